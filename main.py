@@ -1,0 +1,34 @@
+"""XHHT Desktop entry point: the window by default, the CLI when a command is given."""
+
+import sys
+
+CLI_FLAGS_WITH_VALUE = {"--db"}
+
+
+def _is_cli(argv: list[str]) -> bool:
+    args = list(argv)
+    while args:
+        head = args.pop(0)
+        if head in CLI_FLAGS_WITH_VALUE:
+            if args:
+                args.pop(0)
+            continue
+        if head.startswith("--db="):
+            continue
+        if head in ("--self-test", "--gui"):
+            return False
+        return True  # a command name, --help or --version
+    return False
+
+
+def main() -> int:
+    argv = sys.argv[1:]
+    if _is_cli(argv):
+        from xhht_desktop.cli import main as cli_main
+        return cli_main(argv)
+    from ui.app import run
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""The contract every page of the main window keeps.
+
+A page is a QWidget shown in the main window's stack, listed in the sidebar under `title`.
+The main window asks `has_unsaved_changes()` before the period changes or the window closes,
+and calls `save()` for Ctrl+S. Pages refresh themselves on `ctx.period_changed` and
+`ctx.data_changed`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+
+
+class Page(QWidget):
+    title: str = ""
+    # Roles the page is shown for: "commune", "district", "department".
+    roles: frozenset[str] = frozenset({"commune", "district", "department"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        """Save pending edits; return False if nothing could be saved (errors shown to the user)."""
+        return True
+
+    def discard_changes(self) -> None:
+        """Forget pending edits (the user chose not to save)."""
+
+    def refresh(self) -> None:
+        """Reload from the database."""

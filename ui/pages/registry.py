@@ -1,0 +1,6 @@
+"""Pages of the main window, in sidebar order: (module, class name). Features add one line each."""
+
+PAGES: list[tuple[str, str]] = [
+    ("ui.pages.dashboard", "DashboardPage"),
+    ("ui.pages.entry", "EntryPage"),
+]

@@ -1,0 +1,142 @@
+"""The only threading code of the UI: run core work in a worker thread with progress and cancel.
+
+Workers never touch widgets; they report through queued signals. Every exception in the worker is
+caught and delivered to `on_error` so the UI never waits forever.
+
+Usage:
+    run_task(parent, "Đang xuất báo cáo…", lambda progress: core_fn(..., progress=progress),
+             on_done=lambda result: ..., on_error=lambda exc: ...)
+
+The callable receives a `Progress` object: call `progress.update(done, total, text)` and check
+`progress.cancelled` (or call `progress.check()`, which raises `Cancelled`).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """Raised inside a worker when the user pressed Hủy."""
+
+
+class Progress(QObject):
+    changed = Signal(int, int, str)
+
+    def __init__(self):
+        super().__init__()
+        self.cancelled = False
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        self.changed.emit(int(done), int(total), text)
+        self.check()
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+class _Worker(QObject):
+    finished = Signal(object)
+    failed = Signal(object, str)
+
+    def __init__(self, fn: Callable, progress: Progress):
+        super().__init__()
+        self._fn = fn
+        self._progress = progress
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except BaseException as exc:  # noqa: BLE001 - report everything; the UI must not hang
+            self.failed.emit(exc, traceback.format_exc())
+        else:
+            self.finished.emit(result)
+
+
+class Task(QObject):
+    """A running task; keep a reference until it finishes (run_task does, on the parent)."""
+
+    done = Signal(object)
+    error = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None, title: str, fn: Callable, *, show_dialog: bool = True):
+        super().__init__(parent)
+        self.progress = Progress()
+        self.thread = QThread()
+        self.worker = _Worker(fn, self.progress)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.dialog: QProgressDialog | None = None
+        if show_dialog:
+            self.dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
+            self.dialog.setWindowTitle("XHHT Desktop")
+            self.dialog.setMinimumDuration(300)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.cancel)
+            self.progress.changed.connect(self._on_progress)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.progress.cancelled = True
+        if self.dialog is not None:
+            self.dialog.setLabelText("Đang hủy…")
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _cleanup(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+
+    @Slot(object)
+    def _finished(self, result) -> None:
+        self._cleanup()
+        self.done.emit(result)
+        self.deleteLater()
+
+    @Slot(object, str)
+    def _failed(self, exc, tb: str) -> None:
+        self._cleanup()
+        self.error.emit(exc, tb)
+        self.deleteLater()
+
+
+def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], object], *,
+             on_done: Callable[[object], None] | None = None,
+             on_error: Callable[[BaseException, str], None] | None = None,
+             show_dialog: bool = True) -> Task:
+    task = Task(parent, title, fn, show_dialog=show_dialog)
+    if on_done:
+        task.done.connect(on_done)
+    if on_error:
+        task.error.connect(on_error)
+    else:
+        task.error.connect(lambda exc, tb: _default_error(parent, exc))
+    task.start()
+    return task
+
+
+def _default_error(parent, exc) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    if isinstance(exc, Cancelled):
+        return
+    QMessageBox.critical(parent, "XHHT Desktop", f"Không thực hiện được: {exc}")

@@ -1,0 +1,198 @@
+"""The headless face of XHHT Desktop: `python -m xhht_desktop [--db PATH] COMMAND`.
+
+Exit codes: 0 done, 1 rejected input (reasons printed), 2 wrong usage.
+Feature modules add their own commands through a `register(subparsers)` function listed in
+FEATURE_CLIS; each command is a function (args, ctx) -> int.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from xhht_desktop import __version__
+from xhht_desktop.db import units_repo
+from xhht_desktop.db.aggregate import compute_values
+from xhht_desktop.db.connection import DatabaseError
+from xhht_desktop.domain.periods import PeriodError, parse_period
+from xhht_desktop.installation import InitError, get_installation, init_installation, open_app_database
+from xhht_desktop.paths import default_db_path
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+# Modules that add subcommands; each defines register(subparsers).
+FEATURE_CLIS: tuple[str, ...] = ()
+
+
+class CliError(Exception):
+    """Rejected input: printed to stderr, exit code 1."""
+
+
+@dataclass
+class Context:
+    db_path: Path
+    _db: object = None
+
+    @property
+    def db(self):
+        if self._db is None:
+            self._db = open_app_database(self.db_path)
+        return self._db
+
+    def installation(self):
+        inst = get_installation(self.db)
+        if inst is None:
+            raise CliError("Máy này chưa được khởi tạo: chạy lệnh `init` trước "
+                           "(ví dụ: init --role commune --unit 23353 --official \"Nguyễn Văn A\").")
+        return inst
+
+    def close(self):
+        if self._db is not None:
+            self._db.conn.close()
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_init(args, ctx: Context) -> int:
+    inst = init_installation(ctx.db, args.role, args.unit, args.official or "", args.title or "")
+    if args.sample:
+        from xhht_desktop.sample import fill_sample_data
+        n = fill_sample_data(ctx.db, inst.unit.id, origin=inst.installation_id)
+        print(f"Đã nạp {n} số liệu mẫu.")
+    print(f"Đã khởi tạo: {inst.unit.name} ({inst.unit.code}), vai trò {inst.role}, cơ sở dữ liệu {ctx.db_path}")
+    return EXIT_OK
+
+
+def cmd_template(args, ctx: Context) -> int:
+    from xhht_desktop.io.xlsx_entry import write_template
+    inst = ctx.installation()
+    period = parse_period(args.period)
+    unit = _resolve_unit(ctx, args.unit, period) if args.unit else inst.unit
+    out = write_template(ctx.db, unit, period.code, args.out)
+    print(out)
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args, ctx: Context) -> int:
+    from xhht_desktop.io.xlsx_entry import import_workbook, problems_text
+    inst = ctx.installation()
+    result = import_workbook(ctx.db, inst.unit, args.file, actor=inst.actor, origin=inst.installation_id,
+                             dry_run=args.dry_run, extra_importers=extra_xlsx_importers())
+    for w in result.warnings:
+        print(f"Cảnh báo: {w}", file=sys.stderr)
+    if result.problems:
+        print(f"Tệp bị từ chối, không có gì được nhập ({len(result.problems)} lỗi):", file=sys.stderr)
+        print(problems_text(result), file=sys.stderr)
+        return EXIT_REJECTED
+    if args.dry_run:
+        print(f"Kiểm tra xong: {len(result.entries)} dòng hợp lệ, kỳ {result.period}. Chưa nhập (--dry-run).")
+    else:
+        print(f"Đã nhập kỳ {result.period}: {result.changed} số liệu thay đổi, {result.unchanged} không đổi.")
+    return EXIT_OK
+
+
+def extra_xlsx_importers() -> tuple:
+    """Importers of the template's other sheets (the CLC log), when those features are present."""
+    importers = []
+    try:
+        from xhht_desktop.clc.xlsx import ClcSheetImporter  # noqa: PLC0415
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("xhht_desktop.clc", "xhht_desktop.clc.xlsx"):
+            raise
+    else:
+        importers.append(ClcSheetImporter())
+    return tuple(importers)
+
+
+def _resolve_unit(ctx: Context, code: str, period):
+    unit = units_repo.find_unit(ctx.db, code, period)
+    if unit is None:
+        raise CliError(f"Không có đơn vị mã «{code}».")
+    return unit
+
+
+def cmd_values(args, ctx: Context) -> int:
+    period = parse_period(args.period)
+    if args.unit:
+        unit = _resolve_unit(ctx, args.unit, period)
+    else:
+        unit = ctx.installation().unit
+    rows = compute_values(ctx.db, unit.id, period)
+    if args.json:
+        _print_json([
+            {k: r.as_json()[k] for k in ("indicator", "breakdown", "unit", "period", "numerator",
+                                          "denominator", "value", "target", "met")}
+            | {"units_reported": r.units_reported, "units_expected": r.units_expected}
+            for r in rows
+        ])
+    else:
+        from xhht_desktop.domain.values import format_int, format_percent
+        for r in rows:
+            val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
+            print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
+                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xhht", description="XHHT Desktop – dòng lệnh")
+    parser.add_argument("--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--version", action="version", version=f"XHHT Desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="khởi tạo máy: vai trò, đơn vị, cán bộ")
+    p.add_argument("--role", required=True, choices=["commune", "district", "department"])
+    p.add_argument("--unit", help="mã đơn vị (xã hoặc huyện; Sở: 62)")
+    p.add_argument("--official", help="họ tên cán bộ")
+    p.add_argument("--title", help="chức vụ")
+    p.add_argument("--sample", action="store_true", help="nạp dữ liệu mẫu để làm quen")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("template", help="tạo biểu nhập Excel cho một kỳ")
+    p.add_argument("--period", required=True)
+    p.add_argument("--unit")
+    p.add_argument("--out", required=True, type=Path)
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("import-xlsx", help="nhập biểu Excel (tất cả hoặc không)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
+    p.set_defaults(func=cmd_import_xlsx)
+
+    p = sub.add_parser("values", help="số liệu của một đơn vị trong một kỳ")
+    p.add_argument("--period", required=True)
+    p.add_argument("--unit")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_values)
+
+    for module_name in FEATURE_CLIS:
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(db_path=args.db or default_db_path())
+    try:
+        return args.func(args, ctx)
+    except (CliError, InitError, PeriodError, DatabaseError, ValueError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except Exception as exc:  # noqa: BLE001 - last resort: say what happened, never a traceback-only exit
+        from xhht_desktop.db.values_repo import ValidationFailed
+        if isinstance(exc, ValidationFailed):
+            print("Số liệu bị từ chối:\n" + str(exc), file=sys.stderr)
+            return EXIT_REJECTED
+        raise
+    finally:
+        ctx.close()

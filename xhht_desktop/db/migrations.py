@@ -1,0 +1,147 @@
+"""Numbered schema migrations (sqlite-utils `Migrations`). Never edit a released migration:
+add a new one at the end. PRAGMA user_version mirrors the number applied."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("xhht")
+
+
+@MIGRATIONS(name="0001_foundation")
+def m0001_foundation(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE indicators (
+            code TEXT PRIMARY KEY,
+            grp INTEGER NOT NULL,
+            name_vi TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('rate','flag','count','trend')),
+            levels TEXT NOT NULL,
+            numerator_vi TEXT NOT NULL DEFAULT '',
+            denominator_vi TEXT NOT NULL DEFAULT '',
+            periodicity TEXT NOT NULL,
+            target_2015 REAL,
+            target_2020 REAL,
+            target_op TEXT,
+            breakdowns TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            plan_ref TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            name_folded TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('tinh','huyen','xa')),
+            type_label TEXT NOT NULL DEFAULT '',
+            valid_from TEXT NOT NULL,
+            valid_to TEXT
+        );
+        CREATE INDEX units_code ON units(code);
+        CREATE TABLE unit_parents (
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            parent_id INTEGER NOT NULL REFERENCES units(id),
+            valid_from TEXT NOT NULL,
+            valid_to TEXT,
+            PRIMARY KEY (unit_id, valid_from)
+        );
+        CREATE INDEX unit_parents_parent ON unit_parents(parent_id);
+        CREATE TABLE unit_lineage (
+            predecessor_id INTEGER NOT NULL REFERENCES units(id),
+            successor_id INTEGER NOT NULL REFERENCES units(id),
+            effective TEXT NOT NULL,
+            PRIMARY KEY (predecessor_id, successor_id)
+        );
+        CREATE TABLE indicator_values (
+            uuid TEXT PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            period TEXT NOT NULL,
+            indicator TEXT NOT NULL REFERENCES indicators(code),
+            breakdown TEXT NOT NULL DEFAULT '',
+            numerator INTEGER,
+            denominator INTEGER,
+            value INTEGER,
+            comment TEXT NOT NULL DEFAULT '',
+            revision INTEGER NOT NULL DEFAULT 1,
+            base_revision INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            deleted INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (unit_id, period, indicator, breakdown)
+        );
+        CREATE INDEX indicator_values_period ON indicator_values(period, indicator);
+        CREATE TABLE period_status (
+            uuid TEXT PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            period TEXT NOT NULL,
+            complete INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0,1)),
+            revision INTEGER NOT NULL DEFAULT 1,
+            base_revision INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            deleted INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (unit_id, period)
+        );
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            record_uuid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            revision INTEGER NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX history_record ON history(record_uuid);
+        """
+    )
+
+
+# Feature migrations are appended below, in order. Each lives in its own module so that
+# work on one feature does not touch another's schema.
+
+
+def _names() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def schema_version() -> int:
+    """The number of migrations this version of the app knows."""
+    return len(_names())
+
+
+def applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    return db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def unknown_applied(db: sqlite_utils.Database) -> list[str]:
+    known = set(_names())
+    return [name for name in applied_names(db) if name not in known]
+
+
+def pending(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.pending(db)]
+
+
+def apply(db: sqlite_utils.Database) -> None:
+    MIGRATIONS.apply(db)
+    version = len(applied_names(db))
+    if current_version(db) != version:
+        db.conn.execute(f"PRAGMA user_version={int(version)}")

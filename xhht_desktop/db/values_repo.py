@@ -1,0 +1,213 @@
+"""Indicator figures and completeness marks: read, save with history, never half-way.
+
+Every record has a stable UUID derived from what it is (unit version, period, indicator,
+breakdown), so the same figure entered on two installations is the same record for sync,
+and a revision counter bumped on every change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from xhht_desktop.domain.values import Entry, Issue, errors_only, validate_entries
+
+RECORD_NAMESPACE = uuid.UUID("5b7d1f0e-7c39-4e55-9a51-2780c0de2013")
+FIELDS = ("numerator", "denominator", "value", "comment")
+
+
+class ValidationFailed(Exception):
+    """Raised when a save has errors; nothing was written."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__("\n".join(i.message for i in errors_only(issues)))
+
+
+@dataclass
+class SaveResult:
+    changed: int = 0
+    unchanged: int = 0
+    issues: list[Issue] = field(default_factory=list)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def value_uuid(unit_key: str, period: str, indicator: str, breakdown: str | None) -> str:
+    return str(uuid.uuid5(RECORD_NAMESPACE, f"value|{unit_key}|{period}|{indicator}|{breakdown or ''}"))
+
+
+def status_uuid(unit_key: str, period: str) -> str:
+    return str(uuid.uuid5(RECORD_NAMESPACE, f"status|{unit_key}|{period}"))
+
+
+def _unit_key(db: sqlite_utils.Database, unit_id: int) -> str:
+    return db.conn.execute("SELECT key FROM units WHERE id=?", (unit_id,)).fetchone()[0]
+
+
+def load_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[tuple[str, str | None], Entry]:
+    rows = db.conn.execute(
+        """SELECT indicator, breakdown, numerator, denominator, value, comment
+           FROM indicator_values WHERE unit_id=? AND period=? AND deleted=0""",
+        (unit_id, period),
+    )
+    out = {}
+    for ind, bd, num, den, val, comment in rows:
+        e = Entry(ind, bd or None, num, den, val, comment or "")
+        out[e.key] = e
+    return out
+
+
+def save_entries(
+    db: sqlite_utils.Database,
+    unit_id: int,
+    period: str,
+    entries: list[Entry],
+    *,
+    actor: str,
+    origin: str,
+    source: str = "form",
+    previous: dict[tuple[str, str | None], Entry] | None = None,
+) -> SaveResult:
+    """Validate then write `entries` for one unit and period, all or nothing.
+
+    Entries not listed are left as they are. A blank entry over an existing figure clears it
+    (blank is "not reported", kept distinct from 0). Raises ValidationFailed on any error.
+    """
+    current = load_entries(db, unit_id, period)
+    # Validate the figures as they will stand after the save, so breakdown <= total holds
+    # against totals that are not part of this save.
+    merged = dict(current)
+    for e in entries:
+        merged[e.key] = e
+    issues = validate_entries(list(merged.values()), previous)
+    touched = {e.key for e in entries}
+    relevant = [i for i in issues if (i.indicator, i.breakdown) in touched
+                or any(k[0] == i.indicator for k in touched)]
+    if errors_only(relevant):
+        raise ValidationFailed(relevant)
+    result = SaveResult(issues=relevant)
+    stamp = now_iso()
+    ukey = _unit_key(db, unit_id)
+    conn = db.conn
+    with db.atomic():
+        for e in entries:
+            old = conn.execute(
+                """SELECT uuid, numerator, denominator, value, comment, revision, deleted
+                   FROM indicator_values WHERE unit_id=? AND period=? AND indicator=? AND breakdown=?""",
+                (unit_id, period, e.indicator, e.breakdown or ""),
+            ).fetchone()
+            new_vals = (e.numerator, e.denominator, e.value, e.comment or "")
+            if old is None:
+                if e.is_blank() and not e.comment:
+                    result.unchanged += 1
+                    continue
+                rec = value_uuid(ukey, period, e.indicator, e.breakdown)
+                conn.execute(
+                    """INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, numerator,
+                           denominator, value, comment, revision, base_revision, updated_at, updated_by, origin)
+                       VALUES (?,?,?,?,?,?,?,?,?,1,0,?,?,?)""",
+                    (rec, unit_id, period, e.indicator, e.breakdown or "", *new_vals, stamp, actor, origin),
+                )
+                old_vals: tuple = (None, None, None, "")
+                revision = 1
+            else:
+                rec, *rest = old
+                old_vals, revision, deleted = tuple(rest[:4]), rest[4], rest[5]
+                if tuple(old_vals) == new_vals and not deleted:
+                    result.unchanged += 1
+                    continue
+                revision += 1
+                conn.execute(
+                    """UPDATE indicator_values SET numerator=?, denominator=?, value=?, comment=?,
+                           revision=?, base_revision=?, updated_at=?, updated_by=?, origin=?, deleted=0
+                       WHERE uuid=?""",
+                    (*new_vals, revision, revision - 1, stamp, actor, origin, rec),
+                )
+            conn.executemany(
+                """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision,
+                       changed_at, changed_by, origin, source) VALUES ('indicator_values',?,?,?,?,?,?,?,?,?)""",
+                [
+                    (rec, name, _text(o), _text(n), revision, stamp, actor, origin, source)
+                    for name, o, n in zip(FIELDS, old_vals, new_vals)
+                    if o != n and not (name == "comment" and not o and not n)
+                ],
+            )
+            result.changed += 1
+    return result
+
+
+def _text(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def history_for_unit(db: sqlite_utils.Database, unit_id: int, period: str | None = None, limit: int = 500):
+    """Recent changes of a unit's figures: newest first, as dicts."""
+    sql = """SELECT h.changed_at, h.changed_by, v.period, v.indicator, v.breakdown, h.field, h.old_value,
+                    h.new_value, h.revision, h.source
+             FROM history h JOIN indicator_values v ON v.uuid=h.record_uuid
+             WHERE v.unit_id=?"""
+    args: list = [unit_id]
+    if period:
+        sql += " AND v.period=?"
+        args.append(period)
+    sql += " ORDER BY h.id DESC LIMIT ?"
+    args.append(limit)
+    cols = ("changed_at", "changed_by", "period", "indicator", "breakdown", "field", "old_value",
+            "new_value", "revision", "source")
+    return [dict(zip(cols, r)) for r in db.conn.execute(sql, args)]
+
+
+def record_history(db: sqlite_utils.Database, record_uuid: str):
+    cols = ("changed_at", "changed_by", "field", "old_value", "new_value", "revision", "source", "origin")
+    rows = db.conn.execute(
+        f"SELECT {', '.join(cols)} FROM history WHERE record_uuid=? ORDER BY id", (record_uuid,))
+    return [dict(zip(cols, r)) for r in rows]
+
+
+# ---- completeness marks ------------------------------------------------------------------------
+
+def is_complete(db: sqlite_utils.Database, unit_id: int, period: str) -> bool:
+    row = db.conn.execute(
+        "SELECT complete FROM period_status WHERE unit_id=? AND period=? AND deleted=0", (unit_id, period)
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def set_complete(db: sqlite_utils.Database, unit_id: int, period: str, complete: bool, *,
+                 actor: str, origin: str, source: str = "form") -> None:
+    stamp = now_iso()
+    conn = db.conn
+    with db.atomic():
+        old = conn.execute("SELECT uuid, complete, revision FROM period_status WHERE unit_id=? AND period=?",
+                           (unit_id, period)).fetchone()
+        if old is None:
+            rec, revision, before = status_uuid(_unit_key(db, unit_id), period), 1, None
+            conn.execute(
+                """INSERT INTO period_status (uuid, unit_id, period, complete, revision, base_revision,
+                       updated_at, updated_by, origin) VALUES (?,?,?,?,1,0,?,?,?)""",
+                (rec, unit_id, period, int(complete), stamp, actor, origin))
+        else:
+            rec, before, revision = old
+            if bool(before) == complete:
+                return
+            revision += 1
+            conn.execute(
+                """UPDATE period_status SET complete=?, revision=?, base_revision=?, updated_at=?,
+                       updated_by=?, origin=?, deleted=0 WHERE uuid=?""",
+                (int(complete), revision, revision - 1, stamp, actor, origin, rec))
+        conn.execute(
+            """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision, changed_at,
+                   changed_by, origin, source) VALUES ('period_status',?,'complete',?,?,?,?,?,?,?)""",
+            (rec, _text(before), str(int(complete)), revision, stamp, actor, origin, source))
+
+
+def reported_periods(db: sqlite_utils.Database, unit_id: int) -> list[str]:
+    return [r[0] for r in db.conn.execute(
+        "SELECT DISTINCT period FROM indicator_values WHERE unit_id=? AND deleted=0 "
+        "AND (numerator IS NOT NULL OR value IS NOT NULL)", (unit_id,))]

@@ -1,0 +1,222 @@
+"""Entered figures, their validation and their calculation — one set of rules for the form,
+the Excel import and the Department's merge.
+
+Blank is not zero: every figure is `int | None`, and None means "not reported".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, Indicator, by_code
+
+# A rate moving by more than this many percentage points from the previous period, or a
+# denominator changing by more than this share, earns a warning (never an error).
+WARN_RATE_JUMP_POINTS = 20.0
+WARN_DENOMINATOR_CHANGE = 0.5
+MAX_PEOPLE = 10_000_000  # no unit of this plan counts more people than this
+
+
+@dataclass
+class Entry:
+    """One figure of one unit and period: a total (breakdown None) or a breakdown (`nu`, `dtts`)."""
+
+    indicator: str
+    breakdown: str | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    value: int | None = None
+    comment: str = ""
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.indicator, self.breakdown)
+
+    def is_blank(self) -> bool:
+        return self.numerator is None and self.denominator is None and self.value is None
+
+    def figures(self) -> tuple[int | None, int | None, int | None]:
+        return (self.numerator, self.denominator, self.value)
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str  # "error" | "warning"
+    indicator: str
+    breakdown: str | None
+    field: str  # numerator | denominator | value | comment | row
+    code: str
+    message: str
+
+
+@dataclass
+class ParsedNumber:
+    value: int | None
+    error: str | None = None
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}([. \u00a0]\d{3})+$")
+
+
+def parse_whole_number(raw: object) -> ParsedNumber:
+    """Parse what a person typed (or a spreadsheet cell held) into a whole number.
+
+    Accepts "1234", "1.234" and "1 234" (Vietnamese thousands), ints and integral floats.
+    Blank gives None (not reported). Anything else gives an error message in Vietnamese.
+    """
+    if raw is None:
+        return ParsedNumber(None)
+    if isinstance(raw, bool):
+        return ParsedNumber(None, "phải là một số, không phải giá trị đúng/sai")
+    if isinstance(raw, int):
+        return ParsedNumber(raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return ParsedNumber(None, "không phải là số hợp lệ")
+        if not raw.is_integer():
+            return ParsedNumber(None, f"phải là số nguyên (người), không được là {raw:g}".replace(".", ","))
+        return ParsedNumber(int(raw))
+    if not isinstance(raw, str):
+        return ParsedNumber(None, "phải là một số nguyên")
+    text = raw.strip()
+    if not text:
+        return ParsedNumber(None)
+    if _THOUSANDS.match(text):
+        text = re.sub(r"[. \u00a0]", "", text)
+    if re.fullmatch(r"[-+]?\d+", text):
+        return ParsedNumber(int(text))
+    if re.fullmatch(r"[-+]?\d+[.,]\d+", text):
+        return ParsedNumber(None, f"phải là số nguyên (người), không được là «{raw.strip()}»")
+    return ParsedNumber(None, f"«{raw.strip()}» không phải là một số")
+
+
+def field_label(ind: Indicator, breakdown: str | None, field_name: str) -> str:
+    part = {
+        "numerator": "tử số",
+        "denominator": "mẫu số",
+        "value": "giá trị",
+        "comment": "ghi chú",
+        "row": "dòng",
+    }[field_name]
+    who = BREAKDOWN_LABELS_VI[breakdown]
+    return f"{ind.code} ({who}) – {part}"
+
+
+def _issue(severity: str, ind: Indicator, bd: str | None, fld: str, code: str, text: str) -> Issue:
+    return Issue(severity, ind.code, bd, fld, code, f"{field_label(ind, bd, fld)}: {text}")
+
+
+def rate(numerator: int | None, denominator: int | None) -> float | None:
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return 100.0 * numerator / denominator
+
+
+def validate_entries(
+    entries: list[Entry],
+    previous: dict[tuple[str, str | None], Entry] | None = None,
+) -> list[Issue]:
+    """Check a unit's figures for one period. Errors block saving; warnings do not."""
+    catalogue = by_code()
+    issues: list[Issue] = []
+    by_key = {e.key: e for e in entries}
+    for e in entries:
+        ind = catalogue.get(e.indicator)
+        if ind is None:
+            issues.append(Issue("error", e.indicator, e.breakdown, "row", "unknown_indicator",
+                                f"Mã chỉ tiêu «{e.indicator}» không có trong danh mục."))
+            continue
+        if e.breakdown is not None and e.breakdown not in ind.breakdowns:
+            issues.append(_issue("error", ind, None, "row", "unknown_breakdown",
+                                 f"chỉ tiêu này không có phân tổ «{e.breakdown}»."))
+            continue
+        if ind.has_fraction:
+            if e.value is not None:
+                issues.append(_issue("error", ind, e.breakdown, "value", "value_on_rate",
+                                     "chỉ tiêu tỷ lệ nhập tử số và mẫu số, không nhập giá trị."))
+            fields = (("numerator", e.numerator), ("denominator", e.denominator))
+        else:
+            if e.numerator is not None or e.denominator is not None:
+                issues.append(_issue("error", ind, e.breakdown, "value", "fraction_on_value",
+                                     "chỉ tiêu này nhập một giá trị, không nhập tử số/mẫu số."))
+            fields = (("value", e.value),)
+        for name, number in fields:
+            if number is None:
+                continue
+            if not isinstance(number, int) or isinstance(number, bool):
+                issues.append(_issue("error", ind, e.breakdown, name, "not_whole", "phải là số nguyên."))
+            elif number < 0:
+                issues.append(_issue("error", ind, e.breakdown, name, "negative", "không được là số âm."))
+            elif number > MAX_PEOPLE:
+                issues.append(_issue("error", ind, e.breakdown, name, "too_large",
+                                     f"{number:,} lớn bất thường (tối đa {MAX_PEOPLE:,}).".replace(",", ".")))
+        if any(i.severity == "error" and i.indicator == ind.code and i.breakdown == e.breakdown for i in issues):
+            continue
+        if ind.kind == "flag" and e.value is not None and e.value not in (0, 1):
+            issues.append(_issue("error", ind, e.breakdown, "value", "flag_not_01",
+                                 "chỉ nhận 1 (đạt/có) hoặc 0 (chưa đạt/không)."))
+        if ind.has_fraction:
+            if (e.numerator is None) != (e.denominator is None):
+                missing = "mẫu số" if e.denominator is None else "tử số"
+                fld = "denominator" if e.denominator is None else "numerator"
+                issues.append(_issue("error", ind, e.breakdown, fld, "half_fraction",
+                                     f"đã nhập một nửa: còn thiếu {missing} (để trống cả hai nếu chưa báo cáo)."))
+            elif e.numerator is not None and e.denominator is not None:
+                if e.denominator == 0 and e.numerator == 0:
+                    pass
+                elif e.denominator == 0:
+                    issues.append(_issue("error", ind, e.breakdown, "denominator", "zero_denominator",
+                                         "mẫu số bằng 0 nhưng tử số khác 0."))
+                if e.numerator > e.denominator:
+                    issues.append(_issue("error", ind, e.breakdown, "numerator", "num_gt_den",
+                                         f"tử số ({e.numerator}) lớn hơn mẫu số ({e.denominator})."))
+        if e.breakdown is not None:
+            total = by_key.get((ind.code, None))
+            if total is not None:
+                pairs = (("numerator", e.numerator, total.numerator),
+                         ("denominator", e.denominator, total.denominator),
+                         ("value", e.value, total.value))
+                for name, part, whole in pairs:
+                    if part is not None and whole is not None and part > whole:
+                        issues.append(_issue("error", ind, e.breakdown, name, "breakdown_gt_total",
+                                             f"{part} lớn hơn tổng số ({whole})."))
+        if previous and ind.has_fraction and e.breakdown is None:
+            prev = previous.get(e.key)
+            if prev is not None:
+                now_rate, prev_rate = rate(e.numerator, e.denominator), rate(prev.numerator, prev.denominator)
+                if now_rate is not None and prev_rate is not None and abs(now_rate - prev_rate) > WARN_RATE_JUMP_POINTS:
+                    issues.append(_issue("warning", ind, None, "numerator", "rate_jump",
+                                         f"tỷ lệ {format_percent(now_rate)} khác xa kỳ trước "
+                                         f"({format_percent(prev_rate)}) — kiểm tra lại."))
+                if (e.denominator and prev.denominator
+                        and abs(e.denominator - prev.denominator) > WARN_DENOMINATOR_CHANGE * prev.denominator):
+                    issues.append(_issue("warning", ind, None, "denominator", "denominator_jump",
+                                         f"mẫu số {format_int(e.denominator)} khác xa kỳ trước "
+                                         f"({format_int(prev.denominator)}) — kiểm tra lại."))
+    return issues
+
+
+def errors_only(issues: list[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity == "error"]
+
+
+# ---- Vietnamese number formatting (1.166.795 and 97,80%) -------------------------------------
+
+def format_int(n: int | float | None, blank: str = "") -> str:
+    if n is None:
+        return blank
+    return f"{int(round(n)):,}".replace(",", ".")
+
+
+def format_decimal(x: float | None, digits: int = 2, blank: str = "") -> str:
+    if x is None:
+        return blank
+    text = f"{x:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(x: float | None, digits: int = 2, blank: str = "") -> str:
+    if x is None:
+        return blank
+    return format_decimal(x, digits) + "%"

@@ -1,0 +1,390 @@
+"""The Excel entry template: write one for a unit and period; check and import it all-or-nothing.
+
+Layout: sheet `ChiTieu`; labelled cells "Mã đơn vị" and "Kỳ báo cáo" at the top (value in the
+cell to the right of the label); a header row with `Mã`, `Chỉ tiêu`, `Tử số`, `Mẫu số`,
+`Giá trị`, `Ghi chú`; one row per indicator the unit's level enters, breakdown rows coded
+`XMC_15_60.nu` / `XMC_15_60.dtts`. Rates use Tử số/Mẫu số, counts and flags Giá trị.
+A blank row means "not reported" and leaves what is stored untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from xhht_desktop.db import units_repo, values_repo
+from xhht_desktop.domain.catalogue import (
+    BREAKDOWN_LABELS_VI,
+    by_code,
+    entry_keys,
+    indicators_for_level,
+    row_code,
+    split_row_code,
+)
+from xhht_desktop.domain.periods import PeriodError, applies, parse_period
+from xhht_desktop.domain.values import Entry, Issue, errors_only, parse_whole_number, validate_entries
+
+SHEET = "ChiTieu"
+LABEL_UNIT = "Mã đơn vị"
+LABEL_PERIOD = "Kỳ báo cáo"
+COLUMNS = ("Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 5000
+
+_thin = Side(style="thin", color="808080")
+_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+_INPUT_FILL = PatternFill("solid", fgColor="FFF8DC")
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+
+
+@dataclass
+class RowProblem:
+    row: int | None
+    code: str
+    message: str
+
+    def text(self) -> str:
+        where = f"Dòng {self.row}" if self.row else "Tệp"
+        return f"{where}{f' ({self.code})' if self.code else ''}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    unit_code: str = ""
+    period: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    changed: int = 0
+    unchanged: int = 0
+    applied: bool = False
+    extra: dict = field(default_factory=dict)  # other sheets' results (e.g. the CLC log)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code: str, out: str | Path,
+                   *, prefill: bool = True) -> Path:
+    """Write the entry template for `unit` and `period`, pre-filled with what is stored."""
+    period = parse_period(period_code)
+    current = values_repo.load_entries(db, unit.id, period.code) if prefill else {}
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws["A1"] = "BIỂU NHẬP CHỈ TIÊU XÂY DỰNG XÃ HỘI HỌC TẬP (Kế hoạch 2780/KH-UBND)"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"], ws["B2"], ws["C2"] = LABEL_UNIT, unit.code, unit.name
+    ws["A3"], ws["B3"], ws["C3"] = LABEL_PERIOD, period.code, period.label_vi
+    for ref in ("A2", "A3"):
+        ws[ref].font = Font(bold=True)
+    ws["B2"].number_format = "@"
+    ws["B3"].number_format = "@"
+    ws["A4"] = ("Nhập số nguyên vào các ô màu vàng. Chỉ tiêu tỷ lệ: nhập Tử số và Mẫu số. Chỉ tiêu đạt/chưa: "
+                "Giá trị 1 = đạt/có, 0 = chưa/không. Để trống = chưa báo cáo (khác với 0).")
+    ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A4:H4")
+    ws.row_dimensions[4].height = 32
+    header_row = 6
+    headers = [*COLUMNS, "Nội dung tử số / giá trị", "Nội dung mẫu số"]
+    for col, title in enumerate(headers, start=1):
+        cell = ws.cell(row=header_row, column=col, value=title)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    flag_validation = DataValidation(type="whole", operator="between", formula1="0", formula2="1",
+                                     showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
+                                     error="Chỉ nhập 1 (đạt/có) hoặc 0 (chưa/không).")
+    count_validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                      showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
+                                      error="Chỉ nhập số nguyên không âm.")
+    ws.add_data_validation(flag_validation)
+    ws.add_data_validation(count_validation)
+    r = header_row + 1
+    for ind in indicators_for_level(unit.level):
+        if not applies(ind.periodicity, period):
+            continue
+        for bd in entry_keys(ind):
+            e = current.get((ind.code, bd))
+            ws.cell(row=r, column=1, value=row_code(ind.code, bd))
+            name = ind.name_vi if bd is None else f"   trong đó: {BREAKDOWN_LABELS_VI[bd]}"
+            ws.cell(row=r, column=2, value=name)
+            if ind.has_fraction:
+                inputs = (3, 4)
+                ws.cell(row=r, column=3, value=e.numerator if e else None)
+                ws.cell(row=r, column=4, value=e.denominator if e else None)
+            else:
+                inputs = (5,)
+                ws.cell(row=r, column=5, value=e.value if e else None)
+                (flag_validation if ind.kind == "flag" else count_validation).add(ws.cell(row=r, column=5))
+            ws.cell(row=r, column=6, value=(e.comment if e else None) or None)
+            ws.cell(row=r, column=7, value=ind.numerator_vi)
+            ws.cell(row=r, column=8, value=ind.denominator_vi or None)
+            for col in range(1, 9):
+                cell = ws.cell(row=r, column=col)
+                cell.border = _BORDER
+                cell.alignment = Alignment(wrap_text=col in (2, 6, 7, 8), vertical="top")
+                if col in inputs or col == 6:
+                    cell.fill = _INPUT_FILL
+                    cell.protection = Protection(locked=False)
+                if col in (3, 4, 5):
+                    cell.number_format = "#,##0"
+            if bd is None:
+                ws.cell(row=r, column=2).font = Font(bold=True)
+            r += 1
+    for col, width in zip("ABCDEFGH", (22, 60, 12, 12, 10, 30, 40, 30)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    out = Path(out)
+    _save_atomic(wb, out)
+    return out
+
+
+def _save_atomic(wb: Workbook, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".xhht-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+def _text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+def open_workbook_safely(path: str | Path):
+    """Load a workbook for reading, refusing what is not an .xlsx or is suspiciously large.
+
+    Returns (workbook_with_formulas, workbook_with_cached_values) or raises ValueError (Vietnamese).
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ValueError(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"Tệp «{path.name}» quá lớn ({size // 1024 // 1024} MB); biểu nhập không vượt quá 20 MB.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise ValueError(f"Tệp «{path.name}» giải nén ra quá lớn; không phải biểu nhập hợp lệ.")
+    except zipfile.BadZipFile as exc:
+        raise ValueError(f"Tệp «{path.name}» không phải tệp Excel .xlsx hợp lệ.") from exc
+    try:
+        formulas = load_workbook(path, data_only=False, read_only=False)
+        cached = load_workbook(path, data_only=True, read_only=False)
+    except Exception as exc:  # openpyxl raises many types on malformed files
+        raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
+    return formulas, cached
+
+
+def _find_label(ws, label: str):
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 12), max_col=min(ws.max_column, 10)):
+        for cell in row:
+            if _text(cell.value).casefold() == label.casefold():
+                return ws.cell(row=cell.row, column=cell.column + 1).value
+    return None
+
+
+def _find_header(ws, required: tuple[str, ...]):
+    """Row number and {column title: column index} of the first row holding all `required` titles."""
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 30)):
+        titles = {_text(c.value): c.column for c in row if _text(c.value)}
+        if all(t in titles for t in required):
+            return row[0].row, titles
+    return None, {}
+
+
+def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
+    """A number cell as a whole number, accepting a formula only through its computed value."""
+    raw = formula_cell.value
+    if isinstance(raw, str) and raw.startswith("="):
+        raw = cached_cell.value
+        if raw is None:
+            return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
+    if isinstance(raw, (dt.datetime, dt.date, dt.time)):
+        return None, "ô chứa ngày tháng, không phải số"
+    parsed = parse_whole_number(raw)
+    return parsed.value, parsed.error
+
+
+def read_entry_sheet(path: str | Path) -> ImportResult:
+    """Read and check the sheet's form (codes, numbers); does not look at the database."""
+    result = ImportResult()
+    try:
+        wb, cached = open_workbook_safely(path)
+    except ValueError as exc:
+        result.problems.append(RowProblem(None, "", str(exc)))
+        return result
+    result.extra["workbook"] = (wb, cached)
+    if SHEET not in wb.sheetnames:
+        result.problems.append(RowProblem(None, "", f"Không có trang tính «{SHEET}» (biểu nhập chỉ tiêu)."))
+        return result
+    ws, ws_cached = wb[SHEET], cached[SHEET]
+    result.unit_code = _text(_find_label(ws, LABEL_UNIT))
+    result.period = _text(_find_label(ws, LABEL_PERIOD))
+    if not result.unit_code:
+        result.problems.append(RowProblem(None, "", f"Không tìm thấy ô «{LABEL_UNIT}» ở đầu trang «{SHEET}»."))
+    if not result.period:
+        result.problems.append(RowProblem(None, "", f"Không tìm thấy ô «{LABEL_PERIOD}» ở đầu trang «{SHEET}»."))
+    header_row, cols = _find_header(ws, ("Mã", "Tử số", "Mẫu số", "Giá trị"))
+    if header_row is None:
+        result.problems.append(RowProblem(None, "", "Không tìm thấy dòng tiêu đề có các cột Mã, Tử số, Mẫu số, Giá trị."))
+        return result
+    if ws.max_row - header_row > MAX_ROWS:
+        result.problems.append(RowProblem(None, "", f"Trang «{SHEET}» có quá nhiều dòng ({ws.max_row})."))
+        return result
+    catalogue = by_code()
+    seen: dict[str, int] = {}
+    for r in range(header_row + 1, ws.max_row + 1):
+        code = _text(ws.cell(row=r, column=cols["Mã"]).value)
+        nums = {}
+        row_errors = []
+        for title, fieldname in (("Tử số", "numerator"), ("Mẫu số", "denominator"), ("Giá trị", "value")):
+            c = cols[title]
+            value, error = cell_number(ws.cell(row=r, column=c), ws_cached.cell(row=r, column=c))
+            nums[fieldname] = value
+            if error:
+                row_errors.append(f"cột «{title}»: {error}")
+        comment = _text(ws.cell(row=r, column=cols["Ghi chú"]).value) if "Ghi chú" in cols else ""
+        if not code:
+            if any(v is not None for v in nums.values()) or row_errors:
+                result.problems.append(RowProblem(r, "", "có số liệu nhưng thiếu mã chỉ tiêu ở cột «Mã»."))
+            continue
+        base, bd = split_row_code(code)
+        ind = catalogue.get(base)
+        if ind is None or (bd is not None and bd not in ind.breakdowns):
+            result.problems.append(RowProblem(r, code, "mã chỉ tiêu không có trong danh mục."))
+            continue
+        if code in seen:
+            result.problems.append(RowProblem(r, code, f"trùng với dòng {seen[code]}."))
+            continue
+        seen[code] = r
+        for msg in row_errors:
+            result.problems.append(RowProblem(r, code, msg))
+        if row_errors:
+            continue
+        if ind.has_fraction and nums["value"] is not None:
+            result.problems.append(RowProblem(r, code, "chỉ tiêu tỷ lệ: nhập Tử số và Mẫu số, để trống Giá trị."))
+            continue
+        if not ind.has_fraction and (nums["numerator"] is not None or nums["denominator"] is not None):
+            result.problems.append(RowProblem(r, code, "chỉ tiêu này nhập ở cột Giá trị, để trống Tử số/Mẫu số."))
+            continue
+        entry = Entry(base, bd, nums["numerator"], nums["denominator"], nums["value"], comment)
+        if entry.is_blank() and not comment:
+            continue
+        entry_row = r
+        result.entries.append(entry)
+        result.extra.setdefault("rows", {})[entry.key] = entry_row
+    return result
+
+
+def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str | Path) -> ImportResult:
+    """Everything `import_workbook` checks, without writing."""
+    result = read_entry_sheet(path)
+    if result.problems and not result.entries and not result.unit_code:
+        return result
+    if result.unit_code and result.unit_code != unit.code:
+        result.problems.append(RowProblem(None, "", f"Mã đơn vị trong tệp là «{result.unit_code}», không phải "
+                                                    f"đơn vị của máy này ({unit.code} – {unit.name})."))
+    period = None
+    if result.period:
+        try:
+            period = parse_period(result.period)
+            result.period = period.code
+        except PeriodError as exc:
+            result.problems.append(RowProblem(None, "", str(exc)))
+    rows = result.extra.get("rows", {})
+    catalogue = by_code()
+    for e in result.entries:
+        ind = catalogue[e.indicator]
+        if unit.level not in ind.levels:
+            result.problems.append(RowProblem(rows.get(e.key), row_code(e.indicator, e.breakdown),
+                                              "chỉ tiêu này không do cấp của đơn vị nhập."))
+        elif period is not None and not applies(ind.periodicity, period):
+            result.problems.append(RowProblem(rows.get(e.key), row_code(e.indicator, e.breakdown),
+                                              "chỉ tiêu này chỉ báo cáo theo năm, không báo cáo 6 tháng."))
+    if period is not None and not any(p.row is None for p in result.problems):
+        current = values_repo.load_entries(db, unit.id, period.code)
+        merged = dict(current)
+        for e in result.entries:
+            merged[e.key] = e
+        previous = None
+        prev_p = period.previous()
+        if prev_p is not None:
+            previous = values_repo.load_entries(db, unit.id, prev_p.code)
+        issues = validate_entries(list(merged.values()), previous)
+        touched = {e.indicator for e in result.entries}
+        for issue in issues:
+            if issue.indicator not in touched:
+                continue
+            rc = row_code(issue.indicator, issue.breakdown)
+            if issue.severity == "error":
+                result.problems.append(RowProblem(rows.get((issue.indicator, issue.breakdown)), rc, issue.message))
+            else:
+                result.warnings.append(issue.message)
+    return result
+
+
+def import_workbook(
+    db: sqlite_utils.Database,
+    unit: units_repo.Unit,
+    path: str | Path,
+    *,
+    actor: str,
+    origin: str,
+    dry_run: bool = False,
+    extra_importers: tuple = (),
+) -> ImportResult:
+    """Check the whole file, then import all of it or nothing.
+
+    `extra_importers` are callables (db, unit, result, dry_run) that check (and, when the main
+    sheet is fine, write inside the same transaction) additional sheets such as the CLC log.
+    """
+    result = check_workbook(db, unit, path)
+    for importer in extra_importers:
+        importer.check(db, unit, result)
+    if result.problems or dry_run:
+        result.extra.pop("workbook", None)
+        return result
+    with db.atomic():
+        saved = values_repo.save_entries(db, unit.id, result.period, result.entries, actor=actor,
+                                         origin=origin, source="xlsx")
+        for importer in extra_importers:
+            importer.apply(db, unit, result, actor=actor, origin=origin)
+    result.changed, result.unchanged = saved.changed, saved.unchanged
+    result.applied = True
+    result.extra.pop("workbook", None)
+    return result
+
+
+def problems_text(result: ImportResult) -> str:
+    return "\n".join(p.text() for p in result.problems)
+
+
+__all__ = ["write_template", "import_workbook", "check_workbook", "ImportResult", "RowProblem",
+           "errors_only", "Issue"]
