@@ -24,8 +24,14 @@ from xhht_desktop.paths import default_db_path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
-# Modules that add subcommands; each defines register(subparsers).
-FEATURE_CLIS: tuple[str, ...] = ()
+# Modules that add subcommands; each defines register(subparsers). A module not yet present in
+# this build is skipped (any other import error is a bug and is raised).
+FEATURE_CLIS: tuple[str, ...] = (
+    "xhht_desktop.clc.cli",
+    "xhht_desktop.sync.cli",
+    "xhht_desktop.reports.cli",
+    "xhht_desktop.maintenance.cli",
+)
 
 
 class CliError(Exception):
@@ -172,7 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_values)
 
     for module_name in FEATURE_CLIS:
-        importlib.import_module(module_name).register(sub)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue
+            raise
+        module.register(sub)
     return parser
 
 
