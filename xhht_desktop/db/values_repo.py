@@ -86,9 +86,9 @@ def save_entries(
     for e in entries:
         merged[e.key] = e
     issues = validate_entries(list(merged.values()), previous)
-    touched = {e.key for e in entries}
-    relevant = [i for i in issues if (i.indicator, i.breakdown) in touched
-                or any(k[0] == i.indicator for k in touched)]
+    # Only what this save touches can block it (an indicator's total and breakdowns go together).
+    touched = {e.indicator for e in entries}
+    relevant = [i for i in issues if i.indicator in touched]
     if errors_only(relevant):
         raise ValidationFailed(relevant)
     result = SaveResult(issues=relevant)
