@@ -63,6 +63,14 @@ def load_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[t
     return out
 
 
+def previous_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[tuple[str, str | None], Entry]:
+    """The unit's figures of the period before (for "far from last time" warnings)."""
+    from xhht_desktop.domain.periods import parse_period
+
+    prev = parse_period(period).previous()
+    return load_entries(db, unit_id, prev.code) if prev else {}
+
+
 def save_entries(
     db: sqlite_utils.Database,
     unit_id: int,
@@ -80,6 +88,8 @@ def save_entries(
     (blank is "not reported", kept distinct from 0). Raises ValidationFailed on any error.
     """
     current = load_entries(db, unit_id, period)
+    if previous is None:
+        previous = previous_entries(db, unit_id, period)
     # Validate the figures as they will stand after the save, so breakdown <= total holds
     # against totals that are not part of this save.
     merged = dict(current)
