@@ -6,7 +6,7 @@ from xhht_desktop.db.aggregate import compute_values
 from xhht_desktop.domain.values import Entry
 from xhht_desktop.reports import rows
 
-from tests.core.reports_fixtures import communes_of, fill_hand_figures, fill_sample, save, unit
+from tests.core.test_reports_fixtures import communes_of, fill_hand_figures, fill_sample, save, unit
 
 
 @pytest.fixture
