@@ -1,0 +1,470 @@
+"""The community learning centre (TTHTCĐ) and its activity log: categories, formats, records and
+the one set of validation rules used by the entry dialog, the Excel import and the repository.
+
+Counting rules (they matter for the rural-workers indicator LDNT_HOC_TTHTCD, which needs persons):
+- `visits` (lượt người học) counts attendances: a 10-session course with 30 people is 300 visits.
+  `women`, `ethnic_minority` and `rural_workers` are parts of `visits` (also lượt), each ≤ visits.
+- `learners` (số người, không trùng) counts the distinct persons of *this* activity (30 above).
+- `rural_workers_new` (LĐNT học lần đầu trong năm, người) counts the rural workers of this activity
+  who had not yet learned at the centre since 1 January of the activity's year. Adding these up
+  over a year (or its first half) gives the distinct rural workers who learned at the centre, with
+  nobody counted twice — the suggested numerator of LDNT_HOC_TTHTCD (see `summary.py`).
+
+Blank is not zero: an optional count left empty is None ("not recorded"), never 0.
+No personal data: only counts are stored, never names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from xhht_desktop.domain.text import fold, nfc
+from xhht_desktop.domain.values import format_int, parse_whole_number
+
+# The eight categories of the spec, in its order (codes are stable and language-neutral: they are
+# stored, exported as JSON and synced; the UI shows the Vietnamese labels).
+CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("literacy", "Xóa mù chữ và sau biết chữ"),
+    ("agri_tech", "Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)"),
+    ("law_policy", "Pháp luật, chính sách"),
+    ("health", "Sức khỏe, dân số, môi trường"),
+    ("vocational", "Dạy nghề ngắn hạn"),
+    ("it_language", "Tin học, ngoại ngữ, kỹ năng số"),
+    ("culture", "Văn hóa, thể thao, đọc sách"),
+    ("life_skills", "Kỹ năng sống"),
+)
+CATEGORY_LABELS_VI: dict[str, str] = dict(CATEGORIES)
+# Narrow columns and the dashboard need shorter words.
+CATEGORY_SHORT_VI: dict[str, str] = {
+    "literacy": "Xóa mù chữ, sau biết chữ",
+    "agri_tech": "Chuyển giao KHKT",
+    "law_policy": "Pháp luật, chính sách",
+    "health": "Sức khỏe, dân số, môi trường",
+    "vocational": "Dạy nghề ngắn hạn",
+    "it_language": "Tin học, ngoại ngữ, KN số",
+    "culture": "Văn hóa, thể thao, đọc sách",
+    "life_skills": "Kỹ năng sống",
+}
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("class", "Lớp học"),
+    ("topic", "Chuyên đề"),
+    ("talk", "Nói chuyện"),
+    ("study_tour", "Tham quan"),
+    ("contest", "Hội thi"),
+    ("club", "Sinh hoạt câu lạc bộ"),
+    ("other", "Khác"),
+)
+FORMAT_LABELS_VI: dict[str, str] = dict(FORMATS)
+
+# Suggestions offered in the entry form (the user may type anything else).
+PARTNER_SUGGESTIONS: tuple[str, ...] = (
+    "Trạm Khuyến nông", "Trạm Y tế xã", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Đoàn Thanh niên",
+    "Hội Khuyến học", "Hội Cựu chiến binh", "Công an xã", "Tư pháp xã", "Trường Tiểu học",
+    "Trường THCS", "Trung tâm GDNN-GDTX huyện", "Phòng Văn hóa - Thông tin",
+)
+FUNDING_SUGGESTIONS: tuple[str, ...] = (
+    "Ngân sách xã", "Ngân sách huyện", "Chương trình mục tiêu quốc gia", "Đơn vị phối hợp",
+    "Xã hội hóa", "Hội Khuyến học",
+)
+
+# Field labels: the same words as the Excel sheet's header, so a message names the column.
+FIELD_LABELS_VI: dict[str, str] = {
+    "date": "Ngày",
+    "end_date": "Ngày kết thúc",
+    "title": "Tên hoạt động",
+    "category": "Nhóm chuyên đề",
+    "format": "Hình thức",
+    "place": "Địa điểm",
+    "sessions": "Số buổi",
+    "partner": "Đơn vị phối hợp",
+    "visits": "Lượt người học",
+    "women": "Nữ",
+    "ethnic_minority": "DTTS",
+    "rural_workers": "Lao động nông thôn",
+    "learners": "Số người (không trùng)",
+    "rural_workers_new": "LĐNT học lần đầu trong năm",
+    "cost": "Kinh phí (đồng)",
+    "funding": "Nguồn kinh phí",
+    "notes": "Ghi chú",
+}
+ACTIVITY_FIELDS: tuple[str, ...] = tuple(FIELD_LABELS_VI)
+TEXT_FIELDS = ("title", "place", "partner", "funding", "notes")
+COUNT_FIELDS = ("sessions", "visits", "women", "ethnic_minority", "rural_workers", "learners",
+                "rural_workers_new", "cost")
+REQUIRED_FIELDS = ("date", "title", "category", "format", "sessions", "visits")
+# Parts of the visits (lượt): each must not exceed them.
+VISIT_PARTS = ("women", "ethnic_minority", "rural_workers")
+
+# The log starts with the plan's first half-year; a little room ahead for a course about to open.
+EARLIEST_DATE = dt.date(2013, 7, 1)
+FUTURE_DAYS = 31
+MAX_COURSE_DAYS = 366
+MAX_SESSIONS = 1_000
+MAX_VISITS = 100_000  # a commune's whole population is a few thousand to twenty thousand
+MAX_COST = 100_000_000_000  # đồng
+MAX_TEXT = {"title": 300, "place": 200, "partner": 200, "funding": 200, "notes": 2_000}
+
+
+@dataclass
+class FieldError:
+    """A problem with one field; `message` is Vietnamese and names the field."""
+
+    field: str
+    message: str
+
+
+class ClcValidationError(ValueError):
+    """Raised when a save has errors; nothing was written."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("\n".join(e.message for e in errors))
+
+
+@dataclass
+class Activity:
+    """One entry of the centre's activity log."""
+
+    date: dt.date
+    title: str
+    category: str
+    format: str
+    sessions: int
+    visits: int
+    end_date: dt.date | None = None
+    place: str = ""
+    partner: str = ""
+    women: int | None = None
+    ethnic_minority: int | None = None
+    rural_workers: int | None = None
+    learners: int | None = None
+    rural_workers_new: int | None = None
+    cost: int | None = None
+    funding: str = ""
+    notes: str = ""
+    # Record bookkeeping, filled by the repository.
+    uuid: str = ""
+    unit_id: int | None = None
+    revision: int = 0
+    deleted: bool = False
+    updated_at: str = ""
+    updated_by: str = ""
+
+    def values(self) -> dict[str, object]:
+        """The user's fields only (no bookkeeping), as stored: dates in ISO form."""
+        out: dict[str, object] = {}
+        for name in ACTIVITY_FIELDS:
+            v = getattr(self, name)
+            out[name] = v.isoformat() if isinstance(v, dt.date) else v
+        return out
+
+    def copy_as_new(self) -> Activity:
+        """The same content as a new record (duplicate-as-new)."""
+        return replace(self, uuid="", unit_id=None, revision=0, deleted=False, updated_at="", updated_by="")
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORY_LABELS_VI.get(self.category, self.category)
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS_VI.get(self.format, self.format)
+
+    def search_text(self) -> tuple[str, ...]:
+        """What the accent-insensitive search looks at."""
+        return (self.title, self.partner, self.place, self.funding, self.notes, self.category_label,
+                self.format_label)
+
+
+@dataclass
+class Centre:
+    """The commune's community learning centre. One per commune version: after the 2025 merger the
+    new commune gets its own record and the old ones stay attached to the old communes."""
+
+    name: str = ""
+    director: str = ""
+    decision_no: str = ""
+    decision_date: dt.date | None = None
+    combined_culture: bool | None = None  # kết hợp với Trung tâm Văn hóa - Thể thao xã; None = chưa rõ
+    branches: list[str] = field(default_factory=list)  # điểm học tập ở thôn, làng
+    notes: str = ""
+    uuid: str = ""
+    unit_id: int | None = None
+    revision: int = 0
+    updated_at: str = ""
+    updated_by: str = ""
+
+
+CENTRE_FIELDS = ("name", "director", "decision_no", "decision_date", "combined_culture", "branches", "notes")
+CENTRE_LABELS_VI = {
+    "name": "Tên trung tâm",
+    "director": "Giám đốc",
+    "decision_no": "Số quyết định thành lập",
+    "decision_date": "Ngày quyết định",
+    "combined_culture": "Kết hợp với Trung tâm Văn hóa - Thể thao xã",
+    "branches": "Điểm học tập ở thôn, làng",
+    "notes": "Ghi chú",
+}
+# Centres were set up from 1999 on (QĐ 09/2008/QĐ-BGDĐT consolidated the rules); allow some margin.
+EARLIEST_DECISION = dt.date(1990, 1, 1)
+
+
+# ---- parsing what people type (or cells hold) ---------------------------------------------------
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def format_date(d: dt.date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
+    """A date from a cell or a text box: dd/mm/yyyy (also with . or -), yyyy-mm-dd, or a date value.
+
+    Blank gives (None, None). An error message (Vietnamese, without the field name) otherwise.
+    """
+    if raw is None:
+        return None, None
+    if isinstance(raw, dt.datetime):
+        return raw.date(), None
+    if isinstance(raw, dt.date):
+        return raw, None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return None, "phải là ngày dạng dd/mm/yyyy, không phải một số"
+    text = nfc(str(raw)).strip()
+    if not text:
+        return None, None
+    m = _DMY.match(text)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
+        m = _ISO.match(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+    except ValueError:
+        return None, f"«{text}» không phải là ngày có thật"
+    return None, f"«{text}» không phải là ngày dạng dd/mm/yyyy"
+
+
+def _choice(raw: object, options: tuple[tuple[str, str], ...]) -> str | None:
+    """A category or format from its code, its label, or the start of its label (accent-insensitive)."""
+    if raw is None:
+        return None
+    text = fold(str(raw))
+    if not text:
+        return None
+    for code, label in options:
+        if text in (code, fold(label)):
+            return code
+    starts = [code for code, label in options if fold(label).startswith(text)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def parse_category(raw: object) -> str | None:
+    return _choice(raw, CATEGORIES)
+
+
+def parse_format(raw: object) -> str | None:
+    return _choice(raw, FORMATS)
+
+
+def _clean_text(raw: object) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return re.sub(r"[ \t]+", " ", nfc(str(raw))).strip()
+
+
+def build_activity(values: Mapping[str, object], *, today: dt.date | None = None,
+                   unit_valid_from: str | None = None, unit_valid_to: str | None = None,
+                   base: Activity | None = None) -> tuple[Activity | None, list[FieldError]]:
+    """Parse and validate raw field values (text from a form, cells from a sheet, or typed values).
+
+    Keys are ACTIVITY_FIELDS; a missing key counts as blank. Returns (activity, []) when everything
+    is right, else (None, errors) with every problem found (not only the first).
+    `base` keeps the bookkeeping (uuid, unit) of the record being edited.
+    """
+    errors: list[FieldError] = []
+    parsed: dict[str, object] = {}
+    for name in ("date", "end_date"):
+        d, err = parse_date(values.get(name))
+        if err:
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {err}."))
+        parsed[name] = d
+    for name in COUNT_FIELDS:
+        raw = values.get(name)
+        if isinstance(raw, str) and name == "cost":
+            # Money is often typed with a currency word: "1.500.000 đ", "2.000.000đồng".
+            raw = re.sub(r"\s*(đồng|đ|vnđ|vnd)\.?$", "", nfc(raw).strip(), flags=re.IGNORECASE)
+        number = parse_whole_number(raw)
+        if number.error:
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {number.error}."))
+        parsed[name] = number.value
+    for name in TEXT_FIELDS:
+        parsed[name] = _clean_text(values.get(name))
+    raw_cat, raw_fmt = values.get("category"), values.get("format")
+    parsed["category"] = parse_category(raw_cat)
+    parsed["format"] = parse_format(raw_fmt)
+    if parsed["category"] is None and _clean_text(raw_cat):
+        errors.append(FieldError("category", f"{FIELD_LABELS_VI['category']}: «{_clean_text(raw_cat)}» không "
+                                             "phải là một trong tám nhóm chuyên đề."))
+    if parsed["format"] is None and _clean_text(raw_fmt):
+        errors.append(FieldError("format", f"{FIELD_LABELS_VI['format']}: «{_clean_text(raw_fmt)}» không phải "
+                                           "là hình thức đã biết (" + ", ".join(FORMAT_LABELS_VI.values()) + ")."))
+    errored = {e.field for e in errors}
+    errors += check_activity(parsed, today=today, unit_valid_from=unit_valid_from,
+                             unit_valid_to=unit_valid_to, skip=errored)
+    if errors:
+        order = {name: i for i, name in enumerate(ACTIVITY_FIELDS)}
+        return None, sorted(errors, key=lambda e: order.get(e.field, len(order)))
+    activity = Activity(**{k: parsed[k] for k in ACTIVITY_FIELDS})
+    if base is not None:
+        activity.uuid, activity.unit_id, activity.revision = base.uuid, base.unit_id, base.revision
+    return activity, []
+
+
+def validate_activity(activity: Activity, *, today: dt.date | None = None, unit_valid_from: str | None = None,
+                      unit_valid_to: str | None = None) -> list[FieldError]:
+    """The rules for an already-typed Activity (the repository checks again before writing)."""
+    errors: list[FieldError] = []
+    values = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+    for name in COUNT_FIELDS:
+        v = values[name]
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là số nguyên."))
+    for name in ("date", "end_date"):
+        v = values[name]
+        if v is not None and not isinstance(v, dt.date):
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là ngày."))
+    if values["category"] is not None and values["category"] not in CATEGORY_LABELS_VI:
+        errors.append(FieldError("category", f"{FIELD_LABELS_VI['category']}: mã «{values['category']}» không có."))
+        values["category"] = None
+    if values["format"] is not None and values["format"] not in FORMAT_LABELS_VI:
+        errors.append(FieldError("format", f"{FIELD_LABELS_VI['format']}: mã «{values['format']}» không có."))
+        values["format"] = None
+    return errors + check_activity(values, today=today, unit_valid_from=unit_valid_from,
+                                   unit_valid_to=unit_valid_to, skip={e.field for e in errors})
+
+
+def check_activity(v: Mapping[str, object], *, today: dt.date | None, unit_valid_from: str | None,
+                   unit_valid_to: str | None, skip: set[str] = frozenset()) -> list[FieldError]:
+    """Cross-field rules over parsed values. Fields in `skip` already have a parse error."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+
+    def err(name: str, text: str) -> None:
+        errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {text}"))
+
+    for name in REQUIRED_FIELDS:
+        if name in skip:
+            continue
+        value = v.get(name)
+        if value is None or value == "":
+            err(name, "chưa nhập (bắt buộc).")
+    latest = today + dt.timedelta(days=FUTURE_DAYS)
+    start = v.get("date")
+    if isinstance(start, dt.date) and "date" not in skip:
+        if not EARLIEST_DATE <= start <= latest:
+            err("date", f"{format_date(start)} nằm ngoài khoảng cho phép "
+                        f"({format_date(EARLIEST_DATE)} – {format_date(latest)}).")
+        elif unit_valid_from and start.isoformat() < unit_valid_from:
+            err("date", f"{format_date(start)} trước ngày đơn vị được thành lập "
+                        f"({format_date(dt.date.fromisoformat(unit_valid_from))}).")
+        elif unit_valid_to and start.isoformat() > unit_valid_to:
+            err("date", f"{format_date(start)} sau ngày đơn vị thôi tồn tại "
+                        f"({format_date(dt.date.fromisoformat(unit_valid_to))}); hoạt động sau đó ghi vào "
+                        "sổ của đơn vị mới.")
+    end = v.get("end_date")
+    if isinstance(end, dt.date) and isinstance(start, dt.date) and "end_date" not in skip and "date" not in skip:
+        if end < start:
+            err("end_date", f"{format_date(end)} trước ngày bắt đầu ({format_date(start)}).")
+        elif (end - start).days > MAX_COURSE_DAYS:
+            err("end_date", f"{format_date(end)} cách ngày bắt đầu hơn một năm — kiểm tra lại.")
+    for name in COUNT_FIELDS:
+        value = v.get(name)
+        if name in skip or value is None:
+            continue
+        if value < 0:
+            err(name, "không được là số âm.")
+            skip = set(skip) | {name}
+            continue
+        ceiling = {"sessions": MAX_SESSIONS, "cost": MAX_COST}.get(name, MAX_VISITS)
+        if value > ceiling:
+            err(name, f"{format_int(value)} lớn bất thường (tối đa {format_int(ceiling)}).")
+            skip = set(skip) | {name}
+    sessions = v.get("sessions")
+    if sessions == 0 and "sessions" not in skip:
+        err("sessions", "phải có ít nhất 1 buổi.")
+    visits = v.get("visits")
+    if visits is not None and "visits" not in skip:
+        for name in (*VISIT_PARTS, "learners"):
+            part = v.get(name)
+            if part is not None and name not in skip and part > visits:
+                err(name, f"{format_int(part)} lớn hơn {FIELD_LABELS_VI['visits']} ({format_int(visits)}).")
+    new = v.get("rural_workers_new")
+    if new is not None and "rural_workers_new" not in skip:
+        for name in ("learners", "rural_workers"):
+            bound = v.get(name)
+            if bound is not None and name not in skip and new > bound:
+                err("rural_workers_new", f"{format_int(new)} lớn hơn {FIELD_LABELS_VI[name]} "
+                                         f"({format_int(bound)}).")
+        if visits is not None and "visits" not in skip and new > visits:
+            err("rural_workers_new", f"{format_int(new)} lớn hơn {FIELD_LABELS_VI['visits']} ({format_int(visits)}).")
+    for name, limit in MAX_TEXT.items():
+        text = v.get(name) or ""
+        if len(text) > limit:
+            err(name, f"dài quá {limit} ký tự.")
+    # One message per field and rule is enough: drop exact repeats.
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for e in errors:
+        if (e.field, e.message) not in seen:
+            seen.add((e.field, e.message))
+            unique.append(e)
+    return unique
+
+
+def build_centre(values: Mapping[str, object], *, today: dt.date | None = None,
+                 base: Centre | None = None) -> tuple[Centre | None, list[FieldError]]:
+    """Parse and validate the centre's fields. Branches may be a list or one name per line."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+    name = _clean_text(values.get("name"))
+    if not name:
+        errors.append(FieldError("name", f"{CENTRE_LABELS_VI['name']}: chưa nhập (bắt buộc)."))
+    decision_date, derr = parse_date(values.get("decision_date"))
+    if derr:
+        errors.append(FieldError("decision_date", f"{CENTRE_LABELS_VI['decision_date']}: {derr}."))
+    elif decision_date and not EARLIEST_DECISION <= decision_date <= today:
+        errors.append(FieldError("decision_date", f"{CENTRE_LABELS_VI['decision_date']}: {format_date(decision_date)} "
+                                                  f"nằm ngoài khoảng {format_date(EARLIEST_DECISION)} – "
+                                                  f"{format_date(today)}."))
+    raw_branches = values.get("branches") or []
+    if isinstance(raw_branches, str):
+        raw_branches = raw_branches.splitlines()
+    branches: list[str] = []
+    for b in raw_branches:
+        b = _clean_text(b)
+        if b and fold(b) not in {fold(x) for x in branches}:
+            branches.append(b)
+    combined = values.get("combined_culture")
+    if combined not in (None, True, False, 0, 1):
+        errors.append(FieldError("combined_culture", f"{CENTRE_LABELS_VI['combined_culture']}: chỉ nhận có/không."))
+        combined = None
+    for fname, limit in (("name", 200), ("director", 200), ("decision_no", 100), ("notes", 2000)):
+        if len(_clean_text(values.get(fname))) > limit:
+            errors.append(FieldError(fname, f"{CENTRE_LABELS_VI[fname]}: dài quá {limit} ký tự."))
+    if errors:
+        return None, errors
+    centre = Centre(name=name, director=_clean_text(values.get("director")),
+                    decision_no=_clean_text(values.get("decision_no")), decision_date=decision_date,
+                    combined_culture=None if combined is None else bool(combined), branches=branches,
+                    notes=nfc(str(values.get("notes") or "")).strip())
+    if base is not None:
+        centre.uuid, centre.unit_id, centre.revision = base.uuid, base.unit_id, base.revision
+    return centre, []
