@@ -1,0 +1,461 @@
+"""Backups and restore of the user's database.
+
+Every copy is taken with SQLite's online backup API, so it is consistent even while the app has the
+database open (WAL mode: committed data still in the -wal file is included). Copies are written to a
+temporary file and moved into place, and they are self-contained single files (journal mode DELETE),
+so a copy on a USB stick is one file.
+
+Kinds of copies, all in the `backups` folder beside the database (the same folder the pre-migration
+copy of `xhht_desktop.db.connection` uses):
+
+- ``<stem>_hang-ngay_YYYY-MM-DD.sqlite3``   rolling daily copy taken at start-up, the newest N kept;
+- ``<stem>_truoc-nang-cap-vN_<stamp>.sqlite3`` before migrations (made by db.connection);
+- ``<stem>_truoc-khoi-phuc_<stamp>.sqlite3``  the database as it was before a restore replaced it.
+
+Only daily copies are pruned: the others are rare and each one is the way back from one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from xhht_desktop.db import meta, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_DIR_NAME = "backups"
+KEEP_META_KEY = "backup_keep"
+DEFAULT_KEEP = 14
+MIN_KEEP, MAX_KEEP = 1, 365
+DAILY_TAG = "hang-ngay"
+RESTORE_TAG = "truoc-khoi-phuc"
+MIGRATION_TAG = "truoc-nang-cap"
+# Side files SQLite may keep beside a database; a stale one next to a replaced file would be read
+# as if it belonged to it (a WAL is validated against its own header, not against the database).
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+_DAILY_RE = re.compile(rf"_{DAILY_TAG}_(\d{{4}}-\d{{2}}-\d{{2}})\.sqlite3$")
+
+
+class BackupError(Exception):
+    """A backup or restore that could not be done; the message is for the user, in Vietnamese."""
+
+
+class RestoreRefused(BackupError):
+    """The chosen file must not replace the database (damaged, newer, not an XHHT database…)."""
+
+
+class OtherUnitError(RestoreRefused):
+    """The copy belongs to another unit; restoring it needs an explicit confirmation (force)."""
+
+    def __init__(self, message: str, current_unit: str, backup_unit: str):
+        super().__init__(message)
+        self.current_unit = current_unit
+        self.backup_unit = backup_unit
+
+
+class DatabaseInUse(BackupError):
+    """Another window or command still has the database open."""
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One copy in the backups folder."""
+
+    path: Path
+    kind: str  # "daily", "migration", "restore" or "other"
+    modified: dt.datetime
+    size: int
+
+    @property
+    def kind_vi(self) -> str:
+        return {"daily": "Hằng ngày", "migration": "Trước nâng cấp", "restore": "Trước khôi phục"}.get(
+            self.kind, "Khác")
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    """What a database file holds, read from a private copy (the file itself is never opened)."""
+
+    path: Path
+    schema_version: int
+    known_version: int
+    unknown_migrations: tuple[str, ...]
+    integrity_problems: tuple[str, ...]
+    installation_id: str | None
+    role: str | None
+    unit_key: str | None
+    unit_code: str | None
+    unit_name: str | None
+    official_name: str | None
+    values_count: int
+    last_change: str | None
+
+    @property
+    def newer(self) -> bool:
+        return self.schema_version > self.known_version or bool(self.unknown_migrations)
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity_problems and not self.newer
+
+    def describe_vi(self) -> str:
+        """A short Vietnamese summary for confirmation dialogs and the CLI."""
+        unit = f"{self.unit_name} ({self.unit_code})" if self.unit_name else "chưa khởi tạo đơn vị"
+        last = _date_vi(self.last_change) if self.last_change else "chưa có"
+        return (f"Đơn vị: {unit}\nSố liệu đã lưu: {self.values_count}\nThay đổi gần nhất: {last}\n"
+                f"Phiên bản lược đồ: {self.schema_version}")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: DatabaseInfo
+    safety_copy: Path | None  # the database as it was before, None if there was none
+
+
+# ---- paths and settings ---------------------------------------------------------------------------
+
+def backup_dir(db_path: str | Path) -> Path:
+    """The folder that holds the copies of the database at `db_path`."""
+    return Path(db_path).parent / BACKUP_DIR_NAME
+
+
+def get_keep(db: sqlite_utils.Database) -> int:
+    """How many daily copies to keep (meta key `backup_keep`, default 14)."""
+    raw = meta.get(db, KEEP_META_KEY)
+    try:
+        n = int(raw) if raw is not None else DEFAULT_KEEP
+    except ValueError:
+        return DEFAULT_KEEP
+    return min(MAX_KEEP, max(MIN_KEEP, n))
+
+
+def set_keep(db: sqlite_utils.Database, keep: int) -> None:
+    if not MIN_KEEP <= int(keep) <= MAX_KEEP:
+        raise ValueError(f"Số bản sao lưu giữ lại phải từ {MIN_KEEP} đến {MAX_KEEP}.")
+    meta.put(db, KEEP_META_KEY, str(int(keep)))
+
+
+# ---- taking copies --------------------------------------------------------------------------------
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.is_file():
+        raise BackupError(f"Không tìm thấy tệp «{path}».")
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise RestoreRefused(f"Tệp «{path.name}» không phải là cơ sở dữ liệu XHHT (SQLite).")
+
+
+def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy `source` with the backup API into `target`, atomically, as a single-file database."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        dest = sqlite3.connect(str(tmp))
+        try:
+            source.backup(dest)
+            # The copy inherits WAL mode from the source; a backup must be one self-contained file.
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Không sao lưu được vào «{target}»: {exc}") from exc
+    except OSError as exc:
+        raise BackupError(f"Không ghi được tệp sao lưu «{target}»: {exc.strerror or exc}") from exc
+    finally:
+        with suppress(OSError):
+            tmp.unlink()
+    return target
+
+
+def backup_database(source: sqlite_utils.Database | sqlite3.Connection | str | Path, out: str | Path) -> Path:
+    """Write a consistent copy of the database to `out` (an open database or a file path).
+
+    A path is opened read-only in spirit: no pragma is changed and nothing is migrated.
+    """
+    out = Path(out)
+    if isinstance(source, sqlite_utils.Database):
+        return _write_copy(source.conn, out)
+    if isinstance(source, sqlite3.Connection):
+        return _write_copy(source, out)
+    path = Path(source)
+    _check_sqlite_file(path)
+    if path.resolve() == out.resolve():
+        raise BackupError("Tệp sao lưu không được trùng với cơ sở dữ liệu đang dùng.")
+    conn = sqlite3.connect(str(path), timeout=30.0)
+    try:
+        return _write_copy(conn, out)
+    finally:
+        conn.close()
+
+
+def _stamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def suggested_backup_name(db_path: str | Path, now: dt.datetime | None = None) -> str:
+    """A file name for "Sao lưu" that sorts by date: xhht_sao-luu_20140705-101500.sqlite3."""
+    return f"{Path(db_path).stem}_sao-luu_{_stamp(now)}.sqlite3"
+
+
+def daily_backup(db: sqlite_utils.Database, db_path: str | Path, *, today: dt.date | None = None,
+                 keep: int | None = None) -> Path | None:
+    """Take today's copy if there is none yet, then keep only the newest `keep` daily copies.
+
+    Called at start-up. Returns the new copy, or None when today's already exists or the database
+    has not been set up yet (nothing worth keeping). `keep` defaults to the stored setting.
+    """
+    db_path = Path(db_path)
+    if not meta.get(db, "installation_id"):
+        return None
+    today = today or dt.date.today()
+    folder = backup_dir(db_path)
+    target = folder / f"{db_path.stem}_{DAILY_TAG}_{today.isoformat()}.sqlite3"
+    created = None
+    if not target.exists():
+        created = backup_database(db, target)
+    prune_daily(db_path, keep if keep is not None else get_keep(db))
+    return created
+
+
+def prune_daily(db_path: str | Path, keep: int) -> list[Path]:
+    """Delete the oldest daily copies beyond `keep`; return what was deleted."""
+    db_path = Path(db_path)
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    dailies = sorted(
+        (m.group(1), p) for p in folder.glob(f"{db_path.stem}_{DAILY_TAG}_*.sqlite3")
+        if (m := _DAILY_RE.search(p.name))
+    )
+    doomed = [p for _, p in dailies[:max(0, len(dailies) - max(1, keep))]]
+    for p in doomed:
+        with suppress(OSError):
+            p.unlink()
+    return doomed
+
+
+def list_backups(db_path: str | Path) -> list[BackupFile]:
+    """Copies in the backups folder, newest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.glob("*.sqlite3"):
+        if p.name.startswith("."):
+            continue
+        kind = ("daily" if f"_{DAILY_TAG}_" in p.name else "migration" if f"_{MIGRATION_TAG}" in p.name
+                else "restore" if f"_{RESTORE_TAG}_" in p.name else "other")
+        st = p.stat()
+        out.append(BackupFile(p, kind, dt.datetime.fromtimestamp(st.st_mtime), st.st_size))
+    return sorted(out, key=lambda b: b.modified, reverse=True)
+
+
+# ---- reading a copy -------------------------------------------------------------------------------
+
+@contextmanager
+def _private_copy(source: Path, folder: Path) -> Iterator[Path]:
+    """Copy `source` (and its -wal, if any) into `folder` and fold the WAL in.
+
+    The chosen file is never opened by SQLite, so it stays byte-identical (opening even read-only
+    may create -shm/-wal files beside it, on a USB stick for instance).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = folder / f".khoi-phuc-{uuid.uuid4().hex[:12]}.sqlite3"
+    try:
+        shutil.copyfile(source, staged)
+        wal = source.with_name(source.name + "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            shutil.copyfile(wal, staged.with_name(staged.name + "-wal"))
+        conn = sqlite3.connect(str(staged))
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")  # checkpoints the copied WAL, then drops it
+        finally:
+            conn.close()
+        yield staged
+    finally:
+        for p in (staged, *(staged.with_name(staged.name + s) for s in SIDE_SUFFIXES)):
+            with suppress(OSError):
+                p.unlink()
+
+
+def _read_info(path: Path, shown_as: Path) -> DatabaseInfo:
+    conn = sqlite3.connect(str(path))
+    try:
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        problems = tuple(p for p in problems if p != "ok")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"meta", "_sqlite_migrations"} <= tables:
+            raise RestoreRefused(f"Tệp «{shown_as.name}» không phải là cơ sở dữ liệu của XHHT Desktop.")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        known = set(migrations._names())
+        applied = [r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set=? ORDER BY rowid", (migrations.MIGRATIONS.name,))]
+        values = dict(conn.execute("SELECT key, value FROM meta"))
+        unit = None
+        if values.get("unit_key") and "units" in tables:
+            unit = conn.execute("SELECT code, name FROM units WHERE key=?", (values["unit_key"],)).fetchone()
+        count, last = 0, None
+        if "indicator_values" in tables:
+            count, last = conn.execute(
+                "SELECT count(*), max(updated_at) FROM indicator_values WHERE deleted=0").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise RestoreRefused(f"Tệp «{shown_as.name}» bị hỏng, không đọc được: {exc}") from exc
+    finally:
+        conn.close()
+    return DatabaseInfo(
+        path=shown_as, schema_version=max(version, len(applied)), known_version=migrations.schema_version(),
+        unknown_migrations=tuple(n for n in applied if n not in known), integrity_problems=problems,
+        installation_id=values.get("installation_id"), role=values.get("role"), unit_key=values.get("unit_key"),
+        unit_code=unit[0] if unit else None, unit_name=unit[1] if unit else None,
+        official_name=values.get("official_name"), values_count=count or 0, last_change=last,
+    )
+
+
+def inspect_database_file(path: str | Path, *, work_dir: str | Path | None = None) -> DatabaseInfo:
+    """Check a database file (a backup, or one brought from another machine) without touching it."""
+    path = Path(path)
+    _check_sqlite_file(path)
+    folder = Path(work_dir) if work_dir else backup_dir(path)
+    try:
+        with _private_copy(path, folder) as staged:
+            return _read_info(staged, path)
+    except sqlite3.DatabaseError as exc:
+        raise RestoreRefused(f"Tệp «{path.name}» bị hỏng, không đọc được: {exc}") from exc
+    except OSError as exc:
+        raise BackupError(f"Không đọc được tệp «{path}»: {exc.strerror or exc}") from exc
+
+
+def refusal_reason(info: DatabaseInfo) -> str | None:
+    """Why this copy must not be restored, in Vietnamese; None when it may be."""
+    if info.integrity_problems:
+        shown = "; ".join(info.integrity_problems[:3])
+        return f"Tệp «{info.path.name}» bị hỏng (kiểm tra toàn vẹn: {shown}). Không khôi phục từ tệp này."
+    if info.newer:
+        return (f"Tệp «{info.path.name}» được tạo bởi phiên bản XHHT Desktop mới hơn (lược đồ "
+                f"{info.schema_version}, phiên bản này chỉ hiểu đến {info.known_version}). "
+                "Hãy cài phiên bản mới hơn rồi khôi phục.")
+    return None
+
+
+# ---- restore --------------------------------------------------------------------------------------
+
+def _current_unit(db_path: Path) -> tuple[str | None, str | None]:
+    """(unit_key, display name) of the database in place, read without changing it."""
+    conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True, timeout=5.0)
+    try:
+        key = conn.execute("SELECT value FROM meta WHERE key='unit_key'").fetchone()
+        key = key[0] if key else None
+        name = None
+        if key:
+            row = conn.execute("SELECT name, code FROM units WHERE key=?", (key,)).fetchone()
+            name = f"{row[0]} ({row[1]})" if row else key
+        return key, name
+    except sqlite3.DatabaseError:
+        return None, None  # damaged or foreign: restoring over it is exactly what the user needs
+    finally:
+        conn.close()
+
+
+def _take_exclusive(db_path: Path) -> None:
+    """Make sure nobody else has the database open, and fold its WAL into the file.
+
+    Leaving WAL mode is refused by SQLite while any other connection is open, which is the check we
+    need; on success SQLite has checkpointed and deleted the -wal and -shm files.
+    """
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=2.0)
+    except sqlite3.Error as exc:
+        raise DatabaseInUse(f"Không mở được cơ sở dữ liệu hiện tại: {exc}") from exc
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise DatabaseInUse("")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    except (sqlite3.OperationalError, DatabaseInUse) as exc:
+        raise DatabaseInUse(
+            "Cơ sở dữ liệu đang được mở ở nơi khác (một cửa sổ XHHT Desktop khác hoặc một lệnh đang chạy). "
+            "Hãy đóng chúng rồi khôi phục lại.") from exc
+    except sqlite3.DatabaseError:
+        pass  # a damaged database in place: it is about to be replaced, and a copy was kept if possible
+    finally:
+        conn.close()
+
+
+def _remove_side_files(db_path: Path) -> None:
+    for suffix in SIDE_SUFFIXES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            side.unlink()
+
+
+def restore_database(db_path: str | Path, source: str | Path, *, allow_other_unit: bool = False,
+                     now: dt.datetime | None = None) -> RestoreResult:
+    """Replace the database at `db_path` with the copy `source`, after checking the copy.
+
+    Refuses (RestoreRefused) a damaged file, one from a newer version, or one that is not an XHHT
+    database; refuses another unit's copy (OtherUnitError) unless `allow_other_unit`. Keeps the
+    current database in the backups folder first. All connections to `db_path` must be closed
+    (DatabaseInUse otherwise). An older copy is migrated the next time it is opened, after its own
+    pre-migration copy. The source file is never modified.
+    """
+    db_path, source = Path(db_path), Path(source)
+    _check_sqlite_file(source)
+    if db_path.exists() and source.resolve() == db_path.resolve():
+        raise RestoreRefused("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _private_copy(source, db_path.parent) as staged:
+            info = _read_info(staged, source)
+            reason = refusal_reason(info)
+            if reason:
+                raise RestoreRefused(reason)
+            safety = None
+            if db_path.exists():
+                current_key, current_name = _current_unit(db_path)
+                if current_key and current_key != info.unit_key and not allow_other_unit:
+                    backup_name = f"{info.unit_name} ({info.unit_code})" if info.unit_name else "chưa khởi tạo"
+                    raise OtherUnitError(
+                        f"Bản sao lưu thuộc đơn vị khác: {backup_name}, còn máy này đang dùng cho "
+                        f"{current_name}. Chỉ khôi phục khi chắc chắn (xác nhận rõ ràng, hoặc --force).",
+                        current_name or "", backup_name)
+                safety = backup_database(
+                    db_path, backup_dir(db_path) / f"{db_path.stem}_{RESTORE_TAG}_{_stamp(now)}.sqlite3")
+                _take_exclusive(db_path)
+            # Stale side files of the old database must not be applied to the restored one.
+            _remove_side_files(db_path)
+            os.replace(staged, db_path)
+            _remove_side_files(db_path)
+    except sqlite3.DatabaseError as exc:
+        raise RestoreRefused(f"Tệp «{source.name}» bị hỏng, không đọc được: {exc}") from exc
+    except PermissionError as exc:
+        # Windows: the file is still open somewhere.
+        raise DatabaseInUse(
+            "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT "
+            f"Desktop khác rồi thử lại. ({exc.strerror or exc})") from exc
+    except OSError as exc:
+        raise BackupError(f"Không khôi phục được: {exc.strerror or exc}") from exc
+    return RestoreResult(restored=info, safety_copy=safety)
+
+
+def _date_vi(iso: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return iso

@@ -1,0 +1,177 @@
+"""`check`: SQLite's own checks plus the app's consistency rules, on the data as stored.
+
+The form, the Excel import and the merge all validate before writing, so a finding here means the
+file was damaged, edited by hand, or written by a bug: worth knowing before a report is signed.
+Stored figures are judged by the same `validate_entries` the form uses, so the rules cannot drift.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from xhht_desktop.db import migrations
+from xhht_desktop.domain.values import Entry, validate_entries
+
+# Feature modules may add checks of their own tables: a module listed here that exists must define
+# run_checks(db) -> list[Finding]. A module not present in this build is skipped.
+FEATURE_CHECKS: tuple[str, ...] = (
+    "xhht_desktop.clc.check",
+    "xhht_desktop.sync.check",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found: `code` is stable (for tests and scripts), `message` is Vietnamese."""
+
+    code: str
+    message: str
+    where: str = ""
+
+    def text(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: tuple[Finding, ...]
+    checked: dict[str, int]  # what was looked at: figures, history rows, …
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def summary_vi(self) -> str:
+        looked = ", ".join(f"{n} {label}" for label, n in self.checked.items())
+        if self.ok:
+            return f"Không phát hiện vấn đề nào (đã kiểm tra {looked})."
+        return f"Phát hiện {len(self.findings)} vấn đề (đã kiểm tra {looked})."
+
+
+def _tables(db: sqlite_utils.Database) -> set[str]:
+    return {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def check_sqlite(db: sqlite_utils.Database) -> list[Finding]:
+    """PRAGMA integrity_check and foreign_key_check."""
+    out = []
+    for (msg,) in db.conn.execute("PRAGMA integrity_check"):
+        if msg != "ok":
+            out.append(Finding("integrity", f"SQLite báo lỗi toàn vẹn: {msg}"))
+    fk = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    by_table: dict[tuple[str, str], int] = defaultdict(int)
+    for table, _rowid, parent, _fkid in fk:
+        by_table[(table, parent)] += 1
+    for (table, parent), n in sorted(by_table.items()):
+        out.append(Finding("foreign_key", f"{n} dòng của bảng {table} trỏ tới {parent} không tồn tại."))
+    return out
+
+
+def check_schema(db: sqlite_utils.Database) -> list[Finding]:
+    out = []
+    unknown = migrations.unknown_applied(db)
+    if unknown:
+        out.append(Finding("schema_newer", "Cơ sở dữ liệu có phần lược đồ của phiên bản mới hơn: "
+                           + ", ".join(unknown)))
+    pending = migrations.pending(db)
+    if pending:
+        out.append(Finding("schema_pending", "Chưa nâng cấp lược đồ: " + ", ".join(pending)
+                           + " (mở bằng ứng dụng để nâng cấp)."))
+    return out
+
+
+def _unit_labels(db: sqlite_utils.Database) -> dict[int, str]:
+    return {uid: f"{name} ({code})" for uid, name, code in db.conn.execute("SELECT id, name, code FROM units")}
+
+
+def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
+    """The form's validation rules over every stored figure, grouped by unit and period."""
+    rows = db.conn.execute(
+        """SELECT unit_id, period, indicator, breakdown, numerator, denominator, value
+           FROM indicator_values WHERE deleted=0""").fetchall()
+    groups: dict[tuple[int, str], list[Entry]] = defaultdict(list)
+    for unit_id, period, ind, bd, num, den, val in rows:
+        groups[(unit_id, period)].append(Entry(ind, bd or None, num, den, val))
+    labels = _unit_labels(db)
+    out = []
+    for (unit_id, period), entries in sorted(groups.items()):
+        for issue in validate_entries(entries):
+            if issue.severity == "error":
+                out.append(Finding(f"value_{issue.code}", issue.message,
+                                   f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
+    return out, len(rows)
+
+
+def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
+    """Revisions, history and references of the versioned tables."""
+    conn = db.conn
+    out = []
+    tables = _tables(db)
+    versioned = [t for t in ("indicator_values", "period_status") if t in tables]
+    for table in versioned:
+        n = conn.execute(f"SELECT count(*) FROM {table} WHERE revision < 1").fetchone()[0]
+        if n:
+            out.append(Finding("revision", f"{n} bản ghi của bảng {table} có số phiên bản nhỏ hơn 1."))
+        # Every change is recorded in history; a record without any history row was written around it.
+        n = conn.execute(
+            f"""SELECT count(*) FROM {table} t WHERE NOT EXISTS
+                (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
+        if n:
+            out.append(Finding("history_missing", f"{n} bản ghi của bảng {table} không có dòng lịch sử nào."))
+        n = conn.execute(
+            f"""SELECT count(*) FROM {table} t WHERE t.revision >
+                (SELECT max(h.revision) FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
+        if n:
+            out.append(Finding("history_behind", f"{n} bản ghi của bảng {table} có phiên bản mới hơn lịch sử ghi lại."))
+        n = conn.execute(f"SELECT count(*) FROM {table} WHERE unit_id NOT IN (SELECT id FROM units)").fetchone()[0]
+        if n:
+            out.append(Finding("unit_missing", f"{n} bản ghi của bảng {table} thuộc đơn vị không có trong danh mục."))
+    if "history" in tables:
+        known = "', '".join(versioned) or "-"
+        n = conn.execute(
+            f"""SELECT count(*) FROM history h WHERE h.table_name IN ('{known}') AND NOT EXISTS
+                (SELECT 1 FROM indicator_values v WHERE v.uuid = h.record_uuid)
+                AND NOT EXISTS (SELECT 1 FROM period_status s WHERE s.uuid = h.record_uuid)""").fetchone()[0]
+        if n:
+            out.append(Finding("history_orphan", f"{n} dòng lịch sử trỏ tới bản ghi không còn tồn tại."))
+    if "indicator_values" in tables:
+        n = conn.execute(
+            "SELECT count(*) FROM indicator_values WHERE indicator NOT IN (SELECT code FROM indicators)").fetchone()[0]
+        if n:
+            out.append(Finding("indicator_missing", f"{n} số liệu thuộc chỉ tiêu không có trong danh mục."))
+    key = conn.execute("SELECT value FROM meta WHERE key='unit_key'").fetchone()
+    if key and key[0] and not conn.execute("SELECT 1 FROM units WHERE key=?", (key[0],)).fetchone():
+        out.append(Finding("installation_unit", f"Đơn vị của máy này («{key[0]}») không có trong danh mục."))
+    history_rows = conn.execute("SELECT count(*) FROM history").fetchone()[0] if "history" in tables else 0
+    return out, history_rows
+
+
+def run_checks(db: sqlite_utils.Database) -> CheckReport:
+    """Run every check; the database is only read."""
+    findings = check_sqlite(db)
+    if any(f.code == "integrity" for f in findings):
+        # A damaged file gives unreliable answers to everything else: stop at what SQLite says.
+        return CheckReport(tuple(findings), {"tệp": 1})
+    findings += check_schema(db)
+    tables = _tables(db)
+    checked: dict[str, int] = {}
+    if "indicator_values" in tables:
+        figures, n = check_figures(db)
+        findings += figures
+        checked["số liệu"] = n
+    records, n_history = check_records(db)
+    findings += records
+    checked["dòng lịch sử"] = n_history
+    for module_name in FEATURE_CHECKS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue
+            raise
+        findings += module.run_checks(db)
+    return CheckReport(tuple(findings), checked)
