@@ -147,6 +147,8 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     for col, width in zip("ABCDEFGH", (22, 60, 12, 12, 10, 30, 40, 30)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    from xhht_desktop.clc.xlsx import write_clc_sheet  # the CLC log's sheet `TTHTCD` (communes only)
+    write_clc_sheet(wb, db, unit, period.code)
     out = Path(out)
     _save_atomic(wb, out)
     return out
