@@ -96,7 +96,7 @@ def target_text(ind: Indicator, target: float | None, op: str | None, level: str
         return ""
     symbol = {">=": "≥", ">": ">"}.get(op or "", "")
     if is_own_flag(ind, level):
-        return flag_words(ind)[0] if target >= 100 else ""
+        return "Đạt" if target >= 100 else ""
     if ind.kind == "count":
         return f"{symbol} {_number(target)}".strip()
     return f"{symbol} {_number(target)}%".strip()
@@ -136,6 +136,11 @@ def reported_text(row: ValueRow) -> str:
 def vn_date_line(place: str, day: dt.date) -> str:
     """"Đắk Pék, ngày 05 tháng 07 năm 2014" (Nghị định 30/2020: two-digit day and month)."""
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def period_phrase(p: Period) -> str:
+    """"kỳ cả năm 2014", "kỳ 6 tháng đầu năm 2014" (inside a sentence)."""
+    return "kỳ " + p.label_vi[0].lower() + p.label_vi[1:]
 
 
 def vn_datetime(stamp: dt.datetime) -> str:
@@ -219,9 +224,7 @@ def installation_footer(db: sqlite_utils.Database) -> str:
     """The installation's fingerprint, printed in every page's footer so a paper can be traced."""
     try:
         from xhht_desktop.sync.keys import installation_fingerprint  # noqa: PLC0415
-    except ModuleNotFoundError as exc:  # the sync feature is not in this build
-        if exc.name not in ("xhht_desktop.sync", "xhht_desktop.sync.keys"):
-            raise
+    except ImportError:  # the sync feature is not in this build: the installation id still traces it
         inst = get_installation(db)
         return f"Mã cài đặt: {inst.installation_id[:8].upper()}" if inst else "Máy chưa khởi tạo"
     return f"Dấu vân tay máy: {installation_fingerprint(db)}"
@@ -446,7 +449,7 @@ class ProgressSheet:
 
     @property
     def title(self) -> str:
-        return f"PHIẾU THEO DÕI TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH XÂY DỰNG XÃ HỘI HỌC TẬP"
+        return "PHIẾU THEO DÕI TIẾN ĐỘ\nTHỰC HIỆN KẾ HOẠCH XÂY DỰNG XÃ HỘI HỌC TẬP"
 
     @property
     def subtitle(self) -> str:
@@ -457,14 +460,19 @@ class ProgressSheet:
 
 
 def centre_activities(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period) -> list[dict] | None:
-    """The centre's activity summary (feature `clc`), or None when that feature is not in this build."""
+    """The activity summary of the centre (a commune) or of the centres below (a district), one dict
+    per category with its Vietnamese `label`, then the total (category None); None when the CLC
+    feature is not in this build."""
     try:
+        from xhht_desktop.clc.domain import CATEGORY_LABELS_VI  # noqa: PLC0415
         from xhht_desktop.clc.summary import summarize  # noqa: PLC0415
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("xhht_desktop.clc", "xhht_desktop.clc.summary"):
-            raise
+    except ImportError:
         return None
-    return summarize(db, unit.id, period.code)
+    out = []
+    for item in summarize(db, unit.id, period.code):
+        cat = item.get("category")
+        out.append({**item, "label": "Tổng cộng" if cat is None else CATEGORY_LABELS_VI.get(cat, str(cat))})
+    return out
 
 
 def progress_sheet(db: sqlite_utils.Database, unit_id: int, period: str | Period, *,
@@ -492,7 +500,7 @@ def progress_sheet(db: sqlite_utils.Database, unit_id: int, period: str | Period
     return ProgressSheet(
         unit=unit, period=p, previous=prev_p, header=document_header(db, unit, p, "progress"),
         groups=[SheetGroup(GROUP_TITLES_VI[g], lines) for g, lines in sorted(groups.items())],
-        activities=centre_activities(db, unit, p) if unit.level == "xa" else None,
+        activities=centre_activities(db, unit, p),
         footer=installation_footer(db), printed_at=now or dt.datetime.now(),
         reported=sum(1 for r in totals if r.value is not None), expected=len(totals))
 
@@ -547,7 +555,7 @@ class Consolidated:
 
     @property
     def title(self) -> str:
-        return "BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH XÂY DỰNG XÃ HỘI HỌC TẬP"
+        return "BÁO CÁO TỔNG HỢP\nKẾT QUẢ THỰC HIỆN KẾ HOẠCH XÂY DỰNG XÃ HỘI HỌC TẬP"
 
     @property
     def subtitle(self) -> str:

@@ -1,0 +1,162 @@
+"""The progress sheet (phiếu theo dõi tiến độ) of a commune or a district, as PDF.
+
+The commune chairman signs it: per indicator group, each indicator with its numerator,
+denominator and result, the 2015 and 2020 targets, đạt/chưa đạt and the change since the previous
+period; the women's and ethnic-minority rows under their indicator; the centre's activity summary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from xhht_desktop.domain.periods import Period
+from xhht_desktop.domain.values import format_int, format_percent, rate
+from xhht_desktop.reports import rows as R
+from xhht_desktop.reports.pdf_base import (
+    FONT_BOLD,
+    SHADE,
+    OfficialDocument,
+    body,
+    cell,
+    centre_cell,
+    document_start,
+    grid_style,
+    mm,
+    note,
+    num_cell,
+    section,
+    signature_block,
+)
+
+PLAN_LINE = "(Thực hiện Kế hoạch số 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum)"
+
+ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số buổi"), ("visits", "Lượt người học"),
+                    ("learners", "Số người học"), ("women", "Nữ"), ("ethnic_minority", "DTTS"),
+                    ("rural_workers", "Lao động nông thôn"))
+
+
+def _figure(line: R.SheetLine, which: str) -> str:
+    r = line.now
+    if line.indicator.kind == "count" or R.is_own_flag(line.indicator, line.level):
+        return ""
+    n = r.numerator if which == "num" else r.denominator
+    return format_int(n)
+
+
+def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
+    with_units = sheet.unit.level != "xa"
+    prev = sheet.previous.code if sheet.previous else "—"
+    head = ["STT", "Chỉ tiêu", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu 2015", "Mục tiêu 2020", "Đánh giá",
+            f"So với kỳ trước ({prev})"]
+    widths_mm = [9, 0, 17, 17, 21, 13, 13, 14, 17]
+    if with_units:
+        head.append("Đơn vị báo cáo")
+        widths_mm = [8, 0, 15, 15, 20, 13, 13, 13, 16, 13]
+    fixed = sum(widths_mm) * mm
+    widths = [w * mm for w in widths_mm]
+    widths[1] = width - fixed
+    data: list[list] = [[centre_cell(h, 8.5, bold=True) for h in head]]
+    style = grid_style(1, 9)
+    for group in sheet.groups:
+        data.append([cell(group.title, 9.5, bold=True)] + [""] * (len(head) - 1))
+        r = len(data) - 1
+        style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
+        for line in group.lines:
+            sub = line.breakdown is not None
+            value = line.value_text
+            row = [
+                centre_cell(line.stt, 9),
+                cell(line.label, 9, italic=sub),
+                num_cell(_figure(line, "num"), italic=sub),
+                num_cell(_figure(line, "den"), italic=sub),
+                num_cell(value, 9, bold=not sub and value != R.NOT_REPORTED, italic=sub or value == R.NOT_REPORTED),
+                centre_cell("" if sub else line.target_2015_text),
+                centre_cell("" if sub else line.target_2020_text),
+                centre_cell(line.met_text, bold=line.now.met is True),
+                num_cell(line.change_text, 8.5),
+            ]
+            if with_units:
+                row.append(centre_cell(R.reported_text(line.now)))
+            data.append(row)
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def gender_gap_lines(sheet: R.ProgressSheet) -> list[str]:
+    """Men's and women's literacy side by side (the plan asks for balance): men = total − women."""
+    out = []
+    for line in sheet.lines():
+        if line.breakdown != "nu" or not line.indicator.code.startswith("XMC_15"):
+            continue
+        total = next((ln for ln in sheet.lines() if ln.code == line.indicator.code), None)
+        w, t = line.now, total.now if total else None
+        if t is None or None in (w.numerator, w.denominator, t.numerator, t.denominator):
+            continue
+        men = rate(t.numerator - w.numerator, t.denominator - w.denominator)
+        if men is None or w.value is None:
+            continue
+        out.append(f"{line.indicator.name_vi}: nữ {format_percent(w.value)}, nam {format_percent(men)} "
+                   f"(chênh lệch {format_percent(abs(men - w.value)).rstrip('%')} điểm %).")
+    return out
+
+
+def activity_table(activities: list[dict], width: float) -> Table:
+    head = ["Lĩnh vực hoạt động"] + [t for _, t in ACTIVITY_COLUMNS]
+    first = width - 7 * 17 * mm
+    data: list[list] = [[centre_cell(h, 8.5, bold=True) for h in head]]
+    style = grid_style(1, 9)
+    for item in activities:
+        total = item.get("category") is None
+        data.append([cell(item["label"], 9, bold=total)]
+                    + [num_cell(format_int(item.get(k), blank="—"), bold=total) for k, _ in ACTIVITY_COLUMNS])
+    table = Table(data, colWidths=[first] + [17 * mm] * 7, repeatRows=1)
+    if activities and activities[-1].get("category") is None:
+        style.append(("FONTNAME", (0, len(data) - 1), (-1, len(data) - 1), FONT_BOLD))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
+    width = doc.frame_width
+    level_word = "xã" if sheet.unit.level == "xa" else "huyện"
+    story = document_start(doc, sheet.printed_at.date(), sheet.title, [sheet.subtitle, PLAN_LINE])
+    story.append(section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"))
+    if sheet.reported == 0:
+        story.append(body(f"{R.period_phrase(sheet.period).capitalize()}: {sheet.unit.name} chưa báo cáo số liệu nào "
+                          "(các ô ghi «chưa báo cáo», không phải bằng 0)."))
+    else:
+        story.append(body(f"Đã báo cáo {sheet.reported}/{sheet.expected} chỉ tiêu của {level_word} trong kỳ."))
+    story.append(indicator_table(sheet, width))
+    story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm %, hoặc số "
+                      "lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."
+                      + (" «Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo." if sheet.unit.level != "xa" else "")))
+    gaps = gender_gap_lines(sheet)
+    if gaps:
+        story.append(section("Bình đẳng giới trong xóa mù chữ"))
+        story.extend(body(g, 12) for g in gaps)
+    story.append(section("II. HOẠT ĐỘNG CỦA TRUNG TÂM HỌC TẬP CỘNG ĐỒNG" if sheet.unit.level == "xa"
+                         else "II. HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"))
+    if sheet.activities is None:
+        story.append(body("Sổ theo dõi hoạt động của Trung tâm chưa có trong phiên bản này."))
+    elif not any(a.get("category") is None and a.get("activities") for a in sheet.activities):
+        story.append(body(f"{R.period_phrase(sheet.period).capitalize()}: chưa ghi nhận hoạt động nào trong sổ theo dõi."))
+    else:
+        story.append(activity_table(sheet.activities, width))
+        story.append(note("«—»: các hoạt động không ghi số liệu này (khác với 0). Lượt người học tính theo lượt; "
+                          "số người học tính mỗi người một lần."))
+    story.append(Spacer(1, 2 * mm))
+    story.append(signature_block(sheet.header, width))
+    return story
+
+
+def write_progress_pdf(db: sqlite_utils.Database, unit_id: int, period: str | Period, out: str | Path, *,
+                       sheet: R.ProgressSheet | None = None) -> Path:
+    """Write the progress sheet of `unit_id` for `period` to `out` (PDF)."""
+    sheet = sheet or R.progress_sheet(db, unit_id, period)
+    doc = OfficialDocument(sheet.header, footer=sheet.footer, printed_at=sheet.printed_at,
+                           title=f"{sheet.title} — {sheet.unit.name} — {sheet.period.code}".replace("\n", " "))
+    return doc.build(out, progress_story(sheet, doc))
