@@ -38,7 +38,7 @@ LABEL_UNIT = "Mã đơn vị"
 LABEL_PERIOD = "Kỳ báo cáo"
 COLUMNS = ("Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024  # a full template inflates to ~125 KB; 5,000 rows in both sheets < 15 MB
 MAX_ROWS = 5000
 
 _thin = Side(style="thin", color="808080")
