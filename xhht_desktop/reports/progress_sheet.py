@@ -51,10 +51,10 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
     prev = sheet.previous.code if sheet.previous else "—"
     head = ["STT", "Chỉ tiêu", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu 2015", "Mục tiêu 2020", "Đánh giá",
             f"So với kỳ trước ({prev})"]
-    widths_mm = [9, 0, 17, 17, 21, 13, 13, 14, 17]
+    widths_mm = [9, 0, 17, 17, 21, 13, 13, 15, 17]
     if with_units:
         head.append("Đơn vị báo cáo")
-        widths_mm = [8, 0, 15, 15, 20, 13, 13, 13, 16, 13]
+        widths_mm = [8, 0, 15, 15, 20, 13, 13, 15, 16, 13]
     fixed = sum(widths_mm) * mm
     widths = [w * mm for w in widths_mm]
     widths[1] = width - fixed

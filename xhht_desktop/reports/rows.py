@@ -43,6 +43,46 @@ COUNT_UNITS_VI = {
     "DONG_HO_KHUYEN_HOC": "dòng họ",
     "DN_QUY_HTSD": "doanh nghiệp",
 }
+# Column headings of the units × indicators tables, where the full name cannot fit.
+SHORT_NAMES_VI = {
+    "XMC_15_60": "Biết chữ 15-60 tuổi",
+    "XMC_15_35": "Biết chữ 15-35 tuổi",
+    "XMC_MOI_TIEP_TUC": "Mới biết chữ tiếp tục học",
+    "PC_TH_DDT": "PCGD tiểu học đúng độ tuổi",
+    "PC_THCS": "PCGD THCS",
+    "PC_THPT": "PCGD THPT",
+    "CB_CNTT": "CBCCVC học ứng dụng CNTT",
+    "CB_NN_BAC2": "CBCCVC ngoại ngữ bậc 2",
+    "CB_NN_BAC3": "CBCCVC ngoại ngữ bậc 3",
+    "CN_TIN_NGOAI_NGU": "CNLĐ có tin học, ngoại ngữ",
+    "CBTH_DAO_TAO_CHUAN": "CBCC tỉnh, huyện đạt chuẩn",
+    "CBTH_LANH_DAO_BD": "CB lãnh đạo được bồi dưỡng",
+    "CBTH_BD_HANG_NAM": "CBCC tỉnh, huyện BD hằng năm",
+    "CBX_LANH_DAO_BD": "CB xã được BD lãnh đạo",
+    "CBX_CHUAN_CM": "CB xã đạt chuẩn CM",
+    "CCX_BD_HANG_NAM": "CC xã BD hằng năm",
+    "LDNT_HOC_TTHTCD": "LĐNT học tại TTHTCĐ",
+    "CN_HOC_VAN_THPT": "CN học vấn THPT",
+    "CN_DAO_TAO_NGHE": "CN qua đào tạo nghề",
+    "CN_TAY_NGHE_CAO": "CN tay nghề cao",
+    "HSSV_KNS": "HSSV học KNS",
+    "KNS_THAM_GIA": "Tham gia học KNS",
+    "TTHTCD_HIEU_QUA": "TTHTCĐ hiệu quả",
+    "TTHTCD_KET_HOP_VHTT": "TTHTCĐ kết hợp VH-TT",
+    "GDTX_TRUNG_TAM": "Có TT GDTX-HN-DN",
+    "BCD_XHHT": "Có BCĐ XHHT",
+    "TUAN_LE_HTSD": "Tuần lễ HTSĐ",
+    "DON_VI_HOC_TAP": "Đơn vị học tập",
+    "GIA_DINH_HIEU_HOC": "Gia đình hiếu học",
+    "DONG_HO_KHUYEN_HOC": "Dòng họ khuyến học",
+    "DN_QUY_HTSD": "DN có quỹ HTSĐ",
+}
+
+
+def short_name(ind: Indicator) -> str:
+    return SHORT_NAMES_VI.get(ind.code, ind.name_vi)
+
+
 BREAKDOWN_ROW_LABELS_VI = {"nu": "Trong đó: Nữ", "dtts": "Trong đó: Dân tộc thiểu số (DTTS)"}
 BREAKDOWN_SHORT_VI = {None: "", "nu": "Nữ", "dtts": "DTTS"}
 
@@ -174,6 +214,15 @@ def _place(unit: units_repo.Unit) -> str:
 def _lower_type(unit: units_repo.Unit) -> str:
     """"huyện Đắk Glei", "xã Đắk Pék", "thành phố Kon Tum"."""
     return f"{unit.type_label.lower()} {unit.short_name}".strip() if unit.type_label else unit.name
+
+
+def total_label(unit: units_repo.Unit) -> str:
+    """"Toàn tỉnh", "Toàn huyện Đắk Glei": the root's line of a consolidated table."""
+    return "Toàn tỉnh" if unit.level == "tinh" else f"Toàn {_lower_type(unit)}"
+
+
+def subtotal_label(unit: units_repo.Unit) -> str:
+    return f"Cộng {_lower_type(unit)}"
 
 
 def _ubnd(unit: units_repo.Unit) -> str:
@@ -550,6 +599,7 @@ class Consolidated:
     agencies: list[AgencyLine]
     footer: str
     printed_at: dt.datetime
+    summary: ProgressSheet | None = None  # the root's own figures against the previous period
     units_expected: int = 0  # lowest-level units below the root
     units_reported: int = 0  # of them, those with at least one figure this period
 
@@ -642,6 +692,7 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
     return Consolidated(
         root=root, period=p, header=document_header(db, root_unit, p, "consolidated"), indicators=indicators,
         blocks=blocks, agencies=agencies, footer=installation_footer(db), printed_at=now or dt.datetime.now(),
+        summary=progress_sheet(db, root_id, p, now=now),
         units_expected=len(lowest), units_reported=sum(1 for ln in lowest if ln.reported_any))
 
 
