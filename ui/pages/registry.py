@@ -3,4 +3,5 @@
 PAGES: list[tuple[str, str]] = [
     ("ui.pages.dashboard", "DashboardPage"),
     ("ui.pages.entry", "EntryPage"),
+    ("ui.pages.settings", "SettingsPage"),
 ]

@@ -1,0 +1,106 @@
+"""Interface language: Vietnamese (the source language of every string) or English (`xhht_en.qm`).
+
+The choice is stored in the database's `meta` table (`ui_language`) beside the other settings of the
+installation, and applied at start-up by `apply_saved_language(db)`. Changing it in Settings installs
+the translator and rebuilds the main window (after the user saved or dropped pending edits), since
+the window builds most of its texts once.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from xhht_desktop.db import meta
+from xhht_desktop.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_META_KEY = "ui_language"
+DEFAULT_LANGUAGE = "vi"
+# Code -> name shown in its own language (a user who cannot read the current one still finds theirs).
+LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
+
+_installed: list[QTranslator] = []
+_windows: list = []  # windows made by rebuild_main_window, kept alive here
+_current = DEFAULT_LANGUAGE
+
+
+def translation_file(code: str):
+    return resource_path("translations", f"xhht_{code}.qm")
+
+
+def current_language() -> str:
+    return _current
+
+
+def install_language(code: str) -> bool:
+    """Install the translator for `code` on the running application; False if its file is missing.
+
+    Vietnamese needs no file: the strings in the code are Vietnamese.
+    """
+    global _current
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs a QApplication")
+    if code not in LANGUAGES:
+        code = DEFAULT_LANGUAGE
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if code != DEFAULT_LANGUAGE:
+        translator = QTranslator(app)
+        path = translation_file(code)
+        if not translator.load(str(path)):
+            log.warning("translation %s not found at %s", code, path)
+            _current = DEFAULT_LANGUAGE
+            return False
+        app.installTranslator(translator)
+        _installed.append(translator)
+    # Numbers and dates stay Vietnamese-style in either language (format_int, format_percent,
+    # dd/mm/yyyy): they are the figures of Vietnamese official documents, not interface text.
+    _current = code
+    return True
+
+
+def saved_language(db) -> str:
+    code = meta.get(db, LANGUAGE_META_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(db, code: str) -> None:
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    meta.put(db, LANGUAGE_META_KEY, code)
+
+
+def apply_saved_language(db) -> str:
+    """Install the language stored in the database (called by the app at start-up)."""
+    code = saved_language(db)
+    install_language(code)
+    return _current
+
+
+def rebuild_main_window(old_window):
+    """Replace `old_window` by a new window of the same class, on the same page and geometry.
+
+    The caller has already asked about unsaved edits (the old window is closed without asking
+    again). The new window is kept alive by this module.
+    """
+    cls = type(old_window)
+    new_window = cls(old_window.ctx)
+    new_window.setGeometry(old_window.geometry())
+    sidebar = getattr(old_window, "sidebar", None)
+    if sidebar is not None and getattr(new_window, "sidebar", None) is not None:
+        new_window.sidebar.setCurrentRow(sidebar.currentRow())
+    if old_window.isMaximized():
+        new_window.showMaximized()
+    else:
+        new_window.show()
+    _windows[:] = [w for w in _windows if w is not old_window] + [new_window]
+    # hide + deleteLater rather than close(): closing would ask about unsaved edits again, and the
+    # application must not see its last window close.
+    old_window.hide()
+    old_window.deleteLater()
+    return new_window
