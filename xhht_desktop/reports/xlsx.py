@@ -1,0 +1,394 @@
+"""Excel versions of the reports, in the form officials and the Ministry accept.
+
+Top left the issuing body; top right "Biểu số …", "Đơn vị báo cáo", "Đơn vị nhận báo cáo"; the
+columns STT | Chỉ tiêu | Mã số | Đơn vị tính | figures; the signature footer. Figures are numbers
+with formats ("[$-42A]" makes LibreOffice show 1.166.795 and 97,80% whatever the computer's
+language; Excel follows the computer's own separators); a rate is a formula =Tử số/Mẫu số, the
+only formula whose recalculated value is always right. A4, fit to width, header rows repeated.
+
+Workbooks are written in openpyxl's write-only mode, so the province's detail sheet over
+thousands of communes streams to disk instead of living in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from xhht_desktop.domain.catalogue import Indicator
+from xhht_desktop.domain.periods import Period
+from xhht_desktop.reports import rows as R
+
+FONT_NAME = "Times New Roman"
+INT_FORMAT = "[$-42A]#,##0"
+PCT_FORMAT = "[$-42A]0.00%"
+DELTA_FORMAT = "[$-42A]+0.00%;-0.00%;0.00%"
+INT_DELTA_FORMAT = "[$-42A]+#,##0;-#,##0;0"
+TARGET_FORMATS = {">=": '"≥ "0%', ">": '"> "0%'}
+
+_thin = Side(style="thin", color="000000")
+BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+HEAD_FILL = PatternFill("solid", fgColor="E8E8E8")
+SUB_FILL = PatternFill("solid", fgColor="F2F2F2")
+F_NORMAL = Font(name=FONT_NAME, size=11)
+F_BOLD = Font(name=FONT_NAME, size=11, bold=True)
+F_ITALIC = Font(name=FONT_NAME, size=11, italic=True)
+F_TITLE = Font(name=FONT_NAME, size=13, bold=True)
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+SPREAD = Alignment(horizontal="centerContinuous", vertical="center")
+
+
+def flag_format(ind: Indicator) -> str:
+    """1 and 0 stay numbers; the cell reads "Đạt chuẩn" / "Chưa đạt"."""
+    yes, no = R.flag_words(ind)
+    return f'"{yes}";"";"{no}"'
+
+
+class Sheet:
+    """A write-only sheet with the helpers the forms need."""
+
+    def __init__(self, wb: Workbook, title: str, widths: list[float], *, landscape: bool = False,
+                 fit_width: bool = True):
+        self.ws = wb.create_sheet(title)
+        self.ncols = len(widths)
+        for i, w in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+        self.row = 0
+        ps = self.ws.page_setup
+        ps.paperSize = "9"  # A4
+        ps.orientation = "landscape" if landscape else "portrait"
+        if fit_width:
+            ps.fitToWidth = 1
+            ps.fitToHeight = 0
+            self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        m = self.ws.page_margins
+        m.left, m.right, m.top, m.bottom = 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4
+
+    def c(self, value=None, *, font: Font = F_NORMAL, fmt: str | None = None, align: Alignment | None = None,
+          border: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.ws, value)
+        cell.font = font
+        if fmt:
+            cell.number_format = fmt
+        if align is not None:
+            cell.alignment = align
+        if border:
+            cell.border = BORDER
+        if fill is not None:
+            cell.fill = fill
+        return cell
+
+    def append(self, cells: list) -> int:
+        self.ws.append(cells)
+        self.row += 1
+        return self.row
+
+    def spread(self, text: str, font: Font = F_NORMAL) -> int:
+        """A line centred across the sheet's width (centerContinuous: no merged cells to break sorting)."""
+        return self.append([self.c(text, font=font, align=SPREAD)] + [self.c(None, align=SPREAD)
+                                                                    for _ in range(self.ncols - 1)])
+
+
+def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int) -> None:
+    """Issuing body top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top right; the title."""
+    left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body, ""]
+    right = [f"Biểu số {header.form_number}", f"Đơn vị báo cáo: {header.reporting_unit}",
+             f"Đơn vị nhận báo cáo: {header.receiving_unit}"]
+    for i in range(3):
+        row: list = [None] * sh.ncols
+        if i < 2 and left[i]:
+            row[0] = sh.c(left[i], font=F_BOLD if (i == 1 or not header.parent_body) else F_NORMAL)
+        row[right_col] = sh.c(right[i], font=F_BOLD if i == 0 else F_NORMAL)
+        sh.append(row)
+    sh.append([])
+    for n, line in enumerate(title.split("\n")):
+        sh.spread(line, F_TITLE)
+    sh.spread(subtitle, F_ITALIC)
+    sh.append([])
+
+
+def signature_footer(sh: Sheet, header: R.DocumentHeader, date_line: str, left_col: int, right_col: int) -> None:
+    sh.append([])
+    row: list = [None] * sh.ncols
+    row[right_col] = sh.c(date_line, font=F_ITALIC)
+    sh.append(row)
+    for left, right, font in ((header.preparer_title, header.signer_title, F_BOLD),
+                              (header.preparer_note, header.signer_note, F_ITALIC)):
+        row = [None] * sh.ncols
+        row[left_col] = sh.c(left, font=font)
+        row[right_col] = sh.c(right, font=font)
+        sh.append(row)
+    for _ in range(4):
+        sh.append([])
+    if header.preparer_name:
+        row = [None] * sh.ncols
+        row[left_col] = sh.c(header.preparer_name, font=F_BOLD)
+        sh.append(row)
+
+
+FORM_HEAD = ["STT", "Chỉ tiêu", "Mã số", "Đơn vị tính", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu 2015",
+             "Mục tiêu 2020", "Đánh giá", "Kỳ trước", "Thay đổi so với kỳ trước"]
+FORM_KEYS = ["A", "B", "C", "D", "1", "2", "3 = 1/2", "4", "5", "6", "7", "8 = 3 − 7"]
+FORM_WIDTHS = [6, 52, 20, 10, 12, 12, 12, 10, 10, 10, 12, 12]
+
+
+def _target_cell(sh: Sheet, ind: Indicator, target: float | None, level: str) -> WriteOnlyCell:
+    if ind.target_op == "increase":
+        return sh.c("tăng", align=CENTRE, border=True)
+    if target is None:
+        return sh.c(None, border=True)
+    if R.is_own_flag(ind, level):
+        return sh.c("Đạt" if target >= 100 else None, align=CENTRE, border=True)
+    if ind.kind == "count":
+        return sh.c(target, fmt=INT_FORMAT, border=True)
+    return sh.c(target / 100, fmt=TARGET_FORMATS.get(ind.target_op or "", PCT_FORMAT), border=True)
+
+
+def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: bool = False,
+                 bold: bool = False) -> list[WriteOnlyCell]:
+    """Tử số, Mẫu số, Kết quả for one figure; row index `r` for the rate formula."""
+    font = F_BOLD if bold else (F_ITALIC if italic else F_NORMAL)
+    num_col, den_col = get_column_letter(5), get_column_letter(6)
+    if row is None or row.value is None:
+        return [sh.c(None, border=True), sh.c(None, border=True),
+                sh.c(R.NOT_REPORTED, font=F_ITALIC, align=CENTRE, border=True)]
+    if ind.kind == "count":
+        return [sh.c(None, border=True), sh.c(None, border=True), sh.c(row.value, font=font, fmt=INT_FORMAT, border=True)]
+    if R.is_own_flag(ind, level):
+        return [sh.c(None, border=True), sh.c(None, border=True),
+                sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
+    return [sh.c(row.numerator, font=font, fmt=INT_FORMAT, border=True),
+            sh.c(row.denominator, font=font, fmt=INT_FORMAT, border=True),
+            sh.c(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
+
+
+def _previous_cell(sh: Sheet, ind: Indicator, before, level: str) -> WriteOnlyCell:
+    if before is None or before.value is None:
+        return sh.c(None, border=True)
+    if ind.kind == "count":
+        return sh.c(before.value, fmt=INT_FORMAT, border=True)
+    if R.is_own_flag(ind, level):
+        return sh.c(int(before.value), fmt=flag_format(ind), align=CENTRE, border=True)
+    return sh.c(before.value / 100, fmt=PCT_FORMAT, border=True)
+
+
+def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHeader, title: str,
+                     name: str = "Bieu01") -> None:
+    """The official form: one line per indicator (and its Nữ / DTTS lines) of one unit."""
+    with_units = sheet.unit.level != "xa"
+    widths = FORM_WIDTHS + ([10, 10] if with_units else [])
+    sh = Sheet(wb, name, widths, landscape=True)
+    document_top(sh, header, title, sheet.subtitle, right_col=6)
+    head = FORM_HEAD + (["Số đơn vị đã báo cáo", "Số đơn vị phải báo cáo"] if with_units else [])
+    keys = FORM_KEYS + (["9", "10"] if with_units else [])
+    prev_label = f"Kỳ trước ({sheet.previous.code})" if sheet.previous else "Kỳ trước"
+    head[10] = prev_label
+    sh.ws.row_dimensions[sh.row + 1].height = 45  # write-only: a row's height goes before its cells
+    first = sh.append([sh.c(h, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL) for h in head])
+    sh.append([sh.c(k, font=F_ITALIC, align=CENTRE, border=True) for k in keys])
+    sh.ws.print_title_rows = f"{first}:{first + 1}"
+    sh.ws.freeze_panes = f"C{first + 2}"
+    level = sheet.unit.level
+    for group in sheet.groups:
+        sh.append([sh.c(None, border=True, fill=SUB_FILL), sh.c(group.title, font=F_BOLD, border=True, fill=SUB_FILL)]
+                  + [sh.c(None, border=True, fill=SUB_FILL) for _ in range(len(head) - 2)])
+        for line in group.lines:
+            r = sh.row + 1
+            sub = line.breakdown is not None
+            ind = line.indicator
+            cells = [sh.c(line.stt, align=CENTRE, border=True),
+                     sh.c(line.label, font=F_ITALIC if sub else F_NORMAL, align=WRAP, border=True),
+                     sh.c(line.code, border=True),
+                     sh.c(line.unit_of_measure, align=CENTRE, border=True)]
+            cells += _value_cells(sh, ind, line.now, level, r, italic=sub)
+            cells += [_target_cell(sh, ind, None if sub else ind.target_2015, level),
+                      _target_cell(sh, ind, None if sub else ind.target_2020, level),
+                      sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
+                      _previous_cell(sh, ind, line.before, level)]
+            if line.now.value is not None and line.before is not None and line.before.value is not None:
+                fmt = INT_DELTA_FORMAT if ind.kind == "count" or R.is_own_flag(ind, level) else DELTA_FORMAT
+                cells.append(sh.c(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
+            else:
+                cells.append(sh.c(None, border=True))
+            if with_units:
+                cells += [sh.c(line.now.units_reported, fmt=INT_FORMAT, border=True),
+                          sh.c(line.now.units_expected, fmt=INT_FORMAT, border=True)]
+            # Excel does not grow a row for wrapped text by itself: give long names their lines.
+            lines_needed = -(-len(line.label) // int(FORM_WIDTHS[1] * 1.05))
+            if lines_needed > 1:
+                sh.ws.row_dimensions[sh.row + 1].height = 15 * lines_needed
+            sh.append(cells)
+    sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0).",
+                    font=F_ITALIC)])
+    signature_footer(sh, header, R.vn_date_line(header.place, sheet.printed_at.date()), left_col=1, right_col=6)
+    sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
+
+
+def _save(wb: Workbook, out: str | Path) -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def write_progress_xlsx(db: sqlite_utils.Database, unit_id: int, period: str | Period, out: str | Path, *,
+                        sheet: R.ProgressSheet | None = None) -> Path:
+    """The progress sheet as the official Excel form."""
+    sheet = sheet or R.progress_sheet(db, unit_id, period)
+    wb = Workbook(write_only=True)
+    write_form_sheet(wb, sheet, sheet.header, sheet.title)
+    return _save(wb, out)
+
+
+# ---- consolidated --------------------------------------------------------------------------------
+
+def _detail_columns(indicators: list[Indicator]) -> list[tuple[Indicator, str]]:
+    """(indicator, part) per column: rates and flags take Tử số, Mẫu số, Kết quả; counts one column."""
+    cols = []
+    for ind in indicators:
+        if ind.kind == "count":
+            cols.append((ind, "value"))
+        else:
+            cols += [(ind, "num"), (ind, "den"), (ind, "value")]
+    return cols
+
+
+DETAIL_FIXED = ["STT", "Đơn vị", "Mã số", "Cấp", "Đã báo cáo"]
+
+
+def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn | None = None) -> None:
+    """Every unit × every indicator (totals): communes, the district's line after them, the root last."""
+    cols = _detail_columns(rep.indicators)
+    # Far too wide to shrink onto one page width: printed across pages, the unit names repeated.
+    sh = Sheet(wb, "TheoDonVi", [6, 28, 9, 7, 9] + [10] * len(cols), landscape=True, fit_width=False)
+    sh.ws.print_title_cols = "A:B"
+    sh.append([sh.c(f"{rep.title.replace(chr(10), ' ')} — THEO ĐƠN VỊ", font=F_TITLE)])
+    sh.append([sh.c(rep.subtitle, font=F_ITALIC)])
+    sh.append([])
+    top = [sh.c(h, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL) for h in DETAIL_FIXED]
+    second = [sh.c(None, border=True, fill=HEAD_FILL) for _ in DETAIL_FIXED]
+    third = [sh.c(None, border=True, fill=HEAD_FILL) for _ in DETAIL_FIXED]
+    for ind, part in cols:
+        first_of = part in ("num",) or ind.kind == "count"
+        top.append(sh.c(R.short_name(ind) if first_of else None, font=F_BOLD,
+                        align=Alignment(horizontal="centerContinuous", vertical="center", wrap_text=True),
+                        border=True, fill=HEAD_FILL))
+        second.append(sh.c(ind.code if first_of else None, font=F_ITALIC,
+                           align=Alignment(horizontal="centerContinuous"), border=True, fill=HEAD_FILL))
+        label = {"num": "Tử số", "den": "Mẫu số", "value": "Kết quả" if ind.kind != "count" else "Số lượng"}[part]
+        third.append(sh.c(label, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL))
+    sh.ws.row_dimensions[sh.row + 1].height = 45
+    first = sh.append(top)
+    sh.append(second)
+    sh.append(third)
+    sh.ws.print_title_rows = f"{first}:{first + 2}"
+    sh.ws.freeze_panes = f"C{first + 3}"
+    lines: list[tuple[R.UnitLine, str, str, bool]] = []
+    n = 0
+    for block in rep.blocks:
+        for m in block.members:
+            n += 1
+            lines.append((m, str(n), m.unit.name, False))
+        if block.head is not rep.root:
+            lines.append((block.head, "", R.subtotal_label(block.head.unit), True))
+    lines.append((rep.root, "", R.total_label(rep.root.unit), True))
+    level_words = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
+    total = len(lines)
+    for k, (line, stt, label, strong) in enumerate(lines):
+        r = sh.row + 1
+        font = F_BOLD if strong else F_NORMAL
+        fill = SUB_FILL if strong else None
+        cells = [sh.c(stt), sh.c(label, font=font, fill=fill), sh.c(line.unit.code), sh.c(level_words[line.unit.level]),
+                 sh.c("có" if line.reported_any else "chưa")]
+        col = len(DETAIL_FIXED)
+        for ind, part in cols:
+            col += 1
+            row = line.get(ind.code)
+            if row is None or row.value is None:
+                value = (R.NOT_REPORTED if row is not None else None) if part == "value" else None
+                cells.append(sh.c(value, font=F_ITALIC) if value else None)
+                continue
+            if ind.kind == "count":
+                cells.append(sh.c(row.value, font=font, fmt=INT_FORMAT))
+            elif R.is_own_flag(ind, line.unit.level):
+                cells.append(sh.c(int(row.value), font=font, fmt=flag_format(ind)) if part == "value" else None)
+            elif part == "num":
+                cells.append(sh.c(row.numerator, font=font, fmt=INT_FORMAT))
+            elif part == "den":
+                cells.append(sh.c(row.denominator, font=font, fmt=INT_FORMAT))
+            else:
+                num, den = get_column_letter(col - 2), get_column_letter(col - 1)
+                cells.append(sh.c(f'=IF({den}{r}>0,{num}{r}/{den}{r},"")', font=font, fmt=PCT_FORMAT))
+        sh.append(cells)
+        if progress is not None and k % 500 == 0:
+            progress(k, total, "Đang ghi tệp Excel…")
+    sh.append([])
+    sh.append([sh.c("Dòng «Cộng …» và «Toàn …»: tử số, mẫu số cộng từ các đơn vị bên dưới và số liệu riêng của "
+                    "đơn vị; tỷ lệ tính lại từ tổng (không lấy trung bình).", font=F_ITALIC)])
+
+
+def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
+    from xhht_desktop.reports.consolidated import AGENCY_INDICATORS
+
+    inds = [i for i in rep.indicators if i.code in AGENCY_INDICATORS]
+    sh = Sheet(wb, "TheoCoQuan", [6, 40, 40] + [11] * (3 * len(inds)), landscape=True)
+    sh.append([sh.c("THEO CƠ QUAN THEO DÕI (mục V Kế hoạch 2780/KH-UBND)", font=F_TITLE)])
+    sh.append([sh.c(rep.subtitle, font=F_ITALIC)])
+    sh.append([])
+    top = [sh.c(h, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL) for h in ("STT", "Cơ quan", "Huyện theo dõi")]
+    sub = [sh.c(None, border=True, fill=HEAD_FILL) for _ in range(3)]
+    for ind in inds:
+        top += [sh.c(R.short_name(ind), font=F_BOLD, align=Alignment(horizontal="centerContinuous", wrap_text=True),
+                     border=True, fill=HEAD_FILL), sh.c(None, align=Alignment(horizontal="centerContinuous"),
+                                                        border=True, fill=HEAD_FILL),
+                sh.c(None, align=Alignment(horizontal="centerContinuous"), border=True, fill=HEAD_FILL)]
+        sub += [sh.c(t, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL) for t in ("Tử số", "Mẫu số", "Kết quả")]
+    sh.ws.row_dimensions[sh.row + 1].height = 45
+    first = sh.append(top)
+    sh.append(sub)
+    sh.ws.print_title_rows = f"{first}:{first + 1}"
+    for n, a in enumerate(rep.agencies, start=1):
+        r = sh.row + 1
+        cells = [sh.c(n), sh.c(a.agency, align=WRAP), sh.c(", ".join(a.districts), align=WRAP)]
+        col = 3
+        for ind in inds:
+            num, den, value = a.values.get((ind.code, None), (None, None, None))
+            col += 3
+            if value is None:
+                cells += [None, None, sh.c(R.NOT_REPORTED, font=F_ITALIC)]
+                continue
+            nl, dl = get_column_letter(col - 2), get_column_letter(col - 1)
+            cells += [sh.c(num, fmt=INT_FORMAT), sh.c(den, fmt=INT_FORMAT),
+                      sh.c(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
+        sh.append(cells)
+
+
+def write_consolidated_xlsx(db: sqlite_utils.Database, root_id: int, period: str | Period, out: str | Path, *,
+                            report: R.Consolidated | None = None, progress: R.ProgressFn | None = None) -> Path:
+    """The consolidated report: the official form for the root, every unit, and the agency view."""
+    rep = report or R.consolidated(db, root_id, period, progress=progress)
+    wb = Workbook(write_only=True)
+    assert rep.summary is not None
+    write_form_sheet(wb, rep.summary, rep.header, rep.title, name="Bieu02")
+    write_detail_sheet(wb, rep, progress)
+    if rep.agencies:
+        write_agency_sheet(wb, rep)
+    if progress:
+        progress(0, 0, "Đang lưu tệp Excel…")
+    return _save(wb, out)
