@@ -1,0 +1,88 @@
+"""`report progress|consolidated --period P [--unit CODE] --format pdf|xlsx --out FILE`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import sqlite_utils
+
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.periods import Period, parse_period
+from xhht_desktop.paths import user_data_dir
+from xhht_desktop.reports import rows as R
+
+KINDS = ("progress", "consolidated")
+FORMATS = ("pdf", "xlsx")
+
+
+class ReportError(ValueError):
+    """A report that cannot be made for this unit; the message is in Vietnamese."""
+
+
+def reports_dir() -> Path:
+    """Where reports go unless told otherwise: the data folder's reports/ (the official never hunts)."""
+    return user_data_dir() / "reports"
+
+
+def default_filename(kind: str, unit: units_repo.Unit, period: Period, fmt: str) -> str:
+    stem = "phieu-tien-do" if kind == "progress" else "bao-cao-tong-hop"
+    return f"{stem}_{unit.code}_{period.code}.{fmt}"
+
+
+def check_unit(kind: str, unit: units_repo.Unit) -> None:
+    if kind == "consolidated" and unit.level == "xa":
+        raise ReportError(f"Báo cáo tổng hợp dành cho huyện hoặc tỉnh; «{unit.name}» là cấp xã "
+                          "(dùng phiếu theo dõi tiến độ).")
+
+
+def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period: Period, fmt: str,
+             out: str | Path, *, progress: R.ProgressFn | None = None) -> Path:
+    """Make one report file; the single entry point the CLI and the Reports page share."""
+    if kind not in KINDS or fmt not in FORMATS:
+        raise ReportError(f"Loại báo cáo «{kind}» / định dạng «{fmt}» không hợp lệ.")
+    check_unit(kind, unit)
+    if kind == "progress":
+        if progress:
+            progress(0, 0, "Đang tính số liệu…")
+        sheet = R.progress_sheet(db, unit.id, period)
+        if fmt == "pdf":
+            from xhht_desktop.reports.progress_sheet import write_progress_pdf
+            return write_progress_pdf(db, unit.id, period, out, sheet=sheet)
+        from xhht_desktop.reports.xlsx import write_progress_xlsx
+        return write_progress_xlsx(db, unit.id, period, out, sheet=sheet)
+    rep = R.consolidated(db, unit.id, period, progress=progress)
+    if fmt == "pdf":
+        from xhht_desktop.reports.consolidated import write_consolidated_pdf
+        return write_consolidated_pdf(db, unit.id, period, out, report=rep, progress=progress)
+    from xhht_desktop.reports.xlsx import write_consolidated_xlsx
+    return write_consolidated_xlsx(db, unit.id, period, out, report=rep, progress=progress)
+
+
+def cmd_report(args, ctx) -> int:
+    from xhht_desktop.cli import EXIT_OK, CliError
+
+    period = parse_period(args.period)
+    if args.unit:
+        unit = units_repo.find_unit(ctx.db, args.unit, period)
+        if unit is None:
+            raise CliError(f"Không có đơn vị mã «{args.unit}».")
+    else:
+        unit = ctx.installation().unit
+    out = args.out or reports_dir() / default_filename(args.kind, unit, period, args.format)
+    try:
+        path = generate(ctx.db, args.kind, unit, period, args.format, out)
+    except ReportError as exc:
+        raise CliError(str(exc)) from exc
+    print(path)
+    return EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("report", help="in phiếu theo dõi tiến độ hoặc báo cáo tổng hợp (PDF, Excel)")
+    p.add_argument("kind", choices=KINDS, help="progress: phiếu theo dõi tiến độ; consolidated: báo cáo tổng hợp")
+    p.add_argument("--period", required=True, help="kỳ báo cáo: 2014-H1, 2014-H2 hoặc 2014")
+    p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của máy này); tổng hợp: mã huyện hoặc 62")
+    p.add_argument("--format", choices=FORMATS, default="pdf")
+    p.add_argument("--out", type=Path, help="tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)")
+    p.set_defaults(func=cmd_report)
