@@ -3,5 +3,6 @@
 PAGES: list[tuple[str, str]] = [
     ("ui.pages.dashboard", "DashboardPage"),
     ("ui.pages.entry", "EntryPage"),
+    ("ui.pages.reports", "ReportsPage"),
     ("ui.pages.settings", "SettingsPage"),
 ]

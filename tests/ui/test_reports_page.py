@@ -1,0 +1,115 @@
+"""The Reports page: generate in a worker, preview, print through the dialog, open, save as."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
+
+from xhht_desktop.db import values_repo
+from xhht_desktop.domain.periods import Period
+from xhht_desktop.domain.values import Entry
+from xhht_desktop.installation import init_installation
+from ui.context import AppContext
+from ui.dialogs import report_print
+from ui.widgets import messages
+
+SCREENS = Path("/work/notes/screens")
+
+
+@pytest.fixture
+def page(qtbot, commune_db, db_path, monkeypatch):
+    from ui.pages.reports import ReportsPage
+
+    u = commune_db.conn.execute("SELECT id FROM units WHERE code='23353'").fetchone()[0]
+    values_repo.save_entries(commune_db, u, "2014-H2", [Entry("XMC_15_60", None, 1166795, 1193042)],
+                             actor="t", origin="t")
+    monkeypatch.setattr(messages, "error", lambda *a, **k: pytest.fail(f"error shown: {a}"))
+    ctx = AppContext(commune_db, db_path, Period(2014, 2))
+    p = ReportsPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1100, 760)
+    p.show()
+    return p
+
+
+def make(qtbot, page):
+    page.make_button.click()
+    qtbot.waitUntil(lambda: page.task is None and page.current_path is not None, timeout=30000)
+    return page.current_path
+
+
+def test_progress_sheet_is_made_in_the_reports_folder_and_previewed(qtbot, page, db_path):
+    assert page.kind.count() == 1  # a commune prints its progress sheet
+    assert page.period.currentData() == "2014-H2"
+    path = make(qtbot, page)
+    assert path == Path(db_path).parent / "reports" / "phieu-tien-do_23353_2014-H2.pdf"
+    assert path.exists()
+    assert page.document.status() == QPdfDocument.Status.Ready and page.document.pageCount() >= 1
+    assert page.print_button.isEnabled() and page.open_button.isEnabled()
+    assert str(path) in page.status.text()
+    if SCREENS.parent.exists() and os.environ.get("XHHT_SCREENSHOTS"):
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        qtbot.wait(300)
+        page.grab().save(str(SCREENS / "report-page.png"))
+
+
+def test_print_renders_every_page_through_the_print_dialog(qtbot, page, tmp_path, monkeypatch):
+    path = make(qtbot, page)
+    out = tmp_path / "printed.pdf"
+
+    class FakeDialog:
+        def __init__(self, printer, parent=None):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            printer.setResolution(150)
+
+        def setWindowTitle(self, _):
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(report_print, "QPrintDialog", FakeDialog)
+    page.print_button.click()
+    assert out.exists() and out.stat().st_size > 1000
+    printed = QPdfDocument()
+    printed.load(str(out))
+    source = QPdfDocument()
+    source.load(str(path))
+    assert printed.pageCount() == source.pageCount()
+
+
+def test_open_in_viewer_and_save_as(qtbot, page, tmp_path, monkeypatch):
+    path = make(qtbot, page)
+    opened = []
+    monkeypatch.setattr(report_print.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    page.open_button.click()
+    assert opened and opened[0].toLocalFile() == str(path)
+    target = tmp_path / "ban-sao"
+    monkeypatch.setattr(messages, "save_file_name", lambda *a, **k: str(target))
+    page.save_button.click()
+    assert (tmp_path / "ban-sao.pdf").read_bytes() == path.read_bytes()
+
+
+def test_excel_and_district_consolidated(qtbot, commune_db, db_path, monkeypatch):
+    from ui.pages.reports import ReportsPage
+
+    init_installation(commune_db, "district", "610", "Nguyễn Văn C", "Chuyên viên")
+    monkeypatch.setattr(messages, "error", lambda *a, **k: pytest.fail(f"error shown: {a}"))
+    ctx = AppContext(commune_db, db_path, Period(2014, 0))
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.kind.currentData() == "consolidated"
+    assert page.unit.itemData(0) == ctx.installation.unit.id
+    page.kind.setCurrentIndex(page.kind.findData("progress"))
+    assert page.unit.count() > 10  # the district and its communes
+    page.kind.setCurrentIndex(page.kind.findData("consolidated"))
+    page.format.setCurrentIndex(page.format.findData("xlsx"))
+    path = make(qtbot, page)
+    assert path.name == "bao-cao-tong-hop_610_2014.xlsx" and path.exists()
+    assert not page.print_button.isEnabled() and page.open_button.isEnabled()

@@ -1,0 +1,76 @@
+"""Print a report PDF through the system's print dialog, or hand it to the system's viewer.
+
+The PDF is the document of record, so printing renders its pages (QPdfDocument.render) onto the
+printer at the printer's resolution instead of re-laying anything out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+
+def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
+    """Render every page of `path` onto `printer`; returns the number of pages printed."""
+    doc = QPdfDocument()
+    if doc.load(str(path)) != QPdfDocument.Error.None_:
+        raise OSError(f"Không đọc được tệp PDF «{path}».")
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("Không mở được máy in.")
+    try:
+        dpi = printer.resolution()
+        # A page at a printer's 1200 dpi would be half a gigabyte of pixels: 300 dpi is plenty for
+        # text and the painter scales it onto the page.
+        render_dpi = min(dpi, 300)
+        # Full page: the PDF carries the decree's margins itself.
+        target = printer.pageLayout().fullRectPixels(dpi)
+        for i in range(doc.pageCount()):
+            if i:
+                printer.newPage()
+            points = doc.pagePointSize(i)
+            size = QSize(int(points.width() * render_dpi / 72), int(points.height() * render_dpi / 72))
+            image = doc.render(i, size, QPdfDocumentRenderOptions())
+            fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(0, 0, fitted.width(), fitted.height()), image)
+        return doc.pageCount()
+    finally:
+        painter.end()
+        doc.close()
+
+
+def is_landscape(path: str | Path) -> bool:
+    doc = QPdfDocument()
+    try:
+        if doc.load(str(path)) != QPdfDocument.Error.None_ or doc.pageCount() == 0:
+            return False
+        size = doc.pagePointSize(0)
+        return size.width() > size.height()
+    finally:
+        doc.close()
+
+
+def print_pdf(parent: QWidget | None, path: str | Path) -> bool:
+    """Ask the system print dialog, then print. False when the official cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(Path(path).stem)
+    printer.setFullPage(True)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    if is_landscape(path):
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("In báo cáo")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    print_pdf_to(printer, path)
+    return True
+
+
+def open_in_viewer(path: str | Path) -> bool:
+    """"Mở bằng trình xem": the system's own PDF viewer or spreadsheet program."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,256 @@
+"""Báo cáo: make the progress sheet or the consolidated report, preview it, print it, open or save it.
+
+The file is made in a worker (ui.tasks.run_task, with progress and Hủy) by the same core function
+the CLI uses (`xhht_desktop.reports.cli.generate`), written to the data folder's `reports/`, so the
+official never hunts for it; a PDF is previewed here (QPdfView) and printed through the system's
+print dialog.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.db import units_repo
+from xhht_desktop.db.connection import open_reader
+from xhht_desktop.domain.periods import Period, all_periods
+from xhht_desktop.reports.cli import default_filename, generate
+
+from ui.context import AppContext
+from ui.dialogs import report_print
+from ui.pages.base import Page
+from ui.tasks import Cancelled, run_task
+from ui.widgets import messages
+
+KIND_LABELS = {"progress": "Phiếu theo dõi tiến độ", "consolidated": "Báo cáo tổng hợp (huyện, tỉnh)"}
+FORMAT_LABELS = {"pdf": "PDF (để in, ký)", "xlsx": "Excel (gửi Bộ, Sở)"}
+
+
+def reports_folder(ctx: AppContext) -> Path:
+    """The data folder's reports/ (beside the database)."""
+    return Path(ctx.db_path).parent / "reports"
+
+
+class ReportsPage(Page):
+    title = QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo, in ấn")
+    icon_name = "reports"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.current_path: Path | None = None
+        self.task = None
+        self.last_error: str = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        heading = QLabel(self.tr("Báo cáo, in ấn"))
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        self.kind = QComboBox()
+        self.period = QComboBox()
+        self.unit = QComboBox()
+        self.format = QComboBox()
+        for code, label in FORMAT_LABELS.items():
+            self.format.addItem(self.tr(label), code)
+        for p in all_periods():
+            self.period.addItem(f"{p.label_vi} ({p.code})", p.code)
+        form.addRow(self.tr("Loại báo cáo"), self.kind)
+        form.addRow(self.tr("Kỳ báo cáo"), self.period)
+        form.addRow(self.tr("Đơn vị"), self.unit)
+        form.addRow(self.tr("Định dạng"), self.format)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.make_button = QPushButton(self.tr("Tạo báo cáo"))
+        self.make_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("In…"))
+        self.open_button = QPushButton(self.tr("Mở bằng trình xem"))
+        self.save_button = QPushButton(self.tr("Lưu thành…"))
+        self.folder_button = QPushButton(self.tr("Mở thư mục báo cáo"))
+        for b in (self.make_button, self.print_button, self.open_button, self.save_button, self.folder_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.status = QLabel(self.tr("Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo»."))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 1)
+
+        self.make_button.clicked.connect(self.generate)
+        self.print_button.clicked.connect(self.print_current)
+        self.open_button.clicked.connect(self.open_current)
+        self.save_button.clicked.connect(self.save_as)
+        self.folder_button.clicked.connect(self.open_folder)
+        self.kind.currentIndexChanged.connect(self._fill_units)
+        self.period.currentIndexChanged.connect(self._fill_units)
+        ctx.period_changed.connect(self._follow_period)
+        ctx.installation_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- choices ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        inst = self.ctx.installation
+        self.kind.blockSignals(True)
+        current = self.kind.currentData()
+        self.kind.clear()
+        kinds = ["progress"] if inst is None or inst.role == "commune" else ["progress", "consolidated"]
+        for k in kinds:
+            self.kind.addItem(self.tr(KIND_LABELS[k]), k)
+        if current in kinds:
+            self.kind.setCurrentIndex(kinds.index(current))
+        elif inst is not None and inst.role != "commune":
+            self.kind.setCurrentIndex(1)
+        self.kind.blockSignals(False)
+        self._follow_period(self.ctx.period)
+        self._update_buttons()
+
+    def _follow_period(self, period: Period) -> None:
+        index = self.period.findData(period.code)
+        if index >= 0:
+            self.period.setCurrentIndex(index)
+        self._fill_units()
+
+    def selected_period(self) -> Period:
+        return next(p for p in all_periods() if p.code == self.period.currentData())
+
+    def _fill_units(self) -> None:
+        """The installation's unit first; a district adds its communes, the Department its districts
+        (and for the progress sheet their communes too)."""
+        inst = self.ctx.installation
+        previous = self.unit.currentData()
+        self.unit.clear()
+        if inst is None:
+            return
+        db, root = self.ctx.db, inst.unit
+        day = self.selected_period().end.isoformat()
+        kind = self.kind.currentData()
+        units = [root]
+        if root.level != "xa":
+            for child in units_repo.children(db, root.id, day):
+                if kind == "consolidated" and child.level == "xa":
+                    continue
+                units.append(child)
+                if kind == "progress" and child.level == "huyen":
+                    units += units_repo.children(db, child.id, day)
+        for u in units:
+            indent = "    " if u.level == "xa" and root.level == "tinh" else ""
+            self.unit.addItem(f"{indent}{u.name} ({u.code})", u.id)
+        index = self.unit.findData(previous)
+        self.unit.setCurrentIndex(index if index >= 0 else 0)
+
+    # ---- making the report -----------------------------------------------------------------------
+
+    def output_path(self, unit: units_repo.Unit, period: Period, fmt: str) -> Path:
+        return reports_folder(self.ctx) / default_filename(self.kind.currentData(), unit, period, fmt)
+
+    def generate(self) -> None:
+        if self.task is not None or self.unit.currentData() is None:
+            return
+        unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
+        period = self.selected_period()
+        fmt = self.format.currentData()
+        kind = self.kind.currentData()
+        out = self.output_path(unit, period, fmt)
+        db_path = self.ctx.db_path
+
+        def work(progress):
+            db = open_reader(db_path)  # the worker's own connection
+            try:
+                return generate(db, kind, unit, period, fmt, out,
+                                progress=lambda done, total, text: progress.update(done, total, text))
+            finally:
+                db.conn.close()
+
+        self.make_button.setEnabled(False)
+        self.status.setText(self.tr("Đang tạo báo cáo…"))
+        self.task = run_task(self, self.tr("Đang tạo báo cáo…"), work, on_done=self._done, on_error=self._failed)
+
+    def _done(self, path) -> None:
+        self.task = None
+        self.make_button.setEnabled(True)
+        self.current_path = Path(path)
+        self.document.close()
+        if self.current_path.suffix == ".pdf":
+            self.document.load(str(self.current_path))
+            self.status.setText(self.tr("Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».")
+                                .format(self.current_path, self.document.pageCount()))
+        else:
+            self.status.setText(self.tr("Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.")
+                                .format(self.current_path))
+        self._update_buttons()
+
+    def _failed(self, exc, tb: str) -> None:
+        self.task = None
+        self.make_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Đã hủy, không tạo tệp nào."))
+            return
+        self.last_error = str(exc)
+        self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(exc))
+        messages.error(self, self.tr("Không tạo được báo cáo."), f"{exc}\n\n{tb}")
+
+    def _update_buttons(self) -> None:
+        has = self.current_path is not None and self.current_path.exists()
+        self.print_button.setEnabled(has and self.current_path.suffix == ".pdf")
+        self.open_button.setEnabled(has)
+        self.save_button.setEnabled(has)
+
+    # ---- what to do with it ----------------------------------------------------------------------
+
+    def print_current(self) -> None:
+        if self.current_path is None:
+            return
+        try:
+            if report_print.print_pdf(self, self.current_path):
+                self.status.setText(self.tr("Đã gửi bản in tới máy in."))
+        except OSError as exc:
+            messages.error(self, self.tr("Không in được."), str(exc))
+
+    def open_current(self) -> None:
+        if self.current_path is not None and not report_print.open_in_viewer(self.current_path):
+            messages.warn(self, self.tr("Máy này chưa có chương trình mở được tệp này."), str(self.current_path))
+
+    def save_as(self) -> None:
+        if self.current_path is None:
+            return
+        suffix = self.current_path.suffix
+        filters = "PDF (*.pdf)" if suffix == ".pdf" else "Excel (*.xlsx)"
+        target = messages.save_file_name(self, self.tr("Lưu báo cáo"), str(Path.home() / self.current_path.name),
+                                         filters)
+        if not target:
+            return
+        target_path = Path(target)
+        if target_path.suffix.lower() != suffix:
+            target_path = target_path.with_suffix(suffix)
+        tmp = target_path.with_name(f".~{target_path.name}")
+        shutil.copyfile(self.current_path, tmp)
+        tmp.replace(target_path)
+        self.status.setText(self.tr("Đã lưu bản sao: {0}").format(target_path))
+
+    def open_folder(self) -> None:
+        folder = reports_folder(self.ctx)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
