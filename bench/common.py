@@ -108,6 +108,16 @@ def peak_rss_mb_self() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def vm_hwm_mb(pid: int | str = "self") -> float:
+    """Peak resident memory of a process (VmHWM, MB). Unlike ru_maxrss it restarts at exec, so a child
+    started with subprocess does not inherit its parent's peak."""
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def fsync_append(path: str | Path, line: str) -> None:
     """Append one line and make it durable before returning (the crash harness's acknowledgement log)."""
     fd = os.open(str(path), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

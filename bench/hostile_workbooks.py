@@ -42,11 +42,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
-from bench.common import DEMO_COMMUNE, db_fingerprint, format_table, make_commune_db  # noqa: E402
+from bench.common import DEMO_COMMUNE, db_fingerprint, format_table, make_commune_db, vm_hwm_mb  # noqa: E402
 from xhht_desktop.db import values_repo  # noqa: E402
 from xhht_desktop.domain.catalogue import by_code, row_code, split_row_code  # noqa: E402
 from xhht_desktop.domain.periods import parse_period  # noqa: E402
 from xhht_desktop.domain.values import parse_whole_number  # noqa: E402
+from xhht_desktop.cli import extra_xlsx_importers  # noqa: E402
 from xhht_desktop.io import xlsx_entry  # noqa: E402
 from xhht_desktop.sample import sample_entries  # noqa: E402
 
@@ -423,6 +424,7 @@ def m_yearly_into_half(rng, wb, sheet, case):
     new = f"{p.year}-H{rng.choice([1, 2])}"
     sheet.ws["B3"] = new
     case.target_period = new
+    _clc_rows_outside(wb, case, new)
     cat = by_code()
     ws = sheet.ws
     for code, r in sheet.data_rows():
@@ -557,8 +559,23 @@ def m_other_valid_period(rng, wb, sheet, case):
     new = str(p.year + rng.randint(1, 4)) if p.is_year else f"{p.year + rng.randint(1, 4)}-H{p.half}"
     sheet.ws["B3"] = new
     case.target_period = new
+    _clc_rows_outside(wb, case, new)
     case.mutations.append("period:" + new)
     return True
+
+
+def _clc_rows_outside(wb, case: Case, period_code: str) -> None:
+    """After the file's period changed: its log rows dated outside the new period are at fault."""
+    if CLC_SHEET not in wb.sheetnames:
+        return
+    p = parse_period(period_code)
+    cs = ClcSheet(wb[CLC_SHEET])
+    for r in cs.filled_rows():
+        d = cs.ws.cell(row=r, column=cs.cols["Ngày"]).value
+        if isinstance(d, dt.datetime):
+            d = d.date()
+        if isinstance(d, dt.date) and not p.start <= d <= p.end:
+            case.refuse("clc_outside_new_period", row=r)
 
 
 # -- whole-file faults inside a valid workbook -------------------------------------------------------
@@ -626,6 +643,133 @@ def m_too_many_rows(rng, wb, sheet, case):
     return True
 
 
+# -- the activity-log sheet (TTHTCD), when the CLC feature is present ----------------------------------
+
+CLC_SHEET = "TTHTCD"
+
+
+class ClcSheet:
+    """Where things are on the activity-log sheet: its header's columns and its filled rows."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.header, self.cols = None, {}
+        for r in range(1, 31):
+            titles = {v.strip(): c for c in range(1, 25)
+                      if isinstance(v := ws.cell(row=r, column=c).value, str) and v.strip()}
+            if "Ngày" in titles and "Lượt người học" in titles:
+                self.header, self.cols = r, titles
+                break
+
+    def filled_rows(self) -> list[int]:
+        if not self.header:
+            return []
+        c = self.cols["Tên hoạt động"]
+        return [r for r in range(self.header + 1, self.ws.max_row + 1) if self.ws.cell(row=r, column=c).value]
+
+
+def _clc(wb, case):
+    if CLC_SHEET not in wb.sheetnames:
+        return None, None
+    cs = ClcSheet(wb[CLC_SHEET])
+    rows = [r for r in cs.filled_rows() if r not in case.fault_rows]
+    if not rows:
+        return None, None
+    return cs, rows
+
+
+def _clc_fault(rng, wb, case, title: str, values, name: str) -> bool:
+    cs, rows = _clc(wb, case)
+    if cs is None or title not in cs.cols:
+        return False
+    r = rng.choice(rows)
+    put(cs.ws, r, cs.cols[title], rng.choice(values) if isinstance(values, list) else values(cs, r))
+    case.refuse(name, row=r)
+    return True
+
+
+def m_clc_text_in_count(rng, wb, sheet, case):
+    return _clc_fault(rng, wb, case, rng.choice(["Số buổi", "Lượt người học", "Nữ", "DTTS", "Kinh phí (đồng)"]),
+                      ["nhiều", "12a", "1,5", "#N/A", True, 3.5, "=1+1"], "clc_text_in_count")
+
+
+def m_clc_negative_or_huge(rng, wb, sheet, case):
+    return _clc_fault(rng, wb, case, rng.choice(["Số buổi", "Lượt người học"]),
+                      [-1, -30, 10**6, 10**12, 2**63], "clc_negative_or_huge")
+
+
+def m_clc_part_gt_visits(rng, wb, sheet, case):
+    return _clc_fault(rng, wb, case, rng.choice(["Nữ", "DTTS", "Lao động nông thôn", "Số người (không trùng)"]),
+                      lambda cs, r: (cs.ws.cell(row=r, column=cs.cols["Lượt người học"]).value or 0) + 1,
+                      "clc_part_gt_visits")
+
+
+def m_clc_bad_date(rng, wb, sheet, case):
+    return _clc_fault(rng, wb, case, "Ngày",
+                      ["31/02/2016", "hôm qua", "2016-13-01", 42000, "1/1/1990", dt.date(2099, 1, 1),
+                       dt.date(2012, 5, 5), "00/00/0000"], "clc_bad_date")
+
+
+def m_clc_out_of_period(rng, wb, sheet, case):
+    p = parse_period(case.target_period or case.period)
+    return _clc_fault(rng, wb, case, "Ngày", [p.start - dt.timedelta(days=1), p.end + dt.timedelta(days=3),
+                                              (p.end + dt.timedelta(days=40)).strftime("%d/%m/%Y")],
+                      "clc_out_of_period")
+
+
+def m_clc_unknown_choice(rng, wb, sheet, case):
+    title = rng.choice(["Nhóm chuyên đề", "Hình thức"])
+    return _clc_fault(rng, wb, case, title, ["Bóng đá", "xyz", "'; DROP TABLE clc_activities; --", 7],
+                      "clc_unknown_choice")
+
+
+def m_clc_missing_required(rng, wb, sheet, case):
+    cs, rows = _clc(wb, case)
+    if cs is None:
+        return False
+    r = rng.choice(rows)
+    put(cs.ws, r, cs.cols[rng.choice(["Ngày", "Nhóm chuyên đề", "Hình thức", "Số buổi", "Lượt người học"])], None)
+    case.refuse("clc_missing_required", row=r)
+    return True
+
+
+def m_clc_long_text(rng, wb, sheet, case):
+    return _clc_fault(rng, wb, case, "Tên hoạt động", ["x" * 301, "Lớp học " * 60], "clc_long_text")
+
+
+def m_clc_bad_record_id(rng, wb, sheet, case):
+    return _clc_fault(rng, wb, case, "Mã hoạt động", ["not-a-uuid", "123", "' OR 1=1"], "clc_bad_record_id")
+
+
+def m_clc_duplicate_row(rng, wb, sheet, case):
+    cs, rows = _clc(wb, case)
+    if cs is None:
+        return False
+    r = rng.choice(rows)
+    target = max(cs.filled_rows()) + 1
+    for c in range(1, 25):
+        put(cs.ws, target, c, cs.ws.cell(row=r, column=c).value)
+    case.refuse("clc_duplicate_row", row=target)
+    return True
+
+
+def m_clc_drop_sheet(rng, wb, sheet, case):
+    """The log sheet is optional: a workbook without it still imports its figures."""
+    if CLC_SHEET not in wb.sheetnames or any(m.startswith("clc_") for m in case.mutations):
+        return False
+    del wb[CLC_SHEET]
+    return True
+
+
+def m_clc_break_header(rng, wb, sheet, case):
+    cs, rows = _clc(wb, case)
+    if cs is None:
+        return False
+    put(cs.ws, cs.header, cs.cols[rng.choice(["Ngày", "Tên hoạt động", "Lượt người học"])], "?")
+    case.refuse("clc_break_header", file_level=True)
+    return True
+
+
 CELL_MUTATIONS = {
     # name: (weight, function)
     "text_in_number": (10, m_text_in_number),
@@ -666,9 +810,24 @@ CELL_MUTATIONS = {
     "delete_sheet": (2, m_delete_sheet),
     "break_header": (3, m_break_header),
     "too_many_rows": (1, m_too_many_rows),
+    "clc_text_in_count": (4, m_clc_text_in_count),
+    "clc_negative_or_huge": (3, m_clc_negative_or_huge),
+    "clc_part_gt_visits": (3, m_clc_part_gt_visits),
+    "clc_bad_date": (3, m_clc_bad_date),
+    "clc_out_of_period": (3, m_clc_out_of_period),
+    "clc_unknown_choice": (2, m_clc_unknown_choice),
+    "clc_missing_required": (2, m_clc_missing_required),
+    "clc_long_text": (1, m_clc_long_text),
+    "clc_bad_record_id": (1, m_clc_bad_record_id),
+    "clc_duplicate_row": (2, m_clc_duplicate_row),
+    "clc_drop_sheet": (2, m_clc_drop_sheet),
+    "clc_break_header": (1, m_clc_break_header),
 }
+# Mutations after which the file must still import (1 in 5 workbooks gets only these).
+NEUTRAL = ["blank_rows", "clear_row", "thousands_text", "swap_columns", "extra_sheets", "comment_text",
+           "merge_name_cells", "hidden_and_styled", "unit_as_number", "other_valid_period", "clc_drop_sheet"]
 # Mutations that move rows run first, so that rows recorded as faulty afterwards stay where they are.
-FIRST = ("blank_rows", "swap_columns", "extra_sheets")
+FIRST = ("clc_drop_sheet", "blank_rows", "swap_columns", "extra_sheets")
 # Merges run last: a merged cell cannot be written to afterwards.
 LAST = ("merge_name_cells", "merge_data_cells")
 
@@ -867,6 +1026,20 @@ class Harness:
                 put(sheet.ws, r, sheet.col("Mẫu số"), e.denominator)
             else:
                 put(sheet.ws, r, sheet.col("Giá trị"), e.value)
+        if CLC_SHEET in wb.sheetnames:
+            from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, FORMAT_LABELS_VI
+
+            from bench.synth import sample_activities
+            cs = ClcSheet(wb[CLC_SHEET])
+            labels = {"category": CATEGORY_LABELS_VI, "format": FORMAT_LABELS_VI}
+            fields = {"Ngày": "date", "Tên hoạt động": "title", "Nhóm chuyên đề": "category", "Hình thức": "format",
+                      "Số buổi": "sessions", "Lượt người học": "visits", "Nữ": "women", "DTTS": "ethnic_minority",
+                      "Lao động nông thôn": "rural_workers", "Số người (không trùng)": "learners",
+                      "Đơn vị phối hợp": "partner", "Kinh phí (đồng)": "cost", "Nguồn kinh phí": "funding"}
+            for i, a in enumerate(sample_activities(DEMO_COMMUNE + "-hostile", parse_period(period), count=8)):
+                for title, name in fields.items():
+                    v = a[name]
+                    put(cs.ws, cs.header + 1 + i, cs.cols[title], labels[name][v] if name in labels else v)
         wb.save(out)
         return out.read_bytes()
 
@@ -887,8 +1060,8 @@ class Harness:
             return case, data
         wb = load_workbook(io.BytesIO(data))
         sheet = Sheet(wb[xlsx_entry.SHEET])
-        names = rng.choices(list(CELL_MUTATIONS), weights=[w for w, _ in CELL_MUTATIONS.values()],
-                            k=rng.choice([1, 1, 2, 2, 3]))
+        pool = NEUTRAL if rng.random() < 0.2 else list(CELL_MUTATIONS)
+        names = rng.choices(pool, weights=[CELL_MUTATIONS[n][0] for n in pool], k=rng.choice([1, 1, 2, 2, 3]))
         names = sorted(set(names), key=lambda n: (0 if n in FIRST else 2 if n in LAST else 1, names.index(n)))
         for name in names:
             if CELL_MUTATIONS[name][1](rng, wb, sheet, case):
@@ -905,7 +1078,8 @@ class Harness:
         failures: list[str] = []
         start = time.perf_counter()
         try:
-            result = xlsx_entry.import_workbook(self.db, self.inst.unit, path, actor="hostile", origin="bench")
+            result = xlsx_entry.import_workbook(self.db, self.inst.unit, path, actor="hostile", origin="bench",
+                                                extra_importers=extra_xlsx_importers())
         except Exception:
             failures.append("uncaught exception:\n" + traceback.format_exc())
             result = None
@@ -971,7 +1145,107 @@ class Harness:
             got = None if e is None else (e.numerator, e.denominator, e.value, e.comment)
             if got != (num, den, val, comment):
                 failures.append(f"{code}: file says {(num, den, val, comment)!r}, database has {got!r}")
+        failures += self._check_clc_applied(path)
         return failures
+
+    def _check_clc_applied(self, path: Path) -> list[str]:
+        """Every activity row of an accepted file is in the log (same day and title)."""
+        try:
+            wb = load_workbook(path)
+        except Exception:
+            return []
+        if CLC_SHEET not in wb.sheetnames:
+            return []
+        from xhht_desktop.domain.text import fold
+        cs = ClcSheet(wb[CLC_SHEET])
+        if not cs.header:
+            return []
+        stored = {(d, fold(t)) for d, t in self.db.conn.execute(
+            "SELECT date, title FROM clc_activities WHERE unit_id=? AND deleted=0", (self.inst.unit.id,))}
+        failures = []
+        for r in cs.filled_rows():
+            d = cs.ws.cell(row=r, column=cs.cols["Ngày"]).value
+            t = cs.ws.cell(row=r, column=cs.cols["Tên hoạt động"]).value
+            if isinstance(d, dt.datetime):
+                d = d.date()
+            if isinstance(d, dt.date) and (d.isoformat(), fold(str(t))) not in stored:
+                failures.append(f"TTHTCD row {r} ({d}, {t!r}) accepted but not in the log")
+        return failures
+
+
+# ---- bombs, measured one by one in a child process ------------------------------------------------------
+
+PROBE_LIMIT_S = 30.0
+PROBE_LIMIT_MB = 1024.0
+
+
+def _probe_child(path: str, db_path: str) -> None:
+    """Run in a child: import one file, print seconds and whether it was refused."""
+    from xhht_desktop.installation import get_installation, open_app_database
+    db = open_app_database(db_path)
+    inst = get_installation(db)
+    t = time.perf_counter()
+    result = xlsx_entry.import_workbook(db, inst.unit, path, actor="probe", origin="bench",
+                                        extra_importers=extra_xlsx_importers())
+    print(json.dumps({"seconds": time.perf_counter() - t, "applied": result.applied,
+                      "rss_mb": vm_hwm_mb(),
+                      "message": xlsx_entry.problems_text(result)[:160]}))
+
+
+def dense_sheet_xml(size: int) -> bytes:
+    """A sheet packed with numeric cells up to `size` bytes: the costliest XML to load per byte."""
+    parts = [b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+             b'spreadsheetml/2006/main"><sheetData>']
+    total, r = len(parts[0]), 1
+    while total < size - 200:
+        row = (f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDEFGHIJ") + "</row>").encode()
+        parts.append(row)
+        total += len(row)
+        r += 1
+    parts.append(b"</sheetData></worksheet>")
+    return b"".join(parts)
+
+
+def probe_bombs(workdir: Path) -> list[dict]:
+    """Each bomb imported in a fresh child process: its time and peak memory, against the limits."""
+    import subprocess
+    h = Harness(workdir, 1)
+    h.db.conn.close()
+    base = h.templates["2016"]
+    with zipfile.ZipFile(io.BytesIO(base)) as zf:
+        others = sum(i.file_size for i in zf.infolist() if i.filename != "xl/worksheets/sheet1.xml")
+    limit = xlsx_entry.MAX_UNCOMPRESSED_BYTES - others  # what sheet1 may inflate to and still pass
+    bombs = {
+        "dense cells just under the inflate limit": _replace_member(
+            base, "xl/worksheets/sheet1.xml", dense_sheet_xml(limit - 64 * 1024)),
+        "whitespace over the inflate limit": _replace_member(
+            base, "xl/worksheets/sheet1.xml", _big_sheet_xml(limit + 1024 * 1024)),
+        "empty rows just under the inflate limit": _replace_member(
+            base, "xl/worksheets/sheet1.xml",
+            b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><sheetData>"
+            + b"".join(f'<row r="{i}"/>'.encode() for i in range(1, (limit - 1000) // 18))
+            + b"</sheetData></worksheet>"),
+        "billion laughs in shared strings": b_xml_bomb(random.Random(0), base, base),
+        "declared sizes lie (50 MB inflates, 1 KB declared)": b_lying_sizes(random.Random(0), base, base),
+    }
+    out = []
+    for name, data in bombs.items():
+        path = workdir / "bomb.xlsx"
+        path.write_bytes(data)
+        code = ("import sys; sys.path.insert(0, %r); from bench.hostile_workbooks import _probe_child; "
+                "_probe_child(%r, %r)" % (str(Path(__file__).resolve().parent.parent), str(path), str(h.db_path)))
+        t = time.perf_counter()
+        try:
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+            info = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else \
+                {"error": proc.stderr[-400:]}
+        except subprocess.TimeoutExpired:
+            info = {"error": "timeout 600 s"}
+        info.update(name=name, file_kb=len(data) // 1024, wall_s=round(time.perf_counter() - t, 1))
+        info["ok"] = ("error" not in info and not info["applied"] and info["seconds"] <= PROBE_LIMIT_S
+                      and info["rss_mb"] <= PROBE_LIMIT_MB)
+        out.append(info)
+    return out
 
 
 case_seconds: list[float] = []
@@ -1022,7 +1296,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--json", type=Path, help="write the summary as JSON here")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--bombs", action="store_true", help="also import each bomb in a child process and "
+                                                          "report its time and peak memory")
     args = ap.parse_args(argv)
+    if args.bombs:
+        with tempfile.TemporaryDirectory(prefix="xhht-bombs-") as tmp:
+            probes = probe_bombs(Path(tmp))
+        print(format_table(["bomb", "file KB", "import s", "peak RSS MB", "refused", "within limits"],
+                           [[p["name"], p["file_kb"], round(p.get("seconds", -1), 2), round(p.get("rss_mb", -1)),
+                             not p.get("applied", True), p["ok"]] for p in probes]))
+        for p in probes:
+            if "error" in p:
+                print(p["name"], p["error"])
+        print()
     seed = int(args.case.split(":")[0]) if args.case else args.seed
     with tempfile.TemporaryDirectory(prefix="xhht-hostile-xlsx-") as tmp:
         summary = run(args.n, seed, args.workdir or Path(tmp), only=args.case, verbose=args.verbose)
@@ -1036,7 +1322,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nFAIL {cid}: " + "\n    ".join(probs))
     if args.json:
         args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    return 1 if summary["failures"] else 0
+    bad_probes = args.bombs and not all(p["ok"] for p in probes)
+    return 1 if summary["failures"] or bad_probes else 0
 
 
 if __name__ == "__main__":
