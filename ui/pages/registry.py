@@ -3,6 +3,7 @@
 PAGES: list[tuple[str, str]] = [
     ("ui.pages.dashboard", "DashboardPage"),
     ("ui.pages.entry", "EntryPage"),
+    ("ui.pages.clc", "ClcPage"),
     ("ui.pages.reports", "ReportsPage"),
     ("ui.pages.settings", "SettingsPage"),
 ]

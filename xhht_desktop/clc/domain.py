@@ -250,6 +250,39 @@ def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
     return None, f"«{text}» không phải là ngày dạng dd/mm/yyyy"
 
 
+_PARTIAL = re.compile(r"^(\d{1,2})(?:[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?)?$")
+
+
+def complete_date(text: str, reference: dt.date) -> dt.date | None:
+    """A date typed with as few keys as possible, completed from `reference` (the form's last date).
+
+    "15" → the 15th of the reference's month; "15/3" → 15 March of the year that puts it nearest to
+    the reference (typing "20/12" in early January means last December); "15/3/14" → 2014; full
+    dates as `parse_date`. None when it is not a date.
+    """
+    text = (text or "").strip()
+    m = _PARTIAL.match(text)
+    if not m:
+        d, _ = parse_date(text)
+        return d
+    day, month, year = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if month is None:
+            return reference.replace(day=day)
+        if year is not None:
+            y = int(year)
+            return dt.date(y + 2000 if y < 100 else y, int(month), day)
+        candidates = []
+        for y in (reference.year - 1, reference.year, reference.year + 1):
+            try:
+                candidates.append(dt.date(y, int(month), day))
+            except ValueError:
+                continue
+        return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
+    except ValueError:
+        return None
+
+
 def _choice(raw: object, options: tuple[tuple[str, str], ...]) -> str | None:
     """A category or format from its code, its label, or the start of its label (accent-insensitive)."""
     if raw is None:

@@ -1,0 +1,784 @@
+"""Sổ TTHTCĐ: the community learning centre's activity log, the page a centre director lives in.
+
+A table (sortable, filtered by period, date range, category and an accent-insensitive search) with
+a totals row under it; add / edit / duplicate-as-new / delete with undo; a per-category summary tab;
+the centre's record; export to Excel. Everything works from the keyboard:
+
+    Insert, Ctrl+N  thêm          Enter       sửa            Ctrl+D  nhân bản
+    Delete          xóa           Ctrl+Z      hoàn tác        Ctrl+Y  làm lại
+    Ctrl+F          tìm           Esc (in the search box) clears it and returns to the table
+
+Deleting keeps a tombstone; undo restores it. Every change goes through the core repository (with
+history) and is announced with `ctx.notify_data_changed()`. A district or the Department sees the
+communes' logs read-only, with a "Xã" column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.clc import repository as repo
+from xhht_desktop.clc.domain import (
+    CATEGORIES,
+    CATEGORY_SHORT_VI,
+    EARLIEST_DATE,
+    FUTURE_DAYS,
+    Activity,
+    ClcValidationError,
+    FieldError,
+    build_activity,
+    build_centre,
+    format_date,
+)
+from xhht_desktop.clc.summary import commune_ids
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.periods import Period, all_periods
+
+from ui.context import AppContext
+from ui.dialogs.clc_activity import ClcActivityDialog
+from ui.dialogs.clc_centre import ClcCentreDialog
+from ui.models.clc_activity_model import ClcActivityModel, ClcFilterProxy, ClcTotalsModel
+from ui.pages.base import Page
+from ui.widgets import messages
+from ui.widgets.clc_summary import ClcSummaryWidget
+
+ALL_PERIODS = "all"
+HIDDEN_BY_DEFAULT = {"end_date", "place", "cost"}
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class _Change(QUndoCommand):
+    """One undoable change. The change itself is made before the command is pushed (so a refused
+    save never reaches the stack); the first redo() that QUndoStack.push() calls is skipped."""
+
+    def __init__(self, page: ClcPage, text: str, redo, undo):
+        super().__init__(text)
+        self.page, self._redo, self._undo, self._done = page, redo, undo, True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.page.run_change(self._redo)
+
+    def undo(self) -> None:
+        self.page.run_change(self._undo)
+
+
+class ClcPage(Page):
+    title = "Sổ TTHTCĐ"
+    icon_name = "clc"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None):
+        super().__init__(ctx, parent)
+        self._today = today
+        self.undo_stack = QUndoStack(self)
+        self.last_dialog: ClcActivityDialog | None = None
+        self._last_entry_date: dt.date | None = None
+        self._announcing = False
+        inst = ctx.installation
+        self.unit = inst.unit if inst else None
+        self.editable = bool(self.unit and self.unit.level == "xa")
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(18, 14, 18, 10)
+        root.setSpacing(8)
+        root.addWidget(self._build_centre_header())
+        root.addLayout(self._build_filters())
+        root.addLayout(self._build_actions())
+
+        self.model = ClcActivityModel(self, show_unit=not self.editable)
+        self.proxy = ClcFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.model.column_of("date"), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+
+        self.totals_model = ClcTotalsModel(self.proxy, self)
+        self.totals = QTableView()
+        self.totals.setObjectName("clcTotals")
+        self.totals.setModel(self.totals_model)
+        self.totals.horizontalHeader().setVisible(False)
+        self.totals.verticalHeader().setVisible(False)
+        self.totals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.totals.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.totals.setFixedHeight(30)
+        self.totals.verticalHeader().setDefaultSectionSize(28)
+        self.totals.setStyleSheet("QTableView#clcTotals { background: #eef2f5; }")
+        # The totals row lines up with the table's columns and scrolls with it.
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda i, _old, new: self.totals.setColumnWidth(i, new))
+        self.table.horizontalScrollBar().valueChanged.connect(self.totals.horizontalScrollBar().setValue)
+
+        log = QWidget()
+        log_layout = QVBoxLayout(log)
+        log_layout.setContentsMargins(0, 4, 0, 0)
+        log_layout.setSpacing(0)
+        log_layout.addWidget(self.table, 1)
+        log_layout.addWidget(self.totals)
+        self.summary = ClcSummaryWidget(ctx, show_title=False)
+        summary_host = QWidget()
+        summary_layout = QVBoxLayout(summary_host)
+        summary_layout.setContentsMargins(0, 8, 0, 0)
+        self.summary.setMaximumWidth(980)
+        summary_layout.addWidget(self.summary)
+        summary_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(log, "Sổ hoạt động")
+        self.tabs.addTab(summary_host, "Tổng hợp theo nhóm")
+        root.addWidget(self.tabs, 1)
+
+        status = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        status.addWidget(self.status, 1)
+        self.undo_link = QPushButton("Hoàn tác")
+        self.undo_link.setObjectName("linkButton")
+        self.undo_link.setVisible(False)
+        self.undo_link.clicked.connect(self.undo_stack.undo)
+        status.addWidget(self.undo_link)
+        keys = QLabel("Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm"
+                      if self.editable else "Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)")
+        keys.setObjectName("muted")
+        status.addWidget(keys)
+        root.addLayout(status)
+
+        self._build_shortcuts()
+        self.undo_stack.canUndoChanged.connect(self._update_buttons)
+        self.undo_stack.canRedoChanged.connect(self._update_buttons)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        ctx.period_changed.connect(self._on_period_changed)
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.installation_changed.connect(self._on_installation_changed)
+        self._set_period_filter(ctx.period)
+        self.refresh()
+
+    # ---- building ------------------------------------------------------------------------------
+
+    def _build_centre_header(self) -> QWidget:
+        frame = QFrame()
+        frame.setObjectName("card")
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(14, 8, 14, 8)
+        texts = QVBoxLayout()
+        self.centre_title = QLabel()
+        self.centre_title.setObjectName("cardTitle")
+        self.centre_detail = QLabel()
+        self.centre_detail.setObjectName("muted")
+        self.centre_detail.setWordWrap(True)
+        texts.addWidget(self.centre_title)
+        texts.addWidget(self.centre_detail)
+        layout.addLayout(texts, 1)
+        self.centre_button = QPushButton("Thông tin trung tâm…")
+        self.centre_button.clicked.connect(self.edit_centre)
+        self.centre_button.setVisible(self.editable)
+        layout.addWidget(self.centre_button, 0, Qt.AlignmentFlag.AlignTop)
+        return frame
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(QLabel("Kỳ"))
+        self.period_filter = QComboBox()
+        self.period_filter.addItem("Tất cả các kỳ", ALL_PERIODS)
+        latest = self.today() + dt.timedelta(days=FUTURE_DAYS)
+        for p in all_periods():
+            if p.start <= latest and (self.unit is None or self.unit.overlaps(p)):
+                self.period_filter.addItem(f"{p.label_vi} ({p.code})", p)
+        self.period_filter.setMaxVisibleItems(18)
+        self.period_filter.currentIndexChanged.connect(self._on_period_filter)
+        row.addWidget(self.period_filter)
+        row.addWidget(QLabel("từ"))
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setMinimumDate(_qdate(EARLIEST_DATE))
+            edit.setMaximumDate(_qdate(latest))
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._on_dates_changed)  # connected once both exist
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("đến"))
+        row.addWidget(self.date_to)
+        row.addSpacing(8)
+        row.addWidget(QLabel("Nhóm"))
+        self.category_filter = QComboBox()
+        self.category_filter.addItem("Tất cả các nhóm", None)
+        for i, (code, label) in enumerate(CATEGORIES, start=1):
+            self.category_filter.addItem(CATEGORY_SHORT_VI[code], code)
+            self.category_filter.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
+        self.category_filter.currentIndexChanged.connect(self._apply_proxy_filter)
+        row.addWidget(self.category_filter)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_proxy_filter)
+        self.search.installEventFilter(self)
+        row.addWidget(self.search, 1)
+        return row
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.add_button = QPushButton("Thêm hoạt động")
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.setToolTip("Insert hoặc Ctrl+N")
+        self.add_button.clicked.connect(self.add_activity)
+        self.edit_button = QPushButton("Sửa")
+        self.edit_button.setToolTip("Enter")
+        self.edit_button.clicked.connect(self.edit_current)
+        self.duplicate_button = QPushButton("Nhân bản")
+        self.duplicate_button.setToolTip("Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn")
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.delete_button = QPushButton("Xóa")
+        self.delete_button.setToolTip("Delete (có thể hoàn tác)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button.setToolTip("Ctrl+Z")
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button = QPushButton("Làm lại")
+        self.redo_button.setToolTip("Ctrl+Y")
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button,
+                  self.redo_button):
+            b.setVisible(self.editable)
+            row.addWidget(b)
+        row.addStretch(1)
+        self.export_button = QPushButton("Xuất Excel…")
+        self.export_button.setToolTip("Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx")
+        self.export_button.clicked.connect(self.export_xlsx)
+        row.addWidget(self.export_button)
+        return row
+
+    def _build_shortcuts(self) -> None:
+        def action(keys: list, slot, *, on_table: bool = False) -> QAction:
+            act = QAction(self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            # Table actions only while the table has focus: Delete in the search box deletes text.
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if on_table
+                                   else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            (self.table if on_table else self).addAction(act)
+            return act
+
+        self.find_action = action([QKeySequence.StandardKey.Find], self.focus_search)
+        if not self.editable:
+            return
+        self.add_action = action([Qt.Key.Key_Insert, QKeySequence.StandardKey.New], self.add_activity)
+        self.undo_action = action([QKeySequence.StandardKey.Undo], self._undo_unless_typing)
+        self.redo_action = action([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self._redo_unless_typing)
+        self.duplicate_action = action([QKeySequence("Ctrl+D")], self.duplicate_current, on_table=True)
+        self.delete_action = action([QKeySequence.StandardKey.Delete], self.delete_selected, on_table=True)
+
+    # ---- period, filters -----------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def _set_period_filter(self, period: Period) -> None:
+        # findData cannot compare Python objects: look for the period by value.
+        index = next((i for i in range(self.period_filter.count()) if self.period_filter.itemData(i) == period), 0)
+        self.period_filter.blockSignals(True)
+        self.period_filter.setCurrentIndex(index)
+        self.period_filter.blockSignals(False)
+        self._on_period_filter()
+
+    def _on_period_changed(self, period: Period) -> None:
+        self._set_period_filter(period)
+
+    def _on_period_filter(self, *_args) -> None:
+        data = self.period_filter.currentData()
+        if isinstance(data, Period):
+            start, end = data.start, data.end
+        else:
+            start, end = EARLIEST_DATE, self.today() + dt.timedelta(days=FUTURE_DAYS)
+        for edit, d in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(d))
+            edit.blockSignals(False)
+        self.refresh()
+
+    def _on_dates_changed(self, *_args) -> None:
+        if self.date_from.date() > self.date_to.date():
+            sender = self.sender()
+            other = self.date_to if sender is self.date_from else self.date_from
+            other.blockSignals(True)
+            other.setDate(sender.date())
+            other.blockSignals(False)
+        self.refresh()
+
+    def date_range(self) -> tuple[dt.date, dt.date]:
+        return _pydate(self.date_from.date()), _pydate(self.date_to.date())
+
+    def _apply_proxy_filter(self, *_args) -> None:
+        start, end = self.date_range()
+        self.proxy.set_filter(repo.ActivityFilter(start, end, self.category_filter.currentData(), self.search.text()))
+        self._update_status_counts()
+
+    def current_filter(self) -> repo.ActivityFilter:
+        return self.proxy.filter
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.search.clear()
+                self.table.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.table.setFocus()
+                if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(obj, event)
+
+    # ---- loading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.unit is None:
+            return
+        keep = self.selected_uuids()
+        current = self.current_activity()
+        start, end = self.date_range()
+        ids = commune_ids(self.ctx.db, self.unit.id, end)
+        activities = repo.list_activities(self.ctx.db, ids, repo.ActivityFilter(start, end))
+        names = {} if self.editable else {u: units_repo.get_unit(self.ctx.db, u).name
+                                          for u in {a.unit_id for a in activities}}
+        self.model.set_activities(activities, names)
+        self._apply_proxy_filter()
+        self._fit_columns()
+        self.select_uuids(keep, current.uuid if current else None)
+        self._refresh_centre()
+        period = self.period_filter.currentData()
+        label = self.period_filter.currentText() if isinstance(period, Period) else "Tất cả các kỳ"
+        self.summary.set_range(start, end, label, period if isinstance(period, Period) else None)
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        if getattr(self, "_fitted", False):
+            return
+        self._fitted = True
+        widths = {"date": 88, "end_date": 88, "title": 240, "category": 170, "format": 92, "place": 120,
+                  "partner": 140, "unit": 140, "rural_workers_new": 80, "cost": 92}
+        for i, (key, _title, _tip) in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, widths.get(key, 58))
+            self.totals.setColumnWidth(i, self.table.columnWidth(i))
+            # Place and cost are seldom looked at: hidden until asked for (right-click the header).
+            hidden = key in HIDDEN_BY_DEFAULT
+            self.table.setColumnHidden(i, hidden)
+            self.totals.setColumnHidden(i, hidden)
+        # The title takes what is left, so the usual columns fit a 1366-pixel screen.
+        header.setSectionResizeMode(self.model.column_of("title"), QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+
+    def _column_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        for i, (key, title, tip) in enumerate(self.model.columns):
+            if key in ("date", "title"):
+                continue
+            act = menu.addAction(tip or title)
+            act.setCheckable(True)
+            act.setChecked(not self.table.isColumnHidden(i))
+            act.toggled.connect(lambda on, col=i: (self.table.setColumnHidden(col, not on),
+                                                   self.totals.setColumnHidden(col, not on)))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _refresh_centre(self) -> None:
+        if self.unit is None:
+            return
+        if not self.editable:
+            self.centre_title.setText(f"Sổ hoạt động TTHTCĐ các xã thuộc {self.unit.name}")
+            self.centre_detail.setText("Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.")
+            return
+        centre = repo.get_centre(self.ctx.db, self.unit.id)
+        if centre is None:
+            self.centre_title.setText(repo.default_centre_name(self.unit))
+            self.centre_detail.setText("Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở "
+                                       "thôn). Bấm «Thông tin trung tâm…».")
+            return
+        self.centre_title.setText(centre.name)
+        parts = []
+        if centre.director:
+            parts.append(f"Giám đốc: {centre.director}")
+        if centre.decision_no or centre.decision_date:
+            parts.append("QĐ thành lập " + " ".join(x for x in (
+                f"số {centre.decision_no}" if centre.decision_no else "",
+                f"ngày {format_date(centre.decision_date)}" if centre.decision_date else "") if x))
+        if centre.combined_culture is not None:
+            parts.append("kết hợp với TT Văn hóa - Thể thao xã" if centre.combined_culture
+                         else "không kết hợp với TT Văn hóa - Thể thao")
+        parts.append(f"{len(centre.branches)} điểm học tập ở thôn" if centre.branches else "chưa ghi điểm học tập ở thôn")
+        self.centre_detail.setText(" · ".join(parts))
+
+    def _update_status_counts(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if not hasattr(self, "status"):
+            return
+        if self.undo_link.isVisible():
+            return  # an undo notice is showing; it stays until the next action
+        self.status.setText(f"{shown} / {total} hoạt động đang hiện" if shown != total else f"{total} hoạt động")
+
+    def _update_buttons(self) -> None:
+        has_current = self.current_activity() is not None
+        for b in (self.edit_button, self.duplicate_button):
+            b.setEnabled(has_current)
+        self.delete_button.setEnabled(bool(self.selected_uuids()))
+        self.undo_button.setEnabled(self.undo_stack.canUndo())
+        self.redo_button.setEnabled(self.undo_stack.canRedo())
+        self.undo_button.setToolTip(f"Ctrl+Z: {self.undo_stack.undoText()}" if self.undo_stack.canUndo() else "Ctrl+Z")
+        self.redo_button.setToolTip(f"Ctrl+Y: {self.undo_stack.redoText()}" if self.undo_stack.canRedo() else "Ctrl+Y")
+
+    def _on_data_changed(self) -> None:
+        if not self._announcing:
+            self.refresh()
+
+    def _on_installation_changed(self) -> None:
+        inst = self.ctx.installation
+        self.unit = inst.unit if inst else None
+        self.refresh()
+
+    # ---- selection -----------------------------------------------------------------------------
+
+    def current_activity(self) -> Activity | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return self.model.activities[self.proxy.mapToSource(index).row()]
+
+    def selected_uuids(self) -> list[str]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.activities[r].uuid for r in sorted(rows)]
+
+    def select_uuids(self, uuids: list[str], current: str | None = None) -> None:
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        first = None
+        for u in uuids:
+            row = self.model.row_of(u)
+            if row < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                continue
+            sel.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            if first is None or u == current:
+                first = index
+        if first is not None:
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+
+    # ---- changes (all through the core, each undoable) -----------------------------------------
+
+    def _actor(self) -> tuple[str, str]:
+        inst = self.ctx.installation
+        return (inst.actor, inst.installation_id) if inst else ("", "")
+
+    def _announce(self) -> None:
+        self._announcing = True
+        try:
+            self.ctx.notify_data_changed()
+        finally:
+            self._announcing = False
+
+    def run_change(self, fn) -> None:
+        """Run an undo/redo step; refresh and tell the other pages."""
+        try:
+            uuids = fn()
+        except ClcValidationError as exc:
+            messages.warn(self, "Không hoàn tác được thay đổi này.", str(exc))
+            return
+        self.refresh()
+        if uuids:
+            self.select_uuids(uuids)
+        self._announce()
+        self._notice("")
+
+    def _notice(self, text: str, *, undo: bool = False) -> None:
+        self.undo_link.setVisible(undo)
+        if text:
+            self.status.setText(text)
+        else:
+            self._update_status_counts()
+
+    def default_entry_date(self) -> dt.date:
+        """Today when it lies in the range shown; else the last date entered, or the latest activity
+        shown, or the first day of the range (a director catching up on a past period)."""
+        start, end = self.date_range()
+        today = self.today()
+        if start <= today <= end:
+            return today
+        if self._last_entry_date and start <= self._last_entry_date <= end:
+            return self._last_entry_date
+        shown = [a.date for a in self.model.activities]
+        return max(shown) if shown else start
+
+    def _dialog(self, mode: str, activity: Activity | None) -> ClcActivityDialog:
+        db, unit = self.ctx.db, self.unit
+        centre = repo.get_centre(db, unit.id)
+        editing = activity if mode == "edit" else None
+
+        def save(values: dict) -> list[FieldError]:
+            return self.save_values(values, editing)
+
+        dialog = ClcActivityDialog(
+            self, save=save, mode=mode, activity=activity, default_date=self.default_entry_date(),
+            defaults=repo.load_entry_defaults(db), templates=repo.recent_templates(db, unit.id),
+            branches=centre.branches if centre else [], places=repo.distinct_texts(db, unit.id, "place"),
+            partners=repo.distinct_texts(db, unit.id, "partner"), fundings=repo.distinct_texts(db, unit.id, "funding"),
+            centre_name=centre.name if centre else repo.default_centre_name(unit))
+        self.last_dialog = dialog
+        return dialog
+
+    def save_values(self, values: dict, editing: Activity | None) -> list[FieldError]:
+        """Build, validate and store what the form holds; [] when saved (and pushed on the undo stack)."""
+        unit = self.unit
+        activity, errors = build_activity(values, today=self.today(), unit_valid_from=unit.valid_from,
+                                          unit_valid_to=unit.valid_to, base=editing)
+        if errors:
+            return errors
+        actor, origin = self._actor()
+        db = self.ctx.db
+        try:
+            if editing is None:
+                stored = repo.add_activity(db, unit.id, activity, actor=actor, origin=origin, today=self.today())
+                rec = stored.uuid
+
+                def redo_add() -> list[str]:
+                    return [repo.restore_activity(db, rec, actor=actor, origin=origin, source="redo").uuid]
+
+                def undo_add() -> list[str]:
+                    repo.delete_activity(db, rec, actor=actor, origin=origin, source="undo")
+                    return []
+
+                self.undo_stack.push(_Change(self, f"thêm «{stored.title}»", redo_add, undo_add))
+            else:
+                before = repo.get_activity(db, editing.uuid)
+                stored = repo.update_activity(db, editing.uuid, activity, actor=actor, origin=origin,
+                                              today=self.today())
+                if stored.revision != before.revision:
+                    rec = stored.uuid
+                    self.undo_stack.push(_Change(
+                        self, f"sửa «{stored.title}»",
+                        lambda: [repo.update_activity(db, rec, stored, actor=actor, origin=origin, source="redo").uuid],
+                        lambda: [repo.update_activity(db, rec, before, actor=actor, origin=origin, source="undo").uuid]))
+        except ClcValidationError as exc:
+            return exc.errors
+        self._last_entry_date = stored.date
+        remembered = repo.load_entry_defaults(db)
+        remembered.update({"category": stored.category, "format": stored.format, "partner": stored.partner})
+        repo.save_entry_defaults(db, remembered)
+        if self.last_dialog is not None:
+            self.last_dialog.add_template(stored)
+        self._ensure_visible(stored)
+        self.refresh()
+        self.select_uuids([stored.uuid])
+        self._announce()
+        verb = "Đã thêm" if editing is None else "Đã sửa"
+        self._notice(f"{verb} «{stored.title}» ngày {format_date(stored.date)}.")
+        return []
+
+    def _ensure_visible(self, a: Activity) -> None:
+        """A saved activity outside the filters would seem lost: widen the filters to show it."""
+        start, end = self.date_range()
+        if not start <= a.date <= end:
+            self.period_filter.blockSignals(True)
+            self.period_filter.setCurrentIndex(0)  # all periods
+            self.period_filter.blockSignals(False)
+            self._on_period_filter()
+        if not self.proxy.filter.accepts(a):
+            self.category_filter.setCurrentIndex(0)
+            self.search.clear()
+
+    def add_activity(self) -> None:
+        if not self.editable:
+            return
+        self._dialog("add", None).exec()
+        self.table.setFocus()
+
+    def edit_current(self) -> None:
+        a = self.current_activity()
+        if a is None or not self.editable:
+            return
+        self._dialog("edit", a).exec()
+        self.table.setFocus()
+
+    def duplicate_current(self) -> None:
+        a = self.current_activity()
+        if a is None or not self.editable:
+            return
+        self._dialog("duplicate", a.copy_as_new()).exec()
+        self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        if not self.editable:
+            return
+        uuids = self.selected_uuids()
+        if not uuids:
+            return
+        actor, origin = self._actor()
+        db = self.ctx.db
+        titles = [repo.get_activity(db, u).title for u in uuids]
+        # The next row to land on once these are gone.
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        next_row = rows[-1].row() + 1 if rows[-1].row() + 1 < self.proxy.rowCount() else rows[0].row() - 1
+        next_uuid = None
+        if next_row >= 0:
+            next_uuid = self.model.activities[self.proxy.mapToSource(self.proxy.index(next_row, 0)).row()].uuid
+        with db.atomic():  # several rows: all or none
+            for u in uuids:
+                repo.delete_activity(db, u, actor=actor, origin=origin)
+        what = f"«{titles[0]}»" if len(titles) == 1 else f"{len(titles)} hoạt động"
+        self.undo_stack.push(_Change(
+            self, f"xóa {what}",
+            lambda: self._delete_all(uuids),
+            lambda: self._restore_all(uuids)))
+        self.refresh()
+        if next_uuid:
+            self.select_uuids([next_uuid])
+        self._announce()
+        self._notice(f"Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.", undo=True)
+        self.table.setFocus()
+
+    def _delete_all(self, uuids: list[str]) -> list[str]:
+        actor, origin = self._actor()
+        with self.ctx.db.atomic():
+            for u in uuids:
+                repo.delete_activity(self.ctx.db, u, actor=actor, origin=origin, source="redo")
+        return []
+
+    def _restore_all(self, uuids: list[str]) -> list[str]:
+        actor, origin = self._actor()
+        with self.ctx.db.atomic():
+            for u in uuids:
+                repo.restore_activity(self.ctx.db, u, actor=actor, origin=origin, source="undo")
+        return uuids
+
+    def _typing_in_text(self) -> bool:
+        focus = self.focusWidget()
+        return isinstance(focus, QLineEdit)
+
+    def _undo_unless_typing(self) -> None:
+        # Ctrl+Z in the search box undoes typing there (QLineEdit claims the key first); this is
+        # a guard for widgets that do not.
+        if not self._typing_in_text():
+            self.undo_stack.undo()
+
+    def _redo_unless_typing(self) -> None:
+        if not self._typing_in_text():
+            self.undo_stack.redo()
+
+    # ---- the centre ----------------------------------------------------------------------------
+
+    def edit_centre(self) -> None:
+        if not self.editable:
+            return
+        db, unit = self.ctx.db, self.unit
+        centre = repo.get_centre(db, unit.id)
+        predecessors = [(u.name, c) for u, c in repo.predecessor_centres(db, unit.id)]
+
+        def save(values: dict) -> list[FieldError]:
+            built, errors = build_centre(values, today=self.today(), base=centre)
+            if errors:
+                return errors
+            actor, origin = self._actor()
+            try:
+                repo.save_centre(db, unit.id, built, actor=actor, origin=origin)
+            except ClcValidationError as exc:
+                return exc.errors
+            return []
+
+        dialog = ClcCentreDialog(self, save=save, centre=centre, default_name=repo.default_centre_name(unit),
+                                 predecessors=predecessors)
+        self.last_centre_dialog = dialog
+        if dialog.exec():
+            self._refresh_centre()
+            self._announce()
+
+    # ---- export --------------------------------------------------------------------------------
+
+    def export_xlsx(self) -> None:
+        from xhht_desktop.domain.text import ascii_slug
+
+        start, end = self.date_range()
+        suggested = f"SoTTHTCD_{ascii_slug(self.unit.short_name)}_{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+        path = messages.save_file_name(self, "Xuất sổ hoạt động ra Excel", suggested, "Excel (*.xlsx)")
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        filt = self.current_filter()
+        db_path, unit_id = self.ctx.db_path, self.unit.id
+
+        def work(progress):
+            from xhht_desktop.clc.xlsx import export_log_xlsx
+            from xhht_desktop.db.connection import open_reader
+
+            db = open_reader(db_path)  # a worker never uses the GUI thread's connection
+            try:
+                return export_log_xlsx(db, unit_id, filt, path,
+                                       progress=lambda done, total: progress.update(done, total, "Đang ghi…"))
+            finally:
+                db.conn.close()
+
+        from ui.tasks import run_task
+
+        self._export_task = run_task(self, "Đang xuất sổ hoạt động…", work,
+                                     on_done=lambda out: self._notice(f"Đã xuất {self.proxy.rowCount()} hoạt động ra "
+                                                                      f"«{out}»."),
+                                     on_error=lambda exc, _tb: messages.error(self, "Không xuất được tệp Excel.",
+                                                                              str(exc)))
+
+    # ---- Page contract ---------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.setFocus)

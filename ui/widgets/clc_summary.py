@@ -1,0 +1,169 @@
+"""A compact summary of the TTHTCĐ log for the dashboard (and the log page's "Tổng hợp" tab).
+
+`ClcSummaryWidget(ctx)` follows the chosen period and refreshes when data change. It shows, per
+category with activity, the activities, sessions, visits (lượt), learners (người), women, ethnic
+minorities and rural workers, the total, and the distinct rural workers offered as the suggested
+numerator of LDNT_HOC_TTHTCD (only offered, never written). A district or the province sees the
+sums of its communes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, format_date
+from xhht_desktop.clc.summary import SUGGESTION_RULE_VI, summarize_range, suggested_rural_workers
+from xhht_desktop.domain.periods import Period
+from xhht_desktop.domain.values import format_int
+
+from ui.context import AppContext
+
+COLUMNS: list[tuple[str, str, str]] = [
+    ("activities", "Hoạt động", "Số hoạt động"),
+    ("sessions", "Buổi", "Số buổi"),
+    ("visits", "Lượt", "Lượt người học"),
+    ("learners", "Người", "Số người không trùng, cộng theo từng hoạt động (một người học hai hoạt động "
+                          "được tính hai lần)"),
+    ("women", "Nữ", "Nữ (lượt)"),
+    ("ethnic_minority", "DTTS", "Dân tộc thiểu số (lượt)"),
+    ("rural_workers", "LĐNT", "Lao động nông thôn (lượt)"),
+]
+
+
+class ClcSummaryWidget(QFrame):
+    """Per-category figures of the centre's log for the context's period (or a range set by the page)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, show_title: bool = True):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("card")
+        self._range: tuple[dt.date | None, dt.date | None, str, Period | None] | None = None
+        self.rows: list[dict] = []
+        self.suggestion: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(8)
+        self.title = QLabel("Trung tâm học tập cộng đồng")
+        self.title.setObjectName("cardTitle")
+        self.title.setVisible(show_title)
+        layout.addWidget(self.title)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("muted")
+        layout.addWidget(self.subtitle)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(4)
+        layout.addWidget(self.grid_host)
+        self.empty = QLabel("Chưa có hoạt động nào trong sổ cho khoảng thời gian này.")
+        self.empty.setObjectName("muted")
+        layout.addWidget(self.empty)
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setObjectName("suggestion")
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setToolTip(SUGGESTION_RULE_VI)
+        layout.addWidget(self.suggestion_label)
+        ctx.period_changed.connect(self._on_period_changed)
+        ctx.data_changed.connect(self.refresh)
+        ctx.installation_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- what to show --------------------------------------------------------------------------
+
+    def set_range(self, date_from: dt.date | None, date_to: dt.date | None, label: str,
+                  period: Period | None = None) -> None:
+        """Show a date range chosen elsewhere (the log page's filter) instead of the context's period.
+        When the range is exactly `period`, the suggestion for LDNT_HOC_TTHTCD is shown too."""
+        if period is not None and (period.start, period.end) != (date_from, date_to):
+            period = None
+        self._range = (date_from, date_to, label, period)
+        self.refresh()
+
+    def follow_period(self) -> None:
+        self._range = None
+        self.refresh()
+
+    def _on_period_changed(self, _period: Period) -> None:
+        if self._range is None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        inst = self.ctx.installation
+        if inst is None:
+            return
+        unit = inst.unit
+        period = self.ctx.period
+        if self._range is None:
+            date_from, date_to, label = period.start, period.end, period.label_vi
+            self.suggestion = suggested_rural_workers(self.ctx.db, unit.id, period.code)
+            suggestion_period: Period | None = period
+        else:
+            date_from, date_to, label, suggestion_period = self._range
+            self.suggestion = (suggested_rural_workers(self.ctx.db, unit.id, suggestion_period.code)
+                               if suggestion_period else None)
+        self.rows = summarize_range(self.ctx.db, unit.id, date_from, date_to)
+        where = unit.name if unit.level == "xa" else f"các xã thuộc {unit.name}"
+        span = f"{format_date(date_from) or '…'} – {format_date(date_to) or '…'}"
+        self.subtitle.setText(f"{where} · {label} ({span})")
+        self._fill()
+        if suggestion_period is None:
+            self.suggestion_label.setVisible(False)
+        elif suggestion_period.half == 2:
+            self.suggestion_label.setText("Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm "
+                                          "và cả năm.")
+            self.suggestion_label.setVisible(True)
+        elif self.suggestion is None:
+            self.suggestion_label.setText("Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, "
+                                          "nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.")
+            self.suggestion_label.setVisible(True)
+        else:
+            self.suggestion_label.setText(
+                f"Lao động nông thôn học tại trung tâm (người, không trùng): <b>{format_int(self.suggestion)}</b> "
+                "— tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.")
+            self.suggestion_label.setVisible(True)
+
+    def _fill(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()  # gone now, not at the next turn of the event loop
+                item.widget().deleteLater()
+        total = self.rows[-1]
+        shown = [r for r in self.rows[:-1] if r["activities"]]
+        self.empty.setVisible(not shown)
+        self.grid_host.setVisible(bool(shown))
+        if not shown:
+            return
+        header = QLabel("Nhóm chuyên đề")
+        header.setObjectName("columnHeader")
+        self.grid.addWidget(header, 0, 0)
+        for col, (_key, title, tip) in enumerate(COLUMNS, start=1):
+            label = QLabel(title)
+            label.setObjectName("columnHeader")
+            label.setToolTip(tip)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(label, 0, col)
+        for r, row in enumerate([*shown, total], start=1):
+            is_total = row["category"] is None
+            name = QLabel("Tổng cộng" if is_total else CATEGORY_SHORT_VI.get(row["category"], row["category"]))
+            name.setObjectName("rowLabel" if is_total else "")
+            if not is_total:
+                name.setToolTip(CATEGORY_LABELS_VI.get(row["category"], row["category"]))
+            self.grid.addWidget(name, r, 0)
+            for col, (key, _title, _tip) in enumerate(COLUMNS, start=1):
+                value = QLabel(format_int(row[key], "–"))
+                value.setAlignment(Qt.AlignmentFlag.AlignRight)
+                if row[key] is None:
+                    value.setToolTip("Chưa ghi")
+                if is_total:
+                    value.setObjectName("rowLabel")
+                self.grid.addWidget(value, r, col)
+        self.grid.setColumnStretch(0, 1)
+
+    def figures(self, category: str | None) -> dict | None:
+        """The row shown for a category (None = total); for tests and callers."""
+        return next((r for r in self.rows if r["category"] == category), None)
