@@ -90,6 +90,8 @@ def _store(db, role: str, unit: units_repo.Unit, official_name: str, official_ti
         "official_name": official_name.strip(),
         "official_title": official_title.strip(),
     })
+    from xhht_desktop.sync.keys import ensure_keys  # noqa: PLC0415 - crypto is loaded only when needed
+    ensure_keys(db, role)  # signing key for all; the Department's age key pair for the Department
     return get_installation(db)
 
 

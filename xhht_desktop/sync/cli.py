@@ -1,0 +1,304 @@
+"""Sync commands: keys, export, exports, merge, installations, conflicts, completeness.
+
+Registered by xhht_desktop.cli (FEATURE_CLIS). Each command is a function (args, ctx) -> exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError
+from xhht_desktop.db import meta
+from xhht_desktop.domain.periods import parse_period
+from xhht_desktop.domain.values import format_int
+from xhht_desktop.sync import completeness as completeness_mod
+from xhht_desktop.sync import export as export_mod
+from xhht_desktop.sync import keys, merge, repo
+from xhht_desktop.sync.receipt import receipt_html, receipt_text
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _passphrase(args, *, confirm: bool) -> str:
+    if args.passphrase_file:
+        text = Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        return keys.check_passphrase(text)
+    if not sys.stdin.isatty():
+        raise CliError("Cần mật khẩu: dùng --passphrase-file khi không chạy trong cửa sổ dòng lệnh.")
+    first = getpass.getpass("Mật khẩu bảo vệ khoá: ")
+    keys.check_passphrase(first)
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise CliError("Hai lần nhập mật khẩu không giống nhau.")
+    return first
+
+
+# ---- keys ---------------------------------------------------------------------------------------
+
+def cmd_keys_show(args, ctx) -> int:
+    ctx.installation()
+    summary = keys.key_summary(ctx.db)
+    if args.json:
+        _print_json(summary)
+    else:
+        print(f"Mã nhận dạng máy này: {summary['installation_fingerprint']}")
+        print(f"Khoá của Sở: {summary['department_fingerprint'] or 'chưa có'}"
+              + (" (máy này giữ khoá bí mật)" if summary["holds_department_key"] else ""))
+        if summary["department_email"]:
+            print(f"Thư điện tử của Sở: {summary['department_email']}")
+    return EXIT_OK
+
+
+def cmd_keys_export_public(args, ctx) -> int:
+    inst = ctx.installation()
+    if inst.role == "department" and not args.signing:
+        text = keys.department_public_key_text(ctx.db)
+        what = f"khoá công khai của Sở, mã {keys.department_fingerprint(ctx.db)}"
+    else:
+        text = keys.signing_public_key_text(ctx.db)
+        what = f"khoá ký của máy này (minisign), mã {keys.installation_fingerprint(ctx.db)}"
+    path = keys.write_file(args.out, text)
+    print(path)
+    print(f"Đã ghi {what}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_keys_trust(args, ctx) -> int:
+    ctx.installation()
+    fp = keys.trust_department(ctx.db, keys.read_key_file(args.file))
+    print(f"Đã nhận khoá của Sở. Mã nhận dạng: {fp}")
+    print("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.")
+    return EXIT_OK
+
+
+def cmd_keys_export_identity(args, ctx) -> int:
+    ctx.installation()
+    path = keys.write_file(args.out, keys.identity_file_text(ctx.db), private=True)
+    print(path)
+    print("Tệp chứa khoá BÍ MẬT của Sở, không mã hoá: cất giữ cẩn thận (age -d -i TỆP gói.xhht).",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_keys_backup(args, ctx) -> int:
+    ctx.installation()
+    keys.identity_file_text(ctx.db)  # fails early, before asking for a passphrase, if there is no key
+    data = keys.backup_department_key(ctx.db, _passphrase(args, confirm=True))
+    print(keys.write_file(args.out, data, private=True))
+    return EXIT_OK
+
+
+def cmd_keys_restore(args, ctx) -> int:
+    inst = ctx.installation()
+    if inst.role != "department":
+        raise CliError("Chỉ máy của Sở mới khôi phục khoá bí mật của Sở.")
+    data = Path(args.file).read_bytes()
+    fp = keys.restore_department_key(ctx.db, data, _passphrase(args, confirm=False))
+    print(f"Đã khôi phục khoá của Sở, mã nhận dạng {fp}.")
+    return EXIT_OK
+
+
+def cmd_keys_set_email(args, ctx) -> int:
+    ctx.installation()
+    meta.put(ctx.db, keys.META_DEPARTMENT_EMAIL, args.email.strip())
+    print(f"Địa chỉ thư của Sở: {args.email.strip()}")
+    return EXIT_OK
+
+
+# ---- export -------------------------------------------------------------------------------------
+
+def cmd_export(args, ctx) -> int:
+    ctx.installation()
+    result = export_mod.export_package(ctx.db, args.out, full=args.full)
+    print(result.path)
+    counts = ", ".join(f"{export_mod.TABLE_LABELS_VI.get(t, t)}: {n}" for t, n in result.counts.items())
+    print(f"Gói số {result.sequence}{' (toàn bộ)' if result.full else ''}: {counts}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_exports(args, ctx) -> int:
+    ctx.installation()
+    rows = repo.list_exports(ctx.db)
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['sequence']:>4}  {r['created_at']}  {r['file_name']}  "
+                  f"{sum(r['counts'].values())} bản ghi{'  (toàn bộ)' if r['full'] else ''}")
+    return EXIT_OK
+
+
+# ---- merge --------------------------------------------------------------------------------------
+
+def cmd_merge(args, ctx) -> int:
+    ctx.installation()
+    report = merge.merge_files(ctx.db, args.paths, dry_run=args.dry_run)
+    if args.receipt:
+        text = receipt_html(report) if args.receipt.suffix.lower() in (".html", ".htm") else receipt_text(report)
+        keys.write_file(args.receipt, text)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        sys.stdout.write(receipt_text(report))
+    return EXIT_REJECTED if report.any_rejected else EXIT_OK
+
+
+# ---- installations ------------------------------------------------------------------------------
+
+def cmd_installations_list(args, ctx) -> int:
+    ctx.installation()
+    rows = merge.list_installations(ctx.db)
+    if args.json:
+        _print_json([{
+            "fingerprint": r["fingerprint"], "unit": {"key": r["unit_key"], "code": r["unit_code"],
+                                                       "name": r["unit_name"]},
+            "status": r["status"], "packages_held": r["held"], "packages_imported": r["imported"],
+            "missing_sequences": r["missing"], "installation_id": r["installation_id"], "official": r["official"],
+            "first_seen": r["first_seen"], "last_received": r["last_received"]} for r in rows])
+    else:
+        labels = {"pending": "chờ xác nhận", "confirmed": "đã xác nhận", "revoked": "đã thu hồi"}
+        for r in rows:
+            print(f"{r['fingerprint']}  {r['unit_name']} ({r['unit_code']})  {labels[r['status']]}  "
+                  f"giữ {r['held']} gói, đã nhập {r['imported']}"
+                  + (f", thiếu gói số {', '.join(map(str, r['missing']))}" if r["missing"] else ""))
+    return EXIT_OK
+
+
+def cmd_installations_confirm(args, ctx) -> int:
+    ctx.installation()
+    report = merge.confirm_installations(ctx.db, args.fingerprints)
+    print(f"Đã xác nhận {len(args.fingerprints)} máy gửi; đã xử lý {len(report.packages)} gói đang giữ.")
+    if report.packages:
+        sys.stdout.write(receipt_text(report))
+    return EXIT_REJECTED if report.any_rejected else EXIT_OK
+
+
+def cmd_installations_revoke(args, ctx) -> int:
+    ctx.installation()
+    merge.revoke_installation(ctx.db, args.fingerprint)
+    print(f"Đã thu hồi máy gửi {keys.normalise_fingerprint(args.fingerprint)}: "
+          "các gói sau này ký bằng khoá đó sẽ bị từ chối.")
+    return EXIT_OK
+
+
+# ---- conflicts ----------------------------------------------------------------------------------
+
+def cmd_conflicts_list(args, ctx) -> int:
+    ctx.installation()
+    rows = merge.list_conflicts(ctx.db, None if args.all else "open")
+    if args.json:
+        _print_json(rows)
+    else:
+        for c in rows:
+            print(f"#{c['id']} {c['unit_name']} {c['table_name']} {c['record_uuid']}: "
+                  f"ở Sở {json.dumps(c['current_data'], ensure_ascii=False)} ↔ "
+                  f"gửi đến {json.dumps(c['incoming_data'], ensure_ascii=False)}  [{c['status']}]")
+    return EXIT_OK
+
+
+def cmd_conflicts_resolve(args, ctx) -> int:
+    ctx.installation()
+    for cid in args.ids:
+        merge.resolve_conflict(ctx.db, cid, args.keep)
+    print(f"Đã xử lý {len(args.ids)} xung đột (giữ bản {'ở Sở' if args.keep == 'local' else 'gửi đến'}).")
+    return EXIT_OK
+
+
+# ---- completeness -------------------------------------------------------------------------------
+
+def cmd_completeness(args, ctx) -> int:
+    ctx.installation()
+    periods = [parse_period(p) for p in args.period]
+    grid = completeness_mod.completeness(ctx.db, periods, district=args.district, agency=args.agency)
+    if args.json:
+        _print_json(grid.to_json())
+        return EXIT_OK
+    for p in grid.periods:
+        totals = grid.totals(p)
+        print(f"Kỳ {p}: " + ", ".join(f"{completeness_mod.STATUS_LABELS_VI[s]} {format_int(n)}"
+                                      for s, n in totals.items()))
+    for u in grid.units:
+        cells = "  ".join(f"{completeness_mod.STATUS_LABELS_VI[grid.cell(u.key, p).status] or '—':<13}"
+                          for p in grid.periods)
+        print(f"{u.code:<6} {u.name:<30} {cells}")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("keys", help="khoá ký và khoá mã hoá của đồng bộ")
+    ks = p.add_subparsers(dest="keys_command", required=True, metavar="KEYS_COMMAND")
+    q = ks.add_parser("show", help="mã nhận dạng của các khoá")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_keys_show)
+    q = ks.add_parser("export-public", help="ghi khoá công khai (Sở: khoá age; xã/huyện: khoá ký minisign)")
+    q.add_argument("--out", required=True, type=Path)
+    q.add_argument("--signing", action="store_true", help="ghi khoá ký minisign của máy này (cả ở máy Sở)")
+    q.set_defaults(func=cmd_keys_export_public)
+    q = ks.add_parser("trust-department", help="nhận khoá công khai của Sở từ tệp")
+    q.add_argument("file", type=Path)
+    q.set_defaults(func=cmd_keys_trust)
+    q = ks.add_parser("export-identity", help="ghi khoá bí mật của Sở thành tệp định danh age chuẩn")
+    q.add_argument("--out", required=True, type=Path)
+    q.set_defaults(func=cmd_keys_export_identity)
+    q = ks.add_parser("backup", help="sao lưu khoá bí mật của Sở, bảo vệ bằng mật khẩu (age scrypt)")
+    q.add_argument("--out", required=True, type=Path)
+    q.add_argument("--passphrase-file", type=Path)
+    q.set_defaults(func=cmd_keys_backup)
+    q = ks.add_parser("restore", help="khôi phục khoá bí mật của Sở từ bản sao lưu")
+    q.add_argument("file", type=Path)
+    q.add_argument("--passphrase-file", type=Path)
+    q.set_defaults(func=cmd_keys_restore)
+    q = ks.add_parser("set-email", help="địa chỉ thư điện tử nhận gói của Sở")
+    q.add_argument("email")
+    q.set_defaults(func=cmd_keys_set_email)
+
+    p = sub.add_parser("export", help="xuất gói đồng bộ gửi Sở (in ra đường dẫn tệp)")
+    p.add_argument("--out", required=True, type=Path, help="thư mục (ví dụ ổ USB)")
+    p.add_argument("--full", action="store_true", help="gửi lại toàn bộ thay vì chỉ phần mới")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("exports", help="các gói đã xuất")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_exports)
+
+    p = sub.add_parser("merge", help="nhập các gói đồng bộ (tệp hoặc thư mục) vào cơ sở dữ liệu của Sở")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--receipt", type=Path, help="ghi biên nhận (.html để in, .txt)")
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("installations", help="các máy gửi gói: xem, xác nhận, thu hồi")
+    ins = p.add_subparsers(dest="installations_command", required=True, metavar="INSTALLATIONS_COMMAND")
+    q = ins.add_parser("list")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_installations_list)
+    q = ins.add_parser("confirm", help="xác nhận máy gửi (sau khi đối chiếu mã qua điện thoại)")
+    q.add_argument("fingerprints", nargs="+")
+    q.set_defaults(func=cmd_installations_confirm)
+    q = ins.add_parser("revoke", help="thu hồi máy gửi: từ chối mọi gói sau này của nó")
+    q.add_argument("fingerprint")
+    q.set_defaults(func=cmd_installations_revoke)
+
+    p = sub.add_parser("conflicts", help="xung đột giữa các bản gửi đến")
+    cs = p.add_subparsers(dest="conflicts_command", required=True, metavar="CONFLICTS_COMMAND")
+    q = cs.add_parser("list")
+    q.add_argument("--json", action="store_true")
+    q.add_argument("--all", action="store_true", help="cả các xung đột đã xử lý")
+    q.set_defaults(func=cmd_conflicts_list)
+    q = cs.add_parser("resolve", help="chọn bản giữ lại")
+    q.add_argument("ids", nargs="+", type=int)
+    q.add_argument("--keep", required=True, choices=["local", "incoming"])
+    q.set_defaults(func=cmd_conflicts_resolve)
+
+    p = sub.add_parser("completeness", help="đơn vị nào đã báo cáo, kỳ nào")
+    p.add_argument("--period", required=True, action="append", help="kỳ (lặp lại để xem nhiều kỳ)")
+    p.add_argument("--district", help="mã huyện")
+    p.add_argument("--agency", help="cơ quan theo dõi (monitoring.csv)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_completeness)

@@ -1,0 +1,179 @@
+"""Who has reported: the expected unit × period grid at the Department, computed — never a box
+someone ticks.
+
+A cell is
+* `received` — figures for that unit and period are in the database, sent in time;
+* `late` — received, but the first package that brought them was made after the deadline;
+* `waiting` — nothing applied yet, but a package held for confirmation brings that period;
+* `missing` — nothing, and the deadline has passed;
+* `not_due` — nothing yet, and the deadline has not passed;
+* `none` — the unit did not exist (or had no district level) in that period.
+
+The deadline is the period's last day plus `report_deadline_days` (meta, default 15): the plan
+asks for half-year and yearly reports without a date, so the Department sets it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import sqlite_utils
+
+from xhht_desktop.db import meta, units_repo
+from xhht_desktop.domain.catalogue import entry_keys, indicators_for_level
+from xhht_desktop.domain.periods import Period, applies, parse_period
+from xhht_desktop.paths import resource_path
+from xhht_desktop.sync import repo
+
+RECEIVED, LATE, WAITING, MISSING, NOT_DUE, NONE = "received", "late", "waiting", "missing", "not_due", "none"
+STATUS_LABELS_VI = {
+    RECEIVED: "Đã nhận",
+    LATE: "Nhận muộn",
+    WAITING: "Chờ xác nhận",
+    MISSING: "Chưa nhận",
+    NOT_DUE: "Chưa đến hạn",
+    NONE: "",
+}
+DEFAULT_DEADLINE_DAYS = 15
+META_DEADLINE_DAYS = "report_deadline_days"
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    district_codes: tuple[str, ...]  # empty: the agency follows the whole province
+
+
+@lru_cache(maxsize=1)
+def monitoring_agencies() -> tuple[Agency, ...]:
+    """resources/catalogue/monitoring.csv: which agency follows which districts (plan section V)."""
+    out = []
+    with resource_path("catalogue", "monitoring.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            codes = tuple(part.strip().split(" ", 1)[0] for part in row["monitors_districts"].split(";")
+                          if part.strip())
+            out.append(Agency(row["agency"].strip(), codes))
+    return tuple(out)
+
+
+@dataclass
+class UnitRow:
+    key: str
+    code: str
+    name: str
+    level: str
+    district_code: str  # "" for a district itself and for communes after 2025
+    district_name: str
+
+
+@dataclass
+class Cell:
+    status: str
+    reported: int = 0
+    expected: int = 0
+    first_sent: str | None = None  # when the sender made the first package with this period
+
+
+@dataclass
+class Completeness:
+    periods: list[str]
+    units: list[UnitRow]
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)  # (unit key, period) -> cell
+
+    def cell(self, unit_key: str, period: str) -> Cell:
+        return self.cells.get((unit_key, period), Cell(NONE))
+
+    def totals(self, period: str) -> dict[str, int]:
+        out = dict.fromkeys((RECEIVED, LATE, WAITING, MISSING, NOT_DUE), 0)
+        for u in self.units:
+            status = self.cell(u.key, period).status
+            if status in out:
+                out[status] += 1
+        return out
+
+    def to_json(self) -> dict:
+        return {
+            "periods": self.periods,
+            "units": [{"key": u.key, "code": u.code, "name": u.name, "level": u.level,
+                       "district": u.district_code} for u in self.units],
+            "cells": [{"unit": k[0], "period": k[1], "status": c.status, "reported": c.reported,
+                       "expected": c.expected, "first_sent": c.first_sent} for k, c in self.cells.items()],
+            "totals": {p: self.totals(p) for p in self.periods},
+        }
+
+
+def deadline(db: sqlite_utils.Database, period: Period) -> dt.date:
+    try:
+        days = int(meta.get(db, META_DEADLINE_DAYS) or DEFAULT_DEADLINE_DAYS)
+    except ValueError:
+        days = DEFAULT_DEADLINE_DAYS
+    return period.end + dt.timedelta(days=days)
+
+
+@lru_cache(maxsize=None)
+def _expected(level: str, period_code: str) -> int:
+    p = parse_period(period_code)
+    return sum(len(entry_keys(i)) for i in indicators_for_level(level) if applies(i.periodicity, p))
+
+
+def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, district: str | None = None,
+                 agency: str | None = None, today: dt.date | None = None) -> Completeness:
+    """The grid for `periods`, optionally only one district's units (code) or one agency's districts."""
+    ps = [p if isinstance(p, Period) else parse_period(p) for p in periods]
+    today = today or dt.date.today()
+    allowed: set[str] | None = None
+    if district:
+        allowed = {district}
+    if agency:
+        match = next((a for a in monitoring_agencies() if a.name == agency), None)
+        if match is None:
+            raise ValueError(f"Không có cơ quan theo dõi «{agency}» trong danh mục.")
+        if match.district_codes:
+            allowed = set(match.district_codes) if allowed is None else allowed & set(match.district_codes)
+    units: dict[str, UnitRow] = {}
+    ids: dict[str, int] = {}
+    valid: dict[str, set[str]] = {}
+    every_unit = units_repo.all_units(db)
+    for p in ps:
+        day = p.end.isoformat()
+        for u in every_unit:
+            if u.level not in ("xa", "huyen") or not u.valid_on(day):
+                continue
+            if u.level == "xa":
+                parent = units_repo.parent_of(db, u.id, day)
+                dcode, dname = (parent.code, parent.name) if parent and parent.level == "huyen" else ("", "")
+            else:
+                dcode, dname = u.code, u.name
+            if allowed is not None and dcode not in allowed:
+                continue
+            if _expected(u.level, p.code) == 0:
+                continue
+            units.setdefault(u.key, UnitRow(u.key, u.code, u.name, u.level, dcode, dname))
+            ids[u.key] = u.id
+            valid.setdefault(u.key, set()).add(p.code)
+    codes = [p.code for p in ps]
+    reported = repo.reported_counts(db, codes)
+    first = repo.first_package_times(db, codes)
+    held = repo.held_periods(db)
+    grid = Completeness(periods=codes, units=sorted(units.values(), key=lambda u: (u.district_code, u.level != "huyen",
+                                                                                   u.code)))
+    for p in ps:
+        due = deadline(db, p)
+        for u in grid.units:
+            if p.code not in valid[u.key]:
+                continue
+            n = reported.get((ids[u.key], p.code), 0)
+            sent = first.get((u.key, p.code))
+            cell = Cell(NOT_DUE, n, _expected(u.level, p.code), sent)
+            if n:
+                late = sent is not None and dt.datetime.fromisoformat(sent).date() > due
+                cell.status = LATE if late else RECEIVED
+            elif p.code in held.get(u.key, ()):
+                cell.status = WAITING
+            elif today > due:
+                cell.status = MISSING
+            grid.cells[(u.key, p.code)] = cell
+    return grid

@@ -1,0 +1,287 @@
+"""Keys of sync, kept simple for officials.
+
+* Every installation has an Ed25519 signing key (made at `init`): it signs the packages.
+* The Department has an X25519 key pair in the age format: packages are encrypted to it.
+* Communes and districts "trust" the Department's public key (a small text file).
+* Every key has a short fingerprint a person can read over the phone: ABCD-EFGH-JKLM-NPQR.
+
+Where the private keys live: in the database's `meta` table. The database is already the one
+thing an official must keep and back up, so the key travels with its data (a restored backup
+can still sign and, at the Department, still decrypt); the price is that whoever copies the
+database file holds the keys too, so the file must be protected like the data it holds. The
+Department's key can also be backed up under a passphrase and exported as a standard age
+identity file, so it is never locked inside this app.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+import pyrage
+import sqlite_utils
+from nacl.signing import SigningKey
+from pyrage import passphrase as age_passphrase
+from pyrage import x25519
+
+from xhht_desktop.db import meta
+from xhht_desktop.sync import minisign, repo
+
+META_SIGNING_SEED = "sync_signing_seed"
+META_DEPARTMENT_IDENTITY = "sync_department_identity"
+META_DEPARTMENT_OLD_IDENTITIES = "sync_department_old_identities"
+META_DEPARTMENT_RECIPIENT = "sync_department_recipient"
+META_EXTRA_RECIPIENTS = "sync_extra_recipients"
+META_DEPARTMENT_EMAIL = "department_email"
+
+MIN_PASSPHRASE = 8
+MAX_KEY_FILE = 64 * 1024
+
+
+class KeyProblem(ValueError):
+    """A key file or passphrase that cannot be used; the message is Vietnamese."""
+
+
+# ---- fingerprints --------------------------------------------------------------------------------
+
+def _fingerprint(label: bytes, raw: bytes) -> str:
+    digest = hashlib.sha256(b"xhht-fingerprint-v1|" + label + b"|" + raw).digest()
+    text = base64.b32encode(digest).decode("ascii")[:16]  # 80 bits: A–Z and 2–7, no 0/1/8/9
+    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
+def signing_fingerprint(public_key: bytes) -> str:
+    """Fingerprint of an installation's Ed25519 public key."""
+    return _fingerprint(b"ed25519", public_key)
+
+
+def recipient_fingerprint(recipient: str) -> str:
+    """Fingerprint of an age X25519 recipient ("age1…")."""
+    return _fingerprint(b"age-x25519", recipient.strip().lower().encode("ascii"))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """"abcd efgh-jklm npqr" -> "ABCD-EFGH-JKLM-NPQR"; raises KeyProblem if it cannot be one."""
+    compact = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    if len(compact) != 16 or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for ch in compact):
+        raise KeyProblem(f"«{text}» không phải là mã nhận dạng khoá (dạng ABCD-EFGH-JKLM-NPQR).")
+    return "-".join(compact[i:i + 4] for i in range(0, 16, 4))
+
+
+# ---- the installation's signing key -------------------------------------------------------------
+
+def ensure_keys(db: sqlite_utils.Database, role: str) -> None:
+    """Create what this installation's role needs and does not have yet (idempotent).
+
+    Called at `init`: every installation gets a signing key; the Department also gets its
+    encryption key pair and trusts itself as the Department.
+    """
+    ensure_signing_key(db)
+    if role == "department" and not meta.get(db, META_DEPARTMENT_IDENTITY):
+        identity = x25519.Identity.generate()
+        meta.set_many(db, {
+            META_DEPARTMENT_IDENTITY: str(identity),
+            META_DEPARTMENT_RECIPIENT: str(identity.to_public()),
+        })
+
+
+def ensure_signing_key(db: sqlite_utils.Database) -> SigningKey:
+    seed = meta.get(db, META_SIGNING_SEED)
+    if not seed:
+        # Insert-if-absent: two connections racing here end up with the same key.
+        repo.meta_insert_if_absent(db, META_SIGNING_SEED, base64.b64encode(secrets.token_bytes(32)).decode())
+        seed = meta.get(db, META_SIGNING_SEED)
+    return SigningKey(base64.b64decode(seed))
+
+
+def signing_key(db: sqlite_utils.Database) -> SigningKey:
+    return ensure_signing_key(db)
+
+
+def signing_public_key(db: sqlite_utils.Database) -> bytes:
+    return bytes(signing_key(db).verify_key)
+
+
+def installation_fingerprint(db: sqlite_utils.Database) -> str:
+    """This installation's fingerprint (printed on progress sheets, shown in Settings)."""
+    return signing_fingerprint(signing_public_key(db))
+
+
+def signing_public_key_text(db: sqlite_utils.Database) -> str:
+    """This installation's public key as a minisign public key file (for `minisign -V`)."""
+    pk = signing_public_key(db)
+    return minisign.public_key_text(pk, f"XHHT installation key {signing_fingerprint(pk)}")
+
+
+# ---- the Department's encryption key ------------------------------------------------------------
+
+def department_identity(db: sqlite_utils.Database) -> x25519.Identity | None:
+    text = meta.get(db, META_DEPARTMENT_IDENTITY)
+    return x25519.Identity.from_str(text) if text else None
+
+
+def department_identities(db: sqlite_utils.Database) -> list[x25519.Identity]:
+    """The current Department key and any it replaced (old packages stay readable)."""
+    out = []
+    current = department_identity(db)
+    if current is not None:
+        out.append(current)
+    for line in (meta.get(db, META_DEPARTMENT_OLD_IDENTITIES) or "").splitlines():
+        if line.strip():
+            out.append(x25519.Identity.from_str(line.strip()))
+    return out
+
+
+def department_recipient(db: sqlite_utils.Database) -> str | None:
+    """The Department public key ("age1…") packages are encrypted to, if known."""
+    return meta.get(db, META_DEPARTMENT_RECIPIENT) or None
+
+
+def department_fingerprint(db: sqlite_utils.Database) -> str | None:
+    rec = department_recipient(db)
+    return recipient_fingerprint(rec) if rec else None
+
+
+def own_department_fingerprints(db: sqlite_utils.Database) -> set[str]:
+    """Fingerprints of every Department key this database can decrypt with."""
+    return {recipient_fingerprint(str(i.to_public())) for i in department_identities(db)}
+
+
+def extra_recipients(db: sqlite_utils.Database) -> list[str]:
+    return [ln.strip() for ln in (meta.get(db, META_EXTRA_RECIPIENTS) or "").splitlines() if ln.strip()]
+
+
+def package_recipients(db: sqlite_utils.Database) -> list[str]:
+    """Everyone a package is encrypted to: the Department, then any extra recipients."""
+    rec = department_recipient(db)
+    out = [rec] if rec else []
+    return out + [r for r in extra_recipients(db) if r not in out]
+
+
+def parse_recipient_text(text: str) -> str:
+    """The age recipient in a public key file: '#' comments and blank lines are skipped."""
+    found = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    if len(found) != 1 or not found[0].startswith("age1"):
+        raise KeyProblem("Tệp này không phải là khoá công khai của Sở (cần đúng một dòng «age1…»).")
+    try:
+        x25519.Recipient.from_str(found[0])
+    except pyrage.RecipientError as exc:
+        raise KeyProblem("Khoá công khai của Sở trong tệp bị hỏng (sai định dạng age).") from exc
+    return found[0]
+
+
+def read_key_file(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_KEY_FILE:
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn để là một tệp khoá.")
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyProblem(f"Không đọc được tệp khoá «{path.name}»: {exc}") from exc
+
+
+def trust_department(db: sqlite_utils.Database, text: str) -> str:
+    """Trust the Department public key in `text`; returns its fingerprint to read back by phone."""
+    recipient = parse_recipient_text(text)
+    if meta.get(db, "role") == "department" and department_identity(db) is not None \
+            and recipient != str(department_identity(db).to_public()):
+        raise KeyProblem("Máy của Sở đã có khoá riêng; không nhận khoá của nơi khác.")
+    meta.put(db, META_DEPARTMENT_RECIPIENT, recipient)
+    return recipient_fingerprint(recipient)
+
+
+def department_public_key_text(db: sqlite_utils.Database) -> str:
+    """The Department's public key file: an age recipients file (`age -R` reads it)."""
+    rec = department_recipient(db)
+    if not rec:
+        raise KeyProblem("Máy này chưa có khoá của Sở.")
+    return (f"# XHHT Desktop – khoá công khai của Sở GD&ĐT (age X25519)\n"
+            f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n{rec}\n")
+
+
+def identity_file_text(db: sqlite_utils.Database) -> str:
+    """The Department's private key as a standard age identity file (`age -d -i FILE`)."""
+    identity = department_identity(db)
+    if identity is None:
+        raise KeyProblem("Máy này không giữ khoá bí mật của Sở (chỉ máy của Sở có).")
+    public = str(identity.to_public())
+    created = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return (f"# created: {created}\n# public key: {public}\n"
+            f"# XHHT Desktop – khoá bí mật của Sở, mã nhận dạng {recipient_fingerprint(public)}\n"
+            f"{identity}\n")
+
+
+def check_passphrase(text: str) -> str:
+    if len(text) < MIN_PASSPHRASE:
+        raise KeyProblem(f"Mật khẩu bảo vệ phải dài ít nhất {MIN_PASSPHRASE} ký tự.")
+    return text
+
+
+def backup_department_key(db: sqlite_utils.Database, passphrase: str) -> bytes:
+    """The identity file encrypted with a passphrase (age scrypt): `age -d FILE` opens it too."""
+    return age_passphrase.encrypt(identity_file_text(db).encode("utf-8"), check_passphrase(passphrase))
+
+
+def restore_department_key(db: sqlite_utils.Database, data: bytes, passphrase: str) -> str:
+    """Install the Department key from a backup; a different current key is kept for old packages."""
+    try:
+        text = age_passphrase.decrypt(data, passphrase).decode("utf-8")
+    except (pyrage.DecryptError, UnicodeDecodeError) as exc:
+        raise KeyProblem("Không mở được bản sao lưu: sai mật khẩu hoặc tệp bị hỏng.") from exc
+    return install_department_identity(db, text)
+
+
+def install_department_identity(db: sqlite_utils.Database, text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    if len(lines) != 1 or not lines[0].startswith("AGE-SECRET-KEY-1"):
+        raise KeyProblem("Tệp không chứa khoá bí mật age của Sở.")
+    try:
+        identity = x25519.Identity.from_str(lines[0])
+    except pyrage.IdentityError as exc:
+        raise KeyProblem("Khoá bí mật trong tệp bị hỏng.") from exc
+    current = meta.get(db, META_DEPARTMENT_IDENTITY)
+    values = {META_DEPARTMENT_IDENTITY: str(identity), META_DEPARTMENT_RECIPIENT: str(identity.to_public())}
+    if current and current != str(identity):
+        old = [ln for ln in (meta.get(db, META_DEPARTMENT_OLD_IDENTITIES) or "").splitlines() if ln.strip()]
+        values[META_DEPARTMENT_OLD_IDENTITIES] = "\n".join([*old, current])
+    meta.set_many(db, values)
+    return recipient_fingerprint(str(identity.to_public()))
+
+
+def write_file(path: str | Path, data: bytes | str, *, private: bool = False) -> Path:
+    """Write through a temporary file then os.replace; private files are readable by the owner only."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".xhht-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file owner-only; keep that for secrets, open it up for the rest.
+        os.chmod(tmp, 0o600 if private else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def key_summary(db: sqlite_utils.Database) -> dict:
+    """What Settings and `keys show` display."""
+    return {
+        "installation_fingerprint": installation_fingerprint(db),
+        "department_fingerprint": department_fingerprint(db),
+        "holds_department_key": department_identity(db) is not None,
+        "extra_recipients": [recipient_fingerprint(r) for r in extra_recipients(db)],
+        "department_email": meta.get(db, META_DEPARTMENT_EMAIL) or "",
+    }

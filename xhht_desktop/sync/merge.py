@@ -1,0 +1,720 @@
+"""The Department's merge: many packages, any order, sent twice, some lost — never a figure
+double-counted, lost or silently overwritten.
+
+Per package: decrypt, verify, check (package.open_package); then, by the sending installation:
+revoked → rejected; never confirmed for that unit → held (kept whole) until `confirm`; confirmed →
+each record is compared with what is stored, in bulk:
+
+* unknown here → new;
+* same installation (origin), higher revision → updated; lower → older, skipped;
+* same version → unchanged;
+* another installation's version with different content → conflict: both kept, the Department
+  chooses later (the stored one stays in force meanwhile); the choice is recorded in history.
+
+Each package is applied atomically (a savepoint) and one bad file never stops the batch.
+Packages are committed in groups so ten thousand of them do not cost ten thousand fsyncs; a
+crash loses at most the current group, never half a package. A dry run does the same work in
+one transaction and rolls it back, so the preview is exactly what applying would do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from xhht_desktop.db import meta
+from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, by_code, catalogue_version
+from xhht_desktop.domain.values import Entry, validate_entries
+from xhht_desktop.installation import get_installation
+from xhht_desktop.sync import keys, repo
+from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
+from xhht_desktop.sync.tables import TableSpec, table_specs
+
+Progress = Callable[[int, int, str], None]
+
+IMPORTED, DUPLICATE, CONFLICT, HELD, REJECTED = "imported", "duplicate", "conflict", "held", "rejected"
+STATUS_LABELS_VI = {
+    IMPORTED: "Đã nhập",
+    DUPLICATE: "Trùng – đã nhập trước đó",
+    CONFLICT: "Đã nhập, có xung đột",
+    HELD: "Chờ xác nhận máy gửi",
+    REJECTED: "Bị từ chối",
+}
+DRY_RUN_LABELS_VI = {
+    IMPORTED: "Sẽ nhập",
+    DUPLICATE: "Trùng – đã nhập trước đó",
+    CONFLICT: "Sẽ nhập, có xung đột",
+    HELD: "Sẽ chờ xác nhận máy gửi",
+    REJECTED: "Sẽ bị từ chối",
+}
+COUNT_KEYS = ("new", "updated", "unchanged", "older", "conflicts", "deleted")
+COUNT_LABELS_VI = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "older": "cũ hơn (bỏ qua)",
+                   "conflicts": "xung đột", "deleted": "xoá"}
+LEVEL_OF_ROLE = {"commune": "xa", "district": "huyen"}
+MAX_PROBLEMS_SHOWN = 50
+COMMIT_EVERY_SECONDS = 1.0
+
+
+class MergeError(ValueError):
+    """The merge cannot start at all (not a Department, no key); message in Vietnamese."""
+
+
+@dataclass
+class PackageResult:
+    file: str
+    status: str = REJECTED
+    reason: str = ""
+    code: str = ""
+    package_uuid: str = ""
+    unit_key: str = ""
+    unit_code: str = ""
+    unit_name: str = ""
+    fingerprint: str = ""
+    installation_id: str = ""
+    official: str = ""
+    sequence: int | None = None
+    created_at: str = ""
+    full: bool = False
+    periods: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class MergeReport:
+    packages: list[PackageResult] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    cancelled: bool = False
+    not_processed: list[str] = field(default_factory=list)
+    started_at: str = ""
+    finished_at: str = ""
+    actor: str = ""
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        out = dict.fromkeys((IMPORTED, CONFLICT, DUPLICATE, HELD, REJECTED), 0)
+        for p in self.packages:
+            out[p.status] += 1
+        return out
+
+    @property
+    def record_counts(self) -> dict[str, int]:
+        out = dict.fromkeys(COUNT_KEYS, 0)
+        for p in self.packages:
+            if p.status in (IMPORTED, CONFLICT):
+                for k in COUNT_KEYS:
+                    out[k] += p.counts.get(k, 0)
+        return out
+
+    @property
+    def any_rejected(self) -> bool:
+        return any(p.status == REJECTED for p in self.packages)
+
+    def to_json(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "cancelled": self.cancelled,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "packages": [p.to_json() for p in self.packages],
+            "counts": self.status_counts,
+            "records": self.record_counts,
+            "gaps": self.gaps,
+            "not_processed": self.not_processed,
+        }
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
+def _utc(text: str) -> str:
+    """An ISO time as UTC, so that times from different offsets compare as strings."""
+    try:
+        t = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if t.tzinfo is None:
+        t = t.astimezone()
+    return t.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+# ---- the batch ----------------------------------------------------------------------------------
+
+@dataclass
+class _Batch:
+    db: sqlite_utils.Database
+    identities: list
+    own_fingerprints: set[str]
+    specs: dict[str, TableSpec]
+    actor: str
+    origin: str
+    dry_run: bool
+    seen: set[str] = field(default_factory=set)
+    touched: set[tuple[str, str]] = field(default_factory=set)  # (fingerprint, unit_key)
+    now: str = ""
+
+
+def _start(db: sqlite_utils.Database, dry_run: bool, actor: str | None) -> _Batch:
+    inst = get_installation(db)
+    if inst is None or inst.role != "department":
+        raise MergeError("Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.")
+    identities = keys.department_identities(db)
+    if not identities:
+        raise MergeError("Máy của Sở chưa có khoá bí mật: khôi phục khoá từ bản sao lưu trước khi nhập gói.")
+    return _Batch(db=db, identities=identities, own_fingerprints=keys.own_department_fingerprints(db),
+                  specs=table_specs(db), actor=actor or inst.actor, origin=inst.installation_id,
+                  dry_run=dry_run, now=now_iso())
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder gives its `.xhht` files (not its subfolders), by name."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted((c for c in p.iterdir() if c.is_file() and c.suffix.lower() == SUFFIX),
+                              key=lambda c: c.name))
+        else:
+            out.append(p)
+    return out
+
+
+def _read(path: Path) -> bytes | PackageResult:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            return PackageResult(path.name, code="too_large",
+                                 reason=f"Tệp quá lớn ({size // (1024 * 1024)} MB) để là một gói XHHT.")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_SIZE + 1)
+    except OSError as exc:
+        return PackageResult(path.name, code="unreadable", reason=f"Không đọc được tệp: {exc.strerror or exc}.")
+    if len(data) > MAX_FILE_SIZE:
+        return PackageResult(path.name, code="too_large", reason="Tệp quá lớn để là một gói XHHT.")
+    return data
+
+
+def merge_files(db: sqlite_utils.Database, paths: Iterable[str | Path], *, dry_run: bool = False,
+                progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
+                actor: str | None = None) -> MergeReport:
+    """Merge package files (folders give their .xhht files). Usable without the GUI.
+
+    `progress(done, total, text)` is called after each package; `should_cancel()` is checked
+    between packages: what was done stays done (each package whole), the rest is listed in
+    `not_processed`. With `dry_run` nothing is kept: the report says what applying would do.
+    """
+    files = expand_paths(paths)
+    return merge_items(db, ((f.name, f) for f in files), total=len(files), dry_run=dry_run,
+                       progress=progress, should_cancel=should_cancel, actor=actor)
+
+
+def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Path]], *, total: int,
+                dry_run: bool = False, progress: Progress | None = None,
+                should_cancel: Callable[[], bool] | None = None, actor: str | None = None,
+                held: bool = False) -> MergeReport:
+    """Merge (display name, bytes or path) items; see merge_files."""
+    batch = _start(db, dry_run, actor)
+    report = MergeReport(dry_run=dry_run, started_at=batch.now, actor=batch.actor)
+    conn = db.conn
+    if conn.in_transaction:
+        conn.execute("COMMIT")  # an implicit transaction left open by a caller's plain statement
+    conn.execute("BEGIN IMMEDIATE")
+    last_commit = time.monotonic()
+    done = 0
+    try:
+        iterator = iter(items)
+        for name, source in iterator:
+            if should_cancel is not None and should_cancel():
+                report.cancelled = True
+                report.not_processed = [name, *(n for n, _ in iterator)]
+                break
+            data = _read(source) if isinstance(source, Path) else source
+            if isinstance(data, PackageResult):
+                result = data
+            else:
+                result = _merge_one(batch, name, data, held_package=held)
+            report.packages.append(result)
+            done += 1
+            if progress is not None:
+                progress(done, total, f"{done}/{total}: {name}")
+            if not dry_run and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
+                conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                last_commit = time.monotonic()
+        report.gaps = _gap_messages(db, sorted(batch.touched))
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK" if dry_run else "COMMIT")  # finished packages are whole: keep them
+        raise
+    conn.execute("ROLLBACK" if dry_run else "COMMIT")
+    report.finished_at = now_iso()
+    return report
+
+
+# ---- one package --------------------------------------------------------------------------------
+
+def _describe(result: PackageResult, opened: OpenedPackage) -> None:
+    m = opened.manifest
+    result.package_uuid = m["package_uuid"]
+    result.unit_key = m["unit"]["key"]
+    result.unit_code = m["unit"]["code"]
+    result.unit_name = m["unit"]["name"]
+    result.fingerprint = opened.fingerprint
+    result.installation_id = m["installation_id"]
+    result.official = m.get("official", {}).get("name", "")
+    result.sequence = m["sequence"]
+    result.created_at = m["created_at"]
+    result.full = m["full"]
+    result.periods = list(m["periods"])
+
+
+def _reject(result: PackageResult, code: str, reason: str) -> PackageResult:
+    result.status, result.code, result.reason = REJECTED, code, reason
+    return result
+
+
+def _merge_one(batch: _Batch, name: str, data: bytes, *, held_package: bool = False) -> PackageResult:
+    result = PackageResult(file=name)
+    db = batch.db
+    try:
+        opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
+    except PackageRejected as exc:
+        return _reject(result, exc.code, exc.reason)
+    _describe(result, opened)
+    m = opened.manifest
+    try:
+        with db.atomic():
+            _classify_and_apply(batch, result, opened, data, held_package)
+    except sqlite3.OperationalError:
+        raise  # disk full, locked, I/O: not this package's fault; stop, keep finished packages
+    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+        _reject(result, "write_failed", f"Không ghi được gói vào cơ sở dữ liệu ({exc}); không có gì thay đổi.")
+    if held_package and result.status != HELD:
+        with db.atomic():
+            repo.delete_held(db, m["package_uuid"])
+    return result
+
+
+def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: bytes,
+                        held_package: bool) -> None:
+    db = batch.db
+    m = opened.manifest
+    uuid_ = m["package_uuid"]
+    unit_key = m["unit"]["key"]
+    if uuid_ in batch.seen or repo.is_imported(db, uuid_):
+        result.status = DUPLICATE
+        result.reason = "Gói này đã được nhập trước đó; không có gì thay đổi."
+        return
+    unit = repo.unit_row(db, unit_key)
+    if unit is None:
+        _reject(result, "unknown_unit", f"Đơn vị «{m['unit']['name']}» ({unit_key}) không có trong danh mục "
+                                        "đơn vị của phiên bản này.")
+        return
+    unit_id, _key, code, unit_name, level, valid_from, valid_to = unit
+    result.unit_code, result.unit_name = code, unit_name
+    if LEVEL_OF_ROLE.get(m["role"]) != level:
+        _reject(result, "bad_manifest", f"Gói ghi vai trò «{m['role']}» không khớp với cấp của {unit_name}.")
+        return
+    fingerprint = opened.fingerprint
+    others = [i for i in repo.installations_by_id(db, m["installation_id"])
+              if i["fingerprint"] != fingerprint and i["status"] != "revoked"]
+    if others:
+        _reject(result, "key_changed",
+                f"Máy gửi này trước đây ký bằng khoá {others[0]['fingerprint']}, nay bằng khoá {fingerprint}. "
+                "Nếu máy đã được cài lại, hãy thu hồi khoá cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
+        return
+    inst = repo.installation(db, fingerprint, unit_key)
+    if inst is not None and inst["status"] == "revoked":
+        _reject(result, "revoked", f"Máy gửi {fingerprint} của {unit_name} đã bị thu hồi; gói không được nhập.")
+        return
+    batch.touched.add((fingerprint, unit_key))
+    plan = _plan(batch, opened, unit_id, level, (valid_from, valid_to))
+    result.counts = plan.counts
+    result.problems = plan.errors[:MAX_PROBLEMS_SHOWN]
+    result.warnings = plan.warnings[:MAX_PROBLEMS_SHOWN]
+    if m["catalogue_version"] != catalogue_version():
+        result.warnings.insert(0, "Máy gửi dùng danh mục chỉ tiêu khác phiên bản của Sở; số liệu được "
+                                  "kiểm tra theo danh mục của Sở.")
+    if inst is None or inst["status"] == "pending":
+        batch.seen.add(uuid_)
+        result.status = HELD
+        result.reason = (f"Máy gửi mới của {unit_name}, mã nhận dạng {fingerprint}: gọi điện đối chiếu mã này "
+                         "với cán bộ gửi, rồi xác nhận máy gửi; gói sẽ được nhập khi xác nhận.")
+        if held_package:
+            return
+        if repo.is_held(db, uuid_):
+            result.reason = "Gói đã nhận trước đó, vẫn chờ xác nhận máy gửi " + fingerprint + "."
+            return
+        if inst is None:
+            repo.insert_installation(db, {
+                "fingerprint": fingerprint, "unit_key": unit_key, "public_key": m["signer"]["public_key"],
+                "installation_id": m["installation_id"], "role": m["role"],
+                "official": " – ".join(x for x in (m["official"].get("name", ""),
+                                                   m["official"].get("title", "")) if x),
+                "status": "pending", "first_seen": batch.now, "status_changed_by": ""})
+        repo.insert_held(db, {
+            "package_uuid": uuid_, "fingerprint": fingerprint, "unit_key": unit_key, "sequence": m["sequence"],
+            "created_at": m["created_at"], "received_at": batch.now, "file_name": result.file,
+            "periods": m["periods"], "data": data})
+        return
+    if plan.errors:
+        _reject(result, "invalid_figures", f"Số liệu trong gói không hợp lệ ({len(plan.errors)} lỗi); "
+                                           "không có gì được nhập. Đề nghị đơn vị kiểm tra và gửi lại.")
+        return
+    batch.seen.add(uuid_)
+    same_seq = repo.received_sequences(db, fingerprint, unit_key).get(m["sequence"])
+    if same_seq and same_seq[0] != uuid_:
+        result.warnings.insert(0, f"Đã có một gói khác cùng số thứ tự {m['sequence']} từ máy này: "
+                                  "có thể cơ sở dữ liệu của máy gửi đã bị sao chép sang máy khác.")
+    _write(batch, opened, plan, unit_id)
+    repo.insert_import(db, {
+        "package_uuid": uuid_, "fingerprint": fingerprint, "installation_id": m["installation_id"],
+        "unit_key": unit_key, "sequence": m["sequence"], "previous_uuid": m["previous_package_uuid"],
+        "full": int(m["full"]), "created_at": m["created_at"], "received_at": batch.now,
+        "received_by": batch.actor, "file_name": result.file, "file_sha256": opened.file_sha256,
+        "counts": plan.counts, "catalogue_version": m["catalogue_version"]},
+        [(unit_key, p, _utc(m["created_at"])) for p in m["periods"]])
+    if plan.counts["conflicts"]:
+        result.status = CONFLICT
+        result.reason = (f"Đã nhập; {plan.counts['conflicts']} bản ghi khác với bản do máy khác gửi: "
+                         "cả hai bản được giữ, hãy chọn trong mục Xung đột.")
+    else:
+        result.status = IMPORTED
+        result.reason = "Đã nhập." if not batch.dry_run else "Sẽ được nhập."
+
+
+# ---- planning: compare every record with what is stored, in bulk --------------------------------
+
+@dataclass
+class _Plan:
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
+    writes: dict[str, list[tuple]] = field(default_factory=dict)  # table -> upsert rows
+    history: list[tuple] = field(default_factory=list)
+    new_conflicts: list[dict] = field(default_factory=list)
+    updated_conflicts: list[tuple] = field(default_factory=list)  # (id, origin, revision, data)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _record_data(spec: TableSpec, row: tuple) -> dict:
+    """A package row as the JSON kept in a conflict."""
+    d = dict(zip(spec.columns, row))
+    d.pop("unit", None)
+    d.pop("uuid", None)
+    return d
+
+
+def _stored_data(spec: TableSpec, ex: tuple) -> dict:
+    d = {"revision": ex[2], "origin": ex[3], "deleted": ex[4]}
+    d.update(zip(spec.fields, ex[5:]))
+    return d
+
+
+def _text(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str,
+          validity: tuple[str | None, str | None]) -> _Plan:
+    plan = _Plan()
+    db = batch.db
+    source = f"sync:{opened.package_uuid}"
+    for name, rows in opened.tables.items():
+        if not rows:
+            continue
+        spec = batch.specs[name]
+        if spec.has_period and spec.derive_uuid is not None:
+            pi = spec.columns.index("period")
+            periods = sorted({r[pi] for r in rows})
+            existing = repo.existing_by_periods(db, spec, unit_id, periods)
+        else:
+            existing = repo.existing_by_uuids(db, spec, [r[0] for r in rows])
+            if any(ex[1] != unit_id for ex in existing.values()):
+                plan.errors.append(f"Bảng {name}: gói sửa bản ghi thuộc đơn vị khác.")
+                continue
+        conflicts = repo.conflicts_for(db, [r[0] for r in rows])
+        writes = plan.writes.setdefault(name, [])
+        hist_idx = [(f, spec.columns.index(f), 5 + spec.fields.index(f)) for f in spec.history_fields]
+        nfields = len(spec.fields)
+        applied: list[tuple] = []
+        for row in rows:
+            uuid_, _unit, revision, _base, updated_at, updated_by, origin, deleted = row[:8]
+            ex = existing.get(uuid_)
+            action = _classify(row, ex, conflicts.get(uuid_, ()))
+            if action in ("new", "updated", "meta"):
+                writes.append((uuid_, unit_id, *row[8:8 + nfields], revision, row[3], updated_at, updated_by,
+                               origin, deleted))
+                applied.append(row)
+                if action == "meta":
+                    plan.counts["unchanged"] += 1
+                    continue
+                if deleted and (ex is None or not ex[4]):
+                    plan.counts["deleted"] += 1
+                else:
+                    plan.counts[action] += 1
+                if ex is None:
+                    plan.history.extend(
+                        (name, uuid_, f, None, _text(row[ri]), revision, updated_at, updated_by, origin, source)
+                        for f, ri, _ei in hist_idx if row[ri] is not None and row[ri] != "")
+                else:
+                    plan.history.extend(
+                        (name, uuid_, f, _text(ex[ei]), _text(row[ri]), revision, updated_at, updated_by, origin,
+                         source)
+                        for f, ri, ei in hist_idx if row[ri] != ex[ei])
+                if deleted != (ex[4] if ex is not None else 0):
+                    plan.history.append((name, uuid_, "deleted", None if ex is None else str(ex[4]), str(deleted),
+                                         revision, updated_at, updated_by, origin, source))
+            elif action == "unchanged":
+                plan.counts["unchanged"] += 1
+            elif action == "older":
+                plan.counts["older"] += 1
+            else:  # conflict
+                plan.counts["conflicts"] += 1
+                open_one = next((c for c in conflicts.get(uuid_, ())
+                                 if c["status"] == "open" and c["incoming_origin"] == origin), None)
+                data = _record_data(spec, row)
+                if open_one is not None:
+                    plan.updated_conflicts.append((open_one["id"], origin, revision, data))
+                else:
+                    plan.new_conflicts.append({
+                        "table_name": name, "record_uuid": uuid_, "unit_key": opened.unit_key, "status": "open",
+                        "local_origin": ex[3], "local_revision": ex[2], "local_data": _stored_data(spec, ex),
+                        "incoming_origin": origin, "incoming_revision": revision, "incoming_data": data,
+                        "package_uuid": opened.package_uuid, "detected_at": batch.now})
+        if name == "indicator_values":
+            _validate_figures(plan, spec, applied, existing, level)
+        elif spec.validate is not None:
+            live = [dict(zip(spec.fields, r[8:])) for r in applied if not r[7]]
+            if live:
+                plan.errors.extend(spec.validate(live, *validity))
+    return plan
+
+
+def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
+    """new | updated | meta (same content, newer revision) | unchanged | older | conflict."""
+    if ex is None:
+        return "new"
+    revision, origin = row[2], row[6]
+    same_content = row[7:] == ex[4:]
+    if origin == ex[3]:
+        if revision > ex[2]:
+            return "updated" if not same_content else "meta"
+        if revision == ex[2]:
+            return "unchanged" if same_content else "conflict"  # one installation copied to two machines
+        return "older"
+    # Another installation's version: has this one (or a newer one of it) been weighed already?
+    seen = 0
+    for c in conflicts:
+        if c["local_origin"] == origin:
+            seen = max(seen, c["local_revision"])
+        if c["incoming_origin"] == origin:
+            seen = max(seen, c["incoming_revision"])
+    if seen and revision <= seen:
+        return "older"
+    if same_content:
+        return "unchanged"
+    return "conflict"
+
+
+def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existing: dict[str, tuple],
+                      level: str) -> None:
+    """The core rules (validate_entries) on each period as it will stand after the merge, and the
+    rule that a unit sends only what its level enters."""
+    if not applied:
+        return
+    catalogue = by_code()
+    col = {c: i for i, c in enumerate(spec.columns)}
+    pi, ii, bi = col["period"], col["indicator"], col["breakdown"]
+    by_period: dict[str, dict[tuple, Entry]] = {}
+    touched: dict[str, set[str]] = {}
+    for row in applied:
+        ind = catalogue.get(row[ii])
+        if ind is None:
+            plan.errors.append(f"Kỳ {row[pi]}: mã chỉ tiêu «{row[ii]}» không có trong danh mục.")
+            continue
+        if level not in ind.levels and not row[col["deleted"]]:
+            plan.errors.append(f"Kỳ {row[pi]}: chỉ tiêu {ind.code} không do {LEVEL_LABELS_VI[level]} nhập.")
+            continue
+        touched.setdefault(row[pi], set()).add(row[ii])
+    if not touched:
+        return
+    # What is stored for those periods, then overlaid with what the package brings.
+    ef = {f: 5 + spec.fields.index(f) for f in spec.fields}
+    for ex in existing.values():
+        if ex[4] or ex[5 + spec.fields.index("period")] not in touched:
+            continue
+        e = Entry(ex[ef["indicator"]], ex[ef["breakdown"]] or None, ex[ef["numerator"]], ex[ef["denominator"]],
+                  ex[ef["value"]], ex[ef["comment"]] or "")
+        by_period.setdefault(ex[ef["period"]], {})[e.key] = e
+    for row in applied:
+        entries = by_period.setdefault(row[pi], {})
+        key = (row[ii], row[bi] or None)
+        if row[col["deleted"]]:
+            entries.pop(key, None)
+        else:
+            entries[key] = Entry(row[ii], row[bi] or None, row[col["numerator"]], row[col["denominator"]],
+                                 row[col["value"]], row[col["comment"]] or "")
+    for period, entries in by_period.items():
+        if period not in touched:
+            continue
+        for issue in validate_entries(list(entries.values())):
+            if issue.indicator not in touched[period]:
+                continue
+            text = f"Kỳ {period}: {issue.message}"
+            (plan.errors if issue.severity == "error" else plan.warnings).append(text)
+
+
+def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan, unit_id: int) -> None:
+    db = batch.db
+    for name, rows in plan.writes.items():
+        repo.upsert_rows(db, batch.specs[name], rows)
+    repo.insert_history(db, plan.history)
+    for record in plan.new_conflicts:
+        repo.insert_conflict(db, record)
+    for conflict_id, origin, revision, data in plan.updated_conflicts:
+        repo.update_conflict_incoming(db, conflict_id, origin, revision, data, opened.package_uuid)
+
+
+# ---- sequence gaps ------------------------------------------------------------------------------
+
+def missing_sequences(received: dict[int, tuple[str, bool]]) -> list[int]:
+    """Sequence numbers never received, below the highest; a full package covers all before it."""
+    if not received:
+        return []
+    top = max(received)
+    last_full = max((s for s, (_u, full) in received.items() if full), default=0)
+    return [n for n in range(last_full + 1, top) if n not in received]
+
+
+def _numbers_vi(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:20]))
+    return shown + (f" … (tổng cộng {len(numbers)} gói)" if len(numbers) > 20 else "")
+
+
+def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> list[str]:
+    out = []
+    for fingerprint, unit_key in touched:
+        missing = missing_sequences(repo.received_sequences(db, fingerprint, unit_key))
+        if missing:
+            unit = repo.unit_row(db, unit_key)
+            name = unit[3] if unit else unit_key
+            out.append(f"Thiếu gói số {_numbers_vi(missing)} của {name} (máy {fingerprint}).")
+    return out
+
+
+# ---- installations ------------------------------------------------------------------------------
+
+def list_installations(db: sqlite_utils.Database) -> list[dict]:
+    """Sending installations with unit, status, packages held and imported, missing sequences."""
+    out = []
+    for inst in repo.list_installations(db):
+        inst["missing"] = missing_sequences(repo.received_sequences(db, inst["fingerprint"], inst["unit_key"]))
+        out.append(inst)
+    return out
+
+
+def _known_fingerprints(db: sqlite_utils.Database, fingerprints: Iterable[str]) -> list[str]:
+    wanted = [keys.normalise_fingerprint(f) for f in fingerprints]
+    known = {i["fingerprint"] for i in repo.list_installations(db)}
+    unknown = [f for f in wanted if f not in known]
+    if unknown:
+        raise keys.KeyProblem(f"Không có máy gửi nào mang mã {', '.join(unknown)}.")
+    return wanted
+
+
+def confirm_installations(db: sqlite_utils.Database, fingerprints: Iterable[str], *, actor: str | None = None,
+                          progress: Progress | None = None,
+                          should_cancel: Callable[[], bool] | None = None) -> MergeReport:
+    """Confirm installations (read back by phone); apply the packages held for them."""
+    wanted = _known_fingerprints(db, fingerprints)
+    inst = get_installation(db)
+    who = actor or (inst.actor if inst else "")
+    with db.atomic():
+        for fp in wanted:
+            repo.set_installation_status(db, fp, "confirmed", now_iso(), who)
+    held = [h for fp in wanted for h in repo.held_packages(db, fp)]
+    return merge_items(db, ((h["file_name"] or f"gói số {h['sequence']}", h["data"]) for h in held),
+                       total=len(held), progress=progress, should_cancel=should_cancel, actor=actor, held=True)
+
+
+def revoke_installation(db: sqlite_utils.Database, fingerprint: str, *, actor: str | None = None) -> int:
+    """Refuse every later package signed with this key. What it sent before stays. Returns rows changed."""
+    (fp,) = _known_fingerprints(db, [fingerprint])
+    inst = get_installation(db)
+    with db.atomic():
+        return repo.set_installation_status(db, fp, "revoked", now_iso(), actor or (inst.actor if inst else ""))
+
+
+# ---- conflicts ----------------------------------------------------------------------------------
+
+def list_conflicts(db: sqlite_utils.Database, status: str | None = "open") -> list[dict]:
+    """Conflicts with the stored version as it is now (`current`) beside the incoming one."""
+    specs = table_specs(db)
+    out = []
+    for c in repo.list_conflicts(db, status):
+        spec = specs.get(c["table_name"])
+        cur = repo.current_record(db, spec, c["record_uuid"]) if spec else None
+        c["current_data"] = _stored_data(spec, cur) if cur else None
+        out.append(c)
+    return out
+
+
+def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, choice: str, *, actor: str | None = None) -> None:
+    """Keep the stored version ("local") or take the other installation's ("incoming").
+
+    The choice is written to history (field `conflict`, old = the version set aside, new = the one
+    kept), with the figures' own changes when the incoming version is taken.
+    """
+    if choice not in ("local", "incoming"):
+        raise ValueError("choice must be 'local' or 'incoming'")
+    c = repo.get_conflict(db, conflict_id)
+    if c is None or c["status"] != "open":
+        raise MergeError(f"Không có xung đột số {conflict_id} đang chờ xử lý.")
+    spec = table_specs(db)[c["table_name"]]
+    inst = get_installation(db)
+    who = actor or (inst.actor if inst else "")
+    stamp = now_iso()
+    source = f"conflict:{conflict_id}"
+    with db.atomic():
+        cur = repo.current_record(db, spec, c["record_uuid"])
+        current = _stored_data(spec, cur) if cur else {}
+        incoming = c["incoming_data"]
+        history: list[tuple] = []
+        if choice == "incoming":
+            unit_id = cur[1] if cur else repo.unit_row(db, c["unit_key"])[0]
+            row = (c["record_uuid"], unit_id, *(incoming[f] for f in spec.fields), incoming["revision"],
+                   incoming["base_revision"], incoming["updated_at"], incoming["updated_by"], incoming["origin"],
+                   incoming["deleted"])
+            repo.upsert_rows(db, spec, [row])
+            for f in (*spec.history_fields, "deleted"):
+                if current.get(f) != incoming.get(f):
+                    history.append((spec.name, c["record_uuid"], f, _text(current.get(f)), _text(incoming.get(f)),
+                                    incoming["revision"], stamp, who, inst.installation_id if inst else "", source))
+            kept, aside = incoming, current
+        else:
+            kept, aside = current, incoming
+        history.append((spec.name, c["record_uuid"], "conflict", json.dumps(_summary(aside), ensure_ascii=False),
+                        json.dumps(_summary(kept), ensure_ascii=False), kept.get("revision", 0), stamp, who,
+                        inst.installation_id if inst else "", source))
+        repo.insert_history(db, history)
+        repo.mark_conflict_resolved(db, conflict_id, choice, stamp, who)
+
+
+def _summary(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in ("base_revision",)}
+
+
+def department_email(db: sqlite_utils.Database) -> str:
+    return meta.get(db, keys.META_DEPARTMENT_EMAIL) or ""

@@ -1,0 +1,388 @@
+"""All SQL of sync: exported packages, sending installations, received and held packages, conflicts,
+and the bulk reads and writes of synced records.
+
+Table names interpolated into SQL come from `tables.KNOWN_TABLES` / TableSpec, never from a package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+
+import sqlite_utils
+
+from xhht_desktop.sync.tables import TableSpec
+
+CHUNK = 900  # host parameters per IN list (SQLite's default limit is 999 on old builds)
+
+
+def _chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+@contextlib.contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[None]:
+    """A write transaction taken up front, so what is read inside it cannot change under us."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def meta_insert_if_absent(db: sqlite_utils.Database, key: str, value: str) -> None:
+    with db.atomic():
+        db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING", (key, value))
+
+
+def unit_row(db: sqlite_utils.Database, unit_key: str) -> tuple | None:
+    """(id, key, code, name, level, valid_from, valid_to) of a unit key, or None."""
+    return db.conn.execute("SELECT id, key, code, name, level, valid_from, valid_to FROM units WHERE key=?",
+                           (unit_key,)).fetchone()
+
+
+# ---- export (commune, district) -----------------------------------------------------------------
+
+_EXPORT_COLS = ("package_uuid", "sequence", "previous_uuid", "created_at", "full", "history_id", "file_name",
+                "file_size", "file_sha256", "counts", "periods", "recipients", "created_by")
+
+
+def last_export(db: sqlite_utils.Database) -> dict | None:
+    row = db.conn.execute(
+        f"SELECT {', '.join(_EXPORT_COLS)} FROM sync_exports ORDER BY sequence DESC LIMIT 1").fetchone()
+    return _export_dict(row) if row else None
+
+
+def _export_dict(row) -> dict:
+    d = dict(zip(_EXPORT_COLS, row))
+    for key in ("counts", "periods", "recipients"):
+        d[key] = json.loads(d[key])
+    d["full"] = bool(d["full"])
+    return d
+
+
+def list_exports(db: sqlite_utils.Database) -> list[dict]:
+    rows = db.conn.execute(f"SELECT {', '.join(_EXPORT_COLS)} FROM sync_exports ORDER BY sequence DESC")
+    return [_export_dict(r) for r in rows]
+
+
+def insert_export(db: sqlite_utils.Database, record: dict) -> None:
+    values = [json.dumps(record[c], ensure_ascii=False) if c in ("counts", "periods", "recipients")
+              else (int(record[c]) if c == "full" else record[c]) for c in _EXPORT_COLS]
+    db.conn.execute(f"INSERT INTO sync_exports ({', '.join(_EXPORT_COLS)}) VALUES ({', '.join('?' * len(values))})",
+                    values)
+
+
+def max_history_id(db: sqlite_utils.Database) -> int:
+    return db.conn.execute("SELECT COALESCE(MAX(id), 0) FROM history").fetchone()[0]
+
+
+def _select_sql(spec: TableSpec, since: int | None) -> str:
+    cols = ", ".join(["t.uuid", "u.key", "t.revision", "t.base_revision", "t.updated_at", "t.updated_by",
+                      "t.origin", "t.deleted", *(f"t.{f}" for f in spec.fields)])
+    sql = f"SELECT {cols} FROM {spec.name} t JOIN units u ON u.id=t.unit_id WHERE t.unit_id=?"
+    if since is not None:
+        sql += (" AND t.uuid IN (SELECT record_uuid FROM history WHERE table_name=? AND id>? AND id<=?)")
+    return sql + " ORDER BY t.uuid"
+
+
+def rows_to_export(db: sqlite_utils.Database, spec: TableSpec, unit_id: int, since: int | None,
+                   upto: int) -> list[tuple]:
+    """Records of the unit in `spec.columns` order: all of them, or those whose history has rows
+    with since < id <= upto."""
+    args: list = [unit_id]
+    if since is not None:
+        args += [spec.name, since, upto]
+    return db.conn.execute(_select_sql(spec, since), args).fetchall()
+
+
+# ---- installations (Department) -----------------------------------------------------------------
+
+_INST_COLS = ("fingerprint", "unit_key", "public_key", "installation_id", "role", "official", "status",
+              "first_seen", "status_changed_at", "status_changed_by")
+
+
+def installation(db: sqlite_utils.Database, fingerprint: str, unit_key: str) -> dict | None:
+    row = db.conn.execute(f"SELECT {', '.join(_INST_COLS)} FROM sync_installations "
+                          "WHERE fingerprint=? AND unit_key=?", (fingerprint, unit_key)).fetchone()
+    return dict(zip(_INST_COLS, row)) if row else None
+
+
+def installations_by_id(db: sqlite_utils.Database, installation_id: str) -> list[dict]:
+    rows = db.conn.execute(f"SELECT {', '.join(_INST_COLS)} FROM sync_installations WHERE installation_id=?",
+                           (installation_id,))
+    return [dict(zip(_INST_COLS, r)) for r in rows]
+
+
+def insert_installation(db: sqlite_utils.Database, record: dict) -> None:
+    db.conn.execute(
+        f"INSERT INTO sync_installations ({', '.join(_INST_COLS)}) VALUES ({', '.join('?' * len(_INST_COLS))})",
+        [record.get(c) if c != "status_changed_by" else record.get(c, "") for c in _INST_COLS])
+
+
+def set_installation_status(db: sqlite_utils.Database, fingerprint: str, status: str, at: str, by: str) -> int:
+    cur = db.conn.execute("UPDATE sync_installations SET status=?, status_changed_at=?, status_changed_by=? "
+                          "WHERE fingerprint=?", (status, at, by, fingerprint))
+    return cur.rowcount
+
+
+def list_installations(db: sqlite_utils.Database) -> list[dict]:
+    """Every sending installation with its unit's name and its package counts."""
+    rows = db.conn.execute(
+        f"""SELECT {', '.join('i.' + c for c in _INST_COLS)}, u.code, u.name, u.level,
+               (SELECT COUNT(*) FROM sync_held h WHERE h.fingerprint=i.fingerprint AND h.unit_key=i.unit_key),
+               (SELECT COUNT(*) FROM sync_imports m WHERE m.fingerprint=i.fingerprint AND m.unit_key=i.unit_key),
+               (SELECT MAX(received_at) FROM sync_imports m WHERE m.fingerprint=i.fingerprint
+                   AND m.unit_key=i.unit_key)
+            FROM sync_installations i LEFT JOIN units u ON u.key=i.unit_key
+            ORDER BY CASE i.status WHEN 'pending' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END, u.code, i.first_seen""")
+    out = []
+    for r in rows:
+        d = dict(zip(_INST_COLS, r[:len(_INST_COLS)]))
+        d.update(unit_code=r[-6], unit_name=r[-5], unit_level=r[-4], held=r[-3], imported=r[-2],
+                 last_received=r[-1])
+        out.append(d)
+    return out
+
+
+# ---- received packages (Department) -------------------------------------------------------------
+
+def is_imported(db: sqlite_utils.Database, package_uuid: str) -> bool:
+    return db.conn.execute("SELECT 1 FROM sync_imports WHERE package_uuid=?", (package_uuid,)).fetchone() is not None
+
+
+def is_held(db: sqlite_utils.Database, package_uuid: str) -> bool:
+    return db.conn.execute("SELECT 1 FROM sync_held WHERE package_uuid=?", (package_uuid,)).fetchone() is not None
+
+
+def insert_import(db: sqlite_utils.Database, record: dict, periods: Iterable[tuple[str, str, str]]) -> None:
+    cols = ("package_uuid", "fingerprint", "installation_id", "unit_key", "sequence", "previous_uuid", "full",
+            "created_at", "received_at", "received_by", "file_name", "file_sha256", "counts", "catalogue_version")
+    values = [json.dumps(record[c]) if c == "counts" else record[c] for c in cols]
+    db.conn.execute(f"INSERT INTO sync_imports ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO sync_import_periods (package_uuid, unit_key, period, created_at) VALUES (?,?,?,?)",
+        [(record["package_uuid"], unit_key, period, created) for unit_key, period, created in periods])
+
+
+def list_imports(db: sqlite_utils.Database, limit: int = 1000) -> list[dict]:
+    cols = ("package_uuid", "fingerprint", "unit_key", "sequence", "full", "created_at", "received_at",
+            "received_by", "file_name", "counts")
+    rows = db.conn.execute(
+        f"SELECT {', '.join('m.' + c for c in cols)}, u.code, u.name FROM sync_imports m "
+        "LEFT JOIN units u ON u.key=m.unit_key ORDER BY m.received_at DESC, m.rowid DESC LIMIT ?", (limit,))
+    out = []
+    for r in rows:
+        d = dict(zip(cols, r[:len(cols)]))
+        d["counts"] = json.loads(d["counts"])
+        d["unit_code"], d["unit_name"] = r[-2], r[-1]
+        out.append(d)
+    return out
+
+
+def insert_held(db: sqlite_utils.Database, record: dict) -> None:
+    cols = ("package_uuid", "fingerprint", "unit_key", "sequence", "created_at", "received_at", "file_name",
+            "periods", "data")
+    values = [json.dumps(record[c]) if c == "periods" else record[c] for c in cols]
+    db.conn.execute(f"INSERT INTO sync_held ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
+
+
+def held_packages(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
+    rows = db.conn.execute(
+        "SELECT package_uuid, unit_key, sequence, file_name, data FROM sync_held WHERE fingerprint=? "
+        "ORDER BY unit_key, sequence", (fingerprint,))
+    return [dict(zip(("package_uuid", "unit_key", "sequence", "file_name", "data"), r)) for r in rows]
+
+
+def delete_held(db: sqlite_utils.Database, package_uuid: str) -> None:
+    db.conn.execute("DELETE FROM sync_held WHERE package_uuid=?", (package_uuid,))
+
+
+def received_sequences(db: sqlite_utils.Database, fingerprint: str, unit_key: str) -> dict[int, tuple[str, bool]]:
+    """sequence -> (package uuid, full?) of every package imported or held from an installation."""
+    out: dict[int, tuple[str, bool]] = {}
+    for seq, uuid_, full in db.conn.execute(
+            "SELECT sequence, package_uuid, full FROM sync_imports WHERE fingerprint=? AND unit_key=?",
+            (fingerprint, unit_key)):
+        out[seq] = (uuid_, bool(full))
+    for seq, uuid_ in db.conn.execute(
+            "SELECT sequence, package_uuid FROM sync_held WHERE fingerprint=? AND unit_key=?",
+            (fingerprint, unit_key)):
+        out.setdefault(seq, (uuid_, False))
+    return out
+
+
+# ---- records (Department) -----------------------------------------------------------------------
+
+def _existing_cols(spec: TableSpec) -> str:
+    return ", ".join(["uuid", "unit_id", "revision", "origin", "deleted", *spec.fields])
+
+
+def existing_by_periods(db: sqlite_utils.Database, spec: TableSpec, unit_id: int,
+                        periods: Sequence[str]) -> dict[str, tuple]:
+    """uuid -> (uuid, unit_id, revision, origin, deleted, *fields) for a unit's records in `periods`."""
+    out: dict[str, tuple] = {}
+    for chunk in _chunks(list(periods)):
+        rows = db.conn.execute(
+            f"SELECT {_existing_cols(spec)} FROM {spec.name} WHERE unit_id=? AND period IN ({','.join('?' * len(chunk))})",
+            [unit_id, *chunk])
+        for row in rows:
+            out[row[0]] = row
+    return out
+
+
+def existing_by_uuids(db: sqlite_utils.Database, spec: TableSpec, uuids: Sequence[str]) -> dict[str, tuple]:
+    """uuid -> (uuid, unit_id, revision, origin, deleted, *fields), whatever unit they belong to."""
+    out: dict[str, tuple] = {}
+    for chunk in _chunks(list(uuids)):
+        rows = db.conn.execute(
+            f"SELECT {_existing_cols(spec)} FROM {spec.name} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk)
+        for row in rows:
+            out[row[0]] = row
+    return out
+
+
+def upsert_sql(spec: TableSpec) -> str:
+    cols = ["uuid", "unit_id", *spec.fields, "revision", "base_revision", "updated_at", "updated_by", "origin",
+            "deleted"]
+    updates = ", ".join(f"{c}=excluded.{c}" for c in cols[2:])
+    return (f"INSERT INTO {spec.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT(uuid) DO UPDATE SET {updates}")
+
+
+def upsert_rows(db: sqlite_utils.Database, spec: TableSpec, rows: list[tuple]) -> None:
+    """rows: (uuid, unit_id, *fields, revision, base_revision, updated_at, updated_by, origin, deleted)."""
+    if rows:
+        db.conn.executemany(upsert_sql(spec), rows)
+
+
+def insert_history(db: sqlite_utils.Database, rows: list[tuple]) -> None:
+    """rows: (table_name, record_uuid, field, old, new, revision, changed_at, changed_by, origin, source)."""
+    if rows:
+        db.conn.executemany(
+            """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision, changed_at,
+                   changed_by, origin, source) VALUES (?,?,?,?,?,?,?,?,?,?)""", rows)
+
+
+def current_record(db: sqlite_utils.Database, spec: TableSpec, record_uuid: str) -> tuple | None:
+    return db.conn.execute(f"SELECT {_existing_cols(spec)} FROM {spec.name} WHERE uuid=?",
+                           (record_uuid,)).fetchone()
+
+
+# ---- conflicts ----------------------------------------------------------------------------------
+
+_CONFLICT_COLS = ("id", "table_name", "record_uuid", "unit_key", "status", "local_origin", "local_revision",
+                  "local_data", "incoming_origin", "incoming_revision", "incoming_data", "package_uuid",
+                  "detected_at", "resolved_at", "resolved_by", "choice")
+
+
+def _conflict_dict(row) -> dict:
+    d = dict(zip(_CONFLICT_COLS, row))
+    d["local_data"] = json.loads(d["local_data"])
+    d["incoming_data"] = json.loads(d["incoming_data"])
+    return d
+
+
+def conflicts_for(db: sqlite_utils.Database, uuids: Sequence[str]) -> dict[str, list[dict]]:
+    """Conflicts (open or resolved) of these records, by record uuid."""
+    out: dict[str, list[dict]] = {}
+    if not db.conn.execute("SELECT 1 FROM sync_conflicts LIMIT 1").fetchone():
+        return out  # the common case: one cheap probe instead of an IN list per package
+    for chunk in _chunks(list(uuids)):
+        rows = db.conn.execute(
+            f"SELECT {', '.join(_CONFLICT_COLS)} FROM sync_conflicts WHERE record_uuid IN "
+            f"({','.join('?' * len(chunk))})", chunk)
+        for r in rows:
+            out.setdefault(r[2], []).append(_conflict_dict(r))
+    return out
+
+
+def insert_conflict(db: sqlite_utils.Database, record: dict) -> int:
+    cols = [c for c in _CONFLICT_COLS if c != "id" and c in record]
+    values = [json.dumps(record[c], ensure_ascii=False) if c.endswith("_data") else record[c] for c in cols]
+    cur = db.conn.execute(f"INSERT INTO sync_conflicts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                          values)
+    return cur.lastrowid
+
+
+def update_conflict_incoming(db: sqlite_utils.Database, conflict_id: int, origin: str, revision: int,
+                             data: dict, package_uuid: str) -> None:
+    db.conn.execute(
+        "UPDATE sync_conflicts SET incoming_origin=?, incoming_revision=?, incoming_data=?, package_uuid=? "
+        "WHERE id=?", (origin, revision, json.dumps(data, ensure_ascii=False), package_uuid, conflict_id))
+
+
+def get_conflict(db: sqlite_utils.Database, conflict_id: int) -> dict | None:
+    row = db.conn.execute(f"SELECT {', '.join(_CONFLICT_COLS)} FROM sync_conflicts WHERE id=?",
+                          (conflict_id,)).fetchone()
+    return _conflict_dict(row) if row else None
+
+
+def list_conflicts(db: sqlite_utils.Database, status: str | None = "open") -> list[dict]:
+    sql = (f"SELECT {', '.join('c.' + c for c in _CONFLICT_COLS)}, u.code, u.name FROM sync_conflicts c "
+           "LEFT JOIN units u ON u.key=c.unit_key")
+    args: tuple = ()
+    if status:
+        sql += " WHERE c.status=?"
+        args = (status,)
+    out = []
+    for r in db.conn.execute(sql + " ORDER BY c.id", args):
+        d = _conflict_dict(r[:len(_CONFLICT_COLS)])
+        d["unit_code"], d["unit_name"] = r[-2], r[-1]
+        out.append(d)
+    return out
+
+
+def mark_conflict_resolved(db: sqlite_utils.Database, conflict_id: int, choice: str, at: str, by: str) -> None:
+    db.conn.execute("UPDATE sync_conflicts SET status='resolved', choice=?, resolved_at=?, resolved_by=? "
+                    "WHERE id=?", (choice, at, by, conflict_id))
+
+
+def count_open_conflicts(db: sqlite_utils.Database) -> int:
+    return db.conn.execute("SELECT COUNT(*) FROM sync_conflicts WHERE status='open'").fetchone()[0]
+
+
+# ---- completeness -------------------------------------------------------------------------------
+
+def reported_counts(db: sqlite_utils.Database, periods: Sequence[str]) -> dict[tuple[int, str], int]:
+    """(unit_id, period) -> number of figures reported (not blank, not deleted)."""
+    out: dict[tuple[int, str], int] = {}
+    for chunk in _chunks(list(periods)):
+        rows = db.conn.execute(
+            f"""SELECT unit_id, period, COUNT(*) FROM indicator_values
+                WHERE deleted=0 AND (numerator IS NOT NULL OR value IS NOT NULL)
+                  AND period IN ({','.join('?' * len(chunk))}) GROUP BY unit_id, period""", chunk)
+        for uid, period, n in rows:
+            out[(uid, period)] = n
+    return out
+
+
+def first_package_times(db: sqlite_utils.Database, periods: Sequence[str]) -> dict[tuple[str, str], str]:
+    """(unit_key, period) -> when the sender made the first package that brought it."""
+    out: dict[tuple[str, str], str] = {}
+    for chunk in _chunks(list(periods)):
+        rows = db.conn.execute(
+            f"SELECT unit_key, period, MIN(created_at) FROM sync_import_periods "
+            f"WHERE period IN ({','.join('?' * len(chunk))}) GROUP BY unit_key, period", chunk)
+        for key, period, created in rows:
+            out[(key, period)] = created
+    return out
+
+
+def held_periods(db: sqlite_utils.Database) -> dict[str, set[str]]:
+    """unit_key -> periods that held (unconfirmed) packages bring."""
+    out: dict[str, set[str]] = {}
+    for key, periods in db.conn.execute("SELECT unit_key, periods FROM sync_held"):
+        out.setdefault(key, set()).update(json.loads(periods))
+    return out

@@ -1,0 +1,298 @@
+"""Which tables travel in a package, and how their columns are checked on arrival.
+
+Every synced table has the same sync columns (uuid, unit_id, revision, base_revision, updated_at,
+updated_by, origin, deleted). In a package the unit travels as its key ("23353@2013-12-02"),
+never as a local id. The figures and completeness marks are described here; the centre
+tables (when this build has them) are read from the database schema, so a column added by the
+CLC feature travels without a change here.
+
+A column check runs over a whole column at once (C-speed builtins), because the Department
+merges thousands of packages in one go.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from xhht_desktop.db import values_repo
+from xhht_desktop.domain.periods import all_periods
+
+SYNC_COLUMNS = ("uuid", "unit", "revision", "base_revision", "updated_at", "updated_by", "origin", "deleted")
+# Stored columns that never travel: the local unit id (the unit key does) and local row ids.
+LOCAL_ONLY = {"unit_id", "id"}
+# Tables synced, in the order they are written (parents before children).
+KNOWN_TABLES = ("indicator_values", "period_status", "clc_centres", "clc_activities")
+
+MAX_TEXT = 10_000
+MAX_INT = 10**12
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?\Z")
+_NONE = type(None)
+
+
+class SchemaProblem(ValueError):
+    """A column of a package that does not have the expected shape (message in Vietnamese)."""
+
+
+ColumnCheck = Callable[[Sequence], str | None]
+
+
+def _types_ok(col: Sequence, allowed: set[type]) -> bool:
+    return set(map(type, col)) <= allowed
+
+
+def check_text(nullable: bool = False, max_len: int = MAX_TEXT) -> ColumnCheck:
+    allowed = {str, _NONE} if nullable else {str}
+
+    def check(col: Sequence) -> str | None:
+        if not _types_ok(col, allowed):
+            return "phải là chữ" + (" hoặc để trống" if nullable else "")
+        texts = [v for v in col if v is not None] if nullable else col
+        if texts and max(map(len, texts)) > max_len:
+            return f"dài quá {max_len} ký tự"
+        return None
+    return check
+
+
+def check_int(nullable: bool = False, lo: int = -MAX_INT, hi: int = MAX_INT) -> ColumnCheck:
+    allowed = {int, _NONE} if nullable else {int}
+
+    def check(col: Sequence) -> str | None:
+        if not _types_ok(col, allowed):
+            return "phải là số nguyên" + (" hoặc để trống" if nullable else "")
+        nums = [v for v in col if v is not None] if nullable else col
+        if nums and (min(nums) < lo or max(nums) > hi):
+            return f"phải nằm trong khoảng {lo} … {hi}"
+        return None
+    return check
+
+
+def check_real(nullable: bool = False) -> ColumnCheck:
+    allowed = {int, float, _NONE} if nullable else {int, float}
+
+    def check(col: Sequence) -> str | None:
+        if not _types_ok(col, allowed):
+            return "phải là số" + (" hoặc để trống" if nullable else "")
+        if any(isinstance(v, float) and not math.isfinite(v) for v in col):
+            return "không phải là số hữu hạn"
+        if any(v is not None and abs(v) > MAX_INT for v in col):
+            return "lớn bất thường"
+        return None
+    return check
+
+
+def check_choice(choices: set) -> ColumnCheck:
+    def check(col: Sequence) -> str | None:
+        # The type test comes first: it keeps True from passing for 1 and lists from being hashed.
+        bad = [v for v in col if type(v) not in (int, str, _NONE) or v not in choices]
+        return f"giá trị không hợp lệ: {', '.join(sorted({repr(v)[:20] for v in bad})[:3])}" if bad else None
+    return check
+
+
+def check_regex(pattern: re.Pattern, what: str) -> ColumnCheck:
+    def check(col: Sequence) -> str | None:
+        if not _types_ok(col, {str}):
+            return f"phải là {what}"
+        match = pattern.match
+        if not all(map(match, col)):
+            return f"phải là {what}"
+        return None
+    return check
+
+
+_PERIOD_CODES = {p.code for p in all_periods()}
+
+SYNC_CHECKS: dict[str, ColumnCheck] = {
+    "uuid": check_regex(_UUID_RE, "UUID chữ thường"),
+    "unit": check_text(max_len=64),
+    "revision": check_int(lo=1),
+    "base_revision": check_int(lo=0),
+    "updated_at": check_regex(_TIME_RE, "thời điểm ISO 8601"),
+    "updated_by": check_text(max_len=200),
+    "origin": check_text(max_len=64),
+    "deleted": check_choice({0, 1}),
+}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One synced table: its travelling data columns and how they are checked."""
+
+    name: str
+    fields: tuple[str, ...]
+    checks: dict[str, ColumnCheck]
+    # For records whose UUID is derived from what they are: recompute it from (unit key, row).
+    # A package cannot then touch another unit's record by borrowing its UUID.
+    derive_uuid: Callable[[str, dict], str] | None = None
+    # Data fields compared to decide "unchanged" and written to history.
+    history_fields: tuple[str, ...] = field(default=())
+    # Domain rules for the live (not deleted) records of a package: (row dicts, unit dates) ->
+    # Vietnamese problems. The figures have their own, richer check in merge.py.
+    validate: Callable[[list[dict], str | None, str | None], list[str]] | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column list of this table in a package."""
+        return SYNC_COLUMNS + self.fields
+
+    @property
+    def has_period(self) -> bool:
+        return "period" in self.fields
+
+
+def _value_uuid(unit_key: str, row: dict) -> str:
+    return values_repo.value_uuid(unit_key, row["period"], row["indicator"], row["breakdown"] or None)
+
+
+def _status_uuid(unit_key: str, row: dict) -> str:
+    return values_repo.status_uuid(unit_key, row["period"])
+
+
+INDICATOR_VALUES = TableSpec(
+    name="indicator_values",
+    fields=("period", "indicator", "breakdown", "numerator", "denominator", "value", "comment"),
+    checks={
+        "period": check_choice(_PERIOD_CODES),
+        "indicator": check_text(max_len=64),  # checked against the catalogue with the figures
+        "breakdown": check_choice({"", "nu", "dtts"}),
+        "numerator": check_int(nullable=True),
+        "denominator": check_int(nullable=True),
+        "value": check_int(nullable=True),
+        "comment": check_text(),
+    },
+    derive_uuid=_value_uuid,
+    history_fields=("numerator", "denominator", "value", "comment"),
+)
+
+PERIOD_STATUS = TableSpec(
+    name="period_status",
+    fields=("period", "complete"),
+    checks={"period": check_choice(_PERIOD_CODES), "complete": check_choice({0, 1})},
+    derive_uuid=_status_uuid,
+    history_fields=("complete",),
+)
+
+FIXED_SPECS = {INDICATOR_VALUES.name: INDICATOR_VALUES, PERIOD_STATUS.name: PERIOD_STATUS}
+
+
+def _spec_from_schema(db: sqlite_utils.Database, name: str) -> TableSpec | None:
+    """A spec for a synced table this module does not describe by hand (the centre log)."""
+    info = db.conn.execute(f"PRAGMA table_info({name})").fetchall()  # name is from KNOWN_TABLES
+    if not info:
+        return None
+    cols = {row[1]: row for row in info}
+    needed = {"uuid", "unit_id", "revision", "base_revision", "updated_at", "updated_by", "origin", "deleted"}
+    if not needed <= set(cols):
+        return None
+    skip = needed | LOCAL_ONLY
+    fields = tuple(row[1] for row in info if row[1] not in skip)
+    checks: dict[str, ColumnCheck] = {}
+    for fname in fields:
+        _cid, _n, decl, notnull, _default, _pk = cols[fname]
+        decl = (decl or "").upper()
+        nullable = not notnull
+        if "INT" in decl:
+            checks[fname] = check_int(nullable=nullable)
+        elif "REAL" in decl or "FLOA" in decl or "DOUB" in decl or "NUM" in decl:
+            checks[fname] = check_real(nullable=nullable)
+        else:
+            checks[fname] = check_text(nullable=nullable)
+    return TableSpec(name=name, fields=fields, checks=checks, history_fields=fields, **_SCHEMA_EXTRAS.get(name, {}))
+
+
+def _centre_uuid(unit_key: str, _row: dict) -> str:
+    from xhht_desktop.clc.repository import centre_uuid  # noqa: PLC0415 - only when the table exists
+    return centre_uuid(unit_key)
+
+
+def _validate_activities(rows: list[dict], valid_from: str | None, valid_to: str | None) -> list[str]:
+    """The centre log's own rules (xhht_desktop.clc.domain.check_activity) on arriving activities."""
+    import datetime as dt  # noqa: PLC0415
+
+    from xhht_desktop.clc.domain import (  # noqa: PLC0415 - only when the table exists
+        CATEGORY_LABELS_VI,
+        FORMAT_LABELS_VI,
+        check_activity,
+    )
+    problems: list[str] = []
+    for row in rows:
+        title = str(row.get("title", ""))[:60]
+        if row.get("category") not in CATEGORY_LABELS_VI or row.get("format") not in FORMAT_LABELS_VI:
+            problems.append(f"Hoạt động «{title}»: nhóm chuyên đề hoặc hình thức không có trong danh mục.")
+            continue
+        values = dict(row)
+        bad_date = False
+        for name in ("date", "end_date"):
+            if values.get(name) is not None:
+                try:
+                    values[name] = dt.date.fromisoformat(values[name])
+                except (TypeError, ValueError):
+                    bad_date = True
+        if bad_date:
+            problems.append(f"Hoạt động «{title}»: ngày không hợp lệ.")
+            continue
+        for e in check_activity(values, today=None, unit_valid_from=valid_from, unit_valid_to=valid_to):
+            problems.append(f"Hoạt động «{title}» ({row.get('date')}): {e.message}")
+    return problems
+
+
+# Derived UUIDs and domain checks of the tables read from the schema.
+_SCHEMA_EXTRAS: dict[str, dict] = {
+    "clc_centres": {"derive_uuid": _centre_uuid},
+    "clc_activities": {"validate": _validate_activities},
+}
+
+
+def table_specs(db: sqlite_utils.Database) -> dict[str, TableSpec]:
+    """The synced tables this database has, in write order."""
+    existing = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    out: dict[str, TableSpec] = {}
+    for name in KNOWN_TABLES:
+        if name not in existing:
+            continue
+        spec = FIXED_SPECS.get(name) or _spec_from_schema(db, name)
+        if spec is not None:
+            out[name] = spec
+    return out
+
+
+def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> list[tuple]:
+    """Check one table of a payload; returns its rows as tuples in `spec.columns` order.
+
+    Raises SchemaProblem with a Vietnamese reason on the first problem found.
+    """
+    if not isinstance(columns, list) or sorted(map(str, columns)) != sorted(spec.columns) \
+            or len(set(columns)) != len(columns):
+        raise SchemaProblem(f"bảng {spec.name}: danh sách cột không đúng với phiên bản này")
+    if not isinstance(rows, list):
+        raise SchemaProblem(f"bảng {spec.name}: phần dữ liệu không phải là danh sách")
+    if not rows:
+        return []
+    width = len(columns)
+    if set(map(type, rows)) != {list} or {len(r) for r in rows} != {width}:
+        raise SchemaProblem(f"bảng {spec.name}: có dòng không đủ {width} cột")
+    by_name = dict(zip(columns, zip(*rows)))
+    checks = {**SYNC_CHECKS, **spec.checks}
+    for name in spec.columns:
+        problem = checks[name](by_name[name])
+        if problem:
+            raise SchemaProblem(f"bảng {spec.name}, cột {name}: {problem}")
+    if set(by_name["unit"]) != {unit_key}:
+        raise SchemaProblem(f"bảng {spec.name}: có bản ghi của đơn vị khác với đơn vị gửi gói")
+    if len(set(by_name["uuid"])) != len(rows):
+        raise SchemaProblem(f"bảng {spec.name}: một bản ghi xuất hiện hai lần")
+    if any(b >= r for b, r in zip(by_name["base_revision"], by_name["revision"])):
+        raise SchemaProblem(f"bảng {spec.name}: phiên bản gốc phải nhỏ hơn phiên bản")
+    ordered = [by_name[name] for name in spec.columns]
+    out = list(zip(*ordered))
+    if spec.derive_uuid is not None:
+        names = spec.columns
+        for row in out:
+            if spec.derive_uuid(unit_key, dict(zip(names, row))) != row[0]:
+                raise SchemaProblem(f"bảng {spec.name}: mã bản ghi {row[0]} không khớp với nội dung")
+    return out
