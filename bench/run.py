@@ -1,0 +1,384 @@
+"""Benchmarks of XHHT Desktop at province and national scale, each against a baseline measured in
+the same run on the same machine. Prints a table (Markdown) and optionally writes it as JSON.
+
+    python bench/run.py [--scale province|nation] [--quick] [--only NAME ...] [--json OUT]
+
+Every measurement runs in a fresh child process (`python bench/run.py --child NAME ...`), so its
+peak memory is its own (VmHWM, which restarts at exec) and no cache is shared between the app and
+its baseline. Databases come from bench/generate.py (built on first use, then reused from
+$XHHT_BENCH_DIR, default /tmp/xhht-bench). `--quick` uses a 1,000-commune nation and fewer GUI runs.
+
+Not part of the test suite's pass/fail: the goals are printed next to the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.common import format_table, module_available, vm_hwm_mb  # noqa: E402
+
+PY = sys.executable
+
+
+# ---- child side: one measurement, printed as JSON ------------------------------------------------------
+
+def _emit(**data) -> None:
+    data["peak_mb"] = round(vm_hwm_mb(), 1)
+    print("RESULT " + json.dumps(data, ensure_ascii=False))
+
+
+def child_values(db_path: str, unit_code: str, period: str) -> None:
+    from xhht_desktop.db import units_repo
+    from xhht_desktop.db.aggregate import compute_values
+    from xhht_desktop.installation import open_app_database
+
+    db = open_app_database(db_path)
+    unit = units_repo.find_unit(db, unit_code)
+    t = time.perf_counter()
+    rows = compute_values(db, unit.id, period)
+    _emit(seconds=time.perf_counter() - t, rows=len(rows))
+
+
+def child_values_baseline(db_path: str, unit_code: str, period: str) -> None:
+    """The same sums as bare SQL: one GROUP BY over the communes below the unit."""
+    import sqlite3
+    conn = sqlite3.connect(db_path)
+    t = time.perf_counter()
+    rows = conn.execute(
+        """WITH RECURSIVE below(id) AS (
+               SELECT p.unit_id FROM unit_parents p JOIN units r ON r.id=p.parent_id WHERE r.code=?
+               UNION SELECT p.unit_id FROM unit_parents p JOIN below b ON p.parent_id=b.id)
+           SELECT indicator, breakdown, SUM(numerator), SUM(denominator), SUM(value), COUNT(*)
+           FROM indicator_values WHERE period=? AND deleted=0 AND unit_id IN (SELECT id FROM below)
+           GROUP BY indicator, breakdown""", (unit_code, period)).fetchall()
+    _emit(seconds=time.perf_counter() - t, rows=len(rows))
+
+
+def child_report(db_path: str, unit_code: str, period: str, fmt: str, out: str) -> None:
+    from xhht_desktop.db import units_repo
+    from xhht_desktop.domain.periods import parse_period
+    from xhht_desktop.installation import open_app_database
+    from xhht_desktop.reports.cli import generate
+
+    db = open_app_database(db_path)
+    unit = units_repo.find_unit(db, unit_code)
+    t = time.perf_counter()
+    generate(db, "consolidated", unit, parse_period(period), fmt, out)
+    _emit(seconds=time.perf_counter() - t, bytes=os.path.getsize(out))
+
+
+def child_xlsx_baseline(reference: str, out: str) -> None:
+    """Write as many plain cells as the app's workbook has, with openpyxl write-only: the floor."""
+    from openpyxl import Workbook, load_workbook
+    shape = []
+    src = load_workbook(reference, read_only=True)
+    for ws in src.worksheets:
+        shape.append(sum(1 for _ in ws.iter_rows()) if ws.max_row is None else ws.max_row)
+        shape[-1] = (shape[-1], ws.max_column or 10)
+    src.close()
+    start_mb = vm_hwm_mb()
+    t = time.perf_counter()
+    wb = Workbook(write_only=True)
+    for rows, cols in shape:
+        ws = wb.create_sheet()
+        for r in range(rows):
+            ws.append([r * 1.5 + c for c in range(cols)])
+    wb.save(out)
+    _emit(seconds=time.perf_counter() - t, cells=sum(r * c for r, c in shape), start_mb=start_mb)
+
+
+def child_export(db_path: str, out_dir: str) -> None:
+    from xhht_desktop.installation import open_app_database
+    from xhht_desktop.sync.export import export_package
+
+    db = open_app_database(db_path)
+    t = time.perf_counter()
+    res = export_package(db, out_dir, full=True)
+    seconds = time.perf_counter() - t
+    db.conn.rollback() if db.conn.in_transaction else None
+    _emit(seconds=seconds, bytes=os.path.getsize(res.path), counts=res.counts)
+
+
+def child_export_baseline(db_path: str, out: str) -> None:
+    """Read every synced row of the commune, serialise to JSON, compress and write: the floor."""
+    import gzip
+    import sqlite3
+    conn = sqlite3.connect(db_path)
+    t = time.perf_counter()
+    data = {}
+    for table in ("indicator_values", "period_status", "clc_activities", "clc_centres"):
+        try:
+            cur = conn.execute(f"SELECT * FROM {table}")
+        except sqlite3.OperationalError:
+            continue
+        data[table] = [list(r) for r in cur]
+    blob = gzip.compress(json.dumps(data).encode(), 6)
+    Path(out).write_bytes(blob)
+    _emit(seconds=time.perf_counter() - t, bytes=len(blob))
+
+
+def child_merge(db_path: str, packages_dir: str) -> None:
+    from xhht_desktop.installation import open_app_database
+    from xhht_desktop.sync.merge import merge_files
+
+    db = open_app_database(db_path)
+    t = time.perf_counter()
+    report = merge_files(db, [packages_dir])
+    seconds = time.perf_counter() - t
+    codes: dict[str, int] = {}
+    for p in report.packages:
+        codes[p.code or "ok"] = codes.get(p.code or "ok", 0) + 1
+    _emit(seconds=seconds, packages=len(report.packages), codes=codes)
+
+
+def child_merge_baseline(db_path: str, rows_file: str) -> None:
+    """A bare executemany of the same rows the batch carries, in one transaction, same pragmas."""
+    import pickle
+    import sqlite3
+    with open(rows_file, "rb") as fh:
+        tables = pickle.load(fh)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    t = time.perf_counter()
+    conn.execute("BEGIN")
+    n = 0
+    for table, (columns, rows) in tables.items():
+        conn.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
+                         f"VALUES ({', '.join('?' * len(columns))})", rows)
+        n += len(rows)
+    conn.execute("COMMIT")
+    _emit(seconds=time.perf_counter() - t, rows=n)
+
+
+CHILDREN = {
+    "values": child_values, "values_baseline": child_values_baseline, "report": child_report,
+    "xlsx_baseline": child_xlsx_baseline, "export": child_export, "export_baseline": child_export_baseline,
+    "merge": child_merge, "merge_baseline": child_merge_baseline,
+}
+
+
+# ---- parent side ----------------------------------------------------------------------------------------
+
+def run_child(name: str, *args: str, timeout: int = 1800) -> dict:
+    t = time.perf_counter()
+    proc = subprocess.run([PY, str(HERE / "run.py"), "--child", name, *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout, cwd=str(HERE.parent))
+    wall = time.perf_counter() - t
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            data = json.loads(line[7:])
+            data["wall"] = wall
+            return data
+    return {"error": (proc.stderr or proc.stdout)[-1500:], "wall": wall}
+
+
+def cli_wall(db: Path, *args: str, runs: int = 3) -> float:
+    """Median wall time of the command line as a user types it (interpreter start included)."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([PY, "-m", "xhht_desktop", "--db", str(db), *args], capture_output=True, check=True,
+                       cwd=str(HERE.parent))
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def add(self, name: str, app: dict | None, base: dict | None = None, *, goal_s: float | None = None,
+            goal_ratio: float | None = None, goal_mb: float | None = None, note: str = "") -> None:
+        row = {"benchmark": name, "note": note}
+        if app is None or "error" in app:
+            row["error"] = (app or {}).get("error", "not available")
+            row["status"] = "n/a"
+            self.rows.append(row)
+            print(f"  {name}: {row['error'][-300:]}", file=sys.stderr)
+            return
+        row["app_s"] = app["seconds"]
+        row["peak_mb"] = app.get("peak_mb")
+        if base and "error" not in base:
+            row["base_s"] = base["seconds"]
+            row["ratio"] = app["seconds"] / base["seconds"] if base["seconds"] > 0 else None
+        met = []
+        if goal_s is not None:
+            met.append(app["seconds"] <= goal_s)
+        if goal_ratio is not None and row.get("ratio") is not None:
+            met.append(row["ratio"] <= goal_ratio)
+        if goal_mb is not None and row.get("peak_mb") is not None:
+            met.append(row["peak_mb"] <= goal_mb)
+        goals = []
+        if goal_s is not None:
+            goals.append(f"≤ {goal_s:g} s")
+        if goal_ratio is not None:
+            goals.append(f"≤ {goal_ratio:g}×")
+        if goal_mb is not None:
+            goals.append(f"≤ {goal_mb:g} MB")
+        row["goal"] = ", ".join(goals)
+        row["status"] = "met" if all(met) else "MISSED" if met else "-"
+        self.rows.append(row)
+        print(f"  {name}: {row['app_s']:.3f} s (baseline {row.get('base_s', float('nan')):.3f} s), "
+              f"peak {row['peak_mb']} MB — {row['status']}", file=sys.stderr)
+
+    def render(self) -> str:
+        def f(x, digits=3):
+            return "" if x is None else f"{x:.{digits}f}"
+        return format_table(
+            ["benchmark", "app (s)", "baseline (s)", "app ÷ baseline", "peak MB", "goal", "status", "note"],
+            [[r["benchmark"], f(r.get("app_s")), f(r.get("base_s")),
+              f(r.get("ratio"), 1) + ("×" if r.get("ratio") is not None else ""),
+              f(r.get("peak_mb"), 0), r.get("goal", ""), r["status"], r.get("note") or r.get("error", "")[:60]]
+             for r in self.rows])
+
+
+def bench_values(table: Table, nation: Path | None, province: Path) -> None:
+    for db, label in (*(((nation, "nation"),) if nation else ()), (province, "province")):
+        app = run_child("values", db, "62", "2020")
+        base = run_child("values_baseline", db, "62", "2020")
+        wall = cli_wall(db, "values", "--period", "2020", "--unit", "62", "--json")
+        table.add(f"values: Kon Tum 2020 over the {label} DB", app, base, goal_s=1.0 if label == "nation" else None,
+                  note=f"CLI `values --json` wall {wall:.2f} s (interpreter start included)")
+    if nation is not None:
+        app = run_child("values", nation, "VN", "2020")
+        base = run_child("values_baseline", nation, "VN", "2020")
+        table.add("values: whole nation 2020 (VN root)", app, base, note="no goal; for scale")
+
+
+def bench_reports(table: Table, nation: Path | None, province: Path, tmp: Path) -> None:
+    if not module_available("xhht_desktop.reports.cli"):
+        table.add("reports", None)
+        return
+    for db, label in ((province, "province DB"), *(((nation, "nation DB"),) if nation else ())):
+        for fmt in ("pdf", "xlsx"):
+            out = tmp / f"kt_{label[:4]}.{fmt}"
+            app = run_child("report", db, "62", "2020", fmt, out)
+            base = run_child("xlsx_baseline", out, tmp / "base.xlsx") if fmt == "xlsx" and "error" not in app else None
+            table.add(f"consolidated {fmt.upper()}: Kon Tum 2020 ({label})", app, base, goal_s=2.0,
+                      note="baseline: openpyxl write-only, same cell count" if base else "")
+    if nation:
+        out = tmp / "vn.xlsx"
+        app = run_child("report", nation, "VN", "2020", "xlsx", out)
+        base = run_child("xlsx_baseline", out, tmp / "base.xlsx") if "error" not in app else None
+        table.add("consolidated XLSX: whole nation 2020", app, base, goal_s=30.0, goal_mb=400.0,
+                  note="baseline: openpyxl write-only, same cell count")
+
+
+def bench_export(table: Table, tmp: Path) -> None:
+    if not module_available("xhht_desktop.sync.export"):
+        table.add("commune full export (10 years)", None)
+        return
+    from bench import packages
+    db = packages.commune_ready_to_export(tmp / "export")
+    out = tmp / "export" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    app = run_child("export", db, out)
+    base = run_child("export_baseline", db, tmp / "export" / "base.json.gz")
+    table.add("commune full export, 10 years (Đắk Pék)", app, base, goal_s=1.0,
+              note="baseline: SELECT * + JSON + gzip, no signing/encryption")
+
+
+def bench_merge(table: Table, nation: Path, communes: int, tmp: Path) -> None:
+    if not module_available("xhht_desktop.sync.merge"):
+        table.add(f"merge of the national batch ({communes:,} packages)", None)
+        return
+    from bench import packages
+    batch = packages.national_batch(nation, communes)
+    work = tmp / "merge.sqlite3"
+    base_db = tmp / "merge_base.sqlite3"
+    for target in (work, base_db):
+        packages.copy_db(batch.department_db, target)
+    app = run_child("merge", work, batch.packages_dir, timeout=3600)
+    base = run_child("merge_baseline", base_db, batch.rows_file)
+    table.add(f"merge of the national batch ({communes:,} packages)", app, base, goal_s=30.0, goal_ratio=10.0,
+              goal_mb=400.0, note=f"baseline: bare executemany of the same {batch.rows:,} rows; "
+                                  f"outcomes {app.get('codes') if app else ''}")
+
+
+def bench_gui(table: Table, province: Path, runs: int) -> None:
+    if not module_available("ui.main_window"):
+        table.add("GUI start to first painted main window", None)
+        return
+    from bench import gui_probe
+    app_times, bare_times, peak = [], [], 0.0
+    for _ in range(runs):
+        for mode, acc in (("bare", bare_times), ("app", app_times)):
+            r = gui_probe.measure(mode, province)
+            if "error" in r:
+                table.add("GUI start to first painted main window", r)
+                return
+            acc.append(r["seconds"])
+            if mode == "app":
+                peak = max(peak, r.get("peak_mb", 0))
+    app = {"seconds": statistics.median(app_times), "peak_mb": peak}
+    base = {"seconds": statistics.median(bare_times)}
+    table.add("GUI start → first painted main window (province DB)", app, base, goal_ratio=1.5,
+              note=f"median of {runs}; app runs {', '.join(f'{x:.2f}' for x in app_times)}; "
+                   f"bare {', '.join(f'{x:.2f}' for x in bare_times)}")
+
+
+def machine() -> str:
+    def sh(cmd: str) -> str:
+        try:
+            return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return ""
+    return "\n".join([f"nproc: {sh('nproc')}", sh("lscpu | head -15"), sh("free -h"),
+                      f"python: {sys.version.split()[0]}, sqlite {__import__('sqlite3').sqlite_version}"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        CHILDREN[argv[1]](*argv[2:])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scale", choices=("province", "nation"), default="nation")
+    ap.add_argument("--quick", action="store_true", help="1,000-commune nation, 3 GUI runs")
+    ap.add_argument("--only", nargs="*", choices=("values", "reports", "export", "merge", "gui"))
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    from bench import generate
+
+    only = set(args.only or ("values", "reports", "export", "merge", "gui"))
+    communes = 1000 if args.quick else 10_000
+    print("Preparing databases (bench/generate.py; cached)…", file=sys.stderr)
+    province = generate.build("province")
+    nation = generate.build("nation", communes=communes) if args.scale == "nation" else None
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="xhht-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        if "values" in only:
+            bench_values(table, nation, province)
+        if "reports" in only:
+            bench_reports(table, nation, province, tmp)
+        if "export" in only:
+            bench_export(table, tmp)
+        if "merge" in only and nation is not None:
+            bench_merge(table, nation, communes, tmp)
+        if "gui" in only:
+            bench_gui(table, province, 3 if args.quick else 7)
+    text = table.render()
+    print(text)
+    print()
+    print(machine())
+    if args.json:
+        args.json.write_text(json.dumps({"rows": table.rows, "machine": machine(), "argv": argv},
+                                        ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
