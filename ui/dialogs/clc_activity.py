@@ -2,7 +2,8 @@
 
 - The date takes "15" (this month), "15/3" (nearest year) or a full date; ↑/↓ move it by a day.
 - The title completes from earlier activities (accent-insensitive, anywhere in the title); picking
-  one fills category, format, place, partner, sessions and funding as they were last time.
+  one fills category, format, place, partner, sessions and funding as they were last time, and the
+  cursor jumps to "Lượt người học".
 - Category and format are picked by their first letter (each starts with a different one) and are
   remembered, as is the partner; the place defaults to the centre; sessions to 1.
 - With one session every learner comes once, so "Người" follows "Lượt" until typed over.
@@ -130,9 +131,6 @@ class DateField(QWidget):
             self.set_date(d + dt.timedelta(days=1 if event.key() == Qt.Key.Key_Up else -1))
             self.edit.selectAll()
             return True
-        if obj is self.edit and event.type() == QEvent.Type.FocusIn:
-            # Select everything so typing replaces the date (after the focus event places the cursor).
-            QTimer.singleShot(0, self.edit.selectAll)
         return super().eventFilter(obj, event)
 
     def _show_calendar(self) -> None:
@@ -169,12 +167,18 @@ class FoldingCompleter(QCompleter):
 def _combo(items: list[tuple[str, object]], *, editable: bool = False) -> QComboBox:
     combo = QComboBox()
     combo.setEditable(editable)
-    if editable:
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
     for text, data in items:
         combo.addItem(text, data)
+        combo.setItemData(combo.count() - 1, fold(text), FOLD_ROLE)
+    if editable:
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # "khuyen" finds "Trạm Khuyến nông": the same accent-free completion as the title.
+        completer = FoldingCompleter(combo.model(), combo)
+        completer.setCompletionRole(FOLD_ROLE)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
     combo.setMaxVisibleItems(15)
     return combo
 
@@ -304,7 +308,8 @@ class ClcActivityDialog(QDialog):
         self.cost = QLineEdit()
         self.cost.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cost.setToolTip(TIPS["cost"])
-        self.cost.setMaximumWidth(140)
+        self.cost.setMinimumWidth(120)
+        self.cost.setMaximumWidth(150)
         self.fields["cost"] = self.cost
         self.funding = _combo([("", "")] + [(f, f) for f in _unique([*fundings, *FUNDING_SUGGESTIONS])], editable=True)
         self.fields["funding"] = self.funding
@@ -354,6 +359,12 @@ class ClcActivityDialog(QDialog):
             shortcut = QShortcut(QKeySequence(seq), self)
             shortcut.activated.connect(lambda: self.submit(keep_open=mode != "edit"))
 
+        # A completion list open under the cursor may take the keys first: Ctrl+Enter must still save.
+        self._completers = (self.completer, self.place.completer(), self.partner.completer(),
+                            self.funding.completer())
+        for completer in self._completers:
+            completer.popup().installEventFilter(self)
+
         order = [self.date.edit, self.title, self.category, self.format, *self.counts.values(),
                  self.place, self.partner, self.end_date.edit, self.cost, self.funding, self.notes,
                  self.save_next_button, self.save_button, cancel]
@@ -364,8 +375,18 @@ class ClcActivityDialog(QDialog):
             self.fill(activity)
         else:
             self.reset(default_date or dt.date.today())
+        # Typing replaces the whole date (QLineEdit selects all by itself only on Tab focus).
         self.date.edit.setFocus()
+        self.date.edit.selectAll()
         self.resize(860, self.sizeHint().height())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            obj.hide()
+            QTimer.singleShot(0, lambda: self.submit(keep_open=self.mode != "edit"))
+            return True
+        return super().eventFilter(obj, event)
 
     # ---- filling -------------------------------------------------------------------------------
 
@@ -418,6 +439,14 @@ class ClcActivityDialog(QDialog):
         template = index.data(TEMPLATE_ROLE)
         if isinstance(template, Activity):
             self.apply_template(template)
+            # Category, format, sessions and partner are filled: go straight to the numbers
+            # (after the completer has finished handing the text back to the title).
+            QTimer.singleShot(0, self._focus_first_count)
+
+    def _focus_first_count(self) -> None:
+        target = self.counts["visits"] if self.counts["sessions"].text() else self.counts["sessions"]
+        target.setFocus()
+        target.selectAll()
 
     def _title_finished(self) -> None:
         # A title typed out in full (not picked from the list) still brings its usual settings,
@@ -508,6 +537,8 @@ class ClcActivityDialog(QDialog):
 
     def submit(self, *, keep_open: bool) -> bool:
         """Save through the page; on success close, or (keep_open) start the next entry."""
+        for completer in self._completers:  # a list left open would cover the next entry
+            completer.popup().hide()
         values = self.values()
         errors = self._save(values)
         if errors:

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import shiboken6
+
 from xhht_desktop.clc import repository as repo
 from xhht_desktop.clc.domain import (
     CATEGORIES,
@@ -184,10 +186,9 @@ class ClcPage(Page):
         root.addLayout(status)
 
         self._build_shortcuts()
-        self.undo_stack.canUndoChanged.connect(self._update_buttons)
-        self.undo_stack.canRedoChanged.connect(self._update_buttons)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_buttons())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.undo_stack.indexChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().currentChanged.connect(self._update_buttons)
         ctx.period_changed.connect(self._on_period_changed)
         ctx.data_changed.connect(self._on_data_changed)
         ctx.installation_changed.connect(self._on_installation_changed)
@@ -467,7 +468,9 @@ class ClcPage(Page):
             return  # an undo notice is showing; it stays until the next action
         self.status.setText(f"{shown} / {total} hoạt động đang hiện" if shown != total else f"{total} hoạt động")
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the page is being torn down
+            return
         has_current = self.current_activity() is not None
         for b in (self.edit_button, self.duplicate_button):
             b.setEnabled(has_current)
@@ -515,6 +518,7 @@ class ClcPage(Page):
         if first is not None:
             sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(first)
+        self._update_buttons()
 
     # ---- changes (all through the core, each undoable) -----------------------------------------
 
