@@ -104,3 +104,10 @@ def rebuild_main_window(old_window):
     old_window.hide()
     old_window.deleteLater()
     return new_window
+
+
+def live_windows(first) -> list:
+    """`first` and every window made by rebuild_main_window that still exists (for tear-down at exit)."""
+    import shiboken6
+
+    return [w for w in dict.fromkeys([first, *_windows]) if w is not None and shiboken6.isValid(w)]

@@ -18,6 +18,7 @@ Only daily copies are pruned: the others are rare and each one is the way back f
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import shutil
@@ -44,6 +45,7 @@ MIGRATION_TAG = "truoc-nang-cap"
 # as if it belonged to it (a WAL is validated against its own header, not against the database).
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
+log = logging.getLogger(__name__)
 _DAILY_RE = re.compile(rf"_{DAILY_TAG}_(\d{{4}}-\d{{2}}-\d{{2}})\.sqlite3$")
 
 
@@ -228,6 +230,16 @@ def daily_backup(db: sqlite_utils.Database, db_path: str | Path, *, today: dt.da
         created = backup_database(db, target)
     prune_daily(db_path, keep if keep is not None else get_keep(db))
     return created
+
+
+def daily_backup_at_start(db: sqlite_utils.Database, db_path: str | Path) -> Path | None:
+    """`daily_backup` for start-up: a failure (full disk, read-only folder) is logged, never raised,
+    so that it cannot keep the official from their data."""
+    try:
+        return daily_backup(db, db_path)
+    except (BackupError, OSError, sqlite3.Error) as exc:
+        log.warning("daily backup failed: %s", exc)
+        return None
 
 
 def prune_daily(db_path: str | Path, keep: int) -> list[Path]:

@@ -91,10 +91,12 @@ def _fallback_pdf(db, unit, period_code: str, out: Path) -> Path:
 def _progress_sheet_pdf(db, unit, period_code: str, out: Path) -> Path:
     """The reports feature's commune progress sheet if this build has it, else the fallback page."""
     try:
-        from xhht_desktop.reports import selftest_pdf  # type: ignore[attr-defined]
-    except ImportError:
+        from xhht_desktop.reports.progress_sheet import write_progress_pdf
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("xhht_desktop.reports"):
+            raise
         return _fallback_pdf(db, unit, period_code, out)
-    return Path(selftest_pdf(db, unit, period_code, out))
+    return Path(write_progress_pdf(db, unit.id, period_code, out))
 
 
 def _assert_file(path: Path, magic: bytes, what: str) -> None:

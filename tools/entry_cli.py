@@ -1,0 +1,11 @@
+"""Entry point of the console executable `xhht-cli` (the bundle's headless face).
+
+Unlike XHHT (main.py), it never opens a window: without a command it prints the usage.
+"""
+
+import sys
+
+from xhht_desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
