@@ -266,3 +266,13 @@ def test_package_opens_with_standard_age_and_minisign(pair, tmp_path):
     bad = subprocess.run([mini, "-V", "-p", str(pub), "-m", str(out / "manifest.json"),
                           "-x", str(out / "manifest.json.minisig")], capture_output=True, text=True)
     assert bad.returncode != 0
+
+
+def test_fast_uuid_derivation_matches_the_records_own():
+    from xhht_desktop.db import values_repo
+    from xhht_desktop.sync.tables import INDICATOR_VALUES, PERIOD_STATUS
+    for period, ind, bd in [("2014-H1", "XMC_15_60", None), ("2030", "PC_THCS", "nu"), ("2014", "Đặc biệt", "dtts")]:
+        row = {"period": period, "indicator": ind, "breakdown": bd or ""}
+        assert INDICATOR_VALUES.derive_uuid("23353@2013-12-02", row) == \
+            values_repo.value_uuid("23353@2013-12-02", period, ind, bd)
+        assert PERIOD_STATUS.derive_uuid("51@2025-07-01", row) == values_repo.status_uuid("51@2025-07-01", period)

@@ -12,6 +12,7 @@ merges thousands of packages in one go.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -131,6 +132,10 @@ class TableSpec:
     derive_uuid: Callable[[str, dict], str] | None = None
     # Data fields compared to decide "unchanged" and written to history.
     history_fields: tuple[str, ...] = field(default=())
+    # A record new to this database gets one history row per filled field ("fields", as the entry
+    # form writes them), or - for wide tables, where that would be a dozen rows per record - one
+    # row `created` whose new value is the record's fields as JSON ("record").
+    history_on_insert: str = "fields"
     # Domain rules for the live (not deleted) records of a package: (row dicts, unit dates) ->
     # Vietnamese problems. The figures have their own, richer check in merge.py.
     validate: Callable[[list[dict], str | None, str | None], list[str]] | None = None
@@ -145,12 +150,26 @@ class TableSpec:
         return "period" in self.fields
 
 
+_NAMESPACE = values_repo.RECORD_NAMESPACE.bytes
+
+
+def uuid5_text(name: str, namespace: bytes = _NAMESPACE) -> str:
+    """uuid.uuid5(namespace, name) as text, without building UUID objects (the merge derives one per
+    record, tens of thousands per package batch). tests/core/test_sync_package.py checks equality."""
+    h = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    h[6] = (h[6] & 0x0F) | 0x50
+    h[8] = (h[8] & 0x3F) | 0x80
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
 def _value_uuid(unit_key: str, row: dict) -> str:
-    return values_repo.value_uuid(unit_key, row["period"], row["indicator"], row["breakdown"] or None)
+    # Same name as values_repo.value_uuid.
+    return uuid5_text(f"value|{unit_key}|{row['period']}|{row['indicator']}|{row['breakdown'] or ''}")
 
 
 def _status_uuid(unit_key: str, row: dict) -> str:
-    return values_repo.status_uuid(unit_key, row["period"])
+    return uuid5_text(f"status|{unit_key}|{row['period']}")
 
 
 INDICATOR_VALUES = TableSpec(
@@ -244,7 +263,7 @@ def _validate_activities(rows: list[dict], valid_from: str | None, valid_to: str
 # Derived UUIDs and domain checks of the tables read from the schema.
 _SCHEMA_EXTRAS: dict[str, dict] = {
     "clc_centres": {"derive_uuid": _centre_uuid},
-    "clc_activities": {"validate": _validate_activities},
+    "clc_activities": {"validate": _validate_activities, "history_on_insert": "record"},
 }
 
 
