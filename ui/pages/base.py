@@ -3,11 +3,13 @@
 A page is a QWidget shown in the main window's stack, listed in the sidebar under `title`.
 The main window asks `has_unsaved_changes()` before the period changes or the window closes,
 and calls `save()` for Ctrl+S. Pages refresh themselves on `ctx.period_changed` and
-`ctx.data_changed`.
+`ctx.data_changed`. A page with editable data emits `modified_changed(bool)` when its unsaved
+state changes (optional: the main window also asks `has_unsaved_changes()` directly).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
@@ -17,6 +19,10 @@ class Page(QWidget):
     title: str = ""
     # Roles the page is shown for: "commune", "district", "department".
     roles: frozenset[str] = frozenset({"commune", "district", "department"})
+    # Optional: name of an SVG in resources/icons (without .svg) shown in the sidebar.
+    icon_name: str = ""
+    # Emit when the page gains or loses unsaved edits; the main window marks its title with "*".
+    modified_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)

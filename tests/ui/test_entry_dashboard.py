@@ -1,0 +1,202 @@
+"""Entering figures as a commune official: live rate and validation, Ctrl+S, the dashboard updating."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from xhht_desktop.db import values_repo
+from xhht_desktop.domain.periods import Period
+from ui.pages import entry as entry_module
+from ui.widgets import messages
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal box would block the test: every one is patched; unexpected ones fail the test."""
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:]!r}")
+
+    for name in ("warn", "info", "error", "confirm"):
+        monkeypatch.setattr(messages, name, unexpected)
+    # Closing the window at teardown with edits left: drop them.
+    monkeypatch.setattr(messages, "ask_save_changes", lambda *a, **k: messages.DISCARD)
+
+
+@pytest.fixture
+def main_window(qtbot, commune_db, db_path):
+    """The main window of Xã Đắk Pék with no figures, on the year 2014."""
+    from ui.app import create_main_window
+
+    ctx, window = create_main_window(db_path, commune_db)
+    qtbot.addWidget(window)
+    window.show()
+    ctx.set_period(Period(2014, 0))
+    return ctx, window
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "warn", lambda parent, text, details="": shown.append((text, details)))
+    return shown
+
+
+def _stored(ctx):
+    return values_repo.load_entries(ctx.db, ctx.installation.unit.id, ctx.period.code)
+
+
+def _press_ctrl_s(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_value_with_vietnamese_comment_saved_by_ctrl_s_updates_dashboard(qtbot, main_window):
+    ctx, window = main_window
+    dashboard = window.page_by_class("DashboardPage")
+    assert dashboard.rows["XMC_15_60"].value.text() == "Chưa báo cáo"
+    assert dashboard.rows["XMC_15_60"].bar.value is None  # blank is not a zero-length bar
+
+    page = window.open_page("EntryPage")
+    row = page.rows[("XMC_15_60", None)]
+    comment = unicodedata.normalize("NFC", "Theo điều tra hộ gia đình tháng 6 — thôn Kon Pia, Đắk Pék")
+    row.numerator.setText("1.234")  # Vietnamese thousands separator
+    row.denominator.setText("1.300")
+    row.comment.setText(comment)
+    assert row.rate.text() == "94,92%"  # computed live
+    assert page.has_unsaved_changes() and window.isWindowModified()
+    assert _stored(ctx) == {}
+
+    assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    _press_ctrl_s(qtbot, window)
+
+    saved = _stored(ctx)[("XMC_15_60", None)]
+    assert (saved.numerator, saved.denominator, saved.comment) == (1234, 1300, comment)
+    assert not page.has_unsaved_changes() and not window.isWindowModified()
+    history = values_repo.history_for_unit(ctx.db, ctx.installation.unit.id, "2014")
+    assert {h["changed_by"] for h in history} == {"Y Blong"}
+
+    window.open_page("DashboardPage")
+    widgets = dashboard.rows["XMC_15_60"]
+    assert widgets.value.text() == "94,92%"
+    assert widgets.bar.value == pytest.approx(100 * 1234 / 1300)
+    assert widgets.chip.text() == "Gần đạt"  # 2015 target ≥ 96%, 1,08 points short
+    assert "thiếu 1,08 điểm" in widgets.gap.text()
+
+
+def test_numerator_above_denominator_shows_a_message_and_saves_nothing(qtbot, main_window, warnings_shown):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    row = page.rows[("XMC_15_35", None)]
+    row.numerator.setText("150")
+    row.denominator.setText("100")
+    assert row.message.isVisible()
+    assert "tử số (150) lớn hơn mẫu số (100)" in row.message.text()
+    assert row.numerator.property("severity") == "error"
+    assert row.rate.text() == "—"
+    # Another, valid figure on the same form must not be saved either: all or nothing.
+    page.rows[("XMC_15_60", None)].numerator.setText("90")
+    page.rows[("XMC_15_60", None)].denominator.setText("100")
+
+    assert window.save_current() is False
+    assert warnings_shown and "không có số liệu nào được ghi" in warnings_shown[0][0]
+    assert "XMC_15_35 (Tổng số) – tử số" in warnings_shown[0][1]
+    assert _stored(ctx) == {}
+    assert page.has_unsaved_changes()
+
+    row.numerator.setText("95")
+    assert not row.message.isVisible() and row.numerator.property("severity") == ""
+    assert window.save_current() is True
+    assert _stored(ctx)[("XMC_15_35", None)].numerator == 95
+
+
+def test_breakdown_above_total_and_text_in_a_number_field_are_errors(main_window, warnings_shown):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    page.rows[("XMC_15_60", None)].numerator.setText("80")
+    page.rows[("XMC_15_60", None)].denominator.setText("100")
+    women = page.rows[("XMC_15_60", "nu")]
+    women.numerator.setText("50")
+    women.denominator.setText("120")
+    assert "120 lớn hơn tổng số (100)" in women.message.text()
+    women.denominator.setText("năm mươi")
+    assert "không phải là một số" in women.message.text()
+    assert window.save_current() is False
+    assert "không phải là số nguyên" in warnings_shown[-1][0]
+    assert _stored(ctx) == {}
+
+
+def test_blank_stays_not_reported_and_zero_is_kept(main_window):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    page.rows[("GIA_DINH_HIEU_HOC", None)].value.setText("0")
+    flag = page.rows[("BCD_XHHT", None)].flag
+    flag.setCurrentIndex(flag.findData(0))  # "Chưa đạt / Không (0)"
+    assert window.save_current()
+    stored = _stored(ctx)
+    assert stored[("GIA_DINH_HIEU_HOC", None)].value == 0
+    assert stored[("BCD_XHHT", None)].value == 0
+    assert ("DONG_HO_KHUYEN_HOC", None) not in stored  # left blank: not reported
+
+    # Clearing a figure makes it "not reported" again, not zero.
+    page.rows[("GIA_DINH_HIEU_HOC", None)].value.setText("")
+    assert window.save_current()
+    assert _stored(ctx)[("GIA_DINH_HIEU_HOC", None)].value is None
+    dashboard = window.open_page("DashboardPage")
+    assert dashboard.rows["GIA_DINH_HIEU_HOC"].value.text() == "Chưa báo cáo"
+    assert dashboard.rows["BCD_XHHT"].value.text() == "Chưa đạt / Không"
+
+
+def test_half_year_shows_only_half_yearly_indicators(main_window):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    assert ("BCD_XHHT", None) in page.rows  # yearly: shown for the year
+    ctx.set_period(Period(2014, 1))
+    assert ("BCD_XHHT", None) not in page.rows
+    assert ("XMC_15_60", "dtts") in page.rows
+    assert all("xa" in r.indicator.levels for r in page.rows.values())
+
+
+def test_marking_the_period_complete(monkeypatch, main_window):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a) or True)
+    page.complete_box.click()
+    assert asked  # blank cells: the official is asked first
+    assert values_repo.is_complete(ctx.db, ctx.installation.unit.id, "2014")
+    dashboard = window.open_page("DashboardPage")
+    assert dashboard.completeness_label.text() == "Đã đánh dấu hoàn thành"
+
+
+def test_suggested_numerator_never_overwrites_what_was_typed(monkeypatch, main_window):
+    ctx, window = main_window
+    monkeypatch.setitem(entry_module.SUGGESTED_NUMERATORS, "LDNT_HOC_TTHTCD", lambda db, unit_id, period: 1250)
+    page = window.open_page("EntryPage")
+    page.refresh()
+    row = page.rows[("LDNT_HOC_TTHTCD", None)]
+    assert not row.suggestion.isHidden()
+    assert "1.250 người" in row.suggestion_label.text()
+    row.numerator.setText("900")
+    page.refresh()  # e.g. the CLC log changed: the typed figure would be lost only by reloading
+    row.numerator.setText("900")
+    assert row.numerator.text() == "900"
+    row.suggestion_button.click()
+    assert row.numerator.text() == "1.250"
+
+
+def test_history_panel_lists_changes_of_the_period(main_window):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    page.rows[("XMC_15_60", None)].numerator.setText("10")
+    page.rows[("XMC_15_60", None)].denominator.setText("20")
+    assert window.save_current()
+    page.history_panel.button.click()
+    model = page.history_model
+    assert model.rowCount() == 2
+    cells = {model.index(r, c).data() for r in range(2) for c in range(model.columnCount())}
+    assert {"Y Blong", "Tử số", "Mẫu số", "10", "20", "nhập tay"} <= cells

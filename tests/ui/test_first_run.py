@@ -1,0 +1,120 @@
+"""The first-run wizard: role, unit found by an accent-insensitive search, official, sample data."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from xhht_desktop.db import values_repo
+from xhht_desktop.installation import get_installation
+from ui.dialogs.first_run import PAGE_OFFICIAL, PAGE_UNIT, FirstRunWizard
+
+
+@pytest.fixture
+def wizard(qtbot, db, db_path):
+    w = FirstRunWizard(db, db_path)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _texts(list_widget) -> list[str]:
+    return [list_widget.item(i).text() for i in range(list_widget.count())]
+
+
+def test_commune_official_sets_up_dak_pek_with_a_vietnamese_name(wizard, db):
+    wizard.role_page.buttons["commune"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == PAGE_UNIT
+    page = wizard.unit_page
+    # Nothing chosen yet: the official cannot go on.
+    page.unit_list.setCurrentRow(-1)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    page.search_edit.setText("dak pek")  # no diacritics, lower case
+    found = _texts(page.unit_list)
+    assert found and all("Pék" in t for t in found)
+    row = next(i for i, t in enumerate(found) if t.startswith("Xã Đắk Pék (23353)"))
+    page.unit_list.setCurrentRow(row)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert wizard.currentId() == PAGE_OFFICIAL
+
+    official = wizard.official_page
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # a name is required
+    name = unicodedata.normalize("NFC", "Nguyễn Thị Hồng Nhung")
+    official.name_edit.setText(name)
+    official.title_edit.setText("Công chức Văn hóa - Xã hội")
+    official.sample_box.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    inst = get_installation(db)
+    assert inst is not None and wizard.installation == inst
+    assert (inst.role, inst.unit.code, inst.unit.name) == ("commune", "23353", "Xã Đắk Pék")
+    assert inst.official_name == name
+    assert inst.official_title == "Công chức Văn hóa - Xã hội"
+    assert "2020" in values_repo.reported_periods(db, inst.unit.id)  # sample data loaded
+
+
+def test_district_then_commune_lists_only_that_districts_communes(wizard, db):
+    wizard.next()
+    page = wizard.unit_page
+    combo = page.district_combo
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Huyện Đắk Glei"))
+    combo.setCurrentIndex(index)
+    names = _texts(page.unit_list)
+    assert any(t.startswith("Xã Đắk Pék (23353)") for t in names)
+    assert all("Huyện Đắk Glei" in t for t in names)
+    page.search_edit.setText("DAK PEK")
+    assert [t.split(" (")[0] for t in _texts(page.unit_list)] == ["Xã Đắk Pék"]
+
+
+def test_without_sample_data_nothing_is_reported(wizard, db):
+    wizard.next()
+    wizard.unit_page.search_edit.setText("23353")
+    assert wizard.unit_page.selected_key() is not None  # a single match is selected
+    wizard.next()
+    wizard.official_page.name_edit.setText("Y Blong")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    inst = get_installation(db)
+    assert inst.unit.code == "23353"
+    assert values_repo.reported_periods(db, inst.unit.id) == []
+
+
+def test_post_2025_units_are_offered_on_request(wizard, db):
+    wizard.next()
+    page = wizard.unit_page
+    before = _texts(page.unit_list)
+    assert not any("Quảng Ngãi" in t for t in before)
+    page.new_units_box.setChecked(True)
+    after = _texts(page.unit_list)
+    assert after and all("Tỉnh Quảng Ngãi" in t for t in after)
+    assert not page.district_combo.isEnabled()
+
+
+def test_department_skips_the_unit_page_and_works_for_the_province(wizard, db):
+    wizard.role_page.buttons["department"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == PAGE_OFFICIAL
+    assert "Tỉnh Kon Tum (62)" in wizard.official_page.summary.text()
+    wizard.official_page.name_edit.setText("Trần Văn Đức")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    inst = get_installation(db)
+    assert (inst.role, inst.unit.code, inst.unit.level) == ("department", "62", "tinh")
+
+
+def test_district_role_lists_districts(wizard, db):
+    wizard.role_page.buttons["district"].setChecked(True)
+    wizard.next()
+    page = wizard.unit_page
+    assert not page.district_combo.isVisible()
+    page.search_edit.setText("dak glei")
+    assert [t.split(" (")[0] for t in _texts(page.unit_list)] == ["Huyện Đắk Glei"]
+    wizard.next()
+    wizard.official_page.name_edit.setText("A Tuấn")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    inst = get_installation(db)
+    assert (inst.role, inst.unit.level, inst.unit.name) == ("district", "huyen", "Huyện Đắk Glei")

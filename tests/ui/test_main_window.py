@@ -1,0 +1,194 @@
+"""The main window: unit and period on top, pages by role, unsaved-changes prompts, start-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from xhht_desktop.db import units_repo, values_repo
+from xhht_desktop.domain.periods import Period
+from ui import main_window as mw
+from ui.widgets import messages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:]!r}")
+
+    for name in ("warn", "info", "error", "confirm", "ask_save_changes"):
+        monkeypatch.setattr(messages, name, unexpected)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Scripted answers to "Lưu / Không lưu / Hủy"; records each time the official is asked."""
+    state = {"answer": messages.CANCEL, "asked": 0}
+
+    def ask(parent, what=""):
+        state["asked"] += 1
+        return state["answer"]
+
+    monkeypatch.setattr(messages, "ask_save_changes", ask)
+    return state
+
+
+@pytest.fixture
+def main_window(qtbot, commune_db, db_path):
+    from ui.app import create_main_window
+
+    ctx, window = create_main_window(db_path, commune_db)
+    qtbot.addWidget(window)
+    window.show()
+    ctx.set_period(Period(2014, 0))
+    return ctx, window
+
+
+def _choose_period(window, code: str) -> None:
+    combo = window.period_combo
+    index = next(i for i in range(combo.count()) if combo.itemData(i).code == code)
+    combo.setCurrentIndex(index)
+
+
+def _type_figure(window):
+    page = window.open_page("EntryPage")
+    page.rows[("XMC_15_60", None)].numerator.setText("70")
+    page.rows[("XMC_15_60", None)].denominator.setText("100")
+    return page
+
+
+def _stored(ctx, code):
+    return values_repo.load_entries(ctx.db, ctx.installation.unit.id, code)
+
+
+def test_header_shows_unit_and_period_labels(main_window):
+    ctx, window = main_window
+    assert window.unit_label.text() == "Xã Đắk Pék"
+    assert "Mã 23353" in window.unit_detail.text() and "Huyện Đắk Glei" in window.unit_detail.text()
+    labels = [window.period_combo.itemText(i) for i in range(window.period_combo.count())]
+    assert "6 tháng đầu năm 2014 (2014-H1)" in labels
+    assert "6 tháng cuối năm 2013 (2013-H2)" == labels[0]
+    assert labels[-1] == "Cả năm 2025 (2025)"  # Đắk Pék exists until 30/06/2025
+    assert window.period_combo.currentText() == "Cả năm 2014 (2014)"
+    assert [window.sidebar.item(i).text() for i in range(2)] == ["Tổng quan", "Nhập số liệu"]
+
+
+def test_period_change_with_unsaved_edits_can_be_cancelled(main_window, answers):
+    ctx, window = main_window
+    page = _type_figure(window)
+    answers["answer"] = messages.CANCEL
+    _choose_period(window, "2015")
+    assert answers["asked"] == 1
+    assert ctx.period == Period(2014, 0)
+    assert window.period_combo.currentData() == Period(2014, 0)
+    assert page.rows[("XMC_15_60", None)].numerator.text() == "70"  # edits kept
+    assert page.has_unsaved_changes()
+
+
+def test_period_change_discarding_edits(main_window, answers):
+    ctx, window = main_window
+    page = _type_figure(window)
+    answers["answer"] = messages.DISCARD
+    _choose_period(window, "2015")
+    assert ctx.period == Period(2015, 0)
+    assert _stored(ctx, "2014") == {}
+    assert not page.has_unsaved_changes()
+    assert page.rows[("XMC_15_60", None)].numerator.text() == ""
+
+
+def test_period_change_saving_edits(main_window, answers):
+    ctx, window = main_window
+    _type_figure(window)
+    answers["answer"] = messages.SAVE
+    _choose_period(window, "2015")
+    assert ctx.period == Period(2015, 0)
+    assert _stored(ctx, "2014")[("XMC_15_60", None)].numerator == 70
+
+
+def test_no_question_without_edits(main_window, answers):
+    ctx, window = main_window
+    window.open_page("EntryPage")
+    _choose_period(window, "2014-H1")
+    assert answers["asked"] == 0 and ctx.period == Period(2014, 1)
+
+
+def test_closing_with_unsaved_edits_asks_first(main_window, answers):
+    ctx, window = main_window
+    _type_figure(window)
+    answers["answer"] = messages.CANCEL
+    assert window.close() is False
+    assert window.isVisible()
+    answers["answer"] = messages.SAVE
+    assert window.close() is True
+    assert _stored(ctx, "2014")[("XMC_15_60", None)].denominator == 100
+
+
+def test_default_period_is_where_the_official_left_off(commune_db):
+    unit = units_repo.find_unit(commune_db, "23353")
+    today = dt.date(2026, 11, 27)
+    # Nothing entered yet: the last half-year the commune existed in.
+    assert mw.default_period(commune_db, unit, today) == Period(2025, 1)
+    from xhht_desktop.domain.values import Entry
+    values_repo.save_entries(commune_db, unit.id, "2016-H2", [Entry("XMC_15_60", None, 5, 10)], actor="t", origin="t")
+    assert mw.default_period(commune_db, unit, today) == Period(2016, 2)
+    new_unit = units_repo.units_with_code(commune_db, "23293")[-1]  # Phường Kon Tum, from 01/07/2025
+    assert mw.default_period(commune_db, new_unit, today) == Period(2026, 2)
+    assert mw.selectable_periods(new_unit, today)[0] == Period(2025, 2)
+
+
+def test_missing_page_module_is_skipped_but_a_broken_one_is_not_hidden(tmp_path, monkeypatch):
+    (tmp_path / "xhht_test_pages_broken.py").write_text("import xhht_no_such_dependency\n", encoding="utf-8")
+    (tmp_path / "xhht_test_pages_dept.py").write_text(textwrap.dedent("""
+        from ui.pages.base import Page
+        class DeptOnly(Page):
+            title = "Hợp nhất"
+            roles = frozenset({"department"})
+    """), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pages = [("ui.pages.dashboard", "DashboardPage"), ("ui.pages.not_written_yet", "Later"),
+             ("xhht_test_pages_dept", "DeptOnly")]
+    assert [s.class_name for s in mw.load_page_specs("commune", pages)] == ["DashboardPage"]
+    assert [s.class_name for s in mw.load_page_specs("department", pages)] == ["DashboardPage", "DeptOnly"]
+    broken = [("xhht_test_pages_broken", "Broken")]
+    with pytest.raises(ModuleNotFoundError):
+        mw.load_page_specs("commune", broken, strict=True)
+    specs = mw.load_page_specs("commune", broken)
+    assert specs[0].cls is None and "xhht_no_such_dependency" in specs[0].error
+
+
+def test_newer_database_is_refused_with_a_message_and_left_untouched(tmp_path, monkeypatch, qapp):
+    path = tmp_path / "newer.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA user_version=999")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    shown = []
+    monkeypatch.setattr(messages, "error", lambda parent, text, details="": shown.append(text))
+    from ui import app
+
+    monkeypatch.setattr(app, "_install_excepthook", lambda: None)
+    run = app.run
+
+    assert run(["--db", str(path)]) == 1
+    assert shown and "phiên bản XHHT Desktop mới hơn" in shown[0]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_self_test_exits_zero():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--self-test"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "self-test: OK" in done.stdout

@@ -1,0 +1,256 @@
+"""Composition root of the window: arguments, fonts, style, database, first run, main window.
+
+Start-up stays light: only what the first screen needs is imported here; the main window, its
+pages and the wizard are imported when they are about to be shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+APP_FONT_FAMILY = "Noto Sans"
+APP_FONT_POINT_SIZE = 10
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="xhht", add_help=True)
+    parser.add_argument("--db", type=Path, default=None, help="tệp cơ sở dữ liệu")
+    parser.add_argument("--self-test", action="store_true", help="mở cửa sổ trên CSDL tạm rồi thoát (0 = tốt)")
+    parser.add_argument("--gui", action="store_true", help=argparse.SUPPRESS)
+    args, _unknown = parser.parse_known_args(argv)  # Qt options (-style …) pass through
+    return args
+
+
+def load_fonts() -> str:
+    """Register the shipped Noto Sans (Vietnamese diacritics on every machine); return the family."""
+    from PySide6.QtGui import QFontDatabase
+
+    from xhht_desktop.paths import resource_path
+
+    family = ""
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id >= 0 and not family:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else ""
+    return family
+
+
+def apply_look(app) -> None:
+    """App font (Noto Sans) and the house style sheet."""
+    from PySide6.QtGui import QFont
+
+    from xhht_desktop.paths import resource_path
+
+    family = load_fonts() or APP_FONT_FAMILY
+    font = QFont(family, APP_FONT_POINT_SIZE)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
+    app.setStyle("Fusion")  # the same look on Windows 10, 11 and Linux; the style sheet builds on it
+    qss = resource_path("style", "app.qss")
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def make_application(argv: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    from xhht_desktop import APP_ID, APP_NAME
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "xhht", *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    apply_look(app)
+    return app
+
+
+def create_main_window(db_path: str | Path, db=None, *, strict: bool = False):
+    """Open (or reuse) the database and build the main window; returns (ctx, window).
+
+    The installation must exist (run the first-run wizard or `init` first).
+    """
+    from xhht_desktop.installation import get_installation, open_app_database
+
+    from ui.context import AppContext
+    from ui.main_window import MainWindow, default_period
+
+    if db is None:
+        db = open_app_database(db_path)
+    inst = get_installation(db)
+    if inst is None:
+        raise RuntimeError("no installation yet: run the first-run wizard or `init`")
+    ctx = AppContext(db, Path(db_path), default_period(db, inst.unit))
+    window = MainWindow(ctx, strict=strict)
+    return ctx, window
+
+
+def _open_database_or_explain(db_path: Path):
+    """The database, or None after telling the official (in Vietnamese) why it cannot be opened."""
+    from xhht_desktop.db.connection import DatabaseError
+    from xhht_desktop.installation import open_app_database
+
+    from ui.widgets import messages
+
+    try:
+        return open_app_database(db_path)
+    except DatabaseError as exc:
+        messages.error(None, str(exc), "Tệp dữ liệu không bị thay đổi.")
+    except OSError as exc:
+        messages.error(None, f"Không mở được tệp dữ liệu «{db_path}»: {exc.strerror or exc}.",
+                       "Tệp dữ liệu không bị thay đổi.")
+    return None
+
+
+def _install_excepthook() -> None:
+    """Show unexpected errors instead of dying silently (a frozen app has no console)."""
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb):
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        sys.stderr.write(text)
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            if QApplication.instance() is not None:
+                box = QMessageBox(QMessageBox.Icon.Critical, "XHHT Desktop",
+                                  "Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
+                                  "số liệu đang sửa dở có thể cần nhập lại.")
+                box.setDetailedText(text)
+                box.exec()
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            previous(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def run(argv: list[str]) -> int:
+    """Start the GUI: `--db PATH` picks the database, `--self-test` checks the build and exits."""
+    args = parse_args(argv)
+    if args.self_test:
+        return self_test()
+    from xhht_desktop.paths import default_db_path
+
+    app = make_application(argv)
+    db_path = Path(args.db) if args.db else default_db_path()
+    db = _open_database_or_explain(db_path)
+    if db is None:
+        return 1
+    _install_excepthook()
+    from xhht_desktop.installation import get_installation
+    from xhht_desktop.maintenance.backup import daily_backup_at_start
+
+    from ui.i18n import apply_saved_language, live_windows
+
+    apply_saved_language(db)
+    if get_installation(db) is None:
+        from ui.dialogs.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(db, db_path)
+        if not wizard.exec() or wizard.installation is None:
+            db.conn.close()
+            return 0
+    daily_backup_at_start(db, db_path)  # the rolling daily copy (never blocks the start on failure)
+    ctx, window = create_main_window(db_path, db)
+    window.show()
+    code = app.exec()
+    # A language switch or a restore replaces the window (ui.i18n) and a restore the connection.
+    _tear_down(app, *live_windows(window), ctx)
+    ctx.db.conn.close()
+    db.conn.close()
+    return code
+
+
+def _tear_down(app, *objects) -> None:
+    """Delete widgets before the application goes away (else Python may crash at exit)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for obj in objects:
+        obj.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def self_test() -> int:
+    """Offscreen: temporary database, sample commune, main window painted, every page opened,
+    the Excel template written. 0 when all went well, 1 on any exception (printed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    errors: list[str] = []
+    previous_hook = sys.excepthook
+
+    def record(exc_type, exc, tb):  # exceptions raised inside Qt slots land here
+        errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
+
+    sys.excepthook = record
+    try:
+        with tempfile.TemporaryDirectory(prefix="xhht-selftest-") as tmp:
+            code = _self_test_in(Path(tmp), errors)
+            # One PDF and one XLSX through the core, a backup and the data checks (maintenance).
+            from xhht_desktop.maintenance.selftest import run_self_test
+            for step in run_self_test(Path(tmp) / "files").steps:
+                print(f"  {step}")
+    except Exception:  # noqa: BLE001 - the self-test reports every failure as exit 1
+        errors.append(traceback.format_exc())
+        code = 1
+    finally:
+        sys.excepthook = previous_hook
+    for text in errors:
+        sys.stderr.write(text)
+    if errors:
+        return 1
+    print("XHHT Desktop self-test: OK")
+    return code
+
+
+def _self_test_in(tmp: Path, errors: list[str]) -> int:
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from xhht_desktop.installation import init_installation, open_app_database
+    from xhht_desktop.io.xlsx_entry import write_template
+    from xhht_desktop.sample import fill_sample_data
+
+    app = make_application([])
+    db_path = tmp / "selftest.sqlite3"
+    db = open_app_database(db_path)
+    inst = init_installation(db, "commune", "23353", "Kiểm tra", "Tự kiểm tra")
+    fill_sample_data(db, inst.unit.id, origin=inst.installation_id)
+    ctx, window = create_main_window(db_path, db, strict=True)
+
+    class PaintWatcher(QObject):
+        painted = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    watcher = PaintWatcher()
+    window.installEventFilter(watcher)
+    window.show()
+    timer = QElapsedTimer()
+    timer.start()
+    while not watcher.painted and timer.elapsed() < 10_000:
+        app.processEvents()
+    if not watcher.painted:
+        errors.append("the main window was never painted\n")
+    for index in range(len(window.specs)):
+        window.sidebar.setCurrentRow(index)
+        app.processEvents()
+    window.grab()  # render every widget of the current page once
+    out = write_template(db, inst.unit, ctx.period.code, tmp / "template.xlsx")
+    if not out.exists() or out.stat().st_size == 0:
+        errors.append("the Excel template was not written\n")
+    window.close()
+    _tear_down(app, window, ctx)
+    del window, ctx
+    db.conn.close()
+    return 1 if errors else 0

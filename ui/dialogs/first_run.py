@@ -1,0 +1,276 @@
+"""First run: who uses this installation (role), for which unit, and who the official is.
+
+The unit is chosen district → commune, or found with an accent-insensitive search ("dak pek"
+finds "Xã Đắk Pék"). The plan's units (before 1 July 2025) are listed by default; a box shows the
+communes of Quảng Ngãi that replaced them. The Department always works for the province (62).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.text import matches
+from xhht_desktop.domain.units import NEW_SYSTEM_FROM, OLD_SYSTEM_END, PROVINCE_CODE
+from xhht_desktop.installation import ROLE_LABELS_VI, InitError, Installation, init_installation_by_key
+
+from ui.widgets import messages
+
+ROLE_HELP_VI = {
+    "commune": "Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, "
+               "in phiếu tiến độ, gửi gói số liệu lên cấp trên.",
+    "district": "Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).",
+    "department": "Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và "
+                  "lập báo cáo toàn tỉnh.",
+}
+PAGE_ROLE, PAGE_UNIT, PAGE_OFFICIAL = 0, 1, 2
+
+
+class RolePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle("Chào mừng đến với XHHT Desktop")
+        self.setSubTitle("Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. "
+                         "Trước hết, cho biết máy này dùng ở đâu.")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        layout.addWidget(QLabel("<b>Vai trò của người dùng máy này</b>"))
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for role in ("commune", "district", "department"):
+            button = QRadioButton(ROLE_LABELS_VI[role])
+            button.setObjectName(f"role_{role}")
+            self.buttons[role] = button
+            self.group.addButton(button)
+            layout.addWidget(button)
+            help_label = QLabel(ROLE_HELP_VI[role])
+            help_label.setObjectName("muted")
+            help_label.setWordWrap(True)
+            help_label.setContentsMargins(26, 0, 0, 8)
+            layout.addWidget(help_label)
+            button.toggled.connect(self.completeChanged)
+        self.buttons["commune"].setChecked(True)
+        layout.addStretch(1)
+
+    def role(self) -> str:
+        return next((r for r, b in self.buttons.items() if b.isChecked()), "commune")
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.group.checkedButton() is not None
+
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return PAGE_OFFICIAL if self.role() == "department" else PAGE_UNIT
+
+
+class UnitPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard):
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle("Chọn đơn vị")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.district_combo = QComboBox()
+        self.district_label = QLabel("Huyện, thành phố")
+        form.addRow(self.district_label, self.district_combo)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)")
+        self.search_edit.setClearButtonEnabled(True)
+        form.addRow("Tìm", self.search_edit)
+        layout.addLayout(form)
+        self.unit_list = QListWidget()
+        self.unit_list.setAlternatingRowColors(True)
+        layout.addWidget(self.unit_list, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+        layout.addWidget(self.count_label)
+        self.new_units_box = QCheckBox("Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)")
+        layout.addWidget(self.new_units_box)
+
+        self.district_combo.currentIndexChanged.connect(self.refresh_list)
+        self.search_edit.textChanged.connect(self.refresh_list)
+        self.new_units_box.toggled.connect(self._on_new_units)
+        self.unit_list.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.unit_list.itemDoubleClicked.connect(lambda *_: self.wizard().next())
+
+    @property
+    def db(self):
+        return self._wizard.db
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        role = self._wizard.role()
+        commune = role == "commune"
+        self.setSubTitle("Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm." if commune
+                         else "Chọn huyện, thành phố của phòng GD&ĐT.")
+        self.district_label.setVisible(commune)
+        self.district_combo.setVisible(commune)
+        self.new_units_box.setVisible(commune)
+        if not commune:
+            self.new_units_box.setChecked(False)
+        self._fill_districts()
+        self.refresh_list()
+
+    def _fill_districts(self) -> None:
+        self.district_combo.blockSignals(True)
+        self.district_combo.clear()
+        self.district_combo.addItem("— Tất cả huyện, thành phố —", None)
+        for d in units_repo.search_units(self.db, "", level="huyen", on_day=OLD_SYSTEM_END):
+            self.district_combo.addItem(f"{d.name} ({d.code})", d.id)
+        self.district_combo.blockSignals(False)
+
+    def _on_new_units(self, on: bool) -> None:
+        self.district_combo.setEnabled(not on)
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        role = self._wizard.role()
+        level = "xa" if role == "commune" else "huyen"
+        new = self.new_units_box.isChecked() and role == "commune"
+        day = NEW_SYSTEM_FROM if new else OLD_SYSTEM_END
+        query = self.search_edit.text()
+        district_id = self.district_combo.currentData() if (role == "commune" and not new) else None
+        if district_id is not None:
+            units = [u for u in units_repo.children(self.db, district_id, day)
+                     if u.level == level and matches(query, u.name, u.code)]
+        else:
+            units = units_repo.search_units(self.db, query, level=level, on_day=day)
+        previous = self.selected_key()
+        self.unit_list.clear()
+        for u in units:
+            parent = units_repo.parent_of(self.db, u.id, day)
+            where = f" — {parent.name}" if parent is not None else ""
+            item = QListWidgetItem(f"{u.name} ({u.code}){where}")
+            item.setData(Qt.ItemDataRole.UserRole, u.key)
+            self.unit_list.addItem(item)
+            if u.key == previous:
+                self.unit_list.setCurrentItem(item)
+        if self.unit_list.count() == 1:
+            self.unit_list.setCurrentRow(0)
+        self.count_label.setText(f"{len(units)} đơn vị" if units else
+                                 "Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.")
+        self.completeChanged.emit()
+
+    def select_key(self, key: str) -> bool:
+        for i in range(self.unit_list.count()):
+            if self.unit_list.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                self.unit_list.setCurrentRow(i)
+                return True
+        return False
+
+    def selected_key(self) -> str | None:
+        item = self.unit_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.selected_key() is not None
+
+
+class OfficialPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard):
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle("Cán bộ phụ trách")
+        self.setSubTitle("Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.")
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Họ và tên, ví dụ: Nguyễn Thị Hồng")
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Ví dụ: Công chức Văn hóa - Xã hội")
+        form.addRow("Họ và tên", self.name_edit)
+        form.addRow("Chức vụ", self.title_edit)
+        layout.addLayout(form)
+        self.sample_box = QCheckBox("Nạp dữ liệu mẫu để làm quen")
+        layout.addWidget(self.sample_box)
+        sample_help = QLabel("Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. "
+                             "Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. "
+                             "Không dùng trên máy báo cáo thật.")
+        sample_help.setObjectName("muted")
+        sample_help.setWordWrap(True)
+        sample_help.setContentsMargins(26, 0, 0, 0)
+        layout.addWidget(sample_help)
+        layout.addStretch(1)
+        self.name_edit.textChanged.connect(lambda *_: self.completeChanged.emit())
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        unit = self._wizard.chosen_unit()
+        role = ROLE_LABELS_VI[self._wizard.role()]
+        self.summary.setText(f"Vai trò: <b>{role}</b><br>Đơn vị: <b>{unit.name} ({unit.code})</b>" if unit else "")
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return bool(self.name_edit.text().strip())
+
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return -1
+
+
+class FirstRunWizard(QWizard):
+    """Sets up the installation; `installation` holds the result after `accept()`."""
+
+    def __init__(self, db, db_path=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.db_path = db_path
+        self.installation: Installation | None = None
+        self.setWindowTitle("Thiết lập XHHT Desktop")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp theo  ›")
+        self.setButtonText(QWizard.WizardButton.BackButton, "‹  Quay lại")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
+        self.role_page = RolePage(self)
+        self.unit_page = UnitPage(self)
+        self.official_page = OfficialPage(self)
+        self.setPage(PAGE_ROLE, self.role_page)
+        self.setPage(PAGE_UNIT, self.unit_page)
+        self.setPage(PAGE_OFFICIAL, self.official_page)
+        self.setStartId(PAGE_ROLE)
+        self.resize(720, 560)
+
+    def role(self) -> str:
+        return self.role_page.role()
+
+    def chosen_unit_key(self) -> str | None:
+        if self.role() == "department":
+            versions = [u for u in units_repo.units_with_code(self.db, PROVINCE_CODE) if u.level == "tinh"]
+            return versions[0].key if versions else None
+        return self.unit_page.selected_key()
+
+    def chosen_unit(self) -> units_repo.Unit | None:
+        key = self.chosen_unit_key()
+        return units_repo.unit_by_key(self.db, key) if key else None
+
+    def accept(self) -> None:
+        key = self.chosen_unit_key()
+        try:
+            inst = init_installation_by_key(self.db, self.role(), key or "",
+                                            self.official_page.name_edit.text(),
+                                            self.official_page.title_edit.text())
+        except InitError as exc:
+            messages.warn(self, str(exc))
+            return
+        if self.official_page.sample_box.isChecked():
+            from xhht_desktop.sample import fill_sample_data
+
+            # One unit takes a few tens of ms: fine on the GUI thread.
+            fill_sample_data(self.db, inst.unit.id, origin=inst.installation_id)
+        self.installation = inst
+        super().accept()

@@ -1,0 +1,455 @@
+"""The window a commune official lives in: unit and period always on top, pages on the left.
+
+Pages come from `ui/pages/registry.py`; each is imported when the window is built and created the
+first time it is opened. A page module not yet present in this build is skipped. Leaving a period
+or closing the window with unsaved edits asks "Lưu / Không lưu / Hủy" first
+(`ui.widgets.messages.ask_save_changes`, patched in tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop import APP_NAME, __version__
+from xhht_desktop.db import units_repo, values_repo
+from xhht_desktop.domain.periods import Period, all_periods
+from xhht_desktop.installation import ROLE_LABELS_VI
+
+from ui.context import AppContext
+from ui.models.presentation import period_label
+from ui.pages import registry
+from ui.pages.base import Page
+from ui.widgets import messages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PageSpec:
+    module: str
+    class_name: str
+    cls: type[Page] | None
+    error: str = ""  # set when the module exists but failed to import
+
+    @property
+    def title(self) -> str:
+        if self.cls is not None:
+            return self.cls.title or self.class_name
+        return self.class_name
+
+
+def load_page_specs(role: str, pages: list[tuple[str, str]] | None = None, *, strict: bool = False) -> list[PageSpec]:
+    """Import the registry's page modules; skip those not present yet, keep only the role's pages.
+
+    Only a missing page module itself is skipped (teammates add pages concurrently). Any other
+    import failure is a bug: raised when `strict` (self-test, tests), otherwise shown as an
+    error page so the rest of the app still works for the official.
+    """
+    specs: list[PageSpec] = []
+    for module_name, class_name in (registry.PAGES if pages is None else pages):
+        try:
+            module = importlib.import_module(module_name)
+            cls = getattr(module, class_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            if strict:
+                raise
+            log.exception("page %s failed to import", module_name)
+            specs.append(PageSpec(module_name, class_name, None, traceback.format_exc()))
+            continue
+        except Exception:  # noqa: BLE001 - a broken page must not take the whole window down
+            if strict:
+                raise
+            log.exception("page %s failed to import", module_name)
+            specs.append(PageSpec(module_name, class_name, None, traceback.format_exc()))
+            continue
+        if role in getattr(cls, "roles", frozenset()):
+            specs.append(PageSpec(module_name, class_name, cls))
+    return specs
+
+
+def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> list[Period]:
+    """Periods this unit existed in that have begun by today (all of them if that leaves none)."""
+    today = today or dt.date.today()
+    periods = [p for p in all_periods() if unit.overlaps(p) and p.start <= today]
+    return periods or all_periods()
+
+
+def default_period(db, unit: units_repo.Unit, today: dt.date | None = None) -> Period:
+    """Where the official left off (the latest period with figures), else the current half-year."""
+    options = selectable_periods(unit, today)
+    reported = set(values_repo.reported_periods(db, unit.id))
+    with_data = [p for p in options if p.code in reported]
+    if with_data:
+        return with_data[-1]
+    halves = [p for p in options if not p.is_year]
+    return (halves or options)[-1]
+
+
+def icon(name: str) -> QIcon:
+    from xhht_desktop.paths import resource_path
+
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if name and path.exists() else QIcon()
+
+
+class ErrorPage(Page):
+    """Stands in for a page whose module failed to import, with the reason."""
+
+    def __init__(self, ctx: AppContext, spec: PageSpec, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        label = QLabel(f"Không mở được trang «{spec.class_name}» ({spec.module}). "
+                       "Hãy báo lỗi này cho người hỗ trợ kỹ thuật.")
+        label.setWordWrap(True)
+        details = QLabel(spec.error)
+        details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        details.setObjectName("muted")
+        layout.addWidget(label)
+        layout.addWidget(details)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, *, pages: list[tuple[str, str]] | None = None, strict: bool = False):
+        super().__init__()
+        self.ctx = ctx
+        inst = ctx.installation
+        assert inst is not None, "the main window needs an installation (first-run wizard first)"
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(980, 600))
+
+        self.specs = load_page_specs(inst.role, pages, strict=strict)
+        self.pages: dict[int, Page] = {}
+
+        central = QWidget()
+        central.setObjectName("central")
+        root = QVBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._build_header())
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title if spec.cls else f"⚠ {spec.title}")
+            item.setIcon(icon(getattr(spec.cls, "icon_name", "") if spec.cls else ""))
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+            placeholder = QWidget()  # replaced by the page the first time it is opened
+            self.stack.addWidget(placeholder)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        root.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self._build_status_bar()
+        self._update_title()
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        ctx.period_changed.connect(self._on_period_changed)
+        ctx.installation_changed.connect(self._update_header)
+        if self.specs:
+            self.sidebar.setCurrentRow(0)
+
+    # ---- header: unit and period -------------------------------------------------------------
+
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("header")
+        layout = QHBoxLayout(header)
+        layout.setContentsMargins(20, 10, 20, 10)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("headerUnit")
+        self.unit_detail = QLabel()
+        self.unit_detail.setObjectName("headerDetail")
+        names.addWidget(self.unit_label)
+        names.addWidget(self.unit_detail)
+        layout.addLayout(names, 1)
+        period_caption = QLabel("Kỳ báo cáo")
+        period_caption.setObjectName("headerDetail")
+        layout.addWidget(period_caption)
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("periodCombo")
+        self.period_combo.setMinimumWidth(280)
+        self.period_combo.setMaxVisibleItems(18)
+        layout.addWidget(self.period_combo)
+        self._fill_periods()
+        self.period_combo.currentIndexChanged.connect(self._on_period_combo)
+        self._update_header()
+        return header
+
+    def _fill_periods(self) -> None:
+        unit = self.ctx.installation.unit
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        periods = selectable_periods(unit)
+        if self.ctx.period not in periods:
+            periods = sorted({*periods, self.ctx.period}, key=all_periods().index)
+        for p in periods:
+            self.period_combo.addItem(period_label(p), p)
+        self.period_combo.setCurrentIndex(periods.index(self.ctx.period))
+        self.period_combo.blockSignals(False)
+
+    def _update_header(self) -> None:
+        inst = self.ctx.installation
+        unit = inst.unit
+        self.unit_label.setText(unit.name)
+        day = min(dt.date.today().isoformat(), unit.valid_to or "9999-12-31")
+        parent = units_repo.parent_of(self.ctx.db, unit.id, day)
+        parts = [f"Mã {unit.code}"]
+        if parent is not None:
+            parts.append(parent.name)
+        parts.append(ROLE_LABELS_VI.get(inst.role, inst.role))
+        if inst.official_name:
+            who = inst.official_name + (f" ({inst.official_title})" if inst.official_title else "")
+            parts.append(who)
+        self.unit_detail.setText(" · ".join(parts))
+        self._update_title()
+
+    def _on_period_combo(self, index: int) -> None:
+        period = self.period_combo.itemData(index)
+        if period is None or period == self.ctx.period:
+            return
+        if not self.confirm_leave("của kỳ đang mở"):
+            self._select_period_in_combo(self.ctx.period)
+            return
+        self.ctx.set_period(period)
+
+    def _select_period_in_combo(self, period: Period) -> None:
+        self.period_combo.blockSignals(True)
+        for i in range(self.period_combo.count()):
+            if self.period_combo.itemData(i) == period:
+                self.period_combo.setCurrentIndex(i)
+                break
+        self.period_combo.blockSignals(False)
+
+    def _on_period_changed(self, period: Period) -> None:
+        self._select_period_in_combo(period)
+        self._update_title()
+
+    def go_to_period(self, period: Period) -> bool:
+        """Switch period after resolving unsaved edits; False if the official cancelled."""
+        if period == self.ctx.period:
+            return True
+        if not self.confirm_leave("của kỳ đang mở"):
+            return False
+        if self.period_combo.findData(period) < 0:
+            self.period_combo.blockSignals(True)
+            self.period_combo.addItem(period_label(period), period)
+            self.period_combo.blockSignals(False)
+        self.ctx.set_period(period)
+        return True
+
+    # ---- pages ---------------------------------------------------------------------------------
+
+    def page_at(self, index: int) -> Page:
+        """The page of sidebar row `index`, created on first use."""
+        page = self.pages.get(index)
+        if page is None:
+            spec = self.specs[index]
+            page = spec.cls(self.ctx) if spec.cls is not None else ErrorPage(self.ctx, spec)
+            page.modified_changed.connect(lambda _m: self._update_title())
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[index] = page
+        return page
+
+    def page_by_class(self, class_name: str) -> Page | None:
+        for i, spec in enumerate(self.specs):
+            if spec.class_name == class_name:
+                return self.page_at(i)
+        return None
+
+    def open_page(self, class_name: str) -> Page | None:
+        for i, spec in enumerate(self.specs):
+            if spec.class_name == class_name:
+                self.sidebar.setCurrentRow(i)
+                return self.page_at(i)
+        return None
+
+    def current_page(self) -> Page | None:
+        index = self.sidebar.currentRow()
+        return self.pages.get(index) if index >= 0 else None
+
+    def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        page = self.page_at(index)
+        self.stack.setCurrentWidget(page)
+        self._update_title()
+
+    def unsaved_pages(self) -> list[Page]:
+        return [p for p in self.pages.values() if p.has_unsaved_changes()]
+
+    def confirm_leave(self, what: str = "") -> bool:
+        """Resolve unsaved edits: save them, drop them, or stay (returns False)."""
+        dirty = self.unsaved_pages()
+        if not dirty:
+            return True
+        answer = messages.ask_save_changes(self, what)
+        if answer == messages.SAVE:
+            return all(page.save() for page in dirty)
+        if answer == messages.DISCARD:
+            for page in dirty:
+                page.discard_changes()
+            return True
+        return False
+
+    def save_current(self) -> bool:
+        """Ctrl+S: save the open page and any other page holding edits."""
+        ok = True
+        current = self.current_page()
+        targets = [current] if current is not None else []
+        targets += [p for p in self.unsaved_pages() if p is not current]
+        for page in targets:
+            ok = page.save() and ok
+        self._update_title()
+        return ok
+
+    def _update_title(self) -> None:
+        inst = self.ctx.installation
+        self.setWindowTitle(f"{inst.unit.name} — {self.ctx.period.label_vi} — {APP_NAME}[*]")
+        self.setWindowModified(bool(self.unsaved_pages()))
+
+    # ---- menu and status bar -----------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&Tệp")
+        self.save_action = QAction(icon("save"), "&Lưu", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.save_action.triggered.connect(self.save_current)
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.export_template_action = QAction(icon("excel-out"), "&Xuất biểu nhập Excel…", self)
+        self.export_template_action.triggered.connect(self.export_template)
+        self.file_menu.addAction(self.export_template_action)
+        self.import_xlsx_action = QAction(icon("excel-in"), "&Nhập biểu Excel…", self)
+        self.import_xlsx_action.triggered.connect(self.import_xlsx)
+        self.file_menu.addAction(self.import_xlsx_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction("T&hoát", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = bar.addMenu("Trợ &giúp")
+        about = QAction("&Giới thiệu", self)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.db_label = QLabel(f"Dữ liệu: {self.ctx.db_path}")
+        self.db_label.setObjectName("muted")
+        status.addPermanentWidget(self.db_label)
+
+    def show_status(self, text: str, msec: int = 8000) -> None:
+        self.statusBar().showMessage(text, msec)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"Giới thiệu {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum "
+            "“Xây dựng xã hội học tập giai đoạn 2013–2020” từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu "
+            "2015 và 2020, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.</p>"
+            "<p>Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.</p>"
+            "<p>Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.</p>")
+
+    # ---- Excel ---------------------------------------------------------------------------------
+
+    def export_template(self) -> None:
+        """Write the entry template (pre-filled with what is saved) for this unit and period."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+
+        from xhht_desktop.domain.text import ascii_slug
+        from ui.tasks import run_task
+
+        if not self.confirm_leave("(biểu Excel lấy số liệu đã lưu)"):
+            return
+        inst, period = self.ctx.installation, self.ctx.period
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / f"BieuNhap_{ascii_slug(inst.unit.short_name)}_{period.code}.xlsx")
+        out = messages.save_file_name(self, "Xuất biểu nhập Excel", suggested, "Bảng tính Excel (*.xlsx)")
+        if not out:
+            return
+        if not out.lower().endswith(".xlsx"):
+            out += ".xlsx"
+        db_path, unit, code = self.ctx.db_path, inst.unit, period.code
+
+        def work(progress):
+            from xhht_desktop.db.connection import open_reader
+            from xhht_desktop.io.xlsx_entry import write_template
+
+            db = open_reader(db_path)
+            try:
+                return write_template(db, unit, code, out)
+            finally:
+                db.conn.close()
+
+        self._export_task = run_task(
+            self, "Đang xuất biểu nhập Excel…", work,
+            on_done=lambda path: self.show_status(f"Đã xuất biểu nhập: {path}", 15000),
+            on_error=lambda exc, tb: messages.error(self, "Không xuất được biểu nhập Excel.", str(exc)))
+
+    def import_xlsx(self) -> None:
+        """Check a filled template, preview it, then import all of it or nothing."""
+        from ui.dialogs.xlsx_import import XlsxImportDialog
+
+        if not self.confirm_leave("trước khi nhập biểu Excel"):
+            return
+        dialog = XlsxImportDialog(self.ctx, self)
+        dialog.exec()
+        result = dialog.applied_result
+        if result is not None:
+            from xhht_desktop.domain.periods import parse_period
+
+            self.show_status(f"Đã nhập biểu Excel kỳ {result.period}: {result.changed} số liệu thay đổi.", 15000)
+            period = parse_period(result.period)
+            if period != self.ctx.period:
+                self.go_to_period(period)
+
+    # ---- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.confirm_leave("trước khi thoát"):
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,112 @@
+"""What the dashboard shows for a unit and period, computed from core functions (no widgets).
+
+A commune sees its own figures; a district or the Department sees figures computed by
+`compute_values` from everything below it plus its own entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from xhht_desktop.db import units_repo, values_repo
+from xhht_desktop.db.aggregate import ValueRow, compute_values
+from xhht_desktop.domain.catalogue import Indicator, by_code
+from xhht_desktop.domain.periods import Period
+
+from ui.models.presentation import (
+    CLOSE,
+    FAR,
+    MET,
+    NO_TARGET,
+    NOT_REPORTED,
+    LiteracyGap,
+    judge_status,
+    literacy_gap,
+)
+
+LITERACY_INDICATORS = ("XMC_15_60", "XMC_15_35")
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    total: ValueRow
+    breakdowns: list[ValueRow]
+    previous: ValueRow | None
+    status: str
+    own_flag: bool  # the value is this unit's own 0/1 flag (not a share of units)
+
+    @property
+    def change(self) -> float | None:
+        """Change of the value since the previous period (points for rates, units for counts)."""
+        if self.previous is None or self.previous.value is None or self.total.value is None:
+            return None
+        return self.total.value - self.previous.value
+
+
+@dataclass
+class DashboardData:
+    unit: units_repo.Unit
+    period: Period
+    previous_period: Period | None
+    summaries: list[IndicatorSummary] = field(default_factory=list)
+    literacy: list[LiteracyGap] = field(default_factory=list)
+    own_complete: bool = False
+    units_below: int = 0  # units expected to report below this one (0 for a commune)
+    units_below_complete: int = 0
+
+    def by_group(self) -> dict[int, list[IndicatorSummary]]:
+        out: dict[int, list[IndicatorSummary]] = {}
+        for s in self.summaries:
+            out.setdefault(s.indicator.group, []).append(s)
+        return out
+
+    def status_counts(self) -> dict[str, int]:
+        counts = {MET: 0, CLOSE: 0, FAR: 0, NO_TARGET: 0, NOT_REPORTED: 0}
+        for s in self.summaries:
+            counts[s.status] += 1
+        return counts
+
+    @property
+    def reported(self) -> int:
+        return sum(1 for s in self.summaries if s.total.value is not None)
+
+
+def load_dashboard(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period) -> DashboardData:
+    """Figures, statuses, literacy gaps and completeness for one unit and period."""
+    catalogue = by_code()
+    rows = compute_values(db, unit.id, period)
+    prev_period = period.previous()
+    prev_rows: dict[tuple[str, str | None], ValueRow] = {}
+    if prev_period is not None:
+        prev_rows = {(r.indicator, r.breakdown): r for r in compute_values(db, unit.id, prev_period)}
+    totals = [r for r in rows if r.breakdown is None]
+    parts: dict[str, list[ValueRow]] = {}
+    for r in rows:
+        if r.breakdown is not None:
+            parts.setdefault(r.indicator, []).append(r)
+    data = DashboardData(unit=unit, period=period, previous_period=prev_period)
+    for r in totals:
+        ind = catalogue[r.indicator]
+        own_flag = ind.kind == "flag" and r.numerator is None and r.denominator is None
+        # A unit's own flag is judged on 0/100; compute_values already did, so its gap is in points.
+        status = NOT_REPORTED if r.value is None else judge_status(r.met, r.value, r.gap, r.target)
+        data.summaries.append(IndicatorSummary(ind, r, parts.get(r.indicator, []),
+                                               prev_rows.get((r.indicator, None)), status, own_flag))
+    by_key = {(r.indicator, r.breakdown): r for r in rows}
+    for code in LITERACY_INDICATORS:
+        total, women = by_key.get((code, None)), by_key.get((code, "nu"))
+        if total is None or women is None:
+            continue
+        data.literacy.append(literacy_gap(code, (total.numerator, total.denominator),
+                                          (women.numerator, women.denominator)))
+    data.own_complete = values_repo.is_complete(db, unit.id, period.code)
+    if unit.level != "xa":
+        below = units_repo.descendant_ids(db, unit.id, period.end.isoformat())
+        # The units that report: communes, and districts while they exist.
+        reporting = [uid for uid in below]
+        data.units_below = len(reporting)
+        data.units_below_complete = sum(1 for uid in reporting if values_repo.is_complete(db, uid, period.code))
+    return data

@@ -1,0 +1,366 @@
+"""Tổng quan: every indicator of the unit for the chosen period against its 2015 and 2020 targets.
+
+Grouped by the plan's five groups; each row has the value, a target bar (green met, amber close,
+red far, hatched grey "chưa báo cáo"), both targets, đạt/chưa đạt with the gap, and the change since
+the previous period. On top: the count of statuses, the completeness of the period and the gap
+between women's and men's literacy the plan asks about.
+
+Other features add their own sections to `extra_sections_layout` (e.g. the TTHTCĐ summary).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, GROUP_TITLES_VI
+from xhht_desktop.domain.values import format_percent
+
+from ui.context import AppContext
+from ui.models.dashboard_model import DashboardData, IndicatorSummary, load_dashboard
+from ui.models.presentation import (
+    CLOSE,
+    FAR,
+    MET,
+    NO_TARGET,
+    NOT_REPORTED,
+    STATUS_COLOURS,
+    format_number,
+    format_points,
+    format_signed_int,
+    judge_status,
+    target_text,
+    value_text,
+)
+from ui.pages.base import Page
+from ui.widgets.chips import StatusChip
+from ui.widgets.target_bar import TargetBar
+
+SHORT_BREAKDOWN = {"nu": "Nữ", "dtts": "DTTS"}
+
+
+def _label(text: str = "", *, name: str | None = None, wrap: bool = False,
+           align: Qt.AlignmentFlag | None = None) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if align is not None:
+        label.setAlignment(align)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName(name)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 14)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+class IndicatorRowWidgets:
+    """The widgets of one indicator row in a group grid (kept so tests and refreshes can reach them)."""
+
+    def __init__(self, summary: IndicatorSummary):
+        self.summary = summary
+        self.name = _label(wrap=True, name="indicatorName")
+        self.detail = _label(wrap=True, name="muted")
+        self.value = _label(name="indicatorValue", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.bar = TargetBar()
+        self.targets = _label(name="muted")
+        self.chip = StatusChip()
+        self.gap = _label(name="muted")
+        self.change = _label(name="muted")
+
+
+class DashboardPage(Page):
+    title = "Tổng quan"
+    icon_name = "dashboard"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.data: DashboardData | None = None
+        self.rows: dict[str, IndicatorRowWidgets] = {}
+        self._stale = True
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+
+        body = QWidget()
+        body.setObjectName("pageBody")
+        self.scroll.setWidget(body)
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(20, 16, 20, 20)
+        self.body_layout.setSpacing(14)
+
+        self.heading = _label(name="pageTitle")
+        self.subheading = _label(name="muted", wrap=True)
+        self.body_layout.addWidget(self.heading)
+        self.body_layout.addWidget(self.subheading)
+
+        # Summary strip: status counts and completeness.
+        self.summary_strip = QHBoxLayout()
+        self.summary_strip.setSpacing(10)
+        self.tiles: dict[str, QLabel] = {}
+        for key, caption in ((MET, "Đạt mục tiêu"), (CLOSE, "Gần đạt"), (FAR, "Chưa đạt"),
+                             (NOT_REPORTED, "Chưa báo cáo")):
+            tile, number = self._tile(caption, STATUS_COLOURS[key])
+            self.tiles[key] = number
+            self.summary_strip.addWidget(tile)
+        completeness, self.completeness_label = self._tile("Hoàn thành kỳ báo cáo", "#37474f")
+        self.completeness_detail = _label(name="muted", wrap=True)
+        completeness.layout().addWidget(self.completeness_detail)
+        self.summary_strip.addWidget(completeness, 2)
+        self.body_layout.addLayout(self.summary_strip)
+
+        # Women / men literacy.
+        self.literacy_card, literacy_layout = _card()
+        literacy_layout.addWidget(_label("Cân bằng biết chữ giữa nữ và nam", name="cardTitle"))
+        literacy_layout.addWidget(_label("Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; "
+                                         "chênh lệch tính bằng điểm phần trăm.", name="muted", wrap=True))
+        self.literacy_grid = QGridLayout()
+        self.literacy_grid.setHorizontalSpacing(14)
+        self.literacy_grid.setVerticalSpacing(6)
+        literacy_layout.addLayout(self.literacy_grid)
+        self.body_layout.addWidget(self.literacy_card)
+
+        # One card per group, rebuilt on refresh.
+        self.groups_layout = QVBoxLayout()
+        self.groups_layout.setSpacing(14)
+        self.body_layout.addLayout(self.groups_layout)
+
+        # Where other features add sections (the TTHTCĐ summary) without touching this file.
+        self.extra_sections_layout = QVBoxLayout()
+        self.extra_sections_layout.setSpacing(14)
+        self.body_layout.addLayout(self.extra_sections_layout)
+        self.body_layout.addStretch(1)
+
+        ctx.period_changed.connect(self._mark_stale)
+        ctx.data_changed.connect(self._mark_stale)
+        ctx.installation_changed.connect(self._mark_stale)
+        self.refresh()
+
+    # ---- refreshing --------------------------------------------------------------------------
+
+    def _mark_stale(self, *args) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute (a few ms even for the whole province) and rebuild the rows."""
+        inst = self.ctx.installation
+        if inst is None:
+            return
+        self._stale = False
+        period = self.ctx.period
+        self.data = load_dashboard(self.ctx.db, inst.unit, period)
+        level_words = {"xa": "số liệu của xã",
+                       "huyen": "tổng hợp từ các xã và số liệu của huyện",
+                       "tinh": "tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh"}[inst.unit.level]
+        self.heading.setText(f"Tổng quan — {period.label_vi}")
+        prev = self.data.previous_period
+        self.subheading.setText(
+            f"{inst.unit.name} ({inst.unit.code}) · {level_words} · so với mục tiêu năm {period.target_year}"
+            + (f" · thay đổi so với kỳ trước: {prev.label_vi.lower()}" if prev else ""))
+        self._fill_summary()
+        self._fill_literacy()
+        self._fill_groups()
+
+    def _tile(self, caption: str, colour: str) -> tuple[QFrame, QLabel]:
+        frame = QFrame()
+        frame.setObjectName("tile")
+        frame.setStyleSheet(f"QFrame#tile {{ border-left: 4px solid {colour}; }}")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        number = _label("–", name="tileNumber")
+        number.setStyleSheet(f"color: {colour};")
+        layout.addWidget(number)
+        layout.addWidget(_label(caption, name="muted"))
+        return frame, number
+
+    def _fill_summary(self) -> None:
+        data = self.data
+        counts = data.status_counts()
+        for key, label in self.tiles.items():
+            label.setText(str(counts[key]))
+        with_target = len(data.summaries) - counts[NO_TARGET]
+        self.tiles[MET].setToolTip(f"{counts[MET]} trong {with_target} chỉ tiêu có mục tiêu")
+        if data.unit.level == "xa":
+            self.completeness_label.setText("Đã đánh dấu hoàn thành" if data.own_complete else "Chưa đánh dấu hoàn thành")
+            self.completeness_detail.setText(f"Đã báo cáo {data.reported}/{len(data.summaries)} chỉ tiêu của kỳ này.")
+        else:
+            self.completeness_label.setText(f"{data.units_below_complete}/{data.units_below} đơn vị")
+            own = "đã" if data.own_complete else "chưa"
+            self.completeness_detail.setText(
+                f"Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình {own} đánh dấu hoàn thành.")
+        self.completeness_label.setStyleSheet(
+            "color: #2e7d32;" if data.own_complete else "color: #37474f;")
+
+    def _fill_literacy(self) -> None:
+        _clear_layout(self.literacy_grid)
+        self.literacy_card.setVisible(bool(self.data.literacy))
+        headers = ("Chỉ tiêu", "Nữ", "Nam", "Chênh lệch (nam − nữ)")
+        for col, text in enumerate(headers):
+            self.literacy_grid.addWidget(_label(text, name="columnHeader"), 0, col)
+        for row, gap in enumerate(self.data.literacy, start=1):
+            name = {"XMC_15_60": "Biết chữ 15–60 tuổi", "XMC_15_35": "Biết chữ 15–35 tuổi"}[gap.indicator]
+            self.literacy_grid.addWidget(_label(name), row, 0)
+            self.literacy_grid.addWidget(_label(format_percent(gap.women_rate, blank="chưa báo cáo")), row, 1)
+            self.literacy_grid.addWidget(_label(format_percent(gap.men_rate, blank="chưa báo cáo")), row, 2)
+            points = gap.gap_points
+            text = "—" if points is None else format_points(points, signed=False)
+            gap_label = _label(text, name="gapValue")
+            if points is not None:
+                colour = "#2e7d32" if abs(points) <= 2 else "#e0a100" if abs(points) <= 5 else "#c62828"
+                gap_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+                gap_label.setToolTip("Nữ thấp hơn nam" if points > 0 else "Nữ cao hơn hoặc bằng nam")
+            self.literacy_grid.addWidget(gap_label, row, 3)
+        self.literacy_grid.setColumnStretch(0, 2)
+        for col in (1, 2, 3):
+            self.literacy_grid.setColumnStretch(col, 1)
+
+    def _fill_groups(self) -> None:
+        _clear_layout(self.groups_layout)
+        self.rows.clear()
+        data = self.data
+        period = data.period
+        for group, summaries in sorted(data.by_group().items()):
+            card, layout = _card()
+            layout.addWidget(_label(GROUP_TITLES_VI[group], name="cardTitle"))
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(14)
+            grid.setVerticalSpacing(4)
+            for col, text in enumerate(("Chỉ tiêu", "Giá trị", "So với mục tiêu", "Mục tiêu",
+                                        "Đánh giá", "So với kỳ trước")):
+                grid.addWidget(_label(text, name="columnHeader"), 0, col)
+            r = 1
+            for s in summaries:
+                widgets = self._indicator_row(s, period)
+                self.rows[s.indicator.code] = widgets
+                name_box = QVBoxLayout()
+                name_box.setSpacing(0)
+                name_box.addWidget(widgets.name)
+                name_box.addWidget(widgets.detail)
+                grid.addLayout(name_box, r, 0)
+                grid.addWidget(widgets.value, r, 1)
+                grid.addWidget(widgets.bar, r, 2)
+                grid.addWidget(widgets.targets, r, 3)
+                judge = QVBoxLayout()
+                judge.setSpacing(2)
+                judge.addWidget(widgets.chip, 0, Qt.AlignmentFlag.AlignLeft)
+                judge.addWidget(widgets.gap)
+                grid.addLayout(judge, r, 4)
+                grid.addWidget(widgets.change, r, 5)
+                if r > 1:
+                    line = QFrame()
+                    line.setObjectName("rowRule")
+                    line.setFrameShape(QFrame.Shape.HLine)
+                    grid.addWidget(line, r - 1, 0, 1, 6, Qt.AlignmentFlag.AlignBottom)
+                r += 1
+            grid.setColumnStretch(0, 5)
+            grid.setColumnStretch(2, 3)
+            grid.setColumnMinimumWidth(1, 80)
+            grid.setColumnMinimumWidth(4, 110)
+            layout.addLayout(grid)
+            self.groups_layout.addWidget(card)
+
+    def _indicator_row(self, s: IndicatorSummary, period) -> IndicatorRowWidgets:
+        w = IndicatorRowWidgets(s)
+        ind, row = s.indicator, s.total
+        w.name.setText(ind.name_vi)
+        w.name.setToolTip(f"{ind.code} · {ind.plan_ref} · {ind.owner}")
+        w.name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        w.name.setMinimumWidth(260)
+        detail = [ind.code]
+        if row.numerator is not None and row.denominator is not None and ind.kind != "flag":
+            detail.append(f"{format_number(row.numerator)}/{format_number(row.denominator)}")
+        for part in s.breakdowns:
+            detail.append(f"{SHORT_BREAKDOWN.get(part.breakdown, part.breakdown)}: "
+                          f"{format_percent(part.value, blank='chưa báo cáo')}")
+        if ind.kind == "flag" and not s.own_flag and row.denominator:
+            detail.append(f"{row.numerator}/{row.denominator} đơn vị đạt")
+        if row.own_value is not None:
+            own = ("đạt" if row.own_value >= 1 else "chưa đạt") if ind.kind == "flag" else format_number(row.own_value)
+            detail.append(f"của đơn vị mình: {own}")
+        if row.units_expected > 1:
+            detail.append(f"{row.units_reported}/{row.units_expected} đơn vị đã báo cáo")
+        w.detail.setText(" · ".join(detail))
+        w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
+        w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
+        # The bar: rates and shares on 0–100; a unit's own flag fills or not; counts have no scale.
+        if ind.kind == "count":
+            w.bar.hide()
+        else:
+            bar_value = None if row.value is None else (100.0 * row.value if s.own_flag else row.value)
+            target = row.target
+            other_year = 2020 if period.target_year == 2015 else 2015
+            other = None if ind.target_op == "increase" or s.own_flag else ind.target_for_year(other_year)
+            w.bar.set_state(bar_value, s.status, None if s.own_flag else target, other)
+        this_year, other_year = period.target_year, 2020 if period.target_year == 2015 else 2015
+        if ind.target_op == "increase":
+            last = "chưa có số liệu" if row.target is None else format_percent(row.target)
+            w.targets.setText(f"Cao hơn cùng kỳ năm trước\n(cùng kỳ: {last})")
+        else:
+            lines = []
+            for year in sorted((this_year, other_year)):
+                text = f"{year}: {target_text(ind, year)}"
+                lines.append(f"<b>{text}</b>" if year == this_year else text)
+            w.targets.setText("<br>".join(lines))
+        w.chip.set_status(s.status)
+        if s.status in (MET, CLOSE, FAR) and row.gap is not None and not s.own_flag:
+            w.gap.setText(("vượt " if row.gap >= 0 else "thiếu ") + format_points(row.gap, signed=False))
+        else:
+            w.gap.setText("")
+        w.change.setText(self._change_text(s))
+        return w
+
+    def _change_text(self, s: IndicatorSummary) -> str:
+        prev = s.previous
+        if s.total.value is None:
+            return ""
+        if prev is None or prev.value is None:
+            return "kỳ trước chưa báo cáo"
+        change = s.change
+        arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+        if s.indicator.kind == "count":
+            return f"{arrow} {format_signed_int(change)}"
+        if s.own_flag:
+            before = "đạt" if prev.value >= 1 else "chưa đạt"
+            return "không đổi" if change == 0 else f"{arrow} kỳ trước: {before}"
+        return f"{arrow} {format_points(change)}"
+
+
+def _clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _clear_layout(item.layout())
+
+
+# Keep the judge importable from here for features that colour their own rows the same way.
+__all__ = ["DashboardPage", "judge_status"]

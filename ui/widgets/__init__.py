@@ -1,0 +1,1 @@
+"""Reusable widgets of the main window (bars, chips, collapsible panels)."""
