@@ -207,6 +207,7 @@ class ClcActivityDialog(QDialog):
         self.saved_count = 0
         self._learners_auto = True
         self._applied: str | None = None  # the title whose usual settings were last filled in
+        self._jump_pending = False
         self._templates = {fold(t.title): t for t in templates}
         self.setWindowTitle({"add": "Thêm hoạt động", "edit": "Sửa hoạt động",
                              "duplicate": "Nhân bản hoạt động (ghi thành hoạt động mới)"}[mode])
@@ -381,6 +382,8 @@ class ClcActivityDialog(QDialog):
         self.resize(860, self.sizeHint().height())
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Hide and obj is self.completer.popup() and self._jump_pending:
+            QTimer.singleShot(0, self._jump_to_counts)
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             obj.hide()
@@ -439,11 +442,18 @@ class ClcActivityDialog(QDialog):
         template = index.data(TEMPLATE_ROLE)
         if isinstance(template, Activity):
             self.apply_template(template)
-            # Category, format, sessions and partner are filled: go straight to the numbers
-            # (after the completer has finished handing the text back to the title).
-            QTimer.singleShot(0, self._focus_first_count)
+            # Category, format, sessions and partner are filled: go straight to the numbers, once
+            # the list has closed and handed the focus back to the title.
+            # (The list may close before or after this signal, depending on the platform.)
+            self._jump_pending = True
+            QTimer.singleShot(0, self._jump_to_counts)
+
+    def _jump_to_counts(self) -> None:
+        if self._jump_pending and not self.completer.popup().isVisible():
+            self._focus_first_count()
 
     def _focus_first_count(self) -> None:
+        self._jump_pending = False
         target = self.counts["visits"] if self.counts["sessions"].text() else self.counts["sessions"]
         target.setFocus()
         target.selectAll()

@@ -133,8 +133,9 @@ class ClcFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_filter(self, filt: ActivityFilter) -> None:
+        self.beginFilterChange()  # Qt 6.9+: invalidateFilter() is deprecated
         self.filter = filt
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt API
         model = self.sourceModel()

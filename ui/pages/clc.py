@@ -52,7 +52,7 @@ from xhht_desktop.clc.domain import (
 )
 from xhht_desktop.clc.summary import commune_ids
 from xhht_desktop.db import units_repo
-from xhht_desktop.domain.periods import Period, all_periods
+from xhht_desktop.domain.periods import LAST_YEAR, Period, all_periods
 
 from ui.context import AppContext
 from ui.dialogs.clc_activity import ClcActivityDialog
@@ -237,7 +237,7 @@ class ClcPage(Page):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setMinimumDate(_qdate(EARLIEST_DATE))
-            edit.setMaximumDate(_qdate(latest))
+            edit.setMaximumDate(_qdate(dt.date(LAST_YEAR, 12, 31)))
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._on_dates_changed)  # connected once both exist
         row.addWidget(self.date_from)
@@ -334,7 +334,10 @@ class ClcPage(Page):
         if isinstance(data, Period):
             start, end = data.start, data.end
         else:
-            start, end = EARLIEST_DATE, self.today() + dt.timedelta(days=FUTURE_DAYS)
+            # Everything: up to a month ahead, or further if a record (synced from a machine whose
+            # clock was ahead) lies beyond that.
+            latest = repo.latest_activity_date(self.ctx.db) or EARLIEST_DATE
+            start, end = EARLIEST_DATE, max(self.today() + dt.timedelta(days=FUTURE_DAYS), latest)
         for edit, d in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
             edit.setDate(_qdate(d))
@@ -743,9 +746,12 @@ class ClcPage(Page):
         dialog = ClcCentreDialog(self, save=save, centre=centre, default_name=repo.default_centre_name(unit),
                                  predecessors=predecessors)
         self.last_centre_dialog = dialog
-        if dialog.exec():
-            self._refresh_centre()
-            self._announce()
+        dialog.accepted.connect(self._centre_saved)
+        dialog.exec()
+
+    def _centre_saved(self) -> None:
+        self._refresh_centre()
+        self._announce()
 
     # ---- export --------------------------------------------------------------------------------
 

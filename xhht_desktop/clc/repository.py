@@ -219,6 +219,12 @@ def activity_history(db: sqlite_utils.Database, record_uuid: str) -> list[dict]:
     return [dict(zip(cols, r)) for r in rows]
 
 
+def latest_activity_date(db: sqlite_utils.Database) -> dt.date | None:
+    """The date of the latest activity stored (any unit)."""
+    latest = db.conn.execute(f"SELECT MAX(date) FROM {ACTIVITIES} WHERE deleted=0").fetchone()[0]
+    return dt.date.fromisoformat(latest) if latest else None
+
+
 def recent_templates(db: sqlite_utils.Database, unit_id: int, limit: int = 300) -> list[Activity]:
     """The latest activity of each distinct title, newest first: the entry form's title completion
     fills category, format, place, partner, sessions and funding from it."""
