@@ -13,11 +13,60 @@ The callable receives a `Progress` object: call `progress.update(done, total, te
 
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _GuiThreadGarbageCollector(QObject):
+    """Run Python's cyclic garbage collector on the GUI thread only.
+
+    Automatic collection runs in whichever thread happens to allocate; if a worker triggers it, it
+    may free the last reference to a widget or QObject that belongs to the GUI thread and destroy it
+    from the wrong thread (a crash, seen when a page or context is dropped while an export runs).
+    Once the first worker is started, automatic collection is switched off and done here instead,
+    with the same generation thresholds (the approach of pyqtgraph and calibre).
+    """
+
+    _instance: _GuiThreadGarbageCollector | None = None
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        gc.collect()  # whatever is already garbage goes now, on this thread
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(500)
+
+    @classmethod
+    def ensure(cls) -> None:
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            return
+        if cls._instance is None:
+            cls._instance = cls(app)
+            app.destroyed.connect(cls._forget)
+        else:
+            cls._instance.check()
+
+    @staticmethod
+    def _forget(*_args) -> None:
+        _GuiThreadGarbageCollector._instance = None
+        gc.enable()
+
+    @Slot()
+    def check(self) -> None:
+        l0, l1, l2 = gc.get_count()
+        if l0 > self.threshold[0]:
+            gc.collect(0)
+            if l1 > self.threshold[1]:
+                gc.collect(1)
+                if l2 > self.threshold[2]:
+                    gc.collect(2)
 
 
 class Cancelled(Exception):
@@ -67,6 +116,7 @@ class Task(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, fn: Callable, *, show_dialog: bool = True):
         super().__init__(parent)
+        _GuiThreadGarbageCollector.ensure()
         self.progress = Progress()
         self.thread = QThread()
         self.worker = _Worker(fn, self.progress)

@@ -192,3 +192,76 @@ def test_self_test_exits_zero():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "self-test: OK" in done.stdout
+
+
+# ---- Excel: export the template, import it back with a preview --------------------------------
+
+def _fill_template(path: Path, figures: dict[str, tuple]) -> None:
+    """Write (Tử số, Mẫu số, Giá trị, Ghi chú) into the rows of the given codes."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["ChiTieu"]
+    header_row, cols = None, {}
+    for row in ws.iter_rows():
+        titles = {c.value: c.column for c in row if isinstance(c.value, str)}
+        if {"Mã", "Tử số", "Mẫu số", "Giá trị"} <= titles.keys():
+            header_row, cols = row[0].row, titles
+            break
+    for r in range(header_row + 1, ws.max_row + 1):
+        code = ws.cell(row=r, column=cols["Mã"]).value
+        if code in figures:
+            for title, value in zip(("Tử số", "Mẫu số", "Giá trị", "Ghi chú"), figures[code]):
+                ws.cell(row=r, column=cols[title]).value = value
+    wb.save(path)
+
+
+def test_export_then_import_the_excel_template_with_preview(qtbot, main_window, monkeypatch, tmp_path):
+    ctx, window = main_window
+    out = tmp_path / "bieu nhap.xlsx"
+    monkeypatch.setattr(messages, "save_file_name", lambda *a: str(out))
+    window.export_template_action.trigger()
+    qtbot.waitUntil(out.exists, timeout=10_000)
+
+    comment = "Số liệu của thôn Đắk Xú"
+    _fill_template(out, {"XMC_15_60": (900, 1000, None, comment), "GIA_DINH_HIEU_HOC": (None, None, 7, None)})
+    infos = []
+    monkeypatch.setattr(messages, "info", lambda parent, text, details="": infos.append(text))
+    from ui.dialogs.xlsx_import import XlsxImportDialog
+
+    dialog = XlsxImportDialog(ctx, window, path=str(out))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    assert "Tệp hợp lệ" in dialog.status.text()
+    rows = {(r.entry.indicator, r.entry.breakdown): r for r in dialog.model.rows}
+    assert rows[("XMC_15_60", None)].changes and not rows[("XMC_15_60", None)].problems
+    assert _stored(ctx, "2014") == {}  # the check wrote nothing
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.applied_result is not None, timeout=10_000)
+    stored = _stored(ctx, "2014")
+    assert (stored[("XMC_15_60", None)].numerator, stored[("XMC_15_60", None)].comment) == (900, comment)
+    assert stored[("GIA_DINH_HIEU_HOC", None)].value == 7
+    assert infos and "2014" in infos[0]
+    dashboard = window.page_by_class("DashboardPage")
+    window.open_page("DashboardPage")
+    assert dashboard.rows["XMC_15_60"].value.text() == "90,00%"
+
+
+def test_a_workbook_with_an_error_is_previewed_and_cannot_be_imported(qtbot, main_window, tmp_path):
+    ctx, window = main_window
+    from xhht_desktop.io.xlsx_entry import write_template
+    from ui.dialogs.xlsx_import import XlsxImportDialog
+
+    path = write_template(ctx.db, ctx.installation.unit, "2014", tmp_path / "bieu.xlsx")
+    _fill_template(path, {"XMC_15_60": (1200, 1000, None, None), "XMC_15_35": (50, 60, None, None)})
+    dialog = XlsxImportDialog(ctx, window, path=str(path))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    assert not dialog.import_button.isEnabled()
+    assert "lỗi" in dialog.status.text()
+    assert "tử số (1200) lớn hơn mẫu số (1000)" in dialog.problems.toPlainText()
+    bad = next(r for r in dialog.model.rows if r.entry.key == ("XMC_15_60", None))
+    assert bad.problems
+    dialog.apply()  # even if called, nothing happens with problems
+    assert _stored(ctx, "2014") == {}

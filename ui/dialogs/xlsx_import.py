@@ -1,0 +1,207 @@
+"""Nhập biểu Excel: pick a filled entry template, see every row and every problem, then import
+all of it or nothing.
+
+The check (`import_workbook(dry_run=True)`) and the import itself run in a worker with their own
+database connection; the import checks the file again inside its transaction, so a file changed
+between preview and import is still judged as a whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.domain.periods import PeriodError, parse_period
+
+from ui.context import AppContext
+from ui.models.import_preview import ImportPreviewModel, preview_rows
+from ui.tasks import run_task
+from ui.widgets import messages
+
+
+def _check_in_worker(db_path: Path, unit, path: str, actor: str, origin: str, apply: bool):
+    """Worker body: (ImportResult, figures stored now for the file's period)."""
+    from xhht_desktop.cli import extra_xlsx_importers
+    from xhht_desktop.db import values_repo
+    from xhht_desktop.db.connection import open_reader
+    from xhht_desktop.io.xlsx_entry import import_workbook
+
+    db = open_reader(db_path)
+    try:
+        stored = {}
+        if not apply:
+            result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=True,
+                                     extra_importers=extra_xlsx_importers())
+            try:
+                if result.period:
+                    stored = values_repo.load_entries(db, unit.id, parse_period(result.period).code)
+            except PeriodError:
+                stored = {}
+        else:
+            result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=False,
+                                     extra_importers=extra_xlsx_importers())
+        return result, stored
+    finally:
+        db.conn.close()
+
+
+class XlsxImportDialog(QDialog):
+    """After `exec()`, `applied_result` holds the ImportResult when the file was imported."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: str | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result = None
+        self.applied_result = None
+        self._task = None
+        self.setWindowTitle("Nhập biểu Excel")
+        self.resize(1060, 640)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ "
+                       "trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. "
+                       "Dòng để trống giữ nguyên số liệu đang lưu.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        pick = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText("Chưa chọn tệp")
+        self.pick_button = QPushButton("Chọn tệp…")
+        self.pick_button.clicked.connect(self.choose_file)
+        pick.addWidget(self.path_edit, 1)
+        pick.addWidget(self.pick_button)
+        layout.addLayout(pick)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.status)
+        self.model = ImportPreviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 3)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(150)
+        self.problems.setPlaceholderText("Các lỗi và cảnh báo sẽ hiện ở đây.")
+        layout.addWidget(self.problems, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.import_button = QPushButton("Nhập")
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button = QPushButton("Đóng")
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        if path:
+            self.check_file(path)
+
+    # ---- choosing and checking -----------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        path = messages.open_file_name(self, "Chọn biểu nhập Excel", folder, "Bảng tính Excel (*.xlsx)")
+        if path:
+            self.check_file(path)
+
+    def check_file(self, path: str) -> None:
+        """Check the whole file in a worker; the preview fills in when it is done."""
+        inst = self.ctx.installation
+        self.path_edit.setText(path)
+        self.result = None
+        self.model.set_rows([])
+        self.problems.clear()
+        self.import_button.setEnabled(False)
+        self.status.setText("Đang kiểm tra tệp…")
+        db_path, unit = self.ctx.db_path, inst.unit
+        self._task = run_task(
+            self, "Đang kiểm tra biểu Excel…",
+            lambda progress: _check_in_worker(db_path, unit, path, inst.actor, inst.installation_id, False),
+            on_done=self._checked, on_error=self._failed)
+
+    def _checked(self, payload) -> None:
+        result, stored = payload
+        self.result = result
+        self.model.set_rows(preview_rows(result, stored))
+        lines = [f"⛔ {p.text()}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
+        clc = result.extra.get("clc")
+        if clc:
+            lines.append(f"Sổ TTHTCĐ: {len(clc)} hoạt động sẽ được thêm hoặc cập nhật.")
+        self.problems.setPlainText("\n".join(lines))
+        rows = self.model.rows
+        changing = sum(1 for r in rows if r.changes and not r.problems)
+        where = f"kỳ <b>{result.period}</b>, đơn vị <b>{result.unit_code}</b>" if result.period else ""
+        if result.problems:
+            self.status.setText(
+                f"<span style='color:#c62828'><b>Tệp có {len(result.problems)} lỗi — chưa nhập được.</b></span> "
+                f"{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.")
+        else:
+            warn = f" · {len(result.warnings)} cảnh báo" if result.warnings else ""
+            self.status.setText(
+                f"<span style='color:#2e7d32'><b>Tệp hợp lệ.</b></span> {where}: {len(rows)} dòng, "
+                f"{changing} số liệu sẽ thay đổi{warn}. Bấm <b>Nhập</b> để ghi tất cả.")
+        self.import_button.setEnabled(not result.problems)
+
+    def _failed(self, exc, tb: str) -> None:
+        self.status.setText("<span style='color:#c62828'><b>Không đọc được tệp.</b></span>")
+        self.problems.setPlainText(str(exc))
+
+    # ---- importing -----------------------------------------------------------------------------
+
+    def apply(self) -> None:
+        """Import everything in one transaction (checked again), or nothing."""
+        if self.result is None or self.result.problems:
+            return
+        inst = self.ctx.installation
+        path = self.path_edit.text()
+        self.import_button.setEnabled(False)
+        self.pick_button.setEnabled(False)
+        self.status.setText("Đang nhập…")
+        self._task = run_task(
+            self, "Đang nhập biểu Excel…",
+            lambda progress: _check_in_worker(self.ctx.db_path, inst.unit, path, inst.actor,
+                                              inst.installation_id, True),
+            on_done=self._applied, on_error=self._apply_failed)
+
+    def _applied(self, payload) -> None:
+        result, _stored = payload
+        self.pick_button.setEnabled(True)
+        if not result.applied:
+            # The file changed since the preview: show the new verdict, nothing was written.
+            self._checked((result, {}))
+            messages.warn(self, "Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.",
+                          "\n".join(p.text() for p in result.problems[:20]))
+            return
+        self.applied_result = result
+        self.ctx.notify_data_changed()
+        messages.info(self, f"Đã nhập biểu Excel kỳ {result.period}.",
+                      f"{result.changed} số liệu thay đổi, {result.unchanged} không đổi.")
+        self.accept()
+
+    def _apply_failed(self, exc, tb: str) -> None:
+        self.pick_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+        self.status.setText("<span style='color:#c62828'><b>Không nhập được — không có số liệu nào được ghi.</b></span>")
+        self.problems.setPlainText(str(exc))

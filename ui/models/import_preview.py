@@ -1,0 +1,126 @@
+"""Table model of a checked Excel entry workbook: each row, what is stored now, and its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, by_code, row_code
+from xhht_desktop.domain.values import Entry, format_int, format_percent, rate
+
+COLUMNS = ("Dòng", "Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Tỷ lệ", "Đang lưu", "Ghi chú", "Kiểm tra")
+
+
+@dataclass
+class PreviewRow:
+    sheet_row: int | None
+    entry: Entry
+    stored: Entry | None
+    problems: list[str]
+
+    @property
+    def changes(self) -> bool:
+        if self.stored is None:
+            return not self.entry.is_blank() or bool(self.entry.comment)
+        return (self.entry.figures() != self.stored.figures()
+                or (self.entry.comment or "") != (self.stored.comment or ""))
+
+
+def _figure_text(e: Entry | None) -> str:
+    if e is None or e.is_blank():
+        return "(trống)"
+    if e.numerator is not None or e.denominator is not None:
+        r = rate(e.numerator, e.denominator)
+        return f"{format_int(e.numerator)}/{format_int(e.denominator)}" + (f" = {format_percent(r)}" if r is not None else "")
+    return format_int(e.value)
+
+
+def preview_rows(result, stored: dict) -> list[PreviewRow]:
+    """Rows of the main sheet in file order, each with the problems that name it."""
+    rows_by_key = result.extra.get("rows", {})
+    problems_by_row: dict[int, list[str]] = {}
+    problems_by_code: dict[str, list[str]] = {}
+    for p in result.problems:
+        if p.row is not None:
+            problems_by_row.setdefault(p.row, []).append(p.message)
+        elif p.code:
+            problems_by_code.setdefault(p.code, []).append(p.message)
+    out = []
+    for e in result.entries:
+        sheet_row = rows_by_key.get(e.key)
+        msgs = list(problems_by_row.get(sheet_row, [])) if sheet_row is not None else []
+        msgs += problems_by_code.get(row_code(e.indicator, e.breakdown), [])
+        out.append(PreviewRow(sheet_row, e, stored.get(e.key), msgs))
+    out.sort(key=lambda r: (r.sheet_row is None, r.sheet_row or 0))
+    return out
+
+
+class ImportPreviewModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[PreviewRow] = []
+
+    def set_rows(self, rows: list[PreviewRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        e, col = row.entry, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return "" if row.sheet_row is None else str(row.sheet_row)
+            if col == 1:
+                return row_code(e.indicator, e.breakdown)
+            if col == 2:
+                ind = by_code().get(e.indicator)
+                name = ind.name_vi if ind else e.indicator
+                return name if e.breakdown is None else f"   {BREAKDOWN_LABELS_VI.get(e.breakdown, e.breakdown)}"
+            if col == 3:
+                return format_int(e.numerator)
+            if col == 4:
+                return format_int(e.denominator)
+            if col == 5:
+                return format_int(e.value)
+            if col == 6:
+                return format_percent(rate(e.numerator, e.denominator))
+            if col == 7:
+                return _figure_text(row.stored)
+            if col == 8:
+                return e.comment or ""
+            if col == 9:
+                if row.problems:
+                    return "⛔ " + "; ".join(row.problems)
+                if e.is_blank() and not e.comment:
+                    return "bỏ trống — giữ nguyên"
+                return "✓ thay đổi" if row.changes else "✓ không đổi"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 9 and row.problems:
+                return QColor("#c62828")
+            if col == 9 and row.changes:
+                return QColor("#2e7d32")
+            if col == 7:
+                return QColor("#66757f")
+        if role == Qt.ItemDataRole.BackgroundRole and row.problems:
+            return QColor("#fff4f4")
+        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 9):
+            return "\n".join(row.problems) if row.problems else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
