@@ -214,6 +214,13 @@ def centre_cell(text: str, size: float = 9, *, bold: bool = False, italic: bool 
     return cell(text, size, bold=bold, italic=italic, align=TA_CENTER)
 
 
+def readable_by_others(path: str) -> None:
+    """mkstemp makes a file only its owner can read; a report is an ordinary document (umask applies)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 class OfficialDocument:
     """Builds a PDF with the shared page template; write to a temp file, then os.replace."""
 
@@ -249,6 +256,7 @@ class OfficialDocument:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=out.parent)
         os.close(fd)
+        readable_by_others(tmp)
         try:
             doc = BaseDocTemplate(
                 tmp, pagesize=self.pagesize, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,

@@ -26,6 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports.pdf_base import readable_by_others
 
 FONT_NAME = "Times New Roman"
 INT_FORMAT = "[$-42A]#,##0"
@@ -238,6 +239,7 @@ def _save(wb: Workbook, out: str | Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
     os.close(fd)
+    readable_by_others(tmp)
     try:
         wb.save(tmp)
         os.replace(tmp, out)
