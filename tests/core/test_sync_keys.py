@@ -37,8 +37,9 @@ def test_init_creates_the_keys_each_role_needs(dept, tmp_path):
 
 def test_fingerprints_are_typed_back_forgivingly():
     assert keys.normalise_fingerprint("abcd efgh-jklm npqr") == "ABCD-EFGH-JKLM-NPQR"
+    assert keys.normalise_fingerprint("0E7F-CB0K-ZCC4-4T5D") == "OE7F-CBOK-ZCC4-4T5D"  # zero heard as O
     with pytest.raises(keys.KeyProblem):
-        keys.normalise_fingerprint("ABCD-EFGH-JKLM-NPQ1")  # 1 is not in the alphabet
+        keys.normalise_fingerprint("ABCD-EFGH-JKLM-NPQ9")  # 9 is not in the alphabet
     with pytest.raises(keys.KeyProblem):
         keys.normalise_fingerprint("ABCD-EFGH")
 

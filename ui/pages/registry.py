@@ -5,5 +5,8 @@ PAGES: list[tuple[str, str]] = [
     ("ui.pages.entry", "EntryPage"),
     ("ui.pages.clc", "ClcPage"),
     ("ui.pages.reports", "ReportsPage"),
+    ("ui.pages.sync", "SyncPage"),
+    ("ui.pages.merge", "MergePage"),
+    ("ui.pages.completeness", "CompletenessPage"),
     ("ui.pages.settings", "SettingsPage"),
 ]

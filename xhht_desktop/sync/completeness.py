@@ -105,12 +105,16 @@ class Completeness:
         }
 
 
-def deadline(db: sqlite_utils.Database, period: Period) -> dt.date:
+def deadline_days(db: sqlite_utils.Database) -> int:
+    """Days after a period's end within which its report is on time."""
     try:
-        days = int(meta.get(db, META_DEADLINE_DAYS) or DEFAULT_DEADLINE_DAYS)
+        return int(meta.get(db, META_DEADLINE_DAYS) or DEFAULT_DEADLINE_DAYS)
     except ValueError:
-        days = DEFAULT_DEADLINE_DAYS
-    return period.end + dt.timedelta(days=days)
+        return DEFAULT_DEADLINE_DAYS
+
+
+def deadline(db: sqlite_utils.Database, period: Period) -> dt.date:
+    return period.end + dt.timedelta(days=deadline_days(db))
 
 
 @lru_cache(maxsize=None)

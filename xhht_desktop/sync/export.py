@@ -211,6 +211,12 @@ def periods_label_vi(periods: list[str]) -> str:
     return f"{len(labels)} kỳ, từ {labels[0]} đến {labels[-1]}"
 
 
+def _full_note(export: dict) -> str:
+    if not export.get("full"):
+        return ""
+    return " (gói đầu tiên, toàn bộ số liệu)" if export["sequence"] == 1 else " (gửi lại toàn bộ số liệu)"
+
+
 def email_text(db: sqlite_utils.Database, export: dict) -> dict[str, str]:
     """To, subject and body of the e-mail that carries a package (the official attaches the file)."""
     inst = _installation(db)
@@ -224,7 +230,7 @@ def email_text(db: sqlite_utils.Database, export: dict) -> dict[str, str]:
         "Kính gửi Sở Giáo dục và Đào tạo,",
         "",
         f"{unit} gửi gói số liệu xây dựng xã hội học tập số {export['sequence']}"
-        f"{' (gửi lại toàn bộ)' if export.get('full') else ''}, lập lúc "
+        f"{_full_note(export)}, lập lúc "
         f"{created.strftime('%H:%M ngày %d/%m/%Y')}.",
         f"Nội dung: {periods_label_vi(periods)}.",
         f"Tệp đính kèm: {export['file_name']}",

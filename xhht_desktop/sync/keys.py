@@ -66,8 +66,11 @@ def recipient_fingerprint(recipient: str) -> str:
 
 
 def normalise_fingerprint(text: str) -> str:
-    """"abcd efgh-jklm npqr" -> "ABCD-EFGH-JKLM-NPQR"; raises KeyProblem if it cannot be one."""
-    compact = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    """"abcd efgh-jklm npqr" -> "ABCD-EFGH-JKLM-NPQR"; raises KeyProblem if it cannot be one.
+
+    Digits the alphabet lacks are read as the letters they look like (0→O, 1→I, 8→B): what an
+    official hears or types over the phone."""
+    compact = "".join(ch for ch in (text or "").upper() if ch.isalnum()).translate(str.maketrans("018", "OIB"))
     if len(compact) != 16 or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for ch in compact):
         raise KeyProblem(f"«{text}» không phải là mã nhận dạng khoá (dạng ABCD-EFGH-JKLM-NPQR).")
     return "-".join(compact[i:i + 4] for i in range(0, 16, 4))

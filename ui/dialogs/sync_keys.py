@@ -1,0 +1,300 @@
+"""Khóa đồng bộ: this installation's fingerprint, the Department's key, the Department's e-mail.
+
+Opened from Settings (`show_sync_keys(parent, ctx)`) and from the Đồng bộ page. At the Department
+it also exports the public key, backs up the private key under a passphrase (age scrypt: slow on
+purpose, so it runs in a worker) and exports it as a standard age identity file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.db import meta
+from xhht_desktop.db.connection import open_reader
+from xhht_desktop.sync import keys
+
+from ui.context import AppContext
+from ui.tasks import run_task
+from ui.widgets import messages
+
+
+class PassphraseDialog(QDialog):
+    """Ask for a passphrase (twice when making a backup)."""
+
+    def __init__(self, parent: QWidget | None, *, confirm: bool):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mật khẩu bảo vệ khoá"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("Mật khẩu dài ít nhất {n} ký tự. Ghi lại và cất ở nơi an toàn: "
+                              "mất mật khẩu thì không mở được bản sao lưu.").format(n=keys.MIN_PASSPHRASE)
+                      if confirm else self.tr("Nhập mật khẩu đã đặt khi sao lưu khoá."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Mật khẩu"), self.first)
+        self.second: QLineEdit | None = None
+        if confirm:
+            self.second = QLineEdit()
+            self.second.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(self.tr("Nhập lại"), self.second)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("fieldMessage")
+        self.message.setStyleSheet("color: #c62828")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        text = self.first.text()
+        if len(text) < keys.MIN_PASSPHRASE:
+            self.message.setText(self.tr("Mật khẩu quá ngắn."))
+            return
+        if self.second is not None and self.second.text() != text:
+            self.message.setText(self.tr("Hai lần nhập không giống nhau."))
+            return
+        self.accept()
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+
+def ask_passphrase(parent: QWidget | None, *, confirm: bool) -> str | None:
+    """The passphrase, or None when cancelled (module function: tests patch it)."""
+    dialog = PassphraseDialog(parent, confirm=confirm)
+    return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def fingerprint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("fingerprint")
+    label.setStyleSheet("font-family: monospace; font-size: 14pt; font-weight: 700; color: #0f4c75;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
+    """Ask for the Department's key file, trust it, and say which fingerprint to check by phone."""
+    path = messages.open_file_name(parent, parent.tr("Chọn tệp khoá công khai của Sở"), str(Path.home()),
+                                   parent.tr("Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)"))
+    if not path:
+        return None
+    try:
+        fp = keys.trust_department(ctx.db, keys.read_key_file(path))
+    except keys.KeyProblem as exc:
+        messages.warn(parent, parent.tr("Không nhận được khoá của Sở."), str(exc))
+        return None
+    messages.info(parent, parent.tr("Đã nhận khoá của Sở. Mã nhận dạng: {fp}").format(fp=fp),
+                  parent.tr("Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))
+    ctx.notify_data_changed()
+    return fp
+
+
+class SyncKeysWidget(QWidget):
+    """The body of the dialog; the Đồng bộ page shows the same facts in its own words."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = None
+        inst = ctx.installation
+        self.is_department = bool(inst and inst.role == "department")
+        layout = QVBoxLayout(self)
+
+        own = QFrame()
+        own.setObjectName("card")
+        own_layout = QVBoxLayout(own)
+        title = QLabel(self.tr("Mã nhận dạng của máy này"))
+        title.setObjectName("cardTitle")
+        own_layout.addWidget(title)
+        row = QHBoxLayout()
+        self.own_fingerprint = fingerprint_label(keys.installation_fingerprint(ctx.db))
+        row.addWidget(self.own_fingerprint)
+        row.addStretch(1)
+        copy = QPushButton(self.tr("Chép"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.own_fingerprint.text()))
+        row.addWidget(copy)
+        export_signing = QPushButton(self.tr("Xuất khoá ký…"))
+        export_signing.setToolTip(self.tr("Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)"))
+        export_signing.clicked.connect(self.export_signing_key)
+        row.addWidget(export_signing)
+        own_layout.addLayout(row)
+        note = QLabel(self.tr("Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận "
+                              "gói đầu tiên của máy này."))
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        own_layout.addWidget(note)
+        layout.addWidget(own)
+
+        dept = QFrame()
+        dept.setObjectName("card")
+        dept_layout = QVBoxLayout(dept)
+        title = QLabel(self.tr("Khoá của Sở GD&ĐT"))
+        title.setObjectName("cardTitle")
+        dept_layout.addWidget(title)
+        self.department_fingerprint = fingerprint_label("")
+        dept_layout.addWidget(self.department_fingerprint)
+        self.department_note = QLabel()
+        self.department_note.setObjectName("muted")
+        self.department_note.setWordWrap(True)
+        dept_layout.addWidget(self.department_note)
+        buttons = QHBoxLayout()
+        if self.is_department:
+            for text, slot in ((self.tr("Xuất khoá công khai…"), self.export_public),
+                               (self.tr("Sao lưu khoá bí mật…"), self.backup),
+                               (self.tr("Xuất tệp định danh age…"), self.export_identity),
+                               (self.tr("Khôi phục khoá…"), self.restore)):
+                b = QPushButton(text)
+                b.clicked.connect(slot)
+                buttons.addWidget(b)
+        else:
+            self.trust_button = QPushButton(self.tr("Nhận khoá của Sở…"))
+            self.trust_button.clicked.connect(lambda: trust_department_from_file(self, self.ctx) and self.refresh())
+            buttons.addWidget(self.trust_button)
+        buttons.addStretch(1)
+        dept_layout.addLayout(buttons)
+        layout.addWidget(dept)
+
+        mail = QFrame()
+        mail.setObjectName("card")
+        mail_layout = QFormLayout(mail)
+        self.email = QLineEdit(meta.get(ctx.db, keys.META_DEPARTMENT_EMAIL) or "")
+        self.email.setPlaceholderText("xhht@sogddt.kontum.gov.vn")
+        save = QPushButton(self.tr("Lưu"))
+        save.clicked.connect(self.save_email)
+        mail_row = QHBoxLayout()
+        mail_row.addWidget(self.email, 1)
+        mail_row.addWidget(save)
+        mail_layout.addRow(self.tr("Thư điện tử nhận gói của Sở"), mail_row)
+        layout.addWidget(mail)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        fp = keys.department_fingerprint(self.ctx.db)
+        self.department_fingerprint.setText(fp or self.tr("Chưa có"))
+        if self.is_department:
+            self.department_note.setText(self.tr(
+                "Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá "
+                "công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn."))
+        elif fp:
+            self.department_note.setText(self.tr("Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được."))
+        else:
+            self.department_note.setText(self.tr("Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá "
+                                                 "công khai kèm bộ cài hoặc qua thư điện tử."))
+
+    def save_email(self) -> None:
+        meta.put(self.ctx.db, keys.META_DEPARTMENT_EMAIL, self.email.text().strip())
+        self.ctx.notify_data_changed()
+
+    def _save_text(self, caption: str, suggested: str, text_or_bytes, *, private: bool = False) -> None:
+        path = messages.save_file_name(self, caption, str(Path.home() / suggested), self.tr("Mọi tệp (*)"))
+        if not path:
+            return
+        try:
+            keys.write_file(path, text_or_bytes, private=private)
+        except OSError as exc:
+            messages.error(self, self.tr("Không ghi được tệp."), str(exc))
+            return
+        messages.info(self, self.tr("Đã ghi {name}.").format(name=Path(path).name))
+
+    def export_signing_key(self) -> None:
+        self._save_text(self.tr("Lưu khoá ký của máy này"), "xhht-may-nay.pub", keys.signing_public_key_text(self.ctx.db))
+
+    def export_public(self) -> None:
+        self._save_text(self.tr("Lưu khoá công khai của Sở"), "xhht-khoa-cong-khai-cua-so.pub",
+                        keys.department_public_key_text(self.ctx.db))
+
+    def export_identity(self) -> None:
+        if not messages.confirm(self, self.tr("Xuất khoá BÍ MẬT của Sở, không có mật khẩu?"),
+                                self.tr("Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói "
+                                        "bằng công cụ age; cất tệp ở nơi an toàn.")):
+            return
+        self._save_text(self.tr("Lưu tệp định danh age"), "xhht-so.agekey", keys.identity_file_text(self.ctx.db),
+                        private=True)
+
+    def backup(self) -> None:
+        passphrase = ask_passphrase(self, confirm=True)
+        if not passphrase:
+            return
+        path = messages.save_file_name(self, self.tr("Lưu bản sao lưu khoá"), str(Path.home() / "xhht-khoa-so.age"),
+                                       self.tr("Bản sao lưu khoá (*.age)"))
+        if not path:
+            return
+        db_path = self.ctx.db_path
+
+        def work(progress):
+            db = open_reader(db_path)
+            try:
+                return keys.write_file(path, keys.backup_department_key(db, passphrase), private=True)
+            finally:
+                db.conn.close()
+
+        self.task = run_task(self, self.tr("Đang mã hoá bản sao lưu khoá…"), work,
+                             on_done=lambda p: messages.info(self, self.tr("Đã sao lưu khoá vào {name}.").format(
+                                 name=Path(p).name)),
+                             on_error=lambda exc, tb: messages.error(self, self.tr("Không sao lưu được."), str(exc)))
+
+    def restore(self) -> None:
+        path = messages.open_file_name(self, self.tr("Chọn bản sao lưu khoá"), str(Path.home()),
+                                       self.tr("Bản sao lưu khoá (*.age);;Mọi tệp (*)"))
+        if not path:
+            return
+        passphrase = ask_passphrase(self, confirm=False)
+        if not passphrase:
+            return
+        db_path = self.ctx.db_path
+
+        def work(progress):
+            db = open_reader(db_path)
+            try:
+                return keys.restore_department_key(db, Path(path).read_bytes(), passphrase)
+            finally:
+                db.conn.close()
+
+        def done(fp):
+            self.refresh()
+            messages.info(self, self.tr("Đã khôi phục khoá của Sở, mã nhận dạng {fp}.").format(fp=fp))
+
+        self.task = run_task(self, self.tr("Đang mở bản sao lưu khoá…"), work, on_done=done,
+                             on_error=lambda exc, tb: messages.error(self, self.tr("Không khôi phục được khoá."),
+                                                                     str(exc)))
+
+
+class SyncKeysDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Khoá đồng bộ"))
+        self.resize(640, 460)
+        layout = QVBoxLayout(self)
+        self.body = SyncKeysWidget(ctx, self)
+        layout.addWidget(self.body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def show_sync_keys(parent: QWidget | None, ctx: AppContext) -> None:
+    SyncKeysDialog(ctx, parent).exec()

@@ -1,0 +1,108 @@
+"""Tình hình báo cáo (Department): which unit has reported which period — received, late, waiting
+for confirmation, missing, not yet due — filtered by district or by monitoring agency.
+
+Computed from the expected unit × period grid (xhht_desktop.sync.completeness), never from a box
+someone ticks. Cheap enough for a province to compute on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.periods import all_periods
+from xhht_desktop.domain.values import format_int
+from xhht_desktop.sync import completeness as comp
+
+from ui.context import AppContext
+from ui.models.sync_models import CELL_COLOURS, CompletenessModel
+from ui.pages.base import Page
+
+SPANS = {"4 kỳ gần nhất": 4, "8 kỳ gần nhất": 8, "Chỉ kỳ đang chọn": 1}
+
+
+class CompletenessPage(Page):
+    title = QT_TRANSLATE_NOOP("CompletenessPage", "Tình hình báo cáo")
+    icon_name = "completeness"
+    roles = frozenset({"department"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 18, 24, 18)
+        heading = QLabel(self.tr("Tình hình báo cáo của các đơn vị"))
+        heading.setObjectName("pageTitle")
+        root.addWidget(heading)
+
+        filters = QHBoxLayout()
+        self.span = QComboBox()
+        for label in SPANS:
+            self.span.addItem(self.tr(label), SPANS[label])
+        self.district = QComboBox()
+        self.district.addItem(self.tr("Tất cả huyện"), None)
+        for d in units_repo.all_units(ctx.db, "huyen"):
+            self.district.addItem(d.name, d.code)
+        self.agency = QComboBox()
+        self.agency.addItem(self.tr("Mọi cơ quan theo dõi"), None)
+        for a in comp.monitoring_agencies():
+            self.agency.addItem(a.name, a.name)
+        filters.addWidget(QLabel(self.tr("Kỳ")))
+        filters.addWidget(self.span)
+        filters.addWidget(QLabel(self.tr("Huyện")))
+        filters.addWidget(self.district)
+        filters.addWidget(QLabel(self.tr("Cơ quan theo dõi")))
+        filters.addWidget(self.agency, 1)
+        root.addLayout(filters)
+        for combo in (self.span, self.district, self.agency):
+            combo.currentIndexChanged.connect(self.refresh)
+
+        legend = QHBoxLayout()
+        for status in (comp.RECEIVED, comp.LATE, comp.WAITING, comp.MISSING, comp.NOT_DUE):
+            chip = QLabel(comp.STATUS_LABELS_VI[status])
+            chip.setStyleSheet(f"background: {CELL_COLOURS[status]}; padding: 2px 8px; border-radius: 4px;")
+            legend.addWidget(chip)
+        legend.addStretch(1)
+        root.addLayout(legend)
+
+        self.model = CompletenessModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        root.addWidget(self.table, 1)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        root.addWidget(self.totals)
+
+        ctx.period_changed.connect(lambda _p: self.refresh())
+        ctx.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def periods(self) -> list[str]:
+        """The chosen period and those just before it, oldest first."""
+        every = [p.code for p in all_periods()]
+        end = every.index(self.ctx.period.code) + 1
+        span = self.span.currentData() or 4
+        return every[max(0, end - span):end]
+
+    def refresh(self) -> None:
+        grid = comp.completeness(self.ctx.db, self.periods(), district=self.district.currentData(),
+                                 agency=self.agency.currentData())
+        self.model.set_grid(grid)
+        last = grid.periods[-1]
+        totals = grid.totals(last)
+        self.totals.setText(self.tr("Kỳ {p}: ").format(p=last) + ", ".join(
+            f"{comp.STATUS_LABELS_VI[s].lower()} {format_int(n)}" for s, n in totals.items()) + ". "
+            + self.tr("Hạn nộp: {days} ngày sau khi hết kỳ.").format(days=comp.deadline_days(self.ctx.db)))

@@ -1,0 +1,414 @@
+"""Nhận gói đồng bộ (Department): add packages (dialog, drag-and-drop, a folder), check them
+("Kiểm tra": a dry run — nothing changes), apply them ("Áp dụng"), save or print the receipt;
+resolve conflicts; confirm or revoke sending installations.
+
+Checking, applying and confirming run in a worker (ui.tasks.run_task) with their own database
+connection, progress and Hủy: each package is whole or not at all, so cancelling keeps what is done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.db.connection import open_reader
+from xhht_desktop.domain.values import format_int
+from xhht_desktop.sync import keys, merge
+from xhht_desktop.sync.package import SUFFIX
+from xhht_desktop.sync.receipt import receipt_html, receipt_text, summary_lines
+
+from ui.context import AppContext
+from ui.models.sync_models import ConflictsModel, InstallationsModel, PreviewModel
+from ui.pages.base import Page
+from ui.tasks import run_task
+from ui.widgets import messages
+
+
+def save_receipt(report: merge.MergeReport, path: str | Path) -> Path:
+    """Write the receipt as .html (printable), .pdf or plain text, by the file's extension."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from PySide6.QtGui import QPdfWriter
+        tmp = path.with_name(f".{path.name}.tmp")
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(96)  # the HTML's point sizes then print at their size
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                         QMarginsF(25, 20, 15, 20), QPageLayout.Unit.Millimeter))
+        doc = QTextDocument()
+        doc.setHtml(receipt_html(report))
+        doc.print_(writer)
+        del writer  # closes the file
+        tmp.replace(path)
+        return path
+    text = receipt_html(report) if suffix in (".html", ".htm") else receipt_text(report)
+    return keys.write_file(path, text)
+
+
+def print_receipt(parent: QWidget, report: merge.MergeReport) -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    doc = QTextDocument()
+    doc.setHtml(receipt_html(report))
+    doc.print_(printer)
+    return True
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setWordWrap(False)
+    return view
+
+
+class MergePage(Page):
+    title = QT_TRANSLATE_NOOP("MergePage", "Nhận gói đồng bộ")
+    icon_name = "merge"
+    roles = frozenset({"department"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.paths: list[Path] = []
+        self.report: merge.MergeReport | None = None
+        self.task = None
+        self.setAcceptDrops(True)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 18, 24, 18)
+        heading = QLabel(self.tr("Nhận gói đồng bộ"))
+        heading.setObjectName("pageTitle")
+        root.addWidget(heading)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_packages_tab(), self.tr("Gói nhận được"))
+        self.tabs.addTab(self._build_conflicts_tab(), self.tr("Xung đột"))
+        self.tabs.addTab(self._build_installations_tab(), self.tr("Máy gửi"))
+        root.addWidget(self.tabs, 1)
+        ctx.data_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- tab: packages --------------------------------------------------------------------------
+
+    def _build_packages_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        add_files = QPushButton(self.tr("Thêm tệp…"))
+        add_files.clicked.connect(self.choose_files)
+        add_folder = QPushButton(self.tr("Thêm thư mục…"))
+        add_folder.clicked.connect(self.choose_folder)
+        self.remove_button = QPushButton(self.tr("Bỏ khỏi danh sách"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.check_button = QPushButton(self.tr("Kiểm tra"))
+        self.check_button.setToolTip(self.tr("Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì"))
+        self.check_button.clicked.connect(lambda: self.run_merge(dry_run=True))
+        self.apply_button = QPushButton(self.tr("Áp dụng"))
+        self.apply_button.setObjectName("primaryButton")
+        self.apply_button.clicked.connect(lambda: self.run_merge(dry_run=False))
+        for w in (add_files, add_folder, self.remove_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.check_button)
+        row.addWidget(self.apply_button)
+        layout.addLayout(row)
+        hint = QLabel(self.tr("Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói "
+                              "gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập."))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.file_list = QListWidget()
+        self.file_list.setMaximumHeight(72)
+        self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.file_list)
+        self.preview_model = PreviewModel(self)
+        self.preview = _table(self.preview_model)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_details(cur.row()))
+        layout.addWidget(self.preview, 1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary)
+        receipt_row = QHBoxLayout()
+        self.save_receipt_button = QPushButton(self.tr("Lưu biên nhận…"))
+        self.save_receipt_button.clicked.connect(self.save_receipt)
+        self.print_receipt_button = QPushButton(self.tr("In biên nhận…"))
+        self.print_receipt_button.clicked.connect(lambda: self.report and print_receipt(self, self.report))
+        receipt_row.addStretch(1)
+        receipt_row.addWidget(self.save_receipt_button)
+        receipt_row.addWidget(self.print_receipt_button)
+        layout.addLayout(receipt_row)
+        return tab
+
+    def add_paths(self, paths) -> int:
+        """Add files or folders (a folder brings its .xhht files). Returns how many were added."""
+        added = 0
+        for p in merge.expand_paths(paths):
+            if p not in self.paths:
+                self.paths.append(p)
+                added += 1
+        self._update_files()
+        return added
+
+    def _update_files(self) -> None:
+        self.file_list.clear()
+        self.file_list.addItems([p.name for p in self.paths])
+        busy = self.task is not None
+        self.check_button.setEnabled(bool(self.paths) and not busy)
+        self.apply_button.setEnabled(bool(self.paths) and not busy)
+        self.remove_button.setEnabled(bool(self.paths) and not busy)
+        has_report = self.report is not None and bool(self.report.packages)
+        self.save_receipt_button.setEnabled(has_report)
+        self.print_receipt_button.setEnabled(has_report)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói đồng bộ"), str(Path.home()),
+                                                self.tr("Gói XHHT (*.xhht);;Mọi tệp (*)"))
+        if files:
+            self.add_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa các gói"), str(Path.home()))
+        if folder:
+            self.add_paths([folder])
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.file_list.selectedIndexes()}, reverse=True)
+        for r in rows:
+            del self.paths[r]
+        self._update_files()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if Path(p).is_dir() or Path(p).suffix.lower() == SUFFIX]
+        if paths:
+            self.add_paths(paths)
+            self.tabs.setCurrentIndex(0)
+            event.acceptProposedAction()
+
+    def run_merge(self, *, dry_run: bool) -> None:
+        if not self.paths or self.task is not None:
+            return
+        paths = list(self.paths)
+        db_path = self.ctx.db_path
+        actor = self.ctx.installation.actor if self.ctx.installation else ""
+
+        def work(progress):
+            db = open_reader(db_path)
+            try:
+                return merge.merge_files(db, paths, dry_run=dry_run, actor=actor,
+                                         progress=lambda d, t, text: progress.changed.emit(d, t, text),
+                                         should_cancel=lambda: progress.cancelled)
+            finally:
+                db.conn.close()
+
+        title = self.tr("Đang kiểm tra các gói…") if dry_run else self.tr("Đang nhập các gói…")
+        self.task = run_task(self, title, work, on_done=self._merged, on_error=self._failed)
+        self._update_files()
+
+    def _merged(self, report: merge.MergeReport) -> None:
+        self.task = None
+        self.show_report(report)
+        if not report.dry_run:
+            done = {p.file for p in report.packages}
+            self.paths = [p for p in self.paths if p.name not in done]
+            self.ctx.notify_data_changed()
+        self._update_files()
+
+    def _failed(self, exc: BaseException, _tb: str) -> None:
+        self.task = None
+        self._update_files()
+        messages.error(self, self.tr("Không nhập được."), str(exc))
+
+    def show_report(self, report: merge.MergeReport) -> None:
+        self.report = report
+        self.preview_model.set_results(report.packages, report.dry_run)
+        self.preview.resizeColumnsToContents()
+        head = self.tr("<b>Kết quả kiểm tra (chưa nhập gì):</b> ") if report.dry_run else \
+            self.tr("<b>Đã áp dụng:</b> ")
+        text = head + "; ".join(summary_lines(report))
+        if report.gaps:
+            text += "<br/><span style='color:#b26a00'>" + "<br/>".join(report.gaps) + "</span>"
+        self.summary.setText(text)
+        if report.packages:
+            self.preview.selectRow(0)
+        self._update_files()
+
+    def _show_details(self, row: int) -> None:
+        if self.report is None or not 0 <= row < len(self.report.packages):
+            self.details.clear()
+            return
+        p = self.report.packages[row]
+        lines = [p.reason] + [f"• {x}" for x in p.problems[:8]] + [f"• {x}" for x in p.warnings[:5]]
+        self.details.setText("\n".join(x for x in lines if x))
+
+    def save_receipt(self) -> None:
+        if self.report is None:
+            return
+        stamp = (self.report.finished_at or self.report.started_at)[:16].replace(":", "").replace("T", "-")
+        path = messages.save_file_name(self, self.tr("Lưu biên nhận"), str(Path.home() / f"bien-nhan-{stamp}.html"),
+                                       self.tr("Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)"))
+        if not path:
+            return
+        try:
+            save_receipt(self.report, path)
+        except OSError as exc:
+            messages.error(self, self.tr("Không lưu được biên nhận."), str(exc))
+
+    # ---- tab: conflicts -------------------------------------------------------------------------
+
+    def _build_conflicts_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        note = QLabel(self.tr("Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở "
+                              "Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử."))
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        layout.addWidget(note)
+        self.conflicts_model = ConflictsModel(self)
+        self.conflicts = _table(self.conflicts_model)
+        self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.conflicts, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        keep = QPushButton(self.tr("Giữ bản ở Sở"))
+        keep.clicked.connect(lambda: self.resolve_selected("local"))
+        take = QPushButton(self.tr("Lấy bản gửi đến"))
+        take.clicked.connect(lambda: self.resolve_selected("incoming"))
+        row.addWidget(keep)
+        row.addWidget(take)
+        layout.addLayout(row)
+        return tab
+
+    def resolve_selected(self, choice: str) -> int:
+        rows = sorted({i.row() for i in self.conflicts.selectionModel().selectedRows()})
+        ids = [self.conflicts_model.rows[r]["id"] for r in rows]
+        for cid in ids:
+            merge.resolve_conflict(self.ctx.db, cid, choice)
+        if ids:
+            self.ctx.notify_data_changed()
+        return len(ids)
+
+    # ---- tab: installations ---------------------------------------------------------------------
+
+    def _build_installations_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        note = QLabel(self.tr("Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận "
+                              "dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — "
+                              "các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi."))
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        layout.addWidget(note)
+        self.installations_model = InstallationsModel(self)
+        self.installations = _table(self.installations_model)
+        self.installations.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.installations, 1)
+        row = QHBoxLayout()
+        self.own_label = QLabel()
+        self.own_label.setObjectName("muted")
+        row.addWidget(self.own_label)
+        row.addStretch(1)
+        confirm = QPushButton(self.tr("Xác nhận máy gửi…"))
+        confirm.clicked.connect(self.confirm_selected)
+        revoke = QPushButton(self.tr("Thu hồi…"))
+        revoke.clicked.connect(self.revoke_selected)
+        row.addWidget(confirm)
+        row.addWidget(revoke)
+        layout.addLayout(row)
+        return tab
+
+    def _selected_installations(self) -> list[dict]:
+        rows = sorted({i.row() for i in self.installations.selectionModel().selectedRows()})
+        return [self.installations_model.rows[r] for r in rows]
+
+    def confirm_selected(self) -> None:
+        chosen = [i for i in self._selected_installations() if i["status"] != "confirmed"]
+        if not chosen or self.task is not None:
+            return
+        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or 'không rõ cán bộ'})"
+                          for i in chosen)
+        if not messages.confirm(self, self.tr("Đã đối chiếu mã nhận dạng qua điện thoại?"),
+                                self.tr("Chỉ xác nhận khi cán bộ gửi đọc đúng mã:\n{lines}\n\nCác gói đang giữ của "
+                                        "máy này sẽ được nhập.").format(lines=lines), yes=self.tr("Xác nhận")):
+            return
+        fingerprints = [i["fingerprint"] for i in chosen]
+        db_path = self.ctx.db_path
+
+        def work(progress):
+            db = open_reader(db_path)
+            try:
+                return merge.confirm_installations(
+                    db, fingerprints, progress=lambda d, t, text: progress.changed.emit(d, t, text),
+                    should_cancel=lambda: progress.cancelled)
+            finally:
+                db.conn.close()
+
+        def done(report):
+            self.task = None
+            self.show_report(report)
+            self.ctx.notify_data_changed()
+            if report.packages:
+                self.tabs.setCurrentIndex(0)
+
+        self.task = run_task(self, self.tr("Đang nhập các gói đang giữ…"), work, on_done=done, on_error=self._failed)
+
+    def revoke_selected(self) -> None:
+        chosen = [i for i in self._selected_installations() if i["status"] != "revoked"]
+        if not chosen:
+            return
+        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']}" for i in chosen)
+        if not messages.confirm(self, self.tr("Thu hồi máy gửi?"),
+                                self.tr("Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập "
+                                        "vẫn giữ nguyên.\n{lines}").format(lines=lines), yes=self.tr("Thu hồi")):
+            return
+        for i in chosen:
+            merge.revoke_installation(self.ctx.db, i["fingerprint"])
+        self.ctx.notify_data_changed()
+
+    # ---- refresh --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+        conflicts = merge.list_conflicts(db)
+        self.conflicts_model.set_rows(conflicts)
+        self.conflicts.resizeColumnsToContents()
+        installations = merge.list_installations(db)
+        self.installations_model.set_rows(installations)
+        self.installations.resizeColumnsToContents()
+        pending = sum(1 for i in installations if i["status"] == "pending")
+        self.tabs.setTabText(1, self.tr("Xung đột ({n})").format(n=format_int(len(conflicts))) if conflicts
+                             else self.tr("Xung đột"))
+        self.tabs.setTabText(2, self.tr("Máy gửi ({n} chờ xác nhận)").format(n=pending) if pending
+                             else self.tr("Máy gửi"))
+        self.own_label.setText(self.tr("Khoá của Sở: {fp}").format(fp=keys.department_fingerprint(db) or "—"))
+        self._update_files()
