@@ -394,3 +394,42 @@ def test_merge_needs_the_department(world, tmp_path):
     with pytest.raises(merge.MergeError, match="Chỉ máy của Sở"):
         merge.merge_files(sites[PEK].db, [])
     assert repo.list_exports(sites[PEK].db) == []
+
+
+def test_cancel_keeps_finished_packages_whole_and_lists_the_rest(world, tmp_path):
+    dept, sites = world
+    _fill(sites)
+    out = tmp_path / "usb"
+    files = [sites[c].export(out) for c in (PEK, C44, C47)]
+    merge.merge_files(dept.db, files)
+    dept.db.conn.execute("DELETE FROM sync_held")  # start again: confirmed, nothing held
+    dept.db.conn.execute("UPDATE sync_installations SET status='confirmed'")
+    dept.db.conn.commit()
+    seen: list[tuple[int, int]] = []
+    report = merge.merge_files(dept.db, files, progress=lambda d, t, _s: seen.append((d, t)),
+                               should_cancel=lambda: len(seen) >= 1)
+    assert report.cancelled and statuses(report) == ["imported"]
+    assert report.not_processed == [files[1].name, files[2].name]
+    assert seen == [(1, 3)]
+    assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (1150, 1200, None)
+    assert figure(dept, C44, "2014-H1", "XMC_15_60") is None
+    rest = merge.merge_files(dept.db, files)
+    assert statuses(rest) == ["duplicate", "imported", "imported"]
+
+
+def test_cli_export_and_exports_list(world, tmp_path, capsys):
+    _dept, sites = world
+    pek = sites[PEK]
+    pek.save("2014-H1", Entry("XMC_15_60", None, 1150, 1200))
+    db = str(pek.path)
+    pek.close()
+    assert cli_main(["--db", db, "export", "--out", str(tmp_path)]) == 0
+    path = capsys.readouterr().out.strip()
+    assert path.endswith("_1.xhht") and (tmp_path / path.split("/")[-1]).exists()
+    assert cli_main(["--db", db, "export", "--out", str(tmp_path), "--full"]) == 0
+    capsys.readouterr()
+    assert cli_main(["--db", db, "exports", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [e["sequence"] for e in listed] == [2, 1] and listed[0]["full"]
+    assert listed[1]["periods"] == ["2014-H1"] and listed[1]["counts"] == {"indicator_values": 1}
+    assert cli_main(["--db", db, "export", "--out", str(tmp_path / "no-such-usb")]) == 1

@@ -198,8 +198,12 @@ def test_signed_but_malformed_payloads_are_rejected(pair, tmp_path):
     def count_mismatch(_doc, m):
         m["counts"]["indicator_values"] += 1
 
+    def periods_mismatch(_doc, m):
+        m["periods"] = ["2014-H1", "2030"]
+
     expected = {other_unit: "bad_payload", borrowed_uuid: "bad_payload", text_number: "bad_payload",
-                extra_column: "bad_payload", unknown_table: "newer_format", count_mismatch: "bad_payload"}
+                extra_column: "bad_payload", unknown_table: "newer_format", count_mismatch: "bad_payload",
+                periods_mismatch: "bad_payload"}
     for edit, code in expected.items():
         result = _merge_bytes(dept, _payload_edit(dept, pek, second, edit), tmp_path)
         assert result.code == code, (edit.__name__, result.reason)

@@ -372,6 +372,11 @@ def _check_payload(doc, manifest: dict, specs: dict[str, TableSpec]) -> dict[str
         out[name] = rows
     if any(v for k, v in manifest["counts"].items() if k not in out):
         raise PackageRejected("bad_payload", "Bản kê nêu dữ liệu không có trong gói.")
+    # The periods the manifest announces (completeness reads them) are exactly those of the records.
+    carried = {r[specs[name].columns.index("period")] for name, rows in out.items() if specs[name].has_period
+               for r in rows}
+    if set(manifest["periods"]) != carried or len(manifest["periods"]) != len(carried):
+        raise PackageRejected("bad_payload", "Danh sách kỳ trong bản kê không khớp với số liệu trong gói.")
     return out
 
 
