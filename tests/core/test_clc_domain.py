@@ -148,7 +148,8 @@ def test_centre_rules():
     assert [e.message for e in errors] == [
         "Tên trung tâm: chưa nhập (bắt buộc).",
         "Ngày quyết định: 12/05/2031 nằm ngoài khoảng 01/01/1990 – 20/05/2014."]
-    c, errors = build_centre({"name": " TTHTCĐ  xã Đắk Pék ", "branches": "Thôn Đắk Ung\n\nthôn đắk ung\nThôn Kon Riêng",
+    c, errors = build_centre({"name": " TTHTCĐ  xã Đắk Pék ",
+                              "branches": "Thôn Đắk Ung\n\nthôn đắk ung\nThôn Kon Riêng",
                               "decision_date": "03/09/2008", "combined_culture": True}, today=TODAY)
     assert errors == []
     assert c.name == "TTHTCĐ xã Đắk Pék"

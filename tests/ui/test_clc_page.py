@@ -42,7 +42,8 @@ def add(ctx, **kw) -> Activity:
     values = dict(date=dt.date(2014, 3, 5), title="Chuyên đề trồng cà phê", category="agri_tech", format="topic",
                   sessions=1, visits=45, women=20, rural_workers=40, learners=45, partner="Trạm Khuyến nông")
     values.update(kw)
-    return repo.add_activity(ctx.db, ctx.installation.unit.id, Activity(**values), actor="t", origin="o", today=dt.date(2014, 12, 31))
+    return repo.add_activity(ctx.db, ctx.installation.unit.id, Activity(**values), actor="t", origin="o",
+                             today=dt.date(2014, 12, 31))
 
 
 @pytest.fixture

@@ -126,7 +126,8 @@ class DateField(QWidget):
         self.changed.emit()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if obj is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if (obj is self.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
             d = self.date() or self.reference
             self.set_date(d + dt.timedelta(days=1 if event.key() == Qt.Key.Key_Up else -1))
             self.edit.selectAll()
@@ -563,7 +564,8 @@ class ClcActivityDialog(QDialog):
             self.setWindowTitle("Thêm hoạt động")
             self.reset(day)
             self._applied = None
-            self.status.setText(f"Đã lưu «{title}» ({self.saved_count} hoạt động trong lần này). Nhập hoạt động tiếp theo.")
+            self.status.setText(f"Đã lưu «{title}» ({self.saved_count} hoạt động trong lần này). "
+                                "Nhập hoạt động tiếp theo.")
             self.date.edit.setFocus()
             self.date.edit.selectAll()
             return True

@@ -460,7 +460,8 @@ class ClcPage(Page):
         if centre.combined_culture is not None:
             parts.append("kết hợp với TT Văn hóa - Thể thao xã" if centre.combined_culture
                          else "không kết hợp với TT Văn hóa - Thể thao")
-        parts.append(f"{len(centre.branches)} điểm học tập ở thôn" if centre.branches else "chưa ghi điểm học tập ở thôn")
+        parts.append(f"{len(centre.branches)} điểm học tập ở thôn" if centre.branches
+                     else "chưa ghi điểm học tập ở thôn")
         self.centre_detail.setText(" · ".join(parts))
 
     def _update_status_counts(self) -> None:
@@ -613,10 +614,11 @@ class ClcPage(Page):
                                               today=self.today())
                 if stored.revision != before.revision:
                     rec = stored.uuid
-                    self.undo_stack.push(_Change(
-                        self, f"sửa «{stored.title}»",
-                        lambda: [repo.update_activity(db, rec, stored, actor=actor, origin=origin, source="redo").uuid],
-                        lambda: [repo.update_activity(db, rec, before, actor=actor, origin=origin, source="undo").uuid]))
+                    def put(values: Activity, source: str) -> list[str]:
+                        return [repo.update_activity(db, rec, values, actor=actor, origin=origin, source=source).uuid]
+
+                    self.undo_stack.push(_Change(self, f"sửa «{stored.title}»", lambda: put(stored, "redo"),
+                                                 lambda: put(before, "undo")))
         except ClcValidationError as exc:
             return exc.errors
         self._last_entry_date = stored.date

@@ -67,6 +67,7 @@ class ClcSummaryWidget(QFrame):
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setToolTip(SUGGESTION_RULE_VI)
         layout.addWidget(self.suggestion_label)
+        layout.addStretch(1)  # keep the rows together at the top of a tall card
         ctx.period_changed.connect(self._on_period_changed)
         ctx.data_changed.connect(self.refresh)
         ctx.installation_changed.connect(self.refresh)

@@ -330,7 +330,8 @@ def save_centre(db: sqlite_utils.Database, unit_id: int, centre: Centre, *, acto
             rec = centre_uuid(unit.key)
             db.conn.execute(
                 f"""INSERT INTO {CENTRES} (uuid, unit_id, {', '.join(CENTRE_FIELDS)}, revision, base_revision,
-                        updated_at, updated_by, origin) VALUES (?, ?, {', '.join('?' * len(CENTRE_FIELDS))}, 1, 0, ?, ?, ?)""",
+                        updated_at, updated_by, origin)
+                    VALUES (?, ?, {', '.join('?' * len(CENTRE_FIELDS))}, 1, 0, ?, ?, ?)""",
                 (rec, unit_id, *new.values(), stamp, actor, origin))
             _write_history(db, CENTRES, rec, [(k, None, v) for k, v in new.items() if v not in (None, "")],
                            1, stamp, actor, origin, source)

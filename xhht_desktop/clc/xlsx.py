@@ -135,8 +135,9 @@ def write_clc_sheet(wb: Workbook, db: sqlite_utils.Database, unit: units_repo.Un
                            error="Chỉ nhập số nguyên không âm.")
     for dv in (cat_list, fmt_list, whole):
         ws.add_data_validation(dv)
-    cat_list.add(f"{get_column_letter(col_of['Nhóm chuyên đề'])}{first}:{get_column_letter(col_of['Nhóm chuyên đề'])}{last}")
-    fmt_list.add(f"{get_column_letter(col_of['Hình thức'])}{first}:{get_column_letter(col_of['Hình thức'])}{last}")
+    for dv, title in ((cat_list, "Nhóm chuyên đề"), (fmt_list, "Hình thức")):
+        letter = get_column_letter(col_of[title])
+        dv.add(f"{letter}{first}:{letter}{last}")
     for title in headers:
         if HEADER_FIELDS[title] in COUNT_FIELDS:
             letter = get_column_letter(col_of[title])
