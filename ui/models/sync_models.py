@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI
+from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, by_code
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
 from xhht_desktop.sync.export import TABLE_LABELS_VI, periods_label_vi
@@ -204,6 +204,10 @@ class ConflictsModel(_RowsModel):
                 return f"{inc.get('updated_by', '')}, {when(inc.get('updated_at'))}"
             if col == 6:
                 return when(c["detected_at"])
+        if role == TOOLTIP and col == 2 and c["table_name"] == "indicator_values":
+            d = c.get("current_data") or c["local_data"]
+            ind = by_code().get(d.get("indicator"))
+            return ind.name_vi if ind else None
         if role == TOOLTIP and col in (3, 4):
             d = c.get("current_data") if col == 3 else c["incoming_data"]
             if d:

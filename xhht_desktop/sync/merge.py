@@ -359,6 +359,8 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         result.status = HELD
         result.reason = (f"Máy gửi mới của {unit_name}, mã nhận dạng {fingerprint}: gọi điện đối chiếu mã này "
                          "với cán bộ gửi, rồi xác nhận máy gửi; gói sẽ được nhập khi xác nhận.")
+        if plan.errors:
+            result.reason += " Lưu ý: số liệu trong gói có lỗi, khi xác nhận gói sẽ bị từ chối."
         if held_package:
             return
         if repo.is_held(db, uuid_):
@@ -395,8 +397,8 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         [(unit_key, p, _utc(m["created_at"])) for p in m["periods"]])
     if plan.counts["conflicts"]:
         result.status = CONFLICT
-        result.reason = (f"Đã nhập; {plan.counts['conflicts']} bản ghi khác với bản do máy khác gửi: "
-                         "cả hai bản được giữ, hãy chọn trong mục Xung đột.")
+        result.reason = (f"{'Sẽ nhập' if batch.dry_run else 'Đã nhập'}; {plan.counts['conflicts']} bản ghi khác "
+                         "với bản do máy khác gửi: cả hai bản được giữ, hãy chọn trong mục Xung đột.")
     else:
         result.status = IMPORTED
         result.reason = "Đã nhập." if not batch.dry_run else "Sẽ được nhập."
