@@ -280,3 +280,18 @@ def test_fast_uuid_derivation_matches_the_records_own():
         assert INDICATOR_VALUES.derive_uuid("23353@2013-12-02", row) == \
             values_repo.value_uuid("23353@2013-12-02", period, ind, bd)
         assert PERIOD_STATUS.derive_uuid("51@2025-07-01", row) == values_repo.status_uuid("51@2025-07-01", period)
+
+
+def test_more_recipients_can_each_open_the_package(pair, tmp_path):
+    """A package encrypted to the Department and to its backup key opens with either."""
+    dept, pek, _second = pair
+    backup_key = x25519.Identity.generate()
+    fp = keys.add_extra_recipient(pek.db, f"# dự phòng\n{backup_key.to_public()}\n")
+    assert fp == keys.recipient_fingerprint(str(backup_key.to_public()))
+    pek.save("2014-H1", Entry("XMC_15_60", None, 1170, 1200))
+    third = pek.export(tmp_path / "usb3")
+    assert set(_members(dept, third)) == set(package.MEMBERS)
+    plain = pyrage.decrypt(third.read_bytes(), [backup_key])
+    manifest = json.loads(package.read_tar(plain)[package.MANIFEST_NAME])
+    assert manifest["recipients"] == [keys.department_fingerprint(dept.db), fp]
+    assert statuses(merge.merge_files(dept.db, [third])) == ["imported"]

@@ -49,6 +49,8 @@ def cmd_keys_show(args, ctx) -> int:
         print(f"Mã nhận dạng máy này: {summary['installation_fingerprint']}")
         print(f"Khoá của Sở: {summary['department_fingerprint'] or 'chưa có'}"
               + (" (máy này giữ khoá bí mật)" if summary["holds_department_key"] else ""))
+        for fp in summary["extra_recipients"]:
+            print(f"Mã hoá thêm cho khoá: {fp}")
         if summary["department_email"]:
             print(f"Thư điện tử của Sở: {summary['department_email']}")
     return EXIT_OK
@@ -73,6 +75,13 @@ def cmd_keys_trust(args, ctx) -> int:
     fp = keys.trust_department(ctx.db, keys.read_key_file(args.file))
     print(f"Đã nhận khoá của Sở. Mã nhận dạng: {fp}")
     print("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.")
+    return EXIT_OK
+
+
+def cmd_keys_add_recipient(args, ctx) -> int:
+    ctx.installation()
+    fp = keys.add_extra_recipient(ctx.db, keys.read_key_file(args.file))
+    print(f"Các gói sau này được mã hoá thêm cho khoá {fp}.")
     return EXIT_OK
 
 
@@ -242,6 +251,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = ks.add_parser("trust-department", help="nhận khoá công khai của Sở từ tệp")
     q.add_argument("file", type=Path)
     q.set_defaults(func=cmd_keys_trust)
+    q = ks.add_parser("add-recipient", help="mã hoá các gói sau này cho thêm một khoá age (ví dụ khoá dự phòng của Sở)")
+    q.add_argument("file", type=Path)
+    q.set_defaults(func=cmd_keys_add_recipient)
     q = ks.add_parser("export-identity", help="ghi khoá bí mật của Sở thành tệp định danh age chuẩn")
     q.add_argument("--out", required=True, type=Path)
     q.set_defaults(func=cmd_keys_export_identity)

@@ -198,6 +198,15 @@ def trust_department(db: sqlite_utils.Database, text: str) -> str:
     return recipient_fingerprint(recipient)
 
 
+def add_extra_recipient(db: sqlite_utils.Database, text: str) -> str:
+    """Encrypt later packages to one more age key (e.g. the Department's backup key); returns its fingerprint."""
+    recipient = parse_recipient_text(text)
+    current = extra_recipients(db)
+    if recipient not in current and recipient != department_recipient(db):
+        meta.put(db, META_EXTRA_RECIPIENTS, "\n".join([*current, recipient]))
+    return recipient_fingerprint(recipient)
+
+
 def department_public_key_text(db: sqlite_utils.Database) -> str:
     """The Department's public key file: an age recipients file (`age -R` reads it)."""
     rec = department_recipient(db)
