@@ -50,6 +50,11 @@ def _stored(ctx):
 
 
 def _press_ctrl_s(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    # A modal dialog left open by an earlier test would swallow the shortcut; close it first.
+    while (stray := QApplication.activeModalWidget()) is not None and stray.window() is not window:
+        stray.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
