@@ -14,7 +14,7 @@ import logging
 import traceback
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -141,7 +141,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(QSize(980, 600))
 
-        self.specs = load_page_specs(inst.role, pages, strict=strict)
+        self._role = inst.role
+        self._registry = list(registry.PAGES if pages is None else pages)
+        self._strict = strict
+        # Start-up stays light: only the first page's module is imported before the first paint;
+        # the others (reports, sync…) are imported right after it, or as soon as one is asked for.
+        self._specs: list[PageSpec] = load_page_specs(self._role, self._registry[:1], strict=strict)
+        self._specs_complete = len(self._registry) <= 1
         self.pages: dict[int, Page] = {}
 
         central = QWidget()
@@ -160,13 +166,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
-        for spec in self.specs:
-            item = QListWidgetItem(spec.title if spec.cls else f"⚠ {spec.title}")
-            item.setIcon(icon(getattr(spec.cls, "icon_name", "") if spec.cls else ""))
-            item.setSizeHint(QSize(0, 40))
-            self.sidebar.addItem(item)
-            placeholder = QWidget()  # replaced by the page the first time it is opened
-            self.stack.addWidget(placeholder)
+        for spec in self._specs:
+            self._add_sidebar_item(spec)
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
         root.addLayout(body, 1)
@@ -178,8 +179,40 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.period_changed.connect(self._on_period_changed)
         ctx.installation_changed.connect(self._update_header)
-        if self.specs:
+        if self._specs:
             self.sidebar.setCurrentRow(0)
+        self._first_paint_seen = False
+        self.installEventFilter(self)
+
+    # ---- pages of the sidebar, imported after the first paint ---------------------------------
+
+    @property
+    def specs(self) -> list[PageSpec]:
+        """Every page of this role (imports the remaining page modules if not done yet)."""
+        self.load_remaining_pages()
+        return self._specs
+
+    def load_remaining_pages(self) -> None:
+        if self._specs_complete:
+            return
+        self._specs_complete = True
+        for spec in load_page_specs(self._role, self._registry[1:], strict=self._strict):
+            self._specs.append(spec)
+            self._add_sidebar_item(spec)
+
+    def _add_sidebar_item(self, spec: PageSpec) -> None:
+        item = QListWidgetItem(spec.title if spec.cls else f"⚠ {spec.title}")
+        item.setIcon(icon(getattr(spec.cls, "icon_name", "") if spec.cls else ""))
+        item.setSizeHint(QSize(0, 40))
+        self.sidebar.addItem(item)
+        self.stack.addWidget(QWidget())  # replaced by the page the first time it is opened
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if not self._first_paint_seen and obj is self and event.type() == QEvent.Type.Paint:
+            self._first_paint_seen = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.load_remaining_pages)
+        return False
 
     # ---- header: unit and period -------------------------------------------------------------
 
@@ -278,7 +311,7 @@ class MainWindow(QMainWindow):
         """The page of sidebar row `index`, created on first use."""
         page = self.pages.get(index)
         if page is None:
-            spec = self.specs[index]
+            spec = self._specs[index]
             page = spec.cls(self.ctx) if spec.cls is not None else ErrorPage(self.ctx, spec)
             page.modified_changed.connect(lambda _m: self._update_title())
             old = self.stack.widget(index)

@@ -71,7 +71,7 @@ def _stored(ctx, code):
     return values_repo.load_entries(ctx.db, ctx.installation.unit.id, code)
 
 
-def test_header_shows_unit_and_period_labels(main_window):
+def test_header_shows_unit_and_period_labels(qtbot, main_window):
     ctx, window = main_window
     assert window.unit_label.text() == "Xã Đắk Pék"
     assert "Mã 23353" in window.unit_detail.text() and "Huyện Đắk Glei" in window.unit_detail.text()
@@ -80,6 +80,8 @@ def test_header_shows_unit_and_period_labels(main_window):
     assert "6 tháng cuối năm 2013 (2013-H2)" == labels[0]
     assert labels[-1] == "Cả năm 2025 (2025)"  # Đắk Pék exists until 30/06/2025
     assert window.period_combo.currentText() == "Cả năm 2014 (2014)"
+    # The other pages are imported right after the first paint.
+    qtbot.waitUntil(lambda: window.sidebar.count() >= 2, timeout=5000)
     assert [window.sidebar.item(i).text() for i in range(2)] == ["Tổng quan", "Nhập số liệu"]
 
 
