@@ -91,9 +91,10 @@ def rebuild_main_window(old_window):
     cls = type(old_window)
     new_window = cls(old_window.ctx)
     new_window.setGeometry(old_window.geometry())
-    sidebar = getattr(old_window, "sidebar", None)
-    if sidebar is not None and getattr(new_window, "sidebar", None) is not None:
-        new_window.sidebar.setCurrentRow(sidebar.currentRow())
+    # Back on the page the user was on (the window may import its pages lazily: open by class).
+    current = old_window.current_page() if hasattr(old_window, "current_page") else None
+    if current is not None and hasattr(new_window, "open_page"):
+        new_window.open_page(type(current).__name__)
     if old_window.isMaximized():
         new_window.showMaximized()
     else:
