@@ -70,6 +70,14 @@ def make_application(argv: list[str]):
     app.setOrganizationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     apply_look(app)
+    from PySide6.QtGui import QIcon
+
+    from xhht_desktop.paths import resource_path
+
+    for name in ("app.ico", "app.png"):
+        if resource_path("icons", name).exists():
+            app.setWindowIcon(QIcon(str(resource_path("icons", name))))
+            break
     return app
 
 

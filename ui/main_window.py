@@ -89,6 +89,26 @@ def load_page_specs(role: str, pages: list[tuple[str, str]] | None = None, *, st
     return specs
 
 
+def _has_module(name: str) -> bool:
+    """Whether a feature's module is in this build, without importing it (start-up stays light)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _optional_module(name: str):
+    """A feature's UI module, or None when this build does not have it (any other error is raised)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
 def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> list[Period]:
     """Periods this unit existed in that have begun by today (all of them if that leaves none)."""
     today = today or dt.date.today()
@@ -107,11 +127,25 @@ def default_period(db, unit: units_repo.Unit, today: dt.date | None = None) -> P
     return (halves or options)[-1]
 
 
-def icon(name: str) -> QIcon:
+def icon(name: str, fallback: str = "") -> QIcon:
+    """An SVG of resources/icons by name (`fallback` when that one is missing)."""
     from xhht_desktop.paths import resource_path
 
-    path = resource_path("icons", f"{name}.svg")
-    return QIcon(str(path)) if name and path.exists() else QIcon()
+    for candidate in (name, fallback):
+        path = resource_path("icons", f"{candidate}.svg")
+        if candidate and path.exists():
+            return QIcon(str(path))
+    return QIcon()
+
+
+def app_icon() -> QIcon:
+    from xhht_desktop.paths import resource_path
+
+    for name in ("app.ico", "app.png", "app.svg"):
+        path = resource_path("icons", name)
+        if path.exists():
+            return QIcon(str(path))
+    return QIcon()
 
 
 class ErrorPage(Page):
@@ -137,7 +171,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         inst = ctx.installation
         assert inst is not None, "the main window needs an installation (first-run wizard first)"
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.resize(1280, 800)
         self.setMinimumSize(QSize(980, 600))
 
@@ -202,7 +236,8 @@ class MainWindow(QMainWindow):
 
     def _add_sidebar_item(self, spec: PageSpec) -> None:
         item = QListWidgetItem(spec.title if spec.cls else f"⚠ {spec.title}")
-        item.setIcon(icon(getattr(spec.cls, "icon_name", "") if spec.cls else ""))
+        # Every row gets an icon (a generic one if the page names none) so the titles line up.
+        item.setIcon(icon(getattr(spec.cls, "icon_name", "") if spec.cls else "", "page"))
         item.setSizeHint(QSize(0, 40))
         self.sidebar.addItem(item)
         self.stack.addWidget(QWidget())  # replaced by the page the first time it is opened
@@ -396,11 +431,25 @@ class MainWindow(QMainWindow):
         self.import_xlsx_action.triggered.connect(self.import_xlsx)
         self.file_menu.addAction(self.import_xlsx_action)
         self.file_menu.addSeparator()
+        # Backups belong to the maintenance feature; the entries appear when it is in this build.
+        if _has_module("ui.dialogs.backup_restore"):
+            self.backup_action = QAction("&Sao lưu dữ liệu…", self)
+            self.backup_action.triggered.connect(self.backup_now)
+            self.file_menu.addAction(self.backup_action)
+            self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
+            self.restore_action.triggered.connect(self.restore_backup)
+            self.file_menu.addAction(self.restore_action)
+            self.file_menu.addSeparator()
         self.quit_action = QAction("T&hoát", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = bar.addMenu("Trợ &giúp")
+        if _has_module("ui.dialogs.about"):
+            guide = QAction("&Hướng dẫn sử dụng", self)
+            guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+            guide.triggered.connect(self.show_user_guide)
+            self.help_menu.addAction(guide)
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
@@ -414,7 +463,23 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str, msec: int = 8000) -> None:
         self.statusBar().showMessage(text, msec)
 
+    def backup_now(self) -> None:
+        _optional_module("ui.dialogs.backup_restore").backup_now(self, self.ctx)
+
+    def restore_backup(self) -> None:
+        _optional_module("ui.dialogs.backup_restore").restore_from_file(self, self.ctx)
+
+    def show_user_guide(self) -> None:
+        about = _optional_module("ui.dialogs.about")
+        # Non-modal: the guide can stay open beside the form.
+        self._guide = about.UserGuideDialog(self)
+        self._guide.show()
+
     def show_about(self) -> None:
+        about = _optional_module("ui.dialogs.about")
+        if about is not None:
+            about.AboutDialog(self.ctx, self).exec()
+            return
         QMessageBox.about(
             self, f"Giới thiệu {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"

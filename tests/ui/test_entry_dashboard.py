@@ -205,3 +205,40 @@ def test_history_panel_lists_changes_of_the_period(main_window):
     assert model.rowCount() == 2
     cells = {model.index(r, c).data() for r in range(2) for c in range(model.columnCount())}
     assert {"Y Blong", "Tử số", "Mẫu số", "10", "20", "nhập tay"} <= cells
+
+
+def test_literacy_gap_takes_men_as_total_minus_women(main_window):
+    ctx, window = main_window
+    from xhht_desktop.domain.values import Entry
+
+    values_repo.save_entries(ctx.db, ctx.installation.unit.id, "2014", [
+        Entry("XMC_15_60", None, 900, 1000), Entry("XMC_15_60", "nu", 430, 500)], actor="t", origin="t")
+    ctx.notify_data_changed()
+    dashboard = window.open_page("DashboardPage")
+    gap = next(g for g in dashboard.data.literacy if g.indicator == "XMC_15_60")
+    assert gap.women_rate == pytest.approx(86.0)
+    assert gap.men_rate == pytest.approx(94.0)  # (900 − 430) / (1000 − 500), not 90 % − anything
+    texts = [dashboard.literacy_grid.itemAt(i).widget().text() for i in range(dashboard.literacy_grid.count())]
+    assert {"86,00%", "94,00%", "8,00 điểm"} <= set(texts)
+
+
+def test_district_dashboard_sums_counts_of_its_communes_in_the_background(qtbot, db, db_path):
+    """Rates above the commune are summed numerators over summed denominators, never averaged."""
+    from xhht_desktop.db import units_repo
+    from xhht_desktop.domain.values import Entry
+    from xhht_desktop.installation import init_installation
+    from ui.app import create_main_window
+
+    init_installation(db, "district", "610", "A Tuấn", "Chuyên viên")
+    for code, num, den in (("23353", 80, 100), ("23356", 45, 50)):
+        unit = units_repo.find_unit(db, code, Period(2014, 0))
+        values_repo.save_entries(db, unit.id, "2014", [Entry("XMC_15_60", None, num, den)], actor="t", origin="t")
+    ctx, window = create_main_window(db_path, db)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.page_by_class("DashboardPage")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        ctx.set_period(Period(2014, 0))
+    row = dashboard.rows["XMC_15_60"]
+    assert row.value.text() == "83,33%"  # 125/150; the mean of 80 % and 90 % would be 85 %
+    assert "2/12 đơn vị đã báo cáo" in row.detail.text()

@@ -53,7 +53,7 @@ class RolePage(QWizardPage):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for role in ("commune", "district", "department"):
-            button = QRadioButton(ROLE_LABELS_VI[role])
+            button = QRadioButton(ROLE_LABELS_VI[role].replace("&", "&&"))  # "GD&ĐT", not a shortcut
             button.setObjectName(f"role_{role}")
             self.buttons[role] = button
             self.group.addButton(button)
@@ -231,6 +231,15 @@ class FirstRunWizard(QWizard):
         self.installation: Installation | None = None
         self.setWindowTitle("Thiết lập XHHT Desktop")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        from xhht_desktop.paths import resource_path
+
+        logo = resource_path("icons", "app.png")
+        if logo.exists():
+            from PySide6.QtGui import QPixmap
+
+            self.setPixmap(QWizard.WizardPixmap.LogoPixmap,
+                           QPixmap(str(logo)).scaled(56, 56, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp theo  ›")
         self.setButtonText(QWizard.WizardButton.BackButton, "‹  Quay lại")

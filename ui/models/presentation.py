@@ -32,7 +32,7 @@ STATUS_LABELS_VI = {
     MET: "Đạt",
     CLOSE: "Gần đạt",
     FAR: "Chưa đạt",
-    NO_TARGET: "Không có mục tiêu",
+    NO_TARGET: "Không đặt mục tiêu",
     NOT_REPORTED: "Chưa báo cáo",
 }
 STATUS_COLOURS = {

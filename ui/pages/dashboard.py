@@ -10,7 +10,7 @@ Other features add their own sections to `extra_sections_layout` (e.g. the TTHTC
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -46,6 +46,8 @@ from ui.widgets.chips import StatusChip
 from ui.widgets.target_bar import TargetBar
 
 SHORT_BREAKDOWN = {"nu": "Nữ", "dtts": "DTTS"}
+# Fixed widths of the value, target, verdict and change columns (pixels at 96 dpi).
+COLUMN_WIDTHS = {1: 92, 3: 136, 4: 140, 5: 118}
 
 
 def _label(text: str = "", *, name: str | None = None, wrap: bool = False,
@@ -78,21 +80,28 @@ class IndicatorRowWidgets:
         self.detail = _label(wrap=True, name="muted")
         self.value = _label(name="indicatorValue", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.bar = TargetBar()
-        self.targets = _label(name="muted")
+        self.targets = _label(name="muted", wrap=True)
         self.chip = StatusChip()
+        self.chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.gap = _label(name="muted")
         self.change = _label(name="muted")
+        for widget, col in ((self.value, 1), (self.targets, 3), (self.gap, 4), (self.change, 5)):
+            widget.setFixedWidth(COLUMN_WIDTHS[col])
 
 
 class DashboardPage(Page):
     title = "Tổng quan"
     icon_name = "dashboard"
+    refreshed = Signal()  # new figures are on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.data: DashboardData | None = None
         self.rows: dict[str, IndicatorRowWidgets] = {}
         self._stale = True
+        self._generation = 0
+        self._applied_generation = -1
+        self._task = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +132,7 @@ class DashboardPage(Page):
             self.tiles[key] = number
             self.summary_strip.addWidget(tile)
         completeness, self.completeness_label = self._tile("Hoàn thành kỳ báo cáo", "#37474f")
+        self.completeness_label.setObjectName("tileText")
         self.completeness_detail = _label(name="muted", wrap=True)
         completeness.layout().addWidget(self.completeness_detail)
         self.summary_strip.addWidget(completeness, 2)
@@ -168,24 +178,64 @@ class DashboardPage(Page):
             self.refresh()
 
     def refresh(self) -> None:
-        """Recompute (a few ms even for the whole province) and rebuild the rows."""
+        """Recompute and rebuild the rows.
+
+        A commune's own figures take a few milliseconds: computed here. A district's or the
+        province's take 30–100 ms over every unit below (two periods, trend targets): computed in a
+        worker with its own connection so the window never stalls; the old figures stay on screen
+        until the new ones arrive.
+        """
         inst = self.ctx.installation
         if inst is None:
             return
         self._stale = False
         period = self.ctx.period
-        self.data = load_dashboard(self.ctx.db, inst.unit, period)
+        self._generation += 1
+        if inst.unit.level == "xa":
+            self._apply(load_dashboard(self.ctx.db, inst.unit, period))
+            return
+        generation, db_path, unit = self._generation, self.ctx.db_path, inst.unit
+        self.heading.setText(f"Tổng quan — {period.label_vi}")
+        self.subheading.setText("Đang tổng hợp số liệu của các đơn vị cấp dưới…")
+
+        def work(progress):
+            from xhht_desktop.db.connection import open_reader
+
+            db = open_reader(db_path)
+            try:
+                return load_dashboard(db, unit, period)
+            finally:
+                db.conn.close()
+
+        def done(data) -> None:
+            if generation == self._generation:  # a later refresh supersedes this one
+                self._apply(data)
+
+        from ui.tasks import run_task
+
+        self._task = run_task(self, "", work, on_done=done, show_dialog=False)
+
+    @property
+    def busy(self) -> bool:
+        """True while figures are being computed in the background."""
+        return self.data is None or self._applied_generation != self._generation
+
+    def _apply(self, data: DashboardData) -> None:
+        self.data = data
+        self._applied_generation = self._generation
+        unit, period = data.unit, data.period
         level_words = {"xa": "số liệu của xã",
                        "huyen": "tổng hợp từ các xã và số liệu của huyện",
-                       "tinh": "tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh"}[inst.unit.level]
+                       "tinh": "tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh"}[unit.level]
         self.heading.setText(f"Tổng quan — {period.label_vi}")
-        prev = self.data.previous_period
+        prev = data.previous_period
         self.subheading.setText(
-            f"{inst.unit.name} ({inst.unit.code}) · {level_words} · so với mục tiêu năm {period.target_year}"
+            f"{unit.name} ({unit.code}) · {level_words} · so với mục tiêu năm {period.target_year}"
             + (f" · thay đổi so với kỳ trước: {prev.label_vi.lower()}" if prev else ""))
         self._fill_summary()
         self._fill_literacy()
         self._fill_groups()
+        self.refreshed.emit()
 
     def _tile(self, caption: str, colour: str) -> tuple[QFrame, QLabel]:
         frame = QFrame()
@@ -279,10 +329,11 @@ class DashboardPage(Page):
                     line.setFrameShape(QFrame.Shape.HLine)
                     grid.addWidget(line, r - 1, 0, 1, 6, Qt.AlignmentFlag.AlignBottom)
                 r += 1
+            # The same column widths in every card, so the groups line up under one another.
             grid.setColumnStretch(0, 5)
             grid.setColumnStretch(2, 3)
-            grid.setColumnMinimumWidth(1, 80)
-            grid.setColumnMinimumWidth(4, 110)
+            for col, width in COLUMN_WIDTHS.items():
+                grid.setColumnMinimumWidth(col, width)
             layout.addLayout(grid)
             self.groups_layout.addWidget(card)
 
@@ -305,7 +356,12 @@ class DashboardPage(Page):
             own = ("đạt" if row.own_value >= 1 else "chưa đạt") if ind.kind == "flag" else format_number(row.own_value)
             detail.append(f"của đơn vị mình: {own}")
         if row.units_expected > 1:
-            detail.append(f"{row.units_reported}/{row.units_expected} đơn vị đã báo cáo")
+            # Indicators entered at several levels count the higher levels' own rows as reports too,
+            # so "reported" can exceed the units expected below; then only the count is meaningful.
+            if row.units_reported <= row.units_expected:
+                detail.append(f"{row.units_reported}/{row.units_expected} đơn vị đã báo cáo")
+            else:
+                detail.append(f"{row.units_reported} đơn vị có số liệu")
         w.detail.setText(" · ".join(detail))
         w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
         w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
@@ -321,7 +377,7 @@ class DashboardPage(Page):
         this_year, other_year = period.target_year, 2020 if period.target_year == 2015 else 2015
         if ind.target_op == "increase":
             last = "chưa có số liệu" if row.target is None else format_percent(row.target)
-            w.targets.setText(f"Cao hơn cùng kỳ năm trước\n(cùng kỳ: {last})")
+            w.targets.setText(f"Tăng so với cùng kỳ\n(cùng kỳ: {last})")
         else:
             lines = []
             for year in sorted((this_year, other_year)):
@@ -330,7 +386,10 @@ class DashboardPage(Page):
             w.targets.setText("<br>".join(lines))
         w.chip.set_status(s.status)
         if s.status in (MET, CLOSE, FAR) and row.gap is not None and not s.own_flag:
-            w.gap.setText(("vượt " if row.gap >= 0 else "thiếu ") + format_points(row.gap, signed=False))
+            if abs(row.gap) < 0.005:
+                w.gap.setText("đúng mục tiêu")
+            else:
+                w.gap.setText(("vượt " if row.gap > 0 else "thiếu ") + format_points(row.gap, signed=False))
         else:
             w.gap.setText("")
         w.change.setText(self._change_text(s))

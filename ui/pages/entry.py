@@ -329,7 +329,7 @@ class EntryPage(Page):
         self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.history_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.history_view.setMinimumHeight(150)
         self.history_view.setMaximumHeight(220)
         self.history_panel = CollapsiblePanel("Lịch sử thay đổi của kỳ này", self.history_view, expanded=False)
@@ -425,7 +425,8 @@ class EntryPage(Page):
         for bd in entry_keys(ind):
             row = EntryRow(ind, bd)
             self.rows[row.key] = row
-            who = QLabel(BREAKDOWN_LABELS_VI[bd])
+            # A single row needs no "Tổng số" label; with breakdowns it tells the rows apart.
+            who = QLabel(BREAKDOWN_LABELS_VI[bd] if ind.breakdowns else "")
             who.setObjectName("rowLabel" if bd is None else "rowLabelSub")
             grid.addWidget(who, r, 0)
             if ind.has_fraction:
@@ -490,8 +491,8 @@ class EntryPage(Page):
         self.heading.setText(f"Nhập số liệu — {period.label_vi}")
         level_word = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}[unit.level]
         self.subheading.setText(
-            f"{unit.name} ({unit.code}) · các chỉ tiêu {level_word} nhập cho kỳ {period.code} · "
-            "để trống nghĩa là chưa báo cáo (khác với số 0) · số có thể gõ dạng 1.234")
+            f"{unit.name} ({unit.code}) · chỉ tiêu {level_word} · ô để trống là chưa báo cáo (khác số 0)")
+        self.subheading.setToolTip("Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.")
         self._refresh_targets(period)
         self._refresh_suggestions()
         self.validate()

@@ -6,7 +6,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.models.presentation import STATUS_COLOURS, STATUS_LABELS_VI
 
-_TEXT_ON = {"close": "#3e2c00"}
+_TEXT_ON = {"close": "#3e2c00", "no_target": "#37627f"}
+# A figure without a target is information, not a verdict: a quiet outline, not a coloured pill.
+_BACKGROUND = {"no_target": "#e8f0f7"}
 
 
 class StatusChip(QLabel):
@@ -20,7 +22,7 @@ class StatusChip(QLabel):
     def set_status(self, status: str, text: str | None = None) -> None:
         self.status = status
         self.setText(text if text is not None else STATUS_LABELS_VI.get(status, status))
-        background = STATUS_COLOURS.get(status, "#9e9e9e")
+        background = _BACKGROUND.get(status) or STATUS_COLOURS.get(status, "#9e9e9e")
         foreground = _TEXT_ON.get(status, "#ffffff")
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: {foreground}; border-radius: 9px;"
