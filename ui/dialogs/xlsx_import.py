@@ -97,7 +97,13 @@ class XlsxImportDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The indicator's name is long: a fixed, elided column (full name in the tooltip), so the
+        # verdict column stays in view.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 280)
+        header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         layout.addWidget(self.table, 3)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)

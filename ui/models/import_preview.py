@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor
 from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, by_code, row_code
 from xhht_desktop.domain.values import Entry, format_int, format_percent, rate
 
-COLUMNS = ("Dòng", "Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Tỷ lệ", "Đang lưu", "Ghi chú", "Kiểm tra")
+COLUMNS = ("Dòng", "Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Tỷ lệ", "Kiểm tra", "Đang lưu", "Ghi chú")
+CHECK_COLUMN, STORED_COLUMN, COMMENT_COLUMN = 7, 8, 9
 
 
 @dataclass
@@ -100,26 +101,29 @@ class ImportPreviewModel(QAbstractTableModel):
                 return format_int(e.value)
             if col == 6:
                 return format_percent(rate(e.numerator, e.denominator))
-            if col == 7:
+            if col == STORED_COLUMN:
                 return _figure_text(row.stored)
-            if col == 8:
+            if col == COMMENT_COLUMN:
                 return e.comment or ""
-            if col == 9:
+            if col == CHECK_COLUMN:
                 if row.problems:
                     return "⛔ " + "; ".join(row.problems)
                 if e.is_blank() and not e.comment:
                     return "bỏ trống — giữ nguyên"
                 return "✓ thay đổi" if row.changes else "✓ không đổi"
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 9 and row.problems:
+            if col == CHECK_COLUMN and row.problems:
                 return QColor("#c62828")
-            if col == 9 and row.changes:
+            if col == CHECK_COLUMN and row.changes:
                 return QColor("#2e7d32")
-            if col == 7:
+            if col == STORED_COLUMN:
                 return QColor("#66757f")
         if role == Qt.ItemDataRole.BackgroundRole and row.problems:
             return QColor("#fff4f4")
-        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 9):
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            ind = by_code().get(e.indicator)
+            return ind.name_vi if ind else None
+        if role == Qt.ItemDataRole.ToolTipRole and col == CHECK_COLUMN:
             return "\n".join(row.problems) if row.problems else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
