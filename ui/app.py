@@ -160,6 +160,11 @@ def run(argv: list[str]) -> int:
 
     apply_saved_language(db)
     if get_installation(db) is None:
+        if os.environ.get("XHHT_NO_FIRST_RUN_DIALOGS"):
+            # Tests and benchmarks: never block on a modal wizard nobody will answer.
+            sys.stderr.write("XHHT Desktop: chưa khởi tạo (XHHT_NO_FIRST_RUN_DIALOGS đang bật)\n")
+            db.conn.close()
+            return 2
         from ui.dialogs.first_run import FirstRunWizard
 
         wizard = FirstRunWizard(db, db_path)

@@ -242,3 +242,18 @@ def test_district_dashboard_sums_counts_of_its_communes_in_the_background(qtbot,
     row = dashboard.rows["XMC_15_60"]
     assert row.value.text() == "83,33%"  # 125/150; the mean of 80 % and 90 % would be 85 %
     assert "2/12 đơn vị đã báo cáo" in row.detail.text()
+
+
+def test_changing_the_official_does_not_wipe_figures_being_typed(main_window):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    page.rows[("XMC_15_60", None)].numerator.setText("12")
+    from xhht_desktop.db import meta
+    meta.put(ctx.db, "official_name", "Nguyễn Văn Bình")
+    ctx.reload_installation()  # e.g. the Settings page saved a new name
+    assert page.rows[("XMC_15_60", None)].numerator.text() == "12"
+    assert page.has_unsaved_changes()
+    page.rows[("XMC_15_60", None)].denominator.setText("20")
+    assert window.save_current()
+    history = values_repo.history_for_unit(ctx.db, ctx.installation.unit.id, "2014")
+    assert {h["changed_by"] for h in history} == {"Nguyễn Văn Bình"}

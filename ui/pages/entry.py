@@ -338,7 +338,8 @@ class EntryPage(Page):
 
         ctx.period_changed.connect(lambda _p: self.refresh())
         ctx.data_changed.connect(self._on_data_changed)
-        ctx.installation_changed.connect(self.refresh)
+        # A new official name must not wipe figures being typed: same rule as data_changed.
+        ctx.installation_changed.connect(self._on_data_changed)
         self.refresh()
 
     # ---- building ------------------------------------------------------------------------------
