@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -43,10 +44,12 @@ SIGNATURE_NAME = "manifest.json.minisig"
 PAYLOAD_NAME = "payload.json.gz"
 MEMBERS = (MANIFEST_NAME, SIGNATURE_NAME, PAYLOAD_NAME)
 
-MAX_FILE_SIZE = 32 * 1024 * 1024
+# A commune's full export with ten years of figures and centre activities is well under 1 MB of
+# JSON; the limits leave twenty-fold room and keep a hostile package's parse within memory.
+MAX_FILE_SIZE = 12 * 1024 * 1024
 MAX_MANIFEST_SIZE = 64 * 1024
-MAX_PAYLOAD_SIZE = 24 * 1024 * 1024
-MAX_UNCOMPRESSED_SIZE = 96 * 1024 * 1024
+MAX_PAYLOAD_SIZE = 10 * 1024 * 1024
+MAX_UNCOMPRESSED_SIZE = 24 * 1024 * 1024
 MAX_RECORDS = 500_000
 _BLOCK = 512
 
@@ -247,6 +250,14 @@ def _is_int(v, lo: int = 0, hi: int = 10**12) -> bool:
     return type(v) is int and lo <= v <= hi
 
 
+def _is_time(text: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def check_manifest(m) -> None:
     """Shape of a (format 1) manifest; the format number is checked before this."""
     _require(isinstance(m, dict), "không phải là một đối tượng JSON")
@@ -257,12 +268,12 @@ def check_manifest(m) -> None:
     prev = m.get("previous_package_uuid")
     _require(prev is None or (_is_str(prev) and _UUID.match(prev) is not None), "previous_package_uuid")
     _require(type(m.get("full")) is bool, "full")
-    _require(_is_str(m.get("created_at"), 40), "created_at")
+    _require(_is_str(m.get("created_at"), 40) and _is_time(m["created_at"]), "created_at")
     _require(_is_str(m.get("role"), 20), "role")
     unit = m.get("unit")
     _require(isinstance(unit, dict) and all(_is_str(unit.get(k)) for k in ("key", "code", "name", "level")),
              "unit")
-    official = m.get("official", {})
+    official = m.get("official")
     _require(isinstance(official, dict) and all(_is_str(official.get(k, "")) for k in ("name", "title")),
              "official")
     _require(_is_str(m.get("catalogue_version"), 64), "catalogue_version")
