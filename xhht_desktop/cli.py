@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,8 +203,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REJECTED
     except Exception as exc:  # noqa: BLE001 - last resort: say what happened, never a traceback-only exit
         from xhht_desktop.db.values_repo import ValidationFailed
+        from xhht_desktop.storage import explain_storage_error
         if isinstance(exc, ValidationFailed):
             print("Số liệu bị từ chối:\n" + str(exc), file=sys.stderr)
+            return EXIT_REJECTED
+        message = explain_storage_error(exc, ctx.db_path if isinstance(exc, sqlite3.Error) else None)
+        if message:
+            print(f"Lỗi: {message}", file=sys.stderr)
             return EXIT_REJECTED
         raise
     finally:

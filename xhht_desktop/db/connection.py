@@ -78,7 +78,9 @@ def open_database(
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu «{path}»: {exc}") from exc
+        from xhht_desktop.storage import explain_storage_error
+        reason = explain_storage_error(exc, path) or str(exc)
+        raise DatabaseError(f"Không mở được cơ sở dữ liệu «{path}»: {reason}") from exc
     except Exception:
         conn.close()
         raise

@@ -10,8 +10,6 @@ A blank row means "not reported" and leaves what is stored untouched.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,7 @@ from xhht_desktop.domain.catalogue import (
 )
 from xhht_desktop.domain.periods import PeriodError, applies, parse_period
 from xhht_desktop.domain.values import Entry, Issue, errors_only, parse_whole_number, validate_entries
+from xhht_desktop.storage import write_atomically
 
 SHEET = "ChiTieu"
 LABEL_UNIT = "Mã đơn vị"
@@ -155,16 +154,7 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
 
 
 def _save_atomic(wb: Workbook, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xhht-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(out, wb.save, suffix=".xlsx")
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -197,8 +187,23 @@ def open_workbook_safely(path: str | Path):
     except zipfile.BadZipFile as exc:
         raise ValueError(f"Tệp «{path.name}» không phải tệp Excel .xlsx hợp lệ.") from exc
     try:
+        # One cheap streaming pass first: a sheet with far more rows than any template (a "bomb"
+        # under the size limits) is refused before the two full loads below build it in memory.
+        streamed = load_workbook(path, read_only=True)
+        try:
+            for sheet in streamed.worksheets:
+                for number, _ in enumerate(sheet.iter_rows(max_col=40, values_only=True), start=1):
+                    if number > MAX_ROWS + 50:
+                        raise ValueError(f"Tệp «{path.name}» có trang «{sheet.title}» quá nhiều dòng "
+                                         f"(hơn {MAX_ROWS}); không phải biểu nhập hợp lệ.")
+        finally:
+            streamed.close()
         formulas = load_workbook(path, data_only=False, read_only=False)
         cached = load_workbook(path, data_only=True, read_only=False)
+    except ValueError as exc:
+        if str(exc).startswith("Tệp «"):
+            raise
+        raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
     except Exception as exc:  # openpyxl raises many types on malformed files
         raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
     return formulas, cached
