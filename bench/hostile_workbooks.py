@@ -165,7 +165,9 @@ def _use(case: Case, code: str) -> None:
 # ---- cell-level mutations (on the openpyxl workbook) ----------------------------------------------
 # Each takes (rng, wb, sheet, case) and returns False when it does not apply to this workbook.
 
-BAD_TEXT = ["nhiều", "12a", "1,5", "mười hai", "N/A", "-", "?", "1 2 3 4", "0x1F", "١٢",
+# Not in the list: Unicode decimal digits ("１２" full-width, "١٢" Arabic-Indic). The import reads them
+# as the number they write (Python's int()), which is what a person means; see thousands_text.
+BAD_TEXT = ["nhiều", "12a", "1,5", "mười hai", "N/A", "-", "?", "1 2 3 4", "0x1F", "½",
             "1e3", "1.2.3", "++1", "12%", "∞", "NaN", "  ", "\u200b", "1\u00a0234\u00a056", "(12)"]
 
 
@@ -475,7 +477,8 @@ def m_thousands_text(rng, wb, sheet, case):
     if not isinstance(v, int):
         return False
     text = f"{v:,}".replace(",", rng.choice([".", " ", "\u00a0"]))
-    put(sheet.ws, r, c, rng.choice([text, f" {v} ", str(v), float(v)]))
+    full_width = str(v).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    put(sheet.ws, r, c, rng.choice([text, f" {v} ", str(v), float(v), full_width]))
     return True
 
 
