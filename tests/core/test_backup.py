@@ -259,3 +259,21 @@ def test_check_finds_what_the_form_would_have_refused(commune_db, db_path):
     conn.commit()
     codes = {f.code for f in run_checks(commune_db).findings}
     assert {"value_breakdown_gt_total", "revision", "history_missing", "foreign_key", "unit_missing"} <= codes
+
+
+def test_check_applies_the_centre_log_rules_to_stored_activities(commune_db):
+    import datetime as dt
+
+    from xhht_desktop.clc import repository as clc_repo
+    from xhht_desktop.clc.domain import Activity
+
+    inst = get_installation(commune_db)
+    clc_repo.add_activity(commune_db, inst.unit.id, Activity(
+        date=dt.date(2014, 3, 5), title="Chuyên đề trồng cà phê", category="agri_tech", format="topic",
+        sessions=1, visits=45, women=20), actor="t", origin=inst.installation_id, today=dt.date(2014, 12, 31))
+    assert run_checks(commune_db).ok
+    commune_db.conn.execute("UPDATE clc_activities SET women = 60")  # more women than visits
+    commune_db.conn.commit()
+    findings = run_checks(commune_db).findings
+    assert [f.code for f in findings] == ["activity_women"]
+    assert "Chuyên đề trồng cà phê" in findings[0].where

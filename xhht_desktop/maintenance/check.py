@@ -52,6 +52,11 @@ class CheckReport:
         return f"Phát hiện {len(self.findings)} vấn đề (đã kiểm tra {looked})."
 
 
+# Tables whose records carry uuid, unit_id and a revision, with every change written to `history`
+# (figures, completeness marks, the centre and its activity log).
+VERSIONED_TABLES = ("indicator_values", "period_status", "clc_centres", "clc_activities")
+
+
 def _tables(db: sqlite_utils.Database) -> set[str]:
     return {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
@@ -106,12 +111,44 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     return out, len(rows)
 
 
+def check_activities(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
+    """The activity log's cross-field rules (women ≤ visits, persons ≤ visits, dates…) on stored rows."""
+    try:
+        from xhht_desktop.clc.domain import check_activity
+    except ModuleNotFoundError:
+        return [], 0
+    import datetime as dt
+
+    conn = db.conn
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_activities)")]
+    bounds = {uid: (vf, vt) for uid, vf, vt in conn.execute("SELECT id, valid_from, valid_to FROM units")}
+    labels = _unit_labels(db)
+    out, n = [], 0
+    for row in conn.execute("SELECT * FROM clc_activities WHERE deleted=0"):
+        n += 1
+        values = dict(zip(cols, row))
+        for name in ("date", "end_date"):
+            try:
+                values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
+            except ValueError:
+                out.append(Finding("activity_date", f"ngày «{values[name]}» không hợp lệ.",
+                                   f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động «{values['title']}»"))
+                values[name] = None
+        valid_from, valid_to = bounds.get(values["unit_id"], (None, None))
+        for error in check_activity(values, today=dt.date.today(), unit_valid_from=valid_from,
+                                    unit_valid_to=valid_to):
+            out.append(Finding(f"activity_{error.field}", error.message,
+                               f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động ngày "
+                               f"{values['date'].strftime('%d/%m/%Y') if values['date'] else '?'} «{values['title']}»"))
+    return out, n
+
+
 def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     """Revisions, history and references of the versioned tables."""
     conn = db.conn
     out = []
     tables = _tables(db)
-    versioned = [t for t in ("indicator_values", "period_status") if t in tables]
+    versioned = [t for t in VERSIONED_TABLES if t in tables]
     for table in versioned:
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE revision < 1").fetchone()[0]
         if n:
@@ -122,22 +159,17 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
                 (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
         if n:
             out.append(Finding("history_missing", f"{n} bản ghi của bảng {table} không có dòng lịch sử nào."))
-        n = conn.execute(
-            f"""SELECT count(*) FROM {table} t WHERE t.revision >
-                (SELECT max(h.revision) FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
-        if n:
-            out.append(Finding("history_behind", f"{n} bản ghi của bảng {table} có phiên bản mới hơn lịch sử ghi lại."))
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE unit_id NOT IN (SELECT id FROM units)").fetchone()[0]
         if n:
             out.append(Finding("unit_missing", f"{n} bản ghi của bảng {table} thuộc đơn vị không có trong danh mục."))
     if "history" in tables:
-        known = "', '".join(versioned) or "-"
-        n = conn.execute(
-            f"""SELECT count(*) FROM history h WHERE h.table_name IN ('{known}') AND NOT EXISTS
-                (SELECT 1 FROM indicator_values v WHERE v.uuid = h.record_uuid)
-                AND NOT EXISTS (SELECT 1 FROM period_status s WHERE s.uuid = h.record_uuid)""").fetchone()[0]
-        if n:
-            out.append(Finding("history_orphan", f"{n} dòng lịch sử trỏ tới bản ghi không còn tồn tại."))
+        for table in versioned:
+            n = conn.execute(
+                f"""SELECT count(*) FROM history h WHERE h.table_name = ? AND NOT EXISTS
+                    (SELECT 1 FROM {table} t WHERE t.uuid = h.record_uuid)""", (table,)).fetchone()[0]
+            if n:
+                out.append(Finding("history_orphan",
+                                   f"{n} dòng lịch sử của bảng {table} trỏ tới bản ghi không còn tồn tại."))
     if "indicator_values" in tables:
         n = conn.execute(
             "SELECT count(*) FROM indicator_values WHERE indicator NOT IN (SELECT code FROM indicators)").fetchone()[0]
@@ -163,6 +195,10 @@ def run_checks(db: sqlite_utils.Database) -> CheckReport:
         figures, n = check_figures(db)
         findings += figures
         checked["số liệu"] = n
+    if "clc_activities" in tables:
+        activities, n = check_activities(db)
+        findings += activities
+        checked["hoạt động TTHTCĐ"] = n
     records, n_history = check_records(db)
     findings += records
     checked["dòng lịch sử"] = n_history
