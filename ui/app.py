@@ -103,6 +103,8 @@ def create_main_window(db_path: str | Path, db=None, *, strict: bool = False):
 
 def _open_database_or_explain(db_path: Path):
     """The database, or None after telling the official (in Vietnamese) why it cannot be opened."""
+    from PySide6.QtCore import QCoreApplication
+
     from xhht_desktop.db.connection import DatabaseError
     from xhht_desktop.installation import open_app_database
 
@@ -111,10 +113,11 @@ def _open_database_or_explain(db_path: Path):
     try:
         return open_app_database(db_path)
     except DatabaseError as exc:
-        messages.error(None, str(exc), "Tệp dữ liệu không bị thay đổi.")
+        messages.error(None, str(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     except OSError as exc:
-        messages.error(None, f"Không mở được tệp dữ liệu «{db_path}»: {exc.strerror or exc}.",
-                       "Tệp dữ liệu không bị thay đổi.")
+        messages.error(None, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
+            path=db_path, error=exc.strerror or exc),
+                       QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     return None
 
 
@@ -129,9 +132,11 @@ def _install_excepthook() -> None:
             from PySide6.QtWidgets import QApplication, QMessageBox
 
             if QApplication.instance() is not None:
-                box = QMessageBox(QMessageBox.Icon.Critical, "XHHT Desktop",
-                                  "Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
-                                  "số liệu đang sửa dở có thể cần nhập lại.")
+                from PySide6.QtCore import QCoreApplication
+
+                box = QMessageBox(QMessageBox.Icon.Critical, "XHHT Desktop", QCoreApplication.translate(
+                    "App", "Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
+                           "số liệu đang sửa dở có thể cần nhập lại."))
                 box.setDetailedText(text)
                 box.exec()
         except Exception:  # noqa: BLE001 - the hook itself must never raise

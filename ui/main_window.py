@@ -14,7 +14,7 @@ import logging
 import traceback
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
 from xhht_desktop import APP_NAME, __version__
 from xhht_desktop.db import units_repo, values_repo
 from xhht_desktop.domain.periods import Period, all_periods
-from xhht_desktop.installation import ROLE_LABELS_VI
 
 from ui.context import AppContext
-from ui.models.presentation import period_label
+from ui.models.presentation import period_label, period_name, role_label
 from ui.pages import registry
 from ui.pages.base import Page
 from ui.widgets import messages
@@ -154,8 +153,9 @@ class ErrorPage(Page):
     def __init__(self, ctx: AppContext, spec: PageSpec, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
-        label = QLabel(f"Không mở được trang «{spec.class_name}» ({spec.module}). "
-                       "Hãy báo lỗi này cho người hỗ trợ kỹ thuật.")
+        label = QLabel(self.tr("Không mở được trang «{page}» ({module}). "
+                               "Hãy báo lỗi này cho người hỗ trợ kỹ thuật.").format(page=spec.class_name,
+                                                                                module=spec.module))
         label.setWordWrap(True)
         details = QLabel(spec.error)
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -235,7 +235,11 @@ class MainWindow(QMainWindow):
             self._add_sidebar_item(spec)
 
     def _add_sidebar_item(self, spec: PageSpec) -> None:
-        item = QListWidgetItem(spec.title if spec.cls else f"⚠ {spec.title}")
+        title = spec.title
+        if spec.cls is not None:
+            # Page titles are marked with QT_TRANSLATE_NOOP(<class name>, …): translated here.
+            title = QCoreApplication.translate(spec.class_name, title)
+        item = QListWidgetItem(title if spec.cls else f"⚠ {title}")
         # Every row gets an icon (a generic one if the page names none) so the titles line up.
         item.setIcon(icon(getattr(spec.cls, "icon_name", "") if spec.cls else "", "page"))
         item.setSizeHint(QSize(0, 40))
@@ -265,7 +269,7 @@ class MainWindow(QMainWindow):
         names.addWidget(self.unit_label)
         names.addWidget(self.unit_detail)
         layout.addLayout(names, 1)
-        period_caption = QLabel("Kỳ báo cáo")
+        period_caption = QLabel(self.tr("Kỳ báo cáo"))
         period_caption.setObjectName("headerDetail")
         layout.addWidget(period_caption)
         self.period_combo = QComboBox()
@@ -296,10 +300,10 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(unit.name)
         day = min(dt.date.today().isoformat(), unit.valid_to or "9999-12-31")
         parent = units_repo.parent_of(self.ctx.db, unit.id, day)
-        parts = [f"Mã {unit.code}"]
+        parts = [self.tr("Mã {code}").format(code=unit.code)]
         if parent is not None:
             parts.append(parent.name)
-        parts.append(ROLE_LABELS_VI.get(inst.role, inst.role))
+        parts.append(role_label(inst.role))
         if inst.official_name:
             who = inst.official_name + (f" ({inst.official_title})" if inst.official_title else "")
             parts.append(who)
@@ -310,7 +314,7 @@ class MainWindow(QMainWindow):
         period = self.period_combo.itemData(index)
         if period is None or period == self.ctx.period:
             return
-        if not self.confirm_leave("của kỳ đang mở"):
+        if not self.confirm_leave(self.tr("của kỳ đang mở")):
             self._select_period_in_combo(self.ctx.period)
             return
         self.ctx.set_period(period)
@@ -331,7 +335,7 @@ class MainWindow(QMainWindow):
         """Switch period after resolving unsaved edits; False if the official cancelled."""
         if period == self.ctx.period:
             return True
-        if not self.confirm_leave("của kỳ đang mở"):
+        if not self.confirm_leave(self.tr("của kỳ đang mở")):
             return False
         if self.period_combo.findData(period) < 0:
             self.period_combo.blockSignals(True)
@@ -410,53 +414,53 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         inst = self.ctx.installation
-        self.setWindowTitle(f"{inst.unit.name} — {self.ctx.period.label_vi} — {APP_NAME}[*]")
+        self.setWindowTitle(f"{inst.unit.name} — {period_name(self.ctx.period)} — {APP_NAME}[*]")
         self.setWindowModified(bool(self.unsaved_pages()))
 
     # ---- menu and status bar -----------------------------------------------------------------
 
     def _build_menu(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&Tệp")
-        self.save_action = QAction(icon("save"), "&Lưu", self)
+        self.file_menu = bar.addMenu(self.tr("&Tệp"))
+        self.save_action = QAction(icon("save"), self.tr("&Lưu"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.save_action.triggered.connect(self.save_current)
         self.file_menu.addAction(self.save_action)
         self.file_menu.addSeparator()
-        self.export_template_action = QAction(icon("excel-out"), "&Xuất biểu nhập Excel…", self)
+        self.export_template_action = QAction(icon("excel-out"), self.tr("&Xuất biểu nhập Excel…"), self)
         self.export_template_action.triggered.connect(self.export_template)
         self.file_menu.addAction(self.export_template_action)
-        self.import_xlsx_action = QAction(icon("excel-in"), "&Nhập biểu Excel…", self)
+        self.import_xlsx_action = QAction(icon("excel-in"), self.tr("&Nhập biểu Excel…"), self)
         self.import_xlsx_action.triggered.connect(self.import_xlsx)
         self.file_menu.addAction(self.import_xlsx_action)
         self.file_menu.addSeparator()
         # Backups belong to the maintenance feature; the entries appear when it is in this build.
         if _has_module("ui.dialogs.backup_restore"):
-            self.backup_action = QAction("&Sao lưu dữ liệu…", self)
+            self.backup_action = QAction(self.tr("&Sao lưu dữ liệu…"), self)
             self.backup_action.triggered.connect(self.backup_now)
             self.file_menu.addAction(self.backup_action)
-            self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self)
+            self.restore_action = QAction(self.tr("&Khôi phục từ bản sao lưu…"), self)
             self.restore_action.triggered.connect(self.restore_backup)
             self.file_menu.addAction(self.restore_action)
             self.file_menu.addSeparator()
-        self.quit_action = QAction("T&hoát", self)
+        self.quit_action = QAction(self.tr("T&hoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
-        self.help_menu = bar.addMenu("Trợ &giúp")
+        self.help_menu = bar.addMenu(self.tr("Trợ &giúp"))
         if _has_module("ui.dialogs.about"):
-            guide = QAction("&Hướng dẫn sử dụng", self)
+            guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
             guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
             guide.triggered.connect(self.show_user_guide)
             self.help_menu.addAction(guide)
-        about = QAction("&Giới thiệu", self)
+        about = QAction(self.tr("&Giới thiệu"), self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.db_label = QLabel(f"Dữ liệu: {self.ctx.db_path}")
+        self.db_label = QLabel(self.tr("Dữ liệu: {path}").format(path=self.ctx.db_path))
         self.db_label.setObjectName("muted")
         status.addPermanentWidget(self.db_label)
 
@@ -480,14 +484,11 @@ class MainWindow(QMainWindow):
         if about is not None:
             about.AboutDialog(self.ctx, self).exec()
             return
-        QMessageBox.about(
-            self, f"Giới thiệu {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum "
-            "“Xây dựng xã hội học tập giai đoạn 2013–2020” từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu "
-            "2015 và 2020, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.</p>"
-            "<p>Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.</p>"
-            "<p>Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.</p>")
+        # Fallback when the About dialog of the maintenance feature is not in this build.
+        QMessageBox.about(self, APP_NAME, f"<h3>{APP_NAME} {__version__}</h3>" + self.tr(
+            "<p>Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, "
+            "từ xã đến tỉnh.</p><p>Phông chữ Noto Sans và Liberation Serif theo giấy phép "
+            "SIL Open Font License.</p>"))
 
     # ---- Excel ---------------------------------------------------------------------------------
 
@@ -500,12 +501,13 @@ class MainWindow(QMainWindow):
         from xhht_desktop.domain.text import ascii_slug
         from ui.tasks import run_task
 
-        if not self.confirm_leave("(biểu Excel lấy số liệu đã lưu)"):
+        if not self.confirm_leave(self.tr("(biểu Excel lấy số liệu đã lưu)")):
             return
         inst, period = self.ctx.installation, self.ctx.period
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         suggested = str(Path(folder) / f"BieuNhap_{ascii_slug(inst.unit.short_name)}_{period.code}.xlsx")
-        out = messages.save_file_name(self, "Xuất biểu nhập Excel", suggested, "Bảng tính Excel (*.xlsx)")
+        out = messages.save_file_name(self, self.tr("Xuất biểu nhập Excel"), suggested,
+                                      self.tr("Bảng tính Excel (*.xlsx)"))
         if not out:
             return
         if not out.lower().endswith(".xlsx"):
@@ -523,15 +525,15 @@ class MainWindow(QMainWindow):
                 db.conn.close()
 
         self._export_task = run_task(
-            self, "Đang xuất biểu nhập Excel…", work,
-            on_done=lambda path: self.show_status(f"Đã xuất biểu nhập: {path}", 15000),
-            on_error=lambda exc, tb: messages.error(self, "Không xuất được biểu nhập Excel.", str(exc)))
+            self, self.tr("Đang xuất biểu nhập Excel…"), work,
+            on_done=lambda path: self.show_status(self.tr("Đã xuất biểu nhập: {path}").format(path=path), 15000),
+            on_error=lambda exc, tb: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), str(exc)))
 
     def import_xlsx(self) -> None:
         """Check a filled template, preview it, then import all of it or nothing."""
         from ui.dialogs.xlsx_import import XlsxImportDialog
 
-        if not self.confirm_leave("trước khi nhập biểu Excel"):
+        if not self.confirm_leave(self.tr("trước khi nhập biểu Excel")):
             return
         dialog = XlsxImportDialog(self.ctx, self)
         dialog.exec()
@@ -539,7 +541,8 @@ class MainWindow(QMainWindow):
         if result is not None:
             from xhht_desktop.domain.periods import parse_period
 
-            self.show_status(f"Đã nhập biểu Excel kỳ {result.period}: {result.changed} số liệu thay đổi.", 15000)
+            self.show_status(self.tr("Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.")
+                             .format(period=result.period, n=result.changed), 15000)
             period = parse_period(result.period)
             if period != self.ctx.period:
                 self.go_to_period(period)
@@ -547,7 +550,7 @@ class MainWindow(QMainWindow):
     # ---- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.confirm_leave("trước khi thoát"):
+        if self.confirm_leave(self.tr("trước khi thoát")):
             event.accept()
         else:
             event.ignore()

@@ -7,7 +7,7 @@ communes of Quảng Ngãi that replaced them. The Department always works for th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,16 +27,18 @@ from PySide6.QtWidgets import (
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.text import matches
 from xhht_desktop.domain.units import NEW_SYSTEM_FROM, OLD_SYSTEM_END, PROVINCE_CODE
-from xhht_desktop.installation import ROLE_LABELS_VI, InitError, Installation, init_installation_by_key
+from xhht_desktop.installation import InitError, Installation, init_installation_by_key
 
+from ui.models.presentation import role_label
 from ui.widgets import messages
 
 ROLE_HELP_VI = {
-    "commune": "Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, "
-               "in phiếu tiến độ, gửi gói số liệu lên cấp trên.",
-    "district": "Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).",
-    "department": "Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và "
-                  "lập báo cáo toàn tỉnh.",
+    "commune": QT_TRANSLATE_NOOP("RolePage", "Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học "
+                                 "tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên."),
+    "district": QT_TRANSLATE_NOOP("RolePage", "Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện "
+                                  "(đến 30/6/2025)."),
+    "department": QT_TRANSLATE_NOOP("RolePage", "Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị "
+                                    "đã/chưa báo cáo và lập báo cáo toàn tỉnh."),
 }
 PAGE_ROLE, PAGE_UNIT, PAGE_OFFICIAL = 0, 1, 2
 
@@ -44,21 +46,21 @@ PAGE_ROLE, PAGE_UNIT, PAGE_OFFICIAL = 0, 1, 2
 class RolePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle("Chào mừng đến với XHHT Desktop")
-        self.setSubTitle("Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. "
-                         "Trước hết, cho biết máy này dùng ở đâu.")
+        self.setTitle(self.tr("Chào mừng đến với XHHT Desktop"))
+        self.setSubTitle(self.tr("Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. "
+                                 "Trước hết, cho biết máy này dùng ở đâu."))
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
-        layout.addWidget(QLabel("<b>Vai trò của người dùng máy này</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("Vai trò của người dùng máy này") + "</b>"))
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for role in ("commune", "district", "department"):
-            button = QRadioButton(ROLE_LABELS_VI[role].replace("&", "&&"))  # "GD&ĐT", not a shortcut
+            button = QRadioButton(role_label(role).replace("&", "&&"))  # "GD&ĐT", not a shortcut
             button.setObjectName(f"role_{role}")
             self.buttons[role] = button
             self.group.addButton(button)
             layout.addWidget(button)
-            help_label = QLabel(ROLE_HELP_VI[role])
+            help_label = QLabel(self.tr(ROLE_HELP_VI[role]))
             help_label.setObjectName("muted")
             help_label.setWordWrap(True)
             help_label.setContentsMargins(26, 0, 0, 8)
@@ -81,16 +83,16 @@ class UnitPage(QWizardPage):
     def __init__(self, wizard: FirstRunWizard):
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Chọn đơn vị")
+        self.setTitle(self.tr("Chọn đơn vị"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.district_combo = QComboBox()
-        self.district_label = QLabel("Huyện, thành phố")
+        self.district_label = QLabel(self.tr("Huyện, thành phố"))
         form.addRow(self.district_label, self.district_combo)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)")
+        self.search_edit.setPlaceholderText(self.tr("Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)"))
         self.search_edit.setClearButtonEnabled(True)
-        form.addRow("Tìm", self.search_edit)
+        form.addRow(self.tr("Tìm"), self.search_edit)
         layout.addLayout(form)
         self.unit_list = QListWidget()
         self.unit_list.setAlternatingRowColors(True)
@@ -98,7 +100,7 @@ class UnitPage(QWizardPage):
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         layout.addWidget(self.count_label)
-        self.new_units_box = QCheckBox("Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)")
+        self.new_units_box = QCheckBox(self.tr("Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)"))
         layout.addWidget(self.new_units_box)
 
         self.district_combo.currentIndexChanged.connect(self.refresh_list)
@@ -114,8 +116,8 @@ class UnitPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         role = self._wizard.role()
         commune = role == "commune"
-        self.setSubTitle("Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm." if commune
-                         else "Chọn huyện, thành phố của phòng GD&ĐT.")
+        self.setSubTitle(self.tr("Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm.") if commune
+                         else self.tr("Chọn huyện, thành phố của phòng GD&ĐT."))
         self.district_label.setVisible(commune)
         self.district_combo.setVisible(commune)
         self.new_units_box.setVisible(commune)
@@ -127,7 +129,7 @@ class UnitPage(QWizardPage):
     def _fill_districts(self) -> None:
         self.district_combo.blockSignals(True)
         self.district_combo.clear()
-        self.district_combo.addItem("— Tất cả huyện, thành phố —", None)
+        self.district_combo.addItem(self.tr("— Tất cả huyện, thành phố —"), None)
         for d in units_repo.search_units(self.db, "", level="huyen", on_day=OLD_SYSTEM_END):
             self.district_combo.addItem(f"{d.name} ({d.code})", d.id)
         self.district_combo.blockSignals(False)
@@ -160,8 +162,8 @@ class UnitPage(QWizardPage):
                 self.unit_list.setCurrentItem(item)
         if self.unit_list.count() == 1:
             self.unit_list.setCurrentRow(0)
-        self.count_label.setText(f"{len(units)} đơn vị" if units else
-                                 "Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.")
+        self.count_label.setText(self.tr("{n} đơn vị").format(n=len(units)) if units else
+                                 self.tr("Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị."))
         self.completeChanged.emit()
 
     def select_key(self, key: str) -> bool:
@@ -183,25 +185,25 @@ class OfficialPage(QWizardPage):
     def __init__(self, wizard: FirstRunWizard):
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Cán bộ phụ trách")
-        self.setSubTitle("Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.")
+        self.setTitle(self.tr("Cán bộ phụ trách"))
+        self.setSubTitle(self.tr("Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo."))
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         form = QFormLayout()
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Họ và tên, ví dụ: Nguyễn Thị Hồng")
+        self.name_edit.setPlaceholderText(self.tr("Họ và tên, ví dụ: Nguyễn Thị Hồng"))
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("Ví dụ: Công chức Văn hóa - Xã hội")
-        form.addRow("Họ và tên", self.name_edit)
-        form.addRow("Chức vụ", self.title_edit)
+        self.title_edit.setPlaceholderText(self.tr("Ví dụ: Công chức Văn hóa - Xã hội"))
+        form.addRow(self.tr("Họ và tên"), self.name_edit)
+        form.addRow(self.tr("Chức vụ"), self.title_edit)
         layout.addLayout(form)
-        self.sample_box = QCheckBox("Nạp dữ liệu mẫu để làm quen")
+        self.sample_box = QCheckBox(self.tr("Nạp dữ liệu mẫu để làm quen"))
         layout.addWidget(self.sample_box)
-        sample_help = QLabel("Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. "
-                             "Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. "
-                             "Không dùng trên máy báo cáo thật.")
+        sample_help = QLabel(self.tr("Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. "
+                                     "Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. "
+                                     "Không dùng trên máy báo cáo thật."))
         sample_help.setObjectName("muted")
         sample_help.setWordWrap(True)
         sample_help.setContentsMargins(26, 0, 0, 0)
@@ -211,8 +213,9 @@ class OfficialPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         unit = self._wizard.chosen_unit()
-        role = ROLE_LABELS_VI[self._wizard.role()]
-        self.summary.setText(f"Vai trò: <b>{role}</b><br>Đơn vị: <b>{unit.name} ({unit.code})</b>" if unit else "")
+        role = role_label(self._wizard.role())
+        self.summary.setText(self.tr("Vai trò: <b>{role}</b><br>Đơn vị: <b>{unit} ({code})</b>").format(
+            role=role, unit=unit.name, code=unit.code) if unit else "")
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.name_edit.text().strip())
@@ -229,7 +232,7 @@ class FirstRunWizard(QWizard):
         self.db = db
         self.db_path = db_path
         self.installation: Installation | None = None
-        self.setWindowTitle("Thiết lập XHHT Desktop")
+        self.setWindowTitle(self.tr("Thiết lập XHHT Desktop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         from xhht_desktop.paths import resource_path
 
@@ -241,10 +244,10 @@ class FirstRunWizard(QWizard):
                            QPixmap(str(logo)).scaled(56, 56, Qt.AspectRatioMode.KeepAspectRatio,
                                                      Qt.TransformationMode.SmoothTransformation))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp theo  ›")
-        self.setButtonText(QWizard.WizardButton.BackButton, "‹  Quay lại")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp theo  ›"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("‹  Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.role_page = RolePage(self)
         self.unit_page = UnitPage(self)
         self.official_page = OfficialPage(self)

@@ -67,19 +67,19 @@ class XlsxImportDialog(QDialog):
         self.result = None
         self.applied_result = None
         self._task = None
-        self.setWindowTitle("Nhập biểu Excel")
+        self.setWindowTitle(self.tr("Nhập biểu Excel"))
         self.resize(1060, 640)
         layout = QVBoxLayout(self)
-        intro = QLabel("Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ "
-                       "trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. "
-                       "Dòng để trống giữ nguyên số liệu đang lưu.")
+        intro = QLabel(self.tr("Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra "
+                               "toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không "
+                               "nhập gì. Dòng để trống giữ nguyên số liệu đang lưu."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         pick = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("Chưa chọn tệp")
-        self.pick_button = QPushButton("Chọn tệp…")
+        self.path_edit.setPlaceholderText(self.tr("Chưa chọn tệp"))
+        self.pick_button = QPushButton(self.tr("Chọn tệp…"))
         self.pick_button.clicked.connect(self.choose_file)
         pick.addWidget(self.path_edit, 1)
         pick.addWidget(self.pick_button)
@@ -108,15 +108,15 @@ class XlsxImportDialog(QDialog):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(150)
-        self.problems.setPlaceholderText("Các lỗi và cảnh báo sẽ hiện ở đây.")
+        self.problems.setPlaceholderText(self.tr("Các lỗi và cảnh báo sẽ hiện ở đây."))
         layout.addWidget(self.problems, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.import_button = QPushButton("Nhập")
+        self.import_button = QPushButton(self.tr("Nhập"))
         self.import_button.setObjectName("primaryButton")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.apply)
-        self.close_button = QPushButton("Đóng")
+        self.close_button = QPushButton(self.tr("Đóng"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
@@ -128,7 +128,8 @@ class XlsxImportDialog(QDialog):
 
     def choose_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path = messages.open_file_name(self, "Chọn biểu nhập Excel", folder, "Bảng tính Excel (*.xlsx)")
+        path = messages.open_file_name(self, self.tr("Chọn biểu nhập Excel"), folder,
+                                       self.tr("Bảng tính Excel (*.xlsx)"))
         if path:
             self.check_file(path)
 
@@ -140,10 +141,10 @@ class XlsxImportDialog(QDialog):
         self.model.set_rows([])
         self.problems.clear()
         self.import_button.setEnabled(False)
-        self.status.setText("Đang kiểm tra tệp…")
+        self.status.setText(self.tr("Đang kiểm tra tệp…"))
         db_path, unit = self.ctx.db_path, inst.unit
         self._task = run_task(
-            self, "Đang kiểm tra biểu Excel…",
+            self, self.tr("Đang kiểm tra biểu Excel…"),
             lambda progress: _check_in_worker(db_path, unit, path, inst.actor, inst.installation_id, False),
             on_done=self._checked, on_error=self._failed)
 
@@ -154,24 +155,28 @@ class XlsxImportDialog(QDialog):
         lines = [f"⛔ {p.text()}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
         clc = result.extra.get("clc")
         if clc:
-            lines.append(f"Sổ TTHTCĐ: {len(clc)} hoạt động sẽ được thêm hoặc cập nhật.")
+            lines.append(self.tr("Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.").format(n=len(clc)))
         self.problems.setPlainText("\n".join(lines))
         rows = self.model.rows
         changing = sum(1 for r in rows if r.changes and not r.problems)
-        where = f"kỳ <b>{result.period}</b>, đơn vị <b>{result.unit_code}</b>" if result.period else ""
+        where = (self.tr("kỳ <b>{period}</b>, đơn vị <b>{unit}</b>").format(period=result.period,
+                                                                          unit=result.unit_code)
+                 if result.period else "")
         if result.problems:
             self.status.setText(
-                f"<span style='color:#c62828'><b>Tệp có {len(result.problems)} lỗi — chưa nhập được.</b></span> "
-                f"{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.")
+                "<span style='color:#c62828'><b>"
+                + self.tr("Tệp có {n} lỗi — chưa nhập được.").format(n=len(result.problems)) + "</b></span> "
+                + self.tr("{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.").format(where=where))
         else:
-            warn = f" · {len(result.warnings)} cảnh báo" if result.warnings else ""
+            warn = self.tr(" · {n} cảnh báo").format(n=len(result.warnings)) if result.warnings else ""
             self.status.setText(
-                f"<span style='color:#2e7d32'><b>Tệp hợp lệ.</b></span> {where}: {len(rows)} dòng, "
-                f"{changing} số liệu sẽ thay đổi{warn}. Bấm <b>Nhập</b> để ghi tất cả.")
+                "<span style='color:#2e7d32'><b>" + self.tr("Tệp hợp lệ.") + "</b></span> "
+                + self.tr("{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm <b>Nhập</b> để ghi tất cả.")
+                .format(where=where, rows=len(rows), n=changing, warn=warn))
         self.import_button.setEnabled(not result.problems)
 
     def _failed(self, exc, tb: str) -> None:
-        self.status.setText("<span style='color:#c62828'><b>Không đọc được tệp.</b></span>")
+        self.status.setText("<span style='color:#c62828'><b>" + self.tr("Không đọc được tệp.") + "</b></span>")
         self.problems.setPlainText(str(exc))
 
     # ---- importing -----------------------------------------------------------------------------
@@ -184,9 +189,9 @@ class XlsxImportDialog(QDialog):
         path = self.path_edit.text()
         self.import_button.setEnabled(False)
         self.pick_button.setEnabled(False)
-        self.status.setText("Đang nhập…")
+        self.status.setText(self.tr("Đang nhập…"))
         self._task = run_task(
-            self, "Đang nhập biểu Excel…",
+            self, self.tr("Đang nhập biểu Excel…"),
             lambda progress: _check_in_worker(self.ctx.db_path, inst.unit, path, inst.actor,
                                               inst.installation_id, True),
             on_done=self._applied, on_error=self._apply_failed)
@@ -197,17 +202,19 @@ class XlsxImportDialog(QDialog):
         if not result.applied:
             # The file changed since the preview: show the new verdict, nothing was written.
             self._checked((result, {}))
-            messages.warn(self, "Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.",
+            messages.warn(self, self.tr("Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi."),
                           "\n".join(p.text() for p in result.problems[:20]))
             return
         self.applied_result = result
         self.ctx.notify_data_changed()
-        messages.info(self, f"Đã nhập biểu Excel kỳ {result.period}.",
-                      f"{result.changed} số liệu thay đổi, {result.unchanged} không đổi.")
+        messages.info(self, self.tr("Đã nhập biểu Excel kỳ {period}.").format(period=result.period),
+                      self.tr("{changed} số liệu thay đổi, {unchanged} không đổi.").format(
+                          changed=result.changed, unchanged=result.unchanged))
         self.accept()
 
     def _apply_failed(self, exc, tb: str) -> None:
         self.pick_button.setEnabled(True)
         self.import_button.setEnabled(True)
-        self.status.setText("<span style='color:#c62828'><b>Không nhập được — không có số liệu nào được ghi.</b></span>")
+        self.status.setText("<span style='color:#c62828'><b>"
+                            + self.tr("Không nhập được — không có số liệu nào được ghi.") + "</b></span>")
         self.problems.setPlainText(str(exc))

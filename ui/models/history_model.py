@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
-from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, by_code
+from xhht_desktop.domain.catalogue import by_code
 from xhht_desktop.domain.values import format_int
 
-from ui.models.presentation import FIELD_LABELS_VI, SOURCE_LABELS_VI, format_timestamp
+from ui.models.presentation import breakdown_name, field_name, format_timestamp, source_name
 
-COLUMNS = ("Thời gian", "Người sửa", "Chỉ tiêu", "Trường", "Cũ", "Mới", "Nguồn")
+COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "Thời gian"), QT_TRANSLATE_NOOP("HistoryModel", "Người sửa"),
+           QT_TRANSLATE_NOOP("HistoryModel", "Chỉ tiêu"), QT_TRANSLATE_NOOP("HistoryModel", "Trường"),
+           QT_TRANSLATE_NOOP("HistoryModel", "Cũ"), QT_TRANSLATE_NOOP("HistoryModel", "Mới"),
+           QT_TRANSLATE_NOOP("HistoryModel", "Nguồn"))
 
 
 def _figure(field: str, raw: str | None) -> str:
     if raw is None or raw == "":
-        return "(trống)" if field != "comment" else "(không)"
+        return (QCoreApplication.translate("HistoryModel", "(trống)") if field != "comment"
+                else QCoreApplication.translate("HistoryModel", "(không)"))
     if field in ("numerator", "denominator", "value"):
         try:
             return format_int(int(raw))
@@ -41,7 +45,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("HistoryModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -56,15 +60,15 @@ class HistoryModel(QAbstractTableModel):
                 return row["changed_by"] or ""
             if col == 2:
                 bd = row["breakdown"] or None
-                return f"{row['indicator']} ({BREAKDOWN_LABELS_VI.get(bd, bd)})"
+                return f"{row['indicator']} ({breakdown_name(bd)})"
             if col == 3:
-                return FIELD_LABELS_VI.get(row["field"], row["field"])
+                return field_name(row["field"])
             if col == 4:
                 return _figure(row["field"], row["old_value"])
             if col == 5:
                 return _figure(row["field"], row["new_value"])
             if col == 6:
-                return SOURCE_LABELS_VI.get(row["source"], row["source"] or "")
+                return source_name(row["source"])
         if role == Qt.ItemDataRole.ToolTipRole and col == 2:
             ind = by_code().get(row["indicator"])
             return ind.name_vi if ind else None

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, by_code, row_code
+from xhht_desktop.domain.catalogue import by_code, row_code
 from xhht_desktop.domain.values import Entry, format_int, format_percent, rate
 
-COLUMNS = ("Dòng", "Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Tỷ lệ", "Kiểm tra", "Đang lưu", "Ghi chú")
+from ui.models.presentation import breakdown_name
+
+COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewModel", "Dòng"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Mã"),
+           QT_TRANSLATE_NOOP("ImportPreviewModel", "Chỉ tiêu"),
+           QT_TRANSLATE_NOOP("ImportPreviewModel", "Tử số"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Mẫu số"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Giá trị"),
+           QT_TRANSLATE_NOOP("ImportPreviewModel", "Tỷ lệ"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Kiểm tra"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Đang lưu"),
+           QT_TRANSLATE_NOOP("ImportPreviewModel", "Ghi chú"))
 CHECK_COLUMN, STORED_COLUMN, COMMENT_COLUMN = 7, 8, 9
 
 
@@ -31,7 +37,7 @@ class PreviewRow:
 
 def _figure_text(e: Entry | None) -> str:
     if e is None or e.is_blank():
-        return "(trống)"
+        return QCoreApplication.translate("ImportPreviewModel", "(trống)")
     if e.numerator is not None or e.denominator is not None:
         r = rate(e.numerator, e.denominator)
         return f"{format_int(e.numerator)}/{format_int(e.denominator)}" + (f" = {format_percent(r)}" if r is not None else "")
@@ -76,7 +82,7 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("ImportPreviewModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -92,7 +98,7 @@ class ImportPreviewModel(QAbstractTableModel):
             if col == 2:
                 ind = by_code().get(e.indicator)
                 name = ind.name_vi if ind else e.indicator
-                return name if e.breakdown is None else f"   {BREAKDOWN_LABELS_VI.get(e.breakdown, e.breakdown)}"
+                return name if e.breakdown is None else f"   {breakdown_name(e.breakdown)}"
             if col == 3:
                 return format_int(e.numerator)
             if col == 4:
@@ -109,8 +115,8 @@ class ImportPreviewModel(QAbstractTableModel):
                 if row.problems:
                     return "⛔ " + "; ".join(row.problems)
                 if e.is_blank() and not e.comment:
-                    return "bỏ trống — giữ nguyên"
-                return "✓ thay đổi" if row.changes else "✓ không đổi"
+                    return QCoreApplication.translate("ImportPreviewModel", "bỏ trống — giữ nguyên")
+                return "✓ " + (QCoreApplication.translate("ImportPreviewModel", "thay đổi") if row.changes else QCoreApplication.translate("ImportPreviewModel", "không đổi"))
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == CHECK_COLUMN and row.problems:
                 return QColor("#c62828")

@@ -1,6 +1,8 @@
-"""How core objects read on screen: Vietnamese labels for periods, targets, values and statuses.
+"""How core objects read on screen: labels for periods, groups, targets, values and statuses.
 
-Pure functions over core objects (no widgets), shared by the dashboard, the entry page and dialogs.
+Plain functions over core objects (no widgets), shared by the dashboard, the entry page and the
+dialogs. Vietnamese is the source language; every word goes through `QCoreApplication.translate`
+so an English `.qm` can replace it (numbers stay Vietnamese-style: they are official figures).
 """
 
 from __future__ import annotations
@@ -8,32 +10,67 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from xhht_desktop.domain.catalogue import Indicator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator
 from xhht_desktop.domain.periods import Period
-from xhht_desktop.domain.values import format_decimal, format_int, format_percent
+from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
 
-# Short tab/sidebar labels for the plan's five groups (the full titles are in catalogue.GROUP_TITLES_VI).
+
+# Short tab labels for the plan's five groups; full titles as in catalogue.GROUP_TITLES_VI.
 GROUP_SHORT_VI = {
-    1: "Xóa mù chữ, phổ cập",
-    2: "Tin học, ngoại ngữ",
-    3: "Chuyên môn, tay nghề",
-    4: "Kỹ năng sống",
-    5: "TTHTCĐ, mô hình học tập",
+    1: QT_TRANSLATE_NOOP("Groups", "Xóa mù chữ, phổ cập"),
+    2: QT_TRANSLATE_NOOP("Groups", "Tin học, ngoại ngữ"),
+    3: QT_TRANSLATE_NOOP("Groups", "Chuyên môn, tay nghề"),
+    4: QT_TRANSLATE_NOOP("Groups", "Kỹ năng sống"),
+    5: QT_TRANSLATE_NOOP("Groups", "TTHTCĐ, mô hình học tập"),
 }
-
-FIELD_LABELS_VI = {"numerator": "Tử số", "denominator": "Mẫu số", "value": "Giá trị", "comment": "Ghi chú",
-                   "complete": "Hoàn thành"}
-SOURCE_LABELS_VI = {"form": "nhập tay", "xlsx": "biểu Excel", "sample": "dữ liệu mẫu", "sync": "gói đồng bộ",
-                    "merge": "hợp nhất"}
+_GROUP_TITLES = {
+    1: QT_TRANSLATE_NOOP("Groups", "1. Xóa mù chữ và phổ cập giáo dục"),
+    2: QT_TRANSLATE_NOOP("Groups", "2. Nâng cao trình độ tin học, ngoại ngữ"),
+    3: QT_TRANSLATE_NOOP("Groups", "3. Nâng cao trình độ chuyên môn, nghiệp vụ, tay nghề"),
+    4: QT_TRANSLATE_NOOP("Groups", "4. Hoàn thiện kỹ năng sống"),
+    5: QT_TRANSLATE_NOOP("Groups", "5. Trung tâm học tập cộng đồng và các mô hình học tập"),
+}
+FIELD_LABELS_VI = {
+    "numerator": QT_TRANSLATE_NOOP("Fields", "Tử số"),
+    "denominator": QT_TRANSLATE_NOOP("Fields", "Mẫu số"),
+    "value": QT_TRANSLATE_NOOP("Fields", "Giá trị"),
+    "comment": QT_TRANSLATE_NOOP("Fields", "Ghi chú"),
+    "complete": QT_TRANSLATE_NOOP("Fields", "Hoàn thành"),
+    "row": QT_TRANSLATE_NOOP("Fields", "Dòng"),
+}
+SOURCE_LABELS_VI = {
+    "form": QT_TRANSLATE_NOOP("Sources", "nhập tay"),
+    "xlsx": QT_TRANSLATE_NOOP("Sources", "biểu Excel"),
+    "sample": QT_TRANSLATE_NOOP("Sources", "dữ liệu mẫu"),
+    "sync": QT_TRANSLATE_NOOP("Sources", "gói đồng bộ"),
+    "merge": QT_TRANSLATE_NOOP("Sources", "hợp nhất"),
+}
+BREAKDOWN_LABELS = {
+    None: QT_TRANSLATE_NOOP("Breakdowns", "Tổng số"),
+    "nu": QT_TRANSLATE_NOOP("Breakdowns", "Nữ"),
+    "dtts": QT_TRANSLATE_NOOP("Breakdowns", "Dân tộc thiểu số"),
+}
+BREAKDOWN_SHORT = {
+    None: QT_TRANSLATE_NOOP("Breakdowns", "Tổng số"),
+    "nu": QT_TRANSLATE_NOOP("Breakdowns", "Nữ"),
+    "dtts": QT_TRANSLATE_NOOP("Breakdowns", "DTTS"),
+}
+ROLE_LABELS = {
+    "commune": QT_TRANSLATE_NOOP("Roles", "Cán bộ xã"),
+    "district": QT_TRANSLATE_NOOP("Roles", "Phòng GD&ĐT huyện"),
+    "department": QT_TRANSLATE_NOOP("Roles", "Sở GD&ĐT"),
+}
 
 # Status of a figure against its target, used for colours and words.
 MET, CLOSE, FAR, NO_TARGET, NOT_REPORTED = "met", "close", "far", "no_target", "not_reported"
 STATUS_LABELS_VI = {
-    MET: "Đạt",
-    CLOSE: "Gần đạt",
-    FAR: "Chưa đạt",
-    NO_TARGET: "Không đặt mục tiêu",
-    NOT_REPORTED: "Chưa báo cáo",
+    MET: QT_TRANSLATE_NOOP("Status", "Đạt"),
+    CLOSE: QT_TRANSLATE_NOOP("Status", "Gần đạt"),
+    FAR: QT_TRANSLATE_NOOP("Status", "Chưa đạt"),
+    NO_TARGET: QT_TRANSLATE_NOOP("Status", "Không đặt mục tiêu"),
+    NOT_REPORTED: QT_TRANSLATE_NOOP("Status", "Chưa báo cáo"),
 }
 STATUS_COLOURS = {
     MET: "#2e7d32",
@@ -44,24 +81,76 @@ STATUS_COLOURS = {
 }
 
 
+def indicator_name(ind: Indicator) -> str:
+    """The indicator's name in the interface language (the catalogue carries Vietnamese and English)."""
+    try:
+        from ui import i18n
+    except ImportError:  # the language feature is not in this build
+        return ind.name_vi
+    return ind.name_en if i18n.current_language() == "en" and ind.name_en else ind.name_vi
+
+
+def group_short(group: int) -> str:
+    return QCoreApplication.translate("Groups", GROUP_SHORT_VI[group])
+
+
+def group_title(group: int) -> str:
+    return QCoreApplication.translate("Groups", _GROUP_TITLES.get(group, GROUP_TITLES_VI.get(group, str(group))))
+
+
+def field_name(field: str) -> str:
+    return QCoreApplication.translate("Fields", FIELD_LABELS_VI.get(field, field))
+
+
+def source_name(source: str | None) -> str:
+    return QCoreApplication.translate("Sources", SOURCE_LABELS_VI[source]) if source in SOURCE_LABELS_VI else (source or "")
+
+
+def breakdown_name(breakdown: str | None, short: bool = False) -> str:
+    table = BREAKDOWN_SHORT if short else BREAKDOWN_LABELS
+    return QCoreApplication.translate("Breakdowns", table[breakdown]) if breakdown in table else str(breakdown)
+
+
+def role_label(role: str) -> str:
+    return QCoreApplication.translate("Roles", ROLE_LABELS[role]) if role in ROLE_LABELS else role
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("Status", STATUS_LABELS_VI.get(status, status))
+
+
+def period_name(period: Period) -> str:
+    """"6 tháng đầu năm 2014", "6 tháng cuối năm 2014", "Cả năm 2014"."""
+    if period.half == 1:
+        return QCoreApplication.translate("Periods", "6 tháng đầu năm {year}").format(year=period.year)
+    if period.half == 2:
+        return QCoreApplication.translate("Periods", "6 tháng cuối năm {year}").format(year=period.year)
+    return QCoreApplication.translate("Periods", "Cả năm {year}").format(year=period.year)
+
+
 def period_label(period: Period) -> str:
     """"6 tháng đầu năm 2014 (2014-H1)"."""
-    return f"{period.label_vi} ({period.code})"
+    return f"{period_name(period)} ({period.code})"
 
 
 def op_symbol(op: str | None) -> str:
-    return {">=": "≥", ">": ">", "increase": "tăng"}.get(op or "", "")
+    if op == "increase":
+        return QCoreApplication.translate("Targets", "tăng")
+    return {">=": "≥", ">": ">"}.get(op or "", "")
 
 
 def target_text(ind: Indicator, year: int) -> str:
-    """One target as read in the plan: "≥ 96%", "> 98%", "tăng so với cùng kỳ", "—"."""
+    """One target as read in the plan: "≥ 96%", "> 98%", "đạt", "—"."""
     if ind.target_op == "increase":
-        return "cao hơn cùng kỳ năm trước"
+        return QCoreApplication.translate("Targets", "cao hơn cùng kỳ năm trước")
     target = ind.target_for_year(year)
     if target is None:
         return "—"
     if ind.kind == "flag":
-        return "đạt" if target >= 100 else f"{op_symbol(ind.target_op)} {format_number(target)}% đơn vị đạt"
+        if target >= 100:
+            return QCoreApplication.translate("Targets", "đạt")
+        return QCoreApplication.translate("Targets", "{op} {target}% đơn vị đạt").format(op=op_symbol(ind.target_op),
+                                                                       target=format_number(target))
     if ind.kind == "count":
         return f"{op_symbol(ind.target_op)} {format_number(target)}"
     return f"{op_symbol(ind.target_op)} {format_number(target)}%"
@@ -82,7 +171,7 @@ def format_points(x: float | None, signed: bool = True) -> str:
         return ""
     text = format_decimal(abs(x), 2)
     sign = ("+" if x > 0 else "−" if x < 0 else "±") if signed else ""
-    return f"{sign}{text} điểm"
+    return QCoreApplication.translate("Units", "{number} điểm").format(number=f"{sign}{text}")
 
 
 def format_signed_int(x: float | None) -> str:
@@ -92,14 +181,20 @@ def format_signed_int(x: float | None) -> str:
     return f"{sign}{format_int(abs(x))}"
 
 
-def value_text(kind: str, value: float | None, *, own_flag: bool) -> str:
-    """A figure as shown: a rate "97,80%", a count "12", a unit's own flag "Đạt"/"Chưa đạt"."""
+def flag_text(value: float | None) -> str:
     if value is None:
-        return "Chưa báo cáo"
+        return status_label(NOT_REPORTED)
+    return QCoreApplication.translate("Flags", "Đạt / Có") if value >= 1 else QCoreApplication.translate("Flags", "Chưa đạt / Không")
+
+
+def value_text(kind: str, value: float | None, *, own_flag: bool) -> str:
+    """A figure as shown: a rate "97,80%", a count "12", a unit's own flag "Đạt / Có"."""
+    if value is None:
+        return status_label(NOT_REPORTED)
     if kind == "count":
         return format_int(value)
     if kind == "flag" and own_flag:
-        return "Đạt / Có" if value >= 1 else "Chưa đạt / Không"
+        return flag_text(value)
     return format_percent(value)
 
 
@@ -149,8 +244,6 @@ class LiteracyGap:
 def literacy_gap(indicator: str, total: tuple[int | None, int | None],
                  women: tuple[int | None, int | None]) -> LiteracyGap:
     """Men's figures are what is left of the total once the women are taken out."""
-    from xhht_desktop.domain.values import rate
-
     women_rate = rate(*women)
     men_rate = None
     if None not in total and None not in women:

@@ -10,7 +10,7 @@ Other features add their own sections to `extra_sections_layout` (e.g. the TTHTC
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, GROUP_TITLES_VI
 from xhht_desktop.domain.values import format_percent
 
 from ui.context import AppContext
@@ -34,10 +33,14 @@ from ui.models.presentation import (
     NO_TARGET,
     NOT_REPORTED,
     STATUS_COLOURS,
+    breakdown_name,
     format_number,
     format_points,
     format_signed_int,
+    group_title,
+    indicator_name,
     judge_status,
+    period_name,
     target_text,
     value_text,
 )
@@ -45,7 +48,6 @@ from ui.pages.base import Page
 from ui.widgets.chips import StatusChip
 from ui.widgets.target_bar import TargetBar
 
-SHORT_BREAKDOWN = {"nu": "Nữ", "dtts": "DTTS"}
 # Fixed widths of the value, target, verdict and change columns (pixels at 96 dpi).
 COLUMN_WIDTHS = {1: 92, 3: 136, 4: 140, 5: 118}
 
@@ -90,7 +92,7 @@ class IndicatorRowWidgets:
 
 
 class DashboardPage(Page):
-    title = "Tổng quan"
+    title = QT_TRANSLATE_NOOP("DashboardPage", "Tổng quan")
     icon_name = "dashboard"
     refreshed = Signal()  # new figures are on screen
 
@@ -126,12 +128,12 @@ class DashboardPage(Page):
         self.summary_strip = QHBoxLayout()
         self.summary_strip.setSpacing(10)
         self.tiles: dict[str, QLabel] = {}
-        for key, caption in ((MET, "Đạt mục tiêu"), (CLOSE, "Gần đạt"), (FAR, "Chưa đạt"),
-                             (NOT_REPORTED, "Chưa báo cáo")):
+        for key, caption in ((MET, self.tr("Đạt mục tiêu")), (CLOSE, self.tr("Gần đạt")), (FAR, self.tr("Chưa đạt")),
+                             (NOT_REPORTED, self.tr("Chưa báo cáo"))):
             tile, number = self._tile(caption, STATUS_COLOURS[key])
             self.tiles[key] = number
             self.summary_strip.addWidget(tile)
-        completeness, self.completeness_label = self._tile("Hoàn thành kỳ báo cáo", "#37474f")
+        completeness, self.completeness_label = self._tile(self.tr("Hoàn thành kỳ báo cáo"), "#37474f")
         self.completeness_label.setObjectName("tileText")
         self.completeness_detail = _label(name="muted", wrap=True)
         completeness.layout().addWidget(self.completeness_detail)
@@ -140,9 +142,10 @@ class DashboardPage(Page):
 
         # Women / men literacy.
         self.literacy_card, literacy_layout = _card()
-        literacy_layout.addWidget(_label("Cân bằng biết chữ giữa nữ và nam", name="cardTitle"))
-        literacy_layout.addWidget(_label("Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; "
-                                         "chênh lệch tính bằng điểm phần trăm.", name="muted", wrap=True))
+        literacy_layout.addWidget(_label(self.tr("Cân bằng biết chữ giữa nữ và nam"), name="cardTitle"))
+        literacy_layout.addWidget(_label(self.tr("Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần "
+                                                 "của nữ; chênh lệch tính bằng điểm phần trăm."),
+                                         name="muted", wrap=True))
         self.literacy_grid = QGridLayout()
         self.literacy_grid.setHorizontalSpacing(14)
         self.literacy_grid.setVerticalSpacing(6)
@@ -195,8 +198,8 @@ class DashboardPage(Page):
             self._apply(load_dashboard(self.ctx.db, inst.unit, period))
             return
         generation, db_path, unit = self._generation, self.ctx.db_path, inst.unit
-        self.heading.setText(f"Tổng quan — {period.label_vi}")
-        self.subheading.setText("Đang tổng hợp số liệu của các đơn vị cấp dưới…")
+        self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
+        self.subheading.setText(self.tr("Đang tổng hợp số liệu của các đơn vị cấp dưới…"))
 
         def work(progress):
             from xhht_desktop.db.connection import open_reader
@@ -224,14 +227,16 @@ class DashboardPage(Page):
         self.data = data
         self._applied_generation = self._generation
         unit, period = data.unit, data.period
-        level_words = {"xa": "số liệu của xã",
-                       "huyen": "tổng hợp từ các xã và số liệu của huyện",
-                       "tinh": "tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh"}[unit.level]
-        self.heading.setText(f"Tổng quan — {period.label_vi}")
+        level_words = {"xa": self.tr("số liệu của xã"),
+                       "huyen": self.tr("tổng hợp từ các xã và số liệu của huyện"),
+                       "tinh": self.tr("tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh")}[unit.level]
+        self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
         prev = data.previous_period
         self.subheading.setText(
-            f"{unit.name} ({unit.code}) · {level_words} · so với mục tiêu năm {period.target_year}"
-            + (f" · thay đổi so với kỳ trước: {prev.label_vi.lower()}" if prev else ""))
+            self.tr("{unit} ({code}) · {scope} · so với mục tiêu năm {year}").format(
+                unit=unit.name, code=unit.code, scope=level_words, year=period.target_year)
+            + (self.tr(" · thay đổi so với kỳ trước: {period}").format(period=period_name(prev).lower())
+               if prev else ""))
         self._fill_summary()
         self._fill_literacy()
         self._fill_groups()
@@ -256,36 +261,43 @@ class DashboardPage(Page):
         for key, label in self.tiles.items():
             label.setText(str(counts[key]))
         with_target = len(data.summaries) - counts[NO_TARGET]
-        self.tiles[MET].setToolTip(f"{counts[MET]} trong {with_target} chỉ tiêu có mục tiêu")
+        self.tiles[MET].setToolTip(self.tr("{met} trong {total} chỉ tiêu có mục tiêu").format(
+            met=counts[MET], total=with_target))
         if data.unit.level == "xa":
-            self.completeness_label.setText("Đã đánh dấu hoàn thành" if data.own_complete else "Chưa đánh dấu hoàn thành")
-            self.completeness_detail.setText(f"Đã báo cáo {data.reported}/{len(data.summaries)} chỉ tiêu của kỳ này.")
+            self.completeness_label.setText(self.tr("Đã đánh dấu hoàn thành") if data.own_complete
+                                            else self.tr("Chưa đánh dấu hoàn thành"))
+            self.completeness_detail.setText(self.tr("Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.").format(
+                n=data.reported, total=len(data.summaries)))
         else:
-            self.completeness_label.setText(f"{data.units_below_complete}/{data.units_below} đơn vị")
-            own = "đã" if data.own_complete else "chưa"
+            self.completeness_label.setText(self.tr("{n}/{total} đơn vị").format(
+                n=data.units_below_complete, total=data.units_below))
             self.completeness_detail.setText(
-                f"Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình {own} đánh dấu hoàn thành.")
+                self.tr("Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.")
+                if data.own_complete else
+                self.tr("Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành."))
         self.completeness_label.setStyleSheet(
             "color: #2e7d32;" if data.own_complete else "color: #37474f;")
 
     def _fill_literacy(self) -> None:
         _clear_layout(self.literacy_grid)
         self.literacy_card.setVisible(bool(self.data.literacy))
-        headers = ("Chỉ tiêu", "Nữ", "Nam", "Chênh lệch (nam − nữ)")
+        headers = (self.tr("Chỉ tiêu"), self.tr("Nữ"), self.tr("Nam"), self.tr("Chênh lệch (nam − nữ)"))
         for col, text in enumerate(headers):
             self.literacy_grid.addWidget(_label(text, name="columnHeader"), 0, col)
         for row, gap in enumerate(self.data.literacy, start=1):
-            name = {"XMC_15_60": "Biết chữ 15–60 tuổi", "XMC_15_35": "Biết chữ 15–35 tuổi"}[gap.indicator]
+            name = {"XMC_15_60": self.tr("Biết chữ 15–60 tuổi"),
+                    "XMC_15_35": self.tr("Biết chữ 15–35 tuổi")}[gap.indicator]
             self.literacy_grid.addWidget(_label(name), row, 0)
-            self.literacy_grid.addWidget(_label(format_percent(gap.women_rate, blank="chưa báo cáo")), row, 1)
-            self.literacy_grid.addWidget(_label(format_percent(gap.men_rate, blank="chưa báo cáo")), row, 2)
+            blank = self.tr("chưa báo cáo")
+            self.literacy_grid.addWidget(_label(format_percent(gap.women_rate, blank=blank)), row, 1)
+            self.literacy_grid.addWidget(_label(format_percent(gap.men_rate, blank=blank)), row, 2)
             points = gap.gap_points
             text = "—" if points is None else format_points(points, signed=False)
             gap_label = _label(text, name="gapValue")
             if points is not None:
                 colour = "#2e7d32" if abs(points) <= 2 else "#e0a100" if abs(points) <= 5 else "#c62828"
                 gap_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
-                gap_label.setToolTip("Nữ thấp hơn nam" if points > 0 else "Nữ cao hơn hoặc bằng nam")
+                gap_label.setToolTip(self.tr("Nữ thấp hơn nam") if points > 0 else self.tr("Nữ cao hơn hoặc bằng nam"))
             self.literacy_grid.addWidget(gap_label, row, 3)
         self.literacy_grid.setColumnStretch(0, 2)
         for col in (1, 2, 3):
@@ -298,12 +310,12 @@ class DashboardPage(Page):
         period = data.period
         for group, summaries in sorted(data.by_group().items()):
             card, layout = _card()
-            layout.addWidget(_label(GROUP_TITLES_VI[group], name="cardTitle"))
+            layout.addWidget(_label(group_title(group), name="cardTitle"))
             grid = QGridLayout()
             grid.setHorizontalSpacing(14)
             grid.setVerticalSpacing(4)
-            for col, text in enumerate(("Chỉ tiêu", "Giá trị", "So với mục tiêu", "Mục tiêu",
-                                        "Đánh giá", "So với kỳ trước")):
+            for col, text in enumerate((self.tr("Chỉ tiêu"), self.tr("Giá trị"), self.tr("So với mục tiêu"),
+                                        self.tr("Mục tiêu"), self.tr("Đánh giá"), self.tr("So với kỳ trước"))):
                 grid.addWidget(_label(text, name="columnHeader"), 0, col)
             r = 1
             for s in summaries:
@@ -340,7 +352,7 @@ class DashboardPage(Page):
     def _indicator_row(self, s: IndicatorSummary, period) -> IndicatorRowWidgets:
         w = IndicatorRowWidgets(s)
         ind, row = s.indicator, s.total
-        w.name.setText(ind.name_vi)
+        w.name.setText(indicator_name(ind))
         w.name.setToolTip(f"{ind.code} · {ind.plan_ref} · {ind.owner}")
         w.name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         w.name.setMinimumWidth(260)
@@ -348,20 +360,22 @@ class DashboardPage(Page):
         if row.numerator is not None and row.denominator is not None and ind.kind != "flag":
             detail.append(f"{format_number(row.numerator)}/{format_number(row.denominator)}")
         for part in s.breakdowns:
-            detail.append(f"{SHORT_BREAKDOWN.get(part.breakdown, part.breakdown)}: "
-                          f"{format_percent(part.value, blank='chưa báo cáo')}")
+            detail.append(f"{breakdown_name(part.breakdown, short=True)}: "
+                          f"{format_percent(part.value, blank=self.tr('chưa báo cáo'))}")
         if ind.kind == "flag" and not s.own_flag and row.denominator:
-            detail.append(f"{row.numerator}/{row.denominator} đơn vị đạt")
+            detail.append(self.tr("{n}/{total} đơn vị đạt").format(n=row.numerator, total=row.denominator))
         if row.own_value is not None:
-            own = ("đạt" if row.own_value >= 1 else "chưa đạt") if ind.kind == "flag" else format_number(row.own_value)
-            detail.append(f"của đơn vị mình: {own}")
+            own = ((self.tr("đạt") if row.own_value >= 1 else self.tr("chưa đạt")) if ind.kind == "flag"
+                   else format_number(row.own_value))
+            detail.append(self.tr("của đơn vị mình: {value}").format(value=own))
         if row.units_expected > 1:
             # Indicators entered at several levels count the higher levels' own rows as reports too,
             # so "reported" can exceed the units expected below; then only the count is meaningful.
             if row.units_reported <= row.units_expected:
-                detail.append(f"{row.units_reported}/{row.units_expected} đơn vị đã báo cáo")
+                detail.append(self.tr("{n}/{total} đơn vị đã báo cáo").format(
+                    n=row.units_reported, total=row.units_expected))
             else:
-                detail.append(f"{row.units_reported} đơn vị có số liệu")
+                detail.append(self.tr("{n} đơn vị có số liệu").format(n=row.units_reported))
         w.detail.setText(" · ".join(detail))
         w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
         w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
@@ -376,8 +390,8 @@ class DashboardPage(Page):
             w.bar.set_state(bar_value, s.status, None if s.own_flag else target, other)
         this_year, other_year = period.target_year, 2020 if period.target_year == 2015 else 2015
         if ind.target_op == "increase":
-            last = "chưa có số liệu" if row.target is None else format_percent(row.target)
-            w.targets.setText(f"Tăng so với cùng kỳ\n(cùng kỳ: {last})")
+            last = self.tr("chưa có số liệu") if row.target is None else format_percent(row.target)
+            w.targets.setText(self.tr("Tăng so với cùng kỳ\n(cùng kỳ: {value})").format(value=last))
         else:
             lines = []
             for year in sorted((this_year, other_year)):
@@ -387,9 +401,11 @@ class DashboardPage(Page):
         w.chip.set_status(s.status)
         if s.status in (MET, CLOSE, FAR) and row.gap is not None and not s.own_flag:
             if abs(row.gap) < 0.005:
-                w.gap.setText("đúng mục tiêu")
+                w.gap.setText(self.tr("đúng mục tiêu"))
             else:
-                w.gap.setText(("vượt " if row.gap > 0 else "thiếu ") + format_points(row.gap, signed=False))
+                points = format_points(row.gap, signed=False)
+                w.gap.setText(self.tr("vượt {points}").format(points=points) if row.gap > 0
+                              else self.tr("thiếu {points}").format(points=points))
         else:
             w.gap.setText("")
         w.change.setText(self._change_text(s))
@@ -400,14 +416,15 @@ class DashboardPage(Page):
         if s.total.value is None:
             return ""
         if prev is None or prev.value is None:
-            return "kỳ trước chưa báo cáo"
+            return self.tr("kỳ trước chưa báo cáo")
         change = s.change
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
         if s.indicator.kind == "count":
             return f"{arrow} {format_signed_int(change)}"
         if s.own_flag:
-            before = "đạt" if prev.value >= 1 else "chưa đạt"
-            return "không đổi" if change == 0 else f"{arrow} kỳ trước: {before}"
+            before = self.tr("đạt") if prev.value >= 1 else self.tr("chưa đạt")
+            return self.tr("không đổi") if change == 0 else self.tr("{arrow} kỳ trước: {before}").format(
+                arrow=arrow, before=before)
         return f"{arrow} {format_points(change)}"
 
 

@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
 from xhht_desktop.db import values_repo
 from xhht_desktop.db.values_repo import ValidationFailed
 from xhht_desktop.domain.catalogue import (
-    BREAKDOWN_LABELS_VI,
-    GROUP_TITLES_VI,
     Indicator,
     entry_keys,
     indicators_for_level,
@@ -55,7 +53,16 @@ from xhht_desktop.domain.values import (
 
 from ui.context import AppContext
 from ui.models.history_model import HistoryModel
-from ui.models.presentation import FIELD_LABELS_VI, GROUP_SHORT_VI, STATUS_COLOURS, target_text
+from ui.models.presentation import (
+    STATUS_COLOURS,
+    breakdown_name,
+    field_name,
+    group_short,
+    group_title,
+    indicator_name,
+    period_name,
+    target_text,
+)
 from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.collapsible import CollapsiblePanel
@@ -63,9 +70,9 @@ from ui.widgets.collapsible import CollapsiblePanel
 Key = tuple[str, str | None]
 
 FLAG_CHOICES: tuple[tuple[str, int | None], ...] = (
-    ("— chưa báo cáo —", None),
-    ("Đạt / Có (1)", 1),
-    ("Chưa đạt / Không (0)", 0),
+    (QT_TRANSLATE_NOOP("EntryPage", "— chưa báo cáo —"), None),
+    (QT_TRANSLATE_NOOP("EntryPage", "Đạt / Có (1)"), 1),
+    (QT_TRANSLATE_NOOP("EntryPage", "Chưa đạt / Không (0)"), 0),
 )
 
 HISTORY_LIMIT = 100
@@ -133,7 +140,7 @@ class EntryRow:
         elif ind.kind == "flag":
             self.flag = QComboBox()
             for text, value in FLAG_CHOICES:
-                self.flag.addItem(text, value)
+                self.flag.addItem(QCoreApplication.translate("EntryPage", text), value)
             self.flag.setMinimumWidth(190)
             self.flag.setProperty("severity", "")
             self.flag.setToolTip(ind.numerator_vi)
@@ -148,7 +155,7 @@ class EntryRow:
         self.previous.setObjectName("muted")
         self.previous.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText("Ghi chú…")
+        self.comment.setPlaceholderText(QCoreApplication.translate("EntryPage", "Ghi chú…"))
         self.comment.setMinimumWidth(140)
         self.message = QLabel("")
         self.message.setObjectName("fieldMessage")
@@ -220,14 +227,14 @@ class EntryRow:
         lines: list[tuple[str, str]] = []
         for name, text in parse_errors.items():
             severity_by_field[name] = "error"
-            lines.append(("error", f"{FIELD_LABELS_VI[name]}: {text}."))
+            lines.append(("error", f"{field_name(name)}: {text}."))
         for issue in issues:
             fld = issue.field if issue.field in ("numerator", "denominator", "value") else "value"
             if severity_by_field.get(fld) != "error":
                 severity_by_field[fld] = issue.severity
             prefix = field_label(self.indicator, issue.breakdown, issue.field) + ": "
             text = issue.message[len(prefix):] if issue.message.startswith(prefix) else issue.message
-            lines.append((issue.severity, f"{FIELD_LABELS_VI.get(issue.field, 'Dòng')}: {text}"))
+            lines.append((issue.severity, f"{field_name(issue.field)}: {text}"))
         for name, widget in (("numerator", self.numerator), ("denominator", self.denominator),
                              ("value", self.value), ("value", self.flag)):
             if widget is not None:
@@ -263,14 +270,15 @@ def _previous_text(ind: Indicator, entry: Entry | None) -> str:
     if ind.has_fraction:
         return format_percent(rate(entry.numerator, entry.denominator), blank="—")
     if ind.kind == "flag":
-        return "đạt" if entry.value == 1 else "chưa đạt"
+        return (QCoreApplication.translate("EntryPage", "đạt") if entry.value == 1
+                else QCoreApplication.translate("EntryPage", "chưa đạt"))
     return format_int(entry.value)
 
 
 # ---- the page ----------------------------------------------------------------------------------
 
 class EntryPage(Page):
-    title = "Nhập số liệu"
+    title = QT_TRANSLATE_NOOP("EntryPage", "Nhập số liệu")
     icon_name = "entry"
     roles = frozenset({"commune", "district", "department"})
 
@@ -307,11 +315,11 @@ class EntryPage(Page):
         self.summary = QLabel()
         self.summary.setObjectName("entrySummary")
         head.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.complete_box = QCheckBox("Đánh dấu hoàn thành kỳ này")
-        self.complete_box.setToolTip("Báo cho cấp trên biết xã đã nhập xong số liệu của kỳ này.")
+        self.complete_box = QCheckBox(self.tr("Đánh dấu hoàn thành kỳ này"))
+        self.complete_box.setToolTip(self.tr("Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này."))
         self.complete_box.clicked.connect(self._on_complete_clicked)
         head.addWidget(self.complete_box, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.save_button = QPushButton("Lưu (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -332,7 +340,8 @@ class EntryPage(Page):
         self.history_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.history_view.setMinimumHeight(150)
         self.history_view.setMaximumHeight(220)
-        self.history_panel = CollapsiblePanel("Lịch sử thay đổi của kỳ này", self.history_view, expanded=False)
+        self.history_panel = CollapsiblePanel(self.tr("Lịch sử thay đổi của kỳ này"), self.history_view,
+                                              expanded=False)
         self.history_panel.toggled.connect(lambda on: on and self._load_history())
         outer.addWidget(self.history_panel)
 
@@ -375,7 +384,7 @@ class EntryPage(Page):
             layout = QVBoxLayout(body)
             layout.setContentsMargins(4, 10, 10, 10)
             layout.setSpacing(12)
-            title = QLabel(GROUP_TITLES_VI[group])
+            title = QLabel(group_title(group))
             title.setObjectName("cardTitle")
             layout.addWidget(title)
             for ind in by_group[group]:
@@ -384,7 +393,7 @@ class EntryPage(Page):
                 layout.addWidget(frame)
             layout.addStretch(1)
             scroll.setWidget(body)
-            self.tab_for_group[group] = self.tabs.addTab(scroll, f"{group}. {GROUP_SHORT_VI[group]}")
+            self.tab_for_group[group] = self.tabs.addTab(scroll, f"{group}. {group_short(group)}")
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
 
@@ -394,7 +403,7 @@ class EntryPage(Page):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
-        name = QLabel(f"{ind.name_vi}")
+        name = QLabel(indicator_name(ind))
         name.setObjectName("indicatorName")
         name.setWordWrap(True)
         layout.addWidget(name)
@@ -408,12 +417,13 @@ class EntryPage(Page):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
+        previous, comment = self.tr("Kỳ trước"), self.tr("Ghi chú")
         if ind.has_fraction:
-            headers = ["", "Tử số", "Mẫu số", "Tỷ lệ", "Kỳ trước", "Ghi chú"]
+            headers = ["", self.tr("Tử số"), self.tr("Mẫu số"), self.tr("Tỷ lệ"), previous, comment]
         elif ind.kind == "flag":
-            headers = ["", "Kết quả", "", "", "Kỳ trước", "Ghi chú"]
+            headers = ["", self.tr("Kết quả"), "", "", previous, comment]
         else:
-            headers = ["", "Giá trị", "", "", "Kỳ trước", "Ghi chú"]
+            headers = ["", self.tr("Giá trị"), "", "", previous, comment]
         for col, text in enumerate(headers):
             if text:
                 header = QLabel(text)
@@ -427,7 +437,7 @@ class EntryPage(Page):
             row = EntryRow(ind, bd)
             self.rows[row.key] = row
             # A single row needs no "Tổng số" label; with breakdowns it tells the rows apart.
-            who = QLabel(BREAKDOWN_LABELS_VI[bd] if ind.breakdowns else "")
+            who = QLabel(breakdown_name(bd) if ind.breakdowns else "")
             who.setObjectName("rowLabel" if bd is None else "rowLabelSub")
             grid.addWidget(who, r, 0)
             if ind.has_fraction:
@@ -447,7 +457,7 @@ class EntryPage(Page):
                 box.setContentsMargins(0, 0, 0, 0)
                 row.suggestion_label = QLabel()
                 row.suggestion_label.setObjectName("suggestion")
-                row.suggestion_button = QPushButton("Dùng số này")
+                row.suggestion_button = QPushButton(self.tr("Dùng số này"))
                 row.suggestion_button.setObjectName("linkButton")
                 row.suggestion_button.clicked.connect(lambda _=False, rw=row: self._use_suggestion(rw))
                 box.addWidget(row.suggestion_label)
@@ -485,15 +495,16 @@ class EntryPage(Page):
             for key, row in self.rows.items():
                 row.load(stored.get(key))
                 row.previous.setText(_previous_text(row.indicator, self._previous.get(key)))
-                row.previous.setToolTip(f"{prev.label_vi}" if prev else "")
+                row.previous.setToolTip(period_name(prev) if prev else "")
             self.complete_box.setChecked(values_repo.is_complete(db, unit.id, period.code))
         finally:
             self._loading = False
-        self.heading.setText(f"Nhập số liệu — {period.label_vi}")
-        level_word = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}[unit.level]
-        self.subheading.setText(
-            f"{unit.name} ({unit.code}) · chỉ tiêu {level_word} · ô để trống là chưa báo cáo (khác số 0)")
-        self.subheading.setToolTip("Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.")
+        self.heading.setText(self.tr("Nhập số liệu — {period}").format(period=period_name(period)))
+        level_word = {"xa": self.tr("chỉ tiêu cấp xã"), "huyen": self.tr("chỉ tiêu cấp huyện"),
+                      "tinh": self.tr("chỉ tiêu cấp tỉnh")}[unit.level]
+        self.subheading.setText(self.tr("{unit} ({code}) · {scope} · ô để trống là chưa báo cáo (khác số 0)").format(
+            unit=unit.name, code=unit.code, scope=level_word))
+        self.subheading.setToolTip(self.tr("Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu."))
         self._refresh_targets(period)
         self._refresh_suggestions()
         self.validate()
@@ -506,18 +517,20 @@ class EntryPage(Page):
             ind = self.rows[(code, None)].indicator
             parts = []
             if ind.has_fraction:
-                parts.append(f"Tử số: {ind.numerator_vi}. Mẫu số: {ind.denominator_vi}.")
+                parts.append(self.tr("Tử số: {numerator}. Mẫu số: {denominator}.").format(
+                    numerator=ind.numerator_vi, denominator=ind.denominator_vi))
             if ind.target_op == "increase":
                 last = period.same_period_last_year()
                 e = self._last_year.get((code, None))
                 last_rate = rate(e.numerator, e.denominator) if e else None
-                when = last.label_vi.lower() if last else "cùng kỳ năm trước"
-                parts.append(f"Mục tiêu: cao hơn cùng kỳ năm trước ({when}: "
-                             f"{format_percent(last_rate, blank='chưa có số liệu')}).")
+                when = period_name(last).lower() if last else self.tr("cùng kỳ năm trước")
+                parts.append(self.tr("Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).").format(
+                    when=when, value=format_percent(last_rate, blank=self.tr("chưa có số liệu"))))
             elif ind.target_2015 is not None or ind.target_2020 is not None:
-                parts.append(f"Mục tiêu 2015: {target_text(ind, 2015)} · 2020: {target_text(ind, 2020)} "
-                             f"(kỳ này so với mục tiêu {period.target_year}).")
-            parts.append(f"Mã {ind.code} · {ind.plan_ref} · {ind.owner}")
+                parts.append(self.tr("Mục tiêu 2015: {t2015} · 2020: {t2020} (kỳ này so với mục tiêu {year}).").format(
+                    t2015=target_text(ind, 2015), t2020=target_text(ind, 2020), year=period.target_year))
+            parts.append(self.tr("Mã {code} · {ref} · {owner}").format(code=ind.code, ref=ind.plan_ref,
+                                                                        owner=ind.owner))
             meta.setText(" ".join(parts))
 
     def _refresh_suggestions(self) -> None:
@@ -531,7 +544,7 @@ class EntryPage(Page):
             if value is None:
                 row.suggestion.hide()
             else:
-                row.suggestion_label.setText(f"Gợi ý từ sổ TTHTCĐ: {format_int(value)} người —")
+                row.suggestion_label.setText(self.tr("Gợi ý từ sổ TTHTCĐ: {n} người —").format(n=format_int(value)))
                 row.suggestion.show()
 
     def _use_suggestion(self, row: EntryRow) -> None:
@@ -556,8 +569,8 @@ class EntryPage(Page):
             return
         rows = values_repo.history_for_unit(self.ctx.db, inst.unit.id, self.ctx.period.code, limit=HISTORY_LIMIT)
         self.history_model.set_rows(rows)
-        self.history_panel.set_title(f"Lịch sử thay đổi của kỳ này ({len(rows)}"
-                                     f"{'+' if len(rows) >= HISTORY_LIMIT else ''})")
+        count = f"{len(rows)}{'+' if len(rows) >= HISTORY_LIMIT else ''}"
+        self.history_panel.set_title(self.tr("Lịch sử thay đổi của kỳ này ({n})").format(n=count))
 
     # ---- editing and validation ------------------------------------------------------------------
 
@@ -599,15 +612,17 @@ class EntryPage(Page):
                 errors_per_group[ind.group] = errors_per_group.get(ind.group, 0) + n_errors
         for group, index in self.tab_for_group.items():
             n = errors_per_group.get(group, 0)
-            self.tabs.setTabText(index, f"{group}. {GROUP_SHORT_VI[group]}" + (f" ({n} lỗi)" if n else ""))
+            self.tabs.setTabText(index, f"{group}. {group_short(group)}"
+                                 + (self.tr(" ({n} lỗi)").format(n=n) if n else ""))
         n_errors = sum(errors_per_group.values())
         n_warnings = sum(1 for i in issues if i.severity == "warning")
         reported = sum(1 for e in entries if not e.is_blank())
-        parts = [f"{reported}/{len(self.rows)} ô đã nhập"]
+        parts = [self.tr("{n}/{total} ô đã nhập").format(n=reported, total=len(self.rows))]
         if n_errors:
-            parts.append(f"<span style='color:{STATUS_COLOURS['far']}'><b>{n_errors} lỗi</b></span>")
+            parts.append(f"<span style='color:{STATUS_COLOURS['far']}'><b>"
+                         + self.tr("{n} lỗi").format(n=n_errors) + "</b></span>")
         if n_warnings:
-            parts.append(f"<span style='color:#a86f00'>{n_warnings} cảnh báo</span>")
+            parts.append("<span style='color:#a86f00'>" + self.tr("{n} cảnh báo").format(n=n_warnings) + "</span>")
         self.summary.setText(" · ".join(parts))
         return issues
 
@@ -637,7 +652,7 @@ class EntryPage(Page):
             for (code, bd), fields in parse_errors.items():
                 ind = self.rows[(code, bd)].indicator
                 lines += [f"{field_label(ind, bd, name)}: {text}." for name, text in fields.items()]
-            messages.warn(self, "Chưa lưu: có ô không phải là số nguyên.", "\n".join(lines))
+            messages.warn(self, self.tr("Chưa lưu: có ô không phải là số nguyên."), "\n".join(lines))
             self._focus_first_problem()
             return False
         period = self.ctx.period
@@ -647,8 +662,8 @@ class EntryPage(Page):
                                               previous=self._previous or None)
         except ValidationFailed as exc:
             errors = [i.message for i in exc.issues if i.severity == "error"]
-            messages.warn(self, f"Chưa lưu: còn {len(errors)} lỗi, không có số liệu nào được ghi.",
-                          "\n".join(errors))
+            messages.warn(self, self.tr("Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.").format(
+                n=len(errors)), "\n".join(errors))
             self._focus_first_problem()
             return False
         self._saving = True
@@ -660,7 +675,8 @@ class EntryPage(Page):
         self.last_save_result = result
         window = self.window()
         if hasattr(window, "show_status"):
-            window.show_status(f"Đã lưu kỳ {period.code}: {result.changed} số liệu thay đổi.")
+            window.show_status(self.tr("Đã lưu kỳ {period}: {n} số liệu thay đổi.").format(
+                period=period.code, n=result.changed))
         return True
 
     def _focus_first_problem(self) -> None:
@@ -686,8 +702,8 @@ class EntryPage(Page):
             entries, _ = self.current_entries()
             blank = sum(1 for e in entries if e.is_blank())
             if blank and not messages.confirm(
-                    self, f"Còn {blank} ô chưa nhập (chưa báo cáo).",
-                    "Vẫn đánh dấu kỳ này là đã hoàn thành?", yes="Đánh dấu hoàn thành"):
+                    self, self.tr("Còn {n} ô chưa nhập (chưa báo cáo).").format(n=blank),
+                    self.tr("Vẫn đánh dấu kỳ này là đã hoàn thành?"), yes=self.tr("Đánh dấu hoàn thành")):
                 self.complete_box.setChecked(False)
                 return
         values_repo.set_complete(self.ctx.db, inst.unit.id, self.ctx.period.code, checked,
@@ -695,7 +711,8 @@ class EntryPage(Page):
         self.ctx.notify_data_changed()
         window = self.window()
         if hasattr(window, "show_status"):
-            window.show_status("Đã đánh dấu hoàn thành kỳ này." if checked else "Đã bỏ đánh dấu hoàn thành.")
+            window.show_status(self.tr("Đã đánh dấu hoàn thành kỳ này.") if checked
+                               else self.tr("Đã bỏ đánh dấu hoàn thành."))
 
 
 __all__ = ["EntryPage", "EntryRow", "SUGGESTED_NUMERATORS"]

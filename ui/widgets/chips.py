@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ui.models.presentation import STATUS_COLOURS, STATUS_LABELS_VI
+from ui.models.presentation import STATUS_COLOURS, status_label
 
 _TEXT_ON = {"close": "#3e2c00", "no_target": "#37627f"}
 # A figure without a target is information, not a verdict: a quiet outline, not a coloured pill.
@@ -21,7 +21,7 @@ class StatusChip(QLabel):
 
     def set_status(self, status: str, text: str | None = None) -> None:
         self.status = status
-        self.setText(text if text is not None else STATUS_LABELS_VI.get(status, status))
+        self.setText(text if text is not None else status_label(status))
         background = _BACKGROUND.get(status) or STATUS_COLOURS.get(status, "#9e9e9e")
         foreground = _TEXT_ON.get(status, "#ffffff")
         self.setStyleSheet(

@@ -6,6 +6,7 @@ monkeypatch on this module reaches every caller.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 APP_TITLE = "XHHT Desktop"
@@ -17,11 +18,12 @@ def ask_save_changes(parent: QWidget | None, what: str = "") -> str:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(APP_TITLE)
-    box.setText("Có số liệu đã sửa nhưng chưa lưu.")
-    box.setInformativeText(f"Lưu các thay đổi{(' ' + what) if what else ''} trước khi tiếp tục?")
-    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+    box.setText(QCoreApplication.translate("Messages", "Có số liệu đã sửa nhưng chưa lưu."))
+    box.setInformativeText(QCoreApplication.translate("Messages", "Lưu các thay đổi{what} trước khi tiếp tục?")
+                           .format(what=(" " + what) if what else ""))
+    save = box.addButton(QCoreApplication.translate("Messages", "Lưu"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("Messages", "Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("Messages", "Hủy"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
     box.exec()
@@ -37,7 +39,7 @@ def warn(parent: QWidget | None, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setInformativeText(details)
-    box.button(QMessageBox.StandardButton.Ok).setText("Đóng")
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Messages", "Đóng"))
     box.exec()
 
 
@@ -45,7 +47,7 @@ def info(parent: QWidget | None, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setInformativeText(details)
-    box.button(QMessageBox.StandardButton.Ok).setText("Đóng")
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Messages", "Đóng"))
     box.exec()
 
 
@@ -53,11 +55,13 @@ def error(parent: QWidget | None, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setInformativeText(details)
-    box.button(QMessageBox.StandardButton.Ok).setText("Đóng")
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Messages", "Đóng"))
     box.exec()
 
 
-def confirm(parent: QWidget | None, text: str, details: str = "", yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+def confirm(parent: QWidget | None, text: str, details: str = "", yes: str = "", no: str = "") -> bool:
+    yes = yes or QCoreApplication.translate("Messages", "Đồng ý")
+    no = no or QCoreApplication.translate("Messages", "Hủy")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(APP_TITLE)
