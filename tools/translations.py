@@ -67,8 +67,8 @@ def fill(lang: str) -> tuple[int, list[tuple[str, str]]]:
             translation = message.find("translation")
             if translation.get("type") in ("vanished", "obsolete"):
                 continue
-            if translation.text:
-                continue
+            if translation.text and translation.get("type") != "unfinished":
+                continue  # translated (perhaps by hand in Qt Linguist): keep
             if source in words:
                 translation.text = words[source]
                 translation.attrib.pop("type", None)

@@ -40,6 +40,25 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/app.py" line="116" />
+            <location filename="../../ui/app.py" line="120" />
+            <source>Tệp dữ liệu không bị thay đổi.</source>
+            <translation>The data file has not been changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="118" />
+            <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
+            <translation>Could not open the data file “{path}”: {error}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/app.py" line="137" />
+            <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupRestore</name>
         <message>
             <location filename="../../ui/dialogs/backup_restore.py" line="55" />
@@ -77,6 +96,1430 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <location filename="../../ui/dialogs/backup_restore.py" line="78" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Breakdowns</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="51" />
+            <location filename="../../ui/models/presentation.py" line="56" />
+            <source>Tổng số</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="52" />
+            <location filename="../../ui/models/presentation.py" line="57" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="53" />
+            <source>Dân tộc thiểu số</source>
+            <translation>Ethnic minorities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="58" />
+            <source>DTTS</source>
+            <translation>EM</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompletenessPage</name>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="35" />
+            <source>Tình hình báo cáo</source>
+            <translation>Reporting status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="43" />
+            <source>Tình hình báo cáo của các đơn vị</source>
+            <translation>Reporting status of the units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="52" />
+            <source>Tất cả huyện</source>
+            <translation>All districts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="56" />
+            <source>Mọi cơ quan theo dõi</source>
+            <translation>All monitoring agencies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="59" />
+            <source>Kỳ</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="61" />
+            <source>Huyện</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="63" />
+            <source>Cơ quan theo dõi</source>
+            <translation>Monitoring agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="106" />
+            <source>Kỳ {p}: </source>
+            <translation>Period {p}: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="108" />
+            <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
+            <translation>Due: {days} days after the end of the period.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="95" />
+            <source>Tổng quan</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="131" />
+            <source>Đạt mục tiêu</source>
+            <translation>Target met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="131" />
+            <source>Gần đạt</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="131" />
+            <source>Chưa đạt</source>
+            <translation>Not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="132" />
+            <source>Chưa báo cáo</source>
+            <translation>Not reported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="136" />
+            <source>Hoàn thành kỳ báo cáo</source>
+            <translation>Period complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="145" />
+            <source>Cân bằng biết chữ giữa nữ và nam</source>
+            <translation>Literacy balance between women and men</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="146" />
+            <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
+            <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="201" />
+            <location filename="../../ui/pages/dashboard.py" line="233" />
+            <source>Tổng quan — {period}</source>
+            <translation>Overview — {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="202" />
+            <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
+            <translation>Adding up the figures of the units below…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="230" />
+            <source>số liệu của xã</source>
+            <translation>the commune's figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="231" />
+            <source>tổng hợp từ các xã và số liệu của huyện</source>
+            <translation>summed from the communes plus the district's own figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="232" />
+            <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
+            <translation>province total from the districts, communes and the province's own figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="236" />
+            <source>{unit} ({code}) · {scope} · so với mục tiêu năm {year}</source>
+            <translation>{unit} ({code}) · {scope} · against the {year} targets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="238" />
+            <source> · thay đổi so với kỳ trước: {period}</source>
+            <translation> · change since the previous period: {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="264" />
+            <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
+            <translation>{met} of {total} indicators with a target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="267" />
+            <source>Đã đánh dấu hoàn thành</source>
+            <translation>Marked complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="268" />
+            <source>Chưa đánh dấu hoàn thành</source>
+            <translation>Not marked complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="269" />
+            <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
+            <translation>{n}/{total} indicators reported for this period.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="272" />
+            <source>{n}/{total} đơn vị</source>
+            <translation>{n}/{total} units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="275" />
+            <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
+            <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="277" />
+            <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
+            <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <source>Nam</source>
+            <translation>Men</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <source>Chênh lệch (nam − nữ)</source>
+            <translation>Gap (men − women)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="288" />
+            <source>Biết chữ 15–60 tuổi</source>
+            <translation>Literate, aged 15–60</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="289" />
+            <source>Biết chữ 15–35 tuổi</source>
+            <translation>Literate, aged 15–35</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="291" />
+            <source>chưa báo cáo</source>
+            <translation>not reported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="300" />
+            <source>Nữ thấp hơn nam</source>
+            <translation>Women below men</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="300" />
+            <source>Nữ cao hơn hoặc bằng nam</source>
+            <translation>Women at or above men</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <source>Giá trị</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <source>So với mục tiêu</source>
+            <translation>Against target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="318" />
+            <source>Mục tiêu</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="318" />
+            <source>Đánh giá</source>
+            <translation>Assessment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="318" />
+            <source>So với kỳ trước</source>
+            <translation>Since previous period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="366" />
+            <source>{n}/{total} đơn vị đạt</source>
+            <translation>{n}/{total} units meet it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="368" />
+            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <source>đạt</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="368" />
+            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <source>chưa đạt</source>
+            <translation>not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="370" />
+            <source>của đơn vị mình: {value}</source>
+            <translation>this unit's own: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="375" />
+            <source>{n}/{total} đơn vị đã báo cáo</source>
+            <translation>{n}/{total} units reported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="378" />
+            <source>{n} đơn vị có số liệu</source>
+            <translation>{n} units with figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="393" />
+            <source>chưa có số liệu</source>
+            <translation>no figures yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="394" />
+            <source>Tăng so với cùng kỳ
+(cùng kỳ: {value})</source>
+            <translation>Increase on the same period
+(same period: {value})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="404" />
+            <source>đúng mục tiêu</source>
+            <translation>exactly on target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="407" />
+            <source>vượt {points}</source>
+            <translation>{points} above</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="408" />
+            <source>thiếu {points}</source>
+            <translation>{points} short</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="419" />
+            <source>kỳ trước chưa báo cáo</source>
+            <translation>previous period not reported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <source>không đổi</source>
+            <translation>unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <source>{arrow} kỳ trước: {before}</source>
+            <translation>{arrow} previous period: {before}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryPage</name>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="73" />
+            <source>— chưa báo cáo —</source>
+            <translation>— not reported —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="74" />
+            <source>Đạt / Có (1)</source>
+            <translation>Met / Yes (1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="75" />
+            <source>Chưa đạt / Không (0)</source>
+            <translation>Not met / No (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="158" />
+            <source>Ghi chú…</source>
+            <translation>Note…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="273" />
+            <source>đạt</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="274" />
+            <source>chưa đạt</source>
+            <translation>not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="281" />
+            <source>Nhập số liệu</source>
+            <translation>Enter figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="318" />
+            <source>Đánh dấu hoàn thành kỳ này</source>
+            <translation>Mark this period complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="319" />
+            <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
+            <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="322" />
+            <source>Lưu (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="343" />
+            <source>Lịch sử thay đổi của kỳ này</source>
+            <translation>Change history of this period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="420" />
+            <source>Kỳ trước</source>
+            <translation>Previous period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="420" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="422" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="422" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="422" />
+            <source>Tỷ lệ</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="424" />
+            <source>Kết quả</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="426" />
+            <source>Giá trị</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="460" />
+            <source>Dùng số này</source>
+            <translation>Use this number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="502" />
+            <source>Nhập số liệu — {period}</source>
+            <translation>Enter figures — {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="503" />
+            <source>chỉ tiêu cấp xã</source>
+            <translation>commune indicators</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="503" />
+            <source>chỉ tiêu cấp huyện</source>
+            <translation>district indicators</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="504" />
+            <source>chỉ tiêu cấp tỉnh</source>
+            <translation>province indicators</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="505" />
+            <source>{unit} ({code}) · {scope} · ô để trống là chưa báo cáo (khác số 0)</source>
+            <translation>{unit} ({code}) · {scope} · an empty box means not reported (not the same as 0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="507" />
+            <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
+            <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="520" />
+            <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
+            <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="526" />
+            <source>cùng kỳ năm trước</source>
+            <translation>same period last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="527" />
+            <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
+            <translation>Target: higher than the same period last year ({when}: {value}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="528" />
+            <source>chưa có số liệu</source>
+            <translation>no figures yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="530" />
+            <source>Mục tiêu 2015: {t2015} · 2020: {t2020} (kỳ này so với mục tiêu {year}).</source>
+            <translation>Targets 2015: {t2015} · 2020: {t2020} (this period is judged against {year}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="532" />
+            <source>Mã {code} · {ref} · {owner}</source>
+            <translation>Code {code} · {ref} · {owner}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="547" />
+            <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
+            <translation>Suggested by the CLC log: {n} persons —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="573" />
+            <source>Lịch sử thay đổi của kỳ này ({n})</source>
+            <translation>Change history of this period ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="616" />
+            <source> ({n} lỗi)</source>
+            <translation> ({n} errors)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="620" />
+            <source>{n}/{total} ô đã nhập</source>
+            <translation>{n}/{total} boxes filled</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="623" />
+            <source>{n} lỗi</source>
+            <translation>{n} errors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="625" />
+            <source>{n} cảnh báo</source>
+            <translation>{n} warnings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="655" />
+            <source>Chưa lưu: có ô không phải là số nguyên.</source>
+            <translation>Not saved: a box does not hold a whole number.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="665" />
+            <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
+            <translation>Not saved: {n} errors remain, no figure was written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="678" />
+            <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
+            <translation>Saved {period}: {n} figures changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="705" />
+            <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
+            <translation>{n} boxes are still empty (not reported).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="706" />
+            <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
+            <translation>Mark this period complete anyway?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="706" />
+            <source>Đánh dấu hoàn thành</source>
+            <translation>Mark complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="714" />
+            <source>Đã đánh dấu hoàn thành kỳ này.</source>
+            <translation>This period is marked complete.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="715" />
+            <source>Đã bỏ đánh dấu hoàn thành.</source>
+            <translation>The complete mark was removed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorPage</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="156" />
+            <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
+            <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="36" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="37" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="38" />
+            <source>Giá trị</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="39" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="40" />
+            <source>Hoàn thành</source>
+            <translation>Complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="41" />
+            <source>Dòng</source>
+            <translation>Row</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="235" />
+            <source>Thiết lập XHHT Desktop</source>
+            <translation>XHHT Desktop set-up</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="247" />
+            <source>Tiếp theo  ›</source>
+            <translation>Next  ›</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="248" />
+            <source>‹  Quay lại</source>
+            <translation>‹  Back</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="249" />
+            <source>Hoàn tất</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="250" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Flags</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="187" />
+            <source>Đạt / Có</source>
+            <translation>Met / Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="187" />
+            <source>Chưa đạt / Không</source>
+            <translation>Not met / No</translation>
+        </message>
+    </context>
+    <context>
+        <name>Groups</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="22" />
+            <source>Xóa mù chữ, phổ cập</source>
+            <translation>Literacy, universal education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="23" />
+            <source>Tin học, ngoại ngữ</source>
+            <translation>IT, foreign languages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="24" />
+            <source>Chuyên môn, tay nghề</source>
+            <translation>Professional and vocational skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="25" />
+            <source>Kỹ năng sống</source>
+            <translation>Life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="26" />
+            <source>TTHTCĐ, mô hình học tập</source>
+            <translation>CLCs, learning models</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="29" />
+            <source>1. Xóa mù chữ và phổ cập giáo dục</source>
+            <translation>1. Literacy and universal education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="30" />
+            <source>2. Nâng cao trình độ tin học, ngoại ngữ</source>
+            <translation>2. Better IT and foreign-language skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="31" />
+            <source>3. Nâng cao trình độ chuyên môn, nghiệp vụ, tay nghề</source>
+            <translation>3. Better professional, administrative and vocational skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="32" />
+            <source>4. Hoàn thiện kỹ năng sống</source>
+            <translation>4. Life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="33" />
+            <source>5. Trung tâm học tập cộng đồng và các mô hình học tập</source>
+            <translation>5. Community learning centres and learning models</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="12" />
+            <source>Thời gian</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="12" />
+            <source>Người sửa</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="13" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="13" />
+            <source>Trường</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="14" />
+            <source>Cũ</source>
+            <translation>Old</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="14" />
+            <source>Mới</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="15" />
+            <source>Nguồn</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="20" />
+            <source>(trống)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/history_model.py" line="21" />
+            <source>(không)</source>
+            <translation>(none)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewModel</name>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="15" />
+            <source>Dòng</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="15" />
+            <source>Mã</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="16" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="17" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="17" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="17" />
+            <source>Giá trị</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="18" />
+            <source>Tỷ lệ</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="18" />
+            <source>Kiểm tra</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="18" />
+            <source>Đang lưu</source>
+            <translation>Stored</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="19" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="40" />
+            <source>(trống)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="118" />
+            <source>bỏ trống — giữ nguyên</source>
+            <translation>left empty — kept</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="119" />
+            <source>thay đổi</source>
+            <translation>changed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="119" />
+            <source>không đổi</source>
+            <translation>unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="272" />
+            <source>Kỳ báo cáo</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="303" />
+            <source>Mã {code}</source>
+            <translation>Code {code}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="338" />
+            <source>của kỳ đang mở</source>
+            <translation>of the open period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="424" />
+            <source>&amp;Tệp</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="425" />
+            <source>&amp;Lưu</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="431" />
+            <source>&amp;Xuất biểu nhập Excel…</source>
+            <translation>&amp;Export Excel entry form…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="434" />
+            <source>&amp;Nhập biểu Excel…</source>
+            <translation>&amp;Import Excel entry form…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="440" />
+            <source>&amp;Sao lưu dữ liệu…</source>
+            <translation>&amp;Back up data…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="443" />
+            <source>&amp;Khôi phục từ bản sao lưu…</source>
+            <translation>&amp;Restore from a backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="447" />
+            <source>T&amp;hoát</source>
+            <translation>E&amp;xit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="451" />
+            <source>Trợ &amp;giúp</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="453" />
+            <source>&amp;Hướng dẫn sử dụng</source>
+            <translation>&amp;User guide</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="457" />
+            <source>&amp;Giới thiệu</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="463" />
+            <source>Dữ liệu: {path}</source>
+            <translation>Data: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="489" />
+            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="504" />
+            <source>(biểu Excel lấy số liệu đã lưu)</source>
+            <translation>(the Excel form takes the saved figures)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="509" />
+            <source>Xuất biểu nhập Excel</source>
+            <translation>Export Excel entry form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="510" />
+            <source>Bảng tính Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="528" />
+            <source>Đang xuất biểu nhập Excel…</source>
+            <translation>Exporting the Excel entry form…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="529" />
+            <source>Đã xuất biểu nhập: {path}</source>
+            <translation>Entry form exported: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="530" />
+            <source>Không xuất được biểu nhập Excel.</source>
+            <translation>The Excel entry form could not be exported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="536" />
+            <source>trước khi nhập biểu Excel</source>
+            <translation>before importing the Excel form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="544" />
+            <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
+            <translation>Excel form imported for {period}: {n} figures changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="553" />
+            <source>trước khi thoát</source>
+            <translation>before exiting</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergePage</name>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="88" />
+            <location filename="../../ui/pages/merge.py" line="100" />
+            <source>Nhận gói đồng bộ</source>
+            <translation>Receive sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="104" />
+            <source>Gói nhận được</source>
+            <translation>Received packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="105" />
+            <location filename="../../ui/pages/merge.py" line="410" />
+            <source>Xung đột</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="106" />
+            <location filename="../../ui/pages/merge.py" line="412" />
+            <source>Máy gửi</source>
+            <translation>Sending computers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="117" />
+            <source>Thêm tệp…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="119" />
+            <source>Thêm thư mục…</source>
+            <translation>Add folder…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="121" />
+            <source>Bỏ khỏi danh sách</source>
+            <translation>Remove from the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="123" />
+            <source>Kiểm tra</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="124" />
+            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
+            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="126" />
+            <source>Áp dụng</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="135" />
+            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
+            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="158" />
+            <source>Lưu biên nhận…</source>
+            <translation>Save receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="160" />
+            <source>In biên nhận…</source>
+            <translation>Print receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="190" />
+            <source>Chọn gói đồng bộ</source>
+            <translation>Choose sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="191" />
+            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
+            <translation>XHHT packages (*.xhht);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="196" />
+            <source>Chọn thư mục chứa các gói</source>
+            <translation>Choose the folder holding the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="234" />
+            <source>Đang kiểm tra các gói…</source>
+            <translation>Checking the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="234" />
+            <source>Đang nhập các gói…</source>
+            <translation>Importing the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="250" />
+            <source>Không nhập được.</source>
+            <translation>The import failed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="256" />
+            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="257" />
+            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="278" />
+            <source>Lưu biên nhận</source>
+            <translation>Save receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="279" />
+            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
+            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="285" />
+            <source>Không lưu được biên nhận.</source>
+            <translation>The receipt could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="292" />
+            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
+            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="303" />
+            <source>Giữ bản ở Sở</source>
+            <translation>Keep the Department's version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="305" />
+            <source>Lấy bản gửi đến</source>
+            <translation>Take the incoming version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="326" />
+            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
+            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="341" />
+            <source>Xác nhận máy gửi…</source>
+            <translation>Confirm sending computer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="343" />
+            <source>Thu hồi…</source>
+            <translation>Revoke…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="360" />
+            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
+            <translation>Was the identification code checked by phone?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="361" />
+            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
+{lines}
+
+Các gói đang giữ của máy này sẽ được nhập.</source>
+            <translation>Confirm only if the sending official read out exactly this code:
+{lines}
+
+The held packages of this computer will be imported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="362" />
+            <source>Xác nhận</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="383" />
+            <source>Đang nhập các gói đang giữ…</source>
+            <translation>Importing the held packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="390" />
+            <source>Thu hồi máy gửi?</source>
+            <translation>Revoke the sending computer?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="391" />
+            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
+{lines}</source>
+            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
+{lines}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="392" />
+            <source>Thu hồi</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="409" />
+            <source>Xung đột ({n})</source>
+            <translation>Conflicts ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="411" />
+            <source>Máy gửi ({n} chờ xác nhận)</source>
+            <translation>Sending computers ({n} awaiting confirmation)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="413" />
+            <source>Khoá của Sở: {fp}</source>
+            <translation>Department key: {fp}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="21" />
+            <source>Có số liệu đã sửa nhưng chưa lưu.</source>
+            <translation>Some figures were changed but not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="22" />
+            <source>Lưu các thay đổi{what} trước khi tiếp tục?</source>
+            <translation>Save the changes{what} before continuing?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="24" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="25" />
+            <source>Không lưu</source>
+            <translation>Don't save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="26" />
+            <location filename="../../ui/widgets/messages.py" line="64" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="42" />
+            <location filename="../../ui/widgets/messages.py" line="50" />
+            <location filename="../../ui/widgets/messages.py" line="58" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/messages.py" line="63" />
+            <source>Đồng ý</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficialPage</name>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="188" />
+            <source>Cán bộ phụ trách</source>
+            <translation>Official in charge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="189" />
+            <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
+            <translation>The official's name is written to the history at every change and on the report sheets.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="196" />
+            <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
+            <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="198" />
+            <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
+            <translation>E.g. Culture and Social Affairs officer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="199" />
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="200" />
+            <source>Chức vụ</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="202" />
+            <source>Nạp dữ liệu mẫu để làm quen</source>
+            <translation>Load sample data to get to know the app</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="204" />
+            <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
+            <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="217" />
+            <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
+            <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="41" />
+            <source>Mật khẩu bảo vệ khoá</source>
+            <translation>Password protecting the key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="43" />
+            <source>Mật khẩu dài ít nhất {n} ký tự. Ghi lại và cất ở nơi an toàn: mất mật khẩu thì không mở được bản sao lưu.</source>
+            <translation>The password needs at least {n} characters. Write it down and keep it safe: without it the backup cannot be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="45" />
+            <source>Nhập mật khẩu đã đặt khi sao lưu khoá.</source>
+            <translation>Enter the password set when the key was backed up.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="51" />
+            <source>Mật khẩu</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="56" />
+            <source>Nhập lại</source>
+            <translation>Repeat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="63" />
+            <source>Đồng ý</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="64" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="72" />
+            <source>Mật khẩu quá ngắn.</source>
+            <translation>The password is too short.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="75" />
+            <source>Hai lần nhập không giống nhau.</source>
+            <translation>The two entries differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Periods</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="125" />
+            <source>6 tháng đầu năm {year}</source>
+            <translation>First half of {year}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="127" />
+            <source>6 tháng cuối năm {year}</source>
+            <translation>Second half of {year}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="128" />
+            <source>Cả năm {year}</source>
+            <translation>Year {year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="49" />
+            <location filename="../../ui/pages/reports.py" line="59" />
+            <source>Báo cáo, in ấn</source>
+            <translation>Reports, printing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="72" />
+            <source>Loại báo cáo</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="73" />
+            <source>Kỳ báo cáo</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="74" />
+            <source>Đơn vị</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="75" />
+            <source>Định dạng</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="79" />
+            <source>Tạo báo cáo</source>
+            <translation>Make report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="81" />
+            <source>In…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="82" />
+            <source>Mở bằng trình xem</source>
+            <translation>Open in viewer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="83" />
+            <source>Lưu thành…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="84" />
+            <source>Mở thư mục báo cáo</source>
+            <translation>Open reports folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="89" />
+            <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
+            <translation>Choose the report, period and unit, then click “Make report”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="188" />
+            <location filename="../../ui/pages/reports.py" line="189" />
+            <source>Đang tạo báo cáo…</source>
+            <translation>Making the report…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="198" />
+            <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
+            <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="201" />
+            <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
+            <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="209" />
+            <source>Đã hủy, không tạo tệp nào.</source>
+            <translation>Cancelled, no file made.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="212" />
+            <source>Không tạo được báo cáo: {0}</source>
+            <translation>The report could not be made: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="213" />
+            <source>Không tạo được báo cáo.</source>
+            <translation>The report could not be made.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="228" />
+            <source>Đã gửi bản in tới máy in.</source>
+            <translation>Sent to the printer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="230" />
+            <source>Không in được.</source>
+            <translation>Printing failed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="234" />
+            <source>Máy này chưa có chương trình mở được tệp này.</source>
+            <translation>This computer has no program that opens this file.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="241" />
+            <source>Lưu báo cáo</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="251" />
+            <source>Đã lưu bản sao: {0}</source>
+            <translation>Copy saved: {0}</translation>
         </message>
     </context>
     <context>
@@ -245,6 +1688,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <location filename="../../ui/dialogs/backup_restore.py" line="268" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolePage</name>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="36" />
+            <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
+            <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
+            <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="40" />
+            <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
+            <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="49" />
+            <source>Chào mừng đến với XHHT Desktop</source>
+            <translation>Welcome to XHHT Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="50" />
+            <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
+            <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="54" />
+            <source>Vai trò của người dùng máy này</source>
+            <translation>Role of this computer's user</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roles</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="61" />
+            <source>Cán bộ xã</source>
+            <translation>Commune official</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="62" />
+            <source>Phòng GD&amp;ĐT huyện</source>
+            <translation>District education office</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="63" />
+            <source>Sở GD&amp;ĐT</source>
+            <translation>Provincial Department of Education</translation>
         </message>
     </context>
     <context>
@@ -432,6 +1926,524 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
     </context>
     <context>
+        <name>Sources</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="44" />
+            <source>nhập tay</source>
+            <translation>typed in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="45" />
+            <source>biểu Excel</source>
+            <translation>Excel form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="46" />
+            <source>dữ liệu mẫu</source>
+            <translation>sample data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="47" />
+            <source>gói đồng bộ</source>
+            <translation>sync package</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="48" />
+            <source>hợp nhất</source>
+            <translation>merge</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="69" />
+            <source>Đạt</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="70" />
+            <source>Gần đạt</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="71" />
+            <source>Chưa đạt</source>
+            <translation>Not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="72" />
+            <source>Không đặt mục tiêu</source>
+            <translation>No target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="73" />
+            <source>Chưa báo cáo</source>
+            <translation>Not reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncKeysDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="288" />
+            <source>Khoá đồng bộ</source>
+            <translation>Sync keys</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="294" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncKeysWidget</name>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="128" />
+            <source>Mã nhận dạng của máy này</source>
+            <translation>This computer's identification code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="135" />
+            <source>Chép</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <source>Xuất khoá ký…</source>
+            <translation>Export signing key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="139" />
+            <source>Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
+            <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="143" />
+            <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
+            <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
+            <source>Khoá của Sở GD&amp;ĐT</source>
+            <translation>Key of the Department of Education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="164" />
+            <source>Xuất khoá công khai…</source>
+            <translation>Export public key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="165" />
+            <source>Sao lưu khoá bí mật…</source>
+            <translation>Back up the secret key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="166" />
+            <source>Xuất tệp định danh age…</source>
+            <translation>Export age identity file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="167" />
+            <source>Khôi phục khoá…</source>
+            <translation>Restore key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="172" />
+            <source>Nhận khoá của Sở…</source>
+            <translation>Receive the Department's key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="184" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="189" />
+            <source>Thư điện tử nhận gói của Sở</source>
+            <translation>Department's e-mail address for packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="196" />
+            <source>Chưa có</source>
+            <translation>None yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <source>Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
+            <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="202" />
+            <source>Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được.</source>
+            <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="204" />
+            <source>Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá công khai kèm bộ cài hoặc qua thư điện tử.</source>
+            <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
+            <source>Mọi tệp (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="218" />
+            <source>Không ghi được tệp.</source>
+            <translation>The file could not be written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="220" />
+            <source>Đã ghi {name}.</source>
+            <translation>{name} written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="223" />
+            <source>Lưu khoá ký của máy này</source>
+            <translation>Save this computer's signing key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="226" />
+            <source>Lưu khoá công khai của Sở</source>
+            <translation>Save the Department's public key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="230" />
+            <source>Xuất khoá BÍ MẬT của Sở, không có mật khẩu?</source>
+            <translation>Export the Department's SECRET key without a password?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
+            <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
+            <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="234" />
+            <source>Lưu tệp định danh age</source>
+            <translation>Save the age identity file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="241" />
+            <source>Lưu bản sao lưu khoá</source>
+            <translation>Save the key backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
+            <source>Bản sao lưu khoá (*.age)</source>
+            <translation>Key backup (*.age)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="254" />
+            <source>Đang mã hoá bản sao lưu khoá…</source>
+            <translation>Encrypting the key backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="255" />
+            <source>Đã sao lưu khoá vào {name}.</source>
+            <translation>Key backed up to {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="257" />
+            <source>Không sao lưu được.</source>
+            <translation>The backup failed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <source>Chọn bản sao lưu khoá</source>
+            <translation>Choose the key backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
+            <source>Bản sao lưu khoá (*.age);;Mọi tệp (*)</source>
+            <translation>Key backup (*.age);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="278" />
+            <source>Đã khôi phục khoá của Sở, mã nhận dạng {fp}.</source>
+            <translation>The Department's key was restored, identification code {fp}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
+            <source>Đang mở bản sao lưu khoá…</source>
+            <translation>Opening the key backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="281" />
+            <source>Không khôi phục được khoá.</source>
+            <translation>The key could not be restored.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="55" />
+            <source>Đồng bộ</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="66" />
+            <source>Đồng bộ – gửi số liệu về Sở</source>
+            <translation>Sync – send figures to the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="71" />
+            <source>Gói tiếp theo</source>
+            <translation>Next package</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="78" />
+            <source>Chọn…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="80" />
+            <source>Lưu vào</source>
+            <translation>Save to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="85" />
+            <source>Xuất gói mới</source>
+            <translation>Export new package</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="88" />
+            <source>Xuất lại toàn bộ</source>
+            <translation>Export everything again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="89" />
+            <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
+            <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="91" />
+            <source>Mở thư mục</source>
+            <translation>Open folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="98" />
+            <source>Chưa có khoá của Sở nên chưa xuất được gói: bấm «Nhận khoá của Sở…» và chọn tệp khoá do Sở gửi.</source>
+            <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="109" />
+            <source>Khoá</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="110" />
+            <source>Mã nhận dạng máy này</source>
+            <translation>This computer's identification code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="113" />
+            <source>Khoá của Sở</source>
+            <translation>Department key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="117" />
+            <location filename="../../ui/pages/sync.py" line="177" />
+            <source>Nhận khoá của Sở…</source>
+            <translation>Receive the Department's key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="119" />
+            <source>Khoá, thư điện tử…</source>
+            <translation>Keys, e-mail…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="128" />
+            <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
+            <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="134" />
+            <source>Gửi đến</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="135" />
+            <source>Tiêu đề</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="142" />
+            <source>Chép địa chỉ</source>
+            <translation>Copy address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="143" />
+            <source>Chép tiêu đề</source>
+            <translation>Copy subject</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="144" />
+            <source>Chép nội dung thư</source>
+            <translation>Copy message</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="152" />
+            <source>Các gói đã xuất</source>
+            <translation>Exported packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="176" />
+            <source>Chưa có</source>
+            <translation>None yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="177" />
+            <source>Đổi khoá của Sở…</source>
+            <translation>Change the Department's key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="190" />
+            <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
+            <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="192" />
+            <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
+            <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="196" />
+            <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
+            <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="213" />
+            <source>(Xuất một gói để có nội dung thư.)</source>
+            <translation>(Export a package to get the message text.)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="216" />
+            <source>(chưa có địa chỉ của Sở: «Khoá, thư điện tử…»)</source>
+            <translation>(no Department address yet: “Keys, e-mail…”)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="227" />
+            <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
+            <translation>Choose where to save the package (e.g. a USB stick)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="245" />
+            <source>Thư mục lưu gói không tồn tại.</source>
+            <translation>The package folder does not exist.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="246" />
+            <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
+            <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="261" />
+            <source>Đang xuất gói đồng bộ…</source>
+            <translation>Exporting the sync package…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="268" />
+            <source>Đã xuất gói số {n}: {path}
+{counts}</source>
+            <translation>Package {n} exported: {path}
+{counts}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="273" />
+            <source>Đã xuất gói số {n}.</source>
+            <translation>Package {n} exported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="281" />
+            <location filename="../../ui/pages/sync.py" line="283" />
+            <source>Chưa xuất được gói.</source>
+            <translation>The package could not be exported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Targets</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="138" />
+            <source>tăng</source>
+            <translation>increase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="145" />
+            <source>cao hơn cùng kỳ năm trước</source>
+            <translation>higher than the same period last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="151" />
+            <source>đạt</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="152" />
+            <source>{op} {target}% đơn vị đạt</source>
+            <translation>{op} {target}% of units meet it</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitPage</name>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="86" />
+            <source>Chọn đơn vị</source>
+            <translation>Choose the unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="90" />
+            <source>Huyện, thành phố</source>
+            <translation>District, city</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="93" />
+            <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
+            <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="95" />
+            <source>Tìm</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="103" />
+            <source>Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)</source>
+            <translation>Show the communes and wards from 01/07/2025 (after the reorganisation, in Quảng Ngãi province)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="119" />
+            <source>Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm.</source>
+            <translation>Choose the district then the commune, or type the commune's name to search.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="120" />
+            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT.</source>
+            <translation>Choose the district or city of the education office.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="132" />
+            <source>— Tất cả huyện, thành phố —</source>
+            <translation>— All districts and cities —</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="165" />
+            <source>{n} đơn vị</source>
+            <translation>{n} units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="166" />
+            <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
+            <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="174" />
+            <source>{number} điểm</source>
+            <translation>{number} points</translation>
+        </message>
+    </context>
+    <context>
         <name>UserGuideDialog</name>
         <message>
             <location filename="../../ui/dialogs/about.py" line="100" />
@@ -447,6 +2459,162 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <location filename="../../ui/dialogs/about.py" line="114" />
             <source>Đóng</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>XlsxImportDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="70" />
+            <source>Nhập biểu Excel</source>
+            <translation>Import Excel form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="73" />
+            <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
+            <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="81" />
+            <source>Chưa chọn tệp</source>
+            <translation>No file chosen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="82" />
+            <source>Chọn tệp…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="111" />
+            <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
+            <translation>Errors and warnings will show here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="115" />
+            <source>Nhập</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="119" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
+            <source>Chọn biểu nhập Excel</source>
+            <translation>Choose the Excel entry form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="132" />
+            <source>Bảng tính Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="144" />
+            <source>Đang kiểm tra tệp…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="147" />
+            <source>Đang kiểm tra biểu Excel…</source>
+            <translation>Checking the Excel form…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="158" />
+            <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
+            <translation>CLC log: {n} activities will be added or updated.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="162" />
+            <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
+            <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
+            <source>Tệp có {n} lỗi — chưa nhập được.</source>
+            <translation>The file has {n} errors — it cannot be imported yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="169" />
+            <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
+            <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="171" />
+            <source> · {n} cảnh báo</source>
+            <translation> · {n} warnings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="173" />
+            <source>Tệp hợp lệ.</source>
+            <translation>The file is valid.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="174" />
+            <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
+            <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="179" />
+            <source>Không đọc được tệp.</source>
+            <translation>The file could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <source>Đang nhập…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
+            <source>Đang nhập biểu Excel…</source>
+            <translation>Importing the Excel form…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="205" />
+            <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
+            <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="210" />
+            <source>Đã nhập biểu Excel kỳ {period}.</source>
+            <translation>Excel form imported for {period}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="211" />
+            <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
+            <translation>{changed} figures changed, {unchanged} unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="219" />
+            <source>Không nhập được — không có số liệu nào được ghi.</source>
+            <translation>The import failed — no figure was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="99" />
+            <source>Chọn tệp khoá công khai của Sở</source>
+            <translation>Choose the Department's public key file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="100" />
+            <source>Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
+            <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="106" />
+            <source>Không nhận được khoá của Sở.</source>
+            <translation>The Department's key could not be taken in.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="108" />
+            <source>Đã nhận khoá của Sở. Mã nhận dạng: {fp}</source>
+            <translation>The Department's key was taken in. Identification code: {fp}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="109" />
+            <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
+            <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
     </context>
 </TS>
