@@ -277,3 +277,35 @@ def test_check_applies_the_centre_log_rules_to_stored_activities(commune_db):
     findings = run_checks(commune_db).findings
     assert [f.code for f in findings] == ["activity_women"]
     assert "Chuyên đề trồng cà phê" in findings[0].where
+
+
+def test_a_crash_s_leftovers_are_cleared_at_start_but_not_a_running_restore(commune_db, db_path):
+    import os
+    import time
+
+    folder = bk.backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    old = [db_path.parent / ".khoi-phuc-0123456789ab.sqlite3", folder / ".xhht_hang-ngay_x.sqlite3.1a2b3c4d.tmp"]
+    fresh = db_path.parent / ".khoi-phuc-fedcba987654.sqlite3"
+    for p in [*old, fresh]:
+        p.write_bytes(b"x" * 100)
+    two_hours_ago = time.time() - 7200
+    for p in old:
+        os.utime(p, (two_hours_ago, two_hours_ago))
+    bk.daily_backup_at_start(commune_db, db_path)
+    assert not any(p.exists() for p in old)
+    assert fresh.exists()
+    assert len(list(folder.glob("*hang-ngay*.sqlite3"))) == 1
+
+
+def test_backup_onto_a_full_disk_says_so_in_vietnamese(commune_db, tmp_path, monkeypatch):
+    import errno
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(bk.os, "replace", full)
+    out = tmp_path / "usb" / "copy.sqlite3"
+    with pytest.raises(bk.BackupError, match="Ổ đĩa đã đầy"):
+        bk.backup_database(commune_db, out)
+    assert not out.exists() and list(out.parent.iterdir()) == []

@@ -32,6 +32,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop.db import meta, migrations
+from xhht_desktop.storage import explain_storage_error, fsync_directory
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_DIR_NAME = "backups"
@@ -158,12 +159,26 @@ def _check_sqlite_file(path: Path) -> None:
             raise RestoreRefused(f"Tệp «{path.name}» không phải là cơ sở dữ liệu XHHT (SQLite).")
 
 
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _storage_message(exc: BaseException, path: Path, fallback: str) -> str:
+    """Vietnamese words for a full disk or a read-only folder; `fallback` + SQLite's text otherwise."""
+    return explain_storage_error(exc, path) or f"{fallback}: {getattr(exc, 'strerror', None) or exc}"
+
+
 def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
-    """Copy `source` with the backup API into `target`, atomically, as a single-file database."""
+    """Copy `source` with the backup API into `target`, atomically and durably, as a single file.
+
+    The copy is fsynced before it gets its name, so a power cut leaves the old file or the whole new
+    one, never a truncated copy under the final name.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(str(tmp))
         try:
             source.backup(dest)
@@ -171,11 +186,11 @@ def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
+        _fsync_file(tmp)
         os.replace(tmp, target)
-    except sqlite3.Error as exc:
-        raise BackupError(f"Không sao lưu được vào «{target}»: {exc}") from exc
-    except OSError as exc:
-        raise BackupError(f"Không ghi được tệp sao lưu «{target}»: {exc.strerror or exc}") from exc
+        fsync_directory(target.parent)
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupError(_storage_message(exc, target, f"Không sao lưu được vào «{target}»")) from exc
     finally:
         with suppress(OSError):
             tmp.unlink()
@@ -232,10 +247,32 @@ def daily_backup(db: sqlite_utils.Database, db_path: str | Path, *, today: dt.da
     return created
 
 
+def remove_stale_temporaries(db_path: str | Path, *, older_than: dt.timedelta = dt.timedelta(hours=1),
+                             now: dt.datetime | None = None) -> list[Path]:
+    """Delete what a crash during a backup or restore left behind (each may be a full copy of the
+    database): `.khoi-phuc-*.sqlite3` staging copies and `.*.tmp` files, in the data folder and its
+    backups folder, once they are older than `older_than` (a running restore's file is younger)."""
+    db_path = Path(db_path)
+    limit = (now or dt.datetime.now()) - older_than
+    removed = []
+    for folder in (db_path.parent, backup_dir(db_path)):
+        if not folder.is_dir():
+            continue
+        for p in [*folder.glob(".khoi-phuc-*.sqlite3*"), *folder.glob(".*.tmp")]:
+            try:
+                if dt.datetime.fromtimestamp(p.stat().st_mtime) < limit:
+                    p.unlink()
+                    removed.append(p)
+            except OSError:
+                continue
+    return removed
+
+
 def daily_backup_at_start(db: sqlite_utils.Database, db_path: str | Path) -> Path | None:
-    """`daily_backup` for start-up: a failure (full disk, read-only folder) is logged, never raised,
-    so that it cannot keep the official from their data."""
+    """`daily_backup` for start-up, after clearing a crash's leftovers: a failure (full disk,
+    read-only folder) is logged, never raised, so that it cannot keep the official from their data."""
     try:
+        remove_stale_temporaries(db_path)
         return daily_backup(db, db_path)
     except (BackupError, OSError, sqlite3.Error) as exc:
         log.warning("daily backup failed: %s", exc)
@@ -452,17 +489,21 @@ def restore_database(db_path: str | Path, source: str | Path, *, allow_other_uni
                 _take_exclusive(db_path)
             # Stale side files of the old database must not be applied to the restored one.
             _remove_side_files(db_path)
+            _fsync_file(staged)
             os.replace(staged, db_path)
             _remove_side_files(db_path)
+            fsync_directory(db_path.parent)
     except sqlite3.DatabaseError as exc:
         raise RestoreRefused(f"Tệp «{source.name}» bị hỏng, không đọc được: {exc}") from exc
     except PermissionError as exc:
-        # Windows: the file is still open somewhere.
+        if os.name != "nt":
+            raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
+        # Windows refuses to replace a file another process holds open (SQLite does not share delete).
         raise DatabaseInUse(
             "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT "
             f"Desktop khác rồi thử lại. ({exc.strerror or exc})") from exc
     except OSError as exc:
-        raise BackupError(f"Không khôi phục được: {exc.strerror or exc}") from exc
+        raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
     return RestoreResult(restored=info, safety_copy=safety)
 
 
