@@ -49,14 +49,18 @@ def _stored(ctx):
     return values_repo.load_entries(ctx.db, ctx.installation.unit.id, ctx.period.code)
 
 
-def _press_ctrl_s(qtbot, window):
+def _activate(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
-    # A modal dialog left open by an earlier test would swallow the shortcut; close it first.
+    # A modal dialog left open by an earlier test would swallow keys; close it first.
     while (stray := QApplication.activeModalWidget()) is not None and stray.window() is not window:
         stray.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def _press_ctrl_s(qtbot, window):
+    _activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -257,3 +261,14 @@ def test_changing_the_official_does_not_wipe_figures_being_typed(main_window):
     assert window.save_current()
     history = values_repo.history_for_unit(ctx.db, ctx.installation.unit.id, "2014")
     assert {h["changed_by"] for h in history} == {"Nguyễn Văn Bình"}
+
+
+def test_enter_moves_to_the_next_field(qtbot, main_window):
+    ctx, window = main_window
+    page = window.open_page("EntryPage")
+    row = page.rows[("XMC_15_60", None)]
+    _activate(qtbot, window)
+    row.numerator.setFocus()
+    qtbot.waitUntil(row.numerator.hasFocus, timeout=2000)
+    qtbot.keyClick(row.numerator, Qt.Key.Key_Return)
+    assert row.denominator.hasFocus()

@@ -469,6 +469,10 @@ class EntryPage(Page):
             grid.addWidget(row.message, r, 1, 1, 5)
             r += 1
             row.connect(self._on_edited)
+            # Enter moves on to the next field, as in the paper-form habit of typing down a column.
+            for edit in (row.numerator, row.denominator, row.value, row.comment):
+                if edit is not None:
+                    edit.returnPressed.connect(self._focus_next_field)
         grid.setColumnMinimumWidth(0, 130)
         grid.setColumnStretch(5, 1)
         layout.addLayout(grid)
@@ -553,6 +557,9 @@ class EntryPage(Page):
         if value is not None and row.numerator is not None:
             row.numerator.setText(format_int(value))
             row.numerator.setFocus()
+
+    def _focus_next_field(self) -> None:
+        self.focusNextChild()
 
     def _on_data_changed(self) -> None:
         if self._saving:
