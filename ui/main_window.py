@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
         inst = ctx.installation
         assert inst is not None, "the main window needs an installation (first-run wizard first)"
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(980, 600))
+        self.setMinimumSize(QSize(900, 560))
+        self._fit_to_screen()
 
         self._role = inst.role
         self._registry = list(registry.PAGES if pages is None else pages)
@@ -252,6 +252,17 @@ class MainWindow(QMainWindow):
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.load_remaining_pages)
         return False
+
+    def _fit_to_screen(self) -> None:
+        """1280×800 where it fits; on the common 1366×768 laptop screen, the whole available area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        width, height = min(1280, area.width()), min(800, area.height() - 40)  # 40: the title bar
+        self.resize(width, height)
+        self.move(area.left() + (area.width() - width) // 2, area.top() + max(0, (area.height() - height - 40) // 2))
 
     # ---- header: unit and period -------------------------------------------------------------
 
