@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -92,6 +92,9 @@ def show_about(parent: QWidget | None, ctx) -> None:
     AboutDialog(ctx, parent).exec()
 
 
+IMAGE_WIDTH = 820  # px, the guide's screenshots inside the 900 px dialog
+
+
 class UserGuideDialog(QDialog):
     """The user guide rendered from Markdown, with its screenshots; non-modal so it can stay open."""
 
@@ -107,6 +110,7 @@ class UserGuideDialog(QDialog):
         if guide.is_file():
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(guide.parent) + "/"))
             self.browser.setMarkdown(guide.read_text(encoding="utf-8"))
+            self._fit_images(IMAGE_WIDTH)
         else:
             self.browser.setPlainText(self.tr("Không tìm thấy tệp hướng dẫn: {path}").format(path=str(guide)))
         layout.addWidget(self.browser)
@@ -114,6 +118,29 @@ class UserGuideDialog(QDialog):
         close = buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.close)
         layout.addWidget(buttons)
+
+
+    def _fit_images(self, width: int) -> None:
+        """Screenshots are 1280 px wide: show them at `width` (height follows the aspect ratio)."""
+        doc = self.browser.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    natural = QImage(str(Path(self.browser.searchPaths()[0]) / image.name()))
+                    if not natural.isNull() and natural.width() > width:
+                        image.setWidth(width)
+                        image.setHeight(natural.height() * width / natural.width())
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
 
 def show_user_guide(parent: QWidget | None) -> UserGuideDialog:

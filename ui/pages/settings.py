@@ -94,9 +94,11 @@ class SettingsPage(Page):
         # Backups.
         card, box = self._card(self.tr("Sao lưu"))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.keep_spin = QSpinBox()
         self.keep_spin.setRange(bk.MIN_KEEP, bk.MAX_KEEP)
         self.keep_spin.setSuffix(self.tr(" bản"))
+        self.keep_spin.setMinimumWidth(110)
         self.keep_spin.valueChanged.connect(self._on_edit)
         form.addRow(self.tr("Giữ lại bản sao lưu hằng ngày:"), self.keep_spin)
         box.addLayout(form)
