@@ -272,3 +272,16 @@ def test_enter_moves_to_the_next_field(qtbot, main_window):
     qtbot.waitUntil(row.numerator.hasFocus, timeout=2000)
     qtbot.keyClick(row.numerator, Qt.Key.Key_Return)
     assert row.denominator.hasFocus()
+
+
+def test_feature_sections_join_the_dashboard_after_it_is_painted(qtbot, main_window):
+    ctx, window = main_window
+    dashboard = window.page_by_class("DashboardPage")
+    qtbot.waitUntil(lambda: dashboard._sections_added, timeout=5000)
+    import importlib.util
+
+    if importlib.util.find_spec("ui.widgets.clc_summary") is None:
+        assert dashboard.extra_sections == []
+    else:
+        assert [type(w).__name__ for w in dashboard.extra_sections] == ["ClcSummaryWidget"]
+        assert dashboard.extra_sections_layout.indexOf(dashboard.extra_sections[0]) == 0

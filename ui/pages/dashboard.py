@@ -10,7 +10,7 @@ Other features add their own sections to `extra_sections_layout` (e.g. the TTHTC
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -71,6 +71,25 @@ def _card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)
     return frame, layout
+
+
+# Sections other features add below the groups: (module, widget class taking ctx). A module not in
+# this build is skipped.
+DASHBOARD_SECTIONS: list[tuple[str, str]] = [
+    ("ui.widgets.clc_summary", "ClcSummaryWidget"),
+]
+
+
+def _optional_section(module_name: str, class_name: str, ctx: AppContext) -> QWidget | None:
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, class_name)(ctx)
 
 
 class IndicatorRowWidgets:
@@ -162,11 +181,26 @@ class DashboardPage(Page):
         self.extra_sections_layout.setSpacing(14)
         self.body_layout.addLayout(self.extra_sections_layout)
         self.body_layout.addStretch(1)
+        # They sit below the fold: added just after the first paint, so start-up stays light.
+        self.extra_sections: list[QWidget] = []
+        self._sections_added = False
+        self._sections_scheduled = False
 
         ctx.period_changed.connect(self._mark_stale)
         ctx.data_changed.connect(self._mark_stale)
         ctx.installation_changed.connect(self._mark_stale)
         self.refresh()
+
+    def add_extra_sections(self) -> None:
+        """Add the sections of DASHBOARD_SECTIONS present in this build (once)."""
+        if self._sections_added:
+            return
+        self._sections_added = True
+        for module_name, class_name in DASHBOARD_SECTIONS:
+            section = _optional_section(module_name, class_name, self.ctx)
+            if section is not None:
+                self.extra_sections.append(section)
+                self.extra_sections_layout.addWidget(section)
 
     # ---- refreshing --------------------------------------------------------------------------
 
@@ -174,6 +208,12 @@ class DashboardPage(Page):
         self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._sections_scheduled:
+            self._sections_scheduled = True
+            QTimer.singleShot(0, self.add_extra_sections)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
