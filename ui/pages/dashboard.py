@@ -446,6 +446,10 @@ class DashboardPage(Page):
                 points = format_points(row.gap, signed=False)
                 w.gap.setText(self.tr("vượt {points}").format(points=points) if row.gap > 0
                               else self.tr("thiếu {points}").format(points=points))
+        elif s.status == NO_TARGET:
+            # No verdict to give: a quiet note instead of a coloured pill on every such row.
+            w.chip.hide()
+            w.gap.setText(self.tr("không đặt mục tiêu"))
         else:
             w.gap.setText("")
         w.change.setText(self._change_text(s))
