@@ -83,9 +83,9 @@ def child_xlsx_baseline(reference: str, out: str) -> None:
     from openpyxl import Workbook, load_workbook
     shape = []
     src = load_workbook(reference, read_only=True)
-    for ws in src.worksheets:
-        shape.append(sum(1 for _ in ws.iter_rows()) if ws.max_row is None else ws.max_row)
-        shape[-1] = (shape[-1], ws.max_column or 10)
+    for ws in src.worksheets:  # write-only workbooks carry no dimension: count what is there
+        rows = list(ws.iter_rows(values_only=True))
+        shape.append((len(rows), max((len(r) for r in rows), default=1)))
     src.close()
     start_mb = vm_hwm_mb()
     t = time.perf_counter()
@@ -138,7 +138,8 @@ def child_merge(db_path: str, packages_dir: str) -> None:
     seconds = time.perf_counter() - t
     codes: dict[str, int] = {}
     for p in report.packages:
-        codes[p.code or "ok"] = codes.get(p.code or "ok", 0) + 1
+        key = p.status if p.status != "rejected" else f"rejected:{p.code}"
+        codes[key] = codes.get(key, 0) + 1
     _emit(seconds=seconds, packages=len(report.packages), codes=codes)
 
 
