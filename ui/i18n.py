@@ -99,6 +99,8 @@ def rebuild_main_window(old_window):
         new_window.showMaximized()
     else:
         new_window.show()
+    new_window.raise_()
+    new_window.activateWindow()  # keyboard shortcuts (Ctrl+S, Ctrl+Q) go to the new window
     _windows[:] = [w for w in _windows if w is not old_window] + [new_window]
     # hide + deleteLater rather than close(): closing would ask about unsaved edits again, and the
     # application must not see its last window close.
