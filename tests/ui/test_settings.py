@@ -219,3 +219,25 @@ def test_user_guide_renders_with_its_pictures(qtbot):
     for line in images:
         target = line.split("](", 1)[1].rstrip(")")
         assert (guide.parent / target).is_file(), target
+
+
+def test_restore_refused_while_another_program_has_the_data_open(qtbot, window, dialogs):
+    ctx = window.ctx
+    _save(ctx, 3000, 4000)
+    bk.backup_database(ctx.db, bk.backup_dir(ctx.db_path) / "xhht_hang-ngay_2014-07-07.sqlite3")
+    _save(ctx, 10, 4000)
+    other = sqlite3.connect(str(ctx.db_path))  # e.g. a second XHHT window
+    other.execute("SELECT count(*) FROM meta").fetchone()
+    try:
+        dialog = backup_restore.RestoreDialog(ctx, window)
+        qtbot.addWidget(dialog)
+        dialog.table.selectRow(0)
+        qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=5000)
+        dialog.restore_button.click()
+        qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in dialogs), timeout=5000)
+    finally:
+        other.close()
+    assert dialog.restored is None
+    assert "đang được mở" in [d for kind, *d in dialogs if kind == "error"][0][1]
+    assert _figure(ctx.db, ctx.installation.unit.id) == (10, 4000)  # unchanged, and ctx.db works again
+    assert not list(Path(ctx.db_path).parent.glob(".khoi-phuc-*"))

@@ -228,12 +228,24 @@ class RestoreDialog(QDialog):
             return
         source, allow_other = self.chosen, self.other_unit_box.isChecked()
         db_path = Path(self.ctx.db_path)
-        # The window's own connection must be closed, or the file cannot be replaced.
-        self.ctx.db.conn.close()
         self.restore_button.setEnabled(False)
+        # The slow part (copy, integrity check, safety copy) runs in a worker while the window's
+        # connection stays open, so pages refreshing meanwhile still work; only the quick swap
+        # below happens with the connection closed.
         self._task = run_task(self, self.tr("Đang khôi phục…"),
-                              lambda progress: bk.restore_database(db_path, source, allow_other_unit=allow_other),
-                              on_done=self._restored, on_error=self._restore_failed)
+                              lambda progress: bk.prepare_restore(db_path, source, allow_other_unit=allow_other),
+                              on_done=self._commit, on_error=self._restore_failed)
+
+    def _commit(self, prepared: bk.PreparedRestore) -> None:
+        """Close the window's connection, swap the files, reopen (all on the GUI thread, in ms)."""
+        self.ctx.db.conn.close()
+        try:
+            result = prepared.commit()
+        except bk.BackupError as exc:
+            prepared.discard()
+            self._restore_failed(exc, "")
+            return
+        self._restored(result)
 
     def _reopen(self) -> bool:
         from xhht_desktop.installation import open_app_database
@@ -264,9 +276,19 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def _restore_failed(self, exc, tb) -> None:
-        self._reopen()
+        if not _connection_open(self.ctx.db):
+            self._reopen()
         messages.error(self, self.tr("Không khôi phục được. Dữ liệu hiện tại không thay đổi."), str(exc))
         self._update_button()
+
+
+def _connection_open(db) -> bool:
+    import sqlite3
+    try:
+        db.conn.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return False
+    return True
 
 
 def _date(iso: str | None) -> str:

@@ -314,9 +314,8 @@ def list_backups(db_path: str | Path) -> list[BackupFile]:
 
 # ---- reading a copy -------------------------------------------------------------------------------
 
-@contextmanager
-def _private_copy(source: Path, folder: Path) -> Iterator[Path]:
-    """Copy `source` (and its -wal, if any) into `folder` and fold the WAL in.
+def _stage_copy(source: Path, folder: Path) -> Path:
+    """Copy `source` (and its -wal, if any) into `folder` and fold the WAL in; return the copy.
 
     The chosen file is never opened by SQLite, so it stays byte-identical (opening even read-only
     may create -shm/-wal files beside it, on a USB stick for instance).
@@ -333,11 +332,20 @@ def _private_copy(source: Path, folder: Path) -> Iterator[Path]:
             conn.execute("PRAGMA journal_mode=DELETE")  # checkpoints the copied WAL, then drops it
         finally:
             conn.close()
+    except BaseException:
+        _discard_staged(staged)
+        raise
+    return staged
+
+
+@contextmanager
+def _private_copy(source: Path, folder: Path) -> Iterator[Path]:
+    """A staged copy of `source` that is removed afterwards."""
+    staged = _stage_copy(source, folder)
+    try:
         yield staged
     finally:
-        for p in (staged, *(staged.with_name(staged.name + s) for s in SIDE_SUFFIXES)):
-            with suppress(OSError):
-                p.unlink()
+        _discard_staged(staged)
 
 
 def _read_info(path: Path, shown_as: Path) -> DatabaseInfo:
@@ -454,57 +462,109 @@ def _remove_side_files(db_path: Path) -> None:
             side.unlink()
 
 
-def restore_database(db_path: str | Path, source: str | Path, *, allow_other_unit: bool = False,
-                     now: dt.datetime | None = None) -> RestoreResult:
-    """Replace the database at `db_path` with the copy `source`, after checking the copy.
+@dataclass
+class PreparedRestore:
+    """A checked copy staged beside the database, and the safety copy of the database in place.
+
+    Made by `prepare_restore` (slow: copies and integrity check; the database may still be open),
+    then put in place by `commit` (fast; every connection to the database must be closed first)
+    or dropped by `discard`.
+    """
+
+    db_path: Path
+    source: Path
+    staged: Path
+    info: DatabaseInfo
+    safety_copy: Path | None
+
+    def commit(self) -> RestoreResult:
+        """Replace the database by the staged copy. Raises DatabaseInUse while it is open elsewhere."""
+        db_path = self.db_path
+        try:
+            if db_path.exists():
+                _take_exclusive(db_path)
+            # Stale side files of the old database must not be applied to the restored one.
+            _remove_side_files(db_path)
+            _fsync_file(self.staged)
+            os.replace(self.staged, db_path)
+            _remove_side_files(db_path)
+            fsync_directory(db_path.parent)
+        except PermissionError as exc:
+            if os.name != "nt":
+                raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
+            # Windows refuses to replace a file another process holds open (SQLite does not share delete).
+            raise DatabaseInUse(
+                "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT "
+                f"Desktop khác rồi thử lại. ({exc.strerror or exc})") from exc
+        except OSError as exc:
+            raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
+        return RestoreResult(restored=self.info, safety_copy=self.safety_copy)
+
+    def discard(self) -> None:
+        _discard_staged(self.staged)
+
+
+def _discard_staged(staged: Path) -> None:
+    for p in (staged, *(staged.with_name(staged.name + s) for s in SIDE_SUFFIXES)):
+        with suppress(OSError):
+            p.unlink()
+
+
+def prepare_restore(db_path: str | Path, source: str | Path, *, allow_other_unit: bool = False,
+                    now: dt.datetime | None = None) -> PreparedRestore:
+    """Check the copy `source` and stage it beside the database; keep the database in place as a copy.
 
     Refuses (RestoreRefused) a damaged file, one from a newer version, or one that is not an XHHT
-    database; refuses another unit's copy (OtherUnitError) unless `allow_other_unit`. Keeps the
-    current database in the backups folder first. All connections to `db_path` must be closed
-    (DatabaseInUse otherwise). An older copy is migrated the next time it is opened, after its own
-    pre-migration copy. The source file is never modified.
+    database; refuses another unit's copy (OtherUnitError) unless `allow_other_unit`. The source
+    file is never modified. Safe while the database is open (the safety copy uses the backup API).
     """
     db_path, source = Path(db_path), Path(source)
     _check_sqlite_file(source)
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise RestoreRefused("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    staged = None
     try:
-        with _private_copy(source, db_path.parent) as staged:
-            info = _read_info(staged, source)
-            reason = refusal_reason(info)
-            if reason:
-                raise RestoreRefused(reason)
-            safety = None
-            if db_path.exists():
-                current_key, current_name = _current_unit(db_path)
-                if current_key and current_key != info.unit_key and not allow_other_unit:
-                    backup_name = f"{info.unit_name} ({info.unit_code})" if info.unit_name else "chưa khởi tạo"
-                    raise OtherUnitError(
-                        f"Bản sao lưu thuộc đơn vị khác: {backup_name}, còn máy này đang dùng cho "
-                        f"{current_name}. Chỉ khôi phục khi chắc chắn (xác nhận rõ ràng, hoặc --force).",
-                        current_name or "", backup_name)
-                safety = backup_database(
-                    db_path, backup_dir(db_path) / f"{db_path.stem}_{RESTORE_TAG}_{_stamp(now)}.sqlite3")
-                _take_exclusive(db_path)
-            # Stale side files of the old database must not be applied to the restored one.
-            _remove_side_files(db_path)
-            _fsync_file(staged)
-            os.replace(staged, db_path)
-            _remove_side_files(db_path)
-            fsync_directory(db_path.parent)
-    except sqlite3.DatabaseError as exc:
-        raise RestoreRefused(f"Tệp «{source.name}» bị hỏng, không đọc được: {exc}") from exc
-    except PermissionError as exc:
-        if os.name != "nt":
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        staged = _stage_copy(source, db_path.parent)
+        info = _read_info(staged, source)
+        reason = refusal_reason(info)
+        if reason:
+            raise RestoreRefused(reason)
+        safety = None
+        if db_path.exists():
+            current_key, current_name = _current_unit(db_path)
+            if current_key and current_key != info.unit_key and not allow_other_unit:
+                backup_name = f"{info.unit_name} ({info.unit_code})" if info.unit_name else "chưa khởi tạo"
+                raise OtherUnitError(
+                    f"Bản sao lưu thuộc đơn vị khác: {backup_name}, còn máy này đang dùng cho "
+                    f"{current_name}. Chỉ khôi phục khi chắc chắn (xác nhận rõ ràng, hoặc --force).",
+                    current_name or "", backup_name)
+            safety = backup_database(
+                db_path, backup_dir(db_path) / f"{db_path.stem}_{RESTORE_TAG}_{_stamp(now)}.sqlite3")
+    except BaseException as exc:
+        if staged is not None:
+            _discard_staged(staged)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise RestoreRefused(f"Tệp «{source.name}» bị hỏng, không đọc được: {exc}") from exc
+        if isinstance(exc, OSError) and not isinstance(exc, BackupError):
             raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
-        # Windows refuses to replace a file another process holds open (SQLite does not share delete).
-        raise DatabaseInUse(
-            "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT "
-            f"Desktop khác rồi thử lại. ({exc.strerror or exc})") from exc
-    except OSError as exc:
-        raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
-    return RestoreResult(restored=info, safety_copy=safety)
+        raise
+    return PreparedRestore(db_path, source, staged, info, safety)
+
+
+def restore_database(db_path: str | Path, source: str | Path, *, allow_other_unit: bool = False,
+                     now: dt.datetime | None = None) -> RestoreResult:
+    """Replace the database at `db_path` with the copy `source`, after checking the copy.
+
+    `prepare_restore` then `commit`: all connections to `db_path` must be closed (DatabaseInUse
+    otherwise). An older copy is migrated the next time it is opened, after its own pre-migration
+    copy. Nothing changes when the copy is refused.
+    """
+    prepared = prepare_restore(db_path, source, allow_other_unit=allow_other_unit, now=now)
+    try:
+        return prepared.commit()
+    finally:
+        prepared.discard()  # a no-op after a successful commit (the staged file became the database)
 
 
 def _date_vi(iso: str) -> str:
