@@ -45,16 +45,16 @@ def child_values(db_path: str, unit_code: str, period: str) -> None:
 
     db = open_app_database(db_path)
     unit = units_repo.find_unit(db, unit_code)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     rows = compute_values(db, unit.id, period)
-    _emit(seconds=time.perf_counter() - t, rows=len(rows))
+    _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, rows=len(rows))
 
 
 def child_values_baseline(db_path: str, unit_code: str, period: str) -> None:
     """The same sums as bare SQL: one GROUP BY over the communes below the unit."""
     import sqlite3
     conn = sqlite3.connect(db_path)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     rows = conn.execute(
         """WITH RECURSIVE below(id) AS (
                SELECT p.unit_id FROM unit_parents p JOIN units r ON r.id=p.parent_id WHERE r.code=?
@@ -62,7 +62,7 @@ def child_values_baseline(db_path: str, unit_code: str, period: str) -> None:
            SELECT indicator, breakdown, SUM(numerator), SUM(denominator), SUM(value), COUNT(*)
            FROM indicator_values WHERE period=? AND deleted=0 AND unit_id IN (SELECT id FROM below)
            GROUP BY indicator, breakdown""", (unit_code, period)).fetchall()
-    _emit(seconds=time.perf_counter() - t, rows=len(rows))
+    _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, rows=len(rows))
 
 
 def child_report(db_path: str, unit_code: str, period: str, fmt: str, out: str) -> None:
@@ -73,9 +73,9 @@ def child_report(db_path: str, unit_code: str, period: str, fmt: str, out: str) 
 
     db = open_app_database(db_path)
     unit = units_repo.find_unit(db, unit_code)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     generate(db, "consolidated", unit, parse_period(period), fmt, out)
-    _emit(seconds=time.perf_counter() - t, bytes=os.path.getsize(out))
+    _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, bytes=os.path.getsize(out))
 
 
 def child_xlsx_baseline(reference: str, out: str) -> None:
@@ -88,14 +88,14 @@ def child_xlsx_baseline(reference: str, out: str) -> None:
         shape.append((len(rows), max((len(r) for r in rows), default=1)))
     src.close()
     start_mb = vm_hwm_mb()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     wb = Workbook(write_only=True)
     for rows, cols in shape:
         ws = wb.create_sheet()
         for r in range(rows):
             ws.append([r * 1.5 + c for c in range(cols)])
     wb.save(out)
-    _emit(seconds=time.perf_counter() - t, cells=sum(r * c for r, c in shape), start_mb=start_mb)
+    _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, cells=sum(r * c for r, c in shape), start_mb=start_mb)
 
 
 def child_export(db_path: str, out_dir: str) -> None:
@@ -103,11 +103,11 @@ def child_export(db_path: str, out_dir: str) -> None:
     from xhht_desktop.sync.export import export_package
 
     db = open_app_database(db_path)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     res = export_package(db, out_dir, full=True)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
     db.conn.rollback() if db.conn.in_transaction else None
-    _emit(seconds=seconds, bytes=os.path.getsize(res.path), counts=res.counts)
+    _emit(seconds=seconds, cpu=cpu, bytes=os.path.getsize(res.path), counts=res.counts)
 
 
 def child_export_baseline(db_path: str, out: str) -> None:
@@ -115,7 +115,7 @@ def child_export_baseline(db_path: str, out: str) -> None:
     import gzip
     import sqlite3
     conn = sqlite3.connect(db_path)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     data = {}
     for table in ("indicator_values", "period_status", "clc_activities", "clc_centres"):
         try:
@@ -125,7 +125,7 @@ def child_export_baseline(db_path: str, out: str) -> None:
         data[table] = [list(r) for r in cur]
     blob = gzip.compress(json.dumps(data).encode(), 6)
     Path(out).write_bytes(blob)
-    _emit(seconds=time.perf_counter() - t, bytes=len(blob))
+    _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, bytes=len(blob))
 
 
 def child_merge(db_path: str, packages_dir: str) -> None:
@@ -133,14 +133,14 @@ def child_merge(db_path: str, packages_dir: str) -> None:
     from xhht_desktop.sync.merge import merge_files
 
     db = open_app_database(db_path)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     report = merge_files(db, [packages_dir])
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
     codes: dict[str, int] = {}
     for p in report.packages:
         key = p.status if p.status != "rejected" else f"rejected:{p.code}"
         codes[key] = codes.get(key, 0) + 1
-    _emit(seconds=seconds, packages=len(report.packages), codes=codes)
+    _emit(seconds=seconds, cpu=cpu, packages=len(report.packages), codes=codes)
 
 
 def child_merge_baseline(db_path: str, rows_file: str) -> None:
@@ -152,7 +152,7 @@ def child_merge_baseline(db_path: str, rows_file: str) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
     n = 0
     for table, (columns, rows) in tables.items():
@@ -160,7 +160,7 @@ def child_merge_baseline(db_path: str, rows_file: str) -> None:
                          f"VALUES ({', '.join('?' * len(columns))})", rows)
         n += len(rows)
     conn.execute("COMMIT")
-    _emit(seconds=time.perf_counter() - t, rows=n)
+    _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, rows=n)
 
 
 CHILDREN = {
@@ -210,6 +210,7 @@ class Table:
             print(f"  {name}: {row['error'][-300:]}", file=sys.stderr)
             return
         row["app_s"] = app["seconds"]
+        row["app_cpu"] = app.get("cpu")
         row["peak_mb"] = app.get("peak_mb")
         if base and "error" not in base:
             row["base_s"] = base["seconds"]
@@ -238,8 +239,9 @@ class Table:
         def f(x, digits=3):
             return "" if x is None else f"{x:.{digits}f}"
         return format_table(
-            ["benchmark", "app (s)", "baseline (s)", "app ÷ baseline", "peak MB", "goal", "status", "note"],
-            [[r["benchmark"], f(r.get("app_s")), f(r.get("base_s")),
+            ["benchmark", "app (s)", "app CPU (s)", "baseline (s)", "app ÷ baseline", "peak MB", "goal", "status",
+             "note"],
+            [[r["benchmark"], f(r.get("app_s")), f(r.get("app_cpu")), f(r.get("base_s")),
               f(r.get("ratio"), 1) + ("×" if r.get("ratio") is not None else ""),
               f(r.get("peak_mb"), 0), r.get("goal", ""), r["status"], r.get("note") or r.get("error", "")[:60]]
              for r in self.rows])
