@@ -49,9 +49,32 @@ def make(version: int, out: Path, extra=None) -> Path:
     return out
 
 
+def feature_data(db, inst, version: int) -> None:
+    """What the features of each schema store: the centre log (v2), sync keys and one export (v3)."""
+    import datetime as dt
+    import tempfile
+
+    if version >= 2:
+        from xhht_desktop.clc.sample import fill_sample_log
+        fill_sample_log(db, inst.unit.id, origin=inst.installation_id, first_year=2014,
+                        until=dt.date(2015, 12, 31))
+    if version >= 3:
+        from xhht_desktop.installation import open_app_database
+        from xhht_desktop.sync import export, keys
+        with tempfile.TemporaryDirectory() as tmp:
+            department = open_app_database(Path(tmp) / "so.sqlite3")
+            init_installation(department, "department", None, "Phòng GDTX", "Sở GD&ĐT")
+            keys.ensure_keys(department, "department")
+            recipient = keys.department_recipient(department)
+            department.conn.close()
+            keys.ensure_keys(db, "commune")
+            keys.trust_department(db, recipient)
+            export.export_package(db, tmp)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("version", type=int)
     args = parser.parse_args()
     target = ROOT / "tests" / "data" / f"schema_v{args.version}.sqlite3"
-    print(make(args.version, target))
+    print(make(args.version, target, extra=lambda db, inst: feature_data(db, inst, args.version)))
