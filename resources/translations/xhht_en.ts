@@ -174,258 +174,263 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="95" />
+            <location filename="../../ui/pages/dashboard.py" line="114" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="131" />
+            <location filename="../../ui/pages/dashboard.py" line="150" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="131" />
+            <location filename="../../ui/pages/dashboard.py" line="150" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="131" />
+            <location filename="../../ui/pages/dashboard.py" line="150" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="132" />
+            <location filename="../../ui/pages/dashboard.py" line="151" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="136" />
+            <location filename="../../ui/pages/dashboard.py" line="155" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="145" />
+            <location filename="../../ui/pages/dashboard.py" line="164" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="146" />
+            <location filename="../../ui/pages/dashboard.py" line="165" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="201" />
-            <location filename="../../ui/pages/dashboard.py" line="233" />
+            <location filename="../../ui/pages/dashboard.py" line="241" />
+            <location filename="../../ui/pages/dashboard.py" line="273" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="202" />
+            <location filename="../../ui/pages/dashboard.py" line="242" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="230" />
+            <location filename="../../ui/pages/dashboard.py" line="270" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="231" />
+            <location filename="../../ui/pages/dashboard.py" line="271" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="232" />
+            <location filename="../../ui/pages/dashboard.py" line="272" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="236" />
+            <location filename="../../ui/pages/dashboard.py" line="276" />
             <source>{unit} ({code}) · {scope} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="238" />
+            <location filename="../../ui/pages/dashboard.py" line="278" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="264" />
+            <location filename="../../ui/pages/dashboard.py" line="304" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="267" />
+            <location filename="../../ui/pages/dashboard.py" line="307" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="268" />
+            <location filename="../../ui/pages/dashboard.py" line="308" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="269" />
+            <location filename="../../ui/pages/dashboard.py" line="309" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="272" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="275" />
+            <location filename="../../ui/pages/dashboard.py" line="315" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="277" />
+            <location filename="../../ui/pages/dashboard.py" line="317" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
-            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="357" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="288" />
+            <location filename="../../ui/pages/dashboard.py" line="328" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="289" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="291" />
+            <location filename="../../ui/pages/dashboard.py" line="331" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="300" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="300" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <location filename="../../ui/pages/dashboard.py" line="357" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <location filename="../../ui/pages/dashboard.py" line="357" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="318" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="318" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="318" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="366" />
+            <location filename="../../ui/pages/dashboard.py" line="406" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="368" />
-            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <location filename="../../ui/pages/dashboard.py" line="408" />
+            <location filename="../../ui/pages/dashboard.py" line="469" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="368" />
-            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <location filename="../../ui/pages/dashboard.py" line="408" />
+            <location filename="../../ui/pages/dashboard.py" line="469" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="370" />
+            <location filename="../../ui/pages/dashboard.py" line="410" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="375" />
+            <location filename="../../ui/pages/dashboard.py" line="415" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="378" />
+            <location filename="../../ui/pages/dashboard.py" line="418" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="393" />
+            <location filename="../../ui/pages/dashboard.py" line="433" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="394" />
+            <location filename="../../ui/pages/dashboard.py" line="434" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="404" />
+            <location filename="../../ui/pages/dashboard.py" line="444" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="407" />
+            <location filename="../../ui/pages/dashboard.py" line="447" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="408" />
+            <location filename="../../ui/pages/dashboard.py" line="448" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="419" />
+            <location filename="../../ui/pages/dashboard.py" line="452" />
+            <source>không đặt mục tiêu</source>
+            <translation>no target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="463" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <location filename="../../ui/pages/dashboard.py" line="470" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <location filename="../../ui/pages/dashboard.py" line="470" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -433,227 +438,227 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="73" />
+            <location filename="../../ui/pages/entry.py" line="72" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="74" />
+            <location filename="../../ui/pages/entry.py" line="73" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="75" />
+            <location filename="../../ui/pages/entry.py" line="74" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="158" />
+            <location filename="../../ui/pages/entry.py" line="157" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="273" />
+            <location filename="../../ui/pages/entry.py" line="272" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="274" />
+            <location filename="../../ui/pages/entry.py" line="273" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="281" />
+            <location filename="../../ui/pages/entry.py" line="280" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="318" />
+            <location filename="../../ui/pages/entry.py" line="317" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="319" />
+            <location filename="../../ui/pages/entry.py" line="318" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="322" />
+            <location filename="../../ui/pages/entry.py" line="321" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="343" />
+            <location filename="../../ui/pages/entry.py" line="342" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="420" />
+            <location filename="../../ui/pages/entry.py" line="419" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="420" />
+            <location filename="../../ui/pages/entry.py" line="419" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="422" />
+            <location filename="../../ui/pages/entry.py" line="421" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="422" />
+            <location filename="../../ui/pages/entry.py" line="421" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="422" />
+            <location filename="../../ui/pages/entry.py" line="421" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="424" />
+            <location filename="../../ui/pages/entry.py" line="423" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="426" />
+            <location filename="../../ui/pages/entry.py" line="425" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="460" />
+            <location filename="../../ui/pages/entry.py" line="459" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="502" />
+            <location filename="../../ui/pages/entry.py" line="505" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="503" />
+            <location filename="../../ui/pages/entry.py" line="506" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="503" />
+            <location filename="../../ui/pages/entry.py" line="506" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="504" />
+            <location filename="../../ui/pages/entry.py" line="507" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="505" />
+            <location filename="../../ui/pages/entry.py" line="508" />
             <source>{unit} ({code}) · {scope} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · an empty box means not reported (not the same as 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="507" />
+            <location filename="../../ui/pages/entry.py" line="510" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="520" />
+            <location filename="../../ui/pages/entry.py" line="523" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="526" />
+            <location filename="../../ui/pages/entry.py" line="529" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="527" />
+            <location filename="../../ui/pages/entry.py" line="530" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="528" />
+            <location filename="../../ui/pages/entry.py" line="531" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="530" />
+            <location filename="../../ui/pages/entry.py" line="533" />
             <source>Mục tiêu 2015: {t2015} · 2020: {t2020} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets 2015: {t2015} · 2020: {t2020} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="532" />
+            <location filename="../../ui/pages/entry.py" line="535" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="547" />
+            <location filename="../../ui/pages/entry.py" line="550" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="573" />
+            <location filename="../../ui/pages/entry.py" line="579" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="616" />
+            <location filename="../../ui/pages/entry.py" line="622" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="620" />
+            <location filename="../../ui/pages/entry.py" line="626" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="623" />
+            <location filename="../../ui/pages/entry.py" line="629" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="625" />
+            <location filename="../../ui/pages/entry.py" line="631" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="655" />
+            <location filename="../../ui/pages/entry.py" line="661" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="665" />
+            <location filename="../../ui/pages/entry.py" line="671" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="678" />
+            <location filename="../../ui/pages/entry.py" line="684" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="705" />
+            <location filename="../../ui/pages/entry.py" line="711" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="706" />
+            <location filename="../../ui/pages/entry.py" line="712" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="706" />
+            <location filename="../../ui/pages/entry.py" line="712" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="714" />
+            <location filename="../../ui/pages/entry.py" line="720" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="715" />
+            <location filename="../../ui/pages/entry.py" line="721" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -917,123 +922,123 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="272" />
+            <location filename="../../ui/main_window.py" line="283" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
-            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="328" />
+            <location filename="../../ui/main_window.py" line="349" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="424" />
+            <location filename="../../ui/main_window.py" line="435" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="425" />
+            <location filename="../../ui/main_window.py" line="436" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="431" />
+            <location filename="../../ui/main_window.py" line="442" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="445" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="451" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="443" />
+            <location filename="../../ui/main_window.py" line="454" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="447" />
+            <location filename="../../ui/main_window.py" line="458" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="451" />
+            <location filename="../../ui/main_window.py" line="462" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="464" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="457" />
+            <location filename="../../ui/main_window.py" line="468" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="463" />
+            <location filename="../../ui/main_window.py" line="474" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="489" />
+            <location filename="../../ui/main_window.py" line="500" />
             <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="504" />
+            <location filename="../../ui/main_window.py" line="515" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="509" />
+            <location filename="../../ui/main_window.py" line="520" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="510" />
+            <location filename="../../ui/main_window.py" line="521" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="528" />
+            <location filename="../../ui/main_window.py" line="539" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="529" />
+            <location filename="../../ui/main_window.py" line="540" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="530" />
+            <location filename="../../ui/main_window.py" line="541" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="536" />
+            <location filename="../../ui/main_window.py" line="547" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="555" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="553" />
+            <location filename="../../ui/main_window.py" line="564" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -1656,36 +1661,36 @@ The held packages of this computer will be imported.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="234" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="235" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="243" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="255" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="244" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="256" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="273" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="262" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="274" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="268" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="281" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -1775,152 +1780,152 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="99" />
+            <location filename="../../ui/pages/settings.py" line="100" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="101" />
+            <location filename="../../ui/pages/settings.py" line="103" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="108" />
+            <location filename="../../ui/pages/settings.py" line="110" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="110" />
+            <location filename="../../ui/pages/settings.py" line="112" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="112" />
+            <location filename="../../ui/pages/settings.py" line="114" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="121" />
+            <location filename="../../ui/pages/settings.py" line="123" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="130" />
+            <location filename="../../ui/pages/settings.py" line="132" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="137" />
+            <location filename="../../ui/pages/settings.py" line="139" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="145" />
+            <location filename="../../ui/pages/settings.py" line="147" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="146" />
+            <location filename="../../ui/pages/settings.py" line="148" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="148" />
+            <location filename="../../ui/pages/settings.py" line="150" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
             <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="157" />
+            <location filename="../../ui/pages/settings.py" line="159" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="159" />
+            <location filename="../../ui/pages/settings.py" line="161" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="171" />
+            <location filename="../../ui/pages/settings.py" line="173" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="226" />
+            <location filename="../../ui/pages/settings.py" line="228" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="226" />
+            <location filename="../../ui/pages/settings.py" line="228" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="227" />
+            <location filename="../../ui/pages/settings.py" line="229" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="227" />
+            <location filename="../../ui/pages/settings.py" line="229" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="229" />
+            <location filename="../../ui/pages/settings.py" line="231" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="233" />
+            <location filename="../../ui/pages/settings.py" line="235" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="240" />
+            <location filename="../../ui/pages/settings.py" line="242" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="259" />
+            <location filename="../../ui/pages/settings.py" line="261" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="266" />
+            <location filename="../../ui/pages/settings.py" line="268" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="274" />
+            <location filename="../../ui/pages/settings.py" line="276" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="275" />
+            <location filename="../../ui/pages/settings.py" line="277" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="278" />
+            <location filename="../../ui/pages/settings.py" line="280" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="303" />
+            <location filename="../../ui/pages/settings.py" line="305" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="307" />
+            <location filename="../../ui/pages/settings.py" line="309" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="310" />
+            <location filename="../../ui/pages/settings.py" line="312" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="312" />
+            <location filename="../../ui/pages/settings.py" line="314" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -2446,17 +2451,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UserGuideDialog</name>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="100" />
+            <location filename="../../ui/dialogs/about.py" line="103" />
             <source>Hướng dẫn sử dụng XHHT Desktop</source>
             <translation>XHHT Desktop user guide</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="111" />
+            <location filename="../../ui/dialogs/about.py" line="115" />
             <source>Không tìm thấy tệp hướng dẫn: {path}</source>
             <translation>User guide not found: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="114" />
+            <location filename="../../ui/dialogs/about.py" line="118" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
