@@ -36,6 +36,8 @@ def test_province_includes_district_own_entries(db):
     r = row(compute_values(db, unit(db, "62").id, "2014"), "CB_CNTT")
     assert (r.numerator, r.denominator) == (100, 200)
     assert r.value == pytest.approx(50.0)
+    # "Units reported" counts communes (the lowest level) only: own entries are summed, not counted.
+    assert (r.units_reported, r.units_expected) == (1, 102)
 
 
 def test_flags_become_share_of_units(db):

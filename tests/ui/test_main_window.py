@@ -262,7 +262,7 @@ def test_a_workbook_with_an_error_is_previewed_and_cannot_be_imported(qtbot, mai
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
     assert not dialog.import_button.isEnabled()
     assert "lỗi" in dialog.status.text()
-    assert "tử số (1200) lớn hơn mẫu số (1000)" in dialog.problems.toPlainText()
+    assert "1.200 lớn hơn mẫu số (1.000)" in dialog.problems.toPlainText()
     bad = next(r for r in dialog.model.rows if r.entry.key == ("XMC_15_60", None))
     assert bad.problems
     dialog.apply()  # even if called, nothing happens with problems

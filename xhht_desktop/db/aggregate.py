@@ -7,6 +7,7 @@ of units below that reach them; counts are summed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
@@ -70,24 +71,21 @@ def compute_values(
     p = period if isinstance(period, Period) else parse_period(period)
     unit = units_repo.get_unit(db, unit_id)
     if indicators is None:
-        if unit.level == "xa":
-            indicators = indicators_for_level("xa")
-        else:
-            indicators = indicators_visible_at(unit.level)
+        indicators = indicators_for_level("xa") if unit.level == "xa" else indicators_visible_at(unit.level)
     indicators = [i for i in indicators if applies(i.periodicity, p)]
     day = p.end.isoformat()
     below = units_repo.descendant_ids(db, unit_id, day) if unit.level != "xa" else {}
-    ids = [unit_id, *below]
     levels = {unit_id: unit.level, **below}
+    ids = list(levels)
 
     rows_by_key: dict[tuple[str, str], list[tuple[int, int | None, int | None, int | None]]] = {}
     conn = db.conn
-    # One query for all units: chunked IN lists keep the statement within SQLite's limits.
+    # One query per chunk of units: chunked IN lists keep the statement within SQLite's limits.
     codes = [i.code for i in indicators]
+    imarks = ",".join("?" * len(codes))
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         marks = ",".join("?" * len(chunk))
-        imarks = ",".join("?" * len(codes))
         for uid, ind, bd, num, den, val in conn.execute(
             f"""SELECT unit_id, indicator, breakdown, numerator, denominator, value FROM indicator_values
                 WHERE period=? AND deleted=0 AND unit_id IN ({marks}) AND indicator IN ({imarks})""",
@@ -95,58 +93,80 @@ def compute_values(
         ):
             rows_by_key.setdefault((ind, bd), []).append((uid, num, den, val))
 
+    def trend_target(ind: Indicator, bd: str | None) -> float | None:
+        last = p.same_period_last_year()
+        if not with_trend_targets or last is None:
+            return None
+        prev_rows = compute_values(db, unit_id, last, indicators=[ind], with_trend_targets=False)
+        return next((r.value for r in prev_rows if r.breakdown == bd), None)
+
+    return evaluate_unit(unit, levels, rows_by_key, indicators, p, trend_target)
+
+
+def evaluate_unit(
+    unit: units_repo.Unit,
+    levels: dict[int, str],
+    rows_by_key: dict[tuple[str, str], list[tuple[int, int | None, int | None, int | None]]],
+    indicators: list[Indicator],
+    p: Period,
+    trend_target: Callable[[Indicator, str | None], float | None],
+) -> list[ValueRow]:
+    """The plan's rules over figures already fetched — shared by compute_values and the bulk reports.
+
+    `levels` maps every unit counted (the unit itself and all units below it) to its level;
+    `rows_by_key` maps (indicator, breakdown or "") to (unit id, numerator, denominator, value) rows.
+    """
+    unit_id = unit.id
     out: list[ValueRow] = []
     target_year = p.target_year
     for ind in indicators:
         lowest = _lowest_level(ind)
-        expected = [u for u, lv in levels.items() if lv == lowest and u != unit_id] if unit.level != lowest else [unit_id]
+        if unit.level == lowest:
+            expected = {unit_id}
+        else:
+            expected = {u for u, lv in levels.items() if lv == lowest and u != unit_id}
         for bd in entry_keys(ind):
-            rows = rows_by_key.get((ind.code, bd or ""), [])
+            rows = rows_by_key.get((ind.code, bd or ""), ())
             num = den = None
             value: float | None = None
             own: float | None = None
-            reported = 0
             if ind.has_fraction:
-                pairs = [(n, d) for _, n, d, _ in rows if n is not None and d is not None]
-                reported = len(pairs)
+                pairs = [(u, n, d) for u, n, d, _ in rows if n is not None and d is not None and u in levels]
+                reporters = {u for u, _, _ in pairs}
                 if pairs:
-                    num = sum(n for n, _ in pairs)
-                    den = sum(d for _, d in pairs)
+                    num = sum(n for _, n, _ in pairs)
+                    den = sum(d for _, _, d in pairs)
                     value = rate(num, den)
             elif ind.kind == "count":
-                vals = [(u, v) for u, _, _, v in rows if v is not None]
-                reported = len(vals)
+                vals = [(u, v) for u, _, _, v in rows if v is not None and u in levels]
+                reporters = {u for u, _ in vals}
                 own = next((float(v) for u, v in vals if u == unit_id), None) if unit.level != "xa" else None
                 if vals:
                     value = float(sum(v for _, v in vals))
             else:  # flag
-                vals = {u: v for u, _, _, v in rows if v is not None}
-                if unit.level == "xa" or unit.level == lowest:
+                vals = {u: v for u, _, _, v in rows if v is not None and u in levels}
+                reporters = set(vals)
+                if unit.level == lowest:
                     value = float(vals[unit_id]) if unit_id in vals else None
-                    reported = 1 if unit_id in vals else 0
                     if unit.level != "xa" and value is not None:
                         own = value
                 else:
                     own = float(vals[unit_id]) if unit_id in vals else None
                     below_vals = [vals[u] for u in expected if u in vals]
-                    reported = len(below_vals)
                     if below_vals:
                         num = sum(1 for v in below_vals if v == 1)
                         den = len(below_vals)
                         value = 100.0 * num / den
+            # Units reported counts the expected (lowest-level) units that sent this figure; a higher
+            # level's own entry is part of the sums but not of this count.
+            reported = len(reporters & expected)
             target = ind.target_for_year(target_year)
             op = ind.target_op
             compare_value = value
-            if ind.kind == "flag" and (unit.level == "xa" or unit.level == lowest) and value is not None:
+            if ind.kind == "flag" and unit.level == lowest and value is not None:
                 compare_value = 100.0 * value  # a unit's own flag: đạt = 100%
             if op == "increase":
-                target = None
-                if with_trend_targets:
-                    last = p.same_period_last_year()
-                    if last is not None:
-                        prev_rows = compute_values(db, unit_id, last, indicators=[ind], with_trend_targets=False)
-                        prev = next((r for r in prev_rows if r.breakdown == bd), None)
-                        target = prev.value if prev else None
+                target = trend_target(ind, bd)
             met = _judge(op, compare_value, target)
             gap = None if compare_value is None or target is None else compare_value - target
             out.append(ValueRow(

@@ -170,7 +170,7 @@ def validate_entries(
                                          "mẫu số bằng 0 nhưng tử số khác 0."))
                 if e.numerator > e.denominator:
                     issues.append(_issue("error", ind, e.breakdown, "numerator", "num_gt_den",
-                                         f"tử số ({e.numerator}) lớn hơn mẫu số ({e.denominator})."))
+                                         f"{format_int(e.numerator)} lớn hơn mẫu số ({format_int(e.denominator)})."))
         if e.breakdown is not None:
             total = by_key.get((ind.code, None))
             if total is not None:
@@ -180,7 +180,7 @@ def validate_entries(
                 for name, part, whole in pairs:
                     if part is not None and whole is not None and part > whole:
                         issues.append(_issue("error", ind, e.breakdown, name, "breakdown_gt_total",
-                                             f"{part} lớn hơn tổng số ({whole})."))
+                                             f"{format_int(part)} lớn hơn tổng số ({format_int(whole)})."))
         if previous and ind.has_fraction and e.breakdown is None:
             prev = previous.get(e.key)
             if prev is not None:

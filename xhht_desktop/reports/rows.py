@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from xhht_desktop.db import units_repo
-from xhht_desktop.db.aggregate import ValueRow, _judge, _lowest_level, compute_values
+from xhht_desktop.db.aggregate import ValueRow, _lowest_level, compute_values, evaluate_unit
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
     GROUP_TITLES_VI,
@@ -323,67 +323,14 @@ def _below(snap: _Snapshot, unit_id: int) -> list[int]:
 
 def _values_of(unit: units_repo.Unit, levels: dict[int, str], snap: _Snapshot, indicators: list[Indicator],
                p: Period, trend_targets: dict[tuple[str, str | None], float | None] | None) -> list[ValueRow]:
-    """compute_values' rules for one unit, over rows already in memory. Keep in step with it."""
-    unit_id = unit.id
+    """compute_values' rules (aggregate.evaluate_unit) for one unit, over rows already in memory."""
     rows_by_key: dict[tuple[str, str], list] = {}
     for uid in levels:
         for ind, bd, num, den, val in snap.rows_by_unit.get(uid, ()):
             rows_by_key.setdefault((ind, bd), []).append((uid, num, den, val))
-    out: list[ValueRow] = []
-    for ind in indicators:
-        lowest = _lowest_level(ind)
-        expected = ([u for u, lv in levels.items() if lv == lowest and u != unit_id]
-                    if unit.level != lowest else [unit_id])
-        for bd in entry_keys(ind):
-            rows = rows_by_key.get((ind.code, bd or ""), [])
-            num = den = None
-            value: float | None = None
-            own: float | None = None
-            reported = 0
-            if ind.has_fraction:
-                pairs = [(n, d) for _, n, d, _ in rows if n is not None and d is not None]
-                reported = len(pairs)
-                if pairs:
-                    num = sum(n for n, _ in pairs)
-                    den = sum(d for _, d in pairs)
-                    value = rate(num, den)
-            elif ind.kind == "count":
-                vals = [(u, v) for u, _, _, v in rows if v is not None]
-                reported = len(vals)
-                own = next((float(v) for u, v in vals if u == unit_id), None) if unit.level != "xa" else None
-                if vals:
-                    value = float(sum(v for _, v in vals))
-            else:
-                vals = {u: v for u, _, _, v in rows if v is not None}
-                if unit.level == "xa" or unit.level == lowest:
-                    value = float(vals[unit_id]) if unit_id in vals else None
-                    reported = 1 if unit_id in vals else 0
-                    if unit.level != "xa" and value is not None:
-                        own = value
-                else:
-                    own = float(vals[unit_id]) if unit_id in vals else None
-                    below_vals = [vals[u] for u in expected if u in vals]
-                    reported = len(below_vals)
-                    if below_vals:
-                        num = sum(1 for v in below_vals if v == 1)
-                        den = len(below_vals)
-                        value = 100.0 * num / den
-            target = ind.target_for_year(p.target_year)
-            op = ind.target_op
-            compare_value = value
-            if ind.kind == "flag" and (unit.level == "xa" or unit.level == lowest) and value is not None:
-                compare_value = 100.0 * value
-            if op == "increase":
-                target = None if trend_targets is None else trend_targets.get((ind.code, bd))
-            met = _judge(op, compare_value, target)
-            gap = None if compare_value is None or target is None else compare_value - target
-            out.append(ValueRow(
-                indicator=ind.code, breakdown=bd, unit=unit.code, period=p.code,
-                numerator=num, denominator=den, value=value, target=target, met=met,
-                kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
-                target_op=op, gap=gap, own_value=own, units_reported=reported,
-                units_expected=len(expected)))
-    return out
+    targets = trend_targets or {}
+    return evaluate_unit(unit, levels, rows_by_key, indicators, p,
+                         lambda ind, bd: targets.get((ind.code, bd)))
 
 
 def _all_units(db: sqlite_utils.Database) -> dict[int, units_repo.Unit]:
