@@ -20,7 +20,7 @@ from xhht_desktop.domain.values import rate
 LEVEL_ORDER = {"xa": 0, "huyen": 1, "tinh": 2}
 
 
-@dataclass
+@dataclass(slots=True)
 class ValueRow:
     indicator: str
     breakdown: str | None

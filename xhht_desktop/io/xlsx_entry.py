@@ -10,6 +10,7 @@ A blank row means "not reported" and leaves what is stored untouched.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,7 +155,12 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
 
 
 def _save_atomic(wb: Workbook, out: Path) -> None:
-    write_atomically(out, wb.save, suffix=".xlsx")
+    # Built in memory first (a template is ~50 KB): openpyxl failing mid-write would leave its zip
+    # writer open and retry the flush at exit; a plain bytes write fails cleanly.
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    data = buffer.getvalue()
+    write_atomically(out, lambda tmp: Path(tmp).write_bytes(data), suffix=".xlsx")
 
 
 # ---- reading ----------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ Each report supplies only its story (a list of flowables).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 from xhht_desktop import __version__
 from xhht_desktop.paths import resource_path
 from xhht_desktop.reports.rows import DocumentHeader, vn_date_line, vn_datetime
+from xhht_desktop.storage import write_atomically
 
 FONT = "LiberationSerif"
 FONT_BOLD = "LiberationSerif-Bold"
@@ -214,15 +214,8 @@ def centre_cell(text: str, size: float = 9, *, bold: bool = False, italic: bool 
     return cell(text, size, bold=bold, italic=italic, align=TA_CENTER)
 
 
-def readable_by_others(path: str) -> None:
-    """mkstemp makes a file only its owner can read; a report is an ordinary document (umask applies)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
-
-
 class OfficialDocument:
-    """Builds a PDF with the shared page template; write to a temp file, then os.replace."""
+    """Builds a PDF with the shared page template, written atomically (storage.write_atomically)."""
 
     def __init__(self, header: DocumentHeader, *, footer: str, printed_at: dt.datetime,
                  title: str, landscape_pages: bool = False):
@@ -252,26 +245,19 @@ class OfficialDocument:
         canvas.restoreState()
 
     def build(self, out: str | Path, story: list[Flowable]) -> Path:
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=out.parent)
-        os.close(fd)
-        readable_by_others(tmp)
-        try:
-            doc = BaseDocTemplate(
-                tmp, pagesize=self.pagesize, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=self.title,
-                author=self.header.reporting_unit, creator=f"XHHT Desktop {__version__}",
-                initialFontName=FONT, initialFontSize=12)
-            frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.frame_width, self.pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
-                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-            doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
-            doc.build(story)
-            os.replace(tmp, out)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return out
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer, pagesize=self.pagesize, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=self.title,
+            author=self.header.reporting_unit, creator=f"XHHT Desktop {__version__}",
+            initialFontName=FONT, initialFontSize=12)
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.frame_width, self.pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
+        doc.build(story)
+        data = buffer.getvalue()
+        # Temp file, fsync, rename: a crash or full disk never leaves a half-written report.
+        return write_atomically(out, lambda tmp: Path(tmp).write_bytes(data), suffix=".pdf")
 
 
 def document_start(doc: OfficialDocument, day: dt.date, title: str, subtitles: list[str]) -> list[Flowable]:

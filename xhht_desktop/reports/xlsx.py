@@ -12,8 +12,7 @@ thousands of communes streams to disk instead of living in memory.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 
 import sqlite_utils
@@ -26,7 +25,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.reports import rows as R
-from xhht_desktop.reports.pdf_base import readable_by_others
+from xhht_desktop.storage import write_atomically
 
 FONT_NAME = "Times New Roman"
 INT_FORMAT = "[$-42A]#,##0"
@@ -235,18 +234,12 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
 
 
 def _save(wb: Workbook, out: str | Path) -> Path:
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    readable_by_others(tmp)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    # Built in memory first: openpyxl failing mid-write (full disk) would leave its zip writer
+    # open; this way the only disk write is a plain, closed, fsynced one (storage.write_atomically).
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    data = buffer.getvalue()
+    return write_atomically(out, lambda tmp: Path(tmp).write_bytes(data), suffix=".xlsx")
 
 
 def write_progress_xlsx(db: sqlite_utils.Database, unit_id: int, period: str | Period, out: str | Path, *,
