@@ -26,8 +26,6 @@ def test_reading_a_read_only_database_still_works(outcomes):
     assert reads[0].returncode == 0, reads[0].stderr
 
 
-@pytest.mark.xfail(strict=True, reason="routed to the lead (notes/bugs-for-lead.md B7-2): disk-full and "
-                                       "read-only errors surface as tracebacks or SQLite's English text")
 def test_a_full_disk_or_a_read_only_file_is_explained_in_vietnamese(outcomes):
     bad = [f"{o.scenario}: {'; '.join(o.problems)} — {o.stderr.splitlines()[-1] if o.stderr else ''}"
            for o in outcomes if not o.ok]
