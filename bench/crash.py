@@ -48,12 +48,13 @@ from bench.common import DEMO_COMMUNE, format_table, fsync_append, integrity_che
 
 PERIODS = ("2016-H1", "2016-H2", "2016", "2017-H1")
 DEPT_PERIODS = ("2016", "2017")  # the province's own indicators are yearly
-OPS = {"save": 40, "import": 20, "activity": 15, "backup": 10, "restore": 5}
+OPS = {"save": 40, "import": 20, "activity": 15, "backup": 10, "restore": 5, "export": 10}
 DEPT_OPS = {"save": 25, "merge": 45, "backup": 15, "restore": 8}
 # The kill is aimed: the parent picks an operation kind, waits until the worker announces one, then
 # kills after a random delay up to about that operation's length, so every kind is hit mid-way.
-TARGET_WEIGHTS = {"save": 25, "import": 15, "activity": 10, "backup": 15, "restore": 10, "merge": 35}
-TYPICAL_SECONDS = {"save": 0.03, "import": 0.4, "activity": 0.02, "backup": 0.05, "restore": 0.1, "merge": 0.1}
+TARGET_WEIGHTS = {"save": 25, "import": 15, "activity": 10, "backup": 15, "restore": 10, "merge": 35, "export": 12}
+TYPICAL_SECONDS = {"save": 0.03, "import": 0.4, "activity": 0.02, "backup": 0.05, "restore": 0.1, "merge": 0.1,
+                   "export": 0.05}
 PACKAGE_COMMUNES = 24
 
 
@@ -95,8 +96,10 @@ def worker(db_path: str, log_path: str, start_n: int, seed: int, scenario: str =
     work = Path(db_path).parent
     n = start_n
     rng = random.Random(f"{seed}:{start_n}")
+    have_sync = module_available("xhht_desktop.sync.export")
     ops = {k: w for k, w in (DEPT_OPS if scenario == "department" else OPS).items()
-           if (k != "activity" or have_clc) and (k not in ("backup", "restore") or have_backup)}
+           if (k != "activity" or have_clc) and (k not in ("backup", "restore") or have_backup)
+           and (k != "export" or have_sync)}
     pool = json.loads((work / "pkgs" / "index.json").read_text()) if scenario == "department" else {}
     backups = sorted(work.glob("manual_*.sqlite3"))
     print("ready", flush=True)  # the parent's clock for the kill starts here, not at interpreter start
@@ -108,6 +111,14 @@ def worker(db_path: str, log_path: str, start_n: int, seed: int, scenario: str =
             entries = _entries_for(inst.unit.code, period, n, rng, level=inst.unit.level)
             _intent(log_path, {"n": n, "op": op, "period": period, "entries": [_entry_json(e) for e in entries]})
             values_repo.save_entries(db, inst.unit.id, period, entries, actor="crash", origin="crash")
+        elif op == "export":
+            from xhht_desktop.sync.export import ExportProblem, export_package
+            _intent(log_path, {"n": n, "op": op})
+            (work / "outbox").mkdir(exist_ok=True)
+            try:
+                export_package(db, work / "outbox", full=rng.random() < 0.2)
+            except ExportProblem:
+                pass  # nothing new since the last package
         elif op == "merge":
             from xhht_desktop.sync.merge import merge_files
             files = rng.sample(sorted(pool), k=rng.randint(1, 4))
@@ -269,6 +280,40 @@ def _diff(a: tuple, b: tuple) -> str:
     return ", ".join(out) or "same"
 
 
+EXPORT_STATS: Counter = Counter()
+
+
+def _check_exports(k: int, workdir: Path, db_path: Path) -> list[str]:
+    from pyrage import x25519
+
+    from xhht_desktop.sync.package import decrypt, read_tar
+    identity = x25519.Identity.from_str((workdir / "department.agekey").read_text().strip())
+    conn = sqlite3.connect(str(db_path))
+    try:
+        recorded = dict(conn.execute("SELECT file_name, file_sha256 FROM sync_exports"))
+    except sqlite3.OperationalError:
+        recorded = {}
+    conn.close()
+    failures = []
+    on_disk = {p.name for p in (workdir / "outbox").iterdir() if not p.name.startswith(".")}
+    for name, sha in recorded.items():
+        path = workdir / "outbox" / name
+        if not path.exists():
+            failures.append(f"kill {k}: export {name} is recorded but its file is missing")
+            continue
+        data = path.read_bytes()
+        if __import__("hashlib").sha256(data).hexdigest() != sha:
+            failures.append(f"kill {k}: export {name} differs from what was recorded")
+            continue
+        try:
+            read_tar(decrypt(data, [identity]))
+        except Exception as exc:  # noqa: BLE001
+            failures.append(f"kill {k}: export {name} is damaged: {exc}")
+    EXPORT_STATS["orphan files (written, not recorded)"] = len(on_disk - set(recorded))
+    EXPORT_STATS["recorded packages"] = len(recorded)
+    return failures
+
+
 def verify(k: int, workdir: Path, db_path: Path, unit_id: int, model: Model, pending: dict | None,
            in_flight: Counter, applied_in_flight: Counter) -> list[str]:
     """The checks after kill number `k`; updates `model` with an in-flight operation found applied.
@@ -329,6 +374,11 @@ def verify(k: int, workdir: Path, db_path: Path, unit_id: int, model: Model, pen
             model.set(state)  # go on from what is there
         elif pending["op"] == "restore" and state == after:
             model.apply(pending)
+    # 5. every package the database says it made is on disk, whole (else its changes would never
+    #    reach the Department: the next export starts after it)
+    outbox = workdir / "outbox"
+    if outbox.is_dir():
+        failures += _check_exports(k, workdir, db_path)
     # 4. the latest acknowledged backups hold what they held when taken
     for name, snap in list(model.snapshots.items())[-2:]:
         path = workdir / name
@@ -373,6 +423,7 @@ def _setup_department(workdir: Path) -> tuple[Path, int]:
     lab.db.conn.close()
     PACKAGE_INDEX.clear()
     PACKAGE_INDEX.update(index)
+    EXPORT_STATS.clear()
     return lab.db_path, unit_id
 
 
@@ -409,9 +460,17 @@ def run(kills: int, seed: int, workdir: Path, *, scenario: str = "commune", verb
         ops = DEPT_OPS
     else:
         PACKAGE_INDEX.clear()
+        EXPORT_STATS.clear()
         db_path = workdir / "xa.sqlite3"
         db, inst = make_commune_db(db_path, sample_until=2015)
         unit_id = inst.unit.id
+        if module_available("xhht_desktop.sync.keys"):  # the commune can export: trust a Department key
+            from pyrage import x25519
+
+            from xhht_desktop.sync import keys
+            identity = x25519.Identity.generate()
+            (workdir / "department.agekey").write_text(str(identity))
+            keys.trust_department(db, str(identity.to_public()))
         db.conn.close()
         ops = OPS
     conn = sqlite3.connect(str(db_path))
@@ -475,6 +534,7 @@ def run(kills: int, seed: int, workdir: Path, *, scenario: str = "commune", verb
         "operations_acknowledged": dict(acked), "killed_during": dict(in_flight),
         "in_flight_found_applied": dict(applied_in_flight), "aimed": dict(aimed), "failures": failures,
         "leftover_temp_files": leftovers, "final_integrity": integrity_check(db_path),
+        "exports": dict(EXPORT_STATS),
     }
 
 
@@ -507,6 +567,8 @@ def main(argv: list[str] | None = None) -> int:
                            [[op, s["operations_acknowledged"].get(op, 0), s["aimed"].get(op, 0),
                              s["killed_during"].get(op, 0), s["in_flight_found_applied"].get(op, 0)]
                             for op in sorted(set(s["operations_acknowledged"]) | set(s["killed_during"]))]))
+        if s.get("exports"):
+            print("sync exports after the last kill:", s["exports"])
         print(f"{len(s['failures'])} failures; final integrity_check {s['final_integrity']}; "
               f"leftover temp files: {len(s['leftover_temp_files'])} {s['leftover_temp_files'][:3]}")
         for f in s["failures"][:30]:
