@@ -155,3 +155,19 @@ def test_centre_rules():
     assert c.name == "TTHTCĐ xã Đắk Pék"
     assert c.branches == ["Thôn Đắk Ung", "Thôn Kon Riêng"]  # a repeated branch (any spelling) once
     assert c.decision_date == dt.date(2008, 9, 3) and c.combined_culture is True
+
+
+def test_quick_fold_gives_the_same_search_key_as_fold():
+    import unicodedata
+
+    from xhht_desktop.clc.domain import quick_fold
+    from xhht_desktop.domain.text import fold
+
+    letters = "aăâeêioôơuưy"
+    every_vowel = [unicodedata.normalize("NFC", v + mark) for v in letters + letters.upper()
+                   for mark in ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")]
+    samples = ["".join(every_vowel), "Đắk Pék", "ĐĂK  PEK", "Ia H'Drai", "Kon Tum’s", "Ngọk Tem",
+               unicodedata.normalize("NFD", "Lớp xóa mù chữ Thôn Đắk Ung"), "e\u0301\u0323 (mark order)",
+               "Trung tâm GDNN-GDTX huyện", "  spaces\tand\nlines  ", ""]
+    for text in samples:
+        assert quick_fold(text) == fold(text), text

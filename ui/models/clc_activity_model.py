@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 
 from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, FORMAT_LABELS_VI, Activity, format_date
@@ -127,6 +127,8 @@ class ClcFilterProxy(QSortFilterProxyModel):
     """Sorts on typed keys (dates, numbers, accent-free text) and filters by category, dates and
     an accent-insensitive search over title, partner, place, funding, notes and labels."""
 
+    filter_changed = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.filter = ActivityFilter()
@@ -134,15 +136,22 @@ class ClcFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_filter(self, filt: ActivityFilter) -> None:
-        self.beginFilterChange()  # Qt 6.9+: invalidateFilter() is deprecated
         self.filter = filt
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # A full re-mapping, not row-by-row removal: narrowing tens of thousands of rows to a few
+        # hundred otherwise emits thousands of removal signals.
+        self.invalidate()
+        self.filter_changed.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt API
         model = self.sourceModel()
         return self.filter.accepts(model.activities[source_row])
 
+    def accepted_activities(self) -> list[Activity]:
+        """The rows the filter lets through, in load order: plain Python, no call into Qt per row."""
+        return [a for a in self.sourceModel().activities if self.filter.accepts(a)]
+
     def visible_activities(self) -> list[Activity]:
+        """The rows as the view shows them (sorted)."""
         model = self.sourceModel()
         return [model.activities[self.mapToSource(self.index(r, 0)).row()] for r in range(self.rowCount())]
 
@@ -155,9 +164,10 @@ class ClcTotalsModel(QAbstractTableModel):
         self.proxy = proxy
         self.sums: dict[str, int | None] = {}
         self.count = 0
-        for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved, proxy.layoutChanged,
-                       proxy.dataChanged):
-            signal.connect(self.recompute)
+        # Once per change of rows or filter; never per removed range (that made large filters slow).
+        proxy.filter_changed.connect(self.recompute)
+        proxy.modelReset.connect(self.recompute)
+        proxy.sourceModelChanged.connect(self.recompute)
         self.recompute()
 
     @property
@@ -165,7 +175,7 @@ class ClcTotalsModel(QAbstractTableModel):
         return self.proxy.sourceModel().columns
 
     def recompute(self, *args) -> None:
-        rows = self.proxy.visible_activities()
+        rows = self.proxy.accepted_activities()
         self.count = len(rows)
         self.sums = {}
         for key in NUMERIC:

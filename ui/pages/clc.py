@@ -64,6 +64,7 @@ from ui.widgets.clc_summary import ClcSummaryWidget
 
 ALL_PERIODS = "all"
 HIDDEN_BY_DEFAULT = {"end_date", "place", "cost"}
+LARGE_LOG = 3000  # rows above which the search waits for a pause in the typing
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -185,6 +186,10 @@ class ClcPage(Page):
         status.addWidget(keys)
         root.addLayout(status)
 
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._apply_proxy_filter)
         self._build_shortcuts()
         self.undo_stack.indexChanged.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -255,7 +260,7 @@ class ClcPage(Page):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._apply_proxy_filter)
+        self.search.textChanged.connect(self._on_search_text)
         self.search.installEventFilter(self)
         row.addWidget(self.search, 1)
         return row
@@ -355,6 +360,14 @@ class ClcPage(Page):
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         return _pydate(self.date_from.date()), _pydate(self.date_to.date())
+
+    def _on_search_text(self, _text: str) -> None:
+        # A commune's log filters at once; a province's tens of thousands of rows wait for a pause
+        # in the typing instead of re-filtering at every key.
+        if self.model.rowCount() > LARGE_LOG:
+            self._search_timer.start()
+        else:
+            self._apply_proxy_filter()
 
     def _apply_proxy_filter(self, *_args) -> None:
         start, end = self.date_range()

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from xhht_desktop.domain.text import fold, nfc
 from xhht_desktop.domain.values import format_int, parse_whole_number
@@ -178,6 +180,12 @@ class Activity:
         return (self.title, self.partner, self.place, self.funding, self.notes, self.category_label,
                 self.format_label)
 
+    @cached_property
+    def folded_text(self) -> str:
+        """`search_text` folded once (accent- and case-free), so a search over tens of thousands of
+        rows does not fold every row again at each keystroke. Records are rebuilt on every load."""
+        return quick_fold(" ".join(self.search_text()))
+
 
 @dataclass
 class Centre:
@@ -210,6 +218,33 @@ CENTRE_LABELS_VI = {
 }
 # Centres were set up from 1999 on (QĐ 09/2008/QĐ-BGDĐT consolidated the rules); allow some margin.
 EARLIEST_DECISION = dt.date(1990, 1, 1)
+
+
+# ---- searching ---------------------------------------------------------------------------------
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):  # Latin-1 … Latin Extended Additional
+        folded = fold(chr(cp))
+        if folded != chr(cp).casefold():
+            table[cp] = folded
+    table[ord("'")] = table[ord("’")] = " "
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def quick_fold(text: str) -> str:
+    """The same key as `domain.text.fold`, about three times faster on Vietnamese text (a
+    translation table instead of decomposing every character): a search over a province's whole
+    log folds tens of thousands of rows."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _COMBINING.search(text):  # a mark that does not compose: take the careful path
+        return fold(text)
+    return " ".join(text.translate(_FOLD_TABLE).casefold().split())
 
 
 # ---- parsing what people type (or cells hold) ---------------------------------------------------

@@ -13,6 +13,7 @@ import json
 import uuid as uuid_mod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import sqlite_utils
 
@@ -27,7 +28,7 @@ from xhht_desktop.clc.domain import (
 )
 from xhht_desktop.db import meta, units_repo
 from xhht_desktop.db.values_repo import RECORD_NAMESPACE, now_iso
-from xhht_desktop.domain.text import matches
+from xhht_desktop.domain.text import fold
 
 ACTIVITIES = "clc_activities"
 CENTRES = "clc_centres"
@@ -41,14 +42,19 @@ def centre_uuid(unit_key: str) -> str:
     return str(uuid_mod.uuid5(RECORD_NAMESPACE, f"clc_centre|{unit_key}"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActivityFilter:
-    """What the page, the CLI and the export select. Dates are inclusive; None means open."""
+    """What the page, the CLI and the export select. Dates are inclusive; None means open.
+    The text matches every word, accent- and case-insensitively (as `domain.text.matches`)."""
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     category: str | None = None
     text: str = ""
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(self.text).split())
 
     def accepts(self, a: Activity) -> bool:
         if self.category and a.category != self.category:
@@ -57,7 +63,8 @@ class ActivityFilter:
             return False
         if self.date_to and a.date > self.date_to:
             return False
-        return matches(self.text, *a.search_text())
+        haystack = a.folded_text
+        return all(word in haystack for word in self.words)
 
 
 def _to_activity(row: Sequence) -> Activity:
@@ -119,7 +126,7 @@ def list_activities(db: sqlite_utils.Database, unit_ids: Iterable[int], filt: Ac
             sql += " AND category=?"
             args.append(filt.category)
         out += [_to_activity(r) for r in db.conn.execute(sql, args)]
-    out = [a for a in out if matches(filt.text, *a.search_text())] if filt.text else out
+    out = [a for a in out if filt.accepts(a)] if filt.text else out
     out.sort(key=lambda a: (a.date, a.updated_at, a.uuid))
     return out
 
