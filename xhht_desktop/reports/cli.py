@@ -51,7 +51,8 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
             return write_progress_pdf(db, unit.id, period, out, sheet=sheet)
         from xhht_desktop.reports.xlsx import write_progress_xlsx
         return write_progress_xlsx(db, unit.id, period, out, sheet=sheet)
-    rep = R.consolidated(db, unit.id, period, progress=progress)
+    # Only the PDF prints the centres' activities (over a whole country that summary is the slow part).
+    rep = R.consolidated(db, unit.id, period, progress=progress, activities=fmt == "pdf")
     if fmt == "pdf":
         from xhht_desktop.reports.consolidated import write_consolidated_pdf
         return write_consolidated_pdf(db, unit.id, period, out, report=rep, progress=progress)

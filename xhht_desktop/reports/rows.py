@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from xhht_desktop.db import units_repo
-from xhht_desktop.db.aggregate import ValueRow, _lowest_level, compute_values, evaluate_unit
+from xhht_desktop.db.aggregate import (
+    ValueRow,
+    _lowest_level,
+    add_figure,
+    compute_values,
+    judge_unit,
+    merge_tallies,
+    rule_of,
+)
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
     GROUP_TITLES_VI,
@@ -286,51 +294,188 @@ def _indicators_for(level: str, p: Period) -> list[Indicator]:
     return [i for i in inds if applies(i.periodicity, p)]
 
 
-@dataclass
-class _Snapshot:
-    """Everything one period needs: the unit tree on its last day and every figure of the period."""
+# One pass up the tree: each unit's own figures are tallied once and added into its parent's
+# (db.aggregate.add_figure / merge_tallies), so the province over thousands of communes costs one
+# query per 900 units and one addition per unit and figure, not a regrouping of every descendant
+# for every unit. Only the tallies of units whose parent is not finished yet are held.
 
-    children: dict[int, list[int]]
-    rows_by_unit: dict[int, list[tuple[str, str, int | None, int | None, int | None]]]
-
-
-def _snapshot(db: sqlite_utils.Database, p: Period, restrict: set[str] | None = None) -> _Snapshot:
-    conn = db.conn
-    children = _children_on(db, p.end.isoformat())
-    rows_by_unit: dict[int, list] = {}
-    for uid, ind, bd, num, den, val in conn.execute(
-            """SELECT unit_id, indicator, breakdown, numerator, denominator, value FROM indicator_values
-               WHERE period=? AND deleted=0""", (p.code,)):
-        if restrict is None or ind in restrict:
-            rows_by_unit.setdefault(uid, []).append((ind, bd, num, den, val))
-    return _Snapshot(children, rows_by_unit)
+ROWS_PER_QUERY = 900  # unit ids per IN list: within SQLite's parameter limit
 
 
-def _below(snap: _Snapshot, unit_id: int) -> list[int]:
-    """Every unit under `unit_id` (as units_repo.descendant_ids: each once, cycles ignored)."""
-    seen: set[int] = set()
-    stack = list(snap.children.get(unit_id, ()))
-    out = []
+@dataclass(frozen=True, slots=True)
+class TreeNode:
+    """A unit of the report's tree on the period's last day."""
+
+    id: int
+    kids: tuple[int, ...]  # the units attached to it, in report order (communes first, then by code)
+    depth: int  # 0 the root
+
+
+def _tree(children: dict[int, list[int]], units: dict[int, units_repo.Unit], root_id: int
+          ) -> tuple[list[TreeNode], bool]:
+    """The root and every unit below it, each after the units below it (the root last), and whether
+    the links form a tree. They might not (a unit attached twice on the same day, a cycle): then each
+    unit is listed once, where first met, and the caller computes unit by unit."""
+    def order(uid: int) -> tuple[bool, str]:
+        return bool(children.get(uid)), units[uid].code
+
+    if units[root_id].level == "xa":  # a commune's figures are its own (compute_values)
+        return [TreeNode(root_id, (), 0)], True
+    out: list[TreeNode] = []
+    seen = {root_id}
+    is_tree = True
+    stack: list[tuple[int, int, tuple[int, ...] | None]] = [(root_id, 0, None)]
     while stack:
-        uid = stack.pop()
-        if uid in seen:
+        uid, depth, kids = stack.pop()
+        if kids is not None:
+            out.append(TreeNode(uid, kids, depth))
             continue
-        seen.add(uid)
-        out.append(uid)
-        stack.extend(snap.children.get(uid, ()))
+        fresh = []
+        for k in sorted(children.get(uid, ()), key=order):
+            if k in seen:
+                is_tree = False
+                continue
+            seen.add(k)
+            fresh.append(k)
+        stack.append((uid, depth, tuple(fresh)))
+        stack.extend((k, depth + 1, None) for k in reversed(fresh))
+    return out, is_tree
+
+
+def _own_rows(db: sqlite_utils.Database, ids: list[int], period_code: str, codes: set[str] | None
+              ) -> dict[int, list[tuple]]:
+    """The stored figures of the units `ids` for one period, by unit."""
+    marks = ",".join("?" * len(ids))
+    sql = ("SELECT unit_id, indicator, breakdown, numerator, denominator, value FROM indicator_values "
+           f"WHERE period=? AND deleted=0 AND unit_id IN ({marks})")
+    args: list = [period_code, *ids]
+    if codes is not None:
+        # "+indicator": keep SQLite on the (unit_id, period, …) index; the (period, indicator) one
+        # would read these indicators for the whole country.
+        sql += f" AND +indicator IN ({','.join('?' * len(codes))})"
+        args += sorted(codes)
+    out: dict[int, list[tuple]] = {}
+    for uid, *row in db.conn.execute(sql, args):
+        out.setdefault(uid, []).append(row)
     return out
 
 
-def _values_of(unit: units_repo.Unit, levels: dict[int, str], snap: _Snapshot, indicators: list[Indicator],
-               p: Period, trend_targets: dict[tuple[str, str | None], float | None] | None) -> list[ValueRow]:
-    """compute_values' rules (aggregate.evaluate_unit) for one unit, over rows already in memory."""
-    rows_by_key: dict[tuple[str, str], list] = {}
-    for uid in levels:
-        for ind, bd, num, den, val in snap.rows_by_unit.get(uid, ()):
-            rows_by_key.setdefault((ind, bd), []).append((uid, num, den, val))
-    targets = trend_targets or {}
-    return evaluate_unit(unit, levels, rows_by_key, indicators, p,
-                         lambda ind, bd: targets.get((ind.code, bd)))
+def _bottom_up(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], nodes: list[TreeNode],
+               period_code: str, codes: set[str] | None = None):
+    """For each node in order: (node, tallies, own figures, unit counts by level) over the unit and
+    everything below it — exactly what compute_values would gather for it. The consumer must use
+    them before asking for the next node (they are then added into the parent's)."""
+    rules = {code: rule_of(ind) for code, ind in by_code().items()}
+    pending: dict[int, tuple[dict, dict[str, int]]] = {}
+    for start in range(0, len(nodes), ROWS_PER_QUERY):
+        chunk = nodes[start:start + ROWS_PER_QUERY]
+        rows = _own_rows(db, [n.id for n in chunk], period_code, codes)
+        for node in chunk:
+            level = units[node.id].level
+            own: dict[tuple[str, str], tuple] = {}
+            mine: dict = {}
+            for ind, bd, num, den, val in rows.get(node.id, ()):
+                rule = rules.get(ind)
+                if rule is None:  # not in this version's catalogue
+                    continue
+                key = (ind, bd)
+                add_figure(mine, key, rule[0], rule[1], level, num, den, val)
+                own[key] = (num, den, val)
+            if not node.kids:
+                tallies, counts = mine, {level: 1}
+                yield node, tallies, own, counts
+            else:
+                if level == "xa":  # a commune counts only its own figures, whatever hangs below it
+                    yield node, {k: list(t) for k, t in mine.items()}, own, {level: 1}
+                tallies, counts = mine, {level: 1}
+                for k in node.kids:
+                    t, c = pending.pop(k)
+                    merge_tallies(tallies, t)
+                    for lv, n in c.items():
+                        counts[lv] = counts.get(lv, 0) + n
+                if level != "xa":
+                    yield node, tallies, own, counts
+            pending[node.id] = (tallies, counts)
+
+
+def _no_target(ind: Indicator, bd: str | None) -> None:
+    return None
+
+
+def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], needed: list[int],
+                   p: Period) -> dict[int, dict[tuple[str, str | None], float | None]] | None:
+    """The same-period-last-year values of the trend indicators ("higher than last year") for the
+    units `needed` (children before parents), each over the units below it last year; None when
+    last year's links do not form a tree."""
+    last = p.same_period_last_year()
+    codes = {i.code for i in by_code().values() if i.target_op == "increase" and applies(i.periodicity, p)}
+    if last is None or not codes:
+        return {}
+    children = _children_on(db, last.end.isoformat())
+    wanted = set(needed)
+    targets: dict[int, dict[tuple[str, str | None], float | None]] = {}
+    done: set[int] = set()
+    for uid in reversed(needed):  # the highest first: one walk covers the units below it
+        if uid in done:
+            continue
+        nodes, is_tree = _tree(children, units, uid)
+        if not is_tree:
+            return None
+        for node, tallies, own, counts in _bottom_up(db, units, nodes, last.code, codes):
+            done.add(node.id)
+            if node.id in wanted and node.id not in targets:
+                unit = units[node.id]
+                inds = [i for i in _indicators_for(unit.level, p) if i.code in codes and applies(i.periodicity, last)]
+                targets[node.id] = {(r.indicator, r.breakdown): r.value
+                                    for r in judge_unit(unit, tallies, own, counts, inds, last, _no_target)}
+    return targets
+
+
+def tree_values(
+    db: sqlite_utils.Database,
+    root_id: int,
+    p: Period,
+    *,
+    units: dict[int, units_repo.Unit] | None = None,
+    wanted: set[int] | None = None,
+    progress: ProgressFn | None = None,
+):
+    """(node, compute_values of the unit) for the root and every unit below it on the period's last
+    day, each after the units below it (the root last); the figures are None for units not in
+    `wanted` (None: all). A generator: the caller keeps what it needs, nothing else is held."""
+    units = units if units is not None else _all_units(db)
+    indicators: dict[str, list[Indicator]] = {}  # by level
+    nodes, is_tree = _tree(_children_on(db, p.end.isoformat()), units, root_id)
+    needed = [n.id for n in nodes if wanted is None or n.id in wanted]
+    targets = _trend_targets(db, units, needed, p) if is_tree else None
+    total = len(needed)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and (done % 200 == 1 or done == total):
+            progress(done, total, "Đang tính số liệu các đơn vị…")
+
+    if targets is None:  # not a tree: the exact, slow way, one unit at a time
+        for node in nodes:
+            if wanted is None or node.id in wanted:
+                tick()
+                yield node, compute_values(db, node.id, p)
+            else:
+                yield node, None
+        return
+    for node, tallies, own, counts in _bottom_up(db, units, nodes, p.code):
+        if wanted is not None and node.id not in wanted:
+            yield node, None
+            continue
+        unit = units[node.id]
+        unit_targets = targets.get(node.id, {})
+        tick()
+        inds = indicators.get(unit.level)
+        if inds is None:
+            inds = indicators[unit.level] = _indicators_for(unit.level, p)
+        yield node, judge_unit(unit, tallies, own, counts, inds, p, lambda ind, bd: unit_targets.get((ind.code, bd)))
 
 
 def _all_units(db: sqlite_utils.Database) -> dict[int, units_repo.Unit]:
@@ -345,39 +490,15 @@ def bulk_values(
     unit_ids: list[int] | None = None,
     progress: ProgressFn | None = None,
 ) -> dict[int, list[ValueRow]]:
-    """compute_values for the root and every unit below it (or for `unit_ids`), one query per period.
-
-    Identical numbers to calling compute_values(db, unit_id, period) for each unit.
-    """
+    """compute_values for the root and every unit below it (or for `unit_ids`), in one pass up the
+    tree: identical numbers to calling compute_values(db, unit_id, period) for each unit."""
     p = period if isinstance(period, Period) else parse_period(period)
-    units = _all_units(db)
-    snap = _snapshot(db, p)
-    root = units[root_id]
+    wanted = None if unit_ids is None else set(unit_ids)
+    out = {node.id: rows for node, rows in tree_values(db, root_id, p, wanted=wanted, progress=progress)
+           if rows is not None}
     if unit_ids is None:
-        unit_ids = [root_id] + ([] if root.level == "xa" else _below(snap, root_id))
-    trend_codes = {i.code for i in by_code().values() if i.target_op == "increase" and applies(i.periodicity, p)}
-    last = p.same_period_last_year()
-    last_snap = _snapshot(db, last, restrict=trend_codes) if trend_codes and last is not None else None
-    out: dict[int, list[ValueRow]] = {}
-    total = len(unit_ids)
-    for n, uid in enumerate(unit_ids):
-        unit = units[uid]
-        inds = _indicators_for(unit.level, p)
-        trend_targets: dict[tuple[str, str | None], float | None] | None = None
-        if last_snap is not None and any(i.code in trend_codes for i in inds):
-            trend_inds = [i for i in inds if i.code in trend_codes and applies(i.periodicity, last)]
-            last_levels = {uid: unit.level}
-            if unit.level != "xa":
-                last_levels.update({b: units[b].level for b in _below(last_snap, uid)})
-            prev = _values_of(unit, last_levels, last_snap, trend_inds, last, None)
-            trend_targets = {(r.indicator, r.breakdown): r.value for r in prev}
-        levels = {uid: unit.level}
-        if unit.level != "xa":
-            levels.update({b: units[b].level for b in _below(snap, uid)})
-        out[uid] = _values_of(unit, levels, snap, inds, p, trend_targets if trend_targets is not None else {})
-        if progress is not None and (n % 200 == 0 or n == total - 1):
-            progress(n + 1, total, "Đang tính số liệu các đơn vị…")
-    return out
+        return out
+    return {uid: out[uid] if uid in out else compute_values(db, uid, p) for uid in unit_ids}
 
 
 # ---- the progress sheet --------------------------------------------------------------------------
@@ -475,10 +596,17 @@ def progress_sheet(db: sqlite_utils.Database, unit_id: int, period: str | Period
                    now: dt.datetime | None = None) -> ProgressSheet:
     """The progress sheet of a commune (or a district): this period against the previous one."""
     p = period if isinstance(period, Period) else parse_period(period)
-    unit = units_repo.get_unit(db, unit_id)
-    current = compute_values(db, unit_id, p)
     prev_p = p.previous()
-    before = {(r.indicator, r.breakdown): r for r in compute_values(db, unit_id, prev_p)} if prev_p else {}
+    return _progress_sheet(db, units_repo.get_unit(db, unit_id), p, compute_values(db, unit_id, p),
+                           compute_values(db, unit_id, prev_p) if prev_p else [], now=now)
+
+
+def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period, current: list[ValueRow],
+                    previous: list[ValueRow], *, now: dt.datetime | None = None,
+                    activities: bool = True) -> ProgressSheet:
+    """The sheet from the unit's figures of the period and of the previous period (compute_values')."""
+    prev_p = p.previous()
+    before = {(r.indicator, r.breakdown): r for r in previous}
     catalogue = by_code()
     groups: dict[int, list[SheetLine]] = {}
     counters: dict[int, int] = {}
@@ -496,7 +624,7 @@ def progress_sheet(db: sqlite_utils.Database, unit_id: int, period: str | Period
     return ProgressSheet(
         unit=unit, period=p, previous=prev_p, header=document_header(db, unit, p, "progress"),
         groups=[SheetGroup(GROUP_TITLES_VI[g], lines) for g, lines in sorted(groups.items())],
-        activities=centre_activities(db, unit, p),
+        activities=centre_activities(db, unit, p) if activities else None,
         footer=installation_footer(db), printed_at=now or dt.datetime.now(),
         reported=sum(1 for r in totals if r.value is not None), expected=len(totals))
 
@@ -528,6 +656,22 @@ class Block:
     members: list[UnitLine]
 
 
+@dataclass(slots=True)
+class DetailLine:
+    """One line of the units × indicators sheet, kept small: the national report has ten thousand.
+
+    `cells` follows Consolidated.indicators: None where the indicator is not the unit's (not entered
+    at its level), else (value, numerator, denominator) of its total — value None: not reported.
+    """
+
+    unit: units_repo.Unit
+    stt: str  # the running number of a commune ("" on subtotal and total lines)
+    label: str  # the unit's name, "Cộng huyện …" or "Toàn tỉnh"
+    strong: bool  # a subtotal or the total
+    reported_any: bool
+    cells: tuple[tuple[float | None, int | None, int | None] | None, ...]
+
+
 @dataclass
 class AgencyLine:
     agency: str
@@ -542,13 +686,16 @@ class Consolidated:
     period: Period
     header: DocumentHeader
     indicators: list[Indicator]
-    blocks: list[Block]
+    blocks: list[Block]  # the root's districts and their communes (two levels: what the PDF prints)
     agencies: list[AgencyLine]
     footer: str
     printed_at: dt.datetime
     summary: ProgressSheet | None = None  # the root's own figures against the previous period
-    units_expected: int = 0  # lowest-level units below the root
+    units_expected: int = 0  # communes below the root
     units_reported: int = 0  # of them, those with at least one figure this period
+    # Every unit below the root at any depth, communes first, each district (province…) after its
+    # communes as a subtotal, the root last: the Excel sheet "TheoDonVi".
+    detail: list[DetailLine] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -559,7 +706,7 @@ class Consolidated:
         return f"Kỳ báo cáo: {self.period.label_vi} ({self.period.code}) — {self.root.unit.name}"
 
     def all_lines(self) -> list[UnitLine]:
-        """Root first, then each block's head and members (the order of the detail sheet)."""
+        """Root first, then each block's head and members (the PDF's two levels)."""
         out = [self.root]
         for b in self.blocks:
             if b.head is not self.root:
@@ -601,20 +748,57 @@ def _sum_lines(lines: list[UnitLine], indicators: list[Indicator]) -> dict:
 
 
 def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, *,
-                 now: dt.datetime | None = None, progress: ProgressFn | None = None) -> Consolidated:
-    """Units × indicators under a district or the province, with subtotals and the agency view."""
+                 now: dt.datetime | None = None, progress: ProgressFn | None = None,
+                 activities: bool = True) -> Consolidated:
+    """Units × indicators under a district or the province, with subtotals and the agency view.
+
+    One pass up the tree (tree_values): every unit's figures become a small DetailLine as soon as
+    they are computed; full figures are kept for the root's two levels below only (the PDF's
+    blocks and the agency view). `activities=False` leaves out the centres' activity summary, which
+    only the PDF prints.
+    """
     p = period if isinstance(period, Period) else parse_period(period)
-    values = bulk_values(db, root_id, p, progress=progress)
     units = _all_units(db)
     root_unit = units[root_id]
-    day = p.end.isoformat()
-    snap_children = _children_on(db, day)
+    indicators = _indicators_for(root_unit.level, p)
+    keys = [(i.code, None) for i in indicators]
+    near: dict[int, dict[tuple[str, str | None], ValueRow]] = {}  # depth ≤ 2
+    kids_of: dict[int, tuple[int, ...]] = {}
+    root_rows: list[ValueRow] = []
+    detail: list[DetailLine] = []
+    number = expected = reported = 0
+    for node, rows in tree_values(db, root_id, p, units=units, progress=progress):
+        assert rows is not None
+        unit = units[node.id]
+        values = {(r.indicator, r.breakdown): r for r in rows}
+        reported_any = any(r.value is not None for r in rows)
+        leaf = not node.kids
+        if node.depth <= 2:
+            near[node.id] = values
+            kids_of[node.id] = node.kids
+        if node.depth == 0:
+            root_rows = rows
+            stt, label = "", total_label(unit)
+        elif leaf:
+            number += 1
+            stt, label = str(number), unit.name
+        else:
+            stt, label = "", subtotal_label(unit)
+        cells = []
+        for key in keys:
+            r = values.get(key)
+            cells.append(None if r is None else (r.value, r.numerator, r.denominator))
+        detail.append(DetailLine(unit, stt, label, node.depth == 0 or not leaf, reported_any, tuple(cells)))
+        # Communes count where the report lists them as members (a district's, or the root's own).
+        if unit.level == "xa" and (node.depth >= 2 or (node.depth == 1 and leaf)):
+            expected += 1
+            reported += reported_any
 
     def line(uid: int, depth: int, subtotal: bool = False) -> UnitLine:
-        return UnitLine(units[uid], depth, {(r.indicator, r.breakdown): r for r in values[uid]}, subtotal)
+        return UnitLine(units[uid], depth, near[uid], subtotal)
 
     def kids(uid: int) -> list[int]:
-        return sorted((c for c in snap_children.get(uid, ()) if c in values), key=lambda c: units[c].code)
+        return sorted(kids_of.get(uid, ()), key=lambda c: units[c].code)
 
     root = line(root_id, 0)
     blocks: list[Block] = []
@@ -625,7 +809,6 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
     for c in direct:
         if kids(c):
             blocks.append(Block(line(c, 1, subtotal=True), [line(g, 2) for g in kids(c)]))
-    indicators = _indicators_for(root_unit.level, p)
     agencies: list[AgencyLine] = []
     if root_unit.level == "tinh":
         by_code_line = {b.head.unit.code: b.head for b in blocks if b.head is not root}
@@ -635,12 +818,17 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
                 continue
             agencies.append(AgencyLine(a["agency"], [h.unit.name for h in heads], a["target_groups"],
                                        _sum_lines(heads, indicators)))
-    lowest = [ln for b in blocks for ln in b.members if ln.unit.level == "xa"]
+    # The root's previous period for the "Kỳ trước" column: the same pass, keeping the root only.
+    prev_p = p.previous()
+    previous: list[ValueRow] = []
+    if prev_p is not None:
+        previous = next(rows for node, rows in tree_values(db, root_id, prev_p, units=units, wanted={root_id})
+                        if node.id == root_id)
     return Consolidated(
         root=root, period=p, header=document_header(db, root_unit, p, "consolidated"), indicators=indicators,
         blocks=blocks, agencies=agencies, footer=installation_footer(db), printed_at=now or dt.datetime.now(),
-        summary=progress_sheet(db, root_id, p, now=now),
-        units_expected=len(lowest), units_reported=sum(1 for ln in lowest if ln.reported_any))
+        summary=_progress_sheet(db, root_unit, p, root_rows, previous, now=now, activities=activities),
+        units_expected=expected, units_reported=reported, detail=detail)
 
 
 def _children_on(db: sqlite_utils.Database, day: str) -> dict[int, list[int]]:

@@ -268,8 +268,11 @@ DETAIL_FIXED = ["STT", "Đơn vị", "Mã số", "Cấp", "Đã báo cáo"]
 
 
 def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn | None = None) -> None:
-    """Every unit × every indicator (totals): communes, the district's line after them, the root last."""
+    """Every unit × every indicator (totals): communes, the district's line after them, the root last
+    (rep.detail, at any depth: the national report lists every commune)."""
     cols = _detail_columns(rep.indicators)
+    position = {ind.code: i for i, ind in enumerate(rep.indicators)}
+    col_index = [position[ind.code] for ind, _ in cols]  # where each column's figure is in DetailLine.cells
     # Far too wide to shrink onto one page width: printed across pages, the unit names repeated.
     sh = Sheet(wb, "TheoDonVi", [6, 28, 9, 7, 9] + [10] * len(cols), landscape=True, fit_width=False)
     sh.ws.print_title_cols = "A:B"
@@ -294,39 +297,31 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     sh.append(third)
     sh.ws.print_title_rows = f"{first}:{first + 2}"
     sh.ws.freeze_panes = f"C{first + 3}"
-    lines: list[tuple[R.UnitLine, str, str, bool]] = []
-    n = 0
-    for block in rep.blocks:
-        for m in block.members:
-            n += 1
-            lines.append((m, str(n), m.unit.name, False))
-        if block.head is not rep.root:
-            lines.append((block.head, "", R.subtotal_label(block.head.unit), True))
-    lines.append((rep.root, "", R.total_label(rep.root.unit), True))
     level_words = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
-    total = len(lines)
-    for k, (line, stt, label, strong) in enumerate(lines):
+    total = len(rep.detail)
+    for k, line in enumerate(rep.detail):
         r = sh.row + 1
-        font = F_BOLD if strong else F_NORMAL
-        fill = SUB_FILL if strong else None
-        cells = [sh.c(stt), sh.c(label, font=font, fill=fill), sh.c(line.unit.code), sh.c(level_words[line.unit.level]),
-                 sh.c("có" if line.reported_any else "chưa")]
+        font = F_BOLD if line.strong else F_NORMAL
+        fill = SUB_FILL if line.strong else None
+        cells = [sh.c(line.stt), sh.c(line.label, font=font, fill=fill), sh.c(line.unit.code),
+                 sh.c(level_words[line.unit.level]), sh.c("có" if line.reported_any else "chưa")]
         col = len(DETAIL_FIXED)
-        for ind, part in cols:
+        for (ind, part), i in zip(cols, col_index):
             col += 1
-            row = line.get(ind.code)
-            if row is None or row.value is None:
-                value = (R.NOT_REPORTED if row is not None else None) if part == "value" else None
+            figure = line.cells[i]
+            if figure is None or figure[0] is None:
+                value = (R.NOT_REPORTED if figure is not None else None) if part == "value" else None
                 cells.append(sh.c(value, font=F_ITALIC) if value else None)
                 continue
+            value, numerator, denominator = figure
             if ind.kind == "count":
-                cells.append(sh.c(row.value, font=font, fmt=INT_FORMAT))
+                cells.append(sh.c(value, font=font, fmt=INT_FORMAT))
             elif R.is_own_flag(ind, line.unit.level):
-                cells.append(sh.c(int(row.value), font=font, fmt=flag_format(ind)) if part == "value" else None)
+                cells.append(sh.c(int(value), font=font, fmt=flag_format(ind)) if part == "value" else None)
             elif part == "num":
-                cells.append(sh.c(row.numerator, font=font, fmt=INT_FORMAT))
+                cells.append(sh.c(numerator, font=font, fmt=INT_FORMAT))
             elif part == "den":
-                cells.append(sh.c(row.denominator, font=font, fmt=INT_FORMAT))
+                cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
                 num, den = get_column_letter(col - 2), get_column_letter(col - 1)
                 cells.append(sh.c(f'=IF({den}{r}>0,{num}{r}/{den}{r},"")', font=font, fmt=PCT_FORMAT))
@@ -377,7 +372,7 @@ def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
 def write_consolidated_xlsx(db: sqlite_utils.Database, root_id: int, period: str | Period, out: str | Path, *,
                             report: R.Consolidated | None = None, progress: R.ProgressFn | None = None) -> Path:
     """The consolidated report: the official form for the root, every unit, and the agency view."""
-    rep = report or R.consolidated(db, root_id, period, progress=progress)
+    rep = report or R.consolidated(db, root_id, period, progress=progress, activities=False)
     wb = Workbook(write_only=True)
     assert rep.summary is not None
     write_form_sheet(wb, rep.summary, rep.header, rep.title, name="Bieu02")
