@@ -226,8 +226,10 @@ def scenarios(work: Path) -> list[Outcome]:
             # Fallback without mount: the file-size limit makes every write past it fail (EFBIG).
             db = fresh(work / "fsize")
             before = db_fingerprint(db)
-            proc = cli(db, "import-xlsx", str(work / "fsize" / "t2016.xlsx"), fsize_limit=db.stat().st_size)
-            out.append(judge("import-xlsx, no room to grow (RLIMIT_FSIZE)", proc, db, before, FULL_WORDS))
+            proc = cli(db, "import-xlsx", str(work / "fsize" / "t2016.xlsx"), fsize_limit=64 * 1024)
+            # The disk is not really full here, so an I/O-error message is the honest one.
+            out.append(judge("import-xlsx, no room to grow (RLIMIT_FSIZE)", proc, db, before,
+                             FULL_WORDS + ("lỗi đọc/ghi",)))
     # 6. a read-only database file (marked immutable: root, which CI runs as, ignores permission bits)
     folder = work / "ro-file"
     db = fresh(folder)
