@@ -123,3 +123,12 @@ def test_summary_compares_with_the_roots_previous_period(country):
         assert (line.before.as_json() if line.before else None) == before.get(key)
     assert any(line.before is not None and line.before.value is not None for line in lines)
     assert rep.summary.activities is None  # left out on request (only the PDF prints them)
+
+
+@pytest.mark.parametrize("code", ["VN", "62", "610", "23353"])
+@pytest.mark.parametrize("period", ["2014", "2014-H1", "2013"])
+def test_root_values_equal_compute_values(country, code, period):
+    """The one-tally pass used for the report's previous period gives compute_values' figures."""
+    uid = unit(country, code).id
+    got = R.root_values(country, uid, parse_period(period))
+    assert [r.as_json() for r in got] == [r.as_json() for r in compute_values(country, uid, period)]

@@ -478,6 +478,38 @@ def tree_values(
         yield node, judge_unit(unit, tallies, own, counts, inds, p, lambda ind, bd: unit_targets.get((ind.code, bd)))
 
 
+def root_values(db: sqlite_utils.Database, root_id: int, p: Period, *,
+                units: dict[int, units_repo.Unit] | None = None) -> list[ValueRow]:
+    """compute_values for one unit over a large tree (the root's previous period on the report):
+    every figure below it goes straight into one tally, no unit below is judged."""
+    units = units if units is not None else _all_units(db)
+    nodes, is_tree = _tree(_children_on(db, p.end.isoformat()), units, root_id)
+    targets = _trend_targets(db, units, [root_id], p) if is_tree else None
+    if targets is None:  # not a tree
+        return compute_values(db, root_id, p)
+    rules = {code: rule_of(ind) for code, ind in by_code().items()}
+    tallies: dict = {}
+    own: dict[tuple[str, str], tuple] = {}
+    counts: dict[str, int] = {}
+    for start in range(0, len(nodes), ROWS_PER_QUERY):
+        chunk = nodes[start:start + ROWS_PER_QUERY]
+        rows = _own_rows(db, [n.id for n in chunk], p.code, None)
+        for node in chunk:
+            level = units[node.id].level
+            counts[level] = counts.get(level, 0) + 1
+            for ind, bd, num, den, val in rows.get(node.id, ()):
+                rule = rules.get(ind)
+                if rule is None:
+                    continue
+                add_figure(tallies, (ind, bd), rule[0], rule[1], level, num, den, val)
+                if node.id == root_id:
+                    own[(ind, bd)] = (num, den, val)
+    root = units[root_id]
+    root_targets = targets.get(root_id, {})
+    return judge_unit(root, tallies, own, counts, _indicators_for(root.level, p), p,
+                      lambda ind, bd: root_targets.get((ind.code, bd)))
+
+
 def _all_units(db: sqlite_utils.Database) -> dict[int, units_repo.Unit]:
     return {u.id: u for u in units_repo.all_units(db)}
 
@@ -820,10 +852,7 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
                                        _sum_lines(heads, indicators)))
     # The root's previous period for the "Kỳ trước" column: the same pass, keeping the root only.
     prev_p = p.previous()
-    previous: list[ValueRow] = []
-    if prev_p is not None:
-        previous = next(rows for node, rows in tree_values(db, root_id, prev_p, units=units, wanted={root_id})
-                        if node.id == root_id)
+    previous = root_values(db, root_id, prev_p, units=units) if prev_p is not None else []
     return Consolidated(
         root=root, period=p, header=document_header(db, root_unit, p, "consolidated"), indicators=indicators,
         blocks=blocks, agencies=agencies, footer=installation_footer(db), printed_at=now or dt.datetime.now(),
