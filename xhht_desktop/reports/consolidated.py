@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator
@@ -19,7 +20,10 @@ from xhht_desktop.domain.values import format_int, format_percent
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports.charts import rate_by_unit_chart
 from xhht_desktop.reports.pdf_base import (
+    FONT,
     FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_ITALIC,
     SHADE,
     SUBTOTAL_SHADE,
     OfficialDocument,
@@ -96,12 +100,28 @@ def units_table(rep: R.Consolidated, indicators: list[Indicator], width: float, 
     style = grid_style(2, 8)
     style.append(("BACKGROUND", (0, 1), (-1, 1), SHADE))
 
+    # Figures are plain strings styled by the table (a Paragraph per figure was most of the time
+    # of a province's PDF); one that would not fit its column on one line stays a wrapping Paragraph.
+    style += [("ALIGN", (2, 2), (-1, -1), "RIGHT"), ("FONTSIZE", (2, 2), (-1, -1), 7.5),
+              ("LEADING", (2, 2), (-1, -1), 7.5 * 1.15)]
+    room = col_w - 2 * 2.5  # grid_style's paddings
+
+    def figure(text: str, row: int, col: int, *, strong: bool) -> object:
+        italic = text == R.NOT_REPORTED
+        font = (FONT_BOLD_ITALIC if italic else FONT_BOLD) if strong else (FONT_ITALIC if italic else FONT)
+        if stringWidth(text, font, 7.5) > room:
+            return num_cell(text, 7.5, bold=strong, italic=italic)
+        if font != FONT:
+            style.append(("FONTNAME", (col, row), (col, row), font))
+        return text
+
     def add(line: R.UnitLine, stt: str, *, strong: bool, label: str | None = None) -> None:
         texts = [_unit_cell_text(i, line) for i in indicators]
+        row = len(data)
         data.append([centre_cell(stt, 8, bold=strong), cell(label or line.unit.name, 8, bold=strong)]
-                    + [num_cell(t, 7.5, bold=strong, italic=t == R.NOT_REPORTED) for t in texts])
+                    + [figure(t, row, col, strong=strong) for col, t in enumerate(texts, start=2)])
         if strong:
-            style.append(("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), SUBTOTAL_SHADE))
+            style.append(("BACKGROUND", (0, row), (-1, row), SUBTOTAL_SHADE))
 
     n = 0
     for block in rep.blocks:
