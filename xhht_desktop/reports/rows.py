@@ -1,9 +1,10 @@
 """Queries → plain rows for every report. Layout modules (PDF, XLSX) read only what is here.
 
-Every figure comes from `db.aggregate.compute_values`, or from `bulk_values`, which applies the
-very same rules to a whole tree of units with one query per period (the province report over
-thousands of communes would otherwise run one query per unit). A test holds the two to identical
-numbers.
+Every figure comes from `db.aggregate.compute_values`, or from `tree_values` / `bulk_values`,
+which apply the very same rules (`aggregate.judge_unit`) to a whole tree of units in one pass up
+the tree: each unit's figures are read once and added into its parent's (the national report over
+ten thousand communes would otherwise run one query per unit, or regroup every commune for every
+district and province above it). Tests hold the two to identical numbers.
 """
 
 from __future__ import annotations
@@ -307,7 +308,7 @@ class TreeNode:
     """A unit of the report's tree on the period's last day."""
 
     id: int
-    kids: tuple[int, ...]  # the units attached to it, in report order (communes first, then by code)
+    kids: tuple[int, ...]  # attached to it, in report order: those with nothing below first, each by code
     depth: int  # 0 the root
 
 

@@ -309,33 +309,41 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     sh.ws.print_title_rows = f"{first}:{first + 2}"
     sh.ws.freeze_panes = f"C{first + 3}"
     level_words = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
+    # What does not change from line to line, worked out once per column (ten thousand lines).
+    plan = []
+    for n, ((ind, part), i) in enumerate(zip(cols, col_index), start=len(DETAIL_FIXED) + 1):
+        own_flag = {level: R.is_own_flag(ind, level) for level in level_words}
+        rate_formula = None
+        if part == "value" and ind.kind != "count":
+            num, den = get_column_letter(n - 2), get_column_letter(n - 1)
+            rate_formula = f'=IF({den}{{r}}>0,{num}{{r}}/{den}{{r}},"")'
+        plan.append((ind.kind == "count", part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
+                     rate_formula))
     total = len(rep.detail)
     for k, line in enumerate(rep.detail):
         r = sh.row + 1
         font = F_BOLD if line.strong else F_NORMAL
         fill = SUB_FILL if line.strong else None
+        level = line.unit.level
         cells = [sh.c(line.stt), sh.c(line.label, font=font, fill=fill), sh.c(line.unit.code),
-                 sh.c(level_words[line.unit.level]), sh.c("có" if line.reported_any else "chưa")]
-        col = len(DETAIL_FIXED)
-        for (ind, part), i in zip(cols, col_index):
-            col += 1
+                 sh.c(level_words[level]), sh.c("có" if line.reported_any else "chưa")]
+        for is_count, part, i, own_flag, flag_fmt, rate_formula in plan:
             figure = line.cells[i]
             if figure is None or figure[0] is None:
                 value = (R.NOT_REPORTED if figure is not None else None) if part == "value" else None
                 cells.append(sh.c(value, font=F_ITALIC) if value else None)
                 continue
             value, numerator, denominator = figure
-            if ind.kind == "count":
+            if is_count:
                 cells.append(sh.c(value, font=font, fmt=INT_FORMAT))
-            elif R.is_own_flag(ind, line.unit.level):
-                cells.append(sh.c(int(value), font=font, fmt=flag_format(ind)) if part == "value" else None)
+            elif own_flag[level]:
+                cells.append(sh.c(int(value), font=font, fmt=flag_fmt) if part == "value" else None)
             elif part == "num":
                 cells.append(sh.c(numerator, font=font, fmt=INT_FORMAT))
             elif part == "den":
                 cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
-                num, den = get_column_letter(col - 2), get_column_letter(col - 1)
-                cells.append(sh.c(f'=IF({den}{r}>0,{num}{r}/{den}{r},"")', font=font, fmt=PCT_FORMAT))
+                cells.append(sh.c(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
             progress(k, total, "Đang ghi tệp Excel…")
