@@ -122,6 +122,18 @@ def package_file_name(unit_code: str, unit_name: str, created: dt.datetime, sequ
             f"{sequence}{SUFFIX}")
 
 
+def _unused_name(out_dir: Path, name: str) -> str:
+    """Never replace a package already in the outbox: after a restore the same sequence number can
+    come round again within the same minute, and the earlier file may be the only copy of its changes."""
+    if not (out_dir / name).exists():
+        return name
+    stem = name[: -len(SUFFIX)]
+    n = 2
+    while (out_dir / f"{stem}-{n}{SUFFIX}").exists():
+        n += 1
+    return f"{stem}-{n}{SUFFIX}"
+
+
 def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool = False,
                    now: dt.datetime | None = None,
                    progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
@@ -180,7 +192,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
             progress(1, 3, "Đang ký và mã hoá…")
         payload = encode_payload({name: (specs[name].columns, r) for name, r in rows.items() if r})
         data = build_package(manifest, payload, signing_key, recipients, int(created.timestamp()))
-        name = package_file_name(inst.unit.code, inst.unit.name, created, sequence)
+        name = _unused_name(out_dir, package_file_name(inst.unit.code, inst.unit.name, created, sequence))
         repo.insert_export(db, {
             "package_uuid": package_uuid, "sequence": sequence,
             "previous_uuid": manifest["previous_package_uuid"], "created_at": manifest["created_at"],
