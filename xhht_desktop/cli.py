@@ -69,8 +69,8 @@ def _print_json(data) -> None:
 def cmd_init(args, ctx: Context) -> int:
     inst = init_installation(ctx.db, args.role, args.unit, args.official or "", args.title or "")
     if args.sample:
-        from xhht_desktop.sample import fill_sample_data
-        n = fill_sample_data(ctx.db, inst.unit.id, origin=inst.installation_id)
+        from xhht_desktop.sample import fill_sample_installation
+        n = fill_sample_installation(ctx.db, inst.unit.id, origin=inst.installation_id)
         print(f"Đã nạp {n} số liệu mẫu.")
     print(f"Đã khởi tạo: {inst.unit.name} ({inst.unit.code}), vai trò {inst.role}, cơ sở dữ liệu {ctx.db_path}")
     return EXIT_OK
@@ -101,6 +101,9 @@ def cmd_import_xlsx(args, ctx: Context) -> int:
         print(f"Kiểm tra xong: {len(result.entries)} dòng hợp lệ, kỳ {result.period}. Chưa nhập (--dry-run).")
     else:
         print(f"Đã nhập kỳ {result.period}: {result.changed} số liệu thay đổi, {result.unchanged} không đổi.")
+        clc = result.extra.get("clc_applied")
+        if clc:
+            print(f"Sổ TTHTCĐ: {clc['added']} hoạt động mới, {clc['updated']} sửa, {clc['unchanged']} không đổi.")
     return EXIT_OK
 
 

@@ -280,9 +280,9 @@ class FirstRunWizard(QWizard):
             messages.warn(self, str(exc))
             return
         if self.official_page.sample_box.isChecked():
-            from xhht_desktop.sample import fill_sample_data
+            from xhht_desktop.sample import fill_sample_installation
 
-            # One unit takes a few tens of ms: fine on the GUI thread.
-            fill_sample_data(self.db, inst.unit.id, origin=inst.installation_id)
+            # Figures and the centre's log of one unit: a fraction of a second, once, at set-up.
+            fill_sample_installation(self.db, inst.unit.id, origin=inst.installation_id)
         self.installation = inst
         super().accept()

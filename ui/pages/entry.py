@@ -91,6 +91,15 @@ def _clc_suggestion(db, unit_id: int, period_code: str) -> int | None:
     return fn(db, unit_id, period_code) if fn is not None else None
 
 
+def _suggestion_rule() -> str:
+    """How the CLC suggestion counts people (shown as a tooltip), when the feature is installed."""
+    try:
+        from xhht_desktop.clc.summary import SUGGESTION_RULE_VI
+    except ImportError:
+        return ""
+    return SUGGESTION_RULE_VI
+
+
 # indicator code -> callable(db, unit_id, period_code) -> suggested numerator of the total, or None.
 SUGGESTED_NUMERATORS: dict[str, Callable[..., int | None]] = {
     "LDNT_HOC_TTHTCD": _clc_suggestion,
@@ -548,6 +557,7 @@ class EntryPage(Page):
                 row.suggestion.hide()
             else:
                 row.suggestion_label.setText(self.tr("Gợi ý từ sổ TTHTCĐ: {n} người —").format(n=format_int(value)))
+                row.suggestion_label.setToolTip(_suggestion_rule())
                 row.suggestion.show()
 
     def _use_suggestion(self, row: EntryRow) -> None:
