@@ -11,10 +11,11 @@ each record is compared with what is stored, in bulk:
 * another installation's version with different content → conflict: both kept, the Department
   chooses later (the stored one stays in force meanwhile); the choice is recorded in history.
 
-Each package is applied atomically (a savepoint) and one bad file never stops the batch.
-Packages are committed in groups so ten thousand of them do not cost ten thousand fsyncs; a
-crash loses at most the current group, never half a package. A dry run does the same work in
-one transaction and rolls it back, so the preview is exactly what applying would do.
+Each package is applied whole or not at all, and one bad file never stops the batch. Packages
+are applied in groups, one transaction each (see _Group), so ten thousand of them do not cost ten
+thousand fsyncs or savepoints; a crash loses at most the current group, never half a package. A
+dry run does the same work in one transaction and rolls it back, so the preview is exactly what
+applying would do.
 """
 
 from __future__ import annotations
@@ -63,8 +64,14 @@ MAX_PROBLEMS_SHOWN = 50
 # half a package, and re-merging is idempotent), while each commit's fsync and WAL checkpoint is
 # paid a few times per minute instead of once per package.
 COMMIT_EVERY_SECONDS = 5.0
+# A group (see _Group) is also committed when it has written GROUP_MAX_ROWS records and history rows:
+# with random UUID keys each row changes about one index page, and the group's changed pages
+# (4 KiB each) must fit the page cache. Few packages and bytes keep a failed group cheap to redo.
+GROUP_MAX_ROWS = 20_000
+GROUP_MAX_PACKAGES = 1_000
+GROUP_MAX_BYTES = 64 * 1024 * 1024
 # Page cache of the merging connection (KiB): random-UUID index inserts touch pages all over.
-MERGE_CACHE_KIB = 64 * 1024
+MERGE_CACHE_KIB = 128 * 1024
 
 
 class MergeError(ValueError):
@@ -169,6 +176,7 @@ class _Batch:
     dry_run: bool
     seen: set[str] = field(default_factory=set)
     touched: set[tuple[str, str]] = field(default_factory=set)  # (fingerprint, unit_key)
+    rows_written: int = 0  # records and history rows, for the size of a group
     now: str = ""
 
 
@@ -236,11 +244,12 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     if conn.in_transaction:
         conn.execute("COMMIT")  # an implicit transaction left open by a caller's plain statement
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    old_temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
-    conn.execute("BEGIN IMMEDIATE")
-    last_commit = time.monotonic()
+    group = _Group(batch)
     done = 0
     try:
+        group.begin()
         iterator = iter(items)
         for name, source in iterator:
             if should_cancel is not None and should_cancel():
@@ -249,25 +258,136 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 break
             data = _read(source) if isinstance(source, Path) else source
             if isinstance(data, PackageResult):
-                result = data
+                report.packages.append(data)
+            elif dry_run:
+                report.packages.append(_merge_one(batch, name, data, held_package=held))
             else:
-                result = _merge_one(batch, name, data, held_package=held)
-            report.packages.append(result)
+                group.merge(report, name, data, held)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
-            if not dry_run and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
-                conn.execute("COMMIT")
-                conn.execute("BEGIN IMMEDIATE")
-                last_commit = time.monotonic()
+            if not dry_run and group.due():
+                group.commit()
+                group.begin()
         report.gaps = _gap_messages(db, sorted(batch.touched))
+        if not dry_run:
+            group.commit()
     finally:
-        # Also on an error: the packages finished so far are whole, so they are kept.
+        # On an error that stops the merge, the group under way is undone (never half a package);
+        # the groups committed before it stay. A dry run is undone whole.
         if conn.in_transaction:
-            conn.execute("ROLLBACK" if dry_run else "COMMIT")
+            conn.execute("ROLLBACK")
+        group.active = False
+        conn.execute(f"PRAGMA temp_store={int(old_temp_store)}")
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     report.finished_at = now_iso()
     return report
+
+
+# ---- groups: one transaction for many packages ---------------------------------------------------
+
+@dataclass
+class _Member:
+    index: int          # position in report.packages
+    name: str
+    data: bytes
+    opened: OpenedPackage
+    held_package: bool
+    marked_seen: bool   # this member put its package UUID in batch.seen
+
+
+class _Group:
+    """Packages applied in one transaction, committed every few seconds, with no savepoint per package.
+
+    A savepoint keeps a copy of every page it changes, so that it can be rolled back; at national
+    scale that copy cost as much as the writes themselves. A plain transaction rolls back for free
+    (the WAL drops its frames). So each package goes straight into the group's transaction, and if
+    one fails for a reason of its own (a record the database's constraints refuse), the whole group
+    is rolled back and its packages are merged again one at a time, each in its own savepoint: only
+    the package at fault is rejected, and every package stays whole or absent.
+
+    While a group is open the connection keeps its statement journals in memory (temp_store=MEMORY;
+    each covers one row's statement, so it stays small); the one-by-one path, whose savepoints can
+    cover a whole package, goes back to temporary files. A dry run does not use groups: it is one
+    transaction with a savepoint per package, rolled back at the end.
+    """
+
+    def __init__(self, batch: _Batch):
+        self.batch = batch
+        self.conn = batch.db.conn
+        self.members: list[_Member] = []
+        self.started = 0.0
+        self.rows_at_start = 0
+        self.data_bytes = 0
+        self.active = False
+
+    def begin(self) -> None:
+        if not self.batch.dry_run:
+            self.conn.execute("PRAGMA temp_store=MEMORY")
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.members = []
+        self.started = time.monotonic()
+        self.rows_at_start = self.batch.rows_written
+        self.data_bytes = 0
+        self.active = True
+
+    def due(self) -> bool:
+        """Time to commit: every few seconds, and before the group's changed pages outgrow the cache
+        (beyond it SQLite spills them to the WAL and writes many of them twice)."""
+        return (time.monotonic() - self.started > COMMIT_EVERY_SECONDS
+                or self.batch.rows_written - self.rows_at_start >= GROUP_MAX_ROWS
+                or len(self.members) >= GROUP_MAX_PACKAGES
+                or self.data_bytes >= GROUP_MAX_BYTES)
+
+    def commit(self) -> None:
+        if self.active:
+            self.conn.execute("COMMIT")
+            self.members = []
+            self.active = False
+
+    def merge(self, report: MergeReport, name: str, data: bytes, held_package: bool) -> None:
+        """Open, check and apply one package in the group's transaction; append its result."""
+        batch = self.batch
+        result = PackageResult(file=name)
+        try:
+            opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
+        except PackageRejected as exc:
+            report.packages.append(_reject(result, exc.code, exc.reason))
+            return
+        _describe(result, opened)
+        was_seen = opened.package_uuid in batch.seen
+        member = _Member(len(report.packages), name, data, opened, held_package, False)
+        report.packages.append(result)
+        self.members.append(member)
+        self.data_bytes += len(data)
+        try:
+            _classify_and_apply(batch, result, opened, data, held_package)
+            if held_package and result.status != HELD:
+                repo.delete_held(batch.db, opened.package_uuid)
+        except sqlite3.OperationalError:
+            raise  # disk full, locked, I/O: not this package's fault; stop (the group is undone)
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError):
+            member.marked_seen = not was_seen and opened.package_uuid in batch.seen
+            self._merge_again_one_by_one(report)
+            return
+        member.marked_seen = not was_seen and opened.package_uuid in batch.seen
+
+    def _merge_again_one_by_one(self, report: MergeReport) -> None:
+        """Undo the group and merge its packages again, each in its own savepoint."""
+        self.conn.execute("ROLLBACK")
+        self.active = False
+        members, self.members = self.members, []
+        for m in members:
+            if m.marked_seen:
+                self.batch.seen.discard(m.opened.package_uuid)
+        self.conn.execute("PRAGMA temp_store=DEFAULT")
+        self.conn.execute("BEGIN IMMEDIATE")
+        for m in members:
+            report.packages[m.index] = _merge_one(self.batch, m.name, m.data, opened=m.opened,
+                                                  held_package=m.held_package)
+        # Kept at once: a failure in the next group must not undo them (they are no longer members).
+        self.conn.execute("COMMIT")
+        self.begin()
 
 
 # ---- one package --------------------------------------------------------------------------------
@@ -292,13 +412,16 @@ def _reject(result: PackageResult, code: str, reason: str) -> PackageResult:
     return result
 
 
-def _merge_one(batch: _Batch, name: str, data: bytes, *, held_package: bool = False) -> PackageResult:
+def _merge_one(batch: _Batch, name: str, data: bytes, *, opened: OpenedPackage | None = None,
+               held_package: bool = False) -> PackageResult:
+    """One package in its own savepoint, its records written at once (the careful path)."""
     result = PackageResult(file=name)
     db = batch.db
-    try:
-        opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
-    except PackageRejected as exc:
-        return _reject(result, exc.code, exc.reason)
+    if opened is None:
+        try:
+            opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
+        except PackageRejected as exc:
+            return _reject(result, exc.code, exc.reason)
     _describe(result, opened)
     m = opened.manifest
     try:
@@ -387,7 +510,7 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
     if same_seq and same_seq[0] != uuid_:
         result.warnings.insert(0, f"Đã có một gói khác cùng số thứ tự {m['sequence']} từ máy này: "
                                   "có thể cơ sở dữ liệu của máy gửi đã bị sao chép sang máy khác.")
-    _write(batch, opened, plan, unit_id)
+    _write(batch, opened, plan)
     repo.insert_import(db, {
         "package_uuid": uuid_, "fingerprint": fingerprint, "installation_id": m["installation_id"],
         "unit_key": unit_key, "sequence": m["sequence"], "previous_uuid": m["previous_package_uuid"],
@@ -590,11 +713,13 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
             (plan.errors if issue.severity == "error" else plan.warnings).append(text)
 
 
-def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan, unit_id: int) -> None:
+def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan) -> None:
     db = batch.db
     for name, rows in plan.writes.items():
         repo.upsert_rows(db, batch.specs[name], rows)
+        batch.rows_written += len(rows)
     repo.insert_history(db, plan.history)
+    batch.rows_written += len(plan.history)
     for record in plan.new_conflicts:
         repo.insert_conflict(db, record)
     for conflict_id, origin, revision, data in plan.updated_conflicts:

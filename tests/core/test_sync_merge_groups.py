@@ -1,0 +1,138 @@
+"""The merge applies packages in groups (one transaction for many packages, no savepoint each):
+every package must still be whole or absent, whatever fails and wherever the group boundaries fall."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+pytest.importorskip("xhht_desktop.clc.repository")
+
+from tests.core.test_sync_fixtures import C44, C47, PEK, confirm_all, department, figure, sender, statuses  # noqa: E402
+from xhht_desktop.clc import repository as clc  # noqa: E402
+from xhht_desktop.clc.domain import Activity  # noqa: E402
+from xhht_desktop.domain.values import Entry  # noqa: E402
+from xhht_desktop.sync import merge, repo  # noqa: E402
+
+TODAY = dt.date(2014, 7, 1)
+
+
+def _activity(title: str) -> Activity:
+    return Activity(date=dt.date(2014, 5, 10), title=title, category="agri_tech", format="talk", sessions=1,
+                    visits=30, women=12, partner="Trạm khuyến nông")
+
+
+def _who(site) -> dict:
+    return {"actor": site.inst.actor, "origin": site.inst.installation_id}
+
+
+@pytest.fixture
+def three(tmp_path):
+    """The Department and three communes, each known and confirmed after a first package."""
+    dept = department(tmp_path)
+    sites = {code: sender(tmp_path, dept, "commune", code) for code in (PEK, C44, C47)}
+    first = tmp_path / "first"
+    for code, site in sites.items():
+        site.save("2014-H1", Entry("XMC_15_60", None, 100, 200))
+        merge.merge_files(dept.db, [site.export(first)])
+    confirm_all(dept)
+    yield dept, sites
+    for s in [dept, *sites.values()]:
+        s.close()
+
+
+def _contents(dept) -> dict:
+    conn = dept.db.conn
+    return {
+        "activities": conn.execute("SELECT uuid, unit_id, title, deleted FROM clc_activities ORDER BY uuid").fetchall(),
+        "figures": conn.execute("SELECT uuid, numerator, revision FROM indicator_values ORDER BY uuid").fetchall(),
+        "imports": conn.execute("SELECT package_uuid FROM sync_imports ORDER BY package_uuid").fetchall(),
+        "history": conn.execute("SELECT record_uuid, field, new_value, source FROM history ORDER BY id").fetchall(),
+    }
+
+
+@pytest.mark.parametrize("group_size", [1, 2, 1000])
+def test_a_package_the_database_refuses_is_rejected_alone_and_leaves_nothing(three, tmp_path, monkeypatch,
+                                                                             group_size):
+    dept, sites = three
+    monkeypatch.setattr(merge, "GROUP_MAX_PACKAGES", group_size)
+    for code, site in sites.items():
+        site.save("2014-H1", Entry("XMC_15_60", None, 150, 200))
+        clc.add_activity(site.db, site.unit_id, _activity(f"Hoạt động của {code}"), today=TODAY, **_who(site))
+    # C44 deletes an activity whose stored session count is impossible (slipped past its own checks):
+    # the tombstone is not validated as a live activity, so only the Department's table constraint
+    # (sessions >= 0) refuses it - while the package's records are being written.
+    bad = clc.add_activity(sites[C44].db, sites[C44].unit_id, _activity("Sai số buổi"), today=TODAY, **_who(sites[C44]))
+    clc.delete_activity(sites[C44].db, bad.uuid, **_who(sites[C44]))
+    sites[C44].db.conn.execute("PRAGMA ignore_check_constraints=ON")
+    sites[C44].db.conn.execute("UPDATE clc_activities SET sessions=-1 WHERE uuid=?", (bad.uuid,))
+    sites[C44].db.conn.commit()
+    out = tmp_path / "second"
+    files = [sites[code].export(out) for code in (PEK, C44, C47)]
+    files.insert(1, files[0])  # the same file twice in one batch: the second time a duplicate
+
+    report = merge.merge_files(dept.db, files)
+
+    assert statuses(report) == ["imported", "duplicate", "rejected", "imported"]
+    assert report.packages[2].code == "write_failed"
+    assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (150, 200, None)
+    assert figure(dept, C47, "2014-H1", "XMC_15_60") == (150, 200, None)
+    assert figure(dept, C44, "2014-H1", "XMC_15_60") == (100, 200, None)  # nothing of the refused package
+    titles = {r[0] for r in dept.db.conn.execute("SELECT title FROM clc_activities")}
+    assert titles == {f"Hoạt động của {PEK}", f"Hoạt động của {C47}"}
+    rejected_uuid = report.packages[2].package_uuid
+    assert not repo.is_imported(dept.db, rejected_uuid)
+    assert dept.db.conn.execute("SELECT COUNT(*) FROM history WHERE source=?",
+                                (f"sync:{rejected_uuid}",)).fetchone() == (0,)
+    # Merging the same files again changes nothing and says so.
+    before = _contents(dept)
+    again = merge.merge_files(dept.db, files)
+    assert statuses(again) == ["duplicate", "duplicate", "rejected", "duplicate"]
+    assert _contents(dept) == before
+
+
+def test_a_package_cannot_take_over_a_record_another_package_of_the_same_batch_brought(three, tmp_path):
+    dept, sites = three
+    a = clc.add_activity(sites[PEK].db, sites[PEK].unit_id, _activity("Của Đắk Pék"), today=TODAY,
+                         **_who(sites[PEK]))
+    # C44's laptop sends an activity under Đắk Pék's record id (a copied database, or forged).
+    clc.add_activity(sites[C44].db, sites[C44].unit_id, _activity("Mượn mã"), today=TODAY,
+                     record_uuid=a.uuid, **_who(sites[C44]))
+    out = tmp_path / "second"
+    files = [sites[PEK].export(out), sites[C44].export(out)]
+    report = merge.merge_files(dept.db, files)  # both in one group
+    assert statuses(report) == ["imported", "rejected"]
+    assert report.packages[1].code == "invalid_figures"
+    assert dept.db.conn.execute("SELECT title, unit_id FROM clc_activities WHERE uuid=?", (a.uuid,)).fetchone() \
+        == ("Của Đắk Pék", sites[PEK].unit_id)
+
+
+def test_a_storage_error_undoes_the_group_under_way_and_keeps_those_committed(three, tmp_path, monkeypatch):
+    dept, sites = three
+    monkeypatch.setattr(merge, "GROUP_MAX_PACKAGES", 2)
+    out = tmp_path / "second"
+    for site in sites.values():
+        site.save("2014-H1", Entry("XMC_15_60", None, 160, 200))
+    files = [sites[code].export(out) for code in (PEK, C44, C47)]
+    real_insert_import = repo.insert_import
+    calls = []
+
+    def disk_full_on_the_third(db, record, periods):
+        calls.append(record["package_uuid"])
+        real_insert_import(db, record, periods)
+        if len(calls) == 3:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(repo, "insert_import", disk_full_on_the_third)
+    with pytest.raises(sqlite3.OperationalError):
+        merge.merge_files(dept.db, files)
+    assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (160, 200, None)
+    assert figure(dept, C44, "2014-H1", "XMC_15_60") == (160, 200, None)
+    assert figure(dept, C47, "2014-H1", "XMC_15_60") == (100, 200, None)
+    assert not repo.is_imported(dept.db, calls[2])
+    assert not dept.db.conn.in_transaction
+    monkeypatch.setattr(repo, "insert_import", real_insert_import)
+    assert statuses(merge.merge_files(dept.db, files)) == ["duplicate", "duplicate", "imported"]
+    assert figure(dept, C47, "2014-H1", "XMC_15_60") == (160, 200, None)
