@@ -72,6 +72,9 @@ GROUP_MAX_PACKAGES = 1_000
 GROUP_MAX_BYTES = 64 * 1024 * 1024
 # Page cache of the merging connection (KiB): random-UUID index inserts touch pages all over.
 MERGE_CACHE_KIB = 128 * 1024
+# The WAL is checkpointed beside the merge (repo.BackgroundCheckpointer); past this size the merge
+# waits for the checkpoint to finish so that the WAL starts again from its beginning.
+WAL_RESTART_BYTES = 256 * 1024 * 1024
 
 
 class MergeError(ValueError):
@@ -177,6 +180,7 @@ class _Batch:
     seen: set[str] = field(default_factory=set)
     touched: set[tuple[str, str]] = field(default_factory=set)  # (fingerprint, unit_key)
     rows_written: int = 0  # records and history rows, for the size of a group
+    checkpointer: repo.BackgroundCheckpointer | None = None
     now: str = ""
 
 
@@ -245,7 +249,12 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
         conn.execute("COMMIT")  # an implicit transaction left open by a caller's plain statement
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     old_temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
+    old_autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
+    if not dry_run:
+        batch.checkpointer = repo.BackgroundCheckpointer.for_database(db, WAL_RESTART_BYTES)
+    if batch.checkpointer is not None:
+        conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer's thread does it
     group = _Group(batch)
     done = 0
     try:
@@ -278,6 +287,10 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         group.active = False
+        if batch.checkpointer is not None:
+            batch.checkpointer.kick()
+            batch.checkpointer.close()  # waits for the last checkpoint
+            conn.execute(f"PRAGMA wal_autocheckpoint={int(old_autocheckpoint)}")
         conn.execute(f"PRAGMA temp_store={int(old_temp_store)}")
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     report.finished_at = now_iso()
@@ -344,6 +357,8 @@ class _Group:
             self.conn.execute("COMMIT")
             self.members = []
             self.active = False
+            if self.batch.checkpointer is not None:
+                self.batch.checkpointer.after_commit()
 
     def merge(self, report: MergeReport, name: str, data: bytes, held_package: bool) -> None:
         """Open, check and apply one package in the group's transaction; append its result."""
@@ -386,7 +401,8 @@ class _Group:
             report.packages[m.index] = _merge_one(self.batch, m.name, m.data, opened=m.opened,
                                                   held_package=m.held_package)
         # Kept at once: a failure in the next group must not undo them (they are no longer members).
-        self.conn.execute("COMMIT")
+        self.active = True
+        self.commit()
         self.begin()
 
 

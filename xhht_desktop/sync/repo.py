@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 
 import sqlite_utils
@@ -386,3 +388,91 @@ def held_periods(db: sqlite_utils.Database) -> dict[str, set[str]]:
     for key, periods in db.conn.execute("SELECT unit_key, periods FROM sync_held"):
         out.setdefault(key, set()).update(json.loads(periods))
     return out
+
+
+# ---- WAL checkpoints beside a long merge ----------------------------------------------------------
+
+class BackgroundCheckpointer:
+    """Copies committed pages from the WAL into the database file on its own connection and thread
+    while the merge goes on writing.
+
+    With random UUID keys every record changes pages all over the file, and checkpointing them
+    (reading each page back from the WAL, writing it into the database, syncing) costs about as much
+    as committing them. SQLite lets one connection checkpoint while another writes, so on a machine
+    with two cores that work runs beside the merge instead of inside every commit. Commits are
+    durable without it (WAL, synchronous=FULL): it only keeps the WAL from growing.
+
+    The WAL restarts from its beginning only when a transaction starts after everything in it has
+    been copied; `after_commit()` waits for that when the WAL has grown past `restart_bytes`. The
+    threads share nothing but a condition variable and two counters.
+    """
+
+    def __init__(self, path: str, restart_bytes: int):
+        self._conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA synchronous=FULL")
+        # A WAL frame is a page and its 24-byte header.
+        self.restart_frames = restart_bytes // (self._conn.execute("PRAGMA page_size").fetchone()[0] + 24)
+        self._cv = threading.Condition()
+        self._requested = self._done = 0
+        self._wal_frames = 0  # frames in the WAL at the last checkpoint (the file itself never shrinks)
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="xhht-wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def for_database(cls, db: sqlite_utils.Database, restart_bytes: int) -> BackgroundCheckpointer | None:
+        """One for `db`'s file, or None (in memory, or not in WAL mode: nothing to do beside it)."""
+        path = next((r[2] for r in db.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+        if not path or db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            return None
+        return cls(path, restart_bytes)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while self._done == self._requested and not self._stopping:
+                    self._cv.wait()
+                if self._done == self._requested:
+                    return  # stopping, nothing left to do
+                target = self._requested
+            frames = None
+            try:
+                _busy, frames, _copied = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            except sqlite3.Error:
+                pass  # busy or I/O error: the pages stay safe in the WAL; a later checkpoint copies them
+            with self._cv:
+                self._done = target
+                if frames is not None:
+                    self._wal_frames = frames
+                self._cv.notify_all()
+
+    def kick(self) -> None:
+        """Ask for a checkpoint of everything committed so far (done beside the caller)."""
+        with self._cv:
+            self._requested += 1
+            self._cv.notify_all()
+
+    def wait(self) -> None:
+        """Until every checkpoint asked for is done."""
+        with self._cv:
+            while self._done < self._requested:
+                self._cv.wait()
+
+    def after_commit(self) -> None:
+        """Start copying what was just committed; if the WAL has grown large, wait until all of it
+        is copied, so that the next transaction writes the WAL from its start again."""
+        with self._cv:
+            large = self._wal_frames > self.restart_frames
+        if large:
+            self.wait()
+        self.kick()
+        if large:
+            self.wait()
+
+    def close(self) -> None:
+        """Finish the checkpoints asked for, then stop."""
+        with self._cv:
+            self._stopping = True
+            self._cv.notify_all()
+        self._thread.join()
+        self._conn.close()
