@@ -126,7 +126,7 @@ class Task(QObject):
         self.worker.failed.connect(self._failed)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
-            self.dialog = QProgressDialog(title, "Hủy", 0, 0, parent)
+            self.dialog = QProgressDialog(title, self.tr("Hủy"), 0, 0, parent)
             self.dialog.setWindowTitle("XHHT Desktop")
             self.dialog.setMinimumDuration(300)
             self.dialog.setAutoClose(False)
@@ -140,7 +140,7 @@ class Task(QObject):
     def cancel(self) -> None:
         self.progress.cancelled = True
         if self.dialog is not None:
-            self.dialog.setLabelText("Đang hủy…")
+            self.dialog.setLabelText(self.tr("Đang hủy…"))
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
@@ -189,4 +189,5 @@ def _default_error(parent, exc) -> None:
     from PySide6.QtWidgets import QMessageBox
     if isinstance(exc, Cancelled):
         return
-    QMessageBox.critical(parent, "XHHT Desktop", f"Không thực hiện được: {exc}")
+    QMessageBox.critical(parent, "XHHT Desktop",
+                         QCoreApplication.translate("Task", "Không thực hiện được: {error}").format(error=exc))

@@ -42,18 +42,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="116" />
-            <location filename="../../ui/app.py" line="120" />
+            <location filename="../../ui/app.py" line="115" />
+            <location filename="../../ui/app.py" line="119" />
             <source>Tệp dữ liệu không bị thay đổi.</source>
             <translation>The data file has not been changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="118" />
+            <location filename="../../ui/app.py" line="117" />
             <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
             <translation>Could not open the data file “{path}”: {error}.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="137" />
+            <location filename="../../ui/app.py" line="136" />
             <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
             <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
         </message>
@@ -124,6 +124,899 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         </message>
     </context>
     <context>
+        <name>ClcActivityDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="55" />
+            <source>Tại trung tâm</source>
+            <translation>At the centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="60" />
+            <source>Số buổi</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="61" />
+            <source>Lượt người học</source>
+            <translation>Learner visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
+            <source>Nữ (lượt)</source>
+            <translation>Women (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
+            <source>DTTS (lượt)</source>
+            <translation>EM (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
+            <source>LĐNT (lượt)</source>
+            <translation>RW (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
+            <source>Người (không trùng)</source>
+            <translation>Persons (distinct)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
+            <source>LĐNT mới trong năm</source>
+            <translation>RW new this year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="70" />
+            <source>Ngày</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="71" />
+            <source>Tên hoạt động</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
+            <source>Nhóm chuyên đề</source>
+            <translation>Topic group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
+            <source>Hình thức</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
+            <source>Địa điểm</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
+            <source>Đơn vị phối hợp</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
+            <source>Nguồn kinh phí</source>
+            <translation>Funding source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="80" />
+            <source>Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày.</source>
+            <translation>Type 15 = the 15th of this month; 15/3 = 15 March; or a full day/month/year. Up/down arrows: ±1 day.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="82" />
+            <source>Lượt người học: một người học 10 buổi tính 10 lượt.</source>
+            <translation>Learner visits: one learner at 10 sessions counts as 10 visits.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="83" />
+            <source>Số lượt người học là nữ (không lớn hơn Lượt người học).</source>
+            <translation>Visits by women (not more than the learner visits).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
+            <source>Số lượt người học là người dân tộc thiểu số.</source>
+            <translation>Visits by ethnic-minority (EM) learners.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
+            <source>Số lượt người học là lao động nông thôn.</source>
+            <translation>Visits by rural workers (RW).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
+            <source>Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 buổi, tự lấy bằng Lượt người học.</source>
+            <translation>Number of different people who took part in this activity. With a single session it follows the learner visits.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="88" />
+            <source>Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ.</source>
+            <translation>Rural workers of this activity who had NOT yet studied at the centre since 1 January this year (see the learners' register). These add up to the year's distinct rural workers — the suggested numerator of the indicator "rural workers studying at the CLC".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="93" />
+            <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
+            <translation>Type the first letter of the Vietnamese name: X, C, P, S, D, T, V, K.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="94" />
+            <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
+            <translation>Type the first letter of the Vietnamese name: L, C, N, T, H, S, K.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
+            <source>Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra trong một ngày.</source>
+            <translation>Only for a class over several days; leave blank if it took one day.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="97" />
+            <source>Số tiền (đồng), ví dụ 1.500.000.</source>
+            <translation>Amount (đồng), e.g. 1.500.000.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="240" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="591" />
+            <source>Thêm hoạt động</source>
+            <translation>Add activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="240" />
+            <source>Sửa hoạt động</source>
+            <translation>Edit activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
+            <source>Nhân bản hoạt động (ghi thành hoạt động mới)</source>
+            <translation>Duplicate activity (saved as a new activity)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="263" />
+            <source>gõ 15 hoặc 15/3 · ↑↓ đổi ngày</source>
+            <translation>type 15 or 15/3 · ↑↓ change the day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="268" />
+            <source>Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết</source>
+            <translation>E.g.: Talk on preventing dengue fever</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="314" />
+            <source>Người học</source>
+            <translation>Learners</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="322" />
+            <source>Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.</source>
+            <translation>Default: at the centre ({centre}); or pick/type a village learning point.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="323" />
+            <source>Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn.</source>
+            <translation>Default: at the centre; or pick/type a village learning point.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="334" />
+            <source>Đến ngày</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="346" />
+            <source>Nguồn</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="348" />
+            <source>Kinh phí (đồng)</source>
+            <translation>Cost (đồng)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="368" />
+            <source>Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng</source>
+            <translation>Enter: save · Ctrl+Enter: save and add another · Esc: close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="372" />
+            <source>Lưu và thêm tiếp</source>
+            <translation>Save and add another</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="376" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="559" />
+            <source>Chưa lưu được:</source>
+            <translation>Not saved:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="594" />
+            <source>Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp theo.</source>
+            <translation>Saved “{title}” ({n} activities this time). Enter the next activity.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClcActivityModel</name>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="30" />
+            <source>Ngày</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="31" />
+            <source>Ngày diễn ra (ngày bắt đầu nếu là lớp học nhiều ngày)</source>
+            <translation>Date held (first day of a class over several days)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="32" />
+            <source>Đến ngày</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="33" />
+            <source>Ngày kết thúc của lớp học nhiều ngày</source>
+            <translation>Last day of a class over several days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="34" />
+            <source>Tên hoạt động</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="35" />
+            <source>Nhóm chuyên đề</source>
+            <translation>Topic group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="36" />
+            <source>Hình thức</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="37" />
+            <source>Địa điểm</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="38" />
+            <source>Để trống = tại trung tâm</source>
+            <translation>Blank = at the centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="39" />
+            <source>Buổi</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="39" />
+            <source>Số buổi</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="40" />
+            <source>Lượt</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="41" />
+            <source>Lượt người học: một người học 10 buổi là 10 lượt</source>
+            <translation>Learner visits: one learner at 10 sessions is 10 visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="42" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="42" />
+            <source>Nữ (lượt)</source>
+            <translation>Women (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
+            <source>DTTS</source>
+            <translation>EM</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="44" />
+            <source>Dân tộc thiểu số (lượt)</source>
+            <translation>Ethnic minority (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="45" />
+            <source>LĐNT</source>
+            <translation>RW</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="46" />
+            <source>Lao động nông thôn (lượt)</source>
+            <translation>Rural workers (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="47" />
+            <source>Người</source>
+            <translation>Persons</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="48" />
+            <source>Số người khác nhau của hoạt động (không trùng)</source>
+            <translation>Different people in the activity (distinct)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="49" />
+            <source>LĐNT mới</source>
+            <translation>New RW</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="50" />
+            <source>Lao động nông thôn học lần đầu trong năm tại trung tâm (người)</source>
+            <translation>Rural workers studying at the centre for the first time this year (persons)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="51" />
+            <source>Phối hợp</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="52" />
+            <source>Đơn vị phối hợp</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="53" />
+            <source>Kinh phí</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="54" />
+            <source>Kinh phí (đồng)</source>
+            <translation>Cost (đồng)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="55" />
+            <source>Xã</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="58" />
+            <source>Trung tâm</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="141" />
+            <source>Ghi chú: {notes}</source>
+            <translation>Note: {notes}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="147" />
+            <source>Nguồn: {funding}</source>
+            <translation>Funding: {funding}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClcCentreDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="31" />
+            <source>Chưa rõ</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="32" />
+            <source>Có</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="33" />
+            <source>Không</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="36" />
+            <source>Tên trung tâm</source>
+            <translation>Centre name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="37" />
+            <source>Giám đốc</source>
+            <translation>Director</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="38" />
+            <source>Số quyết định thành lập</source>
+            <translation>Founding decision number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="39" />
+            <source>Ngày quyết định</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="40" />
+            <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
+            <translation>Combined with the commune's culture and sports centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="41" />
+            <source>Điểm học tập ở thôn, làng</source>
+            <translation>Village learning points</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="42" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="55" />
+            <source>Thông tin trung tâm học tập cộng đồng</source>
+            <translation>Community learning centre details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="63" />
+            <source>Ví dụ: 125/QĐ-UBND</source>
+            <translation>E.g.: 125/QĐ-UBND</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="72" />
+            <source>Mỗi dòng một điểm học tập, ví dụ:
+Thôn Đắk Ung
+Thôn Kon Riêng</source>
+            <translation>One learning point per line, e.g.:
+Thôn Đắk Ung
+Thôn Kon Riêng</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="85" />
+            <source>Xã được hợp nhất từ ngày 01/07/2025. Trung tâm của các xã cũ: {names}. Sổ của các xã cũ vẫn giữ nguyên.</source>
+            <translation>The commune was formed by a merger on 01/07/2025. Centres of the former communes: {names}. The former communes' logs are kept as they are.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="90" />
+            <source>Lấy các trung tâm cũ làm điểm học tập</source>
+            <translation>Take the former centres as learning points</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="101" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="105" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_centre.py" line="129" />
+            <source>Chưa lưu được:</source>
+            <translation>Not saved:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClcPage</name>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="98" />
+            <source>Sổ TTHTCĐ</source>
+            <translation>CLC log</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="171" />
+            <source>Sổ hoạt động</source>
+            <translation>Activity log</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="172" />
+            <source>Tổng hợp theo nhóm</source>
+            <translation>Summary by group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="179" />
+            <location filename="../../ui/pages/clc.py" line="286" />
+            <source>Hoàn tác</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="184" />
+            <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
+            <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="186" />
+            <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
+            <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="221" />
+            <source>Thông tin trung tâm…</source>
+            <translation>Centre details…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="230" />
+            <source>Kỳ</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="232" />
+            <location filename="../../ui/pages/clc.py" line="418" />
+            <source>Tất cả các kỳ</source>
+            <translation>All periods</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="240" />
+            <source>từ</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="251" />
+            <source>đến</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="254" />
+            <source>Nhóm</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="256" />
+            <source>Tất cả các nhóm</source>
+            <translation>All groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="263" />
+            <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
+            <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="273" />
+            <source>Thêm hoạt động</source>
+            <translation>Add activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="275" />
+            <source>Insert hoặc Ctrl+N</source>
+            <translation>Insert or Ctrl+N</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="277" />
+            <source>Sửa</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="280" />
+            <source>Nhân bản</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="281" />
+            <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
+            <translation>Ctrl+D: record a new activity like the selected one</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="283" />
+            <source>Xóa</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="284" />
+            <source>Delete (có thể hoàn tác)</source>
+            <translation>Delete (can be undone)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="289" />
+            <source>Làm lại</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="297" />
+            <source>Xuất Excel…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="298" />
+            <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
+            <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="460" />
+            <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
+            <translation>CLC activity logs of the communes of {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="461" />
+            <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
+            <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="466" />
+            <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
+            <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="472" />
+            <source>Giám đốc: {name}</source>
+            <translation>Director: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="474" />
+            <source>QĐ thành lập</source>
+            <translation>Founded by decision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="475" />
+            <source>số {number}</source>
+            <translation>no. {number}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="476" />
+            <source>ngày {date}</source>
+            <translation>of {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="479" />
+            <source>kết hợp với TT Văn hóa - Thể thao xã</source>
+            <translation>combined with the commune's culture and sports centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="480" />
+            <source>không kết hợp với TT Văn hóa - Thể thao</source>
+            <translation>not combined with the culture and sports centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="481" />
+            <source>{n} điểm học tập ở thôn</source>
+            <translation>{n} village learning points</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="482" />
+            <source>chưa ghi điểm học tập ở thôn</source>
+            <translation>no village learning points recorded</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="491" />
+            <source>{shown} / {total} hoạt động đang hiện</source>
+            <translation>{shown} / {total} activities shown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="492" />
+            <source>{total} hoạt động</source>
+            <translation>{total} activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="564" />
+            <source>Không hoàn tác được thay đổi này.</source>
+            <translation>This change could not be undone.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="629" />
+            <source>thêm «{title}»</source>
+            <translation>add “{title}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="640" />
+            <source>sửa «{title}»</source>
+            <translation>edit “{title}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="655" />
+            <source>Đã thêm «{title}» ngày {date}.</source>
+            <translation>Added “{title}” on {date}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="655" />
+            <source>Đã sửa «{title}» ngày {date}.</source>
+            <translation>Edited “{title}” on {date}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="709" />
+            <source>{n} hoạt động</source>
+            <translation>{n} activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="711" />
+            <source>xóa {what}</source>
+            <translation>delete {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="718" />
+            <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
+            <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="786" />
+            <source>Xuất sổ hoạt động ra Excel</source>
+            <translation>Export the activity log to Excel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="793" />
+            <source>Đang ghi…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="809" />
+            <source>Đang xuất sổ hoạt động…</source>
+            <translation>Exporting the activity log…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="810" />
+            <source>Đã xuất {n} hoạt động ra «{path}».</source>
+            <translation>Exported {n} activities to “{path}”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="812" />
+            <source>Không xuất được tệp Excel.</source>
+            <translation>The Excel file could not be written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClcSummaryWidget</name>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="27" />
+            <source>Hoạt động</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="28" />
+            <source>Số hoạt động</source>
+            <translation>Number of activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="29" />
+            <source>Buổi</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="29" />
+            <source>Số buổi</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <source>Lượt</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <source>Lượt người học</source>
+            <translation>Learner visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
+            <source>Người</source>
+            <translation>Persons</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="32" />
+            <source>Số người không trùng, cộng theo từng hoạt động (một người học hai hoạt động được tính hai lần)</source>
+            <translation>Distinct persons, added up activity by activity (a person in two activities counts twice)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="34" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="34" />
+            <source>Nữ (lượt)</source>
+            <translation>Women (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="35" />
+            <source>DTTS</source>
+            <translation>EM</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="36" />
+            <source>Dân tộc thiểu số (lượt)</source>
+            <translation>Ethnic minority (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="37" />
+            <source>LĐNT</source>
+            <translation>RW</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="38" />
+            <source>Lao động nông thôn (lượt)</source>
+            <translation>Rural workers (visits)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="59" />
+            <source>Trung tâm học tập cộng đồng</source>
+            <translation>Community learning centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="72" />
+            <source>Chưa có hoạt động nào trong sổ cho khoảng thời gian này.</source>
+            <translation>No activity in the log for this time span yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="120" />
+            <source>các xã thuộc {unit}</source>
+            <translation>communes of {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="127" />
+            <source>Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm và cả năm.</source>
+            <translation>The suggested numerator of the indicator "rural workers studying at the CLC" exists only for the first half-year and the whole year.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="131" />
+            <source>Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.</source>
+            <translation>No activity of this period has “RW new this year” recorded, so there is no suggested numerator for the indicator "rural workers studying at the CLC" yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="136" />
+            <source>Lao động nông thôn học tại trung tâm (người, không trùng): &lt;b&gt;{n}&lt;/b&gt; — tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.</source>
+            <translation>Rural workers studying at the centre (distinct persons): &lt;b&gt;{n}&lt;/b&gt; — suggested numerator of indicator LDNT_HOC_TTHTCD; the figure entered is not changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="152" />
+            <source>Nhóm chuyên đề</source>
+            <translation>Topic group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="163" />
+            <source>Tổng cộng</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/clc_summary.py" line="172" />
+            <source>Chưa ghi</source>
+            <translation>Not recorded</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClcTotalsModel</name>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="220" />
+            <source>Tổng cộng: {n} hoạt động</source>
+            <translation>Total: {n} activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="239" />
+            <source>Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)</source>
+            <translation>Sum over the activities that record this figure (blank = not recorded, not counted as 0)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompletenessModel</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="339" />
+            <source>Đơn vị</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="368" />
+            <source>{unit} – kỳ {period}: {status}</source>
+            <translation>{unit} – period {period}: {status}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="370" />
+            <source>Đã có {reported} trên {expected} số liệu.</source>
+            <translation>{reported} of {expected} figures received.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="373" />
+            <source>Gói đầu tiên lập lúc {time}.</source>
+            <translation>First package made at {time}.</translation>
+        </message>
+    </context>
+    <context>
         <name>CompletenessPage</name>
         <message>
             <location filename="../../ui/pages/completeness.py" line="35" />
@@ -172,6 +1065,16 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         </message>
     </context>
     <context>
+        <name>ConflictsModel</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="281" />
+            <source>Phiên bản {revision} của máy {origin}
+Sửa lúc {time} bởi {who}</source>
+            <translation>Revision {revision} from computer {origin}
+Edited at {time} by {who}</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
             <location filename="../../ui/pages/dashboard.py" line="114" />
@@ -214,225 +1117,243 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="241" />
-            <location filename="../../ui/pages/dashboard.py" line="273" />
+            <location filename="../../ui/pages/dashboard.py" line="246" />
+            <location filename="../../ui/pages/dashboard.py" line="278" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="242" />
+            <location filename="../../ui/pages/dashboard.py" line="247" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="270" />
+            <location filename="../../ui/pages/dashboard.py" line="275" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="271" />
+            <location filename="../../ui/pages/dashboard.py" line="276" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="272" />
+            <location filename="../../ui/pages/dashboard.py" line="277" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="276" />
+            <location filename="../../ui/pages/dashboard.py" line="281" />
             <source>{unit} ({code}) · {scope} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="278" />
+            <location filename="../../ui/pages/dashboard.py" line="283" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="304" />
+            <location filename="../../ui/pages/dashboard.py" line="309" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="307" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="308" />
+            <location filename="../../ui/pages/dashboard.py" line="313" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="309" />
+            <location filename="../../ui/pages/dashboard.py" line="314" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="312" />
+            <location filename="../../ui/pages/dashboard.py" line="317" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="315" />
+            <location filename="../../ui/pages/dashboard.py" line="320" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <location filename="../../ui/pages/dashboard.py" line="322" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
-            <location filename="../../ui/pages/dashboard.py" line="357" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="362" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="328" />
+            <location filename="../../ui/pages/dashboard.py" line="333" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="334" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="331" />
+            <location filename="../../ui/pages/dashboard.py" line="336" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="345" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="345" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="357" />
+            <location filename="../../ui/pages/dashboard.py" line="362" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="357" />
+            <location filename="../../ui/pages/dashboard.py" line="362" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="363" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="363" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="363" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="406" />
+            <location filename="../../ui/pages/dashboard.py" line="411" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="408" />
-            <location filename="../../ui/pages/dashboard.py" line="469" />
+            <location filename="../../ui/pages/dashboard.py" line="413" />
+            <location filename="../../ui/pages/dashboard.py" line="474" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="408" />
-            <location filename="../../ui/pages/dashboard.py" line="469" />
+            <location filename="../../ui/pages/dashboard.py" line="413" />
+            <location filename="../../ui/pages/dashboard.py" line="474" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="410" />
+            <location filename="../../ui/pages/dashboard.py" line="415" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="415" />
+            <location filename="../../ui/pages/dashboard.py" line="420" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="418" />
+            <location filename="../../ui/pages/dashboard.py" line="423" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="433" />
+            <location filename="../../ui/pages/dashboard.py" line="438" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
+            <location filename="../../ui/pages/dashboard.py" line="439" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="444" />
+            <location filename="../../ui/pages/dashboard.py" line="449" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="447" />
+            <location filename="../../ui/pages/dashboard.py" line="452" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="448" />
+            <location filename="../../ui/pages/dashboard.py" line="453" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="452" />
+            <location filename="../../ui/pages/dashboard.py" line="457" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="463" />
+            <location filename="../../ui/pages/dashboard.py" line="468" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="470" />
+            <location filename="../../ui/pages/dashboard.py" line="475" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="470" />
+            <location filename="../../ui/pages/dashboard.py" line="475" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="119" />
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="119" />
+            <source>(không có)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="126" />
+            <source>Chọn trên lịch</source>
+            <translation>Pick on a calendar</translation>
         </message>
     </context>
     <context>
@@ -453,212 +1374,212 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="157" />
+            <location filename="../../ui/pages/entry.py" line="166" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="272" />
+            <location filename="../../ui/pages/entry.py" line="281" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="273" />
+            <location filename="../../ui/pages/entry.py" line="282" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="280" />
+            <location filename="../../ui/pages/entry.py" line="289" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="317" />
+            <location filename="../../ui/pages/entry.py" line="326" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="318" />
+            <location filename="../../ui/pages/entry.py" line="327" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="321" />
+            <location filename="../../ui/pages/entry.py" line="330" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="342" />
+            <location filename="../../ui/pages/entry.py" line="351" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="419" />
+            <location filename="../../ui/pages/entry.py" line="428" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="419" />
+            <location filename="../../ui/pages/entry.py" line="428" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="421" />
+            <location filename="../../ui/pages/entry.py" line="430" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="421" />
+            <location filename="../../ui/pages/entry.py" line="430" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="421" />
+            <location filename="../../ui/pages/entry.py" line="430" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="423" />
+            <location filename="../../ui/pages/entry.py" line="432" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="425" />
+            <location filename="../../ui/pages/entry.py" line="434" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="459" />
+            <location filename="../../ui/pages/entry.py" line="468" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="505" />
+            <location filename="../../ui/pages/entry.py" line="514" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="506" />
+            <location filename="../../ui/pages/entry.py" line="515" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="506" />
+            <location filename="../../ui/pages/entry.py" line="515" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="507" />
+            <location filename="../../ui/pages/entry.py" line="516" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="508" />
+            <location filename="../../ui/pages/entry.py" line="517" />
             <source>{unit} ({code}) · {scope} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · an empty box means not reported (not the same as 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="510" />
+            <location filename="../../ui/pages/entry.py" line="519" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="523" />
+            <location filename="../../ui/pages/entry.py" line="532" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="529" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="530" />
+            <location filename="../../ui/pages/entry.py" line="539" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="531" />
+            <location filename="../../ui/pages/entry.py" line="540" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="533" />
+            <location filename="../../ui/pages/entry.py" line="542" />
             <source>Mục tiêu 2015: {t2015} · 2020: {t2020} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets 2015: {t2015} · 2020: {t2020} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="535" />
+            <location filename="../../ui/pages/entry.py" line="544" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="550" />
+            <location filename="../../ui/pages/entry.py" line="559" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="579" />
+            <location filename="../../ui/pages/entry.py" line="589" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="622" />
+            <location filename="../../ui/pages/entry.py" line="632" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="626" />
+            <location filename="../../ui/pages/entry.py" line="636" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="629" />
+            <location filename="../../ui/pages/entry.py" line="639" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="631" />
+            <location filename="../../ui/pages/entry.py" line="641" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="661" />
+            <location filename="../../ui/pages/entry.py" line="671" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="671" />
+            <location filename="../../ui/pages/entry.py" line="681" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="684" />
+            <location filename="../../ui/pages/entry.py" line="694" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="711" />
+            <location filename="../../ui/pages/entry.py" line="721" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="712" />
+            <location filename="../../ui/pages/entry.py" line="722" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="712" />
+            <location filename="../../ui/pages/entry.py" line="722" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="720" />
+            <location filename="../../ui/pages/entry.py" line="730" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="721" />
+            <location filename="../../ui/pages/entry.py" line="731" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -666,9 +1587,17 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportsModel</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="143" />
+            <source>Toàn bộ – </source>
+            <translation>Everything – </translation>
         </message>
     </context>
     <context>
@@ -922,123 +1851,136 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="283" />
+            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="406" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="442" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="328" />
-            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="456" />
+            <location filename="../../ui/main_window.py" line="477" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="435" />
+            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="572" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="436" />
+            <location filename="../../ui/main_window.py" line="573" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="579" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="445" />
+            <location filename="../../ui/main_window.py" line="582" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="451" />
+            <location filename="../../ui/main_window.py" line="588" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="591" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="458" />
+            <location filename="../../ui/main_window.py" line="595" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="462" />
+            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="599" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="464" />
+            <location filename="../../ui/main_window.py" line="601" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="468" />
+            <location filename="../../ui/main_window.py" line="605" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="474" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="500" />
+            <location filename="../../ui/main_window.py" line="244" />
+            <source>Đang mở dữ liệu…</source>
+            <translation>Opening the data…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="639" />
+            <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
+            <translation>Finishing the daily backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="669" />
             <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="515" />
+            <location filename="../../ui/main_window.py" line="686" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="520" />
+            <location filename="../../ui/main_window.py" line="691" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="521" />
+            <location filename="../../ui/main_window.py" line="692" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="539" />
+            <location filename="../../ui/main_window.py" line="710" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="540" />
+            <location filename="../../ui/main_window.py" line="711" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="541" />
+            <location filename="../../ui/main_window.py" line="712" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="547" />
+            <location filename="../../ui/main_window.py" line="718" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="555" />
+            <location filename="../../ui/main_window.py" line="726" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="564" />
+            <location filename="../../ui/main_window.py" line="735" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -1410,6 +2352,39 @@ The held packages of this computer will be imported.</translation>
             <location filename="../../ui/models/presentation.py" line="128" />
             <source>Cả năm {year}</source>
             <translation>Year {year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewModel</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="185" />
+            <source> (toàn bộ)</source>
+            <translation> (everything)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="192" />
+            <source>{n} lỗi</source>
+            <translation>{n} errors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="192" />
+            <source>{n} lưu ý</source>
+            <translation>{n} notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="200" />
+            <source>Lỗi: {problem}</source>
+            <translation>Error: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="201" />
+            <source>Lưu ý: {warning}</source>
+            <translation>Note: {warning}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="203" />
+            <source>Trong đó {n} bản ghi bị xoá (bia mộ).</source>
+            <translation>Of which {n} records deleted (tombstones).</translation>
         </message>
     </context>
     <context>
@@ -1987,14 +2962,42 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
     </context>
     <context>
+        <name>SyncKeys</name>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="102" />
+            <source>Chọn tệp khoá công khai của Sở</source>
+            <translation>Choose the Department's public key file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="103" />
+            <source>Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
+            <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="109" />
+            <source>Không nhận được khoá của Sở.</source>
+            <translation>The Department's key could not be taken in.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="111" />
+            <source>Đã nhận khoá của Sở. Mã nhận dạng: {fp}</source>
+            <translation>The Department's key was taken in. Identification code: {fp}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="112" />
+            <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
+            <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="288" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="291" />
             <source>Khoá đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="294" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="297" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -2002,179 +3005,473 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="128" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="131" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="135" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="141" />
             <source>Xuất khoá ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="139" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="142" />
             <source>Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="143" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="146" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="156" />
             <source>Khoá của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="164" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="167" />
             <source>Xuất khoá công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="165" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="168" />
             <source>Sao lưu khoá bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="166" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="169" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="167" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="170" />
             <source>Khôi phục khoá…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="172" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
             <source>Nhận khoá của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="184" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="187" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="189" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="192" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="196" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="202" />
             <source>Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="202" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
             <source>Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="204" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="207" />
             <source>Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="215" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="218" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="221" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="220" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="223" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="223" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="226" />
             <source>Lưu khoá ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="226" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="229" />
             <source>Lưu khoá công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="230" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="233" />
             <source>Xuất khoá BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="234" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="234" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="241" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="244" />
             <source>Lưu bản sao lưu khoá</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
             <source>Bản sao lưu khoá (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="254" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="257" />
             <source>Đang mã hoá bản sao lưu khoá…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="255" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="258" />
             <source>Đã sao lưu khoá vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="257" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="263" />
             <source>Chọn bản sao lưu khoá</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="264" />
             <source>Bản sao lưu khoá (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="278" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="281" />
             <source>Đã khôi phục khoá của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="283" />
             <source>Đang mở bản sao lưu khoá…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="281" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="284" />
             <source>Không khôi phục được khoá.</source>
             <translation>The key could not be restored.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncModels</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="31" />
+            <location filename="../../ui/models/sync_models.py" line="55" />
+            <source>Chờ xác nhận</source>
+            <translation>Awaiting confirmation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="32" />
+            <source>Đã xác nhận</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="33" />
+            <source>Đã thu hồi</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="38" />
+            <location filename="../../ui/models/sync_models.py" line="290" />
+            <source>Đã nhập</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="39" />
+            <source>Trùng – đã nhập trước đó</source>
+            <translation>Duplicate – imported before</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="40" />
+            <source>Đã nhập, có xung đột</source>
+            <translation>Imported, with conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="41" />
+            <source>Chờ xác nhận máy gửi</source>
+            <translation>Held until the sender is confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="42" />
+            <source>Bị từ chối</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="43" />
+            <source>Sẽ nhập</source>
+            <translation>Will be imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="44" />
+            <source>Sẽ nhập, có xung đột</source>
+            <translation>Will be imported, with conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="45" />
+            <source>Sẽ chờ xác nhận máy gửi</source>
+            <translation>Will be held until the sender is confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="46" />
+            <source>Sẽ bị từ chối</source>
+            <translation>Will be refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="48" />
+            <source>số liệu chỉ tiêu</source>
+            <translation>indicator figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="49" />
+            <source>đánh dấu hoàn thành kỳ</source>
+            <translation>period-complete marks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="50" />
+            <source>thông tin trung tâm HTCĐ</source>
+            <translation>CLC details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="51" />
+            <source>hoạt động của trung tâm HTCĐ</source>
+            <translation>CLC activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="53" />
+            <source>Đã nhận</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="54" />
+            <source>Nhận muộn</source>
+            <translation>Received late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="56" />
+            <source>Chưa nhận</source>
+            <translation>Not received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="57" />
+            <source>Chưa đến hạn</source>
+            <translation>Not due yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="79" />
+            <source>không có số liệu theo kỳ</source>
+            <translation>no figures by period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="82" />
+            <source>{n} kỳ, từ {first} đến {last}</source>
+            <translation>{n} periods, from {first} to {last}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="126" />
+            <location filename="../../ui/models/sync_models.py" line="248" />
+            <source>Số</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="126" />
+            <source>Lập lúc</source>
+            <translation>Made at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="127" />
+            <location filename="../../ui/models/sync_models.py" line="161" />
+            <source>Tệp</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="127" />
+            <source>Nội dung</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="128" />
+            <location filename="../../ui/models/sync_models.py" line="249" />
+            <source>Bản ghi</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="156" />
+            <source>Kết luận</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="156" />
+            <source>Đơn vị gửi</source>
+            <translation>Sending unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="157" />
+            <source>Gói số</source>
+            <translation>Package no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="157" />
+            <source>Mới</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="158" />
+            <source>Cập nhật</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="158" />
+            <source>Không đổi</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="159" />
+            <source>Cũ hơn</source>
+            <translation>Older</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="159" />
+            <source>Xung đột</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="160" />
+            <source>Vấn đề</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="160" />
+            <source>Máy gửi</source>
+            <translation>Sending computers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="216" />
+            <source>{indicator} ({breakdown}) – kỳ {period}</source>
+            <translation>{indicator} ({breakdown}) – period {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="219" />
+            <source>Hoàn thành kỳ {period}</source>
+            <translation>Period {period} complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="221" />
+            <source>Hoạt động TTHTCĐ «{title}» ({date})</source>
+            <translation>CLC activity “{title}” ({date})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="230" />
+            <source>(không còn)</source>
+            <translation>(gone)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="232" />
+            <source>đã xoá</source>
+            <translation>deleted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="237" />
+            <source>giá trị {value}</source>
+            <translation>value {value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="239" />
+            <source>(trống)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="242" />
+            <source>đã xong</source>
+            <translation>complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="242" />
+            <source>chưa xong</source>
+            <translation>not complete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="248" />
+            <location filename="../../ui/models/sync_models.py" line="288" />
+            <source>Đơn vị</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="249" />
+            <source>Bản đang dùng ở Sở</source>
+            <translation>Version in use at the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="250" />
+            <source>Bản gửi đến</source>
+            <translation>Incoming version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="250" />
+            <source>Người sửa (gửi đến)</source>
+            <translation>Edited by (incoming)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="251" />
+            <source>Phát hiện</source>
+            <translation>Detected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="288" />
+            <source>Mã nhận dạng</source>
+            <translation>Identification code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="289" />
+            <source>Cán bộ</source>
+            <translation>Official</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="289" />
+            <source>Trạng thái</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="290" />
+            <source>Đang giữ</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="291" />
+            <source>Thiếu gói số</source>
+            <translation>Missing package nos.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="291" />
+            <source>Lần nhận gần nhất</source>
+            <translation>Last received</translation>
         </message>
     </context>
     <context>
@@ -2388,6 +3685,24 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
     </context>
     <context>
+        <name>Task</name>
+        <message>
+            <location filename="../../ui/tasks.py" line="129" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tasks.py" line="143" />
+            <source>Đang hủy…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tasks.py" line="193" />
+            <source>Không thực hiện được: {error}</source>
+            <translation>Could not be done: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>UnitPage</name>
         <message>
             <location filename="../../ui/dialogs/first_run.py" line="86" />
@@ -2592,34 +3907,6 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <location filename="../../ui/dialogs/xlsx_import.py" line="219" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="99" />
-            <source>Chọn tệp khoá công khai của Sở</source>
-            <translation>Choose the Department's public key file</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="100" />
-            <source>Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
-            <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="106" />
-            <source>Không nhận được khoá của Sở.</source>
-            <translation>The Department's key could not be taken in.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="108" />
-            <source>Đã nhận khoá của Sở. Mã nhận dạng: {fp}</source>
-            <translation>The Department's key was taken in. Identification code: {fp}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="109" />
-            <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
-            <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
     </context>
 </TS>

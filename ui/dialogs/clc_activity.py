@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -52,28 +52,55 @@ from xhht_desktop.clc.domain import (
 from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.values import format_int
 
-CENTRE_CHOICE = "Tại trung tâm"
+CENTRE_CHOICE = QT_TRANSLATE_NOOP("ClcActivityDialog", "Tại trung tâm")
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 10
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 11
 COUNT_KEYS = ("sessions", "visits", "women", "ethnic_minority", "rural_workers", "learners", "rural_workers_new")
-SHORT_LABELS = {"sessions": "Số buổi", "visits": "Lượt người học", "women": "Nữ (lượt)",
-                "ethnic_minority": "DTTS (lượt)", "rural_workers": "LĐNT (lượt)", "learners": "Người (không trùng)",
-                "rural_workers_new": "LĐNT mới trong năm"}
+# Module-level texts are marked for lupdate here and translated where shown (`_t`).
+SHORT_LABELS = {"sessions": QT_TRANSLATE_NOOP("ClcActivityDialog", "Số buổi"),
+                "visits": QT_TRANSLATE_NOOP("ClcActivityDialog", "Lượt người học"),
+                "women": QT_TRANSLATE_NOOP("ClcActivityDialog", "Nữ (lượt)"),
+                "ethnic_minority": QT_TRANSLATE_NOOP("ClcActivityDialog", "DTTS (lượt)"),
+                "rural_workers": QT_TRANSLATE_NOOP("ClcActivityDialog", "LĐNT (lượt)"),
+                "learners": QT_TRANSLATE_NOOP("ClcActivityDialog", "Người (không trùng)"),
+                "rural_workers_new": QT_TRANSLATE_NOOP("ClcActivityDialog", "LĐNT mới trong năm")}
+# The core's field labels (FIELD_LABELS_VI, also the Excel headers and the words of its messages),
+# marked so the form's labels can be translated; a label missing here simply stays Vietnamese.
+_FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Ngày"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Tên hoạt động"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Nhóm chuyên đề"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Hình thức"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Địa điểm"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Đơn vị phối hợp"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Nguồn kinh phí"),
+    QT_TRANSLATE_NOOP("ClcActivityDialog", "Ghi chú"),
+)
 TIPS = {
-    "date": "Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày.",
-    "visits": "Lượt người học: một người học 10 buổi tính 10 lượt.",
-    "women": "Số lượt người học là nữ (không lớn hơn Lượt người học).",
-    "ethnic_minority": "Số lượt người học là người dân tộc thiểu số.",
-    "rural_workers": "Số lượt người học là lao động nông thôn.",
-    "learners": "Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 buổi, tự lấy bằng Lượt người học.",
-    "rural_workers_new": "Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ "
-                         "theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý "
-                         "của chỉ tiêu LĐNT học tại TTHTCĐ.",
-    "category": "Gõ chữ cái đầu: X, C, P, S, D, T, V, K.",
-    "format": "Gõ chữ cái đầu: L, C, N, T, H, S, K.",
-    "end_date": "Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra trong một ngày.",
-    "cost": "Số tiền (đồng), ví dụ 1.500.000.",
+    "date": QT_TRANSLATE_NOOP("ClcActivityDialog", "Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ "
+                                                   "ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày."),
+    "visits": QT_TRANSLATE_NOOP("ClcActivityDialog", "Lượt người học: một người học 10 buổi tính 10 lượt."),
+    "women": QT_TRANSLATE_NOOP("ClcActivityDialog", "Số lượt người học là nữ (không lớn hơn Lượt người học)."),
+    "ethnic_minority": QT_TRANSLATE_NOOP("ClcActivityDialog", "Số lượt người học là người dân tộc thiểu số."),
+    "rural_workers": QT_TRANSLATE_NOOP("ClcActivityDialog", "Số lượt người học là lao động nông thôn."),
+    "learners": QT_TRANSLATE_NOOP("ClcActivityDialog", "Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 "
+                                                       "buổi, tự lấy bằng Lượt người học."),
+    "rural_workers_new": QT_TRANSLATE_NOOP(
+        "ClcActivityDialog", "Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ "
+                             "theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý "
+                             "của chỉ tiêu LĐNT học tại TTHTCĐ."),
+    # The letters are those of the Vietnamese labels, which the combos keep in either language.
+    "category": QT_TRANSLATE_NOOP("ClcActivityDialog", "Gõ chữ cái đầu: X, C, P, S, D, T, V, K."),
+    "format": QT_TRANSLATE_NOOP("ClcActivityDialog", "Gõ chữ cái đầu: L, C, N, T, H, S, K."),
+    "end_date": QT_TRANSLATE_NOOP("ClcActivityDialog", "Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra "
+                                                       "trong một ngày."),
+    "cost": QT_TRANSLATE_NOOP("ClcActivityDialog", "Số tiền (đồng), ví dụ 1.500.000."),
 }
+
+
+def _t(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, in the interface language."""
+    return QCoreApplication.translate("ClcActivityDialog", text)
 
 
 class DateField(QWidget):
@@ -89,14 +116,14 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("dd/mm/yyyy" if not optional else "(không có)")
+        self.edit.setPlaceholderText(self.tr("dd/mm/yyyy") if not optional else self.tr("(không có)"))
         self.edit.setMaximumWidth(120)
         self.edit.installEventFilter(self)
         self.edit.editingFinished.connect(self._normalise)
         layout.addWidget(self.edit)
         self.button = QToolButton()
         self.button.setText("▾")
-        self.button.setToolTip("Chọn trên lịch")
+        self.button.setToolTip(self.tr("Chọn trên lịch"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keeps Tab moving between fields
         self.button.clicked.connect(self._show_calendar)
         layout.addWidget(self.button)
@@ -210,8 +237,8 @@ class ClcActivityDialog(QDialog):
         self._applied: str | None = None  # the title whose usual settings were last filled in
         self._jump_pending = False
         self._templates = {fold(t.title): t for t in templates}
-        self.setWindowTitle({"add": "Thêm hoạt động", "edit": "Sửa hoạt động",
-                             "duplicate": "Nhân bản hoạt động (ghi thành hoạt động mới)"}[mode])
+        self.setWindowTitle({"add": self.tr("Thêm hoạt động"), "edit": self.tr("Sửa hoạt động"),
+                             "duplicate": self.tr("Nhân bản hoạt động (ghi thành hoạt động mới)")}[mode])
         self.setModal(True)
         root = QVBoxLayout(self)
         grid = QGridLayout()
@@ -222,10 +249,10 @@ class ClcActivityDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
 
         def label(key: str, text: str | None = None) -> QLabel:
-            lab = QLabel(text or FIELD_LABELS_VI[key])
+            lab = QLabel(text or _t(FIELD_LABELS_VI[key]))
             self.labels[key] = lab
             if key in TIPS:
-                lab.setToolTip(TIPS[key])
+                lab.setToolTip(_t(TIPS[key]))
             return lab
 
         # Row 0: date
@@ -233,12 +260,12 @@ class ClcActivityDialog(QDialog):
         self.fields["date"] = self.date
         grid.addWidget(label("date"), 0, 0)
         grid.addWidget(self.date, 0, 1)
-        hint = QLabel("gõ 15 hoặc 15/3 · ↑↓ đổi ngày")
+        hint = QLabel(self.tr("gõ 15 hoặc 15/3 · ↑↓ đổi ngày"))
         hint.setObjectName("muted")
         grid.addWidget(hint, 0, 2, 1, 2)
         # Row 1: title
         self.title = QLineEdit()
-        self.title.setPlaceholderText("Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết")
+        self.title.setPlaceholderText(self.tr("Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết"))
         self.fields["title"] = self.title
         grid.addWidget(label("title"), 1, 0)
         grid.addWidget(self.title, 1, 1, 1, 3)
@@ -262,7 +289,7 @@ class ClcActivityDialog(QDialog):
         self.format = _combo([(lab, code) for code, lab in FORMATS])
         for key, combo in (("category", self.category), ("format", self.format)):
             combo.setCurrentIndex(-1)
-            combo.setToolTip(TIPS[key])
+            combo.setToolTip(_t(TIPS[key]))
             self.fields[key] = combo
         grid.addWidget(label("category"), 2, 0)
         grid.addWidget(self.category, 2, 1)
@@ -278,22 +305,22 @@ class ClcActivityDialog(QDialog):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setMaximumWidth(110)
             if key in TIPS:
-                edit.setToolTip(TIPS[key])
+                edit.setToolTip(_t(TIPS[key]))
             self.counts[key] = edit
             self.fields[key] = edit
-            lab = label(key, SHORT_LABELS[key])
+            lab = label(key, _t(SHORT_LABELS[key]))
             counts.addWidget(lab, 0, col)
             counts.addWidget(edit, 1, col)
-        grid.addWidget(QLabel("Người học"), 3, 0, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(QLabel(self.tr("Người học")), 3, 0, Qt.AlignmentFlag.AlignBottom)
         grid.addLayout(counts, 3, 1, 1, 3)
         self.counts["visits"].textEdited.connect(self._follow_visits)
         self.counts["sessions"].textEdited.connect(self._follow_visits)
         self.counts["learners"].textEdited.connect(self._learners_typed)
         # Row 4: place, partner
-        place_items = [(CENTRE_CHOICE, "")] + [(p, p) for p in _unique([*branches, *places])]
+        place_items = [(_t(CENTRE_CHOICE), "")] + [(p, p) for p in _unique([*branches, *places])]
         self.place = _combo(place_items, editable=True)
-        self.place.setToolTip(f"Mặc định: tại trung tâm{f' ({centre_name})' if centre_name else ''}; "
-                              "hoặc chọn/gõ điểm học tập ở thôn.")
+        self.place.setToolTip(self.tr("Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.").format(
+            centre=centre_name) if centre_name else self.tr("Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn."))
         self.fields["place"] = self.place
         self.partner = _combo([("", "")] + [(p, p) for p in _unique([*partners, *PARTNER_SUGGESTIONS])], editable=True)
         self.fields["partner"] = self.partner
@@ -304,21 +331,21 @@ class ClcActivityDialog(QDialog):
         # Row 5: end date, cost, funding
         self.end_date = DateField(optional=True)
         self.fields["end_date"] = self.end_date
-        grid.addWidget(label("end_date", "Đến ngày"), 5, 0)
+        grid.addWidget(label("end_date", self.tr("Đến ngày")), 5, 0)
         grid.addWidget(self.end_date, 5, 1)
         money = QHBoxLayout()
         self.cost = QLineEdit()
         self.cost.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.cost.setToolTip(TIPS["cost"])
+        self.cost.setToolTip(_t(TIPS["cost"]))
         self.cost.setMinimumWidth(120)
         self.cost.setMaximumWidth(150)
         self.fields["cost"] = self.cost
         self.funding = _combo([("", "")] + [(f, f) for f in _unique([*fundings, *FUNDING_SUGGESTIONS])], editable=True)
         self.fields["funding"] = self.funding
         money.addWidget(self.cost)
-        money.addWidget(label("funding", "Nguồn"))
+        money.addWidget(label("funding", self.tr("Nguồn")))
         money.addWidget(self.funding, 1)
-        grid.addWidget(label("cost", "Kinh phí (đồng)"), 5, 2)
+        grid.addWidget(label("cost", self.tr("Kinh phí (đồng)")), 5, 2)
         grid.addLayout(money, 5, 3)
         # Row 6: notes
         self.notes = QLineEdit()
@@ -338,19 +365,19 @@ class ClcActivityDialog(QDialog):
         self.status.setObjectName("muted")
         root.addWidget(self.status)
         buttons = QHBoxLayout()
-        keys = QLabel("Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng")
+        keys = QLabel(self.tr("Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng"))
         keys.setObjectName("muted")
         buttons.addWidget(keys)
         buttons.addStretch(1)
-        self.save_next_button = QPushButton("Lưu và thêm tiếp")
+        self.save_next_button = QPushButton(self.tr("Lưu và thêm tiếp"))
         self.save_next_button.setAutoDefault(False)
         self.save_next_button.clicked.connect(lambda: self.submit(keep_open=True))
         self.save_next_button.setVisible(mode != "edit")
-        self.save_button = QPushButton("Lưu")
+        self.save_button = QPushButton(self.tr("Lưu"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.submit(keep_open=False))
-        cancel = QPushButton("Đóng" if mode != "edit" else "Hủy")
+        cancel = QPushButton(self.tr("Đóng") if mode != "edit" else self.tr("Hủy"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         for b in (self.save_next_button, self.save_button, cancel):
@@ -510,7 +537,7 @@ class ClcActivityDialog(QDialog):
             "category": self.category.currentData() if self.category.currentIndex() >= 0 else None,
             "format": self.format.currentData() if self.format.currentIndex() >= 0 else None,
             **{key: edit.text() for key, edit in self.counts.items()},
-            "place": "" if place == CENTRE_CHOICE else place,
+            "place": "" if place in (CENTRE_CHOICE, _t(CENTRE_CHOICE)) else place,
             "partner": self.partner.currentText(),
             "cost": self.cost.text(),
             "funding": self.funding.currentText(),
@@ -529,7 +556,7 @@ class ClcActivityDialog(QDialog):
 
     def show_errors(self, errors: list[FieldError]) -> None:
         self._clear_errors()
-        self.errors.setText("Chưa lưu được:\n• " + "\n• ".join(e.message for e in errors))
+        self.errors.setText(self.tr("Chưa lưu được:") + "\n• " + "\n• ".join(e.message for e in errors))
         self.errors.setVisible(True)
         first = None
         for e in errors:
@@ -561,11 +588,11 @@ class ClcActivityDialog(QDialog):
             day = self.date.date() or dt.date.today()
             title = values["title"]
             self.mode = "add"
-            self.setWindowTitle("Thêm hoạt động")
+            self.setWindowTitle(self.tr("Thêm hoạt động"))
             self.reset(day)
             self._applied = None
-            self.status.setText(f"Đã lưu «{title}» ({self.saved_count} hoạt động trong lần này). "
-                                "Nhập hoạt động tiếp theo.")
+            self.status.setText(self.tr("Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp "
+                                        "theo.").format(title=title, n=self.saved_count))
             self.date.edit.setFocus()
             self.date.edit.selectAll()
             return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -96,17 +96,20 @@ def fingerprint_label(text: str) -> QLabel:
 
 def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
     """Ask for the Department's key file, trust it, and say which fingerprint to check by phone."""
-    path = messages.open_file_name(parent, parent.tr("Chọn tệp khoá công khai của Sở"), str(Path.home()),
-                                   parent.tr("Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)"))
+    # A module function has no class for `self.tr` (and `parent.tr` would be filed by lupdate under
+    # a context named "parent", never found at run time): one explicit context instead.
+    translate = QCoreApplication.translate
+    path = messages.open_file_name(parent, translate("SyncKeys", "Chọn tệp khoá công khai của Sở"), str(Path.home()),
+                                   translate("SyncKeys", "Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)"))
     if not path:
         return None
     try:
         fp = keys.trust_department(ctx.db, keys.read_key_file(path))
     except keys.KeyProblem as exc:
-        messages.warn(parent, parent.tr("Không nhận được khoá của Sở."), str(exc))
+        messages.warn(parent, translate("SyncKeys", "Không nhận được khoá của Sở."), str(exc))
         return None
-    messages.info(parent, parent.tr("Đã nhận khoá của Sở. Mã nhận dạng: {fp}").format(fp=fp),
-                  parent.tr("Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))
+    messages.info(parent, translate("SyncKeys", "Đã nhận khoá của Sở. Mã nhận dạng: {fp}").format(fp=fp),
+                  translate("SyncKeys", "Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))
     ctx.notify_data_changed()
     return fp
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, FORMAT_LABELS_VI, Activity, format_date
@@ -15,26 +24,42 @@ ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 # (key, header, tooltip). Counts are right-aligned; `unit` only when several communes are listed.
+# Texts are marked for lupdate (context "ClcActivityModel") and translated when asked for (`_t`).
+CTX = "ClcActivityModel"
 COLUMNS: list[tuple[str, str, str]] = [
-    ("date", "Ngày", "Ngày diễn ra (ngày bắt đầu nếu là lớp học nhiều ngày)"),
-    ("end_date", "Đến ngày", "Ngày kết thúc của lớp học nhiều ngày"),
-    ("title", "Tên hoạt động", ""),
-    ("category", "Nhóm chuyên đề", ""),
-    ("format", "Hình thức", ""),
-    ("place", "Địa điểm", "Để trống = tại trung tâm"),
-    ("sessions", "Buổi", "Số buổi"),
-    ("visits", "Lượt", "Lượt người học: một người học 10 buổi là 10 lượt"),
-    ("women", "Nữ", "Nữ (lượt)"),
-    ("ethnic_minority", "DTTS", "Dân tộc thiểu số (lượt)"),
-    ("rural_workers", "LĐNT", "Lao động nông thôn (lượt)"),
-    ("learners", "Người", "Số người khác nhau của hoạt động (không trùng)"),
-    ("rural_workers_new", "LĐNT mới", "Lao động nông thôn học lần đầu trong năm tại trung tâm (người)"),
-    ("partner", "Phối hợp", "Đơn vị phối hợp"),
-    ("cost", "Kinh phí", "Kinh phí (đồng)"),
-    ("unit", "Xã", ""),
+    ("date", QT_TRANSLATE_NOOP("ClcActivityModel", "Ngày"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Ngày diễn ra (ngày bắt đầu nếu là lớp học nhiều ngày)")),
+    ("end_date", QT_TRANSLATE_NOOP("ClcActivityModel", "Đến ngày"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Ngày kết thúc của lớp học nhiều ngày")),
+    ("title", QT_TRANSLATE_NOOP("ClcActivityModel", "Tên hoạt động"), ""),
+    ("category", QT_TRANSLATE_NOOP("ClcActivityModel", "Nhóm chuyên đề"), ""),
+    ("format", QT_TRANSLATE_NOOP("ClcActivityModel", "Hình thức"), ""),
+    ("place", QT_TRANSLATE_NOOP("ClcActivityModel", "Địa điểm"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Để trống = tại trung tâm")),
+    ("sessions", QT_TRANSLATE_NOOP("ClcActivityModel", "Buổi"), QT_TRANSLATE_NOOP("ClcActivityModel", "Số buổi")),
+    ("visits", QT_TRANSLATE_NOOP("ClcActivityModel", "Lượt"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Lượt người học: một người học 10 buổi là 10 lượt")),
+    ("women", QT_TRANSLATE_NOOP("ClcActivityModel", "Nữ"), QT_TRANSLATE_NOOP("ClcActivityModel", "Nữ (lượt)")),
+    ("ethnic_minority", QT_TRANSLATE_NOOP("ClcActivityModel", "DTTS"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Dân tộc thiểu số (lượt)")),
+    ("rural_workers", QT_TRANSLATE_NOOP("ClcActivityModel", "LĐNT"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Lao động nông thôn (lượt)")),
+    ("learners", QT_TRANSLATE_NOOP("ClcActivityModel", "Người"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Số người khác nhau của hoạt động (không trùng)")),
+    ("rural_workers_new", QT_TRANSLATE_NOOP("ClcActivityModel", "LĐNT mới"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Lao động nông thôn học lần đầu trong năm tại trung tâm (người)")),
+    ("partner", QT_TRANSLATE_NOOP("ClcActivityModel", "Phối hợp"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Đơn vị phối hợp")),
+    ("cost", QT_TRANSLATE_NOOP("ClcActivityModel", "Kinh phí"),
+     QT_TRANSLATE_NOOP("ClcActivityModel", "Kinh phí (đồng)")),
+    ("unit", QT_TRANSLATE_NOOP("ClcActivityModel", "Xã"), ""),
 ]
 NUMERIC = {"sessions", "visits", "women", "ethnic_minority", "rural_workers", "learners", "rural_workers_new", "cost"}
-CENTRE_PLACE = "Trung tâm"
+CENTRE_PLACE = QT_TRANSLATE_NOOP("ClcActivityModel", "Trung tâm")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CTX, text) if text else text
 
 
 class ClcActivityModel(QAbstractTableModel):
@@ -70,9 +95,9 @@ class ClcActivityModel(QAbstractTableModel):
             return None
         key, title, tip = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return _t(title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip or None
+            return _t(tip) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -85,7 +110,7 @@ class ClcActivityModel(QAbstractTableModel):
         if key == "format":
             return FORMAT_LABELS_VI.get(a.format, a.format)
         if key == "place":
-            return a.place or CENTRE_PLACE
+            return a.place or _t(CENTRE_PLACE)
         if key == "unit":
             return self.unit_names.get(a.unit_id, "")
         if key in NUMERIC:
@@ -113,13 +138,13 @@ class ClcActivityModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "title":
-                return a.title + (f"\nGhi chú: {a.notes}" if a.notes else "")
+                return a.title + ("\n" + self.tr("Ghi chú: {notes}").format(notes=a.notes) if a.notes else "")
             if key == "date" and a.end_date and a.end_date != a.date:
                 return f"{format_date(a.date)} – {format_date(a.end_date)}"
             if key == "category":
                 return CATEGORY_LABELS_VI.get(a.category, a.category)
             if key == "cost" and a.funding:
-                return f"Nguồn: {a.funding}"
+                return self.tr("Nguồn: {funding}").format(funding=a.funding)
         return None
 
 
@@ -192,7 +217,7 @@ class ClcTotalsModel(QAbstractTableModel):
 
     def text(self, key: str) -> str:
         if key == "title":
-            return f"Tổng cộng: {format_int(self.count)} hoạt động"
+            return self.tr("Tổng cộng: {n} hoạt động").format(n=format_int(self.count))
         if key in NUMERIC:
             return format_int(self.sums.get(key))
         return ""
@@ -211,5 +236,5 @@ class ClcTotalsModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and key in ("women", "ethnic_minority", "rural_workers", "learners",
                                                             "rural_workers_new", "cost"):
-            return "Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)"
+            return self.tr("Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)")
         return None

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, by_code
+from xhht_desktop.domain.catalogue import by_code
+from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
-from xhht_desktop.sync.export import TABLE_LABELS_VI, periods_label_vi
+from xhht_desktop.sync.export import TABLE_LABELS_VI
 from xhht_desktop.sync.merge import DRY_RUN_LABELS_VI, STATUS_LABELS_VI, PackageResult
+
+from ui.models.presentation import breakdown_name, indicator_name, period_name
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -25,7 +28,59 @@ VERDICT_COLOURS = {"imported": "#e3f2e5", "duplicate": "#eceff1", "conflict": "#
                    "rejected": "#fde3e3"}
 CELL_COLOURS = {comp.RECEIVED: "#cfe9d2", comp.LATE: "#fff0c2", comp.WAITING: "#d6e6f7", comp.MISSING: "#f8d0d0",
                 comp.NOT_DUE: "#f3f5f7", comp.NONE: "#ffffff"}
-INSTALLATION_STATUS_VI = {"pending": "Chờ xác nhận", "confirmed": "Đã xác nhận", "revoked": "Đã thu hồi"}
+INSTALLATION_STATUS_VI = {"pending": QT_TRANSLATE_NOOP("SyncModels", "Chờ xác nhận"),
+                          "confirmed": QT_TRANSLATE_NOOP("SyncModels", "Đã xác nhận"),
+                          "revoked": QT_TRANSLATE_NOOP("SyncModels", "Đã thu hồi")}
+# The core's labels (merge verdicts, synced tables, completeness statuses) are Vietnamese; they are
+# marked here so the interface can show them translated. A core label not listed stays as it is.
+_CORE_LABELS = (
+    # merge.STATUS_LABELS_VI, merge.DRY_RUN_LABELS_VI
+    QT_TRANSLATE_NOOP("SyncModels", "Đã nhập"),
+    QT_TRANSLATE_NOOP("SyncModels", "Trùng – đã nhập trước đó"),
+    QT_TRANSLATE_NOOP("SyncModels", "Đã nhập, có xung đột"),
+    QT_TRANSLATE_NOOP("SyncModels", "Chờ xác nhận máy gửi"),
+    QT_TRANSLATE_NOOP("SyncModels", "Bị từ chối"),
+    QT_TRANSLATE_NOOP("SyncModels", "Sẽ nhập"),
+    QT_TRANSLATE_NOOP("SyncModels", "Sẽ nhập, có xung đột"),
+    QT_TRANSLATE_NOOP("SyncModels", "Sẽ chờ xác nhận máy gửi"),
+    QT_TRANSLATE_NOOP("SyncModels", "Sẽ bị từ chối"),
+    # export.TABLE_LABELS_VI
+    QT_TRANSLATE_NOOP("SyncModels", "số liệu chỉ tiêu"),
+    QT_TRANSLATE_NOOP("SyncModels", "đánh dấu hoàn thành kỳ"),
+    QT_TRANSLATE_NOOP("SyncModels", "thông tin trung tâm HTCĐ"),
+    QT_TRANSLATE_NOOP("SyncModels", "hoạt động của trung tâm HTCĐ"),
+    # completeness.STATUS_LABELS_VI
+    QT_TRANSLATE_NOOP("SyncModels", "Đã nhận"),
+    QT_TRANSLATE_NOOP("SyncModels", "Nhận muộn"),
+    QT_TRANSLATE_NOOP("SyncModels", "Chờ xác nhận"),
+    QT_TRANSLATE_NOOP("SyncModels", "Chưa nhận"),
+    QT_TRANSLATE_NOOP("SyncModels", "Chưa đến hạn"),
+)
+
+
+def _t(text: str) -> str:
+    """A label marked above (or a core label listed in _CORE_LABELS) in the interface language."""
+    return QCoreApplication.translate("SyncModels", text) if text else text
+
+
+def table_label(table: str) -> str:
+    return _t(TABLE_LABELS_VI.get(table, table))
+
+
+def periods_label(periods: list[str]) -> str:
+    """export.periods_label_vi in the interface language."""
+    labels = []
+    for code in periods:
+        try:
+            labels.append(period_name(parse_period(code)).lower())
+        except PeriodError:
+            labels.append(code)
+    if not labels:
+        return _t(QT_TRANSLATE_NOOP("SyncModels", "không có số liệu theo kỳ"))
+    if len(labels) == 1:
+        return labels[0]
+    return QCoreApplication.translate("SyncModels", "{n} kỳ, từ {first} đến {last}").format(
+        n=len(labels), first=labels[0], last=labels[-1])
 
 
 def when(iso: str | None) -> str:
@@ -61,14 +116,16 @@ class _RowsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt API
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return _t(self.COLUMNS[section])
         return None
 
 
 class ExportsModel(_RowsModel):
     """Packages this installation exported (newest first)."""
 
-    COLUMNS = ("Số", "Lập lúc", "Tệp", "Nội dung", "Bản ghi")
+    COLUMNS = (QT_TRANSLATE_NOOP("SyncModels", "Số"), QT_TRANSLATE_NOOP("SyncModels", "Lập lúc"),
+               QT_TRANSLATE_NOOP("SyncModels", "Tệp"), QT_TRANSLATE_NOOP("SyncModels", "Nội dung"),
+               QT_TRANSLATE_NOOP("SyncModels", "Bản ghi"))
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -83,11 +140,11 @@ class ExportsModel(_RowsModel):
             if col == 2:
                 return r["file_name"]
             if col == 3:
-                return ("Toàn bộ – " if r["full"] else "") + periods_label_vi(r["periods"])
+                return (self.tr("Toàn bộ – ") if r["full"] else "") + periods_label(r["periods"])
             if col == 4:
                 return format_int(sum(r["counts"].values()))
         if role == TOOLTIP:
-            return "\n".join(f"{TABLE_LABELS_VI.get(t, t)}: {format_int(n)}" for t, n in r["counts"].items())
+            return "\n".join(f"{table_label(t)}: {format_int(n)}" for t, n in r["counts"].items())
         if role == ALIGN and col in (0, 4):
             return RIGHT
         return None
@@ -96,8 +153,12 @@ class ExportsModel(_RowsModel):
 class PreviewModel(_RowsModel):
     """One row per package of a merge (preview or applied)."""
 
-    COLUMNS = ("Kết luận", "Đơn vị gửi", "Gói số", "Mới", "Cập nhật", "Không đổi", "Cũ hơn", "Xung đột",
-               "Vấn đề", "Máy gửi", "Tệp")
+    COLUMNS = (QT_TRANSLATE_NOOP("SyncModels", "Kết luận"), QT_TRANSLATE_NOOP("SyncModels", "Đơn vị gửi"),
+               QT_TRANSLATE_NOOP("SyncModels", "Gói số"), QT_TRANSLATE_NOOP("SyncModels", "Mới"),
+               QT_TRANSLATE_NOOP("SyncModels", "Cập nhật"), QT_TRANSLATE_NOOP("SyncModels", "Không đổi"),
+               QT_TRANSLATE_NOOP("SyncModels", "Cũ hơn"), QT_TRANSLATE_NOOP("SyncModels", "Xung đột"),
+               QT_TRANSLATE_NOOP("SyncModels", "Vấn đề"), QT_TRANSLATE_NOOP("SyncModels", "Máy gửi"),
+               QT_TRANSLATE_NOOP("SyncModels", "Tệp"))
     VERDICT, FILE = 0, 10
 
     def __init__(self, parent=None):
@@ -117,18 +178,18 @@ class PreviewModel(_RowsModel):
         shows_counts = p.status != "rejected" or p.code == "invalid_figures"
         if role == DISPLAY:
             if col == 0:
-                return (DRY_RUN_LABELS_VI if self.dry_run else STATUS_LABELS_VI)[p.status]
+                return _t((DRY_RUN_LABELS_VI if self.dry_run else STATUS_LABELS_VI)[p.status])
             if col == 1:
                 return f"{p.unit_name} ({p.unit_code})" if p.unit_code else ""
             if col == 2:
-                return "" if p.sequence is None else str(p.sequence) + (" (toàn bộ)" if p.full else "")
+                return "" if p.sequence is None else str(p.sequence) + (self.tr(" (toàn bộ)") if p.full else "")
             if 3 <= col <= 7:
                 key = ("new", "updated", "unchanged", "older", "conflicts")[col - 3]
                 return format_int(counts.get(key, 0)) if shows_counts and p.unit_code else ""
             if col == 8:
                 n = len(p.problems)
                 w = len(p.warnings)
-                parts = ([f"{n} lỗi"] if n else []) + ([f"{w} lưu ý"] if w else [])
+                parts = ([self.tr("{n} lỗi").format(n=n)] if n else []) + ([self.tr("{n} lưu ý").format(n=w)] if w else [])
                 return ", ".join(parts)
             if col == 9:
                 return p.fingerprint
@@ -136,10 +197,10 @@ class PreviewModel(_RowsModel):
                 return p.file
         if role == TOOLTIP:
             lines = [p.reason] if p.reason else []
-            lines += [f"Lỗi: {x}" for x in p.problems[:15]]
-            lines += [f"Lưu ý: {x}" for x in p.warnings[:10]]
+            lines += [self.tr("Lỗi: {problem}").format(problem=x) for x in p.problems[:15]]
+            lines += [self.tr("Lưu ý: {warning}").format(warning=x) for x in p.warnings[:10]]
             if counts.get("deleted"):
-                lines.append(f"Trong đó {counts['deleted']} bản ghi bị xoá (bia mộ).")
+                lines.append(self.tr("Trong đó {n} bản ghi bị xoá (bia mộ).").format(n=counts["deleted"]))
             return "\n".join(lines)
         if role == BACKGROUND and col == self.VERDICT:
             return QBrush(QColor(VERDICT_COLOURS[p.status]))
@@ -152,36 +213,42 @@ def _record_label(c: dict) -> str:
     d = c.get("current_data") or c["local_data"]
     if c["table_name"] == "indicator_values":
         bd = d.get("breakdown") or None
-        return f"{d.get('indicator')} ({BREAKDOWN_LABELS_VI.get(bd, bd)}) – kỳ {d.get('period')}"
+        return QCoreApplication.translate("SyncModels", "{indicator} ({breakdown}) – kỳ {period}").format(
+            indicator=d.get("indicator"), breakdown=breakdown_name(bd), period=d.get("period"))
     if c["table_name"] == "period_status":
-        return f"Hoàn thành kỳ {d.get('period')}"
+        return QCoreApplication.translate("SyncModels", "Hoàn thành kỳ {period}").format(period=d.get("period"))
     if c["table_name"] == "clc_activities":
-        return f"Hoạt động TTHTCĐ «{d.get('title', '')}» ({d.get('date', '')})"
-    return TABLE_LABELS_VI.get(c["table_name"], c["table_name"])
+        return QCoreApplication.translate("SyncModels", "Hoạt động TTHTCĐ «{title}» ({date})").format(
+            title=d.get("title", ""), date=d.get("date", ""))
+    return table_label(c["table_name"])
 
 
 def version_text(table: str, d: dict | None) -> str:
     """A record version in a few words: "1.150 / 1.200", "giá trị 1", "đã xoá"."""
+    translate = QCoreApplication.translate
     if not d:
-        return "(không còn)"
+        return translate("SyncModels", "(không còn)")
     if d.get("deleted"):
-        return "đã xoá"
+        return translate("SyncModels", "đã xoá")
     if table == "indicator_values":
         if d.get("numerator") is not None or d.get("denominator") is not None:
             text = f"{format_int(d.get('numerator'), '–')} / {format_int(d.get('denominator'), '–')}"
         elif d.get("value") is not None:
-            text = f"giá trị {format_int(d['value'])}"
+            text = translate("SyncModels", "giá trị {value}").format(value=format_int(d["value"]))
         else:
-            text = "(trống)"
+            text = translate("SyncModels", "(trống)")
         return text + (f" – «{d['comment']}»" if d.get("comment") else "")
     if table == "period_status":
-        return "đã xong" if d.get("complete") else "chưa xong"
+        return translate("SyncModels", "đã xong") if d.get("complete") else translate("SyncModels", "chưa xong")
     skip = {"revision", "base_revision", "origin", "updated_at", "updated_by", "deleted"}
     return ", ".join(f"{k}: {v}" for k, v in d.items() if k not in skip and v not in (None, ""))[:200]
 
 
 class ConflictsModel(_RowsModel):
-    COLUMNS = ("Số", "Đơn vị", "Bản ghi", "Bản đang dùng ở Sở", "Bản gửi đến", "Người sửa (gửi đến)", "Phát hiện")
+    COLUMNS = (QT_TRANSLATE_NOOP("SyncModels", "Số"), QT_TRANSLATE_NOOP("SyncModels", "Đơn vị"),
+               QT_TRANSLATE_NOOP("SyncModels", "Bản ghi"), QT_TRANSLATE_NOOP("SyncModels", "Bản đang dùng ở Sở"),
+               QT_TRANSLATE_NOOP("SyncModels", "Bản gửi đến"), QT_TRANSLATE_NOOP("SyncModels", "Người sửa (gửi đến)"),
+               QT_TRANSLATE_NOOP("SyncModels", "Phát hiện"))
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -207,18 +274,21 @@ class ConflictsModel(_RowsModel):
         if role == TOOLTIP and col == 2 and c["table_name"] == "indicator_values":
             d = c.get("current_data") or c["local_data"]
             ind = by_code().get(d.get("indicator"))
-            return ind.name_vi if ind else None
+            return indicator_name(ind) if ind else None
         if role == TOOLTIP and col in (3, 4):
             d = c.get("current_data") if col == 3 else c["incoming_data"]
             if d:
-                return f"Phiên bản {d.get('revision')} của máy {d.get('origin')}\nSửa lúc {when(d.get('updated_at'))} " \
-                       f"bởi {d.get('updated_by', '')}"
+                return self.tr("Phiên bản {revision} của máy {origin}\nSửa lúc {time} bởi {who}").format(
+                    revision=d.get("revision"), origin=d.get("origin"), time=when(d.get("updated_at")),
+                    who=d.get("updated_by", ""))
         return None
 
 
 class InstallationsModel(_RowsModel):
-    COLUMNS = ("Mã nhận dạng", "Đơn vị", "Cán bộ", "Trạng thái", "Đang giữ", "Đã nhập", "Thiếu gói số",
-               "Lần nhận gần nhất")
+    COLUMNS = (QT_TRANSLATE_NOOP("SyncModels", "Mã nhận dạng"), QT_TRANSLATE_NOOP("SyncModels", "Đơn vị"),
+               QT_TRANSLATE_NOOP("SyncModels", "Cán bộ"), QT_TRANSLATE_NOOP("SyncModels", "Trạng thái"),
+               QT_TRANSLATE_NOOP("SyncModels", "Đang giữ"), QT_TRANSLATE_NOOP("SyncModels", "Đã nhập"),
+               QT_TRANSLATE_NOOP("SyncModels", "Thiếu gói số"), QT_TRANSLATE_NOOP("SyncModels", "Lần nhận gần nhất"))
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -227,7 +297,7 @@ class InstallationsModel(_RowsModel):
         col = index.column()
         if role == DISPLAY:
             return (r["fingerprint"], f"{r.get('unit_name') or r['unit_key']} ({r.get('unit_code') or ''})",
-                    r.get("official") or "", INSTALLATION_STATUS_VI.get(r["status"], r["status"]),
+                    r.get("official") or "", _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"])),
                     format_int(r["held"]), format_int(r["imported"]),
                     ", ".join(map(str, r["missing"][:10])) + (" …" if len(r["missing"]) > 10 else ""),
                     when(r.get("last_received")))[col]
@@ -266,7 +336,7 @@ class CompletenessModel(QAbstractTableModel):
         if self.grid is None or role != DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return "Đơn vị" if section == 0 else self.grid.periods[section - 1]
+            return self.tr("Đơn vị") if section == 0 else self.grid.periods[section - 1]
         return None
 
     def data(self, index: QModelIndex, role=DISPLAY):
@@ -286,7 +356,7 @@ class CompletenessModel(QAbstractTableModel):
         period = self.grid.periods[col - 1]
         cell = self.grid.cell(u.key, period)
         if role == DISPLAY:
-            label = comp.STATUS_LABELS_VI[cell.status]
+            label = _t(comp.STATUS_LABELS_VI[cell.status])
             if cell.status in (comp.RECEIVED, comp.LATE) and cell.expected:
                 label += f" {cell.reported}/{cell.expected}"
             return label
@@ -295,9 +365,11 @@ class CompletenessModel(QAbstractTableModel):
         if role == ALIGN:
             return CENTER
         if role == TOOLTIP and cell.status != comp.NONE:
-            lines = [f"{u.name} – kỳ {period}: {comp.STATUS_LABELS_VI[cell.status]}",
-                     f"Đã có {cell.reported} trên {cell.expected} số liệu."]
+            lines = [self.tr("{unit} – kỳ {period}: {status}").format(unit=u.name, period=period,
+                                                                       status=_t(comp.STATUS_LABELS_VI[cell.status])),
+                     self.tr("Đã có {reported} trên {expected} số liệu.").format(reported=cell.reported,
+                                                                                  expected=cell.expected)]
             if cell.first_sent:
-                lines.append(f"Gói đầu tiên lập lúc {when(cell.first_sent)}.")
+                lines.append(self.tr("Gói đầu tiên lập lúc {time}.").format(time=when(cell.first_sent)))
             return "\n".join(lines)
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,7 @@ from ui.context import AppContext
 from ui.dialogs.clc_activity import ClcActivityDialog
 from ui.dialogs.clc_centre import ClcCentreDialog
 from ui.models.clc_activity_model import ClcActivityModel, ClcFilterProxy, ClcTotalsModel
+from ui.models.presentation import period_label, period_name
 from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
@@ -94,7 +95,7 @@ class _Change(QUndoCommand):
 
 
 class ClcPage(Page):
-    title = "Sổ TTHTCĐ"
+    title = QT_TRANSLATE_NOOP("ClcPage", "Sổ TTHTCĐ")
     icon_name = "clc"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None):
@@ -167,21 +168,22 @@ class ClcPage(Page):
         summary_layout.addWidget(self.summary)
         summary_layout.addStretch(1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(log, "Sổ hoạt động")
-        self.tabs.addTab(summary_host, "Tổng hợp theo nhóm")
+        self.tabs.addTab(log, self.tr("Sổ hoạt động"))
+        self.tabs.addTab(summary_host, self.tr("Tổng hợp theo nhóm"))
         root.addWidget(self.tabs, 1)
 
         status = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("muted")
         status.addWidget(self.status, 1)
-        self.undo_link = QPushButton("Hoàn tác")
+        self.undo_link = QPushButton(self.tr("Hoàn tác"))
         self.undo_link.setObjectName("linkButton")
         self.undo_link.setVisible(False)
         self.undo_link.clicked.connect(self.undo_stack.undo)
         status.addWidget(self.undo_link)
-        keys = QLabel("Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm"
-                      if self.editable else "Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)")
+        keys = QLabel(self.tr("Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · "
+                              "Ctrl+F: tìm")
+                      if self.editable else self.tr("Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)"))
         keys.setObjectName("muted")
         status.addWidget(keys)
         root.addLayout(status)
@@ -216,7 +218,7 @@ class ClcPage(Page):
         texts.addWidget(self.centre_title)
         texts.addWidget(self.centre_detail)
         layout.addLayout(texts, 1)
-        self.centre_button = QPushButton("Thông tin trung tâm…")
+        self.centre_button = QPushButton(self.tr("Thông tin trung tâm…"))
         self.centre_button.clicked.connect(self.edit_centre)
         self.centre_button.setVisible(self.editable)
         layout.addWidget(self.centre_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -225,17 +227,17 @@ class ClcPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        row.addWidget(QLabel("Kỳ"))
+        row.addWidget(QLabel(self.tr("Kỳ")))
         self.period_filter = QComboBox()
-        self.period_filter.addItem("Tất cả các kỳ", ALL_PERIODS)
+        self.period_filter.addItem(self.tr("Tất cả các kỳ"), ALL_PERIODS)
         latest = self.today() + dt.timedelta(days=FUTURE_DAYS)
         for p in all_periods():
             if p.start <= latest and (self.unit is None or self.unit.overlaps(p)):
-                self.period_filter.addItem(f"{p.label_vi} ({p.code})", p)
+                self.period_filter.addItem(period_label(p), p)
         self.period_filter.setMaxVisibleItems(18)
         self.period_filter.currentIndexChanged.connect(self._on_period_filter)
         row.addWidget(self.period_filter)
-        row.addWidget(QLabel("từ"))
+        row.addWidget(QLabel(self.tr("từ")))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
@@ -246,19 +248,19 @@ class ClcPage(Page):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._on_dates_changed)  # connected once both exist
         row.addWidget(self.date_from)
-        row.addWidget(QLabel("đến"))
+        row.addWidget(QLabel(self.tr("đến")))
         row.addWidget(self.date_to)
         row.addSpacing(8)
-        row.addWidget(QLabel("Nhóm"))
+        row.addWidget(QLabel(self.tr("Nhóm")))
         self.category_filter = QComboBox()
-        self.category_filter.addItem("Tất cả các nhóm", None)
+        self.category_filter.addItem(self.tr("Tất cả các nhóm"), None)
         for i, (code, label) in enumerate(CATEGORIES, start=1):
             self.category_filter.addItem(CATEGORY_SHORT_VI[code], code)
             self.category_filter.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
         self.category_filter.currentIndexChanged.connect(self._apply_proxy_filter)
         row.addWidget(self.category_filter)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu")
+        self.search.setPlaceholderText(self.tr("Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text)
         self.search.installEventFilter(self)
@@ -268,23 +270,23 @@ class ClcPage(Page):
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.add_button = QPushButton("Thêm hoạt động")
+        self.add_button = QPushButton(self.tr("Thêm hoạt động"))
         self.add_button.setObjectName("primaryButton")
-        self.add_button.setToolTip("Insert hoặc Ctrl+N")
+        self.add_button.setToolTip(self.tr("Insert hoặc Ctrl+N"))
         self.add_button.clicked.connect(self.add_activity)
-        self.edit_button = QPushButton("Sửa")
+        self.edit_button = QPushButton(self.tr("Sửa"))
         self.edit_button.setToolTip("Enter")
         self.edit_button.clicked.connect(self.edit_current)
-        self.duplicate_button = QPushButton("Nhân bản")
-        self.duplicate_button.setToolTip("Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn")
+        self.duplicate_button = QPushButton(self.tr("Nhân bản"))
+        self.duplicate_button.setToolTip(self.tr("Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn"))
         self.duplicate_button.clicked.connect(self.duplicate_current)
-        self.delete_button = QPushButton("Xóa")
-        self.delete_button.setToolTip("Delete (có thể hoàn tác)")
+        self.delete_button = QPushButton(self.tr("Xóa"))
+        self.delete_button.setToolTip(self.tr("Delete (có thể hoàn tác)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button = QPushButton(self.tr("Hoàn tác"))
         self.undo_button.setToolTip("Ctrl+Z")
         self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button = QPushButton("Làm lại")
+        self.redo_button = QPushButton(self.tr("Làm lại"))
         self.redo_button.setToolTip("Ctrl+Y")
         self.redo_button.clicked.connect(self.undo_stack.redo)
         for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button,
@@ -292,8 +294,8 @@ class ClcPage(Page):
             b.setVisible(self.editable)
             row.addWidget(b)
         row.addStretch(1)
-        self.export_button = QPushButton("Xuất Excel…")
-        self.export_button.setToolTip("Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx")
+        self.export_button = QPushButton(self.tr("Xuất Excel…"))
+        self.export_button.setToolTip(self.tr("Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx"))
         self.export_button.clicked.connect(self.export_xlsx)
         row.addWidget(self.export_button)
         return row
@@ -413,7 +415,7 @@ class ClcPage(Page):
         self.select_uuids(keep, current.uuid if current else None)
         self._refresh_centre()
         period = self.period_filter.currentData()
-        label = self.period_filter.currentText() if isinstance(period, Period) else "Tất cả các kỳ"
+        label = period_name(period) if isinstance(period, Period) else self.tr("Tất cả các kỳ")
         self.summary.set_range(start, end, label, period if isinstance(period, Period) else None)
         self._update_buttons()
 
@@ -439,10 +441,12 @@ class ClcPage(Page):
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self)
-        for i, (key, title, tip) in enumerate(self.model.columns):
+        for i, (key, _title, _tip) in enumerate(self.model.columns):
             if key in ("date", "title"):
                 continue
-            act = menu.addAction(tip or title)
+            horizontal = Qt.Orientation.Horizontal
+            act = menu.addAction(self.model.headerData(i, horizontal, Qt.ItemDataRole.ToolTipRole)
+                                 or self.model.headerData(i, horizontal, Qt.ItemDataRole.DisplayRole))
             act.setCheckable(True)
             act.setChecked(not self.table.isColumnHidden(i))
             act.toggled.connect(lambda on, col=i: (self.table.setColumnHidden(col, not on),
@@ -453,28 +457,29 @@ class ClcPage(Page):
         if self.unit is None:
             return
         if not self.editable:
-            self.centre_title.setText(f"Sổ hoạt động TTHTCĐ các xã thuộc {self.unit.name}")
-            self.centre_detail.setText("Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.")
+            self.centre_title.setText(self.tr("Sổ hoạt động TTHTCĐ các xã thuộc {unit}").format(unit=self.unit.name))
+            self.centre_detail.setText(self.tr("Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ."))
             return
         centre = repo.get_centre(self.ctx.db, self.unit.id)
         if centre is None:
             self.centre_title.setText(repo.default_centre_name(self.unit))
-            self.centre_detail.setText("Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở "
-                                       "thôn). Bấm «Thông tin trung tâm…».")
+            self.centre_detail.setText(self.tr("Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập "
+                                               "ở thôn). Bấm «Thông tin trung tâm…»."))
             return
         self.centre_title.setText(centre.name)
         parts = []
         if centre.director:
-            parts.append(f"Giám đốc: {centre.director}")
+            parts.append(self.tr("Giám đốc: {name}").format(name=centre.director))
         if centre.decision_no or centre.decision_date:
-            parts.append("QĐ thành lập " + " ".join(x for x in (
-                f"số {centre.decision_no}" if centre.decision_no else "",
-                f"ngày {format_date(centre.decision_date)}" if centre.decision_date else "") if x))
+            parts.append(self.tr("QĐ thành lập") + " " + " ".join(x for x in (
+                self.tr("số {number}").format(number=centre.decision_no) if centre.decision_no else "",
+                self.tr("ngày {date}").format(date=format_date(centre.decision_date)) if centre.decision_date else "")
+                if x))
         if centre.combined_culture is not None:
-            parts.append("kết hợp với TT Văn hóa - Thể thao xã" if centre.combined_culture
-                         else "không kết hợp với TT Văn hóa - Thể thao")
-        parts.append(f"{len(centre.branches)} điểm học tập ở thôn" if centre.branches
-                     else "chưa ghi điểm học tập ở thôn")
+            parts.append(self.tr("kết hợp với TT Văn hóa - Thể thao xã") if centre.combined_culture
+                         else self.tr("không kết hợp với TT Văn hóa - Thể thao"))
+        parts.append(self.tr("{n} điểm học tập ở thôn").format(n=len(centre.branches)) if centre.branches
+                     else self.tr("chưa ghi điểm học tập ở thôn"))
         self.centre_detail.setText(" · ".join(parts))
 
     def _update_status_counts(self) -> None:
@@ -483,7 +488,8 @@ class ClcPage(Page):
             return
         if self.undo_link.isVisible():
             return  # an undo notice is showing; it stays until the next action
-        self.status.setText(f"{shown} / {total} hoạt động đang hiện" if shown != total else f"{total} hoạt động")
+        self.status.setText(self.tr("{shown} / {total} hoạt động đang hiện").format(shown=shown, total=total)
+                            if shown != total else self.tr("{total} hoạt động").format(total=total))
 
     def _update_buttons(self, *_args) -> None:
         if not shiboken6.isValid(self.undo_stack):  # the page is being torn down
@@ -555,7 +561,7 @@ class ClcPage(Page):
         try:
             uuids = fn()
         except ClcValidationError as exc:
-            messages.warn(self, "Không hoàn tác được thay đổi này.", str(exc))
+            messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
             return
         self.refresh()
         if uuids:
@@ -620,7 +626,8 @@ class ClcPage(Page):
                     repo.delete_activity(db, rec, actor=actor, origin=origin, source="undo")
                     return []
 
-                self.undo_stack.push(_Change(self, f"thêm «{stored.title}»", redo_add, undo_add))
+                self.undo_stack.push(_Change(self, self.tr("thêm «{title}»").format(title=stored.title), redo_add,
+                                             undo_add))
             else:
                 before = repo.get_activity(db, editing.uuid)
                 stored = repo.update_activity(db, editing.uuid, activity, actor=actor, origin=origin,
@@ -630,7 +637,8 @@ class ClcPage(Page):
                     def put(values: Activity, source: str) -> list[str]:
                         return [repo.update_activity(db, rec, values, actor=actor, origin=origin, source=source).uuid]
 
-                    self.undo_stack.push(_Change(self, f"sửa «{stored.title}»", lambda: put(stored, "redo"),
+                    self.undo_stack.push(_Change(self, self.tr("sửa «{title}»").format(title=stored.title),
+                                                 lambda: put(stored, "redo"),
                                                  lambda: put(before, "undo")))
         except ClcValidationError as exc:
             return exc.errors
@@ -644,8 +652,8 @@ class ClcPage(Page):
         self.refresh()
         self.select_uuids([stored.uuid])
         self._announce()
-        verb = "Đã thêm" if editing is None else "Đã sửa"
-        self._notice(f"{verb} «{stored.title}» ngày {format_date(stored.date)}.")
+        notice = self.tr("Đã thêm «{title}» ngày {date}.") if editing is None else self.tr("Đã sửa «{title}» ngày {date}.")
+        self._notice(notice.format(title=stored.title, date=format_date(stored.date)))
         return []
 
     def _ensure_visible(self, a: Activity) -> None:
@@ -698,16 +706,16 @@ class ClcPage(Page):
         with db.atomic():  # several rows: all or none
             for u in uuids:
                 repo.delete_activity(db, u, actor=actor, origin=origin)
-        what = f"«{titles[0]}»" if len(titles) == 1 else f"{len(titles)} hoạt động"
+        what = f"«{titles[0]}»" if len(titles) == 1 else self.tr("{n} hoạt động").format(n=len(titles))
         self.undo_stack.push(_Change(
-            self, f"xóa {what}",
+            self, self.tr("xóa {what}").format(what=what),
             lambda: self._delete_all(uuids),
             lambda: self._restore_all(uuids)))
         self.refresh()
         if next_uuid:
             self.select_uuids([next_uuid])
         self._announce()
-        self._notice(f"Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.", undo=True)
+        self._notice(self.tr("Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.").format(what=what), undo=True)
         self.table.setFocus()
 
     def _delete_all(self, uuids: list[str]) -> list[str]:
@@ -775,13 +783,14 @@ class ClcPage(Page):
 
         start, end = self.date_range()
         suggested = f"SoTTHTCD_{ascii_slug(self.unit.short_name)}_{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
-        path = messages.save_file_name(self, "Xuất sổ hoạt động ra Excel", suggested, "Excel (*.xlsx)")
+        path = messages.save_file_name(self, self.tr("Xuất sổ hoạt động ra Excel"), suggested, "Excel (*.xlsx)")
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         filt = self.current_filter()
         db_path, unit_id = self.ctx.db_path, self.unit.id
+        writing = self.tr("Đang ghi…")  # looked up here: the worker thread must not call into the page
 
         def work(progress):
             from xhht_desktop.clc.xlsx import export_log_xlsx
@@ -790,17 +799,17 @@ class ClcPage(Page):
             db = open_reader(db_path)  # a worker never uses the GUI thread's connection
             try:
                 return export_log_xlsx(db, unit_id, filt, path,
-                                       progress=lambda done, total: progress.update(done, total, "Đang ghi…"))
+                                       progress=lambda done, total: progress.update(done, total, writing))
             finally:
                 db.conn.close()
 
         from ui.tasks import run_task
 
-        self._export_task = run_task(self, "Đang xuất sổ hoạt động…", work,
-                                     on_done=lambda out: self._notice(f"Đã xuất {self.proxy.rowCount()} hoạt động ra "
-                                                                      f"«{out}»."),
-                                     on_error=lambda exc, _tb: messages.error(self, "Không xuất được tệp Excel.",
-                                                                              str(exc)))
+        self._export_task = run_task(
+            self, self.tr("Đang xuất sổ hoạt động…"), work,
+            on_done=lambda out: self._notice(self.tr("Đã xuất {n} hoạt động ra «{path}».").format(
+                n=self.proxy.rowCount(), path=out)),
+            on_error=lambda exc, _tb: messages.error(self, self.tr("Không xuất được tệp Excel."), str(exc)))
 
     # ---- Page contract ---------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, format_date
@@ -20,17 +20,27 @@ from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int
 
 from ui.context import AppContext
+from ui.models.presentation import period_name
 
+# (key, header, tooltip), marked for lupdate and translated when the grid is filled.
 COLUMNS: list[tuple[str, str, str]] = [
-    ("activities", "Hoạt động", "Số hoạt động"),
-    ("sessions", "Buổi", "Số buổi"),
-    ("visits", "Lượt", "Lượt người học"),
-    ("learners", "Người", "Số người không trùng, cộng theo từng hoạt động (một người học hai hoạt động "
-                          "được tính hai lần)"),
-    ("women", "Nữ", "Nữ (lượt)"),
-    ("ethnic_minority", "DTTS", "Dân tộc thiểu số (lượt)"),
-    ("rural_workers", "LĐNT", "Lao động nông thôn (lượt)"),
+    ("activities", QT_TRANSLATE_NOOP("ClcSummaryWidget", "Hoạt động"),
+     QT_TRANSLATE_NOOP("ClcSummaryWidget", "Số hoạt động")),
+    ("sessions", QT_TRANSLATE_NOOP("ClcSummaryWidget", "Buổi"), QT_TRANSLATE_NOOP("ClcSummaryWidget", "Số buổi")),
+    ("visits", QT_TRANSLATE_NOOP("ClcSummaryWidget", "Lượt"), QT_TRANSLATE_NOOP("ClcSummaryWidget", "Lượt người học")),
+    ("learners", QT_TRANSLATE_NOOP("ClcSummaryWidget", "Người"),
+     QT_TRANSLATE_NOOP("ClcSummaryWidget", "Số người không trùng, cộng theo từng hoạt động (một người học hai "
+                                           "hoạt động được tính hai lần)")),
+    ("women", QT_TRANSLATE_NOOP("ClcSummaryWidget", "Nữ"), QT_TRANSLATE_NOOP("ClcSummaryWidget", "Nữ (lượt)")),
+    ("ethnic_minority", QT_TRANSLATE_NOOP("ClcSummaryWidget", "DTTS"),
+     QT_TRANSLATE_NOOP("ClcSummaryWidget", "Dân tộc thiểu số (lượt)")),
+    ("rural_workers", QT_TRANSLATE_NOOP("ClcSummaryWidget", "LĐNT"),
+     QT_TRANSLATE_NOOP("ClcSummaryWidget", "Lao động nông thôn (lượt)")),
 ]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ClcSummaryWidget", text)
 
 
 class ClcSummaryWidget(QFrame):
@@ -46,7 +56,7 @@ class ClcSummaryWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(8)
-        self.title = QLabel("Trung tâm học tập cộng đồng")
+        self.title = QLabel(self.tr("Trung tâm học tập cộng đồng"))
         self.title.setObjectName("cardTitle")
         self.title.setVisible(show_title)
         layout.addWidget(self.title)
@@ -59,7 +69,7 @@ class ClcSummaryWidget(QFrame):
         self.grid.setHorizontalSpacing(14)
         self.grid.setVerticalSpacing(4)
         layout.addWidget(self.grid_host)
-        self.empty = QLabel("Chưa có hoạt động nào trong sổ cho khoảng thời gian này.")
+        self.empty = QLabel(self.tr("Chưa có hoạt động nào trong sổ cho khoảng thời gian này."))
         self.empty.setObjectName("muted")
         layout.addWidget(self.empty)
         self.suggestion_label = QLabel()
@@ -99,7 +109,7 @@ class ClcSummaryWidget(QFrame):
         unit = inst.unit
         period = self.ctx.period
         if self._range is None:
-            date_from, date_to, label = period.start, period.end, period.label_vi
+            date_from, date_to, label = period.start, period.end, period_name(period)
             self.suggestion = suggested_rural_workers(self.ctx.db, unit.id, period.code)
             suggestion_period: Period | None = period
         else:
@@ -107,24 +117,24 @@ class ClcSummaryWidget(QFrame):
             self.suggestion = (suggested_rural_workers(self.ctx.db, unit.id, suggestion_period.code)
                                if suggestion_period else None)
         self.rows = summarize_range(self.ctx.db, unit.id, date_from, date_to)
-        where = unit.name if unit.level == "xa" else f"các xã thuộc {unit.name}"
+        where = unit.name if unit.level == "xa" else self.tr("các xã thuộc {unit}").format(unit=unit.name)
         span = f"{format_date(date_from) or '…'} – {format_date(date_to) or '…'}"
         self.subtitle.setText(f"{where} · {label} ({span})")
         self._fill()
         if suggestion_period is None:
             self.suggestion_label.setVisible(False)
         elif suggestion_period.half == 2:
-            self.suggestion_label.setText("Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm "
-                                          "và cả năm.")
+            self.suggestion_label.setText(self.tr("Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng "
+                                                  "đầu năm và cả năm."))
             self.suggestion_label.setVisible(True)
         elif self.suggestion is None:
-            self.suggestion_label.setText("Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, "
-                                          "nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.")
+            self.suggestion_label.setText(self.tr("Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ "
+                                                  "này, nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ."))
             self.suggestion_label.setVisible(True)
         else:
-            self.suggestion_label.setText(
-                f"Lao động nông thôn học tại trung tâm (người, không trùng): <b>{format_int(self.suggestion)}</b> "
-                "— tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.")
+            self.suggestion_label.setText(self.tr(
+                "Lao động nông thôn học tại trung tâm (người, không trùng): <b>{n}</b> — tử số gợi ý cho chỉ tiêu "
+                "LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.").format(n=format_int(self.suggestion)))
             self.suggestion_label.setVisible(True)
 
     def _fill(self) -> None:
@@ -139,18 +149,18 @@ class ClcSummaryWidget(QFrame):
         self.grid_host.setVisible(bool(shown))
         if not shown:
             return
-        header = QLabel("Nhóm chuyên đề")
+        header = QLabel(self.tr("Nhóm chuyên đề"))
         header.setObjectName("columnHeader")
         self.grid.addWidget(header, 0, 0)
         for col, (_key, title, tip) in enumerate(COLUMNS, start=1):
-            label = QLabel(title)
+            label = QLabel(_t(title))
             label.setObjectName("columnHeader")
-            label.setToolTip(tip)
+            label.setToolTip(_t(tip))
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(label, 0, col)
         for r, row in enumerate([*shown, total], start=1):
             is_total = row["category"] is None
-            name = QLabel("Tổng cộng" if is_total else CATEGORY_SHORT_VI.get(row["category"], row["category"]))
+            name = QLabel(self.tr("Tổng cộng") if is_total else CATEGORY_SHORT_VI.get(row["category"], row["category"]))
             name.setObjectName("rowLabel" if is_total else "")
             if not is_total:
                 name.setToolTip(CATEGORY_LABELS_VI.get(row["category"], row["category"]))
@@ -159,7 +169,7 @@ class ClcSummaryWidget(QFrame):
                 value = QLabel(format_int(row[key], "–"))
                 value.setAlignment(Qt.AlignmentFlag.AlignRight)
                 if row[key] is None:
-                    value.setToolTip("Chưa ghi")
+                    value.setToolTip(self.tr("Chưa ghi"))
                 if is_total:
                     value.setObjectName("rowLabel")
                 self.grid.addWidget(value, r, col)
