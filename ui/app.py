@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def create_main_window(db_path: str | Path, db=None, *, strict: bool = False):
     return ctx, window
 
 
-def _open_database_or_explain(db_path: Path):
+def _open_database_or_explain(db_path: Path, parent=None):
     """The database, or None after telling the official (in Vietnamese) why it cannot be opened."""
     from PySide6.QtCore import QCoreApplication
 
@@ -113,9 +112,9 @@ def _open_database_or_explain(db_path: Path):
     try:
         return open_app_database(db_path)
     except DatabaseError as exc:
-        messages.error(None, str(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
+        messages.error(parent, str(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     except OSError as exc:
-        messages.error(None, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
+        messages.error(parent, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
             path=db_path, error=exc.strerror or exc),
                        QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     return None
@@ -145,45 +144,185 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+# Start the database work this long after show() even if no paint came (a window started minimised
+# is not painted).
+PAINT_FALLBACK_MS = 500
+
+
+class _Startup:
+    """What `run` does once the window's frame is on screen: open the database, first run, fill
+    the window, then the daily backup in a worker.
+
+    Failures end the event loop with the exit code `run` used to return; an unexpected exception is
+    kept and raised again by `run` once the loop has ended (as before the frame came first).
+    """
+
+    def __init__(self, app, window, db_path: Path):
+        self.app = app
+        self.window = window
+        self.db_path = db_path
+        self.db = None
+        self.ctx = None
+        self.error: BaseException | None = None
+        self.backup_task = None
+        self._started = False
+        self._stopped = False
+
+    def stop(self) -> None:
+        """The event loop has ended: what is still queued (the fallback timer, the daily backup)
+        must not start during the tear-down."""
+        self._started = self._stopped = True
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        try:
+            code = self._open()
+        except BaseException as exc:  # noqa: BLE001 - raised again by run() after the loop
+            self.error = exc
+            code = 1
+        if code is not None:
+            self.window.hide()
+            self.app.exit(code)
+
+    def _open(self) -> int | None:
+        """None when the window is ready, else the exit code."""
+        db = _open_database_or_explain(self.db_path, self.window)
+        if db is None:
+            return 1
+        self.db = db
+        _install_excepthook()
+        from xhht_desktop.installation import get_installation
+
+        from ui.i18n import apply_saved_language
+
+        apply_saved_language(db)
+        if get_installation(db) is None:
+            if os.environ.get("XHHT_NO_FIRST_RUN_DIALOGS"):
+                # Tests and benchmarks: never block on a modal wizard nobody will answer.
+                sys.stderr.write("XHHT Desktop: chưa khởi tạo (XHHT_NO_FIRST_RUN_DIALOGS đang bật)\n")
+                return 2
+            from ui.dialogs.first_run import FirstRunWizard
+
+            wizard = FirstRunWizard(db, self.db_path, self.window)
+            if not wizard.exec() or wizard.installation is None:
+                return 0
+        from ui.context import AppContext
+        from ui.main_window import default_period
+
+        inst = get_installation(db)
+        self.ctx = AppContext(db, self.db_path, default_period(db, inst.unit))
+        self.window.attach(self.ctx)
+        # The rolling daily copy once the window shows its content: it reads the whole database
+        # (seconds for a province, minutes at national scale) and never blocks the official.
+        self.window.after_content_shown(self.start_daily_backup)
+        return None
+
+    def start_daily_backup(self) -> None:
+        """`daily_backup_at_start` in a worker, on its own connection (a failure is only logged)."""
+        if self._stopped:
+            return
+        from ui.main_window import daily_backups_running
+        from ui.tasks import run_task
+
+        db_path = self.db_path
+
+        def work(progress):
+            from xhht_desktop.db.connection import open_reader
+            from xhht_desktop.maintenance.backup import daily_backup_at_start
+
+            db = open_reader(db_path)
+            try:
+                return daily_backup_at_start(db, db_path)
+            finally:
+                db.conn.close()
+
+        key = str(db_path)
+
+        def finished(*_args) -> None:
+            daily_backups_running.discard(key)
+
+        def failed(exc, tb) -> None:
+            finished()
+            sys.stderr.write(f"XHHT Desktop: daily backup failed: {exc}\n{tb}")
+
+        daily_backups_running.add(key)
+        # Parented to the application, not the window: a language switch or a restore replaces
+        # the window while the copy runs.
+        self.backup_task = run_task(None, "", work, on_done=finished, on_error=failed, show_dialog=False)
+        self.backup_task.setParent(self.app)
+
+
+def _finish_running_tasks(app, objects) -> None:
+    """At exit: cancel the tasks still running (ui.tasks) and wait for their threads to end.
+
+    A QThread destroyed while it runs aborts the process, and a worker may be writing (the daily
+    backup, an export): those are left to finish. Their results are delivered as usual.
+    """
+    if "ui.tasks" not in sys.modules:
+        return  # no task was ever started
+    from PySide6.QtCore import QThread
+
+    from ui.tasks import Task
+
+    while True:
+        running = [task for owner in (app, *objects) for task in owner.findChildren(Task)
+                   if task.thread.isRunning()]
+        if not running:
+            return
+        for task in running:
+            task.progress.cancelled = True
+        app.processEvents()
+        QThread.msleep(10)
+
+
 def run(argv: list[str]) -> int:
-    """Start the GUI: `--db PATH` picks the database, `--self-test` checks the build and exits."""
+    """Start the GUI: `--db PATH` picks the database, `--self-test` checks the build and exits.
+
+    The window's frame is shown first and painted; the database is opened right after (see
+    `_Startup`), so the official sees the application at once, and a slow open (an upgrade of a
+    large database) happens in a window that says so.
+    """
     args = parse_args(argv)
     if args.self_test:
         return self_test()
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
     from xhht_desktop.paths import default_db_path
+
+    from ui.main_window import MainWindow
 
     app = make_application(argv)
     db_path = Path(args.db) if args.db else default_db_path()
-    db = _open_database_or_explain(db_path)
-    if db is None:
-        return 1
-    _install_excepthook()
-    from xhht_desktop.installation import get_installation
-    from xhht_desktop.maintenance.backup import daily_backup_at_start
-
-    from ui.i18n import apply_saved_language, live_windows
-
-    apply_saved_language(db)
-    if get_installation(db) is None:
-        if os.environ.get("XHHT_NO_FIRST_RUN_DIALOGS"):
-            # Tests and benchmarks: never block on a modal wizard nobody will answer.
-            sys.stderr.write("XHHT Desktop: chưa khởi tạo (XHHT_NO_FIRST_RUN_DIALOGS đang bật)\n")
-            db.conn.close()
-            return 2
-        from ui.dialogs.first_run import FirstRunWizard
-
-        wizard = FirstRunWizard(db, db_path)
-        if not wizard.exec() or wizard.installation is None:
-            db.conn.close()
-            return 0
-    daily_backup_at_start(db, db_path)  # the rolling daily copy (never blocks the start on failure)
-    ctx, window = create_main_window(db_path, db)
+    window = MainWindow()
+    startup = _Startup(app, window, db_path)
+    window.first_painted.connect(startup.start)
     window.show()
-    code = app.exec()
+    QTimer.singleShot(PAINT_FALLBACK_MS, window, startup.start)
+    # Quit when the official closes the last window, even if some widget is shown meanwhile
+    # (Qt's automatic quit is cancelled by any window shown before it is processed).
+    app.lastWindowClosed.connect(app.quit)
+    try:
+        code = app.exec()
+    finally:
+        app.lastWindowClosed.disconnect(app.quit)
+        # Qt's own automatic quit may still be queued: delivered later (tests share the
+        # application), it would end every event loop started afterwards at once.
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+    startup.stop()
+    from ui.i18n import live_windows
+
+    windows = live_windows(window)
+    _finish_running_tasks(app, windows)
     # A language switch or a restore replaces the window (ui.i18n) and a restore the connection.
-    _tear_down(app, *live_windows(window), ctx)
-    ctx.db.conn.close()
-    db.conn.close()
+    _tear_down(app, *windows, *([startup.ctx] if startup.ctx is not None else []))
+    if startup.ctx is not None:
+        startup.ctx.db.conn.close()
+    if startup.db is not None:
+        startup.db.conn.close()
+    if startup.error is not None:
+        raise startup.error
     return code
 
 
@@ -208,6 +347,8 @@ def self_test() -> int:
         errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
 
     sys.excepthook = record
+    import tempfile
+
     try:
         with tempfile.TemporaryDirectory(prefix="xhht-selftest-") as tmp:
             code = _self_test_in(Path(tmp), errors)

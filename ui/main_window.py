@@ -4,18 +4,28 @@ Pages come from `ui/pages/registry.py`; each is imported when the window is buil
 first time it is opened. A page module not yet present in this build is skipped. Leaving a period
 or closing the window with unsaved edits asks "Lưu / Không lưu / Hủy" first
 (`ui.widgets.messages.ask_save_changes`, patched in tests).
+
+Start-up paints the window before the database is open: `MainWindow()` without a context is the
+frame (header, sidebar, menu bar, status bar), cheap to import and build; `attach(ctx)` fills it once
+the database is open. So this module imports nothing of the database layer (sqlite-utils and the
+repositories cost more than the bare window) until `attach`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+# Only the classes the frame needs: PySide6 builds a class's Python enums when the class is first
+# touched, and the `Qt` namespace alone costs ~15 ms; menus, `Qt` and dialogs come with attach().
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,23 +34,29 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from xhht_desktop import APP_NAME, __version__
-from xhht_desktop.db import units_repo, values_repo
-from xhht_desktop.domain.periods import Period, all_periods
 
-from ui.context import AppContext
-from ui.models.presentation import period_label, period_name, role_label
 from ui.pages import registry
-from ui.pages.base import Page
-from ui.widgets import messages
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from xhht_desktop.db import units_repo
+    from xhht_desktop.domain.periods import Period
+
+    from ui.context import AppContext
+    from ui.pages.base import Page
 
 log = logging.getLogger(__name__)
+
+# Databases whose daily copy, taken in a worker at start-up (ui.app), is still being written. Kept
+# here rather than on a window: a language switch replaces the window while the copy runs.
+daily_backups_running: set[str] = set()
 
 
 @dataclass
@@ -110,6 +126,8 @@ def _optional_module(name: str):
 
 def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> list[Period]:
     """Periods this unit existed in that have begun by today (all of them if that leaves none)."""
+    from xhht_desktop.domain.periods import all_periods
+
     today = today or dt.date.today()
     periods = [p for p in all_periods() if unit.overlaps(p) and p.start <= today]
     return periods or all_periods()
@@ -117,6 +135,8 @@ def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> l
 
 def default_period(db, unit: units_repo.Unit, today: dt.date | None = None) -> Period:
     """Where the official left off (the latest period with figures), else the current half-year."""
+    from xhht_desktop.db import values_repo
+
     options = selectable_periods(unit, today)
     reported = set(values_repo.reported_periods(db, unit.id))
     with_data = [p for p in options if p.code in reported]
@@ -147,41 +167,61 @@ def app_icon() -> QIcon:
     return QIcon()
 
 
-class ErrorPage(Page):
-    """Stands in for a page whose module failed to import, with the reason."""
+@functools.cache
+def _error_page_class() -> type[Page]:
+    """ErrorPage, defined on first use: the page base class imports the database layer."""
+    from PySide6.QtCore import Qt
 
-    def __init__(self, ctx: AppContext, spec: PageSpec, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Không mở được trang «{page}» ({module}). "
-                               "Hãy báo lỗi này cho người hỗ trợ kỹ thuật.").format(page=spec.class_name,
-                                                                                module=spec.module))
-        label.setWordWrap(True)
-        details = QLabel(spec.error)
-        details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        details.setObjectName("muted")
-        layout.addWidget(label)
-        layout.addWidget(details)
-        layout.addStretch(1)
+    from ui.pages.base import Page
+
+    class ErrorPage(Page):
+        """Stands in for a page whose module failed to import, with the reason."""
+
+        def __init__(self, ctx: AppContext, spec: PageSpec, parent: QWidget | None = None):
+            super().__init__(ctx, parent)
+            layout = QVBoxLayout(self)
+            label = QLabel(self.tr("Không mở được trang «{page}» ({module}). "
+                                   "Hãy báo lỗi này cho người hỗ trợ kỹ thuật.").format(page=spec.class_name,
+                                                                                    module=spec.module))
+            label.setWordWrap(True)
+            details = QLabel(spec.error)
+            details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            details.setObjectName("muted")
+            layout.addWidget(label)
+            layout.addWidget(details)
+            layout.addStretch(1)
+
+    return ErrorPage
+
+
+def __getattr__(name: str):
+    if name == "ErrorPage":
+        return _error_page_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, *, pages: list[tuple[str, str]] | None = None, strict: bool = False):
+    """The main window. `MainWindow(ctx)` is complete; `MainWindow()` is the frame shown at start-up
+    before the database is open, completed by `attach(ctx)`."""
+
+    # The window's first paint (start-up opens the database right after it; see ui.app.run).
+    first_painted = Signal()
+
+    def __init__(self, ctx: AppContext | None = None, *, pages: list[tuple[str, str]] | None = None,
+                 strict: bool = False):
         super().__init__()
-        self.ctx = ctx
-        inst = ctx.installation
-        assert inst is not None, "the main window needs an installation (first-run wizard first)"
-        self.setWindowIcon(app_icon())
+        self.ctx: AppContext | None = None
+        if QGuiApplication.windowIcon().isNull():  # ui.app sets it for every window already
+            self.setWindowIcon(app_icon())
+        self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(900, 560))
         self._fit_to_screen()
 
-        self._role = inst.role
+        self._role = ""
         self._registry = list(registry.PAGES if pages is None else pages)
         self._strict = strict
-        # Start-up stays light: only the first page's module is imported before the first paint;
-        # the others (reports, sync…) are imported right after it, or as soon as one is asked for.
-        self._specs: list[PageSpec] = load_page_specs(self._role, self._registry[:1], strict=strict)
-        self._specs_complete = len(self._registry) <= 1
+        self._specs: list[PageSpec] = []
+        self._specs_complete = False
         self.pages: dict[int, Page] = {}
 
         central = QWidget()
@@ -197,26 +237,68 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(210)
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
-        for spec in self._specs:
-            self._add_sidebar_item(spec)
+        # Shown until attach(): opening (and, after an upgrade, migrating) the database.
+        # Centred by its HTML (a QLabel centres vertically by itself): no `Qt` enum before the paint.
+        self._opening = QLabel("<div align='center'>" + self.tr("Đang mở dữ liệu…") + "</div>")
+        self._opening.setObjectName("muted")
+        self.stack.addWidget(self._opening)
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
         root.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self._build_menu()
+        # The menu bar's own menus come with attach() (in the saved language); these keep its
+        # height so nothing moves when they arrive.
+        bar = self.menuBar()
+        self._menu_placeholders = [bar.addMenu(self.tr("&Tệp")), bar.addMenu(self.tr("Trợ &giúp"))]
+        for menu in self._menu_placeholders:
+            menu.setEnabled(False)
         self._build_status_bar()
+        self._first_paint_seen = False
+        self._after_paint: list[Callable[[], None]] = []
+        self.installEventFilter(self)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Fill the frame for this database and installation: header, first page, menus."""
+        assert self.ctx is None, "attach() once"
+        inst = ctx.installation
+        assert inst is not None, "the main window needs an installation (first-run wizard first)"
+        from PySide6.QtCore import Qt
+
+        self.ctx = ctx
+        self._role = inst.role
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Start-up stays light: only the first page's module is imported before the window shows
+        # its content; the others (reports, sync…) are imported right after the next paint, or as
+        # soon as one is asked for.
+        self._specs = load_page_specs(self._role, self._registry[:1], strict=self._strict)
+        self._specs_complete = len(self._registry) <= 1
+        self.stack.removeWidget(self._opening)
+        self._opening.deleteLater()
+        for spec in self._specs:
+            self._add_sidebar_item(spec)
+        self.period_caption.setText(self.tr("Kỳ báo cáo"))  # the language may have changed meanwhile
+        self._fill_periods()
+        self.period_combo.currentIndexChanged.connect(self._on_period_combo)
+        self._update_header()
+        bar = self.menuBar()
+        bar.clear()
+        for menu in self._menu_placeholders:
+            menu.deleteLater()
+        self._menu_placeholders = []
+        self._build_menu()
+        self.db_label.setText(self.tr("Dữ liệu: {path}").format(path=ctx.db_path))
         self._update_title()
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.period_changed.connect(self._on_period_changed)
         ctx.installation_changed.connect(self._update_header)
         if self._specs:
             self.sidebar.setCurrentRow(0)
-        self._first_paint_seen = False
-        self.installEventFilter(self)
+        self.after_content_shown(self.load_remaining_pages)
 
     # ---- pages of the sidebar, imported after the first paint ---------------------------------
 
@@ -227,7 +309,7 @@ class MainWindow(QMainWindow):
         return self._specs
 
     def load_remaining_pages(self) -> None:
-        if self._specs_complete:
+        if self._specs_complete or self.ctx is None:
             return
         self._specs_complete = True
         for spec in load_page_specs(self._role, self._registry[1:], strict=self._strict):
@@ -246,11 +328,51 @@ class MainWindow(QMainWindow):
         self.sidebar.addItem(item)
         self.stack.addWidget(QWidget())  # replaced by the page the first time it is opened
 
+    # A first page computing its figures in a worker (a district's or the province's dashboard)
+    # that has not delivered them by then does not hold the rest back any longer.
+    CONTENT_WAIT_MS = 3000
+
+    def after_content_shown(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the first page shows its content: painted, and when it computes its
+        figures in a worker (`busy`, then `refreshed`), painted with them — what the official
+        came for goes before the work deferred from start-up (the other pages, the daily copy)."""
+        page = self.pages.get(0)
+        refreshed = getattr(page, "refreshed", None)
+        if page is None or refreshed is None or not getattr(page, "busy", False):
+            self.after_next_paint(callback)
+            return
+        done = False
+
+        def ready() -> None:
+            nonlocal done
+            if done:
+                return
+            done = True
+            try:
+                refreshed.disconnect(ready)
+            except (RuntimeError, TypeError):  # the page is gone, or the timer came first
+                pass
+            self.after_next_paint(callback)
+
+        refreshed.connect(ready)
+        QTimer.singleShot(self.CONTENT_WAIT_MS, self, ready)
+
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the window has been painted next (a window never shown never runs
+        it: what it defers must also happen on demand, like `specs`)."""
+        self._after_paint.append(callback)
+        self.installEventFilter(self)
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if not self._first_paint_seen and obj is self and event.type() == QEvent.Type.Paint:
-            self._first_paint_seen = True
+        if obj is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.load_remaining_pages)
+            # Queued: what comes next runs once this paint has reached the screen.
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                QTimer.singleShot(0, self, callback)  # dropped if the window is deleted
+            if not self._first_paint_seen:
+                self._first_paint_seen = True
+                QTimer.singleShot(0, self, self.first_painted.emit)
         return False
 
     def _fit_to_screen(self) -> None:
@@ -273,27 +395,29 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(20, 10, 20, 10)
         names = QVBoxLayout()
         names.setSpacing(0)
-        self.unit_label = QLabel()
+        # Until attach(): the app's name, and a blank line that keeps the header's height.
+        self.unit_label = QLabel(APP_NAME)
         self.unit_label.setObjectName("headerUnit")
-        self.unit_detail = QLabel()
+        self.unit_detail = QLabel(" ")
         self.unit_detail.setObjectName("headerDetail")
         names.addWidget(self.unit_label)
         names.addWidget(self.unit_detail)
         layout.addLayout(names, 1)
-        period_caption = QLabel(self.tr("Kỳ báo cáo"))
-        period_caption.setObjectName("headerDetail")
-        layout.addWidget(period_caption)
+        self.period_caption = QLabel(self.tr("Kỳ báo cáo"))
+        self.period_caption.setObjectName("headerDetail")
+        layout.addWidget(self.period_caption)
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("periodCombo")
         self.period_combo.setMinimumWidth(280)
         self.period_combo.setMaxVisibleItems(18)
         layout.addWidget(self.period_combo)
-        self._fill_periods()
-        self.period_combo.currentIndexChanged.connect(self._on_period_combo)
-        self._update_header()
-        return header
+        return header  # filled by attach()
 
     def _fill_periods(self) -> None:
+        from xhht_desktop.domain.periods import all_periods
+
+        from ui.models.presentation import period_label
+
         unit = self.ctx.installation.unit
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
@@ -306,6 +430,10 @@ class MainWindow(QMainWindow):
         self.period_combo.blockSignals(False)
 
     def _update_header(self) -> None:
+        from xhht_desktop.db import units_repo
+
+        from ui.models.presentation import role_label
+
         inst = self.ctx.installation
         unit = inst.unit
         self.unit_label.setText(unit.name)
@@ -349,6 +477,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_leave(self.tr("của kỳ đang mở")):
             return False
         if self.period_combo.findData(period) < 0:
+            from ui.models.presentation import period_label
+
             self.period_combo.blockSignals(True)
             self.period_combo.addItem(period_label(period), period)
             self.period_combo.blockSignals(False)
@@ -362,7 +492,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get(index)
         if page is None:
             spec = self._specs[index]
-            page = spec.cls(self.ctx) if spec.cls is not None else ErrorPage(self.ctx, spec)
+            page = spec.cls(self.ctx) if spec.cls is not None else _error_page_class()(self.ctx, spec)
             page.modified_changed.connect(lambda _m: self._update_title())
             old = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -403,6 +533,8 @@ class MainWindow(QMainWindow):
         dirty = self.unsaved_pages()
         if not dirty:
             return True
+        from ui.widgets import messages
+
         answer = messages.ask_save_changes(self, what)
         if answer == messages.SAVE:
             return all(page.save() for page in dirty)
@@ -424,6 +556,8 @@ class MainWindow(QMainWindow):
         return ok
 
     def _update_title(self) -> None:
+        from ui.models.presentation import period_name
+
         inst = self.ctx.installation
         self.setWindowTitle(f"{inst.unit.name} — {period_name(self.ctx.period)} — {APP_NAME}[*]")
         self.setWindowModified(bool(self.unsaved_pages()))
@@ -431,6 +565,9 @@ class MainWindow(QMainWindow):
     # ---- menu and status bar -----------------------------------------------------------------
 
     def _build_menu(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Tệp"))
         self.save_action = QAction(icon("save"), self.tr("&Lưu"), self)
@@ -471,7 +608,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.db_label = QLabel(self.tr("Dữ liệu: {path}").format(path=self.ctx.db_path))
+        self.db_label = QLabel()  # the path, set by attach()
         self.db_label.setObjectName("muted")
         status.addPermanentWidget(self.db_label)
 
@@ -481,8 +618,38 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         _optional_module("ui.dialogs.backup_restore").backup_now(self, self.ctx)
 
+    @property
+    def daily_backup_running(self) -> bool:
+        return self.ctx is not None and str(self.ctx.db_path) in daily_backups_running
+
     def restore_backup(self) -> None:
+        if self.daily_backup_running:
+            self.wait_for_daily_backup()
         _optional_module("ui.dialogs.backup_restore").restore_from_file(self, self.ctx)
+
+    def wait_for_daily_backup(self) -> None:
+        """Wait (a busy dialog, no cancel) for the daily copy started with the window.
+
+        It holds a connection to the database while it copies, and a restore cannot replace a
+        database that is open ("đang được mở ở nơi khác"): better wait the seconds it needs.
+        """
+        from PySide6.QtCore import QEventLoop, Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(self.tr("Đang hoàn tất bản sao lưu hằng ngày…"), "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.timeout.connect(lambda: None if self.daily_backup_running else loop.quit())
+        poll.start(50)
+        loop.exec()
+        poll.stop()
+        dialog.close()
+        dialog.deleteLater()
 
     def show_user_guide(self) -> None:
         about = _optional_module("ui.dialogs.about")
@@ -496,6 +663,8 @@ class MainWindow(QMainWindow):
             about.AboutDialog(self.ctx, self).exec()
             return
         # Fallback when the About dialog of the maintenance feature is not in this build.
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, APP_NAME, f"<h3>{APP_NAME} {__version__}</h3>" + self.tr(
             "<p>Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, "
             "từ xã đến tỉnh.</p><p>Phông chữ Noto Sans và Liberation Serif theo giấy phép "
@@ -510,7 +679,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QStandardPaths
 
         from xhht_desktop.domain.text import ascii_slug
+
         from ui.tasks import run_task
+        from ui.widgets import messages
 
         if not self.confirm_leave(self.tr("(biểu Excel lấy số liệu đã lưu)")):
             return

@@ -195,6 +195,11 @@ class DashboardPage(Page):
         """Add the sections of DASHBOARD_SECTIONS present in this build (once)."""
         if self._sections_added:
             return
+        if not self.isVisible():
+            # The window was closed (or the page left) meanwhile: building the sections now may
+            # flash a parentless label as a window and cancel the application's quit. Next paint.
+            self._sections_scheduled = False
+            return
         self._sections_added = True
         for module_name, class_name in DASHBOARD_SECTIONS:
             section = _optional_section(module_name, class_name, self.ctx)
@@ -213,7 +218,7 @@ class DashboardPage(Page):
         super().paintEvent(event)
         if not self._sections_scheduled:
             self._sections_scheduled = True
-            QTimer.singleShot(0, self.add_extra_sections)
+            QTimer.singleShot(0, self, self.add_extra_sections)  # not after the page is gone
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

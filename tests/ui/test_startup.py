@@ -1,0 +1,281 @@
+"""Start-up (ui.app.run): the window is on screen before the database is opened, the first-run
+wizard still leads to the main window, and the daily copy is taken in a worker after the window
+shows its content — without racing a restore or outliving the application."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+
+from xhht_desktop.maintenance import backup as bk
+from ui import app as ui_app
+from ui import main_window as mw
+
+
+@pytest.fixture(autouse=True)
+def keep_the_excepthook(monkeypatch):
+    """run() installs a hook that shows unexpected errors in a modal box: not in the test process."""
+    monkeypatch.setattr(ui_app, "_install_excepthook", lambda: None)
+
+
+class _Driver(QObject):
+    """Watches the running app: records the main window's first paint and calls `step` every
+    30 ms (on the GUI thread) until it returns True; a 60 s guard quits a stuck loop."""
+
+    def __init__(self, app, step):
+        super().__init__()
+        self.app = app
+        self.step = step
+        self.first_paint_state = None
+        self.window = None
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(30)
+        self.guard = QTimer()
+        self.guard.setSingleShot(True)
+        self.guard.timeout.connect(lambda: self.app.exit(99))
+        self.guard.start(60_000)
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if self.first_paint_state is None and event.type() == QEvent.Type.Paint \
+                and isinstance(obj, mw.MainWindow):
+            self.window = obj
+            self.first_paint_state = self.on_first_paint(obj)
+        return False
+
+    def on_first_paint(self, window):
+        return None
+
+    def _tick(self):
+        if self.step(self):
+            self.timer.stop()
+
+    def stop(self):
+        self.timer.stop()
+        self.guard.stop()
+        self.app.removeEventFilter(self)
+
+
+def _event_loops_still_work() -> bool:
+    """After run(): no quit left queued that would end the next event loop at once."""
+    from PySide6.QtCore import QEventLoop
+
+    fired = []
+    loop = QEventLoop()
+    QTimer.singleShot(20, lambda: (fired.append(True), loop.quit()))
+    loop.exec()
+    return fired == [True]
+
+
+def _fill_wizard(wizard) -> None:
+    wizard.role_page.buttons["commune"].setChecked(True)
+    wizard.next()
+    page = wizard.unit_page
+    page.search_edit.setText("dak pek")
+    row = next(i for i in range(page.unit_list.count())
+               if page.unit_list.item(i).text().startswith("Xã Đắk Pék (23353)"))
+    page.unit_list.setCurrentRow(row)
+    wizard.next()
+    wizard.official_page.name_edit.setText("Y Blong")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_first_run_frame_first_then_wizard_then_the_main_window(qapp, db_path, monkeypatch):
+    monkeypatch.delenv("XHHT_NO_FIRST_RUN_DIALOGS")
+    seen = {}
+
+    def step(driver):
+        modal = QApplication.activeModalWidget()
+        if "wizard" not in seen and modal is not None and type(modal).__name__ == "FirstRunWizard":
+            seen["wizard"] = True
+            seen["window_visible_under_wizard"] = driver.window is not None and driver.window.isVisible()
+            _fill_wizard(modal)
+            return False
+        window = driver.window
+        if window is not None and window.ctx is not None and "attached" not in seen:
+            seen["attached"] = True
+            seen["header"] = window.unit_label.text()
+            seen["pages"] = [type(p).__name__ for p in window.pages.values()]
+            seen["copies_when_filled"] = bk.list_backups(db_path)
+            return False
+        if "attached" in seen and bk.list_backups(db_path) and not mw.daily_backups_running:
+            window.close()
+            return True
+        return False
+
+    driver = _Driver(qapp, step)
+    driver.on_first_paint = lambda window: (db_path.exists(), window.ctx)
+    try:
+        code = ui_app.run(["--db", str(db_path)])
+    finally:
+        driver.stop()
+
+    # The frame was painted before the database file was even created.
+    assert driver.first_paint_state == (False, None)
+    assert seen.get("wizard") and seen["window_visible_under_wizard"]
+    assert seen["header"] == "Xã Đắk Pék"
+    assert seen["pages"] == ["DashboardPage"]
+    assert seen["copies_when_filled"] == []
+    assert code == 0
+    assert _event_loops_still_work()
+    from xhht_desktop.installation import get_installation, open_app_database
+
+    db = open_app_database(db_path)
+    try:
+        assert get_installation(db).unit.code == "23353"
+    finally:
+        db.conn.close()
+    # The daily copy, taken in a worker once the window showed its content.
+    assert [b.kind for b in bk.list_backups(db_path)] == ["daily"]
+
+
+def test_cancelling_the_wizard_closes_the_app_and_sets_nothing_up(qapp, db_path, monkeypatch):
+    monkeypatch.delenv("XHHT_NO_FIRST_RUN_DIALOGS")
+
+    def step(driver):
+        modal = QApplication.activeModalWidget()
+        if modal is not None and type(modal).__name__ == "FirstRunWizard":
+            modal.reject()
+            return True
+        return False
+
+    driver = _Driver(qapp, step)
+    driver.on_first_paint = lambda window: True
+    try:
+        code = ui_app.run(["--db", str(db_path)])
+    finally:
+        driver.stop()
+    assert code == 0
+    assert driver.first_paint_state is not None  # the frame was shown under the wizard
+    assert bk.list_backups(db_path) == []
+    from xhht_desktop.installation import get_installation, open_app_database
+
+    db = open_app_database(db_path)
+    try:
+        assert get_installation(db) is None
+    finally:
+        db.conn.close()
+
+
+@pytest.fixture
+def installed(commune_db, db_path):
+    commune_db.conn.close()  # run() opens its own
+    return db_path
+
+
+def test_a_restore_asked_for_during_the_daily_copy_waits_for_it(qapp, installed, monkeypatch):
+    """The copy holds a connection; a restore meanwhile would be refused as "open elsewhere"."""
+    release = threading.Event()
+    copying = threading.Event()
+    real = bk.daily_backup_at_start
+
+    def slow_daily_backup(db, db_path):
+        copying.set()
+        release.wait(30)
+        return real(db, db_path)
+
+    monkeypatch.setattr(bk, "daily_backup_at_start", slow_daily_backup)
+    seen = {}
+    backup_restore = pytest.importorskip("ui.dialogs.backup_restore")
+
+    def fake_restore(parent, ctx):
+        seen["daily_running_when_restore_opened"] = mw.daily_backups_running.copy()
+        seen["daily_copies"] = [b.kind for b in bk.list_backups(ctx.db_path)]
+
+    monkeypatch.setattr(backup_restore, "restore_from_file", fake_restore)
+
+    def step(driver):
+        window = driver.window
+        if window is None or window.ctx is None or not copying.is_set():
+            return False
+        assert window.daily_backup_running
+        QTimer.singleShot(200, release.set)  # the copy ends while the official waits
+        window.restore_backup()
+        window.close()
+        return True
+
+    driver = _Driver(qapp, step)
+    try:
+        code = ui_app.run(["--db", str(installed)])
+    finally:
+        release.set()
+        driver.stop()
+    assert code == 0
+    assert seen == {"daily_running_when_restore_opened": set(), "daily_copies": ["daily"]}
+
+
+def test_closing_at_once_waits_for_the_daily_copy_instead_of_crashing(qapp, installed, monkeypatch):
+    copying = threading.Event()
+    real = bk.daily_backup_at_start
+
+    def slow_daily_backup(db, db_path):
+        copying.set()
+        threading.Event().wait(0.5)
+        return real(db, db_path)
+
+    monkeypatch.setattr(bk, "daily_backup_at_start", slow_daily_backup)
+
+    def step(driver):
+        if copying.is_set():
+            driver.window.close()
+            return True
+        return False
+
+    driver = _Driver(qapp, step)
+    try:
+        code = ui_app.run(["--db", str(installed)])
+    finally:
+        driver.stop()
+    assert code == 0
+    assert [b.kind for b in bk.list_backups(installed)] == ["daily"]
+    assert not mw.daily_backups_running
+
+
+def test_an_unopenable_database_is_explained_over_the_frame(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "not-a-database.sqlite3"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 10)
+    shown = []
+    from ui.widgets import messages
+
+    monkeypatch.setattr(messages, "error", lambda parent, text, details="": shown.append((parent, text)))
+    assert ui_app.run(["--db", str(path)]) == 1
+    assert len(shown) == 1 and "không phải là cơ sở dữ liệu" in shown[0][1]
+    assert isinstance(shown[0][0], mw.MainWindow)  # over the window, not a lone box
+    assert path.read_bytes() == b"this is a spreadsheet, not a database" * 10
+
+
+def test_the_frame_then_the_saved_language(qapp, installed, monkeypatch):
+    """The frame is drawn before the database (and so the language) is read; once it is open, the
+    window speaks the saved language: menus and header are rebuilt in English."""
+    from xhht_desktop.installation import open_app_database
+    from ui import i18n
+
+    db = open_app_database(installed)
+    i18n.save_language(db, "en")
+    db.conn.close()
+    seen = {}
+
+    def step(driver):
+        window = driver.window
+        if window is None or window.ctx is None:
+            return False
+        seen["menus"] = [a.text() for a in window.menuBar().actions()]
+        seen["caption"] = window.period_caption.text()
+        window.close()
+        return True
+
+    driver = _Driver(qapp, step)
+    driver.on_first_paint = lambda window: [a.text() for a in window.menuBar().actions()]
+    try:
+        code = ui_app.run(["--db", str(installed)])
+    finally:
+        driver.stop()
+        i18n.install_language("vi")
+    assert code == 0
+    assert _event_loops_still_work()
+    assert driver.first_paint_state == ["&Tệp", "Trợ &giúp"]  # same height, same place
+    assert seen == {"menus": ["&File", "&Help"], "caption": "Reporting period"}
