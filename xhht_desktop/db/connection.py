@@ -27,6 +27,12 @@ def _connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def _wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    # No sqlite-utils plugins: the app uses none, and looking for them scans the entry points of
+    # every installed package (~15 ms at each start) and would run whatever code it found there.
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
 def apply_pragmas(db: sqlite_utils.Database) -> None:
     conn = db.conn
     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -67,7 +73,7 @@ def open_database(
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
-    db = sqlite_utils.Database(conn)
+    db = _wrap(conn)
     try:
         check_not_newer(db)
         apply_pragmas(db)
@@ -105,7 +111,7 @@ def backup_before_migration(db: sqlite_utils.Database, path: Path, backup_dir: P
 
 def open_reader(path: str | Path) -> sqlite_utils.Database:
     """A second connection (e.g. for a worker thread) on an already-migrated database."""
-    db = sqlite_utils.Database(_connect(path))
+    db = _wrap(_connect(path))
     check_not_newer(db)
     apply_pragmas(db)
     return db
