@@ -309,7 +309,7 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="346" />
             <source>Nguồn</source>
-            <translation>Source</translation>
+            <translation>Funding</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="348" />
@@ -732,132 +732,132 @@ Thôn Kon Riêng</translation>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="460" />
+            <location filename="../../ui/pages/clc.py" line="462" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="461" />
+            <location filename="../../ui/pages/clc.py" line="463" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="466" />
+            <location filename="../../ui/pages/clc.py" line="468" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="472" />
+            <location filename="../../ui/pages/clc.py" line="474" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="474" />
+            <location filename="../../ui/pages/clc.py" line="476" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="475" />
+            <location filename="../../ui/pages/clc.py" line="477" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="476" />
+            <location filename="../../ui/pages/clc.py" line="478" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="479" />
+            <location filename="../../ui/pages/clc.py" line="481" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="480" />
+            <location filename="../../ui/pages/clc.py" line="482" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="481" />
+            <location filename="../../ui/pages/clc.py" line="483" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="482" />
+            <location filename="../../ui/pages/clc.py" line="484" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="491" />
+            <location filename="../../ui/pages/clc.py" line="493" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="492" />
+            <location filename="../../ui/pages/clc.py" line="494" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="564" />
+            <location filename="../../ui/pages/clc.py" line="566" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="629" />
+            <location filename="../../ui/pages/clc.py" line="631" />
             <source>thêm «{title}»</source>
             <translation>add “{title}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="640" />
+            <location filename="../../ui/pages/clc.py" line="642" />
             <source>sửa «{title}»</source>
             <translation>edit “{title}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="655" />
+            <location filename="../../ui/pages/clc.py" line="657" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="655" />
+            <location filename="../../ui/pages/clc.py" line="657" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="709" />
+            <location filename="../../ui/pages/clc.py" line="711" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="711" />
+            <location filename="../../ui/pages/clc.py" line="713" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="718" />
+            <location filename="../../ui/pages/clc.py" line="720" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="786" />
+            <location filename="../../ui/pages/clc.py" line="788" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="793" />
+            <location filename="../../ui/pages/clc.py" line="795" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="809" />
+            <location filename="../../ui/pages/clc.py" line="811" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="810" />
+            <location filename="../../ui/pages/clc.py" line="812" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="812" />
+            <location filename="../../ui/pages/clc.py" line="814" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>

@@ -427,7 +427,9 @@ class ClcPage(Page):
         widths = {"date": 88, "end_date": 88, "title": 240, "category": 170, "format": 92, "place": 120,
                   "partner": 140, "unit": 140, "rural_workers_new": 80, "cost": 92}
         for i, (key, _title, _tip) in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, widths.get(key, 58))
+            # Wide enough for its header too (English headers are longer than the Vietnamese ones).
+            title = self.model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+            self.table.setColumnWidth(i, max(widths.get(key, 58), header.fontMetrics().horizontalAdvance(title) + 18))
             self.totals.setColumnWidth(i, self.table.columnWidth(i))
             # Place and cost are seldom looked at: hidden until asked for (right-click the header).
             hidden = key in HIDDEN_BY_DEFAULT
