@@ -262,7 +262,7 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="240" />
-            <location filename="../../ui/dialogs/clc_activity.py" line="591" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="592" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
@@ -292,62 +292,62 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <translation>Learners</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="322" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="323" />
             <source>Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre ({centre}); or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="323" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="324" />
             <source>Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre; or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="334" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="335" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="346" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="347" />
             <source>Nguồn</source>
             <translation>Funding</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="348" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="349" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="368" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="369" />
             <source>Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng</source>
             <translation>Enter: save · Ctrl+Enter: save and add another · Esc: close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="372" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="373" />
             <source>Lưu và thêm tiếp</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="376" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="377" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="381" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="381" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="559" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="560" />
             <source>Chưa lưu được:</source>
             <translation>Not saved:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="594" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="595" />
             <source>Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp theo.</source>
             <translation>Saved “{title}” ({n} activities this time). Enter the next activity.</translation>
         </message>
@@ -817,47 +817,47 @@ Thôn Kon Riêng</translation>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="657" />
+            <location filename="../../ui/pages/clc.py" line="658" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="711" />
+            <location filename="../../ui/pages/clc.py" line="712" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="713" />
+            <location filename="../../ui/pages/clc.py" line="714" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="720" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="788" />
+            <location filename="../../ui/pages/clc.py" line="789" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="795" />
+            <location filename="../../ui/pages/clc.py" line="796" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="811" />
+            <location filename="../../ui/pages/clc.py" line="812" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="812" />
+            <location filename="../../ui/pages/clc.py" line="813" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="814" />
+            <location filename="../../ui/pages/clc.py" line="815" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -996,22 +996,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="339" />
+            <location filename="../../ui/models/sync_models.py" line="340" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="368" />
+            <location filename="../../ui/models/sync_models.py" line="369" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="370" />
+            <location filename="../../ui/models/sync_models.py" line="371" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="373" />
+            <location filename="../../ui/models/sync_models.py" line="374" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1067,7 +1067,7 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="281" />
+            <location filename="../../ui/models/sync_models.py" line="282" />
             <source>Phiên bản {revision} của máy {origin}
 Sửa lúc {time} bởi {who}</source>
             <translation>Revision {revision} from computer {origin}
@@ -2367,22 +2367,22 @@ The held packages of this computer will be imported.</translation>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="192" />
+            <location filename="../../ui/models/sync_models.py" line="193" />
             <source>{n} lưu ý</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="200" />
+            <location filename="../../ui/models/sync_models.py" line="201" />
             <source>Lỗi: {problem}</source>
             <translation>Error: {problem}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="201" />
+            <location filename="../../ui/models/sync_models.py" line="202" />
             <source>Lưu ý: {warning}</source>
             <translation>Note: {warning}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="203" />
+            <location filename="../../ui/models/sync_models.py" line="204" />
             <source>Trong đó {n} bản ghi bị xoá (bia mộ).</source>
             <translation>Of which {n} records deleted (tombstones).</translation>
         </message>
@@ -3200,7 +3200,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="38" />
-            <location filename="../../ui/models/sync_models.py" line="290" />
+            <location filename="../../ui/models/sync_models.py" line="291" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -3296,7 +3296,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="126" />
-            <location filename="../../ui/models/sync_models.py" line="248" />
+            <location filename="../../ui/models/sync_models.py" line="249" />
             <source>Số</source>
             <translation>No.</translation>
         </message>
@@ -3318,7 +3318,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="128" />
-            <location filename="../../ui/models/sync_models.py" line="249" />
+            <location filename="../../ui/models/sync_models.py" line="250" />
             <source>Bản ghi</source>
             <translation>Records</translation>
         </message>
@@ -3373,103 +3373,103 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="216" />
+            <location filename="../../ui/models/sync_models.py" line="217" />
             <source>{indicator} ({breakdown}) – kỳ {period}</source>
             <translation>{indicator} ({breakdown}) – period {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="219" />
+            <location filename="../../ui/models/sync_models.py" line="220" />
             <source>Hoàn thành kỳ {period}</source>
             <translation>Period {period} complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="221" />
+            <location filename="../../ui/models/sync_models.py" line="222" />
             <source>Hoạt động TTHTCĐ «{title}» ({date})</source>
             <translation>CLC activity “{title}” ({date})</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="230" />
+            <location filename="../../ui/models/sync_models.py" line="231" />
             <source>(không còn)</source>
             <translation>(gone)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="232" />
+            <location filename="../../ui/models/sync_models.py" line="233" />
             <source>đã xoá</source>
             <translation>deleted</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="237" />
+            <location filename="../../ui/models/sync_models.py" line="238" />
             <source>giá trị {value}</source>
             <translation>value {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="239" />
+            <location filename="../../ui/models/sync_models.py" line="240" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="242" />
+            <location filename="../../ui/models/sync_models.py" line="243" />
             <source>đã xong</source>
             <translation>complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="242" />
+            <location filename="../../ui/models/sync_models.py" line="243" />
             <source>chưa xong</source>
             <translation>not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="248" />
-            <location filename="../../ui/models/sync_models.py" line="288" />
+            <location filename="../../ui/models/sync_models.py" line="249" />
+            <location filename="../../ui/models/sync_models.py" line="289" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="249" />
+            <location filename="../../ui/models/sync_models.py" line="250" />
             <source>Bản đang dùng ở Sở</source>
             <translation>Version in use at the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="251" />
             <source>Bản gửi đến</source>
             <translation>Incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="251" />
             <source>Người sửa (gửi đến)</source>
             <translation>Edited by (incoming)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="251" />
+            <location filename="../../ui/models/sync_models.py" line="252" />
             <source>Phát hiện</source>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="288" />
+            <location filename="../../ui/models/sync_models.py" line="289" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="289" />
+            <location filename="../../ui/models/sync_models.py" line="290" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="289" />
+            <location filename="../../ui/models/sync_models.py" line="290" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="290" />
+            <location filename="../../ui/models/sync_models.py" line="291" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="291" />
+            <location filename="../../ui/models/sync_models.py" line="292" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="291" />
+            <location filename="../../ui/models/sync_models.py" line="292" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>

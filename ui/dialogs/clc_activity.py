@@ -319,8 +319,9 @@ class ClcActivityDialog(QDialog):
         # Row 4: place, partner
         place_items = [(_t(CENTRE_CHOICE), "")] + [(p, p) for p in _unique([*branches, *places])]
         self.place = _combo(place_items, editable=True)
-        self.place.setToolTip(self.tr("Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.").format(
-            centre=centre_name) if centre_name else self.tr("Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn."))
+        self.place.setToolTip(
+            self.tr("Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.").format(centre=centre_name)
+            if centre_name else self.tr("Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn."))
         self.fields["place"] = self.place
         self.partner = _combo([("", "")] + [(p, p) for p in _unique([*partners, *PARTNER_SUGGESTIONS])], editable=True)
         self.fields["partner"] = self.partner

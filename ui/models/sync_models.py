@@ -189,7 +189,8 @@ class PreviewModel(_RowsModel):
             if col == 8:
                 n = len(p.problems)
                 w = len(p.warnings)
-                parts = ([self.tr("{n} lỗi").format(n=n)] if n else []) + ([self.tr("{n} lưu ý").format(n=w)] if w else [])
+                parts = (([self.tr("{n} lỗi").format(n=n)] if n else [])
+                         + ([self.tr("{n} lưu ý").format(n=w)] if w else []))
                 return ", ".join(parts)
             if col == 9:
                 return p.fingerprint

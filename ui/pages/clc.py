@@ -465,8 +465,8 @@ class ClcPage(Page):
         centre = repo.get_centre(self.ctx.db, self.unit.id)
         if centre is None:
             self.centre_title.setText(repo.default_centre_name(self.unit))
-            self.centre_detail.setText(self.tr("Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập "
-                                               "ở thôn). Bấm «Thông tin trung tâm…»."))
+            self.centre_detail.setText(self.tr("Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, "
+                                               "điểm học tập ở thôn). Bấm «Thông tin trung tâm…»."))
             return
         self.centre_title.setText(centre.name)
         parts = []
@@ -654,7 +654,8 @@ class ClcPage(Page):
         self.refresh()
         self.select_uuids([stored.uuid])
         self._announce()
-        notice = self.tr("Đã thêm «{title}» ngày {date}.") if editing is None else self.tr("Đã sửa «{title}» ngày {date}.")
+        notice = (self.tr("Đã thêm «{title}» ngày {date}.") if editing is None
+                  else self.tr("Đã sửa «{title}» ngày {date}."))
         self._notice(notice.format(title=stored.title, date=format_date(stored.date)))
         return []
 
