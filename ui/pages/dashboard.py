@@ -49,7 +49,7 @@ from ui.widgets.chips import StatusChip
 from ui.widgets.target_bar import TargetBar
 
 # Fixed widths of the value, target, verdict and change columns (pixels at 96 dpi).
-COLUMN_WIDTHS = {1: 92, 3: 136, 4: 140, 5: 118}
+COLUMN_WIDTHS = {1: 112, 3: 136, 4: 140, 5: 118}  # 1: wide enough for «Chưa báo cáo»
 
 
 def _label(text: str = "", *, name: str | None = None, wrap: bool = False,

@@ -110,7 +110,7 @@ class SettingsPage(Page):
         self.backup_button = QPushButton(self.tr("Sao lưu ngay…"))
         self.backup_button.clicked.connect(lambda: backup_restore.backup_now(self, self.ctx))
         self.restore_button = QPushButton(self.tr("Khôi phục…"))
-        self.restore_button.clicked.connect(lambda: backup_restore.restore_from_file(self, self.ctx))
+        self.restore_button.clicked.connect(self._restore)
         self.check_button = QPushButton(self.tr("Kiểm tra dữ liệu"))
         self.check_button.clicked.connect(self.check_data)
         for b in (self.backup_button, self.restore_button, self.check_button):
@@ -183,6 +183,15 @@ class SettingsPage(Page):
         ctx.installation_changed.connect(self.refresh)
         self.refresh()
 
+
+    def _restore(self) -> None:
+        # Through the main window when there is one: it waits for the daily copy, which holds the
+        # database open, instead of letting the restore be refused.
+        window = self.window()
+        if hasattr(window, "restore_backup"):
+            window.restore_backup()
+        else:
+            backup_restore.restore_from_file(self, self.ctx)
     def _card(self, title: str) -> tuple[QFrame, QVBoxLayout]:
         frame = QFrame()
         frame.setObjectName("card")

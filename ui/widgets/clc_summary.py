@@ -58,8 +58,10 @@ class ClcSummaryWidget(QFrame):
         layout.setSpacing(8)
         self.title = QLabel(self.tr("Trung tâm học tập cộng đồng"))
         self.title.setObjectName("cardTitle")
-        self.title.setVisible(show_title)
+        # Parent it (addWidget) before setVisible: a visible label without a parent is a window of
+        # its own, flashes on screen and cancels Qt's quit-on-last-window-closed.
         layout.addWidget(self.title)
+        self.title.setVisible(show_title)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("muted")
         layout.addWidget(self.subtitle)
