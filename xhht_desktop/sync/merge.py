@@ -180,6 +180,9 @@ class _Batch:
     seen: set[str] = field(default_factory=set)
     touched: set[tuple[str, str]] = field(default_factory=set)  # (fingerprint, unit_key)
     rows_written: int = 0  # records and history rows, for the size of a group
+    units: dict[str, tuple | None] = field(default_factory=dict)  # unit key -> repo.unit_row
+    # False while the database holds no conflict at all: then no package needs to look them up.
+    conflicts_possible: bool = True
     checkpointer: repo.BackgroundCheckpointer | None = None
     now: str = ""
 
@@ -338,6 +341,8 @@ class _Group:
         if not self.batch.dry_run:
             self.conn.execute("PRAGMA temp_store=MEMORY")
         self.conn.execute("BEGIN IMMEDIATE")
+        # Read inside the transaction: another merge may have committed conflicts since the last group.
+        self.batch.conflicts_possible = repo.any_conflicts(self.batch.db)
         self.members = []
         self.started = time.monotonic()
         self.rows_at_start = self.batch.rows_written
@@ -463,7 +468,9 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         result.status = DUPLICATE
         result.reason = "Gói này đã được nhập trước đó; không có gì thay đổi."
         return
-    unit = repo.unit_row(db, unit_key)
+    if unit_key not in batch.units:
+        batch.units[unit_key] = repo.unit_row(db, unit_key)
+    unit = batch.units[unit_key]
     if unit is None:
         _reject(result, "unknown_unit", f"Đơn vị «{m['unit']['name']}» ({unit_key}) không có trong danh mục "
                                         "đơn vị của phiên bản này.")
@@ -570,6 +577,10 @@ def _stored_data(spec: TableSpec, ex: tuple) -> dict:
     return d
 
 
+# json.dumps(..., ensure_ascii=False) without building an encoder per call (one per new activity).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _text(v) -> str | None:
     return None if v is None else str(v)
 
@@ -592,7 +603,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str,
             if any(ex[1] != unit_id for ex in existing.values()):
                 plan.errors.append(f"Bảng {name}: gói sửa bản ghi thuộc đơn vị khác.")
                 continue
-        conflicts = repo.conflicts_for(db, [r[0] for r in rows])
+        conflicts = repo.conflicts_for(db, [r[0] for r in rows]) if batch.conflicts_possible else {}
         writes = plan.writes.setdefault(name, [])
         hist_idx = [(f, spec.columns.index(f), 5 + spec.fields.index(f)) for f in spec.history_fields]
         nfields = len(spec.fields)
@@ -614,9 +625,9 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str,
                 else:
                     plan.counts[action] += 1
                 if ex is None and record_history:
-                    plan.history.append((name, uuid_, "created", None, json.dumps(
-                        {f: row[ri] for f, ri, _ei in hist_idx if row[ri] is not None and row[ri] != ""},
-                        ensure_ascii=False), revision, updated_at, updated_by, origin, source))
+                    plan.history.append((name, uuid_, "created", None, _json_text(
+                        {f: row[ri] for f, ri, _ei in hist_idx if row[ri] is not None and row[ri] != ""}),
+                        revision, updated_at, updated_by, origin, source))
                 elif ex is None:
                     plan.history.extend(
                         (name, uuid_, f, None, _text(row[ri]), revision, updated_at, updated_by, origin, source)
@@ -738,6 +749,7 @@ def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan) -> None:
     batch.rows_written += len(plan.history)
     for record in plan.new_conflicts:
         repo.insert_conflict(db, record)
+        batch.conflicts_possible = True
     for conflict_id, origin, revision, data in plan.updated_conflicts:
         repo.update_conflict_incoming(db, conflict_id, origin, revision, data, opened.package_uuid)
 

@@ -296,10 +296,15 @@ def _conflict_dict(row) -> dict:
     return d
 
 
+def any_conflicts(db: sqlite_utils.Database) -> bool:
+    """Whether any conflict (open or resolved) was ever recorded."""
+    return db.conn.execute("SELECT 1 FROM sync_conflicts LIMIT 1").fetchone() is not None
+
+
 def conflicts_for(db: sqlite_utils.Database, uuids: Sequence[str]) -> dict[str, list[dict]]:
     """Conflicts (open or resolved) of these records, by record uuid."""
     out: dict[str, list[dict]] = {}
-    if not db.conn.execute("SELECT 1 FROM sync_conflicts LIMIT 1").fetchone():
+    if not any_conflicts(db):
         return out  # the common case: one cheap probe instead of an IN list per package
     for chunk in _chunks(list(uuids)):
         rows = db.conn.execute(
