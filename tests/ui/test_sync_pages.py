@@ -91,12 +91,20 @@ def test_commune_trusts_the_key_exports_and_gets_the_email(qtbot, tmp_path, site
 
 def _merge_page(qtbot, dept):
     from ui.pages.merge import MergePage
-    return _page(qtbot, MergePage, dept)
+    page = _page(qtbot, MergePage, dept)
+    _lists_read(qtbot, page)
+    return page
+
+
+def _lists_read(qtbot, page):
+    """The conflicts and installations are read in a worker after every change."""
+    qtbot.waitUntil(lambda: page.lists_task is None, timeout=30000)
 
 
 def _run(qtbot, page, dry_run):
     page.run_merge(dry_run=dry_run)
     qtbot.waitUntil(lambda: page.task is None, timeout=30000)
+    _lists_read(qtbot, page)
 
 
 def test_department_checks_applies_confirms_and_prints(qtbot, tmp_path, sites, shown):
@@ -131,6 +139,7 @@ def test_department_checks_applies_confirms_and_prints(qtbot, tmp_path, sites, s
     page.installations.selectRow(0)
     page.confirm_selected()
     qtbot.waitUntil(lambda: page.task is None, timeout=30000)
+    _lists_read(qtbot, page)
     assert [p.status for p in page.report.packages] == ["imported"]
     assert figure(sites, PEK, "2014-H1", "XMC_15_60") == (1150, 1200, None)
     assert page.installations_model.rows[0]["status"] == "confirmed"
@@ -159,6 +168,7 @@ def test_department_resolves_a_conflict_and_revokes(qtbot, tmp_path, sites, show
         {"100 / 200", "150 / 200"}
     page.conflicts.selectRow(0)
     assert page.resolve_selected("incoming") == 1
+    _lists_read(qtbot, page)
     assert figure(sites, PEK, "2014-H1", "XMC_15_60")[0] == row["incoming_data"]["numerator"]
     assert page.conflicts_model.rowCount() == 0 and page.tabs.tabText(1) == "Xung đột"
 
@@ -166,7 +176,9 @@ def test_department_resolves_a_conflict_and_revokes(qtbot, tmp_path, sites, show
     page.installations.selectRow(0)
     revoked = page.installations_model.rows[0]["fingerprint"]
     page.revoke_selected()
+    _lists_read(qtbot, page)
     assert {i["fingerprint"]: i["status"] for i in merge.list_installations(sites.db)}[revoked] == "revoked"
+    assert {i["fingerprint"]: i["status"] for i in page.installations_model.rows}[revoked] == "revoked"
     a.close()
     b.close()
 
@@ -180,6 +192,7 @@ def test_completeness_page_shows_the_grid(qtbot, tmp_path, sites):
     merge.confirm_installations(sites.db, [pek.fingerprint])
     page = _page(qtbot, CompletenessPage, sites, Period(2014, 1))
     page.district.setCurrentIndex(page.district.findData("610"))
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)  # computed in a worker; the last filter wins
     grid = page.model.grid
     assert grid.periods == ["2013-H2", "2013", "2014-H1"]  # 4 periods asked; the plan starts in December 2013
     row = next(i for i, u in enumerate(grid.units) if u.code == PEK)
@@ -187,6 +200,7 @@ def test_completeness_page_shows_the_grid(qtbot, tmp_path, sites):
     assert all(u.district_code == "610" for u in grid.units)
     assert "đã nhận 1" in page.totals.text()
     page.span.setCurrentIndex(page.span.findData(1))
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
     assert page.model.grid.periods == ["2014-H1"]
     pek.close()
 

@@ -2,7 +2,8 @@
 for confirmation, missing, not yet due — filtered by district or by monitoring agency.
 
 Computed from the expected unit × period grid (xhht_desktop.sync.completeness), never from a box
-someone ticks. Cheap enough for a province to compute on the GUI thread.
+someone ticks. A province's grid takes milliseconds, a nation's (ten thousand communes) about a
+second: computed in a worker with its own connection, so the window never stalls.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import units_repo
+from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.periods import all_periods
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
@@ -27,6 +29,7 @@ from xhht_desktop.sync import completeness as comp
 from ui.context import AppContext
 from ui.models.sync_models import CELL_COLOURS, CompletenessModel
 from ui.pages.base import Page
+from ui.tasks import run_task
 
 SPANS = {"4 kỳ gần nhất": 4, "8 kỳ gần nhất": 8, "Chỉ kỳ đang chọn": 1}
 
@@ -38,6 +41,8 @@ class CompletenessPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
+        self.task = None  # the grid being computed (see refresh)
+        self._generation = 0
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 18, 24, 18)
         heading = QLabel(self.tr("Tình hình báo cáo của các đơn vị"))
@@ -97,12 +102,41 @@ class CompletenessPage(Page):
         span = self.span.currentData() or 4
         return every[max(0, end - span):end]
 
+    @property
+    def busy(self) -> bool:
+        """True while a grid is being computed."""
+        return self.task is not None
+
     def refresh(self) -> None:
-        grid = comp.completeness(self.ctx.db, self.periods(), district=self.district.currentData(),
-                                 agency=self.agency.currentData())
+        """Recompute the grid in a worker; the grid on screen stays until the new one arrives, and a
+        later refresh (another filter chosen meanwhile) supersedes an earlier one."""
+        self._generation += 1
+        generation, db_path = self._generation, self.ctx.db_path
+        periods, district, agency = self.periods(), self.district.currentData(), self.agency.currentData()
+
+        def work(_progress):
+            db = open_reader(db_path)
+            try:
+                return comp.completeness(db, periods, district=district, agency=agency), comp.deadline_days(db)
+            finally:
+                db.conn.close()
+
+        def done(result) -> None:
+            if generation == self._generation:
+                self.task = None
+                self._show(*result)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            if generation == self._generation:
+                self.task = None
+                self.totals.setText(self.tr("Không đọc được: {error}").format(error=exc))
+
+        self.task = run_task(self, "", work, on_done=done, on_error=failed, show_dialog=False)
+
+    def _show(self, grid: comp.Completeness, deadline_days: int) -> None:
         self.model.set_grid(grid)
         last = grid.periods[-1]
         totals = grid.totals(last)
         self.totals.setText(self.tr("Kỳ {p}: ").format(p=last) + ", ".join(
             f"{comp.STATUS_LABELS_VI[s].lower()} {format_int(n)}" for s, n in totals.items()) + ". "
-            + self.tr("Hạn nộp: {days} ngày sau khi hết kỳ.").format(days=comp.deadline_days(self.ctx.db)))
+            + self.tr("Hạn nộp: {days} ngày sau khi hết kỳ.").format(days=deadline_days))

@@ -94,6 +94,8 @@ class MergePage(Page):
         self.paths: list[Path] = []
         self.report: merge.MergeReport | None = None
         self.task = None
+        self.lists_task = None  # the conflicts and installations being read (see refresh)
+        self._lists_generation = 0
         self.setAcceptDrops(True)
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 18, 24, 18)
@@ -398,11 +400,35 @@ class MergePage(Page):
     # ---- refresh --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        db = self.ctx.db
-        conflicts = merge.list_conflicts(db)
+        """Read the conflicts and the sending installations in a worker: a nation's Department has
+        ten thousand installations, each with its package counts and missing sequence numbers. The
+        lists on screen stay until the new ones arrive; a later refresh supersedes an earlier one."""
+        self._update_files()
+        self._lists_generation += 1
+        generation, db_path = self._lists_generation, self.ctx.db_path
+
+        def work(_progress):
+            db = open_reader(db_path)
+            try:
+                return merge.list_conflicts(db), merge.list_installations(db), keys.department_fingerprint(db)
+            finally:
+                db.conn.close()
+
+        def done(lists) -> None:
+            if generation == self._lists_generation:
+                self.lists_task = None
+                self._show_lists(*lists)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            if generation == self._lists_generation:
+                self.lists_task = None
+                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=exc))
+
+        self.lists_task = run_task(self, "", work, on_done=done, on_error=failed, show_dialog=False)
+
+    def _show_lists(self, conflicts: list[dict], installations: list[dict], fingerprint: str | None) -> None:
         self.conflicts_model.set_rows(conflicts)
         self.conflicts.resizeColumnsToContents()
-        installations = merge.list_installations(db)
         self.installations_model.set_rows(installations)
         self.installations.resizeColumnsToContents()
         pending = sum(1 for i in installations if i["status"] == "pending")
@@ -410,5 +436,4 @@ class MergePage(Page):
                              else self.tr("Xung đột"))
         self.tabs.setTabText(2, self.tr("Máy gửi ({n} chờ xác nhận)").format(n=pending) if pending
                              else self.tr("Máy gửi"))
-        self.own_label.setText(self.tr("Khoá của Sở: {fp}").format(fp=keys.department_fingerprint(db) or "—"))
-        self._update_files()
+        self.own_label.setText(self.tr("Khoá của Sở: {fp}").format(fp=fingerprint or "—"))

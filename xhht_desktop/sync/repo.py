@@ -362,6 +362,18 @@ def count_open_conflicts(db: sqlite_utils.Database) -> int:
 
 # ---- completeness -------------------------------------------------------------------------------
 
+def parents_on(db: sqlite_utils.Database, day: str) -> dict[int, tuple[str, str, str]]:
+    """unit id -> (code, name, level) of the unit it was attached to on `day` (ISO date)."""
+    rows = db.conn.execute(
+        """SELECT p.unit_id, u.code, u.name, u.level FROM unit_parents p JOIN units u ON u.id = p.parent_id
+           WHERE p.valid_from <= ? AND (p.valid_to IS NULL OR p.valid_to >= ?) ORDER BY p.unit_id, p.valid_from""",
+        (day, day))
+    out: dict[int, tuple[str, str, str]] = {}
+    for uid, code, name, level in rows:
+        out.setdefault(uid, (code, name, level))
+    return out
+
+
 def reported_counts(db: sqlite_utils.Database, periods: Sequence[str]) -> dict[tuple[int, str], int]:
     """(unit_id, period) -> number of figures reported (not blank, not deleted)."""
     out: dict[tuple[int, str], int] = {}
