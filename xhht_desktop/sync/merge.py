@@ -24,7 +24,9 @@ import datetime as dt
 import json
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -75,6 +77,8 @@ MERGE_CACHE_KIB = 128 * 1024
 # The WAL is checkpointed beside the merge (repo.BackgroundCheckpointer); past this size the merge
 # waits for the checkpoint to finish so that the WAL starts again from its beginning.
 WAL_RESTART_BYTES = 256 * 1024 * 1024
+# Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread.
+OPEN_AHEAD = 4
 
 
 class MergeError(ValueError):
@@ -211,6 +215,19 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _open_item(batch: _Batch, name: str, source: bytes | Path) -> tuple[bytes, OpenedPackage | PackageResult]:
+    """Read and open one package: decrypt, verify, check its shape. No database: runs on the
+    opener thread, a few packages ahead of the merge, overlapping the merge's writes (SQLite
+    releases the GIL while it works)."""
+    data = _read(source) if isinstance(source, Path) else source
+    if isinstance(data, PackageResult):
+        return b"", data
+    try:
+        return data, open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
+    except PackageRejected as exc:
+        return data, _reject(PackageResult(file=name), exc.code, exc.reason)
+
+
 def _read(path: Path) -> bytes | PackageResult:
     try:
         size = path.stat().st_size
@@ -260,21 +277,34 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
         conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer's thread does it
     group = _Group(batch)
     done = 0
+    iterator = iter(items)
+    ahead: deque[tuple[str, Future]] = deque()  # packages being opened beside the merge
+    opener = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xhht-open")
+
+    def open_ahead() -> None:
+        while len(ahead) < OPEN_AHEAD:
+            item = next(iterator, None)
+            if item is None:
+                return
+            ahead.append((item[0], opener.submit(_open_item, batch, *item)))
+
     try:
         group.begin()
-        iterator = iter(items)
-        for name, source in iterator:
+        open_ahead()
+        while ahead:
             if should_cancel is not None and should_cancel():
                 report.cancelled = True
-                report.not_processed = [name, *(n for n, _ in iterator)]
+                report.not_processed = [n for n, _ in ahead] + [n for n, _ in iterator]
                 break
-            data = _read(source) if isinstance(source, Path) else source
-            if isinstance(data, PackageResult):
-                report.packages.append(data)
+            name, future = ahead.popleft()
+            data, opened = future.result()
+            open_ahead()
+            if isinstance(opened, PackageResult):
+                report.packages.append(opened)  # unreadable, or rejected before the database
             elif dry_run:
-                report.packages.append(_merge_one(batch, name, data, held_package=held))
+                report.packages.append(_merge_one(batch, name, data, opened=opened, held_package=held))
             else:
-                group.merge(report, name, data, held)
+                group.merge(report, name, data, opened, held)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
@@ -294,6 +324,9 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             batch.checkpointer.kick()
             batch.checkpointer.close()  # waits for the last checkpoint
             conn.execute(f"PRAGMA wal_autocheckpoint={int(old_autocheckpoint)}")
+        for _n, future in ahead:
+            future.cancel()
+        opener.shutdown(wait=True)
         conn.execute(f"PRAGMA temp_store={int(old_temp_store)}")
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     report.finished_at = now_iso()
@@ -365,15 +398,10 @@ class _Group:
             if self.batch.checkpointer is not None:
                 self.batch.checkpointer.after_commit()
 
-    def merge(self, report: MergeReport, name: str, data: bytes, held_package: bool) -> None:
-        """Open, check and apply one package in the group's transaction; append its result."""
+    def merge(self, report: MergeReport, name: str, data: bytes, opened: OpenedPackage, held_package: bool) -> None:
+        """Check and apply one opened package in the group's transaction; append its result."""
         batch = self.batch
         result = PackageResult(file=name)
-        try:
-            opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
-        except PackageRejected as exc:
-            report.packages.append(_reject(result, exc.code, exc.reason))
-            return
         _describe(result, opened)
         was_seen = opened.package_uuid in batch.seen
         member = _Member(len(report.packages), name, data, opened, held_package, False)
