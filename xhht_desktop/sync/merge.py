@@ -184,7 +184,7 @@ class _Batch:
     seen: set[str] = field(default_factory=set)
     touched: set[tuple[str, str]] = field(default_factory=set)  # (fingerprint, unit_key)
     rows_written: int = 0  # records and history rows, for the size of a group
-    units: dict[str, tuple | None] = field(default_factory=dict)  # unit key -> repo.unit_row
+    units: dict[str, tuple] = field(default_factory=dict)  # unit key -> repo.unit_row (all, read at start)
     # False while the database holds no conflict at all: then no package needs to look them up.
     conflicts_possible: bool = True
     checkpointer: repo.BackgroundCheckpointer | None = None
@@ -200,7 +200,7 @@ def _start(db: sqlite_utils.Database, dry_run: bool, actor: str | None) -> _Batc
         raise MergeError("Máy của Sở chưa có khoá bí mật: khôi phục khoá từ bản sao lưu trước khi nhập gói.")
     return _Batch(db=db, identities=identities, own_fingerprints=keys.own_department_fingerprints(db),
                   specs=table_specs(db), actor=actor or inst.actor, origin=inst.installation_id,
-                  dry_run=dry_run, now=now_iso())
+                  dry_run=dry_run, now=now_iso(), units=repo.unit_rows(db))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -215,17 +215,51 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _open_item(batch: _Batch, name: str, source: bytes | Path) -> tuple[bytes, OpenedPackage | PackageResult]:
-    """Read and open one package: decrypt, verify, check its shape. No database: runs on the
-    opener thread, a few packages ahead of the merge, overlapping the merge's writes (SQLite
-    releases the GIL while it works)."""
+@dataclass
+class _Prepared:
+    """What can be worked out from a package alone, before it meets the database (see _prepare)."""
+
+    problems: dict[str, list[str]] = field(default_factory=dict)  # record uuid -> its own rule breaches
+    created: dict[str, str] = field(default_factory=dict)  # record uuid -> history text if it is new
+
+
+def _open_item(batch: _Batch, name: str, source: bytes | Path
+               ) -> tuple[bytes, OpenedPackage | PackageResult, _Prepared | None]:
+    """Read and open one package: decrypt, verify, check its shape, and prepare it. No database:
+    runs on the opener thread, a few packages ahead of the merge, overlapping the merge's writes
+    (SQLite releases the GIL while it works)."""
     data = _read(source) if isinstance(source, Path) else source
     if isinstance(data, PackageResult):
-        return b"", data
+        return b"", data, None
     try:
-        return data, open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
+        opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
     except PackageRejected as exc:
-        return data, _reject(PackageResult(file=name), exc.code, exc.reason)
+        return data, _reject(PackageResult(file=name), exc.code, exc.reason), None
+    try:
+        return data, opened, _prepare(batch, opened)
+    except (ValueError, KeyError, TypeError):
+        return data, opened, None  # prepared again while merging, where a failure rejects this package alone
+
+
+def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
+    """Per record, what depends on the record alone: the table's own rules (the centre log's, for
+    live records; the unit's dates bound the activity dates) and, for tables whose new records get
+    one history row, that row's text. Which records apply is decided later, against the database."""
+    prep = _Prepared()
+    unit = batch.units.get(opened.unit_key)
+    for name, rows in opened.tables.items():
+        spec = batch.specs[name]
+        if spec.validate is not None and unit is not None:
+            for r in rows:
+                if not r[7]:
+                    found = spec.validate([dict(zip(spec.fields, r[8:]))], unit[5], unit[6])
+                    if found:
+                        prep.problems[r[0]] = found
+        if spec.history_on_insert == "record":
+            at = [(f, spec.columns.index(f)) for f in spec.history_fields]
+            for r in rows:  # the history text of a record new here: its filled fields as JSON
+                prep.created[r[0]] = _json_text({f: r[i] for f, i in at if r[i] is not None and r[i] != ""})
+    return prep
 
 
 def _read(path: Path) -> bytes | PackageResult:
@@ -297,14 +331,15 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 report.not_processed = [n for n, _ in ahead] + [n for n, _ in iterator]
                 break
             name, future = ahead.popleft()
-            data, opened = future.result()
+            data, opened, prepared = future.result()
             open_ahead()
             if isinstance(opened, PackageResult):
                 report.packages.append(opened)  # unreadable, or rejected before the database
             elif dry_run:
-                report.packages.append(_merge_one(batch, name, data, opened=opened, held_package=held))
+                report.packages.append(_merge_one(batch, name, data, opened=opened, prepared=prepared,
+                                                  held_package=held))
             else:
-                group.merge(report, name, data, opened, held)
+                group.merge(report, name, data, opened, prepared, held)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
@@ -341,6 +376,7 @@ class _Member:
     name: str
     data: bytes
     opened: OpenedPackage
+    prepared: _Prepared
     held_package: bool
     marked_seen: bool   # this member put its package UUID in batch.seen
 
@@ -398,18 +434,19 @@ class _Group:
             if self.batch.checkpointer is not None:
                 self.batch.checkpointer.after_commit()
 
-    def merge(self, report: MergeReport, name: str, data: bytes, opened: OpenedPackage, held_package: bool) -> None:
+    def merge(self, report: MergeReport, name: str, data: bytes, opened: OpenedPackage, prepared: _Prepared,
+              held_package: bool) -> None:
         """Check and apply one opened package in the group's transaction; append its result."""
         batch = self.batch
         result = PackageResult(file=name)
         _describe(result, opened)
         was_seen = opened.package_uuid in batch.seen
-        member = _Member(len(report.packages), name, data, opened, held_package, False)
+        member = _Member(len(report.packages), name, data, opened, prepared, held_package, False)
         report.packages.append(result)
         self.members.append(member)
         self.data_bytes += len(data)
         try:
-            _classify_and_apply(batch, result, opened, data, held_package)
+            _classify_and_apply(batch, result, opened, data, held_package, prepared)
             if held_package and result.status != HELD:
                 repo.delete_held(batch.db, opened.package_uuid)
         except sqlite3.OperationalError:
@@ -432,7 +469,7 @@ class _Group:
         self.conn.execute("BEGIN IMMEDIATE")
         for m in members:
             report.packages[m.index] = _merge_one(self.batch, m.name, m.data, opened=m.opened,
-                                                  held_package=m.held_package)
+                                                  prepared=m.prepared, held_package=m.held_package)
         # Kept at once: a failure in the next group must not undo them (they are no longer members).
         self.active = True
         self.commit()
@@ -462,7 +499,7 @@ def _reject(result: PackageResult, code: str, reason: str) -> PackageResult:
 
 
 def _merge_one(batch: _Batch, name: str, data: bytes, *, opened: OpenedPackage | None = None,
-               held_package: bool = False) -> PackageResult:
+               prepared: _Prepared | None = None, held_package: bool = False) -> PackageResult:
     """One package in its own savepoint, its records written at once (the careful path)."""
     result = PackageResult(file=name)
     db = batch.db
@@ -475,7 +512,7 @@ def _merge_one(batch: _Batch, name: str, data: bytes, *, opened: OpenedPackage |
     m = opened.manifest
     try:
         with db.atomic():
-            _classify_and_apply(batch, result, opened, data, held_package)
+            _classify_and_apply(batch, result, opened, data, held_package, prepared)
     except sqlite3.OperationalError:
         raise  # disk full, locked, I/O: not this package's fault; stop, keep finished packages
     except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
@@ -487,7 +524,7 @@ def _merge_one(batch: _Batch, name: str, data: bytes, *, opened: OpenedPackage |
 
 
 def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: bytes,
-                        held_package: bool) -> None:
+                        held_package: bool, prepared: _Prepared | None = None) -> None:
     db = batch.db
     m = opened.manifest
     uuid_ = m["package_uuid"]
@@ -496,14 +533,12 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         result.status = DUPLICATE
         result.reason = "Gói này đã được nhập trước đó; không có gì thay đổi."
         return
-    if unit_key not in batch.units:
-        batch.units[unit_key] = repo.unit_row(db, unit_key)
-    unit = batch.units[unit_key]
+    unit = batch.units.get(unit_key)
     if unit is None:
         _reject(result, "unknown_unit", f"Đơn vị «{m['unit']['name']}» ({unit_key}) không có trong danh mục "
                                         "đơn vị của phiên bản này.")
         return
-    unit_id, _key, code, unit_name, level, valid_from, valid_to = unit
+    unit_id, _key, code, unit_name, level, _valid_from, _valid_to = unit
     result.unit_code, result.unit_name = code, unit_name
     if LEVEL_OF_ROLE.get(m["role"]) != level:
         _reject(result, "bad_manifest", f"Gói ghi vai trò «{m['role']}» không khớp với cấp của {unit_name}.")
@@ -521,7 +556,7 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         _reject(result, "revoked", f"Máy gửi {fingerprint} của {unit_name} đã bị thu hồi; gói không được nhập.")
         return
     batch.touched.add((fingerprint, unit_key))
-    plan = _plan(batch, opened, unit_id, level, (valid_from, valid_to))
+    plan = _plan(batch, opened, unit_id, level, prepared or _prepare(batch, opened))
     result.counts = plan.counts
     result.problems = plan.errors[:MAX_PROBLEMS_SHOWN]
     result.warnings = plan.warnings[:MAX_PROBLEMS_SHOWN]
@@ -613,8 +648,7 @@ def _text(v) -> str | None:
     return None if v is None else str(v)
 
 
-def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str,
-          validity: tuple[str | None, str | None]) -> _Plan:
+def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepared: _Prepared) -> _Plan:
     plan = _Plan()
     db = batch.db
     source = f"sync:{opened.package_uuid}"
@@ -653,9 +687,8 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str,
                 else:
                     plan.counts[action] += 1
                 if ex is None and record_history:
-                    plan.history.append((name, uuid_, "created", None, _json_text(
-                        {f: row[ri] for f, ri, _ei in hist_idx if row[ri] is not None and row[ri] != ""}),
-                        revision, updated_at, updated_by, origin, source))
+                    plan.history.append((name, uuid_, "created", None, prepared.created[uuid_], revision, updated_at,
+                                         updated_by, origin, source))
                 elif ex is None:
                     plan.history.extend(
                         (name, uuid_, f, None, _text(row[ri]), revision, updated_at, updated_by, origin, source)
@@ -688,9 +721,9 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str,
         if name == "indicator_values":
             _validate_figures(plan, spec, applied, existing, level)
         elif spec.validate is not None:
-            live = [dict(zip(spec.fields, r[8:])) for r in applied if not r[7]]
-            if live:
-                plan.errors.extend(spec.validate(live, *validity))
+            for r in applied:
+                if not r[7]:
+                    plan.errors.extend(prepared.problems.get(r[0], ()))
     return plan
 
 

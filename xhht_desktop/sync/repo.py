@@ -48,6 +48,11 @@ def meta_insert_if_absent(db: sqlite_utils.Database, key: str, value: str) -> No
         db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING", (key, value))
 
 
+def unit_rows(db: sqlite_utils.Database) -> dict[str, tuple]:
+    """unit key -> (id, key, code, name, level, valid_from, valid_to) of every unit."""
+    return {r[1]: r for r in db.conn.execute("SELECT id, key, code, name, level, valid_from, valid_to FROM units")}
+
+
 def unit_row(db: sqlite_utils.Database, unit_key: str) -> tuple | None:
     """(id, key, code, name, level, valid_from, valid_to) of a unit key, or None."""
     return db.conn.execute("SELECT id, key, code, name, level, valid_from, valid_to FROM units WHERE key=?",
