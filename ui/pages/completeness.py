@@ -86,6 +86,7 @@ class CompletenessPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # not all of a nation's 10,000 rows
         root.addWidget(self.table, 1)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
