@@ -304,11 +304,6 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     old_temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     old_autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
-    if not dry_run:
-        batch.checkpointer = repo.BackgroundCheckpointer.for_database(db, WAL_RESTART_BYTES)
-    if batch.checkpointer is not None:
-        conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer's thread does it
     group = _Group(batch)
     done = 0
     iterator = iter(items)
@@ -323,6 +318,11 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             ahead.append((item[0], opener.submit(_open_item, batch, *item)))
 
     try:
+        conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
+        if not dry_run:
+            batch.checkpointer = repo.BackgroundCheckpointer.for_database(db, WAL_RESTART_BYTES)
+        if batch.checkpointer is not None:
+            conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer's thread does it
         group.begin()
         open_ahead()
         while ahead:
@@ -350,20 +350,22 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
         if not dry_run:
             group.commit()
     finally:
-        # On an error that stops the merge, the group under way is undone (never half a package);
-        # the groups committed before it stay. A dry run is undone whole.
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        group.active = False
-        if batch.checkpointer is not None:
-            batch.checkpointer.kick()
-            batch.checkpointer.close()  # waits for the last checkpoint
-            conn.execute(f"PRAGMA wal_autocheckpoint={int(old_autocheckpoint)}")
-        for _n, future in ahead:
-            future.cancel()
-        opener.shutdown(wait=True)
-        conn.execute(f"PRAGMA temp_store={int(old_temp_store)}")
-        conn.execute(f"PRAGMA cache_size={int(old_cache)}")
+        try:
+            # On an error that stops the merge, the group under way is undone (never half a package);
+            # the groups committed before it stay. A dry run is undone whole.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        finally:
+            group.active = False
+            for _n, future in ahead:
+                future.cancel()
+            opener.shutdown(wait=True)
+            if batch.checkpointer is not None:
+                batch.checkpointer.kick()
+                batch.checkpointer.close()  # waits for the last checkpoint
+                conn.execute(f"PRAGMA wal_autocheckpoint={int(old_autocheckpoint)}")
+            conn.execute(f"PRAGMA temp_store={int(old_temp_store)}")
+            conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     report.finished_at = now_iso()
     return report
 
