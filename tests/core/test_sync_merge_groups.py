@@ -136,3 +136,21 @@ def test_a_storage_error_undoes_the_group_under_way_and_keeps_those_committed(th
     monkeypatch.setattr(repo, "insert_import", real_insert_import)
     assert statuses(merge.merge_files(dept.db, files)) == ["duplicate", "duplicate", "imported"]
     assert figure(dept, C47, "2014-H1", "XMC_15_60") == (160, 200, None)
+
+
+def test_two_packages_of_one_unit_in_one_batch_keep_the_history_chain(three, tmp_path):
+    dept, sites = three
+    pek = sites[PEK]
+    out = tmp_path / "second"
+    pek.save("2014-H1", Entry("XMC_15_60", None, 120, 200))
+    first = pek.export(out)
+    pek.save("2014-H1", Entry("XMC_15_60", None, 140, 200))
+    second = pek.export(out)
+    report = merge.merge_files(dept.db, [first, second])  # one group: the second sees the first
+    assert statuses(report) == ["imported", "imported"]
+    assert [p.counts["updated"] for p in report.packages] == [1, 1]
+    assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (140, 200, None)
+    uuid_ = dept.db.conn.execute("SELECT uuid FROM indicator_values WHERE numerator=140").fetchone()[0]
+    chain = dept.db.conn.execute("SELECT old_value, new_value, revision FROM history WHERE record_uuid=? "
+                                 "AND field='numerator' AND source LIKE 'sync:%' ORDER BY id", (uuid_,)).fetchall()
+    assert chain == [(None, "100", 1), ("100", "120", 2), ("120", "140", 3)]
