@@ -399,3 +399,14 @@ def test_confirming_a_sender_whose_held_package_has_an_extreme_time_never_crashe
     assert grid.cell(laptop.inst.unit.key, "2014-H1").status in ("received", "late")
     dept.close()
     laptop.close()
+
+
+def test_completeness_survives_a_package_time_stored_by_an_older_version(world):
+    """Before times were checked, `_utc` kept a time it could not convert as sent: the grid reads it
+    as late instead of failing for the whole province."""
+    dept, pek, _c44 = world
+    dept.db.conn.execute("UPDATE sync_import_periods SET created_at='2014-07-05 giờ lạ' WHERE unit_key=?",
+                         (pek.inst.unit.key,))
+    dept.db.conn.commit()
+    grid = completeness.completeness(dept.db, ["2014-H1"])
+    assert grid.cell(pek.inst.unit.key, "2014-H1").status == "late"
