@@ -203,6 +203,22 @@ def test_revoking_after_a_second_unit_was_claimed_refuses_both_and_confirming_ca
     assert C44 not in {k.split("@")[0] for k in repo.held_periods(dept.db)}
 
 
+def test_a_package_reusing_the_uuid_of_one_held_for_another_key_is_rejected(world, tmp_path):
+    dept, pek, _c44 = world
+    stranger = sender(tmp_path, dept, "commune", C47, name="stranger")
+    stranger.save("2014-H1", Entry("XMC_15_35", None, 3, 10))
+    genuine = stranger.export(tmp_path / "stranger")
+    assert statuses(merge.merge_files(dept.db, [genuine])) == ["held"]
+    copy = craft(dept, genuine, pek)  # same package UUID, signed with Đắk Pék's confirmed key
+    before = dept.dump()
+    report = merge.merge_files(dept.db, [copy])
+    assert statuses(report) == ["rejected"] and report.packages[0].code == "uuid_reused"
+    assert dept.dump() == before
+    assert [h["package_uuid"] for h in repo.held_packages(dept.db, stranger.fingerprint)] == \
+        [report.packages[0].package_uuid]
+    stranger.close()
+
+
 # ---- 2. provenance comes from the signature ------------------------------------------------------
 
 @pytest.fixture

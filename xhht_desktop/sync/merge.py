@@ -702,7 +702,12 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
             result.reason += " Lưu ý: số liệu trong gói có lỗi, khi xác nhận gói sẽ bị từ chối."
         if held_package:
             return
-        if repo.is_held(db, uuid_):
+        holder = repo.held_by(db, uuid_)
+        if holder is not None and holder != (fingerprint, unit_key):
+            _reject(result, "uuid_reused", f"Mã gói {uuid_} trùng với một gói đang giữ của máy khác hoặc đơn vị "
+                                           "khác; gói không được nhập (có thể là giả mạo).")
+            return
+        if holder is not None:
             result.reason = "Gói đã nhận trước đó, vẫn chờ xác nhận máy gửi " + fingerprint + "."
             return
         if inst is None:

@@ -202,6 +202,12 @@ def is_held(db: sqlite_utils.Database, package_uuid: str) -> bool:
     return db.conn.execute("SELECT 1 FROM sync_held WHERE package_uuid=?", (package_uuid,)).fetchone() is not None
 
 
+def held_by(db: sqlite_utils.Database, package_uuid: str) -> tuple[str, str] | None:
+    """(fingerprint, unit key) a package UUID is held for, or None."""
+    row = db.conn.execute("SELECT fingerprint, unit_key FROM sync_held WHERE package_uuid=?", (package_uuid,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def insert_import(db: sqlite_utils.Database, record: dict, periods: Iterable[tuple[str, str, str]]) -> None:
     cols = ("package_uuid", "fingerprint", "installation_id", "unit_key", "sequence", "previous_uuid", "full",
             "created_at", "received_at", "received_by", "file_name", "file_sha256", "counts", "catalogue_version")
