@@ -192,6 +192,12 @@ def _parse_utc(text) -> dt.datetime | None:
 
 
 def _time_ok(text) -> bool:
+    if type(text) is str:
+        try:
+            if 2001 <= dt.datetime.fromisoformat(text).year <= 2098:
+                return True  # the common case, whatever the offset: no conversion needed
+        except ValueError:
+            return False
     t = _parse_utc(text)
     return t is not None and EARLIEST_TIME <= t < LATEST_TIME
 
