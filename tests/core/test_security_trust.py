@@ -146,6 +146,7 @@ def test_confirm_takes_the_unit_and_applies_only_that_pairs_held_packages(world,
     assert cli_main(["--db", dept_db, "installations", "confirm", fp, "--unit", f"{C44}@2014-06-30"]) == 0
     out = capsys.readouterr().out
     assert "đã xử lý 1 gói" in out
+    assert f"còn gửi số liệu cho Xã Đắk Pék ({PEK}), chưa xác nhận" in out  # said, never done along
     site = Site.__new__(Site)
     from xhht_desktop.installation import open_app_database
     site.db = open_app_database(dept_db)

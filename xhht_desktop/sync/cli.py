@@ -193,6 +193,12 @@ def cmd_installations_confirm(args, ctx) -> int:
         row = units.get(unit_key, {})
         print(f"Đã xác nhận máy {fp} cho {row.get('unit_name') or unit_key} ({row.get('unit_code') or ''}).")
     print(f"Đã xác nhận {len(pairs)} máy gửi; đã xử lý {len(report.packages)} gói đang giữ.")
+    for fp in dict.fromkeys(fp for fp, _u in pairs):
+        waiting = [r for r in merge.list_installations(ctx.db) if r["fingerprint"] == fp and r["status"] == "pending"]
+        for r in waiting:  # never confirmed along: said, so that nobody assumes it was
+            print(f"⚠ Máy {fp} còn gửi số liệu cho {r['unit_name']} ({r['unit_code']}), chưa xác nhận "
+                  f"({merge.units_claimed_vi(r['units_claimed'])}). Chỉ xác nhận khi chắc chắn: "
+                  f"installations confirm {fp} --unit {r['unit_code']}")
     if report.packages:
         sys.stdout.write(receipt_text(report))
     return EXIT_REJECTED if report.any_rejected else EXIT_OK
@@ -202,7 +208,7 @@ def cmd_installations_revoke(args, ctx) -> int:
     ctx.installation()
     merge.revoke_installation(ctx.db, args.fingerprint)
     print(f"Đã thu hồi máy gửi {keys.normalise_fingerprint(args.fingerprint)}: "
-          "các gói sau này ký bằng khoá đó sẽ bị từ chối.")
+          "các gói sau này ký bằng khoá đó, cho bất kỳ đơn vị nào, sẽ bị từ chối.")
     return EXIT_OK
 
 
