@@ -276,6 +276,10 @@ def install_error_hooks(show: ShowFn | None = None) -> ErrorHooks:
     return ErrorHooks(show).install()
 
 
+# The bundle's own checks: run on a build machine as a fresh user, they write nothing there.
+UNLOGGED_COMMANDS = {"self-test"}
+
+
 def run_cli(argv: list[str] | None = None) -> int:
     """The command line with the log: `xhht COMMAND …` and `xhht-cli` start here.
 
@@ -286,9 +290,11 @@ def run_cli(argv: list[str] | None = None) -> int:
     from xhht_desktop.cli import main as cli_main
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_name(argv)
+    if command in UNLOGGED_COMMANDS or any(a in ("--version", "--help", "-h") for a in argv):
+        return cli_main(argv)  # they must leave the user's data folder untouched (tools/build.py)
     path = setup_logging("cli")
     hooks = install_error_hooks()
-    command = _command_name(argv)
     code: object = 1
     stderr = sys.stderr
     if stderr is not None:

@@ -296,3 +296,43 @@ def reports_env(tmp_path):
     fill_sample_data(db, inst.unit.id, origin=inst.installation_id)
     yield db, inst.unit, Period(2014, 0), tmp_path
     db.conn.close()
+
+
+# ---- on Windows itself (the CI workflow .github/workflows/windows.yml runs these) ---------------
+
+windows_only = pytest.mark.skipif(os.name != "nt", reason="real Windows sharing rules")
+
+
+@windows_only
+def test_windows_a_file_open_in_another_handle_is_in_use_then_written_once_closed(tmp_path):
+    import threading
+
+    dest = tmp_path / "bao-cao.xlsx"
+    dest.write_text("cũ", encoding="utf-8")
+    holder = open(dest, "rb")  # Python opens without FILE_SHARE_DELETE, as Excel holds its files
+    try:
+        with pytest.raises(storage.StorageError) as info:
+            storage.write_atomically(dest, _write("mới"))
+        assert info.value.code == storage.CODE_FILE_IN_USE
+        assert os.listdir(tmp_path) == ["bao-cao.xlsx"]
+        # Released within the retry budget (an antivirus letting go): the write goes through.
+        threading.Timer(0.3, holder.close).start()
+        storage.write_atomically(dest, _write("mới"))
+        assert dest.read_text(encoding="utf-8") == "mới"
+    finally:
+        holder.close()
+    assert os.listdir(tmp_path) == ["bao-cao.xlsx"]
+
+
+@windows_only
+def test_windows_the_read_only_attribute_is_read_only(tmp_path):
+    dest = tmp_path / "mau.xlsx"
+    dest.write_text("cũ", encoding="utf-8")
+    os.chmod(dest, stat.S_IREAD)  # sets FILE_ATTRIBUTE_READONLY
+    try:
+        with pytest.raises(storage.StorageError) as info:
+            storage.write_atomically(dest, _write("mới"))
+        assert info.value.code == storage.CODE_READ_ONLY
+        assert os.listdir(tmp_path) == ["mau.xlsx"]
+    finally:
+        os.chmod(dest, stat.S_IREAD | stat.S_IWRITE)
