@@ -335,9 +335,28 @@ def run(argv: list[str]) -> int:
     diagnostics = Diagnostics()
     try:
         return _run(args, argv, diagnostics)
+    except Exception as exc:
+        # Raised after the event loop ended (see _Startup): logged, and shown in a modal dialog
+        # (the loop is over) unless offscreen — the windowed build has no console to print it.
+        text = diagnostics.hooks.handle(type(exc), exc, exc.__traceback__, show=False)
+        _show_fatal_error(text)
+        raise
     finally:
         log.info("window closed")
         diagnostics.uninstall()
+
+
+def _show_fatal_error(text: str) -> None:
+    try:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+
+        if isinstance(QApplication.instance(), QApplication) and QGuiApplication.platformName() != "offscreen":
+            from ui.dialogs.error_report import ErrorDialog
+
+            ErrorDialog(text).exec()
+    except Exception:  # noqa: BLE001 - already logged
+        log.exception("the error dialog could not be shown")
 
 
 def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics) -> int:

@@ -232,14 +232,14 @@ class ErrorHooks:
                 threading.excepthook = self.previous_threading
             self.installed = False
 
-    def handle(self, exc_type, exc, tb, *, where: str = "") -> str:
+    def handle(self, exc_type, exc, tb, *, where: str = "", show: bool = True) -> str:
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         try:
             log.critical("Unhandled exception%s:\n%s", f" in thread {where}" if where else "", text.rstrip())
         except Exception:  # noqa: BLE001
             pass
         write_stderr(text)
-        if self.show is not None and not issubclass(exc_type, KeyboardInterrupt):
+        if show and self.show is not None and not issubclass(exc_type, KeyboardInterrupt):
             try:
                 self.show(text)
             except Exception:  # noqa: BLE001 - the hook itself must never raise

@@ -228,3 +228,21 @@ def test_a_hard_crash_is_written_to_crash_log_with_no_stderr(tmp_path):
     crash = (data / "logs" / "crash.log").read_text(encoding="utf-8")
     assert "Fatal Python error: Segmentation fault" in crash or "Windows fatal exception" in crash
     assert "<string>" in crash  # the Python stack of the crash
+
+
+def test_a_failure_while_the_window_starts_is_logged_before_run_raises(tmp_path, monkeypatch, qapp):
+    """_Startup keeps the exception and run() raises it after the loop, when the hooks are gone:
+    it must reach the log first (the windowed build would otherwise lose it)."""
+    def broken(db_path, parent=None):
+        raise RuntimeError("không mở được vì một lỗi lập trình")
+
+    monkeypatch.setattr(ui_app, "_open_database_or_explain", broken)
+    monkeypatch.setattr(sys, "stderr", None)
+    try:
+        with pytest.raises(RuntimeError, match="lỗi lập trình"):
+            ui_app.run(["--db", str(tmp_path / "x.sqlite3")])
+        text = (tmp_path / "userdata" / "logs" / "xhht.log").read_text(encoding="utf-8")
+        assert "RuntimeError: không mở được vì một lỗi lập trình" in text
+        assert "window closed" in text
+    finally:
+        diagnostics.shutdown_logging()
