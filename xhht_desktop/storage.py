@@ -29,6 +29,10 @@ def _where(path: str | os.PathLike | None) -> str:
     return f"«{path}» " if path else ""
 
 
+def _kept(path: str | os.PathLike | None) -> str:
+    return f"Tệp «{path}» vẫn giữ nguyên bản cũ." if path else "Tệp cũ vẫn giữ nguyên."
+
+
 def explain_storage_error(exc: BaseException, path: str | os.PathLike | None = None) -> str | None:
     """A Vietnamese message for a full disk / read-only / I/O failure, or None if `exc` is not one."""
     if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
@@ -47,7 +51,7 @@ def explain_storage_error(exc: BaseException, path: str | os.PathLike | None = N
     if isinstance(exc, OSError):
         target = path or exc.filename
         if _winerror(exc) in (WINERROR_SHARING_VIOLATION, WINERROR_LOCK_VIOLATION):
-            return FILE_IN_USE.format(where=f"(«{target}») " if target else "")
+            return FILE_IN_USE.format(where=_kept(target))
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
             return DISK_FULL
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
@@ -85,7 +89,7 @@ def fsync_directory(folder: str | os.PathLike) -> None:
 # antivirus is scanning cannot be replaced for a moment.
 
 FILE_IN_USE = ("Tệp đang mở trong chương trình khác (Excel, trình đọc PDF…): hãy đóng tệp rồi thử lại. "
-               "{where}Tệp cũ không bị thay đổi.")
+               "{where}")
 WRITE_FAILED = "Không ghi được tệp {where}: {error}."
 
 # Error codes of StorageError; the UI and the CLI turn them into words (explain_storage_error).
@@ -134,7 +138,7 @@ class StorageError(OSError):
 def describe(code: str, path: str | os.PathLike | None, cause: BaseException | None = None) -> str:
     """The Vietnamese sentence for a StorageError code."""
     if code == CODE_FILE_IN_USE:
-        return FILE_IN_USE.format(where=f"(«{path}») " if path else "")
+        return FILE_IN_USE.format(where=_kept(path))
     if code == CODE_READ_ONLY:
         return READ_ONLY.format(where=_where(path))
     if code == CODE_DISK_FULL:
