@@ -80,6 +80,7 @@ class _State:
     folder: Path | None = None
     handler: logging.Handler | None = None
     crash_file = None  # the open file faulthandler writes to
+    faulthandler_was_enabled = False
     kind: str = ""
 
 
@@ -115,6 +116,11 @@ def setup_logging(kind: str, folder: str | os.PathLike | None = None, *, level: 
 
 
 def _enable_faulthandler(folder: Path) -> None:
+    """faulthandler into crash.log — unless it already reports to a console someone watches
+    (`python -X faulthandler`, pytest): the windowed build has no console, so it always gets it."""
+    if faulthandler.is_enabled() and sys.stderr is not None and _State.crash_file is None:
+        return
+    _State.faulthandler_was_enabled = faulthandler.is_enabled()
     path = folder / CRASH_FILE_NAME
     try:
         if path.exists() and path.stat().st_size > CRASH_MAX_BYTES:
@@ -136,7 +142,17 @@ def shutdown_logging() -> None:
     if _State.crash_file is not None:
         faulthandler.disable()
         _State.crash_file.close()
+        if _State.faulthandler_was_enabled and sys.__stderr__ is not None:
+            try:  # give it back to the console it reported to before (as near as can be)
+                faulthandler.enable(file=sys.__stderr__, all_threads=True)
+            except (OSError, ValueError, RuntimeError, AttributeError):
+                pass
     _State.folder = _State.handler = _State.crash_file = None
+
+
+def crash_file() -> Path | None:
+    """The file faulthandler writes to, or None when it reports elsewhere (see _enable_faulthandler)."""
+    return Path(_State.crash_file.name) if _State.crash_file is not None else None
 
 
 def log_file() -> Path | None:

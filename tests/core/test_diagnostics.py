@@ -22,13 +22,13 @@ def logs(tmp_path):
 def test_the_log_lives_in_the_data_folder_and_keeps_a_few_mb(logs, monkeypatch):
     monkeypatch.setattr(diagnostics, "LOG_MAX_BYTES", 20_000)
     path = diagnostics.setup_logging("gui")
-    assert path == logs / "xhht.log" and (logs / "crash.log").exists()
+    assert path == logs / "xhht.log"
     assert diagnostics.setup_logging("gui") == path  # once per process
     big = "x" * 1000
     for i in range(200):
         logging.getLogger("xhht.test").info("dòng %d %s", i, big)
     names = sorted(p.name for p in logs.iterdir())
-    assert names == ["crash.log", "xhht.log", "xhht.log.1", "xhht.log.2", "xhht.log.3"]
+    assert names == ["xhht.log", "xhht.log.1", "xhht.log.2", "xhht.log.3"]  # 1 + 3 kept
     assert all((logs / n).stat().st_size <= 20_000 + 2000 for n in names if n.startswith("xhht"))
     assert "dòng 199" in diagnostics.last_log_lines(1)[0]
 
@@ -142,3 +142,20 @@ def test_the_error_report_carries_version_os_python_and_the_log(logs):
     for part in ("Hệ điều hành:", "Python:", "Qt: 6.11.3", f"Thư mục nhật ký: {logs}", "ValueError: x",
                  "điều đã xảy ra trước lỗi"):
         assert part in text
+
+
+def test_faulthandler_goes_to_crash_log_only_when_no_console_gets_it(logs, monkeypatch):
+    import faulthandler
+
+    assert faulthandler.is_enabled()  # pytest's, on the console
+    diagnostics.setup_logging("gui")
+    assert diagnostics.crash_file() is None and faulthandler.is_enabled()  # left to pytest
+    diagnostics.shutdown_logging()
+    # The windowed build: no console. (The real crash is tested in a subprocess, test_error_hook.)
+    monkeypatch.setattr(sys, "stderr", None)
+    diagnostics.setup_logging("gui")
+    try:
+        assert diagnostics.crash_file() == logs / "crash.log" and (logs / "crash.log").exists()
+    finally:
+        diagnostics.shutdown_logging()
+    assert faulthandler.is_enabled()  # handed back
