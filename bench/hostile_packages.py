@@ -12,7 +12,9 @@ this Department, carrying a new half-year that would be imported) and is then:
 - replayed (the same package, or another content under an imported package's UUID);
 - re-signed with other keys, for a known installation (key changed) or a new one (held);
 - encrypted to another key (wrong recipient);
-- oversized (file, payload, record count) and decompression bombs.
+- oversized (file, payload, record count) and decompression bombs;
+- signed with a genuine, confirmed key but claiming too much (issue 12): sequence jumps, extreme
+  times, revision jumps, another commune's unit, and the revoked key claiming a unit it never had.
 
 Promises checked for every file:
 - the merge never raises; the result is `rejected` with a reason (code and Vietnamese text), or
