@@ -54,3 +54,11 @@ def test_a_key_for_two_units_is_flagged_and_confirming_a_row_confirms_that_unit_
     assert status == {PEK: "confirmed", C44: "pending"}
     laptop.close()
     dept.close()
+
+
+def test_times_that_cannot_be_shown_in_local_time_are_shown_as_stored():
+    from ui.models.sync_models import when
+    assert when("9999-12-31T23:59:59-12:00") == "9999-12-31T23:59:59-12:00"
+    assert when("0001-01-01T00:00:00+14:00") == "0001-01-01T00:00:00+14:00"
+    assert when("giờ lạ") == "giờ lạ"
+    assert when("2014-07-05T09:30:00") == "05/07/2014 09:30"

@@ -89,10 +89,10 @@ def when(iso: str | None) -> str:
         return ""
     try:
         t = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if t.tzinfo is not None:
-        t = t.astimezone()  # shown in this computer's time
+        if t.tzinfo is not None:
+            t = t.astimezone()  # shown in this computer's time
+    except (TypeError, ValueError, OverflowError, OSError):  # stored by an older version, unchecked
+        return str(iso)
     return t.strftime("%d/%m/%Y %H:%M")
 
 
