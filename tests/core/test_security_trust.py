@@ -321,6 +321,32 @@ def test_a_sequence_jump_is_refused_with_its_reason(world, tmp_path, known):
     assert all(i["missing"] == [] for i in merge.list_installations(dept.db))
 
 
+def test_a_sequence_jump_held_by_an_older_version_is_refused_at_confirmation(tmp_path):
+    """A package held before the bound existed does not vouch for its own number."""
+    dept = department(tmp_path)
+    laptop = sender(tmp_path, dept, "commune", PEK, name="laptop")
+    laptop.save("2014-H1", Entry("XMC_15_60", None, 100, 200))
+    good = laptop.export(tmp_path / "1")
+    laptop.save("2014-H1", Entry("XMC_15_35", None, 3, 10))
+    bad = craft(dept, laptop.export(tmp_path / "2"), laptop, manifest=lambda m: m.update(sequence=10**12))
+    assert statuses(merge.merge_files(dept.db, [good])) == ["held"]
+    m, _doc = _parts(dept, bad)
+    with dept.db.atomic():
+        repo.insert_held(dept.db, {"package_uuid": m["package_uuid"], "fingerprint": laptop.fingerprint,
+                                   "unit_key": laptop.inst.unit.key, "sequence": 10**12, "created_at": m["created_at"],
+                                   "received_at": "2014-07-06T08:00:00+07:00", "file_name": bad.name,
+                                   "periods": m["periods"], "data": bad.read_bytes()})
+    (row,) = merge.list_installations(dept.db)  # counted, never enumerated
+    assert row["missing_count"] == 10**12 - 2 and row["missing_ranges"] == [(2, 10**12 - 1)]
+    report = merge.confirm_installations(dept.db, [laptop.fingerprint])
+    assert statuses(report) == ["imported", "rejected"] and report.packages[1].code == "sequence_jump"
+    assert figure(dept, PEK, "2014-H1", "XMC_15_35") is None
+    assert repo.held_packages(dept.db, laptop.fingerprint) == []
+    assert merge.list_installations(dept.db)[0]["missing_count"] == 0
+    dept.close()
+    laptop.close()
+
+
 def test_gaps_are_computed_from_what_was_received():
     received = {1: ("a", False), 10**12: ("b", False), 10**12 + 5: ("c", False)}
     assert merge.missing_ranges(received) == [(2, 10**12 - 1), (10**12 + 1, 10**12 + 4)]

@@ -676,7 +676,7 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
                 f"Máy gửi này trước đây ký bằng khoá {others[0]['fingerprint']}, nay bằng khoá {fingerprint}. "
                 "Nếu máy đã được cài lại, hãy thu hồi khoá cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
         return
-    last = repo.last_sequence(db, fingerprint)
+    last = repo.last_sequence(db, fingerprint, besides=uuid_)
     if m["sequence"] > last + MAX_SEQUENCE_JUMP:
         _reject(result, "sequence_jump",
                 f"Gói mang số thứ tự {m['sequence']}, vượt quá {format_int(MAX_SEQUENCE_JUMP)} so với số lớn nhất đã "

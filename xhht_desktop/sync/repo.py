@@ -164,12 +164,13 @@ def key_pairs(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
     return out
 
 
-def last_sequence(db: sqlite_utils.Database, fingerprint: str) -> int:
-    """The highest sequence number received (imported or held) from a key, for any unit; 0 if none."""
+def last_sequence(db: sqlite_utils.Database, fingerprint: str, *, besides: str = "") -> int:
+    """The highest sequence number received (imported or held) from a key, for any unit, other than
+    package `besides` (a held package being applied does not vouch for itself); 0 if none."""
     return db.conn.execute(
         "SELECT MAX(COALESCE((SELECT MAX(sequence) FROM sync_imports WHERE fingerprint=?), 0), "
-        "COALESCE((SELECT MAX(sequence) FROM sync_held WHERE fingerprint=?), 0))",
-        (fingerprint, fingerprint)).fetchone()[0]
+        "COALESCE((SELECT MAX(sequence) FROM sync_held WHERE fingerprint=? AND package_uuid<>?), 0))",
+        (fingerprint, fingerprint, besides)).fetchone()[0]
 
 
 def list_installations(db: sqlite_utils.Database) -> list[dict]:
