@@ -1,7 +1,8 @@
 """Excel versions of the reports, in the form officials and the Ministry accept.
 
 Top left the issuing body; top right "Biểu số …", "Đơn vị báo cáo", "Đơn vị nhận báo cáo"; the
-columns STT | Chỉ tiêu | Mã số | Đơn vị tính | figures; the signature footer. Figures are numbers
+columns STT | Chỉ tiêu | Mã số | Đơn vị tính | figures, with both target years of the period's
+programme (a draft target marked "*"); the legal basis under the title; the signature footer. Figures are numbers
 with formats ("[$-42A]" makes LibreOffice show 1.166.795 and 97,80% whatever the computer's
 language; Excel follows the computer's own separators); a rate is a formula =Tử số/Mẫu số, the
 only formula whose recalculated value is always right. A4, fit to width, header rows repeated.
@@ -26,6 +27,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports.progress_sheet import DRAFT_MARK, DRAFT_NOTE, has_drafts, plan_line
 from xhht_desktop.storage import write_atomically
 
 FONT_NAME = "Times New Roman"
@@ -109,7 +111,8 @@ class Sheet:
                                                                     for _ in range(self.ncols - 1)])
 
 
-def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int) -> None:
+def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int,
+                 basis: str = "") -> None:
     """Issuing body top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top right; the title."""
     left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body, ""]
     right = [f"Biểu số {header.form_number}", f"Đơn vị báo cáo: {header.reporting_unit}",
@@ -124,6 +127,8 @@ def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str,
     for n, line in enumerate(title.split("\n")):
         sh.spread(line, F_TITLE)
     sh.spread(subtitle, F_ITALIC)
+    if basis:
+        sh.spread(basis, F_ITALIC)
     sh.append([])
 
 
@@ -152,16 +157,20 @@ FORM_KEYS = ["A", "B", "C", "D", "1", "2", "3 = 1/2", "4", "5", "6", "7", "8 = 3
 FORM_WIDTHS = [6, 52, 20, 10, 12, 12, 12, 10, 10, 10, 12, 12]
 
 
-def _target_cell(sh: Sheet, ind: Indicator, target: float | None, level: str) -> WriteOnlyCell:
+def _target_cell(sh: Sheet, ind: Indicator, target: float | None, level: str, draft: bool = False) -> WriteOnlyCell:
+    """A target; a draft one carries "*" (its number stays a number: the mark is in the format)."""
+    mark = f' "{DRAFT_MARK}"' if draft else ""
     if ind.target_op == "increase":
         return sh.c("tăng", align=CENTRE, border=True)
     if target is None:
-        return sh.c(None, border=True)
+        return sh.c(f"— {DRAFT_MARK}" if draft else None, align=CENTRE, border=True)
+    if ind.kind == "level":
+        return sh.c(int(target), fmt=f'"≥ mức độ "0{mark}', align=CENTRE, border=True)
     if R.is_own_flag(ind, level):
-        return sh.c("Đạt" if target >= 100 else None, align=CENTRE, border=True)
+        return sh.c(("Đạt" + mark.replace('"', "")) if target >= 100 else None, align=CENTRE, border=True)
     if ind.kind == "count":
-        return sh.c(target, fmt=INT_FORMAT, border=True)
-    return sh.c(target / 100, fmt=TARGET_FORMATS.get(ind.target_op or "", PCT_FORMAT), border=True)
+        return sh.c(target, fmt=INT_FORMAT + mark, border=True)
+    return sh.c(target / 100, fmt=TARGET_FORMATS.get(ind.target_op or "", PCT_FORMAT) + mark, border=True)
 
 
 def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: bool = False,
@@ -198,8 +207,11 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     with_units = sheet.unit.level != "xa"
     widths = FORM_WIDTHS + ([10, 10] if with_units else [])
     sh = Sheet(wb, name, widths, landscape=True)
-    document_top(sh, header, title, sheet.subtitle, right_col=6)
+    document_top(sh, header, title, sheet.subtitle, right_col=6,
+                 basis="" if sheet.period.target_years == (2015, 2020) else plan_line(sheet.period))
+    years = sheet.period.target_years
     head = FORM_HEAD + (["Số đơn vị đã báo cáo", "Số đơn vị phải báo cáo"] if with_units else [])
+    head[7:9] = [f"Mục tiêu {y}" for y in years]
     keys = FORM_KEYS + (["9", "10"] if with_units else [])
     prev_label = f"Kỳ trước ({sheet.previous.code})" if sheet.previous else "Kỳ trước"
     head[10] = prev_label
@@ -221,9 +233,9 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
                      sh.c(line.code, border=True),
                      sh.c(line.unit_of_measure, align=CENTRE, border=True)]
             cells += _value_cells(sh, ind, line.now, level, r, italic=sub)
-            cells += [_target_cell(sh, ind, None if sub else ind.target_2015, level),
-                      _target_cell(sh, ind, None if sub else ind.target_2020, level),
-                      sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
+            cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), level,
+                                   draft=not sub and ind.is_draft(y)) for y in years]
+            cells += [sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
                       _previous_cell(sh, ind, line.before, level)]
             if line.now.value is not None and line.before is not None and line.before.value is not None:
                 fmt = INT_DELTA_FORMAT if ind.kind == "count" or R.is_own_flag(ind, level) else DELTA_FORMAT
@@ -238,7 +250,8 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
             if lines_needed > 1:
                 sh.ws.row_dimensions[sh.row + 1].height = 15 * lines_needed
             sh.append(cells)
-    sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0).",
+    sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0)."
+                    + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()], years) else ""),
                     font=F_ITALIC)])
     signature_footer(sh, header, R.vn_date_line(header.place, sheet.printed_at.date()), left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
@@ -396,7 +409,9 @@ def write_consolidated_xlsx(db: sqlite_utils.Database, root_id: int, period: str
     assert rep.summary is not None
     write_form_sheet(wb, rep.summary, rep.header, rep.title, name="Bieu02")
     write_detail_sheet(wb, rep, progress)
-    if rep.agencies:
+    from xhht_desktop.reports.consolidated import AGENCY_INDICATORS
+
+    if rep.agencies and any(i.code in AGENCY_INDICATORS for i in rep.indicators):  # plan 2780's section V
         write_agency_sheet(wb, rep)
     if progress:
         progress(0, 0, "Đang lưu tệp Excel…")
