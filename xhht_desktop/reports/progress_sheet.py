@@ -72,10 +72,20 @@ ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số bu
 
 def _figure(line: R.SheetLine, which: str) -> str:
     r = line.now
-    if line.indicator.kind == "count" or R.is_own_flag(line.indicator, line.level):
+    if line.indicator.kind in ("count", "level") or R.is_own_flag(line.indicator, line.level):
         return ""
     n = r.numerator if which == "num" else r.denominator
     return format_int(n)
+
+
+def _value(line: R.SheetLine) -> str:
+    """The "Kết quả" cell; a level above the commune with a degree of its own adds its units' shares."""
+    text = line.value_text
+    if line.indicator.kind == "level" and line.now.value is not None:
+        shares = R.shares_text(line.now)
+        if shares:
+            text += f" — đơn vị: {shares}"
+    return text
 
 
 def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
@@ -99,7 +109,7 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
         style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
         for line in group.lines:
             sub = line.breakdown is not None
-            value = line.value_text
+            value = _value(line)
             row = [
                 centre_cell(line.stt, 9),
                 cell(line.label, 9, italic=sub),

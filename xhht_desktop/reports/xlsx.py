@@ -36,6 +36,8 @@ PCT_FORMAT = "[$-42A]0.00%"
 DELTA_FORMAT = "[$-42A]+0.00%;-0.00%;0.00%"
 INT_DELTA_FORMAT = "[$-42A]+#,##0;-#,##0;0"
 TARGET_FORMATS = {">=": '"≥ "0%', ">": '"> "0%'}
+# A degree (kind `level`) stays a number: 2 reads "Mức độ 2", 0 reads "Chưa đạt".
+LEVEL_FORMAT = '"Mức độ "0;;"Chưa đạt"'
 
 _thin = Side(style="thin", color="000000")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -183,6 +185,8 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
                 sh.c(R.NOT_REPORTED, font=F_ITALIC, align=CENTRE, border=True)]
     if ind.kind == "count":
         return [sh.c(None, border=True), sh.c(None, border=True), sh.c(row.value, font=font, fmt=INT_FORMAT, border=True)]
+    if ind.kind == "level":
+        return [sh.c(None, border=True), sh.c(None, border=True), _level_cell(sh, row, font)]
     if R.is_own_flag(ind, level):
         return [sh.c(None, border=True), sh.c(None, border=True),
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
@@ -191,9 +195,23 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
             sh.c(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
 
 
+def _level_cell(sh: Sheet, row, font: Font) -> WriteOnlyCell:
+    """A degree as a number ("Mức độ 2"); a lapsed recognition, or the shares of the units below
+    (with the unit's own degree when it has one), as text."""
+    shares = R.shares_text(row)
+    if row.value is None:  # above the commune, no degree of its own: the units' shares
+        return sh.c(shares or R.NOT_REPORTED, font=font if shares else F_ITALIC, align=WRAP, border=True)
+    if row.lapsed or shares:
+        text = R.level_text(row) + (f" — đơn vị: {shares}" if shares else "")
+        return sh.c(text, font=font, align=WRAP, border=True)
+    return sh.c(int(row.value), font=font, fmt=LEVEL_FORMAT, align=CENTRE, border=True)
+
+
 def _previous_cell(sh: Sheet, ind: Indicator, before, level: str) -> WriteOnlyCell:
     if before is None or before.value is None:
         return sh.c(None, border=True)
+    if ind.kind == "level":
+        return sh.c(int(before.value), fmt=LEVEL_FORMAT, align=CENTRE, border=True)
     if ind.kind == "count":
         return sh.c(before.value, fmt=INT_FORMAT, border=True)
     if R.is_own_flag(ind, level):
@@ -238,7 +256,8 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
             cells += [sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
                       _previous_cell(sh, ind, line.before, level)]
             if line.now.value is not None and line.before is not None and line.before.value is not None:
-                fmt = INT_DELTA_FORMAT if ind.kind == "count" or R.is_own_flag(ind, level) else DELTA_FORMAT
+                fmt = (INT_DELTA_FORMAT if ind.kind in ("count", "level") or R.is_own_flag(ind, level)
+                       else DELTA_FORMAT)
                 cells.append(sh.c(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
             else:
                 cells.append(sh.c(None, border=True))
@@ -278,10 +297,11 @@ def write_progress_xlsx(db: sqlite_utils.Database, unit_id: int, period: str | P
 # ---- consolidated --------------------------------------------------------------------------------
 
 def _detail_columns(indicators: list[Indicator]) -> list[tuple[Indicator, str]]:
-    """(indicator, part) per column: rates and flags take Tử số, Mẫu số, Kết quả; counts one column."""
+    """(indicator, part) per column: rates and flags take Tử số, Mẫu số, Kết quả; counts and levels one
+    column."""
     cols = []
     for ind in indicators:
-        if ind.kind == "count":
+        if ind.kind in ("count", "level"):
             cols.append((ind, "value"))
         else:
             cols += [(ind, "num"), (ind, "den"), (ind, "value")]
@@ -307,13 +327,14 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     second = [sh.c(None, border=True, fill=HEAD_FILL) for _ in DETAIL_FIXED]
     third = [sh.c(None, border=True, fill=HEAD_FILL) for _ in DETAIL_FIXED]
     for ind, part in cols:
-        first_of = part in ("num",) or ind.kind == "count"
+        first_of = part in ("num",) or ind.kind in ("count", "level")
         top.append(sh.c(R.short_name(ind) if first_of else None, font=F_BOLD,
                         align=Alignment(horizontal="centerContinuous", vertical="center", wrap_text=True),
                         border=True, fill=HEAD_FILL))
         second.append(sh.c(ind.code if first_of else None, font=F_ITALIC,
                            align=Alignment(horizontal="centerContinuous"), border=True, fill=HEAD_FILL))
-        label = {"num": "Tử số", "den": "Mẫu số", "value": "Kết quả" if ind.kind != "count" else "Số lượng"}[part]
+        label = {"num": "Tử số", "den": "Mẫu số",
+                 "value": {"count": "Số lượng", "level": "Mức độ"}.get(ind.kind, "Kết quả")}[part]
         third.append(sh.c(label, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL))
     sh.ws.row_dimensions[sh.row + 1].height = 45
     first = sh.append(top)
@@ -327,10 +348,11 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     for n, ((ind, part), i) in enumerate(zip(cols, col_index), start=len(DETAIL_FIXED) + 1):
         own_flag = {level: R.is_own_flag(ind, level) for level in level_words}
         rate_formula = None
-        if part == "value" and ind.kind != "count":
+        if part == "value" and ind.kind not in ("count", "level"):
             num, den = get_column_letter(n - 2), get_column_letter(n - 1)
             rate_formula = f'=IF({den}{{r}}>0,{num}{{r}}/{den}{{r}},"")'
-        plan.append((ind.kind == "count", part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
+        single_fmt = {"count": INT_FORMAT, "level": LEVEL_FORMAT}.get(ind.kind)
+        plan.append((single_fmt, part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
                      rate_formula))
     total = len(rep.detail)
     for k, line in enumerate(rep.detail):
@@ -340,15 +362,17 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
         level = line.unit.level
         cells = [sh.c(line.stt), sh.c(line.label, font=font, fill=fill), sh.c(line.unit.code),
                  sh.c(level_words[level]), sh.c("có" if line.reported_any else "chưa")]
-        for is_count, part, i, own_flag, flag_fmt, rate_formula in plan:
+        for single_fmt, part, i, own_flag, flag_fmt, rate_formula in plan:
             figure = line.cells[i]
             if figure is None or figure[0] is None:
-                value = (R.NOT_REPORTED if figure is not None else None) if part == "value" else None
+                # A degree above the commune is the unit's own recognition, not a report it owes.
+                owed = figure is not None and not (single_fmt == LEVEL_FORMAT and line.strong)
+                value = (R.NOT_REPORTED if owed else None) if part == "value" else None
                 cells.append(sh.c(value, font=F_ITALIC) if value else None)
                 continue
             value, numerator, denominator = figure
-            if is_count:
-                cells.append(sh.c(value, font=font, fmt=INT_FORMAT))
+            if single_fmt is not None:
+                cells.append(sh.c(int(value) if single_fmt == LEVEL_FORMAT else value, font=font, fmt=single_fmt))
             elif own_flag[level]:
                 cells.append(sh.c(int(value), font=font, fmt=flag_fmt) if part == "value" else None)
             elif part == "num":

@@ -1,0 +1,183 @@
+"""The entry form and the dashboard follow the period's programme (issue 10, points 1 and 2).
+
+A commune of today's Quảng Ngãi (Xã Đăk Pék, 23341 since 1 July 2025) enters 2026 against the
+2021–2030 catalogue: degrees (kind `level`) with their recognition decision, the NĐ 20/2014
+suggestion shown beside them and never written into the field, a lapsed learning-community
+recognition said so; both target years 2025/2030 with the draft ones marked.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from xhht_desktop.db import values_repo
+from xhht_desktop.domain.periods import Period
+from xhht_desktop.domain.values import Entry
+from xhht_desktop.installation import init_installation_by_key
+from ui.widgets import messages
+
+NEW_PEK = "23341@2025-07-01"  # Xã Đăk Pék of Quảng Ngãi
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:]!r}")
+
+    for name in ("warn", "info", "error", "confirm"):
+        monkeypatch.setattr(messages, name, unexpected)
+    monkeypatch.setattr(messages, "ask_save_changes", lambda *a, **k: messages.DISCARD)
+
+
+@pytest.fixture
+def new_commune_db(db):
+    init_installation_by_key(db, "commune", NEW_PEK, "Y Blong", "Công chức Văn hóa - Xã hội")
+    return db
+
+
+def _window(qtbot, db_path, db, period):
+    from ui.app import create_main_window
+
+    ctx, window = create_main_window(db_path, db)
+    qtbot.addWidget(window)
+    window.show()
+    ctx.set_period(period)
+    return ctx, window
+
+
+@pytest.fixture
+def window_2026(qtbot, new_commune_db, db_path):
+    return _window(qtbot, db_path, new_commune_db, Period(2026, 0))
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a keyboard, one QKeyEvent per character (qtbot.keyClicks aborts on Vietnamese)."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _stored(ctx):
+    return values_repo.load_entries(ctx.db, ctx.installation.unit.id, ctx.period.code)
+
+
+def test_a_2026_period_shows_the_2021_2030_catalogue_and_2020_plan_2780(qtbot, commune_db, db_path):
+    ctx, window = _window(qtbot, db_path, commune_db, Period(2020, 0))
+    page = window.open_page("EntryPage")
+    assert ("XMC_15_60", None) in page.rows and ("XMC_MUC_DO", None) not in page.rows
+    assert page.tabs.tabText(1).startswith("2. Tin học")
+    flag_2780 = page.rows[("TUAN_LE_HTSD", None)]
+
+    ctx.set_period(Period(2021, 0))
+    assert ("XMC_15_60", None) not in page.rows
+    for code in ("XMC1_15_35", "XMC2_15_60", "XMC_MUC_DO", "PCTH_MUC_DO", "CDHT_XA_MUC_DO", "GIA_DINH_HOC_TAP"):
+        assert (code, None) in page.rows, code
+    # Province-only indicators are not the commune's to enter.
+    assert ("TINH_HOC_TAP", None) not in page.rows and ("DS15_CMKT", None) not in page.rows
+    # TUAN_LE_HTSD exists in both catalogues: the form was rebuilt for the new programme anyway.
+    assert page.rows[("TUAN_LE_HTSD", None)] is not flag_2780
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "4. Mô hình học tập" in titles and "6. Lãnh đạo, kinh phí" in titles
+    assert "Đề án XHHT 2021–2030" in page.subheading.text()
+
+
+def test_level_field_offers_the_scale_and_shows_both_targets_with_the_draft_marked(qtbot, window_2026):
+    ctx, window = window_2026
+    page = window.open_page("EntryPage")
+    row = page.rows[("PCTH_MUC_DO", None)]
+    items = [row.level.itemText(i) for i in range(row.level.count())]
+    assert items == ["— chưa báo cáo —", "0 — Chưa đạt", "Mức độ 1", "Mức độ 2", "Mức độ 3"]
+    assert [row.level.itemData(i) for i in range(row.level.count())] == [None, 0, 1, 2, 3]
+    assert page.rows[("XMC_MUC_DO", None)].level.count() == 4  # 0–2
+    meta = page._meta_labels["XMC_MUC_DO"].text()
+    assert "2025: ≥ mức độ 2" in meta
+    assert "2030: — (dự thảo)" in meta
+    assert "mục tiêu dự thảo, chưa được Sở xác nhận" in meta
+    assert "kỳ này so với mục tiêu 2030" in meta
+    # A confirmed pair of targets carries no draft mark.
+    meta = page._meta_labels["CDHT_CBCC_DVHT"].text()
+    assert "2025: ≥ 60% · 2030: ≥ 80%" in meta and "dự thảo" not in meta
+
+
+def test_suggestion_is_shown_beside_the_degree_and_never_written_into_it(qtbot, window_2026):
+    ctx, window = window_2026
+    page = window.open_page("EntryPage")
+    level = page.rows[("XMC_MUC_DO", None)]
+    assert level.level_note.isHidden()  # no rates yet: nothing to suggest
+    page.rows[("XMC1_15_35", None)].numerator.setText("850")
+    page.rows[("XMC1_15_35", None)].denominator.setText("1.000")
+    assert "Gợi ý theo NĐ 20/2014: chưa đạt" in level.level_note.text()  # 85% < 90%
+    page.rows[("XMC1_15_35", None)].numerator.setText("950")
+    assert "Gợi ý theo NĐ 20/2014: mức độ 1" in level.level_note.text()
+    page.rows[("XMC2_15_60", None)].numerator.setText("3.700")
+    page.rows[("XMC2_15_60", None)].denominator.setText("4.000")
+    assert "Gợi ý theo NĐ 20/2014: mức độ 2" in level.level_note.text()
+    assert not level.level_note.isHidden()
+    assert level.level.currentData() is None  # still "chưa báo cáo": the suggestion wrote nothing
+
+    # The recognised degree is what the decision says, even below the suggestion.
+    level.level.setCurrentIndex(level.level.findData(1))
+    level.decision_no.setText("12/QĐ-UBND")
+    level.decision_date.setText("01/03/2024")
+    type_text(level.decision_body, "UBND huyện Đắk Glei")
+    assert "mức độ 2" in level.level_note.text() and level.level.currentData() == 1
+    assert window.save_current() is True
+    saved = _stored(ctx)[("XMC_MUC_DO", None)]
+    assert (saved.value, saved.decision_no, saved.decision_date) == (1, "12/QĐ-UBND", "2024-03-01")
+    assert saved.decision_body == unicodedata.normalize("NFC", "UBND huyện Đắk Glei")
+
+    page.refresh()  # reloaded from the database: the degree and its decision come back as typed
+    level = page.rows[("XMC_MUC_DO", None)]
+    assert level.level.currentData() == 1
+    assert (level.decision_no.text(), level.decision_date.text()) == ("12/QĐ-UBND", "01/03/2024")
+    assert not page.has_unsaved_changes()
+
+
+def test_a_degree_without_its_decision_is_refused_and_nothing_is_saved(qtbot, window_2026, monkeypatch):
+    shown = []
+    monkeypatch.setattr(messages, "warn", lambda parent, text, details="": shown.append((text, details)))
+    ctx, window = window_2026
+    page = window.open_page("EntryPage")
+    level = page.rows[("PCTH_MUC_DO", None)]
+    level.level.setCurrentIndex(level.level.findData(2))
+    assert level.decision_no.property("severity") == "error"
+    assert level.decision_date.property("severity") == "error"
+    assert "mức độ 2 cần số quyết định công nhận" in level.message.text()
+    page.rows[("TRE6_VAO_LOP1", None)].numerator.setText("96")
+    page.rows[("TRE6_VAO_LOP1", None)].denominator.setText("100")
+    assert window.save_current() is False
+    assert shown and "không có số liệu nào được ghi" in shown[0][0]
+    assert _stored(ctx) == {}
+
+    level.decision_date.setText("31/02/2024")  # no such day
+    assert level.decision_date.property("severity") == "error"
+    assert "không phải là ngày" in level.message.text()
+
+
+def test_a_lapsed_learning_community_recognition_is_shown_as_such(qtbot, window_2026):
+    ctx, window = window_2026
+    page = window.open_page("EntryPage")
+    cdht = page.rows[("CDHT_XA_MUC_DO", None)]
+    cdht.level.setCurrentIndex(cdht.level.findData(1))
+    cdht.decision_no.setText("45/QĐ-PGDĐT")
+    cdht.decision_date.setText("10/05/2022")
+    cdht.decision_body.setText("Phòng GD&ĐT huyện Đắk Glei")
+    note = cdht.level_note.text()
+    assert "đã hết hiệu lực từ 10/05/2025" in note and "kỳ này tính là chưa đạt" in note
+    assert cdht.level.currentData() == 1  # the recognised degree stays what was entered
+    # No thresholds are known for this rating: no suggestion.
+    assert "Gợi ý" not in note
+
+    cdht.decision_date.setText("10/05/2025")
+    assert "còn hiệu lực đến hết 09/05/2028" in cdht.level_note.text()
+    ctx.set_period(Period(2028, 0))
+    cdht = page.rows[("CDHT_XA_MUC_DO", None)]
+    cdht.level.setCurrentIndex(cdht.level.findData(2))
+    cdht.decision_date.setText("10/05/2025")
+    assert "đã hết hiệu lực từ 10/05/2028" in cdht.level_note.text()
