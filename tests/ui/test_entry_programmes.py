@@ -181,3 +181,72 @@ def test_a_lapsed_learning_community_recognition_is_shown_as_such(qtbot, window_
     cdht.level.setCurrentIndex(cdht.level.findData(2))
     cdht.decision_date.setText("10/05/2025")
     assert "đã hết hiệu lực từ 10/05/2028" in cdht.level_note.text()
+
+
+def _save(db, key, period, *entries):
+    from xhht_desktop.db import units_repo
+
+    values_repo.save_entries(db, units_repo.unit_by_key(db, key).id, period, list(entries), actor="t", origin="t")
+
+
+def _recognised(code, degree, day="2024-03-01"):
+    return Entry(code, None, value=degree, decision_no="12/QĐ-UBND", decision_date=day,
+                 decision_body="UBND huyện Đắk Glei")
+
+
+def test_dashboard_2026_judges_against_2030_shows_both_years_drafts_and_degrees(qtbot, new_commune_db, db_path):
+    _save(new_commune_db, NEW_PEK, "2026", _recognised("XMC_MUC_DO", 2),
+          _recognised("CDHT_XA_MUC_DO", 1, day="2022-05-10"),  # lapsed on 10/05/2025
+          Entry("CDHT_CBCC_DVHT", None, 70, 100), Entry("GIA_DINH_HOC_TAP", None, 700, 1000))
+    ctx, window = _window(qtbot, db_path, new_commune_db, Period(2026, 0))
+    page = window.open_page("DashboardPage")
+    assert "so với mục tiêu năm 2030" in page.subheading.text()
+    assert "Đề án XHHT 2021–2030" in page.subheading.text()
+
+    level = page.rows["XMC_MUC_DO"]
+    assert level.value.text() == "Mức độ 2"
+    assert level.targets.text() == "2025: ≥ mức độ 2<br><b>2030: — (dự thảo)</b>"
+    assert "mục tiêu 2030: mục tiêu dự thảo, chưa được Sở xác nhận" in level.detail.text()
+    assert level.gap.text() == "mục tiêu 2030 là dự thảo"
+    assert level.bar.value == pytest.approx(100.0)  # degree 2 of a 0–2 scale
+
+    lapsed = page.rows["CDHT_XA_MUC_DO"]
+    assert lapsed.value.text() == "Chưa đạt"
+    assert "công nhận mức độ 1 đã hết hiệu lực" in lapsed.detail.text()
+
+    # 70% against 2030's confirmed 80% (not 2025's 60%): short by 10 points.
+    cbcc = page.rows["CDHT_CBCC_DVHT"]
+    assert cbcc.targets.text() == "2025: ≥ 60%<br><b>2030: ≥ 80%</b>"
+    assert cbcc.chip.text() == "Chưa đạt" and "thiếu 10,00 điểm" in cbcc.gap.text()
+    assert "dự thảo" not in cbcc.detail.text()
+
+    families = page.rows["GIA_DINH_HOC_TAP"]
+    assert families.targets.text() == "2025: ≥ 80%<br><b>2030: — (dự thảo)</b>"
+    assert families.value.text() == "70,00%"
+
+    # 2025 is judged against 2025: the same commune's figures then read against the 2025 targets.
+    ctx.set_period(Period(2025, 0))
+    assert "so với mục tiêu năm 2025" in page.subheading.text()
+    assert page.rows["XMC_MUC_DO"].targets.text() == "<b>2025: ≥ mức độ 2</b><br>2030: — (dự thảo)"
+
+
+def test_department_dashboard_shows_shares_of_communes_at_each_degree(qtbot, db, db_path):
+    init_installation_by_key(db, "department", "51@2025-07-01", "Phòng GDTX", "Sở GD&ĐT")
+    _save(db, NEW_PEK, "2026", _recognised("XMC_MUC_DO", 2), _recognised("CDHT_XA_MUC_DO", 1, day="2022-05-10"))
+    _save(db, "23293@2025-07-01", "2026", _recognised("XMC_MUC_DO", 1), _recognised("CDHT_XA_MUC_DO", 2, day="2025-01-10"))
+    _save(db, "23284@2025-07-01", "2026", Entry("XMC_MUC_DO", None, value=0))
+    _save(db, "51@2025-07-01", "2026", _recognised("TINH_HOC_TAP", 1))
+    ctx, window = _window(qtbot, db_path, db, Period(2026, 0))
+    page = window.open_page("DashboardPage")
+    qtbot.waitUntil(lambda: not page.busy and "XMC_MUC_DO" in page.rows, timeout=10000)
+
+    xmc = page.rows["XMC_MUC_DO"]
+    # Degrees 2, 1 and 0 among three communes: 2/3 at level 1 or more, 1/3 at level 2.
+    assert "mức 1 trở lên: 66,67%" in xmc.detail.text() and "mức 2 trở lên: 33,33%" in xmc.detail.text()
+    assert xmc.value.text() == "33,33%\ntừ mức 2"
+    assert "3/40 đơn vị đã báo cáo" in xmc.detail.text()
+    # The lapsed recognition counts as 0: one of two communes at level 1 or more.
+    cdht = page.rows["CDHT_XA_MUC_DO"]
+    assert "mức 1 trở lên: 50,00%" in cdht.detail.text()
+    assert cdht.gap.text() == "chưa có mức độ được công nhận của đơn vị mình"
+    assert page.rows["TINH_HOC_TAP"].value.text() == "Mức độ 1"  # the province's own recognised degree

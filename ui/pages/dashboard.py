@@ -111,8 +111,8 @@ class IndicatorRowWidgets:
         self.targets = _label(name="muted", wrap=True)
         self.chip = StatusChip()
         self.chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.gap = _label(name="muted")
-        self.change = _label(name="muted")
+        self.gap = _label(name="muted", wrap=True)
+        self.change = _label(name="muted", wrap=True)
         for widget, col in ((self.value, 1), (self.targets, 3), (self.gap, 4), (self.change, 5)):
             widget.setFixedWidth(COLUMN_WIDTHS[col])
 
@@ -447,14 +447,14 @@ class DashboardPage(Page):
         if ind.target_op != "increase" and this_year in draft_years:
             detail.append(self.tr("mục tiêu {year}: {draft}").format(year=this_year, draft=draft_note()))
         w.detail.setText(" · ".join(detail))
-        if s.is_level and not s.own_flag and row.value is None:
-            # No degree of the unit's own: the share of units at or above the target degree (or the top one).
+        if s.is_level and not s.own_flag:
+            # Above the commune: the share of units at or above the target degree (or the top one);
+            # the unit's own recognised degree, if any, is in the detail line.
             w.value.setText(self._share_headline(s))
         else:
-            text = value_text(ind.kind, row.value, own_flag=s.own_flag)
-            if s.is_level and row.lapsed:
-                text = self.tr("{degree} (hết hiệu lực)").format(degree=text)
-            w.value.setText(text)
+            w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
+            if s.is_level and row.lapsed and row.recognised:
+                w.value.setToolTip(self.tr("công nhận mức độ {n} đã hết hiệu lực").format(n=row.recognised))
         w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
         other_years = [y for y in period.target_years if y != this_year]
         # The bar: rates and shares on 0–100; a unit's own flag fills or not; a degree fills its share
@@ -501,6 +501,9 @@ class DashboardPage(Page):
         elif s.status == NO_TARGET and s.is_level and not s.own_flag and row.value is None:
             w.chip.hide()
             w.gap.setText(self.tr("chưa có mức độ được công nhận của đơn vị mình"))
+        elif s.status == NO_TARGET and this_year in draft_years:
+            w.chip.hide()
+            w.gap.setText(self.tr("mục tiêu {year} là dự thảo").format(year=this_year))
         elif s.status == NO_TARGET:
             # No verdict to give: a quiet note instead of a coloured pill on every such row.
             w.chip.hide()
@@ -511,13 +514,13 @@ class DashboardPage(Page):
         return w
 
     def _share_headline(self, s: IndicatorSummary) -> str:
-        """"40,00% đạt mức 2": the share of units at or above the target degree (else the top one)."""
+        """"40,00%" over "từ mức 2": the share of units at or above the target degree (else the top one)."""
         top = (s.indicator.scale or (0, 1))[1]
         degree = int(s.total.target) if s.total.target else top
         share = s.shares.get(degree)
         if share is None:
             return value_text(s.indicator.kind, None, own_flag=False)
-        return self.tr("{share} đạt mức {n}").format(share=format_percent(share), n=degree)
+        return self.tr("{share}\ntừ mức {n}").format(share=format_percent(share), n=degree)
 
     def _change_text(self, s: IndicatorSummary) -> str:
         prev = s.previous
