@@ -250,3 +250,17 @@ def test_department_dashboard_shows_shares_of_communes_at_each_degree(qtbot, db,
     assert "mức 1 trở lên: 50,00%" in cdht.detail.text()
     assert cdht.gap.text() == "chưa có mức độ được công nhận của đơn vị mình"
     assert page.rows["TINH_HOC_TAP"].value.text() == "Mức độ 1"  # the province's own recognised degree
+
+
+def test_a_target_the_department_confirmed_is_no_longer_marked_draft(qtbot, window_2026):
+    ctx, window = window_2026
+    page = window.open_page("EntryPage")
+    assert "2030: — (dự thảo)" in page._meta_labels["GIA_DINH_HOC_TAP"].text()
+    with ctx.db.conn:  # what the Department's confirmation writes (helper "programmes" owns the command)
+        ctx.db.conn.execute("UPDATE indicator_targets SET value=90, draft=0, source='department' "
+                            "WHERE programme='XHHT2130' AND indicator='GIA_DINH_HOC_TAP' AND target_year=2030")
+    ctx.notify_data_changed()
+    meta = page._meta_labels["GIA_DINH_HOC_TAP"].text()
+    assert "2025: ≥ 80% · 2030: ≥ 90%" in meta and "dự thảo" not in meta
+    dashboard = window.open_page("DashboardPage")
+    assert dashboard.rows["GIA_DINH_HOC_TAP"].targets.text() == "2025: ≥ 80%<br><b>2030: ≥ 90%</b>"

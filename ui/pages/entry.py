@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import values_repo
+from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
 from xhht_desktop.domain import levels
 from xhht_desktop.domain.catalogue import (
     Catalogue,
     Indicator,
-    catalogue_for,
     entry_keys,
 )
 from xhht_desktop.domain.periods import Period, applies
@@ -390,6 +390,7 @@ class EntryPage(Page):
         self.issues: list[Issue] = []
         self._built_for: tuple[tuple[str, str], ...] | None = None
         self._programme = "KH2780"
+        self._catalogue: tuple[Period, Catalogue] | None = None
         self._loading = False
         self._saving = False
         self._modified = False
@@ -455,8 +456,12 @@ class EntryPage(Page):
 
     @property
     def catalogue(self) -> Catalogue:
-        """The catalogue of the chosen period's programme."""
-        return catalogue_for(self.ctx.period)
+        """The catalogue of the chosen period's programme, with the targets the database holds (a
+        target the Department confirmed is no longer a draft); read once per refresh, not per key."""
+        period = self.ctx.period
+        if self._catalogue is None or self._catalogue[0] != period:
+            self._catalogue = (period, catalogue_in_db(self.ctx.db, period))
+        return self._catalogue[1]
 
     def indicators(self) -> list[Indicator]:
         """What this unit's level enters in the chosen period's programme that applies to the period."""
@@ -604,7 +609,11 @@ class EntryPage(Page):
             return
         period = self.ctx.period
         self._stale = False
+        self._catalogue = None  # targets may have been confirmed since
         self._build(self.indicators())
+        by_code = self.catalogue.by_code
+        for (code, _bd), row in self.rows.items():  # the same form, the targets as now stored
+            row.indicator = by_code.get(code, row.indicator)
         db, unit = self.ctx.db, inst.unit
         stored = values_repo.load_entries(db, unit.id, period.code)
         prev = period.previous()
