@@ -144,6 +144,10 @@ def test_2026_consolidated_of_quang_ngai_prints_shares_of_communes_at_each_degre
                                                report=R.consolidated(db_2026, root.id, "2026", now=NOW,
                                                                      activities=False)))
     assert "TheoCoQuan" not in wb.sheetnames
+    form = wb["Bieu02"]
+    by_code = {form.cell(r, 3).value: r for r in range(1, form.max_row + 1) if form.cell(r, 3).value}
+    assert form.cell(by_code["CDHT_XA_MUC_DO"], 7).value == "Mức 1 trở lên: 0,00%; mức 2 trở lên: 0,00%"
+    assert form.cell(by_code["XMC_MUC_DO"], 7).value == "Mức 1 trở lên: 100,00%; mức 2 trở lên: 50,00%"
     ws = wb["TheoDonVi"]
     col = next(c for c in range(1, ws.max_column + 1) if ws.cell(5, c).value == "XMC_MUC_DO")
     assert ws.cell(6, col).value == "Mức độ"

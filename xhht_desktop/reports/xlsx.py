@@ -180,13 +180,13 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
     """Tử số, Mẫu số, Kết quả for one figure; row index `r` for the rate formula."""
     font = F_BOLD if bold else (F_ITALIC if italic else F_NORMAL)
     num_col, den_col = get_column_letter(5), get_column_letter(6)
+    if ind.kind == "level" and row is not None:  # above the commune a level may have shares and no degree
+        return [sh.c(None, border=True), sh.c(None, border=True), _level_cell(sh, row, font)]
     if row is None or row.value is None:
         return [sh.c(None, border=True), sh.c(None, border=True),
                 sh.c(R.NOT_REPORTED, font=F_ITALIC, align=CENTRE, border=True)]
     if ind.kind == "count":
         return [sh.c(None, border=True), sh.c(None, border=True), sh.c(row.value, font=font, fmt=INT_FORMAT, border=True)]
-    if ind.kind == "level":
-        return [sh.c(None, border=True), sh.c(None, border=True), _level_cell(sh, row, font)]
     if R.is_own_flag(ind, level):
         return [sh.c(None, border=True), sh.c(None, border=True),
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
