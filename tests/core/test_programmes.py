@@ -353,3 +353,30 @@ def test_values_json_for_2026(db, capsys):
     assert cli_main(["--db", path, "values", "--unit", NEW_PEK, "--period", "2025"]) == 0
     text = capsys.readouterr().out
     assert "PCTH_MUC_DO" in text and "Mức độ 3" in text
+
+
+def test_completeness_expects_the_period_programme_figures():
+    from xhht_desktop.sync.completeness import _expected
+
+    cat = C.catalogue_for("2026")
+    assert _expected("xa", "2026") == sum(1 + len(i.breakdowns) for i in cat.for_level("xa"))
+    assert _expected("xa", "2026-H1") == 0  # every 2021–2030 indicator is yearly
+    assert _expected("huyen", "2026") == 0  # no district level in the 2021–2030 catalogue
+    old = C.catalogue_for("2014")
+    assert _expected("xa", "2014") == sum(1 + len(i.breakdowns) for i in old.for_level("xa"))
+
+
+def test_the_rural_workers_suggestion_belongs_to_plan_2780_only(commune_db):
+    from xhht_desktop.clc import summary
+
+    pek = _unit(commune_db, "23353", "2014").id
+    calls = []
+    real = summary.list_activities
+    summary.list_activities = lambda *a, **k: calls.append(a) or real(*a, **k)
+    try:
+        assert summary.suggested_rural_workers(commune_db, pek, "2022") is None
+        assert calls == []  # not even looked for
+        summary.suggested_rural_workers(commune_db, pek, "2014")
+        assert len(calls) == 1
+    finally:
+        summary.list_activities = real
