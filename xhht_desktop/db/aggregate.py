@@ -142,6 +142,32 @@ def level_figure(indicator: str, degree: int | None, decision_date: str | None, 
     return degree, None, effective_degree(indicator, degree, decision_date, p)
 
 
+def level_suggestions(db: sqlite_utils.Database, unit_id: int, period: str | Period) -> dict:
+    """For each level (mức độ) the unit enters whose NĐ 20/2014 thresholds its own rates can tell:
+    the suggested degree (domain.levels.Suggestion: indicator, degree, rule, dbkk_known, rates).
+    Units carry no ĐBKK attribute yet, so the standard thresholds are used and `dbkk_known` is False.
+    Nothing is written: the recognised degree stays what the unit entered."""
+    from xhht_desktop.db import values_repo  # noqa: PLC0415
+    from xhht_desktop.domain.levels import RULES, suggest_degree  # noqa: PLC0415
+
+    p = period if isinstance(period, Period) else parse_period(period)
+    unit = units_repo.get_unit(db, unit_id)
+    entries = values_repo.load_entries(db, unit_id, p.code)
+    figures = {code: (e.numerator, e.denominator) for (code, bd), e in entries.items() if bd is None}
+    recognised = {}
+    for (code, bd), e in entries.items():
+        if bd is None and code in RULES and e.value is not None:
+            recognised[code] = effective_degree(code, e.value, e.decision_date, p)
+    out = {}
+    for ind in indicators_of(db, unit.level, p):
+        if ind.kind != "level" or ind.code not in RULES:
+            continue
+        s = suggest_degree(ind.code, figures, recognised, dbkk=None)
+        if s is not None:
+            out[ind.code] = s
+    return out
+
+
 # ---- the rules, over tallies -------------------------------------------------------------------------
 #
 # Everything the plan's rules need about one (indicator, breakdown) over a set of units fits in five

@@ -72,6 +72,7 @@ class Programme:
     legal_basis_vi: tuple[str, ...]
     legal_basis_en: tuple[str, ...]
     catalogue_file: str = field(default="", compare=False, repr=False)
+    short_vi: str = field(default="", compare=False, repr=False)  # for titles: "Kế hoạch 2780/KH-UBND"
     group_titles_vi: tuple[tuple[int, str], ...] = field(default=(), compare=False, repr=False)
 
     @property
@@ -116,6 +117,7 @@ PROGRAMMES: tuple[Programme, ...] = (
             "Plan 2780/KH-UBND of 2 December 2013 of the Kon Tum People's Committee",
         ),
         catalogue_file="indicators.csv",
+        short_vi="Kế hoạch 2780/KH-UBND",
         group_titles_vi=tuple(GROUP_TITLES_VI.items()),
     ),
     Programme(
@@ -138,6 +140,7 @@ PROGRAMMES: tuple[Programme, ...] = (
             "Plan 1514/KH-UBND of 19 May 2022 of the Kon Tum People's Committee",
         ),
         catalogue_file="indicators_2021_2030.csv",
+        short_vi="Đề án 1373/QĐ-TTg, giai đoạn 2021-2030",
         group_titles_vi=tuple(GROUP_TITLES_2130_VI.items()),
     ),
 )

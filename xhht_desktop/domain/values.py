@@ -192,6 +192,9 @@ def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
             if day > today:
                 out.append(_issue("error", ind, e.breakdown, "decision_date", "decision_in_future",
                                   f"ngày {day:%d/%m/%Y} chưa đến."))
+    if e.value is None and (e.decision_no or e.decision_date or e.decision_body):
+        out.append(_issue("error", ind, e.breakdown, "value", "decision_without_level",
+                          "có quyết định công nhận nhưng chưa nhập mức độ."))
     if e.value is not None and e.value > lo:
         missing = [(name, label) for name, label in (("decision_no", "số quyết định"),
                                                       ("decision_date", "ngày quyết định"),
