@@ -196,13 +196,13 @@ class EntryRow:
             self.level.setToolTip(ind.numerator_vi)
             self.decision_no = QLineEdit()
             self.decision_no.setPlaceholderText(QCoreApplication.translate("EntryPage", "Số quyết định"))
-            self.decision_no.setMinimumWidth(120)
+            self.decision_no.setMinimumWidth(110)
             self.decision_date = QLineEdit()
             self.decision_date.setPlaceholderText(QCoreApplication.translate("EntryPage", "dd/mm/yyyy"))
             self.decision_date.setFixedWidth(110)
             self.decision_body = QLineEdit()
             self.decision_body.setPlaceholderText(QCoreApplication.translate("EntryPage", "Cơ quan công nhận"))
-            self.decision_body.setMinimumWidth(160)
+            self.decision_body.setMinimumWidth(170)
             for edit in (self.decision_no, self.decision_date, self.decision_body):
                 edit.setProperty("severity", "")
             self.level_box = QWidget()
@@ -272,6 +272,8 @@ class EntryRow:
             self.decision_no.setText(entry.decision_no or "")
             self.decision_date.setText(_vn_date(entry.decision_date))
             self.decision_body.setText(entry.decision_body or "")
+            for edit in (self.decision_no, self.decision_date, self.decision_body):
+                edit.setCursorPosition(0)  # long texts read from their start
         self.comment.setText(entry.comment or "")
 
     def read(self) -> ReadResult:
