@@ -264,3 +264,16 @@ def test_a_target_the_department_confirmed_is_no_longer_marked_draft(qtbot, wind
     assert "2025: ≥ 80% · 2030: ≥ 90%" in meta and "dự thảo" not in meta
     dashboard = window.open_page("DashboardPage")
     assert dashboard.rows["GIA_DINH_HOC_TAP"].targets.text() == "2025: ≥ 80%<br><b>2030: ≥ 90%</b>"
+
+
+def test_2021_is_not_compared_with_2020_of_the_other_programme(qtbot, commune_db, db_path):
+    from xhht_desktop.db import units_repo
+
+    pek = units_repo.find_unit(commune_db, "23353", Period(2020, 0))
+    values_repo.save_entries(commune_db, pek.id, "2020", [Entry("TUAN_LE_HTSD", None, value=1)], actor="t", origin="t")
+    ctx, window = _window(qtbot, db_path, commune_db, Period(2020, 0))
+    page = window.open_page("EntryPage")
+    ctx.set_period(Period(2021, 0))
+    assert page.rows[("TUAN_LE_HTSD", None)].previous.text() == "—"  # plan 2780's week is not the 2021 one
+    ctx.set_period(Period(2020, 0))
+    assert page.rows[("TUAN_LE_HTSD", None)].flag.currentData() == 1

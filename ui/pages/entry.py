@@ -618,9 +618,15 @@ class EntryPage(Page):
             row.indicator = by_code.get(code, row.indicator)
         db, unit = self.ctx.db, inst.unit
         stored = values_repo.load_entries(db, unit.id, period.code)
+        # 2020 -> 2021 changes programme: a code both catalogues share (TUAN_LE_HTSD) is another
+        # indicator of another plan, so the period before is not compared with.
         prev = period.previous()
+        if prev is not None and prev.programme_code != period.programme_code:
+            prev = None
         self._previous = values_repo.load_entries(db, unit.id, prev.code) if prev else {}
         last = period.same_period_last_year()
+        if last is not None and last.programme_code != period.programme_code:
+            last = None
         self._last_year = values_repo.load_entries(db, unit.id, last.code) if last else {}
         self._loading = True
         try:
