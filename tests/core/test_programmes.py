@@ -161,8 +161,13 @@ def test_both_programmes_stored_as_versioned_reference_data(db):
 
 
 def test_a_target_the_department_confirmed_survives_a_refresh(db):
-    db.conn.execute("""UPDATE indicator_targets SET value=65, draft=0, source='department', updated_by='Sở'
-                       WHERE programme='XHHT2130' AND indicator='CB_KH_XA_CNTT' AND target_year=2030""")
+    reference.set_target(db, "XHHT2130", "CB_KH_XA_CNTT", 2030, 65, actor="Sở")
+    with pytest.raises(KeyError):
+        reference.set_target(db, "XHHT2130", "CB_KH_XA_CNTT", 2020, 65, actor="Sở")
+    with pytest.raises(KeyError):
+        reference.set_target(db, "XHHT2130", "XMC_15_60", 2030, 65, actor="Sở")
+    with pytest.raises(ValueError):
+        reference.set_target(db, "XHHT2130", "CB_KH_XA_CNTT", 2030, float("nan"), actor="Sở")
     db.conn.execute("DELETE FROM meta WHERE key='reference_hash'")  # as after an app update
     reference.refresh_reference_data(db)
     row = db.conn.execute("""SELECT value, draft, source FROM indicator_targets

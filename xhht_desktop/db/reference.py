@@ -151,3 +151,33 @@ def catalogue_in_db(db: sqlite_utils.Database, period_or_programme) -> Catalogue
         return shipped
     return Catalogue(shipped.programme, tuple(changed.get(i.code, i) for i in shipped.indicators),
                      shipped.version + "+db")
+
+
+def set_target(db: sqlite_utils.Database, programme_code: str, indicator: str, target_year: int,
+               value: float | None, *, actor: str, note: str = "", now: str | None = None) -> None:
+    """The Department confirms or corrects a target (or sets one the catalogue lacks): the row becomes
+    the Department's (`source` = 'department', no longer a draft) and later refreshes keep it.
+    Raises KeyError for an indicator or target year the programme does not have, ValueError for a
+    figure that is not a finite number ≥ 0."""
+    import datetime as dt  # noqa: PLC0415
+    import math  # noqa: PLC0415
+
+    known = db.conn.execute("SELECT target_years FROM programmes WHERE code=?", (programme_code,)).fetchone()
+    if known is None or str(target_year) not in known[0].split(";"):
+        raise KeyError(f"{programme_code}: {target_year}")
+    if not db.conn.execute("SELECT 1 FROM indicators WHERE programme=? AND code=?",
+                           (programme_code, indicator)).fetchone():
+        raise KeyError(f"{programme_code}: {indicator}")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                              or not math.isfinite(value) or value < 0):
+        raise ValueError(f"mục tiêu «{value}» không hợp lệ")
+    stamp = now or dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+    with db.atomic():
+        db.conn.execute(
+            """INSERT INTO indicator_targets (programme, indicator, target_year, value, draft, source, updated_at,
+                   updated_by, note) VALUES (?,?,?,?,0,'department',?,?,?)
+               ON CONFLICT(programme, indicator, target_year) DO UPDATE SET value=excluded.value, draft=0,
+                   source='department', updated_at=excluded.updated_at, updated_by=excluded.updated_by,
+                   note=excluded.note""",
+            (programme_code, indicator, int(target_year), None if value is None else float(value), stamp, actor,
+             note))
