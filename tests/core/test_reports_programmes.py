@@ -170,3 +170,17 @@ def test_2014_papers_keep_plan_2780_frame(db, tmp_path):
     assert "(Thực hiện Kế hoạch số 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum)" in text
     assert table_head(sheet)[5:7] == ["Mục tiêu 2015", "Mục tiêu 2020"]
     assert "1373" not in text and "dự thảo" not in text and "*" not in text
+
+
+def test_a_target_the_department_confirmed_prints_without_the_draft_mark(db_2026, tmp_path):
+    from xhht_desktop.db.reference import set_target
+
+    unit = _unit(db_2026, "23341@2025-07-01")
+    set_target(db_2026, "XHHT2130", "GIA_DINH_HOC_TAP", 2030, 90, actor="Sở GD&ĐT")
+    sheet = R.progress_sheet(db_2026, unit.id, "2026", now=NOW)
+    line = next(ln for ln in sheet.lines() if ln.code == "GIA_DINH_HOC_TAP")
+    assert [target_cell_text(line.indicator, y, "xa") for y in (2025, 2030)] == ["≥ 80%", "≥ 90%"]
+    assert line.met_text == "Chưa đạt"  # 70% against the confirmed 90% of 2030
+    ws = load_workbook(write_progress_xlsx(db_2026, unit.id, "2026", tmp_path / "p.xlsx", sheet=sheet)).active
+    r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "GIA_DINH_HOC_TAP")
+    assert ws.cell(r, 9).value == pytest.approx(0.9) and "*" not in ws.cell(r, 9).number_format

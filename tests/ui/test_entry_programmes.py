@@ -256,9 +256,9 @@ def test_a_target_the_department_confirmed_is_no_longer_marked_draft(qtbot, wind
     ctx, window = window_2026
     page = window.open_page("EntryPage")
     assert "2030: — (dự thảo)" in page._meta_labels["GIA_DINH_HOC_TAP"].text()
-    with ctx.db.conn:  # what the Department's confirmation writes (helper "programmes" owns the command)
-        ctx.db.conn.execute("UPDATE indicator_targets SET value=90, draft=0, source='department' "
-                            "WHERE programme='XHHT2130' AND indicator='GIA_DINH_HOC_TAP' AND target_year=2030")
+    from xhht_desktop.db.reference import set_target
+
+    set_target(ctx.db, "XHHT2130", "GIA_DINH_HOC_TAP", 2030, 90, actor="Sở GD&ĐT")
     ctx.notify_data_changed()
     meta = page._meta_labels["GIA_DINH_HOC_TAP"].text()
     assert "2025: ≥ 80% · 2030: ≥ 90%" in meta and "dự thảo" not in meta
