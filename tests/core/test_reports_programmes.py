@@ -110,7 +110,8 @@ def test_2026_progress_xlsx_targets_by_year_degree_as_number_and_draft_marks(db_
     assert ws.cell(r, 9).value == "— *"  # 2030: draft, no figure yet
     assert ws.cell(r, 10).value is None  # judged against 2030, which has no figure yet: no verdict
     r = rows["GIA_DINH_HOC_TAP"]
-    assert ws.cell(r, 7).value == f'=IF(F{r}>0,E{r}/F{r},"")' and (ws.cell(r, 5).value, ws.cell(r, 6).value) == (700, 1000)
+    assert ws.cell(r, 7).value == f'=IF(F{r}>0,E{r}/F{r},"")'
+    assert (ws.cell(r, 5).value, ws.cell(r, 6).value) == (700, 1000)
     assert ws.cell(r, 8).value == pytest.approx(0.8) and not ws.cell(r, 8).number_format.endswith('"*"')
     assert ws.cell(r, 9).value == "— *"
     r = rows["CDHT_CBCC_DVHT"]  # confirmed targets: numbers, no mark

@@ -233,7 +233,8 @@ def test_dashboard_2026_judges_against_2030_shows_both_years_drafts_and_degrees(
 def test_department_dashboard_shows_shares_of_communes_at_each_degree(qtbot, db, db_path):
     init_installation_by_key(db, "department", "51@2025-07-01", "Phòng GDTX", "Sở GD&ĐT")
     _save(db, NEW_PEK, "2026", _recognised("XMC_MUC_DO", 2), _recognised("CDHT_XA_MUC_DO", 1, day="2022-05-10"))
-    _save(db, "23293@2025-07-01", "2026", _recognised("XMC_MUC_DO", 1), _recognised("CDHT_XA_MUC_DO", 2, day="2025-01-10"))
+    _save(db, "23293@2025-07-01", "2026", _recognised("XMC_MUC_DO", 1),
+          _recognised("CDHT_XA_MUC_DO", 2, day="2025-01-10"))
     _save(db, "23284@2025-07-01", "2026", Entry("XMC_MUC_DO", None, value=0))
     _save(db, "51@2025-07-01", "2026", _recognised("TINH_HOC_TAP", 1))
     ctx, window = _window(qtbot, db_path, db, Period(2026, 0))

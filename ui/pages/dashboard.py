@@ -6,8 +6,8 @@ Sở xác nhận").
 Grouped by the programme's groups; each row has the value, a target bar (green met, amber close,
 red far, hatched grey "chưa báo cáo"), both targets, đạt/chưa đạt with the gap, and the change since
 the previous period. A level (mức độ) reads as a degree for the unit that is recognised, and as the
-shares of the units below at or above each degree higher up. On top: the count of statuses, the completeness of the period and the gap
-between women's and men's literacy the plan asks about.
+shares of the units below at or above each degree higher up. On top: the count of statuses, the
+completeness of the period and the gap between women's and men's literacy the plan asks about.
 
 Other features add their own sections to `extra_sections_layout` (e.g. the TTHTCĐ summary).
 """

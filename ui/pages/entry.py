@@ -5,8 +5,9 @@ from 2021). Each indicator shows its total and each breakdown (Nữ, DTTS) with 
 denominator (rates), a value (counts), đạt/chưa đạt (flags) or a degree with its recognition
 decision (kind `level`: number, date, issuing body; the NĐ 20/2014 suggestion beside it, never
 written by itself; a lapsed recognition said so), the rate computed live, the previous period's
-figure, both target years of the programme (draft targets marked) and a comment. The core's `validate_entries` runs on every keystroke; its messages
-appear beside the field (errors red, warnings amber). Blank means "not reported" and stays blank.
+figure, both target years of the programme (draft targets marked) and a comment. The core's
+`validate_entries` runs on every keystroke; its messages appear beside the field (errors red,
+warnings amber). Blank means "not reported" and stays blank.
 Saving goes through `values_repo.save_entries` (all or nothing, with history).
 """
 
