@@ -1158,242 +1158,247 @@ Edited at {time} by {who}</translation>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <location filename="../../ui/pages/dashboard.py" line="294" />
+            <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
+            <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="320" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="320" />
+            <location filename="../../ui/pages/dashboard.py" line="323" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="321" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="322" />
+            <location filename="../../ui/pages/dashboard.py" line="325" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="325" />
+            <location filename="../../ui/pages/dashboard.py" line="328" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="328" />
+            <location filename="../../ui/pages/dashboard.py" line="331" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="330" />
+            <location filename="../../ui/pages/dashboard.py" line="333" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="337" />
-            <location filename="../../ui/pages/dashboard.py" line="373" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="376" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="337" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="337" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="337" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="341" />
+            <location filename="../../ui/pages/dashboard.py" line="344" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="342" />
+            <location filename="../../ui/pages/dashboard.py" line="345" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="343" />
+            <location filename="../../ui/pages/dashboard.py" line="346" />
             <source>Biết chữ mức độ 2, 15–60 tuổi</source>
             <translation>Literate at level 2, age 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="344" />
+            <location filename="../../ui/pages/dashboard.py" line="347" />
             <source>Biết chữ mức độ 1, 15–35 tuổi</source>
             <translation>Literate at level 1, age 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="346" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="355" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="355" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="373" />
+            <location filename="../../ui/pages/dashboard.py" line="376" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="373" />
+            <location filename="../../ui/pages/dashboard.py" line="376" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="374" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="374" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="374" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="422" />
+            <location filename="../../ui/pages/dashboard.py" line="425" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <location filename="../../ui/pages/dashboard.py" line="429" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="428" />
-            <location filename="../../ui/pages/dashboard.py" line="457" />
+            <location filename="../../ui/pages/dashboard.py" line="431" />
+            <location filename="../../ui/pages/dashboard.py" line="460" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="431" />
-            <location filename="../../ui/pages/dashboard.py" line="540" />
+            <location filename="../../ui/pages/dashboard.py" line="434" />
+            <location filename="../../ui/pages/dashboard.py" line="543" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="431" />
-            <location filename="../../ui/pages/dashboard.py" line="540" />
+            <location filename="../../ui/pages/dashboard.py" line="434" />
+            <location filename="../../ui/pages/dashboard.py" line="543" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="436" />
+            <location filename="../../ui/pages/dashboard.py" line="439" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="441" />
+            <location filename="../../ui/pages/dashboard.py" line="444" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="444" />
+            <location filename="../../ui/pages/dashboard.py" line="447" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="448" />
+            <location filename="../../ui/pages/dashboard.py" line="451" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="481" />
+            <location filename="../../ui/pages/dashboard.py" line="484" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="482" />
+            <location filename="../../ui/pages/dashboard.py" line="485" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="488" />
+            <location filename="../../ui/pages/dashboard.py" line="491" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="492" />
+            <location filename="../../ui/pages/dashboard.py" line="495" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="496" />
+            <location filename="../../ui/pages/dashboard.py" line="499" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="499" />
+            <location filename="../../ui/pages/dashboard.py" line="502" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="500" />
+            <location filename="../../ui/pages/dashboard.py" line="503" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="503" />
+            <location filename="../../ui/pages/dashboard.py" line="506" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="506" />
+            <location filename="../../ui/pages/dashboard.py" line="509" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="510" />
+            <location filename="../../ui/pages/dashboard.py" line="513" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="523" />
+            <location filename="../../ui/pages/dashboard.py" line="526" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="530" />
+            <location filename="../../ui/pages/dashboard.py" line="533" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="537" />
-            <location filename="../../ui/pages/dashboard.py" line="541" />
+            <location filename="../../ui/pages/dashboard.py" line="540" />
+            <location filename="../../ui/pages/dashboard.py" line="544" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="538" />
             <location filename="../../ui/pages/dashboard.py" line="541" />
+            <location filename="../../ui/pages/dashboard.py" line="544" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -1419,303 +1424,328 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="82" />
-            <location filename="../../ui/pages/entry.py" line="189" />
+            <location filename="../../ui/pages/entry.py" line="83" />
+            <location filename="../../ui/pages/entry.py" line="190" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="83" />
+            <location filename="../../ui/pages/entry.py" line="84" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="84" />
+            <location filename="../../ui/pages/entry.py" line="85" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="191" />
+            <location filename="../../ui/pages/entry.py" line="192" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="192" />
+            <location filename="../../ui/pages/entry.py" line="193" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="198" />
+            <location filename="../../ui/pages/entry.py" line="199" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="201" />
+            <location filename="../../ui/pages/entry.py" line="202" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="204" />
+            <location filename="../../ui/pages/entry.py" line="205" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="227" />
+            <location filename="../../ui/pages/entry.py" line="228" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="296" />
+            <location filename="../../ui/pages/entry.py" line="299" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="370" />
+            <location filename="../../ui/pages/entry.py" line="373" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="371" />
+            <location filename="../../ui/pages/entry.py" line="374" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="380" />
+            <location filename="../../ui/pages/entry.py" line="383" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="419" />
+            <location filename="../../ui/pages/entry.py" line="422" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="420" />
+            <location filename="../../ui/pages/entry.py" line="423" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="423" />
+            <location filename="../../ui/pages/entry.py" line="426" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="444" />
+            <location filename="../../ui/pages/entry.py" line="454" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="533" />
+            <location filename="../../ui/pages/entry.py" line="543" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="533" />
+            <location filename="../../ui/pages/entry.py" line="543" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="535" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="535" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="535" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="537" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="539" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="542" />
+            <location filename="../../ui/pages/entry.py" line="552" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="581" />
+            <location filename="../../ui/pages/entry.py" line="591" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="632" />
+            <location filename="../../ui/pages/entry.py" line="648" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="633" />
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="633" />
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="634" />
+            <location filename="../../ui/pages/entry.py" line="650" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="635" />
+            <location filename="../../ui/pages/entry.py" line="651" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="662" />
+            <location filename="../../ui/pages/entry.py" line="661" />
+            <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
+            <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="665" />
+            <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
+            <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="668" />
+            <source>cấp xã</source>
+            <translation>commune level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="668" />
+            <source>cấp huyện</source>
+            <translation>district level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="668" />
+            <source>cấp tỉnh</source>
+            <translation>province level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="692" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="666" />
+            <location filename="../../ui/pages/entry.py" line="696" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="638" />
+            <location filename="../../ui/pages/entry.py" line="654" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="652" />
+            <location filename="../../ui/pages/entry.py" line="682" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="658" />
+            <location filename="../../ui/pages/entry.py" line="688" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="659" />
+            <location filename="../../ui/pages/entry.py" line="689" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="660" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="698" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="675" />
+            <location filename="../../ui/pages/entry.py" line="705" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="707" />
+            <location filename="../../ui/pages/entry.py" line="737" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="710" />
+            <location filename="../../ui/pages/entry.py" line="740" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="715" />
+            <location filename="../../ui/pages/entry.py" line="745" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="718" />
+            <location filename="../../ui/pages/entry.py" line="748" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="720" />
+            <location filename="../../ui/pages/entry.py" line="750" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="722" />
+            <location filename="../../ui/pages/entry.py" line="752" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="741" />
+            <location filename="../../ui/pages/entry.py" line="771" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="771" />
+            <location filename="../../ui/pages/entry.py" line="801" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="815" />
+            <location filename="../../ui/pages/entry.py" line="845" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="819" />
+            <location filename="../../ui/pages/entry.py" line="849" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="822" />
+            <location filename="../../ui/pages/entry.py" line="852" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="824" />
+            <location filename="../../ui/pages/entry.py" line="854" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="854" />
+            <location filename="../../ui/pages/entry.py" line="884" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="864" />
+            <location filename="../../ui/pages/entry.py" line="894" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="877" />
+            <location filename="../../ui/pages/entry.py" line="907" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="904" />
+            <location filename="../../ui/pages/entry.py" line="934" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="905" />
+            <location filename="../../ui/pages/entry.py" line="935" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="905" />
+            <location filename="../../ui/pages/entry.py" line="935" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="913" />
+            <location filename="../../ui/pages/entry.py" line="943" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="914" />
+            <location filename="../../ui/pages/entry.py" line="944" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>

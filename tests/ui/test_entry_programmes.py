@@ -278,3 +278,29 @@ def test_2021_is_not_compared_with_2020_of_the_other_programme(qtbot, commune_db
     assert page.rows[("TUAN_LE_HTSD", None)].previous.text() == "—"  # plan 2780's week is not the 2021 one
     ctx.set_period(Period(2020, 0))
     assert page.rows[("TUAN_LE_HTSD", None)].flag.currentData() == 1
+
+
+def test_a_district_in_2022_is_told_it_enters_nothing_of_the_2021_2030_programme(qtbot, db, db_path):
+    from xhht_desktop.installation import init_installation
+
+    init_installation(db, "district", "610", "Phòng GD&ĐT", "Chuyên viên")
+    ctx, window = _window(qtbot, db_path, db, Period(2022, 0))
+    page = window.open_page("EntryPage")
+    assert page.rows == {} and page.tabs.isHidden() and not page.empty_note.isHidden()
+    assert "không có chỉ tiêu nào do cấp huyện nhập" in page.empty_note.text()
+    assert "tổng hợp từ các đơn vị cấp dưới" in page.empty_note.text()
+    ctx.set_period(Period(2020, 0))  # plan 2780 has district indicators
+    assert page.rows and not page.tabs.isHidden() and page.empty_note.isHidden()
+
+
+def test_a_half_year_of_the_2021_2030_programme_points_to_the_year(qtbot, window_2026):
+    ctx, window = window_2026
+    page = window.open_page("EntryPage")
+    ctx.set_period(Period(2026, 1))
+    assert page.rows == {} and not page.empty_note.isHidden()
+    assert "báo cáo theo năm: chọn kỳ «Cả năm 2026»" in page.empty_note.text()
+    dashboard = window.open_page("DashboardPage")
+    assert "báo cáo theo năm: chọn kỳ «Cả năm 2026»" in dashboard.subheading.text()
+    window.open_page("EntryPage")
+    ctx.set_period(Period(2026, 0))
+    assert ("XMC_MUC_DO", None) in page.rows and page.empty_note.isHidden()

@@ -289,7 +289,10 @@ class DashboardPage(Page):
                 unit=unit.name, code=unit.code, scope=level_words, year=period.target_year,
                 programme=programme_name(data.programme or period.programme_code))
             + (self.tr(" · thay đổi so với kỳ trước: {period}").format(period=period_name(prev).lower())
-               if prev else ""))
+               if prev else "")
+            + ("" if data.summaries or period.is_year else
+               self.tr(" · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»").format(
+                   year=period.year)))
         self._fill_summary()
         self._fill_literacy()
         self._fill_groups()

@@ -432,6 +432,13 @@ class EntryPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         outer.addWidget(self.tabs, 1)
+        # A level that enters nothing in the period's programme (a district from 2021) is told so.
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("muted")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_note.hide()
+        outer.addWidget(self.empty_note, 1)
 
         self.history_model = HistoryModel(self)
         self.history_view = QTableView()
@@ -645,6 +652,20 @@ class EntryPage(Page):
                                         "(khác số 0)").format(unit=unit.name, code=unit.code, scope=level_word,
                                                               programme=programme_name(self.catalogue.programme)))
         self.subheading.setToolTip(self.tr("Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu."))
+        self.empty_note.setVisible(not self.rows)
+        self.tabs.setVisible(bool(self.rows))
+        if not self.rows:
+            programme = programme_name(self.catalogue.programme)
+            if self.catalogue.for_level(unit.level):  # the level's indicators are yearly
+                self.empty_note.setText(self.tr(
+                    "Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.")
+                    .format(programme=programme, year=period.year))
+            else:
+                self.empty_note.setText(self.tr(
+                    "{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các "
+                    "đơn vị cấp dưới: xem trang Tổng quan.").format(
+                    programme=programme,
+                    scope={"xa": self.tr("cấp xã"), "huyen": self.tr("cấp huyện"), "tinh": self.tr("cấp tỉnh")}[unit.level]))
         self._refresh_targets(period)
         self._refresh_suggestions()
         self._refresh_levels()
