@@ -2,6 +2,224 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
     <context>
+        <name />
+        <message>
+            <location filename="../../ui/pages/merge.py" line="111" />
+            <source>Nhận gói đồng bộ</source>
+            <translation>Receive sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="115" />
+            <source>Gói nhận được</source>
+            <translation>Received packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="116" />
+            <location filename="../../ui/pages/merge.py" line="445" />
+            <source>Xung đột</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="117" />
+            <location filename="../../ui/pages/merge.py" line="447" />
+            <source>Máy gửi</source>
+            <translation>Sending computers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="128" />
+            <source>Thêm tệp…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="130" />
+            <source>Thêm thư mục…</source>
+            <translation>Add folder…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="132" />
+            <source>Bỏ khỏi danh sách</source>
+            <translation>Remove from the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="134" />
+            <source>Kiểm tra</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="135" />
+            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
+            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="137" />
+            <source>Áp dụng</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="146" />
+            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
+            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="169" />
+            <source>Lưu biên nhận…</source>
+            <translation>Save receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="171" />
+            <source>In biên nhận…</source>
+            <translation>Print receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="201" />
+            <source>Chọn gói đồng bộ</source>
+            <translation>Choose sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="202" />
+            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
+            <translation>XHHT packages (*.xhht);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="207" />
+            <source>Chọn thư mục chứa các gói</source>
+            <translation>Choose the folder holding the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Đang kiểm tra các gói…</source>
+            <translation>Checking the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Đang nhập các gói…</source>
+            <translation>Importing the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="261" />
+            <source>Không nhập được.</source>
+            <translation>The import failed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="267" />
+            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="268" />
+            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="289" />
+            <source>Lưu biên nhận</source>
+            <translation>Save receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="290" />
+            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
+            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="296" />
+            <source>Không lưu được biên nhận.</source>
+            <translation>The receipt could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="303" />
+            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
+            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="314" />
+            <source>Giữ bản ở Sở</source>
+            <translation>Keep the Department's version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="316" />
+            <source>Lấy bản gửi đến</source>
+            <translation>Take the incoming version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="337" />
+            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
+            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="352" />
+            <source>Xác nhận máy gửi…</source>
+            <translation>Confirm sending computer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="354" />
+            <source>Thu hồi…</source>
+            <translation>Revoke…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="371" />
+            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
+            <translation>Was the identification code checked by phone?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="372" />
+            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
+{lines}
+
+Các gói đang giữ của máy này sẽ được nhập.</source>
+            <translation>Confirm only if the sending official read out exactly this code:
+{lines}
+
+The held packages of this computer will be imported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="373" />
+            <source>Xác nhận</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="394" />
+            <source>Đang nhập các gói đang giữ…</source>
+            <translation>Importing the held packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="401" />
+            <source>Thu hồi máy gửi?</source>
+            <translation>Revoke the sending computer?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="402" />
+            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
+{lines}</source>
+            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
+{lines}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="403" />
+            <source>Thu hồi</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="434" />
+            <source>Không đọc được: {error}</source>
+            <translation>Could not read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="444" />
+            <source>Xung đột ({n})</source>
+            <translation>Conflicts ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="446" />
+            <source>Máy gửi ({n} chờ xác nhận)</source>
+            <translation>Sending computers ({n} awaiting confirmation)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="448" />
+            <source>Khoá của Sở: {fp}</source>
+            <translation>Department key: {fp}</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <location filename="../../ui/dialogs/about.py" line="43" />
@@ -42,20 +260,15 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="115" />
-            <location filename="../../ui/app.py" line="119" />
+            <location filename="../../ui/app.py" line="120" />
+            <location filename="../../ui/app.py" line="124" />
             <source>Tệp dữ liệu không bị thay đổi.</source>
             <translation>The data file has not been changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="117" />
+            <location filename="../../ui/app.py" line="122" />
             <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
             <translation>Could not open the data file “{path}”: {error}.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="136" />
-            <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
-            <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
         </message>
     </context>
     <context>
@@ -2161,7 +2374,7 @@ at level {n}+</translation>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="608" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
@@ -2176,57 +2389,62 @@ at level {n}+</translation>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="639" />
+            <location filename="../../ui/main_window.py" line="605" />
+            <source>Mở thư mục &amp;nhật ký</source>
+            <translation>Open the &amp;log folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="648" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="669" />
+            <location filename="../../ui/main_window.py" line="678" />
             <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/main_window.py" line="695" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="691" />
+            <location filename="../../ui/main_window.py" line="700" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="692" />
+            <location filename="../../ui/main_window.py" line="701" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="710" />
+            <location filename="../../ui/main_window.py" line="719" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="711" />
+            <location filename="../../ui/main_window.py" line="720" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="712" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="718" />
+            <location filename="../../ui/main_window.py" line="727" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="726" />
+            <location filename="../../ui/main_window.py" line="735" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="744" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -2234,220 +2452,9 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="94" />
-            <location filename="../../ui/pages/merge.py" line="108" />
+            <location filename="../../ui/pages/merge.py" line="97" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="112" />
-            <source>Gói nhận được</source>
-            <translation>Received packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="113" />
-            <location filename="../../ui/pages/merge.py" line="442" />
-            <source>Xung đột</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="114" />
-            <location filename="../../ui/pages/merge.py" line="444" />
-            <source>Máy gửi</source>
-            <translation>Sending computers</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="125" />
-            <source>Thêm tệp…</source>
-            <translation>Add files…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="127" />
-            <source>Thêm thư mục…</source>
-            <translation>Add folder…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="129" />
-            <source>Bỏ khỏi danh sách</source>
-            <translation>Remove from the list</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="131" />
-            <source>Kiểm tra</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="132" />
-            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
-            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="134" />
-            <source>Áp dụng</source>
-            <translation>Apply</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="143" />
-            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
-            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="166" />
-            <source>Lưu biên nhận…</source>
-            <translation>Save receipt…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="168" />
-            <source>In biên nhận…</source>
-            <translation>Print receipt…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="198" />
-            <source>Chọn gói đồng bộ</source>
-            <translation>Choose sync packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="199" />
-            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
-            <translation>XHHT packages (*.xhht);;All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="204" />
-            <source>Chọn thư mục chứa các gói</source>
-            <translation>Choose the folder holding the packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="242" />
-            <source>Đang kiểm tra các gói…</source>
-            <translation>Checking the packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="242" />
-            <source>Đang nhập các gói…</source>
-            <translation>Importing the packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="258" />
-            <source>Không nhập được.</source>
-            <translation>The import failed.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="264" />
-            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
-            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="265" />
-            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
-            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="286" />
-            <source>Lưu biên nhận</source>
-            <translation>Save receipt</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="287" />
-            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
-            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="293" />
-            <source>Không lưu được biên nhận.</source>
-            <translation>The receipt could not be saved.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="300" />
-            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
-            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="311" />
-            <source>Giữ bản ở Sở</source>
-            <translation>Keep the Department's version</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="313" />
-            <source>Lấy bản gửi đến</source>
-            <translation>Take the incoming version</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="334" />
-            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
-            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="349" />
-            <source>Xác nhận máy gửi…</source>
-            <translation>Confirm sending computer…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="351" />
-            <source>Thu hồi…</source>
-            <translation>Revoke…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="368" />
-            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
-            <translation>Was the identification code checked by phone?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="369" />
-            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
-{lines}
-
-Các gói đang giữ của máy này sẽ được nhập.</source>
-            <translation>Confirm only if the sending official read out exactly this code:
-{lines}
-
-The held packages of this computer will be imported.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="370" />
-            <source>Xác nhận</source>
-            <translation>Confirm</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="391" />
-            <source>Đang nhập các gói đang giữ…</source>
-            <translation>Importing the held packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="398" />
-            <source>Thu hồi máy gửi?</source>
-            <translation>Revoke the sending computer?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="399" />
-            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
-{lines}</source>
-            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
-{lines}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="400" />
-            <source>Thu hồi</source>
-            <translation>Revoke</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="431" />
-            <source>Không đọc được: {error}</source>
-            <translation>Could not read: {error}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="441" />
-            <source>Xung đột ({n})</source>
-            <translation>Conflicts ({n})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="443" />
-            <source>Máy gửi ({n} chờ xác nhận)</source>
-            <translation>Sending computers ({n} awaiting confirmation)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="445" />
-            <source>Khoá của Sở: {fp}</source>
-            <translation>Department key: {fp}</translation>
         </message>
     </context>
     <context>
@@ -2652,116 +2659,129 @@ The held packages of this computer will be imported.</translation>
         </message>
     </context>
     <context>
+        <name>ReportPrint</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="108" />
+            <source>Không lưu được bản sao.</source>
+            <translation>The copy could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="110" />
+            <source>Đang lưu bản sao…</source>
+            <translation>Saving the copy…</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="49" />
-            <location filename="../../ui/pages/reports.py" line="59" />
+            <location filename="../../ui/pages/reports.py" line="48" />
+            <location filename="../../ui/pages/reports.py" line="58" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="72" />
+            <location filename="../../ui/pages/reports.py" line="71" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="73" />
+            <location filename="../../ui/pages/reports.py" line="72" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="74" />
+            <location filename="../../ui/pages/reports.py" line="73" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="75" />
+            <location filename="../../ui/pages/reports.py" line="74" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="79" />
+            <location filename="../../ui/pages/reports.py" line="78" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="80" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="81" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="84" />
+            <location filename="../../ui/pages/reports.py" line="83" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="89" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="188" />
-            <location filename="../../ui/pages/reports.py" line="189" />
+            <location filename="../../ui/pages/reports.py" line="187" />
+            <location filename="../../ui/pages/reports.py" line="190" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="198" />
+            <location filename="../../ui/pages/reports.py" line="199" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="201" />
+            <location filename="../../ui/pages/reports.py" line="202" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="209" />
+            <location filename="../../ui/pages/reports.py" line="212" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="212" />
+            <location filename="../../ui/pages/reports.py" line="215" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="213" />
+            <location filename="../../ui/pages/reports.py" line="216" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="228" />
+            <location filename="../../ui/pages/reports.py" line="231" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="230" />
+            <location filename="../../ui/pages/reports.py" line="233" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="234" />
+            <location filename="../../ui/pages/reports.py" line="237" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="241" />
+            <location filename="../../ui/pages/reports.py" line="244" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="251" />
+            <location filename="../../ui/pages/reports.py" line="254" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
