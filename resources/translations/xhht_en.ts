@@ -1509,13 +1509,13 @@ Edited at {time} by {who}</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="543" />
+            <location filename="../../ui/pages/dashboard.py" line="549" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="543" />
+            <location filename="../../ui/pages/dashboard.py" line="549" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
@@ -1540,78 +1540,93 @@ Edited at {time} by {who}</translation>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="484" />
+            <location filename="../../ui/pages/dashboard.py" line="476" />
+            <source>{value} trên thang 0–{top}</source>
+            <translation>{value} on a 0–{top} scale</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="477" />
+            <source>; mục tiêu kỳ này: mức độ {n}</source>
+            <translation>; this period's target: level {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="482" />
+            <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
+            <translation>Share of units at level {n} or above</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="490" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="485" />
+            <location filename="../../ui/pages/dashboard.py" line="491" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="491" />
+            <location filename="../../ui/pages/dashboard.py" line="497" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="495" />
+            <location filename="../../ui/pages/dashboard.py" line="501" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="499" />
+            <location filename="../../ui/pages/dashboard.py" line="505" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="502" />
+            <location filename="../../ui/pages/dashboard.py" line="508" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="503" />
+            <location filename="../../ui/pages/dashboard.py" line="509" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="506" />
+            <location filename="../../ui/pages/dashboard.py" line="512" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="509" />
+            <location filename="../../ui/pages/dashboard.py" line="515" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="513" />
+            <location filename="../../ui/pages/dashboard.py" line="519" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="526" />
+            <location filename="../../ui/pages/dashboard.py" line="532" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="533" />
+            <location filename="../../ui/pages/dashboard.py" line="539" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="540" />
-            <location filename="../../ui/pages/dashboard.py" line="544" />
+            <location filename="../../ui/pages/dashboard.py" line="546" />
+            <location filename="../../ui/pages/dashboard.py" line="550" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="541" />
-            <location filename="../../ui/pages/dashboard.py" line="544" />
+            <location filename="../../ui/pages/dashboard.py" line="547" />
+            <location filename="../../ui/pages/dashboard.py" line="550" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>

@@ -209,6 +209,7 @@ def test_dashboard_2026_judges_against_2030_shows_both_years_drafts_and_degrees(
     assert "mục tiêu 2030: mục tiêu dự thảo, chưa được Sở xác nhận" in level.detail.text()
     assert level.gap.text() == "mục tiêu 2030 là dự thảo"
     assert level.bar.value == pytest.approx(100.0)  # degree 2 of a 0–2 scale
+    assert level.bar.toolTip() == "Mức độ 2 trên thang 0–2"
 
     lapsed = page.rows["CDHT_XA_MUC_DO"]
     assert lapsed.value.text() == "Chưa đạt"

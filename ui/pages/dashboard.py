@@ -471,9 +471,15 @@ class DashboardPage(Page):
                 scaled = [None if t is None else 100.0 * t / top
                           for t in (row.target, *(ind.targets.get(y) for y in other_years))]
                 w.bar.set_state(bar_value, s.status, scaled[0], scaled[1] if len(scaled) > 1 else None)
+                # The bar's own tooltip speaks in percent; a degree reads as a degree of the scale.
+                if row.value is not None:
+                    w.bar.setToolTip(self.tr("{value} trên thang 0–{top}").format(
+                        value=degree_text(row.value), top=top) + (self.tr("; mục tiêu kỳ này: mức độ {n}").format(
+                            n=int(row.target)) if row.target is not None else ""))
             else:
                 degree = int(row.target) if row.target else top
                 w.bar.set_state(s.shares.get(degree), s.status if row.value is not None else NO_TARGET)
+                w.bar.setToolTip(self.tr("Tỷ lệ đơn vị đạt từ mức {n} trở lên").format(n=degree))
         else:
             bar_value = None if row.value is None else (100.0 * row.value if s.own_flag else row.value)
             target = row.target
