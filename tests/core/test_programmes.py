@@ -1,11 +1,21 @@
 """Two programmes on one timeline: plan 2780 (2013-H2 … 2020) and the 2021–2030 programme."""
 
 import csv
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from pathlib import Path
 
 import pytest
 
+from xhht_desktop.db import reference, units_repo, values_repo
+from xhht_desktop.db.aggregate import compute_values
 from xhht_desktop.domain import catalogue as C
 from xhht_desktop.domain.periods import all_periods, parse_period
+from xhht_desktop.domain.values import Entry
+from xhht_desktop.installation import init_installation, open_app_database
+from xhht_desktop.maintenance.check import run_checks
 from xhht_desktop.paths import resource_path
 
 
@@ -117,18 +127,6 @@ def test_legal_basis_per_programme():
 
 
 # ---- in the database --------------------------------------------------------------------------------
-
-import datetime as dt  # noqa: E402
-import json  # noqa: E402
-import shutil  # noqa: E402
-import sqlite3  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from xhht_desktop.db import reference, units_repo, values_repo  # noqa: E402
-from xhht_desktop.db.aggregate import compute_values  # noqa: E402
-from xhht_desktop.domain.values import Entry  # noqa: E402
-from xhht_desktop.installation import init_installation, open_app_database  # noqa: E402
-from xhht_desktop.maintenance.check import run_checks  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NEW_PEK = "23341"  # Xã Đăk Pék, from 01/07/2025
