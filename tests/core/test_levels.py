@@ -48,6 +48,9 @@ def test_decision_date_not_in_the_future_and_well_formed():
     assert [i.code for i in bad] == ["bad_decision_date"]
     vn = _check(Entry("XMC_MUC_DO", value=1, decision_no="1", decision_date="31/05/2026", decision_body="x"))
     assert vn == []
+    as_date = _check(Entry("XMC_MUC_DO", value=1, decision_no="1", decision_date=dt.date(2026, 5, 31),
+                           decision_body="x"))
+    assert as_date == []  # the form may hand a date
 
 
 def test_control_characters_in_decision_fields_are_refused():
