@@ -4,12 +4,14 @@ import datetime as dt
 
 import pytest
 
+from xhht_desktop.db import units_repo, values_repo
+from xhht_desktop.db.aggregate import compute_values, level_suggestions
 from xhht_desktop.domain.catalogue import catalogue_for
-from xhht_desktop.domain.levels import (
-    effective_degree, is_lapsed, lapse_date, shares_at_or_above, suggest_degree,
-)
+from xhht_desktop.domain.levels import effective_degree, is_lapsed, lapse_date, shares_at_or_above, suggest_degree
 from xhht_desktop.domain.periods import parse_period
 from xhht_desktop.domain.values import Entry, errors_only, validate_entries
+from xhht_desktop.reports.rows import bulk_values, level_text, shares_text
+from xhht_desktop.sync.tables import INDICATOR_VALUES, SchemaProblem, check_table, uuid5_text
 
 TODAY = dt.date(2026, 12, 4)
 
@@ -46,6 +48,9 @@ def test_decision_date_not_in_the_future_and_well_formed():
     assert [i.code for i in bad] == ["bad_decision_date"]
     vn = _check(Entry("XMC_MUC_DO", value=1, decision_no="1", decision_date="31/05/2026", decision_body="x"))
     assert vn == []
+    as_date = _check(Entry("XMC_MUC_DO", value=1, decision_no="1", decision_date=dt.date(2026, 5, 31),
+                           decision_body="x"))
+    assert as_date == []  # the form may hand a date
 
 
 def test_control_characters_in_decision_fields_are_refused():
@@ -144,11 +149,6 @@ def test_levels_without_decree_thresholds_get_no_suggestion():
 
 # ---- in the database: storing, lapsing, rolling up, syncing -------------------------------------------
 
-from xhht_desktop.db import units_repo, values_repo  # noqa: E402
-from xhht_desktop.db.aggregate import compute_values, level_suggestions  # noqa: E402
-from xhht_desktop.reports.rows import bulk_values, level_text, shares_text  # noqa: E402
-from xhht_desktop.sync.tables import INDICATOR_VALUES, SchemaProblem, check_table  # noqa: E402
-
 NEW = ["23341", "23293", "23284", "23302"]  # communes of Quảng Ngãi from 01/07/2025
 
 
@@ -236,7 +236,6 @@ def test_packages_carry_the_decision_and_older_packages_still_read():
     cols = list(INDICATOR_VALUES.columns)
     assert cols[-3:] == ["decision_no", "decision_date", "decision_body"]
     unit_key = "23341@2025-07-01"
-    from xhht_desktop.sync.tables import uuid5_text
     rec = uuid5_text(f"value|{unit_key}|2025|XMC_MUC_DO|")
     base = [rec, unit_key, 1, 0, "2025-08-02T08:00:00+07:00", "A", "o", 0, "2025", "XMC_MUC_DO", "", None, None, 2, ""]
     rows = check_table(INDICATOR_VALUES, cols, [[*base, "2/QĐ", "2025-08-01", "UBND xã"]], unit_key)

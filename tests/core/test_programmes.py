@@ -1,11 +1,21 @@
 """Two programmes on one timeline: plan 2780 (2013-H2 … 2020) and the 2021–2030 programme."""
 
 import csv
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from pathlib import Path
 
 import pytest
 
+from xhht_desktop.db import reference, units_repo, values_repo
+from xhht_desktop.db.aggregate import compute_values
 from xhht_desktop.domain import catalogue as C
 from xhht_desktop.domain.periods import all_periods, parse_period
+from xhht_desktop.domain.values import Entry
+from xhht_desktop.installation import init_installation, open_app_database
+from xhht_desktop.maintenance.check import run_checks
 from xhht_desktop.paths import resource_path
 
 
@@ -117,18 +127,6 @@ def test_legal_basis_per_programme():
 
 
 # ---- in the database --------------------------------------------------------------------------------
-
-import datetime as dt  # noqa: E402
-import json  # noqa: E402
-import shutil  # noqa: E402
-import sqlite3  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from xhht_desktop.db import reference, units_repo, values_repo  # noqa: E402
-from xhht_desktop.db.aggregate import compute_values  # noqa: E402
-from xhht_desktop.domain.values import Entry  # noqa: E402
-from xhht_desktop.installation import init_installation, open_app_database  # noqa: E402
-from xhht_desktop.maintenance.check import run_checks  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NEW_PEK = "23341"  # Xã Đăk Pék, from 01/07/2025
@@ -385,3 +383,30 @@ def test_the_rural_workers_suggestion_belongs_to_plan_2780_only(commune_db):
         assert len(calls) == 1
     finally:
         summary.list_activities = real
+
+
+def test_sample_data_follows_each_period_programme_and_the_unit_life(db):
+    from xhht_desktop.sample import fill_sample_data
+
+    new, old = _unit(db, NEW_PEK, "2026"), _unit(db, "23353", "2014")
+    assert fill_sample_data(db, new.id, origin="s", until_year=2026) > 0
+    periods = [r[0] for r in db.conn.execute(
+        "SELECT DISTINCT period FROM indicator_values WHERE unit_id=? ORDER BY period", (new.id,))]
+    assert periods == ["2025", "2026"]  # its life starts 01/07/2025; the 2021–2030 indicators are yearly
+    codes = {r[0] for r in db.conn.execute("SELECT DISTINCT indicator FROM indicator_values WHERE unit_id=?",
+                                           (new.id,))}
+    assert codes == {i.code for i in C.catalogue_for("2026").for_level("xa")}
+    cdht = values_repo.load_entries(db, new.id, "2025")[("CDHT_XA_MUC_DO", None)]
+    assert (cdht.value, cdht.decision_date) == (1, "2022-03-15")
+    assert _row_of(compute_values(db, new.id, "2025"), "CDHT_XA_MUC_DO").lapsed  # the sample shows a lapse
+    fill_sample_data(db, old.id, origin="s", until_year=2026)
+    last = db.conn.execute("SELECT max(period) FROM indicator_values WHERE unit_id=? AND period LIKE '2025%'",
+                           (old.id,)).fetchone()[0]
+    assert last == "2025-H1" or last is None  # nothing after its end (30/06/2025)
+    assert db.conn.execute("SELECT count(*) FROM indicator_values WHERE unit_id=? AND period IN ('2025', '2026')",
+                           (old.id,)).fetchone()[0] == 0
+    assert run_checks(db).ok, run_checks(db).findings
+
+
+def _row_of(rows, code):
+    return next(r for r in rows if r.indicator == code and r.breakdown is None)

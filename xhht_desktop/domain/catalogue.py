@@ -230,7 +230,7 @@ def _scale(text: str, kind: str, code: str) -> tuple[int, int] | None:
             raise ValueError(f"scale {text!r} on {code}, which is not of kind level")
         return None
     m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", text)
-    if not m or int(m.group(1)) >= int(m.group(2)):
+    if not m or int(m.group(1)) >= int(m.group(2)) or int(m.group(2)) > 9:  # db.aggregate.LEVEL_SLOTS
         raise ValueError(f"kind level needs a scale like 0-2 for {code}, got {text!r}")
     return (int(m.group(1)), int(m.group(2)))
 

@@ -174,7 +174,7 @@ def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
                           f"mức độ chỉ nhận từ {lo} đến {hi} ({lo} = chưa đạt)."))
         return out
     for name in ("decision_no", "decision_body"):
-        text = getattr(e, name) or ""
+        text = str(getattr(e, name) or "")
         if has_control_chars(text):
             out.append(_issue("error", ind, e.breakdown, name, "control_chars",
                               "có ký tự điều khiển không hợp lệ."))
@@ -199,7 +199,7 @@ def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
         missing = [(name, label) for name, label in (("decision_no", "số quyết định"),
                                                       ("decision_date", "ngày quyết định"),
                                                       ("decision_body", "cơ quan công nhận"))
-                   if not (getattr(e, name) or "").strip()]
+                   if not str(getattr(e, name) or "").strip()]
         for name, label in missing:
             out.append(_issue("error", ind, e.breakdown, name, "decision_missing",
                               f"mức độ {e.value} cần {label} công nhận."))
