@@ -559,7 +559,9 @@ def m_other_valid_period(rng, wb, sheet, case):
     if any(m.startswith("period") for m in case.mutations):
         return False
     p = parse_period(case.period)
-    new = str(p.year + rng.randint(1, 4)) if p.is_year else f"{p.year + rng.randint(1, 4)}-H{p.half}"
+    # Within the same programme (plan 2780 ends with 2020): from 2021 the catalogue is another one.
+    year = min(p.year + rng.randint(1, 4), 2020)
+    new = str(year) if p.is_year else f"{year}-H{p.half}"
     sheet.ws["B3"] = new
     case.target_period = new
     _clc_rows_outside(wb, case, new)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from xhht_desktop.db import migrations
+from xhht_desktop.domain.catalogue import programme_for_period
 from xhht_desktop.domain.values import Entry, validate_entries
 
 # Feature modules may add checks of their own tables: a module listed here that exists must define
@@ -96,15 +97,22 @@ def _unit_labels(db: sqlite_utils.Database) -> dict[int, str]:
 def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     """The form's validation rules over every stored figure, grouped by unit and period."""
     rows = db.conn.execute(
-        """SELECT unit_id, period, indicator, breakdown, numerator, denominator, value
+        """SELECT unit_id, period, indicator, breakdown, numerator, denominator, value, decision_no,
+                  decision_date, decision_body
            FROM indicator_values WHERE deleted=0""").fetchall()
     groups: dict[tuple[int, str], list[Entry]] = defaultdict(list)
-    for unit_id, period, ind, bd, num, den, val in rows:
-        groups[(unit_id, period)].append(Entry(ind, bd or None, num, den, val))
+    for unit_id, period, ind, bd, num, den, val, dno, ddate, dbody in rows:
+        groups[(unit_id, period)].append(Entry(ind, bd or None, num, den, val, "", dno or "", ddate, dbody or ""))
     labels = _unit_labels(db)
     out = []
     for (unit_id, period), entries in sorted(groups.items()):
-        for issue in validate_entries(entries):
+        try:
+            programme = programme_for_period(period)
+        except ValueError:  # a period outside 2013-H2 … 2030
+            out.append(Finding("value_bad_period", f"kỳ «{period}» không hợp lệ.", labels.get(unit_id, unit_id)))
+            continue
+        # the catalogue of the period's programme (plan 2780 up to 2020, the 2021–2030 programme after)
+        for issue in validate_entries(entries, catalogue=programme.code):
             if issue.severity == "error":
                 out.append(Finding(f"value_{issue.code}", issue.message,
                                    f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
@@ -171,8 +179,17 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
                 out.append(Finding("history_orphan",
                                    f"{n} dòng lịch sử của bảng {table} trỏ tới bản ghi không còn tồn tại."))
     if "indicator_values" in tables:
-        n = conn.execute(
-            "SELECT count(*) FROM indicator_values WHERE indicator NOT IN (SELECT code FROM indicators)").fetchone()[0]
+        # An indicator is known by (programme, code): the period names the programme.
+        known = set(conn.execute("SELECT programme, code FROM indicators"))
+        n = 0
+        for period, ind, count in conn.execute(
+                "SELECT period, indicator, count(*) FROM indicator_values GROUP BY period, indicator"):
+            try:
+                programme = programme_for_period(period).code
+            except ValueError:
+                programme = None
+            if (programme, ind) not in known:
+                n += count
         if n:
             out.append(Finding("indicator_missing", f"{n} số liệu thuộc chỉ tiêu không có trong danh mục."))
     key = conn.execute("SELECT value FROM meta WHERE key='unit_key'").fetchone()

@@ -139,6 +139,9 @@ class TableSpec:
     # Domain rules for the live (not deleted) records of a package: (row dicts, unit dates) ->
     # Vietnamese problems. The figures have their own, richer check in merge.py.
     validate: Callable[[list[dict], str | None, str | None], list[str]] | None = None
+    # Data fields added after packages of this table were first made: a package from an older
+    # version may leave them out, and they arrive with these values.
+    optional_fields: tuple[tuple[str, object], ...] = field(default=())
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -172,9 +175,31 @@ def _status_uuid(unit_key: str, row: dict) -> str:
     return uuid5_text(f"status|{unit_key}|{row['period']}")
 
 
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def check_date(nullable: bool = True) -> ColumnCheck:
+    """YYYY-MM-DD (a real day), or null."""
+    import datetime as dt  # noqa: PLC0415
+
+    def check(col: Sequence) -> str | None:
+        for v in col:
+            if v is None and nullable:
+                continue
+            if not isinstance(v, str) or not _DATE_RE.match(v):
+                return "phải là ngày dạng YYYY-MM-DD" + (" hoặc để trống" if nullable else "")
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                return "phải là ngày dạng YYYY-MM-DD" + (" hoặc để trống" if nullable else "")
+        return None
+    return check
+
+
 INDICATOR_VALUES = TableSpec(
     name="indicator_values",
-    fields=("period", "indicator", "breakdown", "numerator", "denominator", "value", "comment"),
+    fields=("period", "indicator", "breakdown", "numerator", "denominator", "value", "comment",
+            "decision_no", "decision_date", "decision_body"),
     checks={
         "period": check_choice(_PERIOD_CODES),
         "indicator": check_text(max_len=64),  # checked against the catalogue with the figures
@@ -183,9 +208,15 @@ INDICATOR_VALUES = TableSpec(
         "denominator": check_int(nullable=True),
         "value": check_int(nullable=True),
         "comment": check_text(),
+        # kind "level": the recognition decision (control characters are refused with the figures)
+        "decision_no": check_text(max_len=200),
+        "decision_date": check_date(),
+        "decision_body": check_text(max_len=200),
     },
     derive_uuid=_value_uuid,
-    history_fields=("numerator", "denominator", "value", "comment"),
+    history_fields=("numerator", "denominator", "value", "comment", "decision_no", "decision_date",
+                    "decision_body"),
+    optional_fields=(("decision_no", ""), ("decision_date", None), ("decision_body", "")),
 )
 
 PERIOD_STATUS = TableSpec(
@@ -285,11 +316,18 @@ def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> li
 
     Raises SchemaProblem with a Vietnamese reason on the first problem found.
     """
-    if not isinstance(columns, list) or sorted(map(str, columns)) != sorted(spec.columns) \
-            or len(set(columns)) != len(columns):
+    if not isinstance(columns, list) or len(set(map(str, columns))) != len(columns):
+        raise SchemaProblem(f"bảng {spec.name}: danh sách cột không đúng với phiên bản này")
+    missing = [(name, default) for name, default in spec.optional_fields if name not in columns]
+    if sorted(map(str, columns)) != sorted(c for c in spec.columns if c not in dict(missing)):
         raise SchemaProblem(f"bảng {spec.name}: danh sách cột không đúng với phiên bản này")
     if not isinstance(rows, list):
         raise SchemaProblem(f"bảng {spec.name}: phần dữ liệu không phải là danh sách")
+    if missing and rows and set(map(type, rows)) == {list} and {len(r) for r in rows} == {len(columns)}:
+        # A package of an older version: the fields it does not know arrive with their defaults.
+        columns = [*columns, *(name for name, _ in missing)]
+        defaults = [default for _, default in missing]
+        rows = [[*r, *defaults] for r in rows]
     if not rows:
         return []
     width = len(columns)
