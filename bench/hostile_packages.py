@@ -312,8 +312,10 @@ def _invalid_figures(rng, p):
         r[i("deleted")] = True
     elif kind == "long_text":
         r[i("comment")] = "x" * 20_000
-    elif kind == "missing_column":
-        j = rng.randrange(len(cols))
+    elif kind == "missing_column":  # one the reader requires (an optional one may be left out: older packages)
+        from xhht_desktop.sync.tables import INDICATOR_VALUES
+        optional = {name for name, _default in getattr(INDICATOR_VALUES, "optional_fields", ())}
+        j = rng.choice([k for k, c in enumerate(cols) if c not in optional])
         del cols[j]
         for row in rows:
             del row[j]
