@@ -305,3 +305,29 @@ def test_pdfs_print_what_was_accepted(db, tmp_path):
     out = generate(db, "progress", unit, parse_period("2014-H1"), "pdf", tmp_path / "p.pdf")
     text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True, text=True).stdout
     assert name in text
+
+
+def test_a_manifest_naming_its_sender_with_control_characters_is_refused(pair, tmp_path):
+    """The names a package gives (unit, official) are shown in the installations list and receipts."""
+    import json
+
+    from tests.core.test_sync_package import _members, _merge_bytes, _resign
+    from xhht_desktop.sync import package
+    dept, pek = pair
+    members = _members(dept, pek.export(tmp_path / "usb"))
+    manifest = json.loads(members[package.MANIFEST_NAME])
+    manifest["official"]["name"] = "Y Blong\x1b]8;;http://example.invalid\x07"
+    result = _merge_bytes(dept, _resign(dept, pek, members, manifest), tmp_path)
+    assert result.code == "bad_manifest" and "ký tự điều khiển" in result.reason
+
+
+def test_an_export_with_a_control_character_already_stored_does_not_fail(commune_db, tmp_path):
+    """Stored before this version refused them: the province-wide export writes U+FFFD instead of a
+    traceback, and `check` names the record."""
+    inst = get_installation(commune_db)
+    clc.add_activity(commune_db, inst.unit.id, _activity(), today=TODAY, actor="a", origin="o")
+    commune_db.conn.execute("UPDATE clc_activities SET title='Nói chuyện\x07pháp luật'")
+    commune_db.conn.commit()
+    out = export_log_xlsx(commune_db, inst.unit.id, clc.ActivityFilter(), tmp_path / "log.xlsx")
+    assert "Nói chuyện\ufffdpháp luật" in {c.value for _s, c in _string_cells(out)}
+    assert any("U+0007" in f.message for f in run_checks(commune_db).findings)

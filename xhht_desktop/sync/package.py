@@ -31,6 +31,7 @@ import pyrage
 from nacl.signing import SigningKey
 from pyrage import x25519
 
+from xhht_desktop.domain.text import CONTROL_LINE_RE
 from xhht_desktop.sync import minisign
 from xhht_desktop.sync.age_header import PACKAGE_BUDGET, AgeBudget, AgeHeader, AgeHeaderProblem, read_age_header
 from xhht_desktop.sync.keys import recipient_fingerprint, signing_fingerprint
@@ -309,6 +310,10 @@ def check_manifest(m) -> None:
     official = m.get("official")
     _require(isinstance(official, dict) and all(_is_str(official.get(k, "")) for k in ("name", "title")),
              "official")
+    # Names shown in the installations list, receipts and the held queue: one line, no control characters.
+    shown = [m["installation_id"], m["role"], *(unit[k] for k in ("key", "code", "name", "level")),
+             *(official.get(k, "") for k in ("name", "title"))]
+    _require(not any(map(CONTROL_LINE_RE.search, shown)), "tên đơn vị, cán bộ hoặc máy có ký tự điều khiển")
     _require(_is_str(m.get("catalogue_version"), 64), "catalogue_version")
     _require(isinstance(m.get("periods"), list) and all(_is_str(p, 10) for p in m["periods"])
              and len(m["periods"]) <= 500, "periods")
