@@ -11,6 +11,7 @@ import sqlite_utils
 from xhht_desktop.db import meta, units_repo
 from xhht_desktop.db.connection import open_database
 from xhht_desktop.db.reference import refresh_reference_data
+from xhht_desktop.domain.text import control_problem_vi
 from xhht_desktop.domain.units import PROVINCE_CODE
 
 ROLES = {"commune": "xa", "district": "huyen", "department": "tinh"}
@@ -82,6 +83,11 @@ def init_installation_by_key(db, role: str, unit_key: str, official_name: str = 
 
 
 def _store(db, role: str, unit: units_repo.Unit, official_name: str, official_title: str) -> Installation:
+    # The official's name and title travel in every package's manifest, which refuses control characters.
+    for label, text in (("Họ tên cán bộ", official_name), ("Chức vụ", official_title)):
+        problem = control_problem_vi(text)
+        if problem:
+            raise InitError(f"{label}: {problem}")
     existing = meta.get(db, "installation_id")
     meta.set_many(db, {
         "installation_id": existing or str(uuid.uuid4()),

@@ -331,3 +331,12 @@ def test_an_export_with_a_control_character_already_stored_does_not_fail(commune
     out = export_log_xlsx(commune_db, inst.unit.id, clc.ActivityFilter(), tmp_path / "log.xlsx")
     assert "Nói chuyện\ufffdpháp luật" in {c.value for _s, c in _string_cells(out)}
     assert any("U+0007" in f.message for f in run_checks(commune_db).findings)
+
+
+def test_init_refuses_an_official_name_with_control_characters(db):
+    """The name travels in every manifest (which refuses it): refused at entry, not at the Department."""
+    from xhht_desktop.installation import InitError, init_installation
+    with pytest.raises(InitError, match="ký tự điều khiển"):
+        init_installation(db, "commune", PEK, "Y Blong\x1b[2J", "Cán bộ")
+    assert get_installation(db) is None
+    assert init_installation(db, "commune", PEK, "Y Blong", "Cán bộ").official_name == "Y Blong"
