@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 
 from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, Indicator, by_code
-from xhht_desktop.domain.text import control_problem_vi
 
 # A rate moving by more than this many percentage points from the previous period, or a
 # denominator changing by more than this share, earns a warning (never an error).
@@ -195,6 +194,7 @@ def validate_entries(
                     issues.append(_issue("warning", ind, None, "denominator", "denominator_jump",
                                          f"mẫu số {format_int(e.denominator)} khác xa kỳ trước "
                                          f"({format_int(prev.denominator)}) — kiểm tra lại."))
+    from xhht_desktop.domain.text import control_problem_vi  # noqa: PLC0415
     for e in entries:  # the comment is text: a multi-line note, control characters refused
         ind = catalogue.get(e.indicator)
         problem = control_problem_vi(e.comment, multiline=True) if ind is not None else None

@@ -48,3 +48,13 @@ def formula(cell, expression: str):
     cell.value = expression
     cell.data_type = "f"
     return cell
+
+
+def strings_as_text(wb) -> None:
+    """Every string cell of a workbook built in normal mode becomes text (`text`): for a workbook
+    that holds no formulas of ours (the entry template), whatever code wrote its cells."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    text(cell, cell.value)

@@ -31,7 +31,6 @@ from xhht_desktop.domain.catalogue import (
 )
 from xhht_desktop.domain.periods import PeriodError, applies, parse_period
 from xhht_desktop.domain.values import Entry, Issue, errors_only, parse_whole_number, validate_entries
-from xhht_desktop.io.cells import put
 from xhht_desktop.storage import write_atomically
 
 SHEET = "ChiTieu"
@@ -86,9 +85,8 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     ws.title = SHEET
     ws["A1"] = "BIỂU NHẬP CHỈ TIÊU XÂY DỰNG XÃ HỘI HỌC TẬP (Kế hoạch 2780/KH-UBND)"
     ws["A1"].font = Font(bold=True, size=13)
-    for ref, v in (("A2", LABEL_UNIT), ("B2", unit.code), ("C2", unit.name), ("A3", LABEL_PERIOD),
-                   ("B3", period.code), ("C3", period.label_vi)):
-        put(ws[ref], v)  # unit names come from reference lists: text, never a formula
+    ws["A2"], ws["B2"], ws["C2"] = LABEL_UNIT, unit.code, unit.name
+    ws["A3"], ws["B3"], ws["C3"] = LABEL_PERIOD, period.code, period.label_vi
     for ref in ("A2", "A3"):
         ws[ref].font = Font(bold=True)
     ws["B2"].number_format = "@"
@@ -101,7 +99,7 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     header_row = 6
     headers = [*COLUMNS, "Nội dung tử số / giá trị", "Nội dung mẫu số"]
     for col, title in enumerate(headers, start=1):
-        cell = put(ws.cell(row=header_row, column=col), title)
+        cell = ws.cell(row=header_row, column=col, value=title)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -120,9 +118,9 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
             continue
         for bd in entry_keys(ind):
             e = current.get((ind.code, bd))
-            put(ws.cell(row=r, column=1), row_code(ind.code, bd))
+            ws.cell(row=r, column=1, value=row_code(ind.code, bd))
             name = ind.name_vi if bd is None else f"   trong đó: {BREAKDOWN_LABELS_VI[bd]}"
-            put(ws.cell(row=r, column=2), name)
+            ws.cell(row=r, column=2, value=name)
             if ind.has_fraction:
                 inputs = (3, 4)
                 ws.cell(row=r, column=3, value=e.numerator if e else None)
@@ -131,9 +129,9 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
                 inputs = (5,)
                 ws.cell(row=r, column=5, value=e.value if e else None)
                 (flag_validation if ind.kind == "flag" else count_validation).add(ws.cell(row=r, column=5))
-            put(ws.cell(row=r, column=6), (e.comment if e else None) or None)  # the user's text, as text
-            put(ws.cell(row=r, column=7), ind.numerator_vi)
-            put(ws.cell(row=r, column=8), ind.denominator_vi or None)
+            ws.cell(row=r, column=6, value=(e.comment if e else None) or None)
+            ws.cell(row=r, column=7, value=ind.numerator_vi)
+            ws.cell(row=r, column=8, value=ind.denominator_vi or None)
             for col in range(1, 9):
                 cell = ws.cell(row=r, column=col)
                 cell.border = _BORDER
@@ -151,6 +149,8 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     from xhht_desktop.clc.xlsx import write_clc_sheet  # the CLC log's sheet `TTHTCD` (communes only)
     write_clc_sheet(wb, db, unit, period.code)
+    from xhht_desktop.io.cells import strings_as_text
+    strings_as_text(wb)  # the template has no formulas: every string in it (comments, names…) is text
     out = Path(out)
     _save_atomic(wb, out)
     return out
@@ -237,7 +237,7 @@ def _find_header(ws, required: tuple[str, ...]):
 def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     """A number cell as a whole number, accepting a formula only through its computed value."""
     raw = formula_cell.value
-    if formula_cell.data_type == "f":
+    if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
             return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
