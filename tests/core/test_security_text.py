@@ -340,3 +340,21 @@ def test_init_refuses_an_official_name_with_control_characters(db):
         init_installation(db, "commune", PEK, "Y Blong\x1b[2J", "Cán bộ")
     assert get_installation(db) is None
     assert init_installation(db, "commune", PEK, "Y Blong", "Cán bộ").official_name == "Y Blong"
+
+
+from tests.core.test_reports_output import reports_db  # noqa: E402,F401 - fixture
+
+
+def test_report_formulas_of_ours_stay_formulas(reports_db, tmp_path):
+    """The other side of "text is text": the rates and differences the reports compute in Excel are
+    written with Sheet.f and stay live formulas (a formula passed to Sheet.c would become text)."""
+    from xhht_desktop.domain.periods import parse_period
+    from xhht_desktop.reports.cli import generate
+    from tests.core.test_reports_fixtures import unit
+    for kind, code, name in (("progress", PEK, "p.xlsx"), ("consolidated", "610", "c.xlsx")):
+        out = generate(reports_db, kind, unit(reports_db, code), parse_period("2014"), "xlsx", tmp_path / name)
+        wb = load_workbook(out)
+        ours = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=IF(")]
+        assert ours, kind
+        assert {c.data_type for c in ours} == {"f"}, kind
