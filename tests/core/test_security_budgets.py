@@ -151,3 +151,18 @@ def test_cli_keys_restore_says_why(tmp_path, capsys, no_decryption):
                      "--passphrase-file", str(tmp_path / "pw")]) == 1
     err = capsys.readouterr().err
     assert "2^30" in err and "vượt giới hạn 2^22" in err and "Traceback" not in err
+
+
+def test_keys_restore_checks_the_file_size_before_reading(tmp_path, capsys):
+    from xhht_desktop.cli import main as cli_main
+    dept = department(tmp_path)
+    db = str(dept.path)
+    dept.close()
+    big = tmp_path / "big.bak"
+    with open(big, "wb") as fh:  # sparse: 2 GB claimed, nothing written
+        fh.truncate(2 * 1024 ** 3)
+    (tmp_path / "pw").write_text("một mật khẩu dài\n", encoding="utf-8")
+    for path, words in ((big, "quá lớn"), (tmp_path / "missing.bak", "Không đọc được")):
+        assert cli_main(["--db", db, "keys", "restore", str(path), "--passphrase-file", str(tmp_path / "pw")]) == 1
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err

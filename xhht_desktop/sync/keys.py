@@ -238,6 +238,18 @@ def backup_department_key(db: sqlite_utils.Database, passphrase: str) -> bytes:
     return age_passphrase.encrypt(identity_file_text(db).encode("utf-8"), check_passphrase(passphrase))
 
 
+def read_key_backup(path: str | Path) -> bytes:
+    """The bytes of a key backup file, its size checked before reading (a key backup is < 1 KB)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_KEY_FILE:
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khoá của Sở.")
+        return path.read_bytes()
+    except OSError as exc:
+        raise KeyProblem(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}.") from exc
+
+
 def check_key_backup(data: bytes) -> None:
     """The budget of a key backup, checked before the passphrase is tried: a small file holding one
     scrypt stanza whose work factor (log2 N) is at most MAX_SCRYPT_WORK_FACTOR. Deriving the key of
