@@ -358,3 +358,15 @@ def test_report_formulas_of_ours_stay_formulas(reports_db, tmp_path):
                 if isinstance(c.value, str) and c.value.startswith("=IF(")]
         assert ours, kind
         assert {c.data_type for c in ours} == {"f"}, kind
+
+
+def test_every_synced_table_has_its_domain_rules_wired(db):
+    """One validator for every table: a synced table added later must say which rules the merge runs."""
+    from xhht_desktop.sync.tables import KNOWN_TABLES, table_specs
+    specs = table_specs(db)
+    assert set(specs) == set(KNOWN_TABLES)
+    # The figures: merge._validate_figures runs domain.values.validate_entries per period.
+    # The completeness marks: (period, complete) are wholly defined by their column checks.
+    schema_only = {"indicator_values", "period_status"}
+    assert {name for name, spec in specs.items() if spec.validate is None} == schema_only
+    assert specs["period_status"].fields == ("period", "complete")
