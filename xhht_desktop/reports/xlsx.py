@@ -26,6 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
+from xhht_desktop.io import cells as text_cells
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports.progress_sheet import DRAFT_MARK, DRAFT_NOTE, has_drafts, plan_line
 from xhht_desktop.storage import write_atomically
@@ -81,7 +82,8 @@ class Sheet:
 
     def c(self, value=None, *, font: Font = F_NORMAL, fmt: str | None = None, align: Alignment | None = None,
           border: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
+        """A cell; a string is always text (io/cells.py), whatever it starts with. Formulas: `f`."""
+        cell = text_cells.put(WriteOnlyCell(self.ws), value)
         # Setting a style looks it up in the workbook's tables by hashing the style object: about
         # 30 µs a cell, most of the national sheet's time. Each combination is set once, then copied.
         key = (id(font), fmt, id(align), border, id(fill))
@@ -101,6 +103,10 @@ class Sheet:
         # The objects stay referenced here, so their ids cannot be reused by others meanwhile.
         self._styles[key] = (copy(cell._style), font, align, fill)
         return cell
+
+    def f(self, expression: str, **style) -> WriteOnlyCell:
+        """A formula of ours (a rate, a difference), styled as `c`."""
+        return text_cells.formula(self.c(None, **style), expression)
 
     def append(self, cells: list) -> int:
         self.ws.append(cells)
@@ -192,7 +198,7 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
     return [sh.c(row.numerator, font=font, fmt=INT_FORMAT, border=True),
             sh.c(row.denominator, font=font, fmt=INT_FORMAT, border=True),
-            sh.c(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
+            sh.f(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
 
 
 def _level_cell(sh: Sheet, row, font: Font) -> WriteOnlyCell:
@@ -258,7 +264,7 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
             if line.now.value is not None and line.before is not None and line.before.value is not None:
                 fmt = (INT_DELTA_FORMAT if ind.kind in ("count", "level") or R.is_own_flag(ind, level)
                        else DELTA_FORMAT)
-                cells.append(sh.c(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
+                cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
             else:
                 cells.append(sh.c(None, border=True))
             if with_units:
@@ -380,7 +386,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
             elif part == "den":
                 cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
-                cells.append(sh.c(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
+                cells.append(sh.f(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
             progress(k, total, "Đang ghi tệp Excel…")
@@ -421,7 +427,7 @@ def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
                 continue
             nl, dl = get_column_letter(col - 2), get_column_letter(col - 1)
             cells += [sh.c(num, fmt=INT_FORMAT), sh.c(den, fmt=INT_FORMAT),
-                      sh.c(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
+                      sh.f(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
         sh.append(cells)
 
 
