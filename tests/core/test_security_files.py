@@ -307,3 +307,20 @@ def test_busy_timeout_is_bounded_and_configurable(monkeypatch):
     with connection.busy_timeout(1.5):
         assert connection.busy_timeout_seconds() == 1.5
     assert connection.busy_timeout_seconds() == connection.DEFAULT_BUSY_TIMEOUT
+
+
+def test_the_migrations_table_may_differ_in_sql_but_must_stay_a_plain_table(commune_db, db_path, tmp_path):
+    # sqlite-utils owns _sqlite_migrations; another sqlite-utils may spell it otherwise: accepted.
+    respelled = bk.backup_database(db_path, tmp_path / "respelled.sqlite3")
+    _craft(respelled, "ALTER TABLE _sqlite_migrations RENAME TO m_old;",
+           "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT, "
+           "PRIMARY KEY (migration_set, name));",
+           "INSERT INTO _sqlite_migrations SELECT migration_set, name, applied_at FROM m_old ORDER BY rowid;",
+           "DROP TABLE m_old;")
+    assert bk.inspect_database_file(respelled).schema_problems == ()
+    # …but a view in its place (which could list anything, or never end) is refused.
+    crafted = bk.backup_database(db_path, tmp_path / "crafted.sqlite3")
+    _craft(crafted, "ALTER TABLE _sqlite_migrations RENAME TO m_old;",
+           "CREATE VIEW _sqlite_migrations AS SELECT * FROM m_old;")
+    with pytest.raises(bk.RestoreRefused):
+        bk.restore_database(db_path, crafted)

@@ -173,25 +173,35 @@ def schema_differences(conn: sqlite3.Connection) -> list[SchemaDifference]:
     by `check_schema` / the restore's "newer" refusal, and nothing is compared here.
     """
     found = _schema_of(conn)
-    migrations_sql = expected_schema(tuple(migrations._names())).get(migrations.MIGRATIONS.migrations_table)
-    if found.get(migrations.MIGRATIONS.migrations_table) not in (None, migrations_sql):
-        return [SchemaDifference("altered", found[migrations.MIGRATIONS.migrations_table][0],
-                                 migrations.MIGRATIONS.migrations_table)]
+    table = migrations.MIGRATIONS.migrations_table
+    if table in found:
+        # sqlite-utils creates this table itself, and its SQL may differ between sqlite-utils
+        # versions: any plain table with the columns it reads is accepted, nothing else.
+        columns = ({r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                   if found[table][0] == "table" else set())
+        if not {"migration_set", "name", "applied_at"} <= columns:
+            return [SchemaDifference("altered", found[table][0], table, table)]
     applied = _applied_names(conn, found)
     if set(applied) - set(migrations._names()):
         return []
     expected = expected_schema(applied)
     if expected is None:
         return [SchemaDifference("migrations", "table", ", ".join(applied))]
+    def sqlite_utils_own(name: str, kind: str, on: str, sql: str | None) -> bool:
+        # Indexes of the migrations table are sqlite-utils' own too (they run no code of their own).
+        return on == table and kind == "index"
+
+    found = {n: v for n, v in found.items() if not sqlite_utils_own(n, *v)}
+    expected = {n: v for n, v in expected.items() if not sqlite_utils_own(n, *v)}
     out = []
-    for name, (kind, table, sql) in sorted(found.items()):
+    for name, (kind, on, sql) in sorted(found.items()):
         if name not in expected:
-            out.append(SchemaDifference("extra", kind, name, table))
-        elif expected[name] != (kind, table, sql):
-            out.append(SchemaDifference("altered", kind, name, table))
-    for name, (kind, table, _sql) in sorted(expected.items()):
+            out.append(SchemaDifference("extra", kind, name, on))
+        elif expected[name] != (kind, on, sql) and name != table:
+            out.append(SchemaDifference("altered", kind, name, on))
+    for name, (kind, on, _sql) in sorted(expected.items()):
         if name not in found:
-            out.append(SchemaDifference("missing", kind, name, table))
+            out.append(SchemaDifference("missing", kind, name, on))
     return out
 
 
