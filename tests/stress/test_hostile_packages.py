@@ -56,7 +56,7 @@ def _run_batches(tmp_path, n, seed):
 
 
 def test_issue12_classes_are_refused_alone_and_genuine_packages_beside_them_merge(tmp_path):
-    s = _run_batches(tmp_path, 24, seed=7)
+    s = _run_batches(tmp_path, 14, seed=7)  # seed 7: every class and variant within 14 cases
     ran = {name.rsplit("_", 1)[0] if name.startswith("many_stanzas") else name.replace("_known_key", "")
            .replace("_new_key", "") for name in s["by_class"]}
     assert ISSUE12_CLASSES <= ran, ran
