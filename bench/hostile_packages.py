@@ -723,21 +723,31 @@ def _texts(rng, lab, inst, choices, revision: int = 1):
     return tables, tuple(sent)
 
 
-def c_formula_text(rng, lab: BatchLab, inst) -> Case:
-    """Titles, partners, notes, comments starting with =, +, -, @: data, written as text in workbooks."""
+def _stored_revision(lab: BatchLab, inst) -> int:
     row = lab.db.conn.execute("SELECT max(s.revision) FROM period_status s JOIN units u ON u.id=s.unit_id "
                               "WHERE u.key=? AND s.period='2017-H1'", (inst.key,)).fetchone()
-    tables, sent = _texts(rng, lab, inst, FORMULAS, revision=(row[0] or 0) + 1)
+    return row[0] or 0
+
+
+def c_formula_text(rng, lab: BatchLab, inst) -> Case:
+    """Titles, partners, notes, comments starting with =, +, -, @: data, written as text in workbooks."""
+    tables, sent = _texts(rng, lab, inst, FORMULAS, revision=_stored_revision(lab, inst) + 1)
     lab.next_seq[inst.key] += 1  # imported: its sequence is used
     return Case("formula_text", lab.signed(inst, tables=tables, seq=lab.next_seq[inst.key] - 1), {"imported"},
                 (), inst.fingerprint, follow_up="export", expect_text=sent)
 
 
 def c_control_text(rng, lab: BatchLab, inst) -> Case:
-    """Control characters in synced text: refused with a reason; the province-wide export still works."""
-    tables, _sent = _texts(rng, lab, inst, CONTROLS)
-    return Case("control_characters", lab.signed(inst, tables=tables), {"rejected"}, (inst.key,),
-                inst.fingerprint, follow_up="export")
+    """Control characters in synced text: refused with a reason; the province-wide export still works.
+
+    Usually at the next revision (the records would be applied); sometimes at revision 1 over records
+    already stored (the merge would hold them as a conflict, or skip them as older): refused too,
+    since a conflict keeps the incoming text for the user to choose."""
+    stored = _stored_revision(lab, inst)
+    over_stored = stored > 0 and rng.random() < 0.35
+    tables, _sent = _texts(rng, lab, inst, CONTROLS, revision=1 if over_stored else stored + 1)
+    return Case("control_characters_over_stored" if over_stored else "control_characters",
+                lab.signed(inst, tables=tables), {"rejected"}, (inst.key,), inst.fingerprint, follow_up="export")
 
 
 BATCH_CLASSES = {
