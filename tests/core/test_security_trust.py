@@ -305,6 +305,30 @@ def test_revisions_stay_monotonic_per_record_and_origin(two_laptops, tmp_path):
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (100, 200, None)  # never silently replaced
 
 
+@pytest.mark.parametrize("path", ["conflict", "older"])
+def test_a_version_kept_aside_is_still_checked_so_nothing_invalid_waits_in_a_conflict(two_laptops, tmp_path, path):
+    """A conflict's incoming version can be chosen later (written without the merge's checks), and
+    an older version is still what the sender signed: control text in either refuses the package."""
+    dept, a, b = two_laptops
+    site = b if path == "conflict" else a
+    site.save("2014-H1", Entry("XMC_15_60", None, 120, 200))
+
+    def bell(row):
+        if row["indicator"] == "XMC_15_60":
+            row["comment"] = "ghi chú \x07\x1b[31m"
+            if path == "older":
+                row.update(revision=1, base_revision=0)
+
+    forged = craft(dept, site.export(tmp_path / "aside"), site, payload=lambda doc: _edit_rows(doc, bell))
+    before = dept.dump()
+    report = merge.merge_files(dept.db, [forged])
+    (p,) = report.packages
+    assert p.status == "rejected" and p.code == "invalid_figures"
+    assert any("ký tự điều khiển" in x for x in p.problems)
+    assert dept.dump() == before
+    assert merge.list_conflicts(dept.db) == []
+
+
 # ---- 3. sequence numbers and timestamps within a budget -----------------------------------------
 
 @pytest.mark.parametrize("known", [True, False])

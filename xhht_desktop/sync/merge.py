@@ -34,6 +34,7 @@ import sqlite_utils
 
 from xhht_desktop.db import meta
 from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, catalogue_for, catalogue_version
+from xhht_desktop.domain.text import control_problem_vi
 from xhht_desktop.domain.values import Entry, format_int, validate_entries
 from xhht_desktop.installation import get_installation
 from xhht_desktop.sync import keys, repo
@@ -835,6 +836,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
         nfields = len(spec.fields)
         record_history = spec.history_on_insert == "record"
         applied: list[tuple] = []
+        aside: list[tuple] = []  # conflicts and older versions: not applied, still checked (_check_aside)
         for row in rows:
             uuid_, _unit, revision, _base, updated_at, updated_by, origin, deleted = row[:8]
             ex = existing.get(uuid_)
@@ -873,8 +875,10 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                 plan.counts["unchanged"] += 1
             elif action == "older":
                 plan.counts["older"] += 1
+                aside.append(row)
             else:  # conflict
                 plan.counts["conflicts"] += 1
+                aside.append(row)
                 open_one = next((c for c in conflicts.get(uuid_, ())
                                  if c["status"] == "open" and c["incoming_origin"] == origin), None)
                 data = _record_data(spec, row)
@@ -892,7 +896,29 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
             for r in applied:
                 if not r[7]:
                     plan.errors.extend(prepared.problems.get(r[0], ()))
+        if aside:
+            _check_aside(plan, spec, aside, prepared)
     return plan
+
+
+def _check_aside(plan: _Plan, spec: TableSpec, aside: list[tuple], prepared: _Prepared) -> None:
+    """Rows not applied - kept as a conflict (which someone may later choose) or skipped as older -
+    are still what the sender signed: the rules of the record alone (its text, the centre log's
+    rules) refuse the package for them too, so nothing invalid waits in a conflict."""
+    if spec.name == "indicator_values":
+        col = {c: i for i, c in enumerate(spec.columns)}
+        texts = [(f, col[f], f == "comment") for f in ("comment", "decision_no", "decision_body") if f in col]
+        for r in aside:
+            if r[7]:
+                continue
+            for f, i, multiline in texts:
+                problem = control_problem_vi(r[i], multiline=multiline) if isinstance(r[i], str) else None
+                if problem:
+                    plan.errors.append(f"Kỳ {r[col['period']]}: chỉ tiêu {r[col['indicator']]}, {f}: {problem}")
+    elif spec.validate is not None:
+        for r in aside:
+            if not r[7]:
+                plan.errors.extend(prepared.problems.get(r[0], ()))
 
 
 def _seen_revision(conflicts, origin: str) -> int:
