@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from xhht_desktop.domain.periods import Period
+from xhht_desktop.domain.periods import parse_period as _parse_period
 from xhht_desktop.domain.text import fold, nfc
 
 
@@ -370,3 +371,17 @@ def divided_predecessors(db: sqlite_utils.Database, unit_id: int) -> list[tuple[
 def reportable_periods(unit: Unit, periods) -> list:
     """The periods of `periods` that `unit` lived through (for period lists in the window)."""
     return [p for p in periods if lives_through(unit, p)]
+
+
+def first_life_problem(db: sqlite_utils.Database, unit: Unit, period_codes) -> LifeProblem | None:
+    """The first of `period_codes` (valid codes) that `unit` did not live through, else None.
+    Malformed codes are left to the caller's own validation."""
+    for code in sorted(set(period_codes)):
+        try:
+            period = _parse_period(code)
+        except ValueError:
+            continue
+        problem = life_problem(db, unit, period)
+        if problem is not None:
+            return problem
+    return None
