@@ -52,11 +52,16 @@ def sample_entries(unit_code: str, level: str, period: Period) -> list[Entry]:
 def fill_sample_data(db: sqlite_utils.Database, unit_id: int, *, origin: str,
                      until_year: int = 2020) -> int:
     """Fill every period from 2013-H2 to `until_year` for one unit. Returns records written."""
-    unit = db.conn.execute("SELECT code, level FROM units WHERE id=?", (unit_id,)).fetchone()
+    unit = db.conn.execute("SELECT code, level, valid_from, valid_to FROM units WHERE id=?", (unit_id,)).fetchone()
+    # Only the periods the unit lived through (a commune formed on 1 July 2025: 2025-H2, 2025, 2026).
+    until_year = max(until_year, int(unit[2][:4]) + 1)
     written = 0
     for period in all_periods():
         if period.year > until_year:
             break
+        day = period.end.isoformat()
+        if not (unit[2] <= day and (unit[3] is None or day <= unit[3])):
+            continue
         entries = sample_entries(unit[0], unit[1], period)
         result = values_repo.save_entries(db, unit_id, period.code, entries, actor=SAMPLE_ACTOR,
                                           origin=origin, source="sample")
