@@ -209,7 +209,11 @@ def cmd_values(args, ctx: Context) -> int:
     else:
         from xhht_desktop.domain.values import format_int, format_percent
         for r in rows:
-            val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
+            if r.kind == "level":
+                from xhht_desktop.reports.rows import level_text
+                val = level_text(r)
+            else:
+                val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
             print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
                   f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}")
     return EXIT_OK

@@ -157,10 +157,10 @@ def test_life_problem_messages(db):
 
 def test_entry_template_and_import_refuse_periods_outside_the_unit_life(commune_db, tmp_path):
     pek = get_installation(commune_db).unit
-    values_repo.save_entries(commune_db, pek.id, "2025-H1", [Entry("XMC_15_60", None, 10, 20)], actor="t", origin="t")
+    values_repo.save_entries(commune_db, pek.id, "2025-H1", [Entry("XMC2_15_60", None, 10, 20)], actor="t", origin="t")
     for period in ("2025-H2", "2025", "2026"):
         with pytest.raises(units_repo.UnitLifeError, match=r"đã nhập vào Xã Đăk Pék \(23341\) từ 01/07/2025"):
-            values_repo.save_entries(commune_db, pek.id, period, [Entry("XMC_15_60", None, 1, 2)], actor="t", origin="t")
+            values_repo.save_entries(commune_db, pek.id, period, [Entry("XMC2_15_60", None, 1, 2)], actor="t", origin="t")
         with pytest.raises(units_repo.UnitLifeError):
             write_template(commune_db, pek, period, tmp_path / f"{period}.xlsx")
     # A 2020 template edited to say 2026 is refused whole.
@@ -218,16 +218,17 @@ def test_department_of_51_merges_old_and_new_units_and_rejects_an_abolished_unit
     old_qn = _sender(tmp_path, dept, OLD_QN_COMMUNE, "nghialo")
     out = tmp_path / "out"
     # An old commune: 2020 and 2025-H1. A new commune: 2025-H2, 2025 and 2026. Old Quảng Ngãi: 2020.
+    # (Plan 2780's XMC_15_60 up to 2020; the 2021–2030 programme's XMC2_15_60 after.)
     old_pek.save("2020", Entry("XMC_15_60", None, 900, 1000))
-    old_pek.save("2025-H1", Entry("XMC_15_60", None, 950, 1000))
-    new_pek.save("2025-H2", Entry("XMC_15_60", None, 1900, 2000))
-    new_pek.save("2025", Entry("XMC_15_60", None, 1950, 2000))
-    new_pek.save("2026", Entry("XMC_15_60", None, 1980, 2000))
+    old_pek.save("2025-H1", Entry("XMC2_15_60", None, 950, 1000))
+    new_pek.save("2025-H2", Entry("XMC2_15_60", None, 1900, 2000))
+    new_pek.save("2025", Entry("XMC2_15_60", None, 1950, 2000))
+    new_pek.save("2026", Entry("XMC2_15_60", None, 1980, 2000))
     old_qn.save("2020", Entry("XMC_15_60", None, 400, 500))
     good = [old_pek.export(out / "pek", now=ON_TIME), new_pek.export(out / "new", now=ON_TIME),
             old_qn.export(out / "qn", now=ON_TIME)]
     # The abolished commune got 2026 figures from an older version: its export leaves them out ...
-    _sneak(old_pek, "2026", Entry("XMC_15_60", None, 5, 10))
+    _sneak(old_pek, "2026", Entry("XMC2_15_60", None, 5, 10))
     with pytest.raises(export.ExportProblem):
         old_pek.export(out / "pek2", now=ON_TIME)
     # ... and a package carrying them anyway (made by that older version) is rejected at the merge.
@@ -243,24 +244,29 @@ def test_department_of_51_merges_old_and_new_units_and_rejects_an_abolished_unit
     confirmed = confirm_all(dept)
     assert confirmed.status_counts.get("imported") == 3
 
-    def value(spec, period):
+    def value(spec, period, indicator):
         unit = units_repo.resolve_unit(dept.db, spec, period=P(period))
-        row = next(r for r in compute_values(dept.db, unit.id, period) if r.indicator == "XMC_15_60" and not r.breakdown)
+        row = next(r for r in compute_values(dept.db, unit.id, period) if r.indicator == indicator and not r.breakdown)
         return row.numerator, row.denominator
 
-    assert value("23353", "2020") == (900, 1000)
-    assert value("62", "2020") == (900, 1000)
-    assert value("51", "2020") == (400, 500)  # old Quảng Ngãi
-    assert value("62", "2025-H1") == (950, 1000)
-    assert value("51", "2025-H2") == (1900, 2000)
-    assert value("51", "2025") == (1950, 2000)
-    assert value("51", "2026") == (1980, 2000)
+    def stored(spec, period):
+        unit = units_repo.resolve_unit(dept.db, spec, period=P(period))
+        return dept.db.conn.execute("SELECT numerator, denominator FROM indicator_values WHERE unit_id=? AND period=?",
+                                    (unit.id, period)).fetchall()
+
+    assert value("23353", "2020", "XMC_15_60") == (900, 1000)
+    assert value("62", "2020", "XMC_15_60") == (900, 1000)
+    assert value("51", "2020", "XMC_15_60") == (400, 500)  # old Quảng Ngãi
+    assert stored("23353", "2025-H1") == [(950, 1000)]  # the old commune's last half-year
+    assert stored("23341", "2025-H2") == [(1900, 2000)]  # the new commune's first
+    assert value("51", "2025", "XMC2_15_60") == (1950, 2000)
+    assert value("51", "2026", "XMC2_15_60") == (1980, 2000)
     assert dept.db.conn.execute("SELECT count(*) FROM indicator_values WHERE period='2026'").fetchone()[0] == 1
     # The abolished commune cannot report 2025 (the year ends after 1 July); the new one cannot report 2025-H1.
     with pytest.raises(units_repo.UnitLifeError):
-        old_pek.save("2025", Entry("XMC_15_60", None, 1, 2))
+        old_pek.save("2025", Entry("XMC2_15_60", None, 1, 2))
     with pytest.raises(units_repo.UnitLifeError):
-        new_pek.save("2025-H1", Entry("XMC_15_60", None, 1, 2))
+        new_pek.save("2025-H1", Entry("XMC2_15_60", None, 1, 2))
     for s in (dept, old_pek, new_pek, old_qn):
         s.close()
 
@@ -281,7 +287,7 @@ def test_move_to_keeps_keys_and_history_and_the_department_sees_a_new_pair(tmp_p
     assert old.key == "23353@2013-12-02" and inst.unit.key == NEW_PEK
     assert inst.installation_id == before_id and keys.installation_fingerprint(pek.db) == before_fp
     assert pek.db.conn.execute("SELECT count(*) FROM indicator_values WHERE unit_id=?", (old.id,)).fetchone()[0] == 1
-    values_repo.save_entries(pek.db, inst.unit.id, "2026", [Entry("XMC_15_60", None, 5, 10)], actor="a", origin=before_id)
+    values_repo.save_entries(pek.db, inst.unit.id, "2026", [Entry("XMC2_15_60", None, 5, 10)], actor="a", origin=before_id)
     second = export.export_package(pek.db, tmp_path / "o1", now=ON_TIME).path
     report = merge.merge_files(dept.db, [second])
     assert statuses(report) == ["held"]  # a (key, unit) pair the Department has not confirmed yet

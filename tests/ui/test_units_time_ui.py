@@ -35,8 +35,8 @@ def test_entry_page_refuses_a_period_outside_the_unit_life(qtbot, commune_db, db
     window.show()
     ctx.set_period(Period(2026, 0))  # e.g. restored from an older session
     page = window.open_page("EntryPage")
-    page.rows[("XMC_15_60", None)].numerator.setText("7")
-    page.rows[("XMC_15_60", None)].denominator.setText("10")
+    page.rows[("XMC2_15_60", None)].numerator.setText("7")
+    page.rows[("XMC2_15_60", None)].denominator.setText("10")
     shown = []
     monkeypatch.setattr(messages, "warn", lambda parent, text, details="": shown.append((text, details)))
     monkeypatch.setattr(messages, "ask_save_changes", lambda parent, what="": messages.DISCARD)  # at teardown
