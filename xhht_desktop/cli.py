@@ -86,7 +86,7 @@ def _print_move_offer(ctx: Context) -> None:
         print(f"Lưu ý: {inst.unit.name} chỉ báo cáo đến kỳ 6 tháng đầu năm "
               f"{inst.unit.valid_to[:4]}; từ {units_repo.vi_date(offer[0].valid_from)} là "
               + ", ".join(f"{u.name} ({u.code}@{u.valid_from})" for u in offer)
-              + f". Chuyển máy sang đơn vị mới: move-to {offer[0].code}@{offer[0].valid_from}", file=sys.stderr)
+              + f". Chuyển máy sang đơn vị mới: move-to {offer[0].code}@{offer[0].valid_from}")
 
 
 def cmd_move_to(args, ctx: Context) -> int:

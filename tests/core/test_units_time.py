@@ -297,7 +297,7 @@ def test_move_to_keeps_keys_and_history_and_the_department_sees_a_new_pair(tmp_p
     dept.close()
     path = str(tmp_path / "cli.sqlite3")
     assert cli(["--db", path, "init", "--role", "commune", "--unit", "23353"]) == 0
-    assert "move-to 23341@2025-07-01" in capsys.readouterr().err
+    assert "move-to 23341@2025-07-01" in capsys.readouterr().out
     assert cli(["--db", path, "move-to", "23341@2025-07-01"]) == 0
     assert cli(["--db", path, "move-to", "23341@2025-07-01"]) == 1
 
