@@ -147,6 +147,9 @@ def test_life_problem_messages(db):
     kt = units_repo.unit_by_key(db, "62@2013-12-02")
     assert units_repo.life_problem_vi(units_repo.life_problem(db, kt, P("2026"))) == (
         "Tỉnh Kon Tum đã hợp nhất vào tỉnh Quảng Ngãi từ 01/07/2025: xem đơn vị 51")
+    old51 = units_repo.unit_by_key(db, "51@2013-12-02")
+    assert units_repo.life_problem_vi(units_repo.life_problem(db, old51, P("2026"))) == (
+        "Tỉnh Quảng Ngãi (đến 30/06/2025) đã hợp nhất vào tỉnh Quảng Ngãi mới từ 01/07/2025: xem đơn vị 51")
     district = units_repo.unit_by_key(db, "610@2013-12-02")
     assert "xem đơn vị 51" in units_repo.life_problem_vi(units_repo.life_problem(db, district, P("2025-H2")))
     new = units_repo.unit_by_key(db, NEW_PEK)

@@ -318,6 +318,9 @@ def life_problem_vi(problem: LifeProblem) -> str:
     succ = problem.successors
     if not succ:
         return f"{u.name} ({u.code}) chỉ báo cáo đến {vi_date(u.valid_to)}: kỳ {problem.period} kết thúc sau ngày đó."
+    if u.level == "tinh" and u.name == succ[0].name:  # old Quảng Ngãi -> today's Quảng Ngãi
+        return (f"{u.name} (đến {vi_date(u.valid_to)}) đã hợp nhất vào {_lower_first(succ[0].name)} mới từ "
+                f"{when}: xem đơn vị {succ[0].code}")
     if u.level == "tinh":
         return f"{u.name} đã hợp nhất vào {_lower_first(succ[0].name)} từ {when}: xem đơn vị {succ[0].code}"
     if u.level == "huyen" and succ[0].level == "tinh":
