@@ -41,6 +41,9 @@ class ValueRow:
     own_value: float | None = None  # a higher level's own flag or own count
     units_reported: int = 0
     units_expected: int = 0
+    # Derived from the unit's former units (a period before it existed; db.lineage): then
+    # units_reported/units_expected count those former units.
+    derived: bool = False
 
     def as_json(self) -> dict:
         d = asdict(self)
@@ -75,6 +78,11 @@ def compute_values(
         indicators = indicators_for_level("xa") if unit.level == "xa" else indicators_visible_at(unit.level)
     indicators = [i for i in indicators if applies(i.periodicity, p)]
     day = p.end.isoformat()
+    if day < unit.valid_from:  # before the unit existed: its history through the lineage
+        from xhht_desktop.db import lineage  # noqa: PLC0415
+        derived = lineage.derived_values(db, unit, p, indicators, with_trend_targets=with_trend_targets)
+        if derived is not None:
+            return derived
     below = units_repo.descendant_ids(db, unit_id, day) if unit.level != "xa" else {}
     levels = {unit_id: unit.level, **below}
     ids = list(levels)

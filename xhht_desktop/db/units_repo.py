@@ -175,3 +175,10 @@ def predecessors(db: sqlite_utils.Database, unit_id: int) -> list[Unit]:
         f"SELECT {cols} FROM unit_lineage l JOIN units u ON u.id=l.predecessor_id WHERE l.successor_id=? "
         "ORDER BY u.code", (unit_id,))
     return [_unit(r) for r in rows]
+
+
+def history_predecessors(db: sqlite_utils.Database, unit_id: int) -> list[Unit]:
+    """The predecessors whose history this unit inherits: its figures for a period before it existed
+    are derived from theirs (db.lineage). Every predecessor of the lineage, in code order.
+    (A divided commune's history goes to one successor only: the rule belongs here.)"""
+    return predecessors(db, unit_id)

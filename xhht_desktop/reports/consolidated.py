@@ -38,7 +38,7 @@ from xhht_desktop.reports.pdf_base import (
     section,
     signature_block,
 )
-from xhht_desktop.reports.progress_sheet import PLAN_LINE, activity_table, indicator_table
+from xhht_desktop.reports.progress_sheet import PLAN_LINE, activity_table, indicator_table, lineage_notes
 
 # Above this many communes the PDF lists districts only; the XLSX always holds every commune.
 MAX_PDF_COMMUNES = 400
@@ -197,6 +197,9 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story = document_start(doc, rep.printed_at.date(), rep.title, [rep.subtitle, PLAN_LINE])
     story.append(body(f"Số xã, phường, thị trấn đã báo cáo {R.period_phrase(rep.period)}: "
                       f"{format_int(rep.units_reported)}/{format_int(rep.units_expected)}."))
+    story.extend(lineage_notes(rep.coverage, rep.derived_note))
+    if rep.view_note:
+        story.append(note(rep.view_note))
     k = 0
 
     def heading(text: str) -> Flowable:
