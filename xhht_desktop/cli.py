@@ -121,7 +121,8 @@ def extra_xlsx_importers() -> tuple:
 
 
 def _resolve_unit(ctx: Context, code: str, period):
-    unit = units_repo.find_unit(ctx.db, code, period)
+    # "CODE@VALID_FROM" names one unit exactly (a code is not a timeless key: 51@2025-07-01).
+    unit = units_repo.unit_by_key(ctx.db, code.strip()) if "@" in code else units_repo.find_unit(ctx.db, code, period)
     if unit is None:
         raise CliError(f"Không có đơn vị mã «{code}».")
     return unit

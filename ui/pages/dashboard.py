@@ -34,6 +34,7 @@ from ui.models.presentation import (
     NOT_REPORTED,
     STATUS_COLOURS,
     breakdown_name,
+    derived_note,
     format_number,
     format_points,
     format_signed_int,
@@ -421,8 +422,10 @@ class DashboardPage(Page):
                     n=row.units_reported, total=row.units_expected))
             else:
                 detail.append(self.tr("{n} đơn vị có số liệu").format(n=row.units_reported))
+        if row.derived:
+            detail.append(derived_note(row.units_reported, row.units_expected))
         w.detail.setText(" · ".join(detail))
-        w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
+        w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag, derived=row.derived))
         w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
         # The bar: rates and shares on 0–100; a unit's own flag fills or not; counts have no scale.
         if ind.kind == "count":
@@ -470,7 +473,7 @@ class DashboardPage(Page):
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
         if s.indicator.kind == "count":
             return f"{arrow} {format_signed_int(change)}"
-        if s.own_flag:
+        if s.own_flag and not prev.derived:
             before = self.tr("đạt") if prev.value >= 1 else self.tr("chưa đạt")
             return self.tr("không đổi") if change == 0 else self.tr("{arrow} kỳ trước: {before}").format(
                 arrow=arrow, before=before)

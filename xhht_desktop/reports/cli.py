@@ -78,7 +78,8 @@ def cmd_report(args, ctx) -> int:
 
     period = parse_period(args.period)
     if args.unit:
-        unit = units_repo.find_unit(ctx.db, args.unit, period)
+        unit = (units_repo.unit_by_key(ctx.db, args.unit.strip()) if "@" in args.unit
+                else units_repo.find_unit(ctx.db, args.unit, period))
         if unit is None:
             raise CliError(f"Không có đơn vị mã «{args.unit}».")
     else:
