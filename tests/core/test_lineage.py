@@ -353,3 +353,35 @@ def test_papers_state_coverage_and_the_derived_note(db, db_path, tmp_path, capsy
     assert cli(["--db", str(db_path), "report", "consolidated", "--unit", "62", "--period", "2018",
                 "--by-former-district", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "còn cấp huyện" in capsys.readouterr().err
+
+
+def test_bulk_report_figures_equal_compute_values_across_the_reform(db):
+    """The consolidated report's one pass up the tree gives the numbers compute_values gives, also
+    for trend targets ("higher than last year") that reach back before the reform."""
+    kt, qn = new(db), new(db, QUANG_NGAI)
+    fill_2018(db)
+    trend = "KNS_THAM_GIA"  # plan 2780's trend indicator of the commune
+    save(db, old(db, "23281"), "2018", Entry(trend, None, 30, 100))
+    save(db, old(db, "23281"), "2019", Entry(trend, None, 45, 100))
+    periods = ["2018", "2019"]
+    if _has(db, trend, "2024") and _has(db, trend, "2025"):  # while 2024-2025 use plan 2780's catalogue
+        save(db, old(db, "23287"), "2024", Entry(trend, None, 30, 100))
+        save(db, kt, "2025", Entry(trend, None, 45, 100))
+        periods += ["2024", "2025"]
+    for period in periods:
+        p = parse_period(period)
+        bulk = R.bulk_values(db, qn.id, p)
+        for uid in (qn.id, kt.id):
+            want = {(r.indicator, r.breakdown): (r.numerator, r.denominator, r.value, r.target, r.met, r.derived)
+                    for r in compute_values(db, uid, p)}
+            got = {(r.indicator, r.breakdown): (r.numerator, r.denominator, r.value, r.target, r.met, r.derived)
+                   for r in bulk[uid]}
+            assert got == want, (period, uid)
+    assert row(R.bulk_values(db, qn.id, parse_period("2019"))[kt.id], trend).target == pytest.approx(30.0)
+    if "2025" in periods:
+        assert row(R.bulk_values(db, qn.id, parse_period("2025"))[kt.id], trend).target == pytest.approx(30.0)
+
+
+def _has(db, code, period):
+    """Whether the period's catalogue asks a commune for `code`."""
+    return any(r.indicator == code for r in compute_values(db, old(db, "23281").id, period))

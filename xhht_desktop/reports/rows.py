@@ -449,6 +449,7 @@ def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit],
                 inds = [i for i in _indicators_for(unit.level, p) if i.code in codes and applies(i.periodicity, last)]
                 targets[node.id] = {(r.indicator, r.breakdown): r.value
                                     for r in judge_unit(unit, tallies, own, counts, inds, last, _no_target)}
+    _derived_trend_targets(db, units, needed, p, last, codes, targets)
     return targets
 
 
@@ -984,6 +985,21 @@ def _derived_tree_values(db: sqlite_utils.Database, root_id: int, p: Period, uni
     yield node, (compute_values(db, root_id, p) if wanted is None or root_id in wanted else None)
     if progress is not None:
         progress(total, total, "Đang tính số liệu các đơn vị…")
+
+
+def _derived_trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], needed: list[int],
+                           p: Period, last: Period, codes: set[str],
+                           targets: dict[int, dict[tuple[str, str | None], float | None]]) -> None:
+    """Last year's figures of the units born since (a new commune's 2025 against 2024): derived from
+    their former communes, as compute_values does."""
+    for uid in needed:
+        unit = units[uid]
+        if not _before_life(unit, last):
+            continue
+        inds = [i for i in _indicators_for(unit.level, p) if i.code in codes and applies(i.periodicity, last)]
+        if inds:
+            targets[uid] = {(r.indicator, r.breakdown): r.value
+                            for r in compute_values(db, uid, last, indicators=inds, with_trend_targets=False)}
 
 
 def _before_life(unit: units_repo.Unit, p: Period) -> bool:
