@@ -385,3 +385,25 @@ def test_bulk_report_figures_equal_compute_values_across_the_reform(db):
 def _has(db, code, period):
     """Whether the period's catalogue asks a commune for `code`."""
     return any(r.indicator == code for r in compute_values(db, old(db, "23281").id, period))
+
+
+def test_excel_forms_write_derived_flags_as_shares(db, tmp_path):
+    from openpyxl import load_workbook
+    fill_2018(db)
+    qn = new(db, QUANG_NGAI)
+    out = generate(db, "progress", new(db), parse_period("2018"), "xlsx", tmp_path / "p.xlsx")
+    ws = load_workbook(out)["Bieu01"]
+    cells = {ws.cell(r, 3).value: [ws.cell(r, c).value for c in range(1, 13)] for r in range(1, ws.max_row + 1)}
+    flag = cells["PC_THCS"]
+    assert (flag[4], flag[5]) == (3, 4) and flag[3] == "% đơn vị"  # 3 of 4 wards, a share, not 0/1
+    notes = " ".join(str(ws.cell(r, 1).value) for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value)
+    assert "Phạm vi số liệu: 1/1 phường; ghép từ số liệu các xã trước sáp nhập: 4/5 phường đã báo cáo." in notes
+    out = generate(db, "consolidated", qn, parse_period("2018"), "xlsx", tmp_path / "c.xlsx")
+    detail = load_workbook(out)["TheoDonVi"]
+    header = [detail.cell(r, c).value for r in range(1, 8) for c in range(1, detail.max_column + 1)]
+    assert "PC_THCS" in header
+    line = next(r for r in range(1, detail.max_row + 1) if detail.cell(r, 3).value == "23293")
+    values = [detail.cell(line, c).value for c in range(1, detail.max_column + 1)]
+    col = next(c for r in range(1, 8) for c in range(1, detail.max_column + 1)
+               if detail.cell(r, c).value == "PC_THCS")
+    assert values[col - 1:col + 1] == [3, 4]
