@@ -407,3 +407,20 @@ def test_excel_forms_write_derived_flags_as_shares(db, tmp_path):
     col = next(c for r in range(1, 8) for c in range(1, detail.max_column + 1)
                if detail.cell(r, c).value == "PC_THCS")
     assert values[col - 1:col + 1] == [3, 4]
+
+
+def test_by_former_district_after_the_reform_sums_todays_communes(db):
+    """2025: the communes' own figures; a group's flag is the share of its communes that reached it."""
+    qn = new(db, QUANG_NGAI)
+    shape = compute_values(db, new(db).id, "2025")
+    rate_code, flag_code = _pick(shape, "rate"), _pick(shape, "flag")
+    dak_cam = new(db, "23284@2025-07-01")  # Phường Đăk Cấm, also of the former Thành phố Kon Tum
+    save(db, new(db), "2025", Entry(rate_code, None, 80, 100), Entry(flag_code, None, value=1))
+    save(db, dak_cam, "2025", Entry(rate_code, None, 20, 50), Entry(flag_code, None, value=0))
+    rep = R.group_by_former_district(db, R.consolidated(db, qn.id, "2025", activities=False))
+    city = next(b for b in rep.blocks if b.head.unit.name == "Thành phố Kon Tum (cũ)")
+    r, f = city.head.get(rate_code), city.head.get(flag_code)
+    assert (r.numerator, r.denominator, r.derived) == (100, 150, False)
+    assert (f.numerator, f.denominator, f.value) == (1, 2, 50.0)
+    assert (f.units_reported, f.units_expected) == (2, len(city.members))
+    assert not rep.derived and rep.coverage.text_vi().startswith("Phạm vi số liệu: 2/")

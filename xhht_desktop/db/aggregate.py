@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from xhht_desktop.db import units_repo
+from xhht_desktop.db import lineage, units_repo
 from xhht_desktop.domain.catalogue import Indicator, entry_keys, indicators_for_level, indicators_visible_at
 from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.domain.values import rate
@@ -78,13 +78,11 @@ def compute_values(
         indicators = indicators_for_level("xa") if unit.level == "xa" else indicators_visible_at(unit.level)
     indicators = [i for i in indicators if applies(i.periodicity, p)]
     day = p.end.isoformat()
-    if day < unit.valid_from:  # before the unit existed: its history through the lineage
-        from xhht_desktop.db import lineage  # noqa: PLC0415
-        derived = lineage.derived_values(db, unit, p, indicators, with_trend_targets=with_trend_targets)
-        if derived is not None:
-            return derived
     below = units_repo.descendant_ids(db, unit_id, day) if unit.level != "xa" else {}
     levels = {unit_id: unit.level, **below}
+    derived = day < unit.valid_from and lineage.history_levels(db, unit, p)
+    if derived:  # before the unit existed: the same rules over its former communes (db.lineage)
+        unit, levels = lineage.history_view(unit), derived
     ids = list(levels)
 
     rows_by_key: dict[tuple[str, str], list[tuple[int, int | None, int | None, int | None]]] = {}
@@ -109,7 +107,8 @@ def compute_values(
         prev_rows = compute_values(db, unit_id, last, indicators=[ind], with_trend_targets=False)
         return next((r.value for r in prev_rows if r.breakdown == bd), None)
 
-    return evaluate_unit(unit, levels, rows_by_key, indicators, p, trend_target)
+    rows = evaluate_unit(unit, levels, rows_by_key, indicators, p, trend_target)
+    return lineage.mark_derived(rows) if derived else rows
 
 
 # ---- the rules, over tallies -------------------------------------------------------------------------

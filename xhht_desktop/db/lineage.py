@@ -5,19 +5,22 @@ existed, derived from the figures its former units entered (rules in domain.line
   back through as many changes as there were.
 - A unit above the commune created then (today's province 51): the former units of the communes it
   holds on its first day — so its 2018 figure is the sum over the old communes of Kon Tum.
-compute_values (db.aggregate) calls `derived_values` for any period that ends before the unit's life;
-the rows come back marked `derived`, with `units_reported`/`units_expected` counting former units.
+For any period that ends before the unit's life, compute_values (db.aggregate) applies the plan's
+rules as for a unit above the former communes (`history_levels`, `history_view`): numerators,
+denominators and counts summed, flags and levels the share of former communes that reached them, only
+those that reported counted — the very sums of the old province and districts. The rows come back
+marked `derived`, `units_reported`/`units_expected` counting former communes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain import lineage as L
-from xhht_desktop.domain.catalogue import Indicator, entry_keys
 from xhht_desktop.domain.periods import Period
 
 ROWS_PER_QUERY = 900
@@ -89,51 +92,23 @@ def reporting_ids(db: sqlite_utils.Database, ids: list[int], period_code: str) -
     return found
 
 
-def _bar(ind: Indicator, target: float | None) -> int | None:
-    return int(target) if ind.kind == "level" and target is not None else None
+def history_levels(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> dict[int, str]:
+    """The former units whose figures make up `unit`'s for `p` (a period before it existed), with
+    their level — what compute_values counts instead of the unit and the units below it. Empty when
+    the unit has no former units for the period."""
+    return {s.id: s.level for s in all_sources(db, unit, p)}
 
 
-def derived_values(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period, indicators: list[Indicator], *,
-                   with_trend_targets: bool = True):
-    """compute_values for a period before the unit existed: its figures derived from its former
-    communes, each row marked `derived`. None when the unit has no former units for the period
-    (nothing to derive from)."""
-    from xhht_desktop.db.aggregate import ValueRow, _judge, compute_values  # noqa: PLC0415 (aggregate imports us)
+def history_view(unit: units_repo.Unit) -> units_repo.Unit:
+    """The unit as the rules see it over its former communes: above them (L.history_view_level)."""
+    return dataclasses.replace(unit, level=L.history_view_level(unit.level))
 
-    srcs = all_sources(db, unit, p)
-    if not srcs:
-        return None
-    ids = [s.id for s in srcs]
-    stored = _stored(db, ids, p.code, [i.code for i in indicators])
-    expected = len(ids)
-    target_year = p.target_year
-    out: list[ValueRow] = []
-    for ind in indicators:
-        target = ind.target_for_year(target_year)
-        op = ind.target_op
-        lowest_is_commune = "xa" in ind.levels
-        scale = getattr(ind, "scale", None)
-        for bd in entry_keys(ind):
-            by_unit = stored.get((ind.code, bd or ""), {})
-            d = L.derive(ind.kind, (by_unit.get(i) for i in ids), expected if lowest_is_commune else 0,
-                         has_fraction=ind.has_fraction, scale=scale, bar=_bar(ind, target))
-            row_target = target
-            if op == "increase":
-                row_target = None
-                last = p.same_period_last_year()
-                if with_trend_targets and last is not None:
-                    prev = compute_values(db, unit.id, last, indicators=[ind], with_trend_targets=False)
-                    row_target = next((r.value for r in prev if r.breakdown == bd), None)
-            met = None if ind.kind == "level" else _judge(op, d.value, row_target)
-            gap = None if d.value is None or row_target is None or ind.kind == "level" else d.value - row_target
-            out.append(ValueRow(
-                indicator=ind.code, breakdown=bd, unit=unit.code, period=p.code,
-                numerator=d.numerator, denominator=d.denominator, value=d.value, target=row_target, met=met,
-                kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
-                target_op=op, gap=gap, own_value=None, units_reported=d.reported, units_expected=d.expected,
-                derived=True,
-            ))
-    return out
+
+def mark_derived(rows: list) -> list:
+    """Mark compute_values' rows as derived from the former units (on screen, in `values`, on paper)."""
+    for r in rows:
+        r.derived = True
+    return rows
 
 
 # ---- coverage ----------------------------------------------------------------------------------------

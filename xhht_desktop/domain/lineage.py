@@ -4,9 +4,11 @@ units it replaced (the 2025 reform: 102 Kon Tum communes became 40 communes of Q
 Pure rules over figures, no database:
 - which former units stand for a unit in a period (`history_sources`): its predecessors alive on the
   period's last day, and for a predecessor that did not exist yet either, its own predecessors;
-- how their figures add up (`derive`): counts, numerators and denominators summed; flags and levels
-  become the share of the former units that reached them. Only former units that reported a figure
-  count towards it, and the figure says how many of how many did (`reported`/`expected`);
+- how their figures add up: as for a unit above them (`history_view_level`; db.aggregate applies the
+  plan's rules) — counts, numerators and denominators summed; flags and levels the share of the former
+  units that reached them; only former units that reported a figure count, and the figure says how many
+  of how many did. `derive` states the same sums over figures already computed (the groups by former
+  district add up communes' figures with it);
 - how much a paper covers (`Coverage`), and the analysis view by former district (`former_district_groups`).
 Figures stay attached to the unit that entered them: nothing here is stored, everything is recomputed.
 """
@@ -63,6 +65,13 @@ def history_sources(unit: U, day: str, predecessors_of: Callable[[U], Sequence[U
 
     walk(unit)
     return out
+
+
+def history_view_level(level: str) -> str:
+    """The level a unit's figures are judged at over its former communes: above them. A commune's
+    derived figures are those of a unit holding its former communes (flags become the share that
+    reached them, "units reported" counts them); a unit above the commune keeps its level."""
+    return "huyen" if level == "xa" else level
 
 
 # ---- the sums -------------------------------------------------------------------------------------

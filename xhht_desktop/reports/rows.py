@@ -1008,33 +1008,29 @@ def _before_life(unit: units_repo.Unit, p: Period) -> bool:
 
 def _group_rows(indicators: list[Indicator], lines: list[UnitLine], head: units_repo.Unit, p: Period
                 ) -> dict[tuple[str, str | None], ValueRow]:
-    """The figures of a group of communes (the analysis view by former district): numerators,
-    denominators and counts summed; flags (and levels) as the share of units that reached them —
-    of the communes, or of the former communes when their figures are derived."""
+    """The figures of a group of communes (the analysis view by former district), added up from the
+    communes' figures by the lineage's rule (domain.lineage.derive): numerators, denominators and
+    counts summed; the communes' own flags (levels) as the share that reached them; figures already
+    shares (derived from former communes) by their numerators and denominators."""
     from xhht_desktop.db.aggregate import _judge  # noqa: PLC0415
+    from xhht_desktop.domain.lineage import derive  # noqa: PLC0415
     out: dict[tuple[str, str | None], ValueRow] = {}
     for ind in indicators:
         for bd in entry_keys(ind):
             rows = [r for r in (ln.get(ind.code, bd) for ln in lines) if r is not None]
             have = [r for r in rows if r.value is not None]
-            num = den = value = None
-            if have:
-                if ind.kind == "count":
-                    value = float(sum(r.value for r in have))
-                elif all(r.numerator is not None and r.denominator is not None for r in have):
-                    num, den = sum(r.numerator for r in have), sum(r.denominator for r in have)
-                    value = rate(num, den)
-                else:  # communes' own flags (levels: at or above the target degree, else 1)
-                    bar = rows[0].target if ind.kind == "level" and rows[0].target else 1
-                    num, den = sum(1 for r in have if r.value >= (bar if ind.kind == "level" else 1)), len(have)
-                    value = rate(num, den)
             target = rows[0].target if rows and ind.target_op != "increase" else None
-            met = None if ind.kind == "level" else _judge(ind.target_op, value, target)
+            shares = bool(have) and all(r.numerator is not None and r.denominator is not None for r in have)
+            d = derive(ind.kind, [(r.numerator, r.denominator, r.value) for r in have], len(rows),
+                       has_fraction=ind.has_fraction or (ind.kind != "count" and shares),
+                       scale=getattr(ind, "scale", None),
+                       bar=int(target) if ind.kind == "level" and target else None)
+            met = None if ind.kind == "level" else _judge(ind.target_op, d.value, target)
             out[(ind.code, bd)] = ValueRow(
-                indicator=ind.code, breakdown=bd, unit=head.code, period=p.code, numerator=num, denominator=den,
-                value=value, target=target, met=met, kind=ind.kind, target_2015=ind.target_2015,
-                target_2020=ind.target_2020, target_op=ind.target_op,
-                gap=None if value is None or target is None or met is None else value - target,
+                indicator=ind.code, breakdown=bd, unit=head.code, period=p.code, numerator=d.numerator,
+                denominator=d.denominator if ind.kind != "count" else None, value=d.value, target=target,
+                met=met, kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
+                target_op=ind.target_op, gap=None if met is None else d.value - target,
                 units_reported=sum(r.units_reported for r in rows), units_expected=sum(r.units_expected for r in rows),
                 derived=any(r.derived for r in rows))
     return out
