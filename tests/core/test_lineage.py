@@ -19,6 +19,7 @@ Their figures for 2018 (hand-made; Thống Nhất reports nothing):
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -61,13 +62,15 @@ def row(rows, ind, bd=None):
 
 
 def former_communes(db, today, day, *, old_province=None):
-    """Ids of the communes alive on `day` that the communes of `today` (a province) replaced, straight
-    from the tables (not through db.lineage); with `old_province` (a code), only those it then held."""
+    """Ids of the units alive on `day` that the communes of `today` (a province) replaced, straight
+    from the tables (not through db.lineage): communes, or a district that became one commune (Huyện
+    Lý Sơn → Đặc khu Lý Sơn); with `old_province` (a code), only those it then held."""
     ids = {uid for (uid,) in db.conn.execute(
         """SELECT DISTINCT o.id FROM unit_parents p JOIN unit_lineage l ON l.successor_id=p.unit_id
            JOIN units o ON o.id=l.predecessor_id
-           WHERE p.parent_id=? AND o.level='xa' AND o.valid_from<=? AND (o.valid_to IS NULL OR o.valid_to>=?)""",
+           WHERE p.parent_id=? AND o.valid_from<=? AND (o.valid_to IS NULL OR o.valid_to>=?)""",
         (today.id, day, day))}
+    # A divided commune counts once, for the successor its history goes to.
     if old_province is None:
         return ids
 
@@ -251,7 +254,8 @@ def test_province_51_in_2018_is_the_sum_of_the_old_communes(db):
     assert lit.units_reported == 5
     kontum_communes = former_communes(db, qn, "2018-12-31", old_province="62")
     assert len(kontum_communes) == 102  # Kon Tum's communes of 2018, all in today's Quảng Ngãi
-    assert lit.units_expected == len(former_communes(db, qn, "2018-12-31"))
+    former = former_communes(db, qn, "2018-12-31")
+    assert lit.units_expected == sum(1 for uid in former if units_repo.get_unit(db, uid).level == "xa")
     flag = row(rows, "PC_THCS")
     assert (flag.numerator, flag.denominator) == (3, 5)
     assert row(rows, "GIA_DINH_HIEU_HOC").value == 20.0
@@ -278,8 +282,9 @@ def test_consolidated_of_51_for_2018_lists_its_communes_derived(db):
     assert rep.coverage.reported == 1 and rep.coverage.expected == n
     m = len(former_communes(db, qn, "2018-12-31"))
     assert (rep.coverage.sources_reported, rep.coverage.sources_expected) == (4, m)
-    assert rep.coverage.text_vi() == (f"Phạm vi số liệu: 1/{n} xã, phường; ghép từ số liệu các xã trước sáp nhập: "
-                                      f"4/{m} xã, phường, thị trấn đã báo cáo.")
+    # The words follow the units held: "xã, phường" (", đặc khu" with Lý Sơn); "…, thị trấn" before 2025.
+    assert re.fullmatch(rf"Phạm vi số liệu: 1/{n} xã, phường[^;]*; ghép từ số liệu các xã trước sáp nhập: "
+                        rf"4/{m} xã, phường, thị trấn[^.]* đã báo cáo\.", rep.coverage.text_vi()), rep.coverage.text_vi()
     kt = next(ln for ln in rep.blocks[0].members if ln.unit.key == KON_TUM)
     assert (kt.get("XMC_15_60").numerator, kt.get("XMC_15_60").denominator) == (970, 1500)
     total = rep.root.get("XMC_15_60")
@@ -297,7 +302,7 @@ def test_coverage_counts_the_units_of_51_from_the_database(db):
         (qn.id,)).fetchone()[0]
     cov = R.paper_coverage(db, qn, parse_period("2026"))
     assert (cov.reported, cov.expected, cov.derived) == (0, held, False)
-    assert cov.text_vi() == f"Phạm vi số liệu: 0/{held} xã, phường."
+    assert cov.text_vi().startswith(f"Phạm vi số liệu: 0/{held} xã, phường")  # (, đặc khu) with Lý Sơn
     commune = R.paper_coverage(db, old(db, "23353"), parse_period("2018"))
     assert commune.text_vi() == "Phạm vi số liệu: 0/1 xã."
 
@@ -340,7 +345,8 @@ def test_values_json_keeps_its_keys_and_adds_derived(db, db_path, capsys):
             "units_reported", "units_expected", "derived"}
     assert keys <= set(rows[0])
     lit = next(r for r in rows if r["indicator"] == "XMC_15_60" and r["breakdown"] is None)
-    m = len(former_communes(db, new(db, QUANG_NGAI), "2018-12-31"))
+    m = sum(1 for uid in former_communes(db, new(db, QUANG_NGAI), "2018-12-31")
+            if units_repo.get_unit(db, uid).level == "xa")
     assert (lit["numerator"], lit["denominator"], lit["units_reported"], lit["units_expected"], lit["derived"]) == \
         (970, 1500, 3, m, True)
     assert all(r["derived"] is True for r in rows)
@@ -360,7 +366,7 @@ def test_papers_state_coverage_and_the_derived_note(db, db_path, tmp_path, capsy
     text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True, text=True).stdout
     flat = " ".join(text.split())
     m = len(former_communes(db, qn, "2018-12-31"))
-    assert f"Phạm vi số liệu: 1/{n} xã, phường; ghép từ số liệu các xã trước sáp nhập: 4/{m}" in flat
+    assert re.search(rf"Phạm vi số liệu: 1/{n} xã, phường[^;]*; ghép từ số liệu các xã trước sáp nhập: 4/{m} ", flat)
     assert "Số liệu kỳ này ghép từ số liệu các xã trước sáp nhập" in flat
     sheet = generate(db, "progress", new(db), parse_period("2018"), "pdf", tmp_path / "p.pdf")
     text = " ".join(subprocess.run(["pdftotext", str(sheet), "-"], check=True, capture_output=True,

@@ -166,10 +166,14 @@ class Coverage:
         return out + "."
 
 
+UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố")
+
+
 def unit_word(types: Iterable[str]) -> str:
-    """"xã, phường, thị trấn" from the type labels present ("Xã", "Phường", "Thị trấn"), in that order."""
+    """"xã, phường, thị trấn" from the type labels present ("Xã", "Phường", "Thị trấn", "Đặc khu"…),
+    in that order (an island district stands for itself: Huyện Lý Sơn → Đặc khu Lý Sơn)."""
     present = {t.lower() for t in types if t}
-    words = [w for w in ("xã", "phường", "thị trấn") if w in present]
+    words = [w for w in UNIT_WORDS if w in present]
     return ", ".join(words or ["xã"])
 
 
