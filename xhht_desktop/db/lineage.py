@@ -64,23 +64,6 @@ def all_sources(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> 
     return list(seen.values())
 
 
-def _stored(db: sqlite_utils.Database, ids: list[int], period_code: str, codes: list[str] | None
-            ) -> dict[tuple[str, str], dict[int, tuple]]:
-    """(indicator, breakdown or "") -> unit id -> (numerator, denominator, value) stored for `period_code`."""
-    out: dict[tuple[str, str], dict[int, tuple]] = {}
-    for start in range(0, len(ids), ROWS_PER_QUERY):
-        chunk = ids[start:start + ROWS_PER_QUERY]
-        sql = ("SELECT unit_id, indicator, breakdown, numerator, denominator, value FROM indicator_values "
-               f"WHERE period=? AND deleted=0 AND unit_id IN ({','.join('?' * len(chunk))})")
-        args: list = [period_code, *chunk]
-        if codes is not None:
-            sql += f" AND indicator IN ({','.join('?' * len(codes))})"
-            args += codes
-        for uid, ind, bd, num, den, val in db.conn.execute(sql, args):
-            out.setdefault((ind, bd or ""), {})[uid] = (num, den, val)
-    return out
-
-
 def reporting_ids(db: sqlite_utils.Database, ids: list[int], period_code: str) -> set[int]:
     """Of `ids`, the units with at least one figure stored for the period."""
     found: set[int] = set()
@@ -159,13 +142,11 @@ def former_districts(db: sqlite_utils.Database, unit: units_repo.Unit) -> list[t
     entry per former commune: the caller can tell where most came from)."""
     out = []
     for pred in units_repo.history_predecessors(db, unit.id):
+        if pred.level == "huyen":  # a district that became one unit (Huyện Lý Sơn → Đặc khu Lý Sơn)
+            out.append((pred.code, pred.name))
+            continue
         last_day = pred.valid_to or dt.date.today().isoformat()
         parent = units_repo.parent_of(db, pred.id, last_day)
-        while parent is not None and parent.level not in ("huyen",):
-            if parent.level == "tinh":
-                parent = None
-                break
-            parent = units_repo.parent_of(db, parent.id, last_day)
-        if parent is not None:
+        if parent is not None and parent.level == "huyen":
             out.append((parent.code, parent.name))
     return out
