@@ -453,3 +453,39 @@ def test_by_former_district_after_the_reform_sums_todays_communes(db):
     assert (f.numerator, f.denominator, f.value) == (1, 2, 50.0)
     assert (f.units_reported, f.units_expected) == (2, len(city.members))
     assert not rep.derived and rep.coverage.text_vi().startswith("Phạm vi số liệu: 2/")
+
+
+def test_a_divided_commune_is_named_on_the_derived_figures(db):
+    """A former commune divided between two successors: the successor that inherits its history
+    (units_repo.history_predecessors) says it counts it; the other says where its figures went."""
+    kt, dak_cam = new(db), new(db, "23284@2025-07-01")
+    quang_trung = old(db, "23281")  # made, for this test, a part of Phường Đăk Cấm too
+    db.conn.execute("INSERT INTO unit_lineage (predecessor_id, successor_id, effective) VALUES (?,?,?)",
+                    (quang_trung.id, dak_cam.id, "2025-07-01"))
+    fill_2018(db)
+    for unit in (kt, dak_cam):
+        heirs = [s for s in units_repo.successors(db, quang_trung.id)
+                 if quang_trung.id in {h.id for h in units_repo.history_predecessors(db, s.id)}]
+        text = R.paper_coverage(db, unit, parse_period("2018")).text_vi()
+        if unit.id in {h.id for h in heirs}:
+            assert "Phường Quang Trung được chia cho nhiều đơn vị, số liệu trước sáp nhập tính cả vào đơn vị này" in text
+            assert row(compute_values(db, unit.id, "2018"), "XMC_15_60").numerator >= 90
+        else:
+            assert f"số liệu trước sáp nhập của Phường Quang Trung (được chia) thuộc {heirs[0].name}" in text
+
+
+def test_tra_bui_history_goes_to_its_default_successor(db):
+    """Old Quảng Ngãi's Xã Trà Bùi was divided between two communes; its history goes to one."""
+    found = db.conn.execute("SELECT id FROM units WHERE name='Xã Trà Bùi' AND valid_to='2025-06-30'").fetchone()
+    if found is None:
+        pytest.skip("old Quảng Ngãi's communes are not in this build's unit list")
+    tra_bui = units_repo.get_unit(db, found[0])
+    heirs = units_repo.successors(db, tra_bui.id)
+    assert len(heirs) == 2
+    code = _pick(compute_values(db, tra_bui.id, "2024"), "rate")
+    save(db, tra_bui, "2024", Entry(code, None, 10, 20))
+    numerators = [row(compute_values(db, h.id, "2024"), code).numerator for h in heirs]
+    assert sorted(numerators, key=lambda v: v is None) == [10, None]  # counted once, not twice
+    texts = [R.paper_coverage(db, h, parse_period("2024")).text_vi() for h in heirs]
+    assert sum("tính cả vào đơn vị này" in t for t in texts) == 1
+    assert sum("Xã Trà Bùi (được chia) thuộc" in t for t in texts) == 1

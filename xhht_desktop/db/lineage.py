@@ -120,7 +120,9 @@ def coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> L.C
             reported=sum(1 for _, srcs in groups if any(s.id in done for s in srcs)), expected=len(groups),
             word=_word_for(holders, unit.valid_from), derived=bool(src_ids),
             sources_reported=len(done), sources_expected=len(src_ids),
-            sources_word=_word_for(list(srcs_all.values()), day))
+            sources_word=_word_for(list(srcs_all.values()), day),
+            divided=tuple((f.name, h.name if h else "", here) for f, h, here in divided(db, unit))
+            if unit.level == "xa" else ())
     if unit.level == "xa":
         ids, types = [unit.id], {unit.type_label}
     else:
@@ -133,6 +135,22 @@ def coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> L.C
     done = reporting_ids(db, ids, p.code)
     word = L.unit_word(types) if ids else _word_for([], day)
     return L.Coverage(reported=len(done), expected=len(ids), word=word)
+
+
+def divided(db: sqlite_utils.Database, unit: units_repo.Unit
+            ) -> list[tuple[units_repo.Unit, units_repo.Unit | None, bool]]:
+    """The former communes of `unit` divided between several successors: (former commune, the
+    successor that inherits its history — units_repo.history_predecessors decides — or None, whether
+    that successor is `unit`)."""
+    out = []
+    for pred in units_repo.predecessors(db, unit.id):
+        after = units_repo.successors(db, pred.id)
+        if len(after) < 2:
+            continue
+        heirs = [s for s in after if any(h.id == pred.id for h in units_repo.history_predecessors(db, s.id))]
+        here = any(h.id == unit.id for h in heirs)
+        out.append((pred, unit if here else (heirs[0] if heirs else None), here))
+    return out
 
 
 # ---- former districts ---------------------------------------------------------------------------------

@@ -156,6 +156,9 @@ class Coverage:
     sources_reported: int = 0
     sources_expected: int = 0
     sources_word: str = "xã, phường, thị trấn"
+    # Former communes divided between several successors: (name, name of the successor its history
+    # went to, whether that is this unit) — "the derived figure says so".
+    divided: tuple[tuple[str, str, bool], ...] = ()
 
     def text_vi(self) -> str:
         """"Phạm vi số liệu: 40/40 xã, phường" (+ "; ghép từ số liệu các xã trước sáp nhập: 98/102 xã, …")."""
@@ -163,6 +166,9 @@ class Coverage:
         if self.derived:
             out += (f"; {DERIVED_NOTE_VI}: {self.sources_reported}/{self.sources_expected} "
                     f"{self.sources_word} đã báo cáo")
+            for name, holder, here in self.divided:
+                out += (f"; {name} được chia cho nhiều đơn vị, số liệu trước sáp nhập tính cả vào đơn vị này"
+                        if here else f"; số liệu trước sáp nhập của {name} (được chia) thuộc {holder}")
         return out + "."
 
 
