@@ -49,13 +49,11 @@ def test_reports_page_offers_the_former_district_view_for_todays_province(qtbot,
     from ui.context import AppContext
     from ui.pages.reports import ReportsPage
     from xhht_desktop.domain.periods import Period
-    from xhht_desktop.installation import init_installation
+    from xhht_desktop.installation import init_installation_by_key
 
     kt = units_repo.unit_by_key(db, "23293@2025-07-01")
     _save(db, kt, "2025", *[Entry(code, None, 80, 100) for code in _rates(db, kt, "2025")[:1]])
-    inst = init_installation(db, "department", "51", "Trần Thị B", "Chuyên viên")
-    if inst.unit.valid_from != "2025-07-01":  # a bare 51 once meant Kon Tum's successor only
-        pytest.skip("init gives the old Quảng Ngãi for a bare 51 in this build")
+    inst = init_installation_by_key(db, "department", "51@2025-07-01", "Trần Thị B", "Chuyên viên")
     page = ReportsPage(AppContext(db, db_path, Period(2025, 0)))
     qtbot.addWidget(page)
     page.kind.setCurrentIndex(page.kind.findData("consolidated"))
