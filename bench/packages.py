@@ -91,7 +91,8 @@ def period_rows(inst: Installation, period: str, specs: dict, *, revision: int =
              "revision": revision, "base_revision": revision - 1, "updated_at": STAMP, "updated_by": "Cán bộ xã",
              "origin": origin, "deleted": 0, "period": p.code, "indicator": e.indicator,
              "breakdown": e.breakdown or "", "numerator": e.numerator, "denominator": e.denominator,
-             "value": e.value, "comment": ""}
+             "value": e.value, "comment": "", "decision_no": e.decision_no, "decision_date": e.decision_date,
+             "decision_body": e.decision_body}
         rows.append(tuple(d[c] for c in vcols))
     out["indicator_values"] = rows
     scols = specs["period_status"].columns

@@ -146,7 +146,11 @@ def cmd_values(args, ctx: Context) -> int:
         from xhht_desktop.domain.lineage import DERIVED_NOTE_VI
         from xhht_desktop.domain.values import format_int, format_percent
         for r in rows:
-            val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
+            if r.kind == "level":
+                from xhht_desktop.reports.rows import level_text
+                val = level_text(r)
+            else:
+                val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
             mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
             print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
                   f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}{mark}")

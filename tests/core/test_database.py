@@ -38,12 +38,16 @@ def test_not_a_database_is_refused(tmp_path):
 
 
 def test_catalogue_shipped_completely(db):
-    assert db.conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 31
-    kinds = dict(db.conn.execute("SELECT code, kind FROM indicators"))
+    # both programmes' catalogues (plan 2780: 31 indicators; 2021–2030: 44), keyed by (programme, code)
+    counts = dict(db.conn.execute("SELECT programme, count(*) FROM indicators GROUP BY programme"))
+    assert counts == {"KH2780": 31, "XHHT2130": 44}
+    kinds = dict(db.conn.execute("SELECT code, kind FROM indicators WHERE programme='KH2780'"))
     assert kinds["XMC_15_60"] == "rate" and kinds["PC_THCS"] == "flag"
     assert kinds["DON_VI_HOC_TAP"] == "count" and kinds["KNS_THAM_GIA"] == "trend"
-    op = db.conn.execute("SELECT target_op, target_2015, target_2020 FROM indicators WHERE code='XMC_15_35'").fetchone()
-    assert op == (">", 98.0, 99.0)
+    op = db.conn.execute("SELECT target_op FROM indicators WHERE programme='KH2780' AND code='XMC_15_35'").fetchone()
+    targets = dict(db.conn.execute("SELECT target_year, value FROM indicator_targets "
+                                   "WHERE programme='KH2780' AND indicator='XMC_15_35'"))
+    assert op == (">",) and targets == {2015: 98.0, 2020: 99.0}
 
 
 def test_foreign_keys_are_enforced(db):

@@ -489,3 +489,37 @@ def test_tra_bui_history_goes_to_its_default_successor(db):
     texts = [R.paper_coverage(db, h, parse_period("2024")).text_vi() for h in heirs]
     assert sum("tính cả vào đơn vị này" in t for t in texts) == 1
     assert sum("Xã Trà Bùi (được chia) thuộc" in t for t in texts) == 1
+
+
+def _decided(code, degree, day):
+    return Entry(code, value=degree, decision_no=f"{degree}/QĐ-UBND", decision_date=day, decision_body="UBND huyện")
+
+
+def test_levels_become_shares_of_the_former_communes(db):
+    """2024 (programme 2021–2030): degrees of the wards → shares of Phường Kon Tum at or above each
+    degree; a lapsed recognition (36 months) counts as 0; the 2025 sheet does not subtract a degree
+    from shares."""
+    kt = new(db)
+    shape = {r.indicator: r for r in compute_values(db, old(db, "23281").id, "2024")}
+    if "XMC_MUC_DO" not in shape or "CDHT_XA_MUC_DO" not in shape:
+        pytest.skip("no kind `level` in this build's catalogue for 2024")
+    save(db, old(db, "23281"), "2024", _decided("XMC_MUC_DO", 2, "2022-05-01"),
+         _decided("CDHT_XA_MUC_DO", 2, "2021-01-04"))                      # lapsed on 04/01/2024
+    save(db, old(db, "23287"), "2024", _decided("XMC_MUC_DO", 1, "2023-05-01"),
+         _decided("CDHT_XA_MUC_DO", 1, "2024-02-01"))
+    save(db, old(db, "23290"), "2024", Entry("XMC_MUC_DO", value=0))
+    rows = compute_values(db, kt.id, "2024")
+    xmc, cdht = row(rows, "XMC_MUC_DO"), row(rows, "CDHT_XA_MUC_DO")
+    assert xmc.derived and xmc.value is None
+    assert xmc.shares == {1: pytest.approx(200 / 3), 2: pytest.approx(100 / 3)}
+    assert (xmc.units_reported, xmc.units_expected) == (3, 5)
+    assert cdht.shares == {1: 50.0, 2: 0.0} and cdht.units_reported == 2
+    assert R.level_text(xmc) == "Mức 1 trở lên: 66,67%; mức 2 trở lên: 33,33%"
+    # Today's province for 2024: the same shares over all its former communes.
+    qn_rows = compute_values(db, new(db, QUANG_NGAI).id, "2024")
+    assert row(qn_rows, "XMC_MUC_DO").shares == xmc.shares and row(qn_rows, "XMC_MUC_DO").derived
+    # 2025: the ward's own degree beside the derived shares of 2024.
+    save(db, kt, "2025", _decided("XMC_MUC_DO", 2, "2025-08-01"))
+    line = next(ln for ln in R.progress_sheet(db, kt.id, "2025").lines() if ln.code == "XMC_MUC_DO")
+    assert line.before.derived and line.value_text == "Mức độ 2"
+    assert line.change is None and line.change_text == ""

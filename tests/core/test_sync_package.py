@@ -187,7 +187,8 @@ def test_signed_but_malformed_payloads_are_rejected(pair, tmp_path):
         doc["tables"]["indicator_values"]["rows"][0][0] = "00000000-0000-4000-8000-000000000000"
 
     def text_number(doc, _m):
-        doc["tables"]["indicator_values"]["rows"][0][-4] = "1160"
+        table = doc["tables"]["indicator_values"]
+        table["rows"][0][table["columns"].index("numerator")] = "1160"
 
     def extra_column(doc, _m):
         doc["tables"]["indicator_values"]["columns"].append("unit_id")

@@ -90,6 +90,9 @@ def summarize(db: sqlite_utils.Database, unit_id: int, period_code: str) -> list
     return summarize_activities(list_activities(db, ids, ActivityFilter(start, end)))
 
 
+RURAL_WORKERS_INDICATOR = "LDNT_HOC_TTHTCD"
+
+
 def suggested_rural_workers(db: sqlite_utils.Database, unit_id: int, period_code: str) -> int | None:
     """The distinct rural workers (người, not lượt) who learned at the centre in the period: the
     suggested numerator of LDNT_HOC_TTHTCD. Never written anywhere; the UI only offers it.
@@ -100,9 +103,14 @@ def suggested_rural_workers(db: sqlite_utils.Database, unit_id: int, period_code
     would miss people who also learned in the first half, so there is no suggestion (None).
     None as well when no activity of the window records the figure. A district or the province
     adds up its communes (a person learning in two communes would count twice; negligible).
+    None for a period of the 2021–2030 programme, whose catalogue has no such indicator.
     """
     period = parse_period(period_code)
     if period.half == 2:
+        return None
+    from xhht_desktop.domain.catalogue import catalogue_for  # noqa: PLC0415
+
+    if RURAL_WORKERS_INDICATOR not in catalogue_for(period).by_code:  # plan 2780 only (up to 2020)
         return None
     ids = commune_ids(db, unit_id, period.end)
     start, end = period_window(period)

@@ -2,7 +2,13 @@
 everything the database holds below it plus its own entries.
 
 Rates are recomputed from summed counts (never averaged); flags above the commune become the share
-of units below that reach them; counts are summed.
+of units below that reach them; counts are summed; levels (mức độ) above the commune become the share
+of units at or above each degree, beside the level's own recognised degree. A recognition that has
+lapsed (CDHT_XA_MUC_DO, 36 months after its decision) counts as 0 for the period.
+
+The indicators are those of the period's programme (plan 2780 up to 2020, the 2021–2030 programme
+from 2021), with the targets the database holds (db/reference.py), judged against the programme's
+nearest target year at or after the period.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from xhht_desktop.db import lineage, units_repo
-from xhht_desktop.domain.catalogue import Indicator, entry_keys, indicators_for_level, indicators_visible_at
+from xhht_desktop.domain.catalogue import Indicator, entry_keys
+from xhht_desktop.domain.levels import effective_degree
 from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.domain.values import rate
 
@@ -38,9 +45,20 @@ class ValueRow:
     target_2020: float | None = None
     target_op: str | None = None
     gap: float | None = None  # value - target (percentage points for rates)
-    own_value: float | None = None  # a higher level's own flag or own count
+    own_value: float | None = None  # a higher level's own flag, own count or own degree
     units_reported: int = 0
     units_expected: int = 0
+    # The programme's targets: {target year: figure}, the year this period is judged against, and
+    # whether that target is a draft ("mục tiêu dự thảo, chưa được Sở xác nhận").
+    targets: dict[int, float | None] | None = None
+    target_year: int | None = None
+    target_draft: bool = False
+    draft_years: tuple[int, ...] = ()
+    # kind "level": {degree: share (%) of the units below at or above it} above the commune, the
+    # degree as recognised (before lapsing), and whether that recognition has lapsed this period.
+    shares: dict[int, float | None] | None = None
+    recognised: int | None = None
+    lapsed: bool = False
     # Derived from the unit's former units (a period before it existed; db.lineage): then
     # units_reported/units_expected count those former units.
     derived: bool = False
@@ -75,7 +93,7 @@ def compute_values(
     p = period if isinstance(period, Period) else parse_period(period)
     unit = units_repo.get_unit(db, unit_id)
     if indicators is None:
-        indicators = indicators_for_level("xa") if unit.level == "xa" else indicators_visible_at(unit.level)
+        indicators = indicators_of(db, unit.level, p)
     indicators = [i for i in indicators if applies(i.periodicity, p)]
     day = p.end.isoformat()
     below = units_repo.descendant_ids(db, unit_id, day) if unit.level != "xa" else {}
@@ -89,15 +107,19 @@ def compute_values(
     conn = db.conn
     # One query per chunk of units: chunked IN lists keep the statement within SQLite's limits.
     codes = [i.code for i in indicators]
+    level_codes = {i.code for i in indicators if i.kind == "level"}
     imarks = ",".join("?" * len(codes))
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]
         marks = ",".join("?" * len(chunk))
-        for uid, ind, bd, num, den, val in conn.execute(
-            f"""SELECT unit_id, indicator, breakdown, numerator, denominator, value FROM indicator_values
+        for uid, ind, bd, num, den, val, ddate in conn.execute(
+            f"""SELECT unit_id, indicator, breakdown, numerator, denominator, value, decision_date
+                FROM indicator_values
                 WHERE period=? AND deleted=0 AND unit_id IN ({marks}) AND indicator IN ({imarks})""",
             [p.code, *chunk, *codes],
         ):
+            if ind in level_codes:
+                num, den, val = level_figure(ind, val, ddate, p)
             rows_by_key.setdefault((ind, bd), []).append((uid, num, den, val))
 
     def trend_target(ind: Indicator, bd: str | None) -> float | None:
@@ -111,6 +133,48 @@ def compute_values(
     return lineage.mark_derived(rows) if derived else rows
 
 
+def indicators_of(db: sqlite_utils.Database, level: str, p: Period) -> list[Indicator]:
+    """What a unit of `level` reports for the period: its programme's catalogue (with the targets the
+    database holds), a commune's own indicators, above it everything visible there."""
+    from xhht_desktop.db.reference import catalogue_in_db  # noqa: PLC0415 - reference imports units data
+
+    return catalogue_in_db(db, p).reported_at(level)
+
+
+def level_figure(indicator: str, degree: int | None, decision_date: str | None, p: Period
+                 ) -> tuple[int | None, None, int | None]:
+    """A stored degree as the rules count it: (recognised degree, None, effective degree), the
+    effective one 0 when the recognition has lapsed by the period's end. The recognised degree
+    travels in the numerator slot, which kind `level` does not otherwise use."""
+    return degree, None, effective_degree(indicator, degree, decision_date, p)
+
+
+def level_suggestions(db: sqlite_utils.Database, unit_id: int, period: str | Period) -> dict:
+    """For each level (mức độ) the unit enters whose NĐ 20/2014 thresholds its own rates can tell:
+    the suggested degree (domain.levels.Suggestion: indicator, degree, rule, dbkk_known, rates).
+    Units carry no ĐBKK attribute yet, so the standard thresholds are used and `dbkk_known` is False.
+    Nothing is written: the recognised degree stays what the unit entered."""
+    from xhht_desktop.db import values_repo  # noqa: PLC0415
+    from xhht_desktop.domain.levels import RULES, suggest_degree  # noqa: PLC0415
+
+    p = period if isinstance(period, Period) else parse_period(period)
+    unit = units_repo.get_unit(db, unit_id)
+    entries = values_repo.load_entries(db, unit_id, p.code)
+    figures = {code: (e.numerator, e.denominator) for (code, bd), e in entries.items() if bd is None}
+    recognised = {}
+    for (code, bd), e in entries.items():
+        if bd is None and code in RULES and e.value is not None:
+            recognised[code] = effective_degree(code, e.value, e.decision_date, p)
+    out = {}
+    for ind in indicators_of(db, unit.level, p):
+        if ind.kind != "level" or ind.code not in RULES:
+            continue
+        s = suggest_degree(ind.code, figures, recognised, dbkk=None)
+        if s is not None:
+            out[ind.code] = s
+    return out
+
+
 # ---- the rules, over tallies -------------------------------------------------------------------------
 #
 # Everything the plan's rules need about one (indicator, breakdown) over a set of units fits in five
@@ -118,13 +182,15 @@ def compute_values(
 # and the bulk reports tally each unit's own rows and add its children's tallies (one pass up the
 # tree instead of regrouping every descendant for every unit). Both then judge with `judge_unit`.
 
-FRACTION, COUNT, FLAG = 0, 1, 2
-# A tally: [n, a, b, reported, ones]
-#   n         figures counted: a numerator-and-denominator pair (rates), a value (counts, flags)
+FRACTION, COUNT, FLAG, LEVEL = 0, 1, 2, 3
+# A tally: [n, a, b, reported, ones] (+ one slot per degree for levels)
+#   n         figures counted: a numerator-and-denominator pair (rates), a value (counts, flags, levels)
 #   a, b      Σ numerators and Σ denominators (rates); a = Σ values (counts)
 #   reported  of the units counted in n, those at the indicator's lowest level (who must report)
 #   ones      of those, flags equal to 1 (đạt)
+#   [5 + d-1] levels: of those, units whose effective degree is d or more (d = 1 … LEVEL_SLOTS)
 Tally = list
+LEVEL_SLOTS = 9
 TallyKey = tuple[str, str]  # (indicator, breakdown or "")
 
 
@@ -136,7 +202,7 @@ def rule_of(ind: Indicator) -> tuple[int, str]:
 @functools.lru_cache(maxsize=64)
 def _rule(has_fraction: bool, kind: str, levels: tuple[str, ...]) -> tuple[int, str]:
     # Cached: the bulk reports ask for it half a million times.
-    code = FRACTION if has_fraction else COUNT if kind == "count" else FLAG
+    code = FRACTION if has_fraction else COUNT if kind == "count" else LEVEL if kind == "level" else FLAG
     return code, min(levels, key=LEVEL_ORDER.__getitem__)
 
 
@@ -152,6 +218,9 @@ def add_figure(tallies: dict[TallyKey, Tally], key: TallyKey, kind: int, lowest:
         t[0] += 1
         t[1] += num
         t[2] += den
+    elif kind == LEVEL:
+        add_level(tallies, key, lowest, level, val)
+        return
     else:
         if val is None:
             return
@@ -167,6 +236,21 @@ def add_figure(tallies: dict[TallyKey, Tally], key: TallyKey, kind: int, lowest:
             t[4] += 1
 
 
+def add_level(tallies: dict[TallyKey, Tally], key: TallyKey, lowest: str, level: str, degree: int | None) -> None:
+    """Count one unit's effective degree: at the lowest level, into the 'at or above d' slots."""
+    if degree is None:
+        return
+    t = tallies.get(key)
+    if t is None:
+        t = tallies[key] = [0] * (5 + LEVEL_SLOTS)
+    t[0] += 1
+    t[1] += degree
+    if level == lowest:
+        t[3] += 1
+        for d in range(1, min(degree, LEVEL_SLOTS) + 1):
+            t[4 + d] += 1
+
+
 def merge_tallies(into: dict[TallyKey, Tally], other: dict[TallyKey, Tally]) -> dict[TallyKey, Tally]:
     """Add the tallies of a disjoint set of units into `into` (`other` must not be used afterwards:
     its lists may now belong to `into`)."""
@@ -174,12 +258,15 @@ def merge_tallies(into: dict[TallyKey, Tally], other: dict[TallyKey, Tally]) -> 
         u = into.get(key)
         if u is None:
             into[key] = t
-        else:
+        elif len(u) == 5:
             u[0] += t[0]
             u[1] += t[1]
             u[2] += t[2]
             u[3] += t[3]
             u[4] += t[4]
+        else:  # a level's tally
+            for i, x in enumerate(t):
+                u[i] += x
     return into
 
 
@@ -232,6 +319,7 @@ def judge_unit(
     """
     out: list[ValueRow] = []
     target_year = p.target_year
+    years = p.target_years
     level = unit.level
     period_code, unit_code = p.code, unit.code
     for ind in indicators:
@@ -241,6 +329,9 @@ def judge_unit(
         expected = 1 if at_lowest else counts.get(lowest, 0)
         target = ind.target_for_year(target_year)
         op = ind.target_op
+        targets = {y: ind.targets.get(y) for y in years}
+        draft = target_year in ind.draft_targets
+        draft_years = tuple(sorted(y for y in ind.draft_targets if y in targets))
         for bd in entry_keys(ind):
             key = (ind.code, bd or "")
             t = tallies.get(key)
@@ -248,7 +339,12 @@ def judge_unit(
             num = den = None
             value: float | None = None
             own_value: float | None = None
-            if kind == FRACTION:
+            shares = recognised = None
+            lapsed = False
+            if kind == LEVEL:
+                value, own_value, shares, recognised, lapsed, reported = judge_level(
+                    ind, level, at_lowest, t, o)
+            elif kind == FRACTION:
                 if t is not None:
                     num, den = t[1], t[2]
                     value = rate(num, den)
@@ -288,6 +384,29 @@ def judge_unit(
                 numerator=num, denominator=den, value=value, target=row_target, met=met,
                 kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
                 target_op=op, gap=gap, own_value=own_value, units_reported=reported,
-                units_expected=expected,
+                units_expected=expected, targets=targets, target_year=target_year, target_draft=draft,
+                draft_years=draft_years, shares=shares, recognised=recognised, lapsed=lapsed,
             ))
     return out
+
+
+def judge_level(ind: Indicator, level: str, at_lowest: bool, t: Tally | None,
+                o: tuple[int | None, int | None, int | None] | None):
+    """Kind `level`: (value, own_value, shares, recognised, lapsed, reported).
+
+    The value is the unit's own effective degree (a commune's, or the province's own recognised
+    degree); above the lowest level, `shares` gives for each degree the share (%) of the units below
+    at or above it, and `reported` the units below that gave a degree."""
+    recognised = o[0] if o is not None else None
+    mine = o[2] if o is not None else None
+    value = float(mine) if mine is not None else None
+    lapsed = bool(recognised and mine == 0)
+    own_value = value if level != "xa" else None
+    shares = None
+    if at_lowest:
+        reported = int(mine is not None)
+    else:
+        reported = t[3] if t is not None else 0
+        hi = ind.scale[1] if ind.scale else 0
+        shares = {d: (100.0 * t[4 + d] / t[3] if t is not None and t[3] else None) for d in range(1, hi + 1)}
+    return value, own_value, shares, recognised, lapsed, reported

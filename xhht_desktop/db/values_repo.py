@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from xhht_desktop.domain.text import nfc
 from xhht_desktop.domain.values import Entry, Issue, errors_only, validate_entries
 
 RECORD_NAMESPACE = uuid.UUID("5b7d1f0e-7c39-4e55-9a51-2780c0de2013")
-FIELDS = ("numerator", "denominator", "value", "comment")
+FIELDS = ("numerator", "denominator", "value", "comment", "decision_no", "decision_date", "decision_body")
 
 
 class ValidationFailed(Exception):
@@ -52,13 +53,14 @@ def _unit_key(db: sqlite_utils.Database, unit_id: int) -> str:
 
 def load_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[tuple[str, str | None], Entry]:
     rows = db.conn.execute(
-        """SELECT indicator, breakdown, numerator, denominator, value, comment
+        """SELECT indicator, breakdown, numerator, denominator, value, comment, decision_no, decision_date,
+                  decision_body
            FROM indicator_values WHERE unit_id=? AND period=? AND deleted=0""",
         (unit_id, period),
     )
     out = {}
-    for ind, bd, num, den, val, comment in rows:
-        e = Entry(ind, bd or None, num, den, val, comment or "")
+    for ind, bd, num, den, val, comment, dno, ddate, dbody in rows:
+        e = Entry(ind, bd or None, num, den, val, comment or "", dno or "", ddate or None, dbody or "")
         out[e.key] = e
     return out
 
@@ -67,8 +69,12 @@ def previous_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> di
     """The unit's figures of the period before (for "far from last time" warnings)."""
     from xhht_desktop.domain.periods import parse_period
 
-    prev = parse_period(period).previous()
-    return load_entries(db, unit_id, prev.code) if prev else {}
+    p = parse_period(period)
+    prev = p.previous()
+    # Across programmes (2020 -> 2021) the indicators are not the same: nothing to compare with.
+    if prev is None or prev.programme_code != p.programme_code:
+        return {}
+    return load_entries(db, unit_id, prev.code)
 
 
 def save_entries(
@@ -95,7 +101,7 @@ def save_entries(
     merged = dict(current)
     for e in entries:
         merged[e.key] = e
-    issues = validate_entries(list(merged.values()), previous)
+    issues = validate_entries(list(merged.values()), previous, catalogue=period)
     # Only what this save touches can block it (an indicator's total and breakdowns go together).
     touched = {e.indicator for e in entries}
     relevant = [i for i in issues if i.indicator in touched]
@@ -108,33 +114,37 @@ def save_entries(
     with db.atomic():
         for e in entries:
             old = conn.execute(
-                """SELECT uuid, numerator, denominator, value, comment, revision, deleted
+                """SELECT uuid, numerator, denominator, value, comment, decision_no, decision_date, decision_body,
+                          revision, deleted
                    FROM indicator_values WHERE unit_id=? AND period=? AND indicator=? AND breakdown=?""",
                 (unit_id, period, e.indicator, e.breakdown or ""),
             ).fetchone()
-            new_vals = (e.numerator, e.denominator, e.value, e.comment or "")
+            new_vals = (e.numerator, e.denominator, e.value, e.comment or "", nfc(e.decision_no or "").strip(),
+                        _decision_date(e.decision_date), nfc(e.decision_body or "").strip())
             if old is None:
-                if e.is_blank() and not e.comment:
+                if e.is_blank() and not e.comment and not any(new_vals[4:]):
                     result.unchanged += 1
                     continue
                 rec = value_uuid(ukey, period, e.indicator, e.breakdown)
                 conn.execute(
                     """INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, numerator,
-                           denominator, value, comment, revision, base_revision, updated_at, updated_by, origin)
-                       VALUES (?,?,?,?,?,?,?,?,?,1,0,?,?,?)""",
+                           denominator, value, comment, decision_no, decision_date, decision_body, revision,
+                           base_revision, updated_at, updated_by, origin)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,0,?,?,?)""",
                     (rec, unit_id, period, e.indicator, e.breakdown or "", *new_vals, stamp, actor, origin),
                 )
-                old_vals: tuple = (None, None, None, "")
+                old_vals: tuple = (None, None, None, "", "", None, "")
                 revision = 1
             else:
                 rec, *rest = old
-                old_vals, revision, deleted = tuple(rest[:4]), rest[4], rest[5]
+                old_vals, revision, deleted = tuple(rest[:7]), rest[7], rest[8]
                 if tuple(old_vals) == new_vals and not deleted:
                     result.unchanged += 1
                     continue
                 revision += 1
                 conn.execute(
-                    """UPDATE indicator_values SET numerator=?, denominator=?, value=?, comment=?,
+                    """UPDATE indicator_values SET numerator=?, denominator=?, value=?, comment=?, decision_no=?,
+                           decision_date=?, decision_body=?,
                            revision=?, base_revision=?, updated_at=?, updated_by=?, origin=?, deleted=0
                        WHERE uuid=?""",
                     (*new_vals, revision, revision - 1, stamp, actor, origin, rec),
@@ -145,11 +155,22 @@ def save_entries(
                 [
                     (rec, name, _text(o), _text(n), revision, stamp, actor, origin, source)
                     for name, o, n in zip(FIELDS, old_vals, new_vals)
-                    if o != n and not (name == "comment" and not o and not n)
+                    if o != n and not (name in _TEXT_FIELDS and not o and not n)
                 ],
             )
             result.changed += 1
     return result
+
+
+_TEXT_FIELDS = ("comment", "decision_no", "decision_body")
+
+
+def _decision_date(raw) -> str | None:
+    """The decision date as stored: YYYY-MM-DD (validation has already refused a bad one)."""
+    from xhht_desktop.domain.values import parse_decision_date
+
+    iso, _err = parse_decision_date(raw)
+    return iso
 
 
 def _text(v) -> str | None:

@@ -59,9 +59,26 @@ class Period:
         return prev if _in_range(prev) else None
 
     @property
+    def programme_code(self) -> str:
+        """The programme the period belongs to: "KH2780" up to 2020, "XHHT2130" from 2021."""
+        from xhht_desktop.domain.catalogue import programme_for_year
+
+        return programme_for_year(self.year).code
+
+    @property
     def target_year(self) -> int:
-        """A period up to 2015 is judged against the 2015 target, later ones against 2020."""
-        return 2015 if self.year <= 2015 else 2020
+        """The nearest target year of the period's programme at or after it:
+        2013–2015 → 2015, 2016–2020 → 2020, 2021–2025 → 2025, 2026–2030 → 2030."""
+        from xhht_desktop.domain.catalogue import programme_for_year
+
+        return programme_for_year(self.year).target_year_for(self.year)
+
+    @property
+    def target_years(self) -> tuple[int, ...]:
+        """Both target years of the period's programme (papers show both)."""
+        from xhht_desktop.domain.catalogue import programme_for_year
+
+        return programme_for_year(self.year).target_years
 
     def __str__(self) -> str:
         return self.code

@@ -6,10 +6,15 @@ Blank is not zero: every figure is `int | None`, and None means "not reported".
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, Indicator, by_code
+from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, Catalogue, Indicator, by_code, catalogue_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xhht_desktop.domain.periods import Period
 
 # A rate moving by more than this many percentage points from the previous period, or a
 # denominator changing by more than this share, earns a warning (never an error).
@@ -28,6 +33,10 @@ class Entry:
     denominator: int | None = None
     value: int | None = None
     comment: str = ""
+    # kind "level" only: the recognition decision (number, ISO date, issuing body)
+    decision_no: str = ""
+    decision_date: str | None = None
+    decision_body: str = ""
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -45,7 +54,7 @@ class Issue:
     severity: str  # "error" | "warning"
     indicator: str
     breakdown: str | None
-    field: str  # numerator | denominator | value | comment | row
+    field: str  # numerator | denominator | value | comment | row | decision_no | decision_date | decision_body
     code: str
     message: str
 
@@ -98,6 +107,9 @@ def field_label(ind: Indicator, breakdown: str | None, field_name: str) -> str:
         "value": "giá trị",
         "comment": "ghi chú",
         "row": "dòng",
+        "decision_no": "số quyết định công nhận",
+        "decision_date": "ngày quyết định công nhận",
+        "decision_body": "cơ quan công nhận",
     }[field_name]
     who = BREAKDOWN_LABELS_VI[breakdown]
     return f"{ind.code} ({who}) – {part}"
@@ -113,12 +125,101 @@ def rate(numerator: int | None, denominator: int | None) -> float | None:
     return 100.0 * numerator / denominator
 
 
+def resolve_catalogue(catalogue: Catalogue | Period | str | None) -> dict[str, Indicator]:
+    """`by_code` of a Catalogue, of a period's programme, or of a programme code; None: plan 2780."""
+    if catalogue is None:
+        return by_code()
+    if isinstance(catalogue, Catalogue):
+        return catalogue.by_code
+    return catalogue_for(catalogue).by_code
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MAX_DECISION_TEXT = 200
+
+
+def has_control_chars(text: str) -> bool:
+    """Control and bidirectional-override characters, which a decision number or body never holds."""
+    return bool(_CONTROL.search(text or ""))
+
+
+def parse_decision_date(raw: object) -> tuple[str | None, str | None]:
+    """ISO date from "2024-05-31", "31/05/2024" or a date; (iso, None) or (None, error code)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat(), None
+    if isinstance(raw, dt.date):
+        return raw.isoformat(), None
+    if not isinstance(raw, str):
+        return None, "bad_decision_date"
+    text = raw.strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat(), None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text).isoformat(), None
+    except ValueError:
+        pass
+    return None, "bad_decision_date"
+
+
+def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
+    """A degree within the scale; a degree above 0 comes with its decision (number, date, body)."""
+    out: list[Issue] = []
+    lo, hi = ind.scale or (0, 0)
+    if isinstance(e.value, int) and not isinstance(e.value, bool) and e.value >= 0 and not lo <= e.value <= hi:
+        out.append(_issue("error", ind, e.breakdown, "value", "level_out_of_scale",
+                          f"mức độ chỉ nhận từ {lo} đến {hi} ({lo} = chưa đạt)."))
+        return out
+    for name in ("decision_no", "decision_body"):
+        text = str(getattr(e, name) or "")
+        if has_control_chars(text):
+            out.append(_issue("error", ind, e.breakdown, name, "control_chars",
+                              "có ký tự điều khiển không hợp lệ."))
+        elif len(text) > MAX_DECISION_TEXT:
+            out.append(_issue("error", ind, e.breakdown, name, "too_long",
+                              f"dài quá {MAX_DECISION_TEXT} ký tự."))
+    day = None
+    if e.decision_date:
+        iso, err = parse_decision_date(e.decision_date)
+        if err:
+            out.append(_issue("error", ind, e.breakdown, "decision_date", "bad_decision_date",
+                              f"«{e.decision_date}» không phải là ngày hợp lệ (dạng đúng: 31/05/2024)."))
+        else:
+            day = dt.date.fromisoformat(iso)
+            if day > today:
+                out.append(_issue("error", ind, e.breakdown, "decision_date", "decision_in_future",
+                                  f"ngày {day:%d/%m/%Y} chưa đến."))
+    if e.value is None and (e.decision_no or e.decision_date or e.decision_body):
+        out.append(_issue("error", ind, e.breakdown, "value", "decision_without_level",
+                          "có quyết định công nhận nhưng chưa nhập mức độ."))
+    if e.value is not None and e.value > lo:
+        missing = [(name, label) for name, label in (("decision_no", "số quyết định"),
+                                                      ("decision_date", "ngày quyết định"),
+                                                      ("decision_body", "cơ quan công nhận"))
+                   if not str(getattr(e, name) or "").strip()]
+        for name, label in missing:
+            out.append(_issue("error", ind, e.breakdown, name, "decision_missing",
+                              f"mức độ {e.value} cần {label} công nhận."))
+    return out
+
+
 def validate_entries(
     entries: list[Entry],
     previous: dict[tuple[str, str | None], Entry] | None = None,
+    *,
+    catalogue: Catalogue | Period | str | None = None,
+    today: dt.date | None = None,
 ) -> list[Issue]:
-    """Check a unit's figures for one period. Errors block saving; warnings do not."""
-    catalogue = by_code()
+    """Check a unit's figures for one period. Errors block saving; warnings do not.
+
+    `catalogue` is the period's catalogue (a Catalogue, a Period or period code, or a programme
+    code); without it, plan 2780's, as before. `today` bounds a recognition decision's date.
+    """
+    catalogue = resolve_catalogue(catalogue)
+    today = today or dt.date.today()
     issues: list[Issue] = []
     by_key = {e.key: e for e in entries}
     for e in entries:
@@ -131,6 +232,11 @@ def validate_entries(
             issues.append(_issue("error", ind, None, "row", "unknown_breakdown",
                                  f"chỉ tiêu này không có phân tổ «{e.breakdown}»."))
             continue
+        if ind.kind == "level":
+            issues.extend(_level_issues(ind, e, today))
+        elif e.decision_no or e.decision_date or e.decision_body:
+            issues.append(_issue("error", ind, e.breakdown, "row", "decision_on_non_level",
+                                 "chỉ chỉ tiêu mức độ mới kèm quyết định công nhận."))
         if ind.has_fraction:
             if e.value is not None:
                 issues.append(_issue("error", ind, e.breakdown, "value", "value_on_rate",
@@ -194,6 +300,12 @@ def validate_entries(
                     issues.append(_issue("warning", ind, None, "denominator", "denominator_jump",
                                          f"mẫu số {format_int(e.denominator)} khác xa kỳ trước "
                                          f"({format_int(prev.denominator)}) — kiểm tra lại."))
+    from xhht_desktop.domain.text import control_problem_vi  # noqa: PLC0415
+    for e in entries:  # the comment is text: a multi-line note, control characters refused
+        ind = catalogue.get(e.indicator)
+        problem = control_problem_vi(e.comment, multiline=True) if ind is not None else None
+        if problem:
+            issues.append(_issue("error", ind, e.breakdown, "comment", "control_char", problem))
     return issues
 
 

@@ -2,8 +2,11 @@
 
 Layout: sheet `ChiTieu`; labelled cells "Mã đơn vị" and "Kỳ báo cáo" at the top (value in the
 cell to the right of the label); a header row with `Mã`, `Chỉ tiêu`, `Tử số`, `Mẫu số`,
-`Giá trị`, `Ghi chú`; one row per indicator the unit's level enters, breakdown rows coded
-`XMC_15_60.nu` / `XMC_15_60.dtts`. Rates use Tử số/Mẫu số, counts and flags Giá trị.
+`Giá trị`, `Ghi chú`; one row per indicator the unit's level enters in the catalogue of the period's
+programme (plan 2780 up to 2020, the 2021–2030 programme from 2021), breakdown rows coded
+`XMC_15_60.nu` / `XMC_15_60.dtts`. Rates use Tử số/Mẫu số, counts, flags and levels Giá trị.
+Where the catalogue has levels (mức độ), three more columns carry the recognition decision:
+`Số quyết định`, `Ngày quyết định` (dd/mm/yyyy), `Cơ quan công nhận`.
 A blank row means "not reported" and leaves what is stored untouched.
 """
 
@@ -24,19 +27,27 @@ from xhht_desktop.db import units_repo, values_repo
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
     by_code,
+    catalogue_for,
     entry_keys,
-    indicators_for_level,
     row_code,
     split_row_code,
 )
 from xhht_desktop.domain.periods import PeriodError, applies, parse_period
-from xhht_desktop.domain.values import Entry, Issue, errors_only, parse_whole_number, validate_entries
+from xhht_desktop.domain.values import (
+    Entry,
+    Issue,
+    errors_only,
+    parse_decision_date,
+    parse_whole_number,
+    validate_entries,
+)
 from xhht_desktop.storage import write_atomically
 
 SHEET = "ChiTieu"
 LABEL_UNIT = "Mã đơn vị"
 LABEL_PERIOD = "Kỳ báo cáo"
 COLUMNS = ("Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Giá trị", "Ghi chú")
+DECISION_COLUMNS = ("Số quyết định", "Ngày quyết định", "Cơ quan công nhận")  # kind level only
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024  # a full template inflates to ~125 KB; 5,000 rows in both sheets < 15 MB
 MAX_ROWS = 5000
@@ -80,10 +91,13 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     """Write the entry template for `unit` and `period`, pre-filled with what is stored."""
     period = parse_period(period_code)
     current = values_repo.load_entries(db, unit.id, period.code) if prefill else {}
+    catalogue = catalogue_for(period)
+    rows_of = [i for i in catalogue.for_level(unit.level) if applies(i.periodicity, period)]
+    with_levels = any(i.kind == "level" for i in rows_of)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws["A1"] = "BIỂU NHẬP CHỈ TIÊU XÂY DỰNG XÃ HỘI HỌC TẬP (Kế hoạch 2780/KH-UBND)"
+    ws["A1"] = f"BIỂU NHẬP CHỈ TIÊU XÂY DỰNG XÃ HỘI HỌC TẬP ({catalogue.programme.short_vi})"
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"], ws["B2"], ws["C2"] = LABEL_UNIT, unit.code, unit.name
     ws["A3"], ws["B3"], ws["C3"] = LABEL_PERIOD, period.code, period.label_vi
@@ -93,11 +107,14 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     ws["B3"].number_format = "@"
     ws["A4"] = ("Nhập số nguyên vào các ô màu vàng. Chỉ tiêu tỷ lệ: nhập Tử số và Mẫu số. Chỉ tiêu đạt/chưa: "
                 "Giá trị 1 = đạt/có, 0 = chưa/không. Để trống = chưa báo cáo (khác với 0).")
+    if with_levels:
+        ws["A4"] = ws["A4"].value + (" Chỉ tiêu mức độ: Giá trị là mức độ được công nhận (0 = chưa đạt), kèm số, "
+                                     "ngày (dd/mm/yyyy) quyết định và cơ quan công nhận.")
     ws["A4"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells("A4:H4")
+    ws.merge_cells("A4:K4" if with_levels else "A4:H4")
     ws.row_dimensions[4].height = 32
     header_row = 6
-    headers = [*COLUMNS, "Nội dung tử số / giá trị", "Nội dung mẫu số"]
+    headers = [*COLUMNS, "Nội dung tử số / giá trị", "Nội dung mẫu số", *(DECISION_COLUMNS if with_levels else ())]
     for col, title in enumerate(headers, start=1):
         cell = ws.cell(row=header_row, column=col, value=title)
         cell.font = Font(bold=True)
@@ -112,10 +129,10 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
                                       error="Chỉ nhập số nguyên không âm.")
     ws.add_data_validation(flag_validation)
     ws.add_data_validation(count_validation)
+    level_validations: dict[tuple[int, int], DataValidation] = {}
+    ncols = 11 if with_levels else 8
     r = header_row + 1
-    for ind in indicators_for_level(unit.level):
-        if not applies(ind.periodicity, period):
-            continue
+    for ind in rows_of:
         for bd in entry_keys(ind):
             e = current.get((ind.code, bd))
             ws.cell(row=r, column=1, value=row_code(ind.code, bd))
@@ -128,14 +145,31 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
             else:
                 inputs = (5,)
                 ws.cell(row=r, column=5, value=e.value if e else None)
-                (flag_validation if ind.kind == "flag" else count_validation).add(ws.cell(row=r, column=5))
+                if ind.kind == "level" and ind.scale:
+                    dv = level_validations.get(ind.scale)
+                    if dv is None:
+                        lo, hi = ind.scale
+                        dv = level_validations[ind.scale] = DataValidation(
+                            type="whole", operator="between", formula1=str(lo), formula2=str(hi),
+                            showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
+                            error=f"Mức độ từ {lo} đến {hi} ({lo} = chưa đạt).")
+                        ws.add_data_validation(dv)
+                    dv.add(ws.cell(row=r, column=5))
+                    inputs = (5, 9, 10, 11)
+                    ws.cell(row=r, column=9, value=(e.decision_no if e else None) or None)
+                    day = e.decision_date if e else None
+                    ws.cell(row=r, column=10, value=dt.date.fromisoformat(day) if day else None)
+                    ws.cell(row=r, column=10).number_format = "dd/mm/yyyy"
+                    ws.cell(row=r, column=11, value=(e.decision_body if e else None) or None)
+                else:
+                    (flag_validation if ind.kind == "flag" else count_validation).add(ws.cell(row=r, column=5))
             ws.cell(row=r, column=6, value=(e.comment if e else None) or None)
             ws.cell(row=r, column=7, value=ind.numerator_vi)
             ws.cell(row=r, column=8, value=ind.denominator_vi or None)
-            for col in range(1, 9):
+            for col in range(1, ncols + 1):
                 cell = ws.cell(row=r, column=col)
                 cell.border = _BORDER
-                cell.alignment = Alignment(wrap_text=col in (2, 6, 7, 8), vertical="top")
+                cell.alignment = Alignment(wrap_text=col in (2, 6, 7, 8, 9, 11), vertical="top")
                 if col in inputs or col == 6:
                     cell.fill = _INPUT_FILL
                     cell.protection = Protection(locked=False)
@@ -144,11 +178,13 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
             if bd is None:
                 ws.cell(row=r, column=2).font = Font(bold=True)
             r += 1
-    for col, width in zip("ABCDEFGH", (22, 60, 12, 12, 10, 30, 40, 30)):
+    for col, width in zip("ABCDEFGHIJK", (22, 60, 12, 12, 10, 30, 40, 30, 18, 14, 30)[:ncols]):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     from xhht_desktop.clc.xlsx import write_clc_sheet  # the CLC log's sheet `TTHTCD` (communes only)
     write_clc_sheet(wb, db, unit, period.code)
+    from xhht_desktop.io.cells import strings_as_text
+    strings_as_text(wb)  # the template has no formulas: every string in it (comments, names…) is text
     out = Path(out)
     _save_atomic(wb, out)
     return out
@@ -235,7 +271,7 @@ def _find_header(ws, required: tuple[str, ...]):
 def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     """A number cell as a whole number, accepting a formula only through its computed value."""
     raw = formula_cell.value
-    if isinstance(raw, str) and raw.startswith("="):
+    if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
             return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
@@ -271,7 +307,10 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
     if ws.max_row - header_row > MAX_ROWS:
         result.problems.append(RowProblem(None, "", f"Trang «{SHEET}» có quá nhiều dòng ({ws.max_row})."))
         return result
-    catalogue = by_code()
+    try:  # the catalogue of the period's programme (a bad period is reported by check_workbook)
+        catalogue = catalogue_for(parse_period(result.period)).by_code
+    except PeriodError:
+        catalogue = by_code()
     seen: dict[str, int] = {}
     for r in range(header_row + 1, ws.max_row + 1):
         code = _text(ws.cell(row=r, column=cols["Mã"]).value)
@@ -284,8 +323,22 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
             if error:
                 row_errors.append(f"cột «{title}»: {error}")
         comment = _text(ws.cell(row=r, column=cols["Ghi chú"]).value) if "Ghi chú" in cols else ""
+        decision = {"decision_no": "", "decision_date": None, "decision_body": ""}
+        for title, fieldname in zip(DECISION_COLUMNS, decision):
+            if title not in cols:
+                continue
+            raw = ws.cell(row=r, column=cols[title]).value
+            if fieldname == "decision_date":
+                if isinstance(raw, str) and raw.startswith("="):
+                    raw = ws_cached.cell(row=r, column=cols[title]).value
+                iso, err = parse_decision_date(raw)
+                if err:
+                    row_errors.append(f"cột «{title}»: «{_text(raw)[:40]}» không phải là ngày (dạng đúng: 31/05/2024)")
+                decision[fieldname] = iso
+            else:
+                decision[fieldname] = _text(raw)
         if not code:
-            if any(v is not None for v in nums.values()) or row_errors:
+            if any(v is not None for v in nums.values()) or row_errors or any(decision.values()):
                 result.problems.append(RowProblem(r, "", "có số liệu nhưng thiếu mã chỉ tiêu ở cột «Mã»."))
             continue
         base, bd = split_row_code(code)
@@ -307,8 +360,11 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         if not ind.has_fraction and (nums["numerator"] is not None or nums["denominator"] is not None):
             result.problems.append(RowProblem(r, code, "chỉ tiêu này nhập ở cột Giá trị, để trống Tử số/Mẫu số."))
             continue
-        entry = Entry(base, bd, nums["numerator"], nums["denominator"], nums["value"], comment)
-        if entry.is_blank() and not comment:
+        if ind.kind != "level" and any(decision.values()):
+            result.problems.append(RowProblem(r, code, "chỉ chỉ tiêu mức độ mới kèm quyết định công nhận."))
+            continue
+        entry = Entry(base, bd, nums["numerator"], nums["denominator"], nums["value"], comment, **decision)
+        if entry.is_blank() and not comment and not any(decision.values()):
             continue
         entry_row = r
         result.entries.append(entry)
@@ -332,7 +388,7 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
         except PeriodError as exc:
             result.problems.append(RowProblem(None, "", str(exc)))
     rows = result.extra.get("rows", {})
-    catalogue = by_code()
+    catalogue = catalogue_for(period).by_code if period is not None else by_code()
     for e in result.entries:
         ind = catalogue[e.indicator]
         if unit.level not in ind.levels:
@@ -346,11 +402,8 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
         merged = dict(current)
         for e in result.entries:
             merged[e.key] = e
-        previous = None
-        prev_p = period.previous()
-        if prev_p is not None:
-            previous = values_repo.load_entries(db, unit.id, prev_p.code)
-        issues = validate_entries(list(merged.values()), previous)
+        previous = values_repo.previous_entries(db, unit.id, period.code)
+        issues = validate_entries(list(merged.values()), previous, catalogue=period)
         touched = {e.indicator for e in result.entries}
         for issue in issues:
             if issue.indicator not in touched:

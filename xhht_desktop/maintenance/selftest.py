@@ -25,6 +25,7 @@ SELF_TEST_PERIOD = "2014"
 # What a bundle must carry (relative to resources/); a missing one fails the self-test.
 REQUIRED_RESOURCES: tuple[tuple[str, ...], ...] = (
     ("catalogue", "indicators.csv"),
+    ("catalogue", "indicators_2021_2030.csv"),
     ("units", "kontum_2013-12-02_units.csv"),
     ("units", "kontum_2025_mapping.csv"),
     ("fonts", "NotoSans-Regular.ttf"),

@@ -19,22 +19,27 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.aggregate import (
+    LEVEL,
     ValueRow,
     _lowest_level,
     add_figure,
     compute_values,
+    indicators_of,
     judge_unit,
+    level_figure,
     merge_tallies,
     rule_of,
 )
+from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
-    GROUP_TITLES_VI,
+    DRAFT_TARGET_VI,
+    LEVEL_DEGREE_VI,
     Indicator,
-    by_code,
+    Programme,
+    catalogue_for,
     entry_keys,
-    indicators_for_level,
-    indicators_visible_at,
+    programme_for_period,
     row_code,
 )
 from xhht_desktop.domain.lineage import DERIVED_NOTE_VI, Coverage, comparable
@@ -119,11 +124,15 @@ def unit_of_measure(ind: Indicator, level: str) -> str:
         return "%"
     if ind.kind == "flag":
         return "đạt/chưa" if is_own_flag(ind, level) else "% đơn vị"
+    if ind.kind == "level":
+        return "mức độ"
     return COUNT_UNITS_VI.get(ind.code, "số lượng")
 
 
 def value_text(ind: Indicator, row: ValueRow, level: str) -> str:
     """A figure as printed: "97,80%", "12", "Đạt chuẩn"; an empty figure is "chưa báo cáo", never 0."""
+    if ind.kind == "level":
+        return level_text(row)
     if row.value is None:
         return NOT_REPORTED
     if ind.kind == "count":
@@ -132,6 +141,33 @@ def value_text(ind: Indicator, row: ValueRow, level: str) -> str:
         yes, no = flag_words(ind)
         return yes if row.value >= 1 else no
     return format_percent(row.value)
+
+
+def degree_text(degree: float | int | None) -> str:
+    """"Mức độ 2", "Chưa đạt" (0)."""
+    if degree is None:
+        return NOT_REPORTED
+    d = int(degree)
+    return LEVEL_DEGREE_VI.get(d, f"Mức độ {d}")
+
+
+def level_text(row: ValueRow) -> str:
+    """A level as printed: the unit's degree, "(công nhận mức độ 2 đã hết hiệu lực)" when lapsed;
+    above the commune without a degree of its own, the shares of the units below."""
+    if row.value is None:
+        return shares_text(row) or NOT_REPORTED
+    text = degree_text(row.value)
+    if row.lapsed and row.recognised:
+        text += f" (công nhận mức độ {row.recognised} đã hết hiệu lực)"
+    return text
+
+
+def shares_text(row: ValueRow) -> str:
+    """"Mức 1 trở lên: 80,00%; mức 2 trở lên: 50,00%": the units below at or above each degree."""
+    if not row.shares or all(v is None for v in row.shares.values()):
+        return ""
+    return "; ".join(f"{'Mức' if i == 0 else 'mức'} {d} trở lên: {format_percent(v)}"
+                     for i, (d, v) in enumerate(sorted(row.shares.items())) if v is not None)
 
 
 def _number(x: float) -> str:
@@ -145,11 +181,26 @@ def target_text(ind: Indicator, target: float | None, op: str | None, level: str
     if target is None:
         return ""
     symbol = {">=": "≥", ">": ">"}.get(op or "", "")
+    if ind.kind == "level":
+        return f"{symbol} mức độ {int(target)}".strip()
     if is_own_flag(ind, level):
         return "Đạt" if target >= 100 else ""
     if ind.kind == "count":
         return f"{symbol} {_number(target)}".strip()
     return f"{symbol} {_number(target)}%".strip()
+
+
+def target_year_texts(ind: Indicator, years: tuple[int, ...], level: str) -> list[tuple[int, str, bool]]:
+    """(target year, target as printed, draft) for each target year of the programme; a draft reads
+    "≥ 60% (mục tiêu dự thảo, chưa được Sở xác nhận)"."""
+    out = []
+    for y in years:
+        text = target_text(ind, ind.targets.get(y), ind.target_op, level)
+        draft = y in ind.draft_targets
+        if draft:
+            text = f"{text} ({DRAFT_TARGET_VI})".strip() if text else f"({DRAFT_TARGET_VI})"
+        out.append((y, text, draft))
+    return out
 
 
 def met_text(met: bool | None) -> str:
@@ -168,9 +219,9 @@ def change_value(ind: Indicator, now: ValueRow, before: ValueRow | None) -> floa
 def derived_change(ind: Indicator, now: ValueRow, before: ValueRow) -> float | None:
     """Change across the reform, one figure derived from the former communes and the other not: a
     unit's own flag (1/0) reads as 100/0 % beside the share of former communes that reached it."""
-    if now.value is None or before.value is None:
-        return None
-    own = ind.kind in ("flag", "level") and not ind.has_fraction
+    if now.value is None or before.value is None or ind.kind == "level":
+        return None  # a degree and the shares of former communes at each degree do not subtract
+    own = ind.kind == "flag"
 
     def scaled(r: ValueRow) -> float | None:
         return comparable(r.value, own_flag=own and not r.derived and r.numerator is None and r.denominator is None)
@@ -181,6 +232,8 @@ def derived_change(ind: Indicator, now: ValueRow, before: ValueRow) -> float | N
 def change_text(ind: Indicator, now: ValueRow, before: ValueRow | None, level: str) -> str:
     if before is None or now.value is None:
         return ""
+    if ind.kind == "level" and now.derived != before.derived:
+        return ""  # a degree against the former communes' shares: nothing to subtract
     if before.value is None:
         return "mới báo cáo"
     if now.derived != before.derived:  # across the reform: points against the former communes' share
@@ -188,6 +241,10 @@ def change_text(ind: Indicator, now: ValueRow, before: ValueRow | None, level: s
         sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
         return f"{sign}{format_int(abs(delta))}" if ind.kind == "count" else f"{sign}{format_decimal(abs(delta), 2)}"
     delta = now.value - before.value
+    if ind.kind == "level":
+        if delta == 0:
+            return "không đổi"
+        return f"{'+' if delta > 0 else '−'}{int(abs(delta))} mức"
     if is_own_flag(ind, level):
         if delta == 0:
             return "không đổi"
@@ -310,9 +367,14 @@ def installation_footer(db: sqlite_utils.Database) -> str:
 
 # ---- the bulk aggregation ------------------------------------------------------------------------
 
-def _indicators_for(level: str, p: Period) -> list[Indicator]:
-    inds = indicators_for_level("xa") if level == "xa" else indicators_visible_at(level)
-    return [i for i in inds if applies(i.periodicity, p)]
+def _indicators_for(db: sqlite_utils.Database, level: str, p: Period) -> list[Indicator]:
+    """What a unit of `level` reports for the period, from the period's programme (aggregate.indicators_of)."""
+    return [i for i in indicators_of(db, level, p) if applies(i.periodicity, p)]
+
+
+def _rules(p: Period) -> dict[str, tuple[int, str]]:
+    """(rule, lowest level) of each indicator of the period's programme."""
+    return {ind.code: rule_of(ind) for ind in catalogue_for(p).indicators}
 
 
 # One pass up the tree: each unit's own figures are tallied once and added into its parent's
@@ -367,8 +429,8 @@ def _own_rows(db: sqlite_utils.Database, ids: list[int], period_code: str, codes
               ) -> dict[int, list[tuple]]:
     """The stored figures of the units `ids` for one period, by unit."""
     marks = ",".join("?" * len(ids))
-    sql = ("SELECT unit_id, indicator, breakdown, numerator, denominator, value FROM indicator_values "
-           f"WHERE period=? AND deleted=0 AND unit_id IN ({marks})")
+    sql = ("SELECT unit_id, indicator, breakdown, numerator, denominator, value, decision_date "
+           f"FROM indicator_values WHERE period=? AND deleted=0 AND unit_id IN ({marks})")
     args: list = [period_code, *ids]
     if codes is not None:
         # "+indicator": keep SQLite on the (unit_id, period, …) index; the (period, indicator) one
@@ -386,7 +448,8 @@ def _bottom_up(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], nod
     """For each node in order: (node, tallies, own figures, unit counts by level) over the unit and
     everything below it — exactly what compute_values would gather for it. The consumer must use
     them before asking for the next node (they are then added into the parent's)."""
-    rules = {code: rule_of(ind) for code, ind in by_code().items()}
+    p = parse_period(period_code)
+    rules = _rules(p)
     pending: dict[int, tuple[dict, dict[str, int]]] = {}
     for start in range(0, len(nodes), ROWS_PER_QUERY):
         chunk = nodes[start:start + ROWS_PER_QUERY]
@@ -395,10 +458,12 @@ def _bottom_up(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], nod
             level = units[node.id].level
             own: dict[tuple[str, str], tuple] = {}
             mine: dict = {}
-            for ind, bd, num, den, val in rows.get(node.id, ()):
+            for ind, bd, num, den, val, ddate in rows.get(node.id, ()):
                 rule = rules.get(ind)
-                if rule is None:  # not in this version's catalogue
+                if rule is None:  # not in the catalogue of the period's programme
                     continue
+                if rule[0] == LEVEL:
+                    num, den, val = level_figure(ind, val, ddate, p)
                 key = (ind, bd)
                 add_figure(mine, key, rule[0], rule[1], level, num, den, val)
                 own[key] = (num, den, val)
@@ -429,7 +494,7 @@ def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit],
     units `needed` (children before parents), each over the units below it last year; None when
     last year's links do not form a tree."""
     last = p.same_period_last_year()
-    codes = {i.code for i in by_code().values() if i.target_op == "increase" and applies(i.periodicity, p)}
+    codes = {i.code for i in catalogue_for(p).indicators if i.target_op == "increase" and applies(i.periodicity, p)}
     if last is None or not codes:
         return {}
     children = _children_on(db, last.end.isoformat())
@@ -446,7 +511,8 @@ def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit],
             done.add(node.id)
             if node.id in wanted and node.id not in targets:
                 unit = units[node.id]
-                inds = [i for i in _indicators_for(unit.level, p) if i.code in codes and applies(i.periodicity, last)]
+                inds = [i for i in _indicators_for(db, unit.level, p)
+                        if i.code in codes and applies(i.periodicity, last)]
                 targets[node.id] = {(r.indicator, r.breakdown): r.value
                                     for r in judge_unit(unit, tallies, own, counts, inds, last, _no_target)}
     _derived_trend_targets(db, units, needed, p, last, codes, targets)
@@ -499,7 +565,7 @@ def tree_values(
         tick()
         inds = indicators.get(unit.level)
         if inds is None:
-            inds = indicators[unit.level] = _indicators_for(unit.level, p)
+            inds = indicators[unit.level] = _indicators_for(db, unit.level, p)
         yield node, judge_unit(unit, tallies, own, counts, inds, p, lambda ind, bd: unit_targets.get((ind.code, bd)))
 
 
@@ -512,7 +578,7 @@ def root_values(db: sqlite_utils.Database, root_id: int, p: Period, *,
     targets = _trend_targets(db, units, [root_id], p) if is_tree else None
     if targets is None or _before_life(units[root_id], p):  # not a tree, or derived through the lineage
         return compute_values(db, root_id, p)
-    rules = {code: rule_of(ind) for code, ind in by_code().items()}
+    rules = _rules(p)
     tallies: dict = {}
     own: dict[tuple[str, str], tuple] = {}
     counts: dict[str, int] = {}
@@ -522,16 +588,18 @@ def root_values(db: sqlite_utils.Database, root_id: int, p: Period, *,
         for node in chunk:
             level = units[node.id].level
             counts[level] = counts.get(level, 0) + 1
-            for ind, bd, num, den, val in rows.get(node.id, ()):
+            for ind, bd, num, den, val, ddate in rows.get(node.id, ()):
                 rule = rules.get(ind)
                 if rule is None:
                     continue
+                if rule[0] == LEVEL:
+                    num, den, val = level_figure(ind, val, ddate, p)
                 add_figure(tallies, (ind, bd), rule[0], rule[1], level, num, den, val)
                 if node.id == root_id:
                     own[(ind, bd)] = (num, den, val)
     root = units[root_id]
     root_targets = targets.get(root_id, {})
-    return judge_unit(root, tallies, own, counts, _indicators_for(root.level, p), p,
+    return judge_unit(root, tallies, own, counts, _indicators_for(db, root.level, p), p,
                       lambda ind, bd: root_targets.get((ind.code, bd)))
 
 
@@ -600,12 +668,26 @@ class SheetLine:
         return target_text(self.indicator, self.indicator.target_2020, self.indicator.target_op, self.text_level)
 
     @property
+    def target_texts(self) -> list[tuple[int, str, bool]]:
+        """(target year, text, draft) for both target years of the period's programme."""
+        return target_year_texts(self.indicator, tuple(sorted(self.indicator.targets)), self.text_level)
+
+    @property
+    def target_draft(self) -> bool:
+        """The target this period is judged against is a draft (not yet confirmed by the Department)."""
+        return self.now.target_draft
+
+    @property
+    def shares_text(self) -> str:
+        return shares_text(self.now)
+
+    @property
     def met_text(self) -> str:
         return met_text(self.now.met)
 
     @property
     def change_text(self) -> str:
-        return change_text(self.indicator, self.now, self.before, self.level)
+        return change_text(self.indicator, self.now, self.before, self.text_level)
 
     @property
     def change(self) -> float | None:
@@ -634,6 +716,21 @@ class ProgressSheet:
     printed_at: dt.datetime
     reported: int  # figures reported (totals)
     expected: int  # figures expected (totals)
+    programme: Programme | None = None  # the period's programme (targets, legal basis)
+
+    @property
+    def target_years(self) -> tuple[int, ...]:
+        return self.period.target_years
+
+    @property
+    def legal_basis(self) -> tuple[str, ...]:
+        """What the paper cites: plan 2780 up to 2020; QĐ 1373/QĐ-TTg and the province's plans from 2021."""
+        return (self.programme or programme_for_period(self.period)).legal_basis_vi
+
+    @property
+    def drafts(self) -> list[tuple[str, int]]:
+        """(indicator, target year) of the draft targets printed on this sheet."""
+        return sorted({(ln.indicator.code, y) for ln in self.lines() for y in ln.indicator.draft_targets})
     coverage: Coverage | None = None  # units covered (db.lineage.coverage); None: not worked out
 
     @property
@@ -692,8 +789,11 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
                     activities: bool = True) -> ProgressSheet:
     """The sheet from the unit's figures of the period and of the previous period (compute_values')."""
     prev_p = p.previous()
+    cat = catalogue_in_db(db, p)
+    if prev_p is not None and prev_p.programme_code != p.programme_code:
+        previous = []  # 2020 -> 2021: another programme, other indicators; no change to show
     before = {(r.indicator, r.breakdown): r for r in previous}
-    catalogue = by_code()
+    catalogue = cat.by_code
     groups: dict[int, list[SheetLine]] = {}
     counters: dict[int, int] = {}
     for r in current:
@@ -709,10 +809,10 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
     totals = [r for r in current if r.breakdown is None]
     return ProgressSheet(
         unit=unit, period=p, previous=prev_p, header=document_header(db, unit, p, "progress"),
-        groups=[SheetGroup(GROUP_TITLES_VI[g], lines) for g, lines in sorted(groups.items())],
+        groups=[SheetGroup(cat.programme.group_titles[g], lines) for g, lines in sorted(groups.items())],
         activities=centre_activities(db, unit, p) if activities else None,
         footer=installation_footer(db), printed_at=now or dt.datetime.now(),
-        reported=sum(1 for r in totals if r.value is not None), expected=len(totals),
+        reported=sum(1 for r in totals if r.value is not None), expected=len(totals), programme=cat.programme,
         coverage=paper_coverage(db, unit, p))
 
 
@@ -783,6 +883,20 @@ class Consolidated:
     # Every unit below the root at any depth, communes first, each district (province…) after its
     # communes as a subtotal, the root last: the Excel sheet "TheoDonVi".
     detail: list[DetailLine] = field(default_factory=list)
+    programme: Programme | None = None  # the period's programme (targets, legal basis)
+
+    @property
+    def target_years(self) -> tuple[int, ...]:
+        return self.period.target_years
+
+    @property
+    def legal_basis(self) -> tuple[str, ...]:
+        """What the paper cites: plan 2780 up to 2020; QĐ 1373/QĐ-TTg and the province's plans from 2021."""
+        return (self.programme or programme_for_period(self.period)).legal_basis_vi
+
+    @property
+    def group_titles(self) -> dict[int, str]:
+        return (self.programme or programme_for_period(self.period)).group_titles
     view_note: str = ""  # an analysis view's note (grouped by former district), "" for the report as is
 
     @property
@@ -861,7 +975,7 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
     p = period if isinstance(period, Period) else parse_period(period)
     units = _all_units(db)
     root_unit = units[root_id]
-    indicators = _indicators_for(root_unit.level, p)
+    indicators = _indicators_for(db, root_unit.level, p)
     keys = [(i.code, None) for i in indicators]
     near: dict[int, dict[tuple[str, str | None], ValueRow]] = {}  # depth ≤ 2
     kids_of: dict[int, tuple[int, ...]] = {}
@@ -926,7 +1040,7 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
         root=root, period=p, header=document_header(db, root_unit, p, "consolidated"), indicators=indicators,
         blocks=blocks, agencies=agencies, footer=installation_footer(db), printed_at=now or dt.datetime.now(),
         summary=_progress_sheet(db, root_unit, p, root_rows, previous, now=now, activities=activities),
-        units_expected=expected, units_reported=reported, detail=detail)
+        units_expected=expected, units_reported=reported, detail=detail, programme=programme_for_period(p))
 
 
 def _children_on(db: sqlite_utils.Database, day: str) -> dict[int, list[int]]:
@@ -996,7 +1110,7 @@ def _derived_trend_targets(db: sqlite_utils.Database, units: dict[int, units_rep
         unit = units[uid]
         if not _before_life(unit, last):
             continue
-        inds = [i for i in _indicators_for(unit.level, p) if i.code in codes and applies(i.periodicity, last)]
+        inds = [i for i in _indicators_for(db, unit.level, p) if i.code in codes and applies(i.periodicity, last)]
         if inds:
             targets[uid] = {(r.indicator, r.breakdown): r.value
                             for r in compute_values(db, uid, last, indicators=inds, with_trend_targets=False)}

@@ -23,7 +23,7 @@ from functools import lru_cache
 import sqlite_utils
 
 from xhht_desktop.db import meta, units_repo
-from xhht_desktop.domain.catalogue import entry_keys, indicators_for_level
+from xhht_desktop.domain.catalogue import catalogue_for, entry_keys
 from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.paths import resource_path
 from xhht_desktop.sync import repo
@@ -120,7 +120,8 @@ def deadline(db: sqlite_utils.Database, period: Period) -> dt.date:
 @lru_cache(maxsize=None)
 def _expected(level: str, period_code: str) -> int:
     p = parse_period(period_code)
-    return sum(len(entry_keys(i)) for i in indicators_for_level(level) if applies(i.periodicity, p))
+    # the indicators of the period's programme (plan 2780 up to 2020, the 2021–2030 programme after)
+    return sum(len(entry_keys(i)) for i in catalogue_for(p).for_level(level) if applies(i.periodicity, p))
 
 
 def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, district: str | None = None,

@@ -33,7 +33,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop.db import meta
-from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, by_code, catalogue_version
+from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, catalogue_for, catalogue_version
 from xhht_desktop.domain.values import Entry, validate_entries
 from xhht_desktop.installation import get_installation
 from xhht_desktop.sync import keys, repo
@@ -824,13 +824,12 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
     rule that a unit sends only what its level enters."""
     if not applied:
         return
-    catalogue = by_code()
     col = {c: i for i, c in enumerate(spec.columns)}
     pi, ii, bi = col["period"], col["indicator"], col["breakdown"]
     by_period: dict[str, dict[tuple, Entry]] = {}
     touched: dict[str, set[str]] = {}
     for row in applied:
-        ind = catalogue.get(row[ii])
+        ind = catalogue_for(row[pi]).by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
             plan.errors.append(f"Kỳ {row[pi]}: mã chỉ tiêu «{row[ii]}» không có trong danh mục.")
             continue
@@ -846,7 +845,8 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
         if ex[4] or ex[5 + spec.fields.index("period")] not in touched:
             continue
         e = Entry(ex[ef["indicator"]], ex[ef["breakdown"]] or None, ex[ef["numerator"]], ex[ef["denominator"]],
-                  ex[ef["value"]], ex[ef["comment"]] or "")
+                  ex[ef["value"]], ex[ef["comment"]] or "", ex[ef["decision_no"]] or "", ex[ef["decision_date"]],
+                  ex[ef["decision_body"]] or "")
         by_period.setdefault(ex[ef["period"]], {})[e.key] = e
     for row in applied:
         entries = by_period.setdefault(row[pi], {})
@@ -855,11 +855,12 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
             entries.pop(key, None)
         else:
             entries[key] = Entry(row[ii], row[bi] or None, row[col["numerator"]], row[col["denominator"]],
-                                 row[col["value"]], row[col["comment"]] or "")
+                                 row[col["value"]], row[col["comment"]] or "", row[col["decision_no"]] or "",
+                                 row[col["decision_date"]], row[col["decision_body"]] or "")
     for period, entries in by_period.items():
         if period not in touched:
             continue
-        for issue in validate_entries(list(entries.values())):
+        for issue in validate_entries(list(entries.values()), catalogue=period):
             if issue.indicator not in touched[period]:
                 continue
             text = f"Kỳ {period}: {issue.message}"
