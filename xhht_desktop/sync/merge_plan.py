@@ -1,0 +1,415 @@
+"""Planning: what a package does to the database, decided by reading it only. First the sender
+(`decide`: duplicate, unknown unit, unit life, trust per (key, unit), identity, sequence budget),
+then every record against what is stored, in bulk (`_plan`: new / updated / unchanged / older /
+conflict, revision budget, provenance from the signature, each table's own rules). Nothing is
+written here: merge_write applies the decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, catalogue_for, catalogue_version
+from xhht_desktop.domain.text import control_problem_vi
+from xhht_desktop.domain.values import Entry, format_int, validate_entries
+from xhht_desktop.sync import repo
+from xhht_desktop.sync.merge_common import (
+    CONFLICT,
+    COUNT_KEYS,
+    DUPLICATE,
+    HELD,
+    IMPORTED,
+    LEVEL_OF_ROLE,
+    MAX_PROBLEMS_SHOWN,
+    MAX_REVISION_JUMP,
+    MAX_SEQUENCE_JUMP,
+    PackageResult,
+    _Batch,
+    _reject,
+)
+from xhht_desktop.sync.merge_read import _Prepared, _prepare, _utc
+from xhht_desktop.sync.package import OpenedPackage
+from xhht_desktop.sync.tables import TableSpec
+
+
+# ---- planning: compare every record with what is stored, in bulk --------------------------------
+
+@dataclass
+class _Plan:
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
+    writes: dict[str, list[tuple]] = field(default_factory=dict)  # table -> upsert rows
+    history: list[tuple] = field(default_factory=list)
+    new_conflicts: list[dict] = field(default_factory=list)
+    updated_conflicts: list[tuple] = field(default_factory=list)  # (id, origin, revision, data)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # records whose revision jumps beyond MAX_REVISION_JUMP
+
+
+def _record_data(spec: TableSpec, row: tuple) -> dict:
+    """A package row as the JSON kept in a conflict."""
+    d = dict(zip(spec.columns, row))
+    d.pop("unit", None)
+    d.pop("uuid", None)
+    return d
+
+
+def _stored_data(spec: TableSpec, ex: tuple) -> dict:
+    d = {"revision": ex[2], "origin": ex[3], "deleted": ex[4]}
+    d.update(zip(spec.fields, ex[5:]))
+    return d
+
+
+def _text(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepared: _Prepared) -> _Plan:
+    plan = _Plan()
+    db = batch.db
+    source = f"sync:{opened.package_uuid}"
+    signer = opened.manifest["installation_id"]  # bound to the signing key (see _classify_and_apply)
+    for name, rows in opened.tables.items():
+        if not rows:
+            continue
+        spec = batch.specs[name]
+        if any(r[6] != signer for r in rows):
+            # Provenance comes from the signature: a record is the signing installation's version,
+            # whatever origin the payload writes (it cannot pose as another installation's revision).
+            claimed = sum(1 for r in rows if r[6] not in (signer, ""))
+            if claimed:
+                plan.warnings.append(f"Bảng {name}: {claimed} bản ghi ghi nguồn là máy khác; được coi là bản của "
+                                     "máy ký gói.")
+            rows = [r if r[6] == signer else (*r[:6], signer, *r[7:]) for r in rows]
+        if spec.has_period and spec.derive_uuid is not None:
+            pi = spec.columns.index("period")
+            periods = sorted({r[pi] for r in rows})
+            existing = repo.existing_by_periods(db, spec, unit_id, periods)
+        else:
+            existing = repo.existing_by_uuids(db, spec, [r[0] for r in rows])
+            if any(ex[1] != unit_id for ex in existing.values()):
+                plan.errors.append(f"Bảng {name}: gói sửa bản ghi thuộc đơn vị khác.")
+                continue
+        conflicts = repo.conflicts_for(db, [r[0] for r in rows]) if batch.conflicts_possible else {}
+        writes = plan.writes.setdefault(name, [])
+        hist_idx = [(f, spec.columns.index(f), 5 + spec.fields.index(f)) for f in spec.history_fields]
+        nfields = len(spec.fields)
+        record_history = spec.history_on_insert == "record"
+        applied: list[tuple] = []
+        aside: list[tuple] = []  # conflicts and older versions: not applied, still checked (_check_aside)
+        for row in rows:
+            uuid_, _unit, revision, _base, updated_at, updated_by, origin, deleted = row[:8]
+            ex = existing.get(uuid_)
+            known = ex[2] if ex is not None and ex[3] == origin else _seen_revision(conflicts.get(uuid_, ()), origin)
+            if revision > known + MAX_REVISION_JUMP:
+                plan.refused.append(f"bảng {name}, bản ghi {uuid_}: phiên bản {revision}, đã biết {known}")
+                continue
+            action = _classify(row, ex, conflicts.get(uuid_, ()))
+            if action in ("new", "updated", "meta"):
+                writes.append((uuid_, unit_id, *row[8:8 + nfields], revision, row[3], updated_at, updated_by,
+                               origin, deleted))
+                applied.append(row)
+                if action == "meta":
+                    plan.counts["unchanged"] += 1
+                    continue
+                if deleted and (ex is None or not ex[4]):
+                    plan.counts["deleted"] += 1
+                else:
+                    plan.counts[action] += 1
+                if ex is None and record_history:
+                    plan.history.append((name, uuid_, "created", None, prepared.created[uuid_], revision, updated_at,
+                                         updated_by, origin, source))
+                elif ex is None:
+                    plan.history.extend(
+                        (name, uuid_, f, None, _text(row[ri]), revision, updated_at, updated_by, origin, source)
+                        for f, ri, _ei in hist_idx if row[ri] is not None and row[ri] != "")
+                else:
+                    plan.history.extend(
+                        (name, uuid_, f, _text(ex[ei]), _text(row[ri]), revision, updated_at, updated_by, origin,
+                         source)
+                        for f, ri, ei in hist_idx if row[ri] != ex[ei])
+                if deleted != (ex[4] if ex is not None else 0):
+                    plan.history.append((name, uuid_, "deleted", None if ex is None else str(ex[4]), str(deleted),
+                                         revision, updated_at, updated_by, origin, source))
+            elif action == "unchanged":
+                plan.counts["unchanged"] += 1
+            elif action == "older":
+                plan.counts["older"] += 1
+                aside.append(row)
+            else:  # conflict
+                plan.counts["conflicts"] += 1
+                aside.append(row)
+                open_one = next((c for c in conflicts.get(uuid_, ())
+                                 if c["status"] == "open" and c["incoming_origin"] == origin), None)
+                data = _record_data(spec, row)
+                if open_one is not None:
+                    plan.updated_conflicts.append((open_one["id"], origin, revision, data))
+                else:
+                    plan.new_conflicts.append({
+                        "table_name": name, "record_uuid": uuid_, "unit_key": opened.unit_key, "status": "open",
+                        "local_origin": ex[3], "local_revision": ex[2], "local_data": _stored_data(spec, ex),
+                        "incoming_origin": origin, "incoming_revision": revision, "incoming_data": data,
+                        "package_uuid": opened.package_uuid, "detected_at": batch.now})
+        if name == "indicator_values":
+            _validate_figures(plan, spec, applied, existing, level)
+        elif spec.validate is not None:
+            for r in applied:
+                if not r[7]:
+                    plan.errors.extend(prepared.problems.get(r[0], ()))
+        if aside:
+            _check_aside(plan, spec, aside, prepared)
+    return plan
+
+
+def _check_aside(plan: _Plan, spec: TableSpec, aside: list[tuple], prepared: _Prepared) -> None:
+    """Rows not applied - kept as a conflict (which someone may later choose) or skipped as older -
+    are still what the sender signed: the rules of the record alone (its text, the centre log's
+    rules) refuse the package for them too, so nothing invalid waits in a conflict."""
+    if spec.name == "indicator_values":
+        col = {c: i for i, c in enumerate(spec.columns)}
+        texts = [(f, col[f], f == "comment") for f in ("comment", "decision_no", "decision_body") if f in col]
+        for r in aside:
+            if r[7]:
+                continue
+            for f, i, multiline in texts:
+                problem = control_problem_vi(r[i], multiline=multiline) if isinstance(r[i], str) else None
+                if problem:
+                    plan.errors.append(f"Kỳ {r[col['period']]}: chỉ tiêu {r[col['indicator']]}, {f}: {problem}")
+    elif spec.validate is not None:
+        for r in aside:
+            if not r[7]:
+                plan.errors.extend(prepared.problems.get(r[0], ()))
+
+
+def _seen_revision(conflicts, origin: str) -> int:
+    """The highest revision of `origin`'s version of a record weighed in its conflicts (0 if none)."""
+    seen = 0
+    for c in conflicts:
+        if c["local_origin"] == origin:
+            seen = max(seen, c["local_revision"])
+        if c["incoming_origin"] == origin:
+            seen = max(seen, c["incoming_revision"])
+    return seen
+
+
+def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
+    """new | updated | meta (same content, newer revision) | unchanged | older | conflict."""
+    if ex is None:
+        return "new"
+    revision, origin = row[2], row[6]
+    same_content = row[7:] == ex[4:]
+    if origin == ex[3]:
+        if revision > ex[2]:
+            return "updated" if not same_content else "meta"
+        if revision == ex[2]:
+            return "unchanged" if same_content else "conflict"  # one installation copied to two machines
+        return "older"
+    # Another installation's version: has this one (or a newer one of it) been weighed already?
+    seen = 0
+    for c in conflicts:
+        if c["local_origin"] == origin:
+            seen = max(seen, c["local_revision"])
+        if c["incoming_origin"] == origin:
+            seen = max(seen, c["incoming_revision"])
+    if seen and revision <= seen:
+        return "older"
+    if same_content:
+        return "unchanged"
+    return "conflict"
+
+
+def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existing: dict[str, tuple],
+                      level: str) -> None:
+    """The core rules (validate_entries) on each period as it will stand after the merge, and the
+    rule that a unit sends only what its level enters."""
+    if not applied:
+        return
+    col = {c: i for i, c in enumerate(spec.columns)}
+    pi, ii, bi = col["period"], col["indicator"], col["breakdown"]
+    by_period: dict[str, dict[tuple, Entry]] = {}
+    touched: dict[str, set[str]] = {}
+    for row in applied:
+        ind = catalogue_for(row[pi]).by_code.get(row[ii])  # the catalogue of the period's programme
+        if ind is None:
+            plan.errors.append(f"Kỳ {row[pi]}: mã chỉ tiêu «{row[ii]}» không có trong danh mục.")
+            continue
+        if level not in ind.levels and not row[col["deleted"]]:
+            plan.errors.append(f"Kỳ {row[pi]}: chỉ tiêu {ind.code} không do {LEVEL_LABELS_VI[level]} nhập.")
+            continue
+        touched.setdefault(row[pi], set()).add(row[ii])
+    if not touched:
+        return
+    # What is stored for those periods, then overlaid with what the package brings.
+    ef = {f: 5 + spec.fields.index(f) for f in spec.fields}
+    for ex in existing.values():
+        if ex[4] or ex[5 + spec.fields.index("period")] not in touched:
+            continue
+        e = Entry(ex[ef["indicator"]], ex[ef["breakdown"]] or None, ex[ef["numerator"]], ex[ef["denominator"]],
+                  ex[ef["value"]], ex[ef["comment"]] or "", ex[ef["decision_no"]] or "", ex[ef["decision_date"]],
+                  ex[ef["decision_body"]] or "")
+        by_period.setdefault(ex[ef["period"]], {})[e.key] = e
+    for row in applied:
+        entries = by_period.setdefault(row[pi], {})
+        key = (row[ii], row[bi] or None)
+        if row[col["deleted"]]:
+            entries.pop(key, None)
+        else:
+            entries[key] = Entry(row[ii], row[bi] or None, row[col["numerator"]], row[col["denominator"]],
+                                 row[col["value"]], row[col["comment"]] or "", row[col["decision_no"]] or "",
+                                 row[col["decision_date"]], row[col["decision_body"]] or "")
+    for period, entries in by_period.items():
+        if period not in touched:
+            continue
+        for issue in validate_entries(list(entries.values()), catalogue=period):
+            if issue.indicator not in touched[period]:
+                continue
+            text = f"Kỳ {period}: {issue.message}"
+            (plan.errors if issue.severity == "error" else plan.warnings).append(text)
+
+
+# ---- the sender: what a package may do at all ---------------------------------------------------
+
+@dataclass
+class Decision:
+    """What applying a package writes (merge_write.apply). `kind`:
+    "none" - nothing (duplicate, refused, or held again: `result` says which);
+    "held" - kept whole until its (key, unit) pair is confirmed: `held` (and `installation` if the
+             pair is new here);
+    "import" - its records (`plan`) and its import record (`import_record`, `import_periods`)."""
+
+    kind: str = "none"
+    plan: _Plan | None = None
+    installation: dict | None = None
+    held: dict | None = None
+    import_record: dict | None = None
+    import_periods: list[tuple] = field(default_factory=list)
+
+
+def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: bytes, held_package: bool,
+           prepared: _Prepared | None = None) -> Decision:
+    """Check the sender and plan the records, reading only; `result` gets the outcome and its words."""
+    db = batch.db
+    m = opened.manifest
+    uuid_ = m["package_uuid"]
+    unit_key = m["unit"]["key"]
+    if uuid_ in batch.seen or repo.is_imported(db, uuid_):
+        result.status = DUPLICATE
+        result.reason = "Gói này đã được nhập trước đó; không có gì thay đổi."
+        return Decision()
+    unit = batch.units.get(unit_key)
+    if unit is None:
+        _reject(result, "unknown_unit", f"Đơn vị «{m['unit']['name']}» ({unit_key}) không có trong danh mục "
+                                        "đơn vị của phiên bản này.")
+        return Decision()
+    unit_id, _key, code, unit_name, level, _valid_from, _valid_to = unit
+    result.unit_code, result.unit_name = code, unit_name
+    if LEVEL_OF_ROLE.get(m["role"]) != level:
+        _reject(result, "bad_manifest", f"Gói ghi vai trò «{m['role']}» không khớp với cấp của {unit_name}.")
+        return Decision()
+    # A unit reports only the periods it lived through (helper "units"): the rest of the batch goes on.
+    outside = units_repo.first_life_problem(db, units_repo.get_unit(db, unit_id), m["periods"])
+    if outside is not None:
+        _reject(result, "outside_unit_life", f"Gói có số liệu kỳ {outside.period} nhưng "
+                                             f"{units_repo.life_problem_vi(outside)}; không có gì được nhập.")
+        return Decision()
+    fingerprint = opened.fingerprint
+    # Trust is per (key, unit): `pairs` are every unit this key has signed for, first seen first.
+    pairs = repo.key_pairs(db, fingerprint)
+    revoked = next((p for p in pairs if p["status"] == "revoked"), None)
+    if revoked is not None:  # a revoked key is refused for every unit, the ones it never claimed included
+        _reject(result, "revoked", f"Máy gửi {fingerprint} của {revoked['unit_name'] or revoked['unit_key']} đã bị "
+                                   f"thu hồi; gói{'' if revoked['unit_key'] == unit_key else ' gửi cho ' + unit_name} "
+                                   "không được nhập.")
+        return Decision()
+    if any(p["installation_id"] != m["installation_id"] for p in pairs):
+        _reject(result, "identity_changed",
+                f"Khoá {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
+                f"{m['installation_id']}: một khoá chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
+        return Decision()
+    others = [i for i in repo.installations_by_id(db, m["installation_id"])
+              if i["fingerprint"] != fingerprint and i["status"] != "revoked"]
+    if others:
+        _reject(result, "key_changed",
+                f"Máy gửi này trước đây ký bằng khoá {others[0]['fingerprint']}, nay bằng khoá {fingerprint}. "
+                "Nếu máy đã được cài lại, hãy thu hồi khoá cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
+        return Decision()
+    last = repo.last_sequence(db, fingerprint, besides=uuid_)
+    if m["sequence"] > last + MAX_SEQUENCE_JUMP:
+        _reject(result, "sequence_jump",
+                f"Gói mang số thứ tự {m['sequence']}, vượt quá {format_int(MAX_SEQUENCE_JUMP)} so với số lớn nhất đã "
+                f"nhận từ máy {fingerprint} ({last}); gói không được nhập. Đề nghị đơn vị xuất lại toàn bộ số liệu.")
+        return Decision()
+    inst = next((p for p in pairs if p["unit_key"] == unit_key), None)
+    batch.touched.add((fingerprint, unit_key))
+    plan = _plan(batch, opened, unit_id, level, prepared or _prepare(batch, opened))
+    result.counts = plan.counts
+    result.problems = plan.errors[:MAX_PROBLEMS_SHOWN]
+    result.warnings = plan.warnings[:MAX_PROBLEMS_SHOWN]
+    if m["catalogue_version"] != catalogue_version():
+        result.warnings.insert(0, "Máy gửi dùng danh mục chỉ tiêu khác phiên bản của Sở; số liệu được "
+                                  "kiểm tra theo danh mục của Sở.")
+    if inst is None or inst["status"] == "pending":
+        batch.seen.add(uuid_)
+        result.status = HELD
+        result.reason = (f"Máy gửi mới của {unit_name}, mã nhận dạng {fingerprint}: gọi điện đối chiếu mã này "
+                         "với cán bộ gửi, rồi xác nhận máy gửi; gói sẽ được nhập khi xác nhận.")
+        other_units = [p for p in pairs if p["unit_key"] != unit_key]
+        if other_units:
+            result.code = "new_unit_for_key"
+            result.reason = (
+                f"Máy {fingerprint} đã gửi số liệu cho {', '.join(p['unit_name'] or p['unit_key'] for p in other_units)}"
+                f", nay gửi cho {unit_name}: máy này đang gửi số liệu cho {len(other_units) + 1} đơn vị. Gói được giữ "
+                f"lại. Chỉ xác nhận máy cho {unit_name} (chọn đúng dòng của đơn vị này) khi Sở chắc chắn máy được "
+                "giao nhập số liệu cho đơn vị đó.")
+        if plan.errors or plan.refused:
+            result.reason += " Lưu ý: số liệu trong gói có lỗi, khi xác nhận gói sẽ bị từ chối."
+        if held_package:
+            return Decision()
+        holder = repo.held_by(db, uuid_)
+        if holder is not None and holder != (fingerprint, unit_key):
+            _reject(result, "uuid_reused", f"Mã gói {uuid_} trùng với một gói đang giữ của máy khác hoặc đơn vị "
+                                           "khác; gói không được nhập (có thể là giả mạo).")
+            return Decision()
+        if holder is not None:
+            result.reason = "Gói đã nhận trước đó, vẫn chờ xác nhận máy gửi " + fingerprint + "."
+            return Decision()
+        installation = None
+        if inst is None:
+            installation = {
+                "fingerprint": fingerprint, "unit_key": unit_key, "public_key": m["signer"]["public_key"],
+                "installation_id": m["installation_id"], "role": m["role"],
+                "official": " – ".join(x for x in (m["official"].get("name", ""),
+                                                   m["official"].get("title", "")) if x),
+                "status": "pending", "first_seen": batch.now, "status_changed_by": ""}
+        return Decision("held", installation=installation, held={
+            "package_uuid": uuid_, "fingerprint": fingerprint, "unit_key": unit_key, "sequence": m["sequence"],
+            "created_at": m["created_at"], "received_at": batch.now, "file_name": result.file,
+            "periods": m["periods"], "data": data})
+    if plan.refused:
+        _reject(result, "revision_jump", f"Số phiên bản của bản ghi vượt quá mức cho phép ({len(plan.refused)} bản "
+                                         f"ghi, ví dụ: {plan.refused[0]}); không có gì được nhập.")
+        result.problems = plan.refused[:MAX_PROBLEMS_SHOWN]
+        return Decision()
+    if plan.errors:
+        _reject(result, "invalid_figures", f"Số liệu trong gói không hợp lệ ({len(plan.errors)} lỗi); "
+                                           "không có gì được nhập. Đề nghị đơn vị kiểm tra và gửi lại.")
+        return Decision()
+    batch.seen.add(uuid_)
+    same_seq = repo.received_sequences(db, fingerprint, unit_key).get(m["sequence"])
+    if same_seq and same_seq[0] != uuid_:
+        result.warnings.insert(0, f"Đã có một gói khác cùng số thứ tự {m['sequence']} từ máy này: "
+                                  "có thể cơ sở dữ liệu của máy gửi đã bị sao chép sang máy khác.")
+    if plan.counts["conflicts"]:
+        result.status = CONFLICT
+        result.reason = (f"{'Sẽ nhập' if batch.dry_run else 'Đã nhập'}; {plan.counts['conflicts']} bản ghi khác "
+                         "với bản do máy khác gửi: cả hai bản được giữ, hãy chọn trong mục Xung đột.")
+    else:
+        result.status = IMPORTED
+        result.reason = "Đã nhập." if not batch.dry_run else "Sẽ được nhập."
+    return Decision("import", plan=plan, import_record={
+        "package_uuid": uuid_, "fingerprint": fingerprint, "installation_id": m["installation_id"],
+        "unit_key": unit_key, "sequence": m["sequence"], "previous_uuid": m["previous_package_uuid"],
+        "full": int(m["full"]), "created_at": m["created_at"], "received_at": batch.now,
+        "received_by": batch.actor, "file_name": result.file, "file_sha256": opened.file_sha256,
+        "counts": plan.counts, "catalogue_version": m["catalogue_version"]},
+        import_periods=[(unit_key, p, _utc(m["created_at"])) for p in m["periods"]])

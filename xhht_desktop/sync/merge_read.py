@@ -1,0 +1,182 @@
+"""Reading packages: from a file or bytes to an opened, checked package and what can be worked out
+from it alone (its records' own rules, the history text of its new records), with no database.
+Runs a few packages ahead of the merge (`Opener`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xhht_desktop.sync.merge_common import EARLIEST_TIME, LATEST_TIME, PackageResult, _Batch, _describe, _reject
+from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
+
+# json.dumps(..., ensure_ascii=False) without building an encoder per call (one per new activity).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _utc(text: str) -> str:
+    """An ISO time as UTC, so that times from different offsets compare as strings."""
+    t = _parse_utc(text)
+    return text if t is None else t.replace(microsecond=0).isoformat()
+
+
+def _parse_utc(text) -> dt.datetime | None:
+    """An ISO time as an aware UTC datetime (a time without offset is local time), or None when it
+    does not parse or cannot be represented (year 9999 at UTC-12, year 1 at UTC+14)."""
+    if type(text) is not str:
+        return None
+    try:
+        t = dt.datetime.fromisoformat(text)
+        if t.tzinfo is None:
+            t = t.astimezone()
+        return t.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _time_ok(text) -> bool:
+    if type(text) is str:
+        try:
+            if 2001 <= dt.datetime.fromisoformat(text).year <= 2098:
+                return True  # the common case, whatever the offset: no conversion needed
+        except ValueError:
+            return False
+    t = _parse_utc(text)
+    return t is not None and EARLIEST_TIME <= t < LATEST_TIME
+
+
+def _check_times(opened: OpenedPackage) -> None:
+    """The package's time and its records' times parse and fall within EARLIEST_TIME..LATEST_TIME;
+    otherwise the package is refused (alone) with its reason."""
+    created = opened.manifest["created_at"]
+    if not _time_ok(created):
+        raise PackageRejected("bad_time", f"Gói ghi thời điểm lập không hợp lệ hoặc không thể có ({str(created)[:40]}); "
+                                          "kiểm tra ngày giờ của máy gửi rồi xuất lại.")
+    for name, rows in opened.tables.items():
+        for stamp in {r[4] for r in rows}:
+            if not _time_ok(stamp):
+                raise PackageRejected("bad_time", f"Bảng {name}: thời điểm sửa «{str(stamp)[:40]}» không hợp lệ "
+                                                  "hoặc không thể có; gói không được nhập.")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder gives its `.xhht` files (not its subfolders), by name."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted((c for c in p.iterdir() if c.is_file() and c.suffix.lower() == SUFFIX),
+                              key=lambda c: c.name))
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass
+class _Prepared:
+    """What can be worked out from a package alone, before it meets the database (see _prepare)."""
+
+    problems: dict[str, list[str]] = field(default_factory=dict)  # record uuid -> its own rule breaches
+    created: dict[str, str] = field(default_factory=dict)  # record uuid -> history text if it is new
+
+
+def _open_item(batch: _Batch, name: str, source: bytes | Path
+               ) -> tuple[bytes, OpenedPackage | PackageResult, _Prepared | None]:
+    """Read and open one package: decrypt, verify, check its shape, and prepare it. No database:
+    runs on the opener thread, a few packages ahead of the merge, overlapping the merge's writes
+    (SQLite releases the GIL while it works)."""
+    data = _read(source) if isinstance(source, Path) else source
+    if isinstance(data, PackageResult):
+        return b"", data, None
+    try:
+        opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
+    except PackageRejected as exc:
+        return data, _reject(PackageResult(file=name), exc.code, exc.reason), None
+    try:
+        _check_times(opened)
+    except PackageRejected as exc:
+        result = PackageResult(file=name)
+        _describe(result, opened)
+        return data, _reject(result, exc.code, exc.reason), None
+    try:
+        return data, opened, _prepare(batch, opened)
+    except Exception:  # noqa: BLE001 - prepared again while merging, where a failure rejects this package alone
+        return data, opened, None
+
+
+def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
+    """Per record, what depends on the record alone: the table's own rules (the centre log's, for
+    live records; the unit's dates bound the activity dates) and, for tables whose new records get
+    one history row, that row's text. Which records apply is decided later, against the database."""
+    prep = _Prepared()
+    unit = batch.units.get(opened.unit_key)
+    for name, rows in opened.tables.items():
+        spec = batch.specs[name]
+        if spec.validate is not None and unit is not None:
+            for r in rows:
+                if not r[7]:
+                    found = spec.validate([dict(zip(spec.fields, r[8:]))], unit[5], unit[6])
+                    if found:
+                        prep.problems[r[0]] = found
+        if spec.history_on_insert == "record":
+            at = [(f, spec.columns.index(f)) for f in spec.history_fields]
+            for r in rows:  # the history text of a record new here: its filled fields as JSON
+                prep.created[r[0]] = _json_text({f: r[i] for f, i in at if r[i] is not None and r[i] != ""})
+    return prep
+
+
+def _read(path: Path) -> bytes | PackageResult:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            return PackageResult(path.name, code="too_large",
+                                 reason=f"Tệp quá lớn ({size // (1024 * 1024)} MB) để là một gói XHHT.")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_SIZE + 1)
+    except OSError as exc:
+        return PackageResult(path.name, code="unreadable", reason=f"Không đọc được tệp: {exc.strerror or exc}.")
+    if len(data) > MAX_FILE_SIZE:
+        return PackageResult(path.name, code="too_large", reason="Tệp quá lớn để là một gói XHHT.")
+    return data
+
+
+class Opener:
+    """Opens packages (`_open_item`) on a helper thread, `ahead` of the one being merged, in order.
+
+    `next()` gives (name, data, opened or refused result, prepared) for the next item, or None at
+    the end; `pending()` names the items not yet given (on cancel); `close()` stops the thread."""
+
+    def __init__(self, batch: _Batch, items: Iterable[tuple[str, bytes | Path]], ahead: int):
+        self.batch = batch
+        self.iterator: Iterator = iter(items)
+        self.ahead_n = ahead
+        self.ahead: deque[tuple[str, Future]] = deque()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xhht-open")
+        self._fill()
+
+    def _fill(self) -> None:
+        while len(self.ahead) < self.ahead_n:
+            item = next(self.iterator, None)
+            if item is None:
+                return
+            self.ahead.append((item[0], self.pool.submit(_open_item, self.batch, *item)))
+
+    def next(self) -> tuple[str, bytes, OpenedPackage | PackageResult, _Prepared | None] | None:
+        if not self.ahead:
+            return None
+        name, future = self.ahead.popleft()
+        data, opened, prepared = future.result()
+        self._fill()
+        return name, data, opened, prepared
+
+    def pending(self) -> list[str]:
+        return [n for n, _ in self.ahead] + [n for n, _ in self.iterator]
+
+    def close(self) -> None:
+        for _n, future in self.ahead:
+            future.cancel()
+        self.pool.shutdown(wait=True)

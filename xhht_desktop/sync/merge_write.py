@@ -1,0 +1,225 @@
+"""Writing: a planned package into the database. `apply` writes one decision (merge_plan.Decision):
+its records and history (at once, or deferred to its group's sorted write), conflicts, the import
+record, or the held package. `_Group` applies many packages in one transaction (see its doc)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from xhht_desktop.sync import repo
+from xhht_desktop.sync.merge_common import HELD, MergeReport, PackageResult, _Batch, _describe
+from xhht_desktop.sync.package import OpenedPackage
+
+if TYPE_CHECKING:
+    from xhht_desktop.sync.merge_plan import Decision, _Plan
+    from xhht_desktop.sync.merge_read import _Prepared
+
+# (batch, result, opened, data, held_package, prepared, group) -> None: check and apply one package.
+ApplyOne = Callable[..., None]
+# (batch, name, data, held_package=) -> PackageResult: one package in its own savepoint.
+MergeOne = Callable[..., PackageResult]
+
+
+def _first(row: tuple):
+    return row[0]
+
+
+def _second(row: tuple):
+    return row[1]
+
+
+# ---- groups: one transaction for many packages ---------------------------------------------------
+
+@dataclass
+class _Member:
+    """A package of the group, as much as merging it again needs (it is opened again then: rare)."""
+
+    index: int          # position in report.packages
+    name: str
+    data: bytes
+    package_uuid: str
+    held_package: bool
+    marked_seen: bool   # this member put its package UUID in batch.seen
+
+
+class _Group:
+    """Packages applied in one transaction, committed every few seconds, with no savepoint per package.
+
+    A savepoint keeps a copy of every page it changes, so that it can be rolled back; at national
+    scale that copy cost as much as the writes themselves. A plain transaction rolls back for free
+    (the WAL drops its frames). So each package goes into the group's transaction, and if one fails
+    for a reason of its own (a record the database's constraints refuse), the whole group is rolled
+    back and its packages are merged again one at a time, each in its own savepoint: only the
+    package at fault is rejected, and every package stays whole or absent.
+
+    A package's records and history rows are not written at once but kept and written with the
+    whole group, sorted by UUID (`flush`). Their keys are random, so each lands on its own index
+    page; sorted, the rows that share a page are written together and the page is written out
+    once per group, not once per package (the small bookkeeping rows are written at once). Until
+    then the database does not show them, so a package of a unit already in the group, or one that
+    touches a record the group holds, flushes the group before it is checked.
+
+    While a group is open the connection keeps its statement journals in memory (temp_store=MEMORY;
+    each covers one row's statement, so it stays small); the one-by-one path, whose savepoints can
+    cover a whole package, goes back to temporary files. A dry run does not use groups: it is one
+    transaction with a savepoint per package, rolled back at the end.
+    """
+
+    def __init__(self, batch: _Batch, *, apply_one: ApplyOne, merge_one: MergeOne, commit_every_seconds: float,
+                 max_rows: int, max_packages: int, max_bytes: int):
+        self.batch = batch
+        self.apply_one, self.merge_one = apply_one, merge_one
+        self.commit_every_seconds, self.max_rows = commit_every_seconds, max_rows
+        self.max_packages, self.max_bytes = max_packages, max_bytes
+        self.conn = batch.db.conn
+        self.members: list[_Member] = []
+        self.started = 0.0
+        self.rows_at_start = 0
+        self.data_bytes = 0
+        self.active = False
+        self.units: set[str] = set()     # units whose records wait in `writes`
+        self.records: set[str] = set()   # record UUIDs waiting in `writes`
+        self.writes: dict[str, list[tuple]] = {}  # table -> upsert rows waiting
+        self.history: list[tuple] = []   # history rows waiting
+
+    def begin(self) -> None:
+        if not self.batch.dry_run:
+            self.conn.execute("PRAGMA temp_store=MEMORY")
+        self.conn.execute("BEGIN IMMEDIATE")
+        # Read inside the transaction: another merge may have committed conflicts since the last group.
+        self.batch.conflicts_possible = repo.any_conflicts(self.batch.db)
+        self.members = []
+        self.started = time.monotonic()
+        self.rows_at_start = self.batch.rows_written
+        self.data_bytes = 0
+        self.active = True
+        self._clear_waiting()
+
+    def _clear_waiting(self) -> None:
+        self.units, self.records, self.writes, self.history = set(), set(), {}, []
+
+    def defer(self, plan: _Plan) -> None:
+        """Keep a planned package's records and history for the group's sorted write."""
+        for name, rows in plan.writes.items():
+            self.writes.setdefault(name, []).extend(rows)
+            self.batch.rows_written += len(rows)
+        self.history.extend(plan.history)
+        self.batch.rows_written += len(plan.history)
+
+    def flush(self, report: MergeReport) -> bool:
+        """Write the records and history waiting, sorted by UUID (history: by record, each record's
+        rows in their order). False if that failed and the group was merged again one by one."""
+        if not (self.writes or self.history):
+            self.units, self.records = set(), set()
+            return True
+        db = self.batch.db
+        try:
+            for name, spec in self.batch.specs.items():  # write order: parents before children
+                rows = self.writes.get(name)
+                if rows:
+                    rows.sort(key=_first)
+                    repo.upsert_rows(db, spec, rows)
+            self.history.sort(key=_second)
+            repo.insert_history(db, self.history)
+        except sqlite3.OperationalError:
+            raise  # disk full, locked, I/O: stop (the group is undone)
+        except sqlite3.DatabaseError:
+            self._merge_again_one_by_one(report)
+            return False
+        self._clear_waiting()
+        return True
+
+    def due(self) -> bool:
+        """Time to commit: every few seconds, or when the group holds enough rows or files."""
+        return (time.monotonic() - self.started > self.commit_every_seconds
+                or self.batch.rows_written - self.rows_at_start >= self.max_rows
+                or len(self.members) >= self.max_packages
+                or self.data_bytes >= self.max_bytes)
+
+    def commit(self, report: MergeReport) -> None:
+        if self.active:
+            self.flush(report)  # if it fails, the group is merged again and a new, empty one is open
+            self.conn.execute("COMMIT")
+            self.members = []
+            self.active = False
+            if self.batch.checkpointer is not None:
+                self.batch.checkpointer.after_commit()
+
+    def merge(self, report: MergeReport, name: str, data: bytes, opened: OpenedPackage, prepared: _Prepared,
+              held_package: bool) -> None:
+        """Check and apply one opened package in the group's transaction; append its result."""
+        batch = self.batch
+        records = {r[0] for rows in opened.tables.values() for r in rows}
+        if opened.unit_key in self.units or not self.records.isdisjoint(records):
+            self.flush(report)  # it must be checked against what the group holds
+        result = PackageResult(file=name)
+        _describe(result, opened)
+        was_seen = opened.package_uuid in batch.seen
+        member = _Member(len(report.packages), name, data, opened.package_uuid, held_package, False)
+        report.packages.append(result)
+        self.members.append(member)
+        self.data_bytes += len(data)
+        try:
+            self.apply_one(batch, result, opened, data, held_package, prepared, self)
+            if held_package and result.status != HELD:
+                repo.delete_held(batch.db, opened.package_uuid)
+        except sqlite3.OperationalError:
+            raise  # disk full, locked, I/O: not this package's fault; stop (the group is undone)
+        except Exception:  # noqa: BLE001 - merged again one by one: only the package at fault is rejected
+            member.marked_seen = not was_seen and opened.package_uuid in batch.seen
+            self._merge_again_one_by_one(report)
+            return
+        member.marked_seen = not was_seen and opened.package_uuid in batch.seen
+        # Held, duplicate or refused packages wait for nothing, but their checks read the same records.
+        self.units.add(opened.unit_key)
+        self.records |= records
+
+    def _merge_again_one_by_one(self, report: MergeReport) -> None:
+        """Undo the group and merge its packages again, each in its own savepoint."""
+        self.conn.execute("ROLLBACK")
+        self.active = False
+        self._clear_waiting()
+        members, self.members = self.members, []
+        for m in members:
+            if m.marked_seen:
+                self.batch.seen.discard(m.package_uuid)
+        self.conn.execute("PRAGMA temp_store=DEFAULT")
+        self.conn.execute("BEGIN IMMEDIATE")
+        for m in members:
+            report.packages[m.index] = self.merge_one(self.batch, m.name, m.data, held_package=m.held_package)
+        # Kept at once: a failure in the next group must not undo them (they are no longer members).
+        self.active = True
+        self.commit(report)
+        self.begin()
+
+
+def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan, group: _Group | None) -> None:
+    """Records and history now, or with the group's sorted write; conflicts now."""
+    db = batch.db
+    if group is not None:
+        group.defer(plan)
+    else:
+        for name, rows in plan.writes.items():
+            repo.upsert_rows(db, batch.specs[name], rows)
+        repo.insert_history(db, plan.history)
+    for record in plan.new_conflicts:
+        repo.insert_conflict(db, record)
+        batch.conflicts_possible = True
+    for conflict_id, origin, revision, data in plan.updated_conflicts:
+        repo.update_conflict_incoming(db, conflict_id, origin, revision, data, opened.package_uuid)
+
+
+def apply(batch: _Batch, opened: OpenedPackage, decision: Decision, group: _Group | None = None) -> None:
+    """Write what `decision` says (nothing, a held package, or an import)."""
+    db = batch.db
+    if decision.kind == "held":
+        if decision.installation is not None:
+            repo.insert_installation(db, decision.installation)
+        repo.insert_held(db, decision.held)
+    elif decision.kind == "import":
+        _write(batch, opened, decision.plan, group)
+        repo.insert_import(db, decision.import_record, decision.import_periods)
