@@ -34,6 +34,10 @@ from xhht_desktop.domain.periods import parse_period  # noqa: E402
 from xhht_desktop.sample import sample_entries  # noqa: E402
 
 BATCH_PERIOD = "2024-H1"
+# Since the 2021-2030 programme (0004_programmes) a commune enters its figures for the year, not the
+# half-year: the ordinary round carries the year's figures and completeness mark, and the first
+# half-year's centre activities and its mark.
+BATCH_PERIODS = ("2024", BATCH_PERIOD)
 STAMP = "2024-07-05T09:30:00+07:00"
 
 
@@ -140,7 +144,7 @@ def build_package_bytes(inst: Installation, tables: dict[str, list[tuple]], spec
         "official": {"name": "Cán bộ xã", "title": "Công chức Văn hóa - Xã hội"},
         "sequence": sequence, "previous_package_uuid": previous, "full": full,
         "created_at": created.isoformat(), "catalogue_version": catalogue_version(),
-        "periods": _periods(specs, rows),
+        "periods": _periods(specs, {name: rows.get(name, []) for name in specs}),
         "counts": {name: len(r) for name, r in rows.items()},
         "deletions": {name: sum(row[specs[name].columns.index("deleted")] for row in r) for name, r in rows.items()},
     }
@@ -200,13 +204,16 @@ class Batch:
     packages: int
 
 
-def national_batch(nation_db: Path, communes: int, out_dir: Path = DEFAULT_DIR, *, force: bool = False) -> Batch:
-    """The national batch for BATCH_PERIOD: one incremental package per commune (12 figures, a
-    completeness mark and 25 activities each), and the Department database they go into. Cached."""
+def national_batch(nation_db: Path, communes: int | None, out_dir: Path = DEFAULT_DIR, *, force: bool = False,
+                   limit: int | None = None) -> Batch:
+    """The national batch for BATCH_PERIODS: one incremental package per commune (the year's 69
+    figures and completeness mark, the half-year's 25 activities and mark; before the 2021-2030
+    programme it was the half-year's 12 figures, a mark and 25 activities), and the Department
+    database they go into. Cached."""
     from xhht_desktop.installation import open_app_database
     from xhht_desktop.sync.tables import table_specs
 
-    root = out_dir / f"batch-{nation_db.stem}"
+    root = out_dir / (f"batch-{nation_db.stem}" + (f"-{limit}" if limit and nation_db.stem == "province" else ""))
     done = root / "done.json"
     if done.exists() and not force:
         info = json.loads(done.read_text())
@@ -214,14 +221,17 @@ def national_batch(nation_db: Path, communes: int, out_dir: Path = DEFAULT_DIR, 
                      info["packages"])
     shutil.rmtree(root, ignore_errors=True)
     (root / "packages").mkdir(parents=True)
-    dept, insts, recipient = department_ready(nation_db, root / "department.sqlite3")
+    dept, insts, recipient = department_ready(nation_db, root / "department.sqlite3", limit)
     db = open_app_database(dept)
     specs = table_specs(db)
     db.conn.close()
     baseline: dict[str, tuple[list[str], list[tuple]]] = {}
     total = 0
     for n, inst in enumerate(insts, start=1):
-        tables = period_rows(inst, BATCH_PERIOD, specs)
+        tables: dict[str, list[tuple]] = {}
+        for period in BATCH_PERIODS:
+            for name, rows in period_rows(inst, period, specs).items():
+                tables.setdefault(name, []).extend(rows)
         data, m = build_package_bytes(inst, tables, specs, [recipient], sequence=2,
                                       previous=first_package_uuid(inst),
                                       package_uuid=str(uuid.uuid5(RECORD_NAMESPACE, f"bench-pkg|{inst.key}|2")))

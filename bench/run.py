@@ -128,19 +128,65 @@ def child_export_baseline(db_path: str, out: str) -> None:
     _emit(cpu=time.process_time() - c, seconds=time.perf_counter() - t, bytes=len(blob))
 
 
+def _write_bytes() -> int:
+    """Bytes this process has caused to be written to storage (/proc/self/io `write_bytes`;
+    threads included), or -1 where there is no such file."""
+    try:
+        for line in Path("/proc/self/io").read_text().splitlines():
+            if line.startswith("write_bytes:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
+
+
 def child_merge(db_path: str, packages_dir: str) -> None:
     from xhht_desktop.installation import open_app_database
     from xhht_desktop.sync.merge import merge_files
 
     db = open_app_database(db_path)
+    w0 = _write_bytes()
     t, c = time.perf_counter(), time.process_time()
     report = merge_files(db, [packages_dir])
     seconds, cpu = time.perf_counter() - t, time.process_time() - c
+    written = _write_bytes() - w0
     codes: dict[str, int] = {}
     for p in report.packages:
         key = p.status if p.status != "rejected" else f"rejected:{p.code}"
         codes[key] = codes.get(key, 0) + 1
-    _emit(seconds=seconds, cpu=cpu, packages=len(report.packages), codes=codes)
+    _emit(seconds=seconds, cpu=cpu, packages=len(report.packages), codes=codes, write_bytes=written)
+
+
+def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
+    """The merge's floor: what it must write - the same records and history rows, into the same
+    schema and indexes - in one transaction (records sorted by UUID, as the merge writes them),
+    then a checkpoint, on the app's own connection settings (WAL, synchronous=FULL). The bare
+    executemany of the records alone, inside that transaction, is timed on the way."""
+    import pickle
+    import sqlite3
+    with open(rows_file, "rb") as fh:
+        tables = pickle.load(fh)
+    with open(history_file, "rb") as fh:
+        history = pickle.load(fh)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    w0 = _write_bytes()
+    t, c = time.perf_counter(), time.process_time()
+    conn.execute("BEGIN")
+    n = 0
+    for table, (columns, rows) in tables.items():
+        conn.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
+                         f"VALUES ({', '.join('?' * len(columns))})", sorted(rows))
+        n += len(rows)
+    bare = time.perf_counter() - t
+    conn.executemany("INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision, "
+                     "changed_at, changed_by, origin, source) VALUES (?,?,?,?,?,?,?,?,?,?)", history)
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
+    _emit(cpu=cpu, seconds=seconds, rows=n, history=len(history), bare_seconds=bare,
+          write_bytes=_write_bytes() - w0)
 
 
 def child_merge_baseline(db_path: str, rows_file: str) -> None:
@@ -166,7 +212,7 @@ def child_merge_baseline(db_path: str, rows_file: str) -> None:
 CHILDREN = {
     "values": child_values, "values_baseline": child_values_baseline, "report": child_report,
     "xlsx_baseline": child_xlsx_baseline, "export": child_export, "export_baseline": child_export_baseline,
-    "merge": child_merge, "merge_baseline": child_merge_baseline,
+    "merge": child_merge, "merge_baseline": child_merge_baseline, "merge_floor": child_merge_floor,
 }
 
 
@@ -201,8 +247,10 @@ class Table:
         self.rows: list[dict] = []
 
     def add(self, name: str, app: dict | None, base: dict | None = None, *, goal_s: float | None = None,
-            goal_ratio: float | None = None, goal_mb: float | None = None, note: str = "") -> None:
+            goal_ratio: float | None = None, goal_mb: float | None = None, note: str = "",
+            extra: dict | None = None) -> None:
         row = {"benchmark": name, "note": note}
+        extra = extra or {}
         if app is None or "error" in app:
             row["error"] = (app or {}).get("error", "not available")
             row["status"] = "n/a"
@@ -222,6 +270,11 @@ class Table:
             met.append(row["ratio"] <= goal_ratio)
         if goal_mb is not None and row.get("peak_mb") is not None:
             met.append(row["peak_mb"] <= goal_mb)
+        goal_gb = extra.get("goal_write_gb")
+        if extra.get("write_gb") is not None:
+            row["write_gb"] = extra["write_gb"]
+            if goal_gb is not None:
+                met.append(0 <= row["write_gb"] <= goal_gb)
         goals = []
         if goal_s is not None:
             goals.append(f"≤ {goal_s:g} s")
@@ -229,21 +282,24 @@ class Table:
             goals.append(f"≤ {goal_ratio:g}×")
         if goal_mb is not None:
             goals.append(f"≤ {goal_mb:g} MB")
+        if goal_gb is not None:
+            goals.append(f"≤ {goal_gb:g} GB written")
         row["goal"] = ", ".join(goals)
-        row["status"] = "met" if all(met) else "MISSED" if met else "-"
+        row["status"] = "-" if not met else "met" if all(met) else "MISSED"
         self.rows.append(row)
         print(f"  {name}: {row['app_s']:.3f} s (baseline {row.get('base_s', float('nan')):.3f} s), "
-              f"peak {row['peak_mb']} MB — {row['status']}", file=sys.stderr)
+              f"peak {row['peak_mb']} MB, written {row.get('write_gb')} GB — {row['status']}", file=sys.stderr)
 
     def render(self) -> str:
         def f(x, digits=3):
             return "" if x is None else f"{x:.{digits}f}"
         return format_table(
-            ["benchmark", "app (s)", "app CPU (s)", "baseline (s)", "app ÷ baseline", "peak MB", "goal", "status",
-             "note"],
+            ["benchmark", "app (s)", "app CPU (s)", "baseline (s)", "app ÷ baseline", "peak MB", "written GB",
+             "goal", "status", "measured", "note"],
             [[r["benchmark"], f(r.get("app_s")), f(r.get("app_cpu")), f(r.get("base_s")),
               f(r.get("ratio"), 1) + ("×" if r.get("ratio") is not None else ""),
-              f(r.get("peak_mb"), 0), r.get("goal", ""), r["status"], r.get("note") or r.get("error", "")[:60]]
+              f(r.get("peak_mb"), 0), f(r.get("write_gb"), 2), r.get("goal", ""), r["status"],
+              r.get("measured", ""), r.get("note") or r.get("error", "")[:60]]
              for r in self.rows])
 
 
@@ -293,21 +349,63 @@ def bench_export(table: Table, tmp: Path) -> None:
               note="baseline: SELECT * + JSON + gzip, no signing/encryption")
 
 
-def bench_merge(table: Table, nation: Path, communes: int, tmp: Path) -> None:
+def _history_written(db: Path, after_id: int, out: Path) -> int:
+    """The history rows a merge wrote (id above `after_id`), pickled for the floor."""
+    import pickle
+    import sqlite3
+    conn = sqlite3.connect(str(db))
+    rows = conn.execute("SELECT table_name, record_uuid, field, old_value, new_value, revision, changed_at, "
+                        "changed_by, origin, source FROM history WHERE id>? ORDER BY id", (after_id,)).fetchall()
+    conn.close()
+    with open(out, "wb") as fh:
+        pickle.dump(rows, fh)
+    return len(rows)
+
+
+def _max_history_id(db: Path) -> int:
+    import sqlite3
+    conn = sqlite3.connect(str(db))
+    try:
+        return conn.execute("SELECT COALESCE(MAX(id), 0) FROM history").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def bench_merge(table: Table, source_db: Path, communes: int | None, tmp: Path, *, label: str,
+                goal_s: float, goal_ratio: float | None = 1.5, goal_gb: float | None = 3.0) -> None:
+    """The merge of a batch (one package per commune of `source_db`), against its floor (the same
+    records and history rows, one transaction, checkpointed) and the bare executemany, same run."""
     if not module_available("xhht_desktop.sync.merge"):
-        table.add(f"merge of the national batch ({communes:,} packages)", None)
+        table.add(f"merge: {label}", None)
         return
     from bench import packages
-    batch = packages.national_batch(nation, communes)
+    batch = packages.national_batch(source_db, communes, limit=communes)
     work = tmp / "merge.sqlite3"
     base_db = tmp / "merge_base.sqlite3"
-    for target in (work, base_db):
-        packages.copy_db(batch.department_db, target)
+    packages.copy_db(batch.department_db, work)
+    before = _max_history_id(work)
     app = run_child("merge", work, batch.packages_dir, timeout=3600)
-    base = run_child("merge_baseline", base_db, batch.rows_file)
-    table.add(f"merge of the national batch ({communes:,} packages)", app, base, goal_s=30.0, goal_ratio=10.0,
-              goal_mb=400.0, note=f"baseline: bare executemany of the same {batch.rows:,} rows; "
-                                  f"outcomes {app.get('codes') if app else ''}")
+    history_file = tmp / "history.pickle"
+    floor = None
+    if "error" not in app:
+        n_history = _history_written(work, before, history_file)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(work) + suffix).unlink(missing_ok=True)
+        packages.copy_db(batch.department_db, base_db)
+        floor = run_child("merge_floor", base_db, batch.rows_file, history_file, timeout=3600)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(base_db) + suffix).unlink(missing_ok=True)
+    gb = app.get("write_bytes", -1) / 1e9 if app and "error" not in app else None
+    floor_gb = floor.get("write_bytes", -1) / 1e9 if floor and "error" not in floor else None
+    note = (f"floor: the same {batch.rows:,} records and {n_history if floor else 0:,} history rows, one "
+            f"transaction + checkpoint; written {gb:.2f} GB (floor {floor_gb:.2f} GB); "
+            f"outcomes {app.get('codes')}" if floor and "error" not in floor else "")
+    table.add(f"merge: {label}", app, floor, goal_s=goal_s, goal_ratio=goal_ratio, goal_mb=400.0, note=note,
+              extra={"write_gb": gb, "goal_write_gb": goal_gb})
+    if floor and "error" not in floor:
+        table.add(f"bare executemany of the records only: {label}",
+                  {"seconds": floor["bare_seconds"], "peak_mb": None}, None,
+                  note="inside the floor's transaction, before its history rows and COMMIT (for scale)")
 
 
 def bench_gui(table: Table, province: Path, runs: int) -> None:
@@ -330,6 +428,25 @@ def bench_gui(table: Table, province: Path, runs: int) -> None:
     table.add("GUI start → first painted main window (province DB)", app, base, goal_ratio=1.5,
               note=f"median of {runs}; app runs {', '.join(f'{x:.2f}' for x in app_times)}; "
                    f"bare {', '.join(f'{x:.2f}' for x in bare_times)}")
+    bench_gui_content(table, province, runs, bare_times)
+
+
+def bench_gui_content(table: Table, province: Path, runs: int, bare_times: list[float]) -> None:
+    """Start to the first page showing its content (MainWindow.after_content_shown), against the
+    same bare window runs: what the official waits for, not the empty frame."""
+    from bench import gui_probe
+    times, peak = [], 0.0
+    for _ in range(runs):
+        r = gui_probe.measure("content", province)
+        if "error" in r:
+            table.add("GUI start → first page showing its content (province DB)", r)
+            return
+        times.append(r["seconds"])
+        peak = max(peak, r.get("peak_mb", 0))
+    table.add("GUI start → first page showing its content (province DB)",
+              {"seconds": statistics.median(times), "peak_mb": peak}, {"seconds": statistics.median(bare_times)},
+              goal_ratio=1.5, note=f"median of {runs}; app runs {', '.join(f'{x:.2f}' for x in times)}; "
+                                   "baseline: the bare window's runs above")
 
 
 def machine() -> str:
@@ -342,6 +459,57 @@ def machine() -> str:
                       f"python: {sys.version.split()[0]}, sqlite {__import__('sqlite3').sqlite_version}"])
 
 
+DOCS = HERE.parent / "docs" / "benchmarks.md"
+DOCS_JSON = HERE.parent / "docs" / "benchmarks.json"
+MARK_START = "<!-- bench/run.py: results start (generated; do not edit by hand) -->"
+MARK_END = "<!-- bench/run.py: results end -->"
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], capture_output=True, text=True, cwd=str(HERE.parent)).stdout.strip()
+        except OSError:
+            return ""
+    head = git("rev-parse", "--short=10", "HEAD") or "unknown"
+    return head + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def write_documents(table: Table, run_info: dict, docs: Path = DOCS, docs_json: Path = DOCS_JSON) -> None:
+    """Write this run's rows into docs/benchmarks.json and the results table of docs/benchmarks.md
+    (between MARK_START and MARK_END). Rows this run did not measure keep their own date, commit
+    and load (the `measured` column), so a figure never looks newer than it is."""
+    previous = {}
+    if docs_json.exists():
+        previous = {r["benchmark"]: r for r in json.loads(docs_json.read_text(encoding="utf-8")).get("rows", [])}
+    stamp = f"{run_info['date'][:16].replace('T', ' ')} UTC, {run_info['commit']}, load {run_info['load_start'][0]:.1f}"
+    for r in table.rows:
+        r["measured"] = stamp
+        r["run"] = run_info
+        previous[r["benchmark"]] = r
+    rows = list(previous.values())
+    docs_json.write_text(json.dumps({"rows": rows, "last_run": run_info}, ensure_ascii=False, indent=2) + "\n",
+                         encoding="utf-8")
+    merged = Table()
+    merged.rows = rows
+    block = "\n".join([
+        MARK_START,
+        f"Last run: {run_info['date']} (UTC), commit {run_info['commit']}, `bench/run.py {' '.join(run_info['argv'])}`; "
+        f"load average at start {', '.join(f'{x:.2f}' for x in run_info['load_start'])}, at end "
+        f"{', '.join(f'{x:.2f}' for x in run_info['load_end'])} (1, 5, 15 min; {run_info['cpus']} CPUs). "
+        "Each row says when it was measured; rows of earlier runs keep their own date.",
+        "",
+        merged.render(),
+        MARK_END])
+    text = docs.read_text(encoding="utf-8") if docs.exists() else ""
+    if MARK_START in text and MARK_END in text:
+        head, rest = text.split(MARK_START, 1)
+        text = head + block + rest.split(MARK_END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n## Latest results (generated)\n\n" + block + "\n"
+    docs.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
@@ -352,7 +520,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="1,000-commune nation, 3 GUI runs")
     ap.add_argument("--only", nargs="*", choices=("values", "reports", "export", "merge", "gui"))
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--no-docs", action="store_true",
+                    help="do not write docs/benchmarks.md's results table and docs/benchmarks.json")
     args = ap.parse_args(argv)
+    run_info = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": _commit(),
+                "argv": argv, "load_start": list(os.getloadavg()), "cpus": os.cpu_count(),
+                "scale": "province" if args.scale == "province" else
+                         f"nation of {1000 if args.quick else 10_000:,} communes"}
     from bench import generate
 
     only = set(args.only or ("values", "reports", "export", "merge", "gui"))
@@ -369,17 +543,27 @@ def main(argv: list[str] | None = None) -> int:
             bench_reports(table, nation, province, tmp)
         if "export" in only:
             bench_export(table, tmp)
-        if "merge" in only and nation is not None:
-            bench_merge(table, nation, communes, tmp)
+        if "merge" in only:
+            bench_merge(table, province, 100, tmp, label="province batch (100 packages into the province DB)",
+                        goal_s=1.0, goal_ratio=None, goal_gb=None)
+            if nation is not None:
+                bench_merge(table, nation, communes, tmp,
+                            label=f"national batch ({communes:,} packages into the {nation.stem} DB)",
+                            goal_s=30.0 if communes == 10_000 else None,
+                            goal_gb=3.0 if communes == 10_000 else None)
         if "gui" in only:
             bench_gui(table, province, 3 if args.quick else 7)
     text = table.render()
     print(text)
     print()
     print(machine())
+    run_info["load_end"] = list(os.getloadavg())
     if args.json:
-        args.json.write_text(json.dumps({"rows": table.rows, "machine": machine(), "argv": argv},
+        args.json.write_text(json.dumps({"rows": table.rows, "machine": machine(), "run": run_info},
                                         ensure_ascii=False, indent=2), encoding="utf-8")
+    if not args.no_docs:
+        write_documents(table, run_info)
+        print(f"Written: {DOCS.relative_to(HERE.parent)}, {DOCS_JSON.relative_to(HERE.parent)}", file=sys.stderr)
     return 0
 
 
