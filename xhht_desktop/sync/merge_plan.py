@@ -228,8 +228,12 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
     pi, ii, bi = col["period"], col["indicator"], col["breakdown"]
     by_period: dict[str, dict[tuple, Entry]] = {}
     touched: dict[str, set[str]] = {}
+    catalogues: dict[str, dict] = {}  # period -> its programme's indicators (once per period, not per row)
     for row in applied:
-        ind = catalogue_for(row[pi]).by_code.get(row[ii])  # the catalogue of the period's programme
+        by_code = catalogues.get(row[pi])
+        if by_code is None:
+            by_code = catalogues[row[pi]] = catalogue_for(row[pi]).by_code
+        ind = by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
             plan.errors.append(f"Kỳ {row[pi]}: mã chỉ tiêu «{row[ii]}» không có trong danh mục.")
             continue

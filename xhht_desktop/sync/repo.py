@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -471,7 +472,15 @@ class BackgroundCheckpointer:
     threads share nothing but a condition variable and two counters.
     """
 
-    def __init__(self, path: str, restart_bytes: int):
+    def __init__(self, path: str, restart_bytes: int, *, every_commit: bool = True):
+        self.wal_path = path + "-wal"
+        self.restart_bytes = restart_bytes
+        # every_commit=False: copy nothing between commits until the WAL file passes restart_bytes
+        # (the writer keeps it small with journal_size_limit), then all of it, and at the end. With
+        # random keys each commit dirties index pages all over the file; copied after every commit,
+        # the same pages were written into the database again and again (measured: 2.09 GB written
+        # for 1,000 packages instead of 0.59 GB).
+        self.every_commit = every_commit
         self._conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA synchronous=FULL")
         # A WAL frame is a page and its 24-byte header.
@@ -484,12 +493,13 @@ class BackgroundCheckpointer:
         self._thread.start()
 
     @classmethod
-    def for_database(cls, db: sqlite_utils.Database, restart_bytes: int) -> BackgroundCheckpointer | None:
+    def for_database(cls, db: sqlite_utils.Database, restart_bytes: int, *,
+                     every_commit: bool = True) -> BackgroundCheckpointer | None:
         """One for `db`'s file, or None (in memory, or not in WAL mode: nothing to do beside it)."""
         path = next((r[2] for r in db.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
         if not path or db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             return None
-        return cls(path, restart_bytes)
+        return cls(path, restart_bytes, every_commit=every_commit)
 
     def _run(self) -> None:
         while True:
@@ -524,7 +534,18 @@ class BackgroundCheckpointer:
 
     def after_commit(self) -> None:
         """Start copying what was just committed; if the WAL has grown large, wait until all of it
-        is copied, so that the next transaction writes the WAL from its start again."""
+        is copied, so that the next transaction writes the WAL from its start again. Without
+        `every_commit`, only the second part, when the WAL file has passed restart_bytes."""
+        if not self.every_commit:
+            try:
+                large = os.path.getsize(self.wal_path) > self.restart_bytes
+            except OSError:
+                large = False
+            if large:
+                self.wait()
+                self.kick()
+                self.wait()
+            return
         with self._cv:
             large = self._wal_frames > self.restart_frames
         if large:
