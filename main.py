@@ -24,8 +24,9 @@ def _is_cli(argv: list[str]) -> bool:
 def main() -> int:
     argv = sys.argv[1:]
     if _is_cli(argv):
-        from xhht_desktop.cli import main as cli_main
-        return cli_main(argv)
+        # The CLI logs to the same file as the window (the data folder's logs/xhht.log).
+        from xhht_desktop.diagnostics import run_cli
+        return run_cli(argv)
     from ui.app import run
     return run(argv)
 

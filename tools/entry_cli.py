@@ -5,7 +5,7 @@ Unlike XHHT (main.py), it never opens a window: without a command it prints the 
 
 import sys
 
-from xhht_desktop.cli import main
+from xhht_desktop.diagnostics import run_cli as main  # the CLI with the log
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,10 +7,15 @@ pages and the wizard are imported when they are about to be shown.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
 from pathlib import Path
+
+from xhht_desktop.diagnostics import write_stderr
+
+log = logging.getLogger("xhht.app")
 
 APP_FONT_FAMILY = "Noto Sans"
 APP_FONT_POINT_SIZE = 10
@@ -120,28 +125,76 @@ def _open_database_or_explain(db_path: Path, parent=None):
     return None
 
 
-def _install_excepthook() -> None:
-    """Show unexpected errors instead of dying silently (a frozen app has no console)."""
-    previous = sys.excepthook
+_QT_LEVELS = {"QtDebugMsg": logging.DEBUG, "QtInfoMsg": logging.INFO, "QtWarningMsg": logging.WARNING,
+              "QtCriticalMsg": logging.ERROR, "QtFatalMsg": logging.CRITICAL}
 
-    def hook(exc_type, exc, tb):
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
-        sys.stderr.write(text)
+
+class Diagnostics:
+    """What `run` installs first, before Qt starts (a frozen windowed app has no console:
+    `sys.stderr` and `sys.stdout` are None):
+
+    - the log in the data folder's logs/ and faulthandler beside it (xhht_desktop.diagnostics);
+    - sys.excepthook and threading.excepthook: the traceback to the log (and to stderr when there
+      is one), then the error dialog (ui.dialogs.error_report) on the GUI thread;
+    - Qt's message handler: Qt's warnings to the log ("qt").
+
+    `uninstall()` puts the previous hooks back once the event loop has ended.
+    """
+
+    def __init__(self):
+        from xhht_desktop import diagnostics
+
+        # Set up here (not by main.py already): taken down again by uninstall() — tests run the
+        # window many times in one process, each with its own data folder.
+        self.owns_logging = diagnostics.log_file() is None
+        self.log_path = diagnostics.setup_logging("gui")
+        self.hooks = diagnostics.install_error_hooks(self._show)
+        self.previous_qt_handler = None
+        self.qt_handler_installed = False
+
+    @staticmethod
+    def _show(text: str) -> None:
+        from ui.dialogs.error_report import ErrorReporter
+
+        ErrorReporter.show_error(text)
+
+    def attach(self, app) -> None:
+        """Once the QApplication exists: the dialog's reporter and Qt's message handler."""
+        from PySide6.QtCore import qInstallMessageHandler
+
+        from ui.dialogs.error_report import ErrorReporter
+
+        ErrorReporter.ensure(app)
+        if not self.qt_handler_installed:
+            self.previous_qt_handler = qInstallMessageHandler(self._qt_message)
+            self.qt_handler_installed = True
+
+    def _qt_message(self, mode, context, message) -> None:
         try:
-            from PySide6.QtWidgets import QApplication, QMessageBox
+            level = _QT_LEVELS.get(getattr(mode, "name", str(mode)), logging.WARNING)
+            if level >= logging.INFO:
+                where = f" ({context.file}:{context.line})" if context is not None and context.file else ""
+                logging.getLogger("qt").log(level, "%s%s", message, where)
+            if self.previous_qt_handler is not None:
+                self.previous_qt_handler(mode, context, message)
+            elif level >= logging.WARNING:
+                from xhht_desktop.diagnostics import write_stderr
 
-            if QApplication.instance() is not None:
-                from PySide6.QtCore import QCoreApplication
+                write_stderr(f"{message}\n")
+        except Exception:  # noqa: BLE001 - a message handler must never raise into Qt
+            pass
 
-                box = QMessageBox(QMessageBox.Icon.Critical, "XHHT Desktop", QCoreApplication.translate(
-                    "App", "Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
-                           "số liệu đang sửa dở có thể cần nhập lại."))
-                box.setDetailedText(text)
-                box.exec()
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
-            previous(exc_type, exc, tb)
+    def uninstall(self) -> None:
+        from xhht_desktop import diagnostics
 
-    sys.excepthook = hook
+        self.hooks.uninstall()
+        if self.owns_logging:
+            diagnostics.shutdown_logging()
+        if self.qt_handler_installed:
+            from PySide6.QtCore import qInstallMessageHandler
+
+            qInstallMessageHandler(self.previous_qt_handler)
+            self.qt_handler_installed = False
 
 
 # Start the database work this long after show() even if no paint came (a window started minimised
@@ -192,7 +245,6 @@ class _Startup:
         if db is None:
             return 1
         self.db = db
-        _install_excepthook()
         from xhht_desktop.installation import get_installation
 
         from ui.i18n import apply_saved_language
@@ -201,7 +253,7 @@ class _Startup:
         if get_installation(db) is None:
             if os.environ.get("XHHT_NO_FIRST_RUN_DIALOGS"):
                 # Tests and benchmarks: never block on a modal wizard nobody will answer.
-                sys.stderr.write("XHHT Desktop: chưa khởi tạo (XHHT_NO_FIRST_RUN_DIALOGS đang bật)\n")
+                write_stderr("XHHT Desktop: chưa khởi tạo (XHHT_NO_FIRST_RUN_DIALOGS đang bật)\n")
                 return 2
             from ui.dialogs.first_run import FirstRunWizard
 
@@ -245,7 +297,7 @@ class _Startup:
 
         def failed(exc, tb) -> None:
             finished()
-            sys.stderr.write(f"XHHT Desktop: daily backup failed: {exc}\n{tb}")
+            log.error("daily backup failed: %s\n%s", exc, tb)
 
         daily_backups_running.add(key)
         # Parented to the application, not the window: a language switch or a restore replaces
@@ -287,6 +339,34 @@ def run(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.self_test:
         return self_test()
+    diagnostics = Diagnostics()
+    try:
+        return _run(args, argv, diagnostics)
+    except Exception as exc:
+        # Raised after the event loop ended (see _Startup): logged, and shown in a modal dialog
+        # (the loop is over) unless offscreen — the windowed build has no console to print it.
+        text = diagnostics.hooks.handle(type(exc), exc, exc.__traceback__, show=False)
+        _show_fatal_error(text)
+        raise
+    finally:
+        log.info("window closed")
+        diagnostics.uninstall()
+
+
+def _show_fatal_error(text: str) -> None:
+    try:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+
+        if isinstance(QApplication.instance(), QApplication) and QGuiApplication.platformName() != "offscreen":
+            from ui.dialogs.error_report import ErrorDialog
+
+            ErrorDialog(text).exec()
+    except Exception:  # noqa: BLE001 - already logged
+        log.exception("the error dialog could not be shown")
+
+
+def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
     from xhht_desktop.paths import default_db_path
@@ -294,6 +374,7 @@ def run(argv: list[str]) -> int:
     from ui.main_window import MainWindow
 
     app = make_application(argv)
+    diagnostics.attach(app)
     db_path = Path(args.db) if args.db else default_db_path()
     window = MainWindow()
     startup = _Startup(app, window, db_path)
@@ -352,6 +433,7 @@ def self_test() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="xhht-selftest-") as tmp:
             code = _self_test_in(Path(tmp), errors)
+            _self_test_diagnostics(Path(tmp) / "logs", errors)
             # One PDF and one XLSX through the core, a backup and the data checks (maintenance).
             from xhht_desktop.maintenance.selftest import run_self_test
             for step in run_self_test(Path(tmp) / "files").steps:
@@ -362,7 +444,7 @@ def self_test() -> int:
     finally:
         sys.excepthook = previous_hook
     for text in errors:
-        sys.stderr.write(text)
+        write_stderr(text)
     if errors:
         return 1
     print("XHHT Desktop self-test: OK")
@@ -413,3 +495,23 @@ def _self_test_in(tmp: Path, errors: list[str]) -> int:
     del window, ctx
     db.conn.close()
     return 1 if errors else 0
+
+
+def _self_test_diagnostics(folder: Path, errors: list[str]) -> None:
+    """The log and the crash file can be written where the bundle runs (then moved back)."""
+    from xhht_desktop import diagnostics
+
+    previous = diagnostics.log_file()
+    path = diagnostics.setup_logging("self-test", folder)
+    try:
+        logging.getLogger("xhht.selftest").warning("self-test log line")
+        if path is None or "self-test log line" not in "\n".join(diagnostics.last_log_lines(5)):
+            errors.append(f"the log could not be written in {folder}\n")
+        import faulthandler
+
+        if diagnostics.crash_file() is None and not faulthandler.is_enabled():
+            errors.append("faulthandler was not enabled\n")
+    finally:
+        diagnostics.shutdown_logging()
+        if previous is not None:
+            diagnostics.setup_logging("gui", previous.parent)

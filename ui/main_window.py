@@ -602,9 +602,18 @@ class MainWindow(QMainWindow):
             guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
             guide.triggered.connect(self.show_user_guide)
             self.help_menu.addAction(guide)
+        self.logs_action = QAction(self.tr("Mở thư mục &nhật ký"), self)
+        self.logs_action.triggered.connect(self.open_logs_folder)
+        self.help_menu.addAction(self.logs_action)
         about = QAction(self.tr("&Giới thiệu"), self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
+
+    def open_logs_folder(self) -> None:
+        """Trợ giúp → «Mở thư mục nhật ký» (the log and crash files, for whoever supports the app)."""
+        from ui.dialogs.error_report import open_logs_folder
+
+        open_logs_folder(self)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

@@ -180,7 +180,6 @@ def test_newer_database_is_refused_with_a_message_and_left_untouched(tmp_path, m
     monkeypatch.setattr(messages, "error", lambda parent, text, details="": shown.append(text))
     from ui import app
 
-    monkeypatch.setattr(app, "_install_excepthook", lambda: None)
     run = app.run
 
     assert run(["--db", str(path)]) == 1

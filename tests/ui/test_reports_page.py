@@ -92,7 +92,8 @@ def test_open_in_viewer_and_save_as(qtbot, page, tmp_path, monkeypatch):
     assert opened and opened[0].toLocalFile() == str(path)
     target = tmp_path / "ban-sao"
     monkeypatch.setattr(messages, "save_file_name", lambda *a, **k: str(target))
-    page.save_button.click()
+    page.save_button.click()  # copied in a worker (ui.dialogs.report_print.save_copy)
+    qtbot.waitUntil(lambda: "Đã lưu bản sao" in page.status.text(), timeout=10000)
     assert (tmp_path / "ban-sao.pdf").read_bytes() == path.read_bytes()
 
 

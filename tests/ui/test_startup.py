@@ -15,12 +15,6 @@ from ui import app as ui_app
 from ui import main_window as mw
 
 
-@pytest.fixture(autouse=True)
-def keep_the_excepthook(monkeypatch):
-    """run() installs a hook that shows unexpected errors in a modal box: not in the test process."""
-    monkeypatch.setattr(ui_app, "_install_excepthook", lambda: None)
-
-
 class _Driver(QObject):
     """Watches the running app: records the main window's first paint and calls `step` every
     30 ms (on the GUI thread) until it returns True; a 60 s guard quits a stuck loop."""

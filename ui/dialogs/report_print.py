@@ -1,4 +1,4 @@
-"""Print a report PDF through the system's print dialog, or hand it to the system's viewer.
+"""Print a report PDF through the system's print dialog, hand it to the system's viewer, save a copy.
 
 The PDF is the document of record, so printing renders its pages (QPdfDocument.render) onto the
 printer at the printer's resolution instead of re-laying anything out.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -74,3 +74,38 @@ def print_pdf(parent: QWidget | None, path: str | Path) -> bool:
 def open_in_viewer(path: str | Path) -> bool:
     """"Mở bằng trình xem": the system's own PDF viewer or spreadsheet program."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def release_preview(document: QPdfDocument) -> None:
+    """Close the in-app preview's document before its file is written again.
+
+    QPdfDocument keeps the file open while it shows it, and Windows cannot replace an open file:
+    without this, making the same report twice would fail with "đang mở trong chương trình khác".
+    """
+    document.close()
+
+
+def save_copy(parent: QWidget | None, source: str | Path, target: str | Path, on_done=None):
+    """"Lưu thành…": copy `source` to `target` in a worker (ui.tasks) through the one storage
+    function (temp file, fsync, replace retried if the target is open elsewhere); a failure is
+    explained in Vietnamese and leaves the target as it was. Returns the task."""
+    from xhht_desktop.storage import copy_file_atomically, explain_storage_error
+
+    from ui.tasks import Cancelled, run_task
+    from ui.widgets import messages
+
+    source, target = Path(source), Path(target)
+
+    def work(progress):
+        return copy_file_atomically(
+            source, target, progress=lambda done, total: progress.update(done // 1024, total // 1024))
+
+    def failed(exc, _tb) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        reason = explain_storage_error(exc, target) or \
+            f"«{target}»: {getattr(exc, 'strerror', None) or exc}"
+        messages.error(parent, QCoreApplication.translate("ReportPrint", "Không lưu được bản sao."), reason)
+
+    return run_task(parent, QCoreApplication.translate("ReportPrint", "Đang lưu bản sao…"), work,
+                    on_done=on_done, on_error=failed)

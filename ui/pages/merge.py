@@ -44,17 +44,20 @@ def save_receipt(report: merge.MergeReport, path: str | Path) -> Path:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from PySide6.QtGui import QPdfWriter
-        tmp = path.with_name(f".{path.name}.tmp")
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(96)  # the HTML's point sizes then print at their size
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                         QMarginsF(25, 20, 15, 20), QPageLayout.Unit.Millimeter))
-        doc = QTextDocument()
-        doc.setHtml(receipt_html(report))
-        doc.print_(writer)
-        del writer  # closes the file
-        tmp.replace(path)
-        return path
+
+        from xhht_desktop.storage import write_atomically
+
+        def render(tmp: str) -> None:
+            writer = QPdfWriter(tmp)
+            writer.setResolution(96)  # the HTML's point sizes then print at their size
+            writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                             QMarginsF(25, 20, 15, 20), QPageLayout.Unit.Millimeter))
+            doc = QTextDocument()
+            doc.setHtml(receipt_html(report))
+            doc.print_(writer)
+            del writer  # closes the file
+
+        return write_atomically(path, render, suffix=".pdf")
     text = receipt_html(report) if suffix in (".html", ".htm") else receipt_text(report)
     return keys.write_file(path, text)
 

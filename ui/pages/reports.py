@@ -8,7 +8,6 @@ print dialog.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
@@ -186,6 +185,8 @@ class ReportsPage(Page):
 
         self.make_button.setEnabled(False)
         self.status.setText(self.tr("Đang tạo báo cáo…"))
+        # The preview holds its file open, and Windows cannot replace an open file: release it first.
+        report_print.release_preview(self.document)
         self.task = run_task(self, self.tr("Đang tạo báo cáo…"), work, on_done=self._done, on_error=self._failed)
 
     def _done(self, path) -> None:
@@ -205,6 +206,8 @@ class ReportsPage(Page):
     def _failed(self, exc, tb: str) -> None:
         self.task = None
         self.make_button.setEnabled(True)
+        if self.current_path is not None and self.current_path.suffix == ".pdf" and self.current_path.exists():
+            self.document.load(str(self.current_path))  # the previous report, as it still is
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Đã hủy, không tạo tệp nào."))
             return
@@ -245,10 +248,10 @@ class ReportsPage(Page):
         target_path = Path(target)
         if target_path.suffix.lower() != suffix:
             target_path = target_path.with_suffix(suffix)
-        tmp = target_path.with_name(f".~{target_path.name}")
-        shutil.copyfile(self.current_path, tmp)
-        tmp.replace(target_path)
-        self.status.setText(self.tr("Đã lưu bản sao: {0}").format(target_path))
+        self.save_task = report_print.save_copy(self, self.current_path, target_path, self._saved)
+
+    def _saved(self, path) -> None:
+        self.status.setText(self.tr("Đã lưu bản sao: {0}").format(path))
 
     def open_folder(self) -> None:
         folder = reports_folder(self.ctx)

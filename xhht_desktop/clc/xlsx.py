@@ -11,8 +11,6 @@ sessions and visits) is reported and skipped rather than stored twice.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import uuid as uuid_mod
 from collections.abc import Callable
 from pathlib import Path
@@ -319,16 +317,9 @@ class ClcSheetImporter:
 # ---- exporting the log ---------------------------------------------------------------------------
 
 def _save_atomic(wb: Workbook, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xhht-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from xhht_desktop.storage import write_atomically  # the one way files are written
+
+    write_atomically(out, wb.save, suffix=".xlsx")
 
 
 def export_log_xlsx(db: sqlite_utils.Database, unit_id: int, filters: repo.ActivityFilter | None, out: str | Path,

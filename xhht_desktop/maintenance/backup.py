@@ -32,7 +32,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop.db import meta, migrations
-from xhht_desktop.storage import explain_storage_error, fsync_directory
+from xhht_desktop.storage import explain_storage_error, fsync_directory, replace_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_DIR_NAME = "backups"
@@ -187,7 +187,7 @@ def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
         finally:
             dest.close()
         _fsync_file(tmp)
-        os.replace(tmp, target)
+        replace_file(tmp, target)  # retried briefly if the old copy is held open (Windows)
         fsync_directory(target.parent)
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(_storage_message(exc, target, f"Không sao lưu được vào «{target}»")) from exc

@@ -18,9 +18,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import os
 import secrets
-import tempfile
 from pathlib import Path
 
 import pyrage
@@ -266,26 +264,11 @@ def install_department_identity(db: sqlite_utils.Database, text: str) -> str:
 
 
 def write_file(path: str | Path, data: bytes | str, *, private: bool = False) -> Path:
-    """Write through a temporary file then os.replace; private files are readable by the owner only."""
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xhht-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file owner-only; keep that for secrets, open it up for the rest.
-        os.chmod(tmp, 0o600 if private else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
+    """Write through storage.write_bytes_atomically; private files are readable by the owner only."""
+    from xhht_desktop.storage import write_bytes_atomically  # the one way files are written
+
+    # mkstemp makes the file owner-only; keep that for secrets, open it up for the rest.
+    return write_bytes_atomically(path, data, mode=0o600 if private else 0o644)
 
 
 def key_summary(db: sqlite_utils.Database) -> dict:
