@@ -410,3 +410,22 @@ def test_sample_data_follows_each_period_programme_and_the_unit_life(db):
 
 def _row_of(rows, code):
     return next(r for r in rows if r.indicator == code and r.breakdown is None)
+
+
+def test_an_old_template_relabelled_2026_is_refused_with_the_reason(db, tmp_path):
+    from openpyxl import load_workbook
+
+    from xhht_desktop.io.xlsx_entry import import_workbook, write_template
+
+    old = write_template(db, _unit(db, "23353", "2014"), "2014", tmp_path / "t.xlsx")
+    wb = load_workbook(old)
+    wb["ChiTieu"]["B3"] = "2026"
+    wb["ChiTieu"]["B2"] = NEW_PEK
+    wb["ChiTieu"]["C7"] = 5
+    wb.save(old)
+    result = import_workbook(db, _unit(db, NEW_PEK, "2026"), old, actor="t", origin="t")
+    assert not result.applied
+    first = result.problems[0]
+    assert first.row is None and "Kế hoạch 2780/KH-UBND" in first.message and "kỳ 2026" in first.message
+    assert "xuất biểu nhập mới" in first.message
+    assert db.conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0] == 0

@@ -306,9 +306,11 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         result.problems.append(RowProblem(None, "", f"Trang «{SHEET}» có quá nhiều dòng ({ws.max_row})."))
         return result
     try:  # the catalogue of the period's programme (a bad period is reported by check_workbook)
-        catalogue = catalogue_for(parse_period(result.period)).by_code
+        programme_cat = catalogue_for(parse_period(result.period))
     except PeriodError:
-        catalogue = by_code()
+        programme_cat = None
+    catalogue = programme_cat.by_code if programme_cat is not None else by_code()
+    unknown: set[str] = set()
     seen: dict[str, int] = {}
     for r in range(header_row + 1, ws.max_row + 1):
         code = _text(ws.cell(row=r, column=cols["Mã"]).value)
@@ -343,6 +345,8 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         ind = catalogue.get(base)
         if ind is None or (bd is not None and bd not in ind.breakdowns):
             result.problems.append(RowProblem(r, code, "mã chỉ tiêu không có trong danh mục."))
+            if ind is None:
+                unknown.add(base)
             continue
         if code in seen:
             result.problems.append(RowProblem(r, code, f"trùng với dòng {seen[code]}."))
@@ -367,7 +371,24 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         entry_row = r
         result.entries.append(entry)
         result.extra.setdefault("rows", {})[entry.key] = entry_row
+    if unknown and programme_cat is not None:
+        _explain_other_programme(result, programme_cat, unknown)
     return result
+
+
+def _explain_other_programme(result: ImportResult, period_cat, unknown: set[str]) -> None:
+    """A sheet filled with another programme's codes (a 2014 template relabelled 2026): say so once,
+    before the rows it made unknown."""
+    from xhht_desktop.domain.catalogue import all_catalogues  # noqa: PLC0415
+
+    for other in all_catalogues():
+        if other.programme.code != period_cat.programme.code and unknown <= set(other.by_code):
+            here = period_cat.programme
+            result.problems.insert(0, RowProblem(None, "", (
+                f"Biểu này dùng mã chỉ tiêu của {other.programme.short_vi}; kỳ {result.period} thuộc "
+                f"{here.short_vi} (từ {here.first_period} đến {here.last_period}). Hãy xuất biểu nhập mới "
+                "cho kỳ này.")))
+            return
 
 
 def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str | Path) -> ImportResult:
