@@ -303,13 +303,48 @@ def test_check_judges_each_figure_by_its_programme(db):
                                      decision_body="UBND"))
     _save(db, "23353", "2014", Entry("XMC_15_60", None, 5, 10))
     assert run_checks(db).ok
-    # a plan 2780 code stored under a 2026 period (written around the app) is found
+    # a code of no catalogue stored under a 2026 period (written around the app) is found
     uid = _unit(db, NEW_PEK, "2026").id
     db.conn.execute("""INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, value, updated_at)
-                       VALUES ('00000000-0000-4000-8000-000000000001', ?, '2026', 'PC_THCS', '', 1, '2026-01-01')""",
+                       VALUES ('00000000-0000-4000-8000-000000000001', ?, '2026', 'NOT_A_CODE', '', 1, '2026-01-01')""",
                     (uid,))
     found = {f.code for f in run_checks(db).findings}
-    assert {"indicator_missing", "value_unknown_indicator"} <= found
+    assert found == {"indicator_missing", "value_unknown_indicator", "history_missing"}
+
+
+def _legacy_rows(db, code, periods):
+    """Figures an earlier version let a commune enter for 2021+ against plan 2780's catalogue."""
+    unit = _unit(db, code, "2014")
+    for period in periods:
+        rec = values_repo.value_uuid(unit.key, period, "PC_THCS", None)
+        db.conn.execute("""INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, value, updated_at,
+                               origin) VALUES (?, ?, ?, 'PC_THCS', '', 1, '2022-01-01T00:00:00+07:00', 'old')""",
+                        (rec, unit.id, period))
+        db.conn.execute("""INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision,
+                               changed_at) VALUES ('indicator_values', ?, 'value', NULL, '1', 1, '2022-01-01')""",
+                        (rec,))
+    return unit
+
+
+def test_plan_2780_figures_of_2021_on_from_an_earlier_version_are_kept_named_and_not_sent(db):
+    from xhht_desktop.sync import repo
+    from xhht_desktop.sync.tables import table_specs
+
+    unit = _legacy_rows(db, "23353", ["2021", "2022"])
+    _save(db, "23353", "2022", Entry("TUAN_LE_HTSD", value=1))
+    findings = run_checks(db).findings
+    assert [f.code for f in findings] == ["value_other_programme"]
+    assert "2 số liệu kỳ 2021 … 2022" in findings[0].message and "Xã Đắk Pék" in findings[0].where
+    assert "Đề án 1373/QĐ-TTg" in findings[0].message
+    # kept as they are
+    assert db.conn.execute("SELECT count(*) FROM indicator_values WHERE indicator='PC_THCS'").fetchone()[0] == 2
+    # not counted
+    assert "PC_THCS" not in {r.indicator for r in compute_values(db, unit.id, "2022")}
+    # not sent (a receiver would refuse the whole package for them); the rest is
+    spec = table_specs(db)["indicator_values"]
+    sent = repo.rows_to_export(db, spec, unit.id, None, repo.max_history_id(db))
+    assert {(r[8], r[9]) for r in sent} == {("2022", "TUAN_LE_HTSD")}
+
 
 
 def test_report_rows_carry_programme_targets_and_legal_basis(db):
@@ -429,3 +464,25 @@ def test_an_old_template_relabelled_2026_is_refused_with_the_reason(db, tmp_path
     assert first.row is None and "Kế hoạch 2780/KH-UBND" in first.message and "kỳ 2026" in first.message
     assert "xuất biểu nhập mới" in first.message
     assert db.conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0] == 0
+
+
+def test_a_full_package_of_an_upgraded_commune_with_such_figures_merges(tmp_path):
+    from tests.core.test_sync_fixtures import PEK, confirm_all, department, figure, sender, statuses
+    from xhht_desktop.sync import merge
+
+    dept = department(tmp_path)
+    pek = sender(tmp_path, dept, "commune", PEK)
+    try:
+        _legacy_rows(pek.db, PEK, ["2023"])
+        pek.save("2014", Entry("PC_THCS", value=1))
+        pek.save("2023", Entry("TUAN_LE_HTSD", value=1))
+        out = tmp_path / "usb"
+        pek.export(out, full=True)
+        merge.merge_files(dept.db, [out])
+        assert statuses(confirm_all(dept)) == ["imported"]
+        assert figure(dept, PEK, "2014", "PC_THCS") == (None, None, 1)
+        assert figure(dept, PEK, "2023", "TUAN_LE_HTSD") == (None, None, 1)
+        assert figure(dept, PEK, "2023", "PC_THCS") is None
+    finally:
+        pek.close()
+        dept.close()
