@@ -181,6 +181,30 @@ def _shoot(out: Path, lang: str, work: Path) -> int:
     about.close()
 
     window.hide()
+
+    # 4b. A commune of today (Xã Đăk Pék, 23341 since 1 July 2025) entering 2026 against the
+    # 2021–2030 programme: a degree with its recognition decision and the NĐ 20/2014 suggestion.
+    from xhht_desktop.installation import init_installation_by_key
+
+    today_path = work / "data" / "xa-moi.sqlite3"
+    today_db = open_app_database(today_path)
+    meta.put(today_db, i18n.LANGUAGE_META_KEY, lang)
+    new = init_installation_by_key(today_db, "commune", "23341@2025-07-01", "Y Blong", "Công chức Văn hóa - Xã hội")
+    fill_sample_data(today_db, new.unit.id, origin=new.installation_id, until_year=2026)
+    ctx2, window2 = create_main_window(today_path, today_db)
+    window2.resize(QSize(1280, 780))
+    window2.show()
+    ctx2.set_period(Period(2026, 0))
+    settle(app, 1.0)
+    entry = window2.open_page("EntryPage")
+    settle(app, 0.6)
+    frame = entry.indicator_frames.get("XMC_MUC_DO")
+    if frame is not None:
+        entry.tabs.setCurrentIndex(entry.tab_for_group[1])
+        frame.parent().parent().parent().ensureWidgetVisible(frame, 0, 0)
+        settle(app, 0.4)
+        save(window2, "04b-muc-do")
+    window2.hide()
     print("\n".join(saved))
     return 0
 

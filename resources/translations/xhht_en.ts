@@ -2,6 +2,224 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
     <context>
+        <name />
+        <message>
+            <location filename="../../ui/pages/merge.py" line="111" />
+            <source>Nhận gói đồng bộ</source>
+            <translation>Receive sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="115" />
+            <source>Gói nhận được</source>
+            <translation>Received packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="116" />
+            <location filename="../../ui/pages/merge.py" line="445" />
+            <source>Xung đột</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="117" />
+            <location filename="../../ui/pages/merge.py" line="447" />
+            <source>Máy gửi</source>
+            <translation>Sending computers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="128" />
+            <source>Thêm tệp…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="130" />
+            <source>Thêm thư mục…</source>
+            <translation>Add folder…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="132" />
+            <source>Bỏ khỏi danh sách</source>
+            <translation>Remove from the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="134" />
+            <source>Kiểm tra</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="135" />
+            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
+            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="137" />
+            <source>Áp dụng</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="146" />
+            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
+            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="169" />
+            <source>Lưu biên nhận…</source>
+            <translation>Save receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="171" />
+            <source>In biên nhận…</source>
+            <translation>Print receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="201" />
+            <source>Chọn gói đồng bộ</source>
+            <translation>Choose sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="202" />
+            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
+            <translation>XHHT packages (*.xhht);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="207" />
+            <source>Chọn thư mục chứa các gói</source>
+            <translation>Choose the folder holding the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Đang kiểm tra các gói…</source>
+            <translation>Checking the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Đang nhập các gói…</source>
+            <translation>Importing the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="261" />
+            <source>Không nhập được.</source>
+            <translation>The import failed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="267" />
+            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="268" />
+            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="289" />
+            <source>Lưu biên nhận</source>
+            <translation>Save receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="290" />
+            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
+            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="296" />
+            <source>Không lưu được biên nhận.</source>
+            <translation>The receipt could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="303" />
+            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
+            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="314" />
+            <source>Giữ bản ở Sở</source>
+            <translation>Keep the Department's version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="316" />
+            <source>Lấy bản gửi đến</source>
+            <translation>Take the incoming version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="337" />
+            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
+            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="352" />
+            <source>Xác nhận máy gửi…</source>
+            <translation>Confirm sending computer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="354" />
+            <source>Thu hồi…</source>
+            <translation>Revoke…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="371" />
+            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
+            <translation>Was the identification code checked by phone?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="372" />
+            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
+{lines}
+
+Các gói đang giữ của máy này sẽ được nhập.</source>
+            <translation>Confirm only if the sending official read out exactly this code:
+{lines}
+
+The held packages of this computer will be imported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="373" />
+            <source>Xác nhận</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="394" />
+            <source>Đang nhập các gói đang giữ…</source>
+            <translation>Importing the held packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="401" />
+            <source>Thu hồi máy gửi?</source>
+            <translation>Revoke the sending computer?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="402" />
+            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
+{lines}</source>
+            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
+{lines}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="403" />
+            <source>Thu hồi</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="434" />
+            <source>Không đọc được: {error}</source>
+            <translation>Could not read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="444" />
+            <source>Xung đột ({n})</source>
+            <translation>Conflicts ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="446" />
+            <source>Máy gửi ({n} chờ xác nhận)</source>
+            <translation>Sending computers ({n} awaiting confirmation)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="448" />
+            <source>Khoá của Sở: {fp}</source>
+            <translation>Department key: {fp}</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <location filename="../../ui/dialogs/about.py" line="43" />
@@ -42,20 +260,15 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="115" />
-            <location filename="../../ui/app.py" line="119" />
+            <location filename="../../ui/app.py" line="120" />
+            <location filename="../../ui/app.py" line="124" />
             <source>Tệp dữ liệu không bị thay đổi.</source>
             <translation>The data file has not been changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="117" />
+            <location filename="../../ui/app.py" line="122" />
             <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
             <translation>Could not open the data file “{path}”: {error}.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="136" />
-            <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
-            <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
         </message>
     </context>
     <context>
@@ -101,24 +314,24 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>Breakdowns</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="51" />
-            <location filename="../../ui/models/presentation.py" line="56" />
+            <location filename="../../ui/models/presentation.py" line="76" />
+            <location filename="../../ui/models/presentation.py" line="81" />
             <source>Tổng số</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="52" />
-            <location filename="../../ui/models/presentation.py" line="57" />
+            <location filename="../../ui/models/presentation.py" line="77" />
+            <location filename="../../ui/models/presentation.py" line="82" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="53" />
+            <location filename="../../ui/models/presentation.py" line="78" />
             <source>Dân tộc thiểu số</source>
             <translation>Ethnic minorities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="58" />
+            <location filename="../../ui/models/presentation.py" line="83" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
@@ -940,42 +1153,42 @@ Thôn Kon Riêng</translation>
             <translation>Community learning centre</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="72" />
+            <location filename="../../ui/widgets/clc_summary.py" line="74" />
             <source>Chưa có hoạt động nào trong sổ cho khoảng thời gian này.</source>
             <translation>No activity in the log for this time span yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="120" />
+            <location filename="../../ui/widgets/clc_summary.py" line="122" />
             <source>các xã thuộc {unit}</source>
             <translation>communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="127" />
+            <location filename="../../ui/widgets/clc_summary.py" line="129" />
             <source>Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm và cả năm.</source>
             <translation>The suggested numerator of the indicator "rural workers studying at the CLC" exists only for the first half-year and the whole year.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="131" />
+            <location filename="../../ui/widgets/clc_summary.py" line="133" />
             <source>Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>No activity of this period has “RW new this year” recorded, so there is no suggested numerator for the indicator "rural workers studying at the CLC" yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="136" />
+            <location filename="../../ui/widgets/clc_summary.py" line="138" />
             <source>Lao động nông thôn học tại trung tâm (người, không trùng): &lt;b&gt;{n}&lt;/b&gt; — tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.</source>
             <translation>Rural workers studying at the centre (distinct persons): &lt;b&gt;{n}&lt;/b&gt; — suggested numerator of indicator LDNT_HOC_TTHTCD; the figure entered is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="152" />
+            <location filename="../../ui/widgets/clc_summary.py" line="154" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="163" />
+            <location filename="../../ui/widgets/clc_summary.py" line="165" />
             <source>Tổng cộng</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="172" />
+            <location filename="../../ui/widgets/clc_summary.py" line="174" />
             <source>Chưa ghi</source>
             <translation>Not recorded</translation>
         </message>
@@ -1019,47 +1232,52 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="35" />
+            <location filename="../../ui/pages/completeness.py" line="38" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="43" />
+            <location filename="../../ui/pages/completeness.py" line="48" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="52" />
+            <location filename="../../ui/pages/completeness.py" line="57" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="56" />
+            <location filename="../../ui/pages/completeness.py" line="61" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="59" />
+            <location filename="../../ui/pages/completeness.py" line="64" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="61" />
+            <location filename="../../ui/pages/completeness.py" line="66" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="63" />
+            <location filename="../../ui/pages/completeness.py" line="68" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="106" />
+            <location filename="../../ui/pages/completeness.py" line="133" />
+            <source>Không đọc được: {error}</source>
+            <translation>Could not read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="141" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="108" />
+            <location filename="../../ui/pages/completeness.py" line="143" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1077,263 +1295,338 @@ Edited at {time} by {who}</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="114" />
+            <location filename="../../ui/pages/dashboard.py" line="121" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="150" />
+            <location filename="../../ui/pages/dashboard.py" line="157" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="150" />
+            <location filename="../../ui/pages/dashboard.py" line="157" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="150" />
+            <location filename="../../ui/pages/dashboard.py" line="157" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="151" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="155" />
+            <location filename="../../ui/pages/dashboard.py" line="162" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="164" />
+            <location filename="../../ui/pages/dashboard.py" line="171" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="165" />
+            <location filename="../../ui/pages/dashboard.py" line="172" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="246" />
-            <location filename="../../ui/pages/dashboard.py" line="278" />
+            <location filename="../../ui/pages/dashboard.py" line="253" />
+            <location filename="../../ui/pages/dashboard.py" line="285" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="247" />
+            <location filename="../../ui/pages/dashboard.py" line="254" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="275" />
+            <location filename="../../ui/pages/dashboard.py" line="282" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="276" />
+            <location filename="../../ui/pages/dashboard.py" line="283" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="277" />
+            <location filename="../../ui/pages/dashboard.py" line="284" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="281" />
-            <source>{unit} ({code}) · {scope} · so với mục tiêu năm {year}</source>
-            <translation>{unit} ({code}) · {scope} · against the {year} targets</translation>
+            <location filename="../../ui/pages/dashboard.py" line="288" />
+            <source>{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}</source>
+            <translation>{unit} ({code}) · {scope} · {programme} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="283" />
+            <location filename="../../ui/pages/dashboard.py" line="291" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="309" />
+            <location filename="../../ui/pages/dashboard.py" line="294" />
+            <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
+            <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="320" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="312" />
+            <location filename="../../ui/pages/dashboard.py" line="323" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="313" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="314" />
+            <location filename="../../ui/pages/dashboard.py" line="325" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="317" />
+            <location filename="../../ui/pages/dashboard.py" line="328" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="320" />
+            <location filename="../../ui/pages/dashboard.py" line="331" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="322" />
+            <location filename="../../ui/pages/dashboard.py" line="333" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
-            <location filename="../../ui/pages/dashboard.py" line="362" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="376" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="333" />
+            <location filename="../../ui/pages/dashboard.py" line="344" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="334" />
+            <location filename="../../ui/pages/dashboard.py" line="345" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="336" />
+            <location filename="../../ui/pages/dashboard.py" line="346" />
+            <source>Biết chữ mức độ 2, 15–60 tuổi</source>
+            <translation>Literate at level 2, age 15–60</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="347" />
+            <source>Biết chữ mức độ 1, 15–35 tuổi</source>
+            <translation>Literate at level 1, age 15–35</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="345" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="345" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="362" />
+            <location filename="../../ui/pages/dashboard.py" line="376" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="362" />
+            <location filename="../../ui/pages/dashboard.py" line="376" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="363" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="363" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="363" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="411" />
+            <location filename="../../ui/pages/dashboard.py" line="425" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="413" />
-            <location filename="../../ui/pages/dashboard.py" line="474" />
+            <location filename="../../ui/pages/dashboard.py" line="429" />
+            <source>mức {n} trở lên: {share}</source>
+            <translation>level {n} or above: {share}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="431" />
+            <location filename="../../ui/pages/dashboard.py" line="460" />
+            <source>công nhận mức độ {n} đã hết hiệu lực</source>
+            <translation>recognition at level {n} has lapsed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="434" />
+            <location filename="../../ui/pages/dashboard.py" line="549" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="413" />
-            <location filename="../../ui/pages/dashboard.py" line="474" />
+            <location filename="../../ui/pages/dashboard.py" line="434" />
+            <location filename="../../ui/pages/dashboard.py" line="549" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="415" />
+            <location filename="../../ui/pages/dashboard.py" line="439" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="420" />
+            <location filename="../../ui/pages/dashboard.py" line="444" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="423" />
+            <location filename="../../ui/pages/dashboard.py" line="447" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="438" />
+            <location filename="../../ui/pages/dashboard.py" line="451" />
+            <source>mục tiêu {year}: {draft}</source>
+            <translation>{year} target: {draft}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="476" />
+            <source>{value} trên thang 0–{top}</source>
+            <translation>{value} on a 0–{top} scale</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="477" />
+            <source>; mục tiêu kỳ này: mức độ {n}</source>
+            <translation>; this period's target: level {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="482" />
+            <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
+            <translation>Share of units at level {n} or above</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="490" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="439" />
+            <location filename="../../ui/pages/dashboard.py" line="491" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="449" />
+            <location filename="../../ui/pages/dashboard.py" line="497" />
+            <source> (dự thảo)</source>
+            <translation> (draft)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="501" />
+            <source>(dự thảo): {draft}</source>
+            <translation>(draft): {draft}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="505" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="452" />
+            <location filename="../../ui/pages/dashboard.py" line="508" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="453" />
+            <location filename="../../ui/pages/dashboard.py" line="509" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="457" />
+            <location filename="../../ui/pages/dashboard.py" line="512" />
+            <source>chưa có mức độ được công nhận của đơn vị mình</source>
+            <translation>no recognised level of this unit's own</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="515" />
+            <source>mục tiêu {year} là dự thảo</source>
+            <translation>the {year} target is a draft</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="519" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="468" />
+            <location filename="../../ui/pages/dashboard.py" line="532" />
+            <source>{share}
+từ mức {n}</source>
+            <translation>{share}
+at level {n}+</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="539" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="475" />
+            <location filename="../../ui/pages/dashboard.py" line="546" />
+            <location filename="../../ui/pages/dashboard.py" line="550" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="475" />
+            <location filename="../../ui/pages/dashboard.py" line="547" />
+            <location filename="../../ui/pages/dashboard.py" line="550" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -1359,227 +1652,328 @@ Edited at {time} by {who}</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="72" />
+            <location filename="../../ui/pages/entry.py" line="83" />
+            <location filename="../../ui/pages/entry.py" line="190" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="73" />
+            <location filename="../../ui/pages/entry.py" line="84" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="74" />
+            <location filename="../../ui/pages/entry.py" line="85" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="166" />
+            <location filename="../../ui/pages/entry.py" line="192" />
+            <source>0 — Chưa đạt</source>
+            <translation>0 — Not reached</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="193" />
+            <source>Mức độ {n}</source>
+            <translation>Level {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="199" />
+            <source>Số quyết định</source>
+            <translation>Decision no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="202" />
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="205" />
+            <source>Cơ quan công nhận</source>
+            <translation>Recognised by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="228" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="281" />
+            <location filename="../../ui/pages/entry.py" line="299" />
+            <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
+            <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="373" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="282" />
+            <location filename="../../ui/pages/entry.py" line="374" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="289" />
+            <location filename="../../ui/pages/entry.py" line="383" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="326" />
+            <location filename="../../ui/pages/entry.py" line="422" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="327" />
+            <location filename="../../ui/pages/entry.py" line="423" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="330" />
+            <location filename="../../ui/pages/entry.py" line="426" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="351" />
+            <location filename="../../ui/pages/entry.py" line="454" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="428" />
+            <location filename="../../ui/pages/entry.py" line="543" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="428" />
+            <location filename="../../ui/pages/entry.py" line="543" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="430" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="430" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="430" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="432" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="434" />
+            <location filename="../../ui/pages/entry.py" line="549" />
+            <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
+            <translation>Recognised level · decision no. and date · recognised by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="552" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="468" />
+            <location filename="../../ui/pages/entry.py" line="591" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="514" />
+            <location filename="../../ui/pages/entry.py" line="648" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="515" />
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="515" />
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="516" />
+            <location filename="../../ui/pages/entry.py" line="650" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="517" />
-            <source>{unit} ({code}) · {scope} · ô để trống là chưa báo cáo (khác số 0)</source>
-            <translation>{unit} ({code}) · {scope} · an empty box means not reported (not the same as 0)</translation>
+            <location filename="../../ui/pages/entry.py" line="651" />
+            <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
+            <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="519" />
+            <location filename="../../ui/pages/entry.py" line="661" />
+            <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
+            <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="665" />
+            <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
+            <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="668" />
+            <source>cấp xã</source>
+            <translation>commune level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="668" />
+            <source>cấp huyện</source>
+            <translation>district level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="668" />
+            <source>cấp tỉnh</source>
+            <translation>province level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="692" />
+            <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
+            <translation>Targets {targets} (this period is judged against {year}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="696" />
+            <source>Mục tiêu {year} là {draft}.</source>
+            <translation>The {year} target is a {draft}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="654" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="532" />
+            <location filename="../../ui/pages/entry.py" line="682" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="688" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="539" />
+            <location filename="../../ui/pages/entry.py" line="689" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="540" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="542" />
-            <source>Mục tiêu 2015: {t2015} · 2020: {t2020} (kỳ này so với mục tiêu {year}).</source>
-            <translation>Targets 2015: {t2015} · 2020: {t2020} (this period is judged against {year}).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/entry.py" line="544" />
+            <location filename="../../ui/pages/entry.py" line="698" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="559" />
+            <location filename="../../ui/pages/entry.py" line="705" />
+            <source> (dự thảo)</source>
+            <translation> (draft)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="737" />
+            <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
+            <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="740" />
+            <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
+            <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="745" />
+            <source>Gợi ý theo NĐ 20/2014: {degree}</source>
+            <translation>Suggested by Decree 20/2014: {degree}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="748" />
+            <source> (chưa xét các điều kiện khác của mức độ này)</source>
+            <translation> (the level's other conditions are not checked)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="750" />
+            <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
+            <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="752" />
+            <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
+            <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="771" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="589" />
+            <location filename="../../ui/pages/entry.py" line="801" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="632" />
+            <location filename="../../ui/pages/entry.py" line="845" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="636" />
+            <location filename="../../ui/pages/entry.py" line="849" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="639" />
+            <location filename="../../ui/pages/entry.py" line="852" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="641" />
+            <location filename="../../ui/pages/entry.py" line="854" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="671" />
+            <location filename="../../ui/pages/entry.py" line="884" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="681" />
+            <location filename="../../ui/pages/entry.py" line="894" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="694" />
+            <location filename="../../ui/pages/entry.py" line="907" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="721" />
+            <location filename="../../ui/pages/entry.py" line="934" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="722" />
+            <location filename="../../ui/pages/entry.py" line="935" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="722" />
+            <location filename="../../ui/pages/entry.py" line="935" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="730" />
+            <location filename="../../ui/pages/entry.py" line="943" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="731" />
+            <location filename="../../ui/pages/entry.py" line="944" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -1603,34 +1997,49 @@ Edited at {time} by {who}</translation>
     <context>
         <name>Fields</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="36" />
+            <location filename="../../ui/models/presentation.py" line="58" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="37" />
+            <location filename="../../ui/models/presentation.py" line="59" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="38" />
+            <location filename="../../ui/models/presentation.py" line="60" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="39" />
+            <location filename="../../ui/models/presentation.py" line="61" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="40" />
+            <location filename="../../ui/models/presentation.py" line="62" />
             <source>Hoàn thành</source>
             <translation>Complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="41" />
+            <location filename="../../ui/models/presentation.py" line="63" />
             <source>Dòng</source>
             <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="64" />
+            <source>Số quyết định</source>
+            <translation>Decision no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="65" />
+            <source>Ngày quyết định</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="66" />
+            <source>Cơ quan công nhận</source>
+            <translation>Recognised by</translation>
         </message>
     </context>
     <context>
@@ -1664,12 +2073,12 @@ Edited at {time} by {who}</translation>
     <context>
         <name>Flags</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="187" />
+            <location filename="../../ui/models/presentation.py" line="240" />
             <source>Đạt / Có</source>
             <translation>Met / Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="187" />
+            <location filename="../../ui/models/presentation.py" line="240" />
             <source>Chưa đạt / Không</source>
             <translation>Not met / No</translation>
         </message>
@@ -1678,6 +2087,7 @@ Edited at {time} by {who}</translation>
         <name>Groups</name>
         <message>
             <location filename="../../ui/models/presentation.py" line="22" />
+            <location filename="../../ui/models/presentation.py" line="37" />
             <source>Xóa mù chữ, phổ cập</source>
             <translation>Literacy, universal education</translation>
         </message>
@@ -1703,6 +2113,7 @@ Edited at {time} by {who}</translation>
         </message>
         <message>
             <location filename="../../ui/models/presentation.py" line="29" />
+            <location filename="../../ui/models/presentation.py" line="45" />
             <source>1. Xóa mù chữ và phổ cập giáo dục</source>
             <translation>1. Literacy and universal education</translation>
         </message>
@@ -1725,6 +2136,56 @@ Edited at {time} by {who}</translation>
             <location filename="../../ui/models/presentation.py" line="33" />
             <source>5. Trung tâm học tập cộng đồng và các mô hình học tập</source>
             <translation>5. Community learning centres and learning models</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="38" />
+            <source>Năng lực, trình độ</source>
+            <translation>Skills, qualifications</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="39" />
+            <source>Chuyển đổi số, TTHTCĐ</source>
+            <translation>Digital, learning centres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="40" />
+            <source>Mô hình học tập</source>
+            <translation>Learning models</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="41" />
+            <source>Thư viện, bảo tàng</source>
+            <translation>Libraries, museums</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="42" />
+            <source>Lãnh đạo, kinh phí</source>
+            <translation>Leadership, funding</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="46" />
+            <source>2. Năng lực và trình độ của người dân</source>
+            <translation>2. People's skills and qualifications</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="47" />
+            <source>3. Chuyển đổi số trong giáo dục và trung tâm học tập cộng đồng</source>
+            <translation>3. Digital transformation in education and community learning centres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="48" />
+            <source>4. Các mô hình học tập và danh hiệu học tập</source>
+            <translation>4. Learning models and learning titles</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="49" />
+            <source>5. Thư viện, bảo tàng phục vụ học tập suốt đời</source>
+            <translation>5. Libraries and museums serving lifelong learning</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="50" />
+            <source>6. Lãnh đạo, kinh phí và phong trào thi đua</source>
+            <translation>6. Leadership, funding and emulation movement</translation>
         </message>
     </context>
     <context>
@@ -1849,6 +2310,19 @@ Edited at {time} by {who}</translation>
         </message>
     </context>
     <context>
+        <name>Levels</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="147" />
+            <source>Chưa đạt</source>
+            <translation>Not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="148" />
+            <source>Mức độ {n}</source>
+            <translation>Level {n}</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="284" />
@@ -1915,7 +2389,7 @@ Edited at {time} by {who}</translation>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="608" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
@@ -1930,57 +2404,62 @@ Edited at {time} by {who}</translation>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="639" />
+            <location filename="../../ui/main_window.py" line="605" />
+            <source>Mở thư mục &amp;nhật ký</source>
+            <translation>Open the &amp;log folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="648" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="669" />
+            <location filename="../../ui/main_window.py" line="678" />
             <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/main_window.py" line="695" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="691" />
+            <location filename="../../ui/main_window.py" line="700" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="692" />
+            <location filename="../../ui/main_window.py" line="701" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="710" />
+            <location filename="../../ui/main_window.py" line="719" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="711" />
+            <location filename="../../ui/main_window.py" line="720" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="712" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="718" />
+            <location filename="../../ui/main_window.py" line="727" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="726" />
+            <location filename="../../ui/main_window.py" line="735" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="744" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -1988,215 +2467,9 @@ Edited at {time} by {who}</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="88" />
-            <location filename="../../ui/pages/merge.py" line="100" />
+            <location filename="../../ui/pages/merge.py" line="97" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="104" />
-            <source>Gói nhận được</source>
-            <translation>Received packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="105" />
-            <location filename="../../ui/pages/merge.py" line="410" />
-            <source>Xung đột</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="106" />
-            <location filename="../../ui/pages/merge.py" line="412" />
-            <source>Máy gửi</source>
-            <translation>Sending computers</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="117" />
-            <source>Thêm tệp…</source>
-            <translation>Add files…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="119" />
-            <source>Thêm thư mục…</source>
-            <translation>Add folder…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="121" />
-            <source>Bỏ khỏi danh sách</source>
-            <translation>Remove from the list</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="123" />
-            <source>Kiểm tra</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="124" />
-            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
-            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="126" />
-            <source>Áp dụng</source>
-            <translation>Apply</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
-            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
-            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="158" />
-            <source>Lưu biên nhận…</source>
-            <translation>Save receipt…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="160" />
-            <source>In biên nhận…</source>
-            <translation>Print receipt…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="190" />
-            <source>Chọn gói đồng bộ</source>
-            <translation>Choose sync packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="191" />
-            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
-            <translation>XHHT packages (*.xhht);;All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="196" />
-            <source>Chọn thư mục chứa các gói</source>
-            <translation>Choose the folder holding the packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="234" />
-            <source>Đang kiểm tra các gói…</source>
-            <translation>Checking the packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="234" />
-            <source>Đang nhập các gói…</source>
-            <translation>Importing the packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="250" />
-            <source>Không nhập được.</source>
-            <translation>The import failed.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="256" />
-            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
-            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="257" />
-            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
-            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="278" />
-            <source>Lưu biên nhận</source>
-            <translation>Save receipt</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="279" />
-            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
-            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="285" />
-            <source>Không lưu được biên nhận.</source>
-            <translation>The receipt could not be saved.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="292" />
-            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
-            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="303" />
-            <source>Giữ bản ở Sở</source>
-            <translation>Keep the Department's version</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="305" />
-            <source>Lấy bản gửi đến</source>
-            <translation>Take the incoming version</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="326" />
-            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
-            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="341" />
-            <source>Xác nhận máy gửi…</source>
-            <translation>Confirm sending computer…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="343" />
-            <source>Thu hồi…</source>
-            <translation>Revoke…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="360" />
-            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
-            <translation>Was the identification code checked by phone?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="361" />
-            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
-{lines}
-
-Các gói đang giữ của máy này sẽ được nhập.</source>
-            <translation>Confirm only if the sending official read out exactly this code:
-{lines}
-
-The held packages of this computer will be imported.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="362" />
-            <source>Xác nhận</source>
-            <translation>Confirm</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="383" />
-            <source>Đang nhập các gói đang giữ…</source>
-            <translation>Importing the held packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="390" />
-            <source>Thu hồi máy gửi?</source>
-            <translation>Revoke the sending computer?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="391" />
-            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
-{lines}</source>
-            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
-{lines}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="392" />
-            <source>Thu hồi</source>
-            <translation>Revoke</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="409" />
-            <source>Xung đột ({n})</source>
-            <translation>Conflicts ({n})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="411" />
-            <source>Máy gửi ({n} chờ xác nhận)</source>
-            <translation>Sending computers ({n} awaiting confirmation)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="413" />
-            <source>Khoá của Sở: {fp}</source>
-            <translation>Department key: {fp}</translation>
         </message>
     </context>
     <context>
@@ -2339,17 +2612,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Periods</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="125" />
+            <location filename="../../ui/models/presentation.py" line="175" />
             <source>6 tháng đầu năm {year}</source>
             <translation>First half of {year}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="127" />
+            <location filename="../../ui/models/presentation.py" line="177" />
             <source>6 tháng cuối năm {year}</source>
             <translation>Second half of {year}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="128" />
+            <location filename="../../ui/models/presentation.py" line="178" />
             <source>Cả năm {year}</source>
             <translation>Year {year}</translation>
         </message>
@@ -2388,116 +2661,142 @@ The held packages of this computer will be imported.</translation>
         </message>
     </context>
     <context>
+        <name>Programmes</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="53" />
+            <source>Kế hoạch 2780/KH-UBND (2013–2020)</source>
+            <translation>Plan 2780/KH-UBND (2013–2020)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="54" />
+            <source>Đề án XHHT 2021–2030 (QĐ 1373/QĐ-TTg)</source>
+            <translation>Learning society scheme 2021–2030 (Decision 1373/QĐ-TTg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPrint</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="108" />
+            <source>Không lưu được bản sao.</source>
+            <translation>The copy could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="110" />
+            <source>Đang lưu bản sao…</source>
+            <translation>Saving the copy…</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="49" />
-            <location filename="../../ui/pages/reports.py" line="59" />
+            <location filename="../../ui/pages/reports.py" line="48" />
+            <location filename="../../ui/pages/reports.py" line="58" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="72" />
+            <location filename="../../ui/pages/reports.py" line="71" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="73" />
+            <location filename="../../ui/pages/reports.py" line="72" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="74" />
+            <location filename="../../ui/pages/reports.py" line="73" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="75" />
+            <location filename="../../ui/pages/reports.py" line="74" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="79" />
+            <location filename="../../ui/pages/reports.py" line="78" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="80" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="81" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="84" />
+            <location filename="../../ui/pages/reports.py" line="83" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="89" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="188" />
-            <location filename="../../ui/pages/reports.py" line="189" />
+            <location filename="../../ui/pages/reports.py" line="187" />
+            <location filename="../../ui/pages/reports.py" line="190" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="198" />
+            <location filename="../../ui/pages/reports.py" line="199" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="201" />
+            <location filename="../../ui/pages/reports.py" line="202" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="209" />
+            <location filename="../../ui/pages/reports.py" line="212" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="212" />
+            <location filename="../../ui/pages/reports.py" line="215" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="213" />
+            <location filename="../../ui/pages/reports.py" line="216" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="228" />
+            <location filename="../../ui/pages/reports.py" line="231" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="230" />
+            <location filename="../../ui/pages/reports.py" line="233" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="234" />
+            <location filename="../../ui/pages/reports.py" line="237" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="241" />
+            <location filename="../../ui/pages/reports.py" line="244" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="251" />
+            <location filename="../../ui/pages/reports.py" line="254" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -2706,17 +3005,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="61" />
+            <location filename="../../ui/models/presentation.py" line="86" />
             <source>Cán bộ xã</source>
             <translation>Commune official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="62" />
+            <location filename="../../ui/models/presentation.py" line="87" />
             <source>Phòng GD&amp;ĐT huyện</source>
             <translation>District education office</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="63" />
+            <location filename="../../ui/models/presentation.py" line="88" />
             <source>Sở GD&amp;ĐT</source>
             <translation>Provincial Department of Education</translation>
         </message>
@@ -2825,82 +3124,82 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="228" />
+            <location filename="../../ui/pages/settings.py" line="237" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="228" />
+            <location filename="../../ui/pages/settings.py" line="237" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="229" />
+            <location filename="../../ui/pages/settings.py" line="238" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="229" />
+            <location filename="../../ui/pages/settings.py" line="238" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="231" />
+            <location filename="../../ui/pages/settings.py" line="240" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="235" />
+            <location filename="../../ui/pages/settings.py" line="244" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="251" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="261" />
+            <location filename="../../ui/pages/settings.py" line="270" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="268" />
+            <location filename="../../ui/pages/settings.py" line="277" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="276" />
+            <location filename="../../ui/pages/settings.py" line="285" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="277" />
+            <location filename="../../ui/pages/settings.py" line="286" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="280" />
+            <location filename="../../ui/pages/settings.py" line="289" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="305" />
+            <location filename="../../ui/pages/settings.py" line="314" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="309" />
+            <location filename="../../ui/pages/settings.py" line="318" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="312" />
+            <location filename="../../ui/pages/settings.py" line="321" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="314" />
+            <location filename="../../ui/pages/settings.py" line="323" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -2908,27 +3207,27 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Sources</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="44" />
+            <location filename="../../ui/models/presentation.py" line="69" />
             <source>nhập tay</source>
             <translation>typed in</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="45" />
+            <location filename="../../ui/models/presentation.py" line="70" />
             <source>biểu Excel</source>
             <translation>Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="46" />
+            <location filename="../../ui/models/presentation.py" line="71" />
             <source>dữ liệu mẫu</source>
             <translation>sample data</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="47" />
+            <location filename="../../ui/models/presentation.py" line="72" />
             <source>gói đồng bộ</source>
             <translation>sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="48" />
+            <location filename="../../ui/models/presentation.py" line="73" />
             <source>hợp nhất</source>
             <translation>merge</translation>
         </message>
@@ -2936,27 +3235,27 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="69" />
+            <location filename="../../ui/models/presentation.py" line="94" />
             <source>Đạt</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="70" />
+            <location filename="../../ui/models/presentation.py" line="95" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="71" />
+            <location filename="../../ui/models/presentation.py" line="96" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="72" />
+            <location filename="../../ui/models/presentation.py" line="97" />
             <source>Không đặt mục tiêu</source>
             <translation>No target</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="73" />
+            <location filename="../../ui/models/presentation.py" line="98" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
@@ -3664,22 +3963,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Targets</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="138" />
+            <location filename="../../ui/models/presentation.py" line="56" />
+            <source>mục tiêu dự thảo, chưa được Sở xác nhận</source>
+            <translation>draft target, not yet confirmed by the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="188" />
             <source>tăng</source>
             <translation>increase</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="145" />
+            <location filename="../../ui/models/presentation.py" line="195" />
             <source>cao hơn cùng kỳ năm trước</source>
             <translation>higher than the same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="151" />
+            <location filename="../../ui/models/presentation.py" line="200" />
+            <source>{op} mức độ {n}</source>
+            <translation>{op} level {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="204" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="152" />
+            <location filename="../../ui/models/presentation.py" line="205" />
             <source>{op} {target}% đơn vị đạt</source>
             <translation>{op} {target}% of units meet it</translation>
         </message>
@@ -3758,7 +4067,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="174" />
+            <location filename="../../ui/models/presentation.py" line="227" />
             <source>{number} điểm</source>
             <translation>{number} points</translation>
         </message>

@@ -486,3 +486,25 @@ def test_a_full_package_of_an_upgraded_commune_with_such_figures_merges(tmp_path
     finally:
         pek.close()
         dept.close()
+
+
+def test_decision_text_from_excel_is_one_line(db, tmp_path):
+    from openpyxl import load_workbook
+
+    from xhht_desktop.io.xlsx_entry import import_workbook, write_template
+
+    new = _unit(db, NEW_PEK, "2026")
+    out = write_template(db, new, "2026", tmp_path / "t.xlsx")
+    wb = load_workbook(out)
+    ws = wb["ChiTieu"]
+    r = next(r for r in range(7, ws.max_row + 1) if ws.cell(row=r, column=1).value == "PCTH_MUC_DO")
+    ws.cell(row=r, column=5, value=1)
+    ws.cell(row=r, column=9, value="12/QĐ-UBND\nngày 04/5")
+    ws.cell(row=r, column=10, value="04/05/2026")
+    ws.cell(row=r, column=11, value="=UBND xã")  # typed text that looks like a formula stays text
+    ws.cell(row=r, column=11).data_type = "s"
+    wb.save(out)
+    result = import_workbook(db, new, out, actor="t", origin="t")
+    assert result.applied, [p.text() for p in result.problems]
+    got = values_repo.load_entries(db, new.id, "2026")[("PCTH_MUC_DO", None)]
+    assert (got.decision_no, got.decision_date, got.decision_body) == ("12/QĐ-UBND ngày 04/5", "2026-05-04", "=UBND xã")

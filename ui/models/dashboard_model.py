@@ -1,7 +1,8 @@
 """What the dashboard shows for a unit and period, computed from core functions (no widgets).
 
 A commune sees its own figures; a district or the Department sees figures computed by
-`compute_values` from everything below it plus its own entries.
+`compute_values` from everything below it plus its own entries. The indicators are those of the
+period's programme, with the targets the database holds (a draft until the Department confirms it).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo, values_repo
 from xhht_desktop.db.aggregate import ValueRow, compute_values
-from xhht_desktop.domain.catalogue import Indicator, by_code
+from xhht_desktop.db.reference import catalogue_in_db
+from xhht_desktop.domain.catalogue import Indicator, Programme
 from xhht_desktop.domain.periods import Period
 
 from ui.models.presentation import (
@@ -26,7 +28,9 @@ from ui.models.presentation import (
     literacy_gap,
 )
 
-LITERACY_INDICATORS = ("XMC_15_60", "XMC_15_35")
+# Literacy rates whose women's and men's figures are compared: plan 2780's, then the 2021–2030
+# programme's (literate at level 2 aged 15–60, at level 1 aged 15–35).
+LITERACY_INDICATORS = ("XMC_15_60", "XMC_15_35", "XMC2_15_60", "XMC1_15_35")
 
 
 @dataclass
@@ -36,7 +40,16 @@ class IndicatorSummary:
     breakdowns: list[ValueRow]
     previous: ValueRow | None
     status: str
-    own_flag: bool  # the value is this unit's own 0/1 flag (not a share of units)
+    own_flag: bool  # the value is this unit's own 0/1 flag or degree (not a share of units)
+
+    @property
+    def is_level(self) -> bool:
+        return self.indicator.kind == "level"
+
+    @property
+    def shares(self) -> dict[int, float | None]:
+        """Kind `level` above the commune: degree -> share (%) of the units below at or above it."""
+        return dict(self.total.shares or {})
 
     @property
     def change(self) -> float | None:
@@ -51,6 +64,7 @@ class DashboardData:
     unit: units_repo.Unit
     period: Period
     previous_period: Period | None
+    programme: Programme | None = None
     summaries: list[IndicatorSummary] = field(default_factory=list)
     literacy: list[LiteracyGap] = field(default_factory=list)
     own_complete: bool = False
@@ -71,28 +85,42 @@ class DashboardData:
 
     @property
     def reported(self) -> int:
-        return sum(1 for s in self.summaries if s.total.value is not None)
+        return sum(1 for s in self.summaries
+                   if s.total.value is not None or any(v is not None for v in s.shares.values()))
 
 
 def load_dashboard(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period) -> DashboardData:
     """Figures, statuses, literacy gaps and completeness for one unit and period."""
-    catalogue = by_code()
+    cat = catalogue_in_db(db, period)
+    catalogue = cat.by_code
     rows = compute_values(db, unit.id, period)
     prev_period = period.previous()
     prev_rows: dict[tuple[str, str | None], ValueRow] = {}
-    if prev_period is not None:
+    # 2020 -> 2021 changes programme: other indicators, nothing to compare with (a shared code such
+    # as TUAN_LE_HTSD is another indicator of another plan).
+    if prev_period is not None and prev_period.programme_code == period.programme_code:
         prev_rows = {(r.indicator, r.breakdown): r for r in compute_values(db, unit.id, prev_period)}
     totals = [r for r in rows if r.breakdown is None]
     parts: dict[str, list[ValueRow]] = {}
     for r in rows:
         if r.breakdown is not None:
             parts.setdefault(r.indicator, []).append(r)
-    data = DashboardData(unit=unit, period=period, previous_period=prev_period)
+    data = DashboardData(unit=unit, period=period, previous_period=prev_period, programme=cat.programme)
     for r in totals:
         ind = catalogue[r.indicator]
-        own_flag = ind.kind == "flag" and r.numerator is None and r.denominator is None
+        if ind.kind == "level":
+            own_flag = r.shares is None  # the unit's own degree; above the commune, shares of units
+        else:
+            own_flag = ind.kind == "flag" and r.numerator is None and r.denominator is None
         # A unit's own flag is judged on 0/100; compute_values already did, so its gap is in points.
-        status = NOT_REPORTED if r.value is None else judge_status(r.met, r.value, r.gap, r.target)
+        if r.value is None:
+            # Above the commune a level with no degree of the unit's own still has its units' shares.
+            has_shares = ind.kind == "level" and any(v is not None for v in (r.shares or {}).values())
+            status = NO_TARGET if has_shares else NOT_REPORTED
+        elif ind.kind == "level":
+            status = NO_TARGET if r.met is None else (MET if r.met else FAR)
+        else:
+            status = judge_status(r.met, r.value, r.gap, r.target)
         data.summaries.append(IndicatorSummary(ind, r, parts.get(r.indicator, []),
                                                prev_rows.get((r.indicator, None)), status, own_flag))
     by_key = {(r.indicator, r.breakdown): r for r in rows}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator
+from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator, Programme
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
 
@@ -32,6 +32,28 @@ _GROUP_TITLES = {
     4: QT_TRANSLATE_NOOP("Groups", "4. Hoàn thiện kỹ năng sống"),
     5: QT_TRANSLATE_NOOP("Groups", "5. Trung tâm học tập cộng đồng và các mô hình học tập"),
 }
+# The 2021–2030 programme groups its indicators differently (catalogue.GROUP_TITLES_2130_VI).
+GROUP_SHORT_2130_VI = {
+    1: QT_TRANSLATE_NOOP("Groups", "Xóa mù chữ, phổ cập"),
+    2: QT_TRANSLATE_NOOP("Groups", "Năng lực, trình độ"),
+    3: QT_TRANSLATE_NOOP("Groups", "Chuyển đổi số, TTHTCĐ"),
+    4: QT_TRANSLATE_NOOP("Groups", "Mô hình học tập"),
+    5: QT_TRANSLATE_NOOP("Groups", "Thư viện, bảo tàng"),
+    6: QT_TRANSLATE_NOOP("Groups", "Lãnh đạo, kinh phí"),
+}
+_GROUP_TITLES_2130 = {
+    1: QT_TRANSLATE_NOOP("Groups", "1. Xóa mù chữ và phổ cập giáo dục"),
+    2: QT_TRANSLATE_NOOP("Groups", "2. Năng lực và trình độ của người dân"),
+    3: QT_TRANSLATE_NOOP("Groups", "3. Chuyển đổi số trong giáo dục và trung tâm học tập cộng đồng"),
+    4: QT_TRANSLATE_NOOP("Groups", "4. Các mô hình học tập và danh hiệu học tập"),
+    5: QT_TRANSLATE_NOOP("Groups", "5. Thư viện, bảo tàng phục vụ học tập suốt đời"),
+    6: QT_TRANSLATE_NOOP("Groups", "6. Lãnh đạo, kinh phí và phong trào thi đua"),
+}
+PROGRAMME_NAMES_VI = {
+    "KH2780": QT_TRANSLATE_NOOP("Programmes", "Kế hoạch 2780/KH-UBND (2013–2020)"),
+    "XHHT2130": QT_TRANSLATE_NOOP("Programmes", "Đề án XHHT 2021–2030 (QĐ 1373/QĐ-TTg)"),
+}
+DRAFT_TARGET = QT_TRANSLATE_NOOP("Targets", "mục tiêu dự thảo, chưa được Sở xác nhận")
 FIELD_LABELS_VI = {
     "numerator": QT_TRANSLATE_NOOP("Fields", "Tử số"),
     "denominator": QT_TRANSLATE_NOOP("Fields", "Mẫu số"),
@@ -39,6 +61,9 @@ FIELD_LABELS_VI = {
     "comment": QT_TRANSLATE_NOOP("Fields", "Ghi chú"),
     "complete": QT_TRANSLATE_NOOP("Fields", "Hoàn thành"),
     "row": QT_TRANSLATE_NOOP("Fields", "Dòng"),
+    "decision_no": QT_TRANSLATE_NOOP("Fields", "Số quyết định"),
+    "decision_date": QT_TRANSLATE_NOOP("Fields", "Ngày quyết định"),
+    "decision_body": QT_TRANSLATE_NOOP("Fields", "Cơ quan công nhận"),
 }
 SOURCE_LABELS_VI = {
     "form": QT_TRANSLATE_NOOP("Sources", "nhập tay"),
@@ -90,12 +115,37 @@ def indicator_name(ind: Indicator) -> str:
     return ind.name_en if i18n.current_language() == "en" and ind.name_en else ind.name_vi
 
 
-def group_short(group: int) -> str:
-    return QCoreApplication.translate("Groups", GROUP_SHORT_VI[group])
+def group_short(group: int, programme: str = "KH2780") -> str:
+    table = GROUP_SHORT_2130_VI if programme == "XHHT2130" else GROUP_SHORT_VI
+    return QCoreApplication.translate("Groups", table.get(group, str(group)))
 
 
-def group_title(group: int) -> str:
+def group_title(group: int, programme: str = "KH2780") -> str:
+    if programme == "XHHT2130":
+        return QCoreApplication.translate("Groups", _GROUP_TITLES_2130.get(group, str(group)))
     return QCoreApplication.translate("Groups", _GROUP_TITLES.get(group, GROUP_TITLES_VI.get(group, str(group))))
+
+
+def programme_name(programme: Programme | str) -> str:
+    code = programme if isinstance(programme, str) else programme.code
+    if code in PROGRAMME_NAMES_VI:
+        return QCoreApplication.translate("Programmes", PROGRAMME_NAMES_VI[code])
+    return code if isinstance(programme, str) else programme.name_vi
+
+
+def draft_note() -> str:
+    """"mục tiêu dự thảo, chưa được Sở xác nhận"."""
+    return QCoreApplication.translate("Targets", DRAFT_TARGET)
+
+
+def degree_text(degree: float | int | None) -> str:
+    """A degree of kind `level`: 0 "Chưa đạt", n "Mức độ n"; blank "Chưa báo cáo"."""
+    if degree is None:
+        return status_label(NOT_REPORTED)
+    n = int(degree)
+    if n <= 0:
+        return QCoreApplication.translate("Levels", "Chưa đạt")
+    return QCoreApplication.translate("Levels", "Mức độ {n}").format(n=n)
 
 
 def field_name(field: str) -> str:
@@ -143,9 +193,12 @@ def target_text(ind: Indicator, year: int) -> str:
     """One target as read in the plan: "≥ 96%", "> 98%", "đạt", "—"."""
     if ind.target_op == "increase":
         return QCoreApplication.translate("Targets", "cao hơn cùng kỳ năm trước")
-    target = ind.target_for_year(year)
+    target = ind.targets.get(year) if ind.targets else ind.target_for_year(year)
     if target is None:
         return "—"
+    if ind.kind == "level":
+        return QCoreApplication.translate("Targets", "{op} mức độ {n}").format(
+            op=op_symbol(ind.target_op), n=format_number(target)).strip()
     if ind.kind == "flag":
         if target >= 100:
             return QCoreApplication.translate("Targets", "đạt")
@@ -195,6 +248,8 @@ def value_text(kind: str, value: float | None, *, own_flag: bool) -> str:
         return format_int(value)
     if kind == "flag" and own_flag:
         return flag_text(value)
+    if kind == "level" and own_flag:
+        return degree_text(value)
     return format_percent(value)
 
 

@@ -1,9 +1,13 @@
-"""Tổng quan: every indicator of the unit for the chosen period against its 2015 and 2020 targets.
+"""Tổng quan: every indicator of the unit for the chosen period against both target years of the
+period's programme (2015 and 2020 for plan 2780, 2025 and 2030 for the 2021–2030 programme), judged
+against the nearest one at or after the period; a draft target says so ("mục tiêu dự thảo, chưa được
+Sở xác nhận").
 
-Grouped by the plan's five groups; each row has the value, a target bar (green met, amber close,
+Grouped by the programme's groups; each row has the value, a target bar (green met, amber close,
 red far, hatched grey "chưa báo cáo"), both targets, đạt/chưa đạt with the gap, and the change since
-the previous period. On top: the count of statuses, the completeness of the period and the gap
-between women's and men's literacy the plan asks about.
+the previous period. A level (mức độ) reads as a degree for the unit that is recognised, and as the
+shares of the units below at or above each degree higher up. On top: the count of statuses, the
+completeness of the period and the gap between women's and men's literacy the plan asks about.
 
 Other features add their own sections to `extra_sections_layout` (e.g. the TTHTCĐ summary).
 """
@@ -34,6 +38,8 @@ from ui.models.presentation import (
     NOT_REPORTED,
     STATUS_COLOURS,
     breakdown_name,
+    degree_text,
+    draft_note,
     format_number,
     format_points,
     format_signed_int,
@@ -41,6 +47,7 @@ from ui.models.presentation import (
     indicator_name,
     judge_status,
     period_name,
+    programme_name,
     target_text,
     value_text,
 )
@@ -104,8 +111,8 @@ class IndicatorRowWidgets:
         self.targets = _label(name="muted", wrap=True)
         self.chip = StatusChip()
         self.chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.gap = _label(name="muted")
-        self.change = _label(name="muted")
+        self.gap = _label(name="muted", wrap=True)
+        self.change = _label(name="muted", wrap=True)
         for widget, col in ((self.value, 1), (self.targets, 3), (self.gap, 4), (self.change, 5)):
             widget.setFixedWidth(COLUMN_WIDTHS[col])
 
@@ -278,10 +285,14 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
         prev = data.previous_period
         self.subheading.setText(
-            self.tr("{unit} ({code}) · {scope} · so với mục tiêu năm {year}").format(
-                unit=unit.name, code=unit.code, scope=level_words, year=period.target_year)
+            self.tr("{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}").format(
+                unit=unit.name, code=unit.code, scope=level_words, year=period.target_year,
+                programme=programme_name(data.programme or period.programme_code))
             + (self.tr(" · thay đổi so với kỳ trước: {period}").format(period=period_name(prev).lower())
-               if prev else ""))
+               if prev else "")
+            + ("" if data.summaries or period.is_year else
+               self.tr(" · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»").format(
+                   year=period.year)))
         self._fill_summary()
         self._fill_literacy()
         self._fill_groups()
@@ -331,7 +342,9 @@ class DashboardPage(Page):
             self.literacy_grid.addWidget(_label(text, name="columnHeader"), 0, col)
         for row, gap in enumerate(self.data.literacy, start=1):
             name = {"XMC_15_60": self.tr("Biết chữ 15–60 tuổi"),
-                    "XMC_15_35": self.tr("Biết chữ 15–35 tuổi")}[gap.indicator]
+                    "XMC_15_35": self.tr("Biết chữ 15–35 tuổi"),
+                    "XMC2_15_60": self.tr("Biết chữ mức độ 2, 15–60 tuổi"),
+                    "XMC1_15_35": self.tr("Biết chữ mức độ 1, 15–35 tuổi")}[gap.indicator]
             self.literacy_grid.addWidget(_label(name), row, 0)
             blank = self.tr("chưa báo cáo")
             self.literacy_grid.addWidget(_label(format_percent(gap.women_rate, blank=blank)), row, 1)
@@ -353,9 +366,10 @@ class DashboardPage(Page):
         self.rows.clear()
         data = self.data
         period = data.period
+        programme = data.programme.code if data.programme else period.programme_code
         for group, summaries in sorted(data.by_group().items()):
             card, layout = _card()
-            layout.addWidget(_label(group_title(group), name="cardTitle"))
+            layout.addWidget(_label(group_title(group, programme), name="cardTitle"))
             grid = QGridLayout()
             grid.setHorizontalSpacing(14)
             grid.setVerticalSpacing(4)
@@ -409,9 +423,19 @@ class DashboardPage(Page):
                           f"{format_percent(part.value, blank=self.tr('chưa báo cáo'))}")
         if ind.kind == "flag" and not s.own_flag and row.denominator:
             detail.append(self.tr("{n}/{total} đơn vị đạt").format(n=row.numerator, total=row.denominator))
-        if row.own_value is not None:
-            own = ((self.tr("đạt") if row.own_value >= 1 else self.tr("chưa đạt")) if ind.kind == "flag"
-                   else format_number(row.own_value))
+        if s.is_level and not s.own_flag:
+            for degree, share in sorted(s.shares.items()):
+                if share is not None:
+                    detail.append(self.tr("mức {n} trở lên: {share}").format(n=degree, share=format_percent(share)))
+        if s.is_level and row.lapsed and row.recognised:
+            detail.append(self.tr("công nhận mức độ {n} đã hết hiệu lực").format(n=row.recognised))
+        if row.own_value is not None and not (s.is_level and s.own_flag):
+            if ind.kind == "flag":
+                own = self.tr("đạt") if row.own_value >= 1 else self.tr("chưa đạt")
+            elif ind.kind == "level":
+                own = degree_text(row.own_value).lower()
+            else:
+                own = format_number(row.own_value)
             detail.append(self.tr("của đơn vị mình: {value}").format(value=own))
         if row.units_expected > 1:
             # Indicators entered at several levels count the higher levels' own rows as reports too,
@@ -421,28 +445,60 @@ class DashboardPage(Page):
                     n=row.units_reported, total=row.units_expected))
             else:
                 detail.append(self.tr("{n} đơn vị có số liệu").format(n=row.units_reported))
+        this_year = period.target_year
+        draft_years = set(row.draft_years or ()) | {y for y in period.target_years if ind.is_draft(y)}
+        if ind.target_op != "increase" and this_year in draft_years:
+            detail.append(self.tr("mục tiêu {year}: {draft}").format(year=this_year, draft=draft_note()))
         w.detail.setText(" · ".join(detail))
-        w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
+        if s.is_level and not s.own_flag:
+            # Above the commune: the share of units at or above the target degree (or the top one);
+            # the unit's own recognised degree, if any, is in the detail line.
+            w.value.setText(self._share_headline(s))
+        else:
+            w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
+            if s.is_level and row.lapsed and row.recognised:
+                w.value.setToolTip(self.tr("công nhận mức độ {n} đã hết hiệu lực").format(n=row.recognised))
         w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
-        # The bar: rates and shares on 0–100; a unit's own flag fills or not; counts have no scale.
+        other_years = [y for y in period.target_years if y != this_year]
+        # The bar: rates and shares on 0–100; a unit's own flag fills or not; a degree fills its share
+        # of the scale; counts have no scale.
         if ind.kind == "count":
             w.bar.hide()
+        elif s.is_level:
+            top = (ind.scale or (0, 1))[1] or 1
+            if s.own_flag:
+                bar_value = None if row.value is None else 100.0 * row.value / top
+                scaled = [None if t is None else 100.0 * t / top
+                          for t in (row.target, *(ind.targets.get(y) for y in other_years))]
+                w.bar.set_state(bar_value, s.status, scaled[0], scaled[1] if len(scaled) > 1 else None)
+                # The bar's own tooltip speaks in percent; a degree reads as a degree of the scale.
+                if row.value is not None:
+                    w.bar.setToolTip(self.tr("{value} trên thang 0–{top}").format(
+                        value=degree_text(row.value), top=top) + (self.tr("; mục tiêu kỳ này: mức độ {n}").format(
+                            n=int(row.target)) if row.target is not None else ""))
+            else:
+                degree = int(row.target) if row.target else top
+                w.bar.set_state(s.shares.get(degree), s.status if row.value is not None else NO_TARGET)
+                w.bar.setToolTip(self.tr("Tỷ lệ đơn vị đạt từ mức {n} trở lên").format(n=degree))
         else:
             bar_value = None if row.value is None else (100.0 * row.value if s.own_flag else row.value)
             target = row.target
-            other_year = 2020 if period.target_year == 2015 else 2015
-            other = None if ind.target_op == "increase" or s.own_flag else ind.target_for_year(other_year)
+            other = (None if ind.target_op == "increase" or s.own_flag or not other_years
+                     else ind.targets.get(other_years[0]))
             w.bar.set_state(bar_value, s.status, None if s.own_flag else target, other)
-        this_year, other_year = period.target_year, 2020 if period.target_year == 2015 else 2015
         if ind.target_op == "increase":
             last = self.tr("chưa có số liệu") if row.target is None else format_percent(row.target)
             w.targets.setText(self.tr("Tăng so với cùng kỳ\n(cùng kỳ: {value})").format(value=last))
         else:
             lines = []
-            for year in sorted((this_year, other_year)):
+            for year in period.target_years:
                 text = f"{year}: {target_text(ind, year)}"
+                if year in draft_years:
+                    text += self.tr(" (dự thảo)")
                 lines.append(f"<b>{text}</b>" if year == this_year else text)
             w.targets.setText("<br>".join(lines))
+            if draft_years:
+                w.targets.setToolTip(self.tr("(dự thảo): {draft}").format(draft=draft_note()))
         w.chip.set_status(s.status)
         if s.status in (MET, CLOSE, FAR) and row.gap is not None and not s.own_flag:
             if abs(row.gap) < 0.005:
@@ -451,6 +507,12 @@ class DashboardPage(Page):
                 points = format_points(row.gap, signed=False)
                 w.gap.setText(self.tr("vượt {points}").format(points=points) if row.gap > 0
                               else self.tr("thiếu {points}").format(points=points))
+        elif s.status == NO_TARGET and s.is_level and not s.own_flag and row.value is None:
+            w.chip.hide()
+            w.gap.setText(self.tr("chưa có mức độ được công nhận của đơn vị mình"))
+        elif s.status == NO_TARGET and this_year in draft_years:
+            w.chip.hide()
+            w.gap.setText(self.tr("mục tiêu {year} là dự thảo").format(year=this_year))
         elif s.status == NO_TARGET:
             # No verdict to give: a quiet note instead of a coloured pill on every such row.
             w.chip.hide()
@@ -459,6 +521,15 @@ class DashboardPage(Page):
             w.gap.setText("")
         w.change.setText(self._change_text(s))
         return w
+
+    def _share_headline(self, s: IndicatorSummary) -> str:
+        """"40,00%" over "từ mức 2": the share of units at or above the target degree (else the top one)."""
+        top = (s.indicator.scale or (0, 1))[1]
+        degree = int(s.total.target) if s.total.target else top
+        share = s.shares.get(degree)
+        if share is None:
+            return value_text(s.indicator.kind, None, own_flag=False)
+        return self.tr("{share}\ntừ mức {n}").format(share=format_percent(share), n=degree)
 
     def _change_text(self, s: IndicatorSummary) -> str:
         prev = s.previous
@@ -470,6 +541,10 @@ class DashboardPage(Page):
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
         if s.indicator.kind == "count":
             return f"{arrow} {format_signed_int(change)}"
+        if s.is_level and s.own_flag:
+            if change == 0:
+                return self.tr("không đổi")
+            return self.tr("{arrow} kỳ trước: {before}").format(arrow=arrow, before=degree_text(prev.value).lower())
         if s.own_flag:
             before = self.tr("đạt") if prev.value >= 1 else self.tr("chưa đạt")
             return self.tr("không đổi") if change == 0 else self.tr("{arrow} kỳ trước: {before}").format(

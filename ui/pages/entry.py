@@ -1,14 +1,19 @@
 """Nhập số liệu: the indicators this unit's level enters for the chosen period, one tab per group.
 
-Each indicator shows its total and each breakdown (Nữ, DTTS) with numerator and denominator (rates),
-a value (counts) or đạt/chưa đạt (flags), the rate computed live, the previous period's figure,
-the target and a comment. The core's `validate_entries` runs on every keystroke; its messages
-appear beside the field (errors red, warnings amber). Blank means "not reported" and stays blank.
+The indicators are those of the period's programme (plan 2780 up to 2020, the 2021–2030 programme
+from 2021). Each indicator shows its total and each breakdown (Nữ, DTTS) with numerator and
+denominator (rates), a value (counts), đạt/chưa đạt (flags) or a degree with its recognition
+decision (kind `level`: number, date, issuing body; the NĐ 20/2014 suggestion beside it, never
+written by itself; a lapsed recognition said so), the rate computed live, the previous period's
+figure, both target years of the programme (draft targets marked) and a comment. The core's
+`validate_entries` runs on every keystroke; its messages appear beside the field (errors red,
+warnings amber). Blank means "not reported" and stays blank.
 Saving goes through `values_repo.save_entries` (all or nothing, with history).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import values_repo
+from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
+from xhht_desktop.domain import levels
 from xhht_desktop.domain.catalogue import (
+    Catalogue,
     Indicator,
     entry_keys,
-    indicators_for_level,
 )
 from xhht_desktop.domain.periods import Period, applies
 from xhht_desktop.domain.values import (
@@ -45,6 +52,7 @@ from xhht_desktop.domain.values import (
     field_label,
     format_int,
     format_percent,
+    parse_decision_date,
     parse_whole_number,
     rate,
     validate_entries,
@@ -55,11 +63,14 @@ from ui.models.history_model import HistoryModel
 from ui.models.presentation import (
     STATUS_COLOURS,
     breakdown_name,
+    degree_text,
+    draft_note,
     field_name,
     group_short,
     group_title,
     indicator_name,
     period_name,
+    programme_name,
     target_text,
 )
 from ui.pages.base import Page
@@ -74,7 +85,17 @@ FLAG_CHOICES: tuple[tuple[str, int | None], ...] = (
     (QT_TRANSLATE_NOOP("EntryPage", "Chưa đạt / Không (0)"), 0),
 )
 
+DECISION_FIELDS = ("decision_no", "decision_date", "decision_body")
+
 HISTORY_LIMIT = 100
+
+
+def _vn_date(iso: str | dt.date | None) -> str:
+    """"2024-05-31" -> "31/05/2024"."""
+    if not iso:
+        return ""
+    day = iso if isinstance(iso, dt.date) else dt.date.fromisoformat(str(iso))
+    return day.strftime("%d/%m/%Y")
 
 
 # ---- suggestions from other features ---------------------------------------------------------
@@ -140,6 +161,17 @@ class EntryRow:
         self.denominator: QLineEdit | None = None
         self.value: QLineEdit | None = None
         self.flag: QComboBox | None = None
+        # kind "level": the recognised degree and its decision.
+        self.level: QComboBox | None = None
+        self.decision_no: QLineEdit | None = None
+        self.decision_date: QLineEdit | None = None
+        self.decision_body: QLineEdit | None = None
+        self.level_box: QWidget | None = None
+        self.level_note = QLabel("")  # the NĐ 20/2014 suggestion and the recognition's validity
+        self.level_note.setObjectName("suggestion")
+        self.level_note.setWordWrap(True)
+        self.level_note.setTextFormat(Qt.TextFormat.RichText)
+        self.level_note.hide()
         if ind.has_fraction:
             self.numerator = _number_edit()
             self.denominator = _number_edit()
@@ -152,6 +184,36 @@ class EntryRow:
             self.flag.setMinimumWidth(190)
             self.flag.setProperty("severity", "")
             self.flag.setToolTip(ind.numerator_vi)
+        elif ind.kind == "level":
+            lo, hi = ind.scale or (0, 1)
+            self.level = QComboBox()
+            self.level.addItem(QCoreApplication.translate("EntryPage", "— chưa báo cáo —"), None)
+            for degree in range(lo, hi + 1):
+                label = (QCoreApplication.translate("EntryPage", "0 — Chưa đạt") if degree == 0
+                         else QCoreApplication.translate("EntryPage", "Mức độ {n}").format(n=degree))
+                self.level.addItem(label, degree)
+            self.level.setMinimumWidth(150)
+            self.level.setProperty("severity", "")
+            self.level.setToolTip(ind.numerator_vi)
+            self.decision_no = QLineEdit()
+            self.decision_no.setPlaceholderText(QCoreApplication.translate("EntryPage", "Số quyết định"))
+            self.decision_no.setMinimumWidth(110)
+            self.decision_date = QLineEdit()
+            self.decision_date.setPlaceholderText(QCoreApplication.translate("EntryPage", "dd/mm/yyyy"))
+            self.decision_date.setFixedWidth(110)
+            self.decision_body = QLineEdit()
+            self.decision_body.setPlaceholderText(QCoreApplication.translate("EntryPage", "Cơ quan công nhận"))
+            self.decision_body.setMinimumWidth(170)
+            for edit in (self.decision_no, self.decision_date, self.decision_body):
+                edit.setProperty("severity", "")
+            self.level_box = QWidget()
+            box = QHBoxLayout(self.level_box)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(6)
+            box.addWidget(self.level)
+            box.addWidget(self.decision_no, 1)
+            box.addWidget(self.decision_date)
+            box.addWidget(self.decision_body, 2)
         else:
             self.value = _number_edit()
             self.value.setToolTip(ind.numerator_vi)
@@ -180,19 +242,23 @@ class EntryRow:
         return (self.indicator.code, self.breakdown)
 
     def edits(self) -> list[QWidget]:
-        return [w for w in (self.numerator, self.denominator, self.value, self.flag) if w is not None]
+        return [w for w in (self.numerator, self.denominator, self.value, self.flag, self.level,
+                            self.decision_no, self.decision_date, self.decision_body) if w is not None]
 
     def connect(self, slot: Callable[[], None]) -> None:
-        for edit in (self.numerator, self.denominator, self.value, self.comment):
+        for edit in (self.numerator, self.denominator, self.value, self.comment, self.decision_no,
+                     self.decision_date, self.decision_body):
             if edit is not None:
                 edit.textChanged.connect(slot)
-        if self.flag is not None:
-            self.flag.currentIndexChanged.connect(slot)
+        for combo in (self.flag, self.level):
+            if combo is not None:
+                combo.currentIndexChanged.connect(slot)
 
     def load(self, entry: Entry | None) -> None:
         entry = entry or Entry(self.indicator.code, self.breakdown)
         self.loaded = Entry(entry.indicator, entry.breakdown, entry.numerator, entry.denominator, entry.value,
-                            entry.comment or "")
+                            entry.comment or "", entry.decision_no or "", entry.decision_date or None,
+                            entry.decision_body or "")
         if self.numerator is not None:
             self.numerator.setText(format_int(entry.numerator))
             self.denominator.setText(format_int(entry.denominator))
@@ -201,6 +267,14 @@ class EntryRow:
         if self.flag is not None:
             index = next((i for i, (_, v) in enumerate(FLAG_CHOICES) if v == entry.value), 0)
             self.flag.setCurrentIndex(index)
+        if self.level is not None:
+            index = self.level.findData(entry.value) if entry.value is not None else 0
+            self.level.setCurrentIndex(max(0, index))
+            self.decision_no.setText(entry.decision_no or "")
+            self.decision_date.setText(_vn_date(entry.decision_date))
+            self.decision_body.setText(entry.decision_body or "")
+            for edit in (self.decision_no, self.decision_date, self.decision_body):
+                edit.setCursorPosition(0)  # long texts read from their start
         self.comment.setText(entry.comment or "")
 
     def read(self) -> ReadResult:
@@ -215,10 +289,21 @@ class EntryRow:
             figures[name] = parsed.value
         if self.flag is not None:
             figures["value"] = self.flag.currentData()
+        decision = {"decision_no": "", "decision_date": None, "decision_body": ""}
+        if self.level is not None:
+            figures["value"] = self.level.currentData()
+            decision["decision_no"] = self.decision_no.text().strip()
+            decision["decision_body"] = self.decision_body.text().strip()
+            iso, error = parse_decision_date(self.decision_date.text())
+            if error:
+                errors["decision_date"] = QCoreApplication.translate(
+                    "EntryPage", "«{text}» không phải là ngày (dạng đúng: 31/05/2024)").format(
+                    text=self.decision_date.text().strip())
+            decision["decision_date"] = iso
         if errors:
             return ReadResult(None, errors)
         entry = Entry(self.indicator.code, self.breakdown, figures["numerator"], figures["denominator"],
-                      figures["value"], self.comment.text().strip())
+                      figures["value"], self.comment.text().strip(), **decision)
         return ReadResult(entry, {})
 
     def is_modified(self) -> bool:
@@ -226,7 +311,8 @@ class EntryRow:
         if result.entry is None:
             return True
         e, old = result.entry, self.loaded
-        return e.figures() != old.figures() or (e.comment or "") != (old.comment or "").strip()
+        return (e.figures() != old.figures() or (e.comment or "") != (old.comment or "").strip()
+                or _decision(e) != _decision(old))
 
     def show_state(self, issues: list[Issue], parse_errors: dict[str, str], entry: Entry | None,
                    target: float | None, target_op: str | None) -> None:
@@ -237,14 +323,16 @@ class EntryRow:
             severity_by_field[name] = "error"
             lines.append(("error", f"{field_name(name)}: {text}."))
         for issue in issues:
-            fld = issue.field if issue.field in ("numerator", "denominator", "value") else "value"
+            fld = issue.field if issue.field in ("numerator", "denominator", "value", *DECISION_FIELDS) else "value"
             if severity_by_field.get(fld) != "error":
                 severity_by_field[fld] = issue.severity
             prefix = field_label(self.indicator, issue.breakdown, issue.field) + ": "
             text = issue.message[len(prefix):] if issue.message.startswith(prefix) else issue.message
             lines.append((issue.severity, f"{field_name(issue.field)}: {text}"))
         for name, widget in (("numerator", self.numerator), ("denominator", self.denominator),
-                             ("value", self.value), ("value", self.flag)):
+                             ("value", self.value), ("value", self.flag), ("value", self.level),
+                             ("decision_no", self.decision_no), ("decision_date", self.decision_date),
+                             ("decision_body", self.decision_body)):
             if widget is not None:
                 _set_severity(widget, severity_by_field.get(name, ""))
         if lines:
@@ -268,6 +356,10 @@ class EntryRow:
             self.rate.setStyleSheet(f"color: {colour};" if colour else "")
 
 
+def _decision(e: Entry) -> tuple[str, str | None, str]:
+    return ((e.decision_no or "").strip(), e.decision_date or None, (e.decision_body or "").strip())
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -280,6 +372,8 @@ def _previous_text(ind: Indicator, entry: Entry | None) -> str:
     if ind.kind == "flag":
         return (QCoreApplication.translate("EntryPage", "đạt") if entry.value == 1
                 else QCoreApplication.translate("EntryPage", "chưa đạt"))
+    if ind.kind == "level":
+        return degree_text(entry.value).lower()
     return format_int(entry.value)
 
 
@@ -297,7 +391,9 @@ class EntryPage(Page):
         self._meta_labels: dict[str, QLabel] = {}
         self.tab_for_group: dict[int, int] = {}
         self.issues: list[Issue] = []
-        self._built_for: tuple[str, ...] | None = None
+        self._built_for: tuple[tuple[str, str], ...] | None = None
+        self._programme = "KH2780"
+        self._catalogue: tuple[Period, Catalogue] | None = None
         self._loading = False
         self._saving = False
         self._modified = False
@@ -336,6 +432,13 @@ class EntryPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         outer.addWidget(self.tabs, 1)
+        # A level that enters nothing in the period's programme (a district from 2021) is told so.
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("muted")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_note.hide()
+        outer.addWidget(self.empty_note, 1)
 
         self.history_model = HistoryModel(self)
         self.history_view = QTableView()
@@ -361,16 +464,26 @@ class EntryPage(Page):
 
     # ---- building ------------------------------------------------------------------------------
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue of the chosen period's programme, with the targets the database holds (a
+        target the Department confirmed is no longer a draft); read once per refresh, not per key."""
+        period = self.ctx.period
+        if self._catalogue is None or self._catalogue[0] != period:
+            self._catalogue = (period, catalogue_in_db(self.ctx.db, period))
+        return self._catalogue[1]
+
     def indicators(self) -> list[Indicator]:
-        """What this unit's level enters that applies to the chosen period."""
+        """What this unit's level enters in the chosen period's programme that applies to the period."""
         inst = self.ctx.installation
         if inst is None:
             return []
         period = self.ctx.period
-        return [i for i in indicators_for_level(inst.unit.level) if applies(i.periodicity, period)]
+        return [i for i in self.catalogue.for_level(inst.unit.level) if applies(i.periodicity, period)]
 
     def _build(self, indicators: list[Indicator]) -> None:
-        codes = tuple(i.code for i in indicators)
+        # The programme is part of the key: a code (TUAN_LE_HTSD) exists in both catalogues.
+        codes = tuple((i.programme, i.code) for i in indicators)
         if codes == self._built_for:
             return
         self._built_for = codes
@@ -383,6 +496,8 @@ class EntryPage(Page):
         by_group: dict[int, list[Indicator]] = {}
         for ind in indicators:
             by_group.setdefault(ind.group, []).append(ind)
+        programme = indicators[0].programme if indicators else "KH2780"
+        self._programme = programme
         for group in sorted(by_group):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
@@ -392,7 +507,7 @@ class EntryPage(Page):
             layout = QVBoxLayout(body)
             layout.setContentsMargins(4, 10, 10, 10)
             layout.setSpacing(12)
-            title = QLabel(group_title(group))
+            title = QLabel(group_title(group, programme))
             title.setObjectName("cardTitle")
             layout.addWidget(title)
             for ind in by_group[group]:
@@ -401,7 +516,7 @@ class EntryPage(Page):
                 layout.addWidget(frame)
             layout.addStretch(1)
             scroll.setWidget(body)
-            self.tab_for_group[group] = self.tabs.addTab(scroll, f"{group}. {group_short(group)}")
+            self.tab_for_group[group] = self.tabs.addTab(scroll, f"{group}. {group_short(group, programme)}")
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)
 
@@ -430,6 +545,9 @@ class EntryPage(Page):
             headers = ["", self.tr("Tử số"), self.tr("Mẫu số"), self.tr("Tỷ lệ"), previous, comment]
         elif ind.kind == "flag":
             headers = ["", self.tr("Kết quả"), "", "", previous, comment]
+        elif ind.kind == "level":
+            headers = ["", self.tr("Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận"), "", "",
+                       previous, comment]
         else:
             headers = ["", self.tr("Giá trị"), "", "", previous, comment]
         for col, text in enumerate(headers):
@@ -439,7 +557,7 @@ class EntryPage(Page):
                 if ind.has_fraction and col in (1, 2):
                     header.setToolTip(ind.numerator_vi if col == 1 else ind.denominator_vi)
                 grid.addWidget(header, 0, col, Qt.AlignmentFlag.AlignRight if col in (1, 2, 3, 4) and
-                               ind.kind != "flag" else Qt.AlignmentFlag.AlignLeft)
+                               ind.kind not in ("flag", "level") else Qt.AlignmentFlag.AlignLeft)
         r = 1
         for bd in entry_keys(ind):
             row = EntryRow(ind, bd)
@@ -454,11 +572,16 @@ class EntryPage(Page):
                 grid.addWidget(row.rate, r, 3)
             elif row.flag is not None:
                 grid.addWidget(row.flag, r, 1, 1, 3)
+            elif row.level_box is not None:
+                grid.addWidget(row.level_box, r, 1, 1, 3)
             else:
                 grid.addWidget(row.value, r, 1)
             grid.addWidget(row.previous, r, 4)
             grid.addWidget(row.comment, r, 5)
             r += 1
+            if row.level is not None:
+                grid.addWidget(row.level_note, r, 1, 1, 5)
+                r += 1
             if bd is None and ind.code in SUGGESTED_NUMERATORS:
                 row.suggestion = QWidget()
                 box = QHBoxLayout(row.suggestion)
@@ -478,7 +601,8 @@ class EntryPage(Page):
             r += 1
             row.connect(self._on_edited)
             # Enter moves on to the next field, as in the paper-form habit of typing down a column.
-            for edit in (row.numerator, row.denominator, row.value, row.comment):
+            for edit in (row.numerator, row.denominator, row.value, row.decision_no, row.decision_date,
+                         row.decision_body, row.comment):
                 if edit is not None:
                     edit.returnPressed.connect(self._focus_next_field)
         grid.setColumnMinimumWidth(0, 130)
@@ -495,12 +619,22 @@ class EntryPage(Page):
             return
         period = self.ctx.period
         self._stale = False
+        self._catalogue = None  # targets may have been confirmed since
         self._build(self.indicators())
+        by_code = self.catalogue.by_code
+        for (code, _bd), row in self.rows.items():  # the same form, the targets as now stored
+            row.indicator = by_code.get(code, row.indicator)
         db, unit = self.ctx.db, inst.unit
         stored = values_repo.load_entries(db, unit.id, period.code)
+        # 2020 -> 2021 changes programme: a code both catalogues share (TUAN_LE_HTSD) is another
+        # indicator of another plan, so the period before is not compared with.
         prev = period.previous()
+        if prev is not None and prev.programme_code != period.programme_code:
+            prev = None
         self._previous = values_repo.load_entries(db, unit.id, prev.code) if prev else {}
         last = period.same_period_last_year()
+        if last is not None and last.programme_code != period.programme_code:
+            last = None
         self._last_year = values_repo.load_entries(db, unit.id, last.code) if last else {}
         self._loading = True
         try:
@@ -514,11 +648,27 @@ class EntryPage(Page):
         self.heading.setText(self.tr("Nhập số liệu — {period}").format(period=period_name(period)))
         level_word = {"xa": self.tr("chỉ tiêu cấp xã"), "huyen": self.tr("chỉ tiêu cấp huyện"),
                       "tinh": self.tr("chỉ tiêu cấp tỉnh")}[unit.level]
-        self.subheading.setText(self.tr("{unit} ({code}) · {scope} · ô để trống là chưa báo cáo (khác số 0)").format(
-            unit=unit.name, code=unit.code, scope=level_word))
+        self.subheading.setText(self.tr("{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo "
+                                        "(khác số 0)").format(unit=unit.name, code=unit.code, scope=level_word,
+                                                              programme=programme_name(self.catalogue.programme)))
         self.subheading.setToolTip(self.tr("Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu."))
+        self.empty_note.setVisible(not self.rows)
+        self.tabs.setVisible(bool(self.rows))
+        if not self.rows:
+            programme = programme_name(self.catalogue.programme)
+            if self.catalogue.for_level(unit.level):  # the level's indicators are yearly
+                self.empty_note.setText(self.tr(
+                    "Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.")
+                    .format(programme=programme, year=period.year))
+            else:
+                self.empty_note.setText(self.tr(
+                    "{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các "
+                    "đơn vị cấp dưới: xem trang Tổng quan.").format(
+                    programme=programme,
+                    scope={"xa": self.tr("cấp xã"), "huyen": self.tr("cấp huyện"), "tinh": self.tr("cấp tỉnh")}[unit.level]))
         self._refresh_targets(period)
         self._refresh_suggestions()
+        self._refresh_levels()
         self.validate()
         self._set_modified(False)
         if self.history_panel.expanded:
@@ -538,12 +688,74 @@ class EntryPage(Page):
                 when = period_name(last).lower() if last else self.tr("cùng kỳ năm trước")
                 parts.append(self.tr("Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).").format(
                     when=when, value=format_percent(last_rate, blank=self.tr("chưa có số liệu"))))
-            elif ind.target_2015 is not None or ind.target_2020 is not None:
-                parts.append(self.tr("Mục tiêu 2015: {t2015} · 2020: {t2020} (kỳ này so với mục tiêu {year}).").format(
-                    t2015=target_text(ind, 2015), t2020=target_text(ind, 2020), year=period.target_year))
+            elif any(ind.targets.get(y) is not None or ind.is_draft(y) for y in ind.target_years):
+                parts.append(self.tr("Mục tiêu {targets} (kỳ này so với mục tiêu {year}).").format(
+                    targets=" · ".join(self._target_part(ind, y) for y in ind.target_years),
+                    year=period.target_year))
+                if ind.is_draft(period.target_year):
+                    parts.append(self.tr("Mục tiêu {year} là {draft}.").format(year=period.target_year,
+                                                                             draft=draft_note()))
             parts.append(self.tr("Mã {code} · {ref} · {owner}").format(code=ind.code, ref=ind.plan_ref,
                                                                         owner=ind.owner))
             meta.setText(" ".join(parts))
+
+    def _target_part(self, ind: Indicator, year: int) -> str:
+        """"2025: ≥ 80%", "2030: — (dự thảo)"."""
+        text = f"{year}: {target_text(ind, year)}"
+        return text + self.tr(" (dự thảo)") if ind.is_draft(year) else text
+
+    def _refresh_levels(self) -> None:
+        """Under each degree: the NĐ 20/2014 suggestion from the form's own rates (never written into
+        the field) and, for a recognition that lapses, until when it holds or that it has lapsed."""
+        level_rows = [row for row in self.rows.values() if row.level is not None]
+        if not level_rows:
+            return
+        figures: dict[str, tuple[int | None, int | None]] = {}
+        recognised: dict[str, int] = {}
+        period = self.ctx.period
+        for (code, bd), row in self.rows.items():
+            if bd is not None:
+                continue
+            result = row.read()
+            if result.entry is None:
+                continue
+            e = result.entry
+            if row.indicator.has_fraction:
+                figures[code] = (e.numerator, e.denominator)
+            elif row.level is not None and e.value is not None:
+                degree = levels.effective_degree(code, e.value, e.decision_date, period)
+                recognised[code] = degree
+        for row in level_rows:
+            lines = []
+            result = row.read()
+            e = result.entry
+            code = row.indicator.code
+            if e is not None and e.value and e.decision_date:
+                until = levels.lapse_date(code, e.decision_date)
+                if until is not None and levels.is_lapsed(code, e.decision_date, period):
+                    lines.append(f"<span style='color:{STATUS_COLOURS['far']}'>⚠ " + _escape(self.tr(
+                        "Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.")
+                        .format(day=_vn_date(until))) + "</span>")
+                elif until is not None:
+                    lines.append(_escape(self.tr("Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).")
+                                         .format(day=_vn_date(until - dt.timedelta(days=1)))))
+            others = {k: v for k, v in recognised.items() if k != code}
+            suggestion = levels.suggest_degree(code, figures, others)
+            if suggestion is not None:
+                text = self.tr("Gợi ý theo NĐ 20/2014: {degree}").format(
+                    degree=degree_text(suggestion.degree).lower())
+                if suggestion.partial:
+                    text += self.tr(" (chưa xét các điều kiện khác của mức độ này)")
+                if not suggestion.dbkk_known:
+                    text += self.tr(" — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)")
+                lines.append(_escape(text))
+                row.level_note.setToolTip(self.tr("Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ "
+                                                  "báo cáo là mức độ ghi trong quyết định công nhận.").format(
+                    rates="; ".join(f"{c} {format_percent(v)}" for c, v in suggestion.rates.items())))
+            else:
+                row.level_note.setToolTip("")
+            row.level_note.setText("<br>".join(lines))
+            row.level_note.setVisible(bool(lines))
 
     def _refresh_suggestions(self) -> None:
         inst = self.ctx.installation
@@ -595,6 +807,7 @@ class EntryPage(Page):
             return
         # Synchronous: the whole form validates in about a millisecond, so messages follow each key.
         self.validate()
+        self._refresh_levels()
         self._set_modified(any(row.is_modified() for row in self.rows.values()))
 
     def current_entries(self) -> tuple[list[Entry], dict[Key, dict[str, str]]]:
@@ -611,7 +824,7 @@ class EntryPage(Page):
     def validate(self) -> list[Issue]:
         """Run the core's rules on the whole form and show each message beside its field."""
         entries, parse_errors = self.current_entries()
-        issues = validate_entries(entries, self._previous or None)
+        issues = validate_entries(entries, self._previous or None, catalogue=self.catalogue)
         self.issues = issues
         by_key: dict[Key, list[Issue]] = {}
         for issue in issues:
@@ -628,7 +841,7 @@ class EntryPage(Page):
                 errors_per_group[ind.group] = errors_per_group.get(ind.group, 0) + n_errors
         for group, index in self.tab_for_group.items():
             n = errors_per_group.get(group, 0)
-            self.tabs.setTabText(index, f"{group}. {group_short(group)}"
+            self.tabs.setTabText(index, f"{group}. {group_short(group, self._programme)}"
                                  + (self.tr(" ({n} lỗi)").format(n=n) if n else ""))
         n_errors = sum(errors_per_group.values())
         n_warnings = sum(1 for i in issues if i.severity == "warning")

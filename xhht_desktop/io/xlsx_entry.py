@@ -33,6 +33,7 @@ from xhht_desktop.domain.catalogue import (
     split_row_code,
 )
 from xhht_desktop.domain.periods import PeriodError, applies, parse_period
+from xhht_desktop.domain.text import nfc, one_line
 from xhht_desktop.domain.values import (
     Entry,
     Issue,
@@ -183,6 +184,8 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     from xhht_desktop.clc.xlsx import write_clc_sheet  # the CLC log's sheet `TTHTCD` (communes only)
     write_clc_sheet(wb, db, unit, period.code)
+    from xhht_desktop.io.cells import strings_as_text
+    strings_as_text(wb)  # the template has no formulas: every string in it (comments, names…) is text
     out = Path(out)
     _save_atomic(wb, out)
     return out
@@ -269,7 +272,7 @@ def _find_header(ws, required: tuple[str, ...]):
 def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     """A number cell as a whole number, accepting a formula only through its computed value."""
     raw = formula_cell.value
-    if isinstance(raw, str) and raw.startswith("="):
+    if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
             return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
@@ -327,16 +330,15 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         for title, fieldname in zip(DECISION_COLUMNS, decision):
             if title not in cols:
                 continue
-            raw = ws.cell(row=r, column=cols[title]).value
+            cell = ws.cell(row=r, column=cols[title])
+            raw = ws_cached.cell(row=r, column=cols[title]).value if cell.data_type == "f" else cell.value
             if fieldname == "decision_date":
-                if isinstance(raw, str) and raw.startswith("="):
-                    raw = ws_cached.cell(row=r, column=cols[title]).value
                 iso, err = parse_decision_date(raw)
                 if err:
                     row_errors.append(f"cột «{title}»: «{_text(raw)[:40]}» không phải là ngày (dạng đúng: 31/05/2024)")
                 decision[fieldname] = iso
-            else:
-                decision[fieldname] = _text(raw)
+            else:  # one-line text: a line break typed in the cell (Alt+Enter) or a pasted tab becomes a space
+                decision[fieldname] = one_line(nfc(_text(raw)))
         if not code:
             if any(v is not None for v in nums.values()) or row_errors or any(decision.values()):
                 result.problems.append(RowProblem(r, "", "có số liệu nhưng thiếu mã chỉ tiêu ở cột «Mã»."))

@@ -14,7 +14,7 @@ import sqlite_utils
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator
+from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator, programme_for_period
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent
 from xhht_desktop.reports import rows as R
@@ -38,7 +38,14 @@ from xhht_desktop.reports.pdf_base import (
     section,
     signature_block,
 )
-from xhht_desktop.reports.progress_sheet import PLAN_LINE, activity_table, indicator_table
+from xhht_desktop.reports.progress_sheet import (
+    DRAFT_NOTE,
+    activity_table,
+    has_drafts,
+    indicator_table,
+    plan_line,
+    target_cell_text,
+)
 
 # Above this many communes the PDF lists districts only; the XLSX always holds every commune.
 MAX_PDF_COMMUNES = 400
@@ -93,9 +100,9 @@ def units_table(rep: R.Consolidated, indicators: list[Indicator], width: float, 
     col_w = min(32 * mm, (width - 9 * mm - name_w) / len(indicators))
     head = [centre_cell("STT", 8, bold=True), centre_cell("Đơn vị", 8, bold=True)]
     head += [centre_cell(R.short_name(i), 7.5, bold=True) for i in indicators]
-    targets = [centre_cell("", 7), centre_cell("Mục tiêu " + str(rep.period.target_year), 7, italic=True)]
-    targets += [centre_cell(R.target_text(i, i.target_for_year(rep.period.target_year), i.target_op, "xa"), 7,
-                            italic=True) for i in indicators]
+    year = rep.period.target_year
+    targets = [centre_cell("", 7), centre_cell("Mục tiêu " + str(year), 7, italic=True)]
+    targets += [centre_cell(target_cell_text(i, year, "xa"), 7, italic=True) for i in indicators]
     data: list[list] = [head, targets]
     style = grid_style(2, 8)
     style.append(("BACKGROUND", (0, 1), (-1, 1), SHADE))
@@ -177,7 +184,7 @@ def literacy_charts(rep: R.Consolidated, width: float) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     by_code = {i.code: i for i in rep.indicators}
-    for code in ("XMC_15_60", "XMC_15_35"):
+    for code in ("XMC_15_60", "XMC_15_35", "XMC2_15_60", "XMC1_15_35"):
         ind = by_code.get(code)
         if ind is None:
             continue
@@ -194,7 +201,7 @@ def literacy_charts(rep: R.Consolidated, width: float) -> list[Flowable]:
 def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowable]:
     width = doc.frame_width
     whole, sub = _level_words(rep.root.unit.level)
-    story = document_start(doc, rep.printed_at.date(), rep.title, [rep.subtitle, PLAN_LINE])
+    story = document_start(doc, rep.printed_at.date(), rep.title, [rep.subtitle, plan_line(rep.period)])
     story.append(body(f"Số xã, phường, thị trấn đã báo cáo {R.period_phrase(rep.period)}: "
                       f"{format_int(rep.units_reported)}/{format_int(rep.units_expected)}."))
     k = 0
@@ -209,7 +216,8 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story.append(indicator_table(rep.summary, width))
     story.append(note("Tỷ lệ cấp trên = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ). "
                       "Chỉ tiêu đạt/chưa ở cấp trên: tỷ lệ đơn vị đạt trong số đơn vị đã báo cáo. "
-                      "«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo. «chưa báo cáo» khác với 0."))
+                      "«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo. «chưa báo cáo» khác với 0."
+                      + (" " + DRAFT_NOTE if has_drafts(rep.indicators, rep.period.target_years) else "")))
     story.append(heading("TÌNH HÌNH BÁO CÁO"))
     story.append(reporting_table(rep, width))
     story.append(heading("KẾT QUẢ THEO ĐƠN VỊ"))
@@ -220,16 +228,20 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     groups: dict[int, list[Indicator]] = {}
     for ind in rep.indicators:
         groups.setdefault(ind.group, []).append(ind)
+    titles = programme_for_period(rep.period).group_titles or GROUP_TITLES_VI
     for g, inds in sorted(groups.items()):
         for start in range(0, len(inds), 9):  # at most 9 indicator columns fit a landscape page
             chunk = inds[start:start + 9]
-            story.append(KeepTogether([cell(GROUP_TITLES_VI[g] + (" (tiếp)" if start else ""), 10.5, bold=True),
+            story.append(KeepTogether([cell(titles.get(g, str(g)) + (" (tiếp)" if start else ""), 10.5, bold=True),
                                        Spacer(1, 1.5 * mm)]))
             story.append(units_table(rep, chunk, width, heads_only=heads_only))
             story.append(Spacer(1, 4 * mm))
     story.append(note("Ô trống: chỉ tiêu không thuộc cấp của đơn vị. «chưa báo cáo»: đơn vị chưa nhập số liệu. "
-                      "Dòng «Cộng …»: tính lại từ tổng tử số, mẫu số của các đơn vị và số liệu riêng của huyện."))
-    if rep.agencies:
+                      "Dòng «Cộng …»: tính lại từ tổng tử số, mẫu số của các đơn vị và số liệu riêng của huyện."
+                      + (" " + DRAFT_NOTE if has_drafts(rep.indicators, (rep.period.target_year,)) else "")))
+    # The agencies of plan 2780's section V follow its districts and its indicators: nothing to show
+    # for a period of another programme.
+    if rep.agencies and any(i.code in AGENCY_INDICATORS for i in rep.indicators):
         story.append(heading("THEO CƠ QUAN THEO DÕI (mục V Kế hoạch 2780/KH-UBND)"))
         story.append(agency_table(rep, width))
     charts = literacy_charts(rep, width)

@@ -1,8 +1,11 @@
 """The progress sheet (phiếu theo dõi tiến độ) of a commune or a district, as PDF.
 
 The commune chairman signs it: per indicator group, each indicator with its numerator,
-denominator and result, the 2015 and 2020 targets, đạt/chưa đạt and the change since the previous
+denominator and result, both target years of the period's programme (2015 and 2020 for plan 2780,
+2025 and 2030 from 2021; a draft target marked "*"), đạt/chưa đạt and the change since the previous
 period; the women's and ethnic-minority rows under their indicator; the centre's activity summary.
+Under the title, the period's legal basis: plan 2780 up to 2020; QĐ 1373/QĐ-TTg and the province's
+plans from 2021.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from xhht_desktop.domain.catalogue import DRAFT_TARGET_VI, Indicator, Programme, programme_for_period
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent, rate
 from xhht_desktop.reports import rows as R
@@ -32,6 +36,34 @@ from xhht_desktop.reports.pdf_base import (
 )
 
 PLAN_LINE = "(Thực hiện Kế hoạch số 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum)"
+DRAFT_MARK = "*"
+DRAFT_NOTE = f"«{DRAFT_MARK}»: {DRAFT_TARGET_VI}; «—»: chưa có số mục tiêu."
+
+
+def plan_line(period: Period) -> str:
+    """The legal basis under the title: plan 2780 up to 2020 (the line papers always carried);
+    from 2021 the programme's decision and the province's plans (Programme.legal_basis_vi)."""
+    prog = programme_for_period(period)
+    if prog.code == "KH2780":
+        return PLAN_LINE
+    return legal_basis_line(prog)
+
+
+def legal_basis_line(prog: Programme) -> str:
+    """"(Thực hiện Quyết định số 1373/QĐ-TTg …; Kế hoạch số 3418/KH-UBND …; Kế hoạch số 1514/KH-UBND …)"."""
+    return "(Thực hiện " + "; ".join(prog.legal_basis_vi) + ")"
+
+
+def target_cell_text(ind: Indicator, year: int, level: str) -> str:
+    """A target as printed in a year's column, "*" after a draft ("— *" when the draft has no figure)."""
+    text = R.target_text(ind, ind.targets.get(year), ind.target_op, level)
+    if ind.is_draft(year) and ind.target_op != "increase":
+        return f"{text or '—'} {DRAFT_MARK}"
+    return text
+
+
+def has_drafts(indicators, years) -> bool:
+    return any(ind.is_draft(y) for ind in indicators for y in years)
 
 ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số buổi"), ("visits", "Lượt người học"),
                     ("learners", "Số người học"), ("women", "Nữ"), ("ethnic_minority", "DTTS"),
@@ -40,16 +72,27 @@ ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số bu
 
 def _figure(line: R.SheetLine, which: str) -> str:
     r = line.now
-    if line.indicator.kind == "count" or R.is_own_flag(line.indicator, line.level):
+    if line.indicator.kind in ("count", "level") or R.is_own_flag(line.indicator, line.level):
         return ""
     n = r.numerator if which == "num" else r.denominator
     return format_int(n)
 
 
+def _value(line: R.SheetLine) -> str:
+    """The "Kết quả" cell; a level above the commune with a degree of its own adds its units' shares."""
+    text = line.value_text
+    if line.indicator.kind == "level" and line.now.value is not None:
+        shares = R.shares_text(line.now)
+        if shares:
+            text += f" — đơn vị: {shares}"
+    return text
+
+
 def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
     with_units = sheet.unit.level != "xa"
     prev = sheet.previous.code if sheet.previous else "—"
-    head = ["STT", "Chỉ tiêu", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu 2015", "Mục tiêu 2020", "Đánh giá",
+    years = sheet.period.target_years
+    head = ["STT", "Chỉ tiêu", "Tử số", "Mẫu số", "Kết quả", *(f"Mục tiêu {y}" for y in years), "Đánh giá",
             f"So với kỳ trước ({prev})"]
     widths_mm = [9, 0, 17, 17, 21, 13, 13, 15, 17]
     if with_units:
@@ -66,15 +109,14 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
         style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
         for line in group.lines:
             sub = line.breakdown is not None
-            value = line.value_text
+            value = _value(line)
             row = [
                 centre_cell(line.stt, 9),
                 cell(line.label, 9, italic=sub),
                 num_cell(_figure(line, "num"), italic=sub),
                 num_cell(_figure(line, "den"), italic=sub),
                 num_cell(value, 9, bold=not sub and value != R.NOT_REPORTED, italic=sub or value == R.NOT_REPORTED),
-                centre_cell("" if sub else line.target_2015_text),
-                centre_cell("" if sub else line.target_2020_text),
+                *(centre_cell("" if sub else target_cell_text(line.indicator, y, line.level)) for y in years),
                 centre_cell(line.met_text, bold=line.now.met is True),
                 num_cell(line.change_text, 8.5),
             ]
@@ -90,7 +132,7 @@ def gender_gap_lines(sheet: R.ProgressSheet) -> list[str]:
     """Men's and women's literacy side by side (the plan asks for balance): men = total − women."""
     out = []
     for line in sheet.lines():
-        if line.breakdown != "nu" or not line.indicator.code.startswith("XMC_15"):
+        if line.breakdown != "nu" or not line.indicator.code.startswith(("XMC_15", "XMC1_15", "XMC2_15")):
             continue
         total = next((ln for ln in sheet.lines() if ln.code == line.indicator.code), None)
         w, t = line.now, total.now if total else None
@@ -123,7 +165,7 @@ def activity_table(activities: list[dict], width: float) -> Table:
 def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
     width = doc.frame_width
     level_word = "xã" if sheet.unit.level == "xa" else "huyện"
-    story = document_start(doc, sheet.printed_at.date(), sheet.title, [sheet.subtitle, PLAN_LINE])
+    story = document_start(doc, sheet.printed_at.date(), sheet.title, [sheet.subtitle, plan_line(sheet.period)])
     story.append(section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"))
     if sheet.reported == 0:
         story.append(body(f"{R.period_phrase(sheet.period).capitalize()}: {sheet.unit.name} chưa báo cáo số liệu nào "
@@ -133,7 +175,9 @@ def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowab
     story.append(indicator_table(sheet, width))
     story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm %, hoặc số "
                       "lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."
-                      + (" «Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo." if sheet.unit.level != "xa" else "")))
+                      + (" «Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo." if sheet.unit.level != "xa" else "")
+                      + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()],
+                                                        sheet.period.target_years) else "")))
     gaps = gender_gap_lines(sheet)
     if gaps:
         story.append(section("Bình đẳng giới trong xóa mù chữ"))

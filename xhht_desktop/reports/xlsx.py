@@ -1,7 +1,8 @@
 """Excel versions of the reports, in the form officials and the Ministry accept.
 
 Top left the issuing body; top right "Biểu số …", "Đơn vị báo cáo", "Đơn vị nhận báo cáo"; the
-columns STT | Chỉ tiêu | Mã số | Đơn vị tính | figures; the signature footer. Figures are numbers
+columns STT | Chỉ tiêu | Mã số | Đơn vị tính | figures, with both target years of the period's
+programme (a draft target marked "*"); the legal basis under the title; the signature footer. Figures are numbers
 with formats ("[$-42A]" makes LibreOffice show 1.166.795 and 97,80% whatever the computer's
 language; Excel follows the computer's own separators); a rate is a formula =Tử số/Mẫu số, the
 only formula whose recalculated value is always right. A4, fit to width, header rows repeated.
@@ -25,7 +26,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
+from xhht_desktop.io import cells as text_cells
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports.progress_sheet import DRAFT_MARK, DRAFT_NOTE, has_drafts, plan_line
 from xhht_desktop.storage import write_atomically
 
 FONT_NAME = "Times New Roman"
@@ -34,6 +37,8 @@ PCT_FORMAT = "[$-42A]0.00%"
 DELTA_FORMAT = "[$-42A]+0.00%;-0.00%;0.00%"
 INT_DELTA_FORMAT = "[$-42A]+#,##0;-#,##0;0"
 TARGET_FORMATS = {">=": '"≥ "0%', ">": '"> "0%'}
+# A degree (kind `level`) stays a number: 2 reads "Mức độ 2", 0 reads "Chưa đạt".
+LEVEL_FORMAT = '"Mức độ "0;;"Chưa đạt"'
 
 _thin = Side(style="thin", color="000000")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -77,7 +82,8 @@ class Sheet:
 
     def c(self, value=None, *, font: Font = F_NORMAL, fmt: str | None = None, align: Alignment | None = None,
           border: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
+        """A cell; a string is always text (io/cells.py), whatever it starts with. Formulas: `f`."""
+        cell = text_cells.put(WriteOnlyCell(self.ws), value)
         # Setting a style looks it up in the workbook's tables by hashing the style object: about
         # 30 µs a cell, most of the national sheet's time. Each combination is set once, then copied.
         key = (id(font), fmt, id(align), border, id(fill))
@@ -98,6 +104,10 @@ class Sheet:
         self._styles[key] = (copy(cell._style), font, align, fill)
         return cell
 
+    def f(self, expression: str, **style) -> WriteOnlyCell:
+        """A formula of ours (a rate, a difference), styled as `c`."""
+        return text_cells.formula(self.c(None, **style), expression)
+
     def append(self, cells: list) -> int:
         self.ws.append(cells)
         self.row += 1
@@ -109,7 +119,8 @@ class Sheet:
                                                                     for _ in range(self.ncols - 1)])
 
 
-def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int) -> None:
+def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int,
+                 basis: str = "") -> None:
     """Issuing body top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top right; the title."""
     left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body, ""]
     right = [f"Biểu số {header.form_number}", f"Đơn vị báo cáo: {header.reporting_unit}",
@@ -124,6 +135,8 @@ def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str,
     for n, line in enumerate(title.split("\n")):
         sh.spread(line, F_TITLE)
     sh.spread(subtitle, F_ITALIC)
+    if basis:
+        sh.spread(basis, F_ITALIC)
     sh.append([])
 
 
@@ -152,16 +165,20 @@ FORM_KEYS = ["A", "B", "C", "D", "1", "2", "3 = 1/2", "4", "5", "6", "7", "8 = 3
 FORM_WIDTHS = [6, 52, 20, 10, 12, 12, 12, 10, 10, 10, 12, 12]
 
 
-def _target_cell(sh: Sheet, ind: Indicator, target: float | None, level: str) -> WriteOnlyCell:
+def _target_cell(sh: Sheet, ind: Indicator, target: float | None, level: str, draft: bool = False) -> WriteOnlyCell:
+    """A target; a draft one carries "*" (its number stays a number: the mark is in the format)."""
+    mark = f' "{DRAFT_MARK}"' if draft else ""
     if ind.target_op == "increase":
         return sh.c("tăng", align=CENTRE, border=True)
     if target is None:
-        return sh.c(None, border=True)
+        return sh.c(f"— {DRAFT_MARK}" if draft else None, align=CENTRE, border=True)
+    if ind.kind == "level":
+        return sh.c(int(target), fmt=f'"≥ mức độ "0{mark}', align=CENTRE, border=True)
     if R.is_own_flag(ind, level):
-        return sh.c("Đạt" if target >= 100 else None, align=CENTRE, border=True)
+        return sh.c(("Đạt" + mark.replace('"', "")) if target >= 100 else None, align=CENTRE, border=True)
     if ind.kind == "count":
-        return sh.c(target, fmt=INT_FORMAT, border=True)
-    return sh.c(target / 100, fmt=TARGET_FORMATS.get(ind.target_op or "", PCT_FORMAT), border=True)
+        return sh.c(target, fmt=INT_FORMAT + mark, border=True)
+    return sh.c(target / 100, fmt=TARGET_FORMATS.get(ind.target_op or "", PCT_FORMAT) + mark, border=True)
 
 
 def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: bool = False,
@@ -169,6 +186,8 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
     """Tử số, Mẫu số, Kết quả for one figure; row index `r` for the rate formula."""
     font = F_BOLD if bold else (F_ITALIC if italic else F_NORMAL)
     num_col, den_col = get_column_letter(5), get_column_letter(6)
+    if ind.kind == "level" and row is not None:  # above the commune a level may have shares and no degree
+        return [sh.c(None, border=True), sh.c(None, border=True), _level_cell(sh, row, font)]
     if row is None or row.value is None:
         return [sh.c(None, border=True), sh.c(None, border=True),
                 sh.c(R.NOT_REPORTED, font=F_ITALIC, align=CENTRE, border=True)]
@@ -179,12 +198,26 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
     return [sh.c(row.numerator, font=font, fmt=INT_FORMAT, border=True),
             sh.c(row.denominator, font=font, fmt=INT_FORMAT, border=True),
-            sh.c(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
+            sh.f(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
+
+
+def _level_cell(sh: Sheet, row, font: Font) -> WriteOnlyCell:
+    """A degree as a number ("Mức độ 2"); a lapsed recognition, or the shares of the units below
+    (with the unit's own degree when it has one), as text."""
+    shares = R.shares_text(row)
+    if row.value is None:  # above the commune, no degree of its own: the units' shares
+        return sh.c(shares or R.NOT_REPORTED, font=font if shares else F_ITALIC, align=WRAP, border=True)
+    if row.lapsed or shares:
+        text = R.level_text(row) + (f" — đơn vị: {shares}" if shares else "")
+        return sh.c(text, font=font, align=WRAP, border=True)
+    return sh.c(int(row.value), font=font, fmt=LEVEL_FORMAT, align=CENTRE, border=True)
 
 
 def _previous_cell(sh: Sheet, ind: Indicator, before, level: str) -> WriteOnlyCell:
     if before is None or before.value is None:
         return sh.c(None, border=True)
+    if ind.kind == "level":
+        return sh.c(int(before.value), fmt=LEVEL_FORMAT, align=CENTRE, border=True)
     if ind.kind == "count":
         return sh.c(before.value, fmt=INT_FORMAT, border=True)
     if R.is_own_flag(ind, level):
@@ -198,8 +231,11 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     with_units = sheet.unit.level != "xa"
     widths = FORM_WIDTHS + ([10, 10] if with_units else [])
     sh = Sheet(wb, name, widths, landscape=True)
-    document_top(sh, header, title, sheet.subtitle, right_col=6)
+    document_top(sh, header, title, sheet.subtitle, right_col=6,
+                 basis="" if sheet.period.target_years == (2015, 2020) else plan_line(sheet.period))
+    years = sheet.period.target_years
     head = FORM_HEAD + (["Số đơn vị đã báo cáo", "Số đơn vị phải báo cáo"] if with_units else [])
+    head[7:9] = [f"Mục tiêu {y}" for y in years]
     keys = FORM_KEYS + (["9", "10"] if with_units else [])
     prev_label = f"Kỳ trước ({sheet.previous.code})" if sheet.previous else "Kỳ trước"
     head[10] = prev_label
@@ -221,13 +257,14 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
                      sh.c(line.code, border=True),
                      sh.c(line.unit_of_measure, align=CENTRE, border=True)]
             cells += _value_cells(sh, ind, line.now, level, r, italic=sub)
-            cells += [_target_cell(sh, ind, None if sub else ind.target_2015, level),
-                      _target_cell(sh, ind, None if sub else ind.target_2020, level),
-                      sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
+            cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), level,
+                                   draft=not sub and ind.is_draft(y)) for y in years]
+            cells += [sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
                       _previous_cell(sh, ind, line.before, level)]
             if line.now.value is not None and line.before is not None and line.before.value is not None:
-                fmt = INT_DELTA_FORMAT if ind.kind == "count" or R.is_own_flag(ind, level) else DELTA_FORMAT
-                cells.append(sh.c(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
+                fmt = (INT_DELTA_FORMAT if ind.kind in ("count", "level") or R.is_own_flag(ind, level)
+                       else DELTA_FORMAT)
+                cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
             else:
                 cells.append(sh.c(None, border=True))
             if with_units:
@@ -238,7 +275,8 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
             if lines_needed > 1:
                 sh.ws.row_dimensions[sh.row + 1].height = 15 * lines_needed
             sh.append(cells)
-    sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0).",
+    sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0)."
+                    + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()], years) else ""),
                     font=F_ITALIC)])
     signature_footer(sh, header, R.vn_date_line(header.place, sheet.printed_at.date()), left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
@@ -265,10 +303,11 @@ def write_progress_xlsx(db: sqlite_utils.Database, unit_id: int, period: str | P
 # ---- consolidated --------------------------------------------------------------------------------
 
 def _detail_columns(indicators: list[Indicator]) -> list[tuple[Indicator, str]]:
-    """(indicator, part) per column: rates and flags take Tử số, Mẫu số, Kết quả; counts one column."""
+    """(indicator, part) per column: rates and flags take Tử số, Mẫu số, Kết quả; counts and levels one
+    column."""
     cols = []
     for ind in indicators:
-        if ind.kind == "count":
+        if ind.kind in ("count", "level"):
             cols.append((ind, "value"))
         else:
             cols += [(ind, "num"), (ind, "den"), (ind, "value")]
@@ -294,13 +333,14 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     second = [sh.c(None, border=True, fill=HEAD_FILL) for _ in DETAIL_FIXED]
     third = [sh.c(None, border=True, fill=HEAD_FILL) for _ in DETAIL_FIXED]
     for ind, part in cols:
-        first_of = part in ("num",) or ind.kind == "count"
+        first_of = part in ("num",) or ind.kind in ("count", "level")
         top.append(sh.c(R.short_name(ind) if first_of else None, font=F_BOLD,
                         align=Alignment(horizontal="centerContinuous", vertical="center", wrap_text=True),
                         border=True, fill=HEAD_FILL))
         second.append(sh.c(ind.code if first_of else None, font=F_ITALIC,
                            align=Alignment(horizontal="centerContinuous"), border=True, fill=HEAD_FILL))
-        label = {"num": "Tử số", "den": "Mẫu số", "value": "Kết quả" if ind.kind != "count" else "Số lượng"}[part]
+        label = {"num": "Tử số", "den": "Mẫu số",
+                 "value": {"count": "Số lượng", "level": "Mức độ"}.get(ind.kind, "Kết quả")}[part]
         third.append(sh.c(label, font=F_BOLD, align=CENTRE, border=True, fill=HEAD_FILL))
     sh.ws.row_dimensions[sh.row + 1].height = 45
     first = sh.append(top)
@@ -314,10 +354,11 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     for n, ((ind, part), i) in enumerate(zip(cols, col_index), start=len(DETAIL_FIXED) + 1):
         own_flag = {level: R.is_own_flag(ind, level) for level in level_words}
         rate_formula = None
-        if part == "value" and ind.kind != "count":
+        if part == "value" and ind.kind not in ("count", "level"):
             num, den = get_column_letter(n - 2), get_column_letter(n - 1)
             rate_formula = f'=IF({den}{{r}}>0,{num}{{r}}/{den}{{r}},"")'
-        plan.append((ind.kind == "count", part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
+        single_fmt = {"count": INT_FORMAT, "level": LEVEL_FORMAT}.get(ind.kind)
+        plan.append((single_fmt, part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
                      rate_formula))
     total = len(rep.detail)
     for k, line in enumerate(rep.detail):
@@ -327,15 +368,17 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
         level = line.unit.level
         cells = [sh.c(line.stt), sh.c(line.label, font=font, fill=fill), sh.c(line.unit.code),
                  sh.c(level_words[level]), sh.c("có" if line.reported_any else "chưa")]
-        for is_count, part, i, own_flag, flag_fmt, rate_formula in plan:
+        for single_fmt, part, i, own_flag, flag_fmt, rate_formula in plan:
             figure = line.cells[i]
             if figure is None or figure[0] is None:
-                value = (R.NOT_REPORTED if figure is not None else None) if part == "value" else None
+                # A degree above the commune is the unit's own recognition, not a report it owes.
+                owed = figure is not None and not (single_fmt == LEVEL_FORMAT and line.strong)
+                value = (R.NOT_REPORTED if owed else None) if part == "value" else None
                 cells.append(sh.c(value, font=F_ITALIC) if value else None)
                 continue
             value, numerator, denominator = figure
-            if is_count:
-                cells.append(sh.c(value, font=font, fmt=INT_FORMAT))
+            if single_fmt is not None:
+                cells.append(sh.c(int(value) if single_fmt == LEVEL_FORMAT else value, font=font, fmt=single_fmt))
             elif own_flag[level]:
                 cells.append(sh.c(int(value), font=font, fmt=flag_fmt) if part == "value" else None)
             elif part == "num":
@@ -343,7 +386,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
             elif part == "den":
                 cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
-                cells.append(sh.c(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
+                cells.append(sh.f(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
             progress(k, total, "Đang ghi tệp Excel…")
@@ -384,7 +427,7 @@ def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
                 continue
             nl, dl = get_column_letter(col - 2), get_column_letter(col - 1)
             cells += [sh.c(num, fmt=INT_FORMAT), sh.c(den, fmt=INT_FORMAT),
-                      sh.c(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
+                      sh.f(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
         sh.append(cells)
 
 
@@ -396,7 +439,9 @@ def write_consolidated_xlsx(db: sqlite_utils.Database, root_id: int, period: str
     assert rep.summary is not None
     write_form_sheet(wb, rep.summary, rep.header, rep.title, name="Bieu02")
     write_detail_sheet(wb, rep, progress)
-    if rep.agencies:
+    from xhht_desktop.reports.consolidated import AGENCY_INDICATORS
+
+    if rep.agencies and any(i.code in AGENCY_INDICATORS for i in rep.indicators):  # plan 2780's section V
         write_agency_sheet(wb, rep)
     if progress:
         progress(0, 0, "Đang lưu tệp Excel…")
