@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 from xhht_desktop import __version__
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.aggregate import compute_values
+from xhht_desktop.db import connection
 from xhht_desktop.db.connection import DatabaseError
 from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.installation import InitError, get_installation, init_installation, open_app_database
@@ -203,14 +205,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(db_path=args.db or default_db_path())
+    # A command waits for another process's write lock only briefly (XHHT_BUSY_TIMEOUT overrides).
+    wait_s = (connection.busy_timeout_seconds() if os.environ.get(connection.BUSY_TIMEOUT_ENV)
+              else connection.CLI_BUSY_TIMEOUT)
     try:
-        return args.func(args, ctx)
+        with connection.busy_timeout(wait_s):
+            return args.func(args, ctx)
     except (CliError, InitError, PeriodError, DatabaseError, ValueError) as exc:
+        if connection.busy_cause(exc) is not None and not isinstance(exc, connection.DatabaseBusy):
+            exc = connection.DatabaseBusy(wait_s)
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except Exception as exc:  # noqa: BLE001 - last resort: say what happened, never a traceback-only exit
         from xhht_desktop.db.values_repo import ValidationFailed
         from xhht_desktop.storage import explain_storage_error
+        if connection.busy_cause(exc) is not None:
+            # Another process holds the write lock (SQLITE_BUSY/LOCKED, by code, wherever it was raised).
+            print(f"Lỗi: {connection.DatabaseBusy(wait_s)}", file=sys.stderr)
+            return EXIT_REJECTED
         if isinstance(exc, ValidationFailed):
             print("Số liệu bị từ chối:\n" + str(exc), file=sys.stderr)
             return EXIT_REJECTED
