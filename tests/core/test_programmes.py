@@ -388,9 +388,12 @@ def test_values_json_for_2026(db, capsys):
     pcth = next(r for r in rows if r["indicator"] == "PCTH_MUC_DO")
     assert (pcth["value"], pcth["target"], pcth["met"]) == (3.0, 3.0, True)  # 2025 target: mức độ 3
     assert {r["indicator"] for r in rows} == {i.code for i in C.catalogue_for("2025").for_level("xa")}
+    capsys.readouterr()
+    _save(db, NEW_PEK, "2025", Entry("TUAN_LE_HTSD", value=1))
     assert cli_main(["--db", path, "values", "--unit", NEW_PEK, "--period", "2025"]) == 0
-    text = capsys.readouterr().out
-    assert "PCTH_MUC_DO" in text and "Mức độ 3" in text
+    lines = {ln.split()[0]: ln for ln in capsys.readouterr().out.splitlines() if ln.strip()}
+    assert "Mức độ 3" in lines["PCTH_MUC_DO"]
+    assert lines["TUAN_LE_HTSD"].split()[1] == "Có"  # a commune's own flag in words, not "1,00%"
 
 
 def test_completeness_expects_the_period_programme_figures():
