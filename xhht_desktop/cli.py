@@ -205,21 +205,25 @@ def cmd_values(args, ctx: Context) -> int:
             {k: r.as_json()[k] for k in ("indicator", "breakdown", "unit", "period", "numerator",
                                           "denominator", "value", "target", "met")}
             | {"unit_key": unit.key}
-            | {"units_reported": r.units_reported, "units_expected": r.units_expected}
+            | {"units_reported": r.units_reported, "units_expected": r.units_expected, "derived": r.derived}
             for r in rows
         ])
     else:
         from xhht_desktop.db.reference import catalogue_in_db
+        from xhht_desktop.domain.lineage import DERIVED_NOTE_VI
         from xhht_desktop.domain.values import format_int
         from xhht_desktop.reports.rows import value_text
         catalogue = catalogue_in_db(ctx.db, period).by_code  # the period's programme
         for r in rows:
-            # as the papers print it: "97,80%", "12", "Đạt chuẩn" (a unit's own flag), "Mức độ 2"
-            # a figure derived from former communes is judged as above them (a share, not a flag)
-            level = "huyen" if unit.level == "xa" and getattr(r, "derived", False) else unit.level
-            val = value_text(catalogue[r.indicator], r, level)
+            # as the papers print it: "97,80%", "12", "Đạt chuẩn" (a unit's own flag; a derived one is
+            # the share of former communes), "Mức độ 2"
+            val = value_text(catalogue[r.indicator], r, unit.level)
+            mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
             print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
-                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}")
+                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}{mark}")
+        if any(r.derived for r in rows):
+            print(f"* {DERIVED_NOTE_VI} (số xã trước sáp nhập đã báo cáo / phải báo cáo); "
+                  "chỉ tiêu đạt/chưa: tỷ lệ xã đạt.")
     return EXIT_OK
 
 
