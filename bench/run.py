@@ -472,7 +472,9 @@ def _commit() -> str:
         except OSError:
             return ""
     head = git("rev-parse", "--short=10", "HEAD") or "unknown"
-    return head + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/benchmarks.md",
+                ":!docs/benchmarks.json")  # the documents this run writes do not count
+    return head + (" + uncommitted changes" if dirty else "")
 
 
 def write_documents(table: Table, run_info: dict, docs: Path = DOCS, docs_json: Path = DOCS_JSON) -> None:
