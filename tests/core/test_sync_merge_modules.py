@@ -95,3 +95,23 @@ def test_writing_applies_the_decision_and_a_group_waits_for_its_sorted_write(two
     assert conn.execute(numerator).fetchone() == (150,)
     assert conn.execute("SELECT old_value, new_value, source FROM history WHERE field='numerator' "
                         "ORDER BY id DESC LIMIT 1").fetchone() == ("100", "150", f"sync:{opened.package_uuid}")
+
+
+def test_a_group_writes_what_waits_once_enough_rows_wait_and_commits_it_whole(two):
+    dept, _site, path = two
+    batch = merge_common._start(dept.db, False, None)
+    _name, data, opened, prepared = merge_read.Opener(batch, [("second", path)], 1).next()
+    decision = merge_plan.decide(batch, merge_common.PackageResult(file="second"), opened, data, False, prepared)
+    conn = dept.db.conn
+    numerator = "SELECT numerator FROM indicator_values WHERE indicator='XMC_15_60' AND breakdown=''"
+    group = merge_write._Group(batch, apply_one=None, merge_one=None, commit_every_seconds=60, max_rows=10**6,
+                               max_packages=10, max_bytes=10**9, flush_rows=1)
+    group.begin()
+    merge_write.apply(batch, opened, decision, group)
+
+    group.flush_if_full(merge_common.MergeReport())
+
+    assert conn.execute(numerator).fetchone() == (150,)  # written into the open transaction
+    assert conn.in_transaction and group.waiting == 0
+    conn.execute("ROLLBACK")  # nothing was committed: the group stays whole or absent
+    assert conn.execute(numerator).fetchone() == (100,)

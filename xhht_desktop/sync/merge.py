@@ -89,13 +89,16 @@ from xhht_desktop.sync.tables import table_specs
 # Packages are committed together every few seconds: a crash loses at most that much merging (never
 # half a package, and re-merging is idempotent), while each commit's fsync and WAL checkpoint is
 # paid a few times per minute instead of once per package.
-COMMIT_EVERY_SECONDS = 10.0
-# A group (see _Group) is also committed when it holds GROUP_MAX_ROWS records and history rows: they
-# wait in memory to be written sorted, and the larger the group, the more of them share an index
-# page (measured on the national batch: 20,000 -> 100,000 rows, 18% fewer bytes written, 15-20%
-# faster; beyond, memory grows and the time does not improve). The package and byte limits bound
-# the files kept in memory to merge a group again if one of its packages fails.
-GROUP_MAX_ROWS = 100_000
+COMMIT_EVERY_SECONDS = 30.0
+# A group's records and history rows wait in memory to be written sorted by UUID (see _Group); they
+# are written into the group's open transaction when FLUSH_ROWS of them wait, so memory stays
+# bounded however large the group. The larger the group, the fewer times the same index pages
+# (random UUIDs: all over the file) are written again by later commits: the group is committed at
+# GROUP_MAX_ROWS rows, or at the package and byte limits, which bound the files kept in memory to
+# merge a group again if one of its packages fails. (Before: committed every 10 s or 100,000 rows;
+# 1,000 packages into a 750 MB database wrote 3 groups.)
+FLUSH_ROWS = 100_000
+GROUP_MAX_ROWS = 1_000_000
 GROUP_MAX_PACKAGES = 1_500
 GROUP_MAX_BYTES = 64 * 1024 * 1024
 # Page cache of the merging connection (KiB): random-UUID index inserts touch pages all over.
@@ -103,11 +106,12 @@ MERGE_CACHE_KIB = 128 * 1024
 # The WAL is checkpointed beside the merge (repo.BackgroundCheckpointer); past this size the merge
 # waits for the checkpoint to finish so that the WAL starts again from its beginning.
 WAL_RESTART_BYTES = 768 * 1024 * 1024
-# Copied into the database only when the WAL passes WAL_RESTART_BYTES, and at the end - not after
-# every group's commit (each commit dirties index pages all over the file: copied each time, the
-# same pages were written again and again). 1,000 packages into a 750 MB database: 17.8 -> 14.1 s,
-# 2.09 -> 0.59 GB written (floor 0.34 GB).
-CHECKPOINT_EVERY_COMMIT = False
+# False: copy into the database only when the WAL passes WAL_RESTART_BYTES, and at the end, not
+# beside every group's commit. Measured: 1,000 packages into a 750 MB database with 3 groups, 17.8 ->
+# 14.1 s and 2.09 -> 0.59 GB; but 10,000 into the 7.9 GB one, 110 -> 141 s (72 -> 55 GB): the
+# blocking checkpoints cost more than the overlap saved. Kept off; fewer, larger groups
+# (FLUSH_ROWS) now do more for the bytes written.
+CHECKPOINT_EVERY_COMMIT = True
 WAL_KEEP_BYTES = 64 * 1024 * 1024  # journal_size_limit while merging: the WAL file shrinks back to this
 # Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread.
 OPEN_AHEAD = 4
@@ -142,7 +146,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     old_autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     old_size_limit = conn.execute("PRAGMA journal_size_limit").fetchone()[0]
     group = _Group(batch, apply_one=_classify_and_apply, merge_one=_merge_one,
-                   commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS,
+                   commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS, flush_rows=FLUSH_ROWS,
                    max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
     done = 0
     opener = Opener(batch, items, OPEN_AHEAD)  # packages being opened beside the merge
@@ -175,6 +179,8 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
+            if not dry_run:
+                group.flush_if_full(report)
             if not dry_run and group.due():
                 group.commit(report)
                 group.begin()

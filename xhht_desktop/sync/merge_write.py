@@ -70,11 +70,13 @@ class _Group:
     """
 
     def __init__(self, batch: _Batch, *, apply_one: ApplyOne, merge_one: MergeOne, commit_every_seconds: float,
-                 max_rows: int, max_packages: int, max_bytes: int):
+                 max_rows: int, max_packages: int, max_bytes: int, flush_rows: int | None = None):
         self.batch = batch
         self.apply_one, self.merge_one = apply_one, merge_one
         self.commit_every_seconds, self.max_rows = commit_every_seconds, max_rows
         self.max_packages, self.max_bytes = max_packages, max_bytes
+        self.flush_rows = flush_rows  # rows waiting in memory before they are written (None: at commit)
+        self.waiting = 0
         self.conn = batch.db.conn
         self.members: list[_Member] = []
         self.started = 0.0
@@ -101,14 +103,22 @@ class _Group:
 
     def _clear_waiting(self) -> None:
         self.units, self.records, self.writes, self.history = set(), set(), {}, []
+        self.waiting = 0
 
     def defer(self, plan: _Plan) -> None:
         """Keep a planned package's records and history for the group's sorted write."""
         for name, rows in plan.writes.items():
             self.writes.setdefault(name, []).extend(rows)
             self.batch.rows_written += len(rows)
+            self.waiting += len(rows)
         self.history.extend(plan.history)
         self.batch.rows_written += len(plan.history)
+        self.waiting += len(plan.history)
+
+    def flush_if_full(self, report: MergeReport) -> None:
+        """Write what waits into the open transaction once `flush_rows` rows wait (memory bound)."""
+        if self.active and self.flush_rows is not None and self.waiting >= self.flush_rows:
+            self.flush(report)
 
     def flush(self, report: MergeReport) -> bool:
         """Write the records and history waiting, sorted by UUID (history: by record, each record's
