@@ -120,6 +120,10 @@ MIGRATIONS(name="0004_programmes")(schema_programmes.migrate)
 from xhht_desktop.db import schema_units  # noqa: E402
 
 MIGRATIONS(name="0005_units_time")(schema_units.migrate)
+# Register 0008_returns last (after 0006/0007 when they land).
+from xhht_desktop.db import schema_returns  # noqa: E402
+
+MIGRATIONS(name="0008_returns")(schema_returns.migrate)
 
 
 def _names() -> list[str]:

@@ -86,7 +86,11 @@ def cmd_keys_add_recipient(args, ctx) -> int:
 
 
 def cmd_keys_export_identity(args, ctx) -> int:
-    ctx.installation()
+    inst = ctx.installation()
+    if inst.role != "department":  # an installation's own age key: it opens its receipts (`age -d -i`)
+        from xhht_desktop.sync.receipts import receipt_identity_file_text  # noqa: PLC0415
+        print(keys.write_file(args.out, receipt_identity_file_text(ctx.db), private=True))
+        return EXIT_OK
     path = keys.write_file(args.out, keys.identity_file_text(ctx.db), private=True)
     print(path)
     print("Tệp chứa khoá BÍ MẬT của Sở, không mã hoá: cất giữ cẩn thận (age -d -i TỆP gói.xhht).",
@@ -133,12 +137,20 @@ def cmd_export(args, ctx) -> int:
 def cmd_exports(args, ctx) -> int:
     ctx.installation()
     rows = repo.list_exports(ctx.db)
+    from xhht_desktop.sync.receipts import acks  # noqa: PLC0415 - receipts (issue 11)
+
+    acked = acks(ctx.db)
+    for r in rows:
+        a = acked.get(r["package_uuid"])
+        r["acknowledged"] = a is not None and a["status"] != "held"
+        r["acknowledged_at"] = a["received_at"] if a else None  # when the Department received it
     if args.json:
         _print_json(rows)
     else:
         for r in rows:
             print(f"{r['sequence']:>4}  {r['created_at']}  {r['file_name']}  "
-                  f"{sum(r['counts'].values())} bản ghi{'  (toàn bộ)' if r['full'] else ''}")
+                  f"{sum(r['counts'].values())} bản ghi{'  (toàn bộ)' if r['full'] else ''}  "
+                  + (f"Sở đã nhận ngày {r['acknowledged_at'][:10]}" if r["acknowledged"] else "Sở chưa nhận"))
     return EXIT_OK
 
 
@@ -314,3 +326,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--agency", help="cơ quan theo dõi (monitoring.csv)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_completeness)
+
+    from xhht_desktop.sync import returns_cli  # noqa: PLC0415 - the way back (issue 11)
+
+    returns_cli.register(sub)
