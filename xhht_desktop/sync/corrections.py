@@ -170,7 +170,7 @@ def check_manifest_replies(value) -> str | None:
 
 def _after(a: str, b: str) -> bool:
     try:
-        return dt.datetime.fromisoformat(a) > dt.datetime.fromisoformat(b)
+        return dt.datetime.fromisoformat(a) >= dt.datetime.fromisoformat(b)  # stamps are to the second
     except (TypeError, ValueError):
         return False
 

@@ -332,7 +332,7 @@ def open_receipt(db: sqlite_utils.Database, data: bytes) -> ReceiptCheck:
             raise DocRejected("not_for_us", "Biên nhận này không dành cho máy này (mã hoá cho máy khác).") from None
         if "fill whole buffer" in text or "eof" in text or "truncat" in text or "unexpected end" in text:
             raise DocRejected("truncated", "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from None
-        raise DocRejected("damaged", "Tệp bị hỏng: phần mã hoá không còn nguyên vẹn.") from None
+        raise DocRejected("damaged", "Tệp bị hỏng hoặc bị cắt ngắn: phần mã hoá không còn nguyên vẹn.") from None
     body, sig = read_members(plain, NAME, MAX_JSON)
     pinned = keys.pinned_department_signing_key(db)
     if pinned is None:
