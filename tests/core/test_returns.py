@@ -426,7 +426,7 @@ def test_age_and_minisign_open_and_verify_updates_and_receipts(tmp_path):
                           capture_output=True).returncode != 0
     # the receipt: age -d with the installation's identity (keys export-identity), then minisign -V
     ident = tmp_path / "xa.agekey"
-    assert run(w.xa, "keys", "export-identity", "--out", str(ident))[0] == 0
+    assert run(w.xa, "keys", "export-receipt-identity", "--out", str(ident))[0] == 0
     tar = subprocess.run(["age", "-d", "-i", str(ident), str(receipt)], capture_output=True)
     assert tar.returncode == 0, tar.stderr
     rwork = tmp_path / "r"

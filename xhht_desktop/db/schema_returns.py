@@ -14,8 +14,10 @@ correction requests (issue 11).
   and whether it is closed.
 * `province_figures` — at an installation, the province's figures a receipt brought, for comparison.
 
-Every installation gets its own age key pair here (kept in `meta`, like its signing key): receipts are
-encrypted to it. An upgraded database gets it now; its public part goes out with the next package.
+Every installation gets its own age key pair (kept in `meta` under META_RECEIPT_IDENTITY, like its
+signing key; receipts are encrypted to it): made by `init`, and for a database upgraded to this schema by
+its first package after the upgrade, which carries its public part. (Not in the migration itself: an
+upgrade changes no existing row, and the upgrade tests compare `meta` row for row.)
 """
 
 from __future__ import annotations
@@ -98,9 +100,5 @@ _TABLES = (
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    from pyrage import x25519  # noqa: PLC0415
-
     for sql in _TABLES:
         db.conn.execute(sql)
-    db.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
-                    (META_RECEIPT_IDENTITY, str(x25519.Identity.generate())))

@@ -86,15 +86,19 @@ def cmd_keys_add_recipient(args, ctx) -> int:
 
 
 def cmd_keys_export_identity(args, ctx) -> int:
-    inst = ctx.installation()
-    if inst.role != "department":  # an installation's own age key: it opens its receipts (`age -d -i`)
-        from xhht_desktop.sync.receipts import receipt_identity_file_text  # noqa: PLC0415
-        print(keys.write_file(args.out, receipt_identity_file_text(ctx.db), private=True))
-        return EXIT_OK
+    ctx.installation()
     path = keys.write_file(args.out, keys.identity_file_text(ctx.db), private=True)
     print(path)
     print("Tệp chứa khoá BÍ MẬT của Sở, không mã hoá: cất giữ cẩn thận (age -d -i TỆP gói.xhht).",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_keys_export_receipt_identity(args, ctx) -> int:
+    ctx.installation()
+    from xhht_desktop.sync.receipts import receipt_identity_file_text  # noqa: PLC0415 - issue 11
+
+    print(keys.write_file(args.out, receipt_identity_file_text(ctx.db), private=True))
     return EXIT_OK
 
 
@@ -269,6 +273,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = ks.add_parser("export-identity", help="ghi khoá bí mật của Sở thành tệp định danh age chuẩn")
     q.add_argument("--out", required=True, type=Path)
     q.set_defaults(func=cmd_keys_export_identity)
+    q = ks.add_parser("export-receipt-identity",
+                      help="ghi khoá bí mật nhận biên nhận của máy này thành tệp định danh age chuẩn (age -d -i)")
+    q.add_argument("--out", required=True, type=Path)
+    q.set_defaults(func=cmd_keys_export_receipt_identity)
     q = ks.add_parser("backup", help="sao lưu khoá bí mật của Sở, bảo vệ bằng mật khẩu (age scrypt)")
     q.add_argument("--out", required=True, type=Path)
     q.add_argument("--passphrase-file", type=Path)

@@ -91,6 +91,10 @@ def ensure_keys(db: sqlite_utils.Database, role: str) -> None:
     encryption key pair and trusts itself as the Department.
     """
     ensure_signing_key(db)
+    if role != "department":  # receipts from the Department are encrypted to it (issue 11)
+        from xhht_desktop.sync.receipts import receipt_identity  # noqa: PLC0415
+
+        receipt_identity(db)
     if role == "department" and not meta.get(db, META_DEPARTMENT_IDENTITY):
         identity = x25519.Identity.generate()
         meta.set_many(db, {

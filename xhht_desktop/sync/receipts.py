@@ -54,10 +54,13 @@ def _now() -> str:
 # ---- the installation's receipt key ---------------------------------------------------------------
 
 def receipt_identity(db: sqlite_utils.Database) -> x25519.Identity:
+    """This installation's receipt key, made the first time it is needed (insert-if-absent: two
+    connections racing here end up with the same key)."""
     text = meta.get(db, META_RECEIPT_IDENTITY)
-    if not text:  # a database copied in from before the migration wrote it (should not happen)
-        db.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
-                        (META_RECEIPT_IDENTITY, str(x25519.Identity.generate())))
+    if not text:
+        from xhht_desktop.sync import repo  # noqa: PLC0415
+
+        repo.meta_insert_if_absent(db, META_RECEIPT_IDENTITY, str(x25519.Identity.generate()))
         text = meta.get(db, META_RECEIPT_IDENTITY)
     return x25519.Identity.from_str(text)
 
