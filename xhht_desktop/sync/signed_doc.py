@@ -58,6 +58,9 @@ def read_members(data: bytes, name: str, max_json: int) -> tuple[bytes, bytes]:
         body = data[pos + _BLOCK:pos + _BLOCK + size]
         if len(body) != size:
             raise DocRejected("truncated", "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).")
+        padding = data[pos + _BLOCK + size:pos + _BLOCK + size + (-size % _BLOCK)]
+        if padding.strip(b"\0"):  # nothing but zeros, so no byte of the file goes unchecked
+            raise DocRejected("damaged", "Tệp bị hỏng: có dữ liệu lạ giữa các thành phần.")
         out.append(body)
         pos += _BLOCK + size + (-size % _BLOCK)
     rest = data[pos:]
