@@ -140,14 +140,9 @@ def cmd_export(args, ctx) -> int:
 
 def cmd_exports(args, ctx) -> int:
     ctx.installation()
-    rows = repo.list_exports(ctx.db)
-    from xhht_desktop.sync.receipts import acks  # noqa: PLC0415 - receipts (issue 11)
+    from xhht_desktop.sync.receipts import exports_with_acks  # noqa: PLC0415 - receipts (issue 11)
 
-    acked = acks(ctx.db)
-    for r in rows:
-        a = acked.get(r["package_uuid"])
-        r["acknowledged"] = a is not None and a["status"] != "held"
-        r["acknowledged_at"] = a["received_at"] if a else None  # when the Department received it
+    rows = exports_with_acks(ctx.db)
     if args.json:
         _print_json(rows)
     else:

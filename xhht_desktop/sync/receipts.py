@@ -402,3 +402,17 @@ def province_figures(db: sqlite_utils.Database, period: str) -> dict[tuple[str, 
     """(indicator, breakdown) -> the province's figure for the period, from the latest receipt."""
     return {(i, b): v for i, b, v in db.conn.execute(
         "SELECT indicator, breakdown, value FROM province_figures WHERE period=?", (period,))}
+
+
+def exports_with_acks(db: sqlite_utils.Database) -> list[dict]:
+    """The exported packages (newest first), each with `acknowledged` (a receipt named it, not as merely
+    held) and `acknowledged_at` (when the Department received it): `exports --json` and the Đồng bộ page."""
+    from xhht_desktop.sync import repo  # noqa: PLC0415
+
+    acked = acks(db)
+    rows = repo.list_exports(db)
+    for r in rows:
+        a = acked.get(r["package_uuid"])
+        r["acknowledged"] = a is not None and a["status"] != "held"
+        r["acknowledged_at"] = a["received_at"] if r["acknowledged"] else None
+    return rows
