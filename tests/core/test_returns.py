@@ -437,3 +437,42 @@ def test_age_and_minisign_open_and_verify_updates_and_receipts(tmp_path):
                         text=True)
     assert ok.returncode == 0, ok.stderr
     assert json.loads((rwork / "receipt.json").read_text(encoding="utf-8"))["packages"][0]["sequence"] == 1
+
+
+def test_units_travel_in_an_update_and_unknown_predecessors_refuse_it(world, tmp_path):
+    w = world
+    csv = tmp_path / "units.csv"
+    csv.write_text("code,name,type,valid_from,predecessors\n99001,Xã Thử Nghiệm,Xã,2026-07-01,23341\n",
+                   encoding="utf-8")
+    assert run(w.so, "units", "import", str(csv))[0] == 0
+    update = w.publish()
+    doc, _ = _members(update)
+    assert [u["code"] for u in doc["units"]] == ["99001"]
+    so = open_app_database(w.so)
+    try:
+        sk = keys.signing_key(so)
+    finally:
+        so.conn.close()
+    bad = tmp_path / "bad_units.xhhtu"
+    bad.write_bytes(signed_doc.build("update", dict(doc, units=[dict(doc["units"][0], predecessors="77777@2020-01-01")]),
+                                     sk, "xhht reference update version 1", 0))
+    _applied_rejected(w, bad, "unknown_reference")
+    [row] = run_json(w.xa, "apply", str(update))
+    assert [c["kind"] for c in row["changes"]] == ["unit"]
+    xa = open_app_database(w.xa)
+    try:
+        assert xa.conn.execute("SELECT name FROM units WHERE key='99001@2026-07-01'").fetchone() == ("Xã Thử Nghiệm",)
+        assert xa.conn.execute("SELECT valid_to FROM units WHERE key='23341@2025-07-01'").fetchone() == ("2026-06-30",)
+    finally:
+        xa.conn.close()
+
+
+def test_trusting_the_extended_key_file_names_the_signing_key(tmp_path):
+    w = World(tmp_path, trust=False)
+    rc, out = run(w.xa, "keys", "trust-department", str(w.pub))
+    so = open_app_database(w.so)
+    try:
+        fp = keys.installation_fingerprint(so)
+    finally:
+        so.conn.close()
+    assert rc == 0 and f"Khoá ký của Sở (bản cập nhật, biên nhận): {fp}" in out

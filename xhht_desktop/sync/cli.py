@@ -72,8 +72,12 @@ def cmd_keys_export_public(args, ctx) -> int:
 
 def cmd_keys_trust(args, ctx) -> int:
     ctx.installation()
-    fp = keys.trust_department(ctx.db, keys.read_key_file(args.file))
+    text = keys.read_key_file(args.file)
+    fp = keys.trust_department(ctx.db, text)
     print(f"Đã nhận khoá của Sở. Mã nhận dạng: {fp}")
+    signing = keys.parse_signing_key_line(text)
+    if signing is not None:  # issue 11: updates and receipts are checked against it
+        print(f"Khoá ký của Sở (bản cập nhật, biên nhận): {keys.signing_fingerprint(signing)}")
     print("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.")
     return EXIT_OK
 

@@ -255,7 +255,15 @@ def _changes(db: sqlite_utils.Database, doc: dict) -> list[dict]:
     if problems:
         raise DocRejected("unknown_reference", "Bản cập nhật nêu chỉ tiêu hoặc năm mục tiêu máy này không có ("
                           + ", ".join(problems[:5]) + "): hãy cập nhật XHHT Desktop rồi áp dụng lại.")
+    known = set()
     for u in doc["units"]:
+        refs = [k for k in u["predecessors"].split(";") if k] + ([u["parent"]] if u["parent"] else [])
+        missing = [k for k in refs if k not in known
+                   and not db.conn.execute("SELECT 1 FROM units WHERE key=?", (k,)).fetchone()]
+        if missing:
+            raise DocRejected("unknown_reference", f"Bản cập nhật nêu đơn vị {', '.join(missing[:5])} máy này không có "
+                                                   f"(ở dòng {u['code']}@{u['valid_from']}).")
+        known.add(f"{u['code']}@{u['valid_from']}")
         row = db.conn.execute("SELECT name, type_label, level, predecessors, parent FROM unit_changes "
                               "WHERE code=? AND valid_from=?", (u["code"], u["valid_from"])).fetchone()
         if row != (u["name"], u["type_label"], u["level"], u["predecessors"], u["parent"]):
