@@ -476,3 +476,18 @@ def test_trusting_the_extended_key_file_names_the_signing_key(tmp_path):
     finally:
         so.conn.close()
     assert rc == 0 and f"Khoá ký của Sở (bản cập nhật, biên nhận): {fp}" in out
+
+
+def test_an_upgraded_database_gets_its_receipt_key_with_its_first_package(tmp_path):
+    from xhht_desktop.db.schema_returns import META_RECEIPT_IDENTITY
+    src = Path(__file__).resolve().parents[1] / "data" / "schema_v3.sqlite3"
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(src, path)
+    db = open_app_database(path)
+    try:
+        assert db.conn.execute("SELECT value FROM meta WHERE key=?", (META_RECEIPT_IDENTITY,)).fetchone() is None
+        extra = receipts.manifest_additions(db)  # what the next package's manifest carries
+        assert extra["receipt_recipient"].startswith("age1")
+        assert extra["receipt_recipient"] == str(receipts.receipt_identity(db).to_public())
+    finally:
+        db.conn.close()
