@@ -133,8 +133,12 @@ def test_round_trip_between_separate_databases(world):
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [receipt.name, updates.published_file_name(1), "thu-gui-don-vi.txt"])
     assert "Biên nhận số 1" in (folder / "thu-gui-don-vi.txt").read_text(encoding="utf-8")
-    [applied] = run_json(w.xa, "apply", str(receipt))
-    assert applied["status"] == "applied" and applied["acknowledged"] == [1] and applied["corrections"] == 1
+    rc, out = run(w.xa, "apply", str(folder), "--json")  # the whole folder: its update was applied already
+    rows = json.loads(out)
+    assert rc == 1 and [(r["kind"], r["status"], r["code"]) for r in rows] == [
+        ("update", "rejected", "already_applied"), ("receipt", "applied", "")]
+    applied = rows[1]
+    assert applied["acknowledged"] == [1] and applied["corrections"] == 1
     [export] = run_json(w.xa, "exports")
     assert export["acknowledged"] is True and export["acknowledged_at"]
     [req] = run_json(w.xa, "corrections", "list")

@@ -138,7 +138,8 @@ def cmd_export(args, ctx) -> int:
     result = export_mod.export_package(ctx.db, args.out, full=args.full)
     print(result.path)
     counts = ", ".join(f"{export_mod.TABLE_LABELS_VI.get(t, t)}: {n}" for t, n in result.counts.items())
-    print(f"Gói số {result.sequence}{' (toàn bộ)' if result.full else ''}: {counts}.", file=sys.stderr)
+    print(f"Gói số {result.sequence}{' (toàn bộ)' if result.full else ''}: "
+          f"{counts or 'không có số liệu mới, chỉ gửi trả lời đề nghị của Sở'}.", file=sys.stderr)
     return EXIT_OK
 
 

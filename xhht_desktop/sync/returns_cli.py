@@ -118,11 +118,22 @@ def _read(path: Path) -> bytes:
         raise DocRejected("unreadable", f"Không đọc được tệp: {exc.strerror or exc}.") from None
 
 
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """A folder ("Gửi cho các đơn vị" writes one per installation) stands for its .xhhtu and .xhhtr files."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in (updates.SUFFIX, receipts.SUFFIX))
+        else:
+            out.append(p)
+    return out
+
+
 def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dict]:
     """Updates first (in version order), then receipts; each whole or not at all, one bad file never
     stops the others."""
     items = []
-    for path in paths:
+    for path in expand_paths(paths):
         row = {"file": str(path), "kind": "", "status": "rejected", "code": "", "reason": ""}
         try:
             data = _read(path)
