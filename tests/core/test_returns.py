@@ -495,3 +495,33 @@ def test_an_upgraded_database_gets_its_receipt_key_with_its_first_package(tmp_pa
         assert extra["receipt_recipient"] == str(receipts.receipt_identity(db).to_public())
     finally:
         db.conn.close()
+
+
+def test_a_request_on_a_learning_centre_activity_is_closed_by_the_changed_activity(world):
+    import dataclasses
+
+    from xhht_desktop.clc import repository as clc_repo
+    w = world
+    w.send_package()
+    w.confirm()
+    xa = open_app_database(w.xa)
+    try:
+        from xhht_desktop.installation import get_installation
+        inst = get_installation(xa)
+        act = next(a for a in clc_repo.list_activities(xa, [inst.unit.id]) if a.date.year == 2026)
+    finally:
+        xa.conn.close()
+    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid,
+               "--message", "Số lượt người tham gia có vẻ cao")[0] == 0
+    assert run(w.xa, "apply", str(w.receipts()[0]))[0] == 0
+    [req] = run_json(w.xa, "corrections", "list")
+    assert (req["activity"], req["indicator"], req["status"]) == (act.uuid, "", "open")
+    xa = open_app_database(w.xa)
+    try:
+        clc_repo.update_activity(xa, act.uuid, dataclasses.replace(act, notes=(act.notes + " Đã kiểm tra sổ.").strip()),
+                                 actor="Y Blong", origin=inst.installation_id)
+    finally:
+        xa.conn.close()
+    w.send_package()
+    [closed] = run_json(w.so, "corrections", "list", "--all")
+    assert (closed["status"], closed["closed_how"]) == ("closed", "figure")

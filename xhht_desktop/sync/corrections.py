@@ -140,14 +140,15 @@ def manifest_replies(db: sqlite_utils.Database) -> list[dict]:
 
 
 def after_export(db: sqlite_utils.Database, package_uuid: str, replies: list[dict],
-                 figures: set[tuple[str, str]]) -> None:
-    """Inside the export's transaction: replies sent; an open request whose figure the package carries
-    is answered by that figure."""
+                 figures: set[tuple[str, str]], activities: set[str] = frozenset()) -> None:
+    """Inside the export's transaction: replies sent; an open request whose figure (or activity) the
+    package carries is answered by it."""
     for r in replies:
         db.conn.execute("UPDATE correction_requests SET status='sent', package_uuid=? WHERE uuid=?",
                         (package_uuid, r["uuid"]))
     for r in list_requests(db, status="open"):
-        if (r["period"], r["indicator"]) in figures:
+        if (r["indicator"] and (r["period"], r["indicator"]) in figures) or \
+                (r["activity_uuid"] and r["activity_uuid"] in activities):
             db.conn.execute("UPDATE correction_requests SET status='sent', package_uuid=? WHERE uuid=?",
                             (package_uuid, r["uuid"]))
 
@@ -176,7 +177,8 @@ def _after(a: str, b: str) -> bool:
 
 
 def on_package_imported(db: sqlite_utils.Database, unit_key: str, package_uuid: str, replies: list[dict],
-                        figures: set[tuple[str, str]], now: str, package_created_at: str = "") -> int:
+                        figures: set[tuple[str, str]], now: str, package_created_at: str = "",
+                        activities: set[str] = frozenset()) -> int:
     """At the Department, inside the merge: close the unit's open requests the package answers (a reply,
     or the figure itself sent again in a package made after the request). Returns how many were closed."""
     closed = 0
@@ -188,7 +190,9 @@ def on_package_imported(db: sqlite_utils.Database, unit_key: str, package_uuid: 
                             "closed_how='reply', package_uuid=? WHERE uuid=?",
                             (answer["reply"], answer["replied_at"], now, package_uuid, r["uuid"]))
             closed += 1
-        elif r["indicator"] and (r["period"], r["indicator"]) in figures and _after(package_created_at, r["created_at"]):
+        elif ((r["indicator"] and (r["period"], r["indicator"]) in figures)
+              or (r["activity_uuid"] and r["activity_uuid"] in activities)) \
+                and _after(package_created_at, r["created_at"]):
             db.conn.execute("UPDATE correction_requests SET status='closed', closed_at=?, closed_how='figure', "
                             "package_uuid=? WHERE uuid=?", (now, package_uuid, r["uuid"]))
             closed += 1

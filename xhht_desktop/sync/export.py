@@ -215,7 +215,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
         vi = rows.get("indicator_values") or []
         pi, ii = specs["indicator_values"].columns.index("period"), specs["indicator_values"].columns.index("indicator")
         corrections.after_export(db, package_uuid, manifest.get("correction_replies") or [],
-                                 {(r[pi], r[ii]) for r in vi})
+                                 {(r[pi], r[ii]) for r in vi}, {r[0] for r in rows.get("clc_activities") or []})
         if progress:
             progress(2, 3, "Đang ghi tệp…")
         # Written inside the transaction: if the file cannot be written, the sequence is not used.

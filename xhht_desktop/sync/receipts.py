@@ -118,8 +118,9 @@ def on_package_imported(db: sqlite_utils.Database, opened, now: str) -> None:
         spec = table_specs(db)["indicator_values"]
         pi, ii = spec.columns.index("period"), spec.columns.index("indicator")
         figures = {(r[pi], r[ii]) for r in rows}
+    activities = {r[0] for r in opened.tables.get("clc_activities") or []}  # uuid is the first column
     corrections.on_package_imported(db, opened.unit_key, opened.package_uuid, m.get("correction_replies") or [],
-                                    figures, now, m["created_at"])
+                                    figures, now, m["created_at"], activities)
 
 
 # ---- writing (the Department) -------------------------------------------------------------------
