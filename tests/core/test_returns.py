@@ -525,3 +525,39 @@ def test_a_request_on_a_learning_centre_activity_is_closed_by_the_changed_activi
     w.send_package()
     [closed] = run_json(w.so, "corrections", "list", "--all")
     assert (closed["status"], closed["closed_how"]) == ("closed", "figure")
+
+
+def test_a_reply_cannot_close_another_units_request(world, monkeypatch):
+    w = world
+    w.send_package()
+    w.confirm()
+    so = open_app_database(w.so)
+    try:
+        other = so.conn.execute("SELECT code FROM units WHERE level='xa' AND valid_from='2025-07-01' AND code<>? "
+                                "ORDER BY code LIMIT 1", (COMMUNE,)).fetchone()[0]
+    finally:
+        so.conn.close()
+    assert run(w.so, "request-correction", "--unit", other, "--period", "2026", "--indicator", IND,
+               "--message", "Kiểm tra lại")[0] == 0
+    [theirs] = run_json(w.so, "corrections", "list")
+    from xhht_desktop.sync import corrections
+    monkeypatch.setattr(corrections, "manifest_replies",
+                        lambda db: [{"uuid": theirs["id"], "reply": "Xong", "replied_at": "2026-12-01T00:00:00+07:00"}])
+    w.send_package("--full")
+    [still] = run_json(w.so, "corrections", "list", "--all")
+    assert still["status"] == "open" and still["reply"] == ""
+
+
+def test_receipts_skip_an_installation_that_has_not_sent_its_receipt_key(world):
+    w = world
+    w.send_package()
+    w.confirm()
+    so = open_app_database(w.so)
+    try:
+        with so.atomic():
+            so.conn.execute("DELETE FROM receipt_keys")  # as if its packages came from an older version
+    finally:
+        so.conn.close()
+    rc, out = run(w.so, "receipts", "--out", str(w.out))
+    assert rc == 0 and out == ""
+    assert not list(w.out.glob("*/*.xhhtr"))
