@@ -15,13 +15,13 @@
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="116" />
-            <location filename="../../ui/pages/merge.py" line="445" />
+            <location filename="../../ui/pages/merge.py" line="453" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="117" />
-            <location filename="../../ui/pages/merge.py" line="447" />
+            <location filename="../../ui/pages/merge.py" line="455" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
@@ -156,12 +156,17 @@
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="371" />
+            <location filename="../../ui/pages/merge.py" line="375" />
+            <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
+            <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="378" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="372" />
+            <location filename="../../ui/pages/merge.py" line="371" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -172,49 +177,54 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="373" />
+            <location filename="../../ui/pages/merge.py" line="379" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="394" />
+            <location filename="../../ui/pages/merge.py" line="400" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="401" />
+            <location filename="../../ui/pages/merge.py" line="407" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="402" />
+            <location filename="../../ui/pages/merge.py" line="408" />
             <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="403" />
+            <location filename="../../ui/pages/merge.py" line="410" />
+            <source>Khoá bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
+            <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="411" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="434" />
+            <location filename="../../ui/pages/merge.py" line="442" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="444" />
+            <location filename="../../ui/pages/merge.py" line="452" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="446" />
+            <location filename="../../ui/pages/merge.py" line="454" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="448" />
+            <location filename="../../ui/pages/merge.py" line="456" />
             <source>Khoá của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -289,24 +299,24 @@ The held packages of this computer will be imported.</translation>
             <translation>XHHT database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="70" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="74" />
             <source>Đã sao lưu dữ liệu.</source>
             <translation>The data has been backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="71" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
             <source>Tệp sao lưu: {path}
 Hãy cất một bản ở nơi khác máy này (USB, thư điện tử).</source>
             <translation>Backup file: {path}
 Keep a copy somewhere other than this computer (USB stick, e-mail).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="80" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="78" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="82" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
         </message>
@@ -865,7 +875,7 @@ Thôn Kon Riêng</translation>
         </message>
         <message>
             <location filename="../../ui/pages/clc.py" line="232" />
-            <location filename="../../ui/pages/clc.py" line="418" />
+            <location filename="../../ui/pages/clc.py" line="419" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
@@ -945,132 +955,137 @@ Thôn Kon Riêng</translation>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="462" />
+            <location filename="../../ui/pages/clc.py" line="463" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="463" />
+            <location filename="../../ui/pages/clc.py" line="464" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="468" />
+            <location filename="../../ui/pages/clc.py" line="469" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="474" />
+            <location filename="../../ui/pages/clc.py" line="475" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="476" />
+            <location filename="../../ui/pages/clc.py" line="477" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="477" />
+            <location filename="../../ui/pages/clc.py" line="478" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="478" />
+            <location filename="../../ui/pages/clc.py" line="479" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="481" />
+            <location filename="../../ui/pages/clc.py" line="482" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="482" />
+            <location filename="../../ui/pages/clc.py" line="483" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="483" />
+            <location filename="../../ui/pages/clc.py" line="484" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="484" />
+            <location filename="../../ui/pages/clc.py" line="485" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="493" />
+            <location filename="../../ui/pages/clc.py" line="496" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="494" />
+            <location filename="../../ui/pages/clc.py" line="497" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="566" />
+            <location filename="../../ui/pages/clc.py" line="499" />
+            <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
+            <translation>⚠ {n} activities with an invalid stored date are hidden: run «Check data» to see which</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="573" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="631" />
+            <location filename="../../ui/pages/clc.py" line="638" />
             <source>thêm «{title}»</source>
             <translation>add “{title}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="642" />
+            <location filename="../../ui/pages/clc.py" line="649" />
             <source>sửa «{title}»</source>
             <translation>edit “{title}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="657" />
+            <location filename="../../ui/pages/clc.py" line="664" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="658" />
+            <location filename="../../ui/pages/clc.py" line="665" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="712" />
+            <location filename="../../ui/pages/clc.py" line="719" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="714" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="728" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="789" />
+            <location filename="../../ui/pages/clc.py" line="796" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="796" />
+            <location filename="../../ui/pages/clc.py" line="803" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="812" />
+            <location filename="../../ui/pages/clc.py" line="819" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="813" />
+            <location filename="../../ui/pages/clc.py" line="820" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="815" />
+            <location filename="../../ui/pages/clc.py" line="822" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1209,22 +1224,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="340" />
+            <location filename="../../ui/models/sync_models.py" line="357" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="369" />
+            <location filename="../../ui/models/sync_models.py" line="386" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="371" />
+            <location filename="../../ui/models/sync_models.py" line="388" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="374" />
+            <location filename="../../ui/models/sync_models.py" line="391" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1295,338 +1310,338 @@ Edited at {time} by {who}</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="121" />
+            <location filename="../../ui/pages/dashboard.py" line="122" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="158" />
+            <location filename="../../ui/pages/dashboard.py" line="159" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="162" />
+            <location filename="../../ui/pages/dashboard.py" line="163" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="171" />
+            <location filename="../../ui/pages/dashboard.py" line="172" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="172" />
+            <location filename="../../ui/pages/dashboard.py" line="173" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="253" />
-            <location filename="../../ui/pages/dashboard.py" line="285" />
+            <location filename="../../ui/pages/dashboard.py" line="254" />
+            <location filename="../../ui/pages/dashboard.py" line="286" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="254" />
+            <location filename="../../ui/pages/dashboard.py" line="255" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="282" />
+            <location filename="../../ui/pages/dashboard.py" line="283" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="283" />
+            <location filename="../../ui/pages/dashboard.py" line="284" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="285" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="288" />
+            <location filename="../../ui/pages/dashboard.py" line="289" />
             <source>{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · {programme} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="291" />
+            <location filename="../../ui/pages/dashboard.py" line="292" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="294" />
+            <location filename="../../ui/pages/dashboard.py" line="295" />
             <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
             <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="320" />
+            <location filename="../../ui/pages/dashboard.py" line="321" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="323" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="325" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="325" />
+            <location filename="../../ui/pages/dashboard.py" line="326" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="328" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="331" />
+            <location filename="../../ui/pages/dashboard.py" line="332" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="333" />
+            <location filename="../../ui/pages/dashboard.py" line="334" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="344" />
+            <location filename="../../ui/pages/dashboard.py" line="345" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="345" />
+            <location filename="../../ui/pages/dashboard.py" line="346" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="346" />
+            <location filename="../../ui/pages/dashboard.py" line="347" />
             <source>Biết chữ mức độ 2, 15–60 tuổi</source>
             <translation>Literate at level 2, age 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="347" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>Biết chữ mức độ 1, 15–35 tuổi</source>
             <translation>Literate at level 1, age 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="349" />
+            <location filename="../../ui/pages/dashboard.py" line="350" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="378" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="378" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="378" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <location filename="../../ui/pages/dashboard.py" line="426" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="429" />
+            <location filename="../../ui/pages/dashboard.py" line="430" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="431" />
-            <location filename="../../ui/pages/dashboard.py" line="460" />
+            <location filename="../../ui/pages/dashboard.py" line="432" />
+            <location filename="../../ui/pages/dashboard.py" line="463" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="435" />
+            <location filename="../../ui/pages/dashboard.py" line="552" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="435" />
+            <location filename="../../ui/pages/dashboard.py" line="552" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="439" />
+            <location filename="../../ui/pages/dashboard.py" line="440" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="444" />
+            <location filename="../../ui/pages/dashboard.py" line="445" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="447" />
+            <location filename="../../ui/pages/dashboard.py" line="448" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="451" />
+            <location filename="../../ui/pages/dashboard.py" line="452" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="476" />
+            <location filename="../../ui/pages/dashboard.py" line="479" />
             <source>{value} trên thang 0–{top}</source>
             <translation>{value} on a 0–{top} scale</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="477" />
+            <location filename="../../ui/pages/dashboard.py" line="480" />
             <source>; mục tiêu kỳ này: mức độ {n}</source>
             <translation>; this period's target: level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="482" />
+            <location filename="../../ui/pages/dashboard.py" line="485" />
             <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
             <translation>Share of units at level {n} or above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="490" />
+            <location filename="../../ui/pages/dashboard.py" line="493" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="491" />
+            <location filename="../../ui/pages/dashboard.py" line="494" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="497" />
+            <location filename="../../ui/pages/dashboard.py" line="500" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="501" />
+            <location filename="../../ui/pages/dashboard.py" line="504" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="505" />
+            <location filename="../../ui/pages/dashboard.py" line="508" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="508" />
+            <location filename="../../ui/pages/dashboard.py" line="511" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="509" />
+            <location filename="../../ui/pages/dashboard.py" line="512" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="512" />
+            <location filename="../../ui/pages/dashboard.py" line="515" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="515" />
+            <location filename="../../ui/pages/dashboard.py" line="518" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="519" />
+            <location filename="../../ui/pages/dashboard.py" line="522" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="532" />
+            <location filename="../../ui/pages/dashboard.py" line="535" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="539" />
+            <location filename="../../ui/pages/dashboard.py" line="542" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="546" />
-            <location filename="../../ui/pages/dashboard.py" line="550" />
+            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="553" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="547" />
             <location filename="../../ui/pages/dashboard.py" line="550" />
+            <location filename="../../ui/pages/dashboard.py" line="553" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -1652,328 +1667,333 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="83" />
-            <location filename="../../ui/pages/entry.py" line="190" />
+            <location filename="../../ui/pages/entry.py" line="84" />
+            <location filename="../../ui/pages/entry.py" line="191" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="84" />
+            <location filename="../../ui/pages/entry.py" line="85" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="85" />
+            <location filename="../../ui/pages/entry.py" line="86" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="192" />
+            <location filename="../../ui/pages/entry.py" line="193" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="193" />
+            <location filename="../../ui/pages/entry.py" line="194" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="199" />
+            <location filename="../../ui/pages/entry.py" line="200" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="202" />
+            <location filename="../../ui/pages/entry.py" line="203" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="205" />
+            <location filename="../../ui/pages/entry.py" line="206" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="228" />
+            <location filename="../../ui/pages/entry.py" line="229" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="299" />
+            <location filename="../../ui/pages/entry.py" line="300" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="373" />
+            <location filename="../../ui/pages/entry.py" line="374" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="374" />
+            <location filename="../../ui/pages/entry.py" line="375" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="383" />
+            <location filename="../../ui/pages/entry.py" line="384" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="422" />
+            <location filename="../../ui/pages/entry.py" line="423" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="423" />
+            <location filename="../../ui/pages/entry.py" line="424" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="426" />
+            <location filename="../../ui/pages/entry.py" line="427" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="454" />
+            <location filename="../../ui/pages/entry.py" line="455" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="543" />
+            <location filename="../../ui/pages/entry.py" line="544" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="543" />
+            <location filename="../../ui/pages/entry.py" line="544" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="546" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="546" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="546" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="547" />
+            <location filename="../../ui/pages/entry.py" line="548" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="549" />
+            <location filename="../../ui/pages/entry.py" line="550" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="552" />
+            <location filename="../../ui/pages/entry.py" line="553" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="591" />
+            <location filename="../../ui/pages/entry.py" line="592" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="648" />
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="650" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="650" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="650" />
+            <location filename="../../ui/pages/entry.py" line="651" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="651" />
+            <location filename="../../ui/pages/entry.py" line="652" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="661" />
+            <location filename="../../ui/pages/entry.py" line="662" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="665" />
+            <location filename="../../ui/pages/entry.py" line="666" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="669" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="669" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="669" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="692" />
+            <location filename="../../ui/pages/entry.py" line="693" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="696" />
+            <location filename="../../ui/pages/entry.py" line="697" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="654" />
+            <location filename="../../ui/pages/entry.py" line="655" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="682" />
+            <location filename="../../ui/pages/entry.py" line="683" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="688" />
+            <location filename="../../ui/pages/entry.py" line="689" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="689" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="690" />
+            <location filename="../../ui/pages/entry.py" line="691" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="698" />
+            <location filename="../../ui/pages/entry.py" line="699" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="705" />
+            <location filename="../../ui/pages/entry.py" line="706" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="737" />
+            <location filename="../../ui/pages/entry.py" line="738" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="740" />
+            <location filename="../../ui/pages/entry.py" line="741" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="745" />
+            <location filename="../../ui/pages/entry.py" line="746" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="748" />
+            <location filename="../../ui/pages/entry.py" line="749" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="750" />
+            <location filename="../../ui/pages/entry.py" line="751" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="752" />
+            <location filename="../../ui/pages/entry.py" line="753" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="771" />
+            <location filename="../../ui/pages/entry.py" line="772" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="801" />
+            <location filename="../../ui/pages/entry.py" line="802" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="845" />
+            <location filename="../../ui/pages/entry.py" line="846" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="849" />
+            <location filename="../../ui/pages/entry.py" line="850" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="852" />
+            <location filename="../../ui/pages/entry.py" line="853" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="854" />
+            <location filename="../../ui/pages/entry.py" line="855" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="884" />
+            <location filename="../../ui/pages/entry.py" line="885" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/entry.py" line="894" />
+            <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
+            <translation>Not saved: the unit does not report this period.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="898" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="907" />
+            <location filename="../../ui/pages/entry.py" line="911" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="934" />
+            <location filename="../../ui/pages/entry.py" line="938" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="939" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="939" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="943" />
+            <location filename="../../ui/pages/entry.py" line="947" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="944" />
+            <location filename="../../ui/pages/entry.py" line="948" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -1981,7 +2001,7 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
         </message>
@@ -2045,27 +2065,27 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="235" />
+            <location filename="../../ui/dialogs/first_run.py" line="259" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="247" />
+            <location filename="../../ui/dialogs/first_run.py" line="271" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="248" />
+            <location filename="../../ui/dialogs/first_run.py" line="272" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="249" />
+            <location filename="../../ui/dialogs/first_run.py" line="273" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="250" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
@@ -2310,6 +2330,24 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>InstallationsModel</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="310" />
+            <source>máy này đang gửi số liệu cho {n} đơn vị</source>
+            <translation>this machine is sending figures for {n} units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="320" />
+            <source>Khoá {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
+            <translation>Key {fp} signs packages for {n} units. Each unit is confirmed on its own: confirm this row only when the Department is sure the machine is assigned to enter figures for {unit}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="324" />
+            <source>Thiếu {n} gói</source>
+            <translation>{n} packages missing</translation>
+        </message>
+    </context>
+    <context>
         <name>Levels</name>
         <message>
             <location filename="../../ui/models/presentation.py" line="147" />
@@ -2323,143 +2361,151 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>Lineage</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="265" />
+            <source>{mark} ghép từ số liệu các xã trước sáp nhập ({n}/{total} xã đã báo cáo)</source>
+            <translation>{mark} combined from the communes before the merger ({n}/{total} communes reported)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="408" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
-            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="458" />
+            <location filename="../../ui/main_window.py" line="479" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="573" />
+            <location filename="../../ui/main_window.py" line="575" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="584" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="588" />
+            <location filename="../../ui/main_window.py" line="590" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="591" />
+            <location filename="../../ui/main_window.py" line="593" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="595" />
+            <location filename="../../ui/main_window.py" line="597" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
-            <location filename="../../ui/main_window.py" line="599" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="601" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="601" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="608" />
+            <location filename="../../ui/main_window.py" line="610" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/main_window.py" line="650" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="678" />
+            <location filename="../../ui/main_window.py" line="680" />
             <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="695" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="700" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="701" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="719" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="720" />
+            <location filename="../../ui/main_window.py" line="722" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="721" />
+            <location filename="../../ui/main_window.py" line="723" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="727" />
+            <location filename="../../ui/main_window.py" line="729" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="737" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="744" />
+            <location filename="../../ui/main_window.py" line="746" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -2514,49 +2560,77 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>MoveToDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="24" />
+            <source>Đơn vị đã được sắp xếp</source>
+            <translation>The unit has been reorganised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="27" />
+            <source>&lt;b&gt;{old}&lt;/b&gt; chỉ báo cáo các kỳ đến 6 tháng đầu năm {year} ({life}). Từ {since}, số liệu do đơn vị mới báo cáo. Chuyển máy này sang đơn vị mới?</source>
+            <translation>&lt;b&gt;{old}&lt;/b&gt; reports periods up to the first half of {year} only ({life}). From {since} the new unit reports. Move this installation to the new unit?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="40" />
+            <source>Máy giữ nguyên khoá và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).</source>
+            <translation>The installation keeps its keys and all figures and history of {old}. The first package for the new unit waits until the Department confirms the sender (read the fingerprint over the phone).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="47" />
+            <source>Chuyển sang đơn vị mới</source>
+            <translation>Move to the new unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="48" />
+            <source>Để sau</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficialPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="188" />
+            <location filename="../../ui/dialogs/first_run.py" line="212" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="189" />
+            <location filename="../../ui/dialogs/first_run.py" line="213" />
             <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
             <translation>The official's name is written to the history at every change and on the report sheets.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="196" />
+            <location filename="../../ui/dialogs/first_run.py" line="220" />
             <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
             <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="198" />
+            <location filename="../../ui/dialogs/first_run.py" line="222" />
             <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
             <translation>E.g. Culture and Social Affairs officer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="199" />
+            <location filename="../../ui/dialogs/first_run.py" line="223" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="200" />
+            <location filename="../../ui/dialogs/first_run.py" line="224" />
             <source>Chức vụ</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="202" />
+            <location filename="../../ui/dialogs/first_run.py" line="226" />
             <source>Nạp dữ liệu mẫu để làm quen</source>
             <translation>Load sample data to get to know the app</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="204" />
+            <location filename="../../ui/dialogs/first_run.py" line="228" />
             <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
             <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="217" />
+            <location filename="../../ui/dialogs/first_run.py" line="241" />
             <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
             <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
         </message>
@@ -2689,114 +2763,119 @@ at level {n}+</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="48" />
-            <location filename="../../ui/pages/reports.py" line="58" />
+            <location filename="../../ui/pages/reports.py" line="49" />
+            <location filename="../../ui/pages/reports.py" line="59" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="71" />
+            <location filename="../../ui/pages/reports.py" line="72" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="72" />
+            <location filename="../../ui/pages/reports.py" line="73" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="73" />
+            <location filename="../../ui/pages/reports.py" line="74" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="74" />
+            <location filename="../../ui/pages/reports.py" line="75" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
             <location filename="../../ui/pages/reports.py" line="78" />
+            <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
+            <translation>Group communes and wards by former district (analysis only)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="84" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="89" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="94" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="187" />
-            <location filename="../../ui/pages/reports.py" line="190" />
+            <location filename="../../ui/pages/reports.py" line="210" />
+            <location filename="../../ui/pages/reports.py" line="213" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="199" />
+            <location filename="../../ui/pages/reports.py" line="222" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="202" />
+            <location filename="../../ui/pages/reports.py" line="225" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="212" />
+            <location filename="../../ui/pages/reports.py" line="235" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="215" />
+            <location filename="../../ui/pages/reports.py" line="238" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="216" />
+            <location filename="../../ui/pages/reports.py" line="239" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="231" />
+            <location filename="../../ui/pages/reports.py" line="254" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="233" />
+            <location filename="../../ui/pages/reports.py" line="256" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="237" />
+            <location filename="../../ui/pages/reports.py" line="260" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="244" />
+            <location filename="../../ui/pages/reports.py" line="267" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="254" />
+            <location filename="../../ui/pages/reports.py" line="277" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -2804,167 +2883,167 @@ at level {n}+</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="92" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
             <source>Khôi phục dữ liệu</source>
             <translation>Restore data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="100" />
             <source>Chọn một bản sao lưu để thay toàn bộ dữ liệu hiện tại. Dữ liệu hiện tại không mất: nó được giữ lại thành một bản sao lưu «Trước khôi phục».</source>
             <translation>Choose a backup to replace all current data. The current data is not lost: it is kept as a “Before restore” backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Thời gian</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Dung lượng</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="112" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="116" />
             <source>Chọn tệp khác…</source>
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="118" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="122" />
             <source>Chưa chọn bản sao lưu.</source>
             <translation>No backup chosen.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="124" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="128" />
             <source>Tôi hiểu bản sao lưu này thuộc đơn vị khác và muốn thay toàn bộ dữ liệu của máy này bằng nó.</source>
             <translation>I understand this backup belongs to another unit and want to replace all data on this computer with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="130" />
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="134" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Khôi phục</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="135" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="139" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="146" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
             <source>Hằng ngày</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="146" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
             <source>Trước nâng cấp</source>
             <translation>Before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="147" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Trước khôi phục</source>
             <translation>Before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="147" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="160" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="164" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose a backup file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="161" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3 *.db);;Mọi tệp (*)</source>
             <translation>XHHT database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="171" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="175" />
             <source>Đang kiểm tra «{name}»…</source>
             <translation>Checking “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="174" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="178" />
             <source>Đang kiểm tra bản sao lưu…</source>
             <translation>Checking the backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="195" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="199" />
             <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Đơn vị: {unit}&lt;br&gt;Số liệu đã lưu: {count}&lt;br&gt;Thay đổi gần nhất: {last}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Unit: {unit}&lt;br&gt;Figures stored: {count}&lt;br&gt;Last change: {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="197" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="201" />
             <source>chưa khởi tạo</source>
             <translation>not set up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="200" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
             <source>Bản sao lưu của phiên bản cũ hơn: sẽ được nâng cấp khi mở (có sao lưu trước).</source>
             <translation>Backup from an older version: it will be upgraded when opened (after a backup).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="208" />
             <source>Bản sao lưu này thuộc đơn vị khác với máy này ({unit}).</source>
             <translation>This backup belongs to a different unit than this computer ({unit}).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="223" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
             <source>trước khi khôi phục</source>
             <translation>before restoring</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="225" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="229" />
             <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này?</source>
             <translation>Replace all current data with this backup?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="226" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
             <source>Dữ liệu hiện tại được giữ lại trong thư mục sao lưu, có thể khôi phục lại nếu cần.</source>
             <translation>The current data is kept in the backup folder and can be restored if needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="235" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="239" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="255" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="259" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="256" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="260" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="273" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="277" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="274" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="278" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="281" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="285" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -2972,32 +3051,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>RolePage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="36" />
+            <location filename="../../ui/dialogs/first_run.py" line="37" />
             <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
             <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
             <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
             <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="40" />
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
             <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
             <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="49" />
+            <location filename="../../ui/dialogs/first_run.py" line="50" />
             <source>Chào mừng đến với XHHT Desktop</source>
             <translation>Welcome to XHHT Desktop</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="50" />
+            <location filename="../../ui/dialogs/first_run.py" line="51" />
             <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
             <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="54" />
+            <location filename="../../ui/dialogs/first_run.py" line="55" />
             <source>Vai trò của người dùng máy này</source>
             <translation>Role of this computer's user</translation>
         </message>
@@ -3023,183 +3102,183 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="49" />
-            <location filename="../../ui/pages/settings.py" line="67" />
+            <location filename="../../ui/pages/settings.py" line="50" />
+            <location filename="../../ui/pages/settings.py" line="68" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="72" />
+            <location filename="../../ui/pages/settings.py" line="73" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="78" />
+            <location filename="../../ui/pages/settings.py" line="79" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="84" />
+            <location filename="../../ui/pages/settings.py" line="85" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="86" />
+            <location filename="../../ui/pages/settings.py" line="87" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="95" />
+            <location filename="../../ui/pages/settings.py" line="96" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="100" />
+            <location filename="../../ui/pages/settings.py" line="101" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="103" />
+            <location filename="../../ui/pages/settings.py" line="104" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="110" />
+            <location filename="../../ui/pages/settings.py" line="111" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="112" />
+            <location filename="../../ui/pages/settings.py" line="113" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="114" />
+            <location filename="../../ui/pages/settings.py" line="115" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="123" />
+            <location filename="../../ui/pages/settings.py" line="124" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="132" />
+            <location filename="../../ui/pages/settings.py" line="133" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="139" />
+            <location filename="../../ui/pages/settings.py" line="140" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="147" />
+            <location filename="../../ui/pages/settings.py" line="148" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="148" />
+            <location filename="../../ui/pages/settings.py" line="149" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="150" />
+            <location filename="../../ui/pages/settings.py" line="151" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
             <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="159" />
+            <location filename="../../ui/pages/settings.py" line="160" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="161" />
+            <location filename="../../ui/pages/settings.py" line="162" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="173" />
+            <location filename="../../ui/pages/settings.py" line="174" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="238" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="238" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="239" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="239" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="240" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="245" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="251" />
+            <location filename="../../ui/pages/settings.py" line="252" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="270" />
+            <location filename="../../ui/pages/settings.py" line="271" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="277" />
+            <location filename="../../ui/pages/settings.py" line="278" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="285" />
+            <location filename="../../ui/pages/settings.py" line="286" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="286" />
+            <location filename="../../ui/pages/settings.py" line="287" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="289" />
+            <location filename="../../ui/pages/settings.py" line="290" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="314" />
+            <location filename="../../ui/pages/settings.py" line="315" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="318" />
+            <location filename="../../ui/pages/settings.py" line="319" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="321" />
+            <location filename="../../ui/pages/settings.py" line="322" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="323" />
+            <location filename="../../ui/pages/settings.py" line="324" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -3499,7 +3578,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="38" />
-            <location filename="../../ui/models/sync_models.py" line="291" />
+            <location filename="../../ui/models/sync_models.py" line="298" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -3718,7 +3797,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="249" />
-            <location filename="../../ui/models/sync_models.py" line="289" />
+            <location filename="../../ui/models/sync_models.py" line="296" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
@@ -3743,32 +3822,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="289" />
+            <location filename="../../ui/models/sync_models.py" line="296" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="290" />
+            <location filename="../../ui/models/sync_models.py" line="297" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="290" />
+            <location filename="../../ui/models/sync_models.py" line="297" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="291" />
+            <location filename="../../ui/models/sync_models.py" line="298" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="292" />
+            <location filename="../../ui/models/sync_models.py" line="299" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="292" />
+            <location filename="../../ui/models/sync_models.py" line="299" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>
@@ -4014,52 +4093,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UnitPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="86" />
+            <location filename="../../ui/dialogs/first_run.py" line="87" />
             <source>Chọn đơn vị</source>
             <translation>Choose the unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="90" />
+            <location filename="../../ui/dialogs/first_run.py" line="91" />
             <source>Huyện, thành phố</source>
             <translation>District, city</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="93" />
+            <location filename="../../ui/dialogs/first_run.py" line="94" />
             <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
             <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ui/dialogs/first_run.py" line="96" />
             <source>Tìm</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="103" />
-            <source>Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)</source>
-            <translation>Show the communes and wards from 01/07/2025 (after the reorganisation, in Quảng Ngãi province)</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="104" />
+            <source>Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)</source>
+            <translation>Also show the units before 1 July 2025 (before the reorganisation; with their dates)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="119" />
-            <source>Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm.</source>
-            <translation>Choose the district then the commune, or type the commune's name to search.</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="125" />
+            <source>Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; đơn vị cũ vẫn tìm được, có ghi ngày.</source>
+            <translation>Choose a commune or ward (from 1 July 2025, in Quảng Ngãi province), or type a name to search; old units can still be found, with their dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="120" />
-            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT.</source>
-            <translation>Choose the district or city of the education office.</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="127" />
+            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT (đến 30/6/2025).</source>
+            <translation>Choose the district of the education office (until 30 June 2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ui/dialogs/first_run.py" line="137" />
             <source>— Tất cả huyện, thành phố —</source>
             <translation>— All districts and cities —</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="165" />
+            <location filename="../../ui/dialogs/first_run.py" line="183" />
+            <source>Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025.</source>
+            <translation>A unit before the reorganisation: it reports periods up to the first half of 2025 only.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="189" />
             <source>{n} đơn vị</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="166" />
+            <location filename="../../ui/dialogs/first_run.py" line="190" />
             <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
             <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
         </message>

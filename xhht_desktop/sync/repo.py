@@ -111,7 +111,31 @@ def rows_to_export(db: sqlite_utils.Database, spec: TableSpec, unit_id: int, sin
     args: list = [unit_id]
     if since is not None:
         args += [spec.name, since, upto]
-    return db.conn.execute(_select_sql(spec, since), args).fetchall()
+    rows = db.conn.execute(_select_sql(spec, since), args).fetchall()
+    if spec.name == "indicator_values":
+        rows = _within_programme(spec, rows)
+    return rows
+
+
+def _within_programme(spec: TableSpec, rows: list[tuple]) -> list[tuple]:
+    """Figures whose indicator belongs to their period's programme. A figure entered for 2021 or
+    later by an earlier version, against plan 2780's catalogue, stays in the database (`check` names
+    it) but does not travel: every receiver would refuse the package for it."""
+    from xhht_desktop.domain.catalogue import catalogue_for  # noqa: PLC0415
+
+    pi, ii = spec.columns.index("period"), spec.columns.index("indicator")
+    known: dict[str, set[str] | None] = {}
+    out = []
+    for r in rows:
+        if r[pi] not in known:
+            try:
+                known[r[pi]] = set(catalogue_for(r[pi]).by_code)
+            except ValueError:  # not a period: let the reader refuse it as before
+                known[r[pi]] = None
+        codes = known[r[pi]]
+        if codes is None or r[ii] in codes:
+            out.append(r)
+    return out
 
 
 # ---- installations (Department) -----------------------------------------------------------------
