@@ -110,12 +110,14 @@ def on_package_imported(db: sqlite_utils.Database, opened, now: str) -> None:
                ON CONFLICT(fingerprint, unit_key) DO UPDATE SET recipient=excluded.recipient,
                    package_uuid=excluded.package_uuid, received_at=excluded.received_at""",
             (opened.fingerprint, opened.unit_key, rec, opened.package_uuid, now))
+    if not m.get("correction_replies") and not db.conn.execute(
+            "SELECT 1 FROM correction_requests WHERE unit_key=? AND status='open' LIMIT 1", (opened.unit_key,)).fetchone():
+        return  # the usual case in a large merge: nothing to close
     figures: set[tuple[str, str]] = set()
     rows = opened.tables.get("indicator_values") or []
     if rows:
-        from xhht_desktop.sync.tables import table_specs  # noqa: PLC0415
+        from xhht_desktop.sync.tables import INDICATOR_VALUES as spec  # noqa: PLC0415 - fixed columns, no query
 
-        spec = table_specs(db)["indicator_values"]
         pi, ii = spec.columns.index("period"), spec.columns.index("indicator")
         figures = {(r[pi], r[ii]) for r in rows}
     activities = {r[0] for r in opened.tables.get("clc_activities") or []}  # uuid is the first column
