@@ -60,7 +60,7 @@ def test_commune_progress_sheet_pdf(reports_db, tmp_path):
     out = generate(reports_db, "progress", unit(reports_db, PEK), parse_period("2014-H2"), "pdf", tmp_path / "p.pdf")
     text = pdf_text(out)
     for heading in ("UBND XÃ ĐẮK PÉK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                    "PHIẾU THEO DÕI TIẾN ĐỘ", "6 tháng cuối năm 2014", "Người lập biểu", "CHỦ TỊCH UBND XÃ",
+                    "PHIẾU THEO DÕI TIẾN ĐỘ", "6 tháng cuối năm 2014", "Người lập biểu", "TM. ỦY BAN NHÂN DÂN",
                     "(Ký, họ tên, đóng dấu)", "Trong đó: Nữ", "Y Blong"):
         assert heading in text, heading
     assert re.search(r"Đắk Pék, ngày \d\d tháng \d\d năm \d{4}", text)

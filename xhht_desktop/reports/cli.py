@@ -10,6 +10,7 @@ import sqlite_utils
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import Period, parse_period
 from xhht_desktop.paths import user_data_dir
+from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import rows as R
 
 KINDS = ("progress", "consolidated")
@@ -37,15 +38,21 @@ def check_unit(kind: str, unit: units_repo.Unit) -> None:
 
 
 def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period: Period, fmt: str,
-             out: str | Path, *, progress: R.ProgressFn | None = None) -> Path:
-    """Make one report file; the single entry point the CLI and the Reports page share."""
+             out: str | Path, *, progress: R.ProgressFn | None = None, frame: F.Frame | None = None) -> Path:
+    """Make one report file; the single entry point the CLI and the Reports page share. `frame`:
+    the number, date, recipients and signer chosen for this paper (default: what the installation
+    remembers, frame.load). Reads only: remembering the frame is the caller's (frame.issue)."""
     if kind not in KINDS or fmt not in FORMATS:
         raise ReportError(f"Loại báo cáo «{kind}» / định dạng «{fmt}» không hợp lệ.")
     check_unit(kind, unit)
+    if frame is not None:
+        F.check(frame)
     if kind == "progress":
         if progress:
             progress(0, 0, "Đang tính số liệu…")
         sheet = R.progress_sheet(db, unit.id, period)
+        if frame is not None:
+            sheet.header = R.apply_frame(sheet.header, frame)
         if fmt == "pdf":
             from xhht_desktop.reports.progress_sheet import write_progress_pdf
             return write_progress_pdf(db, unit.id, period, out, sheet=sheet)
@@ -53,6 +60,10 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
         return write_progress_xlsx(db, unit.id, period, out, sheet=sheet)
     # Only the PDF prints the centres' activities (over a whole country that summary is the slow part).
     rep = R.consolidated(db, unit.id, period, progress=progress, activities=fmt == "pdf")
+    if frame is not None:
+        rep.header = R.apply_frame(rep.header, frame)
+        assert rep.summary is not None
+        rep.summary.header = rep.header
     if fmt == "pdf":
         from xhht_desktop.reports.consolidated import write_consolidated_pdf
         return write_consolidated_pdf(db, unit.id, period, out, report=rep, progress=progress)
@@ -72,11 +83,48 @@ def cmd_report(args, ctx) -> int:
         unit = ctx.installation().unit
     out = args.out or reports_dir() / default_filename(args.kind, unit, period, args.format)
     try:
-        path = generate(ctx.db, args.kind, unit, period, args.format, out)
+        frame = frame_from_args(ctx.db, args, unit, period)
+        path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame)
     except ReportError as exc:
         raise CliError(str(exc)) from exc
+    except F.FrameError as exc:
+        raise CliError(F.message_vi(exc)) from exc
+    F.issue(ctx.db, args.kind, unit, period, frame, remember=_frame_given(args))
     print(path)
     return EXIT_OK
+
+
+FRAME_OPTIONS = ("prefix", "place", "recipient", "tm", "kt", "signer_title", "signer_name", "preparer_name")
+
+
+def _frame_given(args) -> bool:
+    return any(getattr(args, name, None) is not None for name in FRAME_OPTIONS)
+
+
+def frame_from_args(db: sqlite_utils.Database, args, unit: units_repo.Unit, period: Period) -> F.Frame:
+    """The remembered frame of this kind of paper and unit, changed by the options given."""
+    frame = F.frame_for(db, args.kind, unit, period)
+    if getattr(args, "date", None):
+        frame.day = F.parse_day(args.date)
+    number = getattr(args, "number", None)
+    if number is None or number.strip().lower() in ("", "none"):
+        frame.number = None
+    elif number.strip().lower() == "next":
+        doc = F.document_key(args.kind, unit.code, period.code)
+        frame.number = F.next_number(db, doc, frame.day) or 1
+    else:
+        frame.number = F.parse_number(number)
+    for option, name in (("prefix", "prefix"), ("place", "place"), ("tm", "collective"), ("kt", "deputy_title"),
+                         ("signer_title", "head_title"), ("signer_name", "signer_name"),
+                         ("preparer_name", "preparer_name")):
+        value = getattr(args, option, None)
+        if value is not None:
+            setattr(frame, name, value.strip())
+    if getattr(args, "recipient", None) is not None:
+        frame.recipients = [r for r in args.recipient if r.strip()]
+        if not any(r.strip().rstrip(".").startswith("Lưu") for r in frame.recipients):
+            frame.recipients.append(F.KEEP_COPY)
+    return F.check(frame)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -86,4 +134,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của máy này); tổng hợp: mã huyện hoặc 62")
     p.add_argument("--format", choices=FORMATS, default="pdf")
     p.add_argument("--out", type=Path, help="tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)")
+    g = p.add_argument_group("khung văn bản (Nghị định 30/2020; trừ số và ngày, được nhớ cho lần in sau)")
+    g.add_argument("--number", help="số văn bản: một số, «next» (số tiếp theo), hoặc bỏ trống để văn thư ghi")
+    g.add_argument("--prefix", help="ký hiệu sau số, ví dụ BC-UBND, BC-SGDĐT")
+    g.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    g.add_argument("--place", help="địa danh ở dòng ngày tháng")
+    g.add_argument("--recipient", action="append", help="một dòng «Nơi nhận» (lặp lại; «Lưu: VT» tự thêm cuối)")
+    g.add_argument("--tm", help="ký thay mặt tập thể: «ỦY BAN NHÂN DÂN» (chuỗi rỗng: không)")
+    g.add_argument("--kt", help="cấp phó ký thay: chức vụ người ký, ví dụ «PHÓ CHỦ TỊCH» (chuỗi rỗng: không)")
+    g.add_argument("--signer-title", help="chức vụ người đứng đầu, ví dụ CHỦ TỊCH, GIÁM ĐỐC")
+    g.add_argument("--signer-name", help="họ tên người ký")
+    g.add_argument("--preparer-name", help="họ tên người lập biểu")
     p.set_defaults(func=cmd_report)

@@ -36,11 +36,15 @@ from xhht_desktop.reports.pdf_base import (
     note,
     num_cell,
     section,
-    signature_block,
+    sign_off,
+    with_table,
 )
 from xhht_desktop.reports.progress_sheet import (
+    ACTIVITY_NOTE,
     DRAFT_NOTE,
     activity_table,
+    closing_sentence,
+    narrative_flowables,
     has_drafts,
     indicator_table,
     plan_line,
@@ -211,20 +215,18 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
         k += 1
         return section(f"{ROMAN[k - 1]}. {text}")
 
-    story.append(heading(f"KẾT QUẢ CHUNG {whole.upper()}"))
     assert rep.summary is not None
-    story.append(indicator_table(rep.summary, width))
+    story.extend(with_table([heading(f"KẾT QUẢ CHUNG {whole.upper()}")], indicator_table(rep.summary, width)))
     story.append(note("Tỷ lệ cấp trên = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ). "
                       "Chỉ tiêu đạt/chưa ở cấp trên: tỷ lệ đơn vị đạt trong số đơn vị đã báo cáo. "
                       "«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo. «chưa báo cáo» khác với 0."
                       + (" " + DRAFT_NOTE if has_drafts(rep.indicators, rep.period.target_years) else "")))
-    story.append(heading("TÌNH HÌNH BÁO CÁO"))
-    story.append(reporting_table(rep, width))
-    story.append(heading("KẾT QUẢ THEO ĐƠN VỊ"))
+    story.extend(with_table([heading("TÌNH HÌNH BÁO CÁO")], reporting_table(rep, width)))
+    by_unit = [heading("KẾT QUẢ THEO ĐƠN VỊ")]
     heads_only = rep.units_expected > MAX_PDF_COMMUNES
     if heads_only:
-        story.append(note(f"Có {format_int(rep.units_expected)} xã: bản in chỉ liệt kê theo huyện; số liệu từng xã "
-                          "có trong tệp Excel của cùng báo cáo."))
+        by_unit.append(note(f"Có {format_int(rep.units_expected)} xã, phường, thị trấn: bản in chỉ liệt kê theo "
+                            "huyện; số liệu từng đơn vị có trong tệp Excel của cùng báo cáo."))
     groups: dict[int, list[Indicator]] = {}
     for ind in rep.indicators:
         groups.setdefault(ind.group, []).append(ind)
@@ -232,27 +234,30 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     for g, inds in sorted(groups.items()):
         for start in range(0, len(inds), 9):  # at most 9 indicator columns fit a landscape page
             chunk = inds[start:start + 9]
-            story.append(KeepTogether([cell(titles.get(g, str(g)) + (" (tiếp)" if start else ""), 10.5, bold=True),
-                                       Spacer(1, 1.5 * mm)]))
-            story.append(units_table(rep, chunk, width, heads_only=heads_only))
+            by_unit += [cell(titles.get(g, str(g)) + (" (tiếp)" if start else ""), 10.5, bold=True),
+                        Spacer(1, 1.5 * mm)]
+            story.extend(with_table(by_unit, units_table(rep, chunk, width, heads_only=heads_only)))
             story.append(Spacer(1, 4 * mm))
+            by_unit = []
     story.append(note("Ô trống: chỉ tiêu không thuộc cấp của đơn vị. «chưa báo cáo»: đơn vị chưa nhập số liệu. "
                       "Dòng «Cộng …»: tính lại từ tổng tử số, mẫu số của các đơn vị và số liệu riêng của huyện."
                       + (" " + DRAFT_NOTE if has_drafts(rep.indicators, (rep.period.target_year,)) else "")))
     # The agencies of plan 2780's section V follow its districts and its indicators: nothing to show
     # for a period of another programme.
     if rep.agencies and any(i.code in AGENCY_INDICATORS for i in rep.indicators):
-        story.append(heading("THEO CƠ QUAN THEO DÕI (mục V Kế hoạch 2780/KH-UBND)"))
-        story.append(agency_table(rep, width))
+        story.extend(with_table([heading("THEO CƠ QUAN THEO DÕI (mục V Kế hoạch 2780/KH-UBND)")],
+                                agency_table(rep, width)))
     charts = literacy_charts(rep, width)
     if charts:
-        story.append(heading("BIỂU ĐỒ"))
-        story.extend(charts)
+        story.append(KeepTogether([heading("BIỂU ĐỒ"), charts[0]]))
+        story.extend(charts[1:])
     if rep.summary.activities and any(a.get("category") is None and a.get("activities")
                                       for a in rep.summary.activities):
-        story.append(heading("HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"))
-        story.append(activity_table(rep.summary.activities, width * 0.8))
-    story.append(signature_block(rep.header, width))
+        story.extend(with_table([heading("HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG")],
+                                activity_table(rep.summary.activities, width * 0.8)))
+        story.append(note(ACTIVITY_NOTE))
+    story.extend(narrative_flowables(rep.narrative, start=k + 1))
+    sign_off(story, rep.header, width, closing_sentence(rep.root.unit.name, rep.period))
     return story
 
 

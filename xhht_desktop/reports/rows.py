@@ -269,6 +269,21 @@ class DocumentHeader:
     preparer_name: str = ""
     signer_note: str = "(Ký, họ tên, đóng dấu)"
     preparer_note: str = "(Ký, ghi rõ họ tên)"
+    # The frame (reports.frame): chosen date, "Nơi nhận", the signer's lines and name; who compiled
+    # the paper when it is printed by another level than the unit's own.
+    day: dt.date | None = None  # None: the day of printing
+    recipients: tuple[str, ...] = ()  # "- Sở GD&ĐT tỉnh Kon Tum;" … "- Lưu: VT."
+    signer_lines: tuple[str, ...] = ()  # ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); () -> (signer_title,)
+    signer_name: str = ""
+    compiled_by: str = ""  # "Bản in do Sở GD&ĐT tỉnh Kon Tum lập từ số liệu …", or ""
+    frame: object = None  # the reports.frame.Frame applied
+
+    @property
+    def signer_block_lines(self) -> tuple[str, ...]:
+        return self.signer_lines or (self.signer_title,)
+
+    def date_on(self, printed: dt.date) -> dt.date:
+        return self.day or printed
 
 
 def _place(unit: units_repo.Unit) -> str:
@@ -293,9 +308,55 @@ def _ubnd(unit: units_repo.Unit) -> str:
     return f"UBND {unit.type_label.upper()} {unit.short_name.upper()}".replace("  ", " ")
 
 
-def document_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period, kind: str) -> DocumentHeader:
-    """The frame for `kind` "progress" (UBND of the unit signs) or "consolidated" (the education
-    office of a district, or the Department for the province, compiles and signs)."""
+def document_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period, kind: str,
+                    frame=None) -> DocumentHeader:
+    """The frame for `kind` "progress" (UBND of the unit signs) or "consolidated" (the Department
+    for the province; for a district the UBND huyện, as plan 2780 makes it the reporter, its
+    education office preparing). `frame` (reports.frame.Frame) overrides what the installation
+    remembers for this kind of paper and unit (frame.load)."""
+    from xhht_desktop.reports import frame as F  # noqa: PLC0415
+
+    header = _base_header(db, unit, period, kind)
+    default = F.default_frame(unit, kind, header.receiving_unit, header.preparer_name)
+    chosen = frame if frame is not None else F.load(db, kind, unit, default, period.code)
+    return apply_frame(header, chosen, compiled_by=_compiled_by(db, unit, kind))
+
+
+def apply_frame(header: DocumentHeader, frame, compiled_by: str | None = None) -> DocumentHeader:
+    """The header with the frame's number line, place, date, recipients and signer."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    return replace(
+        header, number_line=frame.number_line, place=frame.place or header.place, day=frame.day,
+        recipients=tuple(frame.recipient_lines), signer_lines=tuple(frame.signer_lines),
+        signer_name=frame.signer_name, preparer_name=frame.preparer_name, frame=frame,
+        compiled_by=header.compiled_by if compiled_by is None else compiled_by)
+
+
+def installation_body(db: sqlite_utils.Database) -> str:
+    """"Sở GD&ĐT tỉnh Kon Tum", "Phòng GD&ĐT huyện Đắk Glei", "UBND xã Đắk Pék": who runs this copy."""
+    inst = get_installation(db)
+    if inst is None:
+        return ""
+    if inst.unit.level == "tinh":
+        return f"Sở Giáo dục và Đào tạo {_lower_type(inst.unit)}"
+    if inst.unit.level == "huyen":
+        return f"Phòng Giáo dục và Đào tạo {_lower_type(inst.unit)}"
+    return f"UBND {_lower_type(inst.unit)}"
+
+
+def _compiled_by(db: sqlite_utils.Database, unit: units_repo.Unit, kind: str) -> str:
+    """A paper of another unit than the installation's says who compiled and printed it."""
+    inst = get_installation(db)
+    if inst is None or inst.unit.id == unit.id:
+        return ""
+    if kind == "consolidated":
+        return (f"(Bản tổng hợp do {installation_body(db)} lập từ số liệu các đơn vị đã gửi; "
+                f"đơn vị báo cáo là UBND {_lower_type(unit)})")
+    return f"(Bản in do {installation_body(db)} lập từ số liệu UBND {_lower_type(unit)} đã gửi)"
+
+
+def _base_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period, kind: str) -> DocumentHeader:
     inst = get_installation(db)
     preparer = inst.official_name if inst is not None and inst.unit.id == unit.id else ""
     day = period.end.isoformat()
@@ -303,29 +364,26 @@ def document_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Pe
     if unit.level == "tinh":
         return DocumentHeader(
             parent_body=_ubnd(unit), issuing_body="SỞ GIÁO DỤC VÀ ĐÀO TẠO", place=_place(unit),
-            reporting_unit=f"Sở GD&ĐT {_lower_type(unit)}", receiving_unit="Bộ Giáo dục và Đào tạo; UBND tỉnh",
+            reporting_unit=f"Sở Giáo dục và Đào tạo {_lower_type(unit)}",
+            receiving_unit="Bộ Giáo dục và Đào tạo; UBND tỉnh",
             signer_title="GIÁM ĐỐC", form_number="02/XHHT-T" if kind == "consolidated" else "01/XHHT-T",
             number_line="Số:        /BC-SGDĐT", preparer_name=preparer)
+    receiving_dept = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}" if parent else "Sở Giáo dục và Đào tạo"
     if unit.level == "huyen":
-        if kind == "consolidated":
-            return DocumentHeader(
-                parent_body=_ubnd(unit), issuing_body="PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", place=_place(unit),
-                reporting_unit=f"Phòng GD&ĐT {_lower_type(unit)}",
-                receiving_unit=f"Sở GD&ĐT {_lower_type(parent)}" if parent else "Sở GD&ĐT",
-                signer_title="TRƯỞNG PHÒNG", form_number="02/XHHT-H", number_line="Số:        /BC-PGDĐT",
-                preparer_name=preparer)
+        # Plan 2780 makes the UBND huyện the reporter of the district; its education office prepares.
         return DocumentHeader(
             parent_body="", issuing_body=_ubnd(unit), place=_place(unit),
-            reporting_unit=f"UBND {_lower_type(unit)}",
-            receiving_unit=f"Sở GD&ĐT {_lower_type(parent)}" if parent else "Sở GD&ĐT",
-            signer_title=f"CHỦ TỊCH UBND {unit.type_label.upper()}", form_number="01/XHHT-H",
+            reporting_unit=f"UBND {_lower_type(unit)}", receiving_unit=receiving_dept,
+            signer_title=f"CHỦ TỊCH UBND {unit.type_label.upper()}",
+            form_number="02/XHHT-H" if kind == "consolidated" else "01/XHHT-H",
+            preparer_title="Người lập biểu",
             preparer_name=preparer)
     if parent is None:
-        receiving = "Phòng GD&ĐT"
+        receiving = "Phòng Giáo dục và Đào tạo"
     elif parent.level == "huyen":
-        receiving = f"UBND {_lower_type(parent)} (Phòng GD&ĐT)"
+        receiving = f"UBND {_lower_type(parent)} (Phòng Giáo dục và Đào tạo)"
     else:  # since 1 July 2025 communes report straight to the Department
-        receiving = f"Sở GD&ĐT {_lower_type(parent)}"
+        receiving = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}"
     return DocumentHeader(
         parent_body="", issuing_body=_ubnd(unit), place=_place(unit),
         reporting_unit=f"UBND {_lower_type(unit)}", receiving_unit=receiving,
@@ -677,6 +735,7 @@ class ProgressSheet:
     reported: int  # figures reported (totals)
     expected: int  # figures expected (totals)
     programme: Programme | None = None  # the period's programme (targets, legal basis)
+    narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
 
     @property
     def target_years(self) -> tuple[int, ...]:
@@ -828,6 +887,7 @@ class Consolidated:
     # communes as a subtotal, the root last: the Excel sheet "TheoDonVi".
     detail: list[DetailLine] = field(default_factory=list)
     programme: Programme | None = None  # the period's programme (targets, legal basis)
+    narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
 
     @property
     def target_years(self) -> tuple[int, ...]:

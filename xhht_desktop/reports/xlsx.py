@@ -115,14 +115,17 @@ class Sheet:
 
 def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int,
                  basis: str = "") -> None:
-    """Issuing body top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top right; the title."""
-    left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body, ""]
+    """Issuing body and number line top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top
+    right; the title, and who compiled the paper when another level printed it."""
+    left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body]
+    left.append(header.number_line)
+    bold_rows = {1} if header.parent_body else {0}
     right = [f"Biểu số {header.form_number}", f"Đơn vị báo cáo: {header.reporting_unit}",
              f"Đơn vị nhận báo cáo: {header.receiving_unit}"]
     for i in range(3):
         row: list = [None] * sh.ncols
-        if i < 2 and left[i]:
-            row[0] = sh.c(left[i], font=F_BOLD if (i == 1 or not header.parent_body) else F_NORMAL)
+        if i < len(left) and left[i]:
+            row[0] = sh.c(left[i], font=F_BOLD if i in bold_rows else F_NORMAL)
         row[right_col] = sh.c(right[i], font=F_BOLD if i == 0 else F_NORMAL)
         sh.append(row)
     sh.append([])
@@ -131,26 +134,48 @@ def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str,
     sh.spread(subtitle, F_ITALIC)
     if basis:
         sh.spread(basis, F_ITALIC)
+    if header.compiled_by:
+        sh.spread(header.compiled_by, F_ITALIC)
     sh.append([])
 
 
 def signature_footer(sh: Sheet, header: R.DocumentHeader, date_line: str, left_col: int, right_col: int) -> None:
+    """The date line; "Người lập biểu" left and the signer's lines right (TM./KT., title), the names
+    under the room to sign; "Nơi nhận" below."""
     sh.append([])
     row: list = [None] * sh.ncols
     row[right_col] = sh.c(date_line, font=F_ITALIC)
     sh.append(row)
-    for left, right, font in ((header.preparer_title, header.signer_title, F_BOLD),
-                              (header.preparer_note, header.signer_note, F_ITALIC)):
+    signer = list(header.signer_block_lines)
+    lefts = [header.preparer_title] + [""] * (len(signer) - 1)
+    for left, right in zip(lefts, signer):
         row = [None] * sh.ncols
-        row[left_col] = sh.c(left, font=font)
-        row[right_col] = sh.c(right, font=font)
+        if left:
+            row[left_col] = sh.c(left, font=F_BOLD)
+        row[right_col] = sh.c(right, font=F_BOLD)
         sh.append(row)
+    row = [None] * sh.ncols
+    row[left_col] = sh.c(header.preparer_note, font=F_ITALIC)
+    row[right_col] = sh.c(header.signer_note, font=F_ITALIC)
+    sh.append(row)
     for _ in range(4):
         sh.append([])
-    if header.preparer_name:
+    if header.preparer_name or header.signer_name:
         row = [None] * sh.ncols
-        row[left_col] = sh.c(header.preparer_name, font=F_BOLD)
+        if header.preparer_name:
+            row[left_col] = sh.c(header.preparer_name, font=F_BOLD)
+        if header.signer_name:
+            row[right_col] = sh.c(header.signer_name, font=F_BOLD)
         sh.append(row)
+    if header.recipients:
+        sh.append([])
+        row = [None] * sh.ncols
+        row[left_col] = sh.c("Nơi nhận:", font=Font(name=FONT_NAME, size=11, bold=True, italic=True))
+        sh.append(row)
+        for line in header.recipients:
+            row = [None] * sh.ncols
+            row[left_col] = sh.c(line)
+            sh.append(row)
 
 
 FORM_HEAD = ["STT", "Chỉ tiêu", "Mã số", "Đơn vị tính", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu 2015",
@@ -272,7 +297,8 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0)."
                     + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()], years) else ""),
                     font=F_ITALIC)])
-    signature_footer(sh, header, R.vn_date_line(header.place, sheet.printed_at.date()), left_col=1, right_col=6)
+    signature_footer(sh, header, R.vn_date_line(header.place, header.date_on(sheet.printed_at.date())),
+                     left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
 
 
