@@ -8,11 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.reports import frame as F
 
 
 def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
@@ -109,3 +124,97 @@ def save_copy(parent: QWidget | None, source: str | Path, target: str | Path, on
 
     return run_task(parent, QCoreApplication.translate("ReportPrint", "Đang lưu bản sao…"), work,
                     on_done=on_done, on_error=failed)
+
+
+class FrameDialog(QDialog):
+    """"Số, ngày, nơi nhận, người ký": the official frame of one paper (Nghị định 30/2020), edited
+    before it is made and printed. Everything but the number and the date is remembered for the
+    next paper of this kind and unit (reports.frame)."""
+
+    def __init__(self, frame, parent: QWidget | None = None):
+        super().__init__(parent)
+        tr = self.tr
+        self.setWindowTitle(tr("Số, ngày, nơi nhận, người ký"))
+        self.frame = frame
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi "
+                          "đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.number = QLineEdit("" if frame.number is None else str(frame.number))
+        self.number.setPlaceholderText(tr("để trống: văn thư ghi số"))
+        self.prefix = QLineEdit(frame.prefix)
+        self.place = QLineEdit(frame.place)
+        self.today = QCheckBox(tr("Ngày in (hôm nay)"))
+        self.day = QDateEdit()
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        day = frame.day
+        self.today.setChecked(day is None)
+        self.day.setDate(QDate.currentDate() if day is None else QDate(day.year, day.month, day.day))
+        self.day.setEnabled(day is not None)
+        self.today.toggled.connect(lambda on: self.day.setEnabled(not on))
+        self.recipients = QPlainTextEdit("\n".join(frame.recipients))
+        self.recipients.setPlaceholderText(tr("mỗi dòng một nơi nhận; «Lưu: VT» ở cuối"))
+        self.recipients.setFixedHeight(90)
+        self.collective = QLineEdit(frame.collective)
+        self.collective.setPlaceholderText(tr("ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể"))
+        self.head_title = QLineEdit(frame.head_title)
+        self.deputy_title = QLineEdit(frame.deputy_title)
+        self.deputy_title.setPlaceholderText(tr("ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký"))
+        self.signer_name = QLineEdit(frame.signer_name)
+        self.preparer_name = QLineEdit(frame.preparer_name)
+        form.addRow(tr("Số văn bản"), self.number)
+        form.addRow(tr("Ký hiệu"), self.prefix)
+        form.addRow(tr("Địa danh"), self.place)
+        form.addRow(tr("Ngày ban hành"), self.today)
+        form.addRow("", self.day)
+        form.addRow(tr("Nơi nhận"), self.recipients)
+        form.addRow(tr("Thay mặt (TM.)"), self.collective)
+        form.addRow(tr("Chức vụ người đứng đầu"), self.head_title)
+        form.addRow(tr("Cấp phó ký thay (KT.)"), self.deputy_title)
+        form.addRow(tr("Họ tên người ký"), self.signer_name)
+        form.addRow(tr("Họ tên người lập biểu"), self.preparer_name)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self):
+        """The frame as edited; raises reports.frame.FrameError."""
+        day = None if self.today.isChecked() else self.day.date().toPython()
+        recipients = [ln.strip() for ln in self.recipients.toPlainText().splitlines() if ln.strip()]
+        return F.check(replace(
+            self.frame, number=F.parse_number(self.number.text()), prefix=self.prefix.text().strip(),
+            place=self.place.text().strip(), day=day, recipients=recipients,
+            collective=self.collective.text().strip(), head_title=self.head_title.text().strip(),
+            deputy_title=self.deputy_title.text().strip(), signer_name=self.signer_name.text().strip(),
+            preparer_name=self.preparer_name.text().strip()))
+
+    def accept(self) -> None:
+        try:
+            self.frame = self.chosen()
+        except F.FrameError as exc:
+            self.error.setText(frame_message(exc))
+            return
+        super().accept()
+
+
+FRAME_MESSAGES = {
+    "number": QT_TRANSLATE_NOOP("ReportPrint", "Số văn bản phải là số nguyên dương (nhận được «{value}»)."),
+    "date": QT_TRANSLATE_NOOP("ReportPrint", "Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 "
+                                             "(nhận được «{value}»)."),
+    "too_long": QT_TRANSLATE_NOOP("ReportPrint", "«{field}» dài quá {limit} ký tự."),
+    "too_many": QT_TRANSLATE_NOOP("ReportPrint", "«Nơi nhận» có quá {limit} dòng."),
+}
+
+
+def frame_message(exc) -> str:
+    """A frame error's code and parameters in the interface language."""
+    return QCoreApplication.translate("ReportPrint", FRAME_MESSAGES[exc.code]).format(**exc.params)

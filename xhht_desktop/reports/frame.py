@@ -187,11 +187,10 @@ def next_number(db: sqlite_utils.Database, doc: str, today: dt.date | None = Non
         number, year, last_doc = int(last["number"]), int(last["year"]), str(last.get("doc", ""))
     except (ValueError, TypeError, KeyError):
         return None
-    year_now = (today or dt.date.today()).year
-    if year != year_now:
-        return 1
     if doc and last_doc == doc:
         return number
+    if year != (today or dt.date.today()).year:
+        return 1
     return number + 1
 
 
