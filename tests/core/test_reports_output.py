@@ -245,5 +245,5 @@ def test_libreoffice_shows_vietnamese_numbers(reports_db, tmp_path):
                     str(out)], check=True, capture_output=True, timeout=120)
     text = (tmp_path / "p.csv").read_text(encoding="utf-8")
     # recalculated formulas and Vietnamese separators, whatever the machine's locale
-    for figure in ("1.166.795", "97,80%", "96,61%", "50,00%", "+1,97%"):
+    for figure in ("1.166.795", "97,80%", "96,61%", "50,00%", "+1,97 điểm"):
         assert figure in text, figure

@@ -230,7 +230,7 @@ def change_text(ind: Indicator, now: ValueRow, before: ValueRow | None, level: s
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     if ind.kind == "count":
         return f"{sign}{format_int(abs(delta))}"
-    return f"{sign}{format_decimal(abs(delta), 2)}"
+    return f"{sign}{format_decimal(abs(delta), 2)} điểm"  # percentage points
 
 
 def reported_text(row: ValueRow) -> str:
