@@ -12,6 +12,7 @@ from xhht_desktop.domain.periods import Period, parse_period
 from xhht_desktop.paths import user_data_dir
 from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports import verdict as V
 
 KINDS = ("progress", "consolidated")
 FORMATS = ("pdf", "xlsx")
@@ -83,12 +84,16 @@ def cmd_report(args, ctx) -> int:
         unit = ctx.installation().unit
     out = args.out or reports_dir() / default_filename(args.kind, unit, period, args.format)
     try:
+        if args.coverage is not None:
+            V.set_coverage_threshold(ctx.db, V.parse_coverage(args.coverage))
         frame = frame_from_args(ctx.db, args, unit, period)
         path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame)
     except ReportError as exc:
         raise CliError(str(exc)) from exc
     except F.FrameError as exc:
         raise CliError(F.message_vi(exc)) from exc
+    except V.CoverageError as exc:
+        raise CliError(V.COVERAGE_MESSAGE_VI.format(**exc.params)) from exc
     F.issue(ctx.db, args.kind, unit, period, frame, remember=_frame_given(args))
     print(path)
     return EXIT_OK
@@ -134,6 +139,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của máy này); tổng hợp: mã huyện hoặc 62")
     p.add_argument("--format", choices=FORMATS, default="pdf")
     p.add_argument("--out", type=Path, help="tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)")
+    p.add_argument("--coverage", help="ngưỡng đánh giá cấp trên: phần trăm số đơn vị phải báo cáo (mặc định 66,67 "
+                                      "= hai phần ba; được nhớ cho lần sau)")
     g = p.add_argument_group("khung văn bản (Nghị định 30/2020; trừ số và ngày, được nhớ cho lần in sau)")
     g.add_argument("--number", help="số văn bản: một số, «next» (số tiếp theo), hoặc bỏ trống để văn thư ghi")
     g.add_argument("--prefix", help="ký hiệu sau số, ví dụ BC-UBND, BC-SGDĐT")

@@ -19,6 +19,7 @@ from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports.charts import rate_by_unit_chart
+from xhht_desktop.reports.verdict import CLOSE_NOTE_VI, enough_units
 from xhht_desktop.reports.pdf_base import (
     FONT,
     FONT_BOLD,
@@ -44,6 +45,7 @@ from xhht_desktop.reports.progress_sheet import (
     DRAFT_NOTE,
     activity_table,
     closing_sentence,
+    coverage_note,
     narrative_flowables,
     has_drafts,
     indicator_table,
@@ -208,6 +210,9 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story = document_start(doc, rep.printed_at.date(), rep.title, [rep.subtitle, plan_line(rep.period)])
     story.append(body(f"Số xã, phường, thị trấn đã báo cáo {R.period_phrase(rep.period)}: "
                       f"{format_int(rep.units_reported)}/{format_int(rep.units_expected)}."))
+    if rep.summary is not None and not enough_units(rep.units_reported, rep.units_expected, rep.summary.coverage):
+        story.append(body("Số đơn vị đã báo cáo chưa đủ để đánh giá: các chỉ tiêu chưa đủ số đơn vị báo cáo ghi "
+                          "«chưa đủ số đơn vị báo cáo để đánh giá» thay cho đạt hay chưa đạt."))
     k = 0
 
     def heading(text: str) -> Flowable:
@@ -219,7 +224,7 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story.extend(with_table([heading(f"KẾT QUẢ CHUNG {whole.upper()}")], indicator_table(rep.summary, width)))
     story.append(note("Tỷ lệ cấp trên = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ). "
                       "Chỉ tiêu đạt/chưa ở cấp trên: tỷ lệ đơn vị đạt trong số đơn vị đã báo cáo. "
-                      "«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo. «chưa báo cáo» khác với 0."
+                      "«chưa báo cáo» khác với 0. " + CLOSE_NOTE_VI + " " + coverage_note(rep.summary.coverage)
                       + (" " + DRAFT_NOTE if has_drafts(rep.indicators, rep.period.target_years) else "")))
     story.extend(with_table([heading("TÌNH HÌNH BÁO CÁO")], reporting_table(rep, width)))
     by_unit = [heading("KẾT QUẢ THEO ĐƠN VỊ")]

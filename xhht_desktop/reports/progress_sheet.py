@@ -19,6 +19,7 @@ from xhht_desktop.domain.catalogue import DRAFT_TARGET_VI, Indicator, Programme,
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent, rate
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports.verdict import CLOSE_NOTE_VI, MET
 from xhht_desktop.reports.pdf_base import (
     FONT_BOLD,
     SHADE,
@@ -123,7 +124,7 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
     widths_mm = [9, 0, 17, 17, 21, 13, 13, 15, 17]
     if with_units:
         head.append("Đơn vị báo cáo")
-        widths_mm = [8, 0, 15, 15, 20, 13, 13, 15, 16, 13]
+        widths_mm = [8, 0, 15, 15, 20, 13, 13, 22, 16, 13]  # a verdict says its units: "Đạt (70/102 đơn vị)"
     fixed = sum(widths_mm) * mm
     widths = [w * mm for w in widths_mm]
     widths[1] = width - fixed
@@ -143,7 +144,7 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
                 num_cell(_figure(line, "den"), italic=sub),
                 num_cell(value, 9, bold=not sub and value != R.NOT_REPORTED, italic=sub or value == R.NOT_REPORTED),
                 *(centre_cell("" if sub else target_cell_text(line.indicator, y, line.level)) for y in years),
-                centre_cell(line.met_text, bold=line.now.met is True),
+                centre_cell(line.met_text, 8.5 if with_units else 9, bold=line.verdict == MET),
                 num_cell(line.change_text, 8.5),
             ]
             if with_units:
@@ -188,6 +189,13 @@ def activity_table(activities: list[dict], width: float) -> Table:
     return table
 
 
+def coverage_note(threshold: float) -> str:
+    """What a higher level's verdict rests on, for the notes under its table."""
+    share = "hai phần ba" if abs(threshold - 2 / 3) < 1e-6 else f"{format_percent(100 * threshold)}"
+    return ("«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo; «Đánh giá» ghi số đơn vị làm căn cứ. Khi số đơn vị "
+            f"đã báo cáo chưa đạt {share} số phải báo cáo, chỉ tiêu ghi «chưa đủ số đơn vị báo cáo để đánh giá».")
+
+
 def closing_sentence(unit_name: str, period: Period) -> str:
     """"Trên đây là …/.": the sentence a Vietnamese report closes with before the signature."""
     return (f"Trên đây là kết quả thực hiện kế hoạch xây dựng xã hội học tập {R.period_phrase(period)} "
@@ -207,7 +215,8 @@ def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowab
     story.extend(with_table(first, indicator_table(sheet, width)))
     story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm phần trăm, "
                       "hoặc số lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."
-                      + (" «Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo." if sheet.unit.level != "xa" else "")
+                      + " " + CLOSE_NOTE_VI
+                      + (" " + coverage_note(sheet.coverage) if sheet.unit.level != "xa" else "")
                       + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()],
                                                         sheet.period.target_years) else "")))
     gaps = gender_gap_lines(sheet)

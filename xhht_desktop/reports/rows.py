@@ -46,6 +46,7 @@ from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
 from xhht_desktop.installation import get_installation
 from xhht_desktop.paths import resource_path
+from xhht_desktop.reports.verdict import coverage_threshold, verdict, verdict_text
 
 NOT_REPORTED = "chưa báo cáo"
 ProgressFn = Callable[[int, int, str], None]
@@ -672,6 +673,7 @@ class SheetLine:
     now: ValueRow
     before: ValueRow | None
     level: str
+    coverage: float = 2 / 3  # reports.verdict: the share of units that must have reported
 
     @property
     def unit_of_measure(self) -> str:
@@ -705,7 +707,12 @@ class SheetLine:
 
     @property
     def met_text(self) -> str:
-        return met_text(self.now.met)
+        """The verdict on the one scale the screen uses too (reports.verdict), with its units."""
+        return verdict_text(self.now, self.coverage)
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.now, self.coverage)
 
     @property
     def change_text(self) -> str:
@@ -736,6 +743,7 @@ class ProgressSheet:
     expected: int  # figures expected (totals)
     programme: Programme | None = None  # the period's programme (targets, legal basis)
     narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
+    coverage: float = 2 / 3  # reports.verdict: the share of units that must have reported
 
     @property
     def target_years(self) -> tuple[int, ...]:
@@ -798,6 +806,7 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
         previous = []  # 2020 -> 2021: another programme, other indicators; no change to show
     before = {(r.indicator, r.breakdown): r for r in previous}
     catalogue = cat.by_code
+    coverage = coverage_threshold(db)
     groups: dict[int, list[SheetLine]] = {}
     counters: dict[int, int] = {}
     for r in current:
@@ -809,14 +818,15 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
             stt, label = "", BREAKDOWN_ROW_LABELS_VI.get(r.breakdown, BREAKDOWN_LABELS_VI[r.breakdown])
         groups.setdefault(ind.group, []).append(SheetLine(
             stt=stt, code=row_code(ind.code, r.breakdown), label=label, indicator=ind, breakdown=r.breakdown,
-            now=r, before=before.get((r.indicator, r.breakdown)), level=unit.level))
+            now=r, before=before.get((r.indicator, r.breakdown)), level=unit.level, coverage=coverage))
     totals = [r for r in current if r.breakdown is None]
     return ProgressSheet(
         unit=unit, period=p, previous=prev_p, header=document_header(db, unit, p, "progress"),
         groups=[SheetGroup(cat.programme.group_titles[g], lines) for g, lines in sorted(groups.items())],
         activities=centre_activities(db, unit, p) if activities else None,
         footer=installation_footer(db), printed_at=now or dt.datetime.now(),
-        reported=sum(1 for r in totals if r.value is not None), expected=len(totals), programme=cat.programme)
+        reported=sum(1 for r in totals if r.value is not None), expected=len(totals), programme=cat.programme,
+        coverage=coverage)
 
 
 # ---- the consolidated report ---------------------------------------------------------------------

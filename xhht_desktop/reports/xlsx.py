@@ -57,6 +57,7 @@ F_ITALIC = Font(name=FONT_NAME, size=11, italic=True)
 F_TITLE = Font(name=FONT_NAME, size=13, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 SPREAD = Alignment(horizontal="centerContinuous", vertical="center")
 
 
@@ -335,7 +336,7 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
             cells += _value_cells(sh, ind, line.now, level, r, italic=sub)
             cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), level,
                                    draft=not sub and ind.is_draft(y)) for y in years]
-            cells += [sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
+            cells += [sh.c(line.met_text, align=WRAP_CENTRE, border=True),
                       _previous_cell(sh, ind, line.before, level)]
             if line.now.value is not None and line.before is not None and line.before.value is not None:
                 whole = ind.kind in ("count", "level") or R.is_own_flag(ind, level)
