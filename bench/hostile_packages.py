@@ -12,7 +12,9 @@ this Department, carrying a new half-year that would be imported) and is then:
 - replayed (the same package, or another content under an imported package's UUID);
 - re-signed with other keys, for a known installation (key changed) or a new one (held);
 - encrypted to another key (wrong recipient);
-- oversized (file, payload, record count) and decompression bombs.
+- oversized (file, payload, record count) and decompression bombs;
+- an age header over its budget (thousands of recipient stanzas, a stanza of another type);
+- control characters in synced text (comments, updated_by, origin), signed with the genuine key.
 
 Promises checked for every file:
 - the merge never raises; the result is `rejected` with a reason (code and Vietnamese text), or
@@ -232,6 +234,24 @@ def mb_not_a_package(rng, lab, inst, data):
                        "Gói số liệu xã Đắk Pék".encode(), gzip.compress(data)]), R
 
 
+def _b64_unpadded(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii").rstrip("=")
+
+
+def mb_age_header(rng, lab, inst, data):
+    """The age header made costly or foreign, no key needed: thousands of X25519 stanzas (the
+    decryption library's time grows with their square), or a stanza of another type."""
+    magic = b"age-encryption.org/v1\n"
+    kind = rng.choice(["many", "many", "foreign"])
+    if kind == "many":
+        n = rng.choice([51, 300, 2_000, 20_000])
+        extra = "".join(f"-> X25519 {_b64_unpadded(rng.randbytes(32))}\n{_b64_unpadded(rng.randbytes(32))}\n"
+                        for _ in range(n)).encode("ascii")
+        return magic + extra + data[len(magic):], R
+    foreign = rng.choice([b"scrypt", b"ssh-ed25519", b"piv-p256", b"X25519x"])
+    return data.replace(b"-> X25519 ", b"-> " + foreign + b" ", 1), R
+
+
 def mi_manifest_unsigned(rng, lab, inst, data):
     p = lab.open(data)
     field_, value = rng.choice([("sequence", 99), ("full", True), ("periods", ["2030"]),
@@ -273,7 +293,8 @@ def _invalid_figures(rng, p):
     kind = rng.choice(["num_gt_den", "negative", "flag_2", "str_int", "float", "huge", "nan_text", "other_unit",
                        "bad_uuid", "dup_uuid", "base_ge_rev", "unknown_indicator", "bad_period", "bool",
                        "long_text", "missing_column", "extra_column", "unknown_table", "count_mismatch",
-                       "deleted_2", "null_uuid"])
+                       "deleted_2", "null_uuid", "control_comment", "c1_comment", "control_updated_by",
+                       "newline_origin"])
     i = cols.index
     if kind == "num_gt_den":
         rr = [x for x in rows if x[i("denominator")] is not None]
@@ -327,6 +348,14 @@ def _invalid_figures(rng, p):
         r[i("deleted")] = 2
     elif kind == "null_uuid":
         r[i("uuid")] = None
+    elif kind == "control_comment":  # the province-wide workbook writer refuses these
+        r[i("comment")] = "đã rà soát\x07\x1b[2J"
+    elif kind == "c1_comment":
+        r[i("comment")] = "ghi\x85chú\x9b"
+    elif kind == "control_updated_by":
+        r[i("updated_by")] = "Y Blong\x1b]8;;http://example.invalid\x07"
+    elif kind == "newline_origin":
+        r[i("origin")] = r[i("origin")] + "\n"
     return kind
 
 
@@ -450,6 +479,7 @@ MUTATIONS = {
     "unknown_unit": (3, mi_unknown_unit), "signed_for_other_department": (3, mi_other_department),
     "json_bomb": (3, mi_json_bomb), "replay": (4, m_replay), "replay_uuid_other_content": (3, mi_replay_other_content),
     "wrong_recipient": (4, mi_wrong_recipient), "revoked_key": (2, m_revoked), "oversized_or_bomb": (2, m_oversized),
+    "age_header_budget": (3, mb_age_header),
 }
 
 

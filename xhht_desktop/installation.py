@@ -11,6 +11,7 @@ import sqlite_utils
 from xhht_desktop.db import meta, units_repo
 from xhht_desktop.db.connection import open_database
 from xhht_desktop.db.reference import refresh_reference_data
+from xhht_desktop.domain.text import control_problem_vi
 from xhht_desktop.domain.units import PROVINCE_CODE
 
 ROLES = {"commune": "xa", "district": "huyen", "department": "tinh"}
@@ -81,7 +82,23 @@ def init_installation_by_key(db, role: str, unit_key: str, official_name: str = 
     return _store(db, role, unit, official_name, official_title)
 
 
+def check_official(official_name: str, official_title: str) -> None:
+    """The official's name and title travel in every package's manifest, which refuses control
+    characters: refuse them here, where they are typed (InitError, Vietnamese)."""
+    for label, text in (("Họ tên cán bộ", official_name), ("Chức vụ", official_title)):
+        problem = control_problem_vi(text)
+        if problem:
+            raise InitError(f"{label}: {problem}")
+
+
+def set_official(db: sqlite_utils.Database, official_name: str, official_title: str) -> None:
+    """Change the official (Settings): checked as at `init`, then stored."""
+    check_official(official_name, official_title)
+    meta.set_many(db, {"official_name": official_name.strip(), "official_title": official_title.strip()})
+
+
 def _store(db, role: str, unit: units_repo.Unit, official_name: str, official_title: str) -> Installation:
+    check_official(official_name, official_title)
     existing = meta.get(db, "installation_id")
     meta.set_many(db, {
         "installation_id": existing or str(uuid.uuid4()),

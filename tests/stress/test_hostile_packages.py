@@ -11,7 +11,7 @@ def test_every_hostile_package_is_refused_and_changes_nothing(tmp_path):
     assert s["outcomes"].get("rejected", 0) >= 450
     assert s["outcomes"].get("imported", 0) == 0 and s["outcomes"].get("conflict", 0) == 0
     # The main families all ran.
-    assert {"flip_bits", "truncate", "invalid_rows_genuine_key", "replay", "wrong_recipient",
+    assert {"flip_bits", "truncate", "invalid_rows_genuine_key", "replay", "wrong_recipient", "age_header_budget",
             "manifest_resigned_known_installation"} <= set(s["by_mutation"])
 
 

@@ -272,7 +272,7 @@ class SyncKeysWidget(QWidget):
         def work(progress):
             db = open_reader(db_path)
             try:
-                return keys.restore_department_key(db, Path(path).read_bytes(), passphrase)
+                return keys.restore_department_key(db, keys.read_key_backup(path), passphrase)
             finally:
                 db.conn.close()
 

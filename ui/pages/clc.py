@@ -407,6 +407,7 @@ class ClcPage(Page):
         start, end = self.date_range()
         ids = commune_ids(self.ctx.db, self.unit.id, end)
         activities = repo.list_activities(self.ctx.db, ids, repo.ActivityFilter(start, end))
+        self._unreadable = repo.unreadable_activities(self.ctx.db, ids)  # left out of the list: say so
         names = {} if self.editable else {u: units_repo.get_unit(self.ctx.db, u).name
                                           for u in {a.unit_id for a in activities}}
         self.model.set_activities(activities, names)
@@ -482,6 +483,8 @@ class ClcPage(Page):
                          else self.tr("không kết hợp với TT Văn hóa - Thể thao"))
         parts.append(self.tr("{n} điểm học tập ở thôn").format(n=len(centre.branches)) if centre.branches
                      else self.tr("chưa ghi điểm học tập ở thôn"))
+        # A record stored with an invalid value (hand edit, old version) is shown flagged, not hidden.
+        parts += ["⚠ " + problem for problem in centre.problems]
         self.centre_detail.setText(" · ".join(parts))
 
     def _update_status_counts(self) -> None:
@@ -490,8 +493,12 @@ class ClcPage(Page):
             return
         if self.undo_link.isVisible():
             return  # an undo notice is showing; it stays until the next action
-        self.status.setText(self.tr("{shown} / {total} hoạt động đang hiện").format(shown=shown, total=total)
-                            if shown != total else self.tr("{total} hoạt động").format(total=total))
+        text = (self.tr("{shown} / {total} hoạt động đang hiện").format(shown=shown, total=total)
+                if shown != total else self.tr("{total} hoạt động").format(total=total))
+        if getattr(self, "_unreadable", 0):
+            text += " · " + self.tr("⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» "
+                                    "để biết hoạt động nào").format(n=self._unreadable)
+        self.status.setText(text)
 
     def _update_buttons(self, *_args) -> None:
         if not shiboken6.isValid(self.undo_stack):  # the page is being torn down

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import meta
+from xhht_desktop.installation import check_official, set_official
 from xhht_desktop.maintenance import backup as bk
 
 from ui import i18n
@@ -262,9 +263,9 @@ class SettingsPage(Page):
         values = self._values()
         language_changed = values["language"] != self._stored.get("language")
         try:
+            check_official(str(values["official_name"]), str(values["official_title"]))  # before anything is saved
             bk.set_keep(self.ctx.db, int(values["keep"]))
-            meta.set_many(self.ctx.db, {"official_name": values["official_name"],
-                                        "official_title": values["official_title"]})
+            set_official(self.ctx.db, str(values["official_name"]), str(values["official_title"]))
             i18n.save_language(self.ctx.db, str(values["language"]))
         except ValueError as exc:
             messages.warn(self, self.tr("Không lưu được cài đặt."), str(exc))

@@ -183,6 +183,8 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     from xhht_desktop.clc.xlsx import write_clc_sheet  # the CLC log's sheet `TTHTCD` (communes only)
     write_clc_sheet(wb, db, unit, period.code)
+    from xhht_desktop.io.cells import strings_as_text
+    strings_as_text(wb)  # the template has no formulas: every string in it (comments, names…) is text
     out = Path(out)
     _save_atomic(wb, out)
     return out
@@ -269,7 +271,7 @@ def _find_header(ws, required: tuple[str, ...]):
 def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     """A number cell as a whole number, accepting a formula only through its computed value."""
     raw = formula_cell.value
-    if isinstance(raw, str) and raw.startswith("="):
+    if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
             return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"

@@ -119,36 +119,61 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     return out, len(rows)
 
 
-def check_activities(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
-    """The activity log's cross-field rules (women ≤ visits, persons ≤ visits, dates…) on stored rows."""
-    try:
-        from xhht_desktop.clc.domain import check_activity
-    except ModuleNotFoundError:
-        return [], 0
+def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[str, int]]:
+    """The rules of the form, the import and the merge, on every stored record of the synced tables
+    beyond the figures' numbers (those are `check_figures`): the figures' comments, the centre and
+    its activity log (dates as stored, codes, counts, control characters). Issue 12, point 5: the
+    merge calls the same entry points (clc.domain.check_activity_record, check_centre_record)."""
     import datetime as dt
 
     conn = db.conn
-    cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_activities)")]
-    bounds = {uid: (vf, vt) for uid, vf, vt in conn.execute("SELECT id, valid_from, valid_to FROM units")}
+    tables = _tables(db)
     labels = _unit_labels(db)
-    out, n = [], 0
-    for row in conn.execute("SELECT * FROM clc_activities WHERE deleted=0"):
-        n += 1
-        values = dict(zip(cols, row))
-        for name in ("date", "end_date"):
-            try:
-                values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
-            except ValueError:
-                out.append(Finding("activity_date", f"ngày «{values[name]}» không hợp lệ.",
-                                   f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động «{values['title']}»"))
-                values[name] = None
-        valid_from, valid_to = bounds.get(values["unit_id"], (None, None))
-        for error in check_activity(values, today=dt.date.today(), unit_valid_from=valid_from,
-                                    unit_valid_to=valid_to):
-            out.append(Finding(f"activity_{error.field}", error.message,
-                               f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động ngày "
-                               f"{values['date'].strftime('%d/%m/%Y') if values['date'] else '?'} «{values['title']}»"))
-    return out, n
+    out: list[Finding] = []
+    checked: dict[str, int] = {}
+    if "indicator_values" in tables:
+        for unit_id, period, ind, bd, comment in conn.execute(
+                "SELECT unit_id, period, indicator, breakdown, comment FROM indicator_values "
+                "WHERE deleted=0 AND comment <> ''"):
+            for issue in validate_entries([Entry(ind, bd or None, comment=comment)]):
+                if issue.field == "comment" and issue.severity == "error":
+                    out.append(Finding(f"value_{issue.code}", issue.message,
+                                       f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
+    try:
+        from xhht_desktop.clc.domain import check_activity_record, check_centre_record
+    except ModuleNotFoundError:
+        return out, checked
+    today = dt.date.today()
+    if "clc_activities" in tables:
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_activities)")]
+        bounds = {uid: (vf, vt) for uid, vf, vt in conn.execute("SELECT id, valid_from, valid_to FROM units")}
+        n = 0
+        for row in conn.execute("SELECT * FROM clc_activities WHERE deleted=0"):
+            n += 1
+            values = dict(zip(cols, row))
+            valid_from, valid_to = bounds.get(values["unit_id"], (None, None))
+            where = (f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động ngày "
+                     f"{_stored_date_vi(values['date'])} «{values['title']}»")
+            for error in check_activity_record(values, unit_valid_from=valid_from, unit_valid_to=valid_to,
+                                               today=today):
+                out.append(Finding(f"activity_{error.field}", error.message, where))
+        checked["hoạt động TTHTCĐ"] = n
+    if "clc_centres" in tables:
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_centres)")]
+        n = 0
+        for row in conn.execute("SELECT * FROM clc_centres WHERE deleted=0"):
+            n += 1
+            values = dict(zip(cols, row))
+            where = f"{labels.get(values['unit_id'], values['unit_id'])}, thông tin trung tâm"
+            for error in check_centre_record(values, today=today):
+                out.append(Finding(f"centre_{error.field}", error.message, where))
+        checked["TTHTCĐ"] = n
+    return out, checked
+
+
+def _stored_date_vi(text) -> str:
+    parts = str(text or "").split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 else str(text or "?")
 
 
 def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
@@ -212,10 +237,9 @@ def run_checks(db: sqlite_utils.Database) -> CheckReport:
         figures, n = check_figures(db)
         findings += figures
         checked["số liệu"] = n
-    if "clc_activities" in tables:
-        activities, n = check_activities(db)
-        findings += activities
-        checked["hoạt động TTHTCĐ"] = n
+    rules, counted = check_domain_rules(db)
+    findings += rules
+    checked.update(counted)
     records, n_history = check_records(db)
     findings += records
     checked["dòng lịch sử"] = n_history

@@ -32,6 +32,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
+from xhht_desktop.io import cells as text_cells
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports.progress_sheet import DRAFT_MARK, DRAFT_NOTE, has_drafts, plan_line
 from xhht_desktop.storage import write_atomically
@@ -95,7 +96,8 @@ class Sheet:
 
     def c(self, value=None, *, font: Font = F_NORMAL, fmt: str | None = None, align: Alignment | None = None,
           border: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
+        """A cell; a string is always text (io/cells.py), whatever it starts with. Formulas: `f`."""
+        cell = text_cells.put(WriteOnlyCell(self.ws), value)
         # Setting a style looks it up in the workbook's tables by hashing the style object: about
         # 30 µs a cell, most of the national sheet's time. Each combination is set once, then copied.
         key = (id(font), fmt, id(align), border, id(fill))
@@ -116,9 +118,10 @@ class Sheet:
         self._styles[key] = (copy(cell._style), font, align, fill)
         return cell
 
-    def formula(self, text: str, value: float | None, **style) -> WriteOnlyCell:
-        """A formula cell; `value` is what it computes to (None: the formula gives "")."""
-        cell = self.c(text, **style)
+    def f(self, expression: str, value: float | None = None, **style) -> WriteOnlyCell:
+        """A formula of ours (a rate, a difference), styled as `c` (io/cells.py: the only way a cell
+        becomes a formula); `value` is what it computes to (None: the formula gives "")."""
+        cell = text_cells.formula(self.c(None, **style), expression)
         if value is not None:
             self._pending[id(cell)] = value
         return cell
@@ -243,7 +246,7 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
     return [sh.c(row.numerator, font=font, fmt=INT_FORMAT, border=True),
             sh.c(row.denominator, font=font, fmt=INT_FORMAT, border=True),
-            sh.formula(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', ratio(row.numerator, row.denominator),
+            sh.f(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', ratio(row.numerator, row.denominator),
                        font=font, fmt=PCT_FORMAT, border=True)]
 
 
@@ -343,7 +346,7 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
                 g, k = _numeric_result(ind, line.now, level), _numeric_previous(ind, line.before, level)
                 change = None if g is None or k is None else (g - k if whole else (g - k) * 100)
                 points = "" if whole else "*100"  # a rate's change in points
-                cells.append(sh.formula(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),(G{r}-K{r}){points},"")', change,
+                cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),(G{r}-K{r}){points},"")', change,
                                         fmt=INT_DELTA_FORMAT if whole else DELTA_FORMAT, border=True))
             else:
                 cells.append(sh.c(None, border=True))
@@ -506,7 +509,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
             elif part == "den":
                 cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
-                cells.append(sh.formula(rate_formula.format(r=r), ratio(numerator, denominator), font=font,
+                cells.append(sh.f(rate_formula.format(r=r), ratio(numerator, denominator), font=font,
                                         fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
@@ -548,7 +551,7 @@ def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
                 continue
             nl, dl = get_column_letter(col - 2), get_column_letter(col - 1)
             cells += [sh.c(num, fmt=INT_FORMAT), sh.c(den, fmt=INT_FORMAT),
-                      sh.formula(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', ratio(num, den), fmt=PCT_FORMAT)]
+                      sh.f(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', ratio(num, den), fmt=PCT_FORMAT)]
         sh.append(cells)
 
 
