@@ -188,7 +188,7 @@ The held packages of this computer will be imported.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="402" />
-            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
+            <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
@@ -215,7 +215,7 @@ The held packages of this computer will be imported.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="448" />
-            <source>Khoá của Sở: {fp}</source>
+            <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
     </context>
@@ -233,26 +233,26 @@ The held packages of this computer will be imported.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="58" />
-            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum “Xây dựng xã hội học tập giai đoạn 2013–2020” từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu 2015 và 2020, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.&lt;/p&gt;&lt;p&gt;Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of 2 December 2013 of the Kon Tum Provincial People's Committee, “Building a learning society 2013–2020”, from the commune up to the province: indicator entry against the 2015 and 2020 targets, the community learning centre log, reports and sync packages.&lt;/p&gt;&lt;p&gt;Only aggregate figures are stored, never personal data.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của Ủy ban nhân dân (UBND) tỉnh Kon Tum thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2012–2020”, và từ năm 2021 chương trình giai đoạn 2021–2030 (Quyết định 1373/QĐ-TTg), từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.&lt;/p&gt;&lt;p&gt;Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of 2 December 2013 of the Kon Tum Provincial People's Committee (UBND), which carries out the scheme “Building a learning society 2012–2020”, and from 2021 the 2021–2030 programme (Decision 1373/QĐ-TTg), from the commune up to the province: indicator entry against the targets, the community learning centre log, reports and sync packages.&lt;/p&gt;&lt;p&gt;Only aggregate figures are stored, never personal data.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="66" />
+            <location filename="../../ui/dialogs/about.py" line="67" />
             <source>&lt;b&gt;Thư mục dữ liệu:&lt;/b&gt;&lt;br&gt;{path}</source>
             <translation>&lt;b&gt;Data folder:&lt;/b&gt;&lt;br&gt;{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="74" />
+            <location filename="../../ui/dialogs/about.py" line="75" />
             <source>&lt;p style='color:#66757f'&gt;Lược đồ dữ liệu {schema} · Python {python} · Qt (PySide6) {qt} · SQLite {sqlite}&lt;br&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p style='color:#66757f'&gt;Data schema {schema} · Python {python} · Qt (PySide6) {qt} · SQLite {sqlite}&lt;br&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="82" />
+            <location filename="../../ui/dialogs/about.py" line="83" />
             <source>Mở thư mục dữ liệu</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="85" />
+            <location filename="../../ui/dialogs/about.py" line="86" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -314,24 +314,24 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>Breakdowns</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="76" />
-            <location filename="../../ui/models/presentation.py" line="81" />
+            <location filename="../../ui/models/presentation.py" line="78" />
+            <location filename="../../ui/models/presentation.py" line="83" />
             <source>Tổng số</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="77" />
-            <location filename="../../ui/models/presentation.py" line="82" />
+            <location filename="../../ui/models/presentation.py" line="79" />
+            <location filename="../../ui/models/presentation.py" line="84" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="78" />
+            <location filename="../../ui/models/presentation.py" line="80" />
             <source>Dân tộc thiểu số</source>
             <translation>Ethnic minorities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="83" />
+            <location filename="../../ui/models/presentation.py" line="85" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
@@ -865,7 +865,7 @@ Thôn Kon Riêng</translation>
         </message>
         <message>
             <location filename="../../ui/pages/clc.py" line="232" />
-            <location filename="../../ui/pages/clc.py" line="418" />
+            <location filename="../../ui/pages/clc.py" line="419" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
@@ -945,132 +945,137 @@ Thôn Kon Riêng</translation>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="462" />
+            <location filename="../../ui/pages/clc.py" line="463" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="463" />
+            <location filename="../../ui/pages/clc.py" line="464" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="468" />
+            <location filename="../../ui/pages/clc.py" line="469" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="474" />
+            <location filename="../../ui/pages/clc.py" line="475" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="476" />
+            <location filename="../../ui/pages/clc.py" line="477" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="477" />
+            <location filename="../../ui/pages/clc.py" line="478" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="478" />
+            <location filename="../../ui/pages/clc.py" line="479" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="481" />
+            <location filename="../../ui/pages/clc.py" line="482" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="482" />
+            <location filename="../../ui/pages/clc.py" line="483" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="483" />
+            <location filename="../../ui/pages/clc.py" line="484" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="484" />
+            <location filename="../../ui/pages/clc.py" line="485" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="493" />
+            <location filename="../../ui/pages/clc.py" line="496" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="494" />
+            <location filename="../../ui/pages/clc.py" line="497" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="566" />
+            <location filename="../../ui/pages/clc.py" line="499" />
+            <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
+            <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="573" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="631" />
+            <location filename="../../ui/pages/clc.py" line="638" />
             <source>thêm «{title}»</source>
             <translation>add “{title}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="642" />
+            <location filename="../../ui/pages/clc.py" line="649" />
             <source>sửa «{title}»</source>
             <translation>edit “{title}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="657" />
+            <location filename="../../ui/pages/clc.py" line="664" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="658" />
+            <location filename="../../ui/pages/clc.py" line="665" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="712" />
+            <location filename="../../ui/pages/clc.py" line="719" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="714" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="728" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="789" />
+            <location filename="../../ui/pages/clc.py" line="796" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="796" />
+            <location filename="../../ui/pages/clc.py" line="803" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="812" />
+            <location filename="../../ui/pages/clc.py" line="819" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="813" />
+            <location filename="../../ui/pages/clc.py" line="820" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="815" />
+            <location filename="../../ui/pages/clc.py" line="822" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1997,47 +2002,47 @@ at level {n}+</translation>
     <context>
         <name>Fields</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="58" />
+            <location filename="../../ui/models/presentation.py" line="60" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="59" />
+            <location filename="../../ui/models/presentation.py" line="61" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="60" />
+            <location filename="../../ui/models/presentation.py" line="62" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="61" />
+            <location filename="../../ui/models/presentation.py" line="63" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="62" />
+            <location filename="../../ui/models/presentation.py" line="64" />
             <source>Hoàn thành</source>
             <translation>Complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="63" />
+            <location filename="../../ui/models/presentation.py" line="65" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="64" />
+            <location filename="../../ui/models/presentation.py" line="66" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="65" />
+            <location filename="../../ui/models/presentation.py" line="67" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="66" />
+            <location filename="../../ui/models/presentation.py" line="68" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
@@ -2073,117 +2078,205 @@ at level {n}+</translation>
     <context>
         <name>Flags</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="240" />
+            <location filename="../../ui/models/presentation.py" line="246" />
             <source>Đạt / Có</source>
             <translation>Met / Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="240" />
+            <location filename="../../ui/models/presentation.py" line="246" />
             <source>Chưa đạt / Không</source>
             <translation>Not met / No</translation>
         </message>
     </context>
     <context>
+        <name>FrameDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="136" />
+            <source>Số, ngày, nơi nhận, người ký</source>
+            <translation>Number, date, recipients, signer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="139" />
+            <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
+            <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="145" />
+            <source>để trống: văn thư ghi số</source>
+            <translation>empty: the clerk writes the number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="148" />
+            <source>Ngày in (hôm nay)</source>
+            <translation>Day of printing (today)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="158" />
+            <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
+            <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="161" />
+            <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
+            <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="164" />
+            <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
+            <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="167" />
+            <source>Số văn bản</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="168" />
+            <source>Ký hiệu</source>
+            <translation>Reference code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="169" />
+            <source>Địa danh</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="170" />
+            <source>Ngày ban hành</source>
+            <translation>Date of issue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="172" />
+            <source>Nơi nhận</source>
+            <translation>Recipients</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="173" />
+            <source>Thay mặt (TM.)</source>
+            <translation>On behalf of (TM.)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <source>Chức vụ người đứng đầu</source>
+            <translation>Title of the head</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="175" />
+            <source>Cấp phó ký thay (KT.)</source>
+            <translation>Deputy signing for the head (KT.)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="176" />
+            <source>Họ tên người ký</source>
+            <translation>Signer's full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
+            <source>Họ tên người lập biểu</source>
+            <translation>Preparer's full name</translation>
+        </message>
+    </context>
+    <context>
         <name>Groups</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="22" />
-            <location filename="../../ui/models/presentation.py" line="37" />
+            <location filename="../../ui/models/presentation.py" line="24" />
+            <location filename="../../ui/models/presentation.py" line="39" />
             <source>Xóa mù chữ, phổ cập</source>
             <translation>Literacy, universal education</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="23" />
+            <location filename="../../ui/models/presentation.py" line="25" />
             <source>Tin học, ngoại ngữ</source>
             <translation>IT, foreign languages</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="24" />
+            <location filename="../../ui/models/presentation.py" line="26" />
             <source>Chuyên môn, tay nghề</source>
             <translation>Professional and vocational skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="25" />
+            <location filename="../../ui/models/presentation.py" line="27" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="26" />
+            <location filename="../../ui/models/presentation.py" line="28" />
             <source>TTHTCĐ, mô hình học tập</source>
             <translation>CLCs, learning models</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="29" />
-            <location filename="../../ui/models/presentation.py" line="45" />
+            <location filename="../../ui/models/presentation.py" line="31" />
+            <location filename="../../ui/models/presentation.py" line="47" />
             <source>1. Xóa mù chữ và phổ cập giáo dục</source>
             <translation>1. Literacy and universal education</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="30" />
+            <location filename="../../ui/models/presentation.py" line="32" />
             <source>2. Nâng cao trình độ tin học, ngoại ngữ</source>
             <translation>2. Better IT and foreign-language skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="31" />
+            <location filename="../../ui/models/presentation.py" line="33" />
             <source>3. Nâng cao trình độ chuyên môn, nghiệp vụ, tay nghề</source>
             <translation>3. Better professional, administrative and vocational skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="32" />
+            <location filename="../../ui/models/presentation.py" line="34" />
             <source>4. Hoàn thiện kỹ năng sống</source>
             <translation>4. Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="33" />
+            <location filename="../../ui/models/presentation.py" line="35" />
             <source>5. Trung tâm học tập cộng đồng và các mô hình học tập</source>
             <translation>5. Community learning centres and learning models</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="38" />
+            <location filename="../../ui/models/presentation.py" line="40" />
             <source>Năng lực, trình độ</source>
             <translation>Skills, qualifications</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="39" />
+            <location filename="../../ui/models/presentation.py" line="41" />
             <source>Chuyển đổi số, TTHTCĐ</source>
             <translation>Digital, learning centres</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="40" />
+            <location filename="../../ui/models/presentation.py" line="42" />
             <source>Mô hình học tập</source>
             <translation>Learning models</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="41" />
+            <location filename="../../ui/models/presentation.py" line="43" />
             <source>Thư viện, bảo tàng</source>
             <translation>Libraries, museums</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="42" />
+            <location filename="../../ui/models/presentation.py" line="44" />
             <source>Lãnh đạo, kinh phí</source>
             <translation>Leadership, funding</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="46" />
+            <location filename="../../ui/models/presentation.py" line="48" />
             <source>2. Năng lực và trình độ của người dân</source>
             <translation>2. People's skills and qualifications</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="47" />
+            <location filename="../../ui/models/presentation.py" line="49" />
             <source>3. Chuyển đổi số trong giáo dục và trung tâm học tập cộng đồng</source>
             <translation>3. Digital transformation in education and community learning centres</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="48" />
+            <location filename="../../ui/models/presentation.py" line="50" />
             <source>4. Các mô hình học tập và danh hiệu học tập</source>
             <translation>4. Learning models and learning titles</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="49" />
+            <location filename="../../ui/models/presentation.py" line="51" />
             <source>5. Thư viện, bảo tàng phục vụ học tập suốt đời</source>
             <translation>5. Libraries and museums serving lifelong learning</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="50" />
+            <location filename="../../ui/models/presentation.py" line="52" />
             <source>6. Lãnh đạo, kinh phí và phong trào thi đua</source>
             <translation>6. Leadership, funding and emulation movement</translation>
         </message>
@@ -2312,12 +2405,12 @@ at level {n}+</translation>
     <context>
         <name>Levels</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="147" />
+            <location filename="../../ui/models/presentation.py" line="153" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="148" />
+            <location filename="../../ui/models/presentation.py" line="154" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
@@ -2565,7 +2658,7 @@ at level {n}+</translation>
         <name>PassphraseDialog</name>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="41" />
-            <source>Mật khẩu bảo vệ khoá</source>
+            <source>Mật khẩu bảo vệ khóa</source>
             <translation>Password protecting the key</translation>
         </message>
         <message>
@@ -2575,7 +2668,7 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="45" />
-            <source>Nhập mật khẩu đã đặt khi sao lưu khoá.</source>
+            <source>Nhập mật khẩu đã đặt khi sao lưu khóa.</source>
             <translation>Enter the password set when the key was backed up.</translation>
         </message>
         <message>
@@ -2612,17 +2705,17 @@ at level {n}+</translation>
     <context>
         <name>Periods</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="175" />
+            <location filename="../../ui/models/presentation.py" line="181" />
             <source>6 tháng đầu năm {year}</source>
             <translation>First half of {year}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="177" />
+            <location filename="../../ui/models/presentation.py" line="183" />
             <source>6 tháng cuối năm {year}</source>
             <translation>Second half of {year}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="178" />
+            <location filename="../../ui/models/presentation.py" line="184" />
             <source>Cả năm {year}</source>
             <translation>Year {year}</translation>
         </message>
@@ -2656,19 +2749,19 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="204" />
-            <source>Trong đó {n} bản ghi bị xoá (bia mộ).</source>
-            <translation>Of which {n} records deleted (tombstones).</translation>
+            <source>Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).</source>
+            <translation>Of which {n} records deleted (the receiving computer deletes them too).</translation>
         </message>
     </context>
     <context>
         <name>Programmes</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="53" />
+            <location filename="../../ui/models/presentation.py" line="55" />
             <source>Kế hoạch 2780/KH-UBND (2013–2020)</source>
             <translation>Plan 2780/KH-UBND (2013–2020)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="54" />
+            <location filename="../../ui/models/presentation.py" line="56" />
             <source>Đề án XHHT 2021–2030 (QĐ 1373/QĐ-TTg)</source>
             <translation>Learning society scheme 2021–2030 (Decision 1373/QĐ-TTg)</translation>
         </message>
@@ -2676,127 +2769,152 @@ at level {n}+</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="108" />
+            <location filename="../../ui/dialogs/report_print.py" line="123" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="110" />
+            <location filename="../../ui/dialogs/report_print.py" line="125" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
+            <translation>The document number must be a positive whole number (got «{value}»).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
+            <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <source>«{field}» dài quá {limit} ký tự.</source>
+            <translation>«{field}» is longer than {limit} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
+            <source>«Nơi nhận» có quá {limit} dòng.</source>
+            <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
     </context>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="48" />
-            <location filename="../../ui/pages/reports.py" line="58" />
+            <location filename="../../ui/pages/reports.py" line="49" />
+            <location filename="../../ui/pages/reports.py" line="62" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="71" />
+            <location filename="../../ui/pages/reports.py" line="75" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="72" />
+            <location filename="../../ui/pages/reports.py" line="76" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="73" />
+            <location filename="../../ui/pages/reports.py" line="77" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="74" />
+            <location filename="../../ui/pages/reports.py" line="78" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="78" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="84" />
+            <source>Số, ngày, người ký…</source>
+            <translation>Number, date, signer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="85" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="93" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="187" />
-            <location filename="../../ui/pages/reports.py" line="190" />
+            <location filename="../../ui/pages/reports.py" line="224" />
+            <location filename="../../ui/pages/reports.py" line="227" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="199" />
+            <location filename="../../ui/pages/reports.py" line="240" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="202" />
+            <location filename="../../ui/pages/reports.py" line="243" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="212" />
+            <location filename="../../ui/pages/reports.py" line="257" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="215" />
+            <location filename="../../ui/pages/reports.py" line="260" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="216" />
+            <location filename="../../ui/pages/reports.py" line="261" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="231" />
+            <location filename="../../ui/pages/reports.py" line="290" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="233" />
+            <location filename="../../ui/pages/reports.py" line="292" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="237" />
+            <location filename="../../ui/pages/reports.py" line="296" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="244" />
+            <location filename="../../ui/pages/reports.py" line="303" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="254" />
+            <location filename="../../ui/pages/reports.py" line="313" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -3005,17 +3123,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="86" />
+            <location filename="../../ui/models/presentation.py" line="88" />
             <source>Cán bộ xã</source>
             <translation>Commune official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="87" />
+            <location filename="../../ui/models/presentation.py" line="89" />
             <source>Phòng GD&amp;ĐT huyện</source>
             <translation>District education office</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="88" />
+            <location filename="../../ui/models/presentation.py" line="90" />
             <source>Sở GD&amp;ĐT</source>
             <translation>Provincial Department of Education</translation>
         </message>
@@ -3023,183 +3141,183 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="49" />
-            <location filename="../../ui/pages/settings.py" line="67" />
+            <location filename="../../ui/pages/settings.py" line="50" />
+            <location filename="../../ui/pages/settings.py" line="68" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="72" />
+            <location filename="../../ui/pages/settings.py" line="73" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="78" />
+            <location filename="../../ui/pages/settings.py" line="79" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="84" />
+            <location filename="../../ui/pages/settings.py" line="85" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="86" />
+            <location filename="../../ui/pages/settings.py" line="87" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="95" />
+            <location filename="../../ui/pages/settings.py" line="96" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="100" />
+            <location filename="../../ui/pages/settings.py" line="101" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="103" />
+            <location filename="../../ui/pages/settings.py" line="104" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="110" />
+            <location filename="../../ui/pages/settings.py" line="111" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="112" />
+            <location filename="../../ui/pages/settings.py" line="113" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="114" />
+            <location filename="../../ui/pages/settings.py" line="115" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="123" />
+            <location filename="../../ui/pages/settings.py" line="124" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="132" />
+            <location filename="../../ui/pages/settings.py" line="133" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="139" />
+            <location filename="../../ui/pages/settings.py" line="140" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="147" />
+            <location filename="../../ui/pages/settings.py" line="148" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="148" />
+            <location filename="../../ui/pages/settings.py" line="149" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="150" />
+            <location filename="../../ui/pages/settings.py" line="151" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
             <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="159" />
+            <location filename="../../ui/pages/settings.py" line="160" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="161" />
+            <location filename="../../ui/pages/settings.py" line="162" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="173" />
+            <location filename="../../ui/pages/settings.py" line="174" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="238" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="238" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="239" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="239" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="240" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="245" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="251" />
+            <location filename="../../ui/pages/settings.py" line="252" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="270" />
+            <location filename="../../ui/pages/settings.py" line="271" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="277" />
+            <location filename="../../ui/pages/settings.py" line="278" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="285" />
+            <location filename="../../ui/pages/settings.py" line="286" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="286" />
+            <location filename="../../ui/pages/settings.py" line="287" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="289" />
+            <location filename="../../ui/pages/settings.py" line="290" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="314" />
+            <location filename="../../ui/pages/settings.py" line="315" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="318" />
+            <location filename="../../ui/pages/settings.py" line="319" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="321" />
+            <location filename="../../ui/pages/settings.py" line="322" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="323" />
+            <location filename="../../ui/pages/settings.py" line="324" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -3207,27 +3325,27 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Sources</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="69" />
+            <location filename="../../ui/models/presentation.py" line="71" />
             <source>nhập tay</source>
             <translation>typed in</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="70" />
+            <location filename="../../ui/models/presentation.py" line="72" />
             <source>biểu Excel</source>
             <translation>Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="71" />
+            <location filename="../../ui/models/presentation.py" line="73" />
             <source>dữ liệu mẫu</source>
             <translation>sample data</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="72" />
+            <location filename="../../ui/models/presentation.py" line="74" />
             <source>gói đồng bộ</source>
             <translation>sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="73" />
+            <location filename="../../ui/models/presentation.py" line="75" />
             <source>hợp nhất</source>
             <translation>merge</translation>
         </message>
@@ -3235,51 +3353,56 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="94" />
+            <location filename="../../ui/models/presentation.py" line="98" />
             <source>Đạt</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="95" />
+            <location filename="../../ui/models/presentation.py" line="99" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="96" />
+            <location filename="../../ui/models/presentation.py" line="100" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="97" />
+            <location filename="../../ui/models/presentation.py" line="101" />
             <source>Không đặt mục tiêu</source>
             <translation>No target</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="98" />
+            <location filename="../../ui/models/presentation.py" line="102" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="103" />
+            <source>Chưa đủ số đơn vị báo cáo để đánh giá</source>
+            <translation>Too few units reported to judge</translation>
         </message>
     </context>
     <context>
         <name>SyncKeys</name>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="102" />
-            <source>Chọn tệp khoá công khai của Sở</source>
+            <source>Chọn tệp khóa công khai của Sở</source>
             <translation>Choose the Department's public key file</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="103" />
-            <source>Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
+            <source>Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
             <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="109" />
-            <source>Không nhận được khoá của Sở.</source>
+            <source>Không nhận được khóa của Sở.</source>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="111" />
-            <source>Đã nhận khoá của Sở. Mã nhận dạng: {fp}</source>
+            <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
@@ -3292,7 +3415,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         <name>SyncKeysDialog</name>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="291" />
-            <source>Khoá đồng bộ</source>
+            <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
@@ -3315,12 +3438,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="141" />
-            <source>Xuất khoá ký…</source>
+            <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="142" />
-            <source>Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
+            <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
@@ -3330,17 +3453,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="156" />
-            <source>Khoá của Sở GD&amp;ĐT</source>
+            <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="167" />
-            <source>Xuất khoá công khai…</source>
+            <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="168" />
-            <source>Sao lưu khoá bí mật…</source>
+            <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
@@ -3350,12 +3473,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="170" />
-            <source>Khôi phục khoá…</source>
+            <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="175" />
-            <source>Nhận khoá của Sở…</source>
+            <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
@@ -3375,17 +3498,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="202" />
-            <source>Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
+            <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="205" />
-            <source>Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được.</source>
+            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="207" />
-            <source>Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá công khai kèm bộ cài hoặc qua thư điện tử.</source>
+            <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
@@ -3405,17 +3528,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="226" />
-            <source>Lưu khoá ký của máy này</source>
+            <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="229" />
-            <source>Lưu khoá công khai của Sở</source>
+            <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="233" />
-            <source>Xuất khoá BÍ MẬT của Sở, không có mật khẩu?</source>
+            <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
@@ -3430,22 +3553,22 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="244" />
-            <source>Lưu bản sao lưu khoá</source>
+            <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="245" />
-            <source>Bản sao lưu khoá (*.age)</source>
+            <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="257" />
-            <source>Đang mã hoá bản sao lưu khoá…</source>
+            <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="258" />
-            <source>Đã sao lưu khoá vào {name}.</source>
+            <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
@@ -3455,27 +3578,27 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="263" />
-            <source>Chọn bản sao lưu khoá</source>
+            <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="264" />
-            <source>Bản sao lưu khoá (*.age);;Mọi tệp (*)</source>
+            <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="281" />
-            <source>Đã khôi phục khoá của Sở, mã nhận dạng {fp}.</source>
+            <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="283" />
-            <source>Đang mở bản sao lưu khoá…</source>
+            <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="284" />
-            <source>Không khôi phục được khoá.</source>
+            <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
     </context>
@@ -3555,13 +3678,13 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="50" />
-            <source>thông tin trung tâm HTCĐ</source>
-            <translation>CLC details</translation>
+            <source>thông tin trung tâm học tập cộng đồng</source>
+            <translation>community learning centre details</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="51" />
-            <source>hoạt động của trung tâm HTCĐ</source>
-            <translation>CLC activities</translation>
+            <source>hoạt động của trung tâm học tập cộng đồng</source>
+            <translation>community learning centre activities</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="53" />
@@ -3693,7 +3816,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="233" />
-            <source>đã xoá</source>
+            <source>đã xóa</source>
             <translation>deleted</translation>
         </message>
         <message>
@@ -3822,12 +3945,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="98" />
-            <source>Chưa có khoá của Sở nên chưa xuất được gói: bấm «Nhận khoá của Sở…» và chọn tệp khoá do Sở gửi.</source>
+            <source>Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» và chọn tệp khóa do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="109" />
-            <source>Khoá</source>
+            <source>Khóa</source>
             <translation>Keys</translation>
         </message>
         <message>
@@ -3837,18 +3960,18 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="113" />
-            <source>Khoá của Sở</source>
+            <source>Khóa của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="117" />
             <location filename="../../ui/pages/sync.py" line="177" />
-            <source>Nhận khoá của Sở…</source>
+            <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="119" />
-            <source>Khoá, thư điện tử…</source>
+            <source>Khóa, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
@@ -3893,7 +4016,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="177" />
-            <source>Đổi khoá của Sở…</source>
+            <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
@@ -3918,7 +4041,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="216" />
-            <source>(chưa có địa chỉ của Sở: «Khoá, thư điện tử…»)</source>
+            <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
@@ -3963,32 +4086,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Targets</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="56" />
+            <location filename="../../ui/models/presentation.py" line="58" />
             <source>mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="188" />
+            <location filename="../../ui/models/presentation.py" line="194" />
             <source>tăng</source>
             <translation>increase</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="195" />
+            <location filename="../../ui/models/presentation.py" line="201" />
             <source>cao hơn cùng kỳ năm trước</source>
             <translation>higher than the same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="200" />
+            <location filename="../../ui/models/presentation.py" line="206" />
             <source>{op} mức độ {n}</source>
             <translation>{op} level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="204" />
+            <location filename="../../ui/models/presentation.py" line="210" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="205" />
+            <location filename="../../ui/models/presentation.py" line="211" />
             <source>{op} {target}% đơn vị đạt</source>
             <translation>{op} {target}% of units meet it</translation>
         </message>
@@ -4067,7 +4190,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="227" />
+            <location filename="../../ui/models/presentation.py" line="233" />
             <source>{number} điểm</source>
             <translation>{number} points</translation>
         </message>
@@ -4075,17 +4198,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UserGuideDialog</name>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="103" />
+            <location filename="../../ui/dialogs/about.py" line="104" />
             <source>Hướng dẫn sử dụng XHHT Desktop</source>
             <translation>XHHT Desktop user guide</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="115" />
+            <location filename="../../ui/dialogs/about.py" line="116" />
             <source>Không tìm thấy tệp hướng dẫn: {path}</source>
             <translation>User guide not found: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="118" />
+            <location filename="../../ui/dialogs/about.py" line="119" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>

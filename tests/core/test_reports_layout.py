@@ -12,7 +12,7 @@ from tests.core.test_reports_fixtures import PEK, unit
 from tests.core.test_reports_output import needs_poppler, pdf_pages, pdf_text, reports_db  # noqa: F401
 
 HEADING = re.compile(r"^(?:[IVX]+\. [A-ZÀ-Ỹ ,()]+|Bình đẳng giới trong xóa mù chữ|\d+\. [^\d]+)$")
-FOOTER = ("In lúc", "Dấu vân tay máy", "Mã cài đặt")
+FOOTER = ("In lúc", "Mã nhận dạng máy", "Mã cài đặt")
 
 
 def _body_lines(path, page) -> list[str]:

@@ -67,7 +67,7 @@ def test_commune_progress_sheet_pdf(reports_db, tmp_path):
     # 1.166.795 of 1.193.042 literate: 97,80%; women 570.000 / 590.000 = 96,61%; +1,97 points since H1.
     for figure in ("1.166.795", "1.193.042", "97,80%", "570.000", "96,61%", "+1,97", "50,00%"):
         assert figure in text, figure
-    assert "Dấu vân tay máy" in text or "Mã cài đặt" in text
+    assert "Mã nhận dạng máy" in text or "Mã cài đặt" in text
     assert "In lúc" in text
     assert_fonts_embedded(out)
 

@@ -95,8 +95,8 @@ class SyncPage(Page):
         buttons.addStretch(1)
         buttons.addWidget(self.open_folder_button)
         send_layout.addLayout(buttons)
-        self.key_warning = QLabel(self.tr("Chưa có khoá của Sở nên chưa xuất được gói: bấm «Nhận khoá của Sở…» "
-                                          "và chọn tệp khoá do Sở gửi."))
+        self.key_warning = QLabel(self.tr("Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» "
+                                          "và chọn tệp khóa do Sở gửi."))
         self.key_warning.setWordWrap(True)
         self.key_warning.setStyleSheet("color: #c62828; font-weight: 600;")
         send_layout.addWidget(self.key_warning)
@@ -106,17 +106,17 @@ class SyncPage(Page):
         send_layout.addWidget(self.result_label)
         top.addWidget(send, 3)
 
-        keys_card, keys_layout = _card(self.tr("Khoá"))
+        keys_card, keys_layout = _card(self.tr("Khóa"))
         keys_layout.addWidget(QLabel(self.tr("Mã nhận dạng máy này")))
         self.own_fingerprint = fingerprint_label(keys.installation_fingerprint(ctx.db))
         keys_layout.addWidget(self.own_fingerprint)
-        keys_layout.addWidget(QLabel(self.tr("Khoá của Sở")))
+        keys_layout.addWidget(QLabel(self.tr("Khóa của Sở")))
         self.department_fingerprint = fingerprint_label("")
         keys_layout.addWidget(self.department_fingerprint)
         key_buttons = QHBoxLayout()
-        self.trust_button = QPushButton(self.tr("Nhận khoá của Sở…"))
+        self.trust_button = QPushButton(self.tr("Nhận khóa của Sở…"))
         self.trust_button.clicked.connect(self.trust_department)
-        more = QPushButton(self.tr("Khoá, thư điện tử…"))
+        more = QPushButton(self.tr("Khóa, thư điện tử…"))
         more.clicked.connect(self.open_keys)
         key_buttons.addWidget(self.trust_button)
         key_buttons.addWidget(more)
@@ -174,7 +174,7 @@ class SyncPage(Page):
         db = self.ctx.db
         fp = keys.department_fingerprint(db)
         self.department_fingerprint.setText(fp or self.tr("Chưa có"))
-        self.trust_button.setText(self.tr("Nhận khoá của Sở…") if not fp else self.tr("Đổi khoá của Sở…"))
+        self.trust_button.setText(self.tr("Nhận khóa của Sở…") if not fp else self.tr("Đổi khóa của Sở…"))
         try:
             pending = export.pending(db)
         except export.ExportProblem as exc:
@@ -213,7 +213,7 @@ class SyncPage(Page):
             self.mail_body.setPlainText(self.tr("(Xuất một gói để có nội dung thư.)"))
             return
         mail = export.email_text(self.ctx.db, self.exports_model.rows[row])
-        self.mail_to.setText(mail["to"] or self.tr("(chưa có địa chỉ của Sở: «Khoá, thư điện tử…»)"))
+        self.mail_to.setText(mail["to"] or self.tr("(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)"))
         self.mail_subject.setText(mail["subject"])
         self.mail_body.setPlainText(mail["body"])
 

@@ -65,8 +65,9 @@ def _level_words(unit_level: str) -> tuple[str, str]:
 
 def reporting_table(rep: R.Consolidated, width: float) -> Table:
     """Per district (or for the district itself): communes expected, reported, and who is missing."""
-    head = ["Đơn vị", "Số xã phải báo cáo", "Số xã đã báo cáo", "Tỷ lệ", "Các xã chưa báo cáo"]
-    widths = [55 * mm, 24 * mm, 24 * mm, 20 * mm]
+    head = ["Đơn vị", "Số xã, phường, thị trấn phải báo cáo", "Số đã báo cáo", "Tỷ lệ",
+            "Các xã, phường, thị trấn chưa báo cáo"]
+    widths = [55 * mm, 32 * mm, 24 * mm, 20 * mm]
     widths.append(width - sum(widths))
     data: list[list] = [[centre_cell(h, 9, bold=True) for h in head]]
     style = grid_style(1, 9)
@@ -78,7 +79,7 @@ def reporting_table(rep: R.Consolidated, width: float) -> Table:
         missing = [m.unit.short_name for m in members if not m.reported_any]
         listed = ", ".join(missing[:MAX_NAMES_LISTED])
         if len(missing) > MAX_NAMES_LISTED:
-            listed += f" và {len(missing) - MAX_NAMES_LISTED} xã khác"
+            listed += f" và {len(missing) - MAX_NAMES_LISTED} đơn vị khác"
         data.append([cell(block.head.unit.name, 9), num_cell(format_int(len(members))),
                      num_cell(format_int(len(done))), num_cell(format_percent(100 * len(done) / len(members))),
                      cell(listed or "—", 8.5)])

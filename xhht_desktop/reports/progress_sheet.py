@@ -204,7 +204,7 @@ def closing_sentence(unit_name: str, period: Period) -> str:
 
 def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
     width = doc.frame_width
-    level_word = "xã" if sheet.unit.level == "xa" else "huyện"
+    level_word = sheet.unit.type_label.lower() or ("xã" if sheet.unit.level == "xa" else "huyện")  # phường, thị trấn
     story = document_start(doc, sheet.printed_at.date(), sheet.title, [sheet.subtitle, plan_line(sheet.period)])
     first = [section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")]
     if sheet.reported == 0:

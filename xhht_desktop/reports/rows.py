@@ -399,7 +399,7 @@ def installation_footer(db: sqlite_utils.Database) -> str:
     except ImportError:  # the sync feature is not in this build: the installation id still traces it
         inst = get_installation(db)
         return f"Mã cài đặt: {inst.installation_id[:8].upper()}" if inst else "Máy chưa khởi tạo"
-    return f"Dấu vân tay máy: {installation_fingerprint(db)}"
+    return f"Mã nhận dạng máy: {installation_fingerprint(db)}"
 
 
 # ---- the bulk aggregation ------------------------------------------------------------------------

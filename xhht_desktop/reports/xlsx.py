@@ -471,7 +471,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     sh.append(third)
     sh.ws.print_title_rows = f"{first}:{first + 2}"
     sh.ws.freeze_panes = f"C{first + 3}"
-    level_words = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
+    level_words = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}
     # What does not change from line to line, worked out once per column (ten thousand lines).
     plan = []
     for n, ((ind, part), i) in enumerate(zip(cols, col_index), start=len(DETAIL_FIXED) + 1):
