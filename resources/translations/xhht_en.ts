@@ -2091,87 +2091,87 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="136" />
+            <location filename="../../ui/dialogs/report_print.py" line="137" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="139" />
+            <location filename="../../ui/dialogs/report_print.py" line="140" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="145" />
+            <location filename="../../ui/dialogs/report_print.py" line="146" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="148" />
+            <location filename="../../ui/dialogs/report_print.py" line="149" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="158" />
+            <location filename="../../ui/dialogs/report_print.py" line="159" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="161" />
+            <location filename="../../ui/dialogs/report_print.py" line="162" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="164" />
+            <location filename="../../ui/dialogs/report_print.py" line="165" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="167" />
+            <location filename="../../ui/dialogs/report_print.py" line="168" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="168" />
+            <location filename="../../ui/dialogs/report_print.py" line="169" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="169" />
+            <location filename="../../ui/dialogs/report_print.py" line="170" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="170" />
+            <location filename="../../ui/dialogs/report_print.py" line="171" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="172" />
+            <location filename="../../ui/dialogs/report_print.py" line="173" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="173" />
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="175" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="175" />
+            <location filename="../../ui/dialogs/report_print.py" line="176" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="176" />
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="177" />
+            <location filename="../../ui/dialogs/report_print.py" line="178" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
@@ -2607,6 +2607,57 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>Narrative</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="274" />
+            <source>Đánh giá chung</source>
+            <translation>General assessment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="275" />
+            <source>Tồn tại, hạn chế</source>
+            <translation>Shortcomings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="276" />
+            <source>Kiến nghị, đề xuất</source>
+            <translation>Recommendations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <source>Phương hướng, nhiệm vụ kỳ tới</source>
+            <translation>Direction and tasks for the next period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
+            <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="281" />
+            <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
+            <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NarrativeDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="232" />
+            <source>Đánh giá, kiến nghị — {unit}, {period}</source>
+            <translation>Assessment, proposals — {unit}, {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="235" />
+            <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
+            <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="237" />
+            <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
+            <translation>The assessment {unit} wrote and sent (read only).</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficialPage</name>
         <message>
             <location filename="../../ui/dialogs/first_run.py" line="188" />
@@ -2769,32 +2820,32 @@ at level {n}+</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="123" />
+            <location filename="../../ui/dialogs/report_print.py" line="124" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="125" />
+            <location filename="../../ui/dialogs/report_print.py" line="126" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="213" />
+            <location filename="../../ui/dialogs/report_print.py" line="214" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -2839,82 +2890,87 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/pages/reports.py" line="85" />
+            <source>Đánh giá, kiến nghị…</source>
+            <translation>Assessment, proposals…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="86" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="87" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="89" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="93" />
+            <location filename="../../ui/pages/reports.py" line="94" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="224" />
-            <location filename="../../ui/pages/reports.py" line="227" />
+            <location filename="../../ui/pages/reports.py" line="238" />
+            <location filename="../../ui/pages/reports.py" line="241" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="240" />
+            <location filename="../../ui/pages/reports.py" line="254" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="243" />
+            <location filename="../../ui/pages/reports.py" line="257" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="257" />
+            <location filename="../../ui/pages/reports.py" line="271" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="260" />
+            <location filename="../../ui/pages/reports.py" line="274" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="261" />
+            <location filename="../../ui/pages/reports.py" line="275" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="290" />
+            <location filename="../../ui/pages/reports.py" line="304" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="292" />
+            <location filename="../../ui/pages/reports.py" line="306" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="296" />
+            <location filename="../../ui/pages/reports.py" line="310" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="303" />
+            <location filename="../../ui/pages/reports.py" line="317" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="313" />
+            <location filename="../../ui/pages/reports.py" line="327" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>

@@ -165,3 +165,44 @@ def test_a_bad_number_is_refused_in_the_dialog(qtbot, page):
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "Số văn bản phải là số nguyên dương" in dialog.error.text()
     assert F.frame_for(page.ctx.db, "progress", page.ctx.installation.unit, page.selected_period()).number is None
+
+
+def test_narrative_edited_in_the_app_is_printed(qtbot, page, monkeypatch):
+    import subprocess
+
+    from xhht_desktop.reports import narrative as N
+
+    def write(self):
+        self.edits["danh_gia_chung"].setPlainText("Xã đã duy trì các lớp xóa mù chữ.")
+        self.edits["kien_nghi_de_xuat"].setPlainText("Đề nghị hỗ trợ tài liệu.")
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(report_print.NarrativeDialog, "exec", write)
+    assert page.edit_narrative()
+    unit = page.ctx.installation.unit
+    assert N.load(page.ctx.db, unit.id, "2014-H2")["kien_nghi_de_xuat"] == "Đề nghị hỗ trợ tài liệu."
+    path = make(qtbot, page)
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ĐÁNH GIÁ CHUNG" in text and "Xã đã duy trì các lớp xóa mù chữ." in text
+
+
+def test_a_units_narrative_is_shown_read_only_above_it(qtbot, commune_db, db_path):
+    from xhht_desktop.db import units_repo
+    from xhht_desktop.reports import narrative as N
+    from ui.pages.reports import ReportsPage
+
+    pek = units_repo.find_unit(commune_db, "23353", Period(2014, 0))
+    N.save(commune_db, pek.id, "2014", {"danh_gia_chung": "Viết ở xã."}, actor="xã", origin="x")
+    init_installation(commune_db, "district", "610", "Nguyễn Văn C", "Chuyên viên")
+    ctx = AppContext(commune_db, db_path, Period(2014, 0))
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("progress"))
+    page.unit.setCurrentIndex(page.unit.findData(pek.id))
+    dialog = report_print.NarrativeDialog(commune_db, pek, Period(2014, 0), editable=False, parent=page)
+    qtbot.addWidget(dialog)
+    assert dialog.edits["danh_gia_chung"].toPlainText() == "Viết ở xã." and dialog.edits["danh_gia_chung"].isReadOnly()
+    dialog.edits["danh_gia_chung"].setPlainText("đổi")  # read-only: a programmatic change is not saved
+    dialog.accept()
+    assert N.load(commune_db, pek.id, "2014")["danh_gia_chung"] == "Viết ở xã."

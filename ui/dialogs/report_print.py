@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.reports import frame as F
+from xhht_desktop.reports import narrative
 
 
 def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
@@ -217,3 +218,75 @@ FRAME_MESSAGES = {
 def frame_message(exc) -> str:
     """A frame error's code and parameters in the interface language."""
     return QCoreApplication.translate("ReportPrint", FRAME_MESSAGES[exc.code]).format(**exc.params)
+
+
+class NarrativeDialog(QDialog):
+    """"Đánh giá, kiến nghị": the written sections of the report of one unit and period, printed after
+    the tables. Editable for the installation's own unit; a unit below is shown as it sent them."""
+
+    def __init__(self, db, unit, period, *, editable: bool, actor: str = "", origin: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.unit, self.period = db, unit, period
+        self.actor, self.origin = actor, origin
+        self.setWindowTitle(self.tr("Đánh giá, kiến nghị — {unit}, {period}").format(unit=unit.name, period=period.code))
+        self.resize(720, 640)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để "
+                               "trống không in.") if editable else
+                       self.tr("Phần đánh giá do {unit} viết và gửi lên (chỉ xem).").format(unit=unit.name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        texts = narrative.load(db, unit.id, period.code)
+        self.edits: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, _title in narrative.SECTIONS:
+            edit = QPlainTextEdit(texts.get(key, ""))
+            edit.setReadOnly(not editable)
+            edit.setMinimumHeight(100)
+            self.edits[key] = edit
+            form.addRow(QCoreApplication.translate("Narrative", SECTION_TITLES[key]), edit)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+                                   if editable else QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.editable = editable
+
+    def accept(self) -> None:
+        if not self.editable:
+            return super().accept()
+        texts = {key: edit.toPlainText() for key, edit in self.edits.items()}
+        try:
+            narrative.save(self.db, self.unit.id, self.period.code, texts, actor=self.actor, origin=self.origin)
+        except narrative.NarrativeError as exc:
+            self.error.setText(narrative_message(exc))
+            return
+        super().accept()
+
+
+SECTION_TITLES = {
+    "danh_gia_chung": QT_TRANSLATE_NOOP("Narrative", "Đánh giá chung"),
+    "ton_tai_han_che": QT_TRANSLATE_NOOP("Narrative", "Tồn tại, hạn chế"),
+    "kien_nghi_de_xuat": QT_TRANSLATE_NOOP("Narrative", "Kiến nghị, đề xuất"),
+    "phuong_huong": QT_TRANSLATE_NOOP("Narrative", "Phương hướng, nhiệm vụ kỳ tới"),
+}
+NARRATIVE_MESSAGES = {
+    "too_long": QT_TRANSLATE_NOOP("Narrative", "Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép."),
+    "control": QT_TRANSLATE_NOOP("Narrative", "Mục «{section}» chứa ký tự điều khiển không in được ({chars}); "
+                                              "xóa ký tự đó rồi lưu lại."),
+}
+
+
+def narrative_message(exc) -> str:
+    """A narrative error's code and parameters in the interface language."""
+    params = dict(exc.params)
+    if "section" in params:
+        params["section"] = QCoreApplication.translate("Narrative", SECTION_TITLES.get(params["section"], ""))
+    template = NARRATIVE_MESSAGES.get(exc.code)
+    return QCoreApplication.translate("Narrative", template).format(**params) if template else str(exc)

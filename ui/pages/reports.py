@@ -82,11 +82,12 @@ class ReportsPage(Page):
         self.make_button = QPushButton(self.tr("Tạo báo cáo"))
         self.make_button.setDefault(True)
         self.frame_button = QPushButton(self.tr("Số, ngày, người ký…"))
+        self.narrative_button = QPushButton(self.tr("Đánh giá, kiến nghị…"))
         self.print_button = QPushButton(self.tr("In…"))
         self.open_button = QPushButton(self.tr("Mở bằng trình xem"))
         self.save_button = QPushButton(self.tr("Lưu thành…"))
         self.folder_button = QPushButton(self.tr("Mở thư mục báo cáo"))
-        for b in (self.make_button, self.frame_button, self.print_button, self.open_button, self.save_button, self.folder_button):
+        for b in (self.make_button, self.narrative_button, self.frame_button, self.print_button, self.open_button, self.save_button, self.folder_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -104,6 +105,7 @@ class ReportsPage(Page):
 
         self.make_button.clicked.connect(self.generate)
         self.frame_button.clicked.connect(self.edit_frame)
+        self.narrative_button.clicked.connect(self.edit_narrative)
         self.print_button.clicked.connect(self.print_current)
         self.open_button.clicked.connect(self.open_current)
         self.save_button.clicked.connect(self.save_as)
@@ -199,6 +201,18 @@ class ReportsPage(Page):
         unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
         F.save(self.ctx.db, self.kind.currentData(), unit, self.frame)
         return True
+
+    def edit_narrative(self) -> bool:
+        """The written sections of the selected unit and period: the installation's own unit edits them,
+        a unit below shows what it sent. True when saved."""
+        inst = self.ctx.installation
+        if inst is None or self.unit.currentData() is None:
+            return False
+        unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
+        dialog = report_print.NarrativeDialog(self.ctx.db, unit, self.selected_period(),
+                                              editable=unit.id == inst.unit.id, actor=inst.actor,
+                                              origin=inst.installation_id, parent=self)
+        return dialog.exec() == report_print.QDialog.DialogCode.Accepted and dialog.editable
 
     def generate(self) -> None:
         if self.task is not None or self.unit.currentData() is None:

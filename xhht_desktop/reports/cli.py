@@ -11,6 +11,7 @@ from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import Period, parse_period
 from xhht_desktop.paths import user_data_dir
 from xhht_desktop.reports import frame as F
+from xhht_desktop.reports import narrative
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports import verdict as V
 
@@ -52,6 +53,7 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
         if progress:
             progress(0, 0, "Đang tính số liệu…")
         sheet = R.progress_sheet(db, unit.id, period)
+        sheet.narrative = narrative.load(db, unit.id, period.code)
         if frame is not None:
             sheet.header = R.apply_frame(sheet.header, frame)
         if fmt == "pdf":
@@ -61,6 +63,7 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
         return write_progress_xlsx(db, unit.id, period, out, sheet=sheet)
     # Only the PDF prints the centres' activities (over a whole country that summary is the slow part).
     rep = R.consolidated(db, unit.id, period, progress=progress, activities=fmt == "pdf")
+    rep.narrative = narrative.load(db, unit.id, period.code)
     if frame is not None:
         rep.header = R.apply_frame(rep.header, frame)
         assert rep.summary is not None
@@ -153,3 +156,4 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     g.add_argument("--signer-name", help="họ tên người ký")
     g.add_argument("--preparer-name", help="họ tên người lập biểu")
     p.set_defaults(func=cmd_report)
+    narrative.register(subparsers)

@@ -31,6 +31,7 @@ TABLE_LABELS_VI = {
     "period_status": "đánh dấu hoàn thành kỳ",
     "clc_centres": "thông tin trung tâm học tập cộng đồng",
     "clc_activities": "hoạt động của trung tâm học tập cộng đồng",
+    "narratives": "phần đánh giá, kiến nghị của báo cáo",
 }
 
 
