@@ -16,6 +16,7 @@ from xhht_desktop.sync.export import TABLE_LABELS_VI
 from xhht_desktop.sync.merge import DRY_RUN_LABELS_VI, STATUS_LABELS_VI, PackageResult
 
 from ui.models.presentation import breakdown_name, indicator_name, period_name
+from ui.models.core_labels import core_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -64,7 +65,7 @@ def _t(text: str) -> str:
 
 
 def table_label(table: str) -> str:
-    return _t(TABLE_LABELS_VI.get(table, table))
+    return core_label(TABLE_LABELS_VI.get(table, table))
 
 
 def periods_label(periods: list[str]) -> str:

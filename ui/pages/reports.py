@@ -32,12 +32,15 @@ from xhht_desktop.reports.cli import default_filename, generate
 
 from ui.context import AppContext
 from ui.dialogs import report_print
+from ui.models.presentation import period_label
 from ui.pages.base import Page
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
 
-KIND_LABELS = {"progress": "Phiếu theo dõi tiến độ", "consolidated": "Báo cáo tổng hợp (huyện, tỉnh)"}
-FORMAT_LABELS = {"pdf": "PDF (để in, ký)", "xlsx": "Excel (gửi Bộ, Sở)"}
+KIND_LABELS = {"progress": QT_TRANSLATE_NOOP("ReportsPage", "Phiếu theo dõi tiến độ"),
+               "consolidated": QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo tổng hợp (huyện, tỉnh)")}
+FORMAT_LABELS = {"pdf": QT_TRANSLATE_NOOP("ReportsPage", "PDF (để in, ký)"),
+                 "xlsx": QT_TRANSLATE_NOOP("ReportsPage", "Excel (gửi Bộ, Sở)")}
 
 
 def reports_folder(ctx: AppContext) -> Path:
@@ -71,7 +74,7 @@ class ReportsPage(Page):
         for code, label in FORMAT_LABELS.items():
             self.format.addItem(self.tr(label), code)
         for p in all_periods():
-            self.period.addItem(f"{p.label_vi} ({p.code})", p.code)
+            self.period.addItem(period_label(p), p.code)
         form.addRow(self.tr("Loại báo cáo"), self.kind)
         form.addRow(self.tr("Kỳ báo cáo"), self.period)
         form.addRow(self.tr("Đơn vị"), self.unit)

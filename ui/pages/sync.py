@@ -33,10 +33,13 @@ from xhht_desktop.sync import export, keys, repo
 
 from ui.context import AppContext
 from ui.dialogs.sync_keys import fingerprint_label, show_sync_keys, trust_department_from_file
-from ui.models.sync_models import ExportsModel
+from ui.models.sync_models import ExportsModel, periods_label
 from ui.pages.base import Page
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
+from ui.models.core_labels import core_label
+
+TABLE_LABELS = export.TABLE_LABELS_VI
 
 META_EXPORT_DIR = "sync_export_dir"
 
@@ -185,13 +188,15 @@ class SyncPage(Page):
             return
         number = pending.last_sequence + 1
         if pending.records:
-            lines = "".join(f"<br/>&nbsp;&nbsp;• {line}" for line in pending.lines_vi())
+            lines = "".join(f"<br/>&nbsp;&nbsp;• {core_label(TABLE_LABELS.get(t, t))}: {n}"
+                            + (self.tr(" (trong đó {d} xóa)").format(d=d) if d else "")
+                            for t, (n, d) in pending.tables.items() if n)
             if pending.full:
                 text = self.tr("<b>Gói số {n}</b> (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:")
             else:
                 text = self.tr("<b>Gói số {n}</b> sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:")
             text = text.format(n=number, prev=pending.last_sequence, total=format_int(pending.records),
-                               periods=export.periods_label_vi(pending.periods)) + lines
+                               periods=periods_label(pending.periods)) + lines
         else:
             text = self.tr("Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.").format(
                 n=pending.last_sequence)
@@ -264,7 +269,7 @@ class SyncPage(Page):
     def _exported(self, result: export.ExportResult) -> None:
         self.task = None
         self.last_result = result
-        counts = ", ".join(f"{export.TABLE_LABELS_VI.get(t, t)}: {format_int(n)}" for t, n in result.counts.items())
+        counts = ", ".join(f"{core_label(export.TABLE_LABELS_VI.get(t, t))}: {format_int(n)}" for t, n in result.counts.items())
         self.result_label.setText(self.tr("Đã xuất gói số {n}: {path}\n{counts}").format(
             n=result.sequence, path=result.path, counts=counts))
         self.ctx.notify_data_changed()  # refreshes this page too
