@@ -71,24 +71,24 @@
             <translation>XHHT database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="70" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="74" />
             <source>Đã sao lưu dữ liệu.</source>
             <translation>The data has been backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="71" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
             <source>Tệp sao lưu: {path}
 Hãy cất một bản ở nơi khác máy này (USB, thư điện tử).</source>
             <translation>Backup file: {path}
 Keep a copy somewhere other than this computer (USB stick, e-mail).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="80" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="78" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="82" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
         </message>
@@ -1097,197 +1097,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -2272,328 +2272,333 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="84" />
-            <location filename="../../ui/pages/entry.py" line="191" />
+            <location filename="../../ui/pages/entry.py" line="85" />
+            <location filename="../../ui/pages/entry.py" line="192" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="85" />
+            <location filename="../../ui/pages/entry.py" line="86" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="86" />
+            <location filename="../../ui/pages/entry.py" line="87" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="193" />
+            <location filename="../../ui/pages/entry.py" line="194" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="194" />
+            <location filename="../../ui/pages/entry.py" line="195" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="200" />
+            <location filename="../../ui/pages/entry.py" line="201" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="203" />
+            <location filename="../../ui/pages/entry.py" line="204" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="206" />
+            <location filename="../../ui/pages/entry.py" line="207" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="229" />
+            <location filename="../../ui/pages/entry.py" line="230" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="300" />
+            <location filename="../../ui/pages/entry.py" line="301" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="374" />
+            <location filename="../../ui/pages/entry.py" line="375" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="375" />
+            <location filename="../../ui/pages/entry.py" line="376" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="384" />
+            <location filename="../../ui/pages/entry.py" line="385" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="423" />
+            <location filename="../../ui/pages/entry.py" line="424" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="424" />
+            <location filename="../../ui/pages/entry.py" line="425" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="427" />
+            <location filename="../../ui/pages/entry.py" line="428" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="455" />
+            <location filename="../../ui/pages/entry.py" line="456" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="544" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="544" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="546" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="546" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="546" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="548" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="550" />
+            <location filename="../../ui/pages/entry.py" line="551" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="553" />
+            <location filename="../../ui/pages/entry.py" line="554" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="592" />
+            <location filename="../../ui/pages/entry.py" line="593" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="650" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="650" />
+            <location filename="../../ui/pages/entry.py" line="651" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="650" />
+            <location filename="../../ui/pages/entry.py" line="651" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="651" />
+            <location filename="../../ui/pages/entry.py" line="652" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="652" />
+            <location filename="../../ui/pages/entry.py" line="653" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="662" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="666" />
+            <location filename="../../ui/pages/entry.py" line="667" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="669" />
+            <location filename="../../ui/pages/entry.py" line="670" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="669" />
+            <location filename="../../ui/pages/entry.py" line="670" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="669" />
+            <location filename="../../ui/pages/entry.py" line="670" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="693" />
+            <location filename="../../ui/pages/entry.py" line="694" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="697" />
+            <location filename="../../ui/pages/entry.py" line="698" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="655" />
+            <location filename="../../ui/pages/entry.py" line="656" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="683" />
+            <location filename="../../ui/pages/entry.py" line="684" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="689" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="690" />
+            <location filename="../../ui/pages/entry.py" line="691" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="691" />
+            <location filename="../../ui/pages/entry.py" line="692" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="699" />
+            <location filename="../../ui/pages/entry.py" line="700" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="706" />
+            <location filename="../../ui/pages/entry.py" line="707" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="738" />
+            <location filename="../../ui/pages/entry.py" line="739" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="741" />
+            <location filename="../../ui/pages/entry.py" line="742" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="746" />
+            <location filename="../../ui/pages/entry.py" line="747" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="749" />
+            <location filename="../../ui/pages/entry.py" line="750" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="751" />
+            <location filename="../../ui/pages/entry.py" line="752" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="753" />
+            <location filename="../../ui/pages/entry.py" line="754" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="772" />
+            <location filename="../../ui/pages/entry.py" line="773" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="802" />
+            <location filename="../../ui/pages/entry.py" line="803" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="846" />
+            <location filename="../../ui/pages/entry.py" line="847" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="850" />
+            <location filename="../../ui/pages/entry.py" line="851" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="853" />
+            <location filename="../../ui/pages/entry.py" line="854" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="855" />
+            <location filename="../../ui/pages/entry.py" line="856" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="885" />
+            <location filename="../../ui/pages/entry.py" line="886" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/entry.py" line="895" />
+            <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
+            <translation>Not saved: the unit does not report this period.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="899" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="908" />
+            <location filename="../../ui/pages/entry.py" line="912" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="939" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="936" />
+            <location filename="../../ui/pages/entry.py" line="940" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="936" />
+            <location filename="../../ui/pages/entry.py" line="940" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="944" />
+            <location filename="../../ui/pages/entry.py" line="948" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="945" />
+            <location filename="../../ui/pages/entry.py" line="949" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -2601,7 +2606,7 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
         </message>
@@ -2665,27 +2670,27 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="235" />
+            <location filename="../../ui/dialogs/first_run.py" line="259" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="247" />
+            <location filename="../../ui/dialogs/first_run.py" line="271" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="248" />
+            <location filename="../../ui/dialogs/first_run.py" line="272" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="249" />
+            <location filename="../../ui/dialogs/first_run.py" line="273" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="250" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
@@ -3033,141 +3038,141 @@ at level {n}+</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="408" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="444" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
-            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="458" />
+            <location filename="../../ui/main_window.py" line="479" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="573" />
+            <location filename="../../ui/main_window.py" line="575" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="581" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="584" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="588" />
+            <location filename="../../ui/main_window.py" line="590" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="591" />
+            <location filename="../../ui/main_window.py" line="593" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="595" />
+            <location filename="../../ui/main_window.py" line="597" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
-            <location filename="../../ui/main_window.py" line="599" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="601" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="601" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="608" />
+            <location filename="../../ui/main_window.py" line="610" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/main_window.py" line="650" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="678" />
+            <location filename="../../ui/main_window.py" line="680" />
             <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="695" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="700" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="701" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="719" />
+            <location filename="../../ui/main_window.py" line="721" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="720" />
+            <location filename="../../ui/main_window.py" line="722" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="721" />
+            <location filename="../../ui/main_window.py" line="723" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="727" />
+            <location filename="../../ui/main_window.py" line="729" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="737" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="744" />
+            <location filename="../../ui/main_window.py" line="746" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -3432,6 +3437,34 @@ The held packages of this computer will be imported.</translation>
         </message>
     </context>
     <context>
+        <name>MoveToDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="24" />
+            <source>Đơn vị đã được sắp xếp</source>
+            <translation>The unit has been reorganised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="27" />
+            <source>&lt;b&gt;{old}&lt;/b&gt; chỉ báo cáo các kỳ đến 6 tháng đầu năm {year} ({life}). Từ {since}, số liệu do đơn vị mới báo cáo. Chuyển máy này sang đơn vị mới?</source>
+            <translation>&lt;b&gt;{old}&lt;/b&gt; reports periods up to the first half of {year} only ({life}). From {since} the new unit reports. Move this installation to the new unit?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="40" />
+            <source>Máy giữ nguyên khóa và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).</source>
+            <translation>The installation keeps its keys and all figures and history of {old}. The first package for the new unit waits until the Department confirms the sender (read the fingerprint over the phone).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="47" />
+            <source>Chuyển sang đơn vị mới</source>
+            <translation>Move to the new unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="48" />
+            <source>Để sau</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
         <name>Narrative</name>
         <message>
             <location filename="../../ui/dialogs/report_print.py" line="274" />
@@ -3485,47 +3518,47 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>OfficialPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="188" />
+            <location filename="../../ui/dialogs/first_run.py" line="212" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="189" />
+            <location filename="../../ui/dialogs/first_run.py" line="213" />
             <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
             <translation>The official's name is written to the history at every change and on the report sheets.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="196" />
+            <location filename="../../ui/dialogs/first_run.py" line="220" />
             <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
             <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="198" />
+            <location filename="../../ui/dialogs/first_run.py" line="222" />
             <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
             <translation>E.g. Culture and Social Affairs officer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="199" />
+            <location filename="../../ui/dialogs/first_run.py" line="223" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="200" />
+            <location filename="../../ui/dialogs/first_run.py" line="224" />
             <source>Chức vụ</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="202" />
+            <location filename="../../ui/dialogs/first_run.py" line="226" />
             <source>Nạp dữ liệu mẫu để làm quen</source>
             <translation>Load sample data to get to know the app</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="204" />
+            <location filename="../../ui/dialogs/first_run.py" line="228" />
             <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
             <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="217" />
+            <location filename="../../ui/dialogs/first_run.py" line="241" />
             <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
             <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
         </message>
@@ -3823,167 +3856,167 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="92" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
             <source>Khôi phục dữ liệu</source>
             <translation>Restore data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="100" />
             <source>Chọn một bản sao lưu để thay toàn bộ dữ liệu hiện tại. Dữ liệu hiện tại không mất: nó được giữ lại thành một bản sao lưu «Trước khôi phục».</source>
             <translation>Choose a backup to replace all current data. The current data is not lost: it is kept as a “Before restore” backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Thời gian</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Dung lượng</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="112" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="116" />
             <source>Chọn tệp khác…</source>
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="118" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="122" />
             <source>Chưa chọn bản sao lưu.</source>
             <translation>No backup chosen.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="124" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="128" />
             <source>Tôi hiểu bản sao lưu này thuộc đơn vị khác và muốn thay toàn bộ dữ liệu của máy này bằng nó.</source>
             <translation>I understand this backup belongs to another unit and want to replace all data on this computer with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="130" />
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="134" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Khôi phục</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="135" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="139" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="146" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
             <source>Hằng ngày</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="146" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
             <source>Trước nâng cấp</source>
             <translation>Before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="147" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Trước khôi phục</source>
             <translation>Before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="147" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="160" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="164" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose a backup file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="161" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3 *.db);;Mọi tệp (*)</source>
             <translation>XHHT database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="171" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="175" />
             <source>Đang kiểm tra «{name}»…</source>
             <translation>Checking “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="174" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="178" />
             <source>Đang kiểm tra bản sao lưu…</source>
             <translation>Checking the backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="195" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="199" />
             <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Đơn vị: {unit}&lt;br&gt;Số liệu đã lưu: {count}&lt;br&gt;Thay đổi gần nhất: {last}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Unit: {unit}&lt;br&gt;Figures stored: {count}&lt;br&gt;Last change: {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="197" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="201" />
             <source>chưa khởi tạo</source>
             <translation>not set up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="200" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
             <source>Bản sao lưu của phiên bản cũ hơn: sẽ được nâng cấp khi mở (có sao lưu trước).</source>
             <translation>Backup from an older version: it will be upgraded when opened (after a backup).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="208" />
             <source>Bản sao lưu này thuộc đơn vị khác với máy này ({unit}).</source>
             <translation>This backup belongs to a different unit than this computer ({unit}).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="223" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
             <source>trước khi khôi phục</source>
             <translation>before restoring</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="225" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="229" />
             <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này?</source>
             <translation>Replace all current data with this backup?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="226" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
             <source>Dữ liệu hiện tại được giữ lại trong thư mục sao lưu, có thể khôi phục lại nếu cần.</source>
             <translation>The current data is kept in the backup folder and can be restored if needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="235" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="239" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="255" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="259" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="256" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="260" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="273" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="277" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="274" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="278" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="281" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="285" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -3991,32 +4024,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>RolePage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="36" />
+            <location filename="../../ui/dialogs/first_run.py" line="37" />
             <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
             <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
             <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
             <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="40" />
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
             <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
             <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="49" />
+            <location filename="../../ui/dialogs/first_run.py" line="50" />
             <source>Chào mừng đến với XHHT Desktop</source>
             <translation>Welcome to XHHT Desktop</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="50" />
+            <location filename="../../ui/dialogs/first_run.py" line="51" />
             <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
             <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="54" />
+            <location filename="../../ui/dialogs/first_run.py" line="55" />
             <source>Vai trò của người dùng máy này</source>
             <translation>Role of this computer's user</translation>
         </message>
@@ -5043,52 +5076,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UnitPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="86" />
+            <location filename="../../ui/dialogs/first_run.py" line="87" />
             <source>Chọn đơn vị</source>
             <translation>Choose the unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="90" />
+            <location filename="../../ui/dialogs/first_run.py" line="91" />
             <source>Huyện, thành phố</source>
             <translation>District, city</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="93" />
+            <location filename="../../ui/dialogs/first_run.py" line="94" />
             <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
             <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ui/dialogs/first_run.py" line="96" />
             <source>Tìm</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="103" />
-            <source>Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)</source>
-            <translation>Show the communes and wards from 01/07/2025 (after the reorganisation, in Quảng Ngãi province)</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="104" />
+            <source>Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)</source>
+            <translation>Also show the units before 1 July 2025 (before the reorganisation; with their dates)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="119" />
-            <source>Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm.</source>
-            <translation>Choose the district then the commune, or type the commune's name to search.</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="125" />
+            <source>Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; đơn vị cũ vẫn tìm được, có ghi ngày.</source>
+            <translation>Choose a commune or ward (from 1 July 2025, in Quảng Ngãi province), or type a name to search; old units can still be found, with their dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="120" />
-            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT.</source>
-            <translation>Choose the district or city of the education office.</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="127" />
+            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT (đến 30/6/2025).</source>
+            <translation>Choose the district of the education office (until 30 June 2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ui/dialogs/first_run.py" line="137" />
             <source>— Tất cả huyện, thành phố —</source>
             <translation>— All districts and cities —</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="165" />
+            <location filename="../../ui/dialogs/first_run.py" line="183" />
+            <source>Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025.</source>
+            <translation>A unit before the reorganisation: it reports periods up to the first half of 2025 only.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="189" />
             <source>{n} đơn vị</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="166" />
+            <location filename="../../ui/dialogs/first_run.py" line="190" />
             <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
             <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
         </message>

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# A tone mark on the second vowel of an open "oa", "oe", "uy" syllable (hoá, khoẻ, thuỷ; not "quý").
+# A tone mark on the second vowel of an open "oa", "oe", "uy" syllable (written "ho" + "á", not "hó" + "a"; not "quý").
 NEW_STYLE = re.compile(r"(?<![qQ])([oO][áàảãạéèẻẽẹ]|[uU][ýỳỷỹỵ])(?!\w)")
 
 

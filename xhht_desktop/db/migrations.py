@@ -117,7 +117,10 @@ from xhht_desktop.db import schema_clc, schema_narrative, schema_programmes, sch
 MIGRATIONS(name="0002_clc")(schema_clc.migrate)
 MIGRATIONS(name="0003_sync")(schema_sync.migrate)
 MIGRATIONS(name="0004_programmes")(schema_programmes.migrate)
-# 0005_units_time and 0006_trust_pairs (other branches) go here, before 0007, when they land.
+from xhht_desktop.db import schema_units  # noqa: E402
+
+MIGRATIONS(name="0005_units_time")(schema_units.migrate)
+# 0006_trust_pairs (another branch) goes here, before 0007, when it lands.
 MIGRATIONS(name="0007_narrative")(schema_narrative.migrate)
 
 

@@ -90,6 +90,7 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
                    *, prefill: bool = True) -> Path:
     """Write the entry template for `unit` and `period`, pre-filled with what is stored."""
     period = parse_period(period_code)
+    units_repo.check_life(db, unit, period)  # no template for a period outside the unit's life
     current = values_repo.load_entries(db, unit.id, period.code) if prefill else {}
     catalogue = catalogue_for(period)
     rows_of = [i for i in catalogue.for_level(unit.level) if applies(i.periodicity, period)]
@@ -387,6 +388,10 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
             result.period = period.code
         except PeriodError as exc:
             result.problems.append(RowProblem(None, "", str(exc)))
+    if period is not None:
+        problem = units_repo.life_problem(db, unit, period)
+        if problem is not None:
+            result.problems.append(RowProblem(None, "", units_repo.life_problem_vi(problem)))
     rows = result.extra.get("rows", {})
     catalogue = catalogue_for(period).by_code if period is not None else by_code()
     for e in result.entries:

@@ -47,6 +47,11 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
     if kind not in KINDS or fmt not in FORMATS:
         raise ReportError(f"Loại báo cáo «{kind}» / định dạng «{fmt}» không hợp lệ.")
     check_unit(kind, unit)
+    # A unit prints only the periods it lived through: after its end, say where its data went. Before
+    # its start, only a unit with predecessors to derive from prints (marked as derived).
+    problem = units_repo.life_problem(db, unit, period)
+    if problem is not None and (problem.code == "ended" or not units_repo.history_predecessors(db, unit.id)):
+        raise ReportError(units_repo.life_problem_vi(problem))
     if frame is not None:
         F.check(frame)
     if kind == "progress":
@@ -80,9 +85,7 @@ def cmd_report(args, ctx) -> int:
 
     period = parse_period(args.period)
     if args.unit:
-        unit = units_repo.find_unit(ctx.db, args.unit, period)
-        if unit is None:
-            raise CliError(f"Không có đơn vị mã «{args.unit}».")
+        unit = units_repo.resolve_unit(ctx.db, args.unit, period=period)
     else:
         unit = ctx.installation().unit
     out = args.out or reports_dir() / default_filename(args.kind, unit, period, args.format)
@@ -139,7 +142,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("report", help="in phiếu theo dõi tiến độ hoặc báo cáo tổng hợp (PDF, Excel)")
     p.add_argument("kind", choices=KINDS, help="progress: phiếu theo dõi tiến độ; consolidated: báo cáo tổng hợp")
     p.add_argument("--period", required=True, help="kỳ báo cáo: 2014-H1, 2014-H2 hoặc 2014")
-    p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của máy này); tổng hợp: mã huyện hoặc 62")
+    p.add_argument("--unit", help="mã đơn vị hoặc mã@ngày, ví dụ 23341@2025-07-01 (mặc định: đơn vị của "
+                   "máy này); tổng hợp: mã huyện (đến 2025-H1), 62 (đến 2025-H1) hoặc 51")
     p.add_argument("--format", choices=FORMATS, default="pdf")
     p.add_argument("--out", type=Path, help="tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)")
     p.add_argument("--coverage", help="ngưỡng đánh giá cấp trên: phần trăm số đơn vị phải báo cáo (mặc định 66,67 "
