@@ -263,7 +263,7 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
                                 activity_table(rep.summary.activities, width * 0.8)))
         story.append(note(ACTIVITY_NOTE))
     story.extend(narrative_flowables(rep.narrative, start=k + 1))
-    sign_off(story, rep.header, width, closing_sentence(rep.root.unit.name, rep.period))
+    sign_off(story, rep.header, width, closing_sentence(rep.root.unit, rep.period))
     return story
 
 

@@ -173,13 +173,14 @@ def with_table(heading: list[Flowable], table: Flowable, room: float = MIN_ROOM_
 
 
 def sign_off(story: list[Flowable], header: DocumentHeader, width: float, closing: str = "") -> None:
-    """End the story with the signature block, kept with the lines before it: the closing sentence,
-    and the last notes or paragraphs of the story (never a table: that would move a whole table)."""
+    """End the story with the signature block kept on one page with the closing sentence ("Trên đây
+    là …/."), or with the story's last paragraph when there is no closing sentence (a note stays with
+    the table it explains)."""
     last: list[Flowable] = []
-    while story and isinstance(story[-1], (Paragraph, Spacer)) and len(last) < 3:
-        last.insert(0, story.pop())
     if closing:
         last.append(body(closing))
+    elif story and isinstance(story[-1], Paragraph):
+        last.append(story.pop())
     story.append(signature_block(header, width, last))
 
 
@@ -199,9 +200,9 @@ def body_indent(text: str, size: float = 13) -> Paragraph:
 
 
 def signature_block(header: DocumentHeader, width: float, last: list[Flowable] | None = None) -> Flowable:
-    """"Nơi nhận" left (Nghị định 30/2020: bold italic heading, 11 pt items, "- Lưu: VT." last), the
-    preparer ("Người lập biểu") in the middle, the signer right ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH",
-    room to sign and stamp, the name). Kept on one page together with `last`, the story's last
+    """The signer right ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", room to sign and stamp, the name); left
+    the preparer ("Người lập biểu") where the form has one, and "Nơi nhận" (Nghị định 30/2020: bold
+    italic heading, 11 pt items, "- Lưu: VT." last) beside the signer, or under the preparer. Kept on one page together with `last`, the story's last
     lines before it, so the block never stands alone on the final page."""
     bold = style("sigb", 12.5, font=FONT_BOLD, align=TA_CENTER, leading=15)
     ital = style("sigi", 12, font=FONT_ITALIC, align=TA_CENTER)
@@ -209,23 +210,23 @@ def signature_block(header: DocumentHeader, width: float, last: list[Flowable] |
     recipients_head = style("recv", 12, font=FONT_BOLD_ITALIC)
     recipient = style("reci", 11, leading=12.5)
     signer = [Paragraph(esc(line), bold) for line in header.signer_block_lines]
-    signer += [Paragraph(esc(header.signer_note), ital), Spacer(1, 24 * mm), Paragraph(esc(header.signer_name), name)]
-    columns: list[list[Flowable]] = []
-    widths: list[float] = []
-    if header.recipients:
-        columns.append([Paragraph("Nơi nhận:", recipients_head)]
-                       + [Paragraph(esc(r), recipient) for r in header.recipients])
-        widths.append(0.32)
+    signer.append(Paragraph(esc(header.signer_note), ital))
+    recipients = ([Paragraph("Nơi nhận:", recipients_head)] + [Paragraph(esc(r), recipient) for r in header.recipients]
+                  if header.recipients else "")
+    signer_name = Paragraph(esc(header.signer_name), name)
     if header.preparer_title:
-        columns.append([Paragraph(esc(header.preparer_title), bold), Paragraph(esc(header.preparer_note), ital),
-                        Spacer(1, 24 * mm), Paragraph(esc(header.preparer_name), name)])
-        widths.append(0.28)
-    columns.append(signer)
-    widths.append(1 - sum(widths))
-    table = Table([columns], colWidths=[width * w for w in widths])
+        # A form with a preparer: "Người lập biểu" beside the signer, both names on one line under the
+        # room to sign, "Nơi nhận" under the preparer.
+        preparer = [Paragraph(esc(header.preparer_title), bold), Paragraph(esc(header.preparer_note), ital)]
+        rows = [[preparer, signer], [Paragraph(esc(header.preparer_name), name), signer_name], [recipients, ""]]
+    else:
+        rows = [[recipients, signer], ["", signer_name]]
+    table = Table(rows, colWidths=[width * 0.45, width * 0.55])
     # Every table names its font: reportlab's default (Helvetica) would be referenced but not embedded.
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 1), (-1, 1), 24 * mm),  # room to sign and stamp
+                               ("TOPPADDING", (0, 2), (-1, -1), 6 * mm)]))
     return KeepTogether([*(last or []), Spacer(1, 8 * mm), table])
 
 

@@ -196,10 +196,10 @@ def coverage_note(threshold: float) -> str:
             f"đã báo cáo chưa đạt {share} số phải báo cáo, chỉ tiêu ghi «chưa đủ số đơn vị báo cáo để đánh giá».")
 
 
-def closing_sentence(unit_name: str, period: Period) -> str:
+def closing_sentence(unit, period: Period) -> str:
     """"Trên đây là …/.": the sentence a Vietnamese report closes with before the signature."""
     return (f"Trên đây là kết quả thực hiện kế hoạch xây dựng xã hội học tập {R.period_phrase(period)} "
-            f"của {unit_name}./.")
+            f"của {R.lower_type(unit)}./.")
 
 
 def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
@@ -233,7 +233,7 @@ def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowab
         story.extend(with_table([heading], activity_table(sheet.activities, width)))
         story.append(note(ACTIVITY_NOTE))
     story.extend(narrative_flowables(sheet.narrative, start=3))
-    sign_off(story, sheet.header, width, closing_sentence(sheet.unit.name, sheet.period))
+    sign_off(story, sheet.header, width, closing_sentence(sheet.unit, sheet.period))
     return story
 
 

@@ -296,6 +296,9 @@ def _lower_type(unit: units_repo.Unit) -> str:
     return f"{unit.type_label.lower()} {unit.short_name}".strip() if unit.type_label else unit.name
 
 
+lower_type = _lower_type  # "xã Đắk Pék", "tỉnh Kon Tum": a unit named inside a sentence
+
+
 def total_label(unit: units_repo.Unit) -> str:
     """"Toàn tỉnh", "Toàn huyện Đắk Glei": the root's line of a consolidated table."""
     return "Toàn tỉnh" if unit.level == "tinh" else f"Toàn {_lower_type(unit)}"
