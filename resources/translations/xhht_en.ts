@@ -1097,197 +1097,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -2711,89 +2711,99 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="137" />
+            <location filename="../../ui/dialogs/report_print.py" line="139" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="140" />
+            <location filename="../../ui/dialogs/report_print.py" line="142" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="146" />
+            <location filename="../../ui/dialogs/report_print.py" line="148" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="149" />
+            <location filename="../../ui/dialogs/report_print.py" line="151" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="159" />
+            <location filename="../../ui/dialogs/report_print.py" line="161" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="162" />
+            <location filename="../../ui/dialogs/report_print.py" line="164" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="165" />
+            <location filename="../../ui/dialogs/report_print.py" line="167" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="168" />
+            <location filename="../../ui/dialogs/report_print.py" line="170" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="169" />
+            <location filename="../../ui/dialogs/report_print.py" line="171" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="170" />
+            <location filename="../../ui/dialogs/report_print.py" line="172" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <location filename="../../ui/dialogs/report_print.py" line="173" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="173" />
+            <location filename="../../ui/dialogs/report_print.py" line="175" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="176" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="175" />
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="176" />
+            <location filename="../../ui/dialogs/report_print.py" line="178" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="177" />
+            <location filename="../../ui/dialogs/report_print.py" line="179" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="178" />
+            <location filename="../../ui/dialogs/report_print.py" line="180" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="185" />
+            <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
+            <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="189" />
+            <source>Ngưỡng đánh giá cấp trên</source>
+            <translation>Judging threshold above the commune</translation>
         </message>
     </context>
     <context>
@@ -3467,32 +3477,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="274" />
+            <location filename="../../ui/dialogs/report_print.py" line="287" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="275" />
+            <location filename="../../ui/dialogs/report_print.py" line="288" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="276" />
+            <location filename="../../ui/dialogs/report_print.py" line="289" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <location filename="../../ui/dialogs/report_print.py" line="290" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <location filename="../../ui/dialogs/report_print.py" line="293" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="281" />
+            <location filename="../../ui/dialogs/report_print.py" line="294" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -3500,17 +3510,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="232" />
+            <location filename="../../ui/dialogs/report_print.py" line="245" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="235" />
+            <location filename="../../ui/dialogs/report_print.py" line="248" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="237" />
+            <location filename="../../ui/dialogs/report_print.py" line="250" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -3678,32 +3688,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="124" />
+            <location filename="../../ui/dialogs/report_print.py" line="125" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="126" />
+            <location filename="../../ui/dialogs/report_print.py" line="127" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="223" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <location filename="../../ui/dialogs/report_print.py" line="224" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="213" />
+            <location filename="../../ui/dialogs/report_print.py" line="226" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="214" />
+            <location filename="../../ui/dialogs/report_print.py" line="227" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -3711,144 +3721,144 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="40" />
+            <location filename="../../ui/pages/reports.py" line="41" />
             <source>Phiếu theo dõi tiến độ</source>
             <translation>Progress sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="41" />
+            <location filename="../../ui/pages/reports.py" line="42" />
             <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
             <translation>Consolidated report (district, province)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="42" />
+            <location filename="../../ui/pages/reports.py" line="43" />
             <source>PDF (để in, ký)</source>
             <translation>PDF (to print and sign)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="43" />
+            <location filename="../../ui/pages/reports.py" line="44" />
             <source>Excel (gửi Bộ, Sở)</source>
             <translation>Excel (for the Ministry, Department)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="52" />
-            <location filename="../../ui/pages/reports.py" line="65" />
+            <location filename="../../ui/pages/reports.py" line="53" />
+            <location filename="../../ui/pages/reports.py" line="66" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="78" />
+            <location filename="../../ui/pages/reports.py" line="79" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="79" />
+            <location filename="../../ui/pages/reports.py" line="80" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="81" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="85" />
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="87" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Số, ngày, người ký…</source>
             <translation>Number, date, signer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="89" />
             <source>Đánh giá, kiến nghị…</source>
             <translation>Assessment, proposals…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="89" />
+            <location filename="../../ui/pages/reports.py" line="90" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="90" />
+            <location filename="../../ui/pages/reports.py" line="91" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="91" />
+            <location filename="../../ui/pages/reports.py" line="92" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="92" />
+            <location filename="../../ui/pages/reports.py" line="93" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="97" />
+            <location filename="../../ui/pages/reports.py" line="98" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="241" />
-            <location filename="../../ui/pages/reports.py" line="244" />
+            <location filename="../../ui/pages/reports.py" line="246" />
+            <location filename="../../ui/pages/reports.py" line="249" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="257" />
+            <location filename="../../ui/pages/reports.py" line="262" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="260" />
+            <location filename="../../ui/pages/reports.py" line="265" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="274" />
+            <location filename="../../ui/pages/reports.py" line="279" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="277" />
+            <location filename="../../ui/pages/reports.py" line="282" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="278" />
+            <location filename="../../ui/pages/reports.py" line="283" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="307" />
+            <location filename="../../ui/pages/reports.py" line="312" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="309" />
+            <location filename="../../ui/pages/reports.py" line="314" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="313" />
+            <location filename="../../ui/pages/reports.py" line="318" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="320" />
+            <location filename="../../ui/pages/reports.py" line="325" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="330" />
+            <location filename="../../ui/pages/reports.py" line="335" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>

@@ -206,3 +206,21 @@ def test_a_units_narrative_is_shown_read_only_above_it(qtbot, commune_db, db_pat
     dialog.edits["danh_gia_chung"].setPlainText("đổi")  # read-only: a programmatic change is not saved
     dialog.accept()
     assert N.load(commune_db, pek.id, "2014")["danh_gia_chung"] == "Viết ở xã."
+
+
+def test_coverage_threshold_is_set_in_the_print_dialog(qtbot, page, monkeypatch):
+    from xhht_desktop.reports import verdict
+
+    make(qtbot, page)
+    printed = []
+    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path: printed.append(path) or True)
+
+    def lower(self):
+        self.coverage_box.setValue(40)
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(report_print.FrameDialog, "exec", lower)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(printed), timeout=30000)
+    assert verdict.coverage_threshold(page.ctx.db) == 0.4

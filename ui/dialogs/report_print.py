@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -132,8 +133,9 @@ class FrameDialog(QDialog):
     before it is made and printed. Everything but the number and the date is remembered for the
     next paper of this kind and unit (reports.frame)."""
 
-    def __init__(self, frame, parent: QWidget | None = None):
+    def __init__(self, frame, parent: QWidget | None = None, coverage: float | None = None):
         super().__init__(parent)
+        self.coverage = coverage
         self.setWindowTitle(self.tr("Số, ngày, nơi nhận, người ký"))
         self.frame = frame
         layout = QVBoxLayout(self)
@@ -176,6 +178,15 @@ class FrameDialog(QDialog):
         form.addRow(self.tr("Cấp phó ký thay (KT.)"), self.deputy_title)
         form.addRow(self.tr("Họ tên người ký"), self.signer_name)
         form.addRow(self.tr("Họ tên người lập biểu"), self.preparer_name)
+        self.coverage_box = QSpinBox()
+        self.coverage_box.setRange(1, 100)
+        self.coverage_box.setSuffix(" %")
+        self.coverage_box.setValue(round(100 * (coverage if coverage is not None else 2 / 3)))
+        self.coverage_box.setToolTip(self.tr("Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo "
+                                             "đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình "
+                                             "ghi «chưa đủ số đơn vị báo cáo để đánh giá»."))
+        if coverage is not None:
+            form.addRow(self.tr("Ngưỡng đánh giá cấp trên"), self.coverage_box)
         layout.addLayout(form)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #c62828")
@@ -203,6 +214,8 @@ class FrameDialog(QDialog):
         except F.FrameError as exc:
             self.error.setText(frame_message(exc))
             return
+        if self.coverage is not None and round(100 * self.coverage) != self.coverage_box.value():
+            self.coverage = self.coverage_box.value() / 100
         super().accept()
 
 

@@ -28,6 +28,7 @@ from xhht_desktop.db import units_repo
 from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.periods import Period, all_periods
 from xhht_desktop.reports import frame as F
+from xhht_desktop.reports import verdict
 from xhht_desktop.reports.cli import default_filename, generate
 
 from ui.context import AppContext
@@ -197,10 +198,14 @@ class ReportsPage(Page):
         frame = self.chosen_frame()
         if frame is None:
             return False
-        dialog = report_print.FrameDialog(frame, self)
+        coverage = verdict.coverage_threshold(self.ctx.db)
+        dialog = report_print.FrameDialog(frame, self, coverage=coverage)
         if dialog.exec() != report_print.QDialog.DialogCode.Accepted:
             return False
         self.frame = dialog.frame
+        if dialog.coverage is not None and dialog.coverage != coverage:
+            verdict.set_coverage_threshold(self.ctx.db, dialog.coverage)
+            self.current_frame = None  # the verdicts change: the file is made again before printing
         unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
         F.save(self.ctx.db, self.kind.currentData(), unit, self.frame)
         return True
