@@ -205,10 +205,11 @@ def cmd_values(args, ctx: Context) -> int:
             {k: r.as_json()[k] for k in ("indicator", "breakdown", "unit", "period", "numerator",
                                           "denominator", "value", "target", "met")}
             | {"unit_key": unit.key}
-            | {"units_reported": r.units_reported, "units_expected": r.units_expected}
+            | {"units_reported": r.units_reported, "units_expected": r.units_expected, "derived": r.derived}
             for r in rows
         ])
     else:
+        from xhht_desktop.domain.lineage import DERIVED_NOTE_VI
         from xhht_desktop.domain.values import format_int, format_percent
         for r in rows:
             if r.kind == "level":
@@ -216,8 +217,12 @@ def cmd_values(args, ctx: Context) -> int:
                 val = level_text(r)
             else:
                 val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
+            mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
             print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
-                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}")
+                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}{mark}")
+        if any(r.derived for r in rows):
+            print(f"* {DERIVED_NOTE_VI} (số xã trước sáp nhập đã báo cáo / phải báo cáo); "
+                  "chỉ tiêu đạt/chưa: tỷ lệ xã đạt.")
     return EXIT_OK
 
 

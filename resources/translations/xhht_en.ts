@@ -1097,12 +1097,12 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
@@ -1122,7 +1122,7 @@ Edited at {time} by {who}</translation>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
@@ -1182,112 +1182,112 @@ Edited at {time} by {who}</translation>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1367,7 +1367,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="64" />
+            <location filename="../../ui/models/core_labels.py" line="69" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1377,37 +1377,37 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="66" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="67" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="69" />
+            <location filename="../../ui/models/core_labels.py" line="64" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="66" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="67" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
@@ -1915,338 +1915,338 @@ Edited at {time} by {who}</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="121" />
+            <location filename="../../ui/pages/dashboard.py" line="122" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="158" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="158" />
+            <location filename="../../ui/pages/dashboard.py" line="159" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="162" />
+            <location filename="../../ui/pages/dashboard.py" line="163" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="171" />
+            <location filename="../../ui/pages/dashboard.py" line="172" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="172" />
+            <location filename="../../ui/pages/dashboard.py" line="173" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="253" />
-            <location filename="../../ui/pages/dashboard.py" line="285" />
+            <location filename="../../ui/pages/dashboard.py" line="254" />
+            <location filename="../../ui/pages/dashboard.py" line="286" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="254" />
+            <location filename="../../ui/pages/dashboard.py" line="255" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="282" />
+            <location filename="../../ui/pages/dashboard.py" line="283" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="283" />
+            <location filename="../../ui/pages/dashboard.py" line="284" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="285" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="288" />
+            <location filename="../../ui/pages/dashboard.py" line="289" />
             <source>{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · {programme} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="291" />
+            <location filename="../../ui/pages/dashboard.py" line="292" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="294" />
+            <location filename="../../ui/pages/dashboard.py" line="295" />
             <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
             <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="320" />
+            <location filename="../../ui/pages/dashboard.py" line="321" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="323" />
+            <location filename="../../ui/pages/dashboard.py" line="324" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="325" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="325" />
+            <location filename="../../ui/pages/dashboard.py" line="326" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="328" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="331" />
+            <location filename="../../ui/pages/dashboard.py" line="332" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="333" />
+            <location filename="../../ui/pages/dashboard.py" line="334" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="341" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="344" />
+            <location filename="../../ui/pages/dashboard.py" line="345" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="345" />
+            <location filename="../../ui/pages/dashboard.py" line="346" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="346" />
+            <location filename="../../ui/pages/dashboard.py" line="347" />
             <source>Biết chữ mức độ 2, 15–60 tuổi</source>
             <translation>Literate at level 2, age 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="347" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>Biết chữ mức độ 1, 15–35 tuổi</source>
             <translation>Literate at level 1, age 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="349" />
+            <location filename="../../ui/pages/dashboard.py" line="350" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="378" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="378" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="378" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <location filename="../../ui/pages/dashboard.py" line="426" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="429" />
+            <location filename="../../ui/pages/dashboard.py" line="430" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="431" />
-            <location filename="../../ui/pages/dashboard.py" line="460" />
+            <location filename="../../ui/pages/dashboard.py" line="432" />
+            <location filename="../../ui/pages/dashboard.py" line="463" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="435" />
+            <location filename="../../ui/pages/dashboard.py" line="552" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="435" />
+            <location filename="../../ui/pages/dashboard.py" line="552" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="439" />
+            <location filename="../../ui/pages/dashboard.py" line="440" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="444" />
+            <location filename="../../ui/pages/dashboard.py" line="445" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="447" />
+            <location filename="../../ui/pages/dashboard.py" line="448" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="451" />
+            <location filename="../../ui/pages/dashboard.py" line="452" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="476" />
+            <location filename="../../ui/pages/dashboard.py" line="479" />
             <source>{value} trên thang 0–{top}</source>
             <translation>{value} on a 0–{top} scale</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="477" />
+            <location filename="../../ui/pages/dashboard.py" line="480" />
             <source>; mục tiêu kỳ này: mức độ {n}</source>
             <translation>; this period's target: level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="482" />
+            <location filename="../../ui/pages/dashboard.py" line="485" />
             <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
             <translation>Share of units at level {n} or above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="490" />
+            <location filename="../../ui/pages/dashboard.py" line="493" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="491" />
+            <location filename="../../ui/pages/dashboard.py" line="494" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="497" />
+            <location filename="../../ui/pages/dashboard.py" line="500" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="501" />
+            <location filename="../../ui/pages/dashboard.py" line="504" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="505" />
+            <location filename="../../ui/pages/dashboard.py" line="508" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="508" />
+            <location filename="../../ui/pages/dashboard.py" line="511" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="509" />
+            <location filename="../../ui/pages/dashboard.py" line="512" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="512" />
+            <location filename="../../ui/pages/dashboard.py" line="515" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="515" />
+            <location filename="../../ui/pages/dashboard.py" line="518" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="519" />
+            <location filename="../../ui/pages/dashboard.py" line="522" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="532" />
+            <location filename="../../ui/pages/dashboard.py" line="535" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="539" />
+            <location filename="../../ui/pages/dashboard.py" line="542" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="546" />
-            <location filename="../../ui/pages/dashboard.py" line="550" />
+            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="553" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="547" />
             <location filename="../../ui/pages/dashboard.py" line="550" />
+            <location filename="../../ui/pages/dashboard.py" line="553" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -3046,6 +3046,14 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>Lineage</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="271" />
+            <source>{mark} ghép từ số liệu các xã trước sáp nhập ({n}/{total} xã đã báo cáo)</source>
+            <translation>{mark} combined from the communes before the merger ({n}/{total} communes reported)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="286" />
@@ -3721,144 +3729,149 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="41" />
+            <location filename="../../ui/pages/reports.py" line="42" />
             <source>Phiếu theo dõi tiến độ</source>
             <translation>Progress sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="42" />
+            <location filename="../../ui/pages/reports.py" line="43" />
             <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
             <translation>Consolidated report (district, province)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="43" />
+            <location filename="../../ui/pages/reports.py" line="44" />
             <source>PDF (để in, ký)</source>
             <translation>PDF (to print and sign)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="44" />
+            <location filename="../../ui/pages/reports.py" line="45" />
             <source>Excel (gửi Bộ, Sở)</source>
             <translation>Excel (for the Ministry, Department)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="53" />
-            <location filename="../../ui/pages/reports.py" line="66" />
+            <location filename="../../ui/pages/reports.py" line="54" />
+            <location filename="../../ui/pages/reports.py" line="67" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="79" />
+            <location filename="../../ui/pages/reports.py" line="80" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="81" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="83" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
             <location filename="../../ui/pages/reports.py" line="86" />
+            <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
+            <translation>Group communes and wards by former district (analysis only)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="92" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="94" />
             <source>Số, ngày, người ký…</source>
             <translation>Number, date, signer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="89" />
+            <location filename="../../ui/pages/reports.py" line="95" />
             <source>Đánh giá, kiến nghị…</source>
             <translation>Assessment, proposals…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="90" />
+            <location filename="../../ui/pages/reports.py" line="96" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="91" />
+            <location filename="../../ui/pages/reports.py" line="97" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="92" />
+            <location filename="../../ui/pages/reports.py" line="98" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="93" />
+            <location filename="../../ui/pages/reports.py" line="99" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="98" />
+            <location filename="../../ui/pages/reports.py" line="104" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="246" />
-            <location filename="../../ui/pages/reports.py" line="249" />
+            <location filename="../../ui/pages/reports.py" line="269" />
+            <location filename="../../ui/pages/reports.py" line="272" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="262" />
+            <location filename="../../ui/pages/reports.py" line="285" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="265" />
+            <location filename="../../ui/pages/reports.py" line="288" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="279" />
+            <location filename="../../ui/pages/reports.py" line="302" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="282" />
+            <location filename="../../ui/pages/reports.py" line="305" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="283" />
+            <location filename="../../ui/pages/reports.py" line="306" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="312" />
+            <location filename="../../ui/pages/reports.py" line="335" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="314" />
+            <location filename="../../ui/pages/reports.py" line="337" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="318" />
+            <location filename="../../ui/pages/reports.py" line="341" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="325" />
+            <location filename="../../ui/pages/reports.py" line="348" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="335" />
+            <location filename="../../ui/pages/reports.py" line="358" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>

@@ -40,7 +40,8 @@ def check_unit(kind: str, unit: units_repo.Unit) -> None:
 
 
 def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period: Period, fmt: str,
-             out: str | Path, *, progress: R.ProgressFn | None = None, frame: F.Frame | None = None) -> Path:
+             out: str | Path, *, progress: R.ProgressFn | None = None, frame: F.Frame | None = None,
+             by_former_district: bool = False) -> Path:
     """Make one report file; the single entry point the CLI and the Reports page share. `frame`:
     the number, date, recipients and signer chosen for this paper (default: what the installation
     remembers, frame.load). Reads only: remembering the frame is the caller's (frame.issue)."""
@@ -68,6 +69,8 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
         return write_progress_xlsx(db, unit.id, period, out, sheet=sheet)
     # Only the PDF prints the centres' activities (over a whole country that summary is the slow part).
     rep = R.consolidated(db, unit.id, period, progress=progress, activities=fmt == "pdf")
+    if by_former_district:
+        rep = former_district_view(db, rep)
     rep.narrative = narrative.load(db, unit.id, period.code)
     if frame is not None:
         rep.header = R.apply_frame(rep.header, frame)
@@ -80,6 +83,17 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
     return write_consolidated_xlsx(db, unit.id, period, out, report=rep, progress=progress)
 
 
+def former_district_view(db: sqlite_utils.Database, rep: R.Consolidated) -> R.Consolidated:
+    """`--by-former-district`: communes of a unit without districts grouped by former district."""
+    if rep.root.unit.level != "tinh":
+        raise ReportError("Nhóm theo huyện cũ chỉ dành cho báo cáo tổng hợp của tỉnh.")
+    grouped = R.group_by_former_district(db, rep)
+    if grouped is rep:
+        raise ReportError(f"{rep.root.unit.name} còn cấp huyện trong {R.period_phrase(rep.period)}: "
+                          "báo cáo đã nhóm theo huyện, không cần nhóm theo huyện cũ.")
+    return grouped
+
+
 def cmd_report(args, ctx) -> int:
     from xhht_desktop.cli import EXIT_OK, CliError
 
@@ -90,10 +104,13 @@ def cmd_report(args, ctx) -> int:
         unit = ctx.installation().unit
     out = args.out or reports_dir() / default_filename(args.kind, unit, period, args.format)
     try:
+        if args.by_former_district and args.kind != "consolidated":
+            raise ReportError("--by-former-district chỉ dùng với báo cáo tổng hợp (consolidated).")
         if args.coverage is not None:
             V.set_coverage_threshold(ctx.db, V.parse_coverage(args.coverage))
         frame = frame_from_args(ctx.db, args, unit, period)
-        path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame)
+        path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame,
+                        by_former_district=args.by_former_district)
     except ReportError as exc:
         raise CliError(str(exc)) from exc
     except F.FrameError as exc:
@@ -146,6 +163,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "máy này); tổng hợp: mã huyện (đến 2025-H1), 62 (đến 2025-H1) hoặc 51")
     p.add_argument("--format", choices=FORMATS, default="pdf")
     p.add_argument("--out", type=Path, help="tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)")
+    p.add_argument("--by-former-district", action="store_true",
+                   help="tổng hợp của tỉnh từ 01/07/2025: nhóm các xã, phường theo huyện cũ để phân tích "
+                        "(không phải cấp báo cáo)")
     p.add_argument("--coverage", help="ngưỡng đánh giá cấp trên: phần trăm số đơn vị phải báo cáo (mặc định 66,67 "
                                       "= hai phần ba; được nhớ cho lần sau)")
     g = p.add_argument_group("khung văn bản (Nghị định 30/2020; trừ số và ngày, được nhớ cho lần in sau)")

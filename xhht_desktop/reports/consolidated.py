@@ -49,6 +49,7 @@ from xhht_desktop.reports.progress_sheet import (
     narrative_flowables,
     has_drafts,
     indicator_table,
+    lineage_notes,
     plan_line,
     target_cell_text,
 )
@@ -211,7 +212,10 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story = document_start(doc, rep.printed_at.date(), rep.title, [rep.subtitle, plan_line(rep.period)])
     story.append(body(f"Số xã, phường, thị trấn đã báo cáo {R.period_phrase(rep.period)}: "
                       f"{format_int(rep.units_reported)}/{format_int(rep.units_expected)}."))
-    if rep.summary is not None and not enough_units(rep.units_reported, rep.units_expected, rep.summary.coverage):
+    story.extend(lineage_notes(rep.coverage, rep.derived_note))
+    if rep.view_note:
+        story.append(note(rep.view_note))
+    if rep.summary is not None and not enough_units(rep.units_reported, rep.units_expected, rep.summary.judging):
         story.append(body("Số đơn vị đã báo cáo chưa đủ để đánh giá: các chỉ tiêu chưa đủ số đơn vị báo cáo ghi "
                           "«chưa đủ số đơn vị báo cáo để đánh giá» thay cho đạt hay chưa đạt."))
     k = 0
@@ -225,7 +229,7 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story.extend(with_table([heading(f"KẾT QUẢ CHUNG {whole.upper()}")], indicator_table(rep.summary, width)))
     story.append(note("Tỷ lệ cấp trên = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ). "
                       "Chỉ tiêu đạt/chưa ở cấp trên: tỷ lệ đơn vị đạt trong số đơn vị đã báo cáo. "
-                      "«chưa báo cáo» khác với 0. " + CLOSE_NOTE_VI + " " + coverage_note(rep.summary.coverage)
+                      "«chưa báo cáo» khác với 0. " + CLOSE_NOTE_VI + " " + coverage_note(rep.summary.judging)
                       + (" " + DRAFT_NOTE if has_drafts(rep.indicators, rep.period.target_years) else "")))
     story.extend(with_table([heading("TÌNH HÌNH BÁO CÁO")], reporting_table(rep, width)))
     by_unit = [heading("KẾT QUẢ THEO ĐƠN VỊ")]

@@ -99,7 +99,7 @@ def narrative_flowables(narrative, start: int) -> list[Flowable]:
 
 def _figure(line: R.SheetLine, which: str) -> str:
     r = line.now
-    if line.indicator.kind in ("count", "level") or R.is_own_flag(line.indicator, line.level):
+    if line.indicator.kind in ("count", "level") or R.is_own_flag(line.indicator, line.text_level):
         return ""
     n = r.numerator if which == "num" else r.denominator
     return format_int(n)
@@ -202,6 +202,17 @@ def closing_sentence(unit, period: Period) -> str:
             f"của {R.lower_type(unit)}./.")
 
 
+def lineage_notes(coverage, derived_note: str) -> list[Flowable]:
+    """The paper's coverage ("Phạm vi số liệu: 40/40 xã, phường…") and, when figures come from the
+    communes before the 2025 merger, the note saying so."""
+    out: list[Flowable] = []
+    if coverage is not None:
+        out.append(body(coverage.text_vi(), 12))
+    if derived_note:
+        out.append(note(derived_note))
+    return out
+
+
 def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
     width = doc.frame_width
     level_word = sheet.unit.type_label.lower() or ("xã" if sheet.unit.level == "xa" else "huyện")  # phường, thị trấn
@@ -212,11 +223,12 @@ def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowab
                           "(các ô ghi «chưa báo cáo», không phải bằng 0)."))
     else:
         first.append(body(f"Đã báo cáo {sheet.reported}/{sheet.expected} chỉ tiêu của {level_word} trong kỳ."))
+    first.extend(lineage_notes(sheet.coverage, sheet.derived_note))
     story.extend(with_table(first, indicator_table(sheet, width)))
     story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm phần trăm, "
                       "hoặc số lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."
                       + " " + CLOSE_NOTE_VI
-                      + (" " + coverage_note(sheet.coverage) if sheet.unit.level != "xa" else "")
+                      + (" " + coverage_note(sheet.judging) if sheet.unit.level != "xa" else "")
                       + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()],
                                                         sheet.period.target_years) else "")))
     gaps = gender_gap_lines(sheet)

@@ -336,18 +336,28 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
                      sh.c(line.label, font=F_ITALIC if sub else F_NORMAL, align=WRAP, border=True),
                      sh.c(line.code, border=True),
                      sh.c(line.unit_of_measure, align=CENTRE, border=True)]
-            cells += _value_cells(sh, ind, line.now, level, r, italic=sub)
-            cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), level,
+            # A figure derived from the former communes is worded as a share (R.DERIVED_LEVEL).
+            now_level = line.text_level
+            before_level = R.DERIVED_LEVEL if line.before is not None and line.before.derived else level
+            cells += _value_cells(sh, ind, line.now, now_level, r, italic=sub)
+            cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), now_level,
                                    draft=not sub and ind.is_draft(y)) for y in years]
             cells += [sh.c(line.met_text, align=WRAP_CENTRE, border=True),
-                      _previous_cell(sh, ind, line.before, level)]
-            if line.now.value is not None and line.before is not None and line.before.value is not None:
-                whole = ind.kind in ("count", "level") or R.is_own_flag(ind, level)
-                g, k = _numeric_result(ind, line.now, level), _numeric_previous(ind, line.before, level)
+                      _previous_cell(sh, ind, line.before, before_level)]
+            if line.before is not None and line.now.derived != line.before.derived:
+                # Across the reform: the change on the share's scale (R.derived_change), if any, in
+                # points for a share (a number, not a formula: the two sides are not on one scale).
+                change = line.change
+                cells.append(sh.c(change, fmt=INT_DELTA_FORMAT if ind.kind == "count" else DELTA_FORMAT,
+                                  border=True))
+            elif line.now.value is not None and line.before is not None and line.before.value is not None:
+                whole = ind.kind in ("count", "level") or R.is_own_flag(ind, now_level)
+                g = _numeric_result(ind, line.now, now_level)
+                k = _numeric_previous(ind, line.before, before_level)
                 change = None if g is None or k is None else (g - k if whole else (g - k) * 100)
                 points = "" if whole else "*100"  # a rate's change in points
                 cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),(G{r}-K{r}){points},"")', change,
-                                        fmt=INT_DELTA_FORMAT if whole else DELTA_FORMAT, border=True))
+                                  fmt=INT_DELTA_FORMAT if whole else DELTA_FORMAT, border=True))
             else:
                 cells.append(sh.c(None, border=True))
             if with_units:
@@ -361,6 +371,9 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0)."
                     + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()], years) else ""),
                     font=F_ITALIC)])
+    for text in (sheet.coverage.text_vi() if sheet.coverage else "", sheet.derived_note):
+        if text:
+            sh.append([sh.c(text, font=F_ITALIC)])
     signature_footer(sh, header, R.vn_date_line(header.place, header.date_on(sheet.printed_at.date())),
                      left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
@@ -484,6 +497,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
         plan.append((single_fmt, part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
                      rate_formula))
     total = len(rep.detail)
+    derived = rep.derived  # every line derived from the former communes: flags are shares
     for k, line in enumerate(rep.detail):
         r = sh.row + 1
         font = F_BOLD if line.strong else F_NORMAL
@@ -502,7 +516,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
             value, numerator, denominator = figure
             if single_fmt is not None:
                 cells.append(sh.c(int(value) if single_fmt == LEVEL_FORMAT else value, font=font, fmt=single_fmt))
-            elif own_flag[level]:
+            elif own_flag[level] and not derived:
                 cells.append(sh.c(int(value), font=font, fmt=flag_fmt) if part == "value" else None)
             elif part == "num":
                 cells.append(sh.c(numerator, font=font, fmt=INT_FORMAT))
