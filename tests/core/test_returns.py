@@ -272,7 +272,7 @@ def test_an_old_public_key_file_still_works_but_updates_need_the_new_one(tmp_pat
     w = World(tmp_path, trust=False)
     old_file = tmp_path / "old.pub"
     old_file.write_text("".join(ln + "\n" for ln in w.pub.read_text(encoding="utf-8").splitlines()
-                                if "signing-key" not in ln and "Khoá ký" not in ln), encoding="utf-8")
+                                if "signing-key" not in ln and "Khóa ký" not in ln), encoding="utf-8")
     assert run(w.xa, "keys", "trust-department", str(old_file))[0] == 0
     w.send_package()  # packages still go out and merge
     assert run(w.so, "targets", "set", IND, "--year", "2030", "--value", "45")[0] == 0
@@ -479,7 +479,7 @@ def test_trusting_the_extended_key_file_names_the_signing_key(tmp_path):
         fp = keys.installation_fingerprint(so)
     finally:
         so.conn.close()
-    assert rc == 0 and f"Khoá ký của Sở (bản cập nhật, biên nhận): {fp}" in out
+    assert rc == 0 and f"Khóa ký của Sở (bản cập nhật, biên nhận): {fp}" in out
 
 
 def test_an_upgraded_database_gets_its_receipt_key_with_its_first_package(tmp_path):

@@ -73,7 +73,7 @@ def receipt_identity_file_text(db: sqlite_utils.Database) -> str:
     """This installation's receipt key as a standard age identity file (`age -d -i FILE`)."""
     identity = receipt_identity(db)
     public = str(identity.to_public())
-    return (f"# XHHT Desktop – khoá bí mật nhận biên nhận của máy này, mã {keys.recipient_fingerprint(public)}\n"
+    return (f"# XHHT Desktop – khóa bí mật nhận biên nhận của máy này, mã {keys.recipient_fingerprint(public)}\n"
             f"# public key: {public}\n{identity}\n")
 
 
@@ -220,7 +220,7 @@ def email_text(db: sqlite_utils.Database, w: Written, official: str) -> str:
             f"Sở Giáo dục và Đào tạo gửi biên nhận số {w.number}: Sở đã nhận {w.packages} gói số liệu của máy "
             f"{w.fingerprint}.\n{missing}{corr}{upd}"
             f"Tệp đính kèm: {w.receipt.name}" + (f", {w.update.name}" if w.update else "") + "\n\n"
-            "Biên nhận được ký bằng khoá của Sở và mã hoá riêng cho máy của đơn vị; mở bằng XHHT Desktop "
+            "Biên nhận được ký bằng khóa của Sở và mã hóa riêng cho máy của đơn vị; mở bằng XHHT Desktop "
             "(Đồng bộ → «Nhận tệp từ Sở», hoặc kéo thả tệp vào cửa sổ).\n\n"
             f"Trân trọng,\n{inst.official_name or 'Sở GD&ĐT'}\n")
 
@@ -248,7 +248,7 @@ def write_receipts(db: sqlite_utils.Database, out_dir: str | Path, *, now: str |
                WHERE i.status='confirmed' ORDER BY u.code, i.fingerprint""").fetchall()
         for fp, unit_key, official, recipient, code, name in rows:
             if not recipient:
-                result.skipped.append(f"{name or unit_key} (máy {fp}): chưa gửi khoá nhận biên nhận "
+                result.skipped.append(f"{name or unit_key} (máy {fp}): chưa gửi khóa nhận biên nhận "
                                       "(máy đó dùng phiên bản cũ; biên nhận sẽ có sau gói đầu tiên của phiên bản mới).")
                 continue
             number = (db.conn.execute("SELECT MAX(number) FROM receipts WHERE direction='sent' AND fingerprint=? "
@@ -335,15 +335,15 @@ def open_receipt(db: sqlite_utils.Database, data: bytes) -> ReceiptCheck:
     except pyrage.DecryptError as exc:
         text = str(exc).lower()
         if "no matching keys" in text:
-            raise DocRejected("not_for_us", "Biên nhận này không dành cho máy này (mã hoá cho máy khác).") from None
+            raise DocRejected("not_for_us", "Biên nhận này không dành cho máy này (mã hóa cho máy khác).") from None
         if "fill whole buffer" in text or "eof" in text or "truncat" in text or "unexpected end" in text:
             raise DocRejected("truncated", "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from None
-        raise DocRejected("damaged", "Tệp bị hỏng hoặc bị cắt ngắn: phần mã hoá không còn nguyên vẹn.") from None
+        raise DocRejected("damaged", "Tệp bị hỏng hoặc bị cắt ngắn: phần mã hóa không còn nguyên vẹn.") from None
     body, sig = read_members(plain, NAME, MAX_JSON)
     pinned = keys.pinned_department_signing_key(db)
     if pinned is None:
-        raise DocRejected("no_pinned_key", "Máy này chưa có khoá ký của Sở nên chưa kiểm tra được biên nhận: hãy "
-                                           "nhận lại tệp khoá công khai mới của Sở rồi mở lại.")
+        raise DocRejected("no_pinned_key", "Máy này chưa có khóa ký của Sở nên chưa kiểm tra được biên nhận: hãy "
+                                           "nhận lại tệp khóa công khai mới của Sở rồi mở lại.")
     _key, comment = verify(body, sig, [pinned], WHAT)
     doc = parse_json(body, KIND, WHAT)
     _check_shape(doc)

@@ -75,7 +75,7 @@ def cmd_publish(args, ctx) -> int:
     print(f"Bản cập nhật danh mục số {result.version}: {result.targets} mục tiêu, {result.units} thay đổi đơn vị.",
           file=sys.stderr)
     if result.rotated_to:
-        print(f"Khoá ký mới của Sở: {result.rotated_to} (đã thông báo trong bản cập nhật này, ký bằng khoá cũ).",
+        print(f"Khóa ký mới của Sở: {result.rotated_to} (đã thông báo trong bản cập nhật này, ký bằng khóa cũ).",
               file=sys.stderr)
     return EXIT_OK
 
@@ -249,7 +249,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("publish", help="phát hành bản cập nhật danh mục đã ký (in ra đường dẫn tệp)")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--rotate-signing-key", action="store_true",
-                   help="đổi khoá ký của Sở: bản cập nhật này (ký bằng khoá cũ) thông báo khoá mới")
+                   help="đổi khóa ký của Sở: bản cập nhật này (ký bằng khóa cũ) thông báo khóa mới")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("receipts", help="Gửi cho các đơn vị: mỗi máy một thư mục (biên nhận, bản cập nhật, thư)")

@@ -79,8 +79,8 @@ def verify(body: bytes, sig_bytes: bytes, pinned: list[bytes], what: str) -> tup
         raise DocRejected("tampered", f"Chữ ký của {what} bị hỏng hoặc đã bị sửa.") from None
     key = next((k for k in pinned if minisign.key_id(k) == sig.key_id), None)
     if key is None:
-        raise DocRejected("wrong_key", f"{what[:1].upper()}{what[1:]} không được ký bằng khoá của Sở mà máy này "
-                                       "đã nhận (tệp của nơi khác, hoặc Sở đã đổi khoá mà máy chưa nhận thông báo).")
+        raise DocRejected("wrong_key", f"{what[:1].upper()}{what[1:]} không được ký bằng khóa của Sở mà máy này "
+                                       "đã nhận (tệp của nơi khác, hoặc Sở đã đổi khóa mà máy chưa nhận thông báo).")
     try:
         minisign.verify(key, body, sig)
     except minisign.SignatureError:

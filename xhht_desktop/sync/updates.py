@@ -213,8 +213,8 @@ def open_update(db: sqlite_utils.Database, data: bytes) -> UpdateCheck:
     body, sig = read_members(data, NAME, MAX_JSON)
     pinned = keys.pinned_department_signing_key(db)
     if pinned is None:
-        raise DocRejected("no_pinned_key", "Máy này chưa có khoá ký của Sở nên chưa kiểm tra được bản cập nhật: "
-                                           "hãy nhận lại tệp khoá công khai mới của Sở (Cài đặt → «Nhận khoá của "
+        raise DocRejected("no_pinned_key", "Máy này chưa có khóa ký của Sở nên chưa kiểm tra được bản cập nhật: "
+                                           "hãy nhận lại tệp khóa công khai mới của Sở (Cài đặt → «Nhận khóa của "
                                            "Sở…» hoặc keys trust-department), rồi áp dụng lại.")
     key, comment = verify(body, sig, [pinned], WHAT)
     doc = parse_json(body, KIND, WHAT)
@@ -342,5 +342,5 @@ def change_text_vi(c: dict) -> str:
         preds = f" (thay {c['predecessors'].replace(';', ', ')})" if c["predecessors"] else ""
         return f"Đơn vị {c['key']} {c['name']}{preds}"
     if c["kind"] == "department_key":
-        return f"Khoá mã hoá mới của Sở, mã nhận dạng {c['fingerprint']}"
-    return f"Khoá ký mới của Sở, mã nhận dạng {c['fingerprint']} (được khoá hiện tại xác nhận)"
+        return f"Khóa mã hóa mới của Sở, mã nhận dạng {c['fingerprint']}"
+    return f"Khóa ký mới của Sở, mã nhận dạng {c['fingerprint']} (được khóa hiện tại xác nhận)"
