@@ -28,6 +28,7 @@ from xhht_desktop.sync import corrections, receipts
 
 from ui.context import AppContext
 from ui.dialogs.returns import receive_from_department
+from ui.models.core_labels import core_label
 from ui.widgets import messages
 
 
@@ -74,7 +75,7 @@ class DepartmentFilesCard(QFrame):
         self.requests.setRowCount(len(rows))
         for i, r in enumerate(rows):
             what = r["indicator"] or self.tr("hoạt động TTHTCĐ {id}").format(id=r["activity_uuid"][:8])
-            for c, text in enumerate((r["period"], what, r["message"], corrections.STATUS_LABELS_VI[r["status"]],
+            for c, text in enumerate((r["period"], what, r["message"], core_label(corrections.STATUS_LABELS_VI[r["status"]]),
                                       r["reply"])):
                 self.requests.setItem(i, c, QTableWidgetItem(text))
         visible = bool(rows)
@@ -132,7 +133,7 @@ def annotate_entry_corrections(page) -> None:
             notes[code] = note
         requests = open_.get(code, [])
         note.setText("\n".join(page.tr("⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).").format(
-            m=r["message"], s=corrections.STATUS_LABELS_VI[r["status"]]) for r in requests))
+            m=r["message"], s=core_label(corrections.STATUS_LABELS_VI[r["status"]])) for r in requests))
         note.setVisible(bool(requests))
 
 
