@@ -37,6 +37,13 @@ META_DEPARTMENT_OLD_IDENTITIES = "sync_department_old_identities"
 META_DEPARTMENT_RECIPIENT = "sync_department_recipient"
 META_EXTRA_RECIPIENTS = "sync_extra_recipients"
 META_DEPARTMENT_EMAIL = "department_email"
+# At an installation: the Department's Ed25519 signing key (base64 of 32 bytes), pinned when it trusts
+# the Department from a public-key file that carries it (reference updates and receipts are checked
+# against it; an update signed by it may announce the next one).
+META_DEPARTMENT_SIGNING_KEY = "sync_department_signing_key"
+# The line of the Department's public-key file that carries its signing key: a comment for age (and for
+# versions that do not know it), the second line of a minisign public key file after the colon.
+SIGNING_KEY_LINE = "# xhht-department-signing-key: "
 
 MIN_PASSPHRASE = 8
 MAX_KEY_FILE = 64 * 1024
@@ -71,7 +78,7 @@ def normalise_fingerprint(text: str) -> str:
     official hears or types over the phone."""
     compact = "".join(ch for ch in (text or "").upper() if ch.isalnum()).translate(str.maketrans("018", "OIB"))
     if len(compact) != 16 or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for ch in compact):
-        raise KeyProblem(f"«{text}» không phải là mã nhận dạng khoá (dạng ABCD-EFGH-JKLM-NPQR).")
+        raise KeyProblem(f"«{text}» không phải là mã nhận dạng khóa (dạng ABCD-EFGH-JKLM-NPQR).")
     return "-".join(compact[i:i + 4] for i in range(0, 16, 4))
 
 
@@ -84,6 +91,10 @@ def ensure_keys(db: sqlite_utils.Database, role: str) -> None:
     encryption key pair and trusts itself as the Department.
     """
     ensure_signing_key(db)
+    if role != "department":  # receipts from the Department are encrypted to it (issue 11)
+        from xhht_desktop.sync.receipts import receipt_identity  # noqa: PLC0415
+
+        receipt_identity(db)
     if role == "department" and not meta.get(db, META_DEPARTMENT_IDENTITY):
         identity = x25519.Identity.generate()
         meta.set_many(db, {
@@ -169,11 +180,11 @@ def parse_recipient_text(text: str) -> str:
     """The age recipient in a public key file: '#' comments and blank lines are skipped."""
     found = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     if len(found) != 1 or not found[0].startswith("age1"):
-        raise KeyProblem("Tệp này không phải là khoá công khai của Sở (cần đúng một dòng «age1…»).")
+        raise KeyProblem("Tệp này không phải là khóa công khai của Sở (cần đúng một dòng «age1…»).")
     try:
         x25519.Recipient.from_str(found[0])
     except pyrage.RecipientError as exc:
-        raise KeyProblem("Khoá công khai của Sở trong tệp bị hỏng (sai định dạng age).") from exc
+        raise KeyProblem("Khóa công khai của Sở trong tệp bị hỏng (sai định dạng age).") from exc
     return found[0]
 
 
@@ -181,10 +192,10 @@ def read_key_file(path: str | Path) -> str:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_KEY_FILE:
-            raise KeyProblem(f"Tệp «{path.name}» quá lớn để là một tệp khoá.")
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn để là một tệp khóa.")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyProblem(f"Không đọc được tệp khoá «{path.name}»: {exc}") from exc
+        raise KeyProblem(f"Không đọc được tệp khóa «{path.name}»: {exc}") from exc
 
 
 def trust_department(db: sqlite_utils.Database, text: str) -> str:
@@ -192,9 +203,35 @@ def trust_department(db: sqlite_utils.Database, text: str) -> str:
     recipient = parse_recipient_text(text)
     if meta.get(db, "role") == "department" and department_identity(db) is not None \
             and recipient != str(department_identity(db).to_public()):
-        raise KeyProblem("Máy của Sở đã có khoá riêng; không nhận khoá của nơi khác.")
-    meta.put(db, META_DEPARTMENT_RECIPIENT, recipient)
+        raise KeyProblem("Máy của Sở đã có khóa riêng; không nhận khóa của nơi khác.")
+    values = {META_DEPARTMENT_RECIPIENT: recipient}
+    signing = parse_signing_key_line(text)
+    if signing is not None and meta.get(db, "role") != "department":
+        values[META_DEPARTMENT_SIGNING_KEY] = base64.b64encode(signing).decode("ascii")
+    meta.set_many(db, values)
     return recipient_fingerprint(recipient)
+
+
+def parse_signing_key_line(text: str) -> bytes | None:
+    """The Department's signing key in its public-key file, or None (a file from before issue 11)."""
+    found = [ln.strip()[len(SIGNING_KEY_LINE.strip()):].strip() for ln in text.splitlines()
+             if ln.strip().startswith(SIGNING_KEY_LINE.strip())]
+    if not found:
+        return None
+    try:
+        if len(found) != 1:
+            raise minisign.SignatureError("two signing keys")
+        return minisign.parse_public_key_text(f"untrusted comment: x\n{found[0]}\n")
+    except minisign.SignatureError as exc:
+        raise KeyProblem("Khóa ký của Sở trong tệp bị hỏng (dòng «xhht-department-signing-key»).") from exc
+
+
+def pinned_department_signing_key(db: sqlite_utils.Database) -> bytes | None:
+    """The Department signing key this installation trusts (the Department: its own)."""
+    if meta.get(db, "role") == "department":
+        return signing_public_key(db)
+    text = meta.get(db, META_DEPARTMENT_SIGNING_KEY)
+    return base64.b64decode(text) if text else None
 
 
 def add_extra_recipient(db: sqlite_utils.Database, text: str) -> str:
@@ -210,20 +247,26 @@ def department_public_key_text(db: sqlite_utils.Database) -> str:
     """The Department's public key file: an age recipients file (`age -R` reads it)."""
     rec = department_recipient(db)
     if not rec:
-        raise KeyProblem("Máy này chưa có khoá của Sở.")
-    return (f"# XHHT Desktop – khoá công khai của Sở GD&ĐT (age X25519)\n"
-            f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n{rec}\n")
+        raise KeyProblem("Máy này chưa có khóa của Sở.")
+    text = (f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
+            f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n")
+    if department_identity(db) is not None:  # the Department's own file also carries its signing key
+        pk = signing_public_key(db)
+        line = minisign.public_key_text(pk).splitlines()[1]
+        text += (f"# Khóa ký của Sở (minisign), mã nhận dạng {signing_fingerprint(pk)}:\n"
+                 f"{SIGNING_KEY_LINE}{line}\n")
+    return text + f"{rec}\n"
 
 
 def identity_file_text(db: sqlite_utils.Database) -> str:
     """The Department's private key as a standard age identity file (`age -d -i FILE`)."""
     identity = department_identity(db)
     if identity is None:
-        raise KeyProblem("Máy này không giữ khoá bí mật của Sở (chỉ máy của Sở có).")
+        raise KeyProblem("Máy này không giữ khóa bí mật của Sở (chỉ máy của Sở có).")
     public = str(identity.to_public())
     created = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     return (f"# created: {created}\n# public key: {public}\n"
-            f"# XHHT Desktop – khoá bí mật của Sở, mã nhận dạng {recipient_fingerprint(public)}\n"
+            f"# XHHT Desktop – khóa bí mật của Sở, mã nhận dạng {recipient_fingerprint(public)}\n"
             f"{identity}\n")
 
 
@@ -244,7 +287,7 @@ def read_key_backup(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_KEY_FILE:
-            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khoá của Sở.")
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khóa của Sở.")
         return path.read_bytes()
     except OSError as exc:
         raise KeyProblem(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}.") from exc
@@ -256,7 +299,7 @@ def check_key_backup(data: bytes) -> None:
     a crafted file with log2 N = 24 would take a minute and 16 GiB of memory (or abort the program
     when memory runs out); refusing it takes microseconds."""
     if len(data) > MAX_KEY_FILE:
-        raise KeyProblem(f"Tệp quá lớn ({len(data) // 1024} KB) để là bản sao lưu khoá của Sở.")
+        raise KeyProblem(f"Tệp quá lớn ({len(data) // 1024} KB) để là bản sao lưu khóa của Sở.")
     try:
         read_age_header(data, KEY_BACKUP_BUDGET)
     except AgeHeaderProblem as exc:
@@ -267,11 +310,11 @@ def check_key_backup(data: bytes) -> None:
                 f"{_scrypt_memory_text(p['work_factor'])} bộ nhớ), vượt giới hạn 2^{p['limit']}: không mở "
                 "(tệp không do XHHT Desktop tạo ra hoặc đã bị sửa).") from None
         if exc.code in ("stanza_type", "too_many_stanzas"):
-            raise KeyProblem("Tệp này không phải bản sao lưu khoá bằng mật khẩu (age scrypt) của XHHT Desktop.") \
+            raise KeyProblem("Tệp này không phải bản sao lưu khóa bằng mật khẩu (age scrypt) của XHHT Desktop.") \
                 from None
         if exc.code == "truncated":
             raise KeyProblem("Tệp sao lưu bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from None
-        raise KeyProblem("Tệp này không phải bản sao lưu khoá của Sở, hoặc đã bị hỏng.") from None
+        raise KeyProblem("Tệp này không phải bản sao lưu khóa của Sở, hoặc đã bị hỏng.") from None
 
 
 def _scrypt_memory_text(work_factor: int) -> str:
@@ -292,11 +335,11 @@ def restore_department_key(db: sqlite_utils.Database, data: bytes, passphrase: s
 def install_department_identity(db: sqlite_utils.Database, text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     if len(lines) != 1 or not lines[0].startswith("AGE-SECRET-KEY-1"):
-        raise KeyProblem("Tệp không chứa khoá bí mật age của Sở.")
+        raise KeyProblem("Tệp không chứa khóa bí mật age của Sở.")
     try:
         identity = x25519.Identity.from_str(lines[0])
     except pyrage.IdentityError as exc:
-        raise KeyProblem("Khoá bí mật trong tệp bị hỏng.") from exc
+        raise KeyProblem("Khóa bí mật trong tệp bị hỏng.") from exc
     current = meta.get(db, META_DEPARTMENT_IDENTITY)
     values = {META_DEPARTMENT_IDENTITY: str(identity), META_DEPARTMENT_RECIPIENT: str(identity.to_public())}
     if current and current != str(identity):

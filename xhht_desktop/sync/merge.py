@@ -361,7 +361,7 @@ def resolve_pairs(db: sqlite_utils.Database, items: Iterable[str | tuple[str, st
         fp = pairs[0]["fingerprint"]
         if any(p["status"] == "revoked" for p in pairs):
             raise keys.KeyProblem(f"Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là "
-                                  "máy thật, đề nghị đơn vị cài lại để có khoá mới, rồi xác nhận khoá mới.")
+                                  "máy thật, đề nghị đơn vị cài lại để có khóa mới, rồi xác nhận khóa mới.")
         if spec is None:
             # Seen in the same merge, the order of the files decides which came first: not the sender's
             # word to take. Once the first is confirmed, a bare fingerprint only ever means that one.

@@ -34,7 +34,7 @@ DRY_RUN_LABELS_VI = {
 }
 COUNT_KEYS = ("new", "updated", "unchanged", "older", "conflicts", "deleted")
 COUNT_LABELS_VI = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "older": "cũ hơn (bỏ qua)",
-                   "conflicts": "xung đột", "deleted": "xoá"}
+                   "conflicts": "xung đột", "deleted": "xóa"}
 LEVEL_OF_ROLE = {"commune": "xa", "district": "huyen"}
 MAX_PROBLEMS_SHOWN = 50
 # Budgets of what a package may claim (issue 12). A commune that exports twice a day for ten years
@@ -154,7 +154,7 @@ def _start(db: sqlite_utils.Database, dry_run: bool, actor: str | None) -> _Batc
         raise MergeError("Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.")
     identities = keys.department_identities(db)
     if not identities:
-        raise MergeError("Máy của Sở chưa có khoá bí mật: khôi phục khoá từ bản sao lưu trước khi nhập gói.")
+        raise MergeError("Máy của Sở chưa có khóa bí mật: khôi phục khóa từ bản sao lưu trước khi nhập gói.")
     return _Batch(db=db, identities=identities, own_fingerprints=keys.own_department_fingerprints(db),
                   specs=table_specs(db), actor=actor or inst.actor, origin=inst.installation_id,
                   dry_run=dry_run, now=now_iso(), units=repo.unit_rows(db))

@@ -327,15 +327,15 @@ def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: by
         return Decision()
     if any(p["installation_id"] != m["installation_id"] for p in pairs):
         _reject(result, "identity_changed",
-                f"Khoá {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
-                f"{m['installation_id']}: một khoá chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
+                f"Khóa {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
+                f"{m['installation_id']}: một khóa chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
         return Decision()
     others = [i for i in repo.installations_by_id(db, m["installation_id"])
               if i["fingerprint"] != fingerprint and i["status"] != "revoked"]
     if others:
         _reject(result, "key_changed",
-                f"Máy gửi này trước đây ký bằng khoá {others[0]['fingerprint']}, nay bằng khoá {fingerprint}. "
-                "Nếu máy đã được cài lại, hãy thu hồi khoá cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
+                f"Máy gửi này trước đây ký bằng khóa {others[0]['fingerprint']}, nay bằng khóa {fingerprint}. "
+                "Nếu máy đã được cài lại, hãy thu hồi khóa cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
         return Decision()
     last = repo.last_sequence(db, fingerprint, besides=uuid_)
     if m["sequence"] > last + MAX_SEQUENCE_JUMP:

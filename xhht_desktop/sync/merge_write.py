@@ -233,3 +233,6 @@ def apply(batch: _Batch, opened: OpenedPackage, decision: Decision, group: _Grou
     elif decision.kind == "import":
         _write(batch, opened, decision.plan, group)
         repo.insert_import(db, decision.import_record, decision.import_periods)
+        from xhht_desktop.sync.receipts import on_package_imported  # noqa: PLC0415 - the way back (issue 11)
+
+        on_package_imported(db, opened, batch.now)
