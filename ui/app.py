@@ -399,6 +399,7 @@ def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics) ->
     # A language switch or a restore replaces the window (ui.i18n) and a restore the connection.
     _tear_down(app, *windows, *([startup.ctx] if startup.ctx is not None else []))
     if startup.ctx is not None:
+        startup.ctx.close_writer()  # queued writes are finished, not dropped
         startup.ctx.db.conn.close()
     if startup.db is not None:
         startup.db.conn.close()

@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.period_changed.connect(self._on_period_changed)
         ctx.installation_changed.connect(self._update_header)
+        ctx.operation_queued.connect(self._on_operation_queued)
         if self._specs:
             self.sidebar.setCurrentRow(0)
         self.after_content_shown(self.load_remaining_pages)
@@ -620,6 +621,11 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()  # the path, set by attach()
         self.db_label.setObjectName("muted")
         status.addPermanentWidget(self.db_label)
+
+    def _on_operation_queued(self, label: str, waiting_for: str) -> None:
+        """A write waits for another (a save during a merge): say so; it runs when that is done."""
+        self.show_status(self.tr("«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.").format(
+            label=label, other=waiting_for), 30000)
 
     def show_status(self, text: str, msec: int = 8000) -> None:
         self.statusBar().showMessage(text, msec)

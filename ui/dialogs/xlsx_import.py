@@ -1,8 +1,8 @@
 """Nhập biểu Excel: pick a filled entry template, see every row and every problem, then import
 all of it or nothing.
 
-The check (`import_workbook(dry_run=True)`) and the import itself run in a worker with their own
-database connection; the import checks the file again inside its transaction, so a file changed
+The check (`import_workbook(dry_run=True)`) runs in a worker with its own connection, the import on
+the one writer (ui.operations.CollectionOp); the import checks the file again inside its transaction, so a file changed
 between preview and import is still judged as a whole.
 """
 
@@ -25,15 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.domain.periods import PeriodError, parse_period
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.models.import_preview import ImportPreviewModel, preview_rows
+from ui.operations import CollectionOp
 from ui.tasks import run_task
 from ui.widgets import messages
 
 
 def _check_in_worker(db_path: Path, unit, path: str, actor: str, origin: str, apply: bool):
-    """Worker body: (ImportResult, figures stored now for the file's period)."""
+    """Worker body of the check (a read: apply=False); (ImportResult, figures stored now for the
+    file's period). The import itself is an operation on the writer (XlsxImportDialog.apply)."""
     from xhht_desktop.cli import extra_xlsx_importers
     from xhht_desktop.db import values_repo
     from xhht_desktop.db.connection import open_reader
@@ -190,11 +193,19 @@ class XlsxImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.pick_button.setEnabled(False)
         self.status.setText(self.tr("Đang nhập…"))
-        self._task = run_task(
-            self, self.tr("Đang nhập biểu Excel…"),
-            lambda progress: _check_in_worker(self.ctx.db_path, inst.unit, path, inst.actor,
-                                              inst.installation_id, True),
-            on_done=self._applied, on_error=self._apply_failed)
+        unit, actor, origin = inst.unit, inst.actor, inst.installation_id
+
+        def work(db, _progress) -> Outcome:  # a write: on the writer, checked again in its transaction
+            from xhht_desktop.cli import extra_xlsx_importers
+            from xhht_desktop.io.xlsx_entry import import_workbook
+
+            result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=False,
+                                     extra_importers=extra_xlsx_importers())
+            return Outcome(Changes(values=True, clc=True) if result.applied else Changes(), (result, {}))
+
+        self._task = CollectionOp(self, self.tr("Nhập biểu Excel"), work, ctx=self.ctx).with_progress(
+            self.tr("Đang nhập biểu Excel…")).success(self._applied).failure(
+            lambda exc: self._apply_failed(exc, "")).run_in_background()
 
     def _applied(self, payload) -> None:
         result, _stored = payload
@@ -206,7 +217,6 @@ class XlsxImportDialog(QDialog):
                           "\n".join(p.text() for p in result.problems[:20]))
             return
         self.applied_result = result
-        self.ctx.notify_data_changed()
         messages.info(self, self.tr("Đã nhập biểu Excel kỳ {period}.").format(period=result.period),
                       self.tr("{changed} số liệu thay đổi, {unchanged} không đổi.").format(
                           changed=result.changed, unchanged=result.unchanged))

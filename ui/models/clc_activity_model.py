@@ -1,4 +1,4 @@
-"""Table models of the TTHTCĐ activity log: the rows, the filter/sort proxy and the totals row."""
+"""Table models of the TTHTCĐ activity log: the rows (filtered, sorted, paged) and the totals row."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -62,29 +61,143 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CTX, text) if text else text
 
 
+PAGE = 500  # rows handed to the view at a time (fetchMore): a province's log is tens of thousands
+
+
+def sort_keys(activities: list[Activity], unit_names: dict[int, str], columns, centre_place: str) -> list[list]:
+    """One list of sort keys per column, computed once per load (on the loading worker): dates as
+    ISO text, numbers as numbers (blank before 0), texts accent- and case-free."""
+    out = []
+    for key, _title, _tip in columns:
+        if key in ("date", "end_date"):
+            out.append([(getattr(a, key).isoformat() if getattr(a, key) else "") for a in activities])
+        elif key in NUMERIC:
+            out.append([(-1 if getattr(a, key) is None else getattr(a, key)) for a in activities])
+        elif key == "category":
+            folded = {c: fold(t) for c, t in CATEGORY_SHORT_VI.items()}
+            out.append([folded.get(a.category) or fold(a.category or "") for a in activities])
+        elif key == "format":
+            folded = {c: fold(t) for c, t in FORMAT_LABELS_VI.items()}
+            out.append([folded.get(a.format) or fold(a.format or "") for a in activities])
+        elif key == "place":
+            centre = fold(centre_place)
+            out.append([fold(a.place) if a.place else centre for a in activities])
+        elif key == "unit":
+            folded = {u: fold(n) for u, n in unit_names.items()}
+            out.append([folded.get(a.unit_id, "") for a in activities])
+        else:
+            out.append([fold(getattr(a, key) or "") for a in activities])
+    for a in activities:
+        a.folded_text  # noqa: B018 - cached now, on the worker, not at the first keystroke
+    return out
+
+
 class ClcActivityModel(QAbstractTableModel):
-    """The activities of one commune (or of the communes below a district) for a date range."""
+    """The activities of one commune (or of the communes below a district) for a date range, as
+    the table shows them: filtered and sorted on keys computed when they were loaded (no call into
+    Qt per row), handed to the view a page at a time."""
+
+    filter_changed = Signal()
 
     def __init__(self, parent=None, *, show_unit: bool = False):
         super().__init__(parent)
         self.activities: list[Activity] = []
         self.unit_names: dict[int, str] = {}
         self.columns = [c for c in COLUMNS if show_unit or c[0] != "unit"]
+        self.filter = ActivityFilter()
+        self._keys: list[list] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.visible: list[int] = []  # indices into activities, filtered and sorted
+        self._fetched = 0
 
-    def set_activities(self, activities: list[Activity], unit_names: dict[int, str] | None = None) -> None:
+    # ---- loading, filtering, sorting ----------------------------------------------------------
+
+    def set_activities(self, activities: list[Activity], unit_names: dict[int, str] | None = None,
+                       keys: list[list] | None = None) -> None:
         self.beginResetModel()
         self.activities = list(activities)
         self.unit_names = unit_names or {}
+        self._keys = keys
+        self._arrange()
         self.endResetModel()
+        self.filter_changed.emit()
+
+    def keys(self) -> list[list]:
+        if self._keys is None or len(self._keys) != len(self.columns):
+            self._keys = sort_keys(self.activities, self.unit_names, self.columns, _t(CENTRE_PLACE))
+        return self._keys
+
+    def _arrange(self) -> None:
+        filt = self.filter
+        if filt.text or filt.category or filt.date_from or filt.date_to:
+            rows = [i for i, a in enumerate(self.activities) if filt.accepts(a)]
+        else:
+            rows = list(range(len(self.activities)))
+        if self._sort is not None:
+            column, order = self._sort
+            key = self.keys()[column]
+            rows.sort(key=key.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.visible = rows
+        self._fetched = min(len(rows), max(PAGE, self._fetched))
+
+    def set_filter(self, filt: ActivityFilter) -> None:
+        self.beginResetModel()
+        self.filter = filt
+        self._fetched = 0
+        self._arrange()
+        self.endResetModel()
+        self.filter_changed.emit()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._arrange()
+        self.layoutChanged.emit()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._fetched < len(self.visible)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802 - Qt API
+        if parent.isValid():
+            return
+        more = min(PAGE, len(self.visible) - self._fetched)
+        if more > 0:
+            self.beginInsertRows(QModelIndex(), self._fetched, self._fetched + more - 1)
+            self._fetched += more
+            self.endInsertRows()
+
+    def ensure_fetched(self, row: int) -> None:
+        """Hand the view the pages up to this row (to select a row further down)."""
+        while row >= self._fetched and self.canFetchMore():
+            self.fetchMore()
+
+    # ---- rows ------------------------------------------------------------------------------------
+
+    def activity_at(self, row: int) -> Activity:
+        return self.activities[self.visible[row]]
+
+    def accepted_count(self) -> int:
+        return len(self.visible)
+
+    def accepted_activities(self) -> list[Activity]:
+        """The rows the filter lets through, in load order."""
+        return [self.activities[i] for i in sorted(self.visible)]
+
+    def visible_activities(self) -> list[Activity]:
+        """The rows as the view shows them (sorted), every page."""
+        return [self.activities[i] for i in self.visible]
 
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c[0] == key)
 
     def row_of(self, record_uuid: str) -> int:
-        return next((i for i, a in enumerate(self.activities) if a.uuid == record_uuid), -1)
+        """The row of this activity as shown (-1 if filtered out or not loaded)."""
+        return next((r for r, i in enumerate(self.visible) if self.activities[i].uuid == record_uuid), -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.activities)
+        return 0 if parent.isValid() else self._fetched
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.columns)
@@ -118,20 +231,14 @@ class ClcActivityModel(QAbstractTableModel):
         return getattr(a, key) or ""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self.visible):
             return None
-        a = self.activities[index.row()]
+        a = self.activities[self.visible[index.row()]]
         key = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(a, key)
         if role == SORT_ROLE:
-            if key in ("date", "end_date"):
-                value = getattr(a, key)
-                return value.isoformat() if value else ""
-            if key in NUMERIC:
-                value = getattr(a, key)
-                return -1 if value is None else value  # blank sorts before 0
-            return fold(self.text(a, key))
+            return self.keys()[index.column()][self.visible[index.row()]]
         if role == ACTIVITY_ROLE:
             return a
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
@@ -148,63 +255,29 @@ class ClcActivityModel(QAbstractTableModel):
         return None
 
 
-class ClcFilterProxy(QSortFilterProxyModel):
-    """Sorts on typed keys (dates, numbers, accent-free text) and filters by category, dates and
-    an accent-insensitive search over title, partner, place, funding, notes and labels."""
-
-    filter_changed = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.filter = ActivityFilter()
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def set_filter(self, filt: ActivityFilter) -> None:
-        self.filter = filt
-        # A full re-mapping, not row-by-row removal: narrowing tens of thousands of rows to a few
-        # hundred otherwise emits thousands of removal signals.
-        self.invalidate()
-        self.filter_changed.emit()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt API
-        model = self.sourceModel()
-        return self.filter.accepts(model.activities[source_row])
-
-    def accepted_activities(self) -> list[Activity]:
-        """The rows the filter lets through, in load order: plain Python, no call into Qt per row."""
-        return [a for a in self.sourceModel().activities if self.filter.accepts(a)]
-
-    def visible_activities(self) -> list[Activity]:
-        """The rows as the view shows them (sorted)."""
-        model = self.sourceModel()
-        return [model.activities[self.mapToSource(self.index(r, 0)).row()] for r in range(self.rowCount())]
-
-
 class ClcTotalsModel(QAbstractTableModel):
     """One row under the table: the sums of the rows the filter shows (blank when nothing is recorded)."""
 
-    def __init__(self, proxy: ClcFilterProxy, parent=None):
+    def __init__(self, proxy: ClcActivityModel, parent=None):
         super().__init__(parent)
-        self.proxy = proxy
+        self.proxy = proxy  # the log model (filtered rows)
         self.sums: dict[str, int | None] = {}
         self.count = 0
         # Once per change of rows or filter; never per removed range (that made large filters slow).
         proxy.filter_changed.connect(self.recompute)
-        proxy.modelReset.connect(self.recompute)
-        proxy.sourceModelChanged.connect(self.recompute)
         self.recompute()
 
     @property
     def columns(self):
-        return self.proxy.sourceModel().columns
+        return self.proxy.columns
 
     def recompute(self, *args) -> None:
-        rows = self.proxy.accepted_activities()
+        acts, rows = self.proxy.activities, self.proxy.visible
         self.count = len(rows)
         self.sums = {}
         for key in NUMERIC:
-            known = [getattr(a, key) for a in rows if getattr(a, key) is not None]
+            values = [getattr(acts[i], key) for i in rows]
+            known = [v for v in values if v is not None]
             self.sums[key] = sum(known) if known else None
         if self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
