@@ -342,18 +342,22 @@ def test_summary_widget_follows_the_period_and_offers_the_suggestion(qtbot, comm
     ctx = AppContext(commune_db, db_path, Period(2014, 1))
     widget = ClcSummaryWidget(ctx)
     qtbot.addWidget(widget)
+    settle(widget)  # summed on a worker
     assert widget.figures(None)["activities"] == 0
     assert widget.empty.isVisibleTo(widget) and not widget.grid_host.isVisibleTo(widget)
     add(ctx, rural_workers_new=12)
     add(ctx, date=dt.date(2014, 8, 1), title="Ngày hội đọc sách", category="culture", format="contest",
         visits=150, women=None, rural_workers=None, learners=None, rural_workers_new=30)
     ctx.notify_data_changed()
+    settle(widget)
     assert widget.figures(None)["visits"] == 45
     assert widget.figures("agri_tech")["activities"] == 1
     assert "12" in widget.suggestion_label.text() and "LDNT_HOC_TTHTCD" in widget.suggestion_label.text()
     ctx.set_period(Period(2014, 0))
+    settle(widget)
     assert widget.figures(None)["visits"] == 195 and widget.suggestion == 42
     ctx.set_period(Period(2014, 2))
+    settle(widget)
     assert widget.suggestion is None and "chỉ có cho 6 tháng đầu năm và cả năm" in widget.suggestion_label.text()
 
 

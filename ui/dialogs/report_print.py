@@ -15,8 +15,12 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 
-def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
-    """Render every page of `path` onto `printer`; returns the number of pages printed."""
+def print_pdf_to(printer: QPrinter, path: str | Path, progress=None) -> int:
+    """Render every page of `path` onto `printer`; returns the number of pages printed.
+
+    Runs on a worker thread (QPainter on a QPrinter is allowed there): `progress(page, pages)` is
+    called before each page and may raise (ui.tasks.Cancelled) to stop; the job is then aborted.
+    """
     doc = QPdfDocument()
     if doc.load(str(path)) != QPdfDocument.Error.None_:
         raise OSError(f"Không đọc được tệp PDF «{path}».")
@@ -31,6 +35,12 @@ def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
         # Full page: the PDF carries the decree's margins itself.
         target = printer.pageLayout().fullRectPixels(dpi)
         for i in range(doc.pageCount()):
+            if progress is not None:
+                try:
+                    progress(i + 1, doc.pageCount())
+                except BaseException:
+                    printer.abort()  # nothing half-printed is sent on
+                    raise
             if i:
                 printer.newPage()
             points = doc.pagePointSize(i)
@@ -55,8 +65,9 @@ def is_landscape(path: str | Path) -> bool:
         doc.close()
 
 
-def print_pdf(parent: QWidget | None, path: str | Path) -> bool:
-    """Ask the system print dialog, then print. False when the official cancels."""
+def print_pdf(parent: QWidget | None, path: str | Path, on_done=None, on_error=None):
+    """Ask the system print dialog, then print in a worker with "Đang in trang 5/28" and a working
+    Hủy. Returns the task (on_done(pages) when sent), or None when the official cancels the dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(Path(path).stem)
     printer.setFullPage(True)
@@ -66,9 +77,19 @@ def print_pdf(parent: QWidget | None, path: str | Path) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In báo cáo")
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    print_pdf_to(printer, path)
-    return True
+        return None
+    from ui.tasks import run_task
+
+    page_text = QCoreApplication.translate("ReportPrint", "Đang in trang {page}/{pages}")
+
+    def work(progress):
+        return print_pdf_to(printer, path, lambda page, pages: progress.update(
+            page - 1, pages, page_text.format(page=page, pages=pages)))
+
+    task = run_task(parent, QCoreApplication.translate("ReportPrint", "Đang in…"), work, on_done=on_done,
+                    on_error=on_error)
+    task.printer = printer  # alive until the worker is done with it
+    return task
 
 
 def open_in_viewer(path: str | Path) -> bool:

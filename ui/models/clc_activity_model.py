@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+import shiboken6
 from PySide6.QtGui import QFont
 
 from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, FORMAT_LABELS_VI, Activity, format_date
@@ -92,10 +93,45 @@ def sort_keys(activities: list[Activity], unit_names: dict[int, str], columns, c
     return out
 
 
+LARGE = 3000  # rows above which filtering, sorting and the totals are computed on a worker
+
+
+def arrange(activities: list[Activity], keys: list[list], columns, filt: ActivityFilter,
+            sort: tuple[int, bool] | None, loaded: tuple | None = None) -> tuple[list[int], dict]:
+    """The rows to show (indices into `activities`: filtered, then sorted on the precomputed keys,
+    `sort` = (column, descending)) and the totals of the numeric columns over them. Pure Python
+    with no call into Qt, so a large log does it on a worker. `loaded` = the (first, last) date
+    the rows were loaded for: a date filter no narrower is not checked row by row."""
+    rows = range(len(activities))
+    if filt.category:
+        rows = [i for i in rows if activities[i].category == filt.category]
+    lo, hi = loaded or (None, None)
+    if filt.date_from and (lo is None or filt.date_from > lo):
+        rows = [i for i in rows if activities[i].date >= filt.date_from]
+    if filt.date_to and (hi is None or filt.date_to < hi):
+        rows = [i for i in rows if activities[i].date <= filt.date_to]
+    words = filt.words
+    if words:
+        rows = [i for i in rows if all(w in activities[i].folded_text for w in words)]
+    rows = list(rows)
+    if sort is not None:
+        key = keys[sort[0]]
+        rows.sort(key=key.__getitem__, reverse=sort[1])
+    sums: dict[str, int | None] = {}
+    for c, (name, _title, _tip) in enumerate(columns):
+        if name in NUMERIC:
+            col = keys[c]
+            known = [v for v in map(col.__getitem__, rows) if v >= 0]  # -1 is a blank
+            sums[name] = sum(known) if known else None
+    return rows, sums
+
+
 class ClcActivityModel(QAbstractTableModel):
     """The activities of one commune (or of the communes below a district) for a date range, as
     the table shows them: filtered and sorted on keys computed when they were loaded (no call into
-    Qt per row), handed to the view a page at a time."""
+    Qt per row), handed to the view a page at a time. A large log (a province's, tens of thousands
+    of rows) filters, sorts and totals on a worker; the rows on screen stay until the new order
+    arrives (`busy` meanwhile)."""
 
     filter_changed = Signal()
 
@@ -105,56 +141,103 @@ class ClcActivityModel(QAbstractTableModel):
         self.unit_names: dict[int, str] = {}
         self.columns = [c for c in COLUMNS if show_unit or c[0] != "unit"]
         self.filter = ActivityFilter()
+        self.loaded_range: tuple | None = None
         self._keys: list[list] | None = None
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort: tuple[int, bool] | None = None
         self.visible: list[int] = []  # indices into activities, filtered and sorted
+        self.sums: dict[str, int | None] = {}
         self._fetched = 0
+        self._generation = 0
+        self.busy = 0
+        self._tasks: set = set()  # running arrangements (kept alive until they deliver)
+        self.on_busy = None  # callable(bool): an arrangement started / delivered (the page counts them)
 
     # ---- loading, filtering, sorting ----------------------------------------------------------
 
     def set_activities(self, activities: list[Activity], unit_names: dict[int, str] | None = None,
-                       keys: list[list] | None = None) -> None:
-        self.beginResetModel()
+                       keys: list[list] | None = None, loaded: tuple | None = None) -> None:
         self.activities = list(activities)
         self.unit_names = unit_names or {}
         self._keys = keys
-        self._arrange()
-        self.endResetModel()
-        self.filter_changed.emit()
+        self.loaded_range = loaded
+        self._rearrange(reset=True)
 
     def keys(self) -> list[list]:
         if self._keys is None or len(self._keys) != len(self.columns):
             self._keys = sort_keys(self.activities, self.unit_names, self.columns, _t(CENTRE_PLACE))
         return self._keys
 
-    def _arrange(self) -> None:
-        filt = self.filter
-        if filt.text or filt.category or filt.date_from or filt.date_to:
-            rows = [i for i, a in enumerate(self.activities) if filt.accepts(a)]
-        else:
-            rows = list(range(len(self.activities)))
-        if self._sort is not None:
-            column, order = self._sort
-            key = self.keys()[column]
-            rows.sort(key=key.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.visible = rows
-        self._fetched = min(len(rows), max(PAGE, self._fetched))
-
     def set_filter(self, filt: ActivityFilter) -> None:
-        self.beginResetModel()
         self.filter = filt
-        self._fetched = 0
-        self._arrange()
-        self.endResetModel()
-        self.filter_changed.emit()
+        self._rearrange(reset=True)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102
         if not 0 <= column < len(self.columns):
             return
-        self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
-        self._arrange()
-        self.layoutChanged.emit()
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
+        self._rearrange(reset=False)
+
+    def _rearrange(self, *, reset: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        args = (self.activities, self.keys(), self.columns, self.filter, self._sort, self.loaded_range)
+        if len(self.activities) <= LARGE:
+            self._apply(generation, reset, arrange(*args))
+            return
+        from ui.tasks import run_task
+
+        self.busy += 1
+        if self.on_busy:
+            self.on_busy(True)
+
+        on_busy = self.on_busy
+        tasks = self._tasks
+        holder: list = []
+
+        def done(result) -> None:
+            self.busy -= 1
+            tasks.discard(holder[0])
+            if shiboken6.isValid(self):
+                self._apply(generation, reset, result)
+            if on_busy:
+                on_busy(False)
+
+        def failed(_exc, _tb) -> None:
+            self.busy -= 1
+            tasks.discard(holder[0])
+            if on_busy:
+                on_busy(False)
+
+        task = run_task(None, "", lambda _progress: arrange(*args), on_done=done, on_error=failed,
+                        show_dialog=False)
+        holder.append(task)
+        tasks.add(task)
+
+    def _apply(self, generation: int, reset: bool, result) -> None:
+        if generation != self._generation:
+            return  # a newer filter or sort supersedes this one
+        rows, sums = result
+        if reset:
+            self.beginResetModel()
+            self.visible, self.sums = rows, sums
+            self._fetched = min(len(rows), PAGE)
+            self.endResetModel()
+        else:
+            self.layoutAboutToBeChanged.emit()
+            old = self.visible
+            persistent = self.persistentIndexList()
+            self.visible, self.sums = rows, sums
+            position = {i: r for r, i in enumerate(rows)}
+            # Selected rows follow their activity to its new place (loaded a page further if needed).
+            targets = [position.get(old[index.row()], -1) if 0 <= index.row() < len(old) else -1
+                       for index in persistent]
+            need = max([t for t in targets if t >= 0], default=-1) + 1
+            self._fetched = min(len(rows), max(self._fetched, need, PAGE))
+            self.changePersistentIndexList(
+                persistent, [self.index(t, index.column()) if t >= 0 else QModelIndex()
+                             for t, index in zip(targets, persistent)])
+            self.layoutChanged.emit()
+        self.filter_changed.emit()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802 - Qt API
         return not parent.isValid() and self._fetched < len(self.visible)
@@ -272,13 +355,9 @@ class ClcTotalsModel(QAbstractTableModel):
         return self.proxy.columns
 
     def recompute(self, *args) -> None:
-        acts, rows = self.proxy.activities, self.proxy.visible
-        self.count = len(rows)
-        self.sums = {}
-        for key in NUMERIC:
-            values = [getattr(acts[i], key) for i in rows]
-            known = [v for v in values if v is not None]
-            self.sums[key] = sum(known) if known else None
+        """Take the totals the log model computed with its rows (on a worker for a large log)."""
+        self.count = len(self.proxy.visible)
+        self.sums = dict(self.proxy.sums)
         if self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
 

@@ -102,8 +102,11 @@ class ClcPage(Page):
         root.addLayout(self._build_actions())
 
         self._select_after_load: list[str] | None = None
+        self._pending_select: tuple[list[str], str | None] | None = None
         self.loading = False
         self.model = ClcActivityModel(self, show_unit=not self.editable)
+        self.model.on_busy = self._on_arranging
+        self.model.filter_changed.connect(self._on_arranged)
         self.proxy = self.model  # filters and sorts itself, on keys computed when loaded
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -356,12 +359,28 @@ class ClcPage(Page):
         else:
             self._apply_proxy_filter()
 
-    def _apply_proxy_filter(self, *_args) -> None:
+    def _shown_filter(self) -> repo.ActivityFilter:
         start, end = self.date_range()
-        keep = self.selected_uuids()
-        self.model.set_filter(repo.ActivityFilter(start, end, self.category_filter.currentData(), self.search.text()))
-        self.select_uuids(keep)
+        return repo.ActivityFilter(start, end, self.category_filter.currentData(), self.search.text())
+
+    def _apply_proxy_filter(self, *_args) -> None:
+        if self._pending_select is None:
+            current = self.current_activity()
+            self._pending_select = (self.selected_uuids(), current.uuid if current else None)
+        self.model.set_filter(self._shown_filter())  # a large log: on a worker, then _on_arranged
+
+    def _on_arranged(self) -> None:
+        """The model has its rows in order (at once for a commune's log, from a worker for a
+        province's): put the selection back, update the counts."""
+        if self._pending_select is not None:
+            keep, current = self._pending_select
+            self._pending_select = None
+            self.select_uuids(keep, current)
         self._update_status_counts()
+        self._update_buttons()
+
+    def _on_arranging(self, started: bool) -> None:
+        (self.ctx._operation_started if started else self.ctx._operation_finished)()
 
     def current_filter(self) -> repo.ActivityFilter:
         return self.model.filter
@@ -399,7 +418,7 @@ class ClcPage(Page):
             ids = commune_ids(db, unit_id, end)
             activities = repo.list_activities(db, ids, repo.ActivityFilter(start, end))
             names = {} if editable else {u: units_repo.get_unit(db, u).name for u in {a.unit_id for a in activities}}
-            return activities, names, sort_keys(activities, names, columns, centre_place)
+            return activities, names, sort_keys(activities, names, columns, centre_place), (start, end)
 
         self.loading = True
         self._update_status_counts()
@@ -411,16 +430,17 @@ class ClcPage(Page):
         self._update_buttons()
 
     def _loaded(self, loaded) -> None:
-        activities, names, keys = loaded
-        keep = self._select_after_load if self._select_after_load is not None else self.selected_uuids()
+        activities, names, keys, dates = loaded
         current = self.current_activity()
+        if self._select_after_load is not None:
+            self._pending_select = (self._select_after_load, None)
+        else:
+            self._pending_select = (self.selected_uuids(), current.uuid if current else None)
         self._select_after_load = None
         self.loading = False
-        self.model.set_activities(activities, names, keys)
-        self._apply_proxy_filter()
+        self.model.filter = self._shown_filter()
+        self.model.set_activities(activities, names, keys, dates)
         self._fit_columns()
-        self.select_uuids(keep, current.uuid if current else None)
-        self._update_status_counts()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = False

@@ -52,6 +52,7 @@ class ReportsPage(Page):
         super().__init__(ctx, parent)
         self.current_path: Path | None = None
         self.task = None
+        self.print_task = None
         self.last_error: str = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -226,11 +227,21 @@ class ReportsPage(Page):
     def print_current(self) -> None:
         if self.current_path is None:
             return
-        try:
-            if report_print.print_pdf(self, self.current_path):
-                self.status.setText(self.tr("Đã gửi bản in tới máy in."))
-        except OSError as exc:
+        if self.print_task is not None:
+            return
+
+        def done(_pages) -> None:
+            self.print_task = None
+            self.status.setText(self.tr("Đã gửi bản in tới máy in."))
+
+        def failed(exc, _tb) -> None:
+            self.print_task = None
+            if isinstance(exc, Cancelled):
+                self.status.setText(self.tr("Đã hủy lệnh in."))
+                return
             messages.error(self, self.tr("Không in được."), str(exc))
+
+        self.print_task = report_print.print_pdf(self, self.current_path, on_done=done, on_error=failed)
 
     def open_current(self) -> None:
         if self.current_path is not None and not report_print.open_in_viewer(self.current_path):

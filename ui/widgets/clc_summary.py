@@ -21,6 +21,7 @@ from xhht_desktop.domain.values import format_int
 
 from ui.context import AppContext
 from ui.models.presentation import period_name
+from ui.operations import QueryOp
 
 # (key, header, tooltip), marked for lupdate and translated when the grid is filled.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -112,13 +113,22 @@ class ClcSummaryWidget(QFrame):
         period = self.ctx.period
         if self._range is None:
             date_from, date_to, label = period.start, period.end, period_name(period)
-            self.suggestion = suggested_rural_workers(self.ctx.db, unit.id, period.code)
             suggestion_period: Period | None = period
         else:
             date_from, date_to, label, suggestion_period = self._range
-            self.suggestion = (suggested_rural_workers(self.ctx.db, unit.id, suggestion_period.code)
-                               if suggestion_period else None)
-        self.rows = summarize_range(self.ctx.db, unit.id, date_from, date_to)
+
+        def load(db):  # on a worker: over all periods of a province this is 51,000 activities
+            suggestion = (suggested_rural_workers(db, unit.id, suggestion_period.code)
+                          if suggestion_period else None)
+            return suggestion, summarize_range(db, unit.id, date_from, date_to)
+
+        def show(loaded) -> None:
+            self.suggestion, self.rows = loaded
+            self._show(unit, date_from, date_to, label, suggestion_period)
+
+        QueryOp(self, load, key=f"clc-summary-{id(self)}").success(show).run_in_background()
+
+    def _show(self, unit, date_from, date_to, label, suggestion_period) -> None:
         where = unit.name if unit.level == "xa" else self.tr("các xã thuộc {unit}").format(unit=unit.name)
         span = f"{format_date(date_from) or '…'} – {format_date(date_to) or '…'}"
         self.subtitle.setText(f"{where} · {label} ({span})")
