@@ -120,7 +120,20 @@ def child(db: str, packages_dir: str, code_root: str | None) -> int:
     stop = threading.Event()
 
     def watchdog() -> None:
+        woke = time.perf_counter()
         while not stop.wait(0.05):
+            late = time.perf_counter() - woke - 0.05
+            woke = time.perf_counter()
+            if late > 0.08:  # this thread could not get the GIL: who had it (at the line it stopped)?
+                frames = sys._current_frames()
+                hog = []
+                for ident, other in frames.items():
+                    if ident == threading.get_ident():
+                        continue
+                    top = traceback.extract_stack(other)[-2:]
+                    hog.append(" < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(top)))
+                state.setdefault("gil", []).append((round(late * 1000), state["step"],
+                                                    " | ".join(h for h in hog if "wait" not in h)[:400]))
             last = state["last"]
             if last and (clock.nsecsElapsed() - last) / 1e6 > 100:
                 frames = sys._current_frames()
@@ -264,7 +277,7 @@ def child(db: str, packages_dir: str, code_root: str | None) -> int:
             "merged": state.get("merged"), "saved_during_merge": state.get("saved"),
             "report_pages": state.get("report_pages"), "printed": state.get("printed"),
             "messages": said[:10], "longest_block_stack": state.get("stack", []),
-            "blocks_over_100ms": state.get("blocks", [])[:40],
+            "blocks_over_100ms": state.get("blocks", [])[:40], "gil_held_over_80ms": state.get("gil", [])[:20],
         }
         print("RESULT " + json.dumps(result, ensure_ascii=False), flush=True)
         window.hide()

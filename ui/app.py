@@ -316,11 +316,14 @@ def _finish_running_tasks(app, objects) -> None:
         return  # no task was ever started
     from PySide6.QtCore import QThread
 
+    from ui import tasks
     from ui.tasks import Task
 
     while True:
         running = [task for owner in (app, *objects) for task in owner.findChildren(Task)
                    if task.thread.isRunning()]
+        running += [task for task in list(tasks._live)  # also those without a parent (a model's)
+                    if task not in running and task.thread.isRunning()]
         if not running:
             return
         for task in running:

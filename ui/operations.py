@@ -18,6 +18,7 @@ Failures go to `.failure(fn)`; without one, a message box explains them (Vietnam
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -243,6 +244,9 @@ class QueryOp:
             ctx._operation_finished()
             if current() and self._success is not None and _alive(self.parent):
                 self._success(result)
+            # What a read brings is usually kept (a log, a grid): left out of the GUI thread's full
+            # garbage collections from now on (see ui.tasks._GuiThreadGarbageCollector).
+            gc.freeze()
 
         def failed(exc: BaseException, _tb: str) -> None:
             ctx._operation_finished()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
+
+
+BAND = 256  # pixel rows rendered at a time
 
 
 def print_pdf_to(printer: QPrinter, path: str | Path, progress=None) -> int:
@@ -45,9 +48,17 @@ def print_pdf_to(printer: QPrinter, path: str | Path, progress=None) -> int:
                 printer.newPage()
             points = doc.pagePointSize(i)
             size = QSize(int(points.width() * render_dpi / 72), int(points.height() * render_dpi / 72))
-            image = doc.render(i, size, QPdfDocumentRenderOptions())
-            fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(0, 0, fitted.width(), fitted.height()), image)
+            fitted = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            # In bands: one render call of a whole page at 300 dpi holds the GIL for a quarter of a
+            # second (the window would stutter); a band at a time lets the GUI thread in between.
+            for top in range(0, size.height(), BAND):
+                height = min(BAND, size.height() - top)
+                options = QPdfDocumentRenderOptions()
+                options.setScaledSize(size)
+                options.setScaledClipRect(QRect(0, top, size.width(), height))
+                band = doc.render(i, QSize(size.width(), height), options)
+                scale = fitted.width() / size.width()
+                painter.drawImage(QRectF(0, top * scale, fitted.width(), height * scale), band)
         return doc.pageCount()
     finally:
         painter.end()

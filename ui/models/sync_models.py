@@ -285,33 +285,55 @@ class ConflictsModel(_RowsModel):
         return None
 
 
+_FONT = []
+
+
+def _fingerprint_font():
+    if not _FONT:
+        from PySide6.QtGui import QFont, QFontDatabase
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setWeight(QFont.Weight.DemiBold)
+        _FONT.append(font)
+    return _FONT[0]
+
+
 class InstallationsModel(_RowsModel):
     COLUMNS = (QT_TRANSLATE_NOOP("SyncModels", "Mã nhận dạng"), QT_TRANSLATE_NOOP("SyncModels", "Đơn vị"),
                QT_TRANSLATE_NOOP("SyncModels", "Cán bộ"), QT_TRANSLATE_NOOP("SyncModels", "Trạng thái"),
                QT_TRANSLATE_NOOP("SyncModels", "Đang giữ"), QT_TRANSLATE_NOOP("SyncModels", "Đã nhập"),
                QT_TRANSLATE_NOOP("SyncModels", "Thiếu gói số"), QT_TRANSLATE_NOOP("SyncModels", "Lần nhận gần nhất"))
 
+    def set_rows(self, rows: list) -> None:
+        self._texts: dict[int, tuple] = {}  # a row's cells, formatted once (sizing the columns asks often)
+        super().set_rows(rows)
+
+    def _row_texts(self, row: int) -> tuple:
+        texts = getattr(self, "_texts", {}).get(row)
+        if texts is None:
+            r = self.rows[row]
+            texts = (r["fingerprint"], f"{r.get('unit_name') or r['unit_key']} ({r.get('unit_code') or ''})",
+                     r.get("official") or "", _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"])),
+                     format_int(r["held"]), format_int(r["imported"]),
+                     ", ".join(map(str, r["missing"][:10])) + (" …" if len(r["missing"]) > 10 else ""),
+                     when(r.get("last_received")))
+            self._texts = getattr(self, "_texts", {})
+            self._texts[row] = texts
+        return texts
+
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
-        r = self.rows[index.row()]
         col = index.column()
         if role == DISPLAY:
-            return (r["fingerprint"], f"{r.get('unit_name') or r['unit_key']} ({r.get('unit_code') or ''})",
-                    r.get("official") or "", _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"])),
-                    format_int(r["held"]), format_int(r["imported"]),
-                    ", ".join(map(str, r["missing"][:10])) + (" …" if len(r["missing"]) > 10 else ""),
-                    when(r.get("last_received")))[col]
+            return self._row_texts(index.row())[col]
         if role == BACKGROUND and col == 3:
-            colour = {"pending": "#e3eefa", "confirmed": "#e3f2e5", "revoked": "#fde3e3"}.get(r["status"])
+            colour = {"pending": "#e3eefa", "confirmed": "#e3f2e5", "revoked": "#fde3e3"}.get(
+                self.rows[index.row()]["status"])
             return QBrush(QColor(colour)) if colour else None
         if role == ALIGN and col in (4, 5):
             return RIGHT
         if role == Qt.ItemDataRole.FontRole and col == 0:
-            from PySide6.QtGui import QFont, QFontDatabase
-            font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
+            return _fingerprint_font()
         return None
 
 
