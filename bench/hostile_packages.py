@@ -12,7 +12,9 @@ this Department, carrying a new half-year that would be imported) and is then:
 - replayed (the same package, or another content under an imported package's UUID);
 - re-signed with other keys, for a known installation (key changed) or a new one (held);
 - encrypted to another key (wrong recipient);
-- oversized (file, payload, record count) and decompression bombs.
+- oversized (file, payload, record count) and decompression bombs;
+- an age header over its budget (thousands of recipient stanzas, a stanza of another type);
+- control characters in synced text (comments, updated_by, origin), signed with the genuine key.
 
 Promises checked for every file:
 - the merge never raises; the result is `rejected` with a reason (code and Vietnamese text), or
@@ -232,6 +234,24 @@ def mb_not_a_package(rng, lab, inst, data):
                        "Gói số liệu xã Đắk Pék".encode(), gzip.compress(data)]), R
 
 
+def _b64_unpadded(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii").rstrip("=")
+
+
+def mb_age_header(rng, lab, inst, data):
+    """The age header made costly or foreign, no key needed: thousands of X25519 stanzas (the
+    decryption library's time grows with their square), or a stanza of another type."""
+    magic = b"age-encryption.org/v1\n"
+    kind = rng.choice(["many", "many", "foreign"])
+    if kind == "many":
+        n = rng.choice([51, 300, 2_000, 20_000])
+        extra = "".join(f"-> X25519 {_b64_unpadded(rng.randbytes(32))}\n{_b64_unpadded(rng.randbytes(32))}\n"
+                        for _ in range(n)).encode("ascii")
+        return magic + extra + data[len(magic):], R
+    foreign = rng.choice([b"scrypt", b"ssh-ed25519", b"piv-p256", b"X25519x"])
+    return data.replace(b"-> X25519 ", b"-> " + foreign + b" ", 1), R
+
+
 def mi_manifest_unsigned(rng, lab, inst, data):
     p = lab.open(data)
     field_, value = rng.choice([("sequence", 99), ("full", True), ("periods", ["2030"]),
@@ -273,7 +293,8 @@ def _invalid_figures(rng, p):
     kind = rng.choice(["num_gt_den", "negative", "flag_2", "str_int", "float", "huge", "nan_text", "other_unit",
                        "bad_uuid", "dup_uuid", "base_ge_rev", "unknown_indicator", "bad_period", "bool",
                        "long_text", "missing_column", "extra_column", "unknown_table", "count_mismatch",
-                       "deleted_2", "null_uuid"])
+                       "deleted_2", "null_uuid", "control_comment", "c1_comment", "control_updated_by",
+                       "newline_origin"])
     i = cols.index
     if kind == "num_gt_den":
         rr = [x for x in rows if x[i("denominator")] is not None]
@@ -327,6 +348,14 @@ def _invalid_figures(rng, p):
         r[i("deleted")] = 2
     elif kind == "null_uuid":
         r[i("uuid")] = None
+    elif kind == "control_comment":  # the province-wide workbook writer refuses these
+        r[i("comment")] = "đã rà soát\x07\x1b[2J"
+    elif kind == "c1_comment":
+        r[i("comment")] = "ghi\x85chú\x9b"
+    elif kind == "control_updated_by":
+        r[i("updated_by")] = "Y Blong\x1b]8;;http://example.invalid\x07"
+    elif kind == "newline_origin":
+        r[i("origin")] = r[i("origin")] + "\n"
     return kind
 
 
@@ -450,6 +479,7 @@ MUTATIONS = {
     "unknown_unit": (3, mi_unknown_unit), "signed_for_other_department": (3, mi_other_department),
     "json_bomb": (3, mi_json_bomb), "replay": (4, m_replay), "replay_uuid_other_content": (3, mi_replay_other_content),
     "wrong_recipient": (4, mi_wrong_recipient), "revoked_key": (2, m_revoked), "oversized_or_bomb": (2, m_oversized),
+    "age_header_budget": (3, mb_age_header),
 }
 
 
@@ -528,6 +558,382 @@ def run(n: int, seed: int, workdir: Path, *, verbose: bool = False) -> dict:
     }
 
 
+# ---- issue 12: classes merged in a batch beside genuine packages ---------------------------------------
+# Each case is a batch: one hostile package between two genuine packages of other communes. Promises:
+# the hostile package alone is refused with a reason (code and text) — or, where said, held or
+# imported as plain text — the genuine ones in the same batch are imported, the data of the unit the
+# hostile package speaks for is unchanged, and the class's own follow-up (listing installations,
+# a bare `installations confirm`, the province-wide `clc export`) completes without an exception.
+
+# Only unambiguous cases: formula text with no control character in it, and C0 controls that are
+# neither tab nor a line break (whether those are allowed in notes is the parser's call, not ours).
+FORMULAS = ('=HYPERLINK("http://evil.example/x","Bấm vào đây")', "=1+1", "+84 912 345 678", "-2+3",
+            "@SUM(A1:A9)", "=cmd|' /C calc'!A0")
+CONTROLS = ("Tiêu đề\x00ẩn", "a\x1bb", "chuông\x07", "\x0bdọc", "trang\x0cmới", "\x1f", "x\x08y")
+
+
+@dataclass
+class Case:
+    name: str
+    hostile: bytes
+    allowed: set[str]
+    unit_keys: tuple[str, ...]          # whose data must stay as it was
+    fingerprint: str = ""               # the hostile signer
+    follow_up: str = ""                 # "list", "confirm_bare", "confirm", "export"
+    expect_text: tuple[str, ...] = ()   # texts that must be stored as sent and written as text
+
+
+class BatchLab(Lab):
+    """A Lab whose genuine packages are merged for real (sequences and revisions move on)."""
+
+    def __init__(self, workdir: Path, communes: int = 12):
+        super().__init__(workdir, communes)
+        self.next_seq = {inst.key: 3 for inst in self.insts}
+        self.revision = {inst.key: 0 for inst in self.insts}
+
+    def genuine(self, inst: Installation) -> bytes:
+        self.revision[inst.key] += 1
+        seq = self.next_seq[inst.key]
+        self.next_seq[inst.key] += 1
+        tables = period_rows(inst, "2016-H2", self.specs, revision=self.revision[inst.key], activities=4)
+        return build_package_bytes(inst, tables, self.specs, [self.recipient], sequence=seq,
+                                   previous=str(uuid.uuid4()))[0]
+
+    def signed(self, inst: Installation, *, tables=None, seq: int | None = None, signer=None,
+               as_inst: Installation | None = None, manifest_edit=None, recipients=None) -> bytes:
+        target = as_inst or inst
+        tables = tables if tables is not None else period_rows(target, "2017-H1", self.specs, activities=4)
+        who = Installation(target.unit_id, target.key, target.code, target.name, inst.installation_id)
+        key = signer or inst.signing_key
+        who.__class__ = type("Signer", (Installation,), {"signing_key": property(lambda self: key)})
+        return build_package_bytes(who, tables, self.specs, recipients or [self.recipient],
+                                   sequence=seq if seq is not None else self.next_seq[inst.key],
+                                   previous=str(uuid.uuid4()), manifest_edit=manifest_edit)[0]
+
+    def unit_data(self, unit_keys) -> str:
+        h = hashlib.sha256()
+        ids = [r[0] for k in unit_keys for r in self.db.conn.execute("SELECT id FROM units WHERE key=?", (k,))]
+        marks = ",".join("?" * len(ids)) or "NULL"
+        for table in ("indicator_values", "period_status", "clc_activities", "clc_centres"):
+            try:
+                rows = self.db.conn.execute(f"SELECT * FROM {table} WHERE unit_id IN ({marks}) ORDER BY uuid",
+                                            ids).fetchall()
+            except sqlite3.OperationalError:
+                continue
+            h.update(table.encode() + repr(rows).encode())
+        return h.hexdigest()
+
+
+def _fp(key) -> str:
+    from xhht_desktop.sync.keys import signing_fingerprint
+    return signing_fingerprint(bytes(key.verify_key))
+
+
+def _ssh_recipient(rng) -> str:
+    from nacl.signing import SigningKey
+    pub = bytes(SigningKey(rng.randbytes(32)).verify_key)
+
+    def s(b: bytes) -> bytes:
+        return len(b).to_bytes(4, "big") + b
+    return "ssh-ed25519 " + base64.b64encode(s(b"ssh-ed25519") + s(pub)).decode() + " attacker"
+
+
+def c_many_stanzas(rng, lab: BatchLab, inst, counts=(120, 300)) -> Case:
+    """Encrypted to hundreds of throw-away keys before the Department's: no key is needed to make one."""
+    import pyrage
+    from pyrage import x25519
+    n = rng.choice(counts)
+    key = ("stanzas", n)
+    if key not in lab._cache:
+        lab._cache[key] = [x25519.Identity.generate().to_public() for _ in range(n)]
+    data = lab.signed(inst)
+    p = lab.open(data)
+    members = [("manifest.json", p.manifest_bytes), ("manifest.json.minisig", p.signature),
+               ("payload.json.gz", p.payload_gz)]
+    from xhht_desktop.sync.package import write_tar
+    plain = write_tar(members, 1720146600)
+    recipients = [*lab._cache[key], x25519.Recipient.from_str(lab.recipient)]
+    if rng.random() < 0.3:  # one stanza that is not X25519 (ssh-ed25519), beside the genuine one
+        from pyrage import ssh
+        recipients = [ssh.Recipient.from_str(_ssh_recipient(rng)), x25519.Recipient.from_str(lab.recipient)]
+        n = -1
+    return Case(f"many_stanzas_{n if n > 0 else 'ssh'}", pyrage.encrypt(plain, recipients), {"rejected"},
+                (inst.key,), inst.fingerprint)
+
+
+def c_sequence_jump(rng, lab: BatchLab, inst) -> Case:
+    """A sequence of 10^12 (or a jump of that much): the gap list must not enumerate the range."""
+    jump = rng.choice([10**12, 10**12 + lab.next_seq[inst.key], 2**62, 2**53 + 1])
+    if rng.random() < 0.5:
+        return Case("sequence_jump_known_key", lab.signed(inst, seq=jump), {"rejected"}, (inst.key,),
+                    inst.fingerprint, follow_up="list")
+    key = _key(rng)
+    newcomer = Installation(inst.unit_id, inst.key, inst.code, inst.name, str(uuid.UUID(int=rng.getrandbits(128),
+                                                                                         version=4)))
+    return Case("sequence_jump_new_key", lab.signed(newcomer, seq=jump, signer=key), {"rejected", "held"},
+                (inst.key,), _fp(key), follow_up="list")
+
+
+EXTREME_TIMES = ("9999-12-31T23:59:59-14:00", "9999-12-31T23:59:59.999999-07:00", "0001-01-01T00:00:00+14:00",
+                 "0001-01-01T00:00:00+07:00", "not a date", "", "2024-02-30T10:00:00+07:00",
+                 "+275760-09-13T00:00:00Z", 20240705, None, ["2024"], "2024-07-05T09:30:00+25:00")
+
+
+def c_extreme_created_at(rng, lab: BatchLab, inst) -> Case:
+    """created_at in year 9999/0001 with an offset, or garbage: that package alone is refused."""
+    value = rng.choice(EXTREME_TIMES)
+
+    def edit(m):
+        m["created_at"] = value
+    if rng.random() < 0.6:
+        return Case("extreme_created_at_known_key", lab.signed(inst, manifest_edit=edit), {"rejected"},
+                    (inst.key,), inst.fingerprint)
+    key = _key(rng)
+    newcomer = Installation(inst.unit_id, inst.key, inst.code, inst.name, str(uuid.UUID(int=rng.getrandbits(128),
+                                                                                         version=4)))
+    return Case("extreme_created_at_new_key", lab.signed(newcomer, seq=3, signer=key, manifest_edit=edit),
+                {"rejected"}, (inst.key,), _fp(key), follow_up="confirm")
+
+
+def c_cross_unit(rng, lab: BatchLab, inst) -> Case:
+    """A confirmed commune key signs another commune's figures; then a bare `installations confirm`."""
+    other = rng.choice([i for i in lab.insts if i.key != inst.key])
+    tables = period_rows(other, "2016-H2", lab.specs, revision=lab.revision[other.key] + 5, seed="forged",
+                         activities=4)
+    data = lab.signed(inst, tables=tables, as_inst=other)
+    return Case("cross_unit_then_bare_confirm", data, {"rejected", "held"}, (other.key,), inst.fingerprint,
+                follow_up="confirm_bare")
+
+
+def _texts(rng, lab, inst, choices, revision: int = 1):
+    tables = period_rows(inst, "2017-H1", lab.specs, activities=4, revision=revision)
+    specs = lab.specs
+    sent = []
+    for name, cols in (("clc_activities", ("title", "partner", "notes", "place")), ("indicator_values", ("comment",))):
+        if name not in tables:
+            continue
+        columns = specs[name].columns
+        rows = [list(r) for r in tables[name]]
+        for r in rows[:3]:
+            col = rng.choice([c for c in cols if c in columns])
+            text = rng.choice(choices)
+            r[columns.index(col)] = text
+            sent.append(text)
+        tables[name] = [tuple(r) for r in rows]
+    return tables, tuple(sent)
+
+
+def _stored_revision(lab: BatchLab, inst) -> int:
+    row = lab.db.conn.execute("SELECT max(s.revision) FROM period_status s JOIN units u ON u.id=s.unit_id "
+                              "WHERE u.key=? AND s.period='2017-H1'", (inst.key,)).fetchone()
+    return row[0] or 0
+
+
+def c_formula_text(rng, lab: BatchLab, inst) -> Case:
+    """Titles, partners, notes, comments starting with =, +, -, @: data, written as text in workbooks."""
+    tables, sent = _texts(rng, lab, inst, FORMULAS, revision=_stored_revision(lab, inst) + 1)
+    lab.next_seq[inst.key] += 1  # imported: its sequence is used
+    return Case("formula_text", lab.signed(inst, tables=tables, seq=lab.next_seq[inst.key] - 1), {"imported"},
+                (), inst.fingerprint, follow_up="export", expect_text=sent)
+
+
+def c_control_text(rng, lab: BatchLab, inst) -> Case:
+    """Control characters in synced text: refused with a reason; the province-wide export still works.
+
+    Usually at the next revision (the records would be applied); sometimes at revision 1 over records
+    already stored (the merge would hold them as a conflict, or skip them as older): refused too,
+    since a conflict keeps the incoming text for the user to choose."""
+    stored = _stored_revision(lab, inst)
+    over_stored = stored > 0 and rng.random() < 0.35
+    tables, _sent = _texts(rng, lab, inst, CONTROLS, revision=1 if over_stored else stored + 1)
+    return Case("control_characters_over_stored" if over_stored else "control_characters",
+                lab.signed(inst, tables=tables), {"rejected"}, (inst.key,), inst.fingerprint, follow_up="export")
+
+
+BATCH_CLASSES = {
+    "many_stanzas": (2, c_many_stanzas), "sequence_jump": (3, c_sequence_jump),
+    "extreme_created_at": (4, c_extreme_created_at), "cross_unit_then_bare_confirm": (2, c_cross_unit),
+    "formula_text": (2, c_formula_text), "control_characters": (3, c_control_text),
+}
+
+
+def _cli(lab: BatchLab, *args: str) -> tuple[int | None, str]:
+    """Run the command line in-process on the lab's database; (exit code, output) or (None, traceback)."""
+    import contextlib
+    import io
+
+    from xhht_desktop.cli import main as cli_main
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+            code = cli_main(["--db", str(lab.db_path), *args])
+    except BaseException:  # noqa: BLE001 - a crash is what this looks for
+        return None, f"{_exc_line()}\n{traceback.format_exc()[-1200:]}"
+    return code, buf.getvalue()
+
+
+def _exc_line() -> str:
+    exc = sys.exc_info()[1]
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _follow_up(lab: BatchLab, case: Case, res, k: int) -> list[str]:
+    problems = []
+    if case.follow_up == "list":
+        from xhht_desktop.sync.merge import list_installations
+        try:
+            missing = sum(len(i.get("missing") or ()) for i in list_installations(lab.db))
+        except BaseException:  # noqa: BLE001
+            return [f"installations list failed: {_exc_line()}\n{traceback.format_exc()[-600:]}"]
+        if missing > 100_000:
+            problems.append(f"installations list reports {missing} missing packages")
+        code, out = _cli(lab, "installations", "list", "--json")
+        if code is None:
+            problems.append(f"`installations list` crashed: {out}")
+    elif case.follow_up in ("confirm", "confirm_bare"):
+        before = lab.unit_data(case.unit_keys)
+        code, out = _cli(lab, "installations", "confirm", case.fingerprint)
+        if code is None:
+            problems.append(f"`installations confirm` crashed: {out}")
+        if case.follow_up == "confirm_bare" and lab.unit_data(case.unit_keys) != before:
+            problems.append("a bare `installations confirm` applied another unit's figures")
+        if case.follow_up == "confirm_bare":
+            row = lab.db.conn.execute("SELECT status FROM sync_installations WHERE fingerprint=? AND unit_key=?",
+                                      (case.fingerprint, case.unit_keys[0])).fetchone()
+            if row and row[0] == "confirmed":
+                problems.append("the key is confirmed for the other unit without being asked")
+    elif case.follow_up == "export":
+        out_file = lab.workdir / f"clc_{k}.xlsx"
+        code, out = _cli(lab, "clc", "export", "--period", "2017-H1", "--out", str(out_file))
+        if code != 0:
+            last = out.strip().splitlines()[-1] if out.strip() else ""
+            problems.append(f"province-wide `clc export` failed ({code}): {last[:200]}\n{out[-600:]}")
+        elif case.expect_text:
+            problems += _workbook_text_problems(out_file, case.expect_text)
+        if case.expect_text:
+            stored = {r[0] for t, c in (("clc_activities", "title"), ("clc_activities", "partner"),
+                                        ("clc_activities", "notes"), ("clc_activities", "place"),
+                                        ("indicator_values", "comment"))
+                      for r in lab.db.conn.execute(f"SELECT {c} FROM {t}")}
+            lost = [t for t in case.expect_text if t not in stored]
+            if lost:
+                problems.append(f"texts not stored as sent: {lost[:3]}")
+        out_file.unlink(missing_ok=True)
+    return problems
+
+
+def _workbook_text_problems(path: Path, texts: tuple[str, ...]) -> list[str]:
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    problems = []
+    sent = set(texts)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                # The workbook's own formulas (totals, if any) are fine; a text that was sent is not.
+                if cell.data_type == "f" and str(cell.value) in sent:
+                    problems.append(f"{ws.title}!{cell.coordinate} is a formula: {str(cell.value)[:60]}")
+    return problems[:5]
+
+
+def run_batches(n: int, seed: int, workdir: Path, *, verbose: bool = False,
+                classes: dict | None = None) -> dict:
+    """Issue 12's classes, each in a batch with two genuine packages; see the comment above."""
+    from xhht_desktop.sync.merge import merge_items
+
+    classes = classes or BATCH_CLASSES
+    t_setup = time.perf_counter()
+    lab = BatchLab(workdir)
+    setup_s = time.perf_counter() - t_setup
+    failures: dict[str, list[str]] = {}
+    outcomes: Counter = Counter()
+    codes: Counter = Counter()
+    by_class: Counter = Counter()
+    goods = 0
+    slowest = (0.0, "")
+    t0 = time.perf_counter()
+    for k in range(n):
+        rng = random.Random(f"b{seed}:{k}")
+        name = rng.choices(list(classes), weights=[w for w, _ in classes.values()])[0]
+        inst = rng.choice(lab.insts)
+        try:
+            case = classes[name][1](rng, lab, inst)
+        except Exception:  # noqa: BLE001
+            failures[f"{seed}:{k}"] = [f"{name}: could not build: {traceback.format_exc()[-600:]}"]
+            continue
+        by_class[case.name] += 1
+        others = rng.sample([i for i in lab.insts if i.key != inst.key and i.key not in case.unit_keys], 2)
+        batch = [("good_a.xhht", lab.genuine(others[0])), (f"hostile_{k}.xhht", case.hostile),
+                 ("good_b.xhht", lab.genuine(others[1]))]
+        rng.shuffle(batch)
+        before = lab.unit_data(case.unit_keys)
+        problems = []
+        t = time.perf_counter()
+        try:
+            report = merge_items(lab.db, batch, total=len(batch))
+            results = {name_: r for (name_, _), r in zip(batch, report.packages)}
+        except BaseException:  # noqa: BLE001 - MemoryError under the harness's limit included
+            problems.append(f"merge raised {_exc_line()}\n" + traceback.format_exc()[-1200:])
+            results = {}
+        elapsed = time.perf_counter() - t
+        if elapsed > slowest[0]:
+            slowest = (elapsed, f"{seed}:{k} {case.name}")
+        res = results.get(f"hostile_{k}.xhht")
+        if res is not None:
+            outcomes[res.status] += 1
+            codes[res.code or res.status] += 1
+            if res.status not in case.allowed:
+                problems.append(f"status {res.status} ({res.code}: {res.reason}) — expected {sorted(case.allowed)}")
+            if not res.reason:
+                problems.append("no reason given")
+            if res.status == "rejected" and not res.code:
+                problems.append("rejected without a code")
+        for good in ("good_a.xhht", "good_b.xhht"):
+            r = results.get(good)
+            if r is not None and r.status != "imported":
+                problems.append(f"genuine {good} in the same batch was {r.status} ({r.code}: {r.reason})")
+            elif r is not None:
+                goods += 1
+        if case.unit_keys and lab.unit_data(case.unit_keys) != before:
+            problems.append("the data of the unit it speaks for changed")
+        if lab.db.conn.in_transaction:
+            problems.append("a transaction was left open")
+            with suppress_all():
+                lab.db.conn.execute("ROLLBACK")
+        if case.follow_up:
+            problems += _follow_up(lab, case, res, k)
+        if elapsed > 20:
+            problems.append(f"took {elapsed:.1f} s")
+        if problems:
+            failures[f"{seed}:{k}"] = [case.name, *problems]
+            if verbose:
+                print(f"{seed}:{k}", failures[f"{seed}:{k}"], file=sys.stderr)
+    integrity = lab.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
+    lab.db.conn.close()
+    return {
+        "cases": n, "seed": seed, "outcomes": dict(outcomes), "codes": dict(codes.most_common()),
+        "by_class": dict(sorted(by_class.items())), "failures": failures, "genuine_imported": goods,
+        "integrity": integrity, "seconds": round(time.perf_counter() - t0, 1),
+        "setup_seconds": round(setup_s, 1), "slowest": [round(slowest[0], 2), slowest[1]],
+    }
+
+
+class suppress_all:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return True
+
+
+def limit_memory(gib: float) -> None:
+    """Cap this process's address space: a case that tries to enumerate 10^12 numbers then fails
+    with MemoryError instead of taking the machine's memory."""
+    import resource
+    cap = int(gib * 1024**3)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=10_000)
@@ -535,7 +941,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path)
     ap.add_argument("--json", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--batches", type=int, default=None,
+                    help="run N cases of issue 12's classes (each in a batch with two genuine packages) instead")
+    ap.add_argument("--memory-limit", type=float, default=4.0, help="GiB of address space (0: no limit)")
     args = ap.parse_args(argv)
+    if args.memory_limit:
+        limit_memory(args.memory_limit)
+    if args.batches is not None:
+        with tempfile.TemporaryDirectory(prefix="xhht-hostile-batch-") as tmp:
+            s = run_batches(args.batches, args.seed, args.workdir or Path(tmp), verbose=args.verbose)
+        print(format_table(["class", "cases"], [[k, v] for k, v in s["by_class"].items()]))
+        print()
+        print(format_table(["outcome code", "cases"], [[k, v] for k, v in s["codes"].items()]))
+        print(f"\n{s['cases']} batches (seed {s['seed']}): hostile outcomes {s['outcomes']}; genuine imported "
+              f"{s['genuine_imported']}; {len(s['failures'])} broken promises; integrity {s['integrity']}; "
+              f"{s['seconds']} s (+{s['setup_seconds']} s setup), slowest {s['slowest']}")
+        for cid, probs in list(s["failures"].items())[:30]:
+            print(f"\nFAIL {cid}: " + "\n    ".join(probs))
+        if args.json:
+            args.json.write_text(json.dumps(s, ensure_ascii=False, indent=2), encoding="utf-8")
+        return 1 if s["failures"] or s["integrity"] != "ok" else 0
     with tempfile.TemporaryDirectory(prefix="xhht-hostile-pkg-") as tmp:
         s = run(args.n, args.seed, args.workdir or Path(tmp), verbose=args.verbose)
     print(format_table(["mutation", "packages"], [[k, v] for k, v in s["by_mutation"].items()]))

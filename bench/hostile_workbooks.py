@@ -514,6 +514,18 @@ def m_comment_text(rng, wb, sheet, case):
     return True
 
 
+def m_control_comment(rng, wb, sheet, case):
+    """DEL and C1 controls survive in a workbook (the XML allows them); the comment is refused with its row."""
+    rows = [(c, r) for c, r in sheet.data_rows() if split_row_code(c)[0] not in case.used_indicators]
+    if not rows or "Ghi chú" not in sheet.cols:
+        return False
+    code, r = rng.choice(rows)
+    _use(case, code)
+    put(sheet.ws, r, sheet.col("Ghi chú"), rng.choice(["ghi\x7fchú", "Theo\x85điều tra", "\x9b31m đỏ"]))
+    case.refuse("control_comment", row=r)
+    return True
+
+
 def m_merge_name_cells(rng, wb, sheet, case):
     ws = sheet.ws
     r = rng.randint(sheet.header + 1, max(sheet.header + 1, ws.max_row - 3))
@@ -742,6 +754,12 @@ def m_clc_long_text(rng, wb, sheet, case):
     return _clc_fault(rng, wb, case, "Tên hoạt động", ["x" * 301, "Lớp học " * 60], "clc_long_text")
 
 
+def m_clc_control_text(rng, wb, sheet, case):
+    title = rng.choice(["Tên hoạt động", "Đơn vị phối hợp", "Ghi chú", "Địa điểm", "Nguồn kinh phí"])
+    return _clc_fault(rng, wb, case, title, ["Lớp\x7fhọc", "Hội\x85Phụ nữ", "\x9b[2J xóa màn hình"],
+                      "clc_control_text")
+
+
 def m_clc_bad_record_id(rng, wb, sheet, case):
     return _clc_fault(rng, wb, case, "Mã hoạt động", ["not-a-uuid", "123", "' OR 1=1"], "clc_bad_record_id")
 
@@ -803,6 +821,7 @@ CELL_MUTATIONS = {
     "swap_columns": (4, m_swap_columns),
     "extra_sheets": (3, m_extra_sheets),
     "comment_text": (4, m_comment_text),
+    "control_comment": (2, m_control_comment),
     "merge_name_cells": (3, m_merge_name_cells),
     "merge_data_cells": (3, m_merge_data_cells),
     "hidden_and_styled": (2, m_hidden_and_styled),
@@ -824,6 +843,7 @@ CELL_MUTATIONS = {
     "clc_missing_required": (2, m_clc_missing_required),
     "clc_long_text": (1, m_clc_long_text),
     "clc_bad_record_id": (1, m_clc_bad_record_id),
+    "clc_control_text": (2, m_clc_control_text),
     "clc_duplicate_row": (2, m_clc_duplicate_row),
     "clc_drop_sheet": (2, m_clc_drop_sheet),
     "clc_break_header": (1, m_clc_break_header),

@@ -260,6 +260,10 @@ class _Startup:
             wizard = FirstRunWizard(db, self.db_path, self.window)
             if not wizard.exec() or wizard.installation is None:
                 return 0
+        elif not os.environ.get("XHHT_NO_FIRST_RUN_DIALOGS"):
+            from ui.dialogs.move_to import offer_move  # an abolished unit: offer its successor
+
+            offer_move(db, self.window)
         from ui.context import AppContext
         from ui.main_window import default_period
 

@@ -125,11 +125,13 @@ def _optional_module(name: str):
 
 
 def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> list[Period]:
-    """Periods this unit existed in that have begun by today (all of them if that leaves none)."""
+    """Periods this unit reports (their last day within its life) that have begun by today (all of them
+    if that leaves none). The province sees every period: its history comes through the lineage."""
+    from xhht_desktop.db.units_repo import lives_through
     from xhht_desktop.domain.periods import all_periods
 
     today = today or dt.date.today()
-    periods = [p for p in all_periods() if unit.overlaps(p) and p.start <= today]
+    periods = [p for p in all_periods() if (unit.level == "tinh" or lives_through(unit, p)) and p.start <= today]
     return periods or all_periods()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 from xhht_desktop import __version__
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.aggregate import compute_values
+from xhht_desktop.db import connection
 from xhht_desktop.db.connection import DatabaseError
 from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.installation import InitError, get_installation, init_installation, open_app_database
@@ -67,12 +69,68 @@ def _print_json(data) -> None:
 
 
 def cmd_init(args, ctx: Context) -> int:
-    inst = init_installation(ctx.db, args.role, args.unit, args.official or "", args.title or "")
+    inst = init_installation(ctx.db, args.role, args.unit, args.official or "", args.title or "", today_first=True)
     if args.sample:
         from xhht_desktop.sample import fill_sample_installation
         n = fill_sample_installation(ctx.db, inst.unit.id, origin=inst.installation_id)
         print(f"Đã nạp {n} số liệu mẫu.")
     print(f"Đã khởi tạo: {inst.unit.name} ({inst.unit.code}), vai trò {inst.role}, cơ sở dữ liệu {ctx.db_path}")
+    print(f"Đơn vị {inst.unit.key}: {units_repo.unit_label_vi(inst.unit)}.")
+    _print_move_offer(ctx)
+    return EXIT_OK
+
+
+def _print_move_offer(ctx: Context) -> None:
+    from xhht_desktop.installation import move_offer  # noqa: PLC0415
+    offer = move_offer(ctx.db)
+    if offer:
+        inst = ctx.installation()
+        print(f"Lưu ý: {inst.unit.name} chỉ báo cáo đến kỳ 6 tháng đầu năm "
+              f"{inst.unit.valid_to[:4]}; từ {units_repo.vi_date(offer[0].valid_from)} là "
+              + ", ".join(f"{u.name} ({u.code}@{u.valid_from})" for u in offer)
+              + f". Chuyển máy sang đơn vị mới: move-to {offer[0].code}@{offer[0].valid_from}")
+
+
+def cmd_move_to(args, ctx: Context) -> int:
+    from xhht_desktop.installation import MoveError, move_to  # noqa: PLC0415
+    ctx.installation()
+    try:
+        old, inst = move_to(ctx.db, args.unit)
+    except MoveError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Đã chuyển máy từ {old.name} ({old.key}) sang {inst.unit.name} ({inst.unit.key}). "
+          f"Số liệu của {old.name} vẫn giữ nguyên; khoá của máy không đổi.")
+    print("Gói đầu tiên gửi cho Sở sẽ chờ Sở xác nhận máy gửi cho đơn vị mới (đọc mã nhận dạng qua điện thoại).")
+    return EXIT_OK
+
+
+def cmd_units_import(args, ctx: Context) -> int:
+    from xhht_desktop.db.units_import import import_units_file  # noqa: PLC0415
+    result = import_units_file(ctx.db, args.file, dry_run=args.dry_run)
+    if result.problems:
+        print(f"Tệp bị từ chối, không có gì thay đổi ({len(result.problems)} lỗi):", file=sys.stderr)
+        print(result.problems_vi(), file=sys.stderr)
+        return EXIT_REJECTED
+    if args.dry_run:
+        print(f"Kiểm tra xong: {len(result.rows)} dòng hợp lệ. Chưa nhập (--dry-run).")
+    else:
+        print(f"Đã nhập {result.applied} thay đổi đơn vị hành chính.")
+    for r in result.rows:
+        preds = r["predecessors"].replace(";", ", ")
+        print(f"  {r['code']}@{r['valid_from']} {r['name']}" + (f" (thay {preds})" if preds else ""))
+    return EXIT_OK
+
+
+def cmd_units_show(args, ctx: Context) -> int:
+    versions = units_repo.units_with_code(ctx.db, args.code.split("@")[0].strip())
+    if not versions:
+        raise CliError(f"Không có đơn vị mã «{args.code}».")
+    for u in versions:
+        print(f"{u.key:<18} {units_repo.unit_label_vi(u)}")
+        for p in units_repo.predecessors(ctx.db, u.id):
+            print(f"    ← {p.key:<18} {p.name}")
+        for s_ in units_repo.successors(ctx.db, u.id):
+            print(f"    → {s_.key:<18} {s_.name}")
     return EXIT_OK
 
 
@@ -81,6 +139,7 @@ def cmd_template(args, ctx: Context) -> int:
     inst = ctx.installation()
     period = parse_period(args.period)
     unit = _resolve_unit(ctx, args.unit, period) if args.unit else inst.unit
+    _check_life(ctx, unit, period)
     out = write_template(ctx.db, unit, period.code, args.out)
     print(out)
     return EXIT_OK
@@ -120,11 +179,18 @@ def extra_xlsx_importers() -> tuple:
     return tuple(importers)
 
 
-def _resolve_unit(ctx: Context, code: str, period):
-    unit = units_repo.find_unit(ctx.db, code, period)
-    if unit is None:
-        raise CliError(f"Không có đơn vị mã «{code}».")
-    return unit
+def _resolve_unit(ctx: Context, spec: str, period):
+    """CODE or CODE@YYYY-MM-DD; a bare code is the unit holding it on the period's last day."""
+    try:
+        return units_repo.resolve_unit(ctx.db, spec, period=period)
+    except units_repo.UnitSpecError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _check_life(ctx: Context, unit, period) -> None:
+    problem = units_repo.life_problem(ctx.db, unit, period)
+    if problem is not None:
+        raise CliError(units_repo.life_problem_vi(problem))
 
 
 def cmd_values(args, ctx: Context) -> int:
@@ -138,10 +204,12 @@ def cmd_values(args, ctx: Context) -> int:
         _print_json([
             {k: r.as_json()[k] for k in ("indicator", "breakdown", "unit", "period", "numerator",
                                           "denominator", "value", "target", "met")}
-            | {"units_reported": r.units_reported, "units_expected": r.units_expected}
+            | {"unit_key": unit.key}
+            | {"units_reported": r.units_reported, "units_expected": r.units_expected, "derived": r.derived}
             for r in rows
         ])
     else:
+        from xhht_desktop.domain.lineage import DERIVED_NOTE_VI
         from xhht_desktop.domain.values import format_int, format_percent
         for r in rows:
             if r.kind == "level":
@@ -149,8 +217,12 @@ def cmd_values(args, ctx: Context) -> int:
                 val = level_text(r)
             else:
                 val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
+            mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
             print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
-                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}")
+                  f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}{mark}")
+        if any(r.derived for r in rows):
+            print(f"* {DERIVED_NOTE_VI} (số xã trước sáp nhập đã báo cáo / phải báo cáo); "
+                  "chỉ tiêu đạt/chưa: tỷ lệ xã đạt.")
     return EXIT_OK
 
 
@@ -162,15 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="khởi tạo máy: vai trò, đơn vị, cán bộ")
     p.add_argument("--role", required=True, choices=["commune", "district", "department"])
-    p.add_argument("--unit", help="mã đơn vị (xã hoặc huyện; Sở: 62)")
+    p.add_argument("--unit", help="mã đơn vị (xã, huyện; Sở: 51) hoặc mã@ngày, ví dụ 23341@2025-07-01; "
+                                  "mã không kèm ngày là đơn vị mang mã đó hôm nay")
     p.add_argument("--official", help="họ tên cán bộ")
     p.add_argument("--title", help="chức vụ")
     p.add_argument("--sample", action="store_true", help="nạp dữ liệu mẫu để làm quen")
     p.set_defaults(func=cmd_init)
 
+    unit_help = "mã đơn vị hoặc mã@ngày (mã không kèm ngày: đơn vị mang mã đó ngày cuối kỳ)"
     p = sub.add_parser("template", help="tạo biểu nhập Excel cho một kỳ")
     p.add_argument("--period", required=True)
-    p.add_argument("--unit")
+    p.add_argument("--unit", help=unit_help)
     p.add_argument("--out", required=True, type=Path)
     p.set_defaults(func=cmd_template)
 
@@ -181,9 +255,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("values", help="số liệu của một đơn vị trong một kỳ")
     p.add_argument("--period", required=True)
-    p.add_argument("--unit")
+    p.add_argument("--unit", help=unit_help)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_values)
+
+    p = sub.add_parser("move-to", help="chuyển máy của một đơn vị đã sáp nhập sang đơn vị kế tiếp")
+    p.add_argument("unit", help="mã@ngày của đơn vị kế tiếp, ví dụ 23341@2025-07-01")
+    p.set_defaults(func=cmd_move_to)
+
+    p = sub.add_parser("units", help="danh mục đơn vị hành chính theo thời gian")
+    us = p.add_subparsers(dest="units_command", required=True, metavar="SUBCOMMAND")
+    q = us.add_parser("import", help="nhập thay đổi đơn vị (CSV: code,name,type,valid_from,predecessors[,parent])")
+    q.add_argument("file", type=Path)
+    q.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
+    q.set_defaults(func=cmd_units_import)
+    q = us.add_parser("show", help="các đơn vị đã mang một mã, với đơn vị trước và sau")
+    q.add_argument("code")
+    q.set_defaults(func=cmd_units_show)
 
     for module_name in FEATURE_CLIS:
         try:
@@ -203,14 +291,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(db_path=args.db or default_db_path())
+    # A command waits for another process's write lock only briefly (XHHT_BUSY_TIMEOUT overrides).
+    wait_s = (connection.busy_timeout_seconds() if os.environ.get(connection.BUSY_TIMEOUT_ENV)
+              else connection.CLI_BUSY_TIMEOUT)
     try:
-        return args.func(args, ctx)
+        with connection.busy_timeout(wait_s):
+            return args.func(args, ctx)
     except (CliError, InitError, PeriodError, DatabaseError, ValueError) as exc:
+        if connection.busy_cause(exc) is not None and not isinstance(exc, connection.DatabaseBusy):
+            exc = connection.DatabaseBusy(wait_s)
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_REJECTED
     except Exception as exc:  # noqa: BLE001 - last resort: say what happened, never a traceback-only exit
         from xhht_desktop.db.values_repo import ValidationFailed
         from xhht_desktop.storage import explain_storage_error
+        if connection.busy_cause(exc) is not None:
+            # Another process holds the write lock (SQLITE_BUSY/LOCKED, by code, wherever it was raised).
+            print(f"Lỗi: {connection.DatabaseBusy(wait_s)}", file=sys.stderr)
+            return EXIT_REJECTED
         if isinstance(exc, ValidationFailed):
             print("Số liệu bị từ chối:\n" + str(exc), file=sys.stderr)
             return EXIT_REJECTED

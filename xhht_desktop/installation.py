@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,8 @@ import sqlite_utils
 from xhht_desktop.db import meta, units_repo
 from xhht_desktop.db.connection import open_database
 from xhht_desktop.db.reference import refresh_reference_data
-from xhht_desktop.domain.units import PROVINCE_CODE
+from xhht_desktop.domain.text import control_problem_vi
+from xhht_desktop.domain.units import NEW_PROVINCE_CODE, PROVINCE_CODE
 
 ROLES = {"commune": "xa", "district": "huyen", "department": "tinh"}
 ROLE_LABELS_VI = {"commune": "Cán bộ xã", "district": "Phòng GD&ĐT huyện", "department": "Sở GD&ĐT"}
@@ -51,23 +53,46 @@ def init_installation(
     unit_code: str | None,
     official_name: str = "",
     official_title: str = "",
+    *,
+    today_first: bool = False,
+    today: dt.date | None = None,
 ) -> Installation:
+    """Set up this installation for a unit given as CODE or CODE@YYYY-MM-DD.
+
+    `CODE@DATE` is the unit holding the code that day. A bare CODE is, with `today_first` (the CLI
+    and the wizard), the unit holding it today, else its last holder (`init --unit 23341` is today's
+    Xã Đăk Pék; `--role department --unit 51` today's Quảng Ngãi); without it (older callers), the
+    plan's 2013 unit where a code was reused.
+    """
     if role not in ROLES:
         raise InitError(f"Vai trò «{role}» không hợp lệ: chọn commune (xã), district (huyện) hoặc department (Sở).")
     level = ROLES[role]
-    code = (unit_code or (PROVINCE_CODE if role == "department" else "")).strip()
+    default = (NEW_PROVINCE_CODE if today_first else PROVINCE_CODE) if role == "department" else ""
+    code = (unit_code or default).strip()
     if not code:
         raise InitError("Chưa chọn đơn vị (mã xã hoặc mã huyện).")
+    kind = {"xa": "xã, phường, thị trấn", "huyen": "huyện, thành phố", "tinh": "tỉnh"}[level]
+    if "@" in code:
+        try:
+            unit = units_repo.resolve_unit(db, code)
+        except units_repo.UnitSpecError as exc:
+            raise InitError(str(exc)) from None
+        if unit.level != level:
+            raise InitError(f"«{unit.name}» ({unit.key}) không phải là {kind}.")
+        return _store(db, role, unit, official_name, official_title)
     versions = [u for u in units_repo.units_with_code(db, code) if u.level == level]
     if not versions:
-        kind = {"xa": "xã, phường, thị trấn", "huyen": "huyện, thành phố", "tinh": "tỉnh"}[level]
         raise InitError(f"Mã «{code}» không phải là mã {kind} trong danh mục đơn vị hành chính.")
-    unit = versions[0] if len(versions) == 1 else _prefer_plan_version(versions)
+    if today_first:
+        day = (today or dt.date.today()).isoformat()
+        unit = next((u for u in versions if u.valid_on(day)), versions[-1])
+    else:
+        unit = versions[0] if len(versions) == 1 else _prefer_plan_version(versions)
     return _store(db, role, unit, official_name, official_title)
 
 
 def _prefer_plan_version(versions: list[units_repo.Unit]) -> units_repo.Unit:
-    # A reused code (23293): the plan's structure is the default, so pick the pre-2025 unit.
+    # A reused code (23293) from an older caller: the plan's structure, the pre-2025 unit.
     return sorted(versions, key=lambda u: u.valid_from)[0]
 
 
@@ -81,7 +106,23 @@ def init_installation_by_key(db, role: str, unit_key: str, official_name: str = 
     return _store(db, role, unit, official_name, official_title)
 
 
+def check_official(official_name: str, official_title: str) -> None:
+    """The official's name and title travel in every package's manifest, which refuses control
+    characters: refuse them here, where they are typed (InitError, Vietnamese)."""
+    for label, text in (("Họ tên cán bộ", official_name), ("Chức vụ", official_title)):
+        problem = control_problem_vi(text)
+        if problem:
+            raise InitError(f"{label}: {problem}")
+
+
+def set_official(db: sqlite_utils.Database, official_name: str, official_title: str) -> None:
+    """Change the official (Settings): checked as at `init`, then stored."""
+    check_official(official_name, official_title)
+    meta.set_many(db, {"official_name": official_name.strip(), "official_title": official_title.strip()})
+
+
 def _store(db, role: str, unit: units_repo.Unit, official_name: str, official_title: str) -> Installation:
+    check_official(official_name, official_title)
     existing = meta.get(db, "installation_id")
     meta.set_many(db, {
         "installation_id": existing or str(uuid.uuid4()),
@@ -110,3 +151,52 @@ def get_installation(db: sqlite_utils.Database) -> Installation | None:
         official_name=meta.get(db, "official_name", ""),
         official_title=meta.get(db, "official_title", ""),
     )
+
+
+class MoveError(ValueError):
+    """`move-to` refused; the message is in Vietnamese."""
+
+
+def move_offer(db: sqlite_utils.Database, today: dt.date | None = None) -> list[units_repo.Unit]:
+    """When this installation's unit has ended by `today`, the units it may move to (its successors,
+    the one that inherits its history first); else []."""
+    inst = get_installation(db)
+    if inst is None or inst.unit.valid_to is None:
+        return []
+    if (today or dt.date.today()).isoformat() <= inst.unit.valid_to:
+        return []
+    return [u for u in _successors_in_order(db, inst.unit) if u.level == inst.unit.level]
+
+
+def _successors_in_order(db, unit: units_repo.Unit) -> list[units_repo.Unit]:
+    after = units_repo.successors(db, unit.id)
+    default = {u.id for u in after if units_repo._is_default(db, unit.id, u.id)}
+    return sorted(after, key=lambda u: (u.id not in default, u.code))
+
+
+def move_to(db: sqlite_utils.Database, spec: str) -> tuple[units_repo.Unit, Installation]:
+    """Move an installation of an abolished unit to its successor (`CODE@DATE` or `CODE`).
+
+    The installation keeps its id, its keys and everything it holds (the old unit's figures stay the
+    old unit's); from now on it enters and exports for the successor. The Department sees a new
+    (key, unit) pair and confirms it as for any unit a key has not spoken for before.
+    Returns (the old unit, the installation as it now stands)."""
+    inst = get_installation(db)
+    if inst is None:
+        raise MoveError("Máy này chưa được khởi tạo.")
+    old = inst.unit
+    try:
+        target = units_repo.resolve_unit(db, spec)
+    except units_repo.UnitSpecError as exc:
+        raise MoveError(str(exc)) from None
+    allowed = [u for u in _successors_in_order(db, old) if u.level == old.level]
+    if target.id not in {u.id for u in allowed}:
+        if not allowed:
+            raise MoveError(f"{old.name} ({old.key}) không có đơn vị kế tiếp cùng cấp để chuyển sang.")
+        names = ", ".join(f"{u.name} ({u.code}@{u.valid_from})" for u in allowed)
+        raise MoveError(f"{target.name} ({target.key}) không phải là đơn vị kế tiếp của {old.name}; "
+                        f"chọn: {names}.")
+    moved = meta.get(db, "moved_from") or ""
+    meta.set_many(db, {"unit_key": target.key,
+                       "moved_from": ";".join(filter(None, [moved, f"{old.key}>{target.key}@{dt.date.today().isoformat()}"]))})
+    return old, get_installation(db)

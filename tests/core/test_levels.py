@@ -204,7 +204,7 @@ def test_above_the_commune_shares_at_or_above_each_degree_and_the_province_own_d
     rows = compute_values(db, province.id, "2025")
     xmc = _row(rows, "XMC_MUC_DO")
     assert xmc.shares == {1: pytest.approx(200 / 3), 2: pytest.approx(100 / 3)}
-    assert (xmc.units_reported, xmc.units_expected) == (3, 40)
+    assert (xmc.units_reported, xmc.units_expected) == (3, 96)
     assert (xmc.value, xmc.own_value, xmc.target, xmc.met) == (2.0, 2.0, 2.0, True)  # KH 3418: tỉnh mức độ 2
     assert shares_text(xmc) == "Mức 1 trở lên: 66,67%; mức 2 trở lên: 33,33%"
     cdht = _row(rows, "CDHT_XA_MUC_DO")  # 23341's 2021 recognition lapsed in January 2024

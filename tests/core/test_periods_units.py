@@ -36,8 +36,9 @@ def test_fold_handles_spelling_and_unicode_forms():
 
 
 def test_unit_counts_and_lineage(db):
-    assert len(units_repo.all_units(db, "xa")) == 97 + 5 + 40
-    assert len(units_repo.all_units(db, "huyen")) == 10
+    # Kon Tum's 97 + 5 old communes, old Quảng Ngãi's 170, today's Quảng Ngãi's 96 (40 + 56)
+    assert len(units_repo.all_units(db, "xa")) == 97 + 5 + 170 + 96
+    assert len(units_repo.all_units(db, "huyen")) == 10 + 13
     versions = units_repo.units_with_code(db, "23293")
     assert [u.name for u in versions] == ["Phường Thắng Lợi", "Phường Kon Tum"]
     kon_tum = versions[1]

@@ -336,6 +336,23 @@ def test_the_centre_record(qtbot, page):
     page.last_dialog.reject()
 
 
+def test_records_stored_with_invalid_dates_are_flagged_not_fatal(qtbot, page):
+    """Issue 12: a centre or an activity stored with an impossible date (a hand edit, an old version)
+    does not stop the page from loading: the centre is shown flagged, the activity left out and counted."""
+    ctx, window, page = page
+    add(ctx)
+    add(ctx, title="Ngày hội đọc sách", date=dt.date(2014, 4, 2))
+    page.edit_centre()
+    assert page.last_centre_dialog.submit()
+    ctx.db.conn.execute("UPDATE clc_centres SET decision_date='2014-02-30'")
+    ctx.db.conn.execute("UPDATE clc_activities SET date='2014-02-30' WHERE title='Ngày hội đọc sách'")
+    ctx.db.conn.commit()
+    page.refresh()
+    assert "⚠" in page.centre_detail.text() and "2014-02-30" in page.centre_detail.text()
+    assert visible_titles(page) == ["Chuyên đề trồng cà phê"]
+    assert "1 hoạt động có ngày lưu sai" in page.status.text()
+
+
 def test_summary_widget_follows_the_period_and_offers_the_suggestion(qtbot, commune_db, db_path):
     from ui.context import AppContext
 

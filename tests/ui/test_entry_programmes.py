@@ -246,7 +246,7 @@ def test_department_dashboard_shows_shares_of_communes_at_each_degree(qtbot, db,
     # Degrees 2, 1 and 0 among three communes: 2/3 at level 1 or more, 1/3 at level 2.
     assert "mức 1 trở lên: 66,67%" in xmc.detail.text() and "mức 2 trở lên: 33,33%" in xmc.detail.text()
     assert xmc.value.text() == "33,33%\ntừ mức 2"
-    assert "3/40 đơn vị đã báo cáo" in xmc.detail.text()
+    assert "3/96 đơn vị đã báo cáo" in xmc.detail.text()
     # The lapsed recognition counts as 0: one of two communes at level 1 or more.
     cdht = page.rows["CDHT_XA_MUC_DO"]
     assert "mức 1 trở lên: 50,00%" in cdht.detail.text()

@@ -37,7 +37,7 @@ def test_commune_official_sets_up_dak_pek_with_a_vietnamese_name(wizard, db):
     page.search_edit.setText("dak pek")  # no diacritics, lower case
     found = _texts(page.unit_list)
     assert found and all("Pék" in t for t in found)
-    row = next(i for i, t in enumerate(found) if t.startswith("Xã Đắk Pék (23353)"))
+    row = next(i for i, t in enumerate(found) if t.startswith("Xã Đắk Pék (23353, "))
     page.unit_list.setCurrentRow(row)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.next()
@@ -59,17 +59,21 @@ def test_commune_official_sets_up_dak_pek_with_a_vietnamese_name(wizard, db):
     assert "2020" in values_repo.reported_periods(db, inst.unit.id)  # sample data loaded
 
 
-def test_district_then_commune_lists_only_that_districts_communes(wizard, db):
+def test_old_units_by_district_are_marked_with_their_dates(wizard, db):
     wizard.next()
     page = wizard.unit_page
+    assert not page.district_combo.isVisible()  # no district step for today's communes
+    page.old_units_box.setChecked(True)
+    assert page.district_combo.isVisible()
     combo = page.district_combo
     index = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Huyện Đắk Glei"))
     combo.setCurrentIndex(index)
     names = _texts(page.unit_list)
-    assert any(t.startswith("Xã Đắk Pék (23353)") for t in names)
-    assert all("Huyện Đắk Glei" in t for t in names)
+    assert any(t.startswith("Xã Đắk Pék (23353, 02/12/2013–30/06/2025)") for t in names)
+    assert all("Huyện Đắk Glei" in t and "30/06/2025" in t for t in names)
     page.search_edit.setText("DAK PEK")
-    assert [t.split(" (")[0] for t in _texts(page.unit_list)] == ["Xã Đắk Pék"]
+    found = [t.split(" (")[0] for t in _texts(page.unit_list)]
+    assert found[0] == "Xã Đăk Pék" and "Xã Đắk Pék" in found  # today's first, then the old one
 
 
 def test_without_sample_data_nothing_is_reported(wizard, db):
@@ -84,26 +88,36 @@ def test_without_sample_data_nothing_is_reported(wizard, db):
     assert values_repo.reported_periods(db, inst.unit.id) == []
 
 
-def test_post_2025_units_are_offered_on_request(wizard, db):
+def test_today_units_are_offered_first(wizard, db):
     wizard.next()
     page = wizard.unit_page
-    before = _texts(page.unit_list)
-    assert not any("Quảng Ngãi" in t for t in before)
-    page.new_units_box.setChecked(True)
-    after = _texts(page.unit_list)
-    assert after and all("Tỉnh Quảng Ngãi" in t for t in after)
-    assert not page.district_combo.isEnabled()
+    listed = _texts(page.unit_list)
+    assert len(listed) == 96 and all(t.endswith("— Tỉnh Quảng Ngãi") for t in listed)
+    assert not any("2025)" in t for t in listed)  # no dated (old) unit until asked for
+    page.search_edit.setText("23341")
+    found = _texts(page.unit_list)
+    assert found[0] == "Xã Đăk Pék (23341) — Tỉnh Quảng Ngãi"
+    assert found[1].startswith("Thị trấn Đắk Glei (23341, 02/12/2013–30/06/2025)")
+    page.unit_list.setCurrentRow(0)
+    wizard.next()
+    wizard.official_page.name_edit.setText("Y Blong")
+    wizard.official_page.sample_box.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    inst = get_installation(db)
+    assert inst.unit.key == "23341@2025-07-01"
+    periods = values_repo.reported_periods(db, inst.unit.id)
+    assert periods[0] == "2025" and "2025-H1" not in periods  # sample data only in its life (yearly since 2021)
 
 
 def test_department_skips_the_unit_page_and_works_for_the_province(wizard, db):
     wizard.role_page.buttons["department"].setChecked(True)
     wizard.next()
     assert wizard.currentId() == PAGE_OFFICIAL
-    assert "Tỉnh Kon Tum (62)" in wizard.official_page.summary.text()
+    assert "Tỉnh Quảng Ngãi (51)" in wizard.official_page.summary.text()
     wizard.official_page.name_edit.setText("Trần Văn Đức")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     inst = get_installation(db)
-    assert (inst.role, inst.unit.code, inst.unit.level) == ("department", "62", "tinh")
+    assert (inst.role, inst.unit.key, inst.unit.level) == ("department", "51@2025-07-01", "tinh")
 
 
 def test_district_role_lists_districts(wizard, db):

@@ -78,7 +78,8 @@ def test_header_shows_unit_and_period_labels(qtbot, main_window):
     labels = [window.period_combo.itemText(i) for i in range(window.period_combo.count())]
     assert "6 tháng đầu năm 2014 (2014-H1)" in labels
     assert "6 tháng cuối năm 2013 (2013-H2)" == labels[0]
-    assert labels[-1] == "Cả năm 2025 (2025)"  # Đắk Pék exists until 30/06/2025
+    # Đắk Pék exists until 30/06/2025: it reports 2025-H1, not the year 2025 (which ends after it)
+    assert labels[-1] == "6 tháng đầu năm 2025 (2025-H1)"
     assert window.period_combo.currentText() == "Cả năm 2014 (2014)"
     # The other pages are imported right after the first paint.
     qtbot.waitUntil(lambda: window.sidebar.count() >= 2, timeout=5000)

@@ -245,3 +245,15 @@ def test_restore_refused_while_another_program_has_the_data_open(qtbot, window, 
     assert "đang được mở" in [d for kind, *d in dialogs if kind == "error"][0][1]
     assert _figure(ctx.db, ctx.installation.unit.id) == (10, 4000)  # unchanged, and ctx.db works again
     assert not list(Path(ctx.db_path).parent.glob(".khoi-phuc-*"))
+
+
+def test_settings_refuses_an_official_name_with_control_characters(qtbot, window, dialogs):
+    """Issue 12: the name travels in every package's manifest, which refuses control characters."""
+    ctx = window.ctx
+    page = window.open_page("SettingsPage")
+    before = (meta.get(ctx.db, "official_name"), bk.get_keep(ctx.db))
+    page.official_edit.setText("Nguyễn\x85Thị Hoa")
+    page.keep_spin.setValue(30)
+    assert not page.save()
+    assert dialogs and dialogs[-1][0] == "warn" and "ký tự điều khiển" in dialogs[-1][2]
+    assert (meta.get(ctx.db, "official_name"), bk.get_keep(ctx.db)) == before  # nothing saved

@@ -71,7 +71,7 @@ def _fill_wizard(wizard) -> None:
     page = wizard.unit_page
     page.search_edit.setText("dak pek")
     row = next(i for i in range(page.unit_list.count())
-               if page.unit_list.item(i).text().startswith("Xã Đắk Pék (23353)"))
+               if page.unit_list.item(i).text().startswith("Xã Đắk Pék (23353, "))  # an old unit: listed with its dates
     page.unit_list.setCurrentRow(row)
     wizard.next()
     wizard.official_page.name_edit.setText("Y Blong")

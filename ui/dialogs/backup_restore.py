@@ -59,12 +59,16 @@ def backup_now(parent: QWidget | None, ctx):
                                   translate("BackupRestore", "Cơ sở dữ liệu XHHT (*.sqlite3)"))
     if not out:
         return None
-    if not out.lower().endswith(".sqlite3"):
+    # The save dialog asked before replacing the file it returned: that is the user's --force. A name
+    # we extend with .sqlite3 was not asked about, so an existing non-backup file there is refused.
+    confirmed = out.lower().endswith(".sqlite3")
+    if not confirmed:
         out += ".sqlite3"
     db_path = Path(ctx.db_path)
 
     def work(progress):
-        return bk.backup_database(db_path, out)  # its own connection: never ctx.db from a worker
+        # Its own connection: never ctx.db from a worker. The database's own files are always refused.
+        return bk.backup_database(db_path, out, force=confirmed)
 
     def done(path):
         messages.info(parent, translate("BackupRestore", "Đã sao lưu dữ liệu."),

@@ -1,8 +1,9 @@
 """First run: who uses this installation (role), for which unit, and who the official is.
 
-The unit is chosen district → commune, or found with an accent-insensitive search ("dak pek"
-finds "Xã Đắk Pék"). The plan's units (before 1 July 2025) are listed by default; a box shows the
-communes of Quảng Ngãi that replaced them. The Department always works for the province (62).
+Today's units come first: the 96 communes and wards of Quảng Ngãi (51), with no district step. A
+search ("dak pek", accent-insensitive) also finds the units before 1 July 2025, listed after today's
+and marked with their dates; a box lists all of them, district → commune. The Department works for
+today's province (51), which merges the packages of 62 and old 51 and of their units too.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.text import matches
-from xhht_desktop.domain.units import NEW_SYSTEM_FROM, OLD_SYSTEM_END, PROVINCE_CODE
+from xhht_desktop.domain.units import NEW_PROVINCE_CODE, NEW_SYSTEM_FROM, OLD_SYSTEM_END
 from xhht_desktop.installation import InitError, Installation, init_installation_by_key
 
 from ui.models.presentation import role_label
@@ -100,12 +101,13 @@ class UnitPage(QWizardPage):
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         layout.addWidget(self.count_label)
-        self.new_units_box = QCheckBox(self.tr("Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)"))
+        self.new_units_box = QCheckBox(self.tr("Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)"))
+        self.new_units_box.setObjectName("old_units_box")
         layout.addWidget(self.new_units_box)
 
         self.district_combo.currentIndexChanged.connect(self.refresh_list)
         self.search_edit.textChanged.connect(self.refresh_list)
-        self.new_units_box.toggled.connect(self._on_new_units)
+        self.new_units_box.toggled.connect(self._on_old_units)
         self.unit_list.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
         self.unit_list.itemDoubleClicked.connect(lambda *_: self.wizard().next())
 
@@ -113,18 +115,21 @@ class UnitPage(QWizardPage):
     def db(self):
         return self._wizard.db
 
+    @property
+    def old_units_box(self) -> QCheckBox:
+        return self.new_units_box
+
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         role = self._wizard.role()
         commune = role == "commune"
-        self.setSubTitle(self.tr("Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm.") if commune
-                         else self.tr("Chọn huyện, thành phố của phòng GD&ĐT."))
-        self.district_label.setVisible(commune)
-        self.district_combo.setVisible(commune)
+        self.setSubTitle(self.tr("Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; "
+                                 "đơn vị cũ vẫn tìm được, có ghi ngày.") if commune
+                         else self.tr("Chọn huyện, thành phố của phòng GD&ĐT (đến 30/6/2025)."))
         self.new_units_box.setVisible(commune)
         if not commune:
             self.new_units_box.setChecked(False)
         self._fill_districts()
-        self.refresh_list()
+        self._on_old_units(self.new_units_box.isChecked())
 
     def _fill_districts(self) -> None:
         self.district_combo.blockSignals(True)
@@ -134,29 +139,48 @@ class UnitPage(QWizardPage):
             self.district_combo.addItem(f"{d.name} ({d.code})", d.id)
         self.district_combo.blockSignals(False)
 
-    def _on_new_units(self, on: bool) -> None:
-        self.district_combo.setEnabled(not on)
+    def _on_old_units(self, on: bool) -> None:
+        # No district step for today's communes: the district filter is for the old ones only.
+        commune = self._wizard.role() == "commune"
+        self.district_label.setVisible(commune and on)
+        self.district_combo.setVisible(commune and on)
+        self.district_combo.setEnabled(commune and on)
         self.refresh_list()
 
-    def refresh_list(self) -> None:
+    def _units(self) -> list[tuple[units_repo.Unit, bool]]:
+        """(unit, is old) in the order shown: today's first, then the old ones."""
         role = self._wizard.role()
-        level = "xa" if role == "commune" else "huyen"
-        new = self.new_units_box.isChecked() and role == "commune"
-        day = NEW_SYSTEM_FROM if new else OLD_SYSTEM_END
         query = self.search_edit.text()
-        district_id = self.district_combo.currentData() if (role == "commune" and not new) else None
+        if role != "commune":  # a district office: the districts, which all ended on 30/6/2025
+            return [(u, True) for u in units_repo.search_units(self.db, query, level="huyen")]
+        today = [(u, False) for u in units_repo.search_units(self.db, query, level="xa", on_day=NEW_SYSTEM_FROM)]
+        show_old = self.new_units_box.isChecked() or bool(query.strip())
+        if not show_old:
+            return today
+        district_id = self.district_combo.currentData() if self.new_units_box.isChecked() else None
         if district_id is not None:
-            units = [u for u in units_repo.children(self.db, district_id, day)
-                     if u.level == level and matches(query, u.name, u.code)]
+            old = [u for u in units_repo.children(self.db, district_id)
+                   if u.level == "xa" and u.valid_to is not None and matches(query, u.name, u.code)]
+            today = [] if not query.strip() else today
         else:
-            units = units_repo.search_units(self.db, query, level=level, on_day=day)
+            old = [u for u in units_repo.search_units(self.db, query, level="xa", limit=1000)
+                   if u.valid_to is not None]
+        return today + [(u, True) for u in old]
+
+    def refresh_list(self) -> None:
+        units = self._units()
         previous = self.selected_key()
         self.unit_list.clear()
-        for u in units:
+        for u, old in units:
+            day = u.valid_to if old else NEW_SYSTEM_FROM
             parent = units_repo.parent_of(self.db, u.id, day)
             where = f" — {parent.name}" if parent is not None else ""
-            item = QListWidgetItem(f"{u.name} ({u.code}){where}")
+            label = (f"{u.name} ({u.code}, {units_repo.vi_date(u.valid_from)}–{units_repo.vi_date(u.valid_to)})"
+                     if old else f"{u.name} ({u.code})")
+            item = QListWidgetItem(label + where)
             item.setData(Qt.ItemDataRole.UserRole, u.key)
+            if old:
+                item.setToolTip(self.tr("Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025."))
             self.unit_list.addItem(item)
             if u.key == previous:
                 self.unit_list.setCurrentItem(item)
@@ -261,9 +285,9 @@ class FirstRunWizard(QWizard):
         return self.role_page.role()
 
     def chosen_unit_key(self) -> str | None:
-        if self.role() == "department":
-            versions = [u for u in units_repo.units_with_code(self.db, PROVINCE_CODE) if u.level == "tinh"]
-            return versions[0].key if versions else None
+        if self.role() == "department":  # today's province (51), else the last one holding its code
+            versions = [u for u in units_repo.units_with_code(self.db, NEW_PROVINCE_CODE) if u.level == "tinh"]
+            return versions[-1].key if versions else None
         return self.unit_page.selected_key()
 
     def chosen_unit(self) -> units_repo.Unit | None:

@@ -287,7 +287,7 @@ class SyncKeysWidget(QWidget):
         from ui.operations import CollectionOp
 
         def work(db, _progress) -> Outcome:  # a write: on the writer
-            return Outcome(Changes(sync=True), keys.restore_department_key(db, Path(path).read_bytes(), passphrase))
+            return Outcome(Changes(sync=True), keys.restore_department_key(db, keys.read_key_backup(path), passphrase))
 
         def done(fp):
             self.task = None

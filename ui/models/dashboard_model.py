@@ -15,6 +15,7 @@ from xhht_desktop.db import units_repo, values_repo
 from xhht_desktop.db.aggregate import ValueRow, compute_values
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.domain.catalogue import Indicator, Programme
+from xhht_desktop.domain.lineage import comparable
 from xhht_desktop.domain.periods import Period
 
 from ui.models.presentation import (
@@ -56,6 +57,11 @@ class IndicatorSummary:
         """Change of the value since the previous period (points for rates, units for counts)."""
         if self.previous is None or self.previous.value is None or self.total.value is None:
             return None
+        if self.previous.derived != self.total.derived:  # across the 2025 reform: own flag vs a share
+            def scaled(r: ValueRow) -> float | None:
+                own = self.own_flag and not r.derived and r.numerator is None and r.denominator is None
+                return comparable(r.value, own_flag=own)
+            return scaled(self.total) - scaled(self.previous)
         return self.total.value - self.previous.value
 
 

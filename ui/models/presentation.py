@@ -240,17 +240,31 @@ def flag_text(value: float | None) -> str:
     return QCoreApplication.translate("Flags", "Đạt / Có") if value >= 1 else QCoreApplication.translate("Flags", "Chưa đạt / Không")
 
 
-def value_text(kind: str, value: float | None, *, own_flag: bool) -> str:
-    """A figure as shown: a rate "97,80%", a count "12", a unit's own flag "Đạt / Có"."""
+def value_text(kind: str, value: float | None, *, own_flag: bool, derived: bool = False) -> str:
+    """A figure as shown: a rate "97,80%", a count "12", a unit's own flag "Đạt / Có"; a figure derived
+    from the communes before the 2025 merger carries DERIVED_MARK ("64,67% *")."""
     if value is None:
         return status_label(NOT_REPORTED)
     if kind == "count":
-        return format_int(value)
-    if kind == "flag" and own_flag:
-        return flag_text(value)
-    if kind == "level" and own_flag:
-        return degree_text(value)
-    return format_percent(value)
+        text = format_int(value)
+    elif kind == "flag" and own_flag and not derived:
+        text = flag_text(value)
+    elif kind == "level" and own_flag and not derived:
+        text = degree_text(value)
+    else:
+        text = format_percent(value)
+    return f"{text} {DERIVED_MARK}" if derived else text
+
+
+# A figure of a period before the unit existed, combined from its former communes (db.lineage).
+DERIVED_MARK = "*"
+
+
+def derived_note(reported: int, expected: int) -> str:
+    """"* ghép từ số liệu các xã trước sáp nhập (3/5 xã đã báo cáo)"."""
+    return QCoreApplication.translate(
+        "Lineage", "{mark} ghép từ số liệu các xã trước sáp nhập ({n}/{total} xã đã báo cáo)").format(
+        mark=DERIVED_MARK, n=reported, total=expected)
 
 
 def judge_status(met: bool | None, value: float | None, gap: float | None, target: float | None) -> str:

@@ -417,8 +417,9 @@ class ClcPage(Page):
         def load(db):
             ids = commune_ids(db, unit_id, end)
             activities = repo.list_activities(db, ids, repo.ActivityFilter(start, end))
+            unreadable = repo.unreadable_activities(db, ids)  # left out of the list: say so
             names = {} if editable else {u: units_repo.get_unit(db, u).name for u in {a.unit_id for a in activities}}
-            return activities, names, sort_keys(activities, names, columns, centre_place), (start, end)
+            return activities, names, sort_keys(activities, names, columns, centre_place), (start, end), unreadable
 
         self.loading = True
         self._update_status_counts()
@@ -430,7 +431,7 @@ class ClcPage(Page):
         self._update_buttons()
 
     def _loaded(self, loaded) -> None:
-        activities, names, keys, dates = loaded
+        activities, names, keys, dates, self._unreadable = loaded
         current = self.current_activity()
         if self._select_after_load is not None:
             self._pending_select = (self._select_after_load, None)
@@ -509,6 +510,8 @@ class ClcPage(Page):
                          else self.tr("không kết hợp với TT Văn hóa - Thể thao"))
         parts.append(self.tr("{n} điểm học tập ở thôn").format(n=len(centre.branches)) if centre.branches
                      else self.tr("chưa ghi điểm học tập ở thôn"))
+        # A record stored with an invalid value (hand edit, old version) is shown flagged, not hidden.
+        parts += ["⚠ " + problem for problem in centre.problems]
         self.centre_detail.setText(" · ".join(parts))
 
     def _update_status_counts(self) -> None:
@@ -520,8 +523,12 @@ class ClcPage(Page):
         if self.loading:
             self.status.setText(self.tr("Đang tải sổ hoạt động…"))
             return
-        self.status.setText(self.tr("{shown} / {total} hoạt động đang hiện").format(shown=shown, total=total)
-                            if shown != total else self.tr("{total} hoạt động").format(total=total))
+        text = (self.tr("{shown} / {total} hoạt động đang hiện").format(shown=shown, total=total)
+                if shown != total else self.tr("{total} hoạt động").format(total=total))
+        if getattr(self, "_unreadable", 0):
+            text += " · " + self.tr("⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» "
+                                    "để biết hoạt động nào").format(n=self._unreadable)
+        self.status.setText(text)
 
     def _update_buttons(self, *_args) -> None:
         if not shiboken6.isValid(self.undo_button):  # the page is being torn down

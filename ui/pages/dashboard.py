@@ -39,6 +39,7 @@ from ui.models.presentation import (
     STATUS_COLOURS,
     breakdown_name,
     degree_text,
+    derived_note,
     draft_note,
     format_number,
     format_points,
@@ -449,13 +450,15 @@ class DashboardPage(Page):
         draft_years = set(row.draft_years or ()) | {y for y in period.target_years if ind.is_draft(y)}
         if ind.target_op != "increase" and this_year in draft_years:
             detail.append(self.tr("mục tiêu {year}: {draft}").format(year=this_year, draft=draft_note()))
+        if row.derived:
+            detail.append(derived_note(row.units_reported, row.units_expected))
         w.detail.setText(" · ".join(detail))
         if s.is_level and not s.own_flag:
             # Above the commune: the share of units at or above the target degree (or the top one);
             # the unit's own recognised degree, if any, is in the detail line.
-            w.value.setText(self._share_headline(s))
+            w.value.setText(self._share_headline(s) + (" *" if row.derived else ""))
         else:
-            w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag))
+            w.value.setText(value_text(ind.kind, row.value, own_flag=s.own_flag, derived=row.derived))
             if s.is_level and row.lapsed and row.recognised:
                 w.value.setToolTip(self.tr("công nhận mức độ {n} đã hết hiệu lực").format(n=row.recognised))
         w.value.setStyleSheet(f"color: {STATUS_COLOURS[s.status]};" if s.status != NO_TARGET else "")
@@ -545,7 +548,7 @@ class DashboardPage(Page):
             if change == 0:
                 return self.tr("không đổi")
             return self.tr("{arrow} kỳ trước: {before}").format(arrow=arrow, before=degree_text(prev.value).lower())
-        if s.own_flag:
+        if s.own_flag and not prev.derived:
             before = self.tr("đạt") if prev.value >= 1 else self.tr("chưa đạt")
             return self.tr("không đổi") if change == 0 else self.tr("{arrow} kỳ trước: {before}").format(
                 arrow=arrow, before=before)

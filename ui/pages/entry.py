@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.clc.summary import SUGGESTION_RULE_VI, suggested_rural_workers
 from xhht_desktop.db import values_repo
+from xhht_desktop.db.units_repo import UnitLifeError
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
 from xhht_desktop.domain import levels
@@ -891,6 +892,9 @@ class EntryPage(Page):
                 result = save.run_and_wait()
             finally:
                 self._saving = False
+        except UnitLifeError as exc:  # a period outside the unit's life: the successor is named
+            messages.warn(self, self.tr("Chưa lưu: đơn vị không báo cáo kỳ này."), str(exc))
+            return False
         except ValidationFailed as exc:
             errors = [i.message for i in exc.issues if i.severity == "error"]
             messages.warn(self, self.tr("Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.").format(

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -73,6 +74,11 @@ class ReportsPage(Page):
         form.addRow(self.tr("Kỳ báo cáo"), self.period)
         form.addRow(self.tr("Đơn vị"), self.unit)
         form.addRow(self.tr("Định dạng"), self.format)
+        # A province without districts (since 1 July 2025): its communes by former district, an
+        # analysis view only (reports.rows.group_by_former_district).
+        self.by_former_district = QCheckBox(self.tr("Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)"))
+        form.addRow("", self.by_former_district)
+        self.grouping_offered = False
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -105,6 +111,7 @@ class ReportsPage(Page):
         self.folder_button.clicked.connect(self.open_folder)
         self.kind.currentIndexChanged.connect(self._fill_units)
         self.period.currentIndexChanged.connect(self._fill_units)
+        self.unit.currentIndexChanged.connect(self._update_grouping)
         ctx.period_changed.connect(self._follow_period)
         ctx.installation_changed.connect(self.refresh)
         self.refresh()
@@ -160,6 +167,21 @@ class ReportsPage(Page):
             self.unit.addItem(f"{indent}{u.name} ({u.code})", u.id)
         index = self.unit.findData(previous)
         self.unit.setCurrentIndex(index if index >= 0 else 0)
+        self._update_grouping()
+
+    def _update_grouping(self) -> None:
+        """The former-district view: for a province's consolidated report when it has no districts."""
+        uid = self.unit.currentData()
+        offered = False
+        if uid is not None and self.kind.currentData() == "consolidated":
+            unit = units_repo.get_unit(self.ctx.db, uid)
+            day = self.selected_period().end.isoformat()
+            offered = unit.level == "tinh" and not any(
+                c.level == "huyen" for c in units_repo.children(self.ctx.db, unit.id, day))
+        self.grouping_offered = offered
+        self.by_former_district.setVisible(offered)
+        if not offered:
+            self.by_former_district.setChecked(False)
 
     # ---- making the report -----------------------------------------------------------------------
 
@@ -175,11 +197,12 @@ class ReportsPage(Page):
         kind = self.kind.currentData()
         out = self.output_path(unit, period, fmt)
         db_path = self.ctx.db_path
+        grouped = self.grouping_offered and self.by_former_district.isChecked()
 
         def work(progress):
             db = open_reader(db_path)  # the worker's own connection
             try:
-                return generate(db, kind, unit, period, fmt, out,
+                return generate(db, kind, unit, period, fmt, out, by_former_district=grouped,
                                 progress=lambda done, total, text: progress.update(done, total, text))
             finally:
                 db.conn.close()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import meta
+from xhht_desktop.installation import check_official, set_official
 from xhht_desktop.maintenance import backup as bk
 from xhht_desktop.writer import Changes, Outcome
 
@@ -253,12 +254,12 @@ class SettingsPage(Page):
         def op(db, _progress) -> Outcome:
             with db.atomic():  # all the settings or none
                 bk.set_keep(db, int(values["keep"]))
-                meta.set_many(db, {"official_name": values["official_name"],
-                                   "official_title": values["official_title"]})
+                set_official(db, str(values["official_name"]), str(values["official_title"]))
                 i18n.save_language(db, str(values["language"]))
             return Outcome(Changes(settings=True))
 
         try:
+            check_official(str(values["official_name"]), str(values["official_title"]))  # before anything is saved
             CollectionOp(self, self.tr("Lưu cài đặt"), op).run_and_wait()
         except ValueError as exc:
             messages.warn(self, self.tr("Không lưu được cài đặt."), str(exc))

@@ -25,11 +25,11 @@ EXIT_OK, EXIT_REJECTED = 0, 1
 
 def _unit(args, ctx, period):
     if getattr(args, "unit", None):
-        unit = units_repo.find_unit(ctx.db, args.unit, period)
-        if unit is None:
-            print(f"Lỗi: không có đơn vị mã «{args.unit}».", file=sys.stderr)
+        try:
+            return units_repo.resolve_unit(ctx.db, args.unit, period=period)
+        except units_repo.UnitSpecError as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
             return None
-        return unit
     return ctx.installation().unit
 
 

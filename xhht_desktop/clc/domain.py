@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from xhht_desktop.domain.text import fold, nfc
+from xhht_desktop.domain.text import control_problem_vi, fold, nfc, one_line
 from xhht_desktop.domain.values import format_int, parse_whole_number
 
 # The eight categories of the spec, in its order (codes are stable and language-neutral: they are
@@ -96,6 +96,8 @@ ACTIVITY_FIELDS: tuple[str, ...] = tuple(FIELD_LABELS_VI)
 TEXT_FIELDS = ("title", "place", "partner", "funding", "notes")
 COUNT_FIELDS = ("sessions", "visits", "women", "ethnic_minority", "rural_workers", "learners",
                 "rural_workers_new", "cost")
+# Multi-line text fields keep tab and line breaks; the others are one line (domain/text.py).
+MULTILINE_FIELDS = frozenset({"notes"})
 REQUIRED_FIELDS = ("date", "title", "category", "format", "sessions", "visits")
 # Parts of the visits (lượt): each must not exceed them.
 VISIT_PARTS = ("women", "ethnic_minority", "rural_workers")
@@ -204,6 +206,9 @@ class Centre:
     revision: int = 0
     updated_at: str = ""
     updated_by: str = ""
+    # What is wrong with the centre as stored (an invalid decision date, from a hand edit or an old
+    # version): the page shows it flagged instead of failing to load it. Empty for a sound record.
+    problems: tuple[str, ...] = ()
 
 
 CENTRE_FIELDS = ("name", "director", "decision_no", "decision_date", "combined_culture", "branches", "notes")
@@ -216,6 +221,8 @@ CENTRE_LABELS_VI = {
     "branches": "Điểm học tập ở thôn, làng",
     "notes": "Ghi chú",
 }
+# The notes keep line breaks; the branches are stored one per line (each a one-line name).
+CENTRE_MULTILINE = frozenset({"notes", "branches"})
 # Centres were set up from 1999 on (QĐ 09/2008/QĐ-BGDĐT consolidated the rules); allow some margin.
 EARLIEST_DECISION = dt.date(1990, 1, 1)
 
@@ -340,11 +347,16 @@ def parse_format(raw: object) -> str | None:
     return _choice(raw, FORMATS)
 
 
-def _clean_text(raw: object) -> str:
+def _clean_text(raw: object, *, multiline: bool = False) -> str:
+    """A text field as typed or read from a cell: NFC; a one-line field has its tabs and line breaks
+    turned into spaces (a multi-line one keeps its line breaks). Control characters stay, for the
+    rules to refuse with a message."""
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
+    if not multiline:
+        return one_line(nfc(str(raw)))
     return re.sub(r"[ \t]+", " ", nfc(str(raw))).strip()
 
 
@@ -374,7 +386,7 @@ def build_activity(values: Mapping[str, object], *, today: dt.date | None = None
             errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {number.error}."))
         parsed[name] = number.value
     for name in TEXT_FIELDS:
-        parsed[name] = _clean_text(values.get(name))
+        parsed[name] = _clean_text(values.get(name), multiline=name in MULTILINE_FIELDS)
     raw_cat, raw_fmt = values.get("category"), values.get("format")
     parsed["category"] = parse_category(raw_cat)
     parsed["format"] = parse_format(raw_fmt)
@@ -487,6 +499,8 @@ def check_activity(v: Mapping[str, object], *, today: dt.date | None, unit_valid
         text = v.get(name) or ""
         if len(text) > limit:
             err(name, f"dài quá {limit} ký tự.")
+        elif isinstance(text, str) and (problem := control_problem_vi(text, multiline=name in MULTILINE_FIELDS)):
+            err(name, problem)
     # One message per field and rule is enough: drop exact repeats.
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -520,6 +534,13 @@ def build_centre(values: Mapping[str, object], *, today: dt.date | None = None,
         b = _clean_text(b)
         if b and fold(b) not in {fold(x) for x in branches}:
             branches.append(b)
+    notes = nfc(str(values.get("notes") or "")).strip()
+    for fname, text in (("name", name), ("director", _clean_text(values.get("director"))),
+                        ("decision_no", _clean_text(values.get("decision_no"))), ("notes", notes),
+                        ("branches", "\n".join(branches))):
+        problem = control_problem_vi(text, multiline=fname in CENTRE_MULTILINE)
+        if problem:
+            errors.append(FieldError(fname, f"{CENTRE_LABELS_VI[fname]}: {problem}"))
     combined = values.get("combined_culture")
     if combined not in (None, True, False, 0, 1):
         errors.append(FieldError("combined_culture", f"{CENTRE_LABELS_VI['combined_culture']}: chỉ nhận có/không."))
@@ -532,7 +553,103 @@ def build_centre(values: Mapping[str, object], *, today: dt.date | None = None,
     centre = Centre(name=name, director=_clean_text(values.get("director")),
                     decision_no=_clean_text(values.get("decision_no")), decision_date=decision_date,
                     combined_culture=None if combined is None else bool(combined), branches=branches,
-                    notes=nfc(str(values.get("notes") or "")).strip())
+                    notes=notes)
     if base is not None:
         centre.uuid, centre.unit_id, centre.revision = base.uuid, base.unit_id, base.revision
     return centre, []
+
+
+# ---- records as stored and synced (one entry point per table for the merge and `check`) ---------
+
+_STORED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def parse_stored_date(raw: object) -> tuple[dt.date | None, str | None]:
+    """A date as the database and sync packages hold it: exactly YYYY-MM-DD and a real day.
+
+    (date.fromisoformat alone also takes "20140510" and "2014-W19-6", which sort wrongly among the
+    stored dates the period queries compare as text.) Blank gives (None, None)."""
+    if raw is None or raw == "":
+        return None, None
+    if not isinstance(raw, str) or not _STORED_DATE.match(raw):
+        return None, f"«{str(raw)[:40]}» không phải là ngày dạng YYYY-MM-DD"
+    try:
+        return dt.date.fromisoformat(raw), None
+    except ValueError:
+        return None, f"«{raw}» không phải là ngày có thật"
+
+
+def check_activity_record(values: Mapping[str, object], *, unit_valid_from: str | None,
+                          unit_valid_to: str | None, today: dt.date | None = None) -> list[FieldError]:
+    """The rules of the form and the import, on one activity as stored or as a package carries it
+    (dates as YYYY-MM-DD text, codes for category and format, counts as numbers). The merge runs it on
+    every live activity that arrives and `check` on every stored one."""
+    errors: list[FieldError] = []
+    parsed = dict(values)
+    skip: set[str] = set()
+    for name in ("date", "end_date"):
+        d, problem = parse_stored_date(values.get(name))
+        if problem:
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {problem}."))
+            skip.add(name)
+        parsed[name] = d
+    for name in COUNT_FIELDS:
+        v = values.get(name)
+        if v is not None and (type(v) is not int):
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là số nguyên."))
+            skip.add(name)
+    for name in TEXT_FIELDS:
+        if values.get(name) is not None and not isinstance(values.get(name), str):
+            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là chữ."))
+            parsed[name] = ""
+    if values.get("category") not in CATEGORY_LABELS_VI:
+        errors.append(FieldError("category", f"{FIELD_LABELS_VI['category']}: mã «{str(values.get('category'))[:40]}» "
+                                             "không có trong danh mục."))
+        skip.add("category")
+    if values.get("format") not in FORMAT_LABELS_VI:
+        errors.append(FieldError("format", f"{FIELD_LABELS_VI['format']}: mã «{str(values.get('format'))[:40]}» "
+                                           "không có trong danh mục."))
+        skip.add("format")
+    return errors + check_activity(parsed, today=today, unit_valid_from=unit_valid_from,
+                                   unit_valid_to=unit_valid_to, skip=skip)
+
+
+def check_centre_record(values: Mapping[str, object], *, today: dt.date | None = None) -> list[FieldError]:
+    """The rules of the centre form (`build_centre`), on the centre as stored or as a package carries
+    it (decision date as YYYY-MM-DD text, branches one per line, combined_culture 0/1 or blank)."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+
+    def err(name: str, text: str) -> None:
+        errors.append(FieldError(name, f"{CENTRE_LABELS_VI[name]}: {text}"))
+
+    texts = {}
+    for fname in ("name", "director", "decision_no", "branches", "notes"):
+        v = values.get(fname)
+        if v is not None and not isinstance(v, str):
+            err(fname, "phải là chữ.")
+            v = ""
+        texts[fname] = v or ""
+    if not texts["name"].strip():
+        err("name", "chưa nhập (bắt buộc).")
+    d, problem = parse_stored_date(values.get("decision_date"))
+    if problem:
+        err("decision_date", f"{problem}.")
+    elif d is not None and not EARLIEST_DECISION <= d <= today:
+        err("decision_date", f"{format_date(d)} nằm ngoài khoảng {format_date(EARLIEST_DECISION)} – "
+                             f"{format_date(today)}.")
+    combined = values.get("combined_culture")
+    if combined is not None and (type(combined) is not int or combined not in (0, 1)):
+        err("combined_culture", "chỉ nhận có/không.")
+    for fname, limit in (("name", 200), ("director", 200), ("decision_no", 100), ("notes", 2000),
+                         ("branches", 20_000)):
+        if len(texts[fname]) > limit:
+            err(fname, f"dài quá {limit} ký tự.")
+        elif problem := control_problem_vi(texts[fname], multiline=fname in CENTRE_MULTILINE):
+            err(fname, problem)
+    if not errors:
+        for line in texts["branches"].split("\n"):
+            if problem := control_problem_vi(line):
+                err("branches", problem)
+                break
+    return errors

@@ -20,10 +20,12 @@ import sqlite_utils
 from xhht_desktop.clc.domain import (
     ACTIVITY_FIELDS,
     CENTRE_FIELDS,
+    CENTRE_LABELS_VI,
     Activity,
     Centre,
     ClcValidationError,
     FieldError,
+    parse_stored_date,
     validate_activity,
 )
 from xhht_desktop.db import meta, units_repo
@@ -67,12 +69,32 @@ class ActivityFilter:
         return all(word in haystack for word in self.words)
 
 
-def _to_activity(row: Sequence) -> Activity:
+def _to_activity(row: Sequence) -> Activity | None:
+    """The activity of a stored row; None when a date is not a readable YYYY-MM-DD (a hand edit or an
+    old version: `check` names it, `unreadable_activities` counts it, the lists leave it out)."""
     d = dict(zip(_ACT_COLS, row))
     for name in _DATE_FIELDS:
-        d[name] = dt.date.fromisoformat(d[name]) if d[name] else None
+        d[name], problem = parse_stored_date(d[name])
+        if problem:
+            return None
     d["deleted"] = bool(d["deleted"])
     return Activity(**d)
+
+
+def unreadable_activities(db: sqlite_utils.Database, unit_ids: Iterable[int]) -> int:
+    """How many live activities of these units have a date the lists cannot read (left out of them)."""
+    ids = list(unit_ids)
+    n = 0
+    # SQL narrows to the candidates (not shaped YYYY-MM-DD, or a day after the 28th; SQLite's date()
+    # takes 2014-02-30 as it is), the domain's parser decides.
+    suspect = "({c} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' OR substr({c}, 9, 2) > '28')"
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        rows = db.conn.execute(
+            f"""SELECT date, end_date FROM {ACTIVITIES} WHERE unit_id IN ({','.join('?' * len(chunk))})
+                AND deleted=0 AND ({suspect.format(c='date')} OR {suspect.format(c='end_date')})""", chunk)
+        n += sum(1 for d, e in rows if parse_stored_date(d)[1] or parse_stored_date(e)[1])
+    return n
 
 
 def _text(v) -> str | None:
@@ -125,7 +147,7 @@ def list_activities(db: sqlite_utils.Database, unit_ids: Iterable[int], filt: Ac
         if filt.category:
             sql += " AND category=?"
             args.append(filt.category)
-        out += [_to_activity(r) for r in db.conn.execute(sql, args)]
+        out += [a for a in map(_to_activity, db.conn.execute(sql, args)) if a is not None]
     out = [a for a in out if filt.accepts(a)] if filt.text else out
     out.sort(key=lambda a: (a.date, a.updated_at, a.uuid))
     return out
@@ -242,7 +264,7 @@ def recent_templates(db: sqlite_utils.Database, unit_id: int, limit: int = 300) 
     out: list[Activity] = []
     for r in rows:
         a = _to_activity(r)
-        if a.title not in seen:
+        if a is not None and a.title not in seen:
             seen.add(a.title)
             out.append(a)
             if len(out) >= limit:
@@ -297,7 +319,9 @@ _CENTRE_COLS = ("uuid", "unit_id", "name", "director", "decision_no", "decision_
 
 def _to_centre(row: Sequence) -> Centre:
     d = dict(zip(_CENTRE_COLS, row))
-    d["decision_date"] = dt.date.fromisoformat(d["decision_date"]) if d["decision_date"] else None
+    d["decision_date"], problem = parse_stored_date(d["decision_date"])
+    if problem:  # shown flagged on the page; `check` reports it too
+        d["problems"] = (f"{CENTRE_LABELS_VI['decision_date']} lưu trong máy không hợp lệ: {problem}.",)
     d["combined_culture"] = None if d["combined_culture"] is None else bool(d["combined_culture"])
     d["branches"] = [b for b in (d["branches"] or "").split("\n") if b]
     return Centre(**d)

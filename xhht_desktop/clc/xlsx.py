@@ -39,6 +39,7 @@ from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.values import format_int
+from xhht_desktop.io.cells import put
 
 SHEET = "TTHTCD"
 LISTS_SHEET = "DM_TTHTCD"
@@ -89,18 +90,19 @@ def write_clc_sheet(wb: Workbook, db: sqlite_utils.Database, unit: units_repo.Un
     lists = wb.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     for i, (_, label) in enumerate(CATEGORIES, start=1):
-        lists.cell(row=i, column=1, value=label)
+        put(lists.cell(row=i, column=1), label)
     for i, (_, label) in enumerate(FORMATS, start=1):
-        lists.cell(row=i, column=2, value=label)
+        put(lists.cell(row=i, column=2), label)
 
-    ws["A1"] = "SỔ HOẠT ĐỘNG TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"
+    put(ws["A1"], "SỔ HOẠT ĐỘNG TRUNG TÂM HỌC TẬP CỘNG ĐỒNG")
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"], ws["B2"], ws["C2"] = "Mã đơn vị", unit.code, unit.name
-    ws["A3"], ws["B3"], ws["C3"] = "Kỳ báo cáo", p.code, p.label_vi
+    for ref, v in (("A2", "Mã đơn vị"), ("B2", unit.code), ("C2", unit.name), ("A3", "Kỳ báo cáo"), ("B3", p.code),
+                   ("C3", p.label_vi)):
+        put(ws[ref], v)
     for ref in ("A2", "A3"):
         ws[ref].font = Font(bold=True)
     ws["B2"].number_format = ws["B3"].number_format = "@"
-    ws["A4"] = (f"Mỗi dòng một hoạt động có ngày trong kỳ ({format_date(p.start)} – {format_date(p.end)}). "
+    put(ws["A4"], f"Mỗi dòng một hoạt động có ngày trong kỳ ({format_date(p.start)} – {format_date(p.end)}). "
                 "Ngày dạng dd/mm/yyyy. Bắt buộc: Ngày, Tên hoạt động, Nhóm chuyên đề, Hình thức, Số buổi, "
                 "Lượt người học. Nữ, DTTS, Lao động nông thôn tính theo lượt (không lớn hơn Lượt người học); "
                 "Số người (không trùng) là số người khác nhau của hoạt động; «LĐNT học lần đầu trong năm» là "
@@ -112,7 +114,7 @@ def write_clc_sheet(wb: Workbook, db: sqlite_utils.Database, unit: units_repo.Un
     ws.row_dimensions[4].height = 62
     header_row = 6
     for col, title in enumerate(headers, start=1):
-        cell = ws.cell(row=header_row, column=col, value=title)
+        cell = put(ws.cell(row=header_row, column=col), title)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -147,7 +149,7 @@ def write_clc_sheet(wb: Workbook, db: sqlite_utils.Database, unit: units_repo.Un
             name = HEADER_FIELDS[title]
             cell = ws.cell(row=r, column=col_of[title])
             if a is not None:
-                cell.value = a.uuid if name == "uuid" else _cell_value(a, name)
+                put(cell, a.uuid if name == "uuid" else _cell_value(a, name))
             cell.border = _BORDER
             if name in ("date", "end_date"):
                 cell.number_format = "DD/MM/YYYY"
@@ -164,11 +166,11 @@ def write_clc_sheet(wb: Workbook, db: sqlite_utils.Database, unit: units_repo.Un
 # ---- importing the sheet -----------------------------------------------------------------------
 
 def _raw(formula_cell, cached_cell):
-    """A cell's value; a formula counts only through the value Excel computed for it."""
-    v = formula_cell.value
-    if isinstance(v, str) and v.startswith("="):
+    """A cell's value; a formula counts only through the value Excel computed for it. A text cell
+    that merely starts with "=" (a title we exported as text) is text."""
+    if formula_cell.data_type == "f":
         return cached_cell.value
-    return v
+    return formula_cell.value
 
 
 def _text(v) -> str:
@@ -231,7 +233,7 @@ class ClcSheetImporter:
             for title, c in cols.items():
                 name = HEADER_FIELDS[title]
                 fcell, ccell = ws.cell(row=r, column=c), wsc.cell(row=r, column=c)
-                typed_text = isinstance(fcell.value, str) and not fcell.value.startswith("=")
+                typed_text = isinstance(fcell.value, str) and fcell.data_type != "f"
                 if name in COUNT_FIELDS and not typed_text:
                     # Numbers, formulas (through their computed value) and dates typed into a number column.
                     number, err = cell_number(fcell, ccell)
@@ -339,20 +341,20 @@ def export_log_xlsx(db: sqlite_utils.Database, unit_id: int, filters: repo.Activ
     wb = Workbook()
     ws = wb.active
     ws.title = "SoTTHTCD"
-    ws["A1"] = "SỔ HOẠT ĐỘNG TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"
+    put(ws["A1"], "SỔ HOẠT ĐỘNG TRUNG TÂM HỌC TẬP CỘNG ĐỒNG")
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"Đơn vị: {unit.name} ({unit.code})"
+    put(ws["A2"], f"Đơn vị: {unit.name} ({unit.code})")
     span = (f"Từ ngày {format_date(filters.date_from) or '…'} đến ngày {format_date(filters.date_to) or '…'}")
     extra = []
     if filters.category:
         extra.append(f"nhóm «{CATEGORY_LABELS_VI.get(filters.category, filters.category)}»")
     if filters.text:
         extra.append(f"tìm «{filters.text}»")
-    ws["A3"] = span + (" — " + ", ".join(extra) if extra else "")
+    put(ws["A3"], span + (" — " + ", ".join(extra) if extra else ""))
     headers = ["STT", *(["Xã"] if multi else []), *HEADERS, "Ngày kết thúc", "Địa điểm", "LĐNT học lần đầu trong năm"]
     header_row = 5
     for col, title in enumerate(headers, start=1):
-        cell = ws.cell(row=header_row, column=col, value=title)
+        cell = put(ws.cell(row=header_row, column=col), title)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -368,7 +370,7 @@ def export_log_xlsx(db: sqlite_utils.Database, unit_id: int, filters: repo.Activ
                 v = names.get(a.unit_id, "")
             else:
                 v = _cell_value(a, HEADER_FIELDS[title])
-            cell = ws.cell(row=r, column=col, value=v)
+            cell = put(ws.cell(row=r, column=col), v)
             cell.border = _BORDER
             name = HEADER_FIELDS.get(title)
             if name in ("date", "end_date"):
@@ -382,7 +384,7 @@ def export_log_xlsx(db: sqlite_utils.Database, unit_id: int, filters: repo.Activ
     # Totals as values (not formulas): every reader sees them without recalculating.
     r += 1
     total = summarize_activities(activities)[-1]
-    ws.cell(row=r, column=2 if not multi else 3, value=f"Tổng cộng: {format_int(len(activities))} hoạt động")
+    put(ws.cell(row=r, column=2 if not multi else 3), f"Tổng cộng: {format_int(len(activities))} hoạt động")
     for col, title in enumerate(headers, start=1):
         cell = ws.cell(row=r, column=col)
         cell.font = Font(bold=True)
@@ -399,14 +401,14 @@ def export_log_xlsx(db: sqlite_utils.Database, unit_id: int, filters: repo.Activ
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3 if multi else 2)
 
     ws2 = wb.create_sheet("TongHop")
-    ws2["A1"] = "TỔNG HỢP HOẠT ĐỘNG THEO NHÓM CHUYÊN ĐỀ"
+    put(ws2["A1"], "TỔNG HỢP HOẠT ĐỘNG THEO NHÓM CHUYÊN ĐỀ")
     ws2["A1"].font = Font(bold=True, size=13)
-    ws2["A2"] = f"Đơn vị: {unit.name} ({unit.code}) — {span}"
+    put(ws2["A2"], f"Đơn vị: {unit.name} ({unit.code}) — {span}")
     sum_headers = ("Nhóm chuyên đề", "Số hoạt động", "Số buổi", "Lượt người học", "Số người (không trùng)", "Nữ",
                    "DTTS", "Lao động nông thôn")
     keys = ("category", "activities", "sessions", "visits", "learners", "women", "ethnic_minority", "rural_workers")
     for col, title in enumerate(sum_headers, start=1):
-        cell = ws2.cell(row=4, column=col, value=title)
+        cell = put(ws2.cell(row=4, column=col), title)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -417,15 +419,15 @@ def export_log_xlsx(db: sqlite_utils.Database, unit_id: int, filters: repo.Activ
             v = row[key]
             if key == "category":
                 v = "Tổng cộng" if v is None else CATEGORY_LABELS_VI.get(v, v)
-            cell = ws2.cell(row=i, column=col, value=v)
+            cell = put(ws2.cell(row=i, column=col), v)
             cell.border = _BORDER
             if row["category"] is None:
                 cell.font = Font(bold=True)
                 cell.fill = _TOTAL_FILL
             if col > 1:
                 cell.number_format = "#,##0"
-    ws2.cell(row=15, column=1, value="Số người (không trùng) được cộng theo từng hoạt động: một người học hai "
-                                     "hoạt động được tính hai lần. Để trống = chưa ghi.").font = Font(italic=True)
+    put(ws2.cell(row=15, column=1), "Số người (không trùng) được cộng theo từng hoạt động: một người học hai "
+                                    "hoạt động được tính hai lần. Để trống = chưa ghi.").font = Font(italic=True)
     out = Path(out)
     _save_atomic(wb, out)
     return out

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from xhht_desktop.db import units_repo
+from xhht_desktop.db import lineage, units_repo
 from xhht_desktop.domain.catalogue import Indicator, entry_keys
 from xhht_desktop.domain.levels import effective_degree
 from xhht_desktop.domain.periods import Period, applies, parse_period
@@ -59,6 +59,9 @@ class ValueRow:
     shares: dict[int, float | None] | None = None
     recognised: int | None = None
     lapsed: bool = False
+    # Derived from the unit's former units (a period before it existed; db.lineage): then
+    # units_reported/units_expected count those former units.
+    derived: bool = False
 
     def as_json(self) -> dict:
         d = asdict(self)
@@ -95,6 +98,9 @@ def compute_values(
     day = p.end.isoformat()
     below = units_repo.descendant_ids(db, unit_id, day) if unit.level != "xa" else {}
     levels = {unit_id: unit.level, **below}
+    derived = day < unit.valid_from and lineage.history_levels(db, unit, p)
+    if derived:  # before the unit existed: the same rules over its former communes (db.lineage)
+        unit, levels = lineage.history_view(unit), derived
     ids = list(levels)
 
     rows_by_key: dict[tuple[str, str], list[tuple[int, int | None, int | None, int | None]]] = {}
@@ -123,7 +129,8 @@ def compute_values(
         prev_rows = compute_values(db, unit_id, last, indicators=[ind], with_trend_targets=False)
         return next((r.value for r in prev_rows if r.breakdown == bd), None)
 
-    return evaluate_unit(unit, levels, rows_by_key, indicators, p, trend_target)
+    rows = evaluate_unit(unit, levels, rows_by_key, indicators, p, trend_target)
+    return lineage.mark_derived(rows) if derived else rows
 
 
 def indicators_of(db: sqlite_utils.Database, level: str, p: Period) -> list[Indicator]:

@@ -1,12 +1,20 @@
 """Open the user's database in one place: WAL, foreign keys, synchronous=FULL, migrations.
 
 A database written by a newer version of the app is refused before anything is written to it.
+
+Another process holding the write lock (a second window, a command running beside the app) is
+waited for at most `busy_timeout_seconds()` (30 s in the app, 10 s for a command, see xhht_desktop.cli;
+env XHHT_BUSY_TIMEOUT in seconds overrides both, or `with busy_timeout(s):`), then reported as DatabaseBusy with a Vietnamese message, never a raw
+"database is locked". Busy is recognised by SQLite's result code, not by the text.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -22,8 +30,74 @@ class NewerDatabaseError(DatabaseError):
     pass
 
 
+BUSY_TIMEOUT_ENV = "XHHT_BUSY_TIMEOUT"
+# Seconds. In the app a save may wait for the merge's group on another thread, so it waits long;
+# a command run beside the app gives up sooner (CLI_BUSY_TIMEOUT) and says why.
+DEFAULT_BUSY_TIMEOUT = 30.0
+CLI_BUSY_TIMEOUT = 10.0
+MAX_BUSY_TIMEOUT = 120.0
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+_override: list[float] = []
+
+BUSY_MESSAGE = ("Cơ sở dữ liệu đang được một chương trình khác ghi (một cửa sổ XHHT Desktop khác hoặc một lệnh "
+                "đang chạy). Đã chờ {seconds:g} giây mà chưa được: việc đang làm đã dừng, phần ghi dở không "
+                "được lưu, dữ liệu đã lưu trước đó không bị ảnh hưởng. Hãy đợi chương trình kia xong (hoặc "
+                "đóng nó) rồi thử lại.")
+
+
+class DatabaseBusy(DatabaseError):
+    """Another process held the write lock longer than the busy timeout."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = busy_timeout_seconds() if seconds is None else seconds
+        super().__init__(BUSY_MESSAGE.format(seconds=round(self.seconds, 1)))
+
+
+def busy_timeout_seconds() -> float:
+    """How long a connection waits for another process's write lock: `busy_timeout(...)` if active,
+    else env XHHT_BUSY_TIMEOUT (seconds, clamped to 0…120), else 30 s."""
+    if _override:
+        return _override[-1]
+    raw = os.environ.get(BUSY_TIMEOUT_ENV)
+    if raw:
+        try:
+            value = float(raw)
+        except ValueError:
+            return DEFAULT_BUSY_TIMEOUT
+        if value == value:  # not NaN
+            return min(MAX_BUSY_TIMEOUT, max(0.0, value))
+    return DEFAULT_BUSY_TIMEOUT
+
+
+@contextmanager
+def busy_timeout(seconds: float) -> Iterator[None]:
+    """Connections opened inside the block wait at most `seconds` for a lock."""
+    _override.append(min(MAX_BUSY_TIMEOUT, max(0.0, float(seconds))))
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED (any extended code), by the error code SQLite gave."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.Error) and isinstance(code, int) and (code & 0xFF) in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+def busy_cause(exc: BaseException | None) -> BaseException | None:
+    """The busy SQLite error behind `exc` (itself, or along its __cause__/__context__ chain)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, DatabaseBusy) or is_busy_error(exc):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
 def _connect(path: str | Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=30.0, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_seconds(), check_same_thread=False)
     return conn
 
 
@@ -39,7 +113,7 @@ def apply_pragmas(db: sqlite_utils.Database) -> None:
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_seconds() * 1000)}")
 
 
 def check_not_newer(db: sqlite_utils.Database) -> None:
@@ -84,6 +158,8 @@ def open_database(
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if is_busy_error(exc):
+            raise DatabaseBusy() from exc
         from xhht_desktop.storage import explain_storage_error
         reason = explain_storage_error(exc, path) or str(exc)
         raise DatabaseError(f"Không mở được cơ sở dữ liệu «{path}»: {reason}") from exc
@@ -111,7 +187,14 @@ def backup_before_migration(db: sqlite_utils.Database, path: Path, backup_dir: P
 
 def open_reader(path: str | Path) -> sqlite_utils.Database:
     """A second connection (e.g. for a worker thread) on an already-migrated database."""
-    db = _wrap(_connect(path))
-    check_not_newer(db)
-    apply_pragmas(db)
+    conn = _connect(path)
+    db = _wrap(conn)
+    try:
+        check_not_newer(db)
+        apply_pragmas(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if is_busy_error(exc):
+            raise DatabaseBusy() from exc
+        raise
     return db

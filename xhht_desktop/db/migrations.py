@@ -117,6 +117,9 @@ from xhht_desktop.db import schema_clc, schema_programmes, schema_sync  # noqa: 
 MIGRATIONS(name="0002_clc")(schema_clc.migrate)
 MIGRATIONS(name="0003_sync")(schema_sync.migrate)
 MIGRATIONS(name="0004_programmes")(schema_programmes.migrate)
+from xhht_desktop.db import schema_units  # noqa: E402
+
+MIGRATIONS(name="0005_units_time")(schema_units.migrate)
 
 
 def _names() -> list[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from xhht_desktop.domain.periods import Period
-from xhht_desktop.domain.text import fold
+from xhht_desktop.domain.periods import parse_period as _parse_period
+from xhht_desktop.domain.text import fold, nfc
 
 
 @dataclass(frozen=True)
@@ -175,3 +178,213 @@ def predecessors(db: sqlite_utils.Database, unit_id: int) -> list[Unit]:
         f"SELECT {cols} FROM unit_lineage l JOIN units u ON u.id=l.predecessor_id WHERE l.successor_id=? "
         "ORDER BY u.code", (unit_id,))
     return [_unit(r) for r in rows]
+
+
+# --- Units in time ------------------------------------------------------------------------------
+
+_SPEC = re.compile(r"^\s*(\d{1,6})\s*(?:@\s*(\d{4}-\d{2}-\d{2})\s*)?$")
+
+
+class UnitSpecError(ValueError):
+    """A unit argument that names no unit. `code`: bad_spec | unknown_code | no_unit_on_date."""
+
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        super().__init__(unit_spec_error_vi(code, params))
+
+
+def unit_spec_error_vi(code: str, params: dict) -> str:
+    spec = params.get("spec", "")
+    if code == "bad_spec":
+        return (f"Đơn vị «{spec}» không hợp lệ: ghi mã (ví dụ 23341) hoặc mã@ngày "
+                f"(ví dụ 23341@2025-07-01).")
+    if code == "unknown_code":
+        return f"Không có đơn vị mã «{params.get('unit_code', spec)}» trong danh mục đơn vị hành chính."
+    holders = params.get("holders") or ()
+    lines = "; ".join(f"{u.name} ({_life_vi(u)})" for u in holders)
+    return (f"Ngày {vi_date(params.get('day', ''))} không có đơn vị nào mang mã «{params.get('unit_code')}»"
+            + (f". Mã này thuộc: {lines}." if lines else "."))
+
+
+def vi_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+def _life_vi(u: Unit) -> str:
+    return (f"từ {vi_date(u.valid_from)}" if u.valid_to is None
+            else f"{vi_date(u.valid_from)}–{vi_date(u.valid_to)}")
+
+
+def unit_label_vi(u: Unit) -> str:
+    """"Xã Đắk Pék (23353, 02/12/2013–30/06/2025)": a unit with its dates, for lists that mix old and new."""
+    return f"{u.name} ({u.code}, {_life_vi(u)})"
+
+
+def holder_on(db: sqlite_utils.Database, code: str, day: str) -> Unit | None:
+    for u in units_with_code(db, code):
+        if u.valid_on(day):
+            return u
+    return None
+
+
+def resolve_unit(db: sqlite_utils.Database, spec: str, *, period: Period | None = None,
+                 today: _dt.date | None = None) -> Unit:
+    """"CODE@YYYY-MM-DD" -> the unit holding CODE that day; bare "CODE" -> with `period`, the unit
+    holding it on the period's last day; without, the unit holding it today, else its last holder.
+
+    A bare code with a period that no holder covers gives the holder nearest in time (the last one
+    before, else the first after), so that the caller's `life_problem` can say where the data went.
+    """
+    m = _SPEC.match(nfc(spec or ""))
+    if not m:
+        raise UnitSpecError("bad_spec", spec=spec)
+    code, day = m.group(1), m.group(2)
+    versions = units_with_code(db, code)
+    if not versions:
+        raise UnitSpecError("unknown_code", spec=spec, unit_code=code)
+    if day:
+        try:
+            _dt.date.fromisoformat(day)
+        except ValueError:
+            raise UnitSpecError("bad_spec", spec=spec) from None
+        unit = holder_on(db, code, day)
+        if unit is None:
+            raise UnitSpecError("no_unit_on_date", spec=spec, unit_code=code, day=day, holders=tuple(versions))
+        return unit
+    day = period.end.isoformat() if period is not None else (today or _dt.date.today()).isoformat()
+    unit = holder_on(db, code, day)
+    if unit is not None:
+        return unit
+    before = [u for u in versions if u.valid_to is not None and u.valid_to < day]
+    if before:
+        return max(before, key=lambda u: u.valid_to)
+    return versions[0] if period is not None else versions[-1]
+
+
+@dataclass(frozen=True)
+class LifeProblem:
+    code: str  # "not_yet" | "ended"
+    unit: Unit
+    period: str
+    successors: tuple[Unit, ...]  # "ended": where its data went; "not_yet": its predecessors
+    effective: str  # ISO date the successor took over ("ended") or the unit began ("not_yet")
+
+
+def lives_through(unit: Unit, period: Period) -> bool:
+    """A unit reports a period iff the period's last day falls within its life."""
+    return unit.valid_on(period.end.isoformat())
+
+
+def life_problem(db: sqlite_utils.Database, unit: Unit, period: Period) -> LifeProblem | None:
+    if lives_through(unit, period):
+        return None
+    if unit.valid_to is not None and period.end.isoformat() > unit.valid_to:
+        after = successors(db, unit.id)
+        if not after:
+            # A district (abolished with no successor of its own): its data went to its province's
+            # successor (Huyện Đắk Glei -> Tỉnh Quảng Ngãi).
+            parent = parent_of(db, unit.id, unit.valid_to)
+            while parent is not None and not after:
+                after = successors(db, parent.id)
+                parent = parent_of(db, parent.id, parent.valid_to or unit.valid_to)
+        after = sorted(after, key=lambda u: (not _is_default(db, unit.id, u.id), u.code))
+        effective = (_dt.date.fromisoformat(unit.valid_to) + _dt.timedelta(days=1)).isoformat()
+        return LifeProblem("ended", unit, period.code, tuple(after), effective)
+    return LifeProblem("not_yet", unit, period.code, tuple(predecessors(db, unit.id)), unit.valid_from)
+
+
+def _is_default(db: sqlite_utils.Database, pred_id: int, succ_id: int) -> bool:
+    row = db.conn.execute("SELECT is_default FROM unit_lineage WHERE predecessor_id=? AND successor_id=?",
+                          (pred_id, succ_id)).fetchone()
+    return bool(row and row[0])
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def life_problem_vi(problem: LifeProblem) -> str:
+    """The refusal, with the successor named: "Xã Đắk Pék đã nhập vào Xã Đăk Pék (23341) từ 01/07/2025"."""
+    u, when = problem.unit, vi_date(problem.effective)
+    if problem.code == "not_yet":
+        preds = ", ".join(f"{p.name} ({p.code})" for p in problem.successors[:6])
+        more = "…" if len(problem.successors) > 6 else ""
+        return (f"{u.name} ({u.code}) chỉ có từ {when}: kỳ {problem.period} kết thúc trước ngày đó"
+                + (f"; số liệu kỳ này thuộc các đơn vị trước sáp nhập: {preds}{more}" if preds else "") + ".")
+    succ = problem.successors
+    if not succ:
+        return f"{u.name} ({u.code}) chỉ báo cáo đến {vi_date(u.valid_to)}: kỳ {problem.period} kết thúc sau ngày đó."
+    if u.level == "tinh" and u.name == succ[0].name:  # old Quảng Ngãi -> today's Quảng Ngãi
+        return (f"{u.name} (đến {vi_date(u.valid_to)}) đã hợp nhất vào {_lower_first(succ[0].name)} mới từ "
+                f"{when}: xem đơn vị {succ[0].code}")
+    if u.level == "tinh":
+        return f"{u.name} đã hợp nhất vào {_lower_first(succ[0].name)} từ {when}: xem đơn vị {succ[0].code}"
+    if u.level == "huyen" and succ[0].level == "tinh":
+        return (f"{u.name} không còn từ {when} (bỏ cấp huyện; các xã báo cáo thẳng về "
+                f"{_lower_first(succ[0].name)}): xem đơn vị {succ[0].code}")
+    if len(succ) > 1:
+        names = ", ".join(f"{s.name} ({s.code})" for s in succ)
+        return (f"{u.name} đã chia vào {names} từ {when}; số liệu trước sáp nhập thuộc "
+                f"{succ[0].name} ({succ[0].code})")
+    return f"{u.name} đã nhập vào {succ[0].name} ({succ[0].code}) từ {when}"
+
+
+class UnitLifeError(ValueError):
+    """A figure for a period outside its unit's life: refused with the successor named."""
+
+    def __init__(self, problem: LifeProblem):
+        self.problem = problem
+        super().__init__(life_problem_vi(problem))
+
+
+def check_life(db: sqlite_utils.Database, unit: Unit, period: Period) -> None:
+    """Raise UnitLifeError when `unit` does not report `period`."""
+    problem = life_problem(db, unit, period)
+    if problem is not None:
+        raise UnitLifeError(problem)
+
+
+def history_predecessors(db: sqlite_utils.Database, unit_id: int) -> list[Unit]:
+    """Predecessors whose history this unit inherits: all of them, except that a divided commune's
+    history goes only to the successor the dataset marks as its default (Xã Trà Bùi -> Xã Cà Đam)."""
+    cols = ", ".join("u." + c.strip() for c in _COLS.split(","))
+    rows = db.conn.execute(
+        f"SELECT {cols} FROM unit_lineage l JOIN units u ON u.id=l.predecessor_id "
+        "WHERE l.successor_id=? AND l.is_default=1 ORDER BY u.code", (unit_id,))
+    return [_unit(r) for r in rows]
+
+
+def divided_predecessors(db: sqlite_utils.Database, unit_id: int) -> list[tuple[Unit, Unit]]:
+    """(predecessor, default successor) for predecessors divided with this unit whose history went
+    elsewhere: the derived figure must say so (Xã Tây Trà Bồng: "Xã Trà Bùi: số liệu thuộc Xã Cà Đam")."""
+    out = []
+    for pred_id, in db.conn.execute(
+            "SELECT predecessor_id FROM unit_lineage WHERE successor_id=? AND is_default=0", (unit_id,)).fetchall():
+        row = db.conn.execute(
+            "SELECT successor_id FROM unit_lineage WHERE predecessor_id=? AND is_default=1", (pred_id,)).fetchone()
+        if row:
+            out.append((get_unit(db, pred_id), get_unit(db, row[0])))
+    return out
+
+
+def reportable_periods(unit: Unit, periods) -> list:
+    """The periods of `periods` that `unit` lived through (for period lists in the window)."""
+    return [p for p in periods if lives_through(unit, p)]
+
+
+def first_life_problem(db: sqlite_utils.Database, unit: Unit, period_codes) -> LifeProblem | None:
+    """The first of `period_codes` (valid codes) that `unit` did not live through, else None.
+    Malformed codes are left to the caller's own validation."""
+    for code in sorted(set(period_codes)):
+        try:
+            period = _parse_period(code)
+        except ValueError:
+            continue
+        problem = life_problem(db, unit, period)
+        if problem is not None:
+            return problem
+    return None

@@ -93,6 +93,9 @@ def save_entries(
     Entries not listed are left as they are. A blank entry over an existing figure clears it
     (blank is "not reported", kept distinct from 0). Raises ValidationFailed on any error.
     """
+    from xhht_desktop.db import units_repo  # noqa: PLC0415
+    from xhht_desktop.domain.periods import parse_period  # noqa: PLC0415
+    units_repo.check_life(db, units_repo.get_unit(db, unit_id), parse_period(period))  # UnitLifeError
     current = load_entries(db, unit_id, period)
     if previous is None:
         previous = previous_entries(db, unit_id, period)

@@ -300,6 +300,12 @@ def validate_entries(
                     issues.append(_issue("warning", ind, None, "denominator", "denominator_jump",
                                          f"mẫu số {format_int(e.denominator)} khác xa kỳ trước "
                                          f"({format_int(prev.denominator)}) — kiểm tra lại."))
+    from xhht_desktop.domain.text import control_problem_vi  # noqa: PLC0415
+    for e in entries:  # the comment is text: a multi-line note, control characters refused
+        ind = catalogue.get(e.indicator)
+        problem = control_problem_vi(e.comment, multiline=True) if ind is not None else None
+        if problem:
+            issues.append(_issue("error", ind, e.breakdown, "comment", "control_char", problem))
     return issues
 
 

@@ -90,6 +90,7 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
                    *, prefill: bool = True) -> Path:
     """Write the entry template for `unit` and `period`, pre-filled with what is stored."""
     period = parse_period(period_code)
+    units_repo.check_life(db, unit, period)  # no template for a period outside the unit's life
     current = values_repo.load_entries(db, unit.id, period.code) if prefill else {}
     catalogue = catalogue_for(period)
     rows_of = [i for i in catalogue.for_level(unit.level) if applies(i.periodicity, period)]
@@ -183,6 +184,8 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
     from xhht_desktop.clc.xlsx import write_clc_sheet  # the CLC log's sheet `TTHTCD` (communes only)
     write_clc_sheet(wb, db, unit, period.code)
+    from xhht_desktop.io.cells import strings_as_text
+    strings_as_text(wb)  # the template has no formulas: every string in it (comments, names…) is text
     out = Path(out)
     _save_atomic(wb, out)
     return out
@@ -269,7 +272,7 @@ def _find_header(ws, required: tuple[str, ...]):
 def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     """A number cell as a whole number, accepting a formula only through its computed value."""
     raw = formula_cell.value
-    if isinstance(raw, str) and raw.startswith("="):
+    if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
             return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
@@ -385,6 +388,10 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
             result.period = period.code
         except PeriodError as exc:
             result.problems.append(RowProblem(None, "", str(exc)))
+    if period is not None:
+        problem = units_repo.life_problem(db, unit, period)
+        if problem is not None:
+            result.problems.append(RowProblem(None, "", units_repo.life_problem_vi(problem)))
     rows = result.extra.get("rows", {})
     catalogue = catalogue_for(period).by_code if period is not None else by_code()
     for e in result.entries:

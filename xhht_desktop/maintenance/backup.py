@@ -32,6 +32,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop.db import meta, migrations
+from xhht_desktop.maintenance.check import schema_differences
 from xhht_desktop.storage import explain_storage_error, fsync_directory, replace_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -71,6 +72,21 @@ class DatabaseInUse(BackupError):
     """Another window or command still has the database open."""
 
 
+class BackupTargetRefused(BackupError):
+    """`backup --out` pointed somewhere a copy must not be written.
+
+    `code`: "database_itself" (the database or one of its -wal/-shm/-journal files, in any spelling),
+    "is_directory", "not_a_backup" (an existing file that is not an XHHT backup: needs `force`),
+    "live_database" (an existing file with -wal/-shm/-journal beside it: open, or left by a crash).
+    `params`: {"path": ...}.
+    """
+
+    def __init__(self, code: str, path: Path, message: str):
+        super().__init__(message)
+        self.code = code
+        self.params = {"path": str(path)}
+
+
 @dataclass(frozen=True)
 class BackupFile:
     """One copy in the backups folder."""
@@ -103,6 +119,8 @@ class DatabaseInfo:
     official_name: str | None
     values_count: int
     last_change: str | None
+    # What the schema has that the migrations do not create (or lacks, or altered): Vietnamese texts.
+    schema_problems: tuple[str, ...] = ()
 
     @property
     def newer(self) -> bool:
@@ -110,7 +128,7 @@ class DatabaseInfo:
 
     @property
     def ok(self) -> bool:
-        return not self.integrity_problems and not self.newer
+        return not self.integrity_problems and not self.newer and not self.schema_problems
 
     def describe_vi(self) -> str:
         """A short Vietnamese summary for confirmation dialogs and the CLI."""
@@ -165,7 +183,11 @@ def _fsync_file(path: Path) -> None:
 
 
 def _storage_message(exc: BaseException, path: Path, fallback: str) -> str:
-    """Vietnamese words for a full disk or a read-only folder; `fallback` + SQLite's text otherwise."""
+    """Vietnamese words for a full disk, a read-only folder or a database another process is writing;
+    `fallback` + SQLite's text otherwise."""
+    from xhht_desktop.db.connection import DatabaseBusy, busy_cause
+    if busy_cause(exc) is not None:
+        return str(DatabaseBusy())
     return explain_storage_error(exc, path) or f"{fallback}: {getattr(exc, 'strerror', None) or exc}"
 
 
@@ -197,21 +219,104 @@ def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def backup_database(source: sqlite_utils.Database | sqlite3.Connection | str | Path, out: str | Path) -> Path:
-    """Write a consistent copy of the database to `out` (an open database or a file path).
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two spellings name the same file: symlinks, `..`, hard links, letter case on Windows."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
-    A path is opened read-only in spirit: no pragma is changed and nothing is migrated.
+
+def _main_file(conn: sqlite3.Connection) -> Path | None:
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
+def is_xhht_backup(path: str | Path) -> bool:
+    """Whether `path` is a copy `backup` wrote: an XHHT database in one file (rollback journal, not
+    WAL), with no -wal/-shm/-journal beside it. Read without locking or creating any file."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or header[:16] != SQLITE_HEADER or header[18:20] != b"\x01\x01":
+        return False
+    if any(path.with_name(path.name + s).exists() for s in SIDE_SUFFIXES):
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {"meta", "_sqlite_migrations"} <= tables
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def check_backup_target(db_path: Path | None, out: str | Path, *, force: bool = False) -> bool:
+    """Refuse (BackupTargetRefused) a place a copy of `db_path` must not be written to.
+
+    Never the database itself or its own -wal/-shm/-journal (whatever the spelling: symlinks, `..`,
+    another case on Windows), never a folder, never a file with side files beside it (an open
+    database: replacing it would pair our copy with its stale -wal); an existing file that is not
+    an XHHT backup only with `force`. Returns True when an older XHHT backup (or, forced, another
+    file) will be replaced, False for a new file.
     """
     out = Path(out)
-    if isinstance(source, sqlite_utils.Database):
-        return _write_copy(source.conn, out)
-    if isinstance(source, sqlite3.Connection):
-        return _write_copy(source, out)
+    if db_path is not None:
+        for candidate in (db_path, *(db_path.with_name(db_path.name + s) for s in SIDE_SUFFIXES)):
+            if _same_file(out, candidate):
+                raise BackupTargetRefused(
+                    "database_itself", out,
+                    f"Tệp sao lưu «{out}» chính là cơ sở dữ liệu đang dùng hoặc một tệp đi kèm của nó "
+                    f"(«{candidate.name}»). Hãy chọn một tệp khác, ngoài thư mục dữ liệu; không có gì bị "
+                    "thay đổi.")
+    if out.is_dir():
+        raise BackupTargetRefused("is_directory", out, f"«{out}» là một thư mục: hãy ghi rõ tên tệp sao lưu "
+                                                      "(ví dụ …/xhht_sao-luu.sqlite3).")
+    if not out.exists() and not out.is_symlink():
+        return False
+    side = [out.name + s for s in SIDE_SUFFIXES if out.with_name(out.name + s).exists()]
+    if side:
+        raise BackupTargetRefused(
+            "live_database", out,
+            f"Bên cạnh tệp «{out}» có {', '.join(side)}: đó là một cơ sở dữ liệu đang được mở (hoặc bị "
+            "dừng giữa chừng). Không ghi đè lên nó; hãy chọn tên tệp khác. Không có gì bị thay đổi.")
+    if not is_xhht_backup(out) and not force:
+        raise BackupTargetRefused(
+            "not_a_backup", out,
+            f"Tệp «{out}» đã có và không phải là bản sao lưu XHHT: không ghi đè để khỏi mất tệp đó. Hãy "
+            "chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay nó. Không có gì bị thay đổi.")
+    return True
+
+
+def backup_database(source: sqlite_utils.Database | sqlite3.Connection | str | Path, out: str | Path, *,
+                    force: bool = False) -> Path:
+    """Write a consistent copy of the database to `out` (an open database or a file path).
+
+    `out` is checked first (`check_backup_target`): an older XHHT backup is replaced, any other
+    existing file only with `force`, the database's own files never. A path is opened read-only in
+    spirit: no pragma is changed and nothing is migrated.
+    """
+    out = Path(out)
+    if isinstance(source, sqlite_utils.Database | sqlite3.Connection):
+        conn = source.conn if isinstance(source, sqlite_utils.Database) else source
+        check_backup_target(_main_file(conn), out, force=force)
+        return _write_copy(conn, out)
     path = Path(source)
     _check_sqlite_file(path)
-    if path.resolve() == out.resolve():
-        raise BackupError("Tệp sao lưu không được trùng với cơ sở dữ liệu đang dùng.")
-    conn = sqlite3.connect(str(path), timeout=30.0)
+    check_backup_target(path, out, force=force)
+    from xhht_desktop.db.connection import busy_timeout_seconds
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_seconds())
     try:
         return _write_copy(conn, out)
     finally:
@@ -361,8 +466,17 @@ def _read_info(path: Path, shown_as: Path) -> DatabaseInfo:
             raise RestoreRefused(f"Tệp «{shown_as.name}» không phải là cơ sở dữ liệu của XHHT Desktop.")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         known = set(migrations._names())
+        # Before any data is read: the schema must be what the migrations create (no trigger, view,
+        # extra or altered table). A foreign schema is refused without reading what it holds.
+        schema_problems = () if problems else tuple(d.text_vi() for d in schema_differences(conn))
         applied = [r[0] for r in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set=? ORDER BY rowid", (migrations.MIGRATIONS.name,))]
+        if schema_problems:
+            return DatabaseInfo(
+                path=shown_as, schema_version=max(version, len(applied)), known_version=migrations.schema_version(),
+                unknown_migrations=(), integrity_problems=problems, installation_id=None, role=None,
+                unit_key=None, unit_code=None, unit_name=None, official_name=None, values_count=0,
+                last_change=None, schema_problems=schema_problems)
         values = dict(conn.execute("SELECT key, value FROM meta"))
         unit = None
         if values.get("unit_key") and "units" in tables:
@@ -407,6 +521,12 @@ def refusal_reason(info: DatabaseInfo) -> str | None:
         return (f"Tệp «{info.path.name}» được tạo bởi phiên bản XHHT Desktop mới hơn (lược đồ "
                 f"{info.schema_version}, phiên bản này chỉ hiểu đến {info.known_version}). "
                 "Hãy cài phiên bản mới hơn rồi khôi phục.")
+    if info.schema_problems:
+        shown = "; ".join(info.schema_problems[:5])
+        more = f" (và {len(info.schema_problems) - 5} chỗ khác)" if len(info.schema_problems) > 5 else ""
+        return (f"Tệp «{info.path.name}» không phải là bản sao lưu nguyên vẹn của XHHT Desktop: lược đồ khác "
+                f"với lược đồ ứng dụng tạo ra — {shown}{more}. Tệp như vậy có thể đã bị sửa để chạy lệnh ẩn "
+                "trong cơ sở dữ liệu. Không khôi phục từ tệp này.")
     return None
 
 

@@ -8,8 +8,11 @@ Stored figures are judged by the same `validate_entries` the form uses, so the r
 from __future__ import annotations
 
 import importlib
+import re
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -90,6 +93,125 @@ def check_schema(db: sqlite_utils.Database) -> list[Finding]:
     return out
 
 
+# ---- the schema as the migrations create it ------------------------------------------------------------
+# A database file can carry more than tables: triggers and views run SQL of their own whenever the
+# app writes or reads, so a crafted backup with a trigger on sync_installations could confirm every
+# unknown sender from then on. The only schema the app accepts is the one its own migrations create.
+
+KIND_VI = {"table": "bảng", "index": "chỉ mục", "view": "khung nhìn (view)", "trigger": "trigger"}
+
+
+@dataclass(frozen=True)
+class SchemaDifference:
+    """One object of sqlite_master that differs from what the migrations create.
+
+    `code`: "extra" (not created by any applied migration: a trigger, a view, a table, an index),
+    "missing" (created by the migrations, absent here), "altered" (same name, other SQL or type),
+    "migrations" (the recorded migrations are not a prefix of the known ones: nothing to compare to).
+    """
+
+    code: str
+    kind: str
+    name: str
+    table: str = ""
+
+    def text_vi(self) -> str:
+        what = f"{KIND_VI.get(self.kind, self.kind)} «{self.name}»"
+        if self.table and self.table != self.name:
+            what += f" trên bảng {self.table}"
+        return {"extra": f"có {what} không do ứng dụng tạo ra",
+                "missing": f"thiếu {what}",
+                "altered": f"{what} đã bị sửa khác với ứng dụng",
+                "migrations": f"danh sách nâng cấp lược đồ đã ghi không đúng thứ tự ({self.name})",
+                }.get(self.code, f"{what}: {self.code}")
+
+
+def _normalise_sql(sql: str | None) -> str | None:
+    return None if sql is None else re.sub(r"\s+", " ", sql).strip()
+
+
+def _schema_of(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str | None]]:
+    """name -> (type, table, normalised SQL) of every object in sqlite_master (internal ones included)."""
+    return {name: (kind, table, _normalise_sql(sql)) for kind, name, table, sql in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master")}
+
+
+@lru_cache(maxsize=16)
+def expected_schema(applied: tuple[str, ...]) -> dict[str, tuple[str, str, str | None]] | None:
+    """What the registered migrations named in `applied` create, in a fresh in-memory database.
+
+    None when `applied` is not a prefix of the registered migrations (the app never writes that).
+    Built from `migrations.MIGRATIONS` at each call (cached per list), so migrations added later
+    are part of it without any list here.
+    """
+    known = migrations._names()
+    if list(applied) != known[:len(applied)]:
+        return None
+    conn = sqlite3.connect(":memory:")
+    try:
+        mem = sqlite_utils.Database(conn, execute_plugins=False)
+        stop = known[len(applied)] if len(applied) < len(known) else None
+        migrations.MIGRATIONS.apply(mem, stop_before=stop)
+        return _schema_of(conn)
+    finally:
+        conn.close()
+
+
+def _applied_names(conn: sqlite3.Connection, found: dict) -> tuple[str, ...]:
+    if found.get(migrations.MIGRATIONS.migrations_table, ("",))[0] != "table":
+        return ()
+    return tuple(r[0] for r in conn.execute(
+        f"SELECT name FROM {migrations.MIGRATIONS.migrations_table} WHERE migration_set=? ORDER BY rowid",
+        (migrations.MIGRATIONS.name,)))
+
+
+def schema_differences(conn: sqlite3.Connection) -> list[SchemaDifference]:
+    """Compare the schema of `conn` (tables, indexes, triggers, views and their SQL) with what the
+    migrations it records create. Only sqlite_master and the migrations table (once it is known to
+    be a plain table) are read, so a crafted file runs none of its own SQL here.
+
+    A database with migrations this version does not know is newer, not foreign: that is reported
+    by `check_schema` / the restore's "newer" refusal, and nothing is compared here.
+    """
+    found = _schema_of(conn)
+    table = migrations.MIGRATIONS.migrations_table
+    if table in found:
+        # sqlite-utils creates this table itself, and its SQL may differ between sqlite-utils
+        # versions: any plain table with the columns it reads is accepted, nothing else.
+        columns = ({r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                   if found[table][0] == "table" else set())
+        if not {"migration_set", "name", "applied_at"} <= columns:
+            return [SchemaDifference("altered", found[table][0], table, table)]
+    applied = _applied_names(conn, found)
+    if set(applied) - set(migrations._names()):
+        return []
+    expected = expected_schema(applied)
+    if expected is None:
+        return [SchemaDifference("migrations", "table", ", ".join(applied))]
+    def sqlite_utils_own(name: str, kind: str, on: str, sql: str | None) -> bool:
+        # Indexes of the migrations table are sqlite-utils' own too (they run no code of their own).
+        return on == table and kind == "index"
+
+    found = {n: v for n, v in found.items() if not sqlite_utils_own(n, *v)}
+    expected = {n: v for n, v in expected.items() if not sqlite_utils_own(n, *v)}
+    out = []
+    for name, (kind, on, sql) in sorted(found.items()):
+        if name not in expected:
+            out.append(SchemaDifference("extra", kind, name, on))
+        elif expected[name] != (kind, on, sql) and name != table:
+            out.append(SchemaDifference("altered", kind, name, on))
+    for name, (kind, on, _sql) in sorted(expected.items()):
+        if name not in found:
+            out.append(SchemaDifference("missing", kind, name, on))
+    return out
+
+
+def check_schema_objects(db: sqlite_utils.Database) -> list[Finding]:
+    """`schema_differences` as findings: code schema_extra / schema_missing / schema_altered."""
+    hint = " (tệp có thể đã bị sửa ngoài ứng dụng: hãy khôi phục từ một bản sao lưu tốt)"
+    return [Finding(f"schema_{d.code}", "Lược đồ " + d.text_vi() + hint + ".") for d in schema_differences(db.conn)]
+
+
 def _unit_labels(db: sqlite_utils.Database) -> dict[int, str]:
     return {uid: f"{name} ({code})" for uid, name, code in db.conn.execute("SELECT id, name, code FROM units")}
 
@@ -119,36 +241,61 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     return out, len(rows)
 
 
-def check_activities(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
-    """The activity log's cross-field rules (women ≤ visits, persons ≤ visits, dates…) on stored rows."""
-    try:
-        from xhht_desktop.clc.domain import check_activity
-    except ModuleNotFoundError:
-        return [], 0
+def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[str, int]]:
+    """The rules of the form, the import and the merge, on every stored record of the synced tables
+    beyond the figures' numbers (those are `check_figures`): the figures' comments, the centre and
+    its activity log (dates as stored, codes, counts, control characters). Issue 12, point 5: the
+    merge calls the same entry points (clc.domain.check_activity_record, check_centre_record)."""
     import datetime as dt
 
     conn = db.conn
-    cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_activities)")]
-    bounds = {uid: (vf, vt) for uid, vf, vt in conn.execute("SELECT id, valid_from, valid_to FROM units")}
+    tables = _tables(db)
     labels = _unit_labels(db)
-    out, n = [], 0
-    for row in conn.execute("SELECT * FROM clc_activities WHERE deleted=0"):
-        n += 1
-        values = dict(zip(cols, row))
-        for name in ("date", "end_date"):
-            try:
-                values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
-            except ValueError:
-                out.append(Finding("activity_date", f"ngày «{values[name]}» không hợp lệ.",
-                                   f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động «{values['title']}»"))
-                values[name] = None
-        valid_from, valid_to = bounds.get(values["unit_id"], (None, None))
-        for error in check_activity(values, today=dt.date.today(), unit_valid_from=valid_from,
-                                    unit_valid_to=valid_to):
-            out.append(Finding(f"activity_{error.field}", error.message,
-                               f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động ngày "
-                               f"{values['date'].strftime('%d/%m/%Y') if values['date'] else '?'} «{values['title']}»"))
-    return out, n
+    out: list[Finding] = []
+    checked: dict[str, int] = {}
+    if "indicator_values" in tables:
+        for unit_id, period, ind, bd, comment in conn.execute(
+                "SELECT unit_id, period, indicator, breakdown, comment FROM indicator_values "
+                "WHERE deleted=0 AND comment <> ''"):
+            for issue in validate_entries([Entry(ind, bd or None, comment=comment)]):
+                if issue.field == "comment" and issue.severity == "error":
+                    out.append(Finding(f"value_{issue.code}", issue.message,
+                                       f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
+    try:
+        from xhht_desktop.clc.domain import check_activity_record, check_centre_record
+    except ModuleNotFoundError:
+        return out, checked
+    today = dt.date.today()
+    if "clc_activities" in tables:
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_activities)")]
+        bounds = {uid: (vf, vt) for uid, vf, vt in conn.execute("SELECT id, valid_from, valid_to FROM units")}
+        n = 0
+        for row in conn.execute("SELECT * FROM clc_activities WHERE deleted=0"):
+            n += 1
+            values = dict(zip(cols, row))
+            valid_from, valid_to = bounds.get(values["unit_id"], (None, None))
+            where = (f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động ngày "
+                     f"{_stored_date_vi(values['date'])} «{values['title']}»")
+            for error in check_activity_record(values, unit_valid_from=valid_from, unit_valid_to=valid_to,
+                                               today=today):
+                out.append(Finding(f"activity_{error.field}", error.message, where))
+        checked["hoạt động TTHTCĐ"] = n
+    if "clc_centres" in tables:
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_centres)")]
+        n = 0
+        for row in conn.execute("SELECT * FROM clc_centres WHERE deleted=0"):
+            n += 1
+            values = dict(zip(cols, row))
+            where = f"{labels.get(values['unit_id'], values['unit_id'])}, thông tin trung tâm"
+            for error in check_centre_record(values, today=today):
+                out.append(Finding(f"centre_{error.field}", error.message, where))
+        checked["TTHTCĐ"] = n
+    return out, checked
+
+
+def _stored_date_vi(text) -> str:
+    parts = str(text or "").split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 else str(text or "?")
 
 
 def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
@@ -206,16 +353,20 @@ def run_checks(db: sqlite_utils.Database) -> CheckReport:
         # A damaged file gives unreliable answers to everything else: stop at what SQLite says.
         return CheckReport(tuple(findings), {"tệp": 1})
     findings += check_schema(db)
+    objects = check_schema_objects(db)
+    findings += objects
+    if any(f.code in ("schema_missing", "schema_altered", "schema_migrations") for f in objects):
+        # Tables missing or not as the app made them: the checks below would read something else.
+        return CheckReport(tuple(findings), {"tệp": 1})
     tables = _tables(db)
     checked: dict[str, int] = {}
     if "indicator_values" in tables:
         figures, n = check_figures(db)
         findings += figures
         checked["số liệu"] = n
-    if "clc_activities" in tables:
-        activities, n = check_activities(db)
-        findings += activities
-        checked["hoạt động TTHTCĐ"] = n
+    rules, counted = check_domain_rules(db)
+    findings += rules
+    checked.update(counted)
     records, n_history = check_records(db)
     findings += records
     checked["dòng lịch sử"] = n_history

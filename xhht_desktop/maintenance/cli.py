@@ -16,13 +16,21 @@ def _fail(message: str) -> int:
 
 
 def cmd_backup(args, ctx) -> int:
-    """Copy the database (consistent even while the window has it open) to --out."""
+    """Copy the database (consistent even while the window has it open) to --out.
+
+    A new file is created; an older XHHT backup there is replaced (and the output says so); any
+    other existing file only with --force; the database's own files and folders never.
+    """
     if not Path(ctx.db_path).is_file():
         return _fail(f"Chưa có cơ sở dữ liệu ở «{ctx.db_path}».")
     try:
-        out = bk.backup_database(ctx.db_path, args.out)
+        was_backup = bk.is_xhht_backup(args.out)
+        replaced = bk.check_backup_target(Path(ctx.db_path), args.out, force=args.force)
+        out = bk.backup_database(ctx.db_path, args.out, force=args.force)
     except bk.BackupError as exc:
         return _fail(str(exc))
+    if replaced:
+        print(f"Đã thay bản sao lưu cũ «{out}»." if was_backup else f"Đã ghi đè tệp «{out}» (--force).")
     print(f"Đã sao lưu vào {out} ({out.stat().st_size:,} byte).".replace(",", "."))
     return EXIT_OK
 
@@ -88,7 +96,10 @@ def cmd_self_test(args, ctx) -> int:
 def register(subparsers) -> None:
     """Add the maintenance commands to the main parser."""
     p = subparsers.add_parser("backup", help="sao lưu cơ sở dữ liệu ra một tệp")
-    p.add_argument("--out", required=True, type=Path, help="tệp sao lưu sẽ tạo (.sqlite3)")
+    p.add_argument("--out", required=True, type=Path,
+                   help="tệp sao lưu sẽ tạo (.sqlite3); một bản sao lưu XHHT cũ cùng tên được thay")
+    p.add_argument("--force", action="store_true",
+                   help="đồng ý ghi đè cả khi tệp đã có không phải là bản sao lưu XHHT")
     p.set_defaults(func=cmd_backup)
 
     p = subparsers.add_parser("restore", help="khôi phục từ một tệp sao lưu (giữ lại bản hiện tại)")

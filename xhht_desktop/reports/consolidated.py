@@ -43,6 +43,7 @@ from xhht_desktop.reports.progress_sheet import (
     activity_table,
     has_drafts,
     indicator_table,
+    lineage_notes,
     plan_line,
     target_cell_text,
 )
@@ -204,6 +205,9 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story = document_start(doc, rep.printed_at.date(), rep.title, [rep.subtitle, plan_line(rep.period)])
     story.append(body(f"Số xã, phường, thị trấn đã báo cáo {R.period_phrase(rep.period)}: "
                       f"{format_int(rep.units_reported)}/{format_int(rep.units_expected)}."))
+    story.extend(lineage_notes(rep.coverage, rep.derived_note))
+    if rep.view_note:
+        story.append(note(rep.view_note))
     k = 0
 
     def heading(text: str) -> Flowable:

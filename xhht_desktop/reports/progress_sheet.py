@@ -72,7 +72,7 @@ ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số bu
 
 def _figure(line: R.SheetLine, which: str) -> str:
     r = line.now
-    if line.indicator.kind in ("count", "level") or R.is_own_flag(line.indicator, line.level):
+    if line.indicator.kind in ("count", "level") or R.is_own_flag(line.indicator, line.text_level):
         return ""
     n = r.numerator if which == "num" else r.denominator
     return format_int(n)
@@ -162,6 +162,17 @@ def activity_table(activities: list[dict], width: float) -> Table:
     return table
 
 
+def lineage_notes(coverage, derived_note: str) -> list[Flowable]:
+    """The paper's coverage ("Phạm vi số liệu: 40/40 xã, phường…") and, when figures come from the
+    communes before the 2025 merger, the note saying so."""
+    out: list[Flowable] = []
+    if coverage is not None:
+        out.append(body(coverage.text_vi(), 12))
+    if derived_note:
+        out.append(note(derived_note))
+    return out
+
+
 def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
     width = doc.frame_width
     level_word = "xã" if sheet.unit.level == "xa" else "huyện"
@@ -172,6 +183,7 @@ def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowab
                           "(các ô ghi «chưa báo cáo», không phải bằng 0)."))
     else:
         story.append(body(f"Đã báo cáo {sheet.reported}/{sheet.expected} chỉ tiêu của {level_word} trong kỳ."))
+    story.extend(lineage_notes(sheet.coverage, sheet.derived_note))
     story.append(indicator_table(sheet, width))
     story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm %, hoặc số "
                       "lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."

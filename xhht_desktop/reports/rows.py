@@ -42,6 +42,7 @@ from xhht_desktop.domain.catalogue import (
     programme_for_period,
     row_code,
 )
+from xhht_desktop.domain.lineage import DERIVED_NOTE_VI, Coverage, comparable
 from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
 from xhht_desktop.installation import get_installation
@@ -136,7 +137,7 @@ def value_text(ind: Indicator, row: ValueRow, level: str) -> str:
         return NOT_REPORTED
     if ind.kind == "count":
         return format_int(row.value)
-    if is_own_flag(ind, level):
+    if is_own_flag(ind, level) and not row.derived:
         yes, no = flag_words(ind)
         return yes if row.value >= 1 else no
     return format_percent(row.value)
@@ -210,14 +211,35 @@ def change_value(ind: Indicator, now: ValueRow, before: ValueRow | None) -> floa
     """Change since the previous period: percentage points for rates and shares, units for counts."""
     if before is None or now.value is None or before.value is None:
         return None
+    if now.derived != before.derived:  # across the reform: a commune's own flag against a share
+        return derived_change(ind, now, before)
     return now.value - before.value
+
+
+def derived_change(ind: Indicator, now: ValueRow, before: ValueRow) -> float | None:
+    """Change across the reform, one figure derived from the former communes and the other not: a
+    unit's own flag (1/0) reads as 100/0 % beside the share of former communes that reached it."""
+    if now.value is None or before.value is None or ind.kind == "level":
+        return None  # a degree and the shares of former communes at each degree do not subtract
+    own = ind.kind == "flag"
+
+    def scaled(r: ValueRow) -> float | None:
+        return comparable(r.value, own_flag=own and not r.derived and r.numerator is None and r.denominator is None)
+
+    return scaled(now) - scaled(before)
 
 
 def change_text(ind: Indicator, now: ValueRow, before: ValueRow | None, level: str) -> str:
     if before is None or now.value is None:
         return ""
+    if ind.kind == "level" and now.derived != before.derived:
+        return ""  # a degree against the former communes' shares: nothing to subtract
     if before.value is None:
         return "mới báo cáo"
+    if now.derived != before.derived:  # across the reform: points against the former communes' share
+        delta = derived_change(ind, now, before)
+        sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+        return f"{sign}{format_int(abs(delta))}" if ind.kind == "count" else f"{sign}{format_decimal(abs(delta), 2)}"
     delta = now.value - before.value
     if ind.kind == "level":
         if delta == 0:
@@ -493,6 +515,7 @@ def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit],
                         if i.code in codes and applies(i.periodicity, last)]
                 targets[node.id] = {(r.indicator, r.breakdown): r.value
                                     for r in judge_unit(unit, tallies, own, counts, inds, last, _no_target)}
+    _derived_trend_targets(db, units, needed, p, last, codes, targets)
     return targets
 
 
@@ -509,6 +532,9 @@ def tree_values(
     day, each after the units below it (the root last); the figures are None for units not in
     `wanted` (None: all). A generator: the caller keeps what it needs, nothing else is held."""
     units = units if units is not None else _all_units(db)
+    if _before_life(units[root_id], p):  # before the root existed: its history through the lineage
+        yield from _derived_tree_values(db, root_id, p, units, wanted, progress)
+        return
     indicators: dict[str, list[Indicator]] = {}  # by level
     nodes, is_tree = _tree(_children_on(db, p.end.isoformat()), units, root_id)
     needed = [n.id for n in nodes if wanted is None or n.id in wanted]
@@ -550,7 +576,7 @@ def root_values(db: sqlite_utils.Database, root_id: int, p: Period, *,
     units = units if units is not None else _all_units(db)
     nodes, is_tree = _tree(_children_on(db, p.end.isoformat()), units, root_id)
     targets = _trend_targets(db, units, [root_id], p) if is_tree else None
-    if targets is None:  # not a tree
+    if targets is None or _before_life(units[root_id], p):  # not a tree, or derived through the lineage
         return compute_values(db, root_id, p)
     rules = _rules(p)
     tallies: dict = {}
@@ -616,25 +642,35 @@ class SheetLine:
     level: str
 
     @property
+    def derived(self) -> bool:
+        """The figure is combined from the former communes' (a period before the unit existed)."""
+        return self.now.derived
+
+    @property
+    def text_level(self) -> str:
+        """The level whose words the figure takes: a derived flag is a share of former units."""
+        return DERIVED_LEVEL if self.now.derived else self.level
+
+    @property
     def unit_of_measure(self) -> str:
-        return unit_of_measure(self.indicator, self.level)
+        return unit_of_measure(self.indicator, self.text_level)
 
     @property
     def value_text(self) -> str:
-        return value_text(self.indicator, self.now, self.level)
+        return value_text(self.indicator, self.now, self.text_level)
 
     @property
     def target_2015_text(self) -> str:
-        return target_text(self.indicator, self.indicator.target_2015, self.indicator.target_op, self.level)
+        return target_text(self.indicator, self.indicator.target_2015, self.indicator.target_op, self.text_level)
 
     @property
     def target_2020_text(self) -> str:
-        return target_text(self.indicator, self.indicator.target_2020, self.indicator.target_op, self.level)
+        return target_text(self.indicator, self.indicator.target_2020, self.indicator.target_op, self.text_level)
 
     @property
     def target_texts(self) -> list[tuple[int, str, bool]]:
         """(target year, text, draft) for both target years of the period's programme."""
-        return target_year_texts(self.indicator, tuple(sorted(self.indicator.targets)), self.level)
+        return target_year_texts(self.indicator, tuple(sorted(self.indicator.targets)), self.text_level)
 
     @property
     def target_draft(self) -> bool:
@@ -651,11 +687,15 @@ class SheetLine:
 
     @property
     def change_text(self) -> str:
-        return change_text(self.indicator, self.now, self.before, self.level)
+        return change_text(self.indicator, self.now, self.before, self.text_level)
 
     @property
     def change(self) -> float | None:
         return change_value(self.indicator, self.now, self.before)
+
+
+# The "level" a derived figure is worded at: above any unit's own entry (a flag reads as a share).
+DERIVED_LEVEL = "derived"
 
 
 @dataclass
@@ -691,6 +731,21 @@ class ProgressSheet:
     def drafts(self) -> list[tuple[str, int]]:
         """(indicator, target year) of the draft targets printed on this sheet."""
         return sorted({(ln.indicator.code, y) for ln in self.lines() for y in ln.indicator.draft_targets})
+    coverage: Coverage | None = None  # units covered (db.lineage.coverage); None: not worked out
+
+    @property
+    def derived(self) -> bool:
+        """This period's figures are combined from the former communes' (before the unit existed)."""
+        return any(line.now.derived for line in self.lines())
+
+    @property
+    def previous_derived(self) -> bool:
+        """The previous period's figures (the change column) are combined from the former communes'."""
+        return any(line.before is not None and line.before.derived for line in self.lines())
+
+    @property
+    def derived_note(self) -> str:
+        return derived_note_vi(self.derived, self.previous_derived, self.previous)
 
     @property
     def title(self) -> str:
@@ -757,7 +812,8 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
         groups=[SheetGroup(cat.programme.group_titles[g], lines) for g, lines in sorted(groups.items())],
         activities=centre_activities(db, unit, p) if activities else None,
         footer=installation_footer(db), printed_at=now or dt.datetime.now(),
-        reported=sum(1 for r in totals if r.value is not None), expected=len(totals), programme=cat.programme)
+        reported=sum(1 for r in totals if r.value is not None), expected=len(totals), programme=cat.programme,
+        coverage=paper_coverage(db, unit, p))
 
 
 # ---- the consolidated report ---------------------------------------------------------------------
@@ -841,6 +897,20 @@ class Consolidated:
     @property
     def group_titles(self) -> dict[int, str]:
         return (self.programme or programme_for_period(self.period)).group_titles
+    view_note: str = ""  # an analysis view's note (grouped by former district), "" for the report as is
+
+    @property
+    def coverage(self) -> Coverage | None:
+        """Units covered (computed): the root's, worked out with its summary."""
+        return self.summary.coverage if self.summary is not None else None
+
+    @property
+    def derived(self) -> bool:
+        return self.summary is not None and self.summary.derived
+
+    @property
+    def derived_note(self) -> str:
+        return self.summary.derived_note if self.summary is not None else ""
 
     @property
     def title(self) -> str:
@@ -987,3 +1057,130 @@ def _children_on(db: sqlite_utils.Database, day: str) -> dict[int, list[int]]:
 def default_report_unit(db: sqlite_utils.Database) -> units_repo.Unit | None:
     inst = get_installation(db)
     return inst.unit if inst else None
+
+
+# ---- history through the lineage (derived figures, coverage, former districts) -------------------
+
+def derived_note_vi(derived: bool, previous_derived: bool, previous: Period | None) -> str:
+    """The note a paper prints when figures come from the former communes; "" when none do."""
+    if derived:
+        return (f"Số liệu kỳ này {DERIVED_NOTE_VI} (đơn vị chưa thành lập trong kỳ): tử số, mẫu số và số lượng "
+                "cộng lại; chỉ tiêu đạt/chưa tính bằng tỷ lệ xã trước sáp nhập đạt; chỉ tính các xã đã báo cáo.")
+    if previous_derived and previous is not None:
+        return (f"Số liệu kỳ trước ({previous.code}) {DERIVED_NOTE_VI}: chỉ tiêu đạt/chưa của kỳ trước là tỷ lệ "
+                "xã trước sáp nhập đạt (so sánh theo điểm %).")
+    return ""
+
+
+def paper_coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> Coverage:
+    """What a paper of `unit` for `p` covers, worked out from the units (db.lineage.coverage)."""
+    from xhht_desktop.db import lineage  # noqa: PLC0415
+    return lineage.coverage(db, unit, p)
+
+
+def _derived_tree_values(db: sqlite_utils.Database, root_id: int, p: Period, units: dict[int, units_repo.Unit],
+                         wanted: set[int] | None, progress: ProgressFn | None):
+    """tree_values for a period before the root existed (today's province asked for 2018): the
+    communes it holds on its first day, each with its figures derived from its former communes
+    (compute_values), then the root derived from all of them."""
+    from xhht_desktop.db import lineage  # noqa: PLC0415
+    root = units[root_id]
+    members = lineage.members(db, root) if root.level != "xa" else []
+    total = len(members) + 1
+    for n, m in enumerate(members, start=1):
+        node = TreeNode(m.id, (), 1)
+        if wanted is not None and m.id not in wanted:
+            yield node, None
+            continue
+        if progress is not None and (n % 200 == 1):
+            progress(n, total, "Đang tính số liệu các đơn vị…")
+        yield node, compute_values(db, m.id, p)
+    node = TreeNode(root_id, tuple(m.id for m in members), 0)
+    yield node, (compute_values(db, root_id, p) if wanted is None or root_id in wanted else None)
+    if progress is not None:
+        progress(total, total, "Đang tính số liệu các đơn vị…")
+
+
+def _derived_trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], needed: list[int],
+                           p: Period, last: Period, codes: set[str],
+                           targets: dict[int, dict[tuple[str, str | None], float | None]]) -> None:
+    """Last year's figures of the units born since (a new commune's 2025 against 2024): derived from
+    their former communes, as compute_values does."""
+    for uid in needed:
+        unit = units[uid]
+        if not _before_life(unit, last):
+            continue
+        inds = [i for i in _indicators_for(db, unit.level, p) if i.code in codes and applies(i.periodicity, last)]
+        if inds:
+            targets[uid] = {(r.indicator, r.breakdown): r.value
+                            for r in compute_values(db, uid, last, indicators=inds, with_trend_targets=False)}
+
+
+def _before_life(unit: units_repo.Unit, p: Period) -> bool:
+    return p.end.isoformat() < unit.valid_from
+
+
+def _group_rows(indicators: list[Indicator], lines: list[UnitLine], head: units_repo.Unit, p: Period
+                ) -> dict[tuple[str, str | None], ValueRow]:
+    """The figures of a group of communes (the analysis view by former district), added up from the
+    communes' figures by the lineage's rule (domain.lineage.derive): numerators, denominators and
+    counts summed; the communes' own flags (levels) as the share that reached them; figures already
+    shares (derived from former communes) by their numerators and denominators."""
+    from xhht_desktop.db.aggregate import _judge  # noqa: PLC0415
+    from xhht_desktop.domain.lineage import derive  # noqa: PLC0415
+    out: dict[tuple[str, str | None], ValueRow] = {}
+    for ind in indicators:
+        for bd in entry_keys(ind):
+            rows = [r for r in (ln.get(ind.code, bd) for ln in lines) if r is not None]
+            have = [r for r in rows if r.value is not None]
+            target = rows[0].target if rows and ind.target_op != "increase" else None
+            shares = bool(have) and all(r.numerator is not None and r.denominator is not None for r in have)
+            d = derive(ind.kind, [(r.numerator, r.denominator, r.value) for r in have], len(rows),
+                       has_fraction=ind.has_fraction or (ind.kind != "count" and shares),
+                       scale=getattr(ind, "scale", None),
+                       bar=int(target) if ind.kind == "level" and target else None)
+            met = None if ind.kind == "level" else _judge(ind.target_op, d.value, target)
+            out[(ind.code, bd)] = ValueRow(
+                indicator=ind.code, breakdown=bd, unit=head.code, period=p.code, numerator=d.numerator,
+                denominator=d.denominator if ind.kind != "count" else None, value=d.value, target=target,
+                met=met, kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
+                target_op=ind.target_op, gap=None if met is None else d.value - target,
+                units_reported=sum(r.units_reported for r in rows), units_expected=sum(r.units_expected for r in rows),
+                derived=any(r.derived for r in rows))
+    return out
+
+
+FORMER_DISTRICT_NOTE_VI = ("Các xã, phường được nhóm theo địa bàn huyện cũ (trước 01/07/2025) để phân tích; "
+                           "từ 01/07/2025 không còn cấp huyện, đây không phải cấp báo cáo.")
+
+
+def group_by_former_district(db: sqlite_utils.Database, rep: Consolidated) -> Consolidated:
+    """The consolidated report with the root's communes grouped by the district their former communes
+    belonged to — an analysis view of a unit without districts (today's province), never a reporting
+    level: the total stays the root's own figures. Reports with districts are returned unchanged."""
+    import dataclasses  # noqa: PLC0415
+
+    from xhht_desktop.db import lineage  # noqa: PLC0415
+    from xhht_desktop.domain.lineage import former_district_groups  # noqa: PLC0415
+    flat = [b for b in rep.blocks if b.head is rep.root]
+    if not flat or len(flat) != len(rep.blocks):
+        return rep
+    members = flat[0].members
+
+    def districts_of(line: UnitLine) -> list[tuple[str, str]]:
+        return lineage.former_districts(db, line.unit)
+
+    blocks: list[Block] = []
+    for name, lines in former_district_groups(members, districts_of):
+        if not name:
+            blocks.append(Block(rep.root, lines))
+            continue
+        first = lineage.former_districts(db, lines[0].unit)
+        code = next((c for c, n in first if n == name), "")
+        district = units_repo.find_unit(db, code, rep.period) if code else None
+        head_unit = dataclasses.replace(
+            district if district is not None else rep.root, id=-(len(blocks) + 1), name=f"{name} (cũ)")
+        head = UnitLine(head_unit, 1, _group_rows(rep.indicators, lines, head_unit, rep.period), is_subtotal=True)
+        blocks.append(Block(head, [dataclasses.replace(ln, depth=2) for ln in lines]))
+    blocks.sort(key=lambda b: b.head is not rep.root)
+    return dataclasses.replace(rep, blocks=blocks, agencies=[], view_note=FORMER_DISTRICT_NOTE_VI)

@@ -26,6 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
+from xhht_desktop.io import cells as text_cells
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports.progress_sheet import DRAFT_MARK, DRAFT_NOTE, has_drafts, plan_line
 from xhht_desktop.storage import write_atomically
@@ -81,7 +82,8 @@ class Sheet:
 
     def c(self, value=None, *, font: Font = F_NORMAL, fmt: str | None = None, align: Alignment | None = None,
           border: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
+        """A cell; a string is always text (io/cells.py), whatever it starts with. Formulas: `f`."""
+        cell = text_cells.put(WriteOnlyCell(self.ws), value)
         # Setting a style looks it up in the workbook's tables by hashing the style object: about
         # 30 µs a cell, most of the national sheet's time. Each combination is set once, then copied.
         key = (id(font), fmt, id(align), border, id(fill))
@@ -101,6 +103,10 @@ class Sheet:
         # The objects stay referenced here, so their ids cannot be reused by others meanwhile.
         self._styles[key] = (copy(cell._style), font, align, fill)
         return cell
+
+    def f(self, expression: str, **style) -> WriteOnlyCell:
+        """A formula of ours (a rate, a difference), styled as `c`."""
+        return text_cells.formula(self.c(None, **style), expression)
 
     def append(self, cells: list) -> int:
         self.ws.append(cells)
@@ -192,7 +198,7 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
     return [sh.c(row.numerator, font=font, fmt=INT_FORMAT, border=True),
             sh.c(row.denominator, font=font, fmt=INT_FORMAT, border=True),
-            sh.c(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
+            sh.f(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
 
 
 def _level_cell(sh: Sheet, row, font: Font) -> WriteOnlyCell:
@@ -250,15 +256,23 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
                      sh.c(line.label, font=F_ITALIC if sub else F_NORMAL, align=WRAP, border=True),
                      sh.c(line.code, border=True),
                      sh.c(line.unit_of_measure, align=CENTRE, border=True)]
-            cells += _value_cells(sh, ind, line.now, level, r, italic=sub)
-            cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), level,
+            # A figure derived from the former communes is worded as a share (R.DERIVED_LEVEL).
+            now_level = line.text_level
+            before_level = R.DERIVED_LEVEL if line.before is not None and line.before.derived else level
+            cells += _value_cells(sh, ind, line.now, now_level, r, italic=sub)
+            cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), now_level,
                                    draft=not sub and ind.is_draft(y)) for y in years]
             cells += [sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
-                      _previous_cell(sh, ind, line.before, level)]
-            if line.now.value is not None and line.before is not None and line.before.value is not None:
-                fmt = (INT_DELTA_FORMAT if ind.kind in ("count", "level") or R.is_own_flag(ind, level)
+                      _previous_cell(sh, ind, line.before, before_level)]
+            if line.before is not None and line.now.derived != line.before.derived:
+                # Across the reform: the change on the share's scale (R.derived_change), if any.
+                change = line.change
+                cells.append(sh.c(None if change is None else (change if ind.kind == "count" else change / 100),
+                                  fmt=INT_DELTA_FORMAT if ind.kind == "count" else DELTA_FORMAT, border=True))
+            elif line.now.value is not None and line.before is not None and line.before.value is not None:
+                fmt = (INT_DELTA_FORMAT if ind.kind in ("count", "level") or R.is_own_flag(ind, now_level)
                        else DELTA_FORMAT)
-                cells.append(sh.c(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
+                cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
             else:
                 cells.append(sh.c(None, border=True))
             if with_units:
@@ -272,6 +286,9 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     sh.append([sh.c("Ghi chú: Kết quả = Tử số / Mẫu số. «chưa báo cáo»: chưa nhập số liệu (khác với 0)."
                     + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()], years) else ""),
                     font=F_ITALIC)])
+    for text in (sheet.coverage.text_vi() if sheet.coverage else "", sheet.derived_note):
+        if text:
+            sh.append([sh.c(text, font=F_ITALIC)])
     signature_footer(sh, header, R.vn_date_line(header.place, sheet.printed_at.date()), left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
 
@@ -355,6 +372,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
         plan.append((single_fmt, part, i, own_flag, flag_format(ind) if ind.kind == "flag" else None,
                      rate_formula))
     total = len(rep.detail)
+    derived = rep.derived  # every line derived from the former communes: flags are shares
     for k, line in enumerate(rep.detail):
         r = sh.row + 1
         font = F_BOLD if line.strong else F_NORMAL
@@ -373,14 +391,14 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
             value, numerator, denominator = figure
             if single_fmt is not None:
                 cells.append(sh.c(int(value) if single_fmt == LEVEL_FORMAT else value, font=font, fmt=single_fmt))
-            elif own_flag[level]:
+            elif own_flag[level] and not derived:
                 cells.append(sh.c(int(value), font=font, fmt=flag_fmt) if part == "value" else None)
             elif part == "num":
                 cells.append(sh.c(numerator, font=font, fmt=INT_FORMAT))
             elif part == "den":
                 cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
-                cells.append(sh.c(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
+                cells.append(sh.f(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
             progress(k, total, "Đang ghi tệp Excel…")
@@ -421,7 +439,7 @@ def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
                 continue
             nl, dl = get_column_letter(col - 2), get_column_letter(col - 1)
             cells += [sh.c(num, fmt=INT_FORMAT), sh.c(den, fmt=INT_FORMAT),
-                      sh.c(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
+                      sh.f(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
         sh.append(cells)
 
 

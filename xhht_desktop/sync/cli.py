@@ -106,7 +106,7 @@ def cmd_keys_restore(args, ctx) -> int:
     inst = ctx.installation()
     if inst.role != "department":
         raise CliError("Chỉ máy của Sở mới khôi phục khoá bí mật của Sở.")
-    data = Path(args.file).read_bytes()
+    data = keys.read_key_backup(args.file)
     fp = keys.restore_department_key(ctx.db, data, _passphrase(args, confirm=False))
     print(f"Đã khôi phục khoá của Sở, mã nhận dạng {fp}.")
     return EXIT_OK

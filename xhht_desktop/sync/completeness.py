@@ -15,7 +15,6 @@ asks for half-year and yearly reports without a date, so the Department sets it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,9 +22,9 @@ from functools import lru_cache
 import sqlite_utils
 
 from xhht_desktop.db import meta, units_repo
+from xhht_desktop.domain import agencies as agencies_mod
 from xhht_desktop.domain.catalogue import catalogue_for, entry_keys
 from xhht_desktop.domain.periods import Period, applies, parse_period
-from xhht_desktop.paths import resource_path
 from xhht_desktop.sync import repo
 
 RECEIVED, LATE, WAITING, MISSING, NOT_DUE, NONE = "received", "late", "waiting", "missing", "not_due", "none"
@@ -49,14 +48,9 @@ class Agency:
 
 @lru_cache(maxsize=1)
 def monitoring_agencies() -> tuple[Agency, ...]:
-    """resources/catalogue/monitoring.csv: which agency follows which districts (plan section V)."""
-    out = []
-    with resource_path("catalogue", "monitoring.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            codes = tuple(part.strip().split(" ", 1)[0] for part in row["monitors_districts"].split(";")
-                          if part.strip())
-            out.append(Agency(row["agency"].strip(), codes))
-    return tuple(out)
+    """resources/catalogue/monitoring.csv: which agency follows which districts (plan section V), every
+    row of every time (see xhht_desktop/domain/agencies.py for the rows valid for a period)."""
+    return tuple(Agency(m.agency, m.district_codes) for m in agencies_mod.monitoring())
 
 
 @dataclass
@@ -132,12 +126,14 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
     allowed: set[str] | None = None
     if district:
         allowed = {district}
-    if agency:
-        match = next((a for a in monitoring_agencies() if a.name == agency), None)
-        if match is None:
-            raise ValueError(f"Không có cơ quan theo dõi «{agency}» trong danh mục.")
-        if match.district_codes:
-            allowed = set(match.district_codes) if allowed is None else allowed & set(match.district_codes)
+    allowed_in: dict[str, set[str] | None] = {}
+    for p in ps:  # the agency valid for each period (agencies in time: domain/agencies.py)
+        allowed_in[p.code] = allowed
+        if agency:
+            match = agencies_mod.monitoring_agency(agency, p)  # AgencyNotInForce (ValueError) names the successor
+            if match.district_codes:
+                allowed_in[p.code] = (set(match.district_codes) if allowed is None
+                                      else allowed & set(match.district_codes))
     units: dict[str, UnitRow] = {}
     ids: dict[str, int] = {}
     valid: dict[str, set[str]] = {}
@@ -153,7 +149,7 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
                 dcode, dname = (parent[0], parent[1]) if parent and parent[2] == "huyen" else ("", "")
             else:
                 dcode, dname = u.code, u.name
-            if allowed is not None and dcode not in allowed:
+            if allowed_in[p.code] is not None and dcode not in allowed_in[p.code]:
                 continue
             if _expected(u.level, p.code) == 0:
                 continue

@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop import __version__
-from xhht_desktop.db import meta, migrations
+from xhht_desktop.db import meta, migrations, units_repo
 from xhht_desktop.domain.catalogue import catalogue_version
 from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.domain.text import ascii_slug
@@ -82,6 +82,15 @@ def _gather(db: sqlite_utils.Database, unit_id: int, full: bool,
     upto = repo.max_history_id(db)
     since = None if (full or last is None) else last["history_id"]
     rows = {name: repo.rows_to_export(db, spec, unit_id, since, upto) for name, spec in specs.items()}
+    # A unit exports only the periods it lived through (the Department would reject the rest).
+    unit = units_repo.get_unit(db, unit_id)
+    lived: dict[str, bool] = {}
+    for name, spec in specs.items():
+        if spec.has_period and rows[name]:
+            i = spec.columns.index("period")
+            for code in {r[i] for r in rows[name]}:
+                lived.setdefault(code, units_repo.first_life_problem(db, unit, [code]) is None)
+            rows[name] = [r for r in rows[name] if lived[r[i]]]
     return rows, upto, last
 
 

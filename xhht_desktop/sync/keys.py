@@ -29,6 +29,7 @@ from pyrage import x25519
 
 from xhht_desktop.db import meta
 from xhht_desktop.sync import minisign, repo
+from xhht_desktop.sync.age_header import KEY_BACKUP_BUDGET, AgeHeaderProblem, read_age_header
 
 META_SIGNING_SEED = "sync_signing_seed"
 META_DEPARTMENT_IDENTITY = "sync_department_identity"
@@ -237,8 +238,50 @@ def backup_department_key(db: sqlite_utils.Database, passphrase: str) -> bytes:
     return age_passphrase.encrypt(identity_file_text(db).encode("utf-8"), check_passphrase(passphrase))
 
 
+def read_key_backup(path: str | Path) -> bytes:
+    """The bytes of a key backup file, its size checked before reading (a key backup is < 1 KB)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_KEY_FILE:
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khoá của Sở.")
+        return path.read_bytes()
+    except OSError as exc:
+        raise KeyProblem(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}.") from exc
+
+
+def check_key_backup(data: bytes) -> None:
+    """The budget of a key backup, checked before the passphrase is tried: a small file holding one
+    scrypt stanza whose work factor (log2 N) is at most MAX_SCRYPT_WORK_FACTOR. Deriving the key of
+    a crafted file with log2 N = 24 would take a minute and 16 GiB of memory (or abort the program
+    when memory runs out); refusing it takes microseconds."""
+    if len(data) > MAX_KEY_FILE:
+        raise KeyProblem(f"Tệp quá lớn ({len(data) // 1024} KB) để là bản sao lưu khoá của Sở.")
+    try:
+        read_age_header(data, KEY_BACKUP_BUDGET)
+    except AgeHeaderProblem as exc:
+        p = exc.params
+        if exc.code == "work_factor":
+            raise KeyProblem(
+                f"Tệp sao lưu đòi hệ số khó scrypt 2^{p['work_factor']} (cần khoảng "
+                f"{_scrypt_memory_text(p['work_factor'])} bộ nhớ), vượt giới hạn 2^{p['limit']}: không mở "
+                "(tệp không do XHHT Desktop tạo ra hoặc đã bị sửa).") from None
+        if exc.code in ("stanza_type", "too_many_stanzas"):
+            raise KeyProblem("Tệp này không phải bản sao lưu khoá bằng mật khẩu (age scrypt) của XHHT Desktop.") \
+                from None
+        if exc.code == "truncated":
+            raise KeyProblem("Tệp sao lưu bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from None
+        raise KeyProblem("Tệp này không phải bản sao lưu khoá của Sở, hoặc đã bị hỏng.") from None
+
+
+def _scrypt_memory_text(work_factor: int) -> str:
+    size = 128 * 8 * 2 ** work_factor  # r = 8
+    return f"{size // 2 ** 30} GiB" if size >= 2 ** 30 else f"{size // 2 ** 20} MiB"
+
+
 def restore_department_key(db: sqlite_utils.Database, data: bytes, passphrase: str) -> str:
     """Install the Department key from a backup; a different current key is kept for old packages."""
+    check_key_backup(data)
     try:
         text = age_passphrase.decrypt(data, passphrase).decode("utf-8")
     except (pyrage.DecryptError, UnicodeDecodeError) as exc:

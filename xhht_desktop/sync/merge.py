@@ -32,7 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from xhht_desktop.db import meta
+from xhht_desktop.db import meta, units_repo
 from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, catalogue_for, catalogue_version
 from xhht_desktop.domain.values import Entry, validate_entries
 from xhht_desktop.installation import get_installation
@@ -599,6 +599,12 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
     result.unit_code, result.unit_name = code, unit_name
     if LEVEL_OF_ROLE.get(m["role"]) != level:
         _reject(result, "bad_manifest", f"Gói ghi vai trò «{m['role']}» không khớp với cấp của {unit_name}.")
+        return
+    # A unit reports only the periods it lived through (helper "units"): the rest of the batch goes on.
+    outside = units_repo.first_life_problem(db, units_repo.get_unit(db, unit_id), m["periods"])
+    if outside is not None:
+        _reject(result, "outside_unit_life", f"Gói có số liệu kỳ {outside.period} nhưng "
+                                             f"{units_repo.life_problem_vi(outside)}; không có gì được nhập.")
         return
     fingerprint = opened.fingerprint
     others = [i for i in repo.installations_by_id(db, m["installation_id"])

@@ -31,7 +31,9 @@ import pyrage
 from nacl.signing import SigningKey
 from pyrage import x25519
 
+from xhht_desktop.domain.text import CONTROL_LINE_RE
 from xhht_desktop.sync import minisign
+from xhht_desktop.sync.age_header import PACKAGE_BUDGET, AgeBudget, AgeHeader, AgeHeaderProblem, read_age_header
 from xhht_desktop.sync.keys import recipient_fingerprint, signing_fingerprint
 from xhht_desktop.sync.tables import SchemaProblem, TableSpec, check_table
 
@@ -156,13 +158,45 @@ def _damaged(detail: str) -> PackageRejected:
     return PackageRejected("damaged", f"Tệp bị hỏng hoặc không phải gói XHHT ({detail}).")
 
 
+def check_age_header(data: bytes, budget: AgeBudget = PACKAGE_BUDGET) -> AgeHeader:
+    """The age header's budget (size, stanza count, X25519 stanzas only), checked before decrypting:
+    a header of thousands of stanzas costs the decryption library minutes, refusing it microseconds.
+    Receipts and reference updates that arrive encrypted go through here too."""
+    try:
+        return read_age_header(data, budget)
+    except AgeHeaderProblem as exc:
+        raise PackageRejected(_HEADER_CODES.get(exc.code, "damaged"), header_problem_vi(exc)) from None
+
+
+# Codes of PackageRejected: damage keeps its usual codes; a budget exceeded has its own.
+_HEADER_CODES = {"truncated": "truncated", "not_age": "damaged", "bad_stanza": "damaged",
+                 "header_too_large": "header_too_large", "too_many_stanzas": "too_many_stanzas",
+                 "stanza_type": "damaged"}  # a flipped bit in "X25519" is damage as much as a hostile type
+
+
+def header_problem_vi(exc: AgeHeaderProblem) -> str:
+    """The reason, in Vietnamese, an age header was refused before decrypting."""
+    p = exc.params
+    if exc.code == "truncated":
+        return "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết)."
+    if exc.code == "not_age":
+        return "Tệp bị hỏng hoặc không phải gói XHHT (thiếu phần đầu của tệp mã hoá age)."
+    if exc.code == "header_too_large":
+        return (f"Phần đầu mã hoá của tệp dài quá {p['limit'] // 1024} KB cho phép (nghi là tệp độc hại): "
+                "không giải mã.")
+    if exc.code == "too_many_stanzas":
+        return (f"Tệp được mã hoá cho {p['count']} người nhận, quá giới hạn {p['limit']} (nghi là tệp độc hại): "
+                "không giải mã.")
+    if exc.code == "stanza_type":
+        return (f"Tệp dùng kiểu mã hoá «{p['type']}» không được chấp nhận ở đây (gói XHHT chỉ dùng khoá "
+                "X25519): không giải mã.")
+    return "Tệp bị hỏng: phần đầu mã hoá age không đúng cấu trúc."
+
+
 def decrypt(data: bytes, identities: list[x25519.Identity]) -> bytes:
     if len(data) > MAX_FILE_SIZE:
         raise PackageRejected("too_large", f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB) để là một gói XHHT.")
-    if not data.startswith(AGE_MAGIC):
-        if data[:len(AGE_MAGIC)] == AGE_MAGIC[:len(data)]:
-            raise PackageRejected("truncated", "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).")
-        raise _damaged("thiếu phần đầu của tệp mã hoá age")
+    check_age_header(data)
     if not identities:
         raise PackageRejected("no_key", "Máy này không có khoá bí mật của Sở nên không mở được gói.")
     try:
@@ -276,6 +310,10 @@ def check_manifest(m) -> None:
     official = m.get("official")
     _require(isinstance(official, dict) and all(_is_str(official.get(k, "")) for k in ("name", "title")),
              "official")
+    # Names shown in the installations list, receipts and the held queue: one line, no control characters.
+    shown = [m["installation_id"], m["role"], *(unit[k] for k in ("key", "code", "name", "level")),
+             *(official.get(k, "") for k in ("name", "title"))]
+    _require(not any(map(CONTROL_LINE_RE.search, shown)), "tên đơn vị, cán bộ hoặc máy có ký tự điều khiển")
     _require(_is_str(m.get("catalogue_version"), 64), "catalogue_version")
     _require(isinstance(m.get("periods"), list) and all(_is_str(p, 10) for p in m["periods"])
              and len(m["periods"]) <= 500, "periods")

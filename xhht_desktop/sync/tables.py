@@ -22,6 +22,7 @@ import sqlite_utils
 
 from xhht_desktop.db import values_repo
 from xhht_desktop.domain.periods import all_periods
+from xhht_desktop.domain.text import CONTROL_LINE_RE as _CONTROL_LINE
 
 SYNC_COLUMNS = ("uuid", "unit", "revision", "base_revision", "updated_at", "updated_by", "origin", "deleted")
 # Stored columns that never travel: the local unit id (the unit key does) and local row ids.
@@ -57,6 +58,18 @@ def check_text(nullable: bool = False, max_len: int = MAX_TEXT) -> ColumnCheck:
         if texts and max(map(len, texts)) > max_len:
             return f"dài quá {max_len} ký tự"
         return None
+    return check
+
+
+def check_one_line(max_len: int) -> ColumnCheck:
+    """Text on one line, without control characters (domain/text.py), at most `max_len` long."""
+    base = check_text(max_len=max_len)
+
+    def check(col: Sequence) -> str | None:
+        problem = base(col)
+        if problem is None and any(map(_CONTROL_LINE.search, col)):
+            return "chứa ký tự điều khiển hoặc xuống dòng"
+        return problem
     return check
 
 
@@ -114,8 +127,8 @@ SYNC_CHECKS: dict[str, ColumnCheck] = {
     "revision": check_int(lo=1),
     "base_revision": check_int(lo=0),
     "updated_at": check_regex(_TIME_RE, "thời điểm ISO 8601"),
-    "updated_by": check_text(max_len=200),
-    "origin": check_text(max_len=64),
+    "updated_by": check_one_line(max_len=200),
+    "origin": check_one_line(max_len=64),
     "deleted": check_choice({0, 1}),
 }
 
@@ -261,39 +274,27 @@ def _centre_uuid(unit_key: str, _row: dict) -> str:
 
 
 def _validate_activities(rows: list[dict], valid_from: str | None, valid_to: str | None) -> list[str]:
-    """The centre log's own rules (xhht_desktop.clc.domain.check_activity) on arriving activities."""
-    import datetime as dt  # noqa: PLC0415
-
-    from xhht_desktop.clc.domain import (  # noqa: PLC0415 - only when the table exists
-        CATEGORY_LABELS_VI,
-        FORMAT_LABELS_VI,
-        check_activity,
-    )
+    """The centre log's own rules (xhht_desktop.clc.domain.check_activity_record: those of the form and
+    the import, dates as stored, control characters) on arriving activities."""
+    from xhht_desktop.clc.domain import check_activity_record  # noqa: PLC0415 - only when the table exists
     problems: list[str] = []
     for row in rows:
         title = str(row.get("title", ""))[:60]
-        if row.get("category") not in CATEGORY_LABELS_VI or row.get("format") not in FORMAT_LABELS_VI:
-            problems.append(f"Hoạt động «{title}»: nhóm chuyên đề hoặc hình thức không có trong danh mục.")
-            continue
-        values = dict(row)
-        bad_date = False
-        for name in ("date", "end_date"):
-            if values.get(name) is not None:
-                try:
-                    values[name] = dt.date.fromisoformat(values[name])
-                except (TypeError, ValueError):
-                    bad_date = True
-        if bad_date:
-            problems.append(f"Hoạt động «{title}»: ngày không hợp lệ.")
-            continue
-        for e in check_activity(values, today=None, unit_valid_from=valid_from, unit_valid_to=valid_to):
-            problems.append(f"Hoạt động «{title}» ({row.get('date')}): {e.message}")
+        for e in check_activity_record(row, unit_valid_from=valid_from, unit_valid_to=valid_to):
+            problems.append(f"Hoạt động «{title}» ({str(row.get('date'))[:20]}): {e.message}")
     return problems
+
+
+def _validate_centre(rows: list[dict], _valid_from: str | None, _valid_to: str | None) -> list[str]:
+    """The centre form's rules (xhht_desktop.clc.domain.check_centre_record) on an arriving centre."""
+    from xhht_desktop.clc.domain import check_centre_record  # noqa: PLC0415 - only when the table exists
+    return [f"Thông tin trung tâm «{str(row.get('name', ''))[:60]}»: {e.message}"
+            for row in rows for e in check_centre_record(row)]
 
 
 # Derived UUIDs and domain checks of the tables read from the schema.
 _SCHEMA_EXTRAS: dict[str, dict] = {
-    "clc_centres": {"derive_uuid": _centre_uuid},
+    "clc_centres": {"derive_uuid": _centre_uuid, "validate": _validate_centre},
     "clc_activities": {"validate": _validate_activities, "history_on_insert": "record"},
 }
 
