@@ -29,6 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 HEARTBEAT_MS = 5
+PERIOD = "2020"
 
 
 def province_batch(province_db: Path, out_dir: Path, packages: int = 100) -> tuple[Path, Path]:
@@ -185,6 +186,10 @@ def child(db: str, packages_dir: str, code_root: str | None) -> int:
     report_print.QPrintDialog = AnsweredPrintDialog
 
     def session():
+        from xhht_desktop.domain.periods import parse_period
+
+        ctx.set_period(parse_period(PERIOD))  # a year the province reports (Kon Tum ends in 2025)
+        yield idle
         for spec in list(window.specs):
             state["step"] = f"open {spec.class_name}"
             window.open_page(spec.class_name)
@@ -222,9 +227,11 @@ def child(db: str, packages_dir: str, code_root: str | None) -> int:
         yield 300  # the merge is under way
         state["step"] = "entry form saved during the merge"
         entry = window.open_page("EntryPage")
-        edits = [r.numerator for r in getattr(entry, "rows", {}).values() if getattr(r, "numerator", None)]
-        if edits:
-            edits[0].setText("1234")
+        pairs = [(r.numerator, r.denominator) for r in getattr(entry, "rows", {}).values()
+                 if getattr(r, "numerator", None) is not None and getattr(r, "denominator", None) is not None
+                 and r.denominator.text().strip()]
+        if pairs:  # a valid edit: the numerator becomes the denominator (all of them reached)
+            pairs[0][0].setText(pairs[0][1].text())
         state["saved"] = bool(entry.save())
         state["step"] = "merge 100 packages: until done"
         yield lambda: no_task(merge, "task") and idle()
@@ -234,6 +241,9 @@ def child(db: str, packages_dir: str, code_root: str | None) -> int:
         reports = window.open_page("ReportsPage")
         state["step"] = "reports: choose the consolidated PDF"
         reports.kind.setCurrentIndex(max(0, reports.kind.findData("consolidated")))
+        index = reports.period.findData(PERIOD)
+        if index >= 0:
+            reports.period.setCurrentIndex(index)
         reports.format.setCurrentIndex(max(0, reports.format.findData("pdf")))
         yield idle
         state["step"] = "reports: generate"

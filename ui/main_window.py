@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
                  strict: bool = False):
         super().__init__()
         self.ctx: AppContext | None = None
+        from ui.widgets import wheel_guard
+
+        wheel_guard.install(QGuiApplication.instance())  # the wheel never changes an unfocused field
         if QGuiApplication.windowIcon().isNull():  # ui.app sets it for every window already
             self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)

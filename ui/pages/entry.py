@@ -593,8 +593,10 @@ class EntryPage(Page):
             r += 1
             row.connect(self._on_edited)
             # Enter moves on to the next field, as in the paper-form habit of typing down a column.
-            for edit in (row.numerator, row.denominator, row.value, row.decision_no, row.decision_date,
-                         row.decision_body, row.comment):
+            for edit in (row.numerator, row.denominator, row.value):
+                if edit is not None:  # a number: Enter goes on to the next number (Mẫu số → next Tử số)
+                    edit.returnPressed.connect(lambda e=edit: self._focus_next_number(e))
+            for edit in (row.decision_no, row.decision_date, row.decision_body, row.comment):
                 if edit is not None:
                     edit.returnPressed.connect(self._focus_next_field)
         grid.setColumnMinimumWidth(0, 130)
@@ -773,6 +775,28 @@ class EntryPage(Page):
 
     def _focus_next_field(self) -> None:
         self.focusNextChild()
+
+    def number_edits(self) -> list[QLineEdit]:
+        """The number fields in the order of the form (each indicator's Tử số, Mẫu số or value)."""
+        return [e for row in self.rows.values() for e in (row.numerator, row.denominator, row.value)
+                if e is not None]
+
+    def _focus_next_number(self, edit: QLineEdit) -> None:
+        """Enter in a number field: the next number field, as down a paper column; Ghi chú and the
+        decision fields are reached with Tab. On another tab of the form, that tab is shown."""
+        edits = self.number_edits()
+        if edit not in edits:
+            return
+        for nxt in edits[edits.index(edit) + 1:]:
+            if not nxt.isEnabled():
+                continue
+            row = next(r for r in self.rows.values() if nxt in (r.numerator, r.denominator, r.value))
+            index = self.tab_for_group.get(row.indicator.group)
+            if index is not None and self.tabs.currentIndex() != index:
+                self.tabs.setCurrentIndex(index)
+            nxt.setFocus(Qt.FocusReason.TabFocusReason)
+            nxt.selectAll()
+            return
 
     def _on_data_changed(self) -> None:
         if self._saving:
