@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhht_desktop import APP_NAME, __version__
+from xhht_desktop import APP_NAME
 
 from ui.pages import registry
 
@@ -74,25 +74,16 @@ class PageSpec:
 
 
 def load_page_specs(role: str, pages: list[tuple[str, str]] | None = None, *, strict: bool = False) -> list[PageSpec]:
-    """Import the registry's page modules; skip those not present yet, keep only the role's pages.
-
-    Only a missing page module itself is skipped (teammates add pages concurrently). Any other
-    import failure is a bug: raised when `strict` (self-test, tests), otherwise shown as an
-    error page so the rest of the app still works for the official.
+    """Import the registry's page modules (ui/pages/registry.py, a static list) and keep the role's
+    pages. Every page listed must import: a failure, a missing module included, is a bug, raised
+    when `strict` (self-test, tests), otherwise shown as an error page so the rest of the app still
+    works for the official.
     """
     specs: list[PageSpec] = []
     for module_name, class_name in (registry.PAGES if pages is None else pages):
         try:
             module = importlib.import_module(module_name)
             cls = getattr(module, class_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            if strict:
-                raise
-            log.exception("page %s failed to import", module_name)
-            specs.append(PageSpec(module_name, class_name, None, traceback.format_exc()))
-            continue
         except Exception:  # noqa: BLE001 - a broken page must not take the whole window down
             if strict:
                 raise
@@ -102,26 +93,6 @@ def load_page_specs(role: str, pages: list[tuple[str, str]] | None = None, *, st
         if role in getattr(cls, "roles", frozenset()):
             specs.append(PageSpec(module_name, class_name, cls))
     return specs
-
-
-def _has_module(name: str) -> bool:
-    """Whether a feature's module is in this build, without importing it (start-up stays light)."""
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def _optional_module(name: str):
-    """A feature's UI module, or None when this build does not have it (any other error is raised)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
 
 
 def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> list[Period]:
@@ -590,24 +561,22 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_xlsx_action)
         self.file_menu.addSeparator()
         # Backups belong to the maintenance feature; the entries appear when it is in this build.
-        if _has_module("ui.dialogs.backup_restore"):
-            self.backup_action = QAction(self.tr("&Sao lưu dữ liệu…"), self)
-            self.backup_action.triggered.connect(self.backup_now)
-            self.file_menu.addAction(self.backup_action)
-            self.restore_action = QAction(self.tr("&Khôi phục từ bản sao lưu…"), self)
-            self.restore_action.triggered.connect(self.restore_backup)
-            self.file_menu.addAction(self.restore_action)
-            self.file_menu.addSeparator()
+        self.backup_action = QAction(self.tr("&Sao lưu dữ liệu…"), self)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Khôi phục từ bản sao lưu…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self.tr("T&hoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = bar.addMenu(self.tr("Trợ &giúp"))
-        if _has_module("ui.dialogs.about"):
-            guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
-            guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-            guide.triggered.connect(self.show_user_guide)
-            self.help_menu.addAction(guide)
+        guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_user_guide)
+        self.help_menu.addAction(guide)
         self.logs_action = QAction(self.tr("Mở thư mục &nhật ký"), self)
         self.logs_action.triggered.connect(self.open_logs_folder)
         self.help_menu.addAction(self.logs_action)
@@ -636,7 +605,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, msec)
 
     def backup_now(self) -> None:
-        _optional_module("ui.dialogs.backup_restore").backup_now(self, self.ctx)
+        from ui.dialogs import backup_restore
+
+        backup_restore.backup_now(self, self.ctx)
 
     @property
     def daily_backup_running(self) -> bool:
@@ -645,7 +616,9 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         if self.daily_backup_running:
             self.wait_for_daily_backup()
-        _optional_module("ui.dialogs.backup_restore").restore_from_file(self, self.ctx)
+        from ui.dialogs import backup_restore
+
+        backup_restore.restore_from_file(self, self.ctx)
 
     def wait_for_daily_backup(self) -> None:
         """Wait (a busy dialog, no cancel) for the daily copy started with the window.
@@ -672,23 +645,16 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def show_user_guide(self) -> None:
-        about = _optional_module("ui.dialogs.about")
+        from ui.dialogs.about import UserGuideDialog
+
         # Non-modal: the guide can stay open beside the form.
-        self._guide = about.UserGuideDialog(self)
+        self._guide = UserGuideDialog(self)
         self._guide.show()
 
     def show_about(self) -> None:
-        about = _optional_module("ui.dialogs.about")
-        if about is not None:
-            about.AboutDialog(self.ctx, self).exec()
-            return
-        # Fallback when the About dialog of the maintenance feature is not in this build.
-        from PySide6.QtWidgets import QMessageBox
+        from ui.dialogs.about import AboutDialog
 
-        QMessageBox.about(self, APP_NAME, f"<h3>{APP_NAME} {__version__}</h3>" + self.tr(
-            "<p>Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, "
-            "từ xã đến tỉnh.</p><p>Phông chữ Noto Sans và Liberation Serif theo giấy phép "
-            "SIL Open Font License.</p>"))
+        AboutDialog(self.ctx, self).exec()
 
     # ---- Excel ---------------------------------------------------------------------------------
 

@@ -27,8 +27,7 @@ from xhht_desktop.paths import default_db_path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
-# Modules that add subcommands; each defines register(subparsers). A module not yet present in
-# this build is skipped (any other import error is a bug and is raised).
+# Modules that add subcommands (registered statically); each defines register(subparsers).
 FEATURE_CLIS: tuple[str, ...] = (
     "xhht_desktop.clc.cli",
     "xhht_desktop.sync.cli",
@@ -167,16 +166,10 @@ def cmd_import_xlsx(args, ctx: Context) -> int:
 
 
 def extra_xlsx_importers() -> tuple:
-    """Importers of the template's other sheets (the CLC log), when those features are present."""
-    importers = []
-    try:
-        from xhht_desktop.clc.xlsx import ClcSheetImporter  # noqa: PLC0415
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("xhht_desktop.clc", "xhht_desktop.clc.xlsx"):
-            raise
-    else:
-        importers.append(ClcSheetImporter())
-    return tuple(importers)
+    """Importers of the template's other sheets (the CLC log)."""
+    from xhht_desktop.clc.xlsx import ClcSheetImporter  # noqa: PLC0415
+
+    return (ClcSheetImporter(),)
 
 
 def _resolve_unit(ctx: Context, spec: str, period):
@@ -273,14 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("code")
     q.set_defaults(func=cmd_units_show)
 
-    for module_name in FEATURE_CLIS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue
-            raise
-        module.register(sub)
+    for module_name in FEATURE_CLIS:  # every one is part of the app: an import error is a bug
+        importlib.import_module(module_name).register(sub)
     return parser
 
 

@@ -149,7 +149,7 @@ def test_default_period_is_where_the_official_left_off(commune_db):
     assert mw.selectable_periods(new_unit, today)[0] == Period(2025, 2)
 
 
-def test_missing_page_module_is_skipped_but_a_broken_one_is_not_hidden(tmp_path, monkeypatch):
+def test_pages_are_registered_statically_and_a_missing_or_broken_one_is_not_hidden(tmp_path, monkeypatch):
     (tmp_path / "xhht_test_pages_broken.py").write_text("import xhht_no_such_dependency\n", encoding="utf-8")
     (tmp_path / "xhht_test_pages_dept.py").write_text(textwrap.dedent("""
         from ui.pages.base import Page
@@ -158,10 +158,17 @@ def test_missing_page_module_is_skipped_but_a_broken_one_is_not_hidden(tmp_path,
             roles = frozenset({"department"})
     """), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    pages = [("ui.pages.dashboard", "DashboardPage"), ("ui.pages.not_written_yet", "Later"),
-             ("xhht_test_pages_dept", "DeptOnly")]
+    pages = [("ui.pages.dashboard", "DashboardPage"), ("xhht_test_pages_dept", "DeptOnly")]
     assert [s.class_name for s in mw.load_page_specs("commune", pages)] == ["DashboardPage"]
     assert [s.class_name for s in mw.load_page_specs("department", pages)] == ["DashboardPage", "DeptOnly"]
+    # A page listed but missing is a bug, not a feature left out of the build: never skipped silently.
+    missing = [("ui.pages.not_written_yet", "Later")]
+    with pytest.raises(ModuleNotFoundError):
+        mw.load_page_specs("commune", missing, strict=True)
+    (spec,) = mw.load_page_specs("commune", missing)
+    assert spec.cls is None and "not_written_yet" in spec.error
+    # Every page of the registry imports.
+    assert all(s.cls is not None for s in mw.load_page_specs("department", strict=True))
     broken = [("xhht_test_pages_broken", "Broken")]
     with pytest.raises(ModuleNotFoundError):
         mw.load_page_specs("commune", broken, strict=True)

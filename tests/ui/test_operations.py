@@ -115,11 +115,19 @@ def test_a_save_during_a_merge_waits_says_so_and_the_window_stays_live(qtbot, ma
     entry.rows[("XMC_15_60", None)].denominator.setText("1500")
     beats = []
     heartbeat = QTimer()
-    heartbeat.timeout.connect(lambda: beats.append(1))
+
+    def beat() -> None:
+        beats.append(1)
+        if len(beats) == 10:
+            release.set()  # the merge ends once the window has turned ten times meanwhile
+
+    heartbeat.timeout.connect(beat)
     heartbeat.start(10)
-    QTimer.singleShot(400, release.set)  # the merge ends a while after the official pressed Ctrl+S
+    safety = threading.Timer(20, release.set)  # if the window froze, the test ends (and fails below)
+    safety.start()
     assert entry.save()
     heartbeat.stop()
+    safety.cancel()
     assert len(beats) >= 10  # the event loop kept turning while the save waited
     assert said[0] == "Đang chờ «Nhập các gói» xong rồi lưu…"  # said so while waiting
     assert said[-1].startswith("Đã lưu kỳ 2014")

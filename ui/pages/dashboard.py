@@ -81,25 +81,6 @@ def _card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-# Sections other features add below the groups: (module, widget class taking ctx). A module not in
-# this build is skipped.
-DASHBOARD_SECTIONS: list[tuple[str, str]] = [
-    ("ui.widgets.clc_summary", "ClcSummaryWidget"),
-]
-
-
-def _optional_section(module_name: str, class_name: str, ctx: AppContext) -> QWidget | None:
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            return None
-        raise
-    return getattr(module, class_name)(ctx)
-
-
 class IndicatorRowWidgets:
     """The widgets of one indicator row in a group grid (kept so tests and refreshes can reach them)."""
 
@@ -200,7 +181,7 @@ class DashboardPage(Page):
         self.refresh()
 
     def add_extra_sections(self) -> None:
-        """Add the sections of DASHBOARD_SECTIONS present in this build (once)."""
+        """Add the extra sections (the learning centres' summary), once."""
         if self._sections_added:
             return
         if not self.isVisible():
@@ -209,11 +190,11 @@ class DashboardPage(Page):
             self._sections_scheduled = False
             return
         self._sections_added = True
-        for module_name, class_name in DASHBOARD_SECTIONS:
-            section = _optional_section(module_name, class_name, self.ctx)
-            if section is not None:
-                self.extra_sections.append(section)
-                self.extra_sections_layout.addWidget(section)
+        from ui.widgets.clc_summary import ClcSummaryWidget
+
+        for section in (ClcSummaryWidget(self.ctx),):
+            self.extra_sections.append(section)
+            self.extra_sections_layout.addWidget(section)
 
     # ---- refreshing --------------------------------------------------------------------------
 
