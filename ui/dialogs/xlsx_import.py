@@ -28,7 +28,7 @@ from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
-from ui.models.import_preview import ImportPreviewModel, preview_rows
+from ui.models.import_preview import ActivityPreviewModel, ImportPreviewModel, activity_rows, preview_rows
 from ui.operations import CollectionOp
 from ui.tasks import run_task
 from ui.widgets import messages
@@ -108,6 +108,22 @@ class XlsxImportDialog(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         layout.addWidget(self.table, 3)
+        # The learning-centre sheet (TTHTCD): its activities and its refused rows, each with the
+        # problems of its own row (never those of the ChiTieu row with the same number).
+        self.activities_label = QLabel(self.tr("Sổ TTHTCĐ (trang TTHTCD)"))
+        self.activities_label.setObjectName("muted")
+        self.activities_model = ActivityPreviewModel(self)
+        self.activities = QTableView()
+        self.activities.setModel(self.activities_model)
+        self.activities.verticalHeader().hide()
+        self.activities.setAlternatingRowColors(True)
+        self.activities.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.activities.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.activities.horizontalHeader().setStretchLastSection(True)
+        for w in (self.activities_label, self.activities):
+            w.setVisible(False)
+        layout.addWidget(self.activities_label)
+        layout.addWidget(self.activities, 2)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(150)
@@ -142,6 +158,7 @@ class XlsxImportDialog(QDialog):
         self.path_edit.setText(path)
         self.result = None
         self.model.set_rows([])
+        self.activities_model.set_rows([])
         self.problems.clear()
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Đang kiểm tra tệp…"))
@@ -155,6 +172,9 @@ class XlsxImportDialog(QDialog):
         result, stored = payload
         self.result = result
         self.model.set_rows(preview_rows(result, stored))
+        self.activities_model.set_rows(activity_rows(result))
+        for w in (self.activities_label, self.activities):
+            w.setVisible(bool(self.activities_model.rows))
         lines = [f"⛔ {p.text()}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
         clc = result.extra.get("clc")
         if clc:
