@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -259,7 +258,7 @@ class MainWindow(QMainWindow):
             self._add_sidebar_item(spec)
         self.period_caption.setText(self.tr("Kỳ báo cáo"))  # the language may have changed meanwhile
         self._fill_periods()
-        self.period_combo.currentIndexChanged.connect(self._on_period_combo)
+        self.period_picker.chosen.connect(self._on_period_chosen)
         self._update_header()
         bar = self.menuBar()
         bar.clear()
@@ -383,28 +382,15 @@ class MainWindow(QMainWindow):
         self.period_caption = QLabel(self.tr("Kỳ báo cáo"))
         self.period_caption.setObjectName("headerDetail")
         layout.addWidget(self.period_caption)
-        self.period_combo = QComboBox()
-        self.period_combo.setObjectName("periodCombo")
-        self.period_combo.setMinimumWidth(280)
-        self.period_combo.setMaxVisibleItems(18)
-        layout.addWidget(self.period_combo)
+        from ui.widgets.period_picker import PeriodPicker
+
+        self.period_picker = PeriodPicker()  # year + part: two short lists instead of forty periods
+        layout.addWidget(self.period_picker)
         return header  # filled by attach()
 
     def _fill_periods(self) -> None:
-        from xhht_desktop.domain.periods import all_periods
-
-        from ui.models.presentation import period_label
-
         unit = self.ctx.installation.unit
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        periods = selectable_periods(unit)
-        if self.ctx.period not in periods:
-            periods = sorted({*periods, self.ctx.period}, key=all_periods().index)
-        for p in periods:
-            self.period_combo.addItem(period_label(p), p)
-        self.period_combo.setCurrentIndex(periods.index(self.ctx.period))
-        self.period_combo.blockSignals(False)
+        self.period_picker.set_periods(selectable_periods(unit), self.ctx.period)
 
     def _update_header(self) -> None:
         from xhht_desktop.db import units_repo
@@ -426,8 +412,7 @@ class MainWindow(QMainWindow):
         self.unit_detail.setText(" · ".join(parts))
         self._update_title()
 
-    def _on_period_combo(self, index: int) -> None:
-        period = self.period_combo.itemData(index)
+    def _on_period_chosen(self, period: Period) -> None:
         if period is None or period == self.ctx.period:
             return
         if not self.confirm_leave(self.tr("của kỳ đang mở")):
@@ -436,12 +421,7 @@ class MainWindow(QMainWindow):
         self.ctx.set_period(period)
 
     def _select_period_in_combo(self, period: Period) -> None:
-        self.period_combo.blockSignals(True)
-        for i in range(self.period_combo.count()):
-            if self.period_combo.itemData(i) == period:
-                self.period_combo.setCurrentIndex(i)
-                break
-        self.period_combo.blockSignals(False)
+        self.period_picker.set_period(period)
 
     def _on_period_changed(self, period: Period) -> None:
         self._select_period_in_combo(period)
@@ -453,12 +433,7 @@ class MainWindow(QMainWindow):
             return True
         if not self.confirm_leave(self.tr("của kỳ đang mở")):
             return False
-        if self.period_combo.findData(period) < 0:
-            from ui.models.presentation import period_label
-
-            self.period_combo.blockSignals(True)
-            self.period_combo.addItem(period_label(period), period)
-            self.period_combo.blockSignals(False)
+        self.period_picker.add_period(period)
         self.ctx.set_period(period)
         return True
 

@@ -60,12 +60,13 @@ def test_the_wheel_over_an_unfocused_combo_or_date_scrolls_the_form_instead(qtbo
 
 def test_the_wheel_never_changes_the_period_of_the_window(qtbot, main_window):
     ctx, window = main_window
-    combo = window.period_combo
-    before = combo.currentIndex()
     window.setFocus()
-    wheel(combo, +1)
-    wheel(combo, -1)
-    assert combo.currentIndex() == before and ctx.period == Period(2014, 0)
+    for combo in (window.period_picker.year, window.period_picker.part):
+        before = combo.currentIndex()
+        wheel(combo, +1)
+        wheel(combo, -1)
+        assert combo.currentIndex() == before
+    assert ctx.period == Period(2014, 0)
 
 
 def test_enter_after_mau_so_goes_to_the_next_indicators_tu_so(qtbot, main_window):
