@@ -4,164 +4,174 @@
     <context>
         <name />
         <message>
-            <location filename="../../ui/pages/merge.py" line="111" />
+            <location filename="../../ui/pages/merge.py" line="114" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="115" />
+            <location filename="../../ui/pages/merge.py" line="118" />
             <source>Gói nhận được</source>
             <translation>Received packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="116" />
-            <location filename="../../ui/pages/merge.py" line="445" />
+            <location filename="../../ui/pages/merge.py" line="119" />
+            <location filename="../../ui/pages/merge.py" line="451" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="117" />
-            <location filename="../../ui/pages/merge.py" line="447" />
+            <location filename="../../ui/pages/merge.py" line="120" />
+            <location filename="../../ui/pages/merge.py" line="453" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="128" />
+            <location filename="../../ui/pages/merge.py" line="131" />
             <source>Thêm tệp…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="130" />
+            <location filename="../../ui/pages/merge.py" line="133" />
             <source>Thêm thư mục…</source>
             <translation>Add folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="132" />
+            <location filename="../../ui/pages/merge.py" line="135" />
             <source>Bỏ khỏi danh sách</source>
             <translation>Remove from the list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="134" />
+            <location filename="../../ui/pages/merge.py" line="137" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
+            <location filename="../../ui/pages/merge.py" line="138" />
             <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
             <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="137" />
+            <location filename="../../ui/pages/merge.py" line="140" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="146" />
+            <location filename="../../ui/pages/merge.py" line="149" />
             <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
             <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="169" />
+            <location filename="../../ui/pages/merge.py" line="172" />
             <source>Lưu biên nhận…</source>
             <translation>Save receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="171" />
+            <location filename="../../ui/pages/merge.py" line="174" />
             <source>In biên nhận…</source>
             <translation>Print receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="201" />
+            <location filename="../../ui/pages/merge.py" line="204" />
             <source>Chọn gói đồng bộ</source>
             <translation>Choose sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="202" />
+            <location filename="../../ui/pages/merge.py" line="205" />
             <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
             <translation>XHHT packages (*.xhht);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="207" />
+            <location filename="../../ui/pages/merge.py" line="210" />
             <source>Chọn thư mục chứa các gói</source>
             <translation>Choose the folder holding the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="244" />
             <source>Đang kiểm tra các gói…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="244" />
             <source>Đang nhập các gói…</source>
             <translation>Importing the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="261" />
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Nhập các gói</source>
+            <translation>Import the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="260" />
             <source>Không nhập được.</source>
             <translation>The import failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="267" />
+            <location filename="../../ui/pages/merge.py" line="266" />
             <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
             <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="268" />
+            <location filename="../../ui/pages/merge.py" line="267" />
             <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
             <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
+            <location filename="../../ui/pages/merge.py" line="288" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="290" />
+            <location filename="../../ui/pages/merge.py" line="289" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="296" />
+            <location filename="../../ui/pages/merge.py" line="295" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="303" />
+            <location filename="../../ui/pages/merge.py" line="302" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="314" />
+            <location filename="../../ui/pages/merge.py" line="313" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="316" />
+            <location filename="../../ui/pages/merge.py" line="315" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="337" />
+            <location filename="../../ui/pages/merge.py" line="332" />
+            <source>Giải quyết xung đột</source>
+            <translation>Resolve conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="340" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="352" />
+            <location filename="../../ui/pages/merge.py" line="355" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="354" />
+            <location filename="../../ui/pages/merge.py" line="357" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="371" />
+            <location filename="../../ui/pages/merge.py" line="374" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="372" />
+            <location filename="../../ui/pages/merge.py" line="375" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -172,12 +182,17 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="373" />
+            <location filename="../../ui/pages/merge.py" line="376" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="394" />
+            <location filename="../../ui/pages/merge.py" line="392" />
+            <source>Nhập các gói đang giữ</source>
+            <translation>Import the held packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="393" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
@@ -199,22 +214,27 @@ The held packages of this computer will be imported.</translation>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="434" />
+            <location filename="../../ui/pages/merge.py" line="413" />
+            <source>Thu hồi máy gửi</source>
+            <translation>Revoke the sending installation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="440" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="444" />
+            <location filename="../../ui/pages/merge.py" line="450" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="446" />
+            <location filename="../../ui/pages/merge.py" line="452" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="448" />
+            <location filename="../../ui/pages/merge.py" line="454" />
             <source>Khoá của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -289,24 +309,24 @@ The held packages of this computer will be imported.</translation>
             <translation>XHHT database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="70" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="74" />
             <source>Đã sao lưu dữ liệu.</source>
             <translation>The data has been backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="71" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
             <source>Tệp sao lưu: {path}
 Hãy cất một bản ở nơi khác máy này (USB, thư điện tử).</source>
             <translation>Backup file: {path}
 Keep a copy somewhere other than this computer (USB stick, e-mail).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="80" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="78" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="82" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
         </message>
@@ -713,12 +733,12 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="141" />
+            <location filename="../../ui/models/clc_activity_model.py" line="331" />
             <source>Ghi chú: {notes}</source>
             <translation>Note: {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="147" />
+            <location filename="../../ui/models/clc_activity_model.py" line="337" />
             <source>Nguồn: {funding}</source>
             <translation>Funding: {funding}</translation>
         </message>
@@ -823,254 +843,293 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="98" />
+            <location filename="../../ui/pages/clc.py" line="84" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="171" />
+            <location filename="../../ui/pages/clc.py" line="160" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="172" />
+            <location filename="../../ui/pages/clc.py" line="161" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="179" />
-            <location filename="../../ui/pages/clc.py" line="286" />
+            <location filename="../../ui/pages/clc.py" line="168" />
+            <location filename="../../ui/pages/clc.py" line="274" />
+            <location filename="../../ui/pages/clc.py" line="632" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="184" />
+            <location filename="../../ui/pages/clc.py" line="173" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="186" />
+            <location filename="../../ui/pages/clc.py" line="175" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="221" />
+            <location filename="../../ui/pages/clc.py" line="209" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="230" />
+            <location filename="../../ui/pages/clc.py" line="218" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="232" />
-            <location filename="../../ui/pages/clc.py" line="418" />
+            <location filename="../../ui/pages/clc.py" line="220" />
+            <location filename="../../ui/pages/clc.py" line="429" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="240" />
+            <location filename="../../ui/pages/clc.py" line="228" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="251" />
+            <location filename="../../ui/pages/clc.py" line="239" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="254" />
+            <location filename="../../ui/pages/clc.py" line="242" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="256" />
+            <location filename="../../ui/pages/clc.py" line="244" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="263" />
+            <location filename="../../ui/pages/clc.py" line="251" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="273" />
+            <location filename="../../ui/pages/clc.py" line="261" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="275" />
+            <location filename="../../ui/pages/clc.py" line="263" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="277" />
+            <location filename="../../ui/pages/clc.py" line="265" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="280" />
+            <location filename="../../ui/pages/clc.py" line="268" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="281" />
+            <location filename="../../ui/pages/clc.py" line="269" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="283" />
+            <location filename="../../ui/pages/clc.py" line="271" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="284" />
+            <location filename="../../ui/pages/clc.py" line="272" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="289" />
+            <location filename="../../ui/pages/clc.py" line="277" />
+            <location filename="../../ui/pages/clc.py" line="632" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="297" />
+            <location filename="../../ui/pages/clc.py" line="285" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="298" />
+            <location filename="../../ui/pages/clc.py" line="286" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="462" />
+            <location filename="../../ui/pages/clc.py" line="448" />
+            <source>Không đọc được: {error}</source>
+            <translation>Could not read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="490" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="463" />
+            <location filename="../../ui/pages/clc.py" line="491" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="468" />
+            <location filename="../../ui/pages/clc.py" line="496" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="474" />
+            <location filename="../../ui/pages/clc.py" line="502" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="476" />
+            <location filename="../../ui/pages/clc.py" line="504" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="477" />
+            <location filename="../../ui/pages/clc.py" line="505" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="478" />
+            <location filename="../../ui/pages/clc.py" line="506" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="481" />
+            <location filename="../../ui/pages/clc.py" line="509" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="482" />
+            <location filename="../../ui/pages/clc.py" line="510" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="483" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="484" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="493" />
+            <location filename="../../ui/pages/clc.py" line="524" />
+            <source>Đang tải sổ hoạt động…</source>
+            <translation>Loading the activity log…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="526" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="494" />
+            <location filename="../../ui/pages/clc.py" line="527" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="566" />
+            <location filename="../../ui/pages/clc.py" line="529" />
+            <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="595" />
+            <source>thêm {what}</source>
+            <translation>add {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="595" />
+            <source>sửa {what}</source>
+            <translation>edit {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="628" />
+            <location filename="../../ui/pages/clc.py" line="630" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="631" />
-            <source>thêm «{title}»</source>
-            <translation>add “{title}”</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/clc.py" line="642" />
-            <source>sửa «{title}»</source>
-            <translation>edit “{title}”</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/clc.py" line="657" />
+            <location filename="../../ui/pages/clc.py" line="709" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="658" />
+            <location filename="../../ui/pages/clc.py" line="710" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="712" />
+            <location filename="../../ui/pages/clc.py" line="594" />
+            <location filename="../../ui/pages/clc.py" line="764" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="714" />
+            <location filename="../../ui/pages/clc.py" line="596" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="694" />
+            <source>Lưu hoạt động</source>
+            <translation>Save the activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="696" />
+            <source>Đang chờ «{other}» xong rồi lưu…</source>
+            <translation>Waiting for «{other}» to finish, then saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="765" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="789" />
+            <location filename="../../ui/pages/clc.py" line="769" />
+            <source>Xóa hoạt động</source>
+            <translation>Delete activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="806" />
+            <source>Lưu thông tin trung tâm</source>
+            <translation>Save the centre's record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="827" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="796" />
+            <location filename="../../ui/pages/clc.py" line="834" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="812" />
+            <location filename="../../ui/pages/clc.py" line="850" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="813" />
+            <location filename="../../ui/pages/clc.py" line="851" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="815" />
+            <location filename="../../ui/pages/clc.py" line="853" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1078,117 +1137,117 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcSummaryWidget</name>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="27" />
+            <location filename="../../ui/widgets/clc_summary.py" line="28" />
             <source>Hoạt động</source>
             <translation>Activities</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="28" />
+            <location filename="../../ui/widgets/clc_summary.py" line="29" />
             <source>Số hoạt động</source>
             <translation>Number of activities</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="29" />
+            <location filename="../../ui/widgets/clc_summary.py" line="30" />
             <source>Buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="29" />
+            <location filename="../../ui/widgets/clc_summary.py" line="30" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="31" />
+            <location filename="../../ui/widgets/clc_summary.py" line="32" />
             <source>Người</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="32" />
+            <location filename="../../ui/widgets/clc_summary.py" line="33" />
             <source>Số người không trùng, cộng theo từng hoạt động (một người học hai hoạt động được tính hai lần)</source>
             <translation>Distinct persons, added up activity by activity (a person in two activities counts twice)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="34" />
+            <location filename="../../ui/widgets/clc_summary.py" line="35" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="34" />
+            <location filename="../../ui/widgets/clc_summary.py" line="35" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="35" />
+            <location filename="../../ui/widgets/clc_summary.py" line="36" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="36" />
+            <location filename="../../ui/widgets/clc_summary.py" line="37" />
             <source>Dân tộc thiểu số (lượt)</source>
             <translation>Ethnic minority (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="37" />
+            <location filename="../../ui/widgets/clc_summary.py" line="38" />
             <source>LĐNT</source>
             <translation>RW</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="38" />
+            <location filename="../../ui/widgets/clc_summary.py" line="39" />
             <source>Lao động nông thôn (lượt)</source>
             <translation>Rural workers (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="59" />
+            <location filename="../../ui/widgets/clc_summary.py" line="60" />
             <source>Trung tâm học tập cộng đồng</source>
             <translation>Community learning centre</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="74" />
+            <location filename="../../ui/widgets/clc_summary.py" line="75" />
             <source>Chưa có hoạt động nào trong sổ cho khoảng thời gian này.</source>
             <translation>No activity in the log for this time span yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="122" />
+            <location filename="../../ui/widgets/clc_summary.py" line="132" />
             <source>các xã thuộc {unit}</source>
             <translation>communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="129" />
+            <location filename="../../ui/widgets/clc_summary.py" line="139" />
             <source>Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm và cả năm.</source>
             <translation>The suggested numerator of the indicator "rural workers studying at the CLC" exists only for the first half-year and the whole year.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="133" />
+            <location filename="../../ui/widgets/clc_summary.py" line="143" />
             <source>Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>No activity of this period has “RW new this year” recorded, so there is no suggested numerator for the indicator "rural workers studying at the CLC" yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="138" />
+            <location filename="../../ui/widgets/clc_summary.py" line="148" />
             <source>Lao động nông thôn học tại trung tâm (người, không trùng): &lt;b&gt;{n}&lt;/b&gt; — tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.</source>
             <translation>Rural workers studying at the centre (distinct persons): &lt;b&gt;{n}&lt;/b&gt; — suggested numerator of indicator LDNT_HOC_TTHTCD; the figure entered is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="154" />
+            <location filename="../../ui/widgets/clc_summary.py" line="164" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="165" />
+            <location filename="../../ui/widgets/clc_summary.py" line="175" />
             <source>Tổng cộng</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="174" />
+            <location filename="../../ui/widgets/clc_summary.py" line="184" />
             <source>Chưa ghi</source>
             <translation>Not recorded</translation>
         </message>
@@ -1196,12 +1255,12 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcTotalsModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="220" />
+            <location filename="../../ui/models/clc_activity_model.py" line="372" />
             <source>Tổng cộng: {n} hoạt động</source>
             <translation>Total: {n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="239" />
+            <location filename="../../ui/models/clc_activity_model.py" line="391" />
             <source>Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)</source>
             <translation>Sum over the activities that record this figure (blank = not recorded, not counted as 0)</translation>
         </message>
@@ -1209,22 +1268,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="340" />
+            <location filename="../../ui/models/sync_models.py" line="362" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="369" />
+            <location filename="../../ui/models/sync_models.py" line="391" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="371" />
+            <location filename="../../ui/models/sync_models.py" line="393" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="374" />
+            <location filename="../../ui/models/sync_models.py" line="396" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1295,338 +1354,338 @@ Edited at {time} by {who}</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="121" />
+            <location filename="../../ui/pages/dashboard.py" line="103" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="139" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="139" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="157" />
+            <location filename="../../ui/pages/dashboard.py" line="139" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="158" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="162" />
+            <location filename="../../ui/pages/dashboard.py" line="144" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="171" />
+            <location filename="../../ui/pages/dashboard.py" line="153" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="172" />
+            <location filename="../../ui/pages/dashboard.py" line="154" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="253" />
-            <location filename="../../ui/pages/dashboard.py" line="285" />
+            <location filename="../../ui/pages/dashboard.py" line="235" />
+            <location filename="../../ui/pages/dashboard.py" line="267" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="254" />
+            <location filename="../../ui/pages/dashboard.py" line="236" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="282" />
+            <location filename="../../ui/pages/dashboard.py" line="264" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="283" />
+            <location filename="../../ui/pages/dashboard.py" line="265" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="266" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="288" />
+            <location filename="../../ui/pages/dashboard.py" line="270" />
             <source>{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · {programme} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="291" />
+            <location filename="../../ui/pages/dashboard.py" line="273" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="294" />
+            <location filename="../../ui/pages/dashboard.py" line="276" />
             <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
             <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="320" />
+            <location filename="../../ui/pages/dashboard.py" line="302" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="323" />
+            <location filename="../../ui/pages/dashboard.py" line="305" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="306" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="325" />
+            <location filename="../../ui/pages/dashboard.py" line="307" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="328" />
+            <location filename="../../ui/pages/dashboard.py" line="310" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="331" />
+            <location filename="../../ui/pages/dashboard.py" line="313" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="333" />
+            <location filename="../../ui/pages/dashboard.py" line="315" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="322" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="322" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="322" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="322" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="344" />
+            <location filename="../../ui/pages/dashboard.py" line="326" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="345" />
+            <location filename="../../ui/pages/dashboard.py" line="327" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="346" />
+            <location filename="../../ui/pages/dashboard.py" line="328" />
             <source>Biết chữ mức độ 2, 15–60 tuổi</source>
             <translation>Literate at level 2, age 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="347" />
+            <location filename="../../ui/pages/dashboard.py" line="329" />
             <source>Biết chữ mức độ 1, 15–35 tuổi</source>
             <translation>Literate at level 1, age 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="349" />
+            <location filename="../../ui/pages/dashboard.py" line="331" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="340" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="376" />
+            <location filename="../../ui/pages/dashboard.py" line="358" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="359" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="425" />
+            <location filename="../../ui/pages/dashboard.py" line="407" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="429" />
+            <location filename="../../ui/pages/dashboard.py" line="411" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="431" />
-            <location filename="../../ui/pages/dashboard.py" line="460" />
+            <location filename="../../ui/pages/dashboard.py" line="413" />
+            <location filename="../../ui/pages/dashboard.py" line="444" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="416" />
+            <location filename="../../ui/pages/dashboard.py" line="533" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="434" />
-            <location filename="../../ui/pages/dashboard.py" line="549" />
+            <location filename="../../ui/pages/dashboard.py" line="416" />
+            <location filename="../../ui/pages/dashboard.py" line="533" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="439" />
+            <location filename="../../ui/pages/dashboard.py" line="421" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="444" />
+            <location filename="../../ui/pages/dashboard.py" line="426" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="447" />
+            <location filename="../../ui/pages/dashboard.py" line="429" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="451" />
+            <location filename="../../ui/pages/dashboard.py" line="433" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="476" />
+            <location filename="../../ui/pages/dashboard.py" line="460" />
             <source>{value} trên thang 0–{top}</source>
             <translation>{value} on a 0–{top} scale</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="477" />
+            <location filename="../../ui/pages/dashboard.py" line="461" />
             <source>; mục tiêu kỳ này: mức độ {n}</source>
             <translation>; this period's target: level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="482" />
+            <location filename="../../ui/pages/dashboard.py" line="466" />
             <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
             <translation>Share of units at level {n} or above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="490" />
+            <location filename="../../ui/pages/dashboard.py" line="474" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="491" />
+            <location filename="../../ui/pages/dashboard.py" line="475" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="497" />
+            <location filename="../../ui/pages/dashboard.py" line="481" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="501" />
+            <location filename="../../ui/pages/dashboard.py" line="485" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="505" />
+            <location filename="../../ui/pages/dashboard.py" line="489" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="508" />
+            <location filename="../../ui/pages/dashboard.py" line="492" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="509" />
+            <location filename="../../ui/pages/dashboard.py" line="493" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="512" />
+            <location filename="../../ui/pages/dashboard.py" line="496" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="515" />
+            <location filename="../../ui/pages/dashboard.py" line="499" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="519" />
+            <location filename="../../ui/pages/dashboard.py" line="503" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="532" />
+            <location filename="../../ui/pages/dashboard.py" line="516" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="539" />
+            <location filename="../../ui/pages/dashboard.py" line="523" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="546" />
-            <location filename="../../ui/pages/dashboard.py" line="550" />
+            <location filename="../../ui/pages/dashboard.py" line="530" />
+            <location filename="../../ui/pages/dashboard.py" line="534" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="547" />
-            <location filename="../../ui/pages/dashboard.py" line="550" />
+            <location filename="../../ui/pages/dashboard.py" line="531" />
+            <location filename="../../ui/pages/dashboard.py" line="534" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -1652,328 +1711,349 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="83" />
-            <location filename="../../ui/pages/entry.py" line="190" />
+            <location filename="../../ui/pages/entry.py" line="86" />
+            <location filename="../../ui/pages/entry.py" line="182" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="84" />
+            <location filename="../../ui/pages/entry.py" line="87" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="85" />
+            <location filename="../../ui/pages/entry.py" line="88" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="192" />
+            <location filename="../../ui/pages/entry.py" line="184" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="193" />
+            <location filename="../../ui/pages/entry.py" line="185" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="199" />
+            <location filename="../../ui/pages/entry.py" line="191" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="202" />
+            <location filename="../../ui/pages/entry.py" line="194" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="205" />
+            <location filename="../../ui/pages/entry.py" line="197" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="228" />
+            <location filename="../../ui/pages/entry.py" line="220" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="299" />
+            <location filename="../../ui/pages/entry.py" line="291" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="373" />
+            <location filename="../../ui/pages/entry.py" line="365" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="374" />
+            <location filename="../../ui/pages/entry.py" line="366" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="383" />
+            <location filename="../../ui/pages/entry.py" line="375" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="422" />
+            <location filename="../../ui/pages/entry.py" line="414" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="423" />
+            <location filename="../../ui/pages/entry.py" line="415" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="426" />
+            <location filename="../../ui/pages/entry.py" line="418" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="454" />
+            <location filename="../../ui/pages/entry.py" line="446" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="543" />
+            <location filename="../../ui/pages/entry.py" line="535" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="543" />
+            <location filename="../../ui/pages/entry.py" line="535" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="537" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="537" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="537" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="547" />
+            <location filename="../../ui/pages/entry.py" line="539" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="549" />
+            <location filename="../../ui/pages/entry.py" line="541" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="552" />
+            <location filename="../../ui/pages/entry.py" line="544" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="591" />
+            <location filename="../../ui/pages/entry.py" line="583" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="648" />
+            <location filename="../../ui/pages/entry.py" line="642" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="643" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="643" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="650" />
+            <location filename="../../ui/pages/entry.py" line="644" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="651" />
+            <location filename="../../ui/pages/entry.py" line="645" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="661" />
+            <location filename="../../ui/pages/entry.py" line="655" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="665" />
+            <location filename="../../ui/pages/entry.py" line="659" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="662" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="662" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="668" />
+            <location filename="../../ui/pages/entry.py" line="662" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="692" />
+            <location filename="../../ui/pages/entry.py" line="686" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="696" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="654" />
+            <location filename="../../ui/pages/entry.py" line="977" />
+            <source>Chưa ghi được dấu hoàn thành.</source>
+            <translation>The completion mark was not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="987" />
+            <source>Đang chờ «{other}» xong rồi lưu…</source>
+            <translation>Waiting for «{other}» to finish, then saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="648" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="682" />
+            <location filename="../../ui/pages/entry.py" line="676" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="688" />
+            <location filename="../../ui/pages/entry.py" line="682" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="689" />
+            <location filename="../../ui/pages/entry.py" line="683" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="690" />
+            <location filename="../../ui/pages/entry.py" line="684" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="698" />
+            <location filename="../../ui/pages/entry.py" line="692" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="705" />
+            <location filename="../../ui/pages/entry.py" line="699" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="737" />
+            <location filename="../../ui/pages/entry.py" line="731" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="740" />
+            <location filename="../../ui/pages/entry.py" line="734" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="745" />
+            <location filename="../../ui/pages/entry.py" line="739" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="748" />
+            <location filename="../../ui/pages/entry.py" line="742" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="750" />
+            <location filename="../../ui/pages/entry.py" line="744" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="752" />
+            <location filename="../../ui/pages/entry.py" line="746" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="771" />
+            <location filename="../../ui/pages/entry.py" line="765" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="801" />
+            <location filename="../../ui/pages/entry.py" line="817" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="845" />
+            <location filename="../../ui/pages/entry.py" line="861" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="849" />
+            <location filename="../../ui/pages/entry.py" line="865" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="852" />
+            <location filename="../../ui/pages/entry.py" line="868" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="854" />
+            <location filename="../../ui/pages/entry.py" line="870" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="884" />
+            <location filename="../../ui/pages/entry.py" line="900" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="894" />
+            <location filename="../../ui/pages/entry.py" line="911" />
+            <source>Lưu số liệu kỳ {period}</source>
+            <translation>Save the figures of {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="920" />
+            <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
+            <translation>Not saved: the unit does not report this period.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="924" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="907" />
+            <location filename="../../ui/pages/entry.py" line="932" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="934" />
+            <location filename="../../ui/pages/entry.py" line="959" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="960" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="960" />
+            <location filename="../../ui/pages/entry.py" line="980" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="943" />
+            <location filename="../../ui/pages/entry.py" line="972" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="944" />
+            <location filename="../../ui/pages/entry.py" line="973" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -1981,7 +2061,7 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
         </message>
@@ -2045,27 +2125,27 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="235" />
+            <location filename="../../ui/dialogs/first_run.py" line="259" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="247" />
+            <location filename="../../ui/dialogs/first_run.py" line="271" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="248" />
+            <location filename="../../ui/dialogs/first_run.py" line="272" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="249" />
+            <location filename="../../ui/dialogs/first_run.py" line="273" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="250" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
@@ -2239,72 +2319,99 @@ at level {n}+</translation>
     <context>
         <name>ImportPreviewModel</name>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="15" />
+            <location filename="../../ui/models/import_preview.py" line="16" />
+            <location filename="../../ui/models/import_preview.py" line="98" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="15" />
+            <location filename="../../ui/models/import_preview.py" line="16" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="16" />
+            <location filename="../../ui/models/import_preview.py" line="17" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Đang lưu</source>
             <translation>Stored</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="19" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="40" />
+            <location filename="../../ui/models/import_preview.py" line="41" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="118" />
+            <location filename="../../ui/models/import_preview.py" line="98" />
+            <source>Ngày</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="99" />
+            <source>Tên hoạt động</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="100" />
+            <source>Lượt</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="144" />
+            <source>sửa</source>
+            <translation>update</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="145" />
+            <source>thêm mới</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="202" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="119" />
+            <location filename="../../ui/models/import_preview.py" line="203" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="119" />
+            <location filename="../../ui/models/import_preview.py" line="203" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -2323,143 +2430,151 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>Lineage</name>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="265" />
+            <source>{mark} ghép từ số liệu các xã trước sáp nhập ({n}/{total} xã đã báo cáo)</source>
+            <translation>{mark} combined from the communes before the merger ({n}/{total} communes reported)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="382" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
-            <location filename="../../ui/main_window.py" line="477" />
+            <location filename="../../ui/main_window.py" line="418" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
-            <location filename="../../ui/main_window.py" line="572" />
+            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="524" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="573" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="531" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="534" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="588" />
+            <location filename="../../ui/main_window.py" line="539" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="591" />
+            <location filename="../../ui/main_window.py" line="542" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="595" />
+            <location filename="../../ui/main_window.py" line="546" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
-            <location filename="../../ui/main_window.py" line="599" />
+            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="550" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="601" />
+            <location filename="../../ui/main_window.py" line="551" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="608" />
+            <location filename="../../ui/main_window.py" line="558" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="294" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="605" />
+            <location filename="../../ui/main_window.py" line="555" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/main_window.py" line="576" />
+            <source>«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
+            <translation>«{label}» is waiting for «{other}» to finish and will run right after it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="678" />
-            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="695" />
+            <location filename="../../ui/main_window.py" line="647" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="700" />
+            <location filename="../../ui/main_window.py" line="652" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="701" />
+            <location filename="../../ui/main_window.py" line="653" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="719" />
+            <location filename="../../ui/main_window.py" line="671" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="720" />
+            <location filename="../../ui/main_window.py" line="672" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="721" />
+            <location filename="../../ui/main_window.py" line="673" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="727" />
+            <location filename="../../ui/main_window.py" line="679" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="735" />
+            <location filename="../../ui/main_window.py" line="687" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="744" />
+            <location filename="../../ui/main_window.py" line="696" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -2467,7 +2582,7 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="97" />
+            <location filename="../../ui/pages/merge.py" line="100" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
@@ -2514,51 +2629,87 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>MoveToDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="24" />
+            <source>Đơn vị đã được sắp xếp</source>
+            <translation>The unit has been reorganised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="27" />
+            <source>&lt;b&gt;{old}&lt;/b&gt; chỉ báo cáo các kỳ đến 6 tháng đầu năm {year} ({life}). Từ {since}, số liệu do đơn vị mới báo cáo. Chuyển máy này sang đơn vị mới?</source>
+            <translation>&lt;b&gt;{old}&lt;/b&gt; reports periods up to the first half of {year} only ({life}). From {since} the new unit reports. Move this installation to the new unit?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="40" />
+            <source>Máy giữ nguyên khoá và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).</source>
+            <translation>The installation keeps its keys and all figures and history of {old}. The first package for the new unit waits until the Department confirms the sender (read the fingerprint over the phone).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="47" />
+            <source>Chuyển sang đơn vị mới</source>
+            <translation>Move to the new unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/move_to.py" line="48" />
+            <source>Để sau</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficialPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="188" />
+            <location filename="../../ui/dialogs/first_run.py" line="212" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="189" />
+            <location filename="../../ui/dialogs/first_run.py" line="213" />
             <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
             <translation>The official's name is written to the history at every change and on the report sheets.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="196" />
+            <location filename="../../ui/dialogs/first_run.py" line="220" />
             <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
             <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="198" />
+            <location filename="../../ui/dialogs/first_run.py" line="222" />
             <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
             <translation>E.g. Culture and Social Affairs officer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="199" />
+            <location filename="../../ui/dialogs/first_run.py" line="223" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="200" />
+            <location filename="../../ui/dialogs/first_run.py" line="224" />
             <source>Chức vụ</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="202" />
+            <location filename="../../ui/dialogs/first_run.py" line="226" />
             <source>Nạp dữ liệu mẫu để làm quen</source>
             <translation>Load sample data to get to know the app</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="204" />
+            <location filename="../../ui/dialogs/first_run.py" line="228" />
             <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
             <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="217" />
+            <location filename="../../ui/dialogs/first_run.py" line="241" />
             <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
             <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operation</name>
+        <message>
+            <location filename="../../ui/operations.py" line="74" />
+            <source>Không thực hiện được.</source>
+            <translation>Could not be done.</translation>
         </message>
     </context>
     <context>
@@ -2607,6 +2758,24 @@ at level {n}+</translation>
             <location filename="../../ui/dialogs/sync_keys.py" line="75" />
             <source>Hai lần nhập không giống nhau.</source>
             <translation>The two entries differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodPicker</name>
+        <message>
+            <location filename="../../ui/widgets/period_picker.py" line="21" />
+            <source>6 tháng đầu</source>
+            <translation>First half</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/period_picker.py" line="22" />
+            <source>6 tháng cuối</source>
+            <translation>Second half</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/period_picker.py" line="23" />
+            <source>Cả năm</source>
+            <translation>Whole year</translation>
         </message>
     </context>
     <context>
@@ -2676,12 +2845,22 @@ at level {n}+</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="108" />
+            <location filename="../../ui/dialogs/report_print.py" line="94" />
+            <source>Đang in trang {page}/{pages}</source>
+            <translation>Printing page {page}/{pages}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="100" />
+            <source>Đang in…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="140" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="110" />
+            <location filename="../../ui/dialogs/report_print.py" line="142" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
@@ -2689,114 +2868,124 @@ at level {n}+</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="48" />
-            <location filename="../../ui/pages/reports.py" line="58" />
+            <location filename="../../ui/pages/reports.py" line="49" />
+            <location filename="../../ui/pages/reports.py" line="60" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="71" />
+            <location filename="../../ui/pages/reports.py" line="73" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="72" />
+            <location filename="../../ui/pages/reports.py" line="74" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="73" />
+            <location filename="../../ui/pages/reports.py" line="75" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="74" />
+            <location filename="../../ui/pages/reports.py" line="76" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="78" />
+            <location filename="../../ui/pages/reports.py" line="79" />
+            <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
+            <translation>Group communes and wards by former district (analysis only)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="85" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="89" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="90" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="95" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="187" />
-            <location filename="../../ui/pages/reports.py" line="190" />
+            <location filename="../../ui/pages/reports.py" line="211" />
+            <location filename="../../ui/pages/reports.py" line="214" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="199" />
+            <location filename="../../ui/pages/reports.py" line="223" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="202" />
+            <location filename="../../ui/pages/reports.py" line="226" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="212" />
+            <location filename="../../ui/pages/reports.py" line="236" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="215" />
+            <location filename="../../ui/pages/reports.py" line="239" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="216" />
+            <location filename="../../ui/pages/reports.py" line="240" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="231" />
+            <location filename="../../ui/pages/reports.py" line="258" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="233" />
+            <location filename="../../ui/pages/reports.py" line="263" />
+            <source>Đã hủy lệnh in.</source>
+            <translation>Printing cancelled.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="265" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="237" />
+            <location filename="../../ui/pages/reports.py" line="271" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="244" />
+            <location filename="../../ui/pages/reports.py" line="278" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="254" />
+            <location filename="../../ui/pages/reports.py" line="288" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -2804,167 +2993,167 @@ at level {n}+</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="92" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
             <source>Khôi phục dữ liệu</source>
             <translation>Restore data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="100" />
             <source>Chọn một bản sao lưu để thay toàn bộ dữ liệu hiện tại. Dữ liệu hiện tại không mất: nó được giữ lại thành một bản sao lưu «Trước khôi phục».</source>
             <translation>Choose a backup to replace all current data. The current data is not lost: it is kept as a “Before restore” backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Thời gian</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
             <source>Dung lượng</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="112" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="116" />
             <source>Chọn tệp khác…</source>
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="118" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="122" />
             <source>Chưa chọn bản sao lưu.</source>
             <translation>No backup chosen.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="124" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="128" />
             <source>Tôi hiểu bản sao lưu này thuộc đơn vị khác và muốn thay toàn bộ dữ liệu của máy này bằng nó.</source>
             <translation>I understand this backup belongs to another unit and want to replace all data on this computer with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="130" />
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="134" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Khôi phục</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="135" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="139" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="146" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
             <source>Hằng ngày</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="146" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
             <source>Trước nâng cấp</source>
             <translation>Before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="147" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Trước khôi phục</source>
             <translation>Before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="147" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="160" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="164" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose a backup file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="161" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3 *.db);;Mọi tệp (*)</source>
             <translation>XHHT database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="171" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="175" />
             <source>Đang kiểm tra «{name}»…</source>
             <translation>Checking “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="174" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="178" />
             <source>Đang kiểm tra bản sao lưu…</source>
             <translation>Checking the backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="195" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="199" />
             <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Đơn vị: {unit}&lt;br&gt;Số liệu đã lưu: {count}&lt;br&gt;Thay đổi gần nhất: {last}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Unit: {unit}&lt;br&gt;Figures stored: {count}&lt;br&gt;Last change: {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="197" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="201" />
             <source>chưa khởi tạo</source>
             <translation>not set up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="200" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
             <source>Bản sao lưu của phiên bản cũ hơn: sẽ được nâng cấp khi mở (có sao lưu trước).</source>
             <translation>Backup from an older version: it will be upgraded when opened (after a backup).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="208" />
             <source>Bản sao lưu này thuộc đơn vị khác với máy này ({unit}).</source>
             <translation>This backup belongs to a different unit than this computer ({unit}).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="223" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
             <source>trước khi khôi phục</source>
             <translation>before restoring</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="225" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="229" />
             <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này?</source>
             <translation>Replace all current data with this backup?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="226" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
             <source>Dữ liệu hiện tại được giữ lại trong thư mục sao lưu, có thể khôi phục lại nếu cần.</source>
             <translation>The current data is kept in the backup folder and can be restored if needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="235" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="239" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="255" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="260" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="256" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="273" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="278" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="274" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="279" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="281" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="286" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -2972,32 +3161,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>RolePage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="36" />
+            <location filename="../../ui/dialogs/first_run.py" line="37" />
             <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
             <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
             <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
             <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="40" />
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
             <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
             <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="49" />
+            <location filename="../../ui/dialogs/first_run.py" line="50" />
             <source>Chào mừng đến với XHHT Desktop</source>
             <translation>Welcome to XHHT Desktop</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="50" />
+            <location filename="../../ui/dialogs/first_run.py" line="51" />
             <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
             <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="54" />
+            <location filename="../../ui/dialogs/first_run.py" line="55" />
             <source>Vai trò của người dùng máy này</source>
             <translation>Role of this computer's user</translation>
         </message>
@@ -3023,183 +3212,184 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="49" />
-            <location filename="../../ui/pages/settings.py" line="67" />
+            <location filename="../../ui/pages/settings.py" line="41" />
+            <location filename="../../ui/pages/settings.py" line="59" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="72" />
+            <location filename="../../ui/pages/settings.py" line="64" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="78" />
+            <location filename="../../ui/pages/settings.py" line="70" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="84" />
+            <location filename="../../ui/pages/settings.py" line="76" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="86" />
+            <location filename="../../ui/pages/settings.py" line="78" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="95" />
+            <location filename="../../ui/pages/settings.py" line="87" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="100" />
+            <location filename="../../ui/pages/settings.py" line="92" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="103" />
+            <location filename="../../ui/pages/settings.py" line="95" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="110" />
+            <location filename="../../ui/pages/settings.py" line="102" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="112" />
+            <location filename="../../ui/pages/settings.py" line="104" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="114" />
+            <location filename="../../ui/pages/settings.py" line="106" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="123" />
+            <location filename="../../ui/pages/settings.py" line="115" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="132" />
+            <location filename="../../ui/pages/settings.py" line="124" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="139" />
+            <location filename="../../ui/pages/settings.py" line="131" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="147" />
+            <location filename="../../ui/pages/settings.py" line="139" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="148" />
+            <location filename="../../ui/pages/settings.py" line="140" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="150" />
+            <location filename="../../ui/pages/settings.py" line="142" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
             <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="159" />
+            <location filename="../../ui/pages/settings.py" line="149" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="161" />
+            <location filename="../../ui/pages/settings.py" line="151" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="173" />
+            <location filename="../../ui/pages/settings.py" line="163" />
+            <location filename="../../ui/pages/settings.py" line="263" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="227" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="227" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="228" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="228" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="240" />
+            <location filename="../../ui/pages/settings.py" line="230" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="234" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="251" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="270" />
+            <location filename="../../ui/pages/settings.py" line="265" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="277" />
+            <location filename="../../ui/pages/settings.py" line="272" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="285" />
+            <location filename="../../ui/pages/settings.py" line="280" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="286" />
+            <location filename="../../ui/pages/settings.py" line="281" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="289" />
+            <location filename="../../ui/pages/settings.py" line="284" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="314" />
+            <location filename="../../ui/pages/settings.py" line="309" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="318" />
+            <location filename="../../ui/pages/settings.py" line="313" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="321" />
+            <location filename="../../ui/pages/settings.py" line="316" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="323" />
+            <location filename="../../ui/pages/settings.py" line="318" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -3273,17 +3463,22 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="109" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="112" />
+            <source>Nhận khoá của Sở</source>
+            <translation>Accept the Department's key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="116" />
             <source>Không nhận được khoá của Sở.</source>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="111" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="118" />
             <source>Đã nhận khoá của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="112" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
             <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
             <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
@@ -3291,12 +3486,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="291" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="308" />
             <source>Khoá đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="297" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="314" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -3304,177 +3499,187 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="131" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="137" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="144" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="141" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="147" />
             <source>Xuất khoá ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="142" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
             <source>Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="146" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="152" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="156" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="162" />
             <source>Khoá của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="167" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="173" />
             <source>Xuất khoá công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="168" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
             <source>Sao lưu khoá bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="169" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="170" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
             <source>Khôi phục khoá…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="181" />
             <source>Nhận khoá của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="187" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="193" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="192" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="198" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="202" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="208" />
             <source>Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="211" />
             <source>Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="207" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="213" />
             <source>Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="215" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="227" />
+            <source>Lưu địa chỉ thư của Sở</source>
+            <translation>Save the Department's e-mail address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="230" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="221" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="236" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="223" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="238" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="226" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="241" />
             <source>Lưu khoá ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="229" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="244" />
             <source>Lưu khoá công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="233" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="248" />
             <source>Xuất khoá BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="234" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="252" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="244" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="259" />
             <source>Lưu bản sao lưu khoá</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
             <source>Bản sao lưu khoá (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="257" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="272" />
             <source>Đang mã hoá bản sao lưu khoá…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="258" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
             <source>Đã sao lưu khoá vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="275" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="263" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="278" />
             <source>Chọn bản sao lưu khoá</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="264" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
             <source>Bản sao lưu khoá (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="281" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="295" />
             <source>Đã khôi phục khoá của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="283" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="301" />
+            <source>Khôi phục khoá của Sở</source>
+            <translation>Restore the Department's key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
             <source>Đang mở bản sao lưu khoá…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="284" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="299" />
             <source>Không khôi phục được khoá.</source>
             <translation>The key could not be restored.</translation>
         </message>
@@ -3499,7 +3704,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="38" />
-            <location filename="../../ui/models/sync_models.py" line="291" />
+            <location filename="../../ui/models/sync_models.py" line="303" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -3718,7 +3923,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="249" />
-            <location filename="../../ui/models/sync_models.py" line="289" />
+            <location filename="../../ui/models/sync_models.py" line="301" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
@@ -3743,32 +3948,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="289" />
+            <location filename="../../ui/models/sync_models.py" line="301" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="290" />
+            <location filename="../../ui/models/sync_models.py" line="302" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="290" />
+            <location filename="../../ui/models/sync_models.py" line="302" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="291" />
+            <location filename="../../ui/models/sync_models.py" line="303" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="292" />
+            <location filename="../../ui/models/sync_models.py" line="304" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="292" />
+            <location filename="../../ui/models/sync_models.py" line="304" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>
@@ -3776,186 +3981,191 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync.py" line="55" />
+            <location filename="../../ui/pages/sync.py" line="57" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="66" />
+            <location filename="../../ui/pages/sync.py" line="68" />
             <source>Đồng bộ – gửi số liệu về Sở</source>
             <translation>Sync – send figures to the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="71" />
+            <location filename="../../ui/pages/sync.py" line="73" />
             <source>Gói tiếp theo</source>
             <translation>Next package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="78" />
+            <location filename="../../ui/pages/sync.py" line="80" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="80" />
+            <location filename="../../ui/pages/sync.py" line="82" />
             <source>Lưu vào</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="85" />
+            <location filename="../../ui/pages/sync.py" line="87" />
             <source>Xuất gói mới</source>
             <translation>Export new package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="88" />
+            <location filename="../../ui/pages/sync.py" line="90" />
             <source>Xuất lại toàn bộ</source>
             <translation>Export everything again</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="89" />
+            <location filename="../../ui/pages/sync.py" line="91" />
             <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
             <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="91" />
+            <location filename="../../ui/pages/sync.py" line="93" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="98" />
+            <location filename="../../ui/pages/sync.py" line="100" />
             <source>Chưa có khoá của Sở nên chưa xuất được gói: bấm «Nhận khoá của Sở…» và chọn tệp khoá do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="109" />
+            <location filename="../../ui/pages/sync.py" line="111" />
             <source>Khoá</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="110" />
+            <location filename="../../ui/pages/sync.py" line="112" />
             <source>Mã nhận dạng máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="113" />
+            <location filename="../../ui/pages/sync.py" line="115" />
             <source>Khoá của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="117" />
-            <location filename="../../ui/pages/sync.py" line="177" />
+            <location filename="../../ui/pages/sync.py" line="119" />
+            <location filename="../../ui/pages/sync.py" line="179" />
             <source>Nhận khoá của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="119" />
+            <location filename="../../ui/pages/sync.py" line="121" />
             <source>Khoá, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="128" />
+            <location filename="../../ui/pages/sync.py" line="130" />
             <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
             <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="134" />
+            <location filename="../../ui/pages/sync.py" line="136" />
             <source>Gửi đến</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="135" />
+            <location filename="../../ui/pages/sync.py" line="137" />
             <source>Tiêu đề</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="142" />
+            <location filename="../../ui/pages/sync.py" line="144" />
             <source>Chép địa chỉ</source>
             <translation>Copy address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="143" />
+            <location filename="../../ui/pages/sync.py" line="145" />
             <source>Chép tiêu đề</source>
             <translation>Copy subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="144" />
+            <location filename="../../ui/pages/sync.py" line="146" />
             <source>Chép nội dung thư</source>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="152" />
+            <location filename="../../ui/pages/sync.py" line="154" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="176" />
+            <location filename="../../ui/pages/sync.py" line="178" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="177" />
+            <location filename="../../ui/pages/sync.py" line="179" />
             <source>Đổi khoá của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="190" />
+            <location filename="../../ui/pages/sync.py" line="192" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="192" />
+            <location filename="../../ui/pages/sync.py" line="194" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="196" />
+            <location filename="../../ui/pages/sync.py" line="198" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="213" />
+            <location filename="../../ui/pages/sync.py" line="215" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="216" />
+            <location filename="../../ui/pages/sync.py" line="218" />
             <source>(chưa có địa chỉ của Sở: «Khoá, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="227" />
+            <location filename="../../ui/pages/sync.py" line="229" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="245" />
+            <location filename="../../ui/pages/sync.py" line="247" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="246" />
+            <location filename="../../ui/pages/sync.py" line="248" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="261" />
+            <location filename="../../ui/pages/sync.py" line="259" />
+            <source>Xuất gói đồng bộ</source>
+            <translation>Export a sync package</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="260" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="268" />
+            <location filename="../../ui/pages/sync.py" line="267" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="273" />
+            <location filename="../../ui/pages/sync.py" line="271" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/sync.py" line="279" />
             <location filename="../../ui/pages/sync.py" line="281" />
-            <location filename="../../ui/pages/sync.py" line="283" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -3996,17 +4206,19 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="129" />
+            <location filename="../../ui/operations.py" line="117" />
+            <location filename="../../ui/tasks.py" line="145" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="143" />
+            <location filename="../../ui/operations.py" line="109" />
+            <location filename="../../ui/tasks.py" line="159" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="193" />
+            <location filename="../../ui/tasks.py" line="223" />
             <source>Không thực hiện được: {error}</source>
             <translation>Could not be done: {error}</translation>
         </message>
@@ -4014,52 +4226,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UnitPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="86" />
+            <location filename="../../ui/dialogs/first_run.py" line="87" />
             <source>Chọn đơn vị</source>
             <translation>Choose the unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="90" />
+            <location filename="../../ui/dialogs/first_run.py" line="91" />
             <source>Huyện, thành phố</source>
             <translation>District, city</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="93" />
+            <location filename="../../ui/dialogs/first_run.py" line="94" />
             <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
             <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ui/dialogs/first_run.py" line="96" />
             <source>Tìm</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="103" />
-            <source>Hiện các xã, phường từ 01/07/2025 (sau sắp xếp, thuộc tỉnh Quảng Ngãi)</source>
-            <translation>Show the communes and wards from 01/07/2025 (after the reorganisation, in Quảng Ngãi province)</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="104" />
+            <source>Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)</source>
+            <translation>Also show the units before 1 July 2025 (before the reorganisation; with their dates)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="119" />
-            <source>Chọn huyện rồi chọn xã, hoặc gõ tên xã để tìm.</source>
-            <translation>Choose the district then the commune, or type the commune's name to search.</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="125" />
+            <source>Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; đơn vị cũ vẫn tìm được, có ghi ngày.</source>
+            <translation>Choose a commune or ward (from 1 July 2025, in Quảng Ngãi province), or type a name to search; old units can still be found, with their dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="120" />
-            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT.</source>
-            <translation>Choose the district or city of the education office.</translation>
+            <location filename="../../ui/dialogs/first_run.py" line="127" />
+            <source>Chọn huyện, thành phố của phòng GD&amp;ĐT (đến 30/6/2025).</source>
+            <translation>Choose the district of the education office (until 30 June 2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ui/dialogs/first_run.py" line="137" />
             <source>— Tất cả huyện, thành phố —</source>
             <translation>— All districts and cities —</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="165" />
+            <location filename="../../ui/dialogs/first_run.py" line="183" />
+            <source>Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025.</source>
+            <translation>A unit before the reorganisation: it reports periods up to the first half of 2025 only.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="189" />
             <source>{n} đơn vị</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="166" />
+            <location filename="../../ui/dialogs/first_run.py" line="190" />
             <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
             <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
         </message>
@@ -4093,127 +4310,133 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>XlsxImportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="70" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="73" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="226" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="73" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="76" />
             <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
             <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="81" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="84" />
             <source>Chưa chọn tệp</source>
             <translation>No file chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="82" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="85" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="111" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="113" />
+            <source>Sổ TTHTCĐ (trang TTHTCD)</source>
+            <translation>CLC log (sheet TTHTCD)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="130" />
             <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
             <translation>Errors and warnings will show here.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="115" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="134" />
             <source>Nhập</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="119" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="138" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="150" />
             <source>Chọn biểu nhập Excel</source>
             <translation>Choose the Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="132" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="151" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="144" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="164" />
             <source>Đang kiểm tra tệp…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="147" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="167" />
             <source>Đang kiểm tra biểu Excel…</source>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="158" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="181" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="162" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="185" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="191" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="169" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="171" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="173" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="196" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="174" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="179" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="202" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="215" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="205" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="236" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="210" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="240" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="211" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="241" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="219" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="249" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
         </message>
