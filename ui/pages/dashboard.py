@@ -52,6 +52,7 @@ from ui.models.presentation import (
     target_text,
     value_text,
 )
+from ui.operations import QueryOp
 from ui.pages.base import Page
 from ui.widgets.chips import StatusChip
 from ui.widgets.target_bar import TargetBar
@@ -231,26 +232,15 @@ class DashboardPage(Page):
         if inst.unit.level == "xa":
             self._apply(load_dashboard(self.ctx.db, inst.unit, period))
             return
-        generation, db_path, unit = self._generation, self.ctx.db_path, inst.unit
+        unit = inst.unit
         self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
         self.subheading.setText(self.tr("Đang tổng hợp số liệu của các đơn vị cấp dưới…"))
+        self._task = QueryOp(self, lambda db: load_dashboard(db, unit, period), key="dashboard").success(
+            self._apply_when_current).run_in_background()
 
-        def work(progress):
-            from xhht_desktop.db.connection import open_reader
-
-            db = open_reader(db_path)
-            try:
-                return load_dashboard(db, unit, period)
-            finally:
-                db.conn.close()
-
-        def done(data) -> None:
-            if generation == self._generation:  # a later refresh supersedes this one
-                self._apply(data)
-
-        from ui.tasks import run_task
-
-        self._task = run_task(self, "", work, on_done=done, show_dialog=False)
+    def _apply_when_current(self, data) -> None:
+        self._task = None
+        self._apply(data)
 
     @property
     def busy(self) -> bool:
