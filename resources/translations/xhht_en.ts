@@ -1044,7 +1044,7 @@ Thôn Kon Riêng</translation>
         <message>
             <location filename="../../ui/pages/clc.py" line="529" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
-            <translation type="unfinished" />
+            <translation>⚠ {n} activities with a wrongly stored date are not shown: run «Check data» to see which</translation>
         </message>
         <message>
             <location filename="../../ui/pages/clc.py" line="595" />
@@ -1291,52 +1291,52 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="38" />
+            <location filename="../../ui/pages/completeness.py" line="37" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="48" />
+            <location filename="../../ui/pages/completeness.py" line="46" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="57" />
+            <location filename="../../ui/pages/completeness.py" line="55" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="61" />
+            <location filename="../../ui/pages/completeness.py" line="59" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="64" />
+            <location filename="../../ui/pages/completeness.py" line="62" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="66" />
+            <location filename="../../ui/pages/completeness.py" line="64" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="68" />
+            <location filename="../../ui/pages/completeness.py" line="66" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="133" />
+            <location filename="../../ui/pages/completeness.py" line="120" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="141" />
+            <location filename="../../ui/pages/completeness.py" line="130" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="143" />
+            <location filename="../../ui/pages/completeness.py" line="132" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1354,338 +1354,338 @@ Edited at {time} by {who}</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="103" />
+            <location filename="../../ui/pages/dashboard.py" line="104" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="139" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="139" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="139" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="140" />
+            <location filename="../../ui/pages/dashboard.py" line="141" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="144" />
+            <location filename="../../ui/pages/dashboard.py" line="145" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="153" />
+            <location filename="../../ui/pages/dashboard.py" line="154" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="154" />
+            <location filename="../../ui/pages/dashboard.py" line="155" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="235" />
-            <location filename="../../ui/pages/dashboard.py" line="267" />
+            <location filename="../../ui/pages/dashboard.py" line="236" />
+            <location filename="../../ui/pages/dashboard.py" line="257" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="236" />
+            <location filename="../../ui/pages/dashboard.py" line="237" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="264" />
+            <location filename="../../ui/pages/dashboard.py" line="254" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="265" />
+            <location filename="../../ui/pages/dashboard.py" line="255" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="266" />
+            <location filename="../../ui/pages/dashboard.py" line="256" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="270" />
+            <location filename="../../ui/pages/dashboard.py" line="260" />
             <source>{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · {programme} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="273" />
+            <location filename="../../ui/pages/dashboard.py" line="263" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="276" />
+            <location filename="../../ui/pages/dashboard.py" line="266" />
             <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
             <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="302" />
+            <location filename="../../ui/pages/dashboard.py" line="292" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="305" />
+            <location filename="../../ui/pages/dashboard.py" line="295" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="306" />
+            <location filename="../../ui/pages/dashboard.py" line="296" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="307" />
+            <location filename="../../ui/pages/dashboard.py" line="297" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="310" />
+            <location filename="../../ui/pages/dashboard.py" line="300" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="313" />
+            <location filename="../../ui/pages/dashboard.py" line="303" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="315" />
+            <location filename="../../ui/pages/dashboard.py" line="305" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="322" />
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="322" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="322" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="322" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="326" />
+            <location filename="../../ui/pages/dashboard.py" line="316" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="327" />
+            <location filename="../../ui/pages/dashboard.py" line="317" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="328" />
+            <location filename="../../ui/pages/dashboard.py" line="318" />
             <source>Biết chữ mức độ 2, 15–60 tuổi</source>
             <translation>Literate at level 2, age 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="319" />
             <source>Biết chữ mức độ 1, 15–35 tuổi</source>
             <translation>Literate at level 1, age 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="331" />
+            <location filename="../../ui/pages/dashboard.py" line="321" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="330" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="340" />
+            <location filename="../../ui/pages/dashboard.py" line="330" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="358" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="359" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="359" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="359" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="407" />
+            <location filename="../../ui/pages/dashboard.py" line="397" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="411" />
+            <location filename="../../ui/pages/dashboard.py" line="401" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="413" />
-            <location filename="../../ui/pages/dashboard.py" line="444" />
+            <location filename="../../ui/pages/dashboard.py" line="403" />
+            <location filename="../../ui/pages/dashboard.py" line="434" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="416" />
-            <location filename="../../ui/pages/dashboard.py" line="533" />
+            <location filename="../../ui/pages/dashboard.py" line="406" />
+            <location filename="../../ui/pages/dashboard.py" line="523" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="416" />
-            <location filename="../../ui/pages/dashboard.py" line="533" />
+            <location filename="../../ui/pages/dashboard.py" line="406" />
+            <location filename="../../ui/pages/dashboard.py" line="523" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="421" />
+            <location filename="../../ui/pages/dashboard.py" line="411" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <location filename="../../ui/pages/dashboard.py" line="416" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="429" />
+            <location filename="../../ui/pages/dashboard.py" line="419" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="433" />
+            <location filename="../../ui/pages/dashboard.py" line="423" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="460" />
+            <location filename="../../ui/pages/dashboard.py" line="450" />
             <source>{value} trên thang 0–{top}</source>
             <translation>{value} on a 0–{top} scale</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="461" />
+            <location filename="../../ui/pages/dashboard.py" line="451" />
             <source>; mục tiêu kỳ này: mức độ {n}</source>
             <translation>; this period's target: level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="466" />
+            <location filename="../../ui/pages/dashboard.py" line="456" />
             <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
             <translation>Share of units at level {n} or above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="474" />
+            <location filename="../../ui/pages/dashboard.py" line="464" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="475" />
+            <location filename="../../ui/pages/dashboard.py" line="465" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="481" />
+            <location filename="../../ui/pages/dashboard.py" line="471" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="485" />
+            <location filename="../../ui/pages/dashboard.py" line="475" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="489" />
+            <location filename="../../ui/pages/dashboard.py" line="479" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="492" />
+            <location filename="../../ui/pages/dashboard.py" line="482" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="493" />
+            <location filename="../../ui/pages/dashboard.py" line="483" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="496" />
+            <location filename="../../ui/pages/dashboard.py" line="486" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="499" />
+            <location filename="../../ui/pages/dashboard.py" line="489" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="503" />
+            <location filename="../../ui/pages/dashboard.py" line="493" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="516" />
+            <location filename="../../ui/pages/dashboard.py" line="506" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="523" />
+            <location filename="../../ui/pages/dashboard.py" line="513" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="530" />
-            <location filename="../../ui/pages/dashboard.py" line="534" />
+            <location filename="../../ui/pages/dashboard.py" line="520" />
+            <location filename="../../ui/pages/dashboard.py" line="524" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="531" />
-            <location filename="../../ui/pages/dashboard.py" line="534" />
+            <location filename="../../ui/pages/dashboard.py" line="521" />
+            <location filename="../../ui/pages/dashboard.py" line="524" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
