@@ -14,7 +14,9 @@ this Department, carrying a new half-year that would be imported) and is then:
 - encrypted to another key (wrong recipient);
 - oversized (file, payload, record count) and decompression bombs;
 - an age header over its budget (thousands of recipient stanzas, a stanza of another type);
-- control characters in synced text (comments, updated_by, origin), signed with the genuine key.
+- control characters in synced text (comments, updated_by, origin), signed with the genuine key;
+- signed with a genuine, confirmed key but claiming too much (issue 12): sequence jumps, extreme
+  times, revision jumps, another commune's unit, and the revoked key claiming a unit it never had.
 
 Promises checked for every file:
 - the merge never raises; the result is `rejected` with a reason (code and Vietnamese text), or
@@ -282,7 +284,8 @@ def mi_payload_unsigned(rng, lab, inst, data):
     rows = p.payload["tables"]["indicator_values"]["rows"]
     cols = p.payload["tables"]["indicator_values"]["columns"]
     r = rng.choice(rows)
-    r[cols.index("numerator") if r[cols.index("numerator")] is not None else cols.index("value")] = 7
+    j = cols.index("numerator") if r[cols.index("numerator")] is not None else cols.index("value")
+    r[j] = 7 if r[j] != 7 else 8  # an edit that changes something (7 over a 7 left a genuine package)
     return lab.close(p, reencode_payload=True, fix_manifest=rng.random() < 0.5), R
 
 
@@ -331,8 +334,10 @@ def _invalid_figures(rng, p):
         r[i("deleted")] = True
     elif kind == "long_text":
         r[i("comment")] = "x" * 20_000
-    elif kind == "missing_column":
-        j = rng.randrange(len(cols))
+    elif kind == "missing_column":  # one the reader requires (an optional one may be left out: older packages)
+        from xhht_desktop.sync.tables import INDICATOR_VALUES
+        optional = {name for name, _default in getattr(INDICATOR_VALUES, "optional_fields", ())}
+        j = rng.choice([k for k, c in enumerate(cols) if c not in optional])
         del cols[j]
         for row in rows:
             del row[j]
@@ -481,6 +486,69 @@ MUTATIONS = {
     "wrong_recipient": (4, mi_wrong_recipient), "revoked_key": (2, m_revoked), "oversized_or_bomb": (2, m_oversized),
     "age_header_budget": (3, mb_age_header),
 }
+
+
+# ---- trust and budgets (issue 12, points 1-3): signed with a genuine, confirmed key ----------------------
+
+def mi_sequence_jump(rng, lab, inst, data):
+    """A sequence number far above the key's last: refused before any gap is computed."""
+    p = lab.open(data)
+    p.manifest["sequence"] = rng.choice([10**12, 10**9, 4 + 10_001 + rng.randrange(10**6)])
+    return lab.close(p, resign=inst.signing_key), R
+
+
+def mi_extreme_time(rng, lab, inst, data):
+    """created_at or a record's updated_at that does not parse or cannot be converted to UTC."""
+    p = lab.open(data)
+    stamp = rng.choice(["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00",
+                        "1970-01-01T00:00:00+00:00", "2016-13-45T25:61:00", "2200-01-01T00:00:00+07:00"])
+    if rng.random() < 0.5 and _is_iso_shape(stamp):
+        t = p.payload["tables"]["indicator_values"]
+        i = t["columns"].index("updated_at")
+        rng.choice(t["rows"])[i] = stamp
+        return lab.close(p, reencode_payload=True, fix_manifest=True, resign=inst.signing_key), R
+    p.manifest["created_at"] = stamp
+    return lab.close(p, resign=inst.signing_key), R
+
+
+def _is_iso_shape(stamp: str) -> bool:  # what the payload's column check lets through to the merge
+    return bool(stamp[:4].isdigit() and stamp[4] == "-")
+
+
+def mi_revision_jump(rng, lab, inst, data):
+    """Revisions far above anything known: a record frozen against its owner's later edits."""
+    p = lab.open(data)
+    t = p.payload["tables"]["indicator_values"]
+    ri, bi = t["columns"].index("revision"), t["columns"].index("base_revision")
+    for r in rng.sample(t["rows"], k=max(1, len(t["rows"]) // 3)):
+        r[ri] = rng.choice([10**12, 10**9, 100_002 + rng.randrange(10**6)])
+        r[bi] = r[ri] - 1
+    return lab.close(p, reencode_payload=True, fix_manifest=True, resign=inst.signing_key), R
+
+
+def mi_other_unit_confirmed_key(rng, lab, inst, data):
+    """A commune's confirmed key signs another commune's package: held for that (key, unit) pair,
+    never applied; a package UUID held for another pair is refused."""
+    other, other_data = rng.choice([(i, d) for i, d in lab.base if i.key != inst.key])
+    p = lab.open(other_data)
+    p.manifest["installation_id"] = inst.installation_id
+    return lab.close(p, resign=inst.signing_key), {"held", "rejected"}
+
+
+def mi_revoked_key_other_unit(rng, lab, inst, data):
+    """The revoked key signs for a unit it never claimed: rejected, not held."""
+    p = lab.open(data)
+    p.manifest["installation_id"] = lab.revoked.installation_id
+    p.manifest["package_uuid"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    return lab.close(p, resign=lab.revoked.signing_key), R
+
+
+TRUST_MUTATIONS = {
+    "sequence_jump": (3, mi_sequence_jump), "extreme_time": (3, mi_extreme_time),
+    "revision_jump": (3, mi_revision_jump), "other_unit_confirmed_key": (2, mi_other_unit_confirmed_key),
+    "revoked_key_other_unit": (2, mi_revoked_key_other_unit),
+}
+MUTATIONS.update(TRUST_MUTATIONS)
 
 
 def run(n: int, seed: int, workdir: Path, *, verbose: bool = False) -> dict:

@@ -202,14 +202,15 @@ def cmd_values(args, ctx: Context) -> int:
             for r in rows
         ])
     else:
+        from xhht_desktop.db.reference import catalogue_in_db
         from xhht_desktop.domain.lineage import DERIVED_NOTE_VI
-        from xhht_desktop.domain.values import format_int, format_percent
+        from xhht_desktop.domain.values import format_int
+        from xhht_desktop.reports.rows import value_text
+        catalogue = catalogue_in_db(ctx.db, period).by_code  # the period's programme
         for r in rows:
-            if r.kind == "level":
-                from xhht_desktop.reports.rows import level_text
-                val = level_text(r)
-            else:
-                val = format_percent(r.value) if r.kind != "count" else format_int(r.value)
+            # as the papers print it: "97,80%", "12", "Đạt chuẩn" (a unit's own flag; a derived one is
+            # the share of former communes), "Mức độ 2"
+            val = value_text(catalogue[r.indicator], r, unit.level)
             mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
             print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
                   f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}{mark}")

@@ -15,13 +15,13 @@
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="119" />
-            <location filename="../../ui/pages/merge.py" line="451" />
+            <location filename="../../ui/pages/merge.py" line="459" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="120" />
-            <location filename="../../ui/pages/merge.py" line="453" />
+            <location filename="../../ui/pages/merge.py" line="461" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
@@ -166,12 +166,17 @@
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="374" />
+            <location filename="../../ui/pages/merge.py" line="378" />
+            <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
+            <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="381" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="375" />
+            <location filename="../../ui/pages/merge.py" line="374" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -182,59 +187,64 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="376" />
+            <location filename="../../ui/pages/merge.py" line="382" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="392" />
+            <location filename="../../ui/pages/merge.py" line="398" />
             <source>Nhập các gói đang giữ</source>
             <translation>Import the held packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="393" />
+            <location filename="../../ui/pages/merge.py" line="399" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="401" />
+            <location filename="../../ui/pages/merge.py" line="407" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="402" />
+            <location filename="../../ui/pages/merge.py" line="408" />
             <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="403" />
+            <location filename="../../ui/pages/merge.py" line="410" />
+            <source>Khoá bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
+            <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="411" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="413" />
+            <location filename="../../ui/pages/merge.py" line="421" />
             <source>Thu hồi máy gửi</source>
             <translation>Revoke the sending installation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="440" />
+            <location filename="../../ui/pages/merge.py" line="448" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="450" />
+            <location filename="../../ui/pages/merge.py" line="458" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="452" />
+            <location filename="../../ui/pages/merge.py" line="460" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="454" />
+            <location filename="../../ui/pages/merge.py" line="462" />
             <source>Khoá của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -1044,7 +1054,7 @@ Thôn Kon Riêng</translation>
         <message>
             <location filename="../../ui/pages/clc.py" line="529" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
-            <translation>⚠ {n} activities with a wrongly stored date are not shown: run «Check data» to see which</translation>
+            <translation>⚠ {n} activities with an invalid stored date are hidden: run «Check data» to see which</translation>
         </message>
         <message>
             <location filename="../../ui/pages/clc.py" line="595" />
@@ -1268,22 +1278,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="362" />
+            <location filename="../../ui/models/sync_models.py" line="380" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="391" />
+            <location filename="../../ui/models/sync_models.py" line="409" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="393" />
+            <location filename="../../ui/models/sync_models.py" line="411" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="396" />
+            <location filename="../../ui/models/sync_models.py" line="414" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -2414,6 +2424,24 @@ at level {n}+</translation>
             <location filename="../../ui/models/import_preview.py" line="203" />
             <source>không đổi</source>
             <translation>unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstallationsModel</name>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="312" />
+            <source>máy này đang gửi số liệu cho {n} đơn vị</source>
+            <translation>this machine is sending figures for {n} units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="334" />
+            <source>Khoá {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
+            <translation>Key {fp} signs packages for {n} units. Each unit is confirmed on its own: confirm this row only when the Department is sure the machine is assigned to enter figures for {unit}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="338" />
+            <source>Thiếu {n} gói</source>
+            <translation>{n} packages missing</translation>
         </message>
     </context>
     <context>
@@ -3704,7 +3732,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="38" />
-            <location filename="../../ui/models/sync_models.py" line="303" />
+            <location filename="../../ui/models/sync_models.py" line="298" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -3923,7 +3951,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="249" />
-            <location filename="../../ui/models/sync_models.py" line="301" />
+            <location filename="../../ui/models/sync_models.py" line="296" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
@@ -3948,32 +3976,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="301" />
+            <location filename="../../ui/models/sync_models.py" line="296" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="302" />
+            <location filename="../../ui/models/sync_models.py" line="297" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="302" />
+            <location filename="../../ui/models/sync_models.py" line="297" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="303" />
+            <location filename="../../ui/models/sync_models.py" line="298" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="304" />
+            <location filename="../../ui/models/sync_models.py" line="299" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="304" />
+            <location filename="../../ui/models/sync_models.py" line="299" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>

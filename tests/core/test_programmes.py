@@ -303,13 +303,48 @@ def test_check_judges_each_figure_by_its_programme(db):
                                      decision_body="UBND"))
     _save(db, "23353", "2014", Entry("XMC_15_60", None, 5, 10))
     assert run_checks(db).ok
-    # a plan 2780 code stored under a 2026 period (written around the app) is found
+    # a code of no catalogue stored under a 2026 period (written around the app) is found
     uid = _unit(db, NEW_PEK, "2026").id
     db.conn.execute("""INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, value, updated_at)
-                       VALUES ('00000000-0000-4000-8000-000000000001', ?, '2026', 'PC_THCS', '', 1, '2026-01-01')""",
+                       VALUES ('00000000-0000-4000-8000-000000000001', ?, '2026', 'NOT_A_CODE', '', 1, '2026-01-01')""",
                     (uid,))
     found = {f.code for f in run_checks(db).findings}
-    assert {"indicator_missing", "value_unknown_indicator"} <= found
+    assert found == {"indicator_missing", "value_unknown_indicator", "history_missing"}
+
+
+def _legacy_rows(db, code, periods):
+    """Figures an earlier version let a commune enter for 2021+ against plan 2780's catalogue."""
+    unit = _unit(db, code, "2014")
+    for period in periods:
+        rec = values_repo.value_uuid(unit.key, period, "PC_THCS", None)
+        db.conn.execute("""INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, value, updated_at,
+                               origin) VALUES (?, ?, ?, 'PC_THCS', '', 1, '2022-01-01T00:00:00+07:00', 'old')""",
+                        (rec, unit.id, period))
+        db.conn.execute("""INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision,
+                               changed_at) VALUES ('indicator_values', ?, 'value', NULL, '1', 1, '2022-01-01')""",
+                        (rec,))
+    return unit
+
+
+def test_plan_2780_figures_of_2021_on_from_an_earlier_version_are_kept_named_and_not_sent(db):
+    from xhht_desktop.sync import repo
+    from xhht_desktop.sync.tables import table_specs
+
+    unit = _legacy_rows(db, "23353", ["2021", "2022"])
+    _save(db, "23353", "2022", Entry("TUAN_LE_HTSD", value=1))
+    findings = run_checks(db).findings
+    assert [f.code for f in findings] == ["value_other_programme"]
+    assert "2 số liệu kỳ 2021 … 2022" in findings[0].message and "Xã Đắk Pék" in findings[0].where
+    assert "Đề án 1373/QĐ-TTg" in findings[0].message
+    # kept as they are
+    assert db.conn.execute("SELECT count(*) FROM indicator_values WHERE indicator='PC_THCS'").fetchone()[0] == 2
+    # not counted
+    assert "PC_THCS" not in {r.indicator for r in compute_values(db, unit.id, "2022")}
+    # not sent (a receiver would refuse the whole package for them); the rest is
+    spec = table_specs(db)["indicator_values"]
+    sent = repo.rows_to_export(db, spec, unit.id, None, repo.max_history_id(db))
+    assert {(r[8], r[9]) for r in sent} == {("2022", "TUAN_LE_HTSD")}
+
 
 
 def test_report_rows_carry_programme_targets_and_legal_basis(db):
@@ -353,9 +388,12 @@ def test_values_json_for_2026(db, capsys):
     pcth = next(r for r in rows if r["indicator"] == "PCTH_MUC_DO")
     assert (pcth["value"], pcth["target"], pcth["met"]) == (3.0, 3.0, True)  # 2025 target: mức độ 3
     assert {r["indicator"] for r in rows} == {i.code for i in C.catalogue_for("2025").for_level("xa")}
+    capsys.readouterr()
+    _save(db, NEW_PEK, "2025", Entry("TUAN_LE_HTSD", value=1))
     assert cli_main(["--db", path, "values", "--unit", NEW_PEK, "--period", "2025"]) == 0
-    text = capsys.readouterr().out
-    assert "PCTH_MUC_DO" in text and "Mức độ 3" in text
+    lines = {ln.split()[0]: ln for ln in capsys.readouterr().out.splitlines() if ln.strip()}
+    assert "Mức độ 3" in lines["PCTH_MUC_DO"]
+    assert lines["TUAN_LE_HTSD"].split()[1] == "Có"  # a commune's own flag in words, not "1,00%"
 
 
 def test_completeness_expects_the_period_programme_figures():
@@ -410,3 +448,66 @@ def test_sample_data_follows_each_period_programme_and_the_unit_life(db):
 
 def _row_of(rows, code):
     return next(r for r in rows if r.indicator == code and r.breakdown is None)
+
+
+def test_an_old_template_relabelled_2026_is_refused_with_the_reason(db, tmp_path):
+    from openpyxl import load_workbook
+
+    from xhht_desktop.io.xlsx_entry import import_workbook, write_template
+
+    old = write_template(db, _unit(db, "23353", "2014"), "2014", tmp_path / "t.xlsx")
+    wb = load_workbook(old)
+    wb["ChiTieu"]["B3"] = "2026"
+    wb["ChiTieu"]["B2"] = NEW_PEK
+    wb["ChiTieu"]["C7"] = 5
+    wb.save(old)
+    result = import_workbook(db, _unit(db, NEW_PEK, "2026"), old, actor="t", origin="t")
+    assert not result.applied
+    first = result.problems[0]
+    assert first.row is None and "Kế hoạch 2780/KH-UBND" in first.message and "kỳ 2026" in first.message
+    assert "xuất biểu nhập mới" in first.message
+    assert db.conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0] == 0
+
+
+def test_a_full_package_of_an_upgraded_commune_with_such_figures_merges(tmp_path):
+    from tests.core.test_sync_fixtures import PEK, confirm_all, department, figure, sender, statuses
+    from xhht_desktop.sync import merge
+
+    dept = department(tmp_path)
+    pek = sender(tmp_path, dept, "commune", PEK)
+    try:
+        _legacy_rows(pek.db, PEK, ["2023"])
+        pek.save("2014", Entry("PC_THCS", value=1))
+        pek.save("2023", Entry("TUAN_LE_HTSD", value=1))
+        out = tmp_path / "usb"
+        pek.export(out, full=True)
+        merge.merge_files(dept.db, [out])
+        assert statuses(confirm_all(dept)) == ["imported"]
+        assert figure(dept, PEK, "2014", "PC_THCS") == (None, None, 1)
+        assert figure(dept, PEK, "2023", "TUAN_LE_HTSD") == (None, None, 1)
+        assert figure(dept, PEK, "2023", "PC_THCS") is None
+    finally:
+        pek.close()
+        dept.close()
+
+
+def test_decision_text_from_excel_is_one_line(db, tmp_path):
+    from openpyxl import load_workbook
+
+    from xhht_desktop.io.xlsx_entry import import_workbook, write_template
+
+    new = _unit(db, NEW_PEK, "2026")
+    out = write_template(db, new, "2026", tmp_path / "t.xlsx")
+    wb = load_workbook(out)
+    ws = wb["ChiTieu"]
+    r = next(r for r in range(7, ws.max_row + 1) if ws.cell(row=r, column=1).value == "PCTH_MUC_DO")
+    ws.cell(row=r, column=5, value=1)
+    ws.cell(row=r, column=9, value="12/QĐ-UBND\nngày 04/5")
+    ws.cell(row=r, column=10, value="04/05/2026")
+    ws.cell(row=r, column=11, value="=UBND xã")  # typed text that looks like a formula stays text
+    ws.cell(row=r, column=11).data_type = "s"
+    wb.save(out)
+    result = import_workbook(db, new, out, actor="t", origin="t")
+    assert result.applied, [p.text() for p in result.problems]
+    got = values_repo.load_entries(db, new.id, "2026")[("PCTH_MUC_DO", None)]
+    assert (got.decision_no, got.decision_date, got.decision_body) == ("12/QĐ-UBND ngày 04/5", "2026-05-04", "=UBND xã")

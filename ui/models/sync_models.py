@@ -89,10 +89,10 @@ def when(iso: str | None) -> str:
         return ""
     try:
         t = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if t.tzinfo is not None:
-        t = t.astimezone()  # shown in this computer's time
+        if t.tzinfo is not None:
+            t = t.astimezone()  # shown in this computer's time
+    except (TypeError, ValueError, OverflowError, OSError):  # stored by an older version, unchecked
+        return str(iso)
     return t.strftime("%d/%m/%Y %H:%M")
 
 
@@ -285,16 +285,11 @@ class ConflictsModel(_RowsModel):
         return None
 
 
-_FONT = []
-
-
-def _fingerprint_font():
-    if not _FONT:
-        from PySide6.QtGui import QFont, QFontDatabase
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setWeight(QFont.Weight.DemiBold)
-        _FONT.append(font)
-    return _FONT[0]
+def missing_text(row: dict, shown: int = 10) -> str:
+    """"2, 5–9 …" from an installation's missing ranges (numbers only: no words to translate)."""
+    ranges = row.get("missing_ranges") or [(n, n) for n in row.get("missing", [])]
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in ranges[:shown]]
+    return ", ".join(parts) + (" …" if len(ranges) > shown else "")
 
 
 class InstallationsModel(_RowsModel):
@@ -311,11 +306,13 @@ class InstallationsModel(_RowsModel):
         texts = getattr(self, "_texts", {}).get(row)
         if texts is None:
             r = self.rows[row]
+            claimed = r.get("units_claimed", 1)
+            status = _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"]))
+            if claimed > 1:  # one key speaks for one unit: a second one is never taken on trust
+                status += " – ⚠ " + self.tr("máy này đang gửi số liệu cho {n} đơn vị").format(n=claimed)
             texts = (r["fingerprint"], f"{r.get('unit_name') or r['unit_key']} ({r.get('unit_code') or ''})",
-                     r.get("official") or "", _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"])),
-                     format_int(r["held"]), format_int(r["imported"]),
-                     ", ".join(map(str, r["missing"][:10])) + (" …" if len(r["missing"]) > 10 else ""),
-                     when(r.get("last_received")))
+                     r.get("official") or "", status, format_int(r["held"]), format_int(r["imported"]),
+                     missing_text(r), when(r.get("last_received")))
             self._texts = getattr(self, "_texts", {})
             self._texts[row] = texts
         return texts
@@ -323,18 +320,39 @@ class InstallationsModel(_RowsModel):
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
+        r = self.rows[index.row()]
         col = index.column()
+        claimed = r.get("units_claimed", 1)
         if role == DISPLAY:
             return self._row_texts(index.row())[col]
         if role == BACKGROUND and col == 3:
-            colour = {"pending": "#e3eefa", "confirmed": "#e3f2e5", "revoked": "#fde3e3"}.get(
-                self.rows[index.row()]["status"])
+            colour = {"pending": "#e3eefa", "confirmed": "#e3f2e5", "revoked": "#fde3e3"}.get(r["status"])
+            if claimed > 1 and r["status"] != "revoked":
+                colour = "#ffd8a8"
             return QBrush(QColor(colour)) if colour else None
+        if role == TOOLTIP and col == 3 and claimed > 1:
+            return self.tr("Khoá {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ "
+                           "khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.").format(
+                fp=r["fingerprint"], n=claimed, unit=r.get("unit_name") or r["unit_key"])
+        if role == TOOLTIP and col == 6 and r.get("missing_count"):
+            return self.tr("Thiếu {n} gói").format(n=format_int(r["missing_count"]))
         if role == ALIGN and col in (4, 5):
             return RIGHT
         if role == Qt.ItemDataRole.FontRole and col == 0:
             return _fingerprint_font()
         return None
+
+
+_FONT: list = []
+
+
+def _fingerprint_font():
+    if not _FONT:
+        from PySide6.QtGui import QFont, QFontDatabase
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setWeight(QFont.Weight.DemiBold)
+        _FONT.append(font)
+    return _FONT[0]
 
 
 class CompletenessModel(QAbstractTableModel):

@@ -371,15 +371,21 @@ class MergePage(Page):
             return
         lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or 'không rõ cán bộ'})"
                           for i in chosen)
-        if not messages.confirm(self, self.tr("Đã đối chiếu mã nhận dạng qua điện thoại?"),
-                                self.tr("Chỉ xác nhận khi cán bộ gửi đọc đúng mã:\n{lines}\n\nCác gói đang giữ của "
-                                        "máy này sẽ được nhập.").format(lines=lines), yes=self.tr("Xác nhận")):
+        text = self.tr("Chỉ xác nhận khi cán bộ gửi đọc đúng mã:\n{lines}\n\nCác gói đang giữ của "
+                       "máy này sẽ được nhập.").format(lines=lines)
+        several = [i for i in chosen if i.get("units_claimed", 1) > 1]
+        if several:  # one key speaks for one unit: each further unit is confirmed on its own, knowingly
+            text += "\n\n⚠ " + self.tr("Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được "
+                                        "xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn "
+                                        "vị đó.").format(fp=several[0]["fingerprint"], n=several[0]["units_claimed"])
+        if not messages.confirm(self, self.tr("Đã đối chiếu mã nhận dạng qua điện thoại?"), text,
+                                yes=self.tr("Xác nhận")):
             return
-        fingerprints = [i["fingerprint"] for i in chosen]
+        pairs = [(i["fingerprint"], i["unit_key"]) for i in chosen]  # the rows chosen, never the key's other units
 
-        def work(db, progress) -> Outcome:
+        def work(db, progress) -> Outcome:  # on the writer
             report = merge.confirm_installations(
-                db, fingerprints, progress=lambda d, t, text: progress.report(d, t, text),
+                db, pairs, progress=lambda d, t, text: progress.report(d, t, text),
                 should_cancel=lambda: progress.cancelled)
             return Outcome(Changes.ALL, report)
 
@@ -400,7 +406,9 @@ class MergePage(Page):
         lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']}" for i in chosen)
         if not messages.confirm(self, self.tr("Thu hồi máy gửi?"),
                                 self.tr("Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập "
-                                        "vẫn giữ nguyên.\n{lines}").format(lines=lines), yes=self.tr("Thu hồi")):
+                                        "vẫn giữ nguyên.\n{lines}").format(lines=lines) + "\n\n"
+                                + self.tr("Khoá bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được."),
+                                yes=self.tr("Thu hồi")):
             return
         fingerprints = [i["fingerprint"] for i in chosen]
 

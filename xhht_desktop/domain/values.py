@@ -134,13 +134,21 @@ def resolve_catalogue(catalogue: Catalogue | Period | str | None) -> dict[str, I
     return catalogue_for(catalogue).by_code
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Beyond domain/text.py's control characters: line and paragraph separators and the bidirectional
+# overrides, which could make a decision number read differently from what is stored.
+_INVISIBLE = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 MAX_DECISION_TEXT = 200
 
 
-def has_control_chars(text: str) -> bool:
-    """Control and bidirectional-override characters, which a decision number or body never holds."""
-    return bool(_CONTROL.search(text or ""))
+def decision_text_problem(text: str | None) -> str | None:
+    """A decision number or issuing body is one-line text (domain/text.py's rule for one-line fields),
+    without bidirectional overrides either; None when acceptable, else the reason in Vietnamese."""
+    from xhht_desktop.domain.text import control_problem_vi  # noqa: PLC0415
+
+    problem = control_problem_vi(text)
+    if problem is None and _INVISIBLE.search(text or ""):
+        problem = "chứa ký tự định hướng hoặc ngắt dòng không in được; xóa ký tự đó rồi nhập lại."
+    return problem
 
 
 def parse_decision_date(raw: object) -> tuple[str | None, str | None]:
@@ -175,9 +183,9 @@ def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
         return out
     for name in ("decision_no", "decision_body"):
         text = str(getattr(e, name) or "")
-        if has_control_chars(text):
-            out.append(_issue("error", ind, e.breakdown, name, "control_chars",
-                              "có ký tự điều khiển không hợp lệ."))
+        problem = decision_text_problem(text)
+        if problem:
+            out.append(_issue("error", ind, e.breakdown, name, "control_char", problem))
         elif len(text) > MAX_DECISION_TEXT:
             out.append(_issue("error", ind, e.breakdown, name, "too_long",
                               f"dài quá {MAX_DECISION_TEXT} ký tự."))

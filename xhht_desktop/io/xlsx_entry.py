@@ -33,6 +33,7 @@ from xhht_desktop.domain.catalogue import (
     split_row_code,
 )
 from xhht_desktop.domain.periods import PeriodError, applies, parse_period
+from xhht_desktop.domain.text import nfc, one_line
 from xhht_desktop.domain.values import (
     Entry,
     Issue,
@@ -309,9 +310,11 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         result.problems.append(RowProblem(None, "", f"Trang «{SHEET}» có quá nhiều dòng ({ws.max_row})."))
         return result
     try:  # the catalogue of the period's programme (a bad period is reported by check_workbook)
-        catalogue = catalogue_for(parse_period(result.period)).by_code
+        programme_cat = catalogue_for(parse_period(result.period))
     except PeriodError:
-        catalogue = by_code()
+        programme_cat = None
+    catalogue = programme_cat.by_code if programme_cat is not None else by_code()
+    unknown: set[str] = set()
     seen: dict[str, int] = {}
     for r in range(header_row + 1, ws.max_row + 1):
         code = _text(ws.cell(row=r, column=cols["Mã"]).value)
@@ -328,16 +331,15 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         for title, fieldname in zip(DECISION_COLUMNS, decision):
             if title not in cols:
                 continue
-            raw = ws.cell(row=r, column=cols[title]).value
+            cell = ws.cell(row=r, column=cols[title])
+            raw = ws_cached.cell(row=r, column=cols[title]).value if cell.data_type == "f" else cell.value
             if fieldname == "decision_date":
-                if isinstance(raw, str) and raw.startswith("="):
-                    raw = ws_cached.cell(row=r, column=cols[title]).value
                 iso, err = parse_decision_date(raw)
                 if err:
                     row_errors.append(f"cột «{title}»: «{_text(raw)[:40]}» không phải là ngày (dạng đúng: 31/05/2024)")
                 decision[fieldname] = iso
-            else:
-                decision[fieldname] = _text(raw)
+            else:  # one-line text: a line break typed in the cell (Alt+Enter) or a pasted tab becomes a space
+                decision[fieldname] = one_line(nfc(_text(raw)))
         if not code:
             if any(v is not None for v in nums.values()) or row_errors or any(decision.values()):
                 result.problems.append(RowProblem(r, "", "có số liệu nhưng thiếu mã chỉ tiêu ở cột «Mã»."))
@@ -346,6 +348,8 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         ind = catalogue.get(base)
         if ind is None or (bd is not None and bd not in ind.breakdowns):
             result.problems.append(RowProblem(r, code, "mã chỉ tiêu không có trong danh mục."))
+            if ind is None:
+                unknown.add(base)
             continue
         if code in seen:
             result.problems.append(RowProblem(r, code, f"trùng với dòng {seen[code]}."))
@@ -370,7 +374,24 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         entry_row = r
         result.entries.append(entry)
         result.extra.setdefault("rows", {})[entry.key] = entry_row
+    if unknown and programme_cat is not None:
+        _explain_other_programme(result, programme_cat, unknown)
     return result
+
+
+def _explain_other_programme(result: ImportResult, period_cat, unknown: set[str]) -> None:
+    """A sheet filled with another programme's codes (a 2014 template relabelled 2026): say so once,
+    before the rows it made unknown."""
+    from xhht_desktop.domain.catalogue import all_catalogues  # noqa: PLC0415
+
+    for other in all_catalogues():
+        if other.programme.code != period_cat.programme.code and unknown <= set(other.by_code):
+            here = period_cat.programme
+            result.problems.insert(0, RowProblem(None, "", (
+                f"Biểu này dùng mã chỉ tiêu của {other.programme.short_vi}; kỳ {result.period} thuộc "
+                f"{here.short_vi} (từ {here.first_period} đến {here.last_period}). Hãy xuất biểu nhập mới "
+                "cho kỳ này.")))
+            return
 
 
 def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str | Path) -> ImportResult:

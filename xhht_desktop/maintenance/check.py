@@ -17,6 +17,7 @@ import sqlite_utils
 
 from xhht_desktop.db import migrations
 from xhht_desktop.domain.catalogue import programme_for_period
+from xhht_desktop.domain.periods import parse_period
 from xhht_desktop.domain.values import Entry, validate_entries
 
 
@@ -215,10 +216,25 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
                   decision_date, decision_body
            FROM indicator_values WHERE deleted=0""").fetchall()
     groups: dict[tuple[int, str], list[Entry]] = defaultdict(list)
+    other: dict[int, list[str]] = defaultdict(list)  # unit -> periods of figures of the other programme
     for unit_id, period, ind, bd, num, den, val, dno, ddate, dbody in rows:
+        if _of_another_programme(period, ind):
+            other[unit_id].append(period)
+            continue
         groups[(unit_id, period)].append(Entry(ind, bd or None, num, den, val, "", dno or "", ddate, dbody or ""))
     labels = _unit_labels(db)
     out = []
+    for unit_id, periods in sorted(other.items()):
+        # Entered by an earlier version for 2021 or later against plan 2780's catalogue: kept as they
+        # are, neither counted nor sent; the unit re-enters them in the 2021–2030 catalogue.
+        first, last = min(periods, key=_period_key), max(periods, key=_period_key)
+        span = first if first == last else f"{first} … {last}"
+        out.append(Finding(
+            "value_other_programme",
+            f"{len(periods)} số liệu kỳ {span} được nhập theo danh mục của chương trình khác (các kỳ này "
+            f"thuộc {programme_for_period(first).short_vi}): được giữ nguyên nhưng không được tính vào "
+            "báo cáo và không được gửi đi; hãy nhập lại theo danh mục của kỳ.",
+            labels.get(unit_id, unit_id)))
     for (unit_id, period), entries in sorted(groups.items()):
         try:
             programme = programme_for_period(period)
@@ -231,6 +247,25 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
                 out.append(Finding(f"value_{issue.code}", issue.message,
                                    f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
     return out, len(rows)
+
+
+def _of_another_programme(period: str, indicator: str) -> bool:
+    """A figure whose code is not in its period's catalogue but in another programme's."""
+    from xhht_desktop.domain.catalogue import all_catalogues, catalogue_for  # noqa: PLC0415
+
+    try:
+        mine = catalogue_for(period)
+    except ValueError:
+        return False
+    return indicator not in mine.by_code and any(indicator in c.by_code for c in all_catalogues())
+
+
+def _period_key(code: str):
+    try:
+        p = parse_period(code)
+    except ValueError:
+        return (9999, 9)
+    return (p.year, p.half or 3)
 
 
 def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[str, int]]:
@@ -249,7 +284,11 @@ def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[s
         for unit_id, period, ind, bd, comment in conn.execute(
                 "SELECT unit_id, period, indicator, breakdown, comment FROM indicator_values "
                 "WHERE deleted=0 AND comment <> ''"):
-            for issue in validate_entries([Entry(ind, bd or None, comment=comment)]):
+            try:  # the catalogue of the period's programme
+                programme = programme_for_period(period).code
+            except ValueError:
+                continue  # check_figures names the period
+            for issue in validate_entries([Entry(ind, bd or None, comment=comment)], catalogue=programme):
                 if issue.field == "comment" and issue.severity == "error":
                     out.append(Finding(f"value_{issue.code}", issue.message,
                                        f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
@@ -325,7 +364,7 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
                 programme = programme_for_period(period).code
             except ValueError:
                 programme = None
-            if (programme, ind) not in known:
+            if (programme, ind) not in known and not _of_another_programme(period, ind):
                 n += count
         if n:
             out.append(Finding("indicator_missing", f"{n} số liệu thuộc chỉ tiêu không có trong danh mục."))

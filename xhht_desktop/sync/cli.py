@@ -167,21 +167,38 @@ def cmd_installations_list(args, ctx) -> int:
             "fingerprint": r["fingerprint"], "unit": {"key": r["unit_key"], "code": r["unit_code"],
                                                        "name": r["unit_name"]},
             "status": r["status"], "packages_held": r["held"], "packages_imported": r["imported"],
-            "missing_sequences": r["missing"], "installation_id": r["installation_id"], "official": r["official"],
+            "missing_sequences": r["missing"], "missing_ranges": r["missing_ranges"],
+            "missing_count": r["missing_count"], "units_claimed": r["units_claimed"],
+            "installation_id": r["installation_id"], "official": r["official"],
             "first_seen": r["first_seen"], "last_received": r["last_received"]} for r in rows])
     else:
         labels = {"pending": "chờ xác nhận", "confirmed": "đã xác nhận", "revoked": "đã thu hồi"}
         for r in rows:
             print(f"{r['fingerprint']}  {r['unit_name']} ({r['unit_code']})  {labels[r['status']]}  "
                   f"giữ {r['held']} gói, đã nhập {r['imported']}"
-                  + (f", thiếu gói số {', '.join(map(str, r['missing']))}" if r["missing"] else ""))
+                  + (f", thiếu gói số {merge.ranges_vi(r['missing_ranges'])}" if r["missing_ranges"] else "")
+                  + (f"  ⚠ {merge.units_claimed_vi(r['units_claimed'])}" if r["units_claimed"] > 1 else ""))
     return EXIT_OK
 
 
 def cmd_installations_confirm(args, ctx) -> int:
     ctx.installation()
-    report = merge.confirm_installations(ctx.db, args.fingerprints)
-    print(f"Đã xác nhận {len(args.fingerprints)} máy gửi; đã xử lý {len(report.packages)} gói đang giữ.")
+    if args.unit and len(args.fingerprints) != 1:
+        raise CliError("--unit đi với đúng một mã nhận dạng máy.")
+    items = [(args.fingerprints[0], args.unit)] if args.unit else args.fingerprints
+    pairs = merge.resolve_pairs(ctx.db, items)  # checked before anything changes
+    report = merge.confirm_installations(ctx.db, pairs)
+    units = {r["unit_key"]: r for r in merge.list_installations(ctx.db)}
+    for fp, unit_key in pairs:
+        row = units.get(unit_key, {})
+        print(f"Đã xác nhận máy {fp} cho {row.get('unit_name') or unit_key} ({row.get('unit_code') or ''}).")
+    print(f"Đã xác nhận {len(pairs)} máy gửi; đã xử lý {len(report.packages)} gói đang giữ.")
+    for fp in dict.fromkeys(fp for fp, _u in pairs):
+        waiting = [r for r in merge.list_installations(ctx.db) if r["fingerprint"] == fp and r["status"] == "pending"]
+        for r in waiting:  # never confirmed along: said, so that nobody assumes it was
+            print(f"⚠ Máy {fp} còn gửi số liệu cho {r['unit_name']} ({r['unit_code']}), chưa xác nhận "
+                  f"({merge.units_claimed_vi(r['units_claimed'])}). Chỉ xác nhận khi chắc chắn: "
+                  f"installations confirm {fp} --unit {r['unit_code']}")
     if report.packages:
         sys.stdout.write(receipt_text(report))
     return EXIT_REJECTED if report.any_rejected else EXIT_OK
@@ -191,7 +208,7 @@ def cmd_installations_revoke(args, ctx) -> int:
     ctx.installation()
     merge.revoke_installation(ctx.db, args.fingerprint)
     print(f"Đã thu hồi máy gửi {keys.normalise_fingerprint(args.fingerprint)}: "
-          "các gói sau này ký bằng khoá đó sẽ bị từ chối.")
+          "các gói sau này ký bằng khoá đó, cho bất kỳ đơn vị nào, sẽ bị từ chối.")
     return EXIT_OK
 
 
@@ -292,6 +309,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_installations_list)
     q = ins.add_parser("confirm", help="xác nhận máy gửi (sau khi đối chiếu mã qua điện thoại)")
     q.add_argument("fingerprints", nargs="+")
+    q.add_argument("--unit", metavar="MÃ[@NGÀY]",
+                   help="đơn vị được xác nhận cho máy này (mặc định: đơn vị máy gửi lần đầu)")
     q.set_defaults(func=cmd_installations_confirm)
     q = ins.add_parser("revoke", help="thu hồi máy gửi: từ chối mọi gói sau này của nó")
     q.add_argument("fingerprint")

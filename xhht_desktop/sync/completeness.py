@@ -171,7 +171,7 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
             sent = first.get((u.key, p.code))
             cell = Cell(NOT_DUE, n, _expected(u.level, p.code), sent)
             if n:
-                late = sent is not None and dt.datetime.fromisoformat(sent).date() > due
+                late = sent is not None and _sent_day(sent) > due
                 cell.status = LATE if late else RECEIVED
             elif p.code in held.get(u.key, ()):
                 cell.status = WAITING
@@ -179,3 +179,12 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
                 cell.status = MISSING
             grid.cells[(u.key, p.code)] = cell
     return grid
+
+
+def _sent_day(iso: str) -> dt.date:
+    """The day a package was made; a time that does not parse (stored by an older version, before
+    times were checked on arrival) counts as late rather than failing the whole grid."""
+    try:
+        return dt.datetime.fromisoformat(iso).date()
+    except (TypeError, ValueError):
+        return dt.date.max

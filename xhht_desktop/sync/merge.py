@@ -34,7 +34,8 @@ import sqlite_utils
 
 from xhht_desktop.db import meta, units_repo
 from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, catalogue_for, catalogue_version
-from xhht_desktop.domain.values import Entry, validate_entries
+from xhht_desktop.domain.text import control_problem_vi
+from xhht_desktop.domain.values import Entry, format_int, validate_entries
 from xhht_desktop.installation import get_installation
 from xhht_desktop.sync import keys, repo
 from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
@@ -81,6 +82,16 @@ MERGE_CACHE_KIB = 128 * 1024
 WAL_RESTART_BYTES = 768 * 1024 * 1024
 # Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread.
 OPEN_AHEAD = 4
+# Budgets of what a package may claim (issue 12). A commune that exports twice a day for ten years
+# numbers about 7,000 packages; a figure saved a hundred times a day for three years, about 100,000
+# revisions. Beyond, the package is refused with its reason before any work depends on the number.
+MAX_SEQUENCE_JUMP = 10_000    # above the highest sequence received from the same key
+MAX_REVISION_JUMP = 100_000   # above the revision of that record and origin known here (0 if none)
+MAX_MISSING_LISTED = 100      # missing sequence numbers listed one by one (the rest as ranges, counted)
+# Times a package and its records may carry (UTC): the programme starts in 2013, and nothing made by
+# this application can be dated after 2100. Anything else (or what does not parse) is refused.
+EARLIEST_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+LATEST_TIME = dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
 
 
 class MergeError(ValueError):
@@ -163,13 +174,47 @@ def now_iso() -> str:
 
 def _utc(text: str) -> str:
     """An ISO time as UTC, so that times from different offsets compare as strings."""
+    t = _parse_utc(text)
+    return text if t is None else t.replace(microsecond=0).isoformat()
+
+
+def _parse_utc(text) -> dt.datetime | None:
+    """An ISO time as an aware UTC datetime (a time without offset is local time), or None when it
+    does not parse or cannot be represented (year 9999 at UTC-12, year 1 at UTC+14)."""
+    if type(text) is not str:
+        return None
     try:
         t = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    if t.tzinfo is None:
-        t = t.astimezone()
-    return t.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
+        if t.tzinfo is None:
+            t = t.astimezone()
+        return t.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _time_ok(text) -> bool:
+    if type(text) is str:
+        try:
+            if 2001 <= dt.datetime.fromisoformat(text).year <= 2098:
+                return True  # the common case, whatever the offset: no conversion needed
+        except ValueError:
+            return False
+    t = _parse_utc(text)
+    return t is not None and EARLIEST_TIME <= t < LATEST_TIME
+
+
+def _check_times(opened: OpenedPackage) -> None:
+    """The package's time and its records' times parse and fall within EARLIEST_TIME..LATEST_TIME;
+    otherwise the package is refused (alone) with its reason."""
+    created = opened.manifest["created_at"]
+    if not _time_ok(created):
+        raise PackageRejected("bad_time", f"Gói ghi thời điểm lập không hợp lệ hoặc không thể có ({str(created)[:40]}); "
+                                          "kiểm tra ngày giờ của máy gửi rồi xuất lại.")
+    for name, rows in opened.tables.items():
+        for stamp in {r[4] for r in rows}:
+            if not _time_ok(stamp):
+                raise PackageRejected("bad_time", f"Bảng {name}: thời điểm sửa «{str(stamp)[:40]}» không hợp lệ "
+                                                  "hoặc không thể có; gói không được nhập.")
 
 
 # ---- the batch ----------------------------------------------------------------------------------
@@ -238,9 +283,15 @@ def _open_item(batch: _Batch, name: str, source: bytes | Path
     except PackageRejected as exc:
         return data, _reject(PackageResult(file=name), exc.code, exc.reason), None
     try:
+        _check_times(opened)
+    except PackageRejected as exc:
+        result = PackageResult(file=name)
+        _describe(result, opened)
+        return data, _reject(result, exc.code, exc.reason), None
+    try:
         return data, opened, _prepare(batch, opened)
-    except (ValueError, KeyError, TypeError):
-        return data, opened, None  # prepared again while merging, where a failure rejects this package alone
+    except Exception:  # noqa: BLE001 - prepared again while merging, where a failure rejects this package alone
+        return data, opened, None
 
 
 def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
@@ -337,6 +388,8 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             open_ahead()
             if isinstance(opened, PackageResult):
                 report.packages.append(opened)  # unreadable, or rejected before the database
+                if held and opened.package_uuid and not dry_run:
+                    repo.delete_held(db, opened.package_uuid)  # opened, then refused: it never will be applied
             elif dry_run:
                 report.packages.append(_merge_one(batch, name, data, opened=opened, prepared=prepared,
                                                   held_package=held))
@@ -505,7 +558,7 @@ class _Group:
                 repo.delete_held(batch.db, opened.package_uuid)
         except sqlite3.OperationalError:
             raise  # disk full, locked, I/O: not this package's fault; stop (the group is undone)
-        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError):
+        except Exception:  # noqa: BLE001 - merged again one by one: only the package at fault is rejected
             member.marked_seen = not was_seen and opened.package_uuid in batch.seen
             self._merge_again_one_by_one(report)
             return
@@ -568,11 +621,14 @@ def _merge_one(batch: _Batch, name: str, data: bytes, *, opened: OpenedPackage |
     _describe(result, opened)
     m = opened.manifest
     try:
+        _check_times(opened)
         with db.atomic():
             _classify_and_apply(batch, result, opened, data, held_package, prepared)
+    except PackageRejected as exc:
+        _reject(result, exc.code, exc.reason)
     except sqlite3.OperationalError:
         raise  # disk full, locked, I/O: not this package's fault; stop, keep finished packages
-    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever fails in one package rejects that package alone
         _reject(result, "write_failed", f"Không ghi được gói vào cơ sở dữ liệu ({exc}); không có gì thay đổi.")
     if held_package and result.status != HELD:
         with db.atomic():
@@ -607,6 +663,19 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
                                              f"{units_repo.life_problem_vi(outside)}; không có gì được nhập.")
         return
     fingerprint = opened.fingerprint
+    # Trust is per (key, unit): `pairs` are every unit this key has signed for, first seen first.
+    pairs = repo.key_pairs(db, fingerprint)
+    revoked = next((p for p in pairs if p["status"] == "revoked"), None)
+    if revoked is not None:  # a revoked key is refused for every unit, the ones it never claimed included
+        _reject(result, "revoked", f"Máy gửi {fingerprint} của {revoked['unit_name'] or revoked['unit_key']} đã bị "
+                                   f"thu hồi; gói{'' if revoked['unit_key'] == unit_key else ' gửi cho ' + unit_name} "
+                                   "không được nhập.")
+        return
+    if any(p["installation_id"] != m["installation_id"] for p in pairs):
+        _reject(result, "identity_changed",
+                f"Khoá {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
+                f"{m['installation_id']}: một khoá chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
+        return
     others = [i for i in repo.installations_by_id(db, m["installation_id"])
               if i["fingerprint"] != fingerprint and i["status"] != "revoked"]
     if others:
@@ -614,10 +683,13 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
                 f"Máy gửi này trước đây ký bằng khoá {others[0]['fingerprint']}, nay bằng khoá {fingerprint}. "
                 "Nếu máy đã được cài lại, hãy thu hồi khoá cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
         return
-    inst = repo.installation(db, fingerprint, unit_key)
-    if inst is not None and inst["status"] == "revoked":
-        _reject(result, "revoked", f"Máy gửi {fingerprint} của {unit_name} đã bị thu hồi; gói không được nhập.")
+    last = repo.last_sequence(db, fingerprint, besides=uuid_)
+    if m["sequence"] > last + MAX_SEQUENCE_JUMP:
+        _reject(result, "sequence_jump",
+                f"Gói mang số thứ tự {m['sequence']}, vượt quá {format_int(MAX_SEQUENCE_JUMP)} so với số lớn nhất đã "
+                f"nhận từ máy {fingerprint} ({last}); gói không được nhập. Đề nghị đơn vị xuất lại toàn bộ số liệu.")
         return
+    inst = next((p for p in pairs if p["unit_key"] == unit_key), None)
     batch.touched.add((fingerprint, unit_key))
     plan = _plan(batch, opened, unit_id, level, prepared or _prepare(batch, opened))
     result.counts = plan.counts
@@ -631,11 +703,24 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         result.status = HELD
         result.reason = (f"Máy gửi mới của {unit_name}, mã nhận dạng {fingerprint}: gọi điện đối chiếu mã này "
                          "với cán bộ gửi, rồi xác nhận máy gửi; gói sẽ được nhập khi xác nhận.")
-        if plan.errors:
+        other_units = [p for p in pairs if p["unit_key"] != unit_key]
+        if other_units:
+            result.code = "new_unit_for_key"
+            result.reason = (
+                f"Máy {fingerprint} đã gửi số liệu cho {', '.join(p['unit_name'] or p['unit_key'] for p in other_units)}"
+                f", nay gửi cho {unit_name}: máy này đang gửi số liệu cho {len(other_units) + 1} đơn vị. Gói được giữ "
+                f"lại. Chỉ xác nhận máy cho {unit_name} (chọn đúng dòng của đơn vị này) khi Sở chắc chắn máy được "
+                "giao nhập số liệu cho đơn vị đó.")
+        if plan.errors or plan.refused:
             result.reason += " Lưu ý: số liệu trong gói có lỗi, khi xác nhận gói sẽ bị từ chối."
         if held_package:
             return
-        if repo.is_held(db, uuid_):
+        holder = repo.held_by(db, uuid_)
+        if holder is not None and holder != (fingerprint, unit_key):
+            _reject(result, "uuid_reused", f"Mã gói {uuid_} trùng với một gói đang giữ của máy khác hoặc đơn vị "
+                                           "khác; gói không được nhập (có thể là giả mạo).")
+            return
+        if holder is not None:
             result.reason = "Gói đã nhận trước đó, vẫn chờ xác nhận máy gửi " + fingerprint + "."
             return
         if inst is None:
@@ -649,6 +734,11 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
             "package_uuid": uuid_, "fingerprint": fingerprint, "unit_key": unit_key, "sequence": m["sequence"],
             "created_at": m["created_at"], "received_at": batch.now, "file_name": result.file,
             "periods": m["periods"], "data": data})
+        return
+    if plan.refused:
+        _reject(result, "revision_jump", f"Số phiên bản của bản ghi vượt quá mức cho phép ({len(plan.refused)} bản "
+                                         f"ghi, ví dụ: {plan.refused[0]}); không có gì được nhập.")
+        result.problems = plan.refused[:MAX_PROBLEMS_SHOWN]
         return
     if plan.errors:
         _reject(result, "invalid_figures", f"Số liệu trong gói không hợp lệ ({len(plan.errors)} lỗi); "
@@ -687,6 +777,7 @@ class _Plan:
     updated_conflicts: list[tuple] = field(default_factory=list)  # (id, origin, revision, data)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # records whose revision jumps beyond MAX_REVISION_JUMP
 
 
 def _record_data(spec: TableSpec, row: tuple) -> dict:
@@ -723,10 +814,19 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
     plan = _Plan()
     db = batch.db
     source = f"sync:{opened.package_uuid}"
+    signer = opened.manifest["installation_id"]  # bound to the signing key (see _classify_and_apply)
     for name, rows in opened.tables.items():
         if not rows:
             continue
         spec = batch.specs[name]
+        if any(r[6] != signer for r in rows):
+            # Provenance comes from the signature: a record is the signing installation's version,
+            # whatever origin the payload writes (it cannot pose as another installation's revision).
+            claimed = sum(1 for r in rows if r[6] not in (signer, ""))
+            if claimed:
+                plan.warnings.append(f"Bảng {name}: {claimed} bản ghi ghi nguồn là máy khác; được coi là bản của "
+                                     "máy ký gói.")
+            rows = [r if r[6] == signer else (*r[:6], signer, *r[7:]) for r in rows]
         if spec.has_period and spec.derive_uuid is not None:
             pi = spec.columns.index("period")
             periods = sorted({r[pi] for r in rows})
@@ -742,9 +842,14 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
         nfields = len(spec.fields)
         record_history = spec.history_on_insert == "record"
         applied: list[tuple] = []
+        aside: list[tuple] = []  # conflicts and older versions: not applied, still checked (_check_aside)
         for row in rows:
             uuid_, _unit, revision, _base, updated_at, updated_by, origin, deleted = row[:8]
             ex = existing.get(uuid_)
+            known = ex[2] if ex is not None and ex[3] == origin else _seen_revision(conflicts.get(uuid_, ()), origin)
+            if revision > known + MAX_REVISION_JUMP:
+                plan.refused.append(f"bảng {name}, bản ghi {uuid_}: phiên bản {revision}, đã biết {known}")
+                continue
             action = _classify(row, ex, conflicts.get(uuid_, ()))
             if action in ("new", "updated", "meta"):
                 writes.append((uuid_, unit_id, *row[8:8 + nfields], revision, row[3], updated_at, updated_by,
@@ -776,8 +881,10 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                 plan.counts["unchanged"] += 1
             elif action == "older":
                 plan.counts["older"] += 1
+                aside.append(row)
             else:  # conflict
                 plan.counts["conflicts"] += 1
+                aside.append(row)
                 open_one = next((c for c in conflicts.get(uuid_, ())
                                  if c["status"] == "open" and c["incoming_origin"] == origin), None)
                 data = _record_data(spec, row)
@@ -795,7 +902,40 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
             for r in applied:
                 if not r[7]:
                     plan.errors.extend(prepared.problems.get(r[0], ()))
+        if aside:
+            _check_aside(plan, spec, aside, prepared)
     return plan
+
+
+def _check_aside(plan: _Plan, spec: TableSpec, aside: list[tuple], prepared: _Prepared) -> None:
+    """Rows not applied - kept as a conflict (which someone may later choose) or skipped as older -
+    are still what the sender signed: the rules of the record alone (its text, the centre log's
+    rules) refuse the package for them too, so nothing invalid waits in a conflict."""
+    if spec.name == "indicator_values":
+        col = {c: i for i, c in enumerate(spec.columns)}
+        texts = [(f, col[f], f == "comment") for f in ("comment", "decision_no", "decision_body") if f in col]
+        for r in aside:
+            if r[7]:
+                continue
+            for f, i, multiline in texts:
+                problem = control_problem_vi(r[i], multiline=multiline) if isinstance(r[i], str) else None
+                if problem:
+                    plan.errors.append(f"Kỳ {r[col['period']]}: chỉ tiêu {r[col['indicator']]}, {f}: {problem}")
+    elif spec.validate is not None:
+        for r in aside:
+            if not r[7]:
+                plan.errors.extend(prepared.problems.get(r[0], ()))
+
+
+def _seen_revision(conflicts, origin: str) -> int:
+    """The highest revision of `origin`'s version of a record weighed in its conflicts (0 if none)."""
+    seen = 0
+    for c in conflicts:
+        if c["local_origin"] == origin:
+            seen = max(seen, c["local_revision"])
+        if c["incoming_origin"] == origin:
+            seen = max(seen, c["incoming_revision"])
+    return seen
 
 
 def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
@@ -890,70 +1030,170 @@ def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan, group: _Group | No
 
 
 # ---- sequence gaps ------------------------------------------------------------------------------
+# Computed from the numbers received (a sort), never by walking the range between them: a package
+# can claim any number up to MAX_SEQUENCE_JUMP above the last, and older databases may hold larger.
 
-def missing_sequences(received: dict[int, tuple[str, bool]]) -> list[int]:
-    """Sequence numbers never received, below the highest; a full package covers all before it."""
+def missing_ranges(received: dict[int, tuple[str, bool]]) -> list[tuple[int, int]]:
+    """(first, last) runs of sequence numbers never received, below the highest; a full package
+    covers all before it."""
     if not received:
         return []
-    top = max(received)
     last_full = max((s for s, (_u, full) in received.items() if full), default=0)
-    return [n for n in range(last_full + 1, top) if n not in received]
+    out: list[tuple[int, int]] = []
+    previous = last_full
+    for seq in sorted(s for s in received if s > last_full):
+        if seq > previous + 1:
+            out.append((previous + 1, seq - 1))
+        previous = seq
+    return out
 
 
-def _numbers_vi(numbers: list[int]) -> str:
-    shown = ", ".join(map(str, numbers[:20]))
-    return shown + (f" … (tổng cộng {len(numbers)} gói)" if len(numbers) > 20 else "")
+def missing_count(received: dict[int, tuple[str, bool]]) -> int:
+    return sum(b - a + 1 for a, b in missing_ranges(received))
+
+
+def missing_sequences(received: dict[int, tuple[str, bool]], limit: int = MAX_MISSING_LISTED) -> list[int]:
+    """The first `limit` sequence numbers never received, below the highest (see missing_ranges)."""
+    return _first_numbers(missing_ranges(received), limit)
+
+
+def _first_numbers(ranges: list[tuple[int, int]], limit: int) -> list[int]:
+    out: list[int] = []
+    for a, b in ranges:
+        out.extend(range(a, min(b + 1, a + limit - len(out))))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def ranges_vi(ranges: list[tuple[int, int]], shown: int = 20) -> str:
+    """"2, 5–9, 12" (at most `shown` runs), with the total when it is not plain from the list."""
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in ranges[:shown]]
+    text = ", ".join(parts) + (" …" if len(ranges) > shown else "")
+    total = sum(b - a + 1 for a, b in ranges)
+    if total > len(parts):
+        text += f" (tổng cộng {format_int(total)} gói)"
+    return text
 
 
 def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> list[str]:
     out = []
     for fingerprint, unit_key in touched:
-        missing = missing_sequences(repo.received_sequences(db, fingerprint, unit_key))
-        if missing:
+        ranges = missing_ranges(repo.received_sequences(db, fingerprint, unit_key))
+        if ranges:
             unit = repo.unit_row(db, unit_key)
             name = unit[3] if unit else unit_key
-            out.append(f"Thiếu gói số {_numbers_vi(missing)} của {name} (máy {fingerprint}).")
+            out.append(f"Thiếu gói số {ranges_vi(ranges)} của {name} (máy {fingerprint}).")
     return out
 
 
 # ---- installations ------------------------------------------------------------------------------
+# Trust is per (key, unit) pair: a key is confirmed for one unit at a time, never implicitly for
+# another unit it also signs for; a revoked key is refused for every unit.
 
 def list_installations(db: sqlite_utils.Database) -> list[dict]:
-    """Sending installations with unit, status, packages held and imported, missing sequences."""
+    """Sending (key, unit) pairs with unit, status, packages held and imported, missing sequences
+    (`missing`: the first MAX_MISSING_LISTED, `missing_ranges`, `missing_count`) and `units_claimed`:
+    how many units the key signs for (more than one is flagged wherever pairs are shown)."""
     out = []
     for inst in repo.list_installations(db):
-        inst["missing"] = missing_sequences(repo.received_sequences(db, inst["fingerprint"], inst["unit_key"]))
+        ranges = missing_ranges(repo.received_sequences(db, inst["fingerprint"], inst["unit_key"]))
+        inst["missing_ranges"] = ranges
+        inst["missing_count"] = sum(b - a + 1 for a, b in ranges)
+        inst["missing"] = _first_numbers(ranges, MAX_MISSING_LISTED)
         out.append(inst)
     return out
 
 
-def _known_fingerprints(db: sqlite_utils.Database, fingerprints: Iterable[str]) -> list[str]:
-    wanted = [keys.normalise_fingerprint(f) for f in fingerprints]
-    known = {i["fingerprint"] for i in repo.list_installations(db)}
-    unknown = [f for f in wanted if f not in known]
-    if unknown:
-        raise keys.KeyProblem(f"Không có máy gửi nào mang mã {', '.join(unknown)}.")
-    return wanted
+def units_claimed_vi(n: int) -> str:
+    """The flag shown beside a key that signs for more than one unit."""
+    return f"máy này đang gửi số liệu cho {n} đơn vị"
 
 
-def confirm_installations(db: sqlite_utils.Database, fingerprints: Iterable[str], *, actor: str | None = None,
-                          progress: Progress | None = None,
+def _pairs_of(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
+    fp = keys.normalise_fingerprint(fingerprint)
+    pairs = repo.key_pairs(db, fp)
+    if not pairs:
+        raise keys.KeyProblem(f"Không có máy gửi nào mang mã {fp}.")
+    return pairs
+
+
+def _unit_matches(pair: dict, spec: str) -> bool:
+    """Whether a pair's unit is `spec`: its key ("CODE@YYYY-MM-DD" as stored), "CODE" or "CODE@DATE"
+    (the unit holding CODE that day)."""
+    if spec == pair["unit_key"]:
+        return True
+    code, _sep, day = spec.partition("@")
+    if code.strip() != (pair["unit_code"] or pair["unit_key"].split("@")[0]):
+        return False
+    if not day:
+        return True
+    return (pair["valid_from"] or "") <= day.strip() and (not pair["valid_to"] or day.strip() <= pair["valid_to"])
+
+
+def _unit_label(pair: dict) -> str:
+    return f"{pair['unit_name'] or pair['unit_key']} ({pair['unit_code'] or ''})"
+
+
+def resolve_pairs(db: sqlite_utils.Database, items: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
+    """(fingerprint, unit key) pairs to confirm. An item is a (fingerprint, unit) pair - the unit as
+    its key, "CODE" or "CODE@DATE", among the units the key signed for - or a bare fingerprint: then
+    the unit it was first seen for, only. Raises KeyProblem (Vietnamese) for an unknown key or unit,
+    a revoked key, or a bare fingerprint first seen for several units at once."""
+    out: list[tuple[str, str]] = []
+    for item in items:
+        fingerprint, spec = (item, None) if isinstance(item, str) else item
+        pairs = _pairs_of(db, fingerprint)
+        fp = pairs[0]["fingerprint"]
+        if any(p["status"] == "revoked" for p in pairs):
+            raise keys.KeyProblem(f"Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là "
+                                  "máy thật, đề nghị đơn vị cài lại để có khoá mới, rồi xác nhận khoá mới.")
+        if spec is None:
+            # Seen in the same merge, the order of the files decides which came first: not the sender's
+            # word to take. Once the first is confirmed, a bare fingerprint only ever means that one.
+            first = [p for p in pairs if p["first_seen"] == pairs[0]["first_seen"] and p["status"] == "pending"]
+            if pairs[0]["status"] == "pending" and len(first) > 1:
+                raise keys.KeyProblem(
+                    f"Máy {fp} lần đầu gửi số liệu cho {len(first)} đơn vị cùng lúc "
+                    f"({', '.join(p['unit_code'] or p['unit_key'] for p in first)}): {units_claimed_vi(len(pairs))}. "
+                    "Chỉ rõ đơn vị cần xác nhận bằng --unit MÃ.")
+            chosen = pairs[0]
+        else:
+            matches = [p for p in pairs if _unit_matches(p, spec.strip())]
+            if not matches:
+                raise keys.KeyProblem(
+                    f"Máy {fp} không gửi số liệu cho đơn vị «{spec}»; máy này chỉ gửi cho "
+                    f"{', '.join(_unit_label(p) for p in pairs)}.")
+            if len(matches) > 1:
+                raise keys.KeyProblem(f"Mã «{spec}» ứng với {len(matches)} đơn vị máy {fp} đã gửi; ghi thêm ngày: "
+                                      f"{spec}@NĂM-THÁNG-NGÀY.")
+            chosen = matches[0]
+        pair = (fp, chosen["unit_key"])
+        if pair not in out:
+            out.append(pair)
+    return out
+
+
+def confirm_installations(db: sqlite_utils.Database, items: Iterable[str | tuple[str, str]], *,
+                          actor: str | None = None, progress: Progress | None = None,
                           should_cancel: Callable[[], bool] | None = None) -> MergeReport:
-    """Confirm installations (read back by phone); apply the packages held for them."""
-    wanted = _known_fingerprints(db, fingerprints)
+    """Confirm (key, unit) pairs (read back by phone) and apply the packages held for those pairs
+    only. A bare fingerprint confirms the unit it was first seen for (see resolve_pairs)."""
+    pairs = resolve_pairs(db, items)
     inst = get_installation(db)
     who = actor or (inst.actor if inst else "")
     with db.atomic():
-        for fp in wanted:
-            repo.set_installation_status(db, fp, "confirmed", now_iso(), who)
-    held = [h for fp in wanted for h in repo.held_packages(db, fp)]
+        for fp, unit_key in pairs:
+            repo.set_installation_status(db, fp, "confirmed", now_iso(), who, unit_key=unit_key)
+    held = [h for fp, unit_key in pairs for h in repo.held_packages(db, fp, unit_key)]
     return merge_items(db, ((h["file_name"] or f"gói số {h['sequence']}", h["data"]) for h in held),
                        total=len(held), progress=progress, should_cancel=should_cancel, actor=actor, held=True)
 
 
 def revoke_installation(db: sqlite_utils.Database, fingerprint: str, *, actor: str | None = None) -> int:
-    """Refuse every later package signed with this key. What it sent before stays. Returns rows changed."""
-    (fp,) = _known_fingerprints(db, [fingerprint])
+    """Refuse every later package signed with this key, for every unit (those it never claimed
+    included). What it sent before stays; it cannot be confirmed again. Returns rows changed."""
+    fp = _pairs_of(db, fingerprint)[0]["fingerprint"]
     inst = get_installation(db)
     with db.atomic():
         return repo.set_installation_status(db, fp, "revoked", now_iso(), actor or (inst.actor if inst else ""))

@@ -111,7 +111,31 @@ def rows_to_export(db: sqlite_utils.Database, spec: TableSpec, unit_id: int, sin
     args: list = [unit_id]
     if since is not None:
         args += [spec.name, since, upto]
-    return db.conn.execute(_select_sql(spec, since), args).fetchall()
+    rows = db.conn.execute(_select_sql(spec, since), args).fetchall()
+    if spec.name == "indicator_values":
+        rows = _within_programme(spec, rows)
+    return rows
+
+
+def _within_programme(spec: TableSpec, rows: list[tuple]) -> list[tuple]:
+    """Figures whose indicator belongs to their period's programme. A figure entered for 2021 or
+    later by an earlier version, against plan 2780's catalogue, stays in the database (`check` names
+    it) but does not travel: every receiver would refuse the package for it."""
+    from xhht_desktop.domain.catalogue import catalogue_for  # noqa: PLC0415
+
+    pi, ii = spec.columns.index("period"), spec.columns.index("indicator")
+    known: dict[str, set[str] | None] = {}
+    out = []
+    for r in rows:
+        if r[pi] not in known:
+            try:
+                known[r[pi]] = set(catalogue_for(r[pi]).by_code)
+            except ValueError:  # not a period: let the reader refuse it as before
+                known[r[pi]] = None
+        codes = known[r[pi]]
+        if codes is None or r[ii] in codes:
+            out.append(r)
+    return out
 
 
 # ---- installations (Department) -----------------------------------------------------------------
@@ -138,10 +162,39 @@ def insert_installation(db: sqlite_utils.Database, record: dict) -> None:
         [record.get(c) if c != "status_changed_by" else record.get(c, "") for c in _INST_COLS])
 
 
-def set_installation_status(db: sqlite_utils.Database, fingerprint: str, status: str, at: str, by: str) -> int:
-    cur = db.conn.execute("UPDATE sync_installations SET status=?, status_changed_at=?, status_changed_by=? "
-                          "WHERE fingerprint=?", (status, at, by, fingerprint))
-    return cur.rowcount
+def set_installation_status(db: sqlite_utils.Database, fingerprint: str, status: str, at: str, by: str,
+                            unit_key: str | None = None) -> int:
+    """The status of one (key, unit) pair, or - without `unit_key` - of every pair of the key."""
+    sql = "UPDATE sync_installations SET status=?, status_changed_at=?, status_changed_by=? WHERE fingerprint=?"
+    args: list = [status, at, by, fingerprint]
+    if unit_key is not None:
+        sql += " AND unit_key=?"
+        args.append(unit_key)
+    return db.conn.execute(sql, args).rowcount
+
+
+def key_pairs(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
+    """Every (key, unit) pair of a key, first seen first (rows of one merge share a time: then in the
+    order they were recorded), each with its unit's code, name and dates."""
+    rows = db.conn.execute(
+        f"""SELECT {', '.join('i.' + c for c in _INST_COLS)}, u.code, u.name, u.valid_from, u.valid_to
+            FROM sync_installations i LEFT JOIN units u ON u.key=i.unit_key
+            WHERE i.fingerprint=? ORDER BY i.first_seen, i.rowid""", (fingerprint,))
+    out = []
+    for r in rows:
+        d = dict(zip(_INST_COLS, r[:len(_INST_COLS)]))
+        d.update(unit_code=r[-4], unit_name=r[-3], valid_from=r[-2], valid_to=r[-1])
+        out.append(d)
+    return out
+
+
+def last_sequence(db: sqlite_utils.Database, fingerprint: str, *, besides: str = "") -> int:
+    """The highest sequence number received (imported or held) from a key, for any unit, other than
+    package `besides` (a held package being applied does not vouch for itself); 0 if none."""
+    return db.conn.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(sequence) FROM sync_imports WHERE fingerprint=?), 0), "
+        "COALESCE((SELECT MAX(sequence) FROM sync_held WHERE fingerprint=? AND package_uuid<>?), 0))",
+        (fingerprint, fingerprint, besides)).fetchone()[0]
 
 
 def list_installations(db: sqlite_utils.Database) -> list[dict]:
@@ -151,14 +204,15 @@ def list_installations(db: sqlite_utils.Database) -> list[dict]:
                (SELECT COUNT(*) FROM sync_held h WHERE h.fingerprint=i.fingerprint AND h.unit_key=i.unit_key),
                (SELECT COUNT(*) FROM sync_imports m WHERE m.fingerprint=i.fingerprint AND m.unit_key=i.unit_key),
                (SELECT MAX(received_at) FROM sync_imports m WHERE m.fingerprint=i.fingerprint
-                   AND m.unit_key=i.unit_key)
+                   AND m.unit_key=i.unit_key),
+               (SELECT COUNT(*) FROM sync_installations j WHERE j.fingerprint=i.fingerprint)
             FROM sync_installations i LEFT JOIN units u ON u.key=i.unit_key
             ORDER BY CASE i.status WHEN 'pending' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END, u.code, i.first_seen""")
     out = []
     for r in rows:
         d = dict(zip(_INST_COLS, r[:len(_INST_COLS)]))
-        d.update(unit_code=r[-6], unit_name=r[-5], unit_level=r[-4], held=r[-3], imported=r[-2],
-                 last_received=r[-1])
+        d.update(unit_code=r[-7], unit_name=r[-6], unit_level=r[-5], held=r[-4], imported=r[-3],
+                 last_received=r[-2], units_claimed=r[-1])
         out.append(d)
     return out
 
@@ -171,6 +225,12 @@ def is_imported(db: sqlite_utils.Database, package_uuid: str) -> bool:
 
 def is_held(db: sqlite_utils.Database, package_uuid: str) -> bool:
     return db.conn.execute("SELECT 1 FROM sync_held WHERE package_uuid=?", (package_uuid,)).fetchone() is not None
+
+
+def held_by(db: sqlite_utils.Database, package_uuid: str) -> tuple[str, str] | None:
+    """(fingerprint, unit key) a package UUID is held for, or None."""
+    row = db.conn.execute("SELECT fingerprint, unit_key FROM sync_held WHERE package_uuid=?", (package_uuid,)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def insert_import(db: sqlite_utils.Database, record: dict, periods: Iterable[tuple[str, str, str]]) -> None:
@@ -205,10 +265,14 @@ def insert_held(db: sqlite_utils.Database, record: dict) -> None:
     db.conn.execute(f"INSERT INTO sync_held ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
 
 
-def held_packages(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
-    rows = db.conn.execute(
-        "SELECT package_uuid, unit_key, sequence, file_name, data FROM sync_held WHERE fingerprint=? "
-        "ORDER BY unit_key, sequence", (fingerprint,))
+def held_packages(db: sqlite_utils.Database, fingerprint: str, unit_key: str | None = None) -> list[dict]:
+    """Packages held for a key: those it signed for `unit_key`, or for any unit."""
+    sql = "SELECT package_uuid, unit_key, sequence, file_name, data FROM sync_held WHERE fingerprint=?"
+    args: list = [fingerprint]
+    if unit_key is not None:
+        sql += " AND unit_key=?"
+        args.append(unit_key)
+    rows = db.conn.execute(sql + " ORDER BY unit_key, sequence", args)
     return [dict(zip(("package_uuid", "unit_key", "sequence", "file_name", "data"), r)) for r in rows]
 
 
@@ -405,9 +469,11 @@ def first_package_times(db: sqlite_utils.Database, periods: Sequence[str]) -> di
 
 
 def held_periods(db: sqlite_utils.Database) -> dict[str, set[str]]:
-    """unit_key -> periods that held (unconfirmed) packages bring."""
+    """unit_key -> periods that held (unconfirmed) packages bring; a revoked pair's never arrive."""
     out: dict[str, set[str]] = {}
-    for key, periods in db.conn.execute("SELECT unit_key, periods FROM sync_held"):
+    for key, periods in db.conn.execute(
+            "SELECT h.unit_key, h.periods FROM sync_held h WHERE NOT EXISTS (SELECT 1 FROM sync_installations i "
+            "WHERE i.fingerprint=h.fingerprint AND i.unit_key=h.unit_key AND i.status='revoked')"):
         out.setdefault(key, set()).update(json.loads(periods))
     return out
 

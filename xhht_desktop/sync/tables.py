@@ -221,10 +221,10 @@ INDICATOR_VALUES = TableSpec(
         "denominator": check_int(nullable=True),
         "value": check_int(nullable=True),
         "comment": check_text(),
-        # kind "level": the recognition decision (control characters are refused with the figures)
-        "decision_no": check_text(max_len=200),
+        # kind "level": the recognition decision, one-line text (domain/text.py), a date or null
+        "decision_no": check_one_line(max_len=200),
         "decision_date": check_date(),
-        "decision_body": check_text(max_len=200),
+        "decision_body": check_one_line(max_len=200),
     },
     derive_uuid=_value_uuid,
     history_fields=("numerator", "denominator", "value", "comment", "decision_no", "decision_date",
