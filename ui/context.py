@@ -70,4 +70,8 @@ class AppContext(QObject):
         self.installation_changed.emit()
 
     def notify_data_changed(self) -> None:
+        """Something changed outside an operation (a restore, sample data): every page reloads."""
+        from xhht_desktop.writer import Changes
+
+        self.changes_made.emit(Changes.ALL, None)
         self.data_changed.emit()

@@ -359,6 +359,7 @@ def test_summary_widget_follows_the_period_and_offers_the_suggestion(qtbot, comm
     ctx = AppContext(commune_db, db_path, Period(2014, 1))
     widget = ClcSummaryWidget(ctx)
     qtbot.addWidget(widget)
+    widget.show()  # a hidden summary only notes a change and sums again when shown
     settle(widget)  # summed on a worker
     assert widget.figures(None)["activities"] == 0
     assert widget.empty.isVisibleTo(widget) and not widget.grid_host.isVisibleTo(widget)

@@ -185,7 +185,7 @@ class ClcPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         ctx.period_changed.connect(self._on_period_changed)
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changes_made.connect(self._on_changes)
         ctx.installation_changed.connect(self._on_installation_changed)
         self._set_period_filter(ctx.period)
         self.refresh()
@@ -542,7 +542,17 @@ class ClcPage(Page):
         self.undo_button.setToolTip(f"Ctrl+Z: {self.undo_text()}" if self.undo_log.can_undo() else "Ctrl+Z")
         self.redo_button.setToolTip(f"Ctrl+Y: {self.redo_text()}" if self.undo_log.can_redo() else "Ctrl+Y")
 
-    def _on_data_changed(self) -> None:
+    def _on_changes(self, changes, _initiator=None) -> None:
+        """Reload when the log or the units changed (not for a save of figures); a hidden page only
+        notes it and reloads when shown (a merge's end must not reload a log nobody looks at)."""
+        if not (changes.clc or changes.units):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _on_data_changed(self) -> None:  # kept for callers that announce a change themselves
         self.refresh()
 
     def _on_installation_changed(self) -> None:
@@ -856,4 +866,7 @@ class ClcPage(Page):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
         QTimer.singleShot(0, self.table.setFocus)

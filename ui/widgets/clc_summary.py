@@ -82,7 +82,7 @@ class ClcSummaryWidget(QFrame):
         layout.addWidget(self.suggestion_label)
         layout.addStretch(1)  # keep the rows together at the top of a tall card
         ctx.period_changed.connect(self._on_period_changed)
-        ctx.data_changed.connect(self.refresh)
+        ctx.changes_made.connect(self._on_changes)
         ctx.installation_changed.connect(self.refresh)
         self.refresh()
 
@@ -96,6 +96,21 @@ class ClcSummaryWidget(QFrame):
             period = None
         self._range = (date_from, date_to, label, period)
         self.refresh()
+
+    def _on_changes(self, changes, _initiator=None) -> None:
+        """The learning-centre log changed: sum it again (when shown; else when next shown)."""
+        if not (changes.clc or changes.units):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
 
     def follow_period(self) -> None:
         self._range = None
