@@ -184,6 +184,8 @@ def child(db: str, packages_dir: str, code_root: str | None) -> int:
 
     from ui.dialogs import report_print
     report_print.QPrintDialog = AnsweredPrintDialog
+    if hasattr(report_print, "FrameDialog"):  # the paper's frame (number, date, signer): as it is
+        report_print.FrameDialog.exec = lambda self: QDialog.DialogCode.Accepted
 
     def session():
         from xhht_desktop.domain.periods import parse_period

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 LANGUAGE_META_KEY = "ui_language"
 DEFAULT_LANGUAGE = "vi"
 # Code -> name shown in its own language (a user who cannot read the current one still finds theirs).
-LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
+LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}  # i18n: own name
 
 _installed: list[QTranslator] = []
 _windows: list = []  # windows made by rebuild_main_window, kept alive here

@@ -98,7 +98,7 @@ def cmd_move_to(args, ctx: Context) -> int:
     except MoveError as exc:
         raise CliError(str(exc)) from None
     print(f"Đã chuyển máy từ {old.name} ({old.key}) sang {inst.unit.name} ({inst.unit.key}). "
-          f"Số liệu của {old.name} vẫn giữ nguyên; khoá của máy không đổi.")
+          f"Số liệu của {old.name} vẫn giữ nguyên; khóa của máy không đổi.")
     print("Gói đầu tiên gửi cho Sở sẽ chờ Sở xác nhận máy gửi cho đơn vị mới (đọc mã nhận dạng qua điện thoại).")
     return EXIT_OK
 

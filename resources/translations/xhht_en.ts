@@ -2,254 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
     <context>
-        <name />
-        <message>
-            <location filename="../../ui/pages/merge.py" line="114" />
-            <source>Nhận gói đồng bộ</source>
-            <translation>Receive sync packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="118" />
-            <source>Gói nhận được</source>
-            <translation>Received packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="119" />
-            <location filename="../../ui/pages/merge.py" line="459" />
-            <source>Xung đột</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="120" />
-            <location filename="../../ui/pages/merge.py" line="461" />
-            <source>Máy gửi</source>
-            <translation>Sending computers</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="131" />
-            <source>Thêm tệp…</source>
-            <translation>Add files…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="133" />
-            <source>Thêm thư mục…</source>
-            <translation>Add folder…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
-            <source>Bỏ khỏi danh sách</source>
-            <translation>Remove from the list</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="137" />
-            <source>Kiểm tra</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="138" />
-            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
-            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="140" />
-            <source>Áp dụng</source>
-            <translation>Apply</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="149" />
-            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
-            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="172" />
-            <source>Lưu biên nhận…</source>
-            <translation>Save receipt…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="174" />
-            <source>In biên nhận…</source>
-            <translation>Print receipt…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="204" />
-            <source>Chọn gói đồng bộ</source>
-            <translation>Choose sync packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="205" />
-            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
-            <translation>XHHT packages (*.xhht);;All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="210" />
-            <source>Chọn thư mục chứa các gói</source>
-            <translation>Choose the folder holding the packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="244" />
-            <source>Đang kiểm tra các gói…</source>
-            <translation>Checking the packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="244" />
-            <source>Đang nhập các gói…</source>
-            <translation>Importing the packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
-            <source>Nhập các gói</source>
-            <translation>Import the packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="260" />
-            <source>Không nhập được.</source>
-            <translation>The import failed.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="266" />
-            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
-            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="267" />
-            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
-            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="288" />
-            <source>Lưu biên nhận</source>
-            <translation>Save receipt</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
-            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
-            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="295" />
-            <source>Không lưu được biên nhận.</source>
-            <translation>The receipt could not be saved.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="302" />
-            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
-            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="313" />
-            <source>Giữ bản ở Sở</source>
-            <translation>Keep the Department's version</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="315" />
-            <source>Lấy bản gửi đến</source>
-            <translation>Take the incoming version</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="332" />
-            <source>Giải quyết xung đột</source>
-            <translation>Resolve conflicts</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="340" />
-            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
-            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="355" />
-            <source>Xác nhận máy gửi…</source>
-            <translation>Confirm sending computer…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="357" />
-            <source>Thu hồi…</source>
-            <translation>Revoke…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="378" />
-            <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
-            <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="381" />
-            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
-            <translation>Was the identification code checked by phone?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="374" />
-            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
-{lines}
-
-Các gói đang giữ của máy này sẽ được nhập.</source>
-            <translation>Confirm only if the sending official read out exactly this code:
-{lines}
-
-The held packages of this computer will be imported.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="382" />
-            <source>Xác nhận</source>
-            <translation>Confirm</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="398" />
-            <source>Nhập các gói đang giữ</source>
-            <translation>Import the held packages</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="399" />
-            <source>Đang nhập các gói đang giữ…</source>
-            <translation>Importing the held packages…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="407" />
-            <source>Thu hồi máy gửi?</source>
-            <translation>Revoke the sending computer?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="408" />
-            <source>Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
-{lines}</source>
-            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
-{lines}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="410" />
-            <source>Khoá bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
-            <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="411" />
-            <source>Thu hồi</source>
-            <translation>Revoke</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="421" />
-            <source>Thu hồi máy gửi</source>
-            <translation>Revoke the sending installation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="448" />
-            <source>Không đọc được: {error}</source>
-            <translation>Could not read: {error}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="458" />
-            <source>Xung đột ({n})</source>
-            <translation>Conflicts ({n})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="460" />
-            <source>Máy gửi ({n} chờ xác nhận)</source>
-            <translation>Sending computers ({n} awaiting confirmation)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/merge.py" line="462" />
-            <source>Khoá của Sở: {fp}</source>
-            <translation>Department key: {fp}</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <location filename="../../ui/dialogs/about.py" line="43" />
@@ -263,26 +15,26 @@ The held packages of this computer will be imported.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/about.py" line="58" />
-            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum “Xây dựng xã hội học tập giai đoạn 2013–2020” từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu 2015 và 2020, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.&lt;/p&gt;&lt;p&gt;Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of 2 December 2013 of the Kon Tum Provincial People's Committee, “Building a learning society 2013–2020”, from the commune up to the province: indicator entry against the 2015 and 2020 targets, the community learning centre log, reports and sync packages.&lt;/p&gt;&lt;p&gt;Only aggregate figures are stored, never personal data.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của Ủy ban nhân dân (UBND) tỉnh Kon Tum thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2012–2020”, và từ năm 2021 chương trình giai đoạn 2021–2030 (Quyết định 1373/QĐ-TTg), từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.&lt;/p&gt;&lt;p&gt;Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of 2 December 2013 of the Kon Tum Provincial People's Committee (UBND), which carries out the scheme “Building a learning society 2012–2020”, and from 2021 the 2021–2030 programme (Decision 1373/QĐ-TTg), from the commune up to the province: indicator entry against the targets, the community learning centre log, reports and sync packages.&lt;/p&gt;&lt;p&gt;Only aggregate figures are stored, never personal data.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="66" />
+            <location filename="../../ui/dialogs/about.py" line="67" />
             <source>&lt;b&gt;Thư mục dữ liệu:&lt;/b&gt;&lt;br&gt;{path}</source>
             <translation>&lt;b&gt;Data folder:&lt;/b&gt;&lt;br&gt;{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="74" />
+            <location filename="../../ui/dialogs/about.py" line="75" />
             <source>&lt;p style='color:#66757f'&gt;Lược đồ dữ liệu {schema} · Python {python} · Qt (PySide6) {qt} · SQLite {sqlite}&lt;br&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
             <translation>&lt;p style='color:#66757f'&gt;Data schema {schema} · Python {python} · Qt (PySide6) {qt} · SQLite {sqlite}&lt;br&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="82" />
+            <location filename="../../ui/dialogs/about.py" line="83" />
             <source>Mở thư mục dữ liệu</source>
             <translation>Open data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="85" />
+            <location filename="../../ui/dialogs/about.py" line="86" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -344,24 +96,24 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>Breakdowns</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="76" />
-            <location filename="../../ui/models/presentation.py" line="81" />
+            <location filename="../../ui/models/presentation.py" line="78" />
+            <location filename="../../ui/models/presentation.py" line="83" />
             <source>Tổng số</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="77" />
-            <location filename="../../ui/models/presentation.py" line="82" />
+            <location filename="../../ui/models/presentation.py" line="79" />
+            <location filename="../../ui/models/presentation.py" line="84" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="78" />
+            <location filename="../../ui/models/presentation.py" line="80" />
             <source>Dân tộc thiểu số</source>
             <translation>Ethnic minorities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="83" />
+            <location filename="../../ui/models/presentation.py" line="85" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
@@ -369,228 +121,228 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityDialog</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="55" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="56" />
             <source>Tại trung tâm</source>
             <translation>At the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="60" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="61" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="61" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
             <source>DTTS (lượt)</source>
             <translation>EM (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
             <source>LĐNT (lượt)</source>
             <translation>RW (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
             <source>Người (không trùng)</source>
             <translation>Persons (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
             <source>LĐNT mới trong năm</source>
             <translation>RW new this year</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="70" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="71" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="71" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="80" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="81" />
             <source>Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày.</source>
             <translation>Type 15 = the 15th of this month; 15/3 = 15 March; or a full day/month/year. Up/down arrows: ±1 day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="82" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="83" />
             <source>Lượt người học: một người học 10 buổi tính 10 lượt.</source>
             <translation>Learner visits: one learner at 10 sessions counts as 10 visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="83" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
             <source>Số lượt người học là nữ (không lớn hơn Lượt người học).</source>
             <translation>Visits by women (not more than the learner visits).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
             <source>Số lượt người học là người dân tộc thiểu số.</source>
             <translation>Visits by ethnic-minority (EM) learners.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
             <source>Số lượt người học là lao động nông thôn.</source>
             <translation>Visits by rural workers (RW).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
             <source>Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 buổi, tự lấy bằng Lượt người học.</source>
             <translation>Number of different people who took part in this activity. With a single session it follows the learner visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="88" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="89" />
             <source>Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>Rural workers of this activity who had NOT yet studied at the centre since 1 January this year (see the learners' register). These add up to the year's distinct rural workers — the suggested numerator of the indicator "rural workers studying at the CLC".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="93" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="94" />
             <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
             <translation>Type the first letter of the Vietnamese name: X, C, P, S, D, T, V, K.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="94" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
             <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
             <translation>Type the first letter of the Vietnamese name: L, C, N, T, H, S, K.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="96" />
             <source>Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra trong một ngày.</source>
             <translation>Only for a class over several days; leave blank if it took one day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="97" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="98" />
             <source>Số tiền (đồng), ví dụ 1.500.000.</source>
             <translation>Amount (đồng), e.g. 1.500.000.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="240" />
-            <location filename="../../ui/dialogs/clc_activity.py" line="592" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="593" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="240" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
             <source>Sửa hoạt động</source>
             <translation>Edit activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
             <source>Nhân bản hoạt động (ghi thành hoạt động mới)</source>
             <translation>Duplicate activity (saved as a new activity)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="263" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="264" />
             <source>gõ 15 hoặc 15/3 · ↑↓ đổi ngày</source>
             <translation>type 15 or 15/3 · ↑↓ change the day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="268" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="269" />
             <source>Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết</source>
             <translation>E.g.: Talk on preventing dengue fever</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="314" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="315" />
             <source>Người học</source>
             <translation>Learners</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="323" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="324" />
             <source>Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre ({centre}); or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="324" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="325" />
             <source>Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre; or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="335" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="336" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="347" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="348" />
             <source>Nguồn</source>
             <translation>Funding</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="349" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="369" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="370" />
             <source>Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng</source>
             <translation>Enter: save · Ctrl+Enter: save and add another · Esc: close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="373" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="374" />
             <source>Lưu và thêm tiếp</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="377" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="378" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="381" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="381" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="560" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="561" />
             <source>Chưa lưu được:</source>
             <translation>Not saved:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="595" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="596" />
             <source>Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp theo.</source>
             <translation>Saved “{title}” ({n} activities this time). Enter the next activity.</translation>
         </message>
@@ -598,157 +350,157 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="30" />
+            <location filename="../../ui/models/clc_activity_model.py" line="31" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="31" />
+            <location filename="../../ui/models/clc_activity_model.py" line="32" />
             <source>Ngày diễn ra (ngày bắt đầu nếu là lớp học nhiều ngày)</source>
             <translation>Date held (first day of a class over several days)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="32" />
+            <location filename="../../ui/models/clc_activity_model.py" line="33" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="33" />
+            <location filename="../../ui/models/clc_activity_model.py" line="34" />
             <source>Ngày kết thúc của lớp học nhiều ngày</source>
             <translation>Last day of a class over several days</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="34" />
+            <location filename="../../ui/models/clc_activity_model.py" line="35" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="35" />
+            <location filename="../../ui/models/clc_activity_model.py" line="36" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="36" />
+            <location filename="../../ui/models/clc_activity_model.py" line="37" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="37" />
+            <location filename="../../ui/models/clc_activity_model.py" line="38" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="38" />
+            <location filename="../../ui/models/clc_activity_model.py" line="39" />
             <source>Để trống = tại trung tâm</source>
             <translation>Blank = at the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="39" />
+            <location filename="../../ui/models/clc_activity_model.py" line="40" />
             <source>Buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="39" />
+            <location filename="../../ui/models/clc_activity_model.py" line="40" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="40" />
+            <location filename="../../ui/models/clc_activity_model.py" line="41" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="41" />
+            <location filename="../../ui/models/clc_activity_model.py" line="42" />
             <source>Lượt người học: một người học 10 buổi là 10 lượt</source>
             <translation>Learner visits: one learner at 10 sessions is 10 visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="42" />
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="42" />
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="43" />
+            <location filename="../../ui/models/clc_activity_model.py" line="44" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="44" />
+            <location filename="../../ui/models/clc_activity_model.py" line="45" />
             <source>Dân tộc thiểu số (lượt)</source>
             <translation>Ethnic minority (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="45" />
+            <location filename="../../ui/models/clc_activity_model.py" line="46" />
             <source>LĐNT</source>
             <translation>RW</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="46" />
+            <location filename="../../ui/models/clc_activity_model.py" line="47" />
             <source>Lao động nông thôn (lượt)</source>
             <translation>Rural workers (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="47" />
+            <location filename="../../ui/models/clc_activity_model.py" line="48" />
             <source>Người</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="48" />
+            <location filename="../../ui/models/clc_activity_model.py" line="49" />
             <source>Số người khác nhau của hoạt động (không trùng)</source>
             <translation>Different people in the activity (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="49" />
+            <location filename="../../ui/models/clc_activity_model.py" line="50" />
             <source>LĐNT mới</source>
             <translation>New RW</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="50" />
+            <location filename="../../ui/models/clc_activity_model.py" line="51" />
             <source>Lao động nông thôn học lần đầu trong năm tại trung tâm (người)</source>
             <translation>Rural workers studying at the centre for the first time this year (persons)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="51" />
+            <location filename="../../ui/models/clc_activity_model.py" line="52" />
             <source>Phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="52" />
+            <location filename="../../ui/models/clc_activity_model.py" line="53" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="53" />
+            <location filename="../../ui/models/clc_activity_model.py" line="54" />
             <source>Kinh phí</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="54" />
+            <location filename="../../ui/models/clc_activity_model.py" line="55" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="55" />
+            <location filename="../../ui/models/clc_activity_model.py" line="56" />
             <source>Xã</source>
             <translation>Commune</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="58" />
+            <location filename="../../ui/models/clc_activity_model.py" line="59" />
             <source>Trung tâm</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="331" />
+            <location filename="../../ui/models/clc_activity_model.py" line="332" />
             <source>Ghi chú: {notes}</source>
             <translation>Note: {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="337" />
+            <location filename="../../ui/models/clc_activity_model.py" line="338" />
             <source>Nguồn: {funding}</source>
             <translation>Funding: {funding}</translation>
         </message>
@@ -853,293 +605,293 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="84" />
+            <location filename="../../ui/pages/clc.py" line="85" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="160" />
+            <location filename="../../ui/pages/clc.py" line="161" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="161" />
+            <location filename="../../ui/pages/clc.py" line="162" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="168" />
-            <location filename="../../ui/pages/clc.py" line="274" />
-            <location filename="../../ui/pages/clc.py" line="632" />
+            <location filename="../../ui/pages/clc.py" line="169" />
+            <location filename="../../ui/pages/clc.py" line="275" />
+            <location filename="../../ui/pages/clc.py" line="643" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="173" />
+            <location filename="../../ui/pages/clc.py" line="174" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="175" />
+            <location filename="../../ui/pages/clc.py" line="176" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="209" />
+            <location filename="../../ui/pages/clc.py" line="210" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="218" />
+            <location filename="../../ui/pages/clc.py" line="219" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="220" />
-            <location filename="../../ui/pages/clc.py" line="429" />
+            <location filename="../../ui/pages/clc.py" line="221" />
+            <location filename="../../ui/pages/clc.py" line="430" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="228" />
+            <location filename="../../ui/pages/clc.py" line="229" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="239" />
+            <location filename="../../ui/pages/clc.py" line="240" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="242" />
+            <location filename="../../ui/pages/clc.py" line="243" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="244" />
+            <location filename="../../ui/pages/clc.py" line="245" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="251" />
+            <location filename="../../ui/pages/clc.py" line="252" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="261" />
+            <location filename="../../ui/pages/clc.py" line="262" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="263" />
+            <location filename="../../ui/pages/clc.py" line="264" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="265" />
+            <location filename="../../ui/pages/clc.py" line="266" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="268" />
+            <location filename="../../ui/pages/clc.py" line="269" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="269" />
+            <location filename="../../ui/pages/clc.py" line="270" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="271" />
+            <location filename="../../ui/pages/clc.py" line="272" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="272" />
+            <location filename="../../ui/pages/clc.py" line="273" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="277" />
-            <location filename="../../ui/pages/clc.py" line="632" />
+            <location filename="../../ui/pages/clc.py" line="278" />
+            <location filename="../../ui/pages/clc.py" line="643" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="285" />
+            <location filename="../../ui/pages/clc.py" line="286" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="286" />
+            <location filename="../../ui/pages/clc.py" line="287" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="448" />
+            <location filename="../../ui/pages/clc.py" line="449" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="490" />
+            <location filename="../../ui/pages/clc.py" line="491" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="491" />
+            <location filename="../../ui/pages/clc.py" line="492" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="496" />
+            <location filename="../../ui/pages/clc.py" line="497" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="502" />
+            <location filename="../../ui/pages/clc.py" line="503" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="504" />
+            <location filename="../../ui/pages/clc.py" line="505" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="505" />
+            <location filename="../../ui/pages/clc.py" line="506" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="506" />
+            <location filename="../../ui/pages/clc.py" line="507" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="509" />
+            <location filename="../../ui/pages/clc.py" line="510" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="510" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="511" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="513" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="524" />
+            <location filename="../../ui/pages/clc.py" line="525" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="526" />
+            <location filename="../../ui/pages/clc.py" line="527" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="527" />
+            <location filename="../../ui/pages/clc.py" line="528" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="529" />
+            <location filename="../../ui/pages/clc.py" line="530" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
-            <translation>⚠ {n} activities with an invalid stored date are hidden: run «Check data» to see which</translation>
+            <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="595" />
+            <location filename="../../ui/pages/clc.py" line="606" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="595" />
+            <location filename="../../ui/pages/clc.py" line="606" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="628" />
-            <location filename="../../ui/pages/clc.py" line="630" />
+            <location filename="../../ui/pages/clc.py" line="639" />
+            <location filename="../../ui/pages/clc.py" line="641" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="709" />
+            <location filename="../../ui/pages/clc.py" line="720" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="710" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="594" />
-            <location filename="../../ui/pages/clc.py" line="764" />
+            <location filename="../../ui/pages/clc.py" line="605" />
+            <location filename="../../ui/pages/clc.py" line="775" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="596" />
+            <location filename="../../ui/pages/clc.py" line="607" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="694" />
+            <location filename="../../ui/pages/clc.py" line="705" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="696" />
+            <location filename="../../ui/pages/clc.py" line="707" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="765" />
+            <location filename="../../ui/pages/clc.py" line="776" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="769" />
+            <location filename="../../ui/pages/clc.py" line="780" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="806" />
+            <location filename="../../ui/pages/clc.py" line="817" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="827" />
+            <location filename="../../ui/pages/clc.py" line="838" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="834" />
+            <location filename="../../ui/pages/clc.py" line="845" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="850" />
+            <location filename="../../ui/pages/clc.py" line="861" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="851" />
+            <location filename="../../ui/pages/clc.py" line="862" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="853" />
+            <location filename="../../ui/pages/clc.py" line="864" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1147,117 +899,117 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcSummaryWidget</name>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="28" />
+            <location filename="../../ui/widgets/clc_summary.py" line="29" />
             <source>Hoạt động</source>
             <translation>Activities</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="29" />
+            <location filename="../../ui/widgets/clc_summary.py" line="30" />
             <source>Số hoạt động</source>
             <translation>Number of activities</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
             <source>Buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="31" />
+            <location filename="../../ui/widgets/clc_summary.py" line="32" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="31" />
+            <location filename="../../ui/widgets/clc_summary.py" line="32" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="32" />
+            <location filename="../../ui/widgets/clc_summary.py" line="33" />
             <source>Người</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="33" />
+            <location filename="../../ui/widgets/clc_summary.py" line="34" />
             <source>Số người không trùng, cộng theo từng hoạt động (một người học hai hoạt động được tính hai lần)</source>
             <translation>Distinct persons, added up activity by activity (a person in two activities counts twice)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="35" />
+            <location filename="../../ui/widgets/clc_summary.py" line="36" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="35" />
+            <location filename="../../ui/widgets/clc_summary.py" line="36" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="36" />
+            <location filename="../../ui/widgets/clc_summary.py" line="37" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="37" />
+            <location filename="../../ui/widgets/clc_summary.py" line="38" />
             <source>Dân tộc thiểu số (lượt)</source>
             <translation>Ethnic minority (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="38" />
+            <location filename="../../ui/widgets/clc_summary.py" line="39" />
             <source>LĐNT</source>
             <translation>RW</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="39" />
+            <location filename="../../ui/widgets/clc_summary.py" line="40" />
             <source>Lao động nông thôn (lượt)</source>
             <translation>Rural workers (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="60" />
+            <location filename="../../ui/widgets/clc_summary.py" line="61" />
             <source>Trung tâm học tập cộng đồng</source>
             <translation>Community learning centre</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="75" />
+            <location filename="../../ui/widgets/clc_summary.py" line="76" />
             <source>Chưa có hoạt động nào trong sổ cho khoảng thời gian này.</source>
             <translation>No activity in the log for this time span yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="132" />
+            <location filename="../../ui/widgets/clc_summary.py" line="148" />
             <source>các xã thuộc {unit}</source>
             <translation>communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="139" />
+            <location filename="../../ui/widgets/clc_summary.py" line="155" />
             <source>Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm và cả năm.</source>
             <translation>The suggested numerator of the indicator "rural workers studying at the CLC" exists only for the first half-year and the whole year.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="143" />
+            <location filename="../../ui/widgets/clc_summary.py" line="159" />
             <source>Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>No activity of this period has “RW new this year” recorded, so there is no suggested numerator for the indicator "rural workers studying at the CLC" yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="148" />
+            <location filename="../../ui/widgets/clc_summary.py" line="164" />
             <source>Lao động nông thôn học tại trung tâm (người, không trùng): &lt;b&gt;{n}&lt;/b&gt; — tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.</source>
             <translation>Rural workers studying at the centre (distinct persons): &lt;b&gt;{n}&lt;/b&gt; — suggested numerator of indicator LDNT_HOC_TTHTCD; the figure entered is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="164" />
+            <location filename="../../ui/widgets/clc_summary.py" line="180" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="175" />
+            <location filename="../../ui/widgets/clc_summary.py" line="191" />
             <source>Tổng cộng</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="184" />
+            <location filename="../../ui/widgets/clc_summary.py" line="200" />
             <source>Chưa ghi</source>
             <translation>Not recorded</translation>
         </message>
@@ -1265,12 +1017,12 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcTotalsModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="372" />
+            <location filename="../../ui/models/clc_activity_model.py" line="373" />
             <source>Tổng cộng: {n} hoạt động</source>
             <translation>Total: {n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="391" />
+            <location filename="../../ui/models/clc_activity_model.py" line="392" />
             <source>Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)</source>
             <translation>Sum over the activities that record this figure (blank = not recorded, not counted as 0)</translation>
         </message>
@@ -1278,22 +1030,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="380" />
+            <location filename="../../ui/models/sync_models.py" line="381" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="409" />
+            <location filename="../../ui/models/sync_models.py" line="410" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="411" />
+            <location filename="../../ui/models/sync_models.py" line="412" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="414" />
+            <location filename="../../ui/models/sync_models.py" line="415" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1301,52 +1053,67 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="37" />
+            <location filename="../../ui/pages/completeness.py" line="34" />
+            <source>4 kỳ gần nhất</source>
+            <translation>Last 4 periods</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="35" />
+            <source>8 kỳ gần nhất</source>
+            <translation>Last 8 periods</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="36" />
+            <source>Chỉ kỳ đang chọn</source>
+            <translation>The chosen period only</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="40" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="46" />
+            <location filename="../../ui/pages/completeness.py" line="49" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="55" />
+            <location filename="../../ui/pages/completeness.py" line="58" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="59" />
+            <location filename="../../ui/pages/completeness.py" line="62" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="62" />
+            <location filename="../../ui/pages/completeness.py" line="65" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="64" />
+            <location filename="../../ui/pages/completeness.py" line="67" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="66" />
+            <location filename="../../ui/pages/completeness.py" line="69" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="120" />
+            <location filename="../../ui/pages/completeness.py" line="123" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="130" />
+            <location filename="../../ui/pages/completeness.py" line="133" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="132" />
+            <location filename="../../ui/pages/completeness.py" line="135" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1354,11 +1121,829 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="282" />
+            <location filename="../../ui/models/sync_models.py" line="283" />
             <source>Phiên bản {revision} của máy {origin}
 Sửa lúc {time} bởi {who}</source>
             <translation>Revision {revision} from computer {origin}
 Edited at {time} by {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoreLabels</name>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="31" />
+            <source>Xóa mù chữ, sau biết chữ</source>
+            <translation>Literacy, post-literacy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="32" />
+            <source>Chuyển giao KHKT</source>
+            <translation>Technology transfer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="12" />
+            <source>Pháp luật, chính sách</source>
+            <translation>Law and policy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="13" />
+            <source>Sức khỏe, dân số, môi trường</source>
+            <translation>Health, population, environment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="14" />
+            <source>Dạy nghề ngắn hạn</source>
+            <translation>Short vocational training</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="33" />
+            <source>Tin học, ngoại ngữ, KN số</source>
+            <translation>IT, languages, digital skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="16" />
+            <source>Văn hóa, thể thao, đọc sách</source>
+            <translation>Culture, sport, reading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="17" />
+            <source>Kỹ năng sống</source>
+            <translation>Life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="25" />
+            <source>Lớp học</source>
+            <translation>Class</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="26" />
+            <source>Chuyên đề</source>
+            <translation>Thematic session</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="27" />
+            <source>Nói chuyện</source>
+            <translation>Talk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="28" />
+            <source>Hội thi</source>
+            <translation>Contest</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="29" />
+            <source>Sinh hoạt câu lạc bộ</source>
+            <translation>Club meeting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="30" />
+            <source>Khác</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="10" />
+            <source>Xóa mù chữ và sau biết chữ</source>
+            <translation>Literacy and post-literacy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="11" />
+            <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
+            <translation>Technology transfer (crops, livestock, industry extension)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="15" />
+            <source>Tin học, ngoại ngữ, kỹ năng số</source>
+            <translation>IT, foreign languages, digital skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="34" />
+            <source>Ngày</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="35" />
+            <source>Ngày kết thúc</source>
+            <translation>End date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="36" />
+            <source>Tên hoạt động</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="37" />
+            <source>Nhóm chuyên đề</source>
+            <translation>Topic group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="38" />
+            <source>Hình thức</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="39" />
+            <source>Địa điểm</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="40" />
+            <source>Số buổi</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="41" />
+            <source>Đơn vị phối hợp</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="42" />
+            <source>Lượt người học</source>
+            <translation>Learner visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="43" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="44" />
+            <source>Lao động nông thôn</source>
+            <translation>Rural workers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="45" />
+            <source>Số người (không trùng)</source>
+            <translation>Persons (each counted once)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="46" />
+            <source>LĐNT học lần đầu trong năm</source>
+            <translation>Rural workers learning for the first time this year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="47" />
+            <source>Kinh phí (đồng)</source>
+            <translation>Cost (đồng)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="48" />
+            <source>Nguồn kinh phí</source>
+            <translation>Funding source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="24" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="18" />
+            <source>Tên trung tâm</source>
+            <translation>Centre name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="19" />
+            <source>Giám đốc</source>
+            <translation>Director</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="20" />
+            <source>Số quyết định thành lập</source>
+            <translation>Founding decision number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="21" />
+            <source>Ngày quyết định</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="22" />
+            <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
+            <translation>Combined with the commune's culture and sports centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="23" />
+            <source>Điểm học tập ở thôn, làng</source>
+            <translation>Village learning points</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="49" />
+            <source>1. Xóa mù chữ và phổ cập giáo dục</source>
+            <translation>1. Literacy and universal education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="50" />
+            <source>2. Nâng cao trình độ tin học, ngoại ngữ</source>
+            <translation>2. Better IT and foreign-language skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="51" />
+            <source>3. Nâng cao trình độ chuyên môn, nghiệp vụ, tay nghề</source>
+            <translation>3. Better professional, administrative and vocational skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="52" />
+            <source>4. Hoàn thiện kỹ năng sống</source>
+            <translation>4. Life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="53" />
+            <source>5. Trung tâm học tập cộng đồng và các mô hình học tập</source>
+            <translation>5. Community learning centres and learning models</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="54" />
+            <source>Đã nhận</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="55" />
+            <source>Nhận muộn</source>
+            <translation>Received late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="56" />
+            <source>Chờ xác nhận</source>
+            <translation>Awaiting confirmation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="57" />
+            <source>Chưa nhận</source>
+            <translation>Not received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="58" />
+            <source>Chưa đến hạn</source>
+            <translation>Not due yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="59" />
+            <source>số liệu chỉ tiêu</source>
+            <translation>indicator figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="60" />
+            <source>đánh dấu hoàn thành kỳ</source>
+            <translation>period-complete marks</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="61" />
+            <source>thông tin trung tâm học tập cộng đồng</source>
+            <translation>community learning centre details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="62" />
+            <source>hoạt động của trung tâm học tập cộng đồng</source>
+            <translation>community learning centre activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="63" />
+            <source>phần đánh giá, kiến nghị của báo cáo</source>
+            <translation>report assessments and proposals</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="64" />
+            <source>Đã nhập</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="65" />
+            <source>Trùng – đã nhập trước đó</source>
+            <translation>Duplicate – imported before</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="66" />
+            <source>Đã nhập, có xung đột</source>
+            <translation>Imported, with conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="67" />
+            <source>Chờ xác nhận máy gửi</source>
+            <translation>Held until the sender is confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="68" />
+            <source>Bị từ chối</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="69" />
+            <source>Sẽ nhập</source>
+            <translation>Will be imported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="70" />
+            <source>Sẽ nhập, có xung đột</source>
+            <translation>Will be imported, with conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="71" />
+            <source>Sẽ chờ xác nhận máy gửi</source>
+            <translation>Will be held until the sender is confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="72" />
+            <source>Sẽ bị từ chối</source>
+            <translation>Will be refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="73" />
+            <source>Số người 15-60 tuổi biết chữ</source>
+            <translation>People aged 15-60 who can read and write</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="74" />
+            <source>Dân số 15-60 tuổi</source>
+            <translation>Population aged 15-60</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="75" />
+            <source>Số người 15-35 tuổi biết chữ</source>
+            <translation>People aged 15-35 who can read and write</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="76" />
+            <source>Dân số 15-35 tuổi</source>
+            <translation>Population aged 15-35</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="77" />
+            <source>Số người mới biết chữ tiếp tục học tập, không tái mù chữ</source>
+            <translation>Newly literate people who keep learning and do not relapse into illiteracy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="78" />
+            <source>Tổng số người mới biết chữ</source>
+            <translation>All newly literate people</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="79" />
+            <source>Đạt chuẩn (1) / Chưa đạt (0)</source>
+            <translation>Meets the standard (1) / Not yet (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="80" />
+            <source>Số CBCCVC tham gia học tập nâng cao trình độ ứng dụng CNTT</source>
+            <translation>Officials and public employees improving their IT skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="81" />
+            <source>Tổng số CBCCVC</source>
+            <translation>All officials and public employees</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="82" />
+            <source>Số CBCCVC có trình độ ngoại ngữ bậc 2</source>
+            <translation>Officials and public employees with a foreign language at level 2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="83" />
+            <source>Số CBCCVC có trình độ ngoại ngữ bậc 3</source>
+            <translation>Officials and public employees with a foreign language at level 3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="84" />
+            <source>Số công nhân lao động có kiến thức cơ bản về tin học, ngoại ngữ</source>
+            <translation>Workers with basic IT and foreign-language knowledge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="85" />
+            <source>Tổng số công nhân lao động</source>
+            <translation>All workers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="86" />
+            <source>Số CBCC được đào tạo đáp ứng tiêu chuẩn quy định</source>
+            <translation>Officials trained to the required standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="87" />
+            <source>Tổng số CBCC</source>
+            <translation>All officials</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="88" />
+            <source>Số CBCC lãnh đạo, quản lý được đào tạo, bồi dưỡng theo chương trình quy định</source>
+            <translation>Officials in leading or managing posts trained as the programme requires</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="89" />
+            <source>Tổng số CBCC giữ chức vụ lãnh đạo, quản lý</source>
+            <translation>All officials in leading or managing posts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="90" />
+            <source>Số CBCC thực hiện chế độ bồi dưỡng bắt buộc tối thiểu trong năm</source>
+            <translation>Officials completing the minimum compulsory training of the year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="91" />
+            <source>Số cán bộ cấp xã được bồi dưỡng</source>
+            <translation>Commune cadres trained</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="92" />
+            <source>Tổng số cán bộ cấp xã</source>
+            <translation>All commune cadres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="93" />
+            <source>Số cán bộ cấp xã có trình độ chuyên môn đạt chuẩn</source>
+            <translation>Commune cadres whose professional qualification meets the standard</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="94" />
+            <source>Số công chức cấp xã thực hiện chế độ bồi dưỡng bắt buộc tối thiểu trong năm</source>
+            <translation>Commune civil servants completing the minimum compulsory training of the year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="95" />
+            <source>Tổng số công chức cấp xã</source>
+            <translation>All commune civil servants</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="96" />
+            <source>Số lao động nông thôn (người, không tính trùng) tham gia học tập tại TTHTCĐ</source>
+            <translation>Rural workers (persons, each counted once) learning at the community learning centre</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="97" />
+            <source>Tổng số lao động nông thôn</source>
+            <translation>All rural workers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="98" />
+            <source>Số công nhân lao động KCX, KCN có trình độ THPT hoặc tương đương</source>
+            <translation>Workers of export-processing and industrial zones with upper-secondary education or equivalent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="99" />
+            <source>Tổng số công nhân lao động KCX, KCN</source>
+            <translation>All workers of export-processing and industrial zones</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="100" />
+            <source>Số công nhân đã qua đào tạo nghề</source>
+            <translation>Workers with vocational training</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="101" />
+            <source>Số công nhân lao động có tay nghề cao ở các ngành kinh tế mũi nhọn</source>
+            <translation>Highly skilled workers in the key economic sectors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="102" />
+            <source>Tổng số công nhân lao động các ngành kinh tế mũi nhọn</source>
+            <translation>All workers in the key economic sectors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="103" />
+            <source>Số học sinh, sinh viên được học kỹ năng sống</source>
+            <translation>Pupils and students taught life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="104" />
+            <source>Tổng số học sinh, sinh viên</source>
+            <translation>All pupils and students</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="105" />
+            <source>Số HSSV và người lao động tham gia học tập kỹ năng sống</source>
+            <translation>Pupils, students and workers learning life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="106" />
+            <source>Tổng số HSSV và người lao động</source>
+            <translation>All pupils, students and workers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="107" />
+            <source>Có TTHTCĐ hoạt động hiệu quả (1) / Không (0)</source>
+            <translation>Has an effective community learning centre (1) / No (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="108" />
+            <source>Có (1) / Không (0)</source>
+            <translation>Yes (1) / No (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="109" />
+            <source>Đã thành lập (1) / Chưa (0)</source>
+            <translation>Established (1) / Not yet (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="110" />
+            <source>Có tổ chức (1) / Không (0)</source>
+            <translation>Held (1) / Not held (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="111" />
+            <source>Số đơn vị được công nhận</source>
+            <translation>Units recognised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="112" />
+            <source>Số gia đình được công nhận</source>
+            <translation>Families recognised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="113" />
+            <source>Số dòng họ được công nhận</source>
+            <translation>Clans recognised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="114" />
+            <source>Số doanh nghiệp</source>
+            <translation>Enterprises</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="115" />
+            <source>Số người 15-35 tuổi đạt chuẩn biết chữ mức độ 1</source>
+            <translation>People aged 15-35 literate at level 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="116" />
+            <source>Số người 15-25 tuổi đạt chuẩn biết chữ mức độ 1</source>
+            <translation>People aged 15-25 literate at level 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="117" />
+            <source>Dân số 15-25 tuổi</source>
+            <translation>Population aged 15-25</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="118" />
+            <source>Số người 15-60 tuổi đạt chuẩn biết chữ mức độ 2</source>
+            <translation>People aged 15-60 literate at level 2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="119" />
+            <source>Số người 15-35 tuổi đạt chuẩn biết chữ mức độ 2</source>
+            <translation>People aged 15-35 literate at level 2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="120" />
+            <source>Mức độ được công nhận: 0 = chưa đạt, 1 = mức độ 1, 2 = mức độ 2 (NĐ 20/2014 Đ20-21: xã mức 1 khi ≥90% người 15-35 tuổi biết chữ mức 1, ĐBKK 15-25; mức 2 khi ≥90% người 15-60 tuổi biết chữ mức 2, ĐBKK 15-35); kèm số, ngày quyết định công nhận và cơ quan công nhận</source>
+            <translation>Recognised level: 0 = not met, 1 = level 1, 2 = level 2 (Decree 20/2014 art. 20-21: a commune reaches level 1 when ≥90% of people aged 15-35 are literate at level 1, 15-25 in especially difficult areas; level 2 when ≥90% of people aged 15-60 are literate at level 2, 15-35 in especially difficult areas); with the number and date of the recognition decision and the recognising body</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="121" />
+            <source>Số trẻ 5 tuổi đi học</source>
+            <translation>Five-year-olds attending school</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="122" />
+            <source>Số trẻ 5 tuổi</source>
+            <translation>Five-year-olds</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="123" />
+            <source>Số trẻ 5 tuổi hoàn thành chương trình GDMN</source>
+            <translation>Five-year-olds completing the preschool programme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="124" />
+            <source>Đạt (1) nếu TRE5_DI_HOC ≥95% (ĐBKK 90%) và TRE5_HT_CTMN ≥85% (ĐBKK 80%), có quyết định công nhận / Chưa (0)</source>
+            <translation>Met (1) if TRE5_DI_HOC ≥95% (90% in especially difficult areas) and TRE5_HT_CTMN ≥85% (80%), with a recognition decision / Not yet (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="125" />
+            <source>Hoàn thành (1) / Chưa (0)</source>
+            <translation>Completed (1) / Not yet (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="126" />
+            <source>Số trẻ 6 tuổi vào lớp 1</source>
+            <translation>Six-year-olds entering grade 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="127" />
+            <source>Số trẻ 6 tuổi</source>
+            <translation>Six-year-olds</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="128" />
+            <source>Số trẻ 11 tuổi hoàn thành chương trình tiểu học</source>
+            <translation>Eleven-year-olds completing primary school</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="129" />
+            <source>Số trẻ 11 tuổi</source>
+            <translation>Eleven-year-olds</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="130" />
+            <source>Số trẻ đến 14 tuổi hoàn thành chương trình tiểu học</source>
+            <translation>Children up to 14 completing primary school</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="131" />
+            <source>Số trẻ đến 14 tuổi</source>
+            <translation>Children up to 14</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="132" />
+            <source>Mức độ được công nhận: 0 = chưa đạt, 1-3 = mức độ 1-3 (NĐ 20/2014 Đ9-11; ngưỡng: TRE6_VAO_LOP1, TRE11_HT_TH, TRE14_HT_TH); kèm quyết định công nhận</source>
+            <translation>Recognised level: 0 = not met, 1-3 = level 1-3 (Decree 20/2014 art. 9-11; thresholds: TRE6_VAO_LOP1, TRE11_HT_TH, TRE14_HT_TH); with the recognition decision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="133" />
+            <source>Số người 15-18 tuổi có bằng tốt nghiệp THCS</source>
+            <translation>People aged 15-18 with a lower-secondary diploma</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="134" />
+            <source>Dân số 15-18 tuổi</source>
+            <translation>Population aged 15-18</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="135" />
+            <source>Số người 15-18 tuổi đang học CT GDPT/GDTX cấp THPT hoặc GDNN</source>
+            <translation>People aged 15-18 in upper-secondary general or continuing education, or vocational education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="136" />
+            <source>Mức độ được công nhận: 0 = chưa đạt, 1-3 = mức độ 1-3 (NĐ 20/2014 Đ14-16; ngưỡng: TN_THCS_15_18, HOC_THPT_GDNN_15_18; ngưỡng mức 2 (unsure)); kèm quyết định công nhận</source>
+            <translation>Recognised level: 0 = not met, 1-3 = level 1-3 (Decree 20/2014 art. 14-16; thresholds: TN_THCS_15_18, HOC_THPT_GDNN_15_18; level 2 threshold unsure); with the recognition decision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="137" />
+            <source>Số người trong độ tuổi lao động được trang bị năng lực thông tin</source>
+            <translation>People of working age with information literacy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="138" />
+            <source>Dân số trong độ tuổi lao động</source>
+            <translation>Population of working age</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="139" />
+            <source>Số người trong độ tuổi lao động được trang bị kỹ năng sống</source>
+            <translation>People of working age with life skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="140" />
+            <source>Số người từ 15 tuổi trở lên có trình độ chuyên môn kỹ thuật</source>
+            <translation>People aged 15 and over with a technical qualification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="141" />
+            <source>Dân số từ 15 tuổi trở lên</source>
+            <translation>Population aged 15 and over</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="142" />
+            <source>Số người từ 15 tuổi trở lên có trình độ đại học trở lên</source>
+            <translation>People aged 15 and over with a university degree or higher</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="143" />
+            <source>Có ứng dụng (1) / Không (0)</source>
+            <translation>Applied (1) / No (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="144" />
+            <source>Số cơ sở giáo dục triển khai quản lý, giảng dạy, học tập trên môi trường số</source>
+            <translation>Educational institutions managing, teaching and learning in a digital environment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="145" />
+            <source>Tổng số cơ sở giáo dục (xã: MN, TH, THCS do xã quản lý; tỉnh: THPT, GDTX, GDNN)</source>
+            <translation>All educational institutions (commune: preschools, primary and lower-secondary schools it manages; province: upper-secondary, continuing and vocational education)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="146" />
+            <source>Số cán bộ khuyến học cấp xã tham gia tổ chức hoạt động TTHTCĐ và được tập huấn CNTT</source>
+            <translation>Commune study-promotion staff organising community learning centre activities and trained in IT</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="147" />
+            <source>Tổng số cán bộ làm công tác khuyến học cấp xã</source>
+            <translation>All commune study-promotion staff</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="148" />
+            <source>Số gia đình được công nhận "Gia đình học tập"</source>
+            <translation>Families recognised as "Learning family"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="149" />
+            <source>Tổng số hộ gia đình</source>
+            <translation>All households</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="150" />
+            <source>Số dòng họ được công nhận "Dòng họ học tập"</source>
+            <translation>Clans recognised as "Learning clan"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="151" />
+            <source>Tổng số dòng họ trên địa bàn</source>
+            <translation>All clans in the area</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="152" />
+            <source>Số thôn, tổ dân phố được công nhận "Cộng đồng học tập"</source>
+            <translation>Villages and residential groups recognised as "Learning community"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="153" />
+            <source>Tổng số thôn, tổ dân phố</source>
+            <translation>All villages and residential groups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="154" />
+            <source>Số đơn vị trên địa bàn xã được công nhận "Đơn vị học tập"</source>
+            <translation>Units in the commune recognised as "Learning unit"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="155" />
+            <source>Tổng số tổ chức, cơ quan, trường học, doanh nghiệp, cơ sở sản xuất trên địa bàn xã</source>
+            <translation>All organisations, agencies, schools, enterprises and production units in the commune</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="156" />
+            <source>Số công dân đạt danh hiệu "Công dân học tập"</source>
+            <translation>Citizens awarded "Learning citizen"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="157" />
+            <source>Tổng số công dân (mẫu số chưa được quy định rõ: người lớn hoặc dân số 15+)</source>
+            <translation>All citizens (the denominator is not clearly defined yet: adults or population 15+)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="158" />
+            <source>Số người lớn trong GĐHT, DHHT, CĐHT đạt "Công dân học tập"</source>
+            <translation>Adults in learning families, clans and communities awarded "Learning citizen"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="159" />
+            <source>Tổng số người lớn trong GĐHT, DHHT, CĐHT</source>
+            <translation>All adults in learning families, clans and communities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="160" />
+            <source>Số CBCCVC, NLĐ trong đơn vị học tập đạt "Công dân học tập"</source>
+            <translation>Officials, public employees and workers in learning units awarded "Learning citizen"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="161" />
+            <source>Tổng số CBCCVC, NLĐ trong các đơn vị học tập</source>
+            <translation>All officials, public employees and workers in learning units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="162" />
+            <source>Số người đạt CDHT có kỹ năng số đáp ứng yêu cầu theo Chương trình chuyển đổi số quốc gia</source>
+            <translation>Learning citizens with the digital skills the national digital transformation programme requires</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="163" />
+            <source>Tổng số người đạt danh hiệu CDHT</source>
+            <translation>All people awarded "Learning citizen"</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="164" />
+            <source>Số người đạt CDHT thành thạo kỹ năng số</source>
+            <translation>Learning citizens proficient in digital skills</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="165" />
+            <source>Mức độ được công nhận theo TT 25/2023/TT-BGDĐT: 0 = chưa công nhận, 1 = mức độ 1, 2 = mức độ 2; kèm số, ngày quyết định, cơ quan công nhận; công nhận có hiệu lực 36 tháng (hết hạn thì coi như 0)</source>
+            <translation>Level recognised under Circular 25/2023/TT-BGDĐT: 0 = not recognised, 1 = level 1, 2 = level 2; with the decision's number and date and the recognising body; a recognition is valid for 36 months (after that it counts as 0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="166" />
+            <source>Mức độ công nhận "Cộng đồng học tập" cấp tỉnh: 0 = chưa, 1 = mức độ 1, 2 = mức độ 2; kèm quyết định công nhận</source>
+            <translation>Level of the province's "Learning community" recognition: 0 = not yet, 1 = level 1, 2 = level 2; with the recognition decision</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="167" />
+            <source>Số đơn vị cấp tỉnh được công nhận</source>
+            <translation>Provincial units recognised</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="168" />
+            <source>Số thư viện cơ sở giáo dục có cung cấp dịch vụ HTSĐ</source>
+            <translation>School libraries offering lifelong-learning services</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="169" />
+            <source>Tổng số thư viện cơ sở giáo dục</source>
+            <translation>All school libraries</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="170" />
+            <source>Số bảo tàng có chương trình giáo dục cho người dân</source>
+            <translation>Museums with education programmes for the public</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="171" />
+            <source>Tổng số bảo tàng trên địa bàn</source>
+            <translation>All museums in the area</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="172" />
+            <source>Có (1) / Không (0); có thể lưu thêm số tiền (đồng)</source>
+            <translation>Yes (1) / No (0); the amount (dong) may be stored too</translation>
         </message>
     </context>
     <context>
@@ -1703,17 +2288,17 @@ at level {n}+</translation>
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="119" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="119" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
             <source>(không có)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="126" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="127" />
             <source>Chọn trên lịch</source>
             <translation>Pick on a calendar</translation>
         </message>
@@ -1721,349 +2306,349 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="86" />
-            <location filename="../../ui/pages/entry.py" line="182" />
+            <location filename="../../ui/pages/entry.py" line="87" />
+            <location filename="../../ui/pages/entry.py" line="183" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="87" />
+            <location filename="../../ui/pages/entry.py" line="88" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="88" />
+            <location filename="../../ui/pages/entry.py" line="89" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="184" />
+            <location filename="../../ui/pages/entry.py" line="185" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="185" />
+            <location filename="../../ui/pages/entry.py" line="186" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="191" />
+            <location filename="../../ui/pages/entry.py" line="192" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="194" />
+            <location filename="../../ui/pages/entry.py" line="195" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="197" />
+            <location filename="../../ui/pages/entry.py" line="198" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="220" />
+            <location filename="../../ui/pages/entry.py" line="221" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="291" />
+            <location filename="../../ui/pages/entry.py" line="292" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="365" />
+            <location filename="../../ui/pages/entry.py" line="366" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="366" />
+            <location filename="../../ui/pages/entry.py" line="367" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="375" />
+            <location filename="../../ui/pages/entry.py" line="376" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="414" />
+            <location filename="../../ui/pages/entry.py" line="415" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="415" />
+            <location filename="../../ui/pages/entry.py" line="416" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="418" />
+            <location filename="../../ui/pages/entry.py" line="419" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="446" />
+            <location filename="../../ui/pages/entry.py" line="447" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="535" />
+            <location filename="../../ui/pages/entry.py" line="536" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="535" />
+            <location filename="../../ui/pages/entry.py" line="536" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="537" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="537" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="537" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="539" />
+            <location filename="../../ui/pages/entry.py" line="540" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="541" />
+            <location filename="../../ui/pages/entry.py" line="542" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="544" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="583" />
+            <location filename="../../ui/pages/entry.py" line="584" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="642" />
+            <location filename="../../ui/pages/entry.py" line="643" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="643" />
+            <location filename="../../ui/pages/entry.py" line="644" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="643" />
+            <location filename="../../ui/pages/entry.py" line="644" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="644" />
+            <location filename="../../ui/pages/entry.py" line="645" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="645" />
+            <location filename="../../ui/pages/entry.py" line="646" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="655" />
+            <location filename="../../ui/pages/entry.py" line="656" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="659" />
+            <location filename="../../ui/pages/entry.py" line="660" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="662" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="662" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="662" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="686" />
+            <location filename="../../ui/pages/entry.py" line="687" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="690" />
+            <location filename="../../ui/pages/entry.py" line="691" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="977" />
+            <location filename="../../ui/pages/entry.py" line="978" />
             <source>Chưa ghi được dấu hoàn thành.</source>
             <translation>The completion mark was not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="987" />
+            <location filename="../../ui/pages/entry.py" line="988" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="648" />
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="676" />
+            <location filename="../../ui/pages/entry.py" line="677" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="682" />
+            <location filename="../../ui/pages/entry.py" line="683" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="683" />
+            <location filename="../../ui/pages/entry.py" line="684" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="684" />
+            <location filename="../../ui/pages/entry.py" line="685" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="692" />
+            <location filename="../../ui/pages/entry.py" line="693" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="699" />
+            <location filename="../../ui/pages/entry.py" line="700" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="731" />
+            <location filename="../../ui/pages/entry.py" line="732" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="734" />
+            <location filename="../../ui/pages/entry.py" line="735" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="739" />
+            <location filename="../../ui/pages/entry.py" line="740" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="742" />
+            <location filename="../../ui/pages/entry.py" line="743" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="744" />
+            <location filename="../../ui/pages/entry.py" line="745" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="746" />
+            <location filename="../../ui/pages/entry.py" line="747" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="765" />
+            <location filename="../../ui/pages/entry.py" line="766" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="817" />
+            <location filename="../../ui/pages/entry.py" line="818" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="861" />
+            <location filename="../../ui/pages/entry.py" line="862" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="865" />
+            <location filename="../../ui/pages/entry.py" line="866" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="868" />
+            <location filename="../../ui/pages/entry.py" line="869" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="870" />
+            <location filename="../../ui/pages/entry.py" line="871" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="900" />
+            <location filename="../../ui/pages/entry.py" line="901" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="911" />
+            <location filename="../../ui/pages/entry.py" line="912" />
             <source>Lưu số liệu kỳ {period}</source>
             <translation>Save the figures of {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="920" />
+            <location filename="../../ui/pages/entry.py" line="921" />
             <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
             <translation>Not saved: the unit does not report this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="924" />
+            <location filename="../../ui/pages/entry.py" line="925" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="932" />
+            <location filename="../../ui/pages/entry.py" line="933" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="959" />
+            <location filename="../../ui/pages/entry.py" line="960" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="960" />
+            <location filename="../../ui/pages/entry.py" line="961" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="960" />
-            <location filename="../../ui/pages/entry.py" line="980" />
+            <location filename="../../ui/pages/entry.py" line="961" />
+            <location filename="../../ui/pages/entry.py" line="981" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="972" />
+            <location filename="../../ui/pages/entry.py" line="973" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="973" />
+            <location filename="../../ui/pages/entry.py" line="974" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -2079,7 +2664,7 @@ at level {n}+</translation>
     <context>
         <name>ExportsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="143" />
+            <location filename="../../ui/models/sync_models.py" line="144" />
             <source>Toàn bộ – </source>
             <translation>Everything – </translation>
         </message>
@@ -2087,47 +2672,47 @@ at level {n}+</translation>
     <context>
         <name>Fields</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="58" />
+            <location filename="../../ui/models/presentation.py" line="60" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="59" />
+            <location filename="../../ui/models/presentation.py" line="61" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="60" />
+            <location filename="../../ui/models/presentation.py" line="62" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="61" />
+            <location filename="../../ui/models/presentation.py" line="63" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="62" />
+            <location filename="../../ui/models/presentation.py" line="64" />
             <source>Hoàn thành</source>
             <translation>Complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="63" />
+            <location filename="../../ui/models/presentation.py" line="65" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="64" />
+            <location filename="../../ui/models/presentation.py" line="66" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="65" />
+            <location filename="../../ui/models/presentation.py" line="67" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="66" />
+            <location filename="../../ui/models/presentation.py" line="68" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
@@ -2163,117 +2748,215 @@ at level {n}+</translation>
     <context>
         <name>Flags</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="240" />
+            <location filename="../../ui/models/presentation.py" line="246" />
             <source>Đạt / Có</source>
             <translation>Met / Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="240" />
+            <location filename="../../ui/models/presentation.py" line="246" />
             <source>Chưa đạt / Không</source>
             <translation>Not met / No</translation>
         </message>
     </context>
     <context>
+        <name>FrameDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <source>Số, ngày, nơi nhận, người ký</source>
+            <translation>Number, date, recipients, signer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
+            <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="180" />
+            <source>để trống: văn thư ghi số</source>
+            <translation>empty: the clerk writes the number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="183" />
+            <source>Ngày in (hôm nay)</source>
+            <translation>Day of printing (today)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="193" />
+            <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
+            <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="196" />
+            <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
+            <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="199" />
+            <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
+            <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="202" />
+            <source>Số văn bản</source>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="203" />
+            <source>Ký hiệu</source>
+            <translation>Reference code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="204" />
+            <source>Địa danh</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="205" />
+            <source>Ngày ban hành</source>
+            <translation>Date of issue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
+            <source>Nơi nhận</source>
+            <translation>Recipients</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
+            <source>Thay mặt (TM.)</source>
+            <translation>On behalf of (TM.)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <source>Chức vụ người đứng đầu</source>
+            <translation>Title of the head</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <source>Cấp phó ký thay (KT.)</source>
+            <translation>Deputy signing for the head (KT.)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <source>Họ tên người ký</source>
+            <translation>Signer's full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <source>Họ tên người lập biểu</source>
+            <translation>Preparer's full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="217" />
+            <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
+            <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="221" />
+            <source>Ngưỡng đánh giá cấp trên</source>
+            <translation>Judging threshold above the commune</translation>
+        </message>
+    </context>
+    <context>
         <name>Groups</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="22" />
-            <location filename="../../ui/models/presentation.py" line="37" />
+            <location filename="../../ui/models/presentation.py" line="24" />
+            <location filename="../../ui/models/presentation.py" line="39" />
             <source>Xóa mù chữ, phổ cập</source>
             <translation>Literacy, universal education</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="23" />
+            <location filename="../../ui/models/presentation.py" line="25" />
             <source>Tin học, ngoại ngữ</source>
             <translation>IT, foreign languages</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="24" />
+            <location filename="../../ui/models/presentation.py" line="26" />
             <source>Chuyên môn, tay nghề</source>
             <translation>Professional and vocational skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="25" />
+            <location filename="../../ui/models/presentation.py" line="27" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="26" />
+            <location filename="../../ui/models/presentation.py" line="28" />
             <source>TTHTCĐ, mô hình học tập</source>
             <translation>CLCs, learning models</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="29" />
-            <location filename="../../ui/models/presentation.py" line="45" />
+            <location filename="../../ui/models/presentation.py" line="31" />
+            <location filename="../../ui/models/presentation.py" line="47" />
             <source>1. Xóa mù chữ và phổ cập giáo dục</source>
             <translation>1. Literacy and universal education</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="30" />
+            <location filename="../../ui/models/presentation.py" line="32" />
             <source>2. Nâng cao trình độ tin học, ngoại ngữ</source>
             <translation>2. Better IT and foreign-language skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="31" />
+            <location filename="../../ui/models/presentation.py" line="33" />
             <source>3. Nâng cao trình độ chuyên môn, nghiệp vụ, tay nghề</source>
             <translation>3. Better professional, administrative and vocational skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="32" />
+            <location filename="../../ui/models/presentation.py" line="34" />
             <source>4. Hoàn thiện kỹ năng sống</source>
             <translation>4. Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="33" />
+            <location filename="../../ui/models/presentation.py" line="35" />
             <source>5. Trung tâm học tập cộng đồng và các mô hình học tập</source>
             <translation>5. Community learning centres and learning models</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="38" />
+            <location filename="../../ui/models/presentation.py" line="40" />
             <source>Năng lực, trình độ</source>
             <translation>Skills, qualifications</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="39" />
+            <location filename="../../ui/models/presentation.py" line="41" />
             <source>Chuyển đổi số, TTHTCĐ</source>
             <translation>Digital, learning centres</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="40" />
+            <location filename="../../ui/models/presentation.py" line="42" />
             <source>Mô hình học tập</source>
             <translation>Learning models</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="41" />
+            <location filename="../../ui/models/presentation.py" line="43" />
             <source>Thư viện, bảo tàng</source>
             <translation>Libraries, museums</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="42" />
+            <location filename="../../ui/models/presentation.py" line="44" />
             <source>Lãnh đạo, kinh phí</source>
             <translation>Leadership, funding</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="46" />
+            <location filename="../../ui/models/presentation.py" line="48" />
             <source>2. Năng lực và trình độ của người dân</source>
             <translation>2. People's skills and qualifications</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="47" />
+            <location filename="../../ui/models/presentation.py" line="49" />
             <source>3. Chuyển đổi số trong giáo dục và trung tâm học tập cộng đồng</source>
             <translation>3. Digital transformation in education and community learning centres</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="48" />
+            <location filename="../../ui/models/presentation.py" line="50" />
             <source>4. Các mô hình học tập và danh hiệu học tập</source>
             <translation>4. Learning models and learning titles</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="49" />
+            <location filename="../../ui/models/presentation.py" line="51" />
             <source>5. Thư viện, bảo tàng phục vụ học tập suốt đời</source>
             <translation>5. Libraries and museums serving lifelong learning</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="50" />
+            <location filename="../../ui/models/presentation.py" line="52" />
             <source>6. Lãnh đạo, kinh phí và phong trào thi đua</source>
             <translation>6. Leadership, funding and emulation movement</translation>
         </message>
@@ -2429,17 +3112,17 @@ at level {n}+</translation>
     <context>
         <name>InstallationsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="312" />
+            <location filename="../../ui/models/sync_models.py" line="313" />
             <source>máy này đang gửi số liệu cho {n} đơn vị</source>
             <translation>this machine is sending figures for {n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="334" />
-            <source>Khoá {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
+            <location filename="../../ui/models/sync_models.py" line="335" />
+            <source>Khóa {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
             <translation>Key {fp} signs packages for {n} units. Each unit is confirmed on its own: confirm this row only when the Department is sure the machine is assigned to enter figures for {unit}.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="338" />
+            <location filename="../../ui/models/sync_models.py" line="339" />
             <source>Thiếu {n} gói</source>
             <translation>{n} packages missing</translation>
         </message>
@@ -2447,12 +3130,12 @@ at level {n}+</translation>
     <context>
         <name>Levels</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="147" />
+            <location filename="../../ui/models/presentation.py" line="153" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="148" />
+            <location filename="../../ui/models/presentation.py" line="154" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
@@ -2460,7 +3143,7 @@ at level {n}+</translation>
     <context>
         <name>Lineage</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="265" />
+            <location filename="../../ui/models/presentation.py" line="271" />
             <source>{mark} ghép từ số liệu các xã trước sáp nhập ({n}/{total} xã đã báo cáo)</source>
             <translation>{mark} combined from the communes before the merger ({n}/{total} communes reported)</translation>
         </message>
@@ -2614,6 +3297,246 @@ at level {n}+</translation>
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="118" />
+            <source>Gói nhận được</source>
+            <translation>Received packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="119" />
+            <location filename="../../ui/pages/merge.py" line="459" />
+            <source>Xung đột</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="120" />
+            <location filename="../../ui/pages/merge.py" line="461" />
+            <source>Máy gửi</source>
+            <translation>Sending computers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="131" />
+            <source>Thêm tệp…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="133" />
+            <source>Thêm thư mục…</source>
+            <translation>Add folder…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="135" />
+            <source>Bỏ khỏi danh sách</source>
+            <translation>Remove from the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="137" />
+            <source>Kiểm tra</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="138" />
+            <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
+            <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="140" />
+            <source>Áp dụng</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="149" />
+            <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
+            <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="172" />
+            <source>Lưu biên nhận…</source>
+            <translation>Save receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="174" />
+            <source>In biên nhận…</source>
+            <translation>Print receipt…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="204" />
+            <source>Chọn gói đồng bộ</source>
+            <translation>Choose sync packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="205" />
+            <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
+            <translation>XHHT packages (*.xhht);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="210" />
+            <source>Chọn thư mục chứa các gói</source>
+            <translation>Choose the folder holding the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="244" />
+            <source>Đang kiểm tra các gói…</source>
+            <translation>Checking the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="244" />
+            <source>Đang nhập các gói…</source>
+            <translation>Importing the packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Nhập các gói</source>
+            <translation>Import the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="260" />
+            <source>Không nhập được.</source>
+            <translation>The import failed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="266" />
+            <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="267" />
+            <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
+            <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="288" />
+            <source>Lưu biên nhận</source>
+            <translation>Save receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="289" />
+            <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
+            <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="295" />
+            <source>Không lưu được biên nhận.</source>
+            <translation>The receipt could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="302" />
+            <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
+            <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="313" />
+            <source>Giữ bản ở Sở</source>
+            <translation>Keep the Department's version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="315" />
+            <source>Lấy bản gửi đến</source>
+            <translation>Take the incoming version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="332" />
+            <source>Giải quyết xung đột</source>
+            <translation>Resolve conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="340" />
+            <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
+            <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="355" />
+            <source>Xác nhận máy gửi…</source>
+            <translation>Confirm sending computer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="357" />
+            <source>Thu hồi…</source>
+            <translation>Revoke…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="374" />
+            <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
+{lines}
+
+Các gói đang giữ của máy này sẽ được nhập.</source>
+            <translation>Confirm only if the sending official read out exactly this code:
+{lines}
+
+The held packages of this computer will be imported.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="378" />
+            <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
+            <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="381" />
+            <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
+            <translation>Was the identification code checked by phone?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="382" />
+            <source>Xác nhận</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="398" />
+            <source>Nhập các gói đang giữ</source>
+            <translation>Import the held packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="399" />
+            <source>Đang nhập các gói đang giữ…</source>
+            <translation>Importing the held packages…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="407" />
+            <source>Thu hồi máy gửi?</source>
+            <translation>Revoke the sending computer?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="408" />
+            <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
+{lines}</source>
+            <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
+{lines}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="410" />
+            <source>Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
+            <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="411" />
+            <source>Thu hồi</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="421" />
+            <source>Thu hồi máy gửi</source>
+            <translation>Revoke the sending installation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="448" />
+            <source>Không đọc được: {error}</source>
+            <translation>Could not read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="458" />
+            <source>Xung đột ({n})</source>
+            <translation>Conflicts ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="460" />
+            <source>Máy gửi ({n} chờ xác nhận)</source>
+            <translation>Sending computers ({n} awaiting confirmation)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="462" />
+            <source>Khóa của Sở: {fp}</source>
+            <translation>Department key: {fp}</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -2670,7 +3593,7 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/move_to.py" line="40" />
-            <source>Máy giữ nguyên khoá và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).</source>
+            <source>Máy giữ nguyên khóa và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).</source>
             <translation>The installation keeps its keys and all figures and history of {old}. The first package for the new unit waits until the Department confirms the sender (read the fingerprint over the phone).</translation>
         </message>
         <message>
@@ -2682,6 +3605,57 @@ at level {n}+</translation>
             <location filename="../../ui/dialogs/move_to.py" line="48" />
             <source>Để sau</source>
             <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>Narrative</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="319" />
+            <source>Đánh giá chung</source>
+            <translation>General assessment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="320" />
+            <source>Tồn tại, hạn chế</source>
+            <translation>Shortcomings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="321" />
+            <source>Kiến nghị, đề xuất</source>
+            <translation>Recommendations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="322" />
+            <source>Phương hướng, nhiệm vụ kỳ tới</source>
+            <translation>Direction and tasks for the next period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="325" />
+            <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
+            <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="326" />
+            <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
+            <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NarrativeDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <source>Đánh giá, kiến nghị — {unit}, {period}</source>
+            <translation>Assessment, proposals — {unit}, {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
+            <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="282" />
+            <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
+            <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
     </context>
     <context>
@@ -2744,7 +3718,7 @@ at level {n}+</translation>
         <name>PassphraseDialog</name>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="41" />
-            <source>Mật khẩu bảo vệ khoá</source>
+            <source>Mật khẩu bảo vệ khóa</source>
             <translation>Password protecting the key</translation>
         </message>
         <message>
@@ -2754,7 +3728,7 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="45" />
-            <source>Nhập mật khẩu đã đặt khi sao lưu khoá.</source>
+            <source>Nhập mật khẩu đã đặt khi sao lưu khóa.</source>
             <translation>Enter the password set when the key was backed up.</translation>
         </message>
         <message>
@@ -2809,17 +3783,17 @@ at level {n}+</translation>
     <context>
         <name>Periods</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="175" />
+            <location filename="../../ui/models/presentation.py" line="181" />
             <source>6 tháng đầu năm {year}</source>
             <translation>First half of {year}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="177" />
+            <location filename="../../ui/models/presentation.py" line="183" />
             <source>6 tháng cuối năm {year}</source>
             <translation>Second half of {year}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="178" />
+            <location filename="../../ui/models/presentation.py" line="184" />
             <source>Cả năm {year}</source>
             <translation>Year {year}</translation>
         </message>
@@ -2827,45 +3801,45 @@ at level {n}+</translation>
     <context>
         <name>PreviewModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="185" />
+            <location filename="../../ui/models/sync_models.py" line="186" />
             <source> (toàn bộ)</source>
             <translation> (everything)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="192" />
+            <location filename="../../ui/models/sync_models.py" line="193" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="193" />
+            <location filename="../../ui/models/sync_models.py" line="194" />
             <source>{n} lưu ý</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="201" />
+            <location filename="../../ui/models/sync_models.py" line="202" />
             <source>Lỗi: {problem}</source>
             <translation>Error: {problem}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="202" />
+            <location filename="../../ui/models/sync_models.py" line="203" />
             <source>Lưu ý: {warning}</source>
             <translation>Note: {warning}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="204" />
-            <source>Trong đó {n} bản ghi bị xoá (bia mộ).</source>
-            <translation>Of which {n} records deleted (tombstones).</translation>
+            <location filename="../../ui/models/sync_models.py" line="205" />
+            <source>Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).</source>
+            <translation>Of which {n} records deleted (the receiving computer deletes them too).</translation>
         </message>
     </context>
     <context>
         <name>Programmes</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="53" />
+            <location filename="../../ui/models/presentation.py" line="55" />
             <source>Kế hoạch 2780/KH-UBND (2013–2020)</source>
             <translation>Plan 2780/KH-UBND (2013–2020)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="54" />
+            <location filename="../../ui/models/presentation.py" line="56" />
             <source>Đề án XHHT 2021–2030 (QĐ 1373/QĐ-TTg)</source>
             <translation>Learning society scheme 2021–2030 (Decision 1373/QĐ-TTg)</translation>
         </message>
@@ -2873,147 +3847,197 @@ at level {n}+</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="94" />
+            <location filename="../../ui/dialogs/report_print.py" line="111" />
             <source>Đang in trang {page}/{pages}</source>
             <translation>Printing page {page}/{pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="100" />
+            <location filename="../../ui/dialogs/report_print.py" line="117" />
             <source>Đang in…</source>
             <translation>Printing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="140" />
+            <location filename="../../ui/dialogs/report_print.py" line="157" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="142" />
+            <location filename="../../ui/dialogs/report_print.py" line="159" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="255" />
+            <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
+            <translation>The document number must be a positive whole number (got «{value}»).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="256" />
+            <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
+            <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="258" />
+            <source>«{field}» dài quá {limit} ký tự.</source>
+            <translation>«{field}» is longer than {limit} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
+            <source>«Nơi nhận» có quá {limit} dòng.</source>
+            <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
     </context>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="49" />
-            <location filename="../../ui/pages/reports.py" line="60" />
+            <location filename="../../ui/pages/reports.py" line="42" />
+            <source>Phiếu theo dõi tiến độ</source>
+            <translation>Progress sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="43" />
+            <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
+            <translation>Consolidated report (district, province)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="44" />
+            <source>PDF (để in, ký)</source>
+            <translation>PDF (to print and sign)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="45" />
+            <source>Excel (gửi Bộ, Sở)</source>
+            <translation>Excel (for the Ministry, Department)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="54" />
+            <location filename="../../ui/pages/reports.py" line="68" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="73" />
+            <location filename="../../ui/pages/reports.py" line="81" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="74" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="75" />
+            <location filename="../../ui/pages/reports.py" line="83" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="76" />
+            <location filename="../../ui/pages/reports.py" line="84" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="79" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
             <translation>Group communes and wards by former district (analysis only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="85" />
+            <location filename="../../ui/pages/reports.py" line="93" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="87" />
+            <location filename="../../ui/pages/reports.py" line="95" />
+            <source>Số, ngày, người ký…</source>
+            <translation>Number, date, signer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="96" />
+            <source>Đánh giá, kiến nghị…</source>
+            <translation>Assessment, proposals…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="97" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="88" />
+            <location filename="../../ui/pages/reports.py" line="98" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="89" />
+            <location filename="../../ui/pages/reports.py" line="99" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="90" />
+            <location filename="../../ui/pages/reports.py" line="100" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="95" />
+            <location filename="../../ui/pages/reports.py" line="105" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="211" />
-            <location filename="../../ui/pages/reports.py" line="214" />
+            <location filename="../../ui/pages/reports.py" line="270" />
+            <location filename="../../ui/pages/reports.py" line="273" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="223" />
+            <location filename="../../ui/pages/reports.py" line="286" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="226" />
+            <location filename="../../ui/pages/reports.py" line="289" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="236" />
+            <location filename="../../ui/pages/reports.py" line="303" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="239" />
+            <location filename="../../ui/pages/reports.py" line="306" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="240" />
+            <location filename="../../ui/pages/reports.py" line="307" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="258" />
+            <location filename="../../ui/pages/reports.py" line="339" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="263" />
+            <location filename="../../ui/pages/reports.py" line="344" />
             <source>Đã hủy lệnh in.</source>
             <translation>Printing cancelled.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="265" />
+            <location filename="../../ui/pages/reports.py" line="346" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="271" />
+            <location filename="../../ui/pages/reports.py" line="352" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="278" />
+            <location filename="../../ui/pages/reports.py" line="359" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="288" />
+            <location filename="../../ui/pages/reports.py" line="369" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -3222,17 +4246,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="86" />
+            <location filename="../../ui/models/presentation.py" line="88" />
             <source>Cán bộ xã</source>
             <translation>Commune official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="87" />
+            <location filename="../../ui/models/presentation.py" line="89" />
             <source>Phòng GD&amp;ĐT huyện</source>
             <translation>District education office</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="88" />
+            <location filename="../../ui/models/presentation.py" line="90" />
             <source>Sở GD&amp;ĐT</source>
             <translation>Provincial Department of Education</translation>
         </message>
@@ -3425,27 +4449,27 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Sources</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="69" />
+            <location filename="../../ui/models/presentation.py" line="71" />
             <source>nhập tay</source>
             <translation>typed in</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="70" />
+            <location filename="../../ui/models/presentation.py" line="72" />
             <source>biểu Excel</source>
             <translation>Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="71" />
+            <location filename="../../ui/models/presentation.py" line="73" />
             <source>dữ liệu mẫu</source>
             <translation>sample data</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="72" />
+            <location filename="../../ui/models/presentation.py" line="74" />
             <source>gói đồng bộ</source>
             <translation>sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="73" />
+            <location filename="../../ui/models/presentation.py" line="75" />
             <source>hợp nhất</source>
             <translation>merge</translation>
         </message>
@@ -3453,56 +4477,61 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="94" />
+            <location filename="../../ui/models/presentation.py" line="98" />
             <source>Đạt</source>
             <translation>Met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="95" />
+            <location filename="../../ui/models/presentation.py" line="99" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="96" />
+            <location filename="../../ui/models/presentation.py" line="100" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="97" />
+            <location filename="../../ui/models/presentation.py" line="101" />
             <source>Không đặt mục tiêu</source>
             <translation>No target</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="98" />
+            <location filename="../../ui/models/presentation.py" line="102" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/presentation.py" line="103" />
+            <source>Chưa đủ số đơn vị báo cáo để đánh giá</source>
+            <translation>Too few units reported to judge</translation>
         </message>
     </context>
     <context>
         <name>SyncKeys</name>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="102" />
-            <source>Chọn tệp khoá công khai của Sở</source>
+            <source>Chọn tệp khóa công khai của Sở</source>
             <translation>Choose the Department's public key file</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="103" />
-            <source>Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
+            <source>Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
             <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="112" />
-            <source>Nhận khoá của Sở</source>
+            <source>Nhận khóa của Sở</source>
             <translation>Accept the Department's key</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="116" />
-            <source>Không nhận được khoá của Sở.</source>
+            <source>Không nhận được khóa của Sở.</source>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="118" />
-            <source>Đã nhận khoá của Sở. Mã nhận dạng: {fp}</source>
+            <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
@@ -3515,7 +4544,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         <name>SyncKeysDialog</name>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="308" />
-            <source>Khoá đồng bộ</source>
+            <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
@@ -3538,12 +4567,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="147" />
-            <source>Xuất khoá ký…</source>
+            <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="148" />
-            <source>Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
+            <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
@@ -3553,17 +4582,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="162" />
-            <source>Khoá của Sở GD&amp;ĐT</source>
+            <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="173" />
-            <source>Xuất khoá công khai…</source>
+            <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="174" />
-            <source>Sao lưu khoá bí mật…</source>
+            <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
@@ -3573,12 +4602,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="176" />
-            <source>Khôi phục khoá…</source>
+            <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="181" />
-            <source>Nhận khoá của Sở…</source>
+            <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
@@ -3598,17 +4627,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="208" />
-            <source>Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
+            <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="211" />
-            <source>Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được.</source>
+            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="213" />
-            <source>Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá công khai kèm bộ cài hoặc qua thư điện tử.</source>
+            <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
@@ -3633,17 +4662,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="241" />
-            <source>Lưu khoá ký của máy này</source>
+            <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="244" />
-            <source>Lưu khoá công khai của Sở</source>
+            <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="248" />
-            <source>Xuất khoá BÍ MẬT của Sở, không có mật khẩu?</source>
+            <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
@@ -3658,22 +4687,22 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="259" />
-            <source>Lưu bản sao lưu khoá</source>
+            <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="260" />
-            <source>Bản sao lưu khoá (*.age)</source>
+            <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="272" />
-            <source>Đang mã hoá bản sao lưu khoá…</source>
+            <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="273" />
-            <source>Đã sao lưu khoá vào {name}.</source>
+            <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
@@ -3683,325 +4712,325 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="278" />
-            <source>Chọn bản sao lưu khoá</source>
+            <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="279" />
-            <source>Bản sao lưu khoá (*.age);;Mọi tệp (*)</source>
+            <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="295" />
-            <source>Đã khôi phục khoá của Sở, mã nhận dạng {fp}.</source>
+            <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="301" />
-            <source>Khôi phục khoá của Sở</source>
+            <source>Khôi phục khóa của Sở</source>
             <translation>Restore the Department's key</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="302" />
-            <source>Đang mở bản sao lưu khoá…</source>
+            <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/sync_keys.py" line="299" />
-            <source>Không khôi phục được khoá.</source>
+            <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
     </context>
     <context>
         <name>SyncModels</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="31" />
-            <location filename="../../ui/models/sync_models.py" line="55" />
+            <location filename="../../ui/models/sync_models.py" line="32" />
+            <location filename="../../ui/models/sync_models.py" line="56" />
             <source>Chờ xác nhận</source>
             <translation>Awaiting confirmation</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="32" />
+            <location filename="../../ui/models/sync_models.py" line="33" />
             <source>Đã xác nhận</source>
             <translation>Confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="33" />
+            <location filename="../../ui/models/sync_models.py" line="34" />
             <source>Đã thu hồi</source>
             <translation>Revoked</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="38" />
-            <location filename="../../ui/models/sync_models.py" line="298" />
+            <location filename="../../ui/models/sync_models.py" line="39" />
+            <location filename="../../ui/models/sync_models.py" line="299" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="39" />
+            <location filename="../../ui/models/sync_models.py" line="40" />
             <source>Trùng – đã nhập trước đó</source>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="40" />
+            <location filename="../../ui/models/sync_models.py" line="41" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="41" />
+            <location filename="../../ui/models/sync_models.py" line="42" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="42" />
+            <location filename="../../ui/models/sync_models.py" line="43" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="43" />
+            <location filename="../../ui/models/sync_models.py" line="44" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="44" />
+            <location filename="../../ui/models/sync_models.py" line="45" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="45" />
+            <location filename="../../ui/models/sync_models.py" line="46" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="46" />
+            <location filename="../../ui/models/sync_models.py" line="47" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="48" />
+            <location filename="../../ui/models/sync_models.py" line="49" />
             <source>số liệu chỉ tiêu</source>
             <translation>indicator figures</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="49" />
+            <location filename="../../ui/models/sync_models.py" line="50" />
             <source>đánh dấu hoàn thành kỳ</source>
             <translation>period-complete marks</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="50" />
-            <source>thông tin trung tâm HTCĐ</source>
-            <translation>CLC details</translation>
-        </message>
-        <message>
             <location filename="../../ui/models/sync_models.py" line="51" />
-            <source>hoạt động của trung tâm HTCĐ</source>
-            <translation>CLC activities</translation>
+            <source>thông tin trung tâm học tập cộng đồng</source>
+            <translation>community learning centre details</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="53" />
+            <location filename="../../ui/models/sync_models.py" line="52" />
+            <source>hoạt động của trung tâm học tập cộng đồng</source>
+            <translation>community learning centre activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="54" />
             <source>Đã nhận</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="54" />
+            <location filename="../../ui/models/sync_models.py" line="55" />
             <source>Nhận muộn</source>
             <translation>Received late</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="56" />
+            <location filename="../../ui/models/sync_models.py" line="57" />
             <source>Chưa nhận</source>
             <translation>Not received</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="57" />
+            <location filename="../../ui/models/sync_models.py" line="58" />
             <source>Chưa đến hạn</source>
             <translation>Not due yet</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="79" />
+            <location filename="../../ui/models/sync_models.py" line="80" />
             <source>không có số liệu theo kỳ</source>
             <translation>no figures by period</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="82" />
+            <location filename="../../ui/models/sync_models.py" line="83" />
             <source>{n} kỳ, từ {first} đến {last}</source>
             <translation>{n} periods, from {first} to {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="126" />
-            <location filename="../../ui/models/sync_models.py" line="249" />
+            <location filename="../../ui/models/sync_models.py" line="127" />
+            <location filename="../../ui/models/sync_models.py" line="250" />
             <source>Số</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="126" />
+            <location filename="../../ui/models/sync_models.py" line="127" />
             <source>Lập lúc</source>
             <translation>Made at</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="127" />
-            <location filename="../../ui/models/sync_models.py" line="161" />
+            <location filename="../../ui/models/sync_models.py" line="128" />
+            <location filename="../../ui/models/sync_models.py" line="162" />
             <source>Tệp</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="127" />
+            <location filename="../../ui/models/sync_models.py" line="128" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="128" />
-            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="129" />
+            <location filename="../../ui/models/sync_models.py" line="251" />
             <source>Bản ghi</source>
             <translation>Records</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="156" />
+            <location filename="../../ui/models/sync_models.py" line="157" />
             <source>Kết luận</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="156" />
+            <location filename="../../ui/models/sync_models.py" line="157" />
             <source>Đơn vị gửi</source>
             <translation>Sending unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="157" />
+            <location filename="../../ui/models/sync_models.py" line="158" />
             <source>Gói số</source>
             <translation>Package no.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="157" />
+            <location filename="../../ui/models/sync_models.py" line="158" />
             <source>Mới</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="158" />
+            <location filename="../../ui/models/sync_models.py" line="159" />
             <source>Cập nhật</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="158" />
+            <location filename="../../ui/models/sync_models.py" line="159" />
             <source>Không đổi</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="159" />
+            <location filename="../../ui/models/sync_models.py" line="160" />
             <source>Cũ hơn</source>
             <translation>Older</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="159" />
+            <location filename="../../ui/models/sync_models.py" line="160" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="160" />
+            <location filename="../../ui/models/sync_models.py" line="161" />
             <source>Vấn đề</source>
             <translation>Problems</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="160" />
+            <location filename="../../ui/models/sync_models.py" line="161" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="217" />
+            <location filename="../../ui/models/sync_models.py" line="218" />
             <source>{indicator} ({breakdown}) – kỳ {period}</source>
             <translation>{indicator} ({breakdown}) – period {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="220" />
+            <location filename="../../ui/models/sync_models.py" line="221" />
             <source>Hoàn thành kỳ {period}</source>
             <translation>Period {period} complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="222" />
+            <location filename="../../ui/models/sync_models.py" line="223" />
             <source>Hoạt động TTHTCĐ «{title}» ({date})</source>
             <translation>CLC activity “{title}” ({date})</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="231" />
+            <location filename="../../ui/models/sync_models.py" line="232" />
             <source>(không còn)</source>
             <translation>(gone)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="233" />
-            <source>đã xoá</source>
+            <location filename="../../ui/models/sync_models.py" line="234" />
+            <source>đã xóa</source>
             <translation>deleted</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="238" />
+            <location filename="../../ui/models/sync_models.py" line="239" />
             <source>giá trị {value}</source>
             <translation>value {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="240" />
+            <location filename="../../ui/models/sync_models.py" line="241" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="243" />
+            <location filename="../../ui/models/sync_models.py" line="244" />
             <source>đã xong</source>
             <translation>complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="243" />
+            <location filename="../../ui/models/sync_models.py" line="244" />
             <source>chưa xong</source>
             <translation>not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="249" />
-            <location filename="../../ui/models/sync_models.py" line="296" />
+            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="297" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="251" />
             <source>Bản đang dùng ở Sở</source>
             <translation>Version in use at the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="251" />
+            <location filename="../../ui/models/sync_models.py" line="252" />
             <source>Bản gửi đến</source>
             <translation>Incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="251" />
+            <location filename="../../ui/models/sync_models.py" line="252" />
             <source>Người sửa (gửi đến)</source>
             <translation>Edited by (incoming)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="252" />
+            <location filename="../../ui/models/sync_models.py" line="253" />
             <source>Phát hiện</source>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="296" />
+            <location filename="../../ui/models/sync_models.py" line="297" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="297" />
+            <location filename="../../ui/models/sync_models.py" line="298" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="297" />
+            <location filename="../../ui/models/sync_models.py" line="298" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="298" />
+            <location filename="../../ui/models/sync_models.py" line="299" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="299" />
+            <location filename="../../ui/models/sync_models.py" line="300" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="299" />
+            <location filename="../../ui/models/sync_models.py" line="300" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>
@@ -4009,191 +5038,196 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync.py" line="57" />
+            <location filename="../../ui/pages/sync.py" line="60" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="68" />
+            <location filename="../../ui/pages/sync.py" line="71" />
             <source>Đồng bộ – gửi số liệu về Sở</source>
             <translation>Sync – send figures to the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="73" />
+            <location filename="../../ui/pages/sync.py" line="76" />
             <source>Gói tiếp theo</source>
             <translation>Next package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="80" />
+            <location filename="../../ui/pages/sync.py" line="83" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="82" />
+            <location filename="../../ui/pages/sync.py" line="85" />
             <source>Lưu vào</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="87" />
+            <location filename="../../ui/pages/sync.py" line="90" />
             <source>Xuất gói mới</source>
             <translation>Export new package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="90" />
+            <location filename="../../ui/pages/sync.py" line="93" />
             <source>Xuất lại toàn bộ</source>
             <translation>Export everything again</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="91" />
+            <location filename="../../ui/pages/sync.py" line="94" />
             <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
             <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="93" />
+            <location filename="../../ui/pages/sync.py" line="96" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="100" />
-            <source>Chưa có khoá của Sở nên chưa xuất được gói: bấm «Nhận khoá của Sở…» và chọn tệp khoá do Sở gửi.</source>
+            <location filename="../../ui/pages/sync.py" line="103" />
+            <source>Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» và chọn tệp khóa do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="111" />
-            <source>Khoá</source>
+            <location filename="../../ui/pages/sync.py" line="114" />
+            <source>Khóa</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="112" />
+            <location filename="../../ui/pages/sync.py" line="115" />
             <source>Mã nhận dạng máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="115" />
-            <source>Khoá của Sở</source>
+            <location filename="../../ui/pages/sync.py" line="118" />
+            <source>Khóa của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="119" />
-            <location filename="../../ui/pages/sync.py" line="179" />
-            <source>Nhận khoá của Sở…</source>
+            <location filename="../../ui/pages/sync.py" line="122" />
+            <location filename="../../ui/pages/sync.py" line="182" />
+            <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="121" />
-            <source>Khoá, thư điện tử…</source>
+            <location filename="../../ui/pages/sync.py" line="124" />
+            <source>Khóa, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="130" />
+            <location filename="../../ui/pages/sync.py" line="133" />
             <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
             <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="136" />
+            <location filename="../../ui/pages/sync.py" line="139" />
             <source>Gửi đến</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="137" />
+            <location filename="../../ui/pages/sync.py" line="140" />
             <source>Tiêu đề</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="144" />
+            <location filename="../../ui/pages/sync.py" line="147" />
             <source>Chép địa chỉ</source>
             <translation>Copy address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="145" />
+            <location filename="../../ui/pages/sync.py" line="148" />
             <source>Chép tiêu đề</source>
             <translation>Copy subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="146" />
+            <location filename="../../ui/pages/sync.py" line="149" />
             <source>Chép nội dung thư</source>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="154" />
+            <location filename="../../ui/pages/sync.py" line="157" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="178" />
+            <location filename="../../ui/pages/sync.py" line="181" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="179" />
-            <source>Đổi khoá của Sở…</source>
+            <location filename="../../ui/pages/sync.py" line="182" />
+            <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="192" />
+            <location filename="../../ui/pages/sync.py" line="194" />
+            <source> (trong đó {d} xóa)</source>
+            <translation> (of which {d} deleted)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="197" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="194" />
+            <location filename="../../ui/pages/sync.py" line="199" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="198" />
+            <location filename="../../ui/pages/sync.py" line="203" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="215" />
+            <location filename="../../ui/pages/sync.py" line="220" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="218" />
-            <source>(chưa có địa chỉ của Sở: «Khoá, thư điện tử…»)</source>
+            <location filename="../../ui/pages/sync.py" line="223" />
+            <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="229" />
+            <location filename="../../ui/pages/sync.py" line="234" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="247" />
+            <location filename="../../ui/pages/sync.py" line="252" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="248" />
+            <location filename="../../ui/pages/sync.py" line="253" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="259" />
+            <location filename="../../ui/pages/sync.py" line="264" />
             <source>Xuất gói đồng bộ</source>
             <translation>Export a sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="260" />
+            <location filename="../../ui/pages/sync.py" line="265" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="267" />
+            <location filename="../../ui/pages/sync.py" line="272" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="271" />
+            <location filename="../../ui/pages/sync.py" line="276" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="279" />
-            <location filename="../../ui/pages/sync.py" line="281" />
+            <location filename="../../ui/pages/sync.py" line="284" />
+            <location filename="../../ui/pages/sync.py" line="286" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -4201,32 +5235,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Targets</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="56" />
+            <location filename="../../ui/models/presentation.py" line="58" />
             <source>mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="188" />
+            <location filename="../../ui/models/presentation.py" line="194" />
             <source>tăng</source>
             <translation>increase</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="195" />
+            <location filename="../../ui/models/presentation.py" line="201" />
             <source>cao hơn cùng kỳ năm trước</source>
             <translation>higher than the same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="200" />
+            <location filename="../../ui/models/presentation.py" line="206" />
             <source>{op} mức độ {n}</source>
             <translation>{op} level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="204" />
+            <location filename="../../ui/models/presentation.py" line="210" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/models/presentation.py" line="205" />
+            <location filename="../../ui/models/presentation.py" line="211" />
             <source>{op} {target}% đơn vị đạt</source>
             <translation>{op} {target}% of units meet it</translation>
         </message>
@@ -4312,7 +5346,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Units</name>
         <message>
-            <location filename="../../ui/models/presentation.py" line="227" />
+            <location filename="../../ui/models/presentation.py" line="233" />
             <source>{number} điểm</source>
             <translation>{number} points</translation>
         </message>
@@ -4320,17 +5354,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UserGuideDialog</name>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="103" />
+            <location filename="../../ui/dialogs/about.py" line="104" />
             <source>Hướng dẫn sử dụng XHHT Desktop</source>
             <translation>XHHT Desktop user guide</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="115" />
+            <location filename="../../ui/dialogs/about.py" line="116" />
             <source>Không tìm thấy tệp hướng dẫn: {path}</source>
             <translation>User guide not found: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/about.py" line="118" />
+            <location filename="../../ui/dialogs/about.py" line="119" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>

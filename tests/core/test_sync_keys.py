@@ -47,7 +47,7 @@ def test_fingerprints_are_typed_back_forgivingly():
 def test_export_refuses_without_the_department_key(tmp_path, dept):
     from tests.core.test_sync_fixtures import Site
     lone = Site(tmp_path / "lone.sqlite3", "commune", PEK, "A")
-    with pytest.raises(export.ExportProblem, match="khoá công khai của Sở"):
+    with pytest.raises(export.ExportProblem, match="khóa công khai của Sở"):
         export.export_package(lone.db, tmp_path)
     with pytest.raises(keys.KeyProblem):
         keys.trust_department(lone.db, "not a key\n")

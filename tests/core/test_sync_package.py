@@ -131,7 +131,7 @@ def test_package_for_another_department_is_rejected(pair, tmp_path):
     pek.save("2014-H1", Entry("XMC_15_60", None, 1180, 1200))
     elsewhere = pek.export(tmp_path / "elsewhere")
     result = _merge_bytes(dept, elsewhere.read_bytes(), tmp_path)
-    assert result.code == "not_for_us" and "không được mã hoá cho Sở này" in result.reason
+    assert result.code == "not_for_us" and "không được mã hóa cho Sở này" in result.reason
     # The other Department re-encrypts it to us: the signed manifest still names the other one.
     members = _members(other, elsewhere)
     result = _merge_bytes(dept, _repack(dept, members), tmp_path)

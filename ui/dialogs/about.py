@@ -55,9 +55,10 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
 
         body = QLabel(self.tr(
-            "<p>Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum "
-            "“Xây dựng xã hội học tập giai đoạn 2013–2020” từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu "
-            "2015 và 2020, sổ theo dõi trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.</p>"
+            "<p>Theo dõi Kế hoạch 2780/KH-UBND ngày 02/12/2013 của Ủy ban nhân dân (UBND) tỉnh Kon Tum thực hiện "
+            "Đề án “Xây dựng xã hội học tập giai đoạn 2012–2020”, và từ năm 2021 chương trình giai đoạn "
+            "2021–2030 (Quyết định 1373/QĐ-TTg), từ xã đến tỉnh: nhập chỉ tiêu, so với mục tiêu, sổ theo dõi "
+            "trung tâm học tập cộng đồng, báo cáo và gói đồng bộ.</p>"
             "<p>Chỉ lưu số liệu tổng hợp, không lưu thông tin cá nhân.</p>"))
         body.setWordWrap(True)
         layout.addWidget(body)

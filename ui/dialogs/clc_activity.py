@@ -51,6 +51,7 @@ from xhht_desktop.clc.domain import (
 )
 from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.values import format_int
+from ui.models.core_labels import core_label
 
 CENTRE_CHOICE = QT_TRANSLATE_NOOP("ClcActivityDialog", "Tại trung tâm")
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -249,7 +250,7 @@ class ClcActivityDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
 
         def label(key: str, text: str | None = None) -> QLabel:
-            lab = QLabel(text or _t(FIELD_LABELS_VI[key]))
+            lab = QLabel(text or core_label(FIELD_LABELS_VI[key]))
             self.labels[key] = lab
             if key in TIPS:
                 lab.setToolTip(_t(TIPS[key]))

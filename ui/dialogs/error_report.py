@@ -40,7 +40,7 @@ def qt_versions() -> dict[str, str]:
 
     app = QGuiApplication.instance()
     return {"Qt": qVersion(), "PySide6": PySide6.__version__,
-            "Nền tảng Qt": QGuiApplication.platformName() if app is not None else "-"}
+            "Nền tảng Qt": QGuiApplication.platformName() if app is not None else "-"}  # i18n: support report
 
 
 def logs_folder() -> Path:

@@ -37,7 +37,7 @@ class MoveToDialog(QDialog):
             self.choices.addItem(item)
         self.choices.setCurrentRow(0)
         layout.addWidget(self.choices)
-        note = QLabel(self.tr("Máy giữ nguyên khoá và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho "
+        note = QLabel(self.tr("Máy giữ nguyên khóa và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho "
                               "đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).").format(
             old=old.name))
         note.setObjectName("muted")

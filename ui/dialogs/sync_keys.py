@@ -38,11 +38,11 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, confirm: bool):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Mật khẩu bảo vệ khoá"))
+        self.setWindowTitle(self.tr("Mật khẩu bảo vệ khóa"))
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("Mật khẩu dài ít nhất {n} ký tự. Ghi lại và cất ở nơi an toàn: "
                               "mất mật khẩu thì không mở được bản sao lưu.").format(n=keys.MIN_PASSPHRASE)
-                      if confirm else self.tr("Nhập mật khẩu đã đặt khi sao lưu khoá."))
+                      if confirm else self.tr("Nhập mật khẩu đã đặt khi sao lưu khóa."))
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
@@ -99,8 +99,8 @@ def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
     # A module function has no class for `self.tr` (and `parent.tr` would be filed by lupdate under
     # a context named "parent", never found at run time): one explicit context instead.
     translate = QCoreApplication.translate
-    path = messages.open_file_name(parent, translate("SyncKeys", "Chọn tệp khoá công khai của Sở"), str(Path.home()),
-                                   translate("SyncKeys", "Khoá của Sở (*.pub *.txt *.age);;Mọi tệp (*)"))
+    path = messages.open_file_name(parent, translate("SyncKeys", "Chọn tệp khóa công khai của Sở"), str(Path.home()),
+                                   translate("SyncKeys", "Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)"))
     if not path:
         return None
     from xhht_desktop.writer import Changes, Outcome
@@ -109,13 +109,13 @@ def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
 
     try:
         key = keys.read_key_file(path)
-        fp = CollectionOp(parent, translate("SyncKeys", "Nhận khoá của Sở"),
+        fp = CollectionOp(parent, translate("SyncKeys", "Nhận khóa của Sở"),
                           lambda db, _p: Outcome(Changes(sync=True), keys.trust_department(db, key)),
                           ctx=ctx).run_and_wait()
     except keys.KeyProblem as exc:
-        messages.warn(parent, translate("SyncKeys", "Không nhận được khoá của Sở."), str(exc))
+        messages.warn(parent, translate("SyncKeys", "Không nhận được khóa của Sở."), str(exc))
         return None
-    messages.info(parent, translate("SyncKeys", "Đã nhận khoá của Sở. Mã nhận dạng: {fp}").format(fp=fp),
+    messages.info(parent, translate("SyncKeys", "Đã nhận khóa của Sở. Mã nhận dạng: {fp}").format(fp=fp),
                   translate("SyncKeys", "Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))
     return fp
 
@@ -144,8 +144,8 @@ class SyncKeysWidget(QWidget):
         copy = QPushButton(self.tr("Chép"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.own_fingerprint.text()))
         row.addWidget(copy)
-        export_signing = QPushButton(self.tr("Xuất khoá ký…"))
-        export_signing.setToolTip(self.tr("Khoá công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)"))
+        export_signing = QPushButton(self.tr("Xuất khóa ký…"))
+        export_signing.setToolTip(self.tr("Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)"))
         export_signing.clicked.connect(self.export_signing_key)
         row.addWidget(export_signing)
         own_layout.addLayout(row)
@@ -159,7 +159,7 @@ class SyncKeysWidget(QWidget):
         dept = QFrame()
         dept.setObjectName("card")
         dept_layout = QVBoxLayout(dept)
-        title = QLabel(self.tr("Khoá của Sở GD&ĐT"))
+        title = QLabel(self.tr("Khóa của Sở GD&ĐT"))
         title.setObjectName("cardTitle")
         dept_layout.addWidget(title)
         self.department_fingerprint = fingerprint_label("")
@@ -170,15 +170,15 @@ class SyncKeysWidget(QWidget):
         dept_layout.addWidget(self.department_note)
         buttons = QHBoxLayout()
         if self.is_department:
-            for text, slot in ((self.tr("Xuất khoá công khai…"), self.export_public),
-                               (self.tr("Sao lưu khoá bí mật…"), self.backup),
+            for text, slot in ((self.tr("Xuất khóa công khai…"), self.export_public),
+                               (self.tr("Sao lưu khóa bí mật…"), self.backup),
                                (self.tr("Xuất tệp định danh age…"), self.export_identity),
-                               (self.tr("Khôi phục khoá…"), self.restore)):
+                               (self.tr("Khôi phục khóa…"), self.restore)):
                 b = QPushButton(text)
                 b.clicked.connect(slot)
                 buttons.addWidget(b)
         else:
-            self.trust_button = QPushButton(self.tr("Nhận khoá của Sở…"))
+            self.trust_button = QPushButton(self.tr("Nhận khóa của Sở…"))
             self.trust_button.clicked.connect(lambda: trust_department_from_file(self, self.ctx) and self.refresh())
             buttons.addWidget(self.trust_button)
         buttons.addStretch(1)
@@ -205,12 +205,12 @@ class SyncKeysWidget(QWidget):
         self.department_fingerprint.setText(fp or self.tr("Chưa có"))
         if self.is_department:
             self.department_note.setText(self.tr(
-                "Máy này giữ khoá bí mật của Sở: gói của các xã, huyện được mã hoá bằng khoá này. Gửi tệp khoá "
-                "công khai cho các đơn vị; sao lưu khoá bí mật (có mật khẩu) và cất ở nơi an toàn."))
+                "Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa "
+                "công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn."))
         elif fp:
-            self.department_note.setText(self.tr("Các gói xuất ra được mã hoá bằng khoá này: chỉ Sở mở được."))
+            self.department_note.setText(self.tr("Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được."))
         else:
-            self.department_note.setText(self.tr("Chưa có khoá của Sở nên chưa xuất được gói. Sở gửi tệp khoá "
+            self.department_note.setText(self.tr("Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa "
                                                  "công khai kèm bộ cài hoặc qua thư điện tử."))
 
     def save_email(self) -> None:
@@ -238,14 +238,14 @@ class SyncKeysWidget(QWidget):
         messages.info(self, self.tr("Đã ghi {name}.").format(name=Path(path).name))
 
     def export_signing_key(self) -> None:
-        self._save_text(self.tr("Lưu khoá ký của máy này"), "xhht-may-nay.pub", keys.signing_public_key_text(self.ctx.db))
+        self._save_text(self.tr("Lưu khóa ký của máy này"), "xhht-may-nay.pub", keys.signing_public_key_text(self.ctx.db))
 
     def export_public(self) -> None:
-        self._save_text(self.tr("Lưu khoá công khai của Sở"), "xhht-khoa-cong-khai-cua-so.pub",
+        self._save_text(self.tr("Lưu khóa công khai của Sở"), "xhht-khoa-cong-khai-cua-so.pub",
                         keys.department_public_key_text(self.ctx.db))
 
     def export_identity(self) -> None:
-        if not messages.confirm(self, self.tr("Xuất khoá BÍ MẬT của Sở, không có mật khẩu?"),
+        if not messages.confirm(self, self.tr("Xuất khóa BÍ MẬT của Sở, không có mật khẩu?"),
                                 self.tr("Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói "
                                         "bằng công cụ age; cất tệp ở nơi an toàn.")):
             return
@@ -256,8 +256,8 @@ class SyncKeysWidget(QWidget):
         passphrase = ask_passphrase(self, confirm=True)
         if not passphrase:
             return
-        path = messages.save_file_name(self, self.tr("Lưu bản sao lưu khoá"), str(Path.home() / "xhht-khoa-so.age"),
-                                       self.tr("Bản sao lưu khoá (*.age)"))
+        path = messages.save_file_name(self, self.tr("Lưu bản sao lưu khóa"), str(Path.home() / "xhht-khoa-so.age"),
+                                       self.tr("Bản sao lưu khóa (*.age)"))
         if not path:
             return
         db_path = self.ctx.db_path
@@ -269,14 +269,14 @@ class SyncKeysWidget(QWidget):
             finally:
                 db.conn.close()
 
-        self.task = run_task(self, self.tr("Đang mã hoá bản sao lưu khoá…"), work,
-                             on_done=lambda p: messages.info(self, self.tr("Đã sao lưu khoá vào {name}.").format(
+        self.task = run_task(self, self.tr("Đang mã hóa bản sao lưu khóa…"), work,
+                             on_done=lambda p: messages.info(self, self.tr("Đã sao lưu khóa vào {name}.").format(
                                  name=Path(p).name)),
                              on_error=lambda exc, tb: messages.error(self, self.tr("Không sao lưu được."), str(exc)))
 
     def restore(self) -> None:
-        path = messages.open_file_name(self, self.tr("Chọn bản sao lưu khoá"), str(Path.home()),
-                                       self.tr("Bản sao lưu khoá (*.age);;Mọi tệp (*)"))
+        path = messages.open_file_name(self, self.tr("Chọn bản sao lưu khóa"), str(Path.home()),
+                                       self.tr("Bản sao lưu khóa (*.age);;Mọi tệp (*)"))
         if not path:
             return
         passphrase = ask_passphrase(self, confirm=False)
@@ -292,20 +292,20 @@ class SyncKeysWidget(QWidget):
         def done(fp):
             self.task = None
             self.refresh()
-            messages.info(self, self.tr("Đã khôi phục khoá của Sở, mã nhận dạng {fp}.").format(fp=fp))
+            messages.info(self, self.tr("Đã khôi phục khóa của Sở, mã nhận dạng {fp}.").format(fp=fp))
 
         def failed(exc: BaseException) -> None:
             self.task = None
-            messages.error(self, self.tr("Không khôi phục được khoá."), str(exc))
+            messages.error(self, self.tr("Không khôi phục được khóa."), str(exc))
 
-        self.task = CollectionOp(self, self.tr("Khôi phục khoá của Sở"), work, ctx=self.ctx).with_progress(
-            self.tr("Đang mở bản sao lưu khoá…")).success(done).failure(failed).run_in_background()
+        self.task = CollectionOp(self, self.tr("Khôi phục khóa của Sở"), work, ctx=self.ctx).with_progress(
+            self.tr("Đang mở bản sao lưu khóa…")).success(done).failure(failed).run_in_background()
 
 
 class SyncKeysDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Khoá đồng bộ"))
+        self.setWindowTitle(self.tr("Khóa đồng bộ"))
         self.resize(640, 460)
         layout = QVBoxLayout(self)
         self.body = SyncKeysWidget(ctx, self)

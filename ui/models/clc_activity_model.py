@@ -18,6 +18,7 @@ from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, FORMA
 from xhht_desktop.clc.repository import ActivityFilter
 from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.values import format_int
+from ui.models.core_labels import core_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -302,9 +303,9 @@ class ClcActivityModel(QAbstractTableModel):
         if key in ("date", "end_date"):
             return format_date(getattr(a, key))
         if key == "category":
-            return CATEGORY_SHORT_VI.get(a.category, a.category)
+            return core_label(CATEGORY_SHORT_VI.get(a.category, a.category))
         if key == "format":
-            return FORMAT_LABELS_VI.get(a.format, a.format)
+            return core_label(FORMAT_LABELS_VI.get(a.format, a.format))
         if key == "place":
             return a.place or _t(CENTRE_PLACE)
         if key == "unit":
@@ -332,7 +333,7 @@ class ClcActivityModel(QAbstractTableModel):
             if key == "date" and a.end_date and a.end_date != a.date:
                 return f"{format_date(a.date)} – {format_date(a.end_date)}"
             if key == "category":
-                return CATEGORY_LABELS_VI.get(a.category, a.category)
+                return core_label(CATEGORY_LABELS_VI.get(a.category, a.category))
             if key == "cost" and a.funding:
                 return self.tr("Nguồn: {funding}").format(funding=a.funding)
         return None

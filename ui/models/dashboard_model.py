@@ -17,6 +17,7 @@ from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.domain.catalogue import Indicator, Programme
 from xhht_desktop.domain.lineage import comparable
 from xhht_desktop.domain.periods import Period
+from xhht_desktop.reports.verdict import TOO_FEW, coverage_threshold, enough_units
 
 from ui.models.presentation import (
     CLOSE,
@@ -86,7 +87,7 @@ class DashboardData:
     def status_counts(self) -> dict[str, int]:
         counts = {MET: 0, CLOSE: 0, FAR: 0, NO_TARGET: 0, NOT_REPORTED: 0}
         for s in self.summaries:
-            counts[s.status] += 1
+            counts[s.status] = counts.get(s.status, 0) + 1
         return counts
 
     @property
@@ -112,6 +113,7 @@ def load_dashboard(db: sqlite_utils.Database, unit: units_repo.Unit, period: Per
         if r.breakdown is not None:
             parts.setdefault(r.indicator, []).append(r)
     data = DashboardData(unit=unit, period=period, previous_period=prev_period, programme=cat.programme)
+    threshold = coverage_threshold(db)  # below it a higher level is not judged (reports.verdict)
     for r in totals:
         ind = catalogue[r.indicator]
         if ind.kind == "level":
@@ -125,8 +127,10 @@ def load_dashboard(db: sqlite_utils.Database, unit: units_repo.Unit, period: Per
             status = NO_TARGET if has_shares else NOT_REPORTED
         elif ind.kind == "level":
             status = NO_TARGET if r.met is None else (MET if r.met else FAR)
+            if status != NO_TARGET and not enough_units(r.units_reported, r.units_expected, threshold):
+                status = TOO_FEW
         else:
-            status = judge_status(r.met, r.value, r.gap, r.target)
+            status = judge_status(r.met, r.value, r.gap, r.target, r.units_reported, r.units_expected, threshold)
         data.summaries.append(IndicatorSummary(ind, r, parts.get(r.indicator, []),
                                                prev_rows.get((r.indicator, None)), status, own_flag))
     by_key = {(r.indicator, r.breakdown): r for r in rows}

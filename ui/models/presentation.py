@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator, Programme
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
+from xhht_desktop.reports import verdict as verdict_codes
 
 
 # Short tab labels for the plan's five groups; full titles as in catalogue.GROUP_TITLES_VI.
@@ -89,13 +91,16 @@ ROLE_LABELS = {
 }
 
 # Status of a figure against its target, used for colours and words.
-MET, CLOSE, FAR, NO_TARGET, NOT_REPORTED = "met", "close", "far", "no_target", "not_reported"
+# The codes of the one verdict scale screen and paper share (xhht_desktop.reports.verdict).
+MET, CLOSE, FAR, NO_TARGET, NOT_REPORTED, TOO_FEW = verdict_codes.MET, verdict_codes.CLOSE, verdict_codes.FAR, \
+    verdict_codes.NO_TARGET, verdict_codes.NOT_REPORTED, verdict_codes.TOO_FEW
 STATUS_LABELS_VI = {
     MET: QT_TRANSLATE_NOOP("Status", "Đạt"),
     CLOSE: QT_TRANSLATE_NOOP("Status", "Gần đạt"),
     FAR: QT_TRANSLATE_NOOP("Status", "Chưa đạt"),
     NO_TARGET: QT_TRANSLATE_NOOP("Status", "Không đặt mục tiêu"),
     NOT_REPORTED: QT_TRANSLATE_NOOP("Status", "Chưa báo cáo"),
+    TOO_FEW: QT_TRANSLATE_NOOP("Status", "Chưa đủ số đơn vị báo cáo để đánh giá"),
 }
 STATUS_COLOURS = {
     MET: "#2e7d32",
@@ -103,6 +108,7 @@ STATUS_COLOURS = {
     FAR: "#c62828",
     NO_TARGET: "#1e6fb8",
     NOT_REPORTED: "#9e9e9e",
+    TOO_FEW: "#78909c",
 }
 
 
@@ -267,19 +273,14 @@ def derived_note(reported: int, expected: int) -> str:
         mark=DERIVED_MARK, n=reported, total=expected)
 
 
-def judge_status(met: bool | None, value: float | None, gap: float | None, target: float | None) -> str:
-    """Colour class of a figure: blank is grey, never red; "close" is within a few points of the target."""
-    if value is None:
-        return NOT_REPORTED
-    if met is None or target is None:
-        return NO_TARGET
-    if met:
-        return MET
-    # Close = within 5 points, or a quarter of a small target (3% target: 0,75 points).
-    tolerance = min(5.0, 0.25 * abs(target)) if target else 5.0
-    if gap is not None and gap >= -tolerance:
-        return CLOSE
-    return FAR
+def judge_status(met: bool | None, value: float | None, gap: float | None, target: float | None,
+                 reported: int = 0, expected: int = 0, threshold: float = verdict_codes.DEFAULT_COVERAGE) -> str:
+    """Colour class of a figure on the paper's scale (reports.verdict): blank is grey, never red;
+    "close" is within a few points of the target; a higher level with too few units reported is
+    not judged."""
+    row = SimpleNamespace(value=value, met=met, target=target, gap=gap, kind="", units_reported=reported,
+                          units_expected=expected)
+    return verdict_codes.verdict(row, threshold)
 
 
 def format_timestamp(iso: str | None) -> str:

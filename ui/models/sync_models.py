@@ -16,6 +16,7 @@ from xhht_desktop.sync.export import TABLE_LABELS_VI
 from xhht_desktop.sync.merge import DRY_RUN_LABELS_VI, STATUS_LABELS_VI, PackageResult
 
 from ui.models.presentation import breakdown_name, indicator_name, period_name
+from ui.models.core_labels import core_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -47,8 +48,8 @@ _CORE_LABELS = (
     # export.TABLE_LABELS_VI
     QT_TRANSLATE_NOOP("SyncModels", "số liệu chỉ tiêu"),
     QT_TRANSLATE_NOOP("SyncModels", "đánh dấu hoàn thành kỳ"),
-    QT_TRANSLATE_NOOP("SyncModels", "thông tin trung tâm HTCĐ"),
-    QT_TRANSLATE_NOOP("SyncModels", "hoạt động của trung tâm HTCĐ"),
+    QT_TRANSLATE_NOOP("SyncModels", "thông tin trung tâm học tập cộng đồng"),
+    QT_TRANSLATE_NOOP("SyncModels", "hoạt động của trung tâm học tập cộng đồng"),
     # completeness.STATUS_LABELS_VI
     QT_TRANSLATE_NOOP("SyncModels", "Đã nhận"),
     QT_TRANSLATE_NOOP("SyncModels", "Nhận muộn"),
@@ -64,7 +65,7 @@ def _t(text: str) -> str:
 
 
 def table_label(table: str) -> str:
-    return _t(TABLE_LABELS_VI.get(table, table))
+    return core_label(TABLE_LABELS_VI.get(table, table))
 
 
 def periods_label(periods: list[str]) -> str:
@@ -201,7 +202,7 @@ class PreviewModel(_RowsModel):
             lines += [self.tr("Lỗi: {problem}").format(problem=x) for x in p.problems[:15]]
             lines += [self.tr("Lưu ý: {warning}").format(warning=x) for x in p.warnings[:10]]
             if counts.get("deleted"):
-                lines.append(self.tr("Trong đó {n} bản ghi bị xoá (bia mộ).").format(n=counts["deleted"]))
+                lines.append(self.tr("Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).").format(n=counts["deleted"]))
             return "\n".join(lines)
         if role == BACKGROUND and col == self.VERDICT:
             return QBrush(QColor(VERDICT_COLOURS[p.status]))
@@ -225,12 +226,12 @@ def _record_label(c: dict) -> str:
 
 
 def version_text(table: str, d: dict | None) -> str:
-    """A record version in a few words: "1.150 / 1.200", "giá trị 1", "đã xoá"."""
+    """A record version in a few words: "1.150 / 1.200", "giá trị 1", "đã xóa"."""
     translate = QCoreApplication.translate
     if not d:
         return translate("SyncModels", "(không còn)")
     if d.get("deleted"):
-        return translate("SyncModels", "đã xoá")
+        return translate("SyncModels", "đã xóa")
     if table == "indicator_values":
         if d.get("numerator") is not None or d.get("denominator") is not None:
             text = f"{format_int(d.get('numerator'), '–')} / {format_int(d.get('denominator'), '–')}"
@@ -331,7 +332,7 @@ class InstallationsModel(_RowsModel):
                 colour = "#ffd8a8"
             return QBrush(QColor(colour)) if colour else None
         if role == TOOLTIP and col == 3 and claimed > 1:
-            return self.tr("Khoá {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ "
+            return self.tr("Khóa {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ "
                            "khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.").format(
                 fp=r["fingerprint"], n=claimed, unit=r.get("unit_name") or r["unit_key"])
         if role == TOOLTIP and col == 6 and r.get("missing_count"):

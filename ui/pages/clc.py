@@ -66,6 +66,7 @@ from ui.operations import CollectionOp, QueryOp
 from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
+from ui.models.core_labels import core_label
 
 ALL_PERIODS = "all"
 HIDDEN_BY_DEFAULT = {"end_date", "place", "cost"}
@@ -243,7 +244,7 @@ class ClcPage(Page):
         self.category_filter = QComboBox()
         self.category_filter.addItem(self.tr("Tất cả các nhóm"), None)
         for i, (code, label) in enumerate(CATEGORIES, start=1):
-            self.category_filter.addItem(CATEGORY_SHORT_VI[code], code)
+            self.category_filter.addItem(core_label(CATEGORY_SHORT_VI[code]), code)
             self.category_filter.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
         self.category_filter.currentIndexChanged.connect(self._apply_proxy_filter)
         row.addWidget(self.category_filter)

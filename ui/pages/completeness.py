@@ -26,11 +26,14 @@ from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
 
 from ui.context import AppContext
+from ui.models.core_labels import core_label
 from ui.models.sync_models import CELL_COLOURS, CompletenessModel
 from ui.operations import QueryOp
 from ui.pages.base import Page
 
-SPANS = {"4 kỳ gần nhất": 4, "8 kỳ gần nhất": 8, "Chỉ kỳ đang chọn": 1}
+SPANS = {QT_TRANSLATE_NOOP("CompletenessPage", "4 kỳ gần nhất"): 4,
+         QT_TRANSLATE_NOOP("CompletenessPage", "8 kỳ gần nhất"): 8,
+         QT_TRANSLATE_NOOP("CompletenessPage", "Chỉ kỳ đang chọn"): 1}
 
 
 class CompletenessPage(Page):
@@ -71,7 +74,7 @@ class CompletenessPage(Page):
 
         legend = QHBoxLayout()
         for status in (comp.RECEIVED, comp.LATE, comp.WAITING, comp.MISSING, comp.NOT_DUE):
-            chip = QLabel(comp.STATUS_LABELS_VI[status])
+            chip = QLabel(core_label(comp.STATUS_LABELS_VI[status]))
             chip.setStyleSheet(f"background: {CELL_COLOURS[status]}; padding: 2px 8px; border-radius: 4px;")
             legend.addWidget(chip)
         legend.addStretch(1)
@@ -128,5 +131,5 @@ class CompletenessPage(Page):
         last = grid.periods[-1]
         totals = grid.totals(last)
         self.totals.setText(self.tr("Kỳ {p}: ").format(p=last) + ", ".join(
-            f"{comp.STATUS_LABELS_VI[s].lower()} {format_int(n)}" for s, n in totals.items()) + ". "
+            f"{core_label(comp.STATUS_LABELS_VI[s]).lower()} {format_int(n)}" for s, n in totals.items()) + ". "
             + self.tr("Hạn nộp: {days} ngày sau khi hết kỳ.").format(days=deadline_days))

@@ -76,6 +76,7 @@ from ui.models.presentation import (
     programme_name,
     target_text,
 )
+from ui.models.core_labels import core_label
 from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.collapsible import CollapsiblePanel
@@ -167,15 +168,15 @@ class EntryRow:
         if ind.has_fraction:
             self.numerator = _number_edit()
             self.denominator = _number_edit()
-            self.numerator.setToolTip(ind.numerator_vi)
-            self.denominator.setToolTip(ind.denominator_vi)
+            self.numerator.setToolTip(core_label(ind.numerator_vi))
+            self.denominator.setToolTip(core_label(ind.denominator_vi))
         elif ind.kind == "flag":
             self.flag = QComboBox()
             for text, value in FLAG_CHOICES:
                 self.flag.addItem(QCoreApplication.translate("EntryPage", text), value)
             self.flag.setMinimumWidth(190)
             self.flag.setProperty("severity", "")
-            self.flag.setToolTip(ind.numerator_vi)
+            self.flag.setToolTip(core_label(ind.numerator_vi))
         elif ind.kind == "level":
             lo, hi = ind.scale or (0, 1)
             self.level = QComboBox()
@@ -186,7 +187,7 @@ class EntryRow:
                 self.level.addItem(label, degree)
             self.level.setMinimumWidth(150)
             self.level.setProperty("severity", "")
-            self.level.setToolTip(ind.numerator_vi)
+            self.level.setToolTip(core_label(ind.numerator_vi))
             self.decision_no = QLineEdit()
             self.decision_no.setPlaceholderText(QCoreApplication.translate("EntryPage", "Số quyết định"))
             self.decision_no.setMinimumWidth(110)
@@ -208,7 +209,7 @@ class EntryRow:
             box.addWidget(self.decision_body, 2)
         else:
             self.value = _number_edit()
-            self.value.setToolTip(ind.numerator_vi)
+            self.value.setToolTip(core_label(ind.numerator_vi))
         self.rate = QLabel("")
         self.rate.setObjectName("liveRate")
         self.rate.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -547,7 +548,7 @@ class EntryPage(Page):
                 header = QLabel(text)
                 header.setObjectName("columnHeader")
                 if ind.has_fraction and col in (1, 2):
-                    header.setToolTip(ind.numerator_vi if col == 1 else ind.denominator_vi)
+                    header.setToolTip(core_label(ind.numerator_vi if col == 1 else ind.denominator_vi))
                 grid.addWidget(header, 0, col, Qt.AlignmentFlag.AlignRight if col in (1, 2, 3, 4) and
                                ind.kind not in ("flag", "level") else Qt.AlignmentFlag.AlignLeft)
         r = 1
@@ -674,7 +675,7 @@ class EntryPage(Page):
             parts = []
             if ind.has_fraction:
                 parts.append(self.tr("Tử số: {numerator}. Mẫu số: {denominator}.").format(
-                    numerator=ind.numerator_vi, denominator=ind.denominator_vi))
+                    numerator=core_label(ind.numerator_vi), denominator=core_label(ind.denominator_vi)))
             if ind.target_op == "increase":
                 last = period.same_period_last_year()
                 e = self._last_year.get((code, None))

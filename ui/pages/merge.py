@@ -405,9 +405,9 @@ class MergePage(Page):
             return
         lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']}" for i in chosen)
         if not messages.confirm(self, self.tr("Thu hồi máy gửi?"),
-                                self.tr("Mọi gói sau này ký bằng khoá của máy này sẽ bị từ chối; số liệu đã nhập "
+                                self.tr("Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập "
                                         "vẫn giữ nguyên.\n{lines}").format(lines=lines) + "\n\n"
-                                + self.tr("Khoá bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được."),
+                                + self.tr("Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được."),
                                 yes=self.tr("Thu hồi")):
             return
         fingerprints = [i["fingerprint"] for i in chosen]
@@ -459,4 +459,4 @@ class MergePage(Page):
                              else self.tr("Xung đột"))
         self.tabs.setTabText(2, self.tr("Máy gửi ({n} chờ xác nhận)").format(n=pending) if pending
                              else self.tr("Máy gửi"))
-        self.own_label.setText(self.tr("Khoá của Sở: {fp}").format(fp=fingerprint or "—"))
+        self.own_label.setText(self.tr("Khóa của Sở: {fp}").format(fp=fingerprint or "—"))

@@ -28,16 +28,21 @@ from PySide6.QtWidgets import (
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.periods import Period, all_periods
+from xhht_desktop.reports import frame as F
+from xhht_desktop.reports import verdict
 from xhht_desktop.reports.cli import default_filename, generate
 
 from ui.context import AppContext
 from ui.dialogs import report_print
+from ui.models.presentation import period_label
 from ui.pages.base import Page
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
 
-KIND_LABELS = {"progress": "Phiếu theo dõi tiến độ", "consolidated": "Báo cáo tổng hợp (huyện, tỉnh)"}
-FORMAT_LABELS = {"pdf": "PDF (để in, ký)", "xlsx": "Excel (gửi Bộ, Sở)"}
+KIND_LABELS = {"progress": QT_TRANSLATE_NOOP("ReportsPage", "Phiếu theo dõi tiến độ"),
+               "consolidated": QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo tổng hợp (huyện, tỉnh)")}
+FORMAT_LABELS = {"pdf": QT_TRANSLATE_NOOP("ReportsPage", "PDF (để in, ký)"),
+                 "xlsx": QT_TRANSLATE_NOOP("ReportsPage", "Excel (gửi Bộ, Sở)")}
 
 
 def reports_folder(ctx: AppContext) -> Path:
@@ -52,6 +57,9 @@ class ReportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.current_path: Path | None = None
+        self.current_frame: F.Frame | None = None  # the frame the current file was made with
+        self.frame: F.Frame | None = None  # the frame chosen for the next file (None: the remembered one)
+        self.print_after = False
         self.task = None
         self.print_task = None
         self.last_error: str = ""
@@ -69,7 +77,7 @@ class ReportsPage(Page):
         for code, label in FORMAT_LABELS.items():
             self.format.addItem(self.tr(label), code)
         for p in all_periods():
-            self.period.addItem(f"{p.label_vi} ({p.code})", p.code)
+            self.period.addItem(period_label(p), p.code)
         form.addRow(self.tr("Loại báo cáo"), self.kind)
         form.addRow(self.tr("Kỳ báo cáo"), self.period)
         form.addRow(self.tr("Đơn vị"), self.unit)
@@ -84,11 +92,13 @@ class ReportsPage(Page):
         buttons = QHBoxLayout()
         self.make_button = QPushButton(self.tr("Tạo báo cáo"))
         self.make_button.setDefault(True)
+        self.frame_button = QPushButton(self.tr("Số, ngày, người ký…"))
+        self.narrative_button = QPushButton(self.tr("Đánh giá, kiến nghị…"))
         self.print_button = QPushButton(self.tr("In…"))
         self.open_button = QPushButton(self.tr("Mở bằng trình xem"))
         self.save_button = QPushButton(self.tr("Lưu thành…"))
         self.folder_button = QPushButton(self.tr("Mở thư mục báo cáo"))
-        for b in (self.make_button, self.print_button, self.open_button, self.save_button, self.folder_button):
+        for b in (self.make_button, self.narrative_button, self.frame_button, self.print_button, self.open_button, self.save_button, self.folder_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -105,12 +115,16 @@ class ReportsPage(Page):
         layout.addWidget(self.view, 1)
 
         self.make_button.clicked.connect(self.generate)
+        self.frame_button.clicked.connect(self.edit_frame)
+        self.narrative_button.clicked.connect(self.edit_narrative)
         self.print_button.clicked.connect(self.print_current)
         self.open_button.clicked.connect(self.open_current)
         self.save_button.clicked.connect(self.save_as)
         self.folder_button.clicked.connect(self.open_folder)
         self.kind.currentIndexChanged.connect(self._fill_units)
         self.period.currentIndexChanged.connect(self._fill_units)
+        for combo in (self.kind, self.period, self.unit):
+            combo.currentIndexChanged.connect(self._forget_frame)
         self.unit.currentIndexChanged.connect(self._update_grouping)
         ctx.period_changed.connect(self._follow_period)
         ctx.installation_changed.connect(self.refresh)
@@ -188,6 +202,49 @@ class ReportsPage(Page):
     def output_path(self, unit: units_repo.Unit, period: Period, fmt: str) -> Path:
         return reports_folder(self.ctx) / default_filename(self.kind.currentData(), unit, period, fmt)
 
+    # ---- the frame: number, date, recipients, signer ----------------------------------------------
+
+    def _forget_frame(self) -> None:
+        self.frame = None
+
+    def chosen_frame(self) -> F.Frame | None:
+        """The frame for the selected kind, unit and period: as edited, else the remembered one."""
+        if self.frame is not None:
+            return self.frame
+        if self.unit.currentData() is None:
+            return None
+        unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
+        return F.frame_for(self.ctx.db, self.kind.currentData(), unit, self.selected_period())
+
+    def edit_frame(self) -> bool:
+        """Edit the frame; True when accepted (remembered, and the shown report made again with it)."""
+        frame = self.chosen_frame()
+        if frame is None:
+            return False
+        coverage = verdict.coverage_threshold(self.ctx.db)
+        dialog = report_print.FrameDialog(frame, self, coverage=coverage)
+        if dialog.exec() != report_print.QDialog.DialogCode.Accepted:
+            return False
+        self.frame = dialog.frame
+        if dialog.coverage is not None and dialog.coverage != coverage:
+            verdict.set_coverage_threshold(self.ctx.db, dialog.coverage)
+            self.current_frame = None  # the verdicts change: the file is made again before printing
+        unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
+        F.save(self.ctx.db, self.kind.currentData(), unit, self.frame)
+        return True
+
+    def edit_narrative(self) -> bool:
+        """The written sections of the selected unit and period: the installation's own unit edits them,
+        a unit below shows what it sent. True when saved."""
+        inst = self.ctx.installation
+        if inst is None or self.unit.currentData() is None:
+            return False
+        unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
+        dialog = report_print.NarrativeDialog(self.ctx.db, unit, self.selected_period(),
+                                              editable=unit.id == inst.unit.id, actor=inst.actor,
+                                              origin=inst.installation_id, parent=self)
+        return dialog.exec() == report_print.QDialog.DialogCode.Accepted and dialog.editable
+
     def generate(self) -> None:
         if self.task is not None or self.unit.currentData() is None:
             return
@@ -197,12 +254,14 @@ class ReportsPage(Page):
         kind = self.kind.currentData()
         out = self.output_path(unit, period, fmt)
         db_path = self.ctx.db_path
+        frame = self.chosen_frame()
+        self.made = (kind, unit, period, frame)
         grouped = self.grouping_offered and self.by_former_district.isChecked()
 
         def work(progress):
             db = open_reader(db_path)  # the worker's own connection
             try:
-                return generate(db, kind, unit, period, fmt, out, by_former_district=grouped,
+                return generate(db, kind, unit, period, fmt, out, frame=frame, by_former_district=grouped,
                                 progress=lambda done, total, text: progress.update(done, total, text))
             finally:
                 db.conn.close()
@@ -217,6 +276,10 @@ class ReportsPage(Page):
         self.task = None
         self.make_button.setEnabled(True)
         self.current_path = Path(path)
+        kind, unit, period, frame = self.made
+        self.current_frame = frame
+        if frame is not None:
+            F.issue(self.ctx.db, kind, unit, period, frame, remember=False)  # its number, if it has one
         self.document.close()
         if self.current_path.suffix == ".pdf":
             self.document.load(str(self.current_path))
@@ -226,8 +289,12 @@ class ReportsPage(Page):
             self.status.setText(self.tr("Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.")
                                 .format(self.current_path))
         self._update_buttons()
+        if self.print_after:
+            self.print_after = False
+            self._print_now()
 
     def _failed(self, exc, tb: str) -> None:
+        self.print_after = False
         self.task = None
         self.make_button.setEnabled(True)
         if self.current_path is not None and self.current_path.suffix == ".pdf" and self.current_path.exists():
@@ -248,6 +315,20 @@ class ReportsPage(Page):
     # ---- what to do with it ----------------------------------------------------------------------
 
     def print_current(self) -> None:
+        """The frame first (number, date, recipients, signer): the file is made again when it changed."""
+        if self.current_path is None:
+            return
+        if self.frame is None and self.current_frame is not None:
+            self.frame = self.current_frame
+        if not self.edit_frame():
+            return
+        if self.frame != self.current_frame:
+            self.print_after = True
+            self.generate()
+            return
+        self._print_now()
+
+    def _print_now(self) -> None:
         if self.current_path is None:
             return
         if self.print_task is not None:

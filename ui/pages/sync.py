@@ -34,11 +34,14 @@ from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.dialogs.sync_keys import fingerprint_label, show_sync_keys, trust_department_from_file
-from ui.models.sync_models import ExportsModel
+from ui.models.sync_models import ExportsModel, periods_label
 from ui.pages.base import Page
 from ui.operations import CollectionOp
 from ui.tasks import Cancelled
 from ui.widgets import messages
+from ui.models.core_labels import core_label
+
+TABLE_LABELS = export.TABLE_LABELS_VI
 
 META_EXPORT_DIR = "sync_export_dir"
 
@@ -97,8 +100,8 @@ class SyncPage(Page):
         buttons.addStretch(1)
         buttons.addWidget(self.open_folder_button)
         send_layout.addLayout(buttons)
-        self.key_warning = QLabel(self.tr("Chưa có khoá của Sở nên chưa xuất được gói: bấm «Nhận khoá của Sở…» "
-                                          "và chọn tệp khoá do Sở gửi."))
+        self.key_warning = QLabel(self.tr("Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» "
+                                          "và chọn tệp khóa do Sở gửi."))
         self.key_warning.setWordWrap(True)
         self.key_warning.setStyleSheet("color: #c62828; font-weight: 600;")
         send_layout.addWidget(self.key_warning)
@@ -108,17 +111,17 @@ class SyncPage(Page):
         send_layout.addWidget(self.result_label)
         top.addWidget(send, 3)
 
-        keys_card, keys_layout = _card(self.tr("Khoá"))
+        keys_card, keys_layout = _card(self.tr("Khóa"))
         keys_layout.addWidget(QLabel(self.tr("Mã nhận dạng máy này")))
         self.own_fingerprint = fingerprint_label(keys.installation_fingerprint(ctx.db))
         keys_layout.addWidget(self.own_fingerprint)
-        keys_layout.addWidget(QLabel(self.tr("Khoá của Sở")))
+        keys_layout.addWidget(QLabel(self.tr("Khóa của Sở")))
         self.department_fingerprint = fingerprint_label("")
         keys_layout.addWidget(self.department_fingerprint)
         key_buttons = QHBoxLayout()
-        self.trust_button = QPushButton(self.tr("Nhận khoá của Sở…"))
+        self.trust_button = QPushButton(self.tr("Nhận khóa của Sở…"))
         self.trust_button.clicked.connect(self.trust_department)
-        more = QPushButton(self.tr("Khoá, thư điện tử…"))
+        more = QPushButton(self.tr("Khóa, thư điện tử…"))
         more.clicked.connect(self.open_keys)
         key_buttons.addWidget(self.trust_button)
         key_buttons.addWidget(more)
@@ -176,7 +179,7 @@ class SyncPage(Page):
         db = self.ctx.db
         fp = keys.department_fingerprint(db)
         self.department_fingerprint.setText(fp or self.tr("Chưa có"))
-        self.trust_button.setText(self.tr("Nhận khoá của Sở…") if not fp else self.tr("Đổi khoá của Sở…"))
+        self.trust_button.setText(self.tr("Nhận khóa của Sở…") if not fp else self.tr("Đổi khóa của Sở…"))
         try:
             pending = export.pending(db)
         except export.ExportProblem as exc:
@@ -187,13 +190,15 @@ class SyncPage(Page):
             return
         number = pending.last_sequence + 1
         if pending.records:
-            lines = "".join(f"<br/>&nbsp;&nbsp;• {line}" for line in pending.lines_vi())
+            lines = "".join(f"<br/>&nbsp;&nbsp;• {core_label(TABLE_LABELS.get(t, t))}: {n}"
+                            + (self.tr(" (trong đó {d} xóa)").format(d=d) if d else "")
+                            for t, (n, d) in pending.tables.items() if n)
             if pending.full:
                 text = self.tr("<b>Gói số {n}</b> (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:")
             else:
                 text = self.tr("<b>Gói số {n}</b> sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:")
             text = text.format(n=number, prev=pending.last_sequence, total=format_int(pending.records),
-                               periods=export.periods_label_vi(pending.periods)) + lines
+                               periods=periods_label(pending.periods)) + lines
         else:
             text = self.tr("Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.").format(
                 n=pending.last_sequence)
@@ -215,7 +220,7 @@ class SyncPage(Page):
             self.mail_body.setPlainText(self.tr("(Xuất một gói để có nội dung thư.)"))
             return
         mail = export.email_text(self.ctx.db, self.exports_model.rows[row])
-        self.mail_to.setText(mail["to"] or self.tr("(chưa có địa chỉ của Sở: «Khoá, thư điện tử…»)"))
+        self.mail_to.setText(mail["to"] or self.tr("(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)"))
         self.mail_subject.setText(mail["subject"])
         self.mail_body.setPlainText(mail["body"])
 
@@ -263,7 +268,7 @@ class SyncPage(Page):
     def _exported(self, result: export.ExportResult) -> None:
         self.task = None
         self.last_result = result
-        counts = ", ".join(f"{export.TABLE_LABELS_VI.get(t, t)}: {format_int(n)}" for t, n in result.counts.items())
+        counts = ", ".join(f"{core_label(export.TABLE_LABELS_VI.get(t, t))}: {format_int(n)}" for t, n in result.counts.items())
         self.result_label.setText(self.tr("Đã xuất gói số {n}: {path}\n{counts}").format(
             n=result.sequence, path=result.path, counts=counts))
         parent = self.window()

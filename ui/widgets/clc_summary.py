@@ -21,6 +21,7 @@ from xhht_desktop.domain.values import format_int
 
 from ui.context import AppContext
 from ui.models.presentation import period_name
+from ui.models.core_labels import core_label
 from ui.operations import QueryOp
 
 # (key, header, tooltip), marked for lupdate and translated when the grid is filled.
@@ -187,10 +188,10 @@ class ClcSummaryWidget(QFrame):
             self.grid.addWidget(label, 0, col)
         for r, row in enumerate([*shown, total], start=1):
             is_total = row["category"] is None
-            name = QLabel(self.tr("Tổng cộng") if is_total else CATEGORY_SHORT_VI.get(row["category"], row["category"]))
+            name = QLabel(self.tr("Tổng cộng") if is_total else core_label(CATEGORY_SHORT_VI.get(row["category"], row["category"])))
             name.setObjectName("rowLabel" if is_total else "")
             if not is_total:
-                name.setToolTip(CATEGORY_LABELS_VI.get(row["category"], row["category"]))
+                name.setToolTip(core_label(CATEGORY_LABELS_VI.get(row["category"], row["category"])))
             self.grid.addWidget(name, r, 0)
             for col, (key, _title, _tip) in enumerate(COLUMNS, start=1):
                 value = QLabel(format_int(row[key], "–"))

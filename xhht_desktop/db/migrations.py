@@ -112,7 +112,7 @@ def m0001_foundation(db: sqlite_utils.Database) -> None:
 
 # Feature migrations, in order. Each lives in its own module so that work on one feature does
 # not touch another's schema. A new migration gets the next number and goes at the end.
-from xhht_desktop.db import schema_clc, schema_programmes, schema_sync  # noqa: E402
+from xhht_desktop.db import schema_clc, schema_narrative, schema_programmes, schema_sync  # noqa: E402
 
 MIGRATIONS(name="0002_clc")(schema_clc.migrate)
 MIGRATIONS(name="0003_sync")(schema_sync.migrate)
@@ -120,6 +120,8 @@ MIGRATIONS(name="0004_programmes")(schema_programmes.migrate)
 from xhht_desktop.db import schema_units  # noqa: E402
 
 MIGRATIONS(name="0005_units_time")(schema_units.migrate)
+# 0006_trust_pairs (another branch) goes here, before 0007, when it lands.
+MIGRATIONS(name="0007_narrative")(schema_narrative.migrate)
 
 
 def _names() -> list[str]:

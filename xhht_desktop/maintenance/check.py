@@ -196,7 +196,9 @@ def schema_differences(conn: sqlite3.Connection) -> list[SchemaDifference]:
     for name, (kind, on, _sql) in sorted(expected.items()):
         if name not in found:
             out.append(SchemaDifference("missing", kind, name, on))
-    return out
+    # What runs SQL of its own (a view, a trigger) first: a message lists only the first few, and a
+    # table renamed away rewrites the foreign keys of every table that references it.
+    return sorted(out, key=lambda d: d.kind not in ("view", "trigger"))
 
 
 def check_schema_objects(db: sqlite_utils.Database) -> list[Finding]:

@@ -10,7 +10,10 @@ import sqlite_utils
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import Period, parse_period
 from xhht_desktop.paths import user_data_dir
+from xhht_desktop.reports import frame as F
+from xhht_desktop.reports import narrative
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports import verdict as V
 
 KINDS = ("progress", "consolidated")
 FORMATS = ("pdf", "xlsx")
@@ -37,8 +40,11 @@ def check_unit(kind: str, unit: units_repo.Unit) -> None:
 
 
 def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period: Period, fmt: str,
-             out: str | Path, *, progress: R.ProgressFn | None = None, by_former_district: bool = False) -> Path:
-    """Make one report file; the single entry point the CLI and the Reports page share."""
+             out: str | Path, *, progress: R.ProgressFn | None = None, frame: F.Frame | None = None,
+             by_former_district: bool = False) -> Path:
+    """Make one report file; the single entry point the CLI and the Reports page share. `frame`:
+    the number, date, recipients and signer chosen for this paper (default: what the installation
+    remembers, frame.load). Reads only: remembering the frame is the caller's (frame.issue)."""
     if kind not in KINDS or fmt not in FORMATS:
         raise ReportError(f"Loại báo cáo «{kind}» / định dạng «{fmt}» không hợp lệ.")
     check_unit(kind, unit)
@@ -47,10 +53,15 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
     problem = units_repo.life_problem(db, unit, period)
     if problem is not None and (problem.code == "ended" or not units_repo.history_predecessors(db, unit.id)):
         raise ReportError(units_repo.life_problem_vi(problem))
+    if frame is not None:
+        F.check(frame)
     if kind == "progress":
         if progress:
             progress(0, 0, "Đang tính số liệu…")
         sheet = R.progress_sheet(db, unit.id, period)
+        sheet.narrative = narrative.load(db, unit.id, period.code)
+        if frame is not None:
+            sheet.header = R.apply_frame(sheet.header, frame)
         if fmt == "pdf":
             from xhht_desktop.reports.progress_sheet import write_progress_pdf
             return write_progress_pdf(db, unit.id, period, out, sheet=sheet)
@@ -60,6 +71,11 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
     rep = R.consolidated(db, unit.id, period, progress=progress, activities=fmt == "pdf")
     if by_former_district:
         rep = former_district_view(db, rep)
+    rep.narrative = narrative.load(db, unit.id, period.code)
+    if frame is not None:
+        rep.header = R.apply_frame(rep.header, frame)
+        assert rep.summary is not None
+        rep.summary.header = rep.header
     if fmt == "pdf":
         from xhht_desktop.reports.consolidated import write_consolidated_pdf
         return write_consolidated_pdf(db, unit.id, period, out, report=rep, progress=progress)
@@ -90,12 +106,53 @@ def cmd_report(args, ctx) -> int:
     try:
         if args.by_former_district and args.kind != "consolidated":
             raise ReportError("--by-former-district chỉ dùng với báo cáo tổng hợp (consolidated).")
-        path = generate(ctx.db, args.kind, unit, period, args.format, out,
+        if args.coverage is not None:
+            V.set_coverage_threshold(ctx.db, V.parse_coverage(args.coverage))
+        frame = frame_from_args(ctx.db, args, unit, period)
+        path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame,
                         by_former_district=args.by_former_district)
     except ReportError as exc:
         raise CliError(str(exc)) from exc
+    except F.FrameError as exc:
+        raise CliError(F.message_vi(exc)) from exc
+    except V.CoverageError as exc:
+        raise CliError(V.COVERAGE_MESSAGE_VI.format(**exc.params)) from exc
+    F.issue(ctx.db, args.kind, unit, period, frame, remember=_frame_given(args))
     print(path)
     return EXIT_OK
+
+
+FRAME_OPTIONS = ("prefix", "place", "recipient", "tm", "kt", "signer_title", "signer_name", "preparer_name")
+
+
+def _frame_given(args) -> bool:
+    return any(getattr(args, name, None) is not None for name in FRAME_OPTIONS)
+
+
+def frame_from_args(db: sqlite_utils.Database, args, unit: units_repo.Unit, period: Period) -> F.Frame:
+    """The remembered frame of this kind of paper and unit, changed by the options given."""
+    frame = F.frame_for(db, args.kind, unit, period)
+    if getattr(args, "date", None):
+        frame.day = F.parse_day(args.date)
+    number = getattr(args, "number", None)
+    if number is None or number.strip().lower() in ("", "none"):
+        frame.number = None
+    elif number.strip().lower() == "next":
+        doc = F.document_key(args.kind, unit.code, period.code)
+        frame.number = F.next_number(db, doc, frame.day) or 1
+    else:
+        frame.number = F.parse_number(number)
+    for option, name in (("prefix", "prefix"), ("place", "place"), ("tm", "collective"), ("kt", "deputy_title"),
+                         ("signer_title", "head_title"), ("signer_name", "signer_name"),
+                         ("preparer_name", "preparer_name")):
+        value = getattr(args, option, None)
+        if value is not None:
+            setattr(frame, name, value.strip())
+    if getattr(args, "recipient", None) is not None:
+        frame.recipients = [r for r in args.recipient if r.strip()]
+        if not any(r.strip().rstrip(".").startswith("Lưu") for r in frame.recipients):
+            frame.recipients.append(F.KEEP_COPY)
+    return F.check(frame)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -109,4 +166,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--by-former-district", action="store_true",
                    help="tổng hợp của tỉnh từ 01/07/2025: nhóm các xã, phường theo huyện cũ để phân tích "
                         "(không phải cấp báo cáo)")
+    p.add_argument("--coverage", help="ngưỡng đánh giá cấp trên: phần trăm số đơn vị phải báo cáo (mặc định 66,67 "
+                                      "= hai phần ba; được nhớ cho lần sau)")
+    g = p.add_argument_group("khung văn bản (Nghị định 30/2020; trừ số và ngày, được nhớ cho lần in sau)")
+    g.add_argument("--number", help="số văn bản: một số, «next» (số tiếp theo), hoặc bỏ trống để văn thư ghi")
+    g.add_argument("--prefix", help="ký hiệu sau số, ví dụ BC-UBND, BC-SGDĐT")
+    g.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+    g.add_argument("--place", help="địa danh ở dòng ngày tháng")
+    g.add_argument("--recipient", action="append", help="một dòng «Nơi nhận» (lặp lại; «Lưu: VT» tự thêm cuối)")
+    g.add_argument("--tm", help="ký thay mặt tập thể: «ỦY BAN NHÂN DÂN» (chuỗi rỗng: không)")
+    g.add_argument("--kt", help="cấp phó ký thay: chức vụ người ký, ví dụ «PHÓ CHỦ TỊCH» (chuỗi rỗng: không)")
+    g.add_argument("--signer-title", help="chức vụ người đứng đầu, ví dụ CHỦ TỊCH, GIÁM ĐỐC")
+    g.add_argument("--signer-name", help="họ tên người ký")
+    g.add_argument("--preparer-name", help="họ tên người lập biểu")
     p.set_defaults(func=cmd_report)
+    narrative.register(subparsers)

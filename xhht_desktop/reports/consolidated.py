@@ -19,6 +19,7 @@ from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent
 from xhht_desktop.reports import rows as R
 from xhht_desktop.reports.charts import rate_by_unit_chart
+from xhht_desktop.reports.verdict import CLOSE_NOTE_VI, enough_units
 from xhht_desktop.reports.pdf_base import (
     FONT,
     FONT_BOLD,
@@ -36,11 +37,16 @@ from xhht_desktop.reports.pdf_base import (
     note,
     num_cell,
     section,
-    signature_block,
+    sign_off,
+    with_table,
 )
 from xhht_desktop.reports.progress_sheet import (
+    ACTIVITY_NOTE,
     DRAFT_NOTE,
     activity_table,
+    closing_sentence,
+    coverage_note,
+    narrative_flowables,
     has_drafts,
     indicator_table,
     lineage_notes,
@@ -60,8 +66,9 @@ def _level_words(unit_level: str) -> tuple[str, str]:
 
 def reporting_table(rep: R.Consolidated, width: float) -> Table:
     """Per district (or for the district itself): communes expected, reported, and who is missing."""
-    head = ["Đơn vị", "Số xã phải báo cáo", "Số xã đã báo cáo", "Tỷ lệ", "Các xã chưa báo cáo"]
-    widths = [55 * mm, 24 * mm, 24 * mm, 20 * mm]
+    head = ["Đơn vị", "Số xã, phường, thị trấn phải báo cáo", "Số đã báo cáo", "Tỷ lệ",
+            "Các xã, phường, thị trấn chưa báo cáo"]
+    widths = [55 * mm, 32 * mm, 24 * mm, 20 * mm]
     widths.append(width - sum(widths))
     data: list[list] = [[centre_cell(h, 9, bold=True) for h in head]]
     style = grid_style(1, 9)
@@ -73,7 +80,7 @@ def reporting_table(rep: R.Consolidated, width: float) -> Table:
         missing = [m.unit.short_name for m in members if not m.reported_any]
         listed = ", ".join(missing[:MAX_NAMES_LISTED])
         if len(missing) > MAX_NAMES_LISTED:
-            listed += f" và {len(missing) - MAX_NAMES_LISTED} xã khác"
+            listed += f" và {len(missing) - MAX_NAMES_LISTED} đơn vị khác"
         data.append([cell(block.head.unit.name, 9), num_cell(format_int(len(members))),
                      num_cell(format_int(len(done))), num_cell(format_percent(100 * len(done) / len(members))),
                      cell(listed or "—", 8.5)])
@@ -208,6 +215,9 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     story.extend(lineage_notes(rep.coverage, rep.derived_note))
     if rep.view_note:
         story.append(note(rep.view_note))
+    if rep.summary is not None and not enough_units(rep.units_reported, rep.units_expected, rep.summary.judging):
+        story.append(body("Số đơn vị đã báo cáo chưa đủ để đánh giá: các chỉ tiêu chưa đủ số đơn vị báo cáo ghi "
+                          "«chưa đủ số đơn vị báo cáo để đánh giá» thay cho đạt hay chưa đạt."))
     k = 0
 
     def heading(text: str) -> Flowable:
@@ -215,20 +225,18 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
         k += 1
         return section(f"{ROMAN[k - 1]}. {text}")
 
-    story.append(heading(f"KẾT QUẢ CHUNG {whole.upper()}"))
     assert rep.summary is not None
-    story.append(indicator_table(rep.summary, width))
+    story.extend(with_table([heading(f"KẾT QUẢ CHUNG {whole.upper()}")], indicator_table(rep.summary, width)))
     story.append(note("Tỷ lệ cấp trên = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ). "
                       "Chỉ tiêu đạt/chưa ở cấp trên: tỷ lệ đơn vị đạt trong số đơn vị đã báo cáo. "
-                      "«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo. «chưa báo cáo» khác với 0."
+                      "«chưa báo cáo» khác với 0. " + CLOSE_NOTE_VI + " " + coverage_note(rep.summary.judging)
                       + (" " + DRAFT_NOTE if has_drafts(rep.indicators, rep.period.target_years) else "")))
-    story.append(heading("TÌNH HÌNH BÁO CÁO"))
-    story.append(reporting_table(rep, width))
-    story.append(heading("KẾT QUẢ THEO ĐƠN VỊ"))
+    story.extend(with_table([heading("TÌNH HÌNH BÁO CÁO")], reporting_table(rep, width)))
+    by_unit = [heading("KẾT QUẢ THEO ĐƠN VỊ")]
     heads_only = rep.units_expected > MAX_PDF_COMMUNES
     if heads_only:
-        story.append(note(f"Có {format_int(rep.units_expected)} xã: bản in chỉ liệt kê theo huyện; số liệu từng xã "
-                          "có trong tệp Excel của cùng báo cáo."))
+        by_unit.append(note(f"Có {format_int(rep.units_expected)} xã, phường, thị trấn: bản in chỉ liệt kê theo "
+                            "huyện; số liệu từng đơn vị có trong tệp Excel của cùng báo cáo."))
     groups: dict[int, list[Indicator]] = {}
     for ind in rep.indicators:
         groups.setdefault(ind.group, []).append(ind)
@@ -236,27 +244,30 @@ def consolidated_story(rep: R.Consolidated, doc: OfficialDocument) -> list[Flowa
     for g, inds in sorted(groups.items()):
         for start in range(0, len(inds), 9):  # at most 9 indicator columns fit a landscape page
             chunk = inds[start:start + 9]
-            story.append(KeepTogether([cell(titles.get(g, str(g)) + (" (tiếp)" if start else ""), 10.5, bold=True),
-                                       Spacer(1, 1.5 * mm)]))
-            story.append(units_table(rep, chunk, width, heads_only=heads_only))
+            by_unit += [cell(titles.get(g, str(g)) + (" (tiếp)" if start else ""), 10.5, bold=True),
+                        Spacer(1, 1.5 * mm)]
+            story.extend(with_table(by_unit, units_table(rep, chunk, width, heads_only=heads_only)))
             story.append(Spacer(1, 4 * mm))
+            by_unit = []
     story.append(note("Ô trống: chỉ tiêu không thuộc cấp của đơn vị. «chưa báo cáo»: đơn vị chưa nhập số liệu. "
                       "Dòng «Cộng …»: tính lại từ tổng tử số, mẫu số của các đơn vị và số liệu riêng của huyện."
                       + (" " + DRAFT_NOTE if has_drafts(rep.indicators, (rep.period.target_year,)) else "")))
     # The agencies of plan 2780's section V follow its districts and its indicators: nothing to show
     # for a period of another programme.
     if rep.agencies and any(i.code in AGENCY_INDICATORS for i in rep.indicators):
-        story.append(heading("THEO CƠ QUAN THEO DÕI (mục V Kế hoạch 2780/KH-UBND)"))
-        story.append(agency_table(rep, width))
+        story.extend(with_table([heading("THEO CƠ QUAN THEO DÕI (mục V Kế hoạch 2780/KH-UBND)")],
+                                agency_table(rep, width)))
     charts = literacy_charts(rep, width)
     if charts:
-        story.append(heading("BIỂU ĐỒ"))
-        story.extend(charts)
+        story.append(KeepTogether([heading("BIỂU ĐỒ"), charts[0]]))
+        story.extend(charts[1:])
     if rep.summary.activities and any(a.get("category") is None and a.get("activities")
                                       for a in rep.summary.activities):
-        story.append(heading("HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"))
-        story.append(activity_table(rep.summary.activities, width * 0.8))
-    story.append(signature_block(rep.header, width))
+        story.extend(with_table([heading("HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG")],
+                                activity_table(rep.summary.activities, width * 0.8)))
+        story.append(note(ACTIVITY_NOTE))
+    story.extend(narrative_flowables(rep.narrative, start=k + 1))
+    sign_off(story, rep.header, width, closing_sentence(rep.root.unit, rep.period))
     return story
 
 

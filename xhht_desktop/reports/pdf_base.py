@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -160,6 +161,29 @@ def section(text: str) -> Paragraph:
     return Paragraph(esc(text), style("section", 13, font=FONT_BOLD, space_before=8, space_after=4))
 
 
+# A heading never ends a page: with less room than this left, it goes to the next page with the
+# table it introduces; with more, the table starts under it and continues overleaf.
+MIN_ROOM_UNDER_HEADING = 45 * mm
+
+
+def with_table(heading: list[Flowable], table: Flowable, room: float = MIN_ROOM_UNDER_HEADING) -> list[Flowable]:
+    """The heading (and its lines) kept with the start of its table: a new page when less than
+    `room` is left under it (CondPageBreak)."""
+    return [CondPageBreak(room), *heading, table]
+
+
+def sign_off(story: list[Flowable], header: DocumentHeader, width: float, closing: str = "") -> None:
+    """End the story with the signature block kept on one page with the closing sentence ("Trên đây
+    là …/."), or with the story's last paragraph when there is no closing sentence (a note stays with
+    the table it explains)."""
+    last: list[Flowable] = []
+    if closing:
+        last.append(body(closing))
+    elif story and isinstance(story[-1], Paragraph):
+        last.append(story.pop())
+    story.append(signature_block(header, width, last))
+
+
 def note(text: str, size: float = 10.5) -> Paragraph:
     return Paragraph(esc(text), style("note", size, font=FONT_ITALIC, space_before=3, space_after=2))
 
@@ -168,20 +192,42 @@ def body(text: str, size: float = 12.5) -> Paragraph:
     return Paragraph(esc(text), style("body", size, space_after=2))
 
 
-def signature_block(header: DocumentHeader, width: float) -> Flowable:
-    """"Người lập biểu" left, the signer (e.g. "CHỦ TỊCH UBND XÃ") right, room to sign and stamp."""
-    bold = style("sigb", 12.5, font=FONT_BOLD, align=TA_CENTER)
+def body_indent(text: str, size: float = 13) -> Paragraph:
+    """A paragraph of written text: justified, first line indented (Nghị định 30/2020)."""
+    from reportlab.lib.enums import TA_JUSTIFY  # noqa: PLC0415
+
+    return Paragraph(esc(text), style("prose", size, align=TA_JUSTIFY, space_after=4, indent=10 * mm))
+
+
+def signature_block(header: DocumentHeader, width: float, last: list[Flowable] | None = None) -> Flowable:
+    """The signer right ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", room to sign and stamp, the name); left
+    the preparer ("Người lập biểu") where the form has one, and "Nơi nhận" (Nghị định 30/2020: bold
+    italic heading, 11 pt items, "- Lưu: VT." last) beside the signer, or under the preparer. Kept on one page together with `last`, the story's last
+    lines before it, so the block never stands alone on the final page."""
+    bold = style("sigb", 12.5, font=FONT_BOLD, align=TA_CENTER, leading=15)
     ital = style("sigi", 12, font=FONT_ITALIC, align=TA_CENTER)
     name = style("sign", 12.5, font=FONT_BOLD, align=TA_CENTER)
-    left = [Paragraph(esc(header.preparer_title), bold), Paragraph(esc(header.preparer_note), ital),
-            Spacer(1, 24 * mm), Paragraph(esc(header.preparer_name), name)]
-    right = [Paragraph(esc(header.signer_title), bold), Paragraph(esc(header.signer_note), ital),
-             Spacer(1, 24 * mm), Paragraph("", name)]
-    table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    recipients_head = style("recv", 12, font=FONT_BOLD_ITALIC)
+    recipient = style("reci", 11, leading=12.5)
+    signer = [Paragraph(esc(line), bold) for line in header.signer_block_lines]
+    signer.append(Paragraph(esc(header.signer_note), ital))
+    recipients = ([Paragraph("Nơi nhận:", recipients_head)] + [Paragraph(esc(r), recipient) for r in header.recipients]
+                  if header.recipients else "")
+    signer_name = Paragraph(esc(header.signer_name), name)
+    if header.preparer_title:
+        # A form with a preparer: "Người lập biểu" beside the signer, both names on one line under the
+        # room to sign, "Nơi nhận" under the preparer.
+        preparer = [Paragraph(esc(header.preparer_title), bold), Paragraph(esc(header.preparer_note), ital)]
+        rows = [[preparer, signer], [Paragraph(esc(header.preparer_name), name), signer_name], [recipients, ""]]
+    else:
+        rows = [[recipients, signer], ["", signer_name]]
+    table = Table(rows, colWidths=[width * 0.45, width * 0.55])
     # Every table names its font: reportlab's default (Helvetica) would be referenced but not embedded.
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 8 * mm), table])
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 1), (-1, 1), 24 * mm),  # room to sign and stamp
+                               ("TOPPADDING", (0, 2), (-1, -1), 6 * mm)]))
+    return KeepTogether([*(last or []), Spacer(1, 8 * mm), table])
 
 
 def grid_style(header_rows: int = 1, size: float = 9) -> list[tuple]:
@@ -261,7 +307,10 @@ class OfficialDocument:
 
 
 def document_start(doc: OfficialDocument, day: dt.date, title: str, subtitles: list[str]) -> list[Flowable]:
-    return [HeaderBlock(doc.header, day, doc.frame_width), *title_block(title, subtitles)]
+    """The header (the frame's chosen date, else `day`), the title, its subtitles and, on a paper
+    printed by another level than the unit's own, who compiled it."""
+    extra = [doc.header.compiled_by] if doc.header.compiled_by else []
+    return [HeaderBlock(doc.header, doc.header.date_on(day), doc.frame_width), *title_block(title, subtitles + extra)]
 
 
 ProgressFn = Callable[[int, int, str], None]

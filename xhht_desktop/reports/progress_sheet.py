@@ -13,12 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from xhht_desktop.domain.catalogue import DRAFT_TARGET_VI, Indicator, Programme, programme_for_period
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent, rate
 from xhht_desktop.reports import rows as R
+from xhht_desktop.reports.verdict import CLOSE_NOTE_VI, MET
 from xhht_desktop.reports.pdf_base import (
     FONT_BOLD,
     SHADE,
@@ -30,9 +31,11 @@ from xhht_desktop.reports.pdf_base import (
     grid_style,
     mm,
     note,
+    body_indent,
     num_cell,
     section,
-    signature_block,
+    sign_off,
+    with_table,
 )
 
 PLAN_LINE = "(Thực hiện Kế hoạch số 2780/KH-UBND ngày 02/12/2013 của UBND tỉnh Kon Tum)"
@@ -65,9 +68,33 @@ def target_cell_text(ind: Indicator, year: int, level: str) -> str:
 def has_drafts(indicators, years) -> bool:
     return any(ind.is_draft(y) for ind in indicators for y in years)
 
-ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số buổi"), ("visits", "Lượt người học"),
-                    ("learners", "Số người học"), ("women", "Nữ"), ("ethnic_minority", "DTTS"),
-                    ("rural_workers", "Lao động nông thôn"))
+# Visits (lượt) and persons (người) side by side: each heading says which it counts.
+ACTIVITY_COLUMNS = (("activities", "Số hoạt động"), ("sessions", "Số buổi"),
+                    ("visits", "Lượt người học (lượt)"), ("learners", "Số người học (người)"),
+                    ("women", "Trong đó nữ (người)"), ("ethnic_minority", "Dân tộc thiểu số (người)"),
+                    ("rural_workers", "Lao động nông thôn (người)"))
+ACTIVITY_NOTE = ("«—»: các hoạt động không ghi số liệu này (khác với 0). Lượt người học tính theo lượt (một người "
+                 "học ba buổi là ba lượt); số người học tính mỗi người một lần.")
+
+
+def narrative_flowables(narrative, start: int) -> list[Flowable]:
+    """The sections a person wrote (reports.narrative), after the tables, numbered from `start`."""
+    if not narrative:
+        return []
+    from xhht_desktop.reports.narrative import SECTIONS  # noqa: PLC0415
+
+    out: list[Flowable] = []
+    roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+    k = start
+    for key, title in SECTIONS:
+        text = (narrative.get(key) or "").strip()
+        if not text:
+            continue
+        paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+        out.append(KeepTogether([section(f"{roman[k - 1]}. {title.upper()}"), body_indent(paragraphs[0])]))
+        out.extend(body_indent(p) for p in paragraphs[1:])
+        k += 1
+    return out
 
 
 def _figure(line: R.SheetLine, which: str) -> str:
@@ -97,7 +124,7 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
     widths_mm = [9, 0, 17, 17, 21, 13, 13, 15, 17]
     if with_units:
         head.append("Đơn vị báo cáo")
-        widths_mm = [8, 0, 15, 15, 20, 13, 13, 15, 16, 13]
+        widths_mm = [8, 0, 15, 15, 20, 13, 13, 22, 16, 13]  # a verdict says its units: "Đạt (70/102 đơn vị)"
     fixed = sum(widths_mm) * mm
     widths = [w * mm for w in widths_mm]
     widths[1] = width - fixed
@@ -117,7 +144,7 @@ def indicator_table(sheet: R.ProgressSheet, width: float) -> Table:
                 num_cell(_figure(line, "den"), italic=sub),
                 num_cell(value, 9, bold=not sub and value != R.NOT_REPORTED, italic=sub or value == R.NOT_REPORTED),
                 *(centre_cell("" if sub else target_cell_text(line.indicator, y, line.level)) for y in years),
-                centre_cell(line.met_text, bold=line.now.met is True),
+                centre_cell(line.met_text, 8.5 if with_units else 9, bold=line.verdict == MET),
                 num_cell(line.change_text, 8.5),
             ]
             if with_units:
@@ -162,6 +189,19 @@ def activity_table(activities: list[dict], width: float) -> Table:
     return table
 
 
+def coverage_note(threshold: float) -> str:
+    """What a higher level's verdict rests on, for the notes under its table."""
+    share = "hai phần ba" if abs(threshold - 2 / 3) < 1e-6 else f"{format_percent(100 * threshold)}"
+    return ("«Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo; «Đánh giá» ghi số đơn vị làm căn cứ. Khi số đơn vị "
+            f"đã báo cáo chưa đạt {share} số phải báo cáo, chỉ tiêu ghi «chưa đủ số đơn vị báo cáo để đánh giá».")
+
+
+def closing_sentence(unit, period: Period) -> str:
+    """"Trên đây là …/.": the sentence a Vietnamese report closes with before the signature."""
+    return (f"Trên đây là kết quả thực hiện kế hoạch xây dựng xã hội học tập {R.period_phrase(period)} "
+            f"của {R.lower_type(unit)}./.")
+
+
 def lineage_notes(coverage, derived_note: str) -> list[Flowable]:
     """The paper's coverage ("Phạm vi số liệu: 40/40 xã, phường…") and, when figures come from the
     communes before the 2025 merger, the note saying so."""
@@ -175,37 +215,37 @@ def lineage_notes(coverage, derived_note: str) -> list[Flowable]:
 
 def progress_story(sheet: R.ProgressSheet, doc: OfficialDocument) -> list[Flowable]:
     width = doc.frame_width
-    level_word = "xã" if sheet.unit.level == "xa" else "huyện"
+    level_word = sheet.unit.type_label.lower() or ("xã" if sheet.unit.level == "xa" else "huyện")  # phường, thị trấn
     story = document_start(doc, sheet.printed_at.date(), sheet.title, [sheet.subtitle, plan_line(sheet.period)])
-    story.append(section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"))
+    first = [section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")]
     if sheet.reported == 0:
-        story.append(body(f"{R.period_phrase(sheet.period).capitalize()}: {sheet.unit.name} chưa báo cáo số liệu nào "
+        first.append(body(f"{R.period_phrase(sheet.period).capitalize()}: {sheet.unit.name} chưa báo cáo số liệu nào "
                           "(các ô ghi «chưa báo cáo», không phải bằng 0)."))
     else:
-        story.append(body(f"Đã báo cáo {sheet.reported}/{sheet.expected} chỉ tiêu của {level_word} trong kỳ."))
-    story.extend(lineage_notes(sheet.coverage, sheet.derived_note))
-    story.append(indicator_table(sheet, width))
-    story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm %, hoặc số "
-                      "lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."
-                      + (" «Đơn vị báo cáo»: số đơn vị đã báo cáo / phải báo cáo." if sheet.unit.level != "xa" else "")
+        first.append(body(f"Đã báo cáo {sheet.reported}/{sheet.expected} chỉ tiêu của {level_word} trong kỳ."))
+    first.extend(lineage_notes(sheet.coverage, sheet.derived_note))
+    story.extend(with_table(first, indicator_table(sheet, width)))
+    story.append(note("Ghi chú: Kết quả = Tử số / Mẫu số × 100%. «So với kỳ trước»: chênh lệch (điểm phần trăm, "
+                      "hoặc số lượng) so với kỳ liền trước. «chưa báo cáo»: chưa nhập số liệu, khác với 0."
+                      + " " + CLOSE_NOTE_VI
+                      + (" " + coverage_note(sheet.judging) if sheet.unit.level != "xa" else "")
                       + (" " + DRAFT_NOTE if has_drafts([ln.indicator for ln in sheet.lines()],
                                                         sheet.period.target_years) else "")))
     gaps = gender_gap_lines(sheet)
     if gaps:
-        story.append(section("Bình đẳng giới trong xóa mù chữ"))
-        story.extend(body(g, 12) for g in gaps)
-    story.append(section("II. HOẠT ĐỘNG CỦA TRUNG TÂM HỌC TẬP CỘNG ĐỒNG" if sheet.unit.level == "xa"
-                         else "II. HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"))
+        story.append(KeepTogether([section("Bình đẳng giới trong xóa mù chữ"), *(body(g, 12) for g in gaps)]))
+    heading = section("II. HOẠT ĐỘNG CỦA TRUNG TÂM HỌC TẬP CỘNG ĐỒNG" if sheet.unit.level == "xa"
+                      else "II. HOẠT ĐỘNG CỦA CÁC TRUNG TÂM HỌC TẬP CỘNG ĐỒNG")
     if sheet.activities is None:
-        story.append(body("Sổ theo dõi hoạt động của Trung tâm chưa có trong phiên bản này."))
+        story.append(KeepTogether([heading, body("Sổ theo dõi hoạt động của Trung tâm chưa có trong phiên bản này.")]))
     elif not any(a.get("category") is None and a.get("activities") for a in sheet.activities):
-        story.append(body(f"{R.period_phrase(sheet.period).capitalize()}: chưa ghi nhận hoạt động nào trong sổ theo dõi."))
+        story.append(KeepTogether([heading, body(f"{R.period_phrase(sheet.period).capitalize()}: chưa ghi nhận "
+                                                 "hoạt động nào trong sổ theo dõi.")]))
     else:
-        story.append(activity_table(sheet.activities, width))
-        story.append(note("«—»: các hoạt động không ghi số liệu này (khác với 0). Lượt người học tính theo lượt; "
-                          "số người học tính mỗi người một lần."))
-    story.append(Spacer(1, 2 * mm))
-    story.append(signature_block(sheet.header, width))
+        story.extend(with_table([heading], activity_table(sheet.activities, width)))
+        story.append(note(ACTIVITY_NOTE))
+    story.extend(narrative_flowables(sheet.narrative, start=3))
+    sign_off(story, sheet.header, width, closing_sentence(sheet.unit, sheet.period))
     return story
 
 

@@ -47,6 +47,7 @@ from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
 from xhht_desktop.installation import get_installation
 from xhht_desktop.paths import resource_path
+from xhht_desktop.reports.verdict import coverage_threshold, verdict, verdict_text
 
 NOT_REPORTED = "chưa báo cáo"
 ProgressFn = Callable[[int, int, str], None]
@@ -252,7 +253,7 @@ def change_text(ind: Indicator, now: ValueRow, before: ValueRow | None, level: s
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     if ind.kind == "count":
         return f"{sign}{format_int(abs(delta))}"
-    return f"{sign}{format_decimal(abs(delta), 2)}"
+    return f"{sign}{format_decimal(abs(delta), 2)} điểm"  # percentage points
 
 
 def reported_text(row: ValueRow) -> str:
@@ -291,6 +292,21 @@ class DocumentHeader:
     preparer_name: str = ""
     signer_note: str = "(Ký, họ tên, đóng dấu)"
     preparer_note: str = "(Ký, ghi rõ họ tên)"
+    # The frame (reports.frame): chosen date, "Nơi nhận", the signer's lines and name; who compiled
+    # the paper when it is printed by another level than the unit's own.
+    day: dt.date | None = None  # None: the day of printing
+    recipients: tuple[str, ...] = ()  # "- Sở GD&ĐT tỉnh Kon Tum;" … "- Lưu: VT."
+    signer_lines: tuple[str, ...] = ()  # ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"); () -> (signer_title,)
+    signer_name: str = ""
+    compiled_by: str = ""  # "Bản in do Sở GD&ĐT tỉnh Kon Tum lập từ số liệu …", or ""
+    frame: object = None  # the reports.frame.Frame applied
+
+    @property
+    def signer_block_lines(self) -> tuple[str, ...]:
+        return self.signer_lines or (self.signer_title,)
+
+    def date_on(self, printed: dt.date) -> dt.date:
+        return self.day or printed
 
 
 def _place(unit: units_repo.Unit) -> str:
@@ -300,6 +316,9 @@ def _place(unit: units_repo.Unit) -> str:
 def _lower_type(unit: units_repo.Unit) -> str:
     """"huyện Đắk Glei", "xã Đắk Pék", "thành phố Kon Tum"."""
     return f"{unit.type_label.lower()} {unit.short_name}".strip() if unit.type_label else unit.name
+
+
+lower_type = _lower_type  # "xã Đắk Pék", "tỉnh Kon Tum": a unit named inside a sentence
 
 
 def total_label(unit: units_repo.Unit) -> str:
@@ -315,9 +334,55 @@ def _ubnd(unit: units_repo.Unit) -> str:
     return f"UBND {unit.type_label.upper()} {unit.short_name.upper()}".replace("  ", " ")
 
 
-def document_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period, kind: str) -> DocumentHeader:
-    """The frame for `kind` "progress" (UBND of the unit signs) or "consolidated" (the education
-    office of a district, or the Department for the province, compiles and signs)."""
+def document_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period, kind: str,
+                    frame=None) -> DocumentHeader:
+    """The frame for `kind` "progress" (UBND of the unit signs) or "consolidated" (the Department
+    for the province; for a district the UBND huyện, as plan 2780 makes it the reporter, its
+    education office preparing). `frame` (reports.frame.Frame) overrides what the installation
+    remembers for this kind of paper and unit (frame.load)."""
+    from xhht_desktop.reports import frame as F  # noqa: PLC0415
+
+    header = _base_header(db, unit, period, kind)
+    default = F.default_frame(unit, kind, header.receiving_unit, header.preparer_name)
+    chosen = frame if frame is not None else F.load(db, kind, unit, default, period.code)
+    return apply_frame(header, chosen, compiled_by=_compiled_by(db, unit, kind))
+
+
+def apply_frame(header: DocumentHeader, frame, compiled_by: str | None = None) -> DocumentHeader:
+    """The header with the frame's number line, place, date, recipients and signer."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    return replace(
+        header, number_line=frame.number_line, place=frame.place or header.place, day=frame.day,
+        recipients=tuple(frame.recipient_lines), signer_lines=tuple(frame.signer_lines),
+        signer_name=frame.signer_name, preparer_name=frame.preparer_name, frame=frame,
+        compiled_by=header.compiled_by if compiled_by is None else compiled_by)
+
+
+def installation_body(db: sqlite_utils.Database) -> str:
+    """"Sở GD&ĐT tỉnh Kon Tum", "Phòng GD&ĐT huyện Đắk Glei", "UBND xã Đắk Pék": who runs this copy."""
+    inst = get_installation(db)
+    if inst is None:
+        return ""
+    if inst.unit.level == "tinh":
+        return f"Sở Giáo dục và Đào tạo {_lower_type(inst.unit)}"
+    if inst.unit.level == "huyen":
+        return f"Phòng Giáo dục và Đào tạo {_lower_type(inst.unit)}"
+    return f"UBND {_lower_type(inst.unit)}"
+
+
+def _compiled_by(db: sqlite_utils.Database, unit: units_repo.Unit, kind: str) -> str:
+    """A paper of another unit than the installation's says who compiled and printed it."""
+    inst = get_installation(db)
+    if inst is None or inst.unit.id == unit.id:
+        return ""
+    if kind == "consolidated":
+        return (f"(Bản tổng hợp do {installation_body(db)} lập từ số liệu các đơn vị đã gửi; "
+                f"đơn vị báo cáo là UBND {_lower_type(unit)})")
+    return f"(Bản in do {installation_body(db)} lập từ số liệu UBND {_lower_type(unit)} đã gửi)"
+
+
+def _base_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Period, kind: str) -> DocumentHeader:
     inst = get_installation(db)
     preparer = inst.official_name if inst is not None and inst.unit.id == unit.id else ""
     day = period.end.isoformat()
@@ -325,29 +390,26 @@ def document_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Pe
     if unit.level == "tinh":
         return DocumentHeader(
             parent_body=_ubnd(unit), issuing_body="SỞ GIÁO DỤC VÀ ĐÀO TẠO", place=_place(unit),
-            reporting_unit=f"Sở GD&ĐT {_lower_type(unit)}", receiving_unit="Bộ Giáo dục và Đào tạo; UBND tỉnh",
+            reporting_unit=f"Sở Giáo dục và Đào tạo {_lower_type(unit)}",
+            receiving_unit="Bộ Giáo dục và Đào tạo; UBND tỉnh",
             signer_title="GIÁM ĐỐC", form_number="02/XHHT-T" if kind == "consolidated" else "01/XHHT-T",
             number_line="Số:        /BC-SGDĐT", preparer_name=preparer)
+    receiving_dept = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}" if parent else "Sở Giáo dục và Đào tạo"
     if unit.level == "huyen":
-        if kind == "consolidated":
-            return DocumentHeader(
-                parent_body=_ubnd(unit), issuing_body="PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", place=_place(unit),
-                reporting_unit=f"Phòng GD&ĐT {_lower_type(unit)}",
-                receiving_unit=f"Sở GD&ĐT {_lower_type(parent)}" if parent else "Sở GD&ĐT",
-                signer_title="TRƯỞNG PHÒNG", form_number="02/XHHT-H", number_line="Số:        /BC-PGDĐT",
-                preparer_name=preparer)
+        # Plan 2780 makes the UBND huyện the reporter of the district; its education office prepares.
         return DocumentHeader(
             parent_body="", issuing_body=_ubnd(unit), place=_place(unit),
-            reporting_unit=f"UBND {_lower_type(unit)}",
-            receiving_unit=f"Sở GD&ĐT {_lower_type(parent)}" if parent else "Sở GD&ĐT",
-            signer_title=f"CHỦ TỊCH UBND {unit.type_label.upper()}", form_number="01/XHHT-H",
+            reporting_unit=f"UBND {_lower_type(unit)}", receiving_unit=receiving_dept,
+            signer_title=f"CHỦ TỊCH UBND {unit.type_label.upper()}",
+            form_number="02/XHHT-H" if kind == "consolidated" else "01/XHHT-H",
+            preparer_title="Người lập biểu",
             preparer_name=preparer)
     if parent is None:
-        receiving = "Phòng GD&ĐT"
+        receiving = "Phòng Giáo dục và Đào tạo"
     elif parent.level == "huyen":
-        receiving = f"UBND {_lower_type(parent)} (Phòng GD&ĐT)"
+        receiving = f"UBND {_lower_type(parent)} (Phòng Giáo dục và Đào tạo)"
     else:  # since 1 July 2025 communes report straight to the Department
-        receiving = f"Sở GD&ĐT {_lower_type(parent)}"
+        receiving = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}"
     return DocumentHeader(
         parent_body="", issuing_body=_ubnd(unit), place=_place(unit),
         reporting_unit=f"UBND {_lower_type(unit)}", receiving_unit=receiving,
@@ -362,7 +424,7 @@ def installation_footer(db: sqlite_utils.Database) -> str:
     except ImportError:  # the sync feature is not in this build: the installation id still traces it
         inst = get_installation(db)
         return f"Mã cài đặt: {inst.installation_id[:8].upper()}" if inst else "Máy chưa khởi tạo"
-    return f"Dấu vân tay máy: {installation_fingerprint(db)}"
+    return f"Mã nhận dạng máy: {installation_fingerprint(db)}"
 
 
 # ---- the bulk aggregation ------------------------------------------------------------------------
@@ -640,6 +702,7 @@ class SheetLine:
     now: ValueRow
     before: ValueRow | None
     level: str
+    judging: float = 2 / 3  # reports.verdict: the share of units that must have reported to judge
 
     @property
     def derived(self) -> bool:
@@ -683,7 +746,12 @@ class SheetLine:
 
     @property
     def met_text(self) -> str:
-        return met_text(self.now.met)
+        """The verdict on the one scale the screen uses too (reports.verdict), with its units."""
+        return verdict_text(self.now, self.judging)
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.now, self.judging)
 
     @property
     def change_text(self) -> str:
@@ -717,6 +785,8 @@ class ProgressSheet:
     reported: int  # figures reported (totals)
     expected: int  # figures expected (totals)
     programme: Programme | None = None  # the period's programme (targets, legal basis)
+    narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
+    judging: float = 2 / 3  # reports.verdict: the share of units that must have reported to judge
 
     @property
     def target_years(self) -> tuple[int, ...]:
@@ -794,6 +864,7 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
         previous = []  # 2020 -> 2021: another programme, other indicators; no change to show
     before = {(r.indicator, r.breakdown): r for r in previous}
     catalogue = cat.by_code
+    judging = coverage_threshold(db)
     groups: dict[int, list[SheetLine]] = {}
     counters: dict[int, int] = {}
     for r in current:
@@ -805,7 +876,7 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
             stt, label = "", BREAKDOWN_ROW_LABELS_VI.get(r.breakdown, BREAKDOWN_LABELS_VI[r.breakdown])
         groups.setdefault(ind.group, []).append(SheetLine(
             stt=stt, code=row_code(ind.code, r.breakdown), label=label, indicator=ind, breakdown=r.breakdown,
-            now=r, before=before.get((r.indicator, r.breakdown)), level=unit.level))
+            now=r, before=before.get((r.indicator, r.breakdown)), level=unit.level, judging=judging))
     totals = [r for r in current if r.breakdown is None]
     return ProgressSheet(
         unit=unit, period=p, previous=prev_p, header=document_header(db, unit, p, "progress"),
@@ -813,7 +884,7 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
         activities=centre_activities(db, unit, p) if activities else None,
         footer=installation_footer(db), printed_at=now or dt.datetime.now(),
         reported=sum(1 for r in totals if r.value is not None), expected=len(totals), programme=cat.programme,
-        coverage=paper_coverage(db, unit, p))
+        coverage=paper_coverage(db, unit, p), judging=judging)
 
 
 # ---- the consolidated report ---------------------------------------------------------------------
@@ -884,6 +955,7 @@ class Consolidated:
     # communes as a subtotal, the root last: the Excel sheet "TheoDonVi".
     detail: list[DetailLine] = field(default_factory=list)
     programme: Programme | None = None  # the period's programme (targets, legal basis)
+    narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
 
     @property
     def target_years(self) -> tuple[int, ...]:

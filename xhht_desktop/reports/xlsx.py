@@ -5,7 +5,11 @@ columns STT | Chỉ tiêu | Mã số | Đơn vị tính | figures, with both tar
 programme (a draft target marked "*"); the legal basis under the title; the signature footer. Figures are numbers
 with formats ("[$-42A]" makes LibreOffice show 1.166.795 and 97,80% whatever the computer's
 language; Excel follows the computer's own separators); a rate is a formula =Tử số/Mẫu số, the
-only formula whose recalculated value is always right. A4, fit to width, header rows repeated.
+only formula whose recalculated value is always right, and every formula also stores the value it
+computes (with_cached_values), so a viewer that does not recalculate shows the figure, not a blank.
+The change since the previous period is in percentage points ("+1,97 điểm") for rates. A4, fitted
+to the page width (the per-unit sheet to a few page widths, its numerators and denominators folded
+away), header rows repeated.
 
 Workbooks are written in openpyxl's write-only mode, so the province's detail sheet over
 thousands of communes streams to disk instead of living in memory.
@@ -14,6 +18,8 @@ thousands of communes streams to disk instead of living in memory.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from copy import copy
 from pathlib import Path
 
@@ -34,7 +40,9 @@ from xhht_desktop.storage import write_atomically
 FONT_NAME = "Times New Roman"
 INT_FORMAT = "[$-42A]#,##0"
 PCT_FORMAT = "[$-42A]0.00%"
-DELTA_FORMAT = "[$-42A]+0.00%;-0.00%;0.00%"
+# A change of a rate is in percentage points ("điểm"), not a percentage of it: the cell holds the
+# points (0,0197 − 0,0000 → +1,97 điểm).
+DELTA_FORMAT = '[$-42A]+0.00" điểm";-0.00" điểm";0.00" điểm"'
 INT_DELTA_FORMAT = "[$-42A]+#,##0;-#,##0;0"
 TARGET_FORMATS = {">=": '"≥ "0%', ">": '"> "0%'}
 # A degree (kind `level`) stays a number: 2 reads "Mức độ 2", 0 reads "Chưa đạt".
@@ -50,6 +58,7 @@ F_ITALIC = Font(name=FONT_NAME, size=11, italic=True)
 F_TITLE = Font(name=FONT_NAME, size=13, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 SPREAD = Alignment(horizontal="centerContinuous", vertical="center")
 
 
@@ -63,10 +72,15 @@ class Sheet:
     """A write-only sheet with the helpers the forms need."""
 
     def __init__(self, wb: Workbook, title: str, widths: list[float], *, landscape: bool = False,
-                 fit_width: bool = True):
+                 fit_width: bool = True, pages_wide: int = 1):
         self.ws = wb.create_sheet(title)
         self.ncols = len(widths)
         self._styles: dict[tuple, tuple] = {}
+        # Each formula's computed value by cell ("G12" -> 0.978), stored beside the formula when the
+        # workbook is saved (_save): viewers that do not recalculate show it, Excel recalculates.
+        self.cached: dict[str, float] = {}
+        self._pending: dict[int, float] = {}
+        wb.__dict__.setdefault("_xhht_cached", []).append(self.cached)
         for i, w in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = w
         self.row = 0
@@ -74,7 +88,7 @@ class Sheet:
         ps.paperSize = "9"  # A4
         ps.orientation = "landscape" if landscape else "portrait"
         if fit_width:
-            ps.fitToWidth = 1
+            ps.fitToWidth = pages_wide
             ps.fitToHeight = 0
             self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         m = self.ws.page_margins
@@ -104,13 +118,22 @@ class Sheet:
         self._styles[key] = (copy(cell._style), font, align, fill)
         return cell
 
-    def f(self, expression: str, **style) -> WriteOnlyCell:
-        """A formula of ours (a rate, a difference), styled as `c`."""
-        return text_cells.formula(self.c(None, **style), expression)
+    def f(self, expression: str, value: float | None = None, **style) -> WriteOnlyCell:
+        """A formula of ours (a rate, a difference), styled as `c` (io/cells.py: the only way a cell
+        becomes a formula); `value` is what it computes to (None: the formula gives "")."""
+        cell = text_cells.formula(self.c(None, **style), expression)
+        if value is not None:
+            self._pending[id(cell)] = value
+        return cell
 
     def append(self, cells: list) -> int:
         self.ws.append(cells)
         self.row += 1
+        if self._pending:
+            for col, cell in enumerate(cells, start=1):
+                if cell is not None and id(cell) in self._pending:
+                    self.cached[f"{get_column_letter(col)}{self.row}"] = self._pending.pop(id(cell))
+            self._pending.clear()
         return self.row
 
     def spread(self, text: str, font: Font = F_NORMAL) -> int:
@@ -121,14 +144,17 @@ class Sheet:
 
 def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str, right_col: int,
                  basis: str = "") -> None:
-    """Issuing body top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top right; the title."""
-    left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body, ""]
+    """Issuing body and number line top left; Biểu số / Đơn vị báo cáo / Đơn vị nhận báo cáo top
+    right; the title, and who compiled the paper when another level printed it."""
+    left = [header.parent_body, header.issuing_body] if header.parent_body else [header.issuing_body]
+    left.append(header.number_line)
+    bold_rows = {1} if header.parent_body else {0}
     right = [f"Biểu số {header.form_number}", f"Đơn vị báo cáo: {header.reporting_unit}",
              f"Đơn vị nhận báo cáo: {header.receiving_unit}"]
     for i in range(3):
         row: list = [None] * sh.ncols
-        if i < 2 and left[i]:
-            row[0] = sh.c(left[i], font=F_BOLD if (i == 1 or not header.parent_body) else F_NORMAL)
+        if i < len(left) and left[i]:
+            row[0] = sh.c(left[i], font=F_BOLD if i in bold_rows else F_NORMAL)
         row[right_col] = sh.c(right[i], font=F_BOLD if i == 0 else F_NORMAL)
         sh.append(row)
     sh.append([])
@@ -137,30 +163,52 @@ def document_top(sh: Sheet, header: R.DocumentHeader, title: str, subtitle: str,
     sh.spread(subtitle, F_ITALIC)
     if basis:
         sh.spread(basis, F_ITALIC)
+    if header.compiled_by:
+        sh.spread(header.compiled_by, F_ITALIC)
     sh.append([])
 
 
 def signature_footer(sh: Sheet, header: R.DocumentHeader, date_line: str, left_col: int, right_col: int) -> None:
+    """The date line; "Người lập biểu" left and the signer's lines right (TM./KT., title), the names
+    under the room to sign; "Nơi nhận" below."""
     sh.append([])
     row: list = [None] * sh.ncols
     row[right_col] = sh.c(date_line, font=F_ITALIC)
     sh.append(row)
-    for left, right, font in ((header.preparer_title, header.signer_title, F_BOLD),
-                              (header.preparer_note, header.signer_note, F_ITALIC)):
+    signer = list(header.signer_block_lines)
+    lefts = [header.preparer_title] + [""] * (len(signer) - 1)
+    for left, right in zip(lefts, signer):
         row = [None] * sh.ncols
-        row[left_col] = sh.c(left, font=font)
-        row[right_col] = sh.c(right, font=font)
+        if left:
+            row[left_col] = sh.c(left, font=F_BOLD)
+        row[right_col] = sh.c(right, font=F_BOLD)
         sh.append(row)
+    row = [None] * sh.ncols
+    row[left_col] = sh.c(header.preparer_note, font=F_ITALIC)
+    row[right_col] = sh.c(header.signer_note, font=F_ITALIC)
+    sh.append(row)
     for _ in range(4):
         sh.append([])
-    if header.preparer_name:
+    if header.preparer_name or header.signer_name:
         row = [None] * sh.ncols
-        row[left_col] = sh.c(header.preparer_name, font=F_BOLD)
+        if header.preparer_name:
+            row[left_col] = sh.c(header.preparer_name, font=F_BOLD)
+        if header.signer_name:
+            row[right_col] = sh.c(header.signer_name, font=F_BOLD)
         sh.append(row)
+    if header.recipients:
+        sh.append([])
+        row = [None] * sh.ncols
+        row[left_col] = sh.c("Nơi nhận:", font=Font(name=FONT_NAME, size=11, bold=True, italic=True))
+        sh.append(row)
+        for line in header.recipients:
+            row = [None] * sh.ncols
+            row[left_col] = sh.c(line)
+            sh.append(row)
 
 
 FORM_HEAD = ["STT", "Chỉ tiêu", "Mã số", "Đơn vị tính", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu 2015",
-             "Mục tiêu 2020", "Đánh giá", "Kỳ trước", "Thay đổi so với kỳ trước"]
+             "Mục tiêu 2020", "Đánh giá", "Kỳ trước", "Thay đổi so với kỳ trước (điểm, số lượng)"]
 FORM_KEYS = ["A", "B", "C", "D", "1", "2", "3 = 1/2", "4", "5", "6", "7", "8 = 3 − 7"]
 FORM_WIDTHS = [6, 52, 20, 10, 12, 12, 12, 10, 10, 10, 12, 12]
 
@@ -198,7 +246,39 @@ def _value_cells(sh: Sheet, ind: Indicator, row, level: str, r: int, *, italic: 
                 sh.c(int(row.value), font=font, fmt=flag_format(ind), align=CENTRE, border=True)]
     return [sh.c(row.numerator, font=font, fmt=INT_FORMAT, border=True),
             sh.c(row.denominator, font=font, fmt=INT_FORMAT, border=True),
-            sh.f(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', font=font, fmt=PCT_FORMAT, border=True)]
+            sh.f(f'=IF({den_col}{r}>0,{num_col}{r}/{den_col}{r},"")', ratio(row.numerator, row.denominator),
+                       font=font, fmt=PCT_FORMAT, border=True)]
+
+
+def ratio(numerator, denominator) -> float | None:
+    """What =IF(den>0, num/den, "") computes (None for "")."""
+    if numerator is None or not denominator or denominator <= 0:
+        return None
+    return numerator / denominator
+
+
+def _numeric_result(ind: Indicator, row, level: str) -> float | None:
+    """The number column G holds for this figure (None: text or empty), as _value_cells writes it."""
+    if row is None or row.value is None:
+        return None
+    if ind.kind == "level":
+        return None if (row.lapsed or R.shares_text(row)) else int(row.value)
+    if ind.kind == "count":
+        return row.value
+    if R.is_own_flag(ind, level):
+        return int(row.value)
+    return ratio(row.numerator, row.denominator)
+
+
+def _numeric_previous(ind: Indicator, before, level: str) -> float | None:
+    """The number column K holds (_previous_cell)."""
+    if before is None or before.value is None:
+        return None
+    if ind.kind == "level" or R.is_own_flag(ind, level):
+        return int(before.value)
+    if ind.kind == "count":
+        return before.value
+    return before.value / 100
 
 
 def _level_cell(sh: Sheet, row, font: Font) -> WriteOnlyCell:
@@ -262,17 +342,22 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
             cells += _value_cells(sh, ind, line.now, now_level, r, italic=sub)
             cells += [_target_cell(sh, ind, None if sub else ind.targets.get(y), now_level,
                                    draft=not sub and ind.is_draft(y)) for y in years]
-            cells += [sh.c(R.met_text(line.now.met), align=CENTRE, border=True),
+            cells += [sh.c(line.met_text, align=WRAP_CENTRE, border=True),
                       _previous_cell(sh, ind, line.before, before_level)]
             if line.before is not None and line.now.derived != line.before.derived:
-                # Across the reform: the change on the share's scale (R.derived_change), if any.
+                # Across the reform: the change on the share's scale (R.derived_change), if any, in
+                # points for a share (a number, not a formula: the two sides are not on one scale).
                 change = line.change
-                cells.append(sh.c(None if change is None else (change if ind.kind == "count" else change / 100),
-                                  fmt=INT_DELTA_FORMAT if ind.kind == "count" else DELTA_FORMAT, border=True))
+                cells.append(sh.c(change, fmt=INT_DELTA_FORMAT if ind.kind == "count" else DELTA_FORMAT,
+                                  border=True))
             elif line.now.value is not None and line.before is not None and line.before.value is not None:
-                fmt = (INT_DELTA_FORMAT if ind.kind in ("count", "level") or R.is_own_flag(ind, now_level)
-                       else DELTA_FORMAT)
-                cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),G{r}-K{r},"")', fmt=fmt, border=True))
+                whole = ind.kind in ("count", "level") or R.is_own_flag(ind, now_level)
+                g = _numeric_result(ind, line.now, now_level)
+                k = _numeric_previous(ind, line.before, before_level)
+                change = None if g is None or k is None else (g - k if whole else (g - k) * 100)
+                points = "" if whole else "*100"  # a rate's change in points
+                cells.append(sh.f(f'=IF(AND(ISNUMBER(G{r}),ISNUMBER(K{r})),(G{r}-K{r}){points},"")', change,
+                                  fmt=INT_DELTA_FORMAT if whole else DELTA_FORMAT, border=True))
             else:
                 cells.append(sh.c(None, border=True))
             if with_units:
@@ -289,7 +374,8 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     for text in (sheet.coverage.text_vi() if sheet.coverage else "", sheet.derived_note):
         if text:
             sh.append([sh.c(text, font=F_ITALIC)])
-    signature_footer(sh, header, R.vn_date_line(header.place, sheet.printed_at.date()), left_col=1, right_col=6)
+    signature_footer(sh, header, R.vn_date_line(header.place, header.date_on(sheet.printed_at.date())),
+                     left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
 
 
@@ -298,8 +384,34 @@ def _save(wb: Workbook, out: str | Path) -> Path:
     # open; this way the only disk write is a plain, closed, fsynced one (storage.write_atomically).
     buffer = io.BytesIO()
     wb.save(buffer)
-    data = buffer.getvalue()
+    data = with_cached_values(buffer.getvalue(), wb.__dict__.get("_xhht_cached", []))
     return write_atomically(out, lambda tmp: Path(tmp).write_bytes(data), suffix=".xlsx")
+
+
+_FORMULA_CELL = re.compile(rb'(<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]*</f>)<v ?/>')
+
+
+def with_cached_values(data: bytes, caches: list[dict[str, float]]) -> bytes:
+    """Store each formula's computed value in the saved workbook (openpyxl writes formulas with an
+    empty <v/>): the i-th sheet made is xl/worksheets/sheet{i}.xml in a write-only workbook."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            m = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
+            if m and 0 < int(m.group(1)) <= len(caches) and caches[int(m.group(1)) - 1]:
+                cache = caches[int(m.group(1)) - 1]
+
+                def put(match: re.Match, cache=cache) -> bytes:
+                    value = cache.get(match.group(2).decode())
+                    if value is None:
+                        return match.group(0)
+                    return match.group(1) + b"<v>" + repr(float(value)).encode() + b"</v>"
+
+                content = _FORMULA_CELL.sub(put, content)
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def write_progress_xlsx(db: sqlite_utils.Database, unit_id: int, period: str | Period, out: str | Path, *,
@@ -326,6 +438,8 @@ def _detail_columns(indicators: list[Indicator]) -> list[tuple[Indicator, str]]:
 
 
 DETAIL_FIXED = ["STT", "Đơn vị", "Mã số", "Cấp", "Đã báo cáo"]
+# Column-width units an A4 landscape page holds at a comfortable (about 80%) print scale.
+PAGE_WIDTH_UNITS = 160
 
 
 def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn | None = None) -> None:
@@ -334,8 +448,19 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     cols = _detail_columns(rep.indicators)
     position = {ind.code: i for i, ind in enumerate(rep.indicators)}
     col_index = [position[ind.code] for ind, _ in cols]  # where each column's figure is in DetailLine.cells
-    # Far too wide to shrink onto one page width: printed across pages, the unit names repeated.
-    sh = Sheet(wb, "TheoDonVi", [6, 28, 9, 7, 9] + [10] * len(cols), landscape=True, fit_width=False)
+    # Printed readably on A4: the numerators and denominators are grouped and folded away (the "+"
+    # above the columns shows them; the rates stay formulas over them), so a page reads unit ×
+    # results; fitted to as many page widths as the results need at a readable size, the header
+    # rows and the unit names repeated on every page.
+    widths = [6, 28, 9, 7, 9] + [10] * len(cols)
+    visible = sum(widths[:5]) + 10 * len(rep.indicators)
+    sh = Sheet(wb, "TheoDonVi", widths, landscape=True, pages_wide=max(1, -(-visible // PAGE_WIDTH_UNITS)))
+    for n, (ind, part) in enumerate(cols, start=len(DETAIL_FIXED) + 1):
+        if part in ("num", "den"):
+            dim = sh.ws.column_dimensions[get_column_letter(n)]
+            dim.outlineLevel = 1
+            dim.hidden = True
+    sh.ws.sheet_properties.outlinePr.summaryRight = True
     sh.ws.print_title_cols = "A:B"
     sh.append([sh.c(f"{rep.title.replace(chr(10), ' ')} — THEO ĐƠN VỊ", font=F_TITLE)])
     sh.append([sh.c(rep.subtitle, font=F_ITALIC)])
@@ -359,7 +484,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
     sh.append(third)
     sh.ws.print_title_rows = f"{first}:{first + 2}"
     sh.ws.freeze_panes = f"C{first + 3}"
-    level_words = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
+    level_words = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}
     # What does not change from line to line, worked out once per column (ten thousand lines).
     plan = []
     for n, ((ind, part), i) in enumerate(zip(cols, col_index), start=len(DETAIL_FIXED) + 1):
@@ -398,7 +523,8 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
             elif part == "den":
                 cells.append(sh.c(denominator, font=font, fmt=INT_FORMAT))
             else:
-                cells.append(sh.f(rate_formula.format(r=r), font=font, fmt=PCT_FORMAT))
+                cells.append(sh.f(rate_formula.format(r=r), ratio(numerator, denominator), font=font,
+                                        fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
             progress(k, total, "Đang ghi tệp Excel…")
@@ -439,7 +565,7 @@ def write_agency_sheet(wb: Workbook, rep: R.Consolidated) -> None:
                 continue
             nl, dl = get_column_letter(col - 2), get_column_letter(col - 1)
             cells += [sh.c(num, fmt=INT_FORMAT), sh.c(den, fmt=INT_FORMAT),
-                      sh.f(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', fmt=PCT_FORMAT)]
+                      sh.f(f'=IF({dl}{r}>0,{nl}{r}/{dl}{r},"")', ratio(num, den), fmt=PCT_FORMAT)]
         sh.append(cells)
 
 

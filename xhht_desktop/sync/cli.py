@@ -31,7 +31,7 @@ def _passphrase(args, *, confirm: bool) -> str:
         return keys.check_passphrase(text)
     if not sys.stdin.isatty():
         raise CliError("Cần mật khẩu: dùng --passphrase-file khi không chạy trong cửa sổ dòng lệnh.")
-    first = getpass.getpass("Mật khẩu bảo vệ khoá: ")
+    first = getpass.getpass("Mật khẩu bảo vệ khóa: ")
     keys.check_passphrase(first)
     if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
         raise CliError("Hai lần nhập mật khẩu không giống nhau.")
@@ -47,10 +47,10 @@ def cmd_keys_show(args, ctx) -> int:
         _print_json(summary)
     else:
         print(f"Mã nhận dạng máy này: {summary['installation_fingerprint']}")
-        print(f"Khoá của Sở: {summary['department_fingerprint'] or 'chưa có'}"
-              + (" (máy này giữ khoá bí mật)" if summary["holds_department_key"] else ""))
+        print(f"Khóa của Sở: {summary['department_fingerprint'] or 'chưa có'}"
+              + (" (máy này giữ khóa bí mật)" if summary["holds_department_key"] else ""))
         for fp in summary["extra_recipients"]:
-            print(f"Mã hoá thêm cho khoá: {fp}")
+            print(f"Mã hóa thêm cho khóa: {fp}")
         if summary["department_email"]:
             print(f"Thư điện tử của Sở: {summary['department_email']}")
     return EXIT_OK
@@ -60,10 +60,10 @@ def cmd_keys_export_public(args, ctx) -> int:
     inst = ctx.installation()
     if inst.role == "department" and not args.signing:
         text = keys.department_public_key_text(ctx.db)
-        what = f"khoá công khai của Sở, mã {keys.department_fingerprint(ctx.db)}"
+        what = f"khóa công khai của Sở, mã {keys.department_fingerprint(ctx.db)}"
     else:
         text = keys.signing_public_key_text(ctx.db)
-        what = f"khoá ký của máy này (minisign), mã {keys.installation_fingerprint(ctx.db)}"
+        what = f"khóa ký của máy này (minisign), mã {keys.installation_fingerprint(ctx.db)}"
     path = keys.write_file(args.out, text)
     print(path)
     print(f"Đã ghi {what}.", file=sys.stderr)
@@ -73,7 +73,7 @@ def cmd_keys_export_public(args, ctx) -> int:
 def cmd_keys_trust(args, ctx) -> int:
     ctx.installation()
     fp = keys.trust_department(ctx.db, keys.read_key_file(args.file))
-    print(f"Đã nhận khoá của Sở. Mã nhận dạng: {fp}")
+    print(f"Đã nhận khóa của Sở. Mã nhận dạng: {fp}")
     print("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.")
     return EXIT_OK
 
@@ -81,7 +81,7 @@ def cmd_keys_trust(args, ctx) -> int:
 def cmd_keys_add_recipient(args, ctx) -> int:
     ctx.installation()
     fp = keys.add_extra_recipient(ctx.db, keys.read_key_file(args.file))
-    print(f"Các gói sau này được mã hoá thêm cho khoá {fp}.")
+    print(f"Các gói sau này được mã hóa thêm cho khóa {fp}.")
     return EXIT_OK
 
 
@@ -89,7 +89,7 @@ def cmd_keys_export_identity(args, ctx) -> int:
     ctx.installation()
     path = keys.write_file(args.out, keys.identity_file_text(ctx.db), private=True)
     print(path)
-    print("Tệp chứa khoá BÍ MẬT của Sở, không mã hoá: cất giữ cẩn thận (age -d -i TỆP gói.xhht).",
+    print("Tệp chứa khóa BÍ MẬT của Sở, không mã hóa: cất giữ cẩn thận (age -d -i TỆP gói.xhht).",
           file=sys.stderr)
     return EXIT_OK
 
@@ -105,10 +105,10 @@ def cmd_keys_backup(args, ctx) -> int:
 def cmd_keys_restore(args, ctx) -> int:
     inst = ctx.installation()
     if inst.role != "department":
-        raise CliError("Chỉ máy của Sở mới khôi phục khoá bí mật của Sở.")
+        raise CliError("Chỉ máy của Sở mới khôi phục khóa bí mật của Sở.")
     data = keys.read_key_backup(args.file)
     fp = keys.restore_department_key(ctx.db, data, _passphrase(args, confirm=False))
-    print(f"Đã khôi phục khoá của Sở, mã nhận dạng {fp}.")
+    print(f"Đã khôi phục khóa của Sở, mã nhận dạng {fp}.")
     return EXIT_OK
 
 
@@ -208,7 +208,7 @@ def cmd_installations_revoke(args, ctx) -> int:
     ctx.installation()
     merge.revoke_installation(ctx.db, args.fingerprint)
     print(f"Đã thu hồi máy gửi {keys.normalise_fingerprint(args.fingerprint)}: "
-          "các gói sau này ký bằng khoá đó, cho bất kỳ đơn vị nào, sẽ bị từ chối.")
+          "các gói sau này ký bằng khóa đó, cho bất kỳ đơn vị nào, sẽ bị từ chối.")
     return EXIT_OK
 
 
@@ -256,29 +256,29 @@ def cmd_completeness(args, ctx) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("keys", help="khoá ký và khoá mã hoá của đồng bộ")
+    p = sub.add_parser("keys", help="khóa ký và khóa mã hóa của đồng bộ")
     ks = p.add_subparsers(dest="keys_command", required=True, metavar="KEYS_COMMAND")
-    q = ks.add_parser("show", help="mã nhận dạng của các khoá")
+    q = ks.add_parser("show", help="mã nhận dạng của các khóa")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_keys_show)
-    q = ks.add_parser("export-public", help="ghi khoá công khai (Sở: khoá age; xã/huyện: khoá ký minisign)")
+    q = ks.add_parser("export-public", help="ghi khóa công khai (Sở: khóa age; xã/huyện: khóa ký minisign)")
     q.add_argument("--out", required=True, type=Path)
-    q.add_argument("--signing", action="store_true", help="ghi khoá ký minisign của máy này (cả ở máy Sở)")
+    q.add_argument("--signing", action="store_true", help="ghi khóa ký minisign của máy này (cả ở máy Sở)")
     q.set_defaults(func=cmd_keys_export_public)
-    q = ks.add_parser("trust-department", help="nhận khoá công khai của Sở từ tệp")
+    q = ks.add_parser("trust-department", help="nhận khóa công khai của Sở từ tệp")
     q.add_argument("file", type=Path)
     q.set_defaults(func=cmd_keys_trust)
-    q = ks.add_parser("add-recipient", help="mã hoá các gói sau này cho thêm một khoá age (ví dụ khoá dự phòng của Sở)")
+    q = ks.add_parser("add-recipient", help="mã hóa các gói sau này cho thêm một khóa age (ví dụ khóa dự phòng của Sở)")
     q.add_argument("file", type=Path)
     q.set_defaults(func=cmd_keys_add_recipient)
-    q = ks.add_parser("export-identity", help="ghi khoá bí mật của Sở thành tệp định danh age chuẩn")
+    q = ks.add_parser("export-identity", help="ghi khóa bí mật của Sở thành tệp định danh age chuẩn")
     q.add_argument("--out", required=True, type=Path)
     q.set_defaults(func=cmd_keys_export_identity)
-    q = ks.add_parser("backup", help="sao lưu khoá bí mật của Sở, bảo vệ bằng mật khẩu (age scrypt)")
+    q = ks.add_parser("backup", help="sao lưu khóa bí mật của Sở, bảo vệ bằng mật khẩu (age scrypt)")
     q.add_argument("--out", required=True, type=Path)
     q.add_argument("--passphrase-file", type=Path)
     q.set_defaults(func=cmd_keys_backup)
-    q = ks.add_parser("restore", help="khôi phục khoá bí mật của Sở từ bản sao lưu")
+    q = ks.add_parser("restore", help="khôi phục khóa bí mật của Sở từ bản sao lưu")
     q.add_argument("file", type=Path)
     q.add_argument("--passphrase-file", type=Path)
     q.set_defaults(func=cmd_keys_restore)

@@ -29,8 +29,9 @@ from xhht_desktop.sync.tables import TableSpec, table_specs
 TABLE_LABELS_VI = {
     "indicator_values": "số liệu chỉ tiêu",
     "period_status": "đánh dấu hoàn thành kỳ",
-    "clc_centres": "thông tin trung tâm HTCĐ",
-    "clc_activities": "hoạt động của trung tâm HTCĐ",
+    "clc_centres": "thông tin trung tâm học tập cộng đồng",
+    "clc_activities": "hoạt động của trung tâm học tập cộng đồng",
+    "narratives": "phần đánh giá, kiến nghị của báo cáo",
 }
 
 
@@ -52,7 +53,7 @@ class PendingCounts:
         return sum(n for n, _ in self.tables.values())
 
     def lines_vi(self) -> list[str]:
-        return [f"{TABLE_LABELS_VI.get(t, t)}: {n}" + (f" (trong đó {d} xoá)" if d else "")
+        return [f"{TABLE_LABELS_VI.get(t, t)}: {n}" + (f" (trong đó {d} xóa)" if d else "")
                 for t, (n, d) in self.tables.items() if n]
 
 
@@ -153,8 +154,8 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
     inst = _installation(db)
     recipients = keys.package_recipients(db)
     if not recipients:
-        raise ExportProblem("Chưa có khoá công khai của Sở: vào Cài đặt → «Nhận khoá của Sở…» "
-                            "(tệp khoá do Sở gửi), rồi xuất lại.")
+        raise ExportProblem("Chưa có khóa công khai của Sở: vào Cài đặt → «Nhận khóa của Sở…» "
+                            "(tệp khóa do Sở gửi), rồi xuất lại.")
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise ExportProblem(f"Thư mục «{out_dir}» không tồn tại (USB đã được rút ra?).")
@@ -198,7 +199,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
             "deletions": deletions,
         }
         if progress:
-            progress(1, 3, "Đang ký và mã hoá…")
+            progress(1, 3, "Đang ký và mã hóa…")
         payload = encode_payload({name: (specs[name].columns, r) for name, r in rows.items() if r})
         data = build_package(manifest, payload, signing_key, recipients, int(created.timestamp()))
         name = _unused_name(out_dir, package_file_name(inst.unit.code, inst.unit.name, created, sequence))
@@ -257,7 +258,7 @@ def email_text(db: sqlite_utils.Database, export: dict) -> dict[str, str]:
         f"Tệp đính kèm: {export['file_name']}",
         f"Mã nhận dạng máy gửi: {keys.installation_fingerprint(db)}",
         "",
-        "Tệp đã được ký và mã hoá bằng khoá của Sở; chỉ Sở mở được.",
+        "Tệp đã được ký và mã hóa bằng khóa của Sở; chỉ Sở mở được.",
         "",
         "Trân trọng,",
         inst.official_name or "",

@@ -71,7 +71,7 @@ def normalise_fingerprint(text: str) -> str:
     official hears or types over the phone."""
     compact = "".join(ch for ch in (text or "").upper() if ch.isalnum()).translate(str.maketrans("018", "OIB"))
     if len(compact) != 16 or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for ch in compact):
-        raise KeyProblem(f"«{text}» không phải là mã nhận dạng khoá (dạng ABCD-EFGH-JKLM-NPQR).")
+        raise KeyProblem(f"«{text}» không phải là mã nhận dạng khóa (dạng ABCD-EFGH-JKLM-NPQR).")
     return "-".join(compact[i:i + 4] for i in range(0, 16, 4))
 
 
@@ -169,11 +169,11 @@ def parse_recipient_text(text: str) -> str:
     """The age recipient in a public key file: '#' comments and blank lines are skipped."""
     found = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     if len(found) != 1 or not found[0].startswith("age1"):
-        raise KeyProblem("Tệp này không phải là khoá công khai của Sở (cần đúng một dòng «age1…»).")
+        raise KeyProblem("Tệp này không phải là khóa công khai của Sở (cần đúng một dòng «age1…»).")
     try:
         x25519.Recipient.from_str(found[0])
     except pyrage.RecipientError as exc:
-        raise KeyProblem("Khoá công khai của Sở trong tệp bị hỏng (sai định dạng age).") from exc
+        raise KeyProblem("Khóa công khai của Sở trong tệp bị hỏng (sai định dạng age).") from exc
     return found[0]
 
 
@@ -181,10 +181,10 @@ def read_key_file(path: str | Path) -> str:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_KEY_FILE:
-            raise KeyProblem(f"Tệp «{path.name}» quá lớn để là một tệp khoá.")
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn để là một tệp khóa.")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyProblem(f"Không đọc được tệp khoá «{path.name}»: {exc}") from exc
+        raise KeyProblem(f"Không đọc được tệp khóa «{path.name}»: {exc}") from exc
 
 
 def trust_department(db: sqlite_utils.Database, text: str) -> str:
@@ -192,7 +192,7 @@ def trust_department(db: sqlite_utils.Database, text: str) -> str:
     recipient = parse_recipient_text(text)
     if meta.get(db, "role") == "department" and department_identity(db) is not None \
             and recipient != str(department_identity(db).to_public()):
-        raise KeyProblem("Máy của Sở đã có khoá riêng; không nhận khoá của nơi khác.")
+        raise KeyProblem("Máy của Sở đã có khóa riêng; không nhận khóa của nơi khác.")
     meta.put(db, META_DEPARTMENT_RECIPIENT, recipient)
     return recipient_fingerprint(recipient)
 
@@ -210,8 +210,8 @@ def department_public_key_text(db: sqlite_utils.Database) -> str:
     """The Department's public key file: an age recipients file (`age -R` reads it)."""
     rec = department_recipient(db)
     if not rec:
-        raise KeyProblem("Máy này chưa có khoá của Sở.")
-    return (f"# XHHT Desktop – khoá công khai của Sở GD&ĐT (age X25519)\n"
+        raise KeyProblem("Máy này chưa có khóa của Sở.")
+    return (f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
             f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n{rec}\n")
 
 
@@ -219,11 +219,11 @@ def identity_file_text(db: sqlite_utils.Database) -> str:
     """The Department's private key as a standard age identity file (`age -d -i FILE`)."""
     identity = department_identity(db)
     if identity is None:
-        raise KeyProblem("Máy này không giữ khoá bí mật của Sở (chỉ máy của Sở có).")
+        raise KeyProblem("Máy này không giữ khóa bí mật của Sở (chỉ máy của Sở có).")
     public = str(identity.to_public())
     created = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     return (f"# created: {created}\n# public key: {public}\n"
-            f"# XHHT Desktop – khoá bí mật của Sở, mã nhận dạng {recipient_fingerprint(public)}\n"
+            f"# XHHT Desktop – khóa bí mật của Sở, mã nhận dạng {recipient_fingerprint(public)}\n"
             f"{identity}\n")
 
 
@@ -244,7 +244,7 @@ def read_key_backup(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_KEY_FILE:
-            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khoá của Sở.")
+            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khóa của Sở.")
         return path.read_bytes()
     except OSError as exc:
         raise KeyProblem(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}.") from exc
@@ -256,7 +256,7 @@ def check_key_backup(data: bytes) -> None:
     a crafted file with log2 N = 24 would take a minute and 16 GiB of memory (or abort the program
     when memory runs out); refusing it takes microseconds."""
     if len(data) > MAX_KEY_FILE:
-        raise KeyProblem(f"Tệp quá lớn ({len(data) // 1024} KB) để là bản sao lưu khoá của Sở.")
+        raise KeyProblem(f"Tệp quá lớn ({len(data) // 1024} KB) để là bản sao lưu khóa của Sở.")
     try:
         read_age_header(data, KEY_BACKUP_BUDGET)
     except AgeHeaderProblem as exc:
@@ -267,11 +267,11 @@ def check_key_backup(data: bytes) -> None:
                 f"{_scrypt_memory_text(p['work_factor'])} bộ nhớ), vượt giới hạn 2^{p['limit']}: không mở "
                 "(tệp không do XHHT Desktop tạo ra hoặc đã bị sửa).") from None
         if exc.code in ("stanza_type", "too_many_stanzas"):
-            raise KeyProblem("Tệp này không phải bản sao lưu khoá bằng mật khẩu (age scrypt) của XHHT Desktop.") \
+            raise KeyProblem("Tệp này không phải bản sao lưu khóa bằng mật khẩu (age scrypt) của XHHT Desktop.") \
                 from None
         if exc.code == "truncated":
             raise KeyProblem("Tệp sao lưu bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from None
-        raise KeyProblem("Tệp này không phải bản sao lưu khoá của Sở, hoặc đã bị hỏng.") from None
+        raise KeyProblem("Tệp này không phải bản sao lưu khóa của Sở, hoặc đã bị hỏng.") from None
 
 
 def _scrypt_memory_text(work_factor: int) -> str:
@@ -292,11 +292,11 @@ def restore_department_key(db: sqlite_utils.Database, data: bytes, passphrase: s
 def install_department_identity(db: sqlite_utils.Database, text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     if len(lines) != 1 or not lines[0].startswith("AGE-SECRET-KEY-1"):
-        raise KeyProblem("Tệp không chứa khoá bí mật age của Sở.")
+        raise KeyProblem("Tệp không chứa khóa bí mật age của Sở.")
     try:
         identity = x25519.Identity.from_str(lines[0])
     except pyrage.IdentityError as exc:
-        raise KeyProblem("Khoá bí mật trong tệp bị hỏng.") from exc
+        raise KeyProblem("Khóa bí mật trong tệp bị hỏng.") from exc
     current = meta.get(db, META_DEPARTMENT_IDENTITY)
     values = {META_DEPARTMENT_IDENTITY: str(identity), META_DEPARTMENT_RECIPIENT: str(identity.to_public())}
     if current and current != str(identity):

@@ -60,7 +60,7 @@ DRY_RUN_LABELS_VI = {
 }
 COUNT_KEYS = ("new", "updated", "unchanged", "older", "conflicts", "deleted")
 COUNT_LABELS_VI = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "older": "cũ hơn (bỏ qua)",
-                   "conflicts": "xung đột", "deleted": "xoá"}
+                   "conflicts": "xung đột", "deleted": "xóa"}
 LEVEL_OF_ROLE = {"commune": "xa", "district": "huyen"}
 MAX_PROBLEMS_SHOWN = 50
 # Packages are committed together every few seconds: a crash loses at most that much merging (never
@@ -244,7 +244,7 @@ def _start(db: sqlite_utils.Database, dry_run: bool, actor: str | None) -> _Batc
         raise MergeError("Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.")
     identities = keys.department_identities(db)
     if not identities:
-        raise MergeError("Máy của Sở chưa có khoá bí mật: khôi phục khoá từ bản sao lưu trước khi nhập gói.")
+        raise MergeError("Máy của Sở chưa có khóa bí mật: khôi phục khóa từ bản sao lưu trước khi nhập gói.")
     return _Batch(db=db, identities=identities, own_fingerprints=keys.own_department_fingerprints(db),
                   specs=table_specs(db), actor=actor or inst.actor, origin=inst.installation_id,
                   dry_run=dry_run, now=now_iso(), units=repo.unit_rows(db))
@@ -673,15 +673,15 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         return
     if any(p["installation_id"] != m["installation_id"] for p in pairs):
         _reject(result, "identity_changed",
-                f"Khoá {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
-                f"{m['installation_id']}: một khoá chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
+                f"Khóa {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
+                f"{m['installation_id']}: một khóa chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
         return
     others = [i for i in repo.installations_by_id(db, m["installation_id"])
               if i["fingerprint"] != fingerprint and i["status"] != "revoked"]
     if others:
         _reject(result, "key_changed",
-                f"Máy gửi này trước đây ký bằng khoá {others[0]['fingerprint']}, nay bằng khoá {fingerprint}. "
-                "Nếu máy đã được cài lại, hãy thu hồi khoá cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
+                f"Máy gửi này trước đây ký bằng khóa {others[0]['fingerprint']}, nay bằng khóa {fingerprint}. "
+                "Nếu máy đã được cài lại, hãy thu hồi khóa cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
         return
     last = repo.last_sequence(db, fingerprint, besides=uuid_)
     if m["sequence"] > last + MAX_SEQUENCE_JUMP:
@@ -1147,7 +1147,7 @@ def resolve_pairs(db: sqlite_utils.Database, items: Iterable[str | tuple[str, st
         fp = pairs[0]["fingerprint"]
         if any(p["status"] == "revoked" for p in pairs):
             raise keys.KeyProblem(f"Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là "
-                                  "máy thật, đề nghị đơn vị cài lại để có khoá mới, rồi xác nhận khoá mới.")
+                                  "máy thật, đề nghị đơn vị cài lại để có khóa mới, rồi xác nhận khóa mới.")
         if spec is None:
             # Seen in the same merge, the order of the files decides which came first: not the sender's
             # word to take. Once the first is confirmed, a bare fingerprint only ever means that one.

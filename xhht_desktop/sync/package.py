@@ -180,17 +180,17 @@ def header_problem_vi(exc: AgeHeaderProblem) -> str:
     if exc.code == "truncated":
         return "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết)."
     if exc.code == "not_age":
-        return "Tệp bị hỏng hoặc không phải gói XHHT (thiếu phần đầu của tệp mã hoá age)."
+        return "Tệp bị hỏng hoặc không phải gói XHHT (thiếu phần đầu của tệp mã hóa age)."
     if exc.code == "header_too_large":
-        return (f"Phần đầu mã hoá của tệp dài quá {p['limit'] // 1024} KB cho phép (nghi là tệp độc hại): "
+        return (f"Phần đầu mã hóa của tệp dài quá {p['limit'] // 1024} KB cho phép (nghi là tệp độc hại): "
                 "không giải mã.")
     if exc.code == "too_many_stanzas":
-        return (f"Tệp được mã hoá cho {p['count']} người nhận, quá giới hạn {p['limit']} (nghi là tệp độc hại): "
+        return (f"Tệp được mã hóa cho {p['count']} người nhận, quá giới hạn {p['limit']} (nghi là tệp độc hại): "
                 "không giải mã.")
     if exc.code == "stanza_type":
-        return (f"Tệp dùng kiểu mã hoá «{p['type']}» không được chấp nhận ở đây (gói XHHT chỉ dùng khoá "
+        return (f"Tệp dùng kiểu mã hóa «{p['type']}» không được chấp nhận ở đây (gói XHHT chỉ dùng khóa "
                 "X25519): không giải mã.")
-    return "Tệp bị hỏng: phần đầu mã hoá age không đúng cấu trúc."
+    return "Tệp bị hỏng: phần đầu mã hóa age không đúng cấu trúc."
 
 
 def decrypt(data: bytes, identities: list[x25519.Identity]) -> bytes:
@@ -198,18 +198,18 @@ def decrypt(data: bytes, identities: list[x25519.Identity]) -> bytes:
         raise PackageRejected("too_large", f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB) để là một gói XHHT.")
     check_age_header(data)
     if not identities:
-        raise PackageRejected("no_key", "Máy này không có khoá bí mật của Sở nên không mở được gói.")
+        raise PackageRejected("no_key", "Máy này không có khóa bí mật của Sở nên không mở được gói.")
     try:
         return pyrage.decrypt(data, identities)
     except pyrage.DecryptError as exc:
         text = str(exc).lower()
         if "no matching keys" in text:
             raise PackageRejected(
-                "not_for_us", "Gói không được mã hoá cho Sở này (gửi nhầm nơi, máy gửi dùng khoá khác "
+                "not_for_us", "Gói không được mã hóa cho Sở này (gửi nhầm nơi, máy gửi dùng khóa khác "
                 "của Sở, hoặc phần đầu tệp bị hỏng).") from exc
         if "fill whole buffer" in text or "eof" in text or "truncat" in text or "unexpected end" in text:
             raise PackageRejected("truncated", "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from exc
-        raise PackageRejected("damaged", "Tệp bị hỏng: phần mã hoá không còn nguyên vẹn "
+        raise PackageRejected("damaged", "Tệp bị hỏng: phần mã hóa không còn nguyên vẹn "
                                          "(có byte bị thay đổi hoặc tệp bị cắt).") from exc
 
 
@@ -336,7 +336,7 @@ def _public_key(m: dict) -> bytes:
         key = base64.b64decode(m["signer"]["public_key"], validate=True)
     except (binascii.Error, ValueError):
         key = b""
-    _require(len(key) == 32, "khoá công khai của máy gửi")
+    _require(len(key) == 32, "khóa công khai của máy gửi")
     return key
 
 

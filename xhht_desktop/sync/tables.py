@@ -23,12 +23,13 @@ import sqlite_utils
 from xhht_desktop.db import values_repo
 from xhht_desktop.domain.periods import all_periods
 from xhht_desktop.domain.text import CONTROL_LINE_RE as _CONTROL_LINE
+from xhht_desktop.domain.text import control_problem_vi
 
 SYNC_COLUMNS = ("uuid", "unit", "revision", "base_revision", "updated_at", "updated_by", "origin", "deleted")
 # Stored columns that never travel: the local unit id (the unit key does) and local row ids.
 LOCAL_ONLY = {"unit_id", "id"}
 # Tables synced, in the order they are written (parents before children).
-KNOWN_TABLES = ("indicator_values", "period_status", "clc_centres", "clc_activities")
+KNOWN_TABLES = ("indicator_values", "period_status", "clc_centres", "clc_activities", "narratives")
 
 MAX_TEXT = 10_000
 MAX_INT = 10**12
@@ -240,7 +241,26 @@ PERIOD_STATUS = TableSpec(
     history_fields=("complete",),
 )
 
-FIXED_SPECS = {INDICATOR_VALUES.name: INDICATOR_VALUES, PERIOD_STATUS.name: PERIOD_STATUS}
+def _narrative_uuid(unit_key: str, row: dict) -> str:
+    # Same name as reports.narrative.narrative_uuid.
+    return uuid5_text(f"narrative|{unit_key}|{row['period']}|{row['section']}")
+
+
+# The written sections of a report (reports.narrative, migration 0007).
+NARRATIVES = TableSpec(
+    name="narratives",
+    fields=("period", "section", "text"),
+    checks={"period": check_choice(_PERIOD_CODES),
+            "section": check_choice({"danh_gia_chung", "ton_tai_han_che", "kien_nghi_de_xuat", "phuong_huong"}),
+            "text": check_text()},
+    derive_uuid=_narrative_uuid,
+    history_fields=("text",),
+    validate=lambda rows, _from, _to: [f"Phần đánh giá «{row.get('section')}»: {problem}" for row in rows
+                                       if (problem := control_problem_vi(row.get("text"), multiline=True))],
+)
+
+FIXED_SPECS = {INDICATOR_VALUES.name: INDICATOR_VALUES, PERIOD_STATUS.name: PERIOD_STATUS,
+               NARRATIVES.name: NARRATIVES}
 
 
 def _spec_from_schema(db: sqlite_utils.Database, name: str) -> TableSpec | None:

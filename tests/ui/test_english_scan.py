@@ -1,0 +1,168 @@
+"""The whole interface in English: every page of every role opened, every visible text read (labels,
+buttons, menus, tabs, combo boxes, table headers and cells, group boxes, placeholders) — none may be
+Vietnamese unless it is a proper name (units, people, legal document codes) or the user's own data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+)
+
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.catalogue import by_code
+from xhht_desktop.reports.rows import load_monitoring
+from xhht_desktop.domain.periods import Period
+from xhht_desktop.installation import get_installation, init_installation
+from xhht_desktop.sample import fill_sample_installation
+from ui import i18n
+from ui.widgets import messages
+
+VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+# Legal document codes and the abbreviations of bodies that are their names (Quyết định số 1373/QĐ-TTg,
+# NĐ 30/2020/NĐ-CP, Sở GD&ĐT, UBND): proper names, kept in any language.
+PROPER = re.compile(r"\b\d*/?(?:QĐ|NĐ|KH|BC|TT|CT)-[A-Za-zĐđ-]+|\bGD&ĐT\b|\bNĐ\b|\bQĐ\b|«[^»]*»|Tiếng Việt")
+
+
+# What the paper itself prints, in Vietnamese whatever the interface language (the decree's forms).
+PAPER_WORDS = ["ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH"]
+
+
+def _texts(widget) -> list[tuple[str, str]]:
+    """(where, text) of everything a user can read in `widget` and its children."""
+    out: list[tuple[str, str]] = []
+
+    def add(w, text):
+        if text:
+            out.append((f"{type(w).__name__}:{w.objectName()}", text))
+
+    for w in [widget, *widget.findChildren(QObject)]:
+        if not shiboken6.isValid(w) or not hasattr(w, "isVisibleTo"):
+            continue
+        if isinstance(w, QLabel):
+            add(w, w.text())
+        elif isinstance(w, QAbstractButton):
+            add(w, w.text())
+            add(w, w.toolTip())
+        elif isinstance(w, QGroupBox):
+            add(w, w.title())
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add(w, w.tabText(i))
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add(w, w.itemText(i))
+        elif isinstance(w, (QLineEdit,)):
+            add(w, w.placeholderText())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            add(w, w.placeholderText())
+        elif isinstance(w, QMenu):
+            for a in w.actions():
+                add(w, a.text())
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            m = w.model()
+            root = QModelIndex()
+            try:
+                columns = m.columnCount(root)
+            except TypeError:  # a list model: one column, not callable from Python
+                columns = 1
+            for c in range(columns):
+                add(w, str(m.headerData(c, Qt.Orientation.Horizontal) or ""))
+            for r in range(min(m.rowCount(root), 40)):
+                for c in range(columns):
+                    add(w, str(m.data(m.index(r, c, root)) or ""))
+    return out
+
+
+def _allowed(db, inst) -> list[str]:
+    """Proper names and the user's data: every unit's name, the official, the sample's own texts."""
+    names = set()
+    for u in units_repo.all_units(db):
+        names |= {u.name, u.short_name}
+    names |= {inst.official_name, "Công chức Văn hóa - Xã hội"}
+    # What the user (here the sample data) typed: every text of the centre, its log and the figures' comments.
+    for table in ("clc_centres", "clc_activities", "indicator_values"):
+        cols = [r[1] for r in db.conn.execute(f"PRAGMA table_info({table})") if (r[2] or "").upper() in ("TEXT", "")]
+        for row in db.conn.execute(f"SELECT {', '.join(cols)} FROM {table}"):
+            names |= {str(v) for v in row if v}
+            names |= {part.strip() for v in row if isinstance(v, str) for part in re.split(r"[;\n]", v)}
+    # Organisations are named, not translated: the provincial agencies that follow the plan
+    # (resources/catalogue/monitoring.csv) and the bodies the catalogue makes responsible.
+    names |= {a["agency"] for a in load_monitoring()}
+    for ind in by_code().values():
+        names |= {o.strip() for o in ind.owner.split(";")}
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def _vietnamese_left(text: str, allowed: list[str]) -> str:
+    text = re.sub(r"<[^>]+>", " ", text)
+    for name in allowed:
+        if name in text:
+            text = text.replace(name, " ")
+    text = PROPER.sub(" ", text)
+    return text if VIETNAMESE.search(text) else ""
+
+
+@pytest.mark.parametrize("role,unit", [("commune", "23353"), ("district", "610"), ("department", "62")])
+def test_every_page_in_english(qtbot, db, db_path, monkeypatch, role, unit):
+    from ui.app import create_main_window
+
+    for name in ("info", "warn", "error"):
+        monkeypatch.setattr(messages, name, lambda *a, **k: None)
+    init_installation(db, role, unit, "Y Blong", "Công chức Văn hóa - Xã hội")
+    inst = get_installation(db)
+    fill_sample_installation(db, inst.unit.id, origin=inst.installation_id)
+    i18n.install_language("en")
+    try:
+        ctx, win = create_main_window(db_path, db)
+        win.show()
+        ctx.set_period(Period(2014, 0))
+        allowed = _allowed(db, inst) + PAPER_WORDS
+        found = []
+        specs = win.specs  # every page of the role (imports the pages not loaded yet)
+        assert len(specs) >= 5 and win.sidebar.count() == len(specs)
+        texts_read = 0
+        for i in range(win.sidebar.count()):
+            win.sidebar.setCurrentRow(i)
+            page = win.page_at(i)
+            qtbot.wait(50)
+            texts = _texts(page)
+            texts_read += len(texts)
+            for where, text in texts:
+                left = _vietnamese_left(text, allowed)
+                if left:
+                    found.append(f"{type(page).__name__} {where}: {text[:120]!r}")
+        assert texts_read > 100
+        # The report's own dialogs: the paper's frame and its written sections.
+        from ui.dialogs import report_print
+        from xhht_desktop.reports import frame as F
+
+        period = Period(2014, 0)
+        frame = F.frame_for(db, "progress", inst.unit, period)
+        for dialog in (report_print.FrameDialog(frame, win),
+                       report_print.NarrativeDialog(db, inst.unit, period, editable=True, parent=win)):
+            for where, text in _texts(dialog):
+                if _vietnamese_left(text, allowed):
+                    found.append(f"{type(dialog).__name__} {where}: {text!r}")
+            dialog.deleteLater()
+        for where, text in _texts(win.menuBar()) + _texts(win):
+            if _vietnamese_left(text, allowed):
+                found.append(f"menu {where}: {text!r}")
+        win.close()
+        win.deleteLater()
+    finally:
+        i18n.install_language("vi")
+    assert not found, "\n".join(sorted(set(found)))
