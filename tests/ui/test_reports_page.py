@@ -164,7 +164,8 @@ def test_frame_edited_before_printing_is_printed_and_remembered(qtbot, page, tmp
     make(qtbot, page)
     out = tmp_path / "printed.pdf"
     printed_from = []
-    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path: printed_from.append(Path(path)) or True)
+    monkeypatch.setattr(report_print, "print_pdf",
+                        lambda parent, path, **_done: printed_from.append(Path(path)) or None)
 
     def fill(self):
         self.number.setText("27")
@@ -250,7 +251,7 @@ def test_coverage_threshold_is_set_in_the_print_dialog(qtbot, page, monkeypatch)
 
     make(qtbot, page)
     printed = []
-    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path: printed.append(path) or True)
+    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path, **_done: printed.append(path) or None)
 
     def lower(self):
         self.coverage_box.setValue(40)
