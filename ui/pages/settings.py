@@ -145,12 +145,15 @@ class SettingsPage(Page):
         box.addWidget(note)
         layout.addWidget(card)
 
-        # Sync keys.
+        # Sync keys, and the catalogue with its targets.
         card, box = self._card(self.tr("Đồng bộ"))
         row = QHBoxLayout()
         self.sync_keys_button = QPushButton(self.tr("Khóa đồng bộ…"))
         self.sync_keys_button.clicked.connect(self.open_sync_keys)
         row.addWidget(self.sync_keys_button)
+        self.catalogue_button = QPushButton(self.tr("Danh mục và chỉ tiêu…"))  # issue 11
+        self.catalogue_button.clicked.connect(self.open_catalogue)
+        row.addWidget(self.catalogue_button)
         row.addStretch(1)
         box.addLayout(row)
         layout.addWidget(card)
@@ -321,3 +324,7 @@ class SettingsPage(Page):
         from ui.dialogs.sync_keys import show_sync_keys
 
         show_sync_keys(self, self.ctx)
+
+    def open_catalogue(self) -> None:
+        from ui.dialogs.returns import CatalogueTargetsDialog  # noqa: PLC0415 - issue 11
+        CatalogueTargetsDialog(self.ctx, self).exec()
