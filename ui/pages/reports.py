@@ -31,10 +31,12 @@ from xhht_desktop.domain.periods import Period, all_periods
 from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import verdict
 from xhht_desktop.reports.cli import default_filename, generate
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.dialogs import report_print
 from ui.models.presentation import period_label
+from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
@@ -226,11 +228,20 @@ class ReportsPage(Page):
         if dialog.exec() != report_print.QDialog.DialogCode.Accepted:
             return False
         self.frame = dialog.frame
-        if dialog.coverage is not None and dialog.coverage != coverage:
-            verdict.set_coverage_threshold(self.ctx.db, dialog.coverage)
+        new_coverage = dialog.coverage if dialog.coverage is not None and dialog.coverage != coverage else None
+        if new_coverage is not None:
             self.current_frame = None  # the verdicts change: the file is made again before printing
         unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
-        F.save(self.ctx.db, self.kind.currentData(), unit, self.frame)
+        kind, frame = self.kind.currentData(), self.frame
+
+        def op(db, _progress) -> Outcome:  # on the writer, both or neither
+            with db.atomic():
+                if new_coverage is not None:
+                    verdict.set_coverage_threshold(db, new_coverage)
+                F.save(db, kind, unit, frame)
+            return Outcome(Changes(settings=True))
+
+        CollectionOp(self, self.tr("Lưu khung báo cáo"), op).run_and_wait()
         return True
 
     def edit_narrative(self) -> bool:
