@@ -121,228 +121,228 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityDialog</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="56" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="57" />
             <source>Tại trung tâm</source>
             <translation>At the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="61" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
             <source>DTTS (lượt)</source>
             <translation>EM (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
             <source>LĐNT (lượt)</source>
             <translation>RW (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
             <source>Người (không trùng)</source>
             <translation>Persons (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="68" />
             <source>LĐNT mới trong năm</source>
             <translation>RW new this year</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="71" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="79" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="81" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="82" />
             <source>Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày.</source>
             <translation>Type 15 = the 15th of this month; 15/3 = 15 March; or a full day/month/year. Up/down arrows: ±1 day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="83" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
             <source>Lượt người học: một người học 10 buổi tính 10 lượt.</source>
             <translation>Learner visits: one learner at 10 sessions counts as 10 visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
             <source>Số lượt người học là nữ (không lớn hơn Lượt người học).</source>
             <translation>Visits by women (not more than the learner visits).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
             <source>Số lượt người học là người dân tộc thiểu số.</source>
             <translation>Visits by ethnic-minority (EM) learners.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
             <source>Số lượt người học là lao động nông thôn.</source>
             <translation>Visits by rural workers (RW).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="88" />
             <source>Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 buổi, tự lấy bằng Lượt người học.</source>
             <translation>Number of different people who took part in this activity. With a single session it follows the learner visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="89" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="90" />
             <source>Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>Rural workers of this activity who had NOT yet studied at the centre since 1 January this year (see the learners' register). These add up to the year's distinct rural workers — the suggested numerator of the indicator "rural workers studying at the CLC".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="94" />
-            <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
-            <translation>Type the first letter of the Vietnamese name: X, C, P, S, D, T, V, K.</translation>
-        </message>
-        <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="95" />
-            <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
-            <translation>Type the first letter of the Vietnamese name: L, C, N, T, H, S, K.</translation>
+            <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
+            <translation>Type the first letters of the subject area.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="96" />
+            <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
+            <translation>Type the first letters of the format.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/clc_activity.py" line="97" />
             <source>Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra trong một ngày.</source>
             <translation>Only for a class over several days; leave blank if it took one day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="98" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="99" />
             <source>Số tiền (đồng), ví dụ 1.500.000.</source>
-            <translation>Amount (đồng), e.g. 1.500.000.</translation>
+            <translation>Amount in VND, e.g. 1.500.000.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
-            <location filename="../../ui/dialogs/clc_activity.py" line="593" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="595" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
             <source>Sửa hoạt động</source>
             <translation>Edit activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="243" />
             <source>Nhân bản hoạt động (ghi thành hoạt động mới)</source>
             <translation>Duplicate activity (saved as a new activity)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="264" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="265" />
             <source>gõ 15 hoặc 15/3 · ↑↓ đổi ngày</source>
             <translation>type 15 or 15/3 · ↑↓ change the day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="269" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="270" />
             <source>Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết</source>
             <translation>E.g.: Talk on preventing dengue fever</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="315" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="317" />
             <source>Người học</source>
             <translation>Learners</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="324" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="326" />
             <source>Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre ({centre}); or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="325" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="327" />
             <source>Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre; or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="336" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="338" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="348" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
             <source>Nguồn</source>
             <translation>Funding</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="352" />
             <source>Kinh phí (đồng)</source>
-            <translation>Cost (đồng)</translation>
+            <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="370" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="372" />
             <source>Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng</source>
             <translation>Enter: save · Ctrl+Enter: save and add another · Esc: close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="374" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="376" />
             <source>Lưu và thêm tiếp</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="378" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="384" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="384" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="561" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="563" />
             <source>Chưa lưu được:</source>
             <translation>Not saved:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="596" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="598" />
             <source>Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp theo.</source>
             <translation>Saved “{title}” ({n} activities this time). Enter the next activity.</translation>
         </message>
@@ -482,7 +482,7 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         <message>
             <location filename="../../ui/models/clc_activity_model.py" line="55" />
             <source>Kinh phí (đồng)</source>
-            <translation>Cost (đồng)</translation>
+            <translation>Cost (VND)</translation>
         </message>
         <message>
             <location filename="../../ui/models/clc_activity_model.py" line="56" />
@@ -1097,12 +1097,12 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
@@ -1122,7 +1122,7 @@ Edited at {time} by {who}</translation>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
@@ -1137,47 +1137,47 @@ Edited at {time} by {who}</translation>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
@@ -1249,7 +1249,7 @@ Edited at {time} by {who}</translation>
         <message>
             <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kinh phí (đồng)</source>
-            <translation>Cost (đồng)</translation>
+            <translation>Cost (VND)</translation>
         </message>
         <message>
             <location filename="../../ui/models/core_labels.py" line="24" />
@@ -1262,32 +1262,32 @@ Edited at {time} by {who}</translation>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1367,7 +1367,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="64" />
+            <location filename="../../ui/models/core_labels.py" line="69" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1377,37 +1377,37 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="66" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="67" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="69" />
+            <location filename="../../ui/models/core_labels.py" line="64" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="66" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="67" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
@@ -2254,17 +2254,17 @@ at level {n}+</translation>
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="121" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="121" />
             <source>(không có)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="127" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="128" />
             <source>Chọn trên lịch</source>
             <translation>Pick on a calendar</translation>
         </message>
@@ -2609,6 +2609,50 @@ at level {n}+</translation>
             <location filename="../../ui/main_window.py" line="185" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorReport</name>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="62" />
+            <source>Không mở được thư mục nhật ký.</source>
+            <translation>Could not open the log folder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="78" />
+            <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>An unexpected error occurred. The saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="84" />
+            <source>Lỗi đã được ghi vào nhật ký{where}. Khi cần hỗ trợ, bấm «Sao chép thông tin lỗi» rồi dán vào thư điện tử hoặc tin nhắn gửi cán bộ hỗ trợ.</source>
+            <translation>The error has been written to the log{where}. When you need help, click “Copy error details” and paste it into an e-mail or message to the support officer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="98" />
+            <location filename="../../ui/dialogs/error_report.py" line="118" />
+            <source>Sao chép thông tin lỗi</source>
+            <translation>Copy error details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="100" />
+            <source>Mở thư mục nhật ký</source>
+            <translation>Open the log folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="102" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="115" />
+            <source>Đã xảy ra {count} lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>{count} unexpected errors occurred. The saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="126" />
+            <source>Đã sao chép ✓</source>
+            <translation>Copied ✓</translation>
         </message>
     </context>
     <context>
