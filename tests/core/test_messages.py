@@ -1,0 +1,67 @@
+"""The core's messages are codes with parameters: Vietnamese as plain strings (the CLI's default),
+English through messages.words (the interface in English, `xhht --lang en`)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from xhht_desktop import messages as M
+from xhht_desktop.db import units_repo
+from xhht_desktop.domain.periods import parse_period
+from xhht_desktop.reports import cli as report_cli
+
+VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+
+
+def test_every_code_has_vietnamese_and_english():
+    for code, by_lang in M.TEMPLATES.items():
+        assert set(by_lang) == {"vi", "en"}, code
+        assert by_lang["vi"].strip() and by_lang["en"].strip(), code
+        assert not VIETNAMESE.search(by_lang["en"]), code
+
+
+def test_progress_text_reads_vietnamese_and_turns_english():
+    text = M.Text("progress.computing_units")
+    assert text == "Đang tính số liệu các đơn vị…" and isinstance(text, str)
+    assert M.words(text, "en") == "Computing the units' figures…"
+    assert M.words("plain text", "en") == "plain text"  # not coded: as it is
+
+
+def test_report_refusal_for_a_commune_in_both_languages(commune_db, tmp_path):
+    unit = units_repo.resolve_unit(commune_db, "23353")
+    with pytest.raises(report_cli.ReportError) as caught:
+        report_cli.generate(commune_db, "consolidated", unit, parse_period("2014"), "pdf", tmp_path / "x.pdf")
+    exc = caught.value
+    assert exc.code == "report.consolidated_needs_higher_level" and exc.params == {"unit": unit.name}
+    assert str(exc) == exc.message_vi == (f"Báo cáo tổng hợp dành cho huyện hoặc tỉnh; «{unit.name}» là cấp xã "
+                                          "(dùng phiếu theo dõi tiến độ).")
+    english = M.words(exc, "en")
+    assert english.startswith("The consolidated report is for a district or the province; «Xã Đắk Pék» is a commune")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_for_a_period_after_the_merger_names_the_successor_in_english(db, tmp_path):
+    tra_bui = units_repo.resolve_unit(db, "21142")
+    with pytest.raises(report_cli.ReportError) as caught:
+        report_cli.generate(db, "progress", tra_bui, parse_period("2026"), "pdf", tmp_path / "x.pdf")
+    exc = caught.value
+    assert str(exc).endswith("số liệu trước sáp nhập thuộc Xã Cà Đam (21136)")  # the Vietnamese as before
+    english = M.words(exc, "en")
+    assert english.startswith("Xã Trà Bùi (21142) does not report period 2026: from 2025-07-01 its data belongs to")
+    assert "Xã Cà Đam (21136)" in english
+    left = english
+    for name in ("Xã Trà Bùi", "Xã Cà Đam", "Xã Tây Trà Bồng"):
+        left = left.replace(name, "")
+    assert not VIETNAMESE.search(left), english
+
+
+def test_cli_language_from_option_or_environment(monkeypatch):
+    monkeypatch.delenv("XHHT_LANG", raising=False)
+    assert M.cli_language() == "vi"
+    monkeypatch.setenv("XHHT_LANG", "en_US.UTF-8")
+    assert M.cli_language() == "en"
+    assert M.cli_language("vi") == "vi"  # the option wins
+    monkeypatch.setenv("XHHT_LANG", "fr")
+    assert M.cli_language() == "vi"
