@@ -19,7 +19,8 @@ def test_every_code_has_vietnamese_and_english():
     for code, by_lang in M.TEMPLATES.items():
         assert set(by_lang) == {"vi", "en"}, code
         assert by_lang["vi"].strip() and by_lang["en"].strip(), code
-        assert not VIETNAMESE.search(by_lang["en"]), code
+        # «…» quotes what the file or the paper itself says (a sheet's column header): kept as it is.
+        assert not VIETNAMESE.search(re.sub(r"«[^»]*»", "", by_lang["en"])), code
 
 
 def test_progress_text_reads_vietnamese_and_turns_english():
@@ -65,3 +66,39 @@ def test_cli_language_from_option_or_environment(monkeypatch):
     assert M.cli_language("vi") == "vi"  # the option wins
     monkeypatch.setenv("XHHT_LANG", "fr")
     assert M.cli_language() == "vi"
+
+
+def test_excel_problems_and_cli_exit_texts_in_english(tmp_path, capsys, monkeypatch):
+    """`xhht --lang en` (or XHHT_LANG=en): the import's problems, a refusal and the exit texts in English;
+    without it, Vietnamese as before."""
+    from openpyxl import Workbook
+
+    from xhht_desktop.cli import main
+
+    db = tmp_path / "x.sqlite3"
+    monkeypatch.delenv("XHHT_LANG", raising=False)
+    assert main(["--db", str(db), "--lang", "en", "values", "--period", "2014"]) == 1
+    assert "Error: This installation is not set up yet: run `init` first" in capsys.readouterr().err
+    assert main(["--db", str(db), "--lang", "en", "init", "--role", "commune", "--unit", "23353",
+                 "--official", "Y Blong"]) == 0
+    out = capsys.readouterr().out
+    assert "Set up: Xã Đắk Pék (23353), role commune" in out
+    assert "Note: Xã Đắk Pék reports only up to the first half of 2025" in out
+    book = tmp_path / "bad.xlsx"
+    Workbook().save(book)
+    assert main(["--db", str(db), "--lang", "en", "import-xlsx", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert "File rejected, nothing was imported (1 problems):" in err
+    assert "File: There is no sheet «" in err
+    monkeypatch.setenv("XHHT_LANG", "en")
+    assert main(["--db", str(db), "report", "consolidated", "--period", "2014", "--format", "pdf",
+                 "--out", str(tmp_path / "r.pdf")]) == 1
+    assert "Error: The consolidated report is for a district or the province" in capsys.readouterr().err
+    assert main(["--db", str(db), "--lang", "en", "values", "--period", "2014"]) == 0
+    assert "not reported" in capsys.readouterr().out
+    monkeypatch.delenv("XHHT_LANG")
+    assert main(["--db", str(db), "import-xlsx", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert "Tệp bị từ chối, không có gì được nhập (1 lỗi):" in err and "Tệp: Không có trang tính «" in err
+    assert main(["--db", str(db), "values", "--period", "2014"]) == 0
+    assert "chưa báo cáo" in capsys.readouterr().out

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.domain.periods import PeriodError, parse_period
 
+from ui import i18n
 from ui.context import AppContext
 from ui.models.import_preview import ImportPreviewModel, preview_rows
 from ui.tasks import run_task
@@ -152,7 +153,7 @@ class XlsxImportDialog(QDialog):
         result, stored = payload
         self.result = result
         self.model.set_rows(preview_rows(result, stored))
-        lines = [f"⛔ {p.text()}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
+        lines = [f"⛔ {p.text(i18n.current_language())}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
         clc = result.extra.get("clc")
         if clc:
             lines.append(self.tr("Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.").format(n=len(clc)))

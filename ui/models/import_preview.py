@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from xhht_desktop.domain.catalogue import by_code, row_code
 from xhht_desktop.domain.values import Entry, format_int, format_percent, rate
 
+from ui.i18n import core_words
 from ui.models.presentation import breakdown_name
 
 COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewModel", "Dòng"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Mã"),
@@ -51,9 +52,9 @@ def preview_rows(result, stored: dict) -> list[PreviewRow]:
     problems_by_code: dict[str, list[str]] = {}
     for p in result.problems:
         if p.row is not None:
-            problems_by_row.setdefault(p.row, []).append(p.message)
+            problems_by_row.setdefault(p.row, []).append(core_words(p.message))
         elif p.code:
-            problems_by_code.setdefault(p.code, []).append(p.message)
+            problems_by_code.setdefault(p.code, []).append(core_words(p.message))
     out = []
     for e in result.entries:
         sheet_row = rows_by_key.get(e.key)

@@ -126,7 +126,7 @@ def cmd_report(args, ctx) -> int:
         path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame,
                         by_former_district=args.by_former_district)
     except ReportError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(exc) from exc
     except F.FrameError as exc:
         raise CliError(F.message_vi(exc)) from exc
     except V.CoverageError as exc:
