@@ -54,6 +54,39 @@
         </message>
     </context>
     <context>
+        <name>ApplyDepartmentFilesDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="70" />
+            <source>Nhận tệp từ Sở</source>
+            <translation>Files from the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="73" />
+            <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
+            <translation>Signature and content checked. The changes below are not applied yet:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="80" />
+            <source>Áp dụng</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="90" />
+            <source>Không có tệp nào áp dụng được:</source>
+            <translation>None of the files can be applied:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <source>Kết quả:</source>
+            <translation>Result:</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupRestore</name>
         <message>
             <location filename="../../ui/dialogs/backup_restore.py" line="55" />
@@ -116,6 +149,125 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <location filename="../../ui/models/presentation.py" line="85" />
             <source>DTTS</source>
             <translation>EM</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogueTargetsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="128" />
+            <source>Danh mục và chỉ tiêu</source>
+            <translation>Catalogue and targets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="132" />
+            <source>Chương trình</source>
+            <translation>Programme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <source>Lưu mục tiêu</source>
+            <translation>Save targets</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="150" />
+            <source>Phát hành bản cập nhật…</source>
+            <translation>Publish an update…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="153" />
+            <source>Gửi cho các đơn vị…</source>
+            <translation>Send to the units…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <source>Áp dụng bản cập nhật…</source>
+            <translation>Apply an update…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <source>Mã</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="184" />
+            <source>Mục tiêu {y}</source>
+            <translation>Target {y}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
+            <translation>Draft target, not yet confirmed by the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="201" />
+            <source>Sở đã xác nhận hoặc sửa</source>
+            <translation>Confirmed or corrected by the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="209" />
+            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
+            <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="211" />
+            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <source>chưa có</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="214" />
+            <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
+            <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="234" />
+            <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
+            <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="243" />
+            <source>Chưa lưu được mục tiêu.</source>
+            <translation>The targets were not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="255" />
+            <source>Chọn nơi lưu bản cập nhật</source>
+            <translation>Choose where to save the update</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="261" />
+            <source>Chưa phát hành được.</source>
+            <translation>Not published.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="264" />
+            <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
+            <translation>Reference update number {v} published.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="268" />
+            <source>Chọn thư mục «Gửi cho các đơn vị»</source>
+            <translation>Choose the “Send to the units” folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="274" />
+            <source>Chưa viết được biên nhận.</source>
+            <translation>The receipts were not written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="278" />
+            <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
+            <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
     </context>
     <context>
@@ -996,22 +1148,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="358" />
+            <location filename="../../ui/models/sync_models.py" line="369" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="387" />
+            <location filename="../../ui/models/sync_models.py" line="398" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="389" />
+            <location filename="../../ui/models/sync_models.py" line="400" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="392" />
+            <location filename="../../ui/models/sync_models.py" line="403" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1087,7 +1239,7 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="283" />
+            <location filename="../../ui/models/sync_models.py" line="294" />
             <source>Phiên bản {revision} của máy {origin}
 Sửa lúc {time} bởi {who}</source>
             <translation>Revision {revision} from computer {origin}
@@ -1097,197 +1249,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1342,37 +1494,37 @@ Edited at {time} by {who}</translation>
             <translation>Not due yet</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="59" />
+            <location filename="../../ui/models/core_labels.py" line="63" />
             <source>số liệu chỉ tiêu</source>
             <translation>indicator figures</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="60" />
+            <location filename="../../ui/models/core_labels.py" line="64" />
             <source>đánh dấu hoàn thành kỳ</source>
             <translation>period-complete marks</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="61" />
+            <location filename="../../ui/models/core_labels.py" line="65" />
             <source>thông tin trung tâm học tập cộng đồng</source>
             <translation>community learning centre details</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="62" />
+            <location filename="../../ui/models/core_labels.py" line="66" />
             <source>hoạt động của trung tâm học tập cộng đồng</source>
             <translation>community learning centre activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="63" />
+            <location filename="../../ui/models/core_labels.py" line="67" />
             <source>phần đánh giá, kiến nghị của báo cáo</source>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="69" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="65" />
+            <location filename="../../ui/models/core_labels.py" line="69" />
             <source>Trùng – đã nhập trước đó</source>
             <translation>Duplicate – imported before</translation>
         </message>
@@ -1392,522 +1544,542 @@ Edited at {time} by {who}</translation>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="64" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="66" />
+            <location filename="../../ui/models/core_labels.py" line="59" />
+            <source>chưa trả lời</source>
+            <translation>not answered</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="60" />
+            <source>đã trả lời, chưa gửi</source>
+            <translation>answered, not sent yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="61" />
+            <source>đã gửi trả lời</source>
+            <translation>answer sent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="62" />
+            <source>đã đóng</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="67" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="77" />
             <source>Số người 15-60 tuổi biết chữ</source>
             <translation>People aged 15-60 who can read and write</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="78" />
             <source>Dân số 15-60 tuổi</source>
             <translation>Population aged 15-60</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="79" />
             <source>Số người 15-35 tuổi biết chữ</source>
             <translation>People aged 15-35 who can read and write</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="80" />
             <source>Dân số 15-35 tuổi</source>
             <translation>Population aged 15-35</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="77" />
+            <location filename="../../ui/models/core_labels.py" line="81" />
             <source>Số người mới biết chữ tiếp tục học tập, không tái mù chữ</source>
             <translation>Newly literate people who keep learning and do not relapse into illiteracy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="78" />
+            <location filename="../../ui/models/core_labels.py" line="82" />
             <source>Tổng số người mới biết chữ</source>
             <translation>All newly literate people</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="79" />
+            <location filename="../../ui/models/core_labels.py" line="83" />
             <source>Đạt chuẩn (1) / Chưa đạt (0)</source>
             <translation>Meets the standard (1) / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="80" />
+            <location filename="../../ui/models/core_labels.py" line="84" />
             <source>Số CBCCVC tham gia học tập nâng cao trình độ ứng dụng CNTT</source>
             <translation>Officials and public employees improving their IT skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="81" />
+            <location filename="../../ui/models/core_labels.py" line="85" />
             <source>Tổng số CBCCVC</source>
             <translation>All officials and public employees</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="82" />
+            <location filename="../../ui/models/core_labels.py" line="86" />
             <source>Số CBCCVC có trình độ ngoại ngữ bậc 2</source>
             <translation>Officials and public employees with a foreign language at level 2</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="83" />
+            <location filename="../../ui/models/core_labels.py" line="87" />
             <source>Số CBCCVC có trình độ ngoại ngữ bậc 3</source>
             <translation>Officials and public employees with a foreign language at level 3</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="84" />
+            <location filename="../../ui/models/core_labels.py" line="88" />
             <source>Số công nhân lao động có kiến thức cơ bản về tin học, ngoại ngữ</source>
             <translation>Workers with basic IT and foreign-language knowledge</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="85" />
+            <location filename="../../ui/models/core_labels.py" line="89" />
             <source>Tổng số công nhân lao động</source>
             <translation>All workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="86" />
+            <location filename="../../ui/models/core_labels.py" line="90" />
             <source>Số CBCC được đào tạo đáp ứng tiêu chuẩn quy định</source>
             <translation>Officials trained to the required standard</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="87" />
+            <location filename="../../ui/models/core_labels.py" line="91" />
             <source>Tổng số CBCC</source>
             <translation>All officials</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="88" />
+            <location filename="../../ui/models/core_labels.py" line="92" />
             <source>Số CBCC lãnh đạo, quản lý được đào tạo, bồi dưỡng theo chương trình quy định</source>
             <translation>Officials in leading or managing posts trained as the programme requires</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="89" />
+            <location filename="../../ui/models/core_labels.py" line="93" />
             <source>Tổng số CBCC giữ chức vụ lãnh đạo, quản lý</source>
             <translation>All officials in leading or managing posts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="90" />
+            <location filename="../../ui/models/core_labels.py" line="94" />
             <source>Số CBCC thực hiện chế độ bồi dưỡng bắt buộc tối thiểu trong năm</source>
             <translation>Officials completing the minimum compulsory training of the year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="91" />
+            <location filename="../../ui/models/core_labels.py" line="95" />
             <source>Số cán bộ cấp xã được bồi dưỡng</source>
             <translation>Commune cadres trained</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="92" />
+            <location filename="../../ui/models/core_labels.py" line="96" />
             <source>Tổng số cán bộ cấp xã</source>
             <translation>All commune cadres</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="93" />
+            <location filename="../../ui/models/core_labels.py" line="97" />
             <source>Số cán bộ cấp xã có trình độ chuyên môn đạt chuẩn</source>
             <translation>Commune cadres whose professional qualification meets the standard</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="94" />
+            <location filename="../../ui/models/core_labels.py" line="98" />
             <source>Số công chức cấp xã thực hiện chế độ bồi dưỡng bắt buộc tối thiểu trong năm</source>
             <translation>Commune civil servants completing the minimum compulsory training of the year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="95" />
+            <location filename="../../ui/models/core_labels.py" line="99" />
             <source>Tổng số công chức cấp xã</source>
             <translation>All commune civil servants</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="96" />
+            <location filename="../../ui/models/core_labels.py" line="100" />
             <source>Số lao động nông thôn (người, không tính trùng) tham gia học tập tại TTHTCĐ</source>
             <translation>Rural workers (persons, each counted once) learning at the community learning centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="97" />
+            <location filename="../../ui/models/core_labels.py" line="101" />
             <source>Tổng số lao động nông thôn</source>
             <translation>All rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="98" />
+            <location filename="../../ui/models/core_labels.py" line="102" />
             <source>Số công nhân lao động KCX, KCN có trình độ THPT hoặc tương đương</source>
             <translation>Workers of export-processing and industrial zones with upper-secondary education or equivalent</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="99" />
+            <location filename="../../ui/models/core_labels.py" line="103" />
             <source>Tổng số công nhân lao động KCX, KCN</source>
             <translation>All workers of export-processing and industrial zones</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="100" />
+            <location filename="../../ui/models/core_labels.py" line="104" />
             <source>Số công nhân đã qua đào tạo nghề</source>
             <translation>Workers with vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="101" />
+            <location filename="../../ui/models/core_labels.py" line="105" />
             <source>Số công nhân lao động có tay nghề cao ở các ngành kinh tế mũi nhọn</source>
             <translation>Highly skilled workers in the key economic sectors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="102" />
+            <location filename="../../ui/models/core_labels.py" line="106" />
             <source>Tổng số công nhân lao động các ngành kinh tế mũi nhọn</source>
             <translation>All workers in the key economic sectors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="103" />
+            <location filename="../../ui/models/core_labels.py" line="107" />
             <source>Số học sinh, sinh viên được học kỹ năng sống</source>
             <translation>Pupils and students taught life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="104" />
+            <location filename="../../ui/models/core_labels.py" line="108" />
             <source>Tổng số học sinh, sinh viên</source>
             <translation>All pupils and students</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="105" />
+            <location filename="../../ui/models/core_labels.py" line="109" />
             <source>Số HSSV và người lao động tham gia học tập kỹ năng sống</source>
             <translation>Pupils, students and workers learning life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="106" />
+            <location filename="../../ui/models/core_labels.py" line="110" />
             <source>Tổng số HSSV và người lao động</source>
             <translation>All pupils, students and workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="107" />
+            <location filename="../../ui/models/core_labels.py" line="111" />
             <source>Có TTHTCĐ hoạt động hiệu quả (1) / Không (0)</source>
             <translation>Has an effective community learning centre (1) / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="108" />
+            <location filename="../../ui/models/core_labels.py" line="112" />
             <source>Có (1) / Không (0)</source>
             <translation>Yes (1) / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="109" />
+            <location filename="../../ui/models/core_labels.py" line="113" />
             <source>Đã thành lập (1) / Chưa (0)</source>
             <translation>Established (1) / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="110" />
+            <location filename="../../ui/models/core_labels.py" line="114" />
             <source>Có tổ chức (1) / Không (0)</source>
             <translation>Held (1) / Not held (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="111" />
+            <location filename="../../ui/models/core_labels.py" line="115" />
             <source>Số đơn vị được công nhận</source>
             <translation>Units recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="112" />
+            <location filename="../../ui/models/core_labels.py" line="116" />
             <source>Số gia đình được công nhận</source>
             <translation>Families recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="113" />
+            <location filename="../../ui/models/core_labels.py" line="117" />
             <source>Số dòng họ được công nhận</source>
             <translation>Clans recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="114" />
+            <location filename="../../ui/models/core_labels.py" line="118" />
             <source>Số doanh nghiệp</source>
             <translation>Enterprises</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="115" />
+            <location filename="../../ui/models/core_labels.py" line="119" />
             <source>Số người 15-35 tuổi đạt chuẩn biết chữ mức độ 1</source>
             <translation>People aged 15-35 literate at level 1</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="116" />
+            <location filename="../../ui/models/core_labels.py" line="120" />
             <source>Số người 15-25 tuổi đạt chuẩn biết chữ mức độ 1</source>
             <translation>People aged 15-25 literate at level 1</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="117" />
+            <location filename="../../ui/models/core_labels.py" line="121" />
             <source>Dân số 15-25 tuổi</source>
             <translation>Population aged 15-25</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="118" />
+            <location filename="../../ui/models/core_labels.py" line="122" />
             <source>Số người 15-60 tuổi đạt chuẩn biết chữ mức độ 2</source>
             <translation>People aged 15-60 literate at level 2</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="119" />
+            <location filename="../../ui/models/core_labels.py" line="123" />
             <source>Số người 15-35 tuổi đạt chuẩn biết chữ mức độ 2</source>
             <translation>People aged 15-35 literate at level 2</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="120" />
+            <location filename="../../ui/models/core_labels.py" line="124" />
             <source>Mức độ được công nhận: 0 = chưa đạt, 1 = mức độ 1, 2 = mức độ 2 (NĐ 20/2014 Đ20-21: xã mức 1 khi ≥90% người 15-35 tuổi biết chữ mức 1, ĐBKK 15-25; mức 2 khi ≥90% người 15-60 tuổi biết chữ mức 2, ĐBKK 15-35); kèm số, ngày quyết định công nhận và cơ quan công nhận</source>
             <translation>Recognised level: 0 = not met, 1 = level 1, 2 = level 2 (Decree 20/2014 art. 20-21: a commune reaches level 1 when ≥90% of people aged 15-35 are literate at level 1, 15-25 in especially difficult areas; level 2 when ≥90% of people aged 15-60 are literate at level 2, 15-35 in especially difficult areas); with the number and date of the recognition decision and the recognising body</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="121" />
+            <location filename="../../ui/models/core_labels.py" line="125" />
             <source>Số trẻ 5 tuổi đi học</source>
             <translation>Five-year-olds attending school</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="122" />
+            <location filename="../../ui/models/core_labels.py" line="126" />
             <source>Số trẻ 5 tuổi</source>
             <translation>Five-year-olds</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="123" />
+            <location filename="../../ui/models/core_labels.py" line="127" />
             <source>Số trẻ 5 tuổi hoàn thành chương trình GDMN</source>
             <translation>Five-year-olds completing the preschool programme</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="124" />
+            <location filename="../../ui/models/core_labels.py" line="128" />
             <source>Đạt (1) nếu TRE5_DI_HOC ≥95% (ĐBKK 90%) và TRE5_HT_CTMN ≥85% (ĐBKK 80%), có quyết định công nhận / Chưa (0)</source>
             <translation>Met (1) if TRE5_DI_HOC ≥95% (90% in especially difficult areas) and TRE5_HT_CTMN ≥85% (80%), with a recognition decision / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="125" />
+            <location filename="../../ui/models/core_labels.py" line="129" />
             <source>Hoàn thành (1) / Chưa (0)</source>
             <translation>Completed (1) / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="126" />
+            <location filename="../../ui/models/core_labels.py" line="130" />
             <source>Số trẻ 6 tuổi vào lớp 1</source>
             <translation>Six-year-olds entering grade 1</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="127" />
+            <location filename="../../ui/models/core_labels.py" line="131" />
             <source>Số trẻ 6 tuổi</source>
             <translation>Six-year-olds</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="128" />
+            <location filename="../../ui/models/core_labels.py" line="132" />
             <source>Số trẻ 11 tuổi hoàn thành chương trình tiểu học</source>
             <translation>Eleven-year-olds completing primary school</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="129" />
+            <location filename="../../ui/models/core_labels.py" line="133" />
             <source>Số trẻ 11 tuổi</source>
             <translation>Eleven-year-olds</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="130" />
+            <location filename="../../ui/models/core_labels.py" line="134" />
             <source>Số trẻ đến 14 tuổi hoàn thành chương trình tiểu học</source>
             <translation>Children up to 14 completing primary school</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="131" />
+            <location filename="../../ui/models/core_labels.py" line="135" />
             <source>Số trẻ đến 14 tuổi</source>
             <translation>Children up to 14</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="132" />
+            <location filename="../../ui/models/core_labels.py" line="136" />
             <source>Mức độ được công nhận: 0 = chưa đạt, 1-3 = mức độ 1-3 (NĐ 20/2014 Đ9-11; ngưỡng: TRE6_VAO_LOP1, TRE11_HT_TH, TRE14_HT_TH); kèm quyết định công nhận</source>
             <translation>Recognised level: 0 = not met, 1-3 = level 1-3 (Decree 20/2014 art. 9-11; thresholds: TRE6_VAO_LOP1, TRE11_HT_TH, TRE14_HT_TH); with the recognition decision</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="133" />
+            <location filename="../../ui/models/core_labels.py" line="137" />
             <source>Số người 15-18 tuổi có bằng tốt nghiệp THCS</source>
             <translation>People aged 15-18 with a lower-secondary diploma</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="134" />
+            <location filename="../../ui/models/core_labels.py" line="138" />
             <source>Dân số 15-18 tuổi</source>
             <translation>Population aged 15-18</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="135" />
+            <location filename="../../ui/models/core_labels.py" line="139" />
             <source>Số người 15-18 tuổi đang học CT GDPT/GDTX cấp THPT hoặc GDNN</source>
             <translation>People aged 15-18 in upper-secondary general or continuing education, or vocational education</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="136" />
+            <location filename="../../ui/models/core_labels.py" line="140" />
             <source>Mức độ được công nhận: 0 = chưa đạt, 1-3 = mức độ 1-3 (NĐ 20/2014 Đ14-16; ngưỡng: TN_THCS_15_18, HOC_THPT_GDNN_15_18; ngưỡng mức 2 (unsure)); kèm quyết định công nhận</source>
             <translation>Recognised level: 0 = not met, 1-3 = level 1-3 (Decree 20/2014 art. 14-16; thresholds: TN_THCS_15_18, HOC_THPT_GDNN_15_18; level 2 threshold unsure); with the recognition decision</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="137" />
+            <location filename="../../ui/models/core_labels.py" line="141" />
             <source>Số người trong độ tuổi lao động được trang bị năng lực thông tin</source>
             <translation>People of working age with information literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="138" />
+            <location filename="../../ui/models/core_labels.py" line="142" />
             <source>Dân số trong độ tuổi lao động</source>
             <translation>Population of working age</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="139" />
+            <location filename="../../ui/models/core_labels.py" line="143" />
             <source>Số người trong độ tuổi lao động được trang bị kỹ năng sống</source>
             <translation>People of working age with life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="140" />
+            <location filename="../../ui/models/core_labels.py" line="144" />
             <source>Số người từ 15 tuổi trở lên có trình độ chuyên môn kỹ thuật</source>
             <translation>People aged 15 and over with a technical qualification</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="141" />
+            <location filename="../../ui/models/core_labels.py" line="145" />
             <source>Dân số từ 15 tuổi trở lên</source>
             <translation>Population aged 15 and over</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="142" />
+            <location filename="../../ui/models/core_labels.py" line="146" />
             <source>Số người từ 15 tuổi trở lên có trình độ đại học trở lên</source>
             <translation>People aged 15 and over with a university degree or higher</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="143" />
+            <location filename="../../ui/models/core_labels.py" line="147" />
             <source>Có ứng dụng (1) / Không (0)</source>
             <translation>Applied (1) / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="144" />
+            <location filename="../../ui/models/core_labels.py" line="148" />
             <source>Số cơ sở giáo dục triển khai quản lý, giảng dạy, học tập trên môi trường số</source>
             <translation>Educational institutions managing, teaching and learning in a digital environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="145" />
+            <location filename="../../ui/models/core_labels.py" line="149" />
             <source>Tổng số cơ sở giáo dục (xã: MN, TH, THCS do xã quản lý; tỉnh: THPT, GDTX, GDNN)</source>
             <translation>All educational institutions (commune: preschools, primary and lower-secondary schools it manages; province: upper-secondary, continuing and vocational education)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="146" />
+            <location filename="../../ui/models/core_labels.py" line="150" />
             <source>Số cán bộ khuyến học cấp xã tham gia tổ chức hoạt động TTHTCĐ và được tập huấn CNTT</source>
             <translation>Commune study-promotion staff organising community learning centre activities and trained in IT</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="147" />
+            <location filename="../../ui/models/core_labels.py" line="151" />
             <source>Tổng số cán bộ làm công tác khuyến học cấp xã</source>
             <translation>All commune study-promotion staff</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="148" />
+            <location filename="../../ui/models/core_labels.py" line="152" />
             <source>Số gia đình được công nhận "Gia đình học tập"</source>
             <translation>Families recognised as "Learning family"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="149" />
+            <location filename="../../ui/models/core_labels.py" line="153" />
             <source>Tổng số hộ gia đình</source>
             <translation>All households</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="150" />
+            <location filename="../../ui/models/core_labels.py" line="154" />
             <source>Số dòng họ được công nhận "Dòng họ học tập"</source>
             <translation>Clans recognised as "Learning clan"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="151" />
+            <location filename="../../ui/models/core_labels.py" line="155" />
             <source>Tổng số dòng họ trên địa bàn</source>
             <translation>All clans in the area</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="152" />
+            <location filename="../../ui/models/core_labels.py" line="156" />
             <source>Số thôn, tổ dân phố được công nhận "Cộng đồng học tập"</source>
             <translation>Villages and residential groups recognised as "Learning community"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="153" />
+            <location filename="../../ui/models/core_labels.py" line="157" />
             <source>Tổng số thôn, tổ dân phố</source>
             <translation>All villages and residential groups</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="154" />
+            <location filename="../../ui/models/core_labels.py" line="158" />
             <source>Số đơn vị trên địa bàn xã được công nhận "Đơn vị học tập"</source>
             <translation>Units in the commune recognised as "Learning unit"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="155" />
+            <location filename="../../ui/models/core_labels.py" line="159" />
             <source>Tổng số tổ chức, cơ quan, trường học, doanh nghiệp, cơ sở sản xuất trên địa bàn xã</source>
             <translation>All organisations, agencies, schools, enterprises and production units in the commune</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="156" />
+            <location filename="../../ui/models/core_labels.py" line="160" />
             <source>Số công dân đạt danh hiệu "Công dân học tập"</source>
             <translation>Citizens awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="157" />
+            <location filename="../../ui/models/core_labels.py" line="161" />
             <source>Tổng số công dân (mẫu số chưa được quy định rõ: người lớn hoặc dân số 15+)</source>
             <translation>All citizens (the denominator is not clearly defined yet: adults or population 15+)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="158" />
+            <location filename="../../ui/models/core_labels.py" line="162" />
             <source>Số người lớn trong GĐHT, DHHT, CĐHT đạt "Công dân học tập"</source>
             <translation>Adults in learning families, clans and communities awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="159" />
+            <location filename="../../ui/models/core_labels.py" line="163" />
             <source>Tổng số người lớn trong GĐHT, DHHT, CĐHT</source>
             <translation>All adults in learning families, clans and communities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="160" />
+            <location filename="../../ui/models/core_labels.py" line="164" />
             <source>Số CBCCVC, NLĐ trong đơn vị học tập đạt "Công dân học tập"</source>
             <translation>Officials, public employees and workers in learning units awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="161" />
+            <location filename="../../ui/models/core_labels.py" line="165" />
             <source>Tổng số CBCCVC, NLĐ trong các đơn vị học tập</source>
             <translation>All officials, public employees and workers in learning units</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="162" />
+            <location filename="../../ui/models/core_labels.py" line="166" />
             <source>Số người đạt CDHT có kỹ năng số đáp ứng yêu cầu theo Chương trình chuyển đổi số quốc gia</source>
             <translation>Learning citizens with the digital skills the national digital transformation programme requires</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="163" />
+            <location filename="../../ui/models/core_labels.py" line="167" />
             <source>Tổng số người đạt danh hiệu CDHT</source>
             <translation>All people awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="164" />
+            <location filename="../../ui/models/core_labels.py" line="168" />
             <source>Số người đạt CDHT thành thạo kỹ năng số</source>
             <translation>Learning citizens proficient in digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="165" />
+            <location filename="../../ui/models/core_labels.py" line="169" />
             <source>Mức độ được công nhận theo TT 25/2023/TT-BGDĐT: 0 = chưa công nhận, 1 = mức độ 1, 2 = mức độ 2; kèm số, ngày quyết định, cơ quan công nhận; công nhận có hiệu lực 36 tháng (hết hạn thì coi như 0)</source>
             <translation>Level recognised under Circular 25/2023/TT-BGDĐT: 0 = not recognised, 1 = level 1, 2 = level 2; with the decision's number and date and the recognising body; a recognition is valid for 36 months (after that it counts as 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="166" />
+            <location filename="../../ui/models/core_labels.py" line="170" />
             <source>Mức độ công nhận "Cộng đồng học tập" cấp tỉnh: 0 = chưa, 1 = mức độ 1, 2 = mức độ 2; kèm quyết định công nhận</source>
             <translation>Level of the province's "Learning community" recognition: 0 = not yet, 1 = level 1, 2 = level 2; with the recognition decision</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="167" />
+            <location filename="../../ui/models/core_labels.py" line="171" />
             <source>Số đơn vị cấp tỉnh được công nhận</source>
             <translation>Provincial units recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="168" />
+            <location filename="../../ui/models/core_labels.py" line="172" />
             <source>Số thư viện cơ sở giáo dục có cung cấp dịch vụ HTSĐ</source>
             <translation>School libraries offering lifelong-learning services</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="169" />
+            <location filename="../../ui/models/core_labels.py" line="173" />
             <source>Tổng số thư viện cơ sở giáo dục</source>
             <translation>All school libraries</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="170" />
+            <location filename="../../ui/models/core_labels.py" line="174" />
             <source>Số bảo tàng có chương trình giáo dục cho người dân</source>
             <translation>Museums with education programmes for the public</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="171" />
+            <location filename="../../ui/models/core_labels.py" line="175" />
             <source>Tổng số bảo tàng trên địa bàn</source>
             <translation>All museums in the area</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="172" />
+            <location filename="../../ui/models/core_labels.py" line="176" />
             <source>Có (1) / Không (0); có thể lưu thêm số tiền (đồng)</source>
             <translation>Yes (1) / No (0); the amount (dong) may be stored too</translation>
         </message>
@@ -2112,141 +2284,151 @@ Edited at {time} by {who}</translation>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="426" />
+            <location filename="../../ui/pages/dashboard.py" line="383" />
+            <source>Tỉnh</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="406" />
+            <source>Số liệu của tỉnh kỳ này, theo biên nhận gần nhất của Sở</source>
+            <translation>The province's figure for this period, from the Department's latest receipt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="436" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="430" />
+            <location filename="../../ui/pages/dashboard.py" line="440" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="432" />
-            <location filename="../../ui/pages/dashboard.py" line="463" />
+            <location filename="../../ui/pages/dashboard.py" line="442" />
+            <location filename="../../ui/pages/dashboard.py" line="473" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="435" />
-            <location filename="../../ui/pages/dashboard.py" line="552" />
+            <location filename="../../ui/pages/dashboard.py" line="445" />
+            <location filename="../../ui/pages/dashboard.py" line="562" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="435" />
-            <location filename="../../ui/pages/dashboard.py" line="552" />
+            <location filename="../../ui/pages/dashboard.py" line="445" />
+            <location filename="../../ui/pages/dashboard.py" line="562" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="440" />
+            <location filename="../../ui/pages/dashboard.py" line="450" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="445" />
+            <location filename="../../ui/pages/dashboard.py" line="455" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="448" />
+            <location filename="../../ui/pages/dashboard.py" line="458" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="452" />
+            <location filename="../../ui/pages/dashboard.py" line="462" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="479" />
+            <location filename="../../ui/pages/dashboard.py" line="489" />
             <source>{value} trên thang 0–{top}</source>
             <translation>{value} on a 0–{top} scale</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="480" />
+            <location filename="../../ui/pages/dashboard.py" line="490" />
             <source>; mục tiêu kỳ này: mức độ {n}</source>
             <translation>; this period's target: level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="485" />
+            <location filename="../../ui/pages/dashboard.py" line="495" />
             <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
             <translation>Share of units at level {n} or above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="493" />
+            <location filename="../../ui/pages/dashboard.py" line="503" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="494" />
+            <location filename="../../ui/pages/dashboard.py" line="504" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="500" />
+            <location filename="../../ui/pages/dashboard.py" line="510" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="504" />
+            <location filename="../../ui/pages/dashboard.py" line="514" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="508" />
+            <location filename="../../ui/pages/dashboard.py" line="518" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="511" />
+            <location filename="../../ui/pages/dashboard.py" line="521" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="512" />
+            <location filename="../../ui/pages/dashboard.py" line="522" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="515" />
+            <location filename="../../ui/pages/dashboard.py" line="525" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="518" />
+            <location filename="../../ui/pages/dashboard.py" line="528" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="522" />
+            <location filename="../../ui/pages/dashboard.py" line="532" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="535" />
+            <location filename="../../ui/pages/dashboard.py" line="545" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="542" />
+            <location filename="../../ui/pages/dashboard.py" line="552" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="549" />
-            <location filename="../../ui/pages/dashboard.py" line="553" />
+            <location filename="../../ui/pages/dashboard.py" line="559" />
+            <location filename="../../ui/pages/dashboard.py" line="563" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="550" />
-            <location filename="../../ui/pages/dashboard.py" line="553" />
+            <location filename="../../ui/pages/dashboard.py" line="560" />
+            <location filename="../../ui/pages/dashboard.py" line="563" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -2267,6 +2449,79 @@ at level {n}+</translation>
             <location filename="../../ui/dialogs/clc_activity.py" line="128" />
             <source>Chọn trên lịch</source>
             <translation>Pick on a calendar</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentFilesCard</name>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="42" />
+            <source>Nhận tệp từ Sở</source>
+            <translation>Files from the Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="46" />
+            <source>Kéo thả biên nhận (.xhhtr) hoặc bản cập nhật danh mục (.xhhtu) của Sở vào đây, hoặc bấm nút bên cạnh. Tệp được kiểm tra chữ ký và hiện danh sách thay đổi trước khi áp dụng.</source>
+            <translation>Drop the Department's receipts (.xhhtr) or reference updates (.xhhtu) here, or use the button. Signatures are checked and the list of changes is shown before anything is applied.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="51" />
+            <source>Nhận tệp từ Sở…</source>
+            <translation>Open files from the Department…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="55" />
+            <source>Đề nghị kiểm tra lại của Sở</source>
+            <translation>The Department's correction requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <source>Kỳ</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <source>Nội dung</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <source>Trạng thái</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <source>Trả lời</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="66" />
+            <source>Trả lời đề nghị…</source>
+            <translation>Reply to the request…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="77" />
+            <source>hoạt động TTHTCĐ {id}</source>
+            <translation>learning-centre activity {id}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="88" />
+            <source>Chọn một đề nghị trong danh sách trước.</source>
+            <translation>Choose a request in the list first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="91" />
+            <source>Trả lời đề nghị của Sở</source>
+            <translation>Reply to the Department's request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="97" />
+            <source>Chưa ghi được trả lời.</source>
+            <translation>The reply was not saved.</translation>
         </message>
     </context>
     <context>
@@ -2453,12 +2708,12 @@ at level {n}+</translation>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="694" />
+            <location filename="../../ui/pages/entry.py" line="696" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="698" />
+            <location filename="../../ui/pages/entry.py" line="700" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
@@ -2468,137 +2723,137 @@ at level {n}+</translation>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="684" />
+            <location filename="../../ui/pages/entry.py" line="686" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="690" />
+            <location filename="../../ui/pages/entry.py" line="692" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="691" />
+            <location filename="../../ui/pages/entry.py" line="693" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="692" />
+            <location filename="../../ui/pages/entry.py" line="694" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="700" />
+            <location filename="../../ui/pages/entry.py" line="702" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="707" />
+            <location filename="../../ui/pages/entry.py" line="709" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="739" />
+            <location filename="../../ui/pages/entry.py" line="741" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="742" />
+            <location filename="../../ui/pages/entry.py" line="744" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="747" />
+            <location filename="../../ui/pages/entry.py" line="749" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="750" />
+            <location filename="../../ui/pages/entry.py" line="752" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="752" />
+            <location filename="../../ui/pages/entry.py" line="754" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="754" />
+            <location filename="../../ui/pages/entry.py" line="756" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="773" />
+            <location filename="../../ui/pages/entry.py" line="775" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="803" />
+            <location filename="../../ui/pages/entry.py" line="805" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="847" />
+            <location filename="../../ui/pages/entry.py" line="849" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="851" />
+            <location filename="../../ui/pages/entry.py" line="853" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="854" />
+            <location filename="../../ui/pages/entry.py" line="856" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="856" />
+            <location filename="../../ui/pages/entry.py" line="858" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="886" />
+            <location filename="../../ui/pages/entry.py" line="888" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="895" />
+            <location filename="../../ui/pages/entry.py" line="897" />
             <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
             <translation>Not saved: the unit does not report this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="899" />
+            <location filename="../../ui/pages/entry.py" line="901" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="912" />
+            <location filename="../../ui/pages/entry.py" line="914" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="939" />
+            <location filename="../../ui/pages/entry.py" line="941" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="940" />
+            <location filename="../../ui/pages/entry.py" line="942" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="940" />
+            <location filename="../../ui/pages/entry.py" line="942" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="948" />
+            <location filename="../../ui/pages/entry.py" line="950" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="949" />
+            <location filename="../../ui/pages/entry.py" line="951" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -2616,17 +2871,17 @@ at level {n}+</translation>
         <message>
             <location filename="../../ui/dialogs/error_report.py" line="62" />
             <source>Không mở được thư mục nhật ký.</source>
-            <translation>Could not open the log folder.</translation>
+            <translation>The log folder could not be opened.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/error_report.py" line="78" />
             <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
-            <translation>An unexpected error occurred. The saved figures are not affected; figures being edited may need to be entered again.</translation>
+            <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/error_report.py" line="84" />
             <source>Lỗi đã được ghi vào nhật ký{where}. Khi cần hỗ trợ, bấm «Sao chép thông tin lỗi» rồi dán vào thư điện tử hoặc tin nhắn gửi cán bộ hỗ trợ.</source>
-            <translation>The error has been written to the log{where}. When you need help, click “Copy error details” and paste it into an e-mail or message to the support officer.</translation>
+            <translation>The error was written to the log{where}. To ask for help, click “Copy error details” and paste into an e-mail or message to whoever supports the app.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/error_report.py" line="98" />
@@ -2647,7 +2902,7 @@ at level {n}+</translation>
         <message>
             <location filename="../../ui/dialogs/error_report.py" line="115" />
             <source>Đã xảy ra {count} lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
-            <translation>{count} unexpected errors occurred. The saved figures are not affected; figures being edited may need to be entered again.</translation>
+            <translation>{count} unexpected errors occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/error_report.py" line="126" />
@@ -2658,9 +2913,19 @@ at level {n}+</translation>
     <context>
         <name>ExportsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="144" />
+            <location filename="../../ui/models/sync_models.py" line="151" />
             <source>Toàn bộ – </source>
             <translation>Everything – </translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="156" />
+            <source>Sở đã nhận ngày {d}</source>
+            <translation>Received by the Department on {d}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="157" />
+            <source>Sở chưa nhận</source>
+            <translation>Not yet received by the Department</translation>
         </message>
     </context>
     <context>
@@ -3006,72 +3271,72 @@ at level {n}+</translation>
     <context>
         <name>ImportPreviewModel</name>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="15" />
+            <location filename="../../ui/models/import_preview.py" line="16" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="15" />
+            <location filename="../../ui/models/import_preview.py" line="16" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="16" />
+            <location filename="../../ui/models/import_preview.py" line="17" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Đang lưu</source>
             <translation>Stored</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="19" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="40" />
+            <location filename="../../ui/models/import_preview.py" line="41" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="118" />
+            <location filename="../../ui/models/import_preview.py" line="119" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="119" />
+            <location filename="../../ui/models/import_preview.py" line="120" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="119" />
+            <location filename="../../ui/models/import_preview.py" line="120" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -3079,17 +3344,17 @@ at level {n}+</translation>
     <context>
         <name>InstallationsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="311" />
+            <location filename="../../ui/models/sync_models.py" line="322" />
             <source>máy này đang gửi số liệu cho {n} đơn vị</source>
             <translation>this machine is sending figures for {n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="321" />
+            <location filename="../../ui/models/sync_models.py" line="332" />
             <source>Khóa {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
             <translation>Key {fp} signs packages for {n} units. Each unit is confirmed on its own: confirm this row only when the Department is sure the machine is assigned to enter figures for {unit}.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="325" />
+            <location filename="../../ui/models/sync_models.py" line="336" />
             <source>Thiếu {n} gói</source>
             <translation>{n} packages missing</translation>
         </message>
@@ -3722,32 +3987,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>PreviewModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="186" />
+            <location filename="../../ui/models/sync_models.py" line="197" />
             <source> (toàn bộ)</source>
             <translation> (everything)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="193" />
+            <location filename="../../ui/models/sync_models.py" line="204" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="194" />
+            <location filename="../../ui/models/sync_models.py" line="205" />
             <source>{n} lưu ý</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="202" />
+            <location filename="../../ui/models/sync_models.py" line="213" />
             <source>Lỗi: {problem}</source>
             <translation>Error: {problem}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="203" />
+            <location filename="../../ui/models/sync_models.py" line="214" />
             <source>Lưu ý: {warning}</source>
             <translation>Note: {warning}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="205" />
+            <location filename="../../ui/models/sync_models.py" line="216" />
             <source>Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).</source>
             <translation>Of which {n} records deleted (the receiving computer deletes them too).</translation>
         </message>
@@ -3801,149 +4066,149 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="42" />
+            <location filename="../../ui/pages/reports.py" line="43" />
             <source>Phiếu theo dõi tiến độ</source>
             <translation>Progress sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="43" />
+            <location filename="../../ui/pages/reports.py" line="44" />
             <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
             <translation>Consolidated report (district, province)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="44" />
+            <location filename="../../ui/pages/reports.py" line="45" />
             <source>PDF (để in, ký)</source>
             <translation>PDF (to print and sign)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="45" />
+            <location filename="../../ui/pages/reports.py" line="46" />
             <source>Excel (gửi Bộ, Sở)</source>
             <translation>Excel (for the Ministry, Department)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="54" />
-            <location filename="../../ui/pages/reports.py" line="67" />
+            <location filename="../../ui/pages/reports.py" line="55" />
+            <location filename="../../ui/pages/reports.py" line="68" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="81" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="82" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="83" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="84" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="86" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
             <translation>Group communes and wards by former district (analysis only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="92" />
+            <location filename="../../ui/pages/reports.py" line="93" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="94" />
+            <location filename="../../ui/pages/reports.py" line="95" />
             <source>Số, ngày, người ký…</source>
             <translation>Number, date, signer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="95" />
+            <location filename="../../ui/pages/reports.py" line="96" />
             <source>Đánh giá, kiến nghị…</source>
             <translation>Assessment, proposals…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="96" />
+            <location filename="../../ui/pages/reports.py" line="97" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="97" />
+            <location filename="../../ui/pages/reports.py" line="98" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="98" />
+            <location filename="../../ui/pages/reports.py" line="99" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="99" />
+            <location filename="../../ui/pages/reports.py" line="100" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="104" />
+            <location filename="../../ui/pages/reports.py" line="105" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="269" />
-            <location filename="../../ui/pages/reports.py" line="272" />
+            <location filename="../../ui/pages/reports.py" line="270" />
+            <location filename="../../ui/pages/reports.py" line="273" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="285" />
+            <location filename="../../ui/pages/reports.py" line="286" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="288" />
+            <location filename="../../ui/pages/reports.py" line="289" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="302" />
+            <location filename="../../ui/pages/reports.py" line="303" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="305" />
+            <location filename="../../ui/pages/reports.py" line="306" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="306" />
+            <location filename="../../ui/pages/reports.py" line="307" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="335" />
+            <location filename="../../ui/pages/reports.py" line="336" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="337" />
+            <location filename="../../ui/pages/reports.py" line="338" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="341" />
+            <location filename="../../ui/pages/reports.py" line="342" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="348" />
+            <location filename="../../ui/pages/reports.py" line="349" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="358" />
+            <location filename="../../ui/pages/reports.py" line="359" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -4266,87 +4531,92 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="174" />
+            <location filename="../../ui/pages/settings.py" line="165" />
+            <source>Danh mục và chỉ tiêu…</source>
+            <translation>Catalogue and targets…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="177" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="238" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="239" />
+            <location filename="../../ui/pages/settings.py" line="242" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="239" />
+            <location filename="../../ui/pages/settings.py" line="242" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="244" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="245" />
+            <location filename="../../ui/pages/settings.py" line="248" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="252" />
+            <location filename="../../ui/pages/settings.py" line="255" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="271" />
+            <location filename="../../ui/pages/settings.py" line="274" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="278" />
+            <location filename="../../ui/pages/settings.py" line="281" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="286" />
+            <location filename="../../ui/pages/settings.py" line="289" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="287" />
+            <location filename="../../ui/pages/settings.py" line="290" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="290" />
+            <location filename="../../ui/pages/settings.py" line="293" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="315" />
+            <location filename="../../ui/pages/settings.py" line="318" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="319" />
+            <location filename="../../ui/pages/settings.py" line="322" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="322" />
+            <location filename="../../ui/pages/settings.py" line="325" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="324" />
+            <location filename="../../ui/pages/settings.py" line="327" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -4651,7 +4921,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/models/sync_models.py" line="39" />
-            <location filename="../../ui/models/sync_models.py" line="299" />
+            <location filename="../../ui/models/sync_models.py" line="310" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -4746,181 +5016,186 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>{n} periods, from {first} to {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="127" />
-            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="134" />
+            <location filename="../../ui/models/sync_models.py" line="261" />
             <source>Số</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="127" />
+            <location filename="../../ui/models/sync_models.py" line="134" />
             <source>Lập lúc</source>
             <translation>Made at</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="128" />
-            <location filename="../../ui/models/sync_models.py" line="162" />
+            <location filename="../../ui/models/sync_models.py" line="135" />
+            <location filename="../../ui/models/sync_models.py" line="173" />
             <source>Tệp</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="128" />
+            <location filename="../../ui/models/sync_models.py" line="135" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="129" />
-            <location filename="../../ui/models/sync_models.py" line="251" />
+            <location filename="../../ui/models/sync_models.py" line="136" />
+            <location filename="../../ui/models/sync_models.py" line="262" />
             <source>Bản ghi</source>
             <translation>Records</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="157" />
+            <location filename="../../ui/models/sync_models.py" line="136" />
+            <source>Sở nhận</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/sync_models.py" line="168" />
             <source>Kết luận</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="157" />
+            <location filename="../../ui/models/sync_models.py" line="168" />
             <source>Đơn vị gửi</source>
             <translation>Sending unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="158" />
+            <location filename="../../ui/models/sync_models.py" line="169" />
             <source>Gói số</source>
             <translation>Package no.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="158" />
+            <location filename="../../ui/models/sync_models.py" line="169" />
             <source>Mới</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="159" />
+            <location filename="../../ui/models/sync_models.py" line="170" />
             <source>Cập nhật</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="159" />
+            <location filename="../../ui/models/sync_models.py" line="170" />
             <source>Không đổi</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="160" />
+            <location filename="../../ui/models/sync_models.py" line="171" />
             <source>Cũ hơn</source>
             <translation>Older</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="160" />
+            <location filename="../../ui/models/sync_models.py" line="171" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="161" />
+            <location filename="../../ui/models/sync_models.py" line="172" />
             <source>Vấn đề</source>
             <translation>Problems</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="161" />
+            <location filename="../../ui/models/sync_models.py" line="172" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="218" />
+            <location filename="../../ui/models/sync_models.py" line="229" />
             <source>{indicator} ({breakdown}) – kỳ {period}</source>
             <translation>{indicator} ({breakdown}) – period {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="221" />
+            <location filename="../../ui/models/sync_models.py" line="232" />
             <source>Hoàn thành kỳ {period}</source>
             <translation>Period {period} complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="223" />
+            <location filename="../../ui/models/sync_models.py" line="234" />
             <source>Hoạt động TTHTCĐ «{title}» ({date})</source>
             <translation>CLC activity “{title}” ({date})</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="232" />
+            <location filename="../../ui/models/sync_models.py" line="243" />
             <source>(không còn)</source>
             <translation>(gone)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="234" />
+            <location filename="../../ui/models/sync_models.py" line="245" />
             <source>đã xóa</source>
             <translation>deleted</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="239" />
+            <location filename="../../ui/models/sync_models.py" line="250" />
             <source>giá trị {value}</source>
             <translation>value {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="241" />
+            <location filename="../../ui/models/sync_models.py" line="252" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="244" />
+            <location filename="../../ui/models/sync_models.py" line="255" />
             <source>đã xong</source>
             <translation>complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="244" />
+            <location filename="../../ui/models/sync_models.py" line="255" />
             <source>chưa xong</source>
             <translation>not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="250" />
-            <location filename="../../ui/models/sync_models.py" line="297" />
+            <location filename="../../ui/models/sync_models.py" line="261" />
+            <location filename="../../ui/models/sync_models.py" line="308" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="251" />
+            <location filename="../../ui/models/sync_models.py" line="262" />
             <source>Bản đang dùng ở Sở</source>
             <translation>Version in use at the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="252" />
+            <location filename="../../ui/models/sync_models.py" line="263" />
             <source>Bản gửi đến</source>
             <translation>Incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="252" />
+            <location filename="../../ui/models/sync_models.py" line="263" />
             <source>Người sửa (gửi đến)</source>
             <translation>Edited by (incoming)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="253" />
+            <location filename="../../ui/models/sync_models.py" line="264" />
             <source>Phát hiện</source>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="297" />
+            <location filename="../../ui/models/sync_models.py" line="308" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="298" />
+            <location filename="../../ui/models/sync_models.py" line="309" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="298" />
+            <location filename="../../ui/models/sync_models.py" line="309" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="299" />
+            <location filename="../../ui/models/sync_models.py" line="310" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="300" />
+            <location filename="../../ui/models/sync_models.py" line="311" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="300" />
+            <location filename="../../ui/models/sync_models.py" line="311" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>
@@ -4994,7 +5269,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/sync.py" line="120" />
-            <location filename="../../ui/pages/sync.py" line="180" />
+            <location filename="../../ui/pages/sync.py" line="184" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
@@ -5034,85 +5309,85 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="155" />
+            <location filename="../../ui/pages/sync.py" line="159" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="179" />
+            <location filename="../../ui/pages/sync.py" line="183" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="180" />
+            <location filename="../../ui/pages/sync.py" line="184" />
             <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="192" />
+            <location filename="../../ui/pages/sync.py" line="196" />
             <source> (trong đó {d} xóa)</source>
             <translation> (of which {d} deleted)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="195" />
+            <location filename="../../ui/pages/sync.py" line="199" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="197" />
+            <location filename="../../ui/pages/sync.py" line="201" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="201" />
+            <location filename="../../ui/pages/sync.py" line="205" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="218" />
+            <location filename="../../ui/pages/sync.py" line="223" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="221" />
+            <location filename="../../ui/pages/sync.py" line="226" />
             <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="232" />
+            <location filename="../../ui/pages/sync.py" line="237" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="250" />
+            <location filename="../../ui/pages/sync.py" line="255" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="251" />
+            <location filename="../../ui/pages/sync.py" line="256" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="266" />
+            <location filename="../../ui/pages/sync.py" line="271" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="273" />
+            <location filename="../../ui/pages/sync.py" line="278" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="278" />
+            <location filename="../../ui/pages/sync.py" line="283" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="286" />
-            <location filename="../../ui/pages/sync.py" line="288" />
+            <location filename="../../ui/pages/sync.py" line="291" />
+            <location filename="../../ui/pages/sync.py" line="293" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -5153,17 +5428,17 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="129" />
+            <location filename="../../ui/tasks.py" line="131" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="143" />
+            <location filename="../../ui/tasks.py" line="145" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="193" />
+            <location filename="../../ui/tasks.py" line="195" />
             <source>Không thực hiện được: {error}</source>
             <translation>Could not be done: {error}</translation>
         </message>
@@ -5255,129 +5530,150 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>XlsxImportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="70" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="71" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="73" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="74" />
             <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
             <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="81" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="82" />
             <source>Chưa chọn tệp</source>
             <translation>No file chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="82" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="83" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="111" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="112" />
             <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
             <translation>Errors and warnings will show here.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="115" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="116" />
             <source>Nhập</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="119" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="120" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="132" />
             <source>Chọn biểu nhập Excel</source>
             <translation>Choose the Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="132" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="133" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="144" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="145" />
             <source>Đang kiểm tra tệp…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="147" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="148" />
             <source>Đang kiểm tra biểu Excel…</source>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="158" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="159" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="162" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="163" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="169" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="169" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="170" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="171" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="172" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="173" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="174" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="174" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="175" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="179" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="180" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="195" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="205" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="206" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="210" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="211" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="211" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="212" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="219" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="220" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>page</name>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="135" />
+            <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
+            <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="108" />
+            <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
+            <translation>Choose the Department's receipts or updates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="114" />
+            <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
+            <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>
     </context>
 </TS>

@@ -121,12 +121,19 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
+def _day(iso: str | None) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y")
+    except (TypeError, ValueError):
+        return iso or ""
+
+
 class ExportsModel(_RowsModel):
     """Packages this installation exported (newest first)."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("SyncModels", "Số"), QT_TRANSLATE_NOOP("SyncModels", "Lập lúc"),
                QT_TRANSLATE_NOOP("SyncModels", "Tệp"), QT_TRANSLATE_NOOP("SyncModels", "Nội dung"),
-               QT_TRANSLATE_NOOP("SyncModels", "Bản ghi"))
+               QT_TRANSLATE_NOOP("SyncModels", "Bản ghi"), QT_TRANSLATE_NOOP("SyncModels", "Sở nhận"))
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -144,6 +151,10 @@ class ExportsModel(_RowsModel):
                 return (self.tr("Toàn bộ – ") if r["full"] else "") + periods_label(r["periods"])
             if col == 4:
                 return format_int(sum(r["counts"].values()))
+            if col == 5:  # from the Department's receipts (issue 11)
+                if r.get("acknowledged"):
+                    return self.tr("Sở đã nhận ngày {d}").format(d=_day(r["acknowledged_at"]))
+                return self.tr("Sở chưa nhận")
         if role == TOOLTIP:
             return "\n".join(f"{table_label(t)}: {format_int(n)}" for t, n in r["counts"].items())
         if role == ALIGN and col in (0, 4):

@@ -377,6 +377,10 @@ class DashboardPage(Page):
             for col, text in enumerate((self.tr("Chỉ tiêu"), self.tr("Giá trị"), self.tr("So với mục tiêu"),
                                         self.tr("Mục tiêu"), self.tr("Đánh giá"), self.tr("So với kỳ trước"))):
                 grid.addWidget(_label(text, name="columnHeader"), 0, col)
+            from ui.widgets.returns_card import has_province_figures, province_figure_text  # noqa: PLC0415
+            province = has_province_figures(self.ctx.db, period.code)  # from the Department's receipt
+            if province:
+                grid.addWidget(_label(self.tr("Tỉnh"), name="columnHeader"), 0, 6)
             r = 1
             for s in summaries:
                 widgets = self._indicator_row(s, period)
@@ -395,6 +399,12 @@ class DashboardPage(Page):
                 judge.addWidget(widgets.gap)
                 grid.addLayout(judge, r, 4)
                 grid.addWidget(widgets.change, r, 5)
+                if province:
+                    figure = province_figure_text(self.ctx.db, period.code, s.indicator.code)
+                    cell = _label(figure or "")
+                    cell.setObjectName("provinceFigure")
+                    cell.setToolTip(self.tr("Số liệu của tỉnh kỳ này, theo biên nhận gần nhất của Sở"))
+                    grid.addWidget(cell, r, 6)
                 if r > 1:
                     line = QFrame()
                     line.setObjectName("rowRule")

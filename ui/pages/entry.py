@@ -669,6 +669,8 @@ class EntryPage(Page):
                     programme=programme,
                     scope={"xa": self.tr("cấp xã"), "huyen": self.tr("cấp huyện"), "tinh": self.tr("cấp tỉnh")}[unit.level]))
         self._refresh_targets(period)
+        from ui.widgets.returns_card import annotate_entry_corrections  # noqa: PLC0415 - issue 11
+        annotate_entry_corrections(self)
         self._refresh_suggestions()
         self._refresh_levels()
         self.validate()

@@ -162,6 +162,9 @@ class SettingsPage(Page):
             self.sync_keys_button = QPushButton(self.tr("Khóa đồng bộ…"))
             self.sync_keys_button.clicked.connect(self.open_sync_keys)
             row.addWidget(self.sync_keys_button)
+            self.catalogue_button = QPushButton(self.tr("Danh mục và chỉ tiêu…"))  # issue 11
+            self.catalogue_button.clicked.connect(self.open_catalogue)
+            row.addWidget(self.catalogue_button)
             row.addStretch(1)
             box.addLayout(row)
             layout.addWidget(card)
@@ -331,3 +334,7 @@ class SettingsPage(Page):
             module.show_sync_keys(self, self.ctx)
         else:
             module.SyncKeysDialog(self.ctx, self).exec()
+
+    def open_catalogue(self) -> None:
+        from ui.dialogs.returns import CatalogueTargetsDialog  # noqa: PLC0415 - issue 11
+        CatalogueTargetsDialog(self.ctx, self).exec()

@@ -152,6 +152,10 @@ class SyncPage(Page):
         mail_layout.addLayout(copy_row)
         root.addWidget(mail)
 
+        from ui.widgets.returns_card import DepartmentFilesCard  # noqa: PLC0415 - issue 11
+        self.department_files = DepartmentFilesCard(ctx, self)
+        root.addWidget(self.department_files)
+
         history, history_layout = _card(self.tr("Các gói đã xuất"))
         self.exports_model = ExportsModel(self)
         self.exports_table = QTableView()
@@ -161,7 +165,7 @@ class SyncPage(Page):
         self.exports_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.exports_table.verticalHeader().setVisible(False)
         header = self.exports_table.horizontalHeader()
-        for col in (0, 1, 2, 4):
+        for col in (0, 1, 2, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.exports_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_mail(cur.row()))
@@ -204,7 +208,8 @@ class SyncPage(Page):
         self.key_warning.setVisible(not fp)
         self.export_button.setEnabled(bool(fp) and pending.records > 0)
         self.full_button.setEnabled(bool(fp) and pending.last_sequence > 0)
-        self.exports_model.set_rows(repo.list_exports(db))
+        from xhht_desktop.sync.receipts import exports_with_acks  # noqa: PLC0415 - issue 11
+        self.exports_model.set_rows(exports_with_acks(db))
         if self.exports_model.rowCount():
             self.exports_table.selectRow(0)
             self._show_mail(0)

@@ -72,8 +72,12 @@ def cmd_keys_export_public(args, ctx) -> int:
 
 def cmd_keys_trust(args, ctx) -> int:
     ctx.installation()
-    fp = keys.trust_department(ctx.db, keys.read_key_file(args.file))
+    text = keys.read_key_file(args.file)
+    fp = keys.trust_department(ctx.db, text)
     print(f"Đã nhận khóa của Sở. Mã nhận dạng: {fp}")
+    signing = keys.parse_signing_key_line(text)
+    if signing is not None:  # issue 11: updates and receipts are checked against it
+        print(f"Khóa ký của Sở (bản cập nhật, biên nhận): {keys.signing_fingerprint(signing)}")
     print("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.")
     return EXIT_OK
 
@@ -91,6 +95,14 @@ def cmd_keys_export_identity(args, ctx) -> int:
     print(path)
     print("Tệp chứa khóa BÍ MẬT của Sở, không mã hóa: cất giữ cẩn thận (age -d -i TỆP gói.xhht).",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_keys_export_receipt_identity(args, ctx) -> int:
+    ctx.installation()
+    from xhht_desktop.sync.receipts import receipt_identity_file_text  # noqa: PLC0415 - issue 11
+
+    print(keys.write_file(args.out, receipt_identity_file_text(ctx.db), private=True))
     return EXIT_OK
 
 
@@ -126,19 +138,23 @@ def cmd_export(args, ctx) -> int:
     result = export_mod.export_package(ctx.db, args.out, full=args.full)
     print(result.path)
     counts = ", ".join(f"{export_mod.TABLE_LABELS_VI.get(t, t)}: {n}" for t, n in result.counts.items())
-    print(f"Gói số {result.sequence}{' (toàn bộ)' if result.full else ''}: {counts}.", file=sys.stderr)
+    print(f"Gói số {result.sequence}{' (toàn bộ)' if result.full else ''}: "
+          f"{counts or 'không có số liệu mới, chỉ gửi trả lời đề nghị của Sở'}.", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_exports(args, ctx) -> int:
     ctx.installation()
-    rows = repo.list_exports(ctx.db)
+    from xhht_desktop.sync.receipts import exports_with_acks  # noqa: PLC0415 - receipts (issue 11)
+
+    rows = exports_with_acks(ctx.db)
     if args.json:
         _print_json(rows)
     else:
         for r in rows:
             print(f"{r['sequence']:>4}  {r['created_at']}  {r['file_name']}  "
-                  f"{sum(r['counts'].values())} bản ghi{'  (toàn bộ)' if r['full'] else ''}")
+                  f"{sum(r['counts'].values())} bản ghi{'  (toàn bộ)' if r['full'] else ''}  "
+                  + (f"Sở đã nhận ngày {r['acknowledged_at'][:10]}" if r["acknowledged"] else "Sở chưa nhận"))
     return EXIT_OK
 
 
@@ -274,6 +290,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = ks.add_parser("export-identity", help="ghi khóa bí mật của Sở thành tệp định danh age chuẩn")
     q.add_argument("--out", required=True, type=Path)
     q.set_defaults(func=cmd_keys_export_identity)
+    q = ks.add_parser("export-receipt-identity",
+                      help="ghi khóa bí mật nhận biên nhận của máy này thành tệp định danh age chuẩn (age -d -i)")
+    q.add_argument("--out", required=True, type=Path)
+    q.set_defaults(func=cmd_keys_export_receipt_identity)
     q = ks.add_parser("backup", help="sao lưu khóa bí mật của Sở, bảo vệ bằng mật khẩu (age scrypt)")
     q.add_argument("--out", required=True, type=Path)
     q.add_argument("--passphrase-file", type=Path)
@@ -333,3 +353,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--agency", help="cơ quan theo dõi (monitoring.csv)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_completeness)
+
+    from xhht_desktop.sync import returns_cli  # noqa: PLC0415 - the way back (issue 11)
+
+    returns_cli.register(sub)

@@ -170,7 +170,9 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
         rows, upto, last = _gather(db, inst.unit.id, full, specs)
         is_full = full or last is None
         total = sum(len(r) for r in rows.values())
-        if total == 0:
+        from xhht_desktop.sync import corrections, receipts  # noqa: PLC0415 - the way back (issue 11)
+
+        if total == 0 and not corrections.manifest_replies(db):  # a reply to the Department travels alone too
             raise ExportProblem("Không có gì mới kể từ gói số "
                                 f"{last['sequence'] if last else 0}. Muốn gửi lại toàn bộ thì chọn "
                                 "«Xuất lại toàn bộ».")
@@ -199,6 +201,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
             "counts": counts,
             "deletions": deletions,
         }
+        manifest.update(receipts.manifest_additions(db))
         if progress:
             progress(1, 3, Text("progress.signing"))
         payload = encode_payload({name: (specs[name].columns, r) for name, r in rows.items() if r})
@@ -211,6 +214,10 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
             "file_sha256": hashlib.sha256(data).hexdigest(), "counts": counts, "periods": periods,
             "recipients": [keys.recipient_fingerprint(r) for r in recipients], "created_by": inst.actor,
         })
+        vi = rows.get("indicator_values") or []
+        pi, ii = specs["indicator_values"].columns.index("period"), specs["indicator_values"].columns.index("indicator")
+        corrections.after_export(db, package_uuid, manifest.get("correction_replies") or [],
+                                 {(r[pi], r[ii]) for r in vi}, {r[0] for r in rows.get("clc_activities") or []})
         if progress:
             progress(2, 3, Text("progress.writing_file"))
         # Written inside the transaction: if the file cannot be written, the sequence is not used.

@@ -37,6 +37,13 @@ META_DEPARTMENT_OLD_IDENTITIES = "sync_department_old_identities"
 META_DEPARTMENT_RECIPIENT = "sync_department_recipient"
 META_EXTRA_RECIPIENTS = "sync_extra_recipients"
 META_DEPARTMENT_EMAIL = "department_email"
+# At an installation: the Department's Ed25519 signing key (base64 of 32 bytes), pinned when it trusts
+# the Department from a public-key file that carries it (reference updates and receipts are checked
+# against it; an update signed by it may announce the next one).
+META_DEPARTMENT_SIGNING_KEY = "sync_department_signing_key"
+# The line of the Department's public-key file that carries its signing key: a comment for age (and for
+# versions that do not know it), the second line of a minisign public key file after the colon.
+SIGNING_KEY_LINE = "# xhht-department-signing-key: "
 
 MIN_PASSPHRASE = 8
 MAX_KEY_FILE = 64 * 1024
@@ -84,6 +91,10 @@ def ensure_keys(db: sqlite_utils.Database, role: str) -> None:
     encryption key pair and trusts itself as the Department.
     """
     ensure_signing_key(db)
+    if role != "department":  # receipts from the Department are encrypted to it (issue 11)
+        from xhht_desktop.sync.receipts import receipt_identity  # noqa: PLC0415
+
+        receipt_identity(db)
     if role == "department" and not meta.get(db, META_DEPARTMENT_IDENTITY):
         identity = x25519.Identity.generate()
         meta.set_many(db, {
@@ -193,8 +204,34 @@ def trust_department(db: sqlite_utils.Database, text: str) -> str:
     if meta.get(db, "role") == "department" and department_identity(db) is not None \
             and recipient != str(department_identity(db).to_public()):
         raise KeyProblem("Máy của Sở đã có khóa riêng; không nhận khóa của nơi khác.")
-    meta.put(db, META_DEPARTMENT_RECIPIENT, recipient)
+    values = {META_DEPARTMENT_RECIPIENT: recipient}
+    signing = parse_signing_key_line(text)
+    if signing is not None and meta.get(db, "role") != "department":
+        values[META_DEPARTMENT_SIGNING_KEY] = base64.b64encode(signing).decode("ascii")
+    meta.set_many(db, values)
     return recipient_fingerprint(recipient)
+
+
+def parse_signing_key_line(text: str) -> bytes | None:
+    """The Department's signing key in its public-key file, or None (a file from before issue 11)."""
+    found = [ln.strip()[len(SIGNING_KEY_LINE.strip()):].strip() for ln in text.splitlines()
+             if ln.strip().startswith(SIGNING_KEY_LINE.strip())]
+    if not found:
+        return None
+    try:
+        if len(found) != 1:
+            raise minisign.SignatureError("two signing keys")
+        return minisign.parse_public_key_text(f"untrusted comment: x\n{found[0]}\n")
+    except minisign.SignatureError as exc:
+        raise KeyProblem("Khóa ký của Sở trong tệp bị hỏng (dòng «xhht-department-signing-key»).") from exc
+
+
+def pinned_department_signing_key(db: sqlite_utils.Database) -> bytes | None:
+    """The Department signing key this installation trusts (the Department: its own)."""
+    if meta.get(db, "role") == "department":
+        return signing_public_key(db)
+    text = meta.get(db, META_DEPARTMENT_SIGNING_KEY)
+    return base64.b64decode(text) if text else None
 
 
 def add_extra_recipient(db: sqlite_utils.Database, text: str) -> str:
@@ -211,8 +248,14 @@ def department_public_key_text(db: sqlite_utils.Database) -> str:
     rec = department_recipient(db)
     if not rec:
         raise KeyProblem("Máy này chưa có khóa của Sở.")
-    return (f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
-            f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n{rec}\n")
+    text = (f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
+            f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n")
+    if department_identity(db) is not None:  # the Department's own file also carries its signing key
+        pk = signing_public_key(db)
+        line = minisign.public_key_text(pk).splitlines()[1]
+        text += (f"# Khóa ký của Sở (minisign), mã nhận dạng {signing_fingerprint(pk)}:\n"
+                 f"{SIGNING_KEY_LINE}{line}\n")
+    return text + f"{rec}\n"
 
 
 def identity_file_text(db: sqlite_utils.Database) -> str:

@@ -757,6 +757,9 @@ def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPack
         "received_by": batch.actor, "file_name": result.file, "file_sha256": opened.file_sha256,
         "counts": plan.counts, "catalogue_version": m["catalogue_version"]},
         [(unit_key, p, _utc(m["created_at"])) for p in m["periods"]])
+    from xhht_desktop.sync.receipts import on_package_imported  # noqa: PLC0415 - the way back (issue 11)
+
+    on_package_imported(db, opened, batch.now)
     if plan.counts["conflicts"]:
         result.status = CONFLICT
         result.reason = (f"{'Sẽ nhập' if batch.dry_run else 'Đã nhập'}; {plan.counts['conflicts']} bản ghi khác "

@@ -329,6 +329,12 @@ def check_manifest(m) -> None:
     _require(isinstance(p, dict) and p.get("name") == PAYLOAD_NAME and p.get("encoding") == "gzip+json"
              and _is_str(p.get("sha256"), 64) and _is_int(p.get("size"), 0, MAX_PAYLOAD_SIZE)
              and _is_int(p.get("uncompressed_size"), 0, 10**12), "payload")
+    # Optional since issue 11 (older readers ignore them): the installation's receipt key and its replies
+    # to correction requests (sync/receipts.py, sync/corrections.py).
+    from xhht_desktop.sync.receipts import check_manifest_additions  # noqa: PLC0415
+
+    bad = check_manifest_additions(m)
+    _require(bad is None, bad or "")
 
 
 def _public_key(m: dict) -> bytes:

@@ -1,0 +1,283 @@
+"""The Department's way back in the window (issue 11).
+
+* `ApplyDepartmentFilesDialog` — "Nhận tệp từ Sở": reference updates and receipts are checked first and
+  shown as a list of changes (or the reason each is refused); "Áp dụng" then applies them, each whole or
+  not at all.
+* `CatalogueTargetsDialog` — Cài đặt → "Danh mục và chỉ tiêu": the Department confirms, corrects or adds
+  the province's targets, publishes the signed update and writes "Gửi cho các đơn vị"; an installation
+  sees the targets in force and applies an update.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhht_desktop.db.reference import set_target
+from xhht_desktop.sync import receipts, updates
+from xhht_desktop.sync.returns_cli import apply_paths
+
+from ui.context import AppContext
+from ui.widgets import messages
+
+FILE_FILTER = "Tệp của Sở (*.xhhtu *.xhhtr);;Mọi tệp (*)"
+
+
+def describe_results(rows: list[dict], *, dry_run: bool) -> str:
+    """The list shown before (dry run) and after applying, in Vietnamese."""
+    out = []
+    for r in rows:
+        name = Path(r["file"]).name
+        if r["status"] == "rejected":
+            out.append(f"✗ {name}: bị từ chối – {r['reason']} Không có gì thay đổi.")
+        elif r["kind"] == "update":
+            verb = "sẽ áp dụng" if dry_run else "đã áp dụng"
+            out.append(f"✓ {name}: bản cập nhật danh mục số {r['version']}, {verb} {len(r['changes'])} thay đổi:")
+            out += [f"    • {line}" for line in r["changes_vi"]] or ["    (không có thay đổi nào)"]
+        else:
+            verb = "sẽ mở" if dry_run else "đã mở"
+            acked = ", ".join(map(str, r["acknowledged"])) or "không gói nào"
+            out.append(f"✓ {name}: biên nhận số {r['number']} ({verb}): Sở đã nhận gói số {acked}.")
+            if r["missing"]:
+                out.append(f"    • Sở chưa nhận gói số {', '.join(map(str, r['missing']))}: hãy gửi lại.")
+            if r["corrections"]:
+                out.append(f"    • {r['corrections']} đề nghị kiểm tra lại số liệu (xem trang Đồng bộ).")
+    return "\n".join(out)
+
+
+class ApplyDepartmentFilesDialog(QDialog):
+    def __init__(self, ctx: AppContext, paths: list[Path], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.paths = [Path(p) for p in paths]
+        self.applied: list[dict] | None = None
+        self.setWindowTitle(self.tr("Nhận tệp từ Sở"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self.tr("Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:"))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox()
+        self.apply_button = buttons.addButton(self.tr("Áp dụng"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.apply_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.checked = apply_paths(ctx.db, self.paths, dry_run=True, actor=self._actor())
+        self.text.setPlainText(describe_results(self.checked, dry_run=True))
+        self.good = [Path(r["file"]) for r in self.checked if r["status"] != "rejected"]
+        self.apply_button.setEnabled(bool(self.good))
+        if not self.good:
+            self.intro.setText(self.tr("Không có tệp nào áp dụng được:"))
+
+    def _actor(self) -> str:
+        inst = self.ctx.installation
+        return inst.actor if inst else ""
+
+    def apply(self) -> None:
+        self.applied = apply_paths(self.ctx.db, self.good, dry_run=False, actor=self._actor())
+        rejected = [r for r in self.checked if r["status"] == "rejected"]
+        self.text.setPlainText(describe_results(self.applied + rejected, dry_run=False))
+        self.intro.setText(self.tr("Kết quả:"))
+        self.apply_button.setEnabled(False)
+        self.ctx.notify_data_changed()
+
+
+def receive_from_department(parent: QWidget, ctx: AppContext, paths: list[str | Path] | None = None) -> bool:
+    """Ask for files (unless given: drag-and-drop), show what they change, apply on request."""
+    if paths is None:
+        chosen, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Chọn biên nhận hoặc bản cập nhật của Sở"),
+                                                 str(Path.home()), FILE_FILTER)
+        paths = chosen
+    if not paths:
+        return False
+    if ctx.installation is None or ctx.installation.role == "department":
+        messages.warn(parent, parent.tr("Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng."))
+        return False
+    dialog = ApplyDepartmentFilesDialog(ctx, [Path(p) for p in paths], parent)
+    dialog.exec()
+    return dialog.applied is not None
+
+
+class CatalogueTargetsDialog(QDialog):
+    """Danh mục và chỉ tiêu: targets per programme; at the Department editable, published from here."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.department = bool(ctx.installation and ctx.installation.role == "department")
+        self.setWindowTitle(self.tr("Danh mục và chỉ tiêu"))
+        self.resize(900, 560)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Chương trình")))
+        self.programme = QComboBox()
+        for code, name in ctx.db.conn.execute("SELECT code, name_vi FROM programmes ORDER BY first_period"):
+            self.programme.addItem(name, code)
+        self.programme.setCurrentIndex(self.programme.count() - 1)
+        self.programme.currentIndexChanged.connect(self.load)
+        top.addWidget(self.programme, 1)
+        layout.addLayout(top)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.table = QTableWidget()
+        self.table.verticalHeader().setVisible(False)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        if self.department:
+            self.save_button = QPushButton(self.tr("Lưu mục tiêu"))
+            self.save_button.clicked.connect(self.save)
+            self.publish_button = QPushButton(self.tr("Phát hành bản cập nhật…"))
+            self.publish_button.setObjectName("primaryButton")
+            self.publish_button.clicked.connect(self.publish)
+            self.send_button = QPushButton(self.tr("Gửi cho các đơn vị…"))
+            self.send_button.clicked.connect(self.send)
+            for b in (self.save_button, self.publish_button, self.send_button):
+                row.addWidget(b)
+        else:
+            self.apply_button = QPushButton(self.tr("Áp dụng bản cập nhật…"))
+            self.apply_button.setObjectName("primaryButton")
+            self.apply_button.clicked.connect(self.apply_update)
+            row.addWidget(self.apply_button)
+        row.addStretch(1)
+        close = QPushButton(self.tr("Đóng"))
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.load()
+
+    def _years(self) -> list[int]:
+        row = self.ctx.db.conn.execute("SELECT target_years FROM programmes WHERE code=?",
+                                       (self.programme.currentData(),)).fetchone()
+        return [int(y) for y in row[0].split(";")] if row else []
+
+    def load(self) -> None:
+        db, code = self.ctx.db, self.programme.currentData()
+        years = self._years()
+        inds = db.conn.execute("SELECT code, name_vi FROM indicators WHERE programme=? ORDER BY position",
+                               (code,)).fetchall()
+        stored = {(i, y): (v, d, s) for i, y, v, d, s in db.conn.execute(
+            "SELECT indicator, target_year, value, draft, source FROM indicator_targets WHERE programme=?", (code,))}
+        self.table.clear()
+        self.table.setColumnCount(2 + len(years))
+        self.table.setHorizontalHeaderLabels([self.tr("Mã"), self.tr("Chỉ tiêu")] +
+                                             [self.tr("Mục tiêu {y}").format(y=y) for y in years])
+        self.table.setRowCount(len(inds))
+        self._original: dict[tuple[str, int], str] = {}
+        for r, (ind, name) in enumerate(inds):
+            for c, text in enumerate((ind, name)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+            for k, y in enumerate(years):
+                value, draft, source = stored.get((ind, y), (None, 0, ""))
+                text = updates.format_number(value)
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (ind, y))
+                if draft:
+                    item.setToolTip(self.tr("Mục tiêu dự thảo, chưa được Sở xác nhận"))
+                    item.setBackground(Qt.GlobalColor.yellow)
+                elif source == "department":
+                    item.setToolTip(self.tr("Sở đã xác nhận hoặc sửa"))
+                if not self.department:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, 2 + k, item)
+                self._original[(ind, y)] = text
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if self.department:
+            v = updates.current_version(db, "published")
+            self.status.setText(self.tr("Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» "
+                                        "ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.")
+                                .format(v=v or self.tr("chưa có")))
+        else:
+            v = updates.current_version(db, "applied")
+            self.status.setText(self.tr("Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: "
+                                        "số {v}.").format(v=v or self.tr("chưa có")))
+
+    def changed_cells(self) -> list[tuple[str, int, str]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            for c in range(2, self.table.columnCount()):
+                item = self.table.item(r, c)
+                ind, year = item.data(Qt.ItemDataRole.UserRole)
+                if item.text().strip() != self._original[(ind, year)]:
+                    out.append((ind, year, item.text().strip()))
+        return out
+
+    def save(self) -> bool:
+        changes = self.changed_cells()
+        parsed = []
+        for ind, year, text in changes:
+            try:
+                value = None if text in ("", "-") else float(text.replace(",", "."))
+            except ValueError:
+                messages.warn(self, self.tr("Mục tiêu «{t}» của {ind} năm {y} không phải là số.").format(
+                    t=text, ind=ind, y=year))
+                return False
+            parsed.append((ind, year, value))
+        try:
+            for ind, year, value in parsed:
+                set_target(self.ctx.db, self.programme.currentData(), ind, year, value,
+                           actor=self.ctx.installation.actor)
+        except (KeyError, ValueError) as exc:
+            messages.warn(self, self.tr("Chưa lưu được mục tiêu."), str(exc))
+            return False
+        self.load()
+        self.ctx.notify_data_changed()
+        return True
+
+    def _folder(self, caption: str) -> str:
+        return QFileDialog.getExistingDirectory(self, caption, str(Path.home()))
+
+    def publish(self, folder: str | None = None) -> None:
+        if self.changed_cells() and not self.save():
+            return
+        folder = folder or self._folder(self.tr("Chọn nơi lưu bản cập nhật"))
+        if not folder:
+            return
+        try:
+            result = updates.publish(self.ctx.db, folder)
+        except updates.PublishProblem as exc:
+            messages.warn(self, self.tr("Chưa phát hành được."), str(exc))
+            return
+        self.load()
+        messages.info(self, self.tr("Đã phát hành bản cập nhật danh mục số {v}.").format(v=result.version),
+                      str(result.path))
+
+    def send(self, folder: str | None = None) -> None:
+        folder = folder or self._folder(self.tr("Chọn thư mục «Gửi cho các đơn vị»"))
+        if not folder:
+            return
+        try:
+            result = receipts.write_receipts(self.ctx.db, folder)
+        except updates.PublishProblem as exc:
+            messages.warn(self, self.tr("Chưa viết được biên nhận."), str(exc))
+            return
+        lines = [f"{w.unit_name} ({w.fingerprint}): {w.folder}" for w in result.written]
+        lines += [f"Bỏ qua: {s}" for s in result.skipped]
+        messages.info(self, self.tr("Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).")
+                      .format(n=len(result.written)), "\n".join(lines))
+
+    def apply_update(self) -> None:
+        if receive_from_department(self, self.ctx):
+            self.load()

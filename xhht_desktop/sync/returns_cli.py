@@ -1,0 +1,284 @@
+"""Commands of the way back (issue 11): targets set, publish, receipts, request-correction, apply,
+corrections. Registered from xhht_desktop.sync.cli.register."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError
+from xhht_desktop.sync import corrections, receipts, updates
+from xhht_desktop.sync.signed_doc import DocRejected
+
+MAX_APPLY_FILE = max(updates.MAX_FILE, receipts.MAX_FILE)
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _department(ctx):
+    inst = ctx.installation()
+    if inst.role != "department":
+        raise CliError("Lệnh này chỉ dùng trên máy của Sở.")
+    return inst
+
+
+# ---- targets ------------------------------------------------------------------------------------
+
+def _programme_for(ctx, indicator: str, year: int) -> str:
+    rows = ctx.db.conn.execute(
+        "SELECT p.code, p.target_years FROM programmes p JOIN indicators i ON i.programme=p.code WHERE i.code=?",
+        (indicator,)).fetchall()
+    if not rows:
+        raise CliError(f"Không có chỉ tiêu «{indicator}» trong danh mục nào.")
+    found = [code for code, years in rows if str(year) in years.split(";")]
+    if not found:
+        years = "; ".join(f"{code}: {years.replace(';', ', ')}" for code, years in rows)
+        raise CliError(f"Năm mục tiêu {year} không có cho chỉ tiêu {indicator} (năm mục tiêu: {years}).")
+    return found[0]
+
+
+def cmd_targets_set(args, ctx) -> int:
+    from xhht_desktop.db.reference import set_target  # noqa: PLC0415
+
+    inst = _department(ctx)
+    programme = args.programme or _programme_for(ctx, args.indicator, args.year)
+    if args.op is not None:
+        row = ctx.db.conn.execute("SELECT target_op FROM indicators WHERE programme=? AND code=?",
+                                  (programme, args.indicator)).fetchone()
+        if row is None or (row[0] or "") != args.op:
+            raise CliError(f"Chỉ tiêu {args.indicator} so với mục tiêu theo «{row[0] if row else ''}»; "
+                           f"không đổi được sang «{args.op}» bằng lệnh này.")
+    try:
+        value = None if args.value.strip().lower() in ("", "none", "-") else float(args.value.replace(",", "."))
+        set_target(ctx.db, programme, args.indicator, args.year, value, actor=inst.actor, note=args.note or "")
+    except KeyError:
+        raise CliError(f"Không có chỉ tiêu {args.indicator} năm mục tiêu {args.year} trong {programme}.") from None
+    except ValueError:
+        raise CliError(f"Mục tiêu «{args.value}» không hợp lệ (một số ≥ 0).") from None
+    print(f"Đã đặt mục tiêu {args.indicator} năm {args.year} ({programme}): "
+          f"{updates.format_number(value) if value is not None else 'không có'}. "
+          "Phát hành bản cập nhật (publish) để gửi cho các đơn vị.")
+    return EXIT_OK
+
+
+def cmd_publish(args, ctx) -> int:
+    _department(ctx)
+    try:
+        result = updates.publish(ctx.db, args.out, rotate_signing_key=args.rotate_signing_key)
+    except updates.PublishProblem as exc:
+        raise CliError(str(exc)) from None
+    print(result.path)
+    print(f"Bản cập nhật danh mục số {result.version}: {result.targets} mục tiêu, {result.units} thay đổi đơn vị.",
+          file=sys.stderr)
+    if result.rotated_to:
+        print(f"Khóa ký mới của Sở: {result.rotated_to} (đã thông báo trong bản cập nhật này, ký bằng khóa cũ).",
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_receipts(args, ctx) -> int:
+    _department(ctx)
+    try:
+        result = receipts.write_receipts(ctx.db, args.out)
+    except updates.PublishProblem as exc:
+        raise CliError(str(exc)) from None
+    for w in result.written:
+        print(w.receipt)
+    for line in result.skipped:
+        print(f"Bỏ qua: {line}", file=sys.stderr)
+    print(f"Đã viết {len(result.written)} biên nhận (mỗi đơn vị một thư mục: biên nhận, bản cập nhật, thư gửi).",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_request_correction(args, ctx) -> int:
+    _department(ctx)
+    try:
+        r = corrections.request_correction(ctx.db, args.unit, args.period, args.message,
+                                           indicator=args.indicator or "", activity_uuid=args.activity or "")
+    except corrections.CorrectionProblem as exc:
+        raise CliError(str(exc)) from None
+    print(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, "
+          f"{r['indicator'] or 'hoạt động ' + r['activity_uuid']}: gửi kèm biên nhận sau (receipts).")
+    return EXIT_OK
+
+
+# ---- apply (every installation) -----------------------------------------------------------------
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_APPLY_FILE:
+            raise DocRejected("too_large", f"Tệp quá lớn ({path.stat().st_size // 1024} KB) để là tệp của Sở.")
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocRejected("unreadable", f"Không đọc được tệp: {exc.strerror or exc}.") from None
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """A folder ("Gửi cho các đơn vị" writes one per installation) stands for its .xhhtu and .xhhtr files."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in (updates.SUFFIX, receipts.SUFFIX))
+        else:
+            out.append(p)
+    return out
+
+
+def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dict]:
+    """Updates first (in version order), then receipts; each whole or not at all, one bad file never
+    stops the others."""
+    items = []
+    for path in expand_paths(paths):
+        row = {"file": str(path), "kind": "", "status": "rejected", "code": "", "reason": ""}
+        try:
+            data = _read(path)
+            if updates.is_update(data):
+                row["kind"] = "update"
+                version = _peek_version(data)
+            elif receipts.is_receipt(data):
+                row["kind"], version = "receipt", 0
+            else:
+                raise DocRejected("damaged", "Tệp không phải bản cập nhật danh mục hay biên nhận của Sở.")
+            items.append((0 if row["kind"] == "update" else 1, version, row, data))
+        except DocRejected as exc:
+            row.update(code=exc.code, reason=exc.reason)
+            items.append((2, 0, row, b""))
+    out = []
+    for _order, _v, row, data in sorted(items, key=lambda t: (t[0], t[1])):
+        if row["code"]:
+            out.append(row)
+            continue
+        try:
+            if row["kind"] == "update":
+                check = updates.apply_update(db, data, dry_run=dry_run, actor=actor)
+                row.update(status="checked" if dry_run else "applied", version=check.version,
+                           changes=check.changes, changes_vi=[updates.change_text_vi(c) for c in check.changes])
+            else:
+                check = receipts.apply_receipt(db, data, dry_run=dry_run)
+                row.update(status="checked" if dry_run else "applied", number=check.number,
+                           acknowledged=check.acknowledged, missing=check.doc["missing"],
+                           corrections=len(check.doc["corrections"]))
+        except DocRejected as exc:
+            row.update(status="rejected", code=exc.code, reason=exc.reason)
+        out.append(row)
+    return out
+
+
+def _peek_version(data: bytes) -> int:
+    """Order of updates in one call (the signature is checked when each is applied)."""
+    import re  # noqa: PLC0415
+
+    m = re.search(rb'"version": (\d{1,9})', data[:updates.MAX_FILE])
+    return int(m.group(1)) if m else 0
+
+
+def cmd_apply(args, ctx) -> int:
+    inst = ctx.installation()
+    if inst.role == "department":
+        raise CliError("Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.")
+    rows = apply_paths(ctx.db, args.paths, dry_run=args.dry_run, actor=inst.actor)
+    if args.json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            name = Path(r["file"]).name
+            if r["status"] == "rejected":
+                print(f"{name}: BỊ TỪ CHỐI – {r['reason']} Không có gì thay đổi.")
+            elif r["kind"] == "update":
+                verb = "Kiểm tra xong (chưa áp dụng)" if args.dry_run else "Đã áp dụng"
+                print(f"{name}: {verb} bản cập nhật danh mục số {r['version']} ({len(r['changes'])} thay đổi).")
+                for line in r["changes_vi"]:
+                    print(f"  - {line}")
+            else:
+                verb = "Kiểm tra xong (chưa mở)" if args.dry_run else "Đã mở"
+                acked = ", ".join(map(str, r["acknowledged"])) or "không gói nào"
+                print(f"{name}: {verb} biên nhận số {r['number']}: Sở đã nhận gói số {acked}"
+                      + (f"; Sở chưa nhận gói số {', '.join(map(str, r['missing']))}" if r["missing"] else "")
+                      + (f"; {r['corrections']} đề nghị kiểm tra lại" if r["corrections"] else "") + ".")
+    return EXIT_REJECTED if any(r["status"] == "rejected" for r in rows) else EXIT_OK
+
+
+# ---- corrections --------------------------------------------------------------------------------
+
+def cmd_corrections_list(args, ctx) -> int:
+    inst = ctx.installation()
+    unit = args.unit if inst.role == "department" else None
+    rows = corrections.list_requests(ctx.db, unit_key=unit)
+    if not args.all:
+        rows = [r for r in rows if r["status"] != "closed"] if inst.role != "department" or not args.closed else rows
+    if args.json:
+        _print_json([{"id": r["uuid"], "unit": r["unit_key"], "indicator": r["indicator"],
+                      "activity": r["activity_uuid"], "period": r["period"], "message": r["message"],
+                      "status": r["status"], "reply": r["reply"], "created_at": r["created_at"],
+                      "closed_at": r["closed_at"], "closed_how": r["closed_how"]} for r in rows])
+    else:
+        for r in rows:
+            what = r["indicator"] or f"hoạt động {r['activity_uuid'][:8]}"
+            print(f"{r['uuid'][:8]}  {r['unit_key']}  {r['period']}  {what}  [{corrections.STATUS_LABELS_VI[r['status']]}]"
+                  f"  {r['message']}" + (f"  → {r['reply']}" if r["reply"] else ""))
+    return EXIT_OK
+
+
+def cmd_corrections_reply(args, ctx) -> int:
+    ctx.installation()
+    try:
+        r = corrections.reply(ctx.db, args.id, args.message)
+    except corrections.CorrectionProblem as exc:
+        raise CliError(str(exc)) from None
+    print(f"Đã ghi trả lời đề nghị {r['uuid'][:8]}: gửi cho Sở trong gói sau (export).")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("targets", help="mục tiêu của tỉnh (máy Sở)")
+    ts = p.add_subparsers(dest="targets_command", required=True, metavar="TARGETS_COMMAND")
+    q = ts.add_parser("set", help="xác nhận, sửa hoặc thêm một mục tiêu theo chỉ tiêu và năm mục tiêu")
+    q.add_argument("indicator")
+    q.add_argument("--year", required=True, type=int)
+    q.add_argument("--value", required=True, help="số (ví dụ 85 hoặc 85,5); «-» để bỏ mục tiêu")
+    q.add_argument("--op", help="chiều so sánh (>=, >, increase): chỉ kiểm tra, phải đúng như danh mục")
+    q.add_argument("--programme", help="KH2780 hoặc XHHT2130 (mặc định: chương trình có năm mục tiêu đó)")
+    q.add_argument("--note", help="ghi chú (căn cứ)")
+    q.set_defaults(func=cmd_targets_set)
+
+    p = sub.add_parser("publish", help="phát hành bản cập nhật danh mục đã ký (in ra đường dẫn tệp)")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--rotate-signing-key", action="store_true",
+                   help="đổi khóa ký của Sở: bản cập nhật này (ký bằng khóa cũ) thông báo khóa mới")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("receipts", help="Gửi cho các đơn vị: mỗi máy một thư mục (biên nhận, bản cập nhật, thư)")
+    p.add_argument("--out", required=True, type=Path)
+    p.set_defaults(func=cmd_receipts)
+
+    p = sub.add_parser("request-correction", help="đề nghị đơn vị kiểm tra lại một số liệu hoặc hoạt động TTHTCĐ")
+    p.add_argument("--unit", required=True, help="mã hoặc mã@ngày")
+    p.add_argument("--period", required=True)
+    p.add_argument("--indicator")
+    p.add_argument("--activity", help="mã (uuid) hoạt động của TTHTCĐ")
+    p.add_argument("--message", required=True)
+    p.set_defaults(func=cmd_request_correction)
+
+    p = sub.add_parser("apply", help="áp dụng bản cập nhật danh mục và mở biên nhận của Sở")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không thay đổi gì")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_apply)
+
+    p = sub.add_parser("corrections", help="đề nghị kiểm tra lại số liệu")
+    cs = p.add_subparsers(dest="corrections_command", required=True, metavar="CORRECTIONS_COMMAND")
+    q = cs.add_parser("list")
+    q.add_argument("--json", action="store_true")
+    q.add_argument("--all", action="store_true", help="cả đề nghị đã đóng")
+    q.add_argument("--closed", action="store_true", help=argparse.SUPPRESS)
+    q.add_argument("--unit", help="(Sở) chỉ một đơn vị, theo mã@ngày")
+    q.set_defaults(func=cmd_corrections_list)
+    q = cs.add_parser("reply", help="trả lời một đề nghị (gửi trong gói sau)")
+    q.add_argument("id", help="mã đề nghị (8 ký tự đầu là đủ)")
+    q.add_argument("--message", required=True)
+    q.set_defaults(func=cmd_corrections_reply)
