@@ -110,6 +110,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "met/not met indicators: the share of communes that met.",
     },
     # Installations sending to the Department (xhht_desktop/sync/cli.py).
+    "keys.bad_fingerprint": {"vi": "«{text}» không phải là mã nhận dạng khóa (dạng ABCD-EFGH-JKLM-NPQR).",
+                             "en": "«{text}» is not a key fingerprint (form ABCD-EFGH-JKLM-NPQR)."},
     "sync.status.pending": {"vi": "chờ xác nhận", "en": "awaiting confirmation"},
     "sync.status.confirmed": {"vi": "đã xác nhận", "en": "confirmed"},
     "sync.status.revoked": {"vi": "đã thu hồi", "en": "revoked"},
@@ -199,6 +201,9 @@ def _coded_error(cls, code: str, params: dict) -> CodedError:
 
 def words(message, lang: str = DEFAULT) -> str:
     """A message (Text, CodedError, or any other object: its str()) in `lang`."""
+    if isinstance(message, BaseException) and not hasattr(message, "code") and len(message.args) == 1 \
+            and isinstance(message.args[0], Text):
+        message = message.args[0]  # an exception of the core raised with a coded text: KeyProblem(Text(...))
     code = getattr(message, "code", None)
     params = getattr(message, "params", None)
     if isinstance(code, str) and code in TEMPLATES and isinstance(params, dict):

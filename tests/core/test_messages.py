@@ -102,3 +102,18 @@ def test_excel_problems_and_cli_exit_texts_in_english(tmp_path, capsys, monkeypa
     assert "Tệp bị từ chối, không có gì được nhập (1 lỗi):" in err and "Tệp: Không có trang tính «" in err
     assert main(["--db", str(db), "values", "--period", "2014"]) == 0
     assert "chưa báo cáo" in capsys.readouterr().out
+
+
+def test_an_exception_raised_with_a_coded_text_is_worded_too(tmp_path, capsys):
+    from xhht_desktop.cli import main
+    from xhht_desktop.sync import keys
+
+    with pytest.raises(keys.KeyProblem) as caught:
+        keys.normalise_fingerprint("ZZZ")
+    assert str(caught.value) == "«ZZZ» không phải là mã nhận dạng khóa (dạng ABCD-EFGH-JKLM-NPQR)."
+    assert M.words(caught.value, "en") == "«ZZZ» is not a key fingerprint (form ABCD-EFGH-JKLM-NPQR)."
+    db = str(tmp_path / "so.sqlite3")
+    assert main(["--db", db, "init", "--role", "department", "--unit", "51", "--official", "A"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "--lang", "en", "installations", "revoke", "ZZZ"]) == 1
+    assert capsys.readouterr().err.strip() == "Error: «ZZZ» is not a key fingerprint (form ABCD-EFGH-JKLM-NPQR)."
