@@ -101,7 +101,7 @@ def _periods(specs: dict[str, TableSpec], rows: dict[str, list[tuple]]) -> list[
     for name, spec in specs.items():
         if spec.has_period:
             i = spec.columns.index("period")
-            found.update(r[i] for r in rows[name])
+            found.update(r[i] for r in rows.get(name, ()))
     return sorted(found, key=_period_order)
 
 
