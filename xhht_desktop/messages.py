@@ -45,6 +45,19 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "--by-former-district is only for the consolidated report.",
     },
     # Problems of an Excel entry form (xhht_desktop/io/xlsx_entry.py), after "Dòng 12 (X.1): ".
+    "xlsx.unreadable": {"vi": "Không đọc được tệp «{file}»: {reason}", "en": "Cannot read file «{file}»: {reason}"},
+    "xlsx.too_big": {"vi": "Tệp «{file}» quá lớn ({mb} MB); biểu nhập không vượt quá 20 MB.",
+                     "en": "File «{file}» is too large ({mb} MB); an entry form is at most 20 MB."},
+    "xlsx.unpacks_too_big": {"vi": "Tệp «{file}» giải nén ra quá lớn; không phải biểu nhập hợp lệ.",
+                             "en": "File «{file}» unpacks too large; it is not a valid entry form."},
+    "xlsx.not_xlsx": {"vi": "Tệp «{file}» không phải tệp Excel .xlsx hợp lệ.",
+                      "en": "File «{file}» is not a valid Excel .xlsx file."},
+    "xlsx.sheet_too_long": {"vi": "Tệp «{file}» có trang «{sheet}» quá nhiều dòng (hơn {rows}); không phải biểu "
+                                  "nhập hợp lệ.",
+                            "en": "File «{file}» has a sheet «{sheet}» with too many rows (over {rows}); it is not "
+                                  "a valid entry form."},
+    "xlsx.cannot_open": {"vi": "Tệp «{file}» không mở được bằng Excel: {error}.",
+                         "en": "File «{file}» cannot be opened as Excel: {error}."},
     "xlsx.no_sheet": {"vi": "Không có trang tính «{sheet}» (biểu nhập chỉ tiêu).",
                       "en": "There is no sheet «{sheet}» (the indicator entry form)."},
     "xlsx.no_label": {"vi": "Không tìm thấy ô «{label}» ở đầu trang «{sheet}».",

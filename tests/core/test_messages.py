@@ -117,3 +117,13 @@ def test_an_exception_raised_with_a_coded_text_is_worded_too(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", db, "--lang", "en", "installations", "revoke", "ZZZ"]) == 1
     assert capsys.readouterr().err.strip() == "Error: «ZZZ» is not a key fingerprint (form ABCD-EFGH-JKLM-NPQR)."
+
+
+def test_a_file_that_is_not_excel_is_refused_in_either_language(tmp_path):
+    from xhht_desktop.io.xlsx_entry import read_entry_sheet
+
+    bad = tmp_path / "bieu.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    problem = read_entry_sheet(bad).problems[0]
+    assert problem.text() == "Tệp: Tệp «bieu.xlsx» không phải tệp Excel .xlsx hợp lệ."
+    assert problem.text("en") == "File: File «bieu.xlsx» is not a valid Excel .xlsx file."

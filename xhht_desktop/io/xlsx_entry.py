@@ -225,16 +225,16 @@ def open_workbook_safely(path: str | Path):
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ValueError(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}") from exc
+        raise ValueError(Text("xlsx.unreadable", file=path.name, reason=exc.strerror or exc)) from exc
     if size > MAX_FILE_BYTES:
-        raise ValueError(f"Tệp «{path.name}» quá lớn ({size // 1024 // 1024} MB); biểu nhập không vượt quá 20 MB.")
+        raise ValueError(Text("xlsx.too_big", file=path.name, mb=size // 1024 // 1024))
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(i.file_size for i in zf.infolist())
             if total > MAX_UNCOMPRESSED_BYTES:
-                raise ValueError(f"Tệp «{path.name}» giải nén ra quá lớn; không phải biểu nhập hợp lệ.")
+                raise ValueError(Text("xlsx.unpacks_too_big", file=path.name))
     except zipfile.BadZipFile as exc:
-        raise ValueError(f"Tệp «{path.name}» không phải tệp Excel .xlsx hợp lệ.") from exc
+        raise ValueError(Text("xlsx.not_xlsx", file=path.name)) from exc
     try:
         # One cheap streaming pass first: a sheet with far more rows than any template (a "bomb"
         # under the size limits) is refused before the two full loads below build it in memory.
@@ -243,18 +243,18 @@ def open_workbook_safely(path: str | Path):
             for sheet in streamed.worksheets:
                 for number, _ in enumerate(sheet.iter_rows(max_col=40, values_only=True), start=1):
                     if number > MAX_ROWS + 50:
-                        raise ValueError(f"Tệp «{path.name}» có trang «{sheet.title}» quá nhiều dòng "
-                                         f"(hơn {MAX_ROWS}); không phải biểu nhập hợp lệ.")
+                        raise ValueError(Text("xlsx.sheet_too_long", file=path.name, sheet=sheet.title,
+                                                              rows=MAX_ROWS))
         finally:
             streamed.close()
         formulas = load_workbook(path, data_only=False, read_only=False)
         cached = load_workbook(path, data_only=True, read_only=False)
     except ValueError as exc:
-        if str(exc).startswith("Tệp «"):
+        if exc.args and isinstance(exc.args[0], Text):
             raise
-        raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
+        raise ValueError(Text("xlsx.cannot_open", file=path.name, error=type(exc).__name__)) from exc
     except Exception as exc:  # openpyxl raises many types on malformed files
-        raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
+        raise ValueError(Text("xlsx.cannot_open", file=path.name, error=type(exc).__name__)) from exc
     return formulas, cached
 
 
@@ -294,7 +294,8 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
     try:
         wb, cached = open_workbook_safely(path)
     except ValueError as exc:
-        result.problems.append(RowProblem(None, "", str(exc)))
+        coded = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
+        result.problems.append(RowProblem(None, "", coded))
         return result
     result.extra["workbook"] = (wb, cached)
     if SHEET not in wb.sheetnames:
