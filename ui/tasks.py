@@ -22,6 +22,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.i18n import core_words
+
 
 class _GuiThreadGarbageCollector(QObject):
     """Run Python's cyclic garbage collector on the GUI thread only.
@@ -96,7 +98,7 @@ class Progress(QObject):
         self.cancelled = False
 
     def update(self, done: int, total: int, text: str = "") -> None:
-        self.changed.emit(int(done), int(total), text)
+        self.changed.emit(int(done), int(total), core_words(text))  # the core's coded texts, in words
         self.check()
 
     def check(self) -> None:

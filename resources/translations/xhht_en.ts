@@ -273,228 +273,228 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityDialog</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="56" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="57" />
             <source>Tại trung tâm</source>
             <translation>At the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="61" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
             <source>DTTS (lượt)</source>
             <translation>EM (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
             <source>LĐNT (lượt)</source>
             <translation>RW (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
             <source>Người (không trùng)</source>
             <translation>Persons (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="68" />
             <source>LĐNT mới trong năm</source>
             <translation>RW new this year</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="71" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="79" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="81" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="82" />
             <source>Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày.</source>
             <translation>Type 15 = the 15th of this month; 15/3 = 15 March; or a full day/month/year. Up/down arrows: ±1 day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="83" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
             <source>Lượt người học: một người học 10 buổi tính 10 lượt.</source>
             <translation>Learner visits: one learner at 10 sessions counts as 10 visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
             <source>Số lượt người học là nữ (không lớn hơn Lượt người học).</source>
             <translation>Visits by women (not more than the learner visits).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
             <source>Số lượt người học là người dân tộc thiểu số.</source>
             <translation>Visits by ethnic-minority (EM) learners.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
             <source>Số lượt người học là lao động nông thôn.</source>
             <translation>Visits by rural workers (RW).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="88" />
             <source>Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 buổi, tự lấy bằng Lượt người học.</source>
             <translation>Number of different people who took part in this activity. With a single session it follows the learner visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="89" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="90" />
             <source>Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>Rural workers of this activity who had NOT yet studied at the centre since 1 January this year (see the learners' register). These add up to the year's distinct rural workers — the suggested numerator of the indicator "rural workers studying at the CLC".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="94" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
             <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
             <translation>Type the first letter of the Vietnamese name: X, C, P, S, D, T, V, K.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="96" />
             <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
             <translation>Type the first letter of the Vietnamese name: L, C, N, T, H, S, K.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="96" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="97" />
             <source>Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra trong một ngày.</source>
             <translation>Only for a class over several days; leave blank if it took one day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="98" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="99" />
             <source>Số tiền (đồng), ví dụ 1.500.000.</source>
             <translation>Amount (đồng), e.g. 1.500.000.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
-            <location filename="../../ui/dialogs/clc_activity.py" line="593" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="595" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
             <source>Sửa hoạt động</source>
             <translation>Edit activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="243" />
             <source>Nhân bản hoạt động (ghi thành hoạt động mới)</source>
             <translation>Duplicate activity (saved as a new activity)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="264" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="265" />
             <source>gõ 15 hoặc 15/3 · ↑↓ đổi ngày</source>
             <translation>type 15 or 15/3 · ↑↓ change the day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="269" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="270" />
             <source>Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết</source>
             <translation>E.g.: Talk on preventing dengue fever</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="315" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="317" />
             <source>Người học</source>
             <translation>Learners</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="324" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="326" />
             <source>Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre ({centre}); or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="325" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="327" />
             <source>Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre; or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="336" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="338" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="348" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
             <source>Nguồn</source>
             <translation>Funding</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="352" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="370" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="372" />
             <source>Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng</source>
             <translation>Enter: save · Ctrl+Enter: save and add another · Esc: close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="374" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="376" />
             <source>Lưu và thêm tiếp</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="378" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="384" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="384" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="561" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="563" />
             <source>Chưa lưu được:</source>
             <translation>Not saved:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="596" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="598" />
             <source>Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp theo.</source>
             <translation>Saved “{title}” ({n} activities this time). Enter the next activity.</translation>
         </message>
@@ -1283,12 +1283,12 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
@@ -1308,7 +1308,7 @@ Edited at {time} by {who}</translation>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
@@ -1353,127 +1353,127 @@ Edited at {time} by {who}</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -2470,17 +2470,17 @@ at level {n}+</translation>
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="121" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="121" />
             <source>(không có)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="127" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="128" />
             <source>Chọn trên lịch</source>
             <translation>Pick on a calendar</translation>
         </message>
@@ -2917,6 +2917,50 @@ at level {n}+</translation>
         </message>
     </context>
     <context>
+        <name>ErrorReport</name>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="62" />
+            <source>Không mở được thư mục nhật ký.</source>
+            <translation>The log folder could not be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="78" />
+            <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="84" />
+            <source>Lỗi đã được ghi vào nhật ký{where}. Khi cần hỗ trợ, bấm «Sao chép thông tin lỗi» rồi dán vào thư điện tử hoặc tin nhắn gửi cán bộ hỗ trợ.</source>
+            <translation>The error was written to the log{where}. To ask for help, click “Copy error details” and paste into an e-mail or message to whoever supports the app.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="98" />
+            <location filename="../../ui/dialogs/error_report.py" line="118" />
+            <source>Sao chép thông tin lỗi</source>
+            <translation>Copy error details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="100" />
+            <source>Mở thư mục nhật ký</source>
+            <translation>Open the log folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="102" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="115" />
+            <source>Đã xảy ra {count} lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>{count} unexpected errors occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="126" />
+            <source>Đã sao chép ✓</source>
+            <translation>Copied ✓</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportsModel</name>
         <message>
             <location filename="../../ui/models/sync_models.py" line="151" />
@@ -3277,99 +3321,99 @@ at level {n}+</translation>
     <context>
         <name>ImportPreviewModel</name>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="16" />
-            <location filename="../../ui/models/import_preview.py" line="98" />
+            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="99" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="16" />
+            <location filename="../../ui/models/import_preview.py" line="17" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="19" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="19" />
-            <location filename="../../ui/models/import_preview.py" line="101" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
+            <location filename="../../ui/models/import_preview.py" line="102" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="19" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
             <source>Đang lưu</source>
             <translation>Stored</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="20" />
+            <location filename="../../ui/models/import_preview.py" line="21" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="41" />
+            <location filename="../../ui/models/import_preview.py" line="42" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="98" />
+            <location filename="../../ui/models/import_preview.py" line="99" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="100" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="100" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="144" />
+            <location filename="../../ui/models/import_preview.py" line="145" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="145" />
+            <location filename="../../ui/models/import_preview.py" line="146" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="202" />
+            <location filename="../../ui/models/import_preview.py" line="203" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="203" />
+            <location filename="../../ui/models/import_preview.py" line="204" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="203" />
+            <location filename="../../ui/models/import_preview.py" line="204" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -3982,47 +4026,47 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>PassphraseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="41" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="42" />
             <source>Mật khẩu bảo vệ khóa</source>
             <translation>Password protecting the key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="43" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="44" />
             <source>Mật khẩu dài ít nhất {n} ký tự. Ghi lại và cất ở nơi an toàn: mất mật khẩu thì không mở được bản sao lưu.</source>
             <translation>The password needs at least {n} characters. Write it down and keep it safe: without it the backup cannot be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="45" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="46" />
             <source>Nhập mật khẩu đã đặt khi sao lưu khóa.</source>
             <translation>Enter the password set when the key was backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="51" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="52" />
             <source>Mật khẩu</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="56" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="57" />
             <source>Nhập lại</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="63" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="64" />
             <source>Đồng ý</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="64" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="65" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="72" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="73" />
             <source>Mật khẩu quá ngắn.</source>
             <translation>The password is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="75" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="76" />
             <source>Hai lần nhập không giống nhau.</source>
             <translation>The two entries differ.</translation>
         </message>
@@ -4785,32 +4829,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeys</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="102" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="103" />
             <source>Chọn tệp khóa công khai của Sở</source>
             <translation>Choose the Department's public key file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="103" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="104" />
             <source>Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
             <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="112" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="113" />
             <source>Nhận khóa của Sở</source>
             <translation>Accept the Department's key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="116" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="117" />
             <source>Không nhận được khóa của Sở.</source>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="118" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
             <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="120" />
             <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
             <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
@@ -4818,12 +4862,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="308" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="309" />
             <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="314" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="315" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -4831,187 +4875,187 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="137" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="144" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="145" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="147" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
             <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="149" />
             <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="152" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="162" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="163" />
             <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="173" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
             <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
             <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="177" />
             <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="181" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="193" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="194" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="198" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="206" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="208" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="209" />
             <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="211" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
             <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="213" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="214" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="227" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="228" />
             <source>Lưu địa chỉ thư của Sở</source>
             <translation>Save the Department's e-mail address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="230" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="236" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="238" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="241" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
             <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="244" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
             <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="248" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
             <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="252" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="259" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
             <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
             <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="272" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
             <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="274" />
             <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="275" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="276" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="278" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
             <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
             <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="295" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="296" />
             <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="301" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
             <source>Khôi phục khóa của Sở</source>
             <translation>Restore the Department's key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="303" />
             <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="299" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="300" />
             <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
@@ -5549,18 +5593,18 @@ The data as it was before the restore is in the folder {folder}.</translation>
         <name>Task</name>
         <message>
             <location filename="../../ui/operations.py" line="117" />
-            <location filename="../../ui/tasks.py" line="145" />
+            <location filename="../../ui/tasks.py" line="147" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
             <location filename="../../ui/operations.py" line="109" />
-            <location filename="../../ui/tasks.py" line="159" />
+            <location filename="../../ui/tasks.py" line="161" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="223" />
+            <location filename="../../ui/tasks.py" line="225" />
             <source>Không thực hiện được: {error}</source>
             <translation>Could not be done: {error}</translation>
         </message>
@@ -5652,133 +5696,133 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>XlsxImportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="73" />
-            <location filename="../../ui/dialogs/xlsx_import.py" line="226" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="74" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="76" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="77" />
             <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
             <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="84" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="85" />
             <source>Chưa chọn tệp</source>
             <translation>No file chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="85" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="86" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="113" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="114" />
             <source>Sổ TTHTCĐ (trang TTHTCD)</source>
             <translation>CLC log (sheet TTHTCD)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="130" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
             <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
             <translation>Errors and warnings will show here.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="134" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="135" />
             <source>Nhập</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="138" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="139" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="150" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="151" />
             <source>Chọn biểu nhập Excel</source>
             <translation>Choose the Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="151" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="152" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="164" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="165" />
             <source>Đang kiểm tra tệp…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="167" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
             <source>Đang kiểm tra biểu Excel…</source>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="181" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="182" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="185" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="186" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="191" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="195" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="196" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="198" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="202" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="203" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="215" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="216" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="228" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="236" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="237" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="240" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="241" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="241" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="242" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="249" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="250" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
         </message>

@@ -29,6 +29,7 @@ from xhht_desktop.db.connection import open_reader
 from xhht_desktop.sync import keys
 
 from ui.context import AppContext
+from ui.i18n import core_words
 from ui.tasks import run_task
 from ui.widgets import messages
 
@@ -113,7 +114,7 @@ def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
                           lambda db, _p: Outcome(Changes(sync=True), keys.trust_department(db, key)),
                           ctx=ctx).run_and_wait()
     except keys.KeyProblem as exc:
-        messages.warn(parent, translate("SyncKeys", "Không nhận được khóa của Sở."), str(exc))
+        messages.warn(parent, translate("SyncKeys", "Không nhận được khóa của Sở."), core_words(exc))
         return None
     messages.info(parent, translate("SyncKeys", "Đã nhận khóa của Sở. Mã nhận dạng: {fp}").format(fp=fp),
                   translate("SyncKeys", "Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))

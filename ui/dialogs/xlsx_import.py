@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from xhht_desktop.domain.periods import PeriodError, parse_period
 from xhht_desktop.writer import Changes, Outcome
 
+from ui import i18n
 from ui.context import AppContext
 from ui.models.import_preview import ActivityPreviewModel, ImportPreviewModel, activity_rows, preview_rows
 from ui.operations import CollectionOp
@@ -175,7 +176,7 @@ class XlsxImportDialog(QDialog):
         self.activities_model.set_rows(activity_rows(result))
         for w in (self.activities_label, self.activities):
             w.setVisible(bool(self.activities_model.rows))
-        lines = [f"⛔ {p.text()}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
+        lines = [f"⛔ {p.text(i18n.current_language())}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
         clc = result.extra.get("clc")
         if clc:
             lines.append(self.tr("Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.").format(n=len(clc)))

@@ -11,6 +11,7 @@ from xhht_desktop.clc.xlsx import ROW_CODE as CLC_ROW_CODE
 from xhht_desktop.domain.catalogue import by_code, row_code
 from xhht_desktop.domain.values import Entry, format_int, format_percent, rate
 
+from ui.i18n import core_words
 from ui.models.presentation import breakdown_name
 
 COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewModel", "Dòng"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Mã"),
@@ -60,9 +61,9 @@ def preview_rows(result, stored: dict) -> list[PreviewRow]:
         if _is_clc(p):
             continue  # activity_rows() shows it, on its own sheet's row
         if p.row is not None:
-            problems_by_row.setdefault(p.row, []).append(p.message)
+            problems_by_row.setdefault(p.row, []).append(core_words(p.message))
         elif p.code:
-            problems_by_code.setdefault(p.code, []).append(p.message)
+            problems_by_code.setdefault(p.code, []).append(core_words(p.message))
     out = []
     for e in result.entries:
         sheet_row = rows_by_key.get(e.key)

@@ -35,6 +35,7 @@ from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.dialogs import report_print
+from ui.i18n import core_words
 from ui.models.presentation import period_label
 from ui.operations import CollectionOp
 from ui.pages.base import Page
@@ -313,9 +314,9 @@ class ReportsPage(Page):
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Đã hủy, không tạo tệp nào."))
             return
-        self.last_error = str(exc)
-        self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(exc))
-        messages.error(self, self.tr("Không tạo được báo cáo."), f"{exc}\n\n{tb}")
+        self.last_error = core_words(exc)
+        self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(self.last_error))
+        messages.error(self, self.tr("Không tạo được báo cáo."), f"{self.last_error}\n\n{tb}")
 
     def _update_buttons(self) -> None:
         has = self.current_path is not None and self.current_path.exists()
