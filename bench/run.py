@@ -2,6 +2,7 @@
 the same run on the same machine. Prints a table (Markdown) and optionally writes it as JSON.
 
     python bench/run.py [--scale province|nation] [--quick] [--only NAME ...] [--json OUT]
+    python bench/run.py --scale province --only gui-block --json OUT   # max_block_ms of a Department session
 
 Every measurement runs in a fresh child process (`python bench/run.py --child NAME ...`), so its
 peak memory is its own (VmHWM, which restarts at exec) and no cache is shared between the app and
@@ -449,6 +450,28 @@ def bench_gui_content(table: Table, province: Path, runs: int, bare_times: list[
                                    "baseline: the bare window's runs above")
 
 
+def bench_gui_block(table: Table, province: Path) -> dict:
+    """The longest the GUI thread stays away from the event loop in a scripted Department session
+    (bench/gui_block.py). Goal: ≤ 100 ms."""
+    from bench import gui_block
+    from bench.generate import DEFAULT_DIR
+
+    r = gui_block.measure(province, DEFAULT_DIR)
+    name = "gui-block: Department session, longest GUI-thread block (province DB)"
+    if "error" in r:
+        table.add(name, r)
+        return r
+    row = {"benchmark": name, "max_block_ms": r["max_block_ms"], "p99_block_ms": r["p99_block_ms"],
+           "where": r["where"], "goal": "≤ 100 ms", "status": "met" if r["max_block_ms"] <= 100 else "MISSED",
+           "app_s": r["max_block_ms"] / 1000, "peak_mb": None,
+           "note": (f"max {r['max_block_ms']} ms in «{r['where']}», p99 {r['p99_block_ms']} ms; "
+                    f"log {r['clc_rows']} rows, merged {r['merged']}, saved during merge {r['saved_during_merge']}, "
+                    f"report {r['report_pages']} pages printed {r['printed']}; session {r['session_s']} s")}
+    table.rows.append(row)
+    print(f"  {name}: max_block_ms {r['max_block_ms']} ({r['where']}) — {row['status']}", file=sys.stderr)
+    return r
+
+
 def machine() -> str:
     def sh(cmd: str) -> str:
         try:
@@ -520,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", choices=("province", "nation"), default="nation")
     ap.add_argument("--quick", action="store_true", help="1,000-commune nation, 3 GUI runs")
-    ap.add_argument("--only", nargs="*", choices=("values", "reports", "export", "merge", "gui"))
+    ap.add_argument("--only", nargs="*", choices=("values", "reports", "export", "merge", "gui", "gui-block"))
     ap.add_argument("--json", type=Path)
     ap.add_argument("--no-docs", action="store_true",
                     help="do not write docs/benchmarks.md's results table and docs/benchmarks.json")
@@ -531,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"nation of {1000 if args.quick else 10_000:,} communes"}
     from bench import generate
 
-    only = set(args.only or ("values", "reports", "export", "merge", "gui"))
+    only = set(args.only or ("values", "reports", "export", "merge", "gui", "gui-block"))
     communes = 1000 if args.quick else 10_000
     print("Preparing databases (bench/generate.py; cached)…", file=sys.stderr)
     province = generate.build("province")
@@ -555,14 +578,18 @@ def main(argv: list[str] | None = None) -> int:
                             goal_gb=3.0 if communes == 10_000 else None)
         if "gui" in only:
             bench_gui(table, province, 3 if args.quick else 7)
+        gui_block = bench_gui_block(table, province) if "gui-block" in only else None
     text = table.render()
     print(text)
     print()
     print(machine())
     run_info["load_end"] = list(os.getloadavg())
     if args.json:
-        args.json.write_text(json.dumps({"rows": table.rows, "machine": machine(), "run": run_info},
-                                        ensure_ascii=False, indent=2), encoding="utf-8")
+        out = {"rows": table.rows, "machine": machine(), "run": run_info}
+        if gui_block is not None:
+            out["gui_block"] = gui_block
+            out["max_block_ms"] = gui_block.get("max_block_ms")
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
     if not args.no_docs:
         write_documents(table, run_info)
         print(f"Written: {DOCS.relative_to(HERE.parent)}, {DOCS_JSON.relative_to(HERE.parent)}", file=sys.stderr)

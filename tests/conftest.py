@@ -42,3 +42,23 @@ def commune_db(db):
     from xhht_desktop.installation import init_installation
     init_installation(db, "commune", "23353", "Y Blong", "Công chức Văn hóa - Xã hội")
     return db
+
+
+def settle_operations(ctx, timeout: float = 10.0) -> None:
+    """Let the operations a page started (reads on workers, writes on the writer) deliver their
+    results on the GUI thread, as the event loop does between a user's actions."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    while not ctx.idle() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()
+    assert ctx.idle(), "an operation did not finish"
+
+
+@pytest.fixture
+def settle():
+    return settle_operations

@@ -320,11 +320,14 @@ def _finish_running_tasks(app, objects) -> None:
         return  # no task was ever started
     from PySide6.QtCore import QThread
 
+    from ui import tasks
     from ui.tasks import Task
 
     while True:
         running = [task for owner in (app, *objects) for task in owner.findChildren(Task)
                    if task.thread.isRunning()]
+        running += [task for task in list(tasks._live)  # also those without a parent (a model's)
+                    if task not in running and task.thread.isRunning()]
         if not running:
             return
         for task in running:
@@ -403,6 +406,7 @@ def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics) ->
     # A language switch or a restore replaces the window (ui.i18n) and a restore the connection.
     _tear_down(app, *windows, *([startup.ctx] if startup.ctx is not None else []))
     if startup.ctx is not None:
+        startup.ctx.close_writer()  # queued writes are finished, not dropped
         startup.ctx.db.conn.close()
     if startup.db is not None:
         startup.db.conn.close()

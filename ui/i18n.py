@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from xhht_desktop import messages
 from xhht_desktop.db import meta
 from xhht_desktop.paths import resource_path
 
@@ -33,6 +34,12 @@ def translation_file(code: str):
 
 def current_language() -> str:
     return _current
+
+
+def core_words(message) -> str:
+    """A message of the core (a coded error or progress text of xhht_desktop/messages.py, else any
+    object's str()) in the interface language."""
+    return messages.words(message, _current)
 
 
 def install_language(code: str) -> bool:

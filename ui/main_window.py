@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhht_desktop import APP_NAME, __version__
+from xhht_desktop import APP_NAME
 
 from ui.pages import registry
 
@@ -74,25 +73,16 @@ class PageSpec:
 
 
 def load_page_specs(role: str, pages: list[tuple[str, str]] | None = None, *, strict: bool = False) -> list[PageSpec]:
-    """Import the registry's page modules; skip those not present yet, keep only the role's pages.
-
-    Only a missing page module itself is skipped (teammates add pages concurrently). Any other
-    import failure is a bug: raised when `strict` (self-test, tests), otherwise shown as an
-    error page so the rest of the app still works for the official.
+    """Import the registry's page modules (ui/pages/registry.py, a static list) and keep the role's
+    pages. Every page listed must import: a failure, a missing module included, is a bug, raised
+    when `strict` (self-test, tests), otherwise shown as an error page so the rest of the app still
+    works for the official.
     """
     specs: list[PageSpec] = []
     for module_name, class_name in (registry.PAGES if pages is None else pages):
         try:
             module = importlib.import_module(module_name)
             cls = getattr(module, class_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            if strict:
-                raise
-            log.exception("page %s failed to import", module_name)
-            specs.append(PageSpec(module_name, class_name, None, traceback.format_exc()))
-            continue
         except Exception:  # noqa: BLE001 - a broken page must not take the whole window down
             if strict:
                 raise
@@ -102,26 +92,6 @@ def load_page_specs(role: str, pages: list[tuple[str, str]] | None = None, *, st
         if role in getattr(cls, "roles", frozenset()):
             specs.append(PageSpec(module_name, class_name, cls))
     return specs
-
-
-def _has_module(name: str) -> bool:
-    """Whether a feature's module is in this build, without importing it (start-up stays light)."""
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def _optional_module(name: str):
-    """A feature's UI module, or None when this build does not have it (any other error is raised)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
 
 
 def selectable_periods(unit: units_repo.Unit, today: dt.date | None = None) -> list[Period]:
@@ -213,6 +183,9 @@ class MainWindow(QMainWindow):
                  strict: bool = False):
         super().__init__()
         self.ctx: AppContext | None = None
+        from ui.widgets import wheel_guard
+
+        wheel_guard.install(QGuiApplication.instance())  # the wheel never changes an unfocused field
         if QGuiApplication.windowIcon().isNull():  # ui.app sets it for every window already
             self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)
@@ -285,7 +258,7 @@ class MainWindow(QMainWindow):
             self._add_sidebar_item(spec)
         self.period_caption.setText(self.tr("Kỳ báo cáo"))  # the language may have changed meanwhile
         self._fill_periods()
-        self.period_combo.currentIndexChanged.connect(self._on_period_combo)
+        self.period_picker.chosen.connect(self._on_period_chosen)
         self._update_header()
         bar = self.menuBar()
         bar.clear()
@@ -298,6 +271,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.period_changed.connect(self._on_period_changed)
         ctx.installation_changed.connect(self._update_header)
+        ctx.operation_queued.connect(self._on_operation_queued)
         if self._specs:
             self.sidebar.setCurrentRow(0)
         self.after_content_shown(self.load_remaining_pages)
@@ -408,28 +382,15 @@ class MainWindow(QMainWindow):
         self.period_caption = QLabel(self.tr("Kỳ báo cáo"))
         self.period_caption.setObjectName("headerDetail")
         layout.addWidget(self.period_caption)
-        self.period_combo = QComboBox()
-        self.period_combo.setObjectName("periodCombo")
-        self.period_combo.setMinimumWidth(280)
-        self.period_combo.setMaxVisibleItems(18)
-        layout.addWidget(self.period_combo)
+        from ui.widgets.period_picker import PeriodPicker
+
+        self.period_picker = PeriodPicker()  # year + part: two short lists instead of forty periods
+        layout.addWidget(self.period_picker)
         return header  # filled by attach()
 
     def _fill_periods(self) -> None:
-        from xhht_desktop.domain.periods import all_periods
-
-        from ui.models.presentation import period_label
-
         unit = self.ctx.installation.unit
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        periods = selectable_periods(unit)
-        if self.ctx.period not in periods:
-            periods = sorted({*periods, self.ctx.period}, key=all_periods().index)
-        for p in periods:
-            self.period_combo.addItem(period_label(p), p)
-        self.period_combo.setCurrentIndex(periods.index(self.ctx.period))
-        self.period_combo.blockSignals(False)
+        self.period_picker.set_periods(selectable_periods(unit), self.ctx.period)
 
     def _update_header(self) -> None:
         from xhht_desktop.db import units_repo
@@ -451,8 +412,7 @@ class MainWindow(QMainWindow):
         self.unit_detail.setText(" · ".join(parts))
         self._update_title()
 
-    def _on_period_combo(self, index: int) -> None:
-        period = self.period_combo.itemData(index)
+    def _on_period_chosen(self, period: Period) -> None:
         if period is None or period == self.ctx.period:
             return
         if not self.confirm_leave(self.tr("của kỳ đang mở")):
@@ -461,12 +421,7 @@ class MainWindow(QMainWindow):
         self.ctx.set_period(period)
 
     def _select_period_in_combo(self, period: Period) -> None:
-        self.period_combo.blockSignals(True)
-        for i in range(self.period_combo.count()):
-            if self.period_combo.itemData(i) == period:
-                self.period_combo.setCurrentIndex(i)
-                break
-        self.period_combo.blockSignals(False)
+        self.period_picker.set_period(period)
 
     def _on_period_changed(self, period: Period) -> None:
         self._select_period_in_combo(period)
@@ -478,12 +433,7 @@ class MainWindow(QMainWindow):
             return True
         if not self.confirm_leave(self.tr("của kỳ đang mở")):
             return False
-        if self.period_combo.findData(period) < 0:
-            from ui.models.presentation import period_label
-
-            self.period_combo.blockSignals(True)
-            self.period_combo.addItem(period_label(period), period)
-            self.period_combo.blockSignals(False)
+        self.period_picker.add_period(period)
         self.ctx.set_period(period)
         return True
 
@@ -586,24 +536,22 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_xlsx_action)
         self.file_menu.addSeparator()
         # Backups belong to the maintenance feature; the entries appear when it is in this build.
-        if _has_module("ui.dialogs.backup_restore"):
-            self.backup_action = QAction(self.tr("&Sao lưu dữ liệu…"), self)
-            self.backup_action.triggered.connect(self.backup_now)
-            self.file_menu.addAction(self.backup_action)
-            self.restore_action = QAction(self.tr("&Khôi phục từ bản sao lưu…"), self)
-            self.restore_action.triggered.connect(self.restore_backup)
-            self.file_menu.addAction(self.restore_action)
-            self.file_menu.addSeparator()
+        self.backup_action = QAction(self.tr("&Sao lưu dữ liệu…"), self)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Khôi phục từ bản sao lưu…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self.tr("T&hoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = bar.addMenu(self.tr("Trợ &giúp"))
-        if _has_module("ui.dialogs.about"):
-            guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
-            guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-            guide.triggered.connect(self.show_user_guide)
-            self.help_menu.addAction(guide)
+        guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_user_guide)
+        self.help_menu.addAction(guide)
         self.logs_action = QAction(self.tr("Mở thư mục &nhật ký"), self)
         self.logs_action.triggered.connect(self.open_logs_folder)
         self.help_menu.addAction(self.logs_action)
@@ -623,11 +571,18 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("muted")
         status.addPermanentWidget(self.db_label)
 
+    def _on_operation_queued(self, label: str, waiting_for: str) -> None:
+        """A write waits for another (a save during a merge): say so; it runs when that is done."""
+        self.show_status(self.tr("«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.").format(
+            label=label, other=waiting_for), 30000)
+
     def show_status(self, text: str, msec: int = 8000) -> None:
         self.statusBar().showMessage(text, msec)
 
     def backup_now(self) -> None:
-        _optional_module("ui.dialogs.backup_restore").backup_now(self, self.ctx)
+        from ui.dialogs import backup_restore
+
+        backup_restore.backup_now(self, self.ctx)
 
     @property
     def daily_backup_running(self) -> bool:
@@ -636,7 +591,9 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         if self.daily_backup_running:
             self.wait_for_daily_backup()
-        _optional_module("ui.dialogs.backup_restore").restore_from_file(self, self.ctx)
+        from ui.dialogs import backup_restore
+
+        backup_restore.restore_from_file(self, self.ctx)
 
     def wait_for_daily_backup(self) -> None:
         """Wait (a busy dialog, no cancel) for the daily copy started with the window.
@@ -663,23 +620,16 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def show_user_guide(self) -> None:
-        about = _optional_module("ui.dialogs.about")
+        from ui.dialogs.about import UserGuideDialog
+
         # Non-modal: the guide can stay open beside the form.
-        self._guide = about.UserGuideDialog(self)
+        self._guide = UserGuideDialog(self)
         self._guide.show()
 
     def show_about(self) -> None:
-        about = _optional_module("ui.dialogs.about")
-        if about is not None:
-            about.AboutDialog(self.ctx, self).exec()
-            return
-        # Fallback when the About dialog of the maintenance feature is not in this build.
-        from PySide6.QtWidgets import QMessageBox
+        from ui.dialogs.about import AboutDialog
 
-        QMessageBox.about(self, APP_NAME, f"<h3>{APP_NAME} {__version__}</h3>" + self.tr(
-            "<p>Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, "
-            "từ xã đến tỉnh.</p><p>Phông chữ Noto Sans và Liberation Serif theo giấy phép "
-            "SIL Open Font License.</p>"))
+        AboutDialog(self.ctx, self).exec()
 
     # ---- Excel ---------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from xhht_desktop import messages as M
 from xhht_desktop import __version__
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.aggregate import compute_values
@@ -27,8 +28,7 @@ from xhht_desktop.paths import default_db_path
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
-# Modules that add subcommands; each defines register(subparsers). A module not yet present in
-# this build is skipped (any other import error is a bug and is raised).
+# Modules that add subcommands (registered statically); each defines register(subparsers).
 FEATURE_CLIS: tuple[str, ...] = (
     "xhht_desktop.clc.cli",
     "xhht_desktop.sync.cli",
@@ -38,7 +38,25 @@ FEATURE_CLIS: tuple[str, ...] = (
 
 
 class CliError(Exception):
-    """Rejected input: printed to stderr, exit code 1."""
+    """Rejected input: printed to stderr, exit code 1. `CliError(code, **params)` with a code of
+    xhht_desktop/messages.py (or a CodedError of the core) is worded in the CLI's language; any other
+    text is printed as it is."""
+
+    def __init__(self, message, /, **params):
+        if isinstance(getattr(message, "code", None), str) and isinstance(getattr(message, "params", None), dict):
+            self.code, self.params = message.code, dict(message.params)
+        elif isinstance(message, str) and message in M.TEMPLATES:
+            self.code, self.params = message, params
+        super().__init__(M.render(self.code, self.params) if hasattr(self, "code") else str(message))
+
+
+# The CLI's language (--lang / XHHT_LANG; Vietnamese by default), set by main().
+LANG = M.DEFAULT
+
+
+def say(code: str, /, **params) -> str:
+    """A message of xhht_desktop/messages.py in the CLI's language."""
+    return M.render(code, params, LANG)
 
 
 @dataclass
@@ -55,8 +73,7 @@ class Context:
     def installation(self):
         inst = get_installation(self.db)
         if inst is None:
-            raise CliError("Máy này chưa được khởi tạo: chạy lệnh `init` trước "
-                           "(ví dụ: init --role commune --unit 23353 --official \"Nguyễn Văn A\").")
+            raise CliError("cli.not_initialised")
         return inst
 
     def close(self):
@@ -73,9 +90,11 @@ def cmd_init(args, ctx: Context) -> int:
     if args.sample:
         from xhht_desktop.sample import fill_sample_installation
         n = fill_sample_installation(ctx.db, inst.unit.id, origin=inst.installation_id)
-        print(f"Đã nạp {n} số liệu mẫu.")
-    print(f"Đã khởi tạo: {inst.unit.name} ({inst.unit.code}), vai trò {inst.role}, cơ sở dữ liệu {ctx.db_path}")
-    print(f"Đơn vị {inst.unit.key}: {units_repo.unit_label_vi(inst.unit)}.")
+        print(say("cli.sample_loaded", n=n))
+    u = inst.unit
+    print(say("cli.initialised", unit=u.name, code=u.code, role=inst.role, db=ctx.db_path))
+    print(say("cli.unit_line", key=u.key, label_vi=units_repo.unit_label_vi(u), unit=u.name, code=u.code,
+              life_en=f"from {u.valid_from}" + (f" to {u.valid_to}" if u.valid_to else "")))
     _print_move_offer(ctx)
     return EXIT_OK
 
@@ -85,10 +104,10 @@ def _print_move_offer(ctx: Context) -> None:
     offer = move_offer(ctx.db)
     if offer:
         inst = ctx.installation()
-        print(f"Lưu ý: {inst.unit.name} chỉ báo cáo đến kỳ 6 tháng đầu năm "
-              f"{inst.unit.valid_to[:4]}; từ {units_repo.vi_date(offer[0].valid_from)} là "
-              + ", ".join(f"{u.name} ({u.code}@{u.valid_from})" for u in offer)
-              + f". Chuyển máy sang đơn vị mới: move-to {offer[0].code}@{offer[0].valid_from}")
+        print(say("cli.move_offer", unit=inst.unit.name, year=inst.unit.valid_to[:4],
+                  since_vi=units_repo.vi_date(offer[0].valid_from), since=offer[0].valid_from,
+                  successors=", ".join(f"{u.name} ({u.code}@{u.valid_from})" for u in offer),
+                  target=f"{offer[0].code}@{offer[0].valid_from}"))
 
 
 def cmd_move_to(args, ctx: Context) -> int:
@@ -124,7 +143,7 @@ def cmd_units_import(args, ctx: Context) -> int:
 def cmd_units_show(args, ctx: Context) -> int:
     versions = units_repo.units_with_code(ctx.db, args.code.split("@")[0].strip())
     if not versions:
-        raise CliError(f"Không có đơn vị mã «{args.code}».")
+        raise CliError("cli.unknown_unit", code=args.code)
     for u in versions:
         print(f"{u.key:<18} {units_repo.unit_label_vi(u)}")
         for p in units_repo.predecessors(ctx.db, u.id):
@@ -151,32 +170,26 @@ def cmd_import_xlsx(args, ctx: Context) -> int:
     result = import_workbook(ctx.db, inst.unit, args.file, actor=inst.actor, origin=inst.installation_id,
                              dry_run=args.dry_run, extra_importers=extra_xlsx_importers())
     for w in result.warnings:
-        print(f"Cảnh báo: {w}", file=sys.stderr)
+        print(say("cli.warning", text=M.words(w, LANG)), file=sys.stderr)
     if result.problems:
-        print(f"Tệp bị từ chối, không có gì được nhập ({len(result.problems)} lỗi):", file=sys.stderr)
-        print(problems_text(result), file=sys.stderr)
+        print(say("cli.xlsx_rejected", n=len(result.problems)), file=sys.stderr)
+        print(problems_text(result, LANG), file=sys.stderr)
         return EXIT_REJECTED
     if args.dry_run:
-        print(f"Kiểm tra xong: {len(result.entries)} dòng hợp lệ, kỳ {result.period}. Chưa nhập (--dry-run).")
+        print(say("cli.xlsx_checked", n=len(result.entries), period=result.period))
     else:
-        print(f"Đã nhập kỳ {result.period}: {result.changed} số liệu thay đổi, {result.unchanged} không đổi.")
+        print(say("cli.xlsx_imported", period=result.period, changed=result.changed, unchanged=result.unchanged))
         clc = result.extra.get("clc_applied")
         if clc:
-            print(f"Sổ TTHTCĐ: {clc['added']} hoạt động mới, {clc['updated']} sửa, {clc['unchanged']} không đổi.")
+            print(say("cli.xlsx_clc", added=clc["added"], updated=clc["updated"], unchanged=clc["unchanged"]))
     return EXIT_OK
 
 
 def extra_xlsx_importers() -> tuple:
-    """Importers of the template's other sheets (the CLC log), when those features are present."""
-    importers = []
-    try:
-        from xhht_desktop.clc.xlsx import ClcSheetImporter  # noqa: PLC0415
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("xhht_desktop.clc", "xhht_desktop.clc.xlsx"):
-            raise
-    else:
-        importers.append(ClcSheetImporter())
-    return tuple(importers)
+    """Importers of the template's other sheets (the CLC log)."""
+    from xhht_desktop.clc.xlsx import ClcSheetImporter  # noqa: PLC0415
+
+    return (ClcSheetImporter(),)
 
 
 def _resolve_unit(ctx: Context, spec: str, period):
@@ -190,7 +203,8 @@ def _resolve_unit(ctx: Context, spec: str, period):
 def _check_life(ctx: Context, unit, period) -> None:
     problem = units_repo.life_problem(ctx.db, unit, period)
     if problem is not None:
-        raise CliError(units_repo.life_problem_vi(problem))
+        from xhht_desktop.reports.cli import life_error  # noqa: PLC0415
+        raise CliError(life_error(problem))
 
 
 def cmd_values(args, ctx: Context) -> int:
@@ -212,24 +226,27 @@ def cmd_values(args, ctx: Context) -> int:
         from xhht_desktop.db.reference import catalogue_in_db
         from xhht_desktop.domain.lineage import DERIVED_NOTE_VI
         from xhht_desktop.domain.values import format_int
-        from xhht_desktop.reports.rows import value_text
+        from xhht_desktop.reports.rows import NOT_REPORTED, value_text
         catalogue = catalogue_in_db(ctx.db, period).by_code  # the period's programme
         for r in rows:
             # as the papers print it: "97,80%", "12", "Đạt chuẩn" (a unit's own flag; a derived one is
             # the share of former communes), "Mức độ 2"
             val = value_text(catalogue[r.indicator], r, unit.level)
+            if val == NOT_REPORTED:
+                val = say("cli.not_reported")
             mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
-            print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or 'chưa báo cáo':>14} "
+            print(f"{r.indicator:<22} {r.breakdown or '':<5} {val or say('cli.not_reported'):>14} "
                   f"{format_int(r.numerator):>10} / {format_int(r.denominator):<10}{mark}")
         if any(r.derived for r in rows):
-            print(f"* {DERIVED_NOTE_VI} (số xã trước sáp nhập đã báo cáo / phải báo cáo); "
-                  "chỉ tiêu đạt/chưa: tỷ lệ xã đạt.")
+            print(say("cli.derived_note", note_vi=DERIVED_NOTE_VI))
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xhht", description="XHHT Desktop – dòng lệnh")
     parser.add_argument("--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser.add_argument("--lang", choices=M.LANGUAGES, default=None,
+                        help="ngôn ngữ thông báo: vi (mặc định) hoặc en; hoặc biến môi trường XHHT_LANG")
     parser.add_argument("--version", action="version", version=f"XHHT Desktop {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -274,14 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("code")
     q.set_defaults(func=cmd_units_show)
 
-    for module_name in FEATURE_CLIS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue
-            raise
-        module.register(sub)
+    for module_name in FEATURE_CLIS:  # every one is part of the app: an import error is a bug
+        importlib.import_module(module_name).register(sub)
     return parser
 
 
@@ -291,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
+    global LANG
+    LANG = M.cli_language(args.lang)
     ctx = Context(db_path=args.db or default_db_path())
     # A command waits for another process's write lock only briefly (XHHT_BUSY_TIMEOUT overrides).
     wait_s = (connection.busy_timeout_seconds() if os.environ.get(connection.BUSY_TIMEOUT_ENV)
@@ -301,21 +314,21 @@ def main(argv: list[str] | None = None) -> int:
     except (CliError, InitError, PeriodError, DatabaseError, ValueError) as exc:
         if connection.busy_cause(exc) is not None and not isinstance(exc, connection.DatabaseBusy):
             exc = connection.DatabaseBusy(wait_s)
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        print(say("cli.error", text=M.words(exc, LANG)), file=sys.stderr)
         return EXIT_REJECTED
     except Exception as exc:  # noqa: BLE001 - last resort: say what happened, never a traceback-only exit
         from xhht_desktop.db.values_repo import ValidationFailed
         from xhht_desktop.storage import explain_storage_error
         if connection.busy_cause(exc) is not None:
             # Another process holds the write lock (SQLITE_BUSY/LOCKED, by code, wherever it was raised).
-            print(f"Lỗi: {connection.DatabaseBusy(wait_s)}", file=sys.stderr)
+            print(say("cli.error", text=connection.DatabaseBusy(wait_s)), file=sys.stderr)
             return EXIT_REJECTED
         if isinstance(exc, ValidationFailed):
-            print("Số liệu bị từ chối:\n" + str(exc), file=sys.stderr)
+            print(say("cli.rejected_values", text=exc), file=sys.stderr)
             return EXIT_REJECTED
         message = explain_storage_error(exc, ctx.db_path if isinstance(exc, sqlite3.Error) else None)
         if message:
-            print(f"Lỗi: {message}", file=sys.stderr)
+            print(say("cli.error", text=message), file=sys.stderr)
             return EXIT_REJECTED
         raise
     finally:

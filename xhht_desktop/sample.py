@@ -143,13 +143,9 @@ def fill_sample_data(db: sqlite_utils.Database, unit_id: int, *, origin: str,
 
 def fill_sample_installation(db: sqlite_utils.Database, unit_id: int, *, origin: str) -> int:
     """Everything "Dữ liệu mẫu" gives a new installation: figures, and for a commune its learning
-    centre and activity log (when that feature is present). Returns records written."""
+    centre and activity log. Returns records written."""
+    from xhht_desktop.clc.sample import fill_sample_log
+
     written = fill_sample_data(db, unit_id, origin=origin)
-    try:
-        from xhht_desktop.clc.sample import fill_sample_log
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("xhht_desktop.clc", "xhht_desktop.clc.sample"):
-            raise
-    else:
-        written += fill_sample_log(db, unit_id, origin=origin)
+    written += fill_sample_log(db, unit_id, origin=origin)
     return written

@@ -273,228 +273,228 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityDialog</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="56" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="57" />
             <source>Tại trung tâm</source>
             <translation>At the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="61" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="62" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="63" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="64" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
             <source>DTTS (lượt)</source>
             <translation>EM (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="65" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
             <source>LĐNT (lượt)</source>
             <translation>RW (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="66" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
             <source>Người (không trùng)</source>
             <translation>Persons (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="67" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="68" />
             <source>LĐNT mới trong năm</source>
             <translation>RW new this year</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="71" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="72" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="73" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="74" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="75" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="76" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="77" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="78" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="79" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="81" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="82" />
             <source>Gõ 15 = ngày 15 tháng này; 15/3 = 15 tháng 3; hoặc đủ ngày/tháng/năm. Mũi tên lên/xuống: ±1 ngày.</source>
             <translation>Type 15 = the 15th of this month; 15/3 = 15 March; or a full day/month/year. Up/down arrows: ±1 day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="83" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
             <source>Lượt người học: một người học 10 buổi tính 10 lượt.</source>
             <translation>Learner visits: one learner at 10 sessions counts as 10 visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="84" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
             <source>Số lượt người học là nữ (không lớn hơn Lượt người học).</source>
             <translation>Visits by women (not more than the learner visits).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="85" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
             <source>Số lượt người học là người dân tộc thiểu số.</source>
             <translation>Visits by ethnic-minority (EM) learners.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="86" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
             <source>Số lượt người học là lao động nông thôn.</source>
             <translation>Visits by rural workers (RW).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="87" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="88" />
             <source>Số người khác nhau tham gia hoạt động này. Khi chỉ có 1 buổi, tự lấy bằng Lượt người học.</source>
             <translation>Number of different people who took part in this activity. With a single session it follows the learner visits.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="89" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="90" />
             <source>Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>Rural workers of this activity who had NOT yet studied at the centre since 1 January this year (see the learners' register). These add up to the year's distinct rural workers — the suggested numerator of the indicator "rural workers studying at the CLC".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="94" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
             <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
             <translation>Type the first letter of the Vietnamese name: X, C, P, S, D, T, V, K.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="95" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="96" />
             <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
             <translation>Type the first letter of the Vietnamese name: L, C, N, T, H, S, K.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="96" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="97" />
             <source>Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra trong một ngày.</source>
             <translation>Only for a class over several days; leave blank if it took one day.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="98" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="99" />
             <source>Số tiền (đồng), ví dụ 1.500.000.</source>
             <translation>Amount (đồng), e.g. 1.500.000.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
-            <location filename="../../ui/dialogs/clc_activity.py" line="593" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="595" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="241" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
             <source>Sửa hoạt động</source>
             <translation>Edit activity</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="242" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="243" />
             <source>Nhân bản hoạt động (ghi thành hoạt động mới)</source>
             <translation>Duplicate activity (saved as a new activity)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="264" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="265" />
             <source>gõ 15 hoặc 15/3 · ↑↓ đổi ngày</source>
             <translation>type 15 or 15/3 · ↑↓ change the day</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="269" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="270" />
             <source>Ví dụ: Nói chuyện chuyên đề phòng chống sốt xuất huyết</source>
             <translation>E.g.: Talk on preventing dengue fever</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="315" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="317" />
             <source>Người học</source>
             <translation>Learners</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="324" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="326" />
             <source>Mặc định: tại trung tâm ({centre}); hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre ({centre}); or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="325" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="327" />
             <source>Mặc định: tại trung tâm; hoặc chọn/gõ điểm học tập ở thôn.</source>
             <translation>Default: at the centre; or pick/type a village learning point.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="336" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="338" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="348" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
             <source>Nguồn</source>
             <translation>Funding</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="350" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="352" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="370" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="372" />
             <source>Enter: lưu · Ctrl+Enter: lưu và thêm tiếp · Esc: đóng</source>
             <translation>Enter: save · Ctrl+Enter: save and add another · Esc: close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="374" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="376" />
             <source>Lưu và thêm tiếp</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="378" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="380" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="384" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="382" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="384" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="561" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="563" />
             <source>Chưa lưu được:</source>
             <translation>Not saved:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="596" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="598" />
             <source>Đã lưu «{title}» ({n} hoạt động trong lần này). Nhập hoạt động tiếp theo.</source>
             <translation>Saved “{title}” ({n} activities this time). Enter the next activity.</translation>
         </message>
@@ -647,12 +647,12 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="142" />
+            <location filename="../../ui/models/clc_activity_model.py" line="332" />
             <source>Ghi chú: {notes}</source>
             <translation>Note: {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="148" />
+            <location filename="../../ui/models/clc_activity_model.py" line="338" />
             <source>Nguồn: {funding}</source>
             <translation>Funding: {funding}</translation>
         </message>
@@ -757,259 +757,293 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="99" />
+            <location filename="../../ui/pages/clc.py" line="85" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="172" />
+            <location filename="../../ui/pages/clc.py" line="161" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="173" />
+            <location filename="../../ui/pages/clc.py" line="162" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="180" />
-            <location filename="../../ui/pages/clc.py" line="287" />
+            <location filename="../../ui/pages/clc.py" line="169" />
+            <location filename="../../ui/pages/clc.py" line="275" />
+            <location filename="../../ui/pages/clc.py" line="643" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="185" />
+            <location filename="../../ui/pages/clc.py" line="174" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="187" />
+            <location filename="../../ui/pages/clc.py" line="176" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="222" />
+            <location filename="../../ui/pages/clc.py" line="210" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="231" />
+            <location filename="../../ui/pages/clc.py" line="219" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="233" />
-            <location filename="../../ui/pages/clc.py" line="420" />
+            <location filename="../../ui/pages/clc.py" line="221" />
+            <location filename="../../ui/pages/clc.py" line="430" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="241" />
+            <location filename="../../ui/pages/clc.py" line="229" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="252" />
+            <location filename="../../ui/pages/clc.py" line="240" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="255" />
+            <location filename="../../ui/pages/clc.py" line="243" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="257" />
+            <location filename="../../ui/pages/clc.py" line="245" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="264" />
+            <location filename="../../ui/pages/clc.py" line="252" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="274" />
+            <location filename="../../ui/pages/clc.py" line="262" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="276" />
+            <location filename="../../ui/pages/clc.py" line="264" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="278" />
+            <location filename="../../ui/pages/clc.py" line="266" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="281" />
+            <location filename="../../ui/pages/clc.py" line="269" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="282" />
+            <location filename="../../ui/pages/clc.py" line="270" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="284" />
+            <location filename="../../ui/pages/clc.py" line="272" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="285" />
+            <location filename="../../ui/pages/clc.py" line="273" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="290" />
+            <location filename="../../ui/pages/clc.py" line="278" />
+            <location filename="../../ui/pages/clc.py" line="643" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="298" />
+            <location filename="../../ui/pages/clc.py" line="286" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="299" />
+            <location filename="../../ui/pages/clc.py" line="287" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="464" />
+            <location filename="../../ui/pages/clc.py" line="449" />
+            <source>Không đọc được: {error}</source>
+            <translation>Could not read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="491" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="465" />
+            <location filename="../../ui/pages/clc.py" line="492" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="470" />
+            <location filename="../../ui/pages/clc.py" line="497" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="476" />
+            <location filename="../../ui/pages/clc.py" line="503" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="478" />
+            <location filename="../../ui/pages/clc.py" line="505" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="479" />
+            <location filename="../../ui/pages/clc.py" line="506" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="480" />
+            <location filename="../../ui/pages/clc.py" line="507" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="483" />
+            <location filename="../../ui/pages/clc.py" line="510" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="484" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="485" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="486" />
+            <location filename="../../ui/pages/clc.py" line="513" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="497" />
+            <location filename="../../ui/pages/clc.py" line="525" />
+            <source>Đang tải sổ hoạt động…</source>
+            <translation>Loading the activity log…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="527" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="498" />
+            <location filename="../../ui/pages/clc.py" line="528" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="500" />
+            <location filename="../../ui/pages/clc.py" line="530" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="574" />
+            <location filename="../../ui/pages/clc.py" line="606" />
+            <source>thêm {what}</source>
+            <translation>add {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="606" />
+            <source>sửa {what}</source>
+            <translation>edit {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="639" />
+            <location filename="../../ui/pages/clc.py" line="641" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="639" />
-            <source>thêm «{title}»</source>
-            <translation>add “{title}”</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/clc.py" line="650" />
-            <source>sửa «{title}»</source>
-            <translation>edit “{title}”</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/clc.py" line="665" />
+            <location filename="../../ui/pages/clc.py" line="720" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="666" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="720" />
+            <location filename="../../ui/pages/clc.py" line="605" />
+            <location filename="../../ui/pages/clc.py" line="775" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="722" />
+            <location filename="../../ui/pages/clc.py" line="607" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="729" />
+            <location filename="../../ui/pages/clc.py" line="705" />
+            <source>Lưu hoạt động</source>
+            <translation>Save the activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="707" />
+            <source>Đang chờ «{other}» xong rồi lưu…</source>
+            <translation>Waiting for «{other}» to finish, then saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="776" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="797" />
+            <location filename="../../ui/pages/clc.py" line="780" />
+            <source>Xóa hoạt động</source>
+            <translation>Delete activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="817" />
+            <source>Lưu thông tin trung tâm</source>
+            <translation>Save the centre's record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="838" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="804" />
+            <location filename="../../ui/pages/clc.py" line="845" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="820" />
+            <location filename="../../ui/pages/clc.py" line="861" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="821" />
+            <location filename="../../ui/pages/clc.py" line="862" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="823" />
+            <location filename="../../ui/pages/clc.py" line="864" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1017,117 +1051,117 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcSummaryWidget</name>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="28" />
+            <location filename="../../ui/widgets/clc_summary.py" line="29" />
             <source>Hoạt động</source>
             <translation>Activities</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="29" />
+            <location filename="../../ui/widgets/clc_summary.py" line="30" />
             <source>Số hoạt động</source>
             <translation>Number of activities</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
             <source>Buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="30" />
+            <location filename="../../ui/widgets/clc_summary.py" line="31" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="31" />
+            <location filename="../../ui/widgets/clc_summary.py" line="32" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="31" />
+            <location filename="../../ui/widgets/clc_summary.py" line="32" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="32" />
+            <location filename="../../ui/widgets/clc_summary.py" line="33" />
             <source>Người</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="33" />
+            <location filename="../../ui/widgets/clc_summary.py" line="34" />
             <source>Số người không trùng, cộng theo từng hoạt động (một người học hai hoạt động được tính hai lần)</source>
             <translation>Distinct persons, added up activity by activity (a person in two activities counts twice)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="35" />
+            <location filename="../../ui/widgets/clc_summary.py" line="36" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="35" />
+            <location filename="../../ui/widgets/clc_summary.py" line="36" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="36" />
+            <location filename="../../ui/widgets/clc_summary.py" line="37" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="37" />
+            <location filename="../../ui/widgets/clc_summary.py" line="38" />
             <source>Dân tộc thiểu số (lượt)</source>
             <translation>Ethnic minority (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="38" />
+            <location filename="../../ui/widgets/clc_summary.py" line="39" />
             <source>LĐNT</source>
             <translation>RW</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="39" />
+            <location filename="../../ui/widgets/clc_summary.py" line="40" />
             <source>Lao động nông thôn (lượt)</source>
             <translation>Rural workers (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="60" />
+            <location filename="../../ui/widgets/clc_summary.py" line="61" />
             <source>Trung tâm học tập cộng đồng</source>
             <translation>Community learning centre</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="75" />
+            <location filename="../../ui/widgets/clc_summary.py" line="76" />
             <source>Chưa có hoạt động nào trong sổ cho khoảng thời gian này.</source>
             <translation>No activity in the log for this time span yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="123" />
+            <location filename="../../ui/widgets/clc_summary.py" line="148" />
             <source>các xã thuộc {unit}</source>
             <translation>communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="130" />
+            <location filename="../../ui/widgets/clc_summary.py" line="155" />
             <source>Tử số gợi ý của chỉ tiêu LĐNT học tại TTHTCĐ chỉ có cho 6 tháng đầu năm và cả năm.</source>
             <translation>The suggested numerator of the indicator "rural workers studying at the CLC" exists only for the first half-year and the whole year.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="134" />
+            <location filename="../../ui/widgets/clc_summary.py" line="159" />
             <source>Chưa ghi «LĐNT học lần đầu trong năm» cho hoạt động nào của kỳ này, nên chưa có tử số gợi ý cho chỉ tiêu LĐNT học tại TTHTCĐ.</source>
             <translation>No activity of this period has “RW new this year” recorded, so there is no suggested numerator for the indicator "rural workers studying at the CLC" yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="139" />
+            <location filename="../../ui/widgets/clc_summary.py" line="164" />
             <source>Lao động nông thôn học tại trung tâm (người, không trùng): &lt;b&gt;{n}&lt;/b&gt; — tử số gợi ý cho chỉ tiêu LDNT_HOC_TTHTCD; số đã nhập không bị thay đổi.</source>
             <translation>Rural workers studying at the centre (distinct persons): &lt;b&gt;{n}&lt;/b&gt; — suggested numerator of indicator LDNT_HOC_TTHTCD; the figure entered is not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="155" />
+            <location filename="../../ui/widgets/clc_summary.py" line="180" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="166" />
+            <location filename="../../ui/widgets/clc_summary.py" line="191" />
             <source>Tổng cộng</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/clc_summary.py" line="175" />
+            <location filename="../../ui/widgets/clc_summary.py" line="200" />
             <source>Chưa ghi</source>
             <translation>Not recorded</translation>
         </message>
@@ -1135,12 +1169,12 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcTotalsModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="221" />
+            <location filename="../../ui/models/clc_activity_model.py" line="373" />
             <source>Tổng cộng: {n} hoạt động</source>
             <translation>Total: {n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="240" />
+            <location filename="../../ui/models/clc_activity_model.py" line="392" />
             <source>Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)</source>
             <translation>Sum over the activities that record this figure (blank = not recorded, not counted as 0)</translation>
         </message>
@@ -1148,22 +1182,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="369" />
+            <location filename="../../ui/models/sync_models.py" line="392" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="398" />
+            <location filename="../../ui/models/sync_models.py" line="421" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="400" />
+            <location filename="../../ui/models/sync_models.py" line="423" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="403" />
+            <location filename="../../ui/models/sync_models.py" line="426" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1171,67 +1205,67 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="35" />
+            <location filename="../../ui/pages/completeness.py" line="34" />
             <source>4 kỳ gần nhất</source>
             <translation>Last 4 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="36" />
+            <location filename="../../ui/pages/completeness.py" line="35" />
             <source>8 kỳ gần nhất</source>
             <translation>Last 8 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="37" />
+            <location filename="../../ui/pages/completeness.py" line="36" />
             <source>Chỉ kỳ đang chọn</source>
             <translation>The chosen period only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="41" />
+            <location filename="../../ui/pages/completeness.py" line="40" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="51" />
+            <location filename="../../ui/pages/completeness.py" line="49" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="60" />
+            <location filename="../../ui/pages/completeness.py" line="58" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="64" />
+            <location filename="../../ui/pages/completeness.py" line="62" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="67" />
+            <location filename="../../ui/pages/completeness.py" line="65" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="69" />
+            <location filename="../../ui/pages/completeness.py" line="67" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="71" />
+            <location filename="../../ui/pages/completeness.py" line="69" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="136" />
+            <location filename="../../ui/pages/completeness.py" line="123" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="144" />
+            <location filename="../../ui/pages/completeness.py" line="133" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="146" />
+            <location filename="../../ui/pages/completeness.py" line="135" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1249,197 +1283,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (đồng)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -2087,348 +2121,348 @@ Edited at {time} by {who}</translation>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="122" />
+            <location filename="../../ui/pages/dashboard.py" line="104" />
             <source>Tổng quan</source>
             <translation>Overview</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="158" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Đạt mục tiêu</source>
             <translation>Target met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="158" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Gần đạt</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="158" />
+            <location filename="../../ui/pages/dashboard.py" line="140" />
             <source>Chưa đạt</source>
             <translation>Not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="159" />
+            <location filename="../../ui/pages/dashboard.py" line="141" />
             <source>Chưa báo cáo</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="163" />
+            <location filename="../../ui/pages/dashboard.py" line="145" />
             <source>Hoàn thành kỳ báo cáo</source>
             <translation>Period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="172" />
+            <location filename="../../ui/pages/dashboard.py" line="154" />
             <source>Cân bằng biết chữ giữa nữ và nam</source>
             <translation>Literacy balance between women and men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="173" />
+            <location filename="../../ui/pages/dashboard.py" line="155" />
             <source>Tỷ lệ của nam = (tổng số − nữ): tử số và mẫu số đều trừ đi phần của nữ; chênh lệch tính bằng điểm phần trăm.</source>
             <translation>Men's rate = (total − women): the women's part is subtracted from both numerator and denominator; the gap is in percentage points.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="254" />
-            <location filename="../../ui/pages/dashboard.py" line="286" />
+            <location filename="../../ui/pages/dashboard.py" line="236" />
+            <location filename="../../ui/pages/dashboard.py" line="257" />
             <source>Tổng quan — {period}</source>
             <translation>Overview — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="255" />
+            <location filename="../../ui/pages/dashboard.py" line="237" />
             <source>Đang tổng hợp số liệu của các đơn vị cấp dưới…</source>
             <translation>Adding up the figures of the units below…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="283" />
+            <location filename="../../ui/pages/dashboard.py" line="254" />
             <source>số liệu của xã</source>
             <translation>the commune's figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="284" />
+            <location filename="../../ui/pages/dashboard.py" line="255" />
             <source>tổng hợp từ các xã và số liệu của huyện</source>
             <translation>summed from the communes plus the district's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="285" />
+            <location filename="../../ui/pages/dashboard.py" line="256" />
             <source>tổng hợp toàn tỉnh từ các huyện, xã và số liệu của tỉnh</source>
             <translation>province total from the districts, communes and the province's own figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="289" />
+            <location filename="../../ui/pages/dashboard.py" line="260" />
             <source>{unit} ({code}) · {scope} · {programme} · so với mục tiêu năm {year}</source>
             <translation>{unit} ({code}) · {scope} · {programme} · against the {year} targets</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="292" />
+            <location filename="../../ui/pages/dashboard.py" line="263" />
             <source> · thay đổi so với kỳ trước: {period}</source>
             <translation> · change since the previous period: {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="295" />
+            <location filename="../../ui/pages/dashboard.py" line="266" />
             <source> · các chỉ tiêu của chương trình này báo cáo theo năm: chọn kỳ «Cả năm {year}»</source>
             <translation> · this programme's indicators are reported by year: choose the period “Year {year}”</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="321" />
+            <location filename="../../ui/pages/dashboard.py" line="292" />
             <source>{met} trong {total} chỉ tiêu có mục tiêu</source>
             <translation>{met} of {total} indicators with a target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="324" />
+            <location filename="../../ui/pages/dashboard.py" line="295" />
             <source>Đã đánh dấu hoàn thành</source>
             <translation>Marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="325" />
+            <location filename="../../ui/pages/dashboard.py" line="296" />
             <source>Chưa đánh dấu hoàn thành</source>
             <translation>Not marked complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="326" />
+            <location filename="../../ui/pages/dashboard.py" line="297" />
             <source>Đã báo cáo {n}/{total} chỉ tiêu của kỳ này.</source>
             <translation>{n}/{total} indicators reported for this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="329" />
+            <location filename="../../ui/pages/dashboard.py" line="300" />
             <source>{n}/{total} đơn vị</source>
             <translation>{n}/{total} units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="332" />
+            <location filename="../../ui/pages/dashboard.py" line="303" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình đã đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has marked it complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="334" />
+            <location filename="../../ui/pages/dashboard.py" line="305" />
             <source>Đơn vị cấp dưới đã đánh dấu hoàn thành kỳ này; đơn vị mình chưa đánh dấu hoàn thành.</source>
             <translation>Units below that marked this period complete; this unit has not marked it complete yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="341" />
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="341" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="341" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Nam</source>
             <translation>Men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="341" />
+            <location filename="../../ui/pages/dashboard.py" line="312" />
             <source>Chênh lệch (nam − nữ)</source>
             <translation>Gap (men − women)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="345" />
+            <location filename="../../ui/pages/dashboard.py" line="316" />
             <source>Biết chữ 15–60 tuổi</source>
             <translation>Literate, aged 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="346" />
+            <location filename="../../ui/pages/dashboard.py" line="317" />
             <source>Biết chữ 15–35 tuổi</source>
             <translation>Literate, aged 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="347" />
+            <location filename="../../ui/pages/dashboard.py" line="318" />
             <source>Biết chữ mức độ 2, 15–60 tuổi</source>
             <translation>Literate at level 2, age 15–60</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="348" />
+            <location filename="../../ui/pages/dashboard.py" line="319" />
             <source>Biết chữ mức độ 1, 15–35 tuổi</source>
             <translation>Literate at level 1, age 15–35</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="350" />
+            <location filename="../../ui/pages/dashboard.py" line="321" />
             <source>chưa báo cáo</source>
             <translation>not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="359" />
+            <location filename="../../ui/pages/dashboard.py" line="330" />
             <source>Nữ thấp hơn nam</source>
             <translation>Women below men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="359" />
+            <location filename="../../ui/pages/dashboard.py" line="330" />
             <source>Nữ cao hơn hoặc bằng nam</source>
             <translation>Women at or above men</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="377" />
+            <location filename="../../ui/pages/dashboard.py" line="348" />
             <source>So với mục tiêu</source>
             <translation>Against target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="378" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>Mục tiêu</source>
             <translation>Target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="378" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>Đánh giá</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="378" />
+            <location filename="../../ui/pages/dashboard.py" line="349" />
             <source>So với kỳ trước</source>
             <translation>Since previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="383" />
+            <location filename="../../ui/pages/dashboard.py" line="354" />
             <source>Tỉnh</source>
             <translation>Province</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="406" />
+            <location filename="../../ui/pages/dashboard.py" line="377" />
             <source>Số liệu của tỉnh kỳ này, theo biên nhận gần nhất của Sở</source>
             <translation>The province's figure for this period, from the Department's latest receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="436" />
+            <location filename="../../ui/pages/dashboard.py" line="407" />
             <source>{n}/{total} đơn vị đạt</source>
             <translation>{n}/{total} units meet it</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="440" />
+            <location filename="../../ui/pages/dashboard.py" line="411" />
             <source>mức {n} trở lên: {share}</source>
             <translation>level {n} or above: {share}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="442" />
-            <location filename="../../ui/pages/dashboard.py" line="473" />
+            <location filename="../../ui/pages/dashboard.py" line="413" />
+            <location filename="../../ui/pages/dashboard.py" line="444" />
             <source>công nhận mức độ {n} đã hết hiệu lực</source>
             <translation>recognition at level {n} has lapsed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="445" />
-            <location filename="../../ui/pages/dashboard.py" line="562" />
+            <location filename="../../ui/pages/dashboard.py" line="416" />
+            <location filename="../../ui/pages/dashboard.py" line="533" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="445" />
-            <location filename="../../ui/pages/dashboard.py" line="562" />
+            <location filename="../../ui/pages/dashboard.py" line="416" />
+            <location filename="../../ui/pages/dashboard.py" line="533" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="450" />
+            <location filename="../../ui/pages/dashboard.py" line="421" />
             <source>của đơn vị mình: {value}</source>
             <translation>this unit's own: {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="455" />
+            <location filename="../../ui/pages/dashboard.py" line="426" />
             <source>{n}/{total} đơn vị đã báo cáo</source>
             <translation>{n}/{total} units reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="458" />
+            <location filename="../../ui/pages/dashboard.py" line="429" />
             <source>{n} đơn vị có số liệu</source>
             <translation>{n} units with figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="462" />
+            <location filename="../../ui/pages/dashboard.py" line="433" />
             <source>mục tiêu {year}: {draft}</source>
             <translation>{year} target: {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="489" />
+            <location filename="../../ui/pages/dashboard.py" line="460" />
             <source>{value} trên thang 0–{top}</source>
             <translation>{value} on a 0–{top} scale</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="490" />
+            <location filename="../../ui/pages/dashboard.py" line="461" />
             <source>; mục tiêu kỳ này: mức độ {n}</source>
             <translation>; this period's target: level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="495" />
+            <location filename="../../ui/pages/dashboard.py" line="466" />
             <source>Tỷ lệ đơn vị đạt từ mức {n} trở lên</source>
             <translation>Share of units at level {n} or above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="503" />
+            <location filename="../../ui/pages/dashboard.py" line="474" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="504" />
+            <location filename="../../ui/pages/dashboard.py" line="475" />
             <source>Tăng so với cùng kỳ
 (cùng kỳ: {value})</source>
             <translation>Increase on the same period
 (same period: {value})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="510" />
+            <location filename="../../ui/pages/dashboard.py" line="481" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="514" />
+            <location filename="../../ui/pages/dashboard.py" line="485" />
             <source>(dự thảo): {draft}</source>
             <translation>(draft): {draft}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="518" />
+            <location filename="../../ui/pages/dashboard.py" line="489" />
             <source>đúng mục tiêu</source>
             <translation>exactly on target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="521" />
+            <location filename="../../ui/pages/dashboard.py" line="492" />
             <source>vượt {points}</source>
             <translation>{points} above</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="522" />
+            <location filename="../../ui/pages/dashboard.py" line="493" />
             <source>thiếu {points}</source>
             <translation>{points} short</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="525" />
+            <location filename="../../ui/pages/dashboard.py" line="496" />
             <source>chưa có mức độ được công nhận của đơn vị mình</source>
             <translation>no recognised level of this unit's own</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="528" />
+            <location filename="../../ui/pages/dashboard.py" line="499" />
             <source>mục tiêu {year} là dự thảo</source>
             <translation>the {year} target is a draft</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="532" />
+            <location filename="../../ui/pages/dashboard.py" line="503" />
             <source>không đặt mục tiêu</source>
             <translation>no target</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="545" />
+            <location filename="../../ui/pages/dashboard.py" line="516" />
             <source>{share}
 từ mức {n}</source>
             <translation>{share}
 at level {n}+</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="552" />
+            <location filename="../../ui/pages/dashboard.py" line="523" />
             <source>kỳ trước chưa báo cáo</source>
             <translation>previous period not reported</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="559" />
-            <location filename="../../ui/pages/dashboard.py" line="563" />
+            <location filename="../../ui/pages/dashboard.py" line="530" />
+            <location filename="../../ui/pages/dashboard.py" line="534" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/dashboard.py" line="560" />
-            <location filename="../../ui/pages/dashboard.py" line="563" />
+            <location filename="../../ui/pages/dashboard.py" line="531" />
+            <location filename="../../ui/pages/dashboard.py" line="534" />
             <source>{arrow} kỳ trước: {before}</source>
             <translation>{arrow} previous period: {before}</translation>
         </message>
@@ -2436,17 +2470,17 @@ at level {n}+</translation>
     <context>
         <name>DateField</name>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="121" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="120" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="121" />
             <source>(không có)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/clc_activity.py" line="127" />
+            <location filename="../../ui/dialogs/clc_activity.py" line="128" />
             <source>Chọn trên lịch</source>
             <translation>Pick on a calendar</translation>
         </message>
@@ -2527,333 +2561,349 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="85" />
-            <location filename="../../ui/pages/entry.py" line="192" />
+            <location filename="../../ui/pages/entry.py" line="87" />
+            <location filename="../../ui/pages/entry.py" line="183" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="86" />
+            <location filename="../../ui/pages/entry.py" line="88" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="87" />
+            <location filename="../../ui/pages/entry.py" line="89" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="194" />
+            <location filename="../../ui/pages/entry.py" line="185" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="195" />
+            <location filename="../../ui/pages/entry.py" line="186" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="201" />
+            <location filename="../../ui/pages/entry.py" line="192" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="204" />
+            <location filename="../../ui/pages/entry.py" line="195" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="207" />
+            <location filename="../../ui/pages/entry.py" line="198" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="230" />
+            <location filename="../../ui/pages/entry.py" line="221" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="301" />
+            <location filename="../../ui/pages/entry.py" line="292" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="375" />
+            <location filename="../../ui/pages/entry.py" line="366" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="376" />
+            <location filename="../../ui/pages/entry.py" line="367" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="385" />
+            <location filename="../../ui/pages/entry.py" line="376" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="424" />
+            <location filename="../../ui/pages/entry.py" line="415" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="425" />
+            <location filename="../../ui/pages/entry.py" line="416" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="428" />
+            <location filename="../../ui/pages/entry.py" line="419" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="456" />
+            <location filename="../../ui/pages/entry.py" line="447" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="536" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="536" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="547" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="547" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="547" />
+            <location filename="../../ui/pages/entry.py" line="538" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="549" />
+            <location filename="../../ui/pages/entry.py" line="540" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="551" />
+            <location filename="../../ui/pages/entry.py" line="542" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="554" />
+            <location filename="../../ui/pages/entry.py" line="545" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="593" />
+            <location filename="../../ui/pages/entry.py" line="584" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="650" />
+            <location filename="../../ui/pages/entry.py" line="643" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="651" />
+            <location filename="../../ui/pages/entry.py" line="644" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="651" />
+            <location filename="../../ui/pages/entry.py" line="644" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="652" />
+            <location filename="../../ui/pages/entry.py" line="645" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="653" />
+            <location filename="../../ui/pages/entry.py" line="646" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="656" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="667" />
+            <location filename="../../ui/pages/entry.py" line="660" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="670" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="670" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="670" />
+            <location filename="../../ui/pages/entry.py" line="663" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="696" />
+            <location filename="../../ui/pages/entry.py" line="689" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="700" />
+            <location filename="../../ui/pages/entry.py" line="693" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="656" />
+            <location filename="../../ui/pages/entry.py" line="980" />
+            <source>Chưa ghi được dấu hoàn thành.</source>
+            <translation>The completion mark was not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="990" />
+            <source>Đang chờ «{other}» xong rồi lưu…</source>
+            <translation>Waiting for «{other}» to finish, then saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="649" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="686" />
+            <location filename="../../ui/pages/entry.py" line="679" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="692" />
+            <location filename="../../ui/pages/entry.py" line="685" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="693" />
+            <location filename="../../ui/pages/entry.py" line="686" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="694" />
+            <location filename="../../ui/pages/entry.py" line="687" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="702" />
+            <location filename="../../ui/pages/entry.py" line="695" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="709" />
+            <location filename="../../ui/pages/entry.py" line="702" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="741" />
+            <location filename="../../ui/pages/entry.py" line="734" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="744" />
+            <location filename="../../ui/pages/entry.py" line="737" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="749" />
+            <location filename="../../ui/pages/entry.py" line="742" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="752" />
+            <location filename="../../ui/pages/entry.py" line="745" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="754" />
+            <location filename="../../ui/pages/entry.py" line="747" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="756" />
+            <location filename="../../ui/pages/entry.py" line="749" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="775" />
+            <location filename="../../ui/pages/entry.py" line="768" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="805" />
+            <location filename="../../ui/pages/entry.py" line="820" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="849" />
+            <location filename="../../ui/pages/entry.py" line="864" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="853" />
+            <location filename="../../ui/pages/entry.py" line="868" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="856" />
+            <location filename="../../ui/pages/entry.py" line="871" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="858" />
+            <location filename="../../ui/pages/entry.py" line="873" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="888" />
+            <location filename="../../ui/pages/entry.py" line="903" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="897" />
+            <location filename="../../ui/pages/entry.py" line="914" />
+            <source>Lưu số liệu kỳ {period}</source>
+            <translation>Save the figures of {period}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="923" />
             <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
             <translation>Not saved: the unit does not report this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="901" />
+            <location filename="../../ui/pages/entry.py" line="927" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="914" />
+            <location filename="../../ui/pages/entry.py" line="935" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="941" />
+            <location filename="../../ui/pages/entry.py" line="962" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="942" />
+            <location filename="../../ui/pages/entry.py" line="963" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="942" />
+            <location filename="../../ui/pages/entry.py" line="963" />
+            <location filename="../../ui/pages/entry.py" line="983" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="950" />
+            <location filename="../../ui/pages/entry.py" line="975" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="951" />
+            <location filename="../../ui/pages/entry.py" line="976" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -2861,9 +2911,53 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorReport</name>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="62" />
+            <source>Không mở được thư mục nhật ký.</source>
+            <translation>The log folder could not be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="78" />
+            <source>Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>An unexpected error occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="84" />
+            <source>Lỗi đã được ghi vào nhật ký{where}. Khi cần hỗ trợ, bấm «Sao chép thông tin lỗi» rồi dán vào thư điện tử hoặc tin nhắn gửi cán bộ hỗ trợ.</source>
+            <translation>The error was written to the log{where}. To ask for help, click “Copy error details” and paste into an e-mail or message to whoever supports the app.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="98" />
+            <location filename="../../ui/dialogs/error_report.py" line="118" />
+            <source>Sao chép thông tin lỗi</source>
+            <translation>Copy error details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="100" />
+            <source>Mở thư mục nhật ký</source>
+            <translation>Open the log folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="102" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="115" />
+            <source>Đã xảy ra {count} lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; số liệu đang sửa dở có thể cần nhập lại.</source>
+            <translation>{count} unexpected errors occurred. Saved figures are not affected; figures being edited may need to be entered again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/error_report.py" line="126" />
+            <source>Đã sao chép ✓</source>
+            <translation>Copied ✓</translation>
         </message>
     </context>
     <context>
@@ -2976,97 +3070,97 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="139" />
+            <location filename="../../ui/dialogs/report_print.py" line="171" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="142" />
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="148" />
+            <location filename="../../ui/dialogs/report_print.py" line="180" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="151" />
+            <location filename="../../ui/dialogs/report_print.py" line="183" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="161" />
+            <location filename="../../ui/dialogs/report_print.py" line="193" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="164" />
+            <location filename="../../ui/dialogs/report_print.py" line="196" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="167" />
+            <location filename="../../ui/dialogs/report_print.py" line="199" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="170" />
+            <location filename="../../ui/dialogs/report_print.py" line="202" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <location filename="../../ui/dialogs/report_print.py" line="203" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="172" />
+            <location filename="../../ui/dialogs/report_print.py" line="204" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="173" />
+            <location filename="../../ui/dialogs/report_print.py" line="205" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="175" />
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="176" />
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="177" />
+            <location filename="../../ui/dialogs/report_print.py" line="209" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="178" />
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="179" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="180" />
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="185" />
+            <location filename="../../ui/dialogs/report_print.py" line="217" />
             <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
             <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="189" />
+            <location filename="../../ui/dialogs/report_print.py" line="221" />
             <source>Ngưỡng đánh giá cấp trên</source>
             <translation>Judging threshold above the commune</translation>
         </message>
@@ -3227,72 +3321,99 @@ at level {n}+</translation>
     <context>
         <name>ImportPreviewModel</name>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="15" />
+            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="99" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="15" />
+            <location filename="../../ui/models/import_preview.py" line="17" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="16" />
+            <location filename="../../ui/models/import_preview.py" line="18" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="17" />
+            <location filename="../../ui/models/import_preview.py" line="19" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
+            <location filename="../../ui/models/import_preview.py" line="102" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="18" />
+            <location filename="../../ui/models/import_preview.py" line="20" />
             <source>Đang lưu</source>
             <translation>Stored</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="19" />
+            <location filename="../../ui/models/import_preview.py" line="21" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="40" />
+            <location filename="../../ui/models/import_preview.py" line="42" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="118" />
+            <location filename="../../ui/models/import_preview.py" line="99" />
+            <source>Ngày</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="100" />
+            <source>Tên hoạt động</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="101" />
+            <source>Lượt</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="145" />
+            <source>sửa</source>
+            <translation>update</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="146" />
+            <source>thêm mới</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/import_preview.py" line="203" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="119" />
+            <location filename="../../ui/models/import_preview.py" line="204" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="119" />
+            <location filename="../../ui/models/import_preview.py" line="204" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -3300,17 +3421,17 @@ at level {n}+</translation>
     <context>
         <name>InstallationsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="322" />
+            <location filename="../../ui/models/sync_models.py" line="324" />
             <source>máy này đang gửi số liệu cho {n} đơn vị</source>
             <translation>this machine is sending figures for {n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="332" />
+            <location filename="../../ui/models/sync_models.py" line="346" />
             <source>Khóa {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
             <translation>Key {fp} signs packages for {n} units. Each unit is confirmed on its own: confirm this row only when the Department is sure the machine is assigned to enter figures for {unit}.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="336" />
+            <location filename="../../ui/models/sync_models.py" line="350" />
             <source>Thiếu {n} gói</source>
             <translation>{n} packages missing</translation>
         </message>
@@ -3339,141 +3460,141 @@ at level {n}+</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
-            <location filename="../../ui/main_window.py" line="408" />
+            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="382" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="444" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="458" />
-            <location filename="../../ui/main_window.py" line="479" />
+            <location filename="../../ui/main_window.py" line="418" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
-            <location filename="../../ui/main_window.py" line="574" />
+            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="524" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="575" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="581" />
+            <location filename="../../ui/main_window.py" line="531" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="584" />
+            <location filename="../../ui/main_window.py" line="534" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="590" />
+            <location filename="../../ui/main_window.py" line="539" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="593" />
+            <location filename="../../ui/main_window.py" line="542" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="597" />
+            <location filename="../../ui/main_window.py" line="546" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
-            <location filename="../../ui/main_window.py" line="601" />
+            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="550" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="603" />
+            <location filename="../../ui/main_window.py" line="551" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="610" />
+            <location filename="../../ui/main_window.py" line="558" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="555" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="650" />
+            <location filename="../../ui/main_window.py" line="576" />
+            <source>«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
+            <translation>«{label}» is waiting for «{other}» to finish and will run right after it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="607" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="680" />
-            <source>&lt;p&gt;Theo dõi Kế hoạch 2780/KH-UBND của UBND tỉnh Kon Tum về xây dựng xã hội học tập, từ xã đến tỉnh.&lt;/p&gt;&lt;p&gt;Phông chữ Noto Sans và Liberation Serif theo giấy phép SIL Open Font License.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Follows plan 2780/KH-UBND of the Kon Tum Provincial People's Committee on building a learning society, from the commune up to the province.&lt;/p&gt;&lt;p&gt;Noto Sans and Liberation Serif fonts under the SIL Open Font License.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="647" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="702" />
+            <location filename="../../ui/main_window.py" line="652" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="703" />
+            <location filename="../../ui/main_window.py" line="653" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="721" />
+            <location filename="../../ui/main_window.py" line="671" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="722" />
+            <location filename="../../ui/main_window.py" line="672" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="723" />
+            <location filename="../../ui/main_window.py" line="673" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="729" />
+            <location filename="../../ui/main_window.py" line="679" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="737" />
+            <location filename="../../ui/main_window.py" line="687" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="746" />
+            <location filename="../../ui/main_window.py" line="696" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -3481,159 +3602,169 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="97" />
+            <location filename="../../ui/pages/merge.py" line="100" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="115" />
+            <location filename="../../ui/pages/merge.py" line="118" />
             <source>Gói nhận được</source>
             <translation>Received packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="116" />
-            <location filename="../../ui/pages/merge.py" line="453" />
+            <location filename="../../ui/pages/merge.py" line="119" />
+            <location filename="../../ui/pages/merge.py" line="459" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="117" />
-            <location filename="../../ui/pages/merge.py" line="455" />
+            <location filename="../../ui/pages/merge.py" line="120" />
+            <location filename="../../ui/pages/merge.py" line="461" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="128" />
+            <location filename="../../ui/pages/merge.py" line="131" />
             <source>Thêm tệp…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="130" />
+            <location filename="../../ui/pages/merge.py" line="133" />
             <source>Thêm thư mục…</source>
             <translation>Add folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="132" />
+            <location filename="../../ui/pages/merge.py" line="135" />
             <source>Bỏ khỏi danh sách</source>
             <translation>Remove from the list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="134" />
+            <location filename="../../ui/pages/merge.py" line="137" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
+            <location filename="../../ui/pages/merge.py" line="138" />
             <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
             <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="137" />
+            <location filename="../../ui/pages/merge.py" line="140" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="146" />
+            <location filename="../../ui/pages/merge.py" line="149" />
             <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
             <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="169" />
+            <location filename="../../ui/pages/merge.py" line="172" />
             <source>Lưu biên nhận…</source>
             <translation>Save receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="171" />
+            <location filename="../../ui/pages/merge.py" line="174" />
             <source>In biên nhận…</source>
             <translation>Print receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="201" />
+            <location filename="../../ui/pages/merge.py" line="204" />
             <source>Chọn gói đồng bộ</source>
             <translation>Choose sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="202" />
+            <location filename="../../ui/pages/merge.py" line="205" />
             <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
             <translation>XHHT packages (*.xhht);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="207" />
+            <location filename="../../ui/pages/merge.py" line="210" />
             <source>Chọn thư mục chứa các gói</source>
             <translation>Choose the folder holding the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="244" />
             <source>Đang kiểm tra các gói…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="244" />
             <source>Đang nhập các gói…</source>
             <translation>Importing the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="261" />
+            <location filename="../../ui/pages/merge.py" line="245" />
+            <source>Nhập các gói</source>
+            <translation>Import the packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="260" />
             <source>Không nhập được.</source>
             <translation>The import failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="267" />
+            <location filename="../../ui/pages/merge.py" line="266" />
             <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
             <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="268" />
+            <location filename="../../ui/pages/merge.py" line="267" />
             <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
             <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
+            <location filename="../../ui/pages/merge.py" line="288" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="290" />
+            <location filename="../../ui/pages/merge.py" line="289" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="296" />
+            <location filename="../../ui/pages/merge.py" line="295" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="303" />
+            <location filename="../../ui/pages/merge.py" line="302" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="314" />
+            <location filename="../../ui/pages/merge.py" line="313" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="316" />
+            <location filename="../../ui/pages/merge.py" line="315" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="337" />
+            <location filename="../../ui/pages/merge.py" line="332" />
+            <source>Giải quyết xung đột</source>
+            <translation>Resolve conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="340" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="352" />
+            <location filename="../../ui/pages/merge.py" line="355" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="354" />
+            <location filename="../../ui/pages/merge.py" line="357" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="371" />
+            <location filename="../../ui/pages/merge.py" line="374" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -3644,22 +3775,27 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="375" />
+            <location filename="../../ui/pages/merge.py" line="378" />
             <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
             <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="378" />
+            <location filename="../../ui/pages/merge.py" line="381" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="379" />
+            <location filename="../../ui/pages/merge.py" line="382" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="400" />
+            <location filename="../../ui/pages/merge.py" line="398" />
+            <source>Nhập các gói đang giữ</source>
+            <translation>Import the held packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="399" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
@@ -3686,22 +3822,27 @@ The held packages of this computer will be imported.</translation>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="442" />
+            <location filename="../../ui/pages/merge.py" line="421" />
+            <source>Thu hồi máy gửi</source>
+            <translation>Revoke the sending installation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="448" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="452" />
+            <location filename="../../ui/pages/merge.py" line="458" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="454" />
+            <location filename="../../ui/pages/merge.py" line="460" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="456" />
+            <location filename="../../ui/pages/merge.py" line="462" />
             <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -3778,32 +3919,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="287" />
+            <location filename="../../ui/dialogs/report_print.py" line="319" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="288" />
+            <location filename="../../ui/dialogs/report_print.py" line="320" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="289" />
+            <location filename="../../ui/dialogs/report_print.py" line="321" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="290" />
+            <location filename="../../ui/dialogs/report_print.py" line="322" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="293" />
+            <location filename="../../ui/dialogs/report_print.py" line="325" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="294" />
+            <location filename="../../ui/dialogs/report_print.py" line="326" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -3811,17 +3952,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="245" />
+            <location filename="../../ui/dialogs/report_print.py" line="277" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="248" />
+            <location filename="../../ui/dialogs/report_print.py" line="280" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="250" />
+            <location filename="../../ui/dialogs/report_print.py" line="282" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -3875,51 +4016,77 @@ The held packages of this computer will be imported.</translation>
         </message>
     </context>
     <context>
+        <name>Operation</name>
+        <message>
+            <location filename="../../ui/operations.py" line="74" />
+            <source>Không thực hiện được.</source>
+            <translation>Could not be done.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphraseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="41" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="42" />
             <source>Mật khẩu bảo vệ khóa</source>
             <translation>Password protecting the key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="43" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="44" />
             <source>Mật khẩu dài ít nhất {n} ký tự. Ghi lại và cất ở nơi an toàn: mất mật khẩu thì không mở được bản sao lưu.</source>
             <translation>The password needs at least {n} characters. Write it down and keep it safe: without it the backup cannot be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="45" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="46" />
             <source>Nhập mật khẩu đã đặt khi sao lưu khóa.</source>
             <translation>Enter the password set when the key was backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="51" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="52" />
             <source>Mật khẩu</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="56" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="57" />
             <source>Nhập lại</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="63" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="64" />
             <source>Đồng ý</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="64" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="65" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="72" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="73" />
             <source>Mật khẩu quá ngắn.</source>
             <translation>The password is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="75" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="76" />
             <source>Hai lần nhập không giống nhau.</source>
             <translation>The two entries differ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodPicker</name>
+        <message>
+            <location filename="../../ui/widgets/period_picker.py" line="21" />
+            <source>6 tháng đầu</source>
+            <translation>First half</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/period_picker.py" line="22" />
+            <source>6 tháng cuối</source>
+            <translation>Second half</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/period_picker.py" line="23" />
+            <source>Cả năm</source>
+            <translation>Whole year</translation>
         </message>
     </context>
     <context>
@@ -3989,32 +4156,42 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="125" />
+            <location filename="../../ui/dialogs/report_print.py" line="111" />
+            <source>Đang in trang {page}/{pages}</source>
+            <translation>Printing page {page}/{pages}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="117" />
+            <source>Đang in…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/report_print.py" line="157" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="127" />
+            <location filename="../../ui/dialogs/report_print.py" line="159" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="223" />
+            <location filename="../../ui/dialogs/report_print.py" line="255" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="224" />
+            <location filename="../../ui/dialogs/report_print.py" line="256" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="226" />
+            <location filename="../../ui/dialogs/report_print.py" line="258" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="227" />
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -4022,149 +4199,159 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="42" />
+            <location filename="../../ui/pages/reports.py" line="45" />
             <source>Phiếu theo dõi tiến độ</source>
             <translation>Progress sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="43" />
+            <location filename="../../ui/pages/reports.py" line="46" />
             <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
             <translation>Consolidated report (district, province)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="44" />
+            <location filename="../../ui/pages/reports.py" line="47" />
             <source>PDF (để in, ký)</source>
             <translation>PDF (to print and sign)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="45" />
+            <location filename="../../ui/pages/reports.py" line="48" />
             <source>Excel (gửi Bộ, Sở)</source>
             <translation>Excel (for the Ministry, Department)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="54" />
-            <location filename="../../ui/pages/reports.py" line="67" />
+            <location filename="../../ui/pages/reports.py" line="57" />
+            <location filename="../../ui/pages/reports.py" line="71" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="80" />
+            <location filename="../../ui/pages/reports.py" line="84" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="81" />
+            <location filename="../../ui/pages/reports.py" line="85" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="82" />
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="83" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="86" />
+            <location filename="../../ui/pages/reports.py" line="90" />
             <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
             <translation>Group communes and wards by former district (analysis only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="92" />
+            <location filename="../../ui/pages/reports.py" line="96" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="94" />
+            <location filename="../../ui/pages/reports.py" line="98" />
             <source>Số, ngày, người ký…</source>
             <translation>Number, date, signer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="95" />
+            <location filename="../../ui/pages/reports.py" line="99" />
             <source>Đánh giá, kiến nghị…</source>
             <translation>Assessment, proposals…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="96" />
+            <location filename="../../ui/pages/reports.py" line="100" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="97" />
+            <location filename="../../ui/pages/reports.py" line="101" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="98" />
+            <location filename="../../ui/pages/reports.py" line="102" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="99" />
+            <location filename="../../ui/pages/reports.py" line="103" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="104" />
+            <location filename="../../ui/pages/reports.py" line="108" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="269" />
-            <location filename="../../ui/pages/reports.py" line="272" />
+            <location filename="../../ui/pages/reports.py" line="245" />
+            <source>Lưu khung báo cáo</source>
+            <translation>Save the report frame</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="282" />
+            <location filename="../../ui/pages/reports.py" line="285" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="285" />
+            <location filename="../../ui/pages/reports.py" line="298" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="288" />
+            <location filename="../../ui/pages/reports.py" line="301" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="302" />
+            <location filename="../../ui/pages/reports.py" line="315" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="305" />
+            <location filename="../../ui/pages/reports.py" line="318" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="306" />
+            <location filename="../../ui/pages/reports.py" line="319" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="335" />
+            <location filename="../../ui/pages/reports.py" line="351" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="337" />
+            <location filename="../../ui/pages/reports.py" line="356" />
+            <source>Đã hủy lệnh in.</source>
+            <translation>Printing cancelled.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/reports.py" line="358" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="341" />
+            <location filename="../../ui/pages/reports.py" line="364" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="348" />
+            <location filename="../../ui/pages/reports.py" line="371" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="358" />
+            <location filename="../../ui/pages/reports.py" line="381" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -4308,31 +4495,31 @@ The held packages of this computer will be imported.</translation>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="259" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="260" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="260" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="277" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="278" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="278" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="279" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="285" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="286" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -4391,188 +4578,189 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="50" />
-            <location filename="../../ui/pages/settings.py" line="68" />
+            <location filename="../../ui/pages/settings.py" line="41" />
+            <location filename="../../ui/pages/settings.py" line="59" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="73" />
+            <location filename="../../ui/pages/settings.py" line="64" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="79" />
+            <location filename="../../ui/pages/settings.py" line="70" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="85" />
+            <location filename="../../ui/pages/settings.py" line="76" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="87" />
+            <location filename="../../ui/pages/settings.py" line="78" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="96" />
+            <location filename="../../ui/pages/settings.py" line="87" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="101" />
+            <location filename="../../ui/pages/settings.py" line="92" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="104" />
+            <location filename="../../ui/pages/settings.py" line="95" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="111" />
+            <location filename="../../ui/pages/settings.py" line="102" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="113" />
+            <location filename="../../ui/pages/settings.py" line="104" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="115" />
+            <location filename="../../ui/pages/settings.py" line="106" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="124" />
+            <location filename="../../ui/pages/settings.py" line="115" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="133" />
+            <location filename="../../ui/pages/settings.py" line="124" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="140" />
+            <location filename="../../ui/pages/settings.py" line="131" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="148" />
+            <location filename="../../ui/pages/settings.py" line="139" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="149" />
+            <location filename="../../ui/pages/settings.py" line="140" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="151" />
+            <location filename="../../ui/pages/settings.py" line="142" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
             <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="160" />
+            <location filename="../../ui/pages/settings.py" line="149" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="162" />
+            <location filename="../../ui/pages/settings.py" line="151" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="165" />
+            <location filename="../../ui/pages/settings.py" line="154" />
             <source>Danh mục và chỉ tiêu…</source>
             <translation>Catalogue and targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="177" />
+            <location filename="../../ui/pages/settings.py" line="166" />
+            <location filename="../../ui/pages/settings.py" line="266" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="230" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="230" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="231" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="231" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="233" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="248" />
+            <location filename="../../ui/pages/settings.py" line="237" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="255" />
+            <location filename="../../ui/pages/settings.py" line="244" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="274" />
+            <location filename="../../ui/pages/settings.py" line="268" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="281" />
+            <location filename="../../ui/pages/settings.py" line="275" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="289" />
+            <location filename="../../ui/pages/settings.py" line="283" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="290" />
+            <location filename="../../ui/pages/settings.py" line="284" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="293" />
+            <location filename="../../ui/pages/settings.py" line="287" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="318" />
+            <location filename="../../ui/pages/settings.py" line="312" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="322" />
+            <location filename="../../ui/pages/settings.py" line="316" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="325" />
+            <location filename="../../ui/pages/settings.py" line="319" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="327" />
+            <location filename="../../ui/pages/settings.py" line="321" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -4641,27 +4829,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeys</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="102" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="103" />
             <source>Chọn tệp khóa công khai của Sở</source>
             <translation>Choose the Department's public key file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="103" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="104" />
             <source>Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
             <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="109" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="113" />
+            <source>Nhận khóa của Sở</source>
+            <translation>Accept the Department's key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="117" />
             <source>Không nhận được khóa của Sở.</source>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="111" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
             <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="112" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="120" />
             <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
             <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
@@ -4669,12 +4862,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="291" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="309" />
             <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="297" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="315" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -4682,177 +4875,187 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="131" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="145" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="141" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
             <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="142" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="149" />
             <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="146" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="156" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="163" />
             <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="167" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
             <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="168" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
             <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="169" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="170" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="177" />
             <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="187" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="194" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="192" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="206" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="202" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="209" />
             <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
             <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="207" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="214" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="215" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="228" />
+            <source>Lưu địa chỉ thư của Sở</source>
+            <translation>Save the Department's e-mail address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="221" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="223" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="226" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
             <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="229" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
             <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="233" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
             <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="234" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="244" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
             <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
             <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="257" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
             <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="258" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="274" />
             <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="276" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="263" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
             <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="264" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
             <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="281" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="296" />
             <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="283" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
+            <source>Khôi phục khóa của Sở</source>
+            <translation>Restore the Department's key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="303" />
             <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="284" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="300" />
             <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
@@ -5159,191 +5362,196 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync.py" line="58" />
+            <location filename="../../ui/pages/sync.py" line="60" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="69" />
+            <location filename="../../ui/pages/sync.py" line="71" />
             <source>Đồng bộ – gửi số liệu về Sở</source>
             <translation>Sync – send figures to the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="74" />
+            <location filename="../../ui/pages/sync.py" line="76" />
             <source>Gói tiếp theo</source>
             <translation>Next package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="81" />
+            <location filename="../../ui/pages/sync.py" line="83" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="83" />
+            <location filename="../../ui/pages/sync.py" line="85" />
             <source>Lưu vào</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="88" />
+            <location filename="../../ui/pages/sync.py" line="90" />
             <source>Xuất gói mới</source>
             <translation>Export new package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="91" />
+            <location filename="../../ui/pages/sync.py" line="93" />
             <source>Xuất lại toàn bộ</source>
             <translation>Export everything again</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="92" />
+            <location filename="../../ui/pages/sync.py" line="94" />
             <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
             <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="94" />
+            <location filename="../../ui/pages/sync.py" line="96" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="101" />
+            <location filename="../../ui/pages/sync.py" line="103" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» và chọn tệp khóa do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="112" />
+            <location filename="../../ui/pages/sync.py" line="114" />
             <source>Khóa</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="113" />
+            <location filename="../../ui/pages/sync.py" line="115" />
             <source>Mã nhận dạng máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="116" />
+            <location filename="../../ui/pages/sync.py" line="118" />
             <source>Khóa của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="120" />
-            <location filename="../../ui/pages/sync.py" line="184" />
+            <location filename="../../ui/pages/sync.py" line="122" />
+            <location filename="../../ui/pages/sync.py" line="186" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="122" />
+            <location filename="../../ui/pages/sync.py" line="124" />
             <source>Khóa, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="131" />
+            <location filename="../../ui/pages/sync.py" line="133" />
             <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
             <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="137" />
+            <location filename="../../ui/pages/sync.py" line="139" />
             <source>Gửi đến</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="138" />
+            <location filename="../../ui/pages/sync.py" line="140" />
             <source>Tiêu đề</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="145" />
+            <location filename="../../ui/pages/sync.py" line="147" />
             <source>Chép địa chỉ</source>
             <translation>Copy address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="146" />
+            <location filename="../../ui/pages/sync.py" line="148" />
             <source>Chép tiêu đề</source>
             <translation>Copy subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="147" />
+            <location filename="../../ui/pages/sync.py" line="149" />
             <source>Chép nội dung thư</source>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="159" />
+            <location filename="../../ui/pages/sync.py" line="161" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="183" />
+            <location filename="../../ui/pages/sync.py" line="185" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="184" />
+            <location filename="../../ui/pages/sync.py" line="186" />
             <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="196" />
+            <location filename="../../ui/pages/sync.py" line="198" />
             <source> (trong đó {d} xóa)</source>
             <translation> (of which {d} deleted)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="199" />
+            <location filename="../../ui/pages/sync.py" line="201" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="201" />
+            <location filename="../../ui/pages/sync.py" line="203" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="205" />
+            <location filename="../../ui/pages/sync.py" line="207" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="223" />
+            <location filename="../../ui/pages/sync.py" line="225" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="226" />
+            <location filename="../../ui/pages/sync.py" line="228" />
             <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="237" />
+            <location filename="../../ui/pages/sync.py" line="239" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="255" />
+            <location filename="../../ui/pages/sync.py" line="257" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="256" />
+            <location filename="../../ui/pages/sync.py" line="258" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="271" />
+            <location filename="../../ui/pages/sync.py" line="269" />
+            <source>Xuất gói đồng bộ</source>
+            <translation>Export a sync package</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync.py" line="270" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="278" />
+            <location filename="../../ui/pages/sync.py" line="277" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="283" />
+            <location filename="../../ui/pages/sync.py" line="281" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/sync.py" line="289" />
             <location filename="../../ui/pages/sync.py" line="291" />
-            <location filename="../../ui/pages/sync.py" line="293" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -5384,17 +5592,19 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="129" />
+            <location filename="../../ui/operations.py" line="117" />
+            <location filename="../../ui/tasks.py" line="147" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="143" />
+            <location filename="../../ui/operations.py" line="109" />
+            <location filename="../../ui/tasks.py" line="161" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="193" />
+            <location filename="../../ui/tasks.py" line="225" />
             <source>Không thực hiện được: {error}</source>
             <translation>Could not be done: {error}</translation>
         </message>
@@ -5486,127 +5696,133 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>XlsxImportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="70" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="74" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="73" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="77" />
             <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
             <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="81" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="85" />
             <source>Chưa chọn tệp</source>
             <translation>No file chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="82" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="86" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="111" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="114" />
+            <source>Sổ TTHTCĐ (trang TTHTCD)</source>
+            <translation>CLC log (sheet TTHTCD)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
             <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
             <translation>Errors and warnings will show here.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="115" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="135" />
             <source>Nhập</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="119" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="139" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="151" />
             <source>Chọn biểu nhập Excel</source>
             <translation>Choose the Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="132" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="152" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="144" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="165" />
             <source>Đang kiểm tra tệp…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="147" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
             <source>Đang kiểm tra biểu Excel…</source>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="158" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="182" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="162" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="186" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="169" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="171" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="195" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="173" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="174" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="198" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="179" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="203" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="216" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="228" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="205" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="237" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="210" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="241" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="211" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="242" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="219" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="250" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
         </message>

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-pytest.importorskip("xhht_desktop.clc.repository")
-
-from tests.core.test_sync_fixtures import PEK, confirm_all, department, sender, statuses  # noqa: E402
-from xhht_desktop.clc import repository as clc  # noqa: E402
-from xhht_desktop.clc.domain import Activity, Centre  # noqa: E402
-from xhht_desktop.sync import merge  # noqa: E402
+from tests.core.test_sync_fixtures import PEK, confirm_all, department, sender, statuses
+from xhht_desktop.clc import repository as clc
+from xhht_desktop.clc.domain import Activity, Centre
+from xhht_desktop.sync import merge
 
 TODAY = dt.date(2014, 7, 1)
 

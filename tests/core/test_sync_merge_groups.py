@@ -8,13 +8,11 @@ import sqlite3
 
 import pytest
 
-pytest.importorskip("xhht_desktop.clc.repository")
-
-from tests.core.test_sync_fixtures import C44, C47, PEK, confirm_all, department, figure, sender, statuses  # noqa: E402
-from xhht_desktop.clc import repository as clc  # noqa: E402
-from xhht_desktop.clc.domain import Activity  # noqa: E402
-from xhht_desktop.domain.values import Entry  # noqa: E402
-from xhht_desktop.sync import merge, repo  # noqa: E402
+from tests.core.test_sync_fixtures import C44, C47, PEK, confirm_all, department, figure, sender, statuses
+from xhht_desktop.clc import repository as clc
+from xhht_desktop.clc.domain import Activity
+from xhht_desktop.domain.values import Entry
+from xhht_desktop.sync import merge, repo
 
 TODAY = dt.date(2014, 7, 1)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from xhht_desktop.clc.domain import FUNDING_SUGGESTIONS, PARTNER_SUGGESTIONS
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.catalogue import by_code
 from xhht_desktop.reports.rows import load_monitoring
@@ -102,6 +103,9 @@ def _allowed(db, inst) -> list[str]:
     # Organisations are named, not translated: the provincial agencies that follow the plan
     # (resources/catalogue/monitoring.csv) and the bodies the catalogue makes responsible.
     names |= {a["agency"] for a in load_monitoring()}
+    # The activity form's suggestions for partner and funding are texts the user writes into the
+    # Vietnamese log (organisations by name, budget lines as the commune books them).
+    names |= set(PARTNER_SUGGESTIONS) | set(FUNDING_SUGGESTIONS)
     for ind in by_code().values():
         names |= {o.strip() for o in ind.owner.split(";")}
     return sorted((n for n in names if n), key=len, reverse=True)
@@ -114,6 +118,55 @@ def _vietnamese_left(text: str, allowed: list[str]) -> str:
             text = text.replace(name, " ")
     text = PROPER.sub(" ", text)
     return text if VIETNAMESE.search(text) else ""
+
+
+def _other_dialogs(ctx, win, db, role) -> list:
+    """Every dialog a user of `role` can open besides the pages: keys, backup/restore, Excel import,
+    the centre and its activity, About and the guide, moving to a merged unit, the error report."""
+    from ui.dialogs.about import AboutDialog
+    from ui.dialogs.backup_restore import RestoreDialog
+    from ui.dialogs.clc_activity import ClcActivityDialog
+    from ui.dialogs.clc_centre import ClcCentreDialog
+    from ui.dialogs.error_report import ErrorDialog
+    from ui.dialogs.sync_keys import PassphraseDialog, SyncKeysDialog
+    from ui.dialogs.xlsx_import import XlsxImportDialog
+
+    out = [SyncKeysDialog(ctx, win), PassphraseDialog(win, confirm=True), RestoreDialog(ctx, win),
+           AboutDialog(ctx, win), ErrorDialog("Traceback (most recent call last):\n  ValueError: x", win)]
+    if role == "commune":
+        from ui.dialogs.move_to import MoveToDialog
+
+        out += [XlsxImportDialog(ctx, win),
+                ClcActivityDialog(win, save=lambda values: [], centre_name="TTHTCĐ"),
+                ClcCentreDialog(win, save=lambda values: [], centre=None, default_name="TTHTCĐ"),
+                MoveToDialog(db, [units_repo.unit_by_key(db, "23341@2025-07-01")], win)]
+    return out
+
+
+def test_first_run_wizard_in_english(qtbot, db, db_path):
+    """The wizard a new user sees first, every page, for each role."""
+    from ui.dialogs.first_run import FirstRunWizard
+
+    # Units are proper names; the placeholder's example is a person's name.
+    names = sorted({n for u in units_repo.all_units(db) for n in (u.name, u.short_name) if n} | {"Nguyễn Thị Hồng"},
+                   key=len, reverse=True)
+    i18n.install_language("en")
+    found = []
+    try:
+        for role in ("commune", "district", "department"):
+            wizard = FirstRunWizard(db, db_path)
+            qtbot.addWidget(wizard)
+            wizard.show()
+            wizard.role_page.buttons[role].setChecked(True)
+            for _ in range(3):
+                for where, text in _texts(wizard):
+                    if _vietnamese_left(text, names):
+                        found.append(f"{role} page {wizard.currentId()} {where}: {text!r}")
+                wizard.next()
+            wizard.close()
+    finally:
+        i18n.install_language("vi")
+    assert not found, "\n".join(sorted(set(found)))
 
 
 @pytest.mark.parametrize("role,unit", [("commune", "23353"), ("district", "610"), ("department", "62")])
@@ -153,10 +206,12 @@ def test_every_page_in_english(qtbot, db, db_path, monkeypatch, role, unit):
         period = Period(2014, 0)
         frame = F.frame_for(db, "progress", inst.unit, period)
         for dialog in (report_print.FrameDialog(frame, win),
-                       report_print.NarrativeDialog(db, inst.unit, period, editable=True, parent=win)):
+                       report_print.NarrativeDialog(db, inst.unit, period, editable=True, parent=win),
+                       *_other_dialogs(ctx, win, db, role)):
             for where, text in _texts(dialog):
                 if _vietnamese_left(text, allowed):
                     found.append(f"{type(dialog).__name__} {where}: {text!r}")
+            dialog.setParent(None)  # read once, not again with the window's own texts
             dialog.deleteLater()
         for where, text in _texts(win.menuBar()) + _texts(win):
             if _vietnamese_left(text, allowed):

@@ -170,13 +170,14 @@ def test_half_year_shows_only_half_yearly_indicators(main_window):
     assert all("xa" in r.indicator.levels for r in page.rows.values())
 
 
-def test_marking_the_period_complete(monkeypatch, main_window):
+def test_marking_the_period_complete(monkeypatch, main_window, settle):
     ctx, window = main_window
     page = window.open_page("EntryPage")
     asked = []
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a) or True)
     page.complete_box.click()
     assert asked  # blank cells: the official is asked first
+    settle(ctx)  # the flag is written by the writer, not on the GUI thread
     assert values_repo.is_complete(ctx.db, ctx.installation.unit.id, "2014")
     dashboard = window.open_page("DashboardPage")
     assert dashboard.completeness_label.text() == "Đã đánh dấu hoàn thành"

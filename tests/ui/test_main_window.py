@@ -55,9 +55,10 @@ def main_window(qtbot, commune_db, db_path):
 
 
 def _choose_period(window, code: str) -> None:
-    combo = window.period_combo
-    index = next(i for i in range(combo.count()) if combo.itemData(i).code == code)
-    combo.setCurrentIndex(index)
+    """The official picks the year, then the part (6 tháng đầu, 6 tháng cuối, cả năm)."""
+    from xhht_desktop.domain.periods import parse_period
+
+    window.period_picker.choose(parse_period(code))
 
 
 def _type_figure(window):
@@ -75,12 +76,17 @@ def test_header_shows_unit_and_period_labels(qtbot, main_window):
     ctx, window = main_window
     assert window.unit_label.text() == "Xã Đắk Pék"
     assert "Mã 23353" in window.unit_detail.text() and "Huyện Đắk Glei" in window.unit_detail.text()
-    labels = [window.period_combo.itemText(i) for i in range(window.period_combo.count())]
-    assert "6 tháng đầu năm 2014 (2014-H1)" in labels
-    assert "6 tháng cuối năm 2013 (2013-H2)" == labels[0]
-    # Đắk Pék exists until 30/06/2025: it reports 2025-H1, not the year 2025 (which ends after it)
-    assert labels[-1] == "6 tháng đầu năm 2025 (2025-H1)"
-    assert window.period_combo.currentText() == "Cả năm 2014 (2014)"
+    picker = window.period_picker
+    years = [picker.year.itemText(i) for i in range(picker.year.count())]
+    assert years[0] == "2013" and years[-1] == "2025" and "" not in years
+    assert (picker.year.currentText(), picker.part.currentText()) == ("2014", "Cả năm")
+    parts = [picker.part.itemText(i) for i in range(picker.part.count())]
+    assert parts == ["6 tháng đầu", "6 tháng cuối", "Cả năm"]  # three items, none blank
+    # 2013: the second half and the year; Đắk Pék exists until 30/06/2025: it reports 2025-H1, not
+    # the year 2025 (which ends after it).
+    assert picker.parts(2013) == [2, 0] and picker.parts(2025) == [1]
+    picker.year.setCurrentIndex(years.index("2025"))
+    assert [picker.part.itemText(i) for i in range(picker.part.count())] == ["6 tháng đầu"]
     # The other pages are imported right after the first paint.
     qtbot.waitUntil(lambda: window.sidebar.count() >= 2, timeout=5000)
     assert [window.sidebar.item(i).text() for i in range(2)] == ["Tổng quan", "Nhập số liệu"]
@@ -93,7 +99,8 @@ def test_period_change_with_unsaved_edits_can_be_cancelled(main_window, answers)
     _choose_period(window, "2015")
     assert answers["asked"] == 1
     assert ctx.period == Period(2014, 0)
-    assert window.period_combo.currentData() == Period(2014, 0)
+    assert window.period_picker.period() == Period(2014, 0)
+    assert (window.period_picker.year.currentText(), window.period_picker.part.currentText()) == ("2014", "Cả năm")
     assert page.rows[("XMC_15_60", None)].numerator.text() == "70"  # edits kept
     assert page.has_unsaved_changes()
 
@@ -149,7 +156,7 @@ def test_default_period_is_where_the_official_left_off(commune_db):
     assert mw.selectable_periods(new_unit, today)[0] == Period(2025, 2)
 
 
-def test_missing_page_module_is_skipped_but_a_broken_one_is_not_hidden(tmp_path, monkeypatch):
+def test_pages_are_registered_statically_and_a_missing_or_broken_one_is_not_hidden(tmp_path, monkeypatch):
     (tmp_path / "xhht_test_pages_broken.py").write_text("import xhht_no_such_dependency\n", encoding="utf-8")
     (tmp_path / "xhht_test_pages_dept.py").write_text(textwrap.dedent("""
         from ui.pages.base import Page
@@ -158,10 +165,17 @@ def test_missing_page_module_is_skipped_but_a_broken_one_is_not_hidden(tmp_path,
             roles = frozenset({"department"})
     """), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    pages = [("ui.pages.dashboard", "DashboardPage"), ("ui.pages.not_written_yet", "Later"),
-             ("xhht_test_pages_dept", "DeptOnly")]
+    pages = [("ui.pages.dashboard", "DashboardPage"), ("xhht_test_pages_dept", "DeptOnly")]
     assert [s.class_name for s in mw.load_page_specs("commune", pages)] == ["DashboardPage"]
     assert [s.class_name for s in mw.load_page_specs("department", pages)] == ["DashboardPage", "DeptOnly"]
+    # A page listed but missing is a bug, not a feature left out of the build: never skipped silently.
+    missing = [("ui.pages.not_written_yet", "Later")]
+    with pytest.raises(ModuleNotFoundError):
+        mw.load_page_specs("commune", missing, strict=True)
+    (spec,) = mw.load_page_specs("commune", missing)
+    assert spec.cls is None and "not_written_yet" in spec.error
+    # Every page of the registry imports.
+    assert all(s.cls is not None for s in mw.load_page_specs("department", strict=True))
     broken = [("xhht_test_pages_broken", "Broken")]
     with pytest.raises(ModuleNotFoundError):
         mw.load_page_specs("commune", broken, strict=True)

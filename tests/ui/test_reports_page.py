@@ -75,15 +75,52 @@ def test_print_renders_every_page_through_the_print_dialog(qtbot, page, tmp_path
             return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(report_print, "QPrintDialog", FakeDialog)
+    labels = []
     # The frame comes first (number, date, signer); unchanged, the file is printed as it is.
     monkeypatch.setattr(report_print.FrameDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     page.print_button.click()
+    page.print_task.progress.changed.connect(lambda _d, _t, text: labels.append(text))
+    qtbot.waitUntil(lambda: page.print_task is None, timeout=30000)  # rendered in a worker
+    assert page.status.text() == "Đã gửi bản in tới máy in."
     assert out.exists() and out.stat().st_size > 1000
     printed = QPdfDocument()
     printed.load(str(out))
     source = QPdfDocument()
     source.load(str(path))
     assert printed.pageCount() == source.pageCount()
+    assert labels and labels[-1] == f"Đang in trang {source.pageCount()}/{source.pageCount()}"
+
+
+def test_printing_can_be_cancelled_between_pages(qtbot, tmp_path):
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from ui.tasks import Cancelled
+
+    source = tmp_path / "three.pdf"
+    writer = QPdfWriter(str(source))
+    painter = QPainter(writer)
+    for n in range(3):
+        if n:
+            writer.newPage()
+        painter.drawText(100, 100, f"trang {n + 1}")
+    painter.end()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(72)
+    asked = []
+
+    def progress(page, pages):
+        asked.append((page, pages))
+        if page == 2:  # Hủy pressed while page 1 printed
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        report_print.print_pdf_to(printer, source, progress)
+    assert asked == [(1, 3), (2, 3)]  # stopped before page 2 was drawn
+    printed = QPdfDocument()
+    assert printed.load(str(tmp_path / "printed.pdf")) == QPdfDocument.Error.None_
+    assert printed.pageCount() == 1  # page 2 and 3 never reached the printer
 
 
 def test_open_in_viewer_and_save_as(qtbot, page, tmp_path, monkeypatch):
@@ -127,7 +164,8 @@ def test_frame_edited_before_printing_is_printed_and_remembered(qtbot, page, tmp
     make(qtbot, page)
     out = tmp_path / "printed.pdf"
     printed_from = []
-    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path: printed_from.append(Path(path)) or True)
+    monkeypatch.setattr(report_print, "print_pdf",
+                        lambda parent, path, **_done: printed_from.append(Path(path)) or None)
 
     def fill(self):
         self.number.setText("27")
@@ -213,7 +251,7 @@ def test_coverage_threshold_is_set_in_the_print_dialog(qtbot, page, monkeypatch)
 
     make(qtbot, page)
     printed = []
-    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path: printed.append(path) or True)
+    monkeypatch.setattr(report_print, "print_pdf", lambda parent, path, **_done: printed.append(path) or None)
 
     def lower(self):
         self.coverage_box.setValue(40)

@@ -174,7 +174,7 @@ def test_a_restore_asked_for_during_the_daily_copy_waits_for_it(qapp, installed,
 
     monkeypatch.setattr(bk, "daily_backup_at_start", slow_daily_backup)
     seen = {}
-    backup_restore = pytest.importorskip("ui.dialogs.backup_restore")
+    from ui.dialogs import backup_restore
 
     def fake_restore(parent, ctx):
         seen["daily_running_when_restore_opened"] = mw.daily_backups_running.copy()

@@ -97,7 +97,9 @@ def _merge_page(qtbot, dept):
 
 
 def _lists_read(qtbot, page):
-    """The conflicts and installations are read in a worker after every change."""
+    """Changes are written by the writer; the conflicts and installations are then read again in a
+    worker."""
+    qtbot.waitUntil(page.ctx.idle, timeout=30000)
     qtbot.waitUntil(lambda: page.lists_task is None, timeout=30000)
 
 
@@ -224,6 +226,7 @@ def test_sync_keys_dialog_backs_up_the_department_key(qtbot, tmp_path, sites, sh
         keys.department_fingerprint(sites.db)
     body.email.setText("xhht@sogddt.kontum.gov.vn")
     body.save_email()
+    qtbot.waitUntil(body.ctx.idle, timeout=30000)  # written by the writer
     assert meta.get(sites.db, keys.META_DEPARTMENT_EMAIL) == "xhht@sogddt.kontum.gov.vn"
 
 

@@ -242,6 +242,7 @@ class RestoreDialog(QDialog):
 
     def _commit(self, prepared: bk.PreparedRestore) -> None:
         """Close the window's connection, swap the files, reopen (all on the GUI thread, in ms)."""
+        self.ctx.close_writer()  # queued writes finish first; the next write opens the restored file
         self.ctx.db.conn.close()
         try:
             result = prepared.commit()

@@ -53,6 +53,7 @@ from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.values import format_int
 from ui.models.core_labels import core_label
 
+
 CENTRE_CHOICE = QT_TRANSLATE_NOOP("ClcActivityDialog", "Tại trung tâm")
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 10
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -90,7 +91,7 @@ TIPS = {
         "ClcActivityDialog", "Số lao động nông thôn của hoạt động này CHƯA học ở trung tâm từ 01/01 năm nay (xem sổ "
                              "theo dõi người học). Cộng các số này ra số LĐNT không trùng trong năm — tử số gợi ý "
                              "của chỉ tiêu LĐNT học tại TTHTCĐ."),
-    # The letters are those of the Vietnamese labels, which the combos keep in either language.
+    # The letters are those of the Vietnamese labels (the English list is picked by its own first letters).
     "category": QT_TRANSLATE_NOOP("ClcActivityDialog", "Gõ chữ cái đầu: X, C, P, S, D, T, V, K."),
     "format": QT_TRANSLATE_NOOP("ClcActivityDialog", "Gõ chữ cái đầu: L, C, N, T, H, S, K."),
     "end_date": QT_TRANSLATE_NOOP("ClcActivityDialog", "Chỉ cho lớp học kéo dài nhiều ngày; để trống nếu diễn ra "
@@ -286,8 +287,9 @@ class ClcActivityDialog(QDialog):
         self.completer.activated[QModelIndex].connect(self._template_picked)
         self.title.editingFinished.connect(self._title_finished)
         # Row 2: category, format
-        self.category = _combo([(lab, code) for code, lab in CATEGORIES])
-        self.format = _combo([(lab, code) for code, lab in FORMATS])
+        # Shown in the interface language; the stored value is the code.
+        self.category = _combo([(core_label(lab), code) for code, lab in CATEGORIES])
+        self.format = _combo([(core_label(lab), code) for code, lab in FORMATS])
         for key, combo in (("category", self.category), ("format", self.format)):
             combo.setCurrentIndex(-1)
             combo.setToolTip(_t(TIPS[key]))

@@ -59,7 +59,7 @@ def open_logs_folder(parent: QWidget | None = None) -> bool:
         return True
     from ui.widgets import messages
 
-    messages.warn(parent, _tr("Không mở được thư mục nhật ký."), str(folder))
+    messages.warn(parent, QCoreApplication.translate("ErrorReport", "Không mở được thư mục nhật ký."), str(folder))
     return False
 
 
@@ -75,13 +75,13 @@ class ErrorDialog(QDialog):
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
-        self.message = QLabel(_tr("Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
+        self.message = QLabel(QCoreApplication.translate("ErrorReport", "Đã xảy ra lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
                                   "số liệu đang sửa dở có thể cần nhập lại."))
         self.message.setWordWrap(True)
         self.message.setObjectName("errorMessage")
         texts.addWidget(self.message)
         log_path = diagnostics.log_file()
-        self.hint = QLabel(_tr("Lỗi đã được ghi vào nhật ký{where}. Khi cần hỗ trợ, bấm «Sao chép thông tin lỗi» "
+        self.hint = QLabel(QCoreApplication.translate("ErrorReport", "Lỗi đã được ghi vào nhật ký{where}. Khi cần hỗ trợ, bấm «Sao chép thông tin lỗi» "
                                "rồi dán vào thư điện tử hoặc tin nhắn gửi cán bộ hỗ trợ.")
                            .format(where=f" ({log_path})" if log_path else ""))
         self.hint.setWordWrap(True)
@@ -95,11 +95,11 @@ class ErrorDialog(QDialog):
         self.details.setMinimumSize(560, 160)
         layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
-        self.copy_button = QPushButton(_tr("Sao chép thông tin lỗi"))
+        self.copy_button = QPushButton(QCoreApplication.translate("ErrorReport", "Sao chép thông tin lỗi"))
         self.copy_button.clicked.connect(self.copy_report)
-        self.folder_button = QPushButton(_tr("Mở thư mục nhật ký"))
+        self.folder_button = QPushButton(QCoreApplication.translate("ErrorReport", "Mở thư mục nhật ký"))
         self.folder_button.clicked.connect(lambda: open_logs_folder(self))
-        self.close_button = QPushButton(_tr("Đóng"))
+        self.close_button = QPushButton(QCoreApplication.translate("ErrorReport", "Đóng"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
         buttons.addWidget(self.copy_button)
@@ -112,10 +112,10 @@ class ErrorDialog(QDialog):
     def add_error(self, error_text: str) -> None:
         self.errors.append(error_text)
         if len(self.errors) > 1:
-            self.message.setText(_tr("Đã xảy ra {count} lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
+            self.message.setText(QCoreApplication.translate("ErrorReport", "Đã xảy ra {count} lỗi không mong muốn. Số liệu đã lưu không bị ảnh hưởng; "
                                      "số liệu đang sửa dở có thể cần nhập lại.").format(count=len(self.errors)))
         self.details.setPlainText("\n".join(self.errors[-20:]))
-        self.copy_button.setText(_tr("Sao chép thông tin lỗi"))
+        self.copy_button.setText(QCoreApplication.translate("ErrorReport", "Sao chép thông tin lỗi"))
 
     def report_text(self) -> str:
         return diagnostics.error_report("\n".join(self.errors[-20:]), extra=qt_versions())
@@ -123,7 +123,7 @@ class ErrorDialog(QDialog):
     @Slot()
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report_text())
-        self.copy_button.setText(_tr("Đã sao chép ✓"))
+        self.copy_button.setText(QCoreApplication.translate("ErrorReport", "Đã sao chép ✓"))
 
 
 class ErrorReporter(QObject):

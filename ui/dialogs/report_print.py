@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QRect, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -32,8 +32,15 @@ from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import narrative
 
 
-def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
-    """Render every page of `path` onto `printer`; returns the number of pages printed."""
+BAND = 256  # pixel rows rendered at a time
+
+
+def print_pdf_to(printer: QPrinter, path: str | Path, progress=None) -> int:
+    """Render every page of `path` onto `printer`; returns the number of pages printed.
+
+    Runs on a worker thread (QPainter on a QPrinter is allowed there): `progress(page, pages)` is
+    called before each page and may raise (ui.tasks.Cancelled) to stop; the job is then aborted.
+    """
     doc = QPdfDocument()
     if doc.load(str(path)) != QPdfDocument.Error.None_:
         raise OSError(f"Không đọc được tệp PDF «{path}».")
@@ -48,13 +55,27 @@ def print_pdf_to(printer: QPrinter, path: str | Path) -> int:
         # Full page: the PDF carries the decree's margins itself.
         target = printer.pageLayout().fullRectPixels(dpi)
         for i in range(doc.pageCount()):
+            if progress is not None:
+                try:
+                    progress(i + 1, doc.pageCount())
+                except BaseException:
+                    printer.abort()  # nothing half-printed is sent on
+                    raise
             if i:
                 printer.newPage()
             points = doc.pagePointSize(i)
             size = QSize(int(points.width() * render_dpi / 72), int(points.height() * render_dpi / 72))
-            image = doc.render(i, size, QPdfDocumentRenderOptions())
-            fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(0, 0, fitted.width(), fitted.height()), image)
+            fitted = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            # In bands: one render call of a whole page at 300 dpi holds the GIL for a quarter of a
+            # second (the window would stutter); a band at a time lets the GUI thread in between.
+            for top in range(0, size.height(), BAND):
+                height = min(BAND, size.height() - top)
+                options = QPdfDocumentRenderOptions()
+                options.setScaledSize(size)
+                options.setScaledClipRect(QRect(0, top, size.width(), height))
+                band = doc.render(i, QSize(size.width(), height), options)
+                scale = fitted.width() / size.width()
+                painter.drawImage(QRectF(0, top * scale, fitted.width(), height * scale), band)
         return doc.pageCount()
     finally:
         painter.end()
@@ -72,8 +93,9 @@ def is_landscape(path: str | Path) -> bool:
         doc.close()
 
 
-def print_pdf(parent: QWidget | None, path: str | Path) -> bool:
-    """Ask the system print dialog, then print. False when the official cancels."""
+def print_pdf(parent: QWidget | None, path: str | Path, on_done=None, on_error=None):
+    """Ask the system print dialog, then print in a worker with "Đang in trang 5/28" and a working
+    Hủy. Returns the task (on_done(pages) when sent), or None when the official cancels the dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(Path(path).stem)
     printer.setFullPage(True)
@@ -83,9 +105,19 @@ def print_pdf(parent: QWidget | None, path: str | Path) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In báo cáo")
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    print_pdf_to(printer, path)
-    return True
+        return None
+    from ui.tasks import run_task
+
+    page_text = QCoreApplication.translate("ReportPrint", "Đang in trang {page}/{pages}")
+
+    def work(progress):
+        return print_pdf_to(printer, path, lambda page, pages: progress.update(
+            page - 1, pages, page_text.format(page=page, pages=pages)))
+
+    task = run_task(parent, QCoreApplication.translate("ReportPrint", "Đang in…"), work, on_done=on_done,
+                    on_error=on_error)
+    task.printer = printer  # alive until the worker is done with it
+    return task
 
 
 def open_in_viewer(path: str | Path) -> bool:

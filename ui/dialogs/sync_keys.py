@@ -29,6 +29,7 @@ from xhht_desktop.db.connection import open_reader
 from xhht_desktop.sync import keys
 
 from ui.context import AppContext
+from ui.i18n import core_words
 from ui.tasks import run_task
 from ui.widgets import messages
 
@@ -103,14 +104,20 @@ def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
                                    translate("SyncKeys", "Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)"))
     if not path:
         return None
+    from xhht_desktop.writer import Changes, Outcome
+
+    from ui.operations import CollectionOp
+
     try:
-        fp = keys.trust_department(ctx.db, keys.read_key_file(path))
+        key = keys.read_key_file(path)
+        fp = CollectionOp(parent, translate("SyncKeys", "Nhận khóa của Sở"),
+                          lambda db, _p: Outcome(Changes(sync=True), keys.trust_department(db, key)),
+                          ctx=ctx).run_and_wait()
     except keys.KeyProblem as exc:
-        messages.warn(parent, translate("SyncKeys", "Không nhận được khóa của Sở."), str(exc))
+        messages.warn(parent, translate("SyncKeys", "Không nhận được khóa của Sở."), core_words(exc))
         return None
     messages.info(parent, translate("SyncKeys", "Đã nhận khóa của Sở. Mã nhận dạng: {fp}").format(fp=fp),
                   translate("SyncKeys", "Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))
-    ctx.notify_data_changed()
     return fp
 
 
@@ -208,8 +215,17 @@ class SyncKeysWidget(QWidget):
                                                  "công khai kèm bộ cài hoặc qua thư điện tử."))
 
     def save_email(self) -> None:
-        meta.put(self.ctx.db, keys.META_DEPARTMENT_EMAIL, self.email.text().strip())
-        self.ctx.notify_data_changed()
+        from xhht_desktop.writer import Changes, Outcome
+
+        from ui.operations import CollectionOp
+
+        email = self.email.text().strip()
+
+        def op(db, _progress) -> Outcome:
+            meta.put(db, keys.META_DEPARTMENT_EMAIL, email)
+            return Outcome(Changes(settings=True))
+
+        CollectionOp(self, self.tr("Lưu địa chỉ thư của Sở"), op, ctx=self.ctx).run_in_background()
 
     def _save_text(self, caption: str, suggested: str, text_or_bytes, *, private: bool = False) -> None:
         path = messages.save_file_name(self, caption, str(Path.home() / suggested), self.tr("Mọi tệp (*)"))
@@ -267,22 +283,24 @@ class SyncKeysWidget(QWidget):
         passphrase = ask_passphrase(self, confirm=False)
         if not passphrase:
             return
-        db_path = self.ctx.db_path
+        from xhht_desktop.writer import Changes, Outcome
 
-        def work(progress):
-            db = open_reader(db_path)
-            try:
-                return keys.restore_department_key(db, keys.read_key_backup(path), passphrase)
-            finally:
-                db.conn.close()
+        from ui.operations import CollectionOp
+
+        def work(db, _progress) -> Outcome:  # a write: on the writer
+            return Outcome(Changes(sync=True), keys.restore_department_key(db, keys.read_key_backup(path), passphrase))
 
         def done(fp):
+            self.task = None
             self.refresh()
             messages.info(self, self.tr("Đã khôi phục khóa của Sở, mã nhận dạng {fp}.").format(fp=fp))
 
-        self.task = run_task(self, self.tr("Đang mở bản sao lưu khóa…"), work, on_done=done,
-                             on_error=lambda exc, tb: messages.error(self, self.tr("Không khôi phục được khóa."),
-                                                                     str(exc)))
+        def failed(exc: BaseException) -> None:
+            self.task = None
+            messages.error(self, self.tr("Không khôi phục được khóa."), str(exc))
+
+        self.task = CollectionOp(self, self.tr("Khôi phục khóa của Sở"), work, ctx=self.ctx).with_progress(
+            self.tr("Đang mở bản sao lưu khóa…")).success(done).failure(failed).run_in_background()
 
 
 class SyncKeysDialog(QDialog):

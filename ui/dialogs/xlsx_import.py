@@ -1,8 +1,8 @@
 """Nhập biểu Excel: pick a filled entry template, see every row and every problem, then import
 all of it or nothing.
 
-The check (`import_workbook(dry_run=True)`) and the import itself run in a worker with their own
-database connection; the import checks the file again inside its transaction, so a file changed
+The check (`import_workbook(dry_run=True)`) runs in a worker with its own connection, the import on
+the one writer (ui.operations.CollectionOp); the import checks the file again inside its transaction, so a file changed
 between preview and import is still judged as a whole.
 """
 
@@ -25,15 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.domain.periods import PeriodError, parse_period
+from xhht_desktop.writer import Changes, Outcome
 
+from ui import i18n
 from ui.context import AppContext
-from ui.models.import_preview import ImportPreviewModel, preview_rows
+from ui.models.import_preview import ActivityPreviewModel, ImportPreviewModel, activity_rows, preview_rows
+from ui.operations import CollectionOp
 from ui.tasks import run_task
 from ui.widgets import messages
 
 
 def _check_in_worker(db_path: Path, unit, path: str, actor: str, origin: str, apply: bool):
-    """Worker body: (ImportResult, figures stored now for the file's period)."""
+    """Worker body of the check (a read: apply=False); (ImportResult, figures stored now for the
+    file's period). The import itself is an operation on the writer (XlsxImportDialog.apply)."""
     from xhht_desktop.cli import extra_xlsx_importers
     from xhht_desktop.db import values_repo
     from xhht_desktop.db.connection import open_reader
@@ -105,6 +109,22 @@ class XlsxImportDialog(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         layout.addWidget(self.table, 3)
+        # The learning-centre sheet (TTHTCD): its activities and its refused rows, each with the
+        # problems of its own row (never those of the ChiTieu row with the same number).
+        self.activities_label = QLabel(self.tr("Sổ TTHTCĐ (trang TTHTCD)"))
+        self.activities_label.setObjectName("muted")
+        self.activities_model = ActivityPreviewModel(self)
+        self.activities = QTableView()
+        self.activities.setModel(self.activities_model)
+        self.activities.verticalHeader().hide()
+        self.activities.setAlternatingRowColors(True)
+        self.activities.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.activities.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.activities.horizontalHeader().setStretchLastSection(True)
+        for w in (self.activities_label, self.activities):
+            w.setVisible(False)
+        layout.addWidget(self.activities_label)
+        layout.addWidget(self.activities, 2)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setMaximumHeight(150)
@@ -139,6 +159,7 @@ class XlsxImportDialog(QDialog):
         self.path_edit.setText(path)
         self.result = None
         self.model.set_rows([])
+        self.activities_model.set_rows([])
         self.problems.clear()
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Đang kiểm tra tệp…"))
@@ -152,7 +173,10 @@ class XlsxImportDialog(QDialog):
         result, stored = payload
         self.result = result
         self.model.set_rows(preview_rows(result, stored))
-        lines = [f"⛔ {p.text()}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
+        self.activities_model.set_rows(activity_rows(result))
+        for w in (self.activities_label, self.activities):
+            w.setVisible(bool(self.activities_model.rows))
+        lines = [f"⛔ {p.text(i18n.current_language())}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
         clc = result.extra.get("clc")
         if clc:
             lines.append(self.tr("Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.").format(n=len(clc)))
@@ -190,11 +214,19 @@ class XlsxImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.pick_button.setEnabled(False)
         self.status.setText(self.tr("Đang nhập…"))
-        self._task = run_task(
-            self, self.tr("Đang nhập biểu Excel…"),
-            lambda progress: _check_in_worker(self.ctx.db_path, inst.unit, path, inst.actor,
-                                              inst.installation_id, True),
-            on_done=self._applied, on_error=self._apply_failed)
+        unit, actor, origin = inst.unit, inst.actor, inst.installation_id
+
+        def work(db, _progress) -> Outcome:  # a write: on the writer, checked again in its transaction
+            from xhht_desktop.cli import extra_xlsx_importers
+            from xhht_desktop.io.xlsx_entry import import_workbook
+
+            result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=False,
+                                     extra_importers=extra_xlsx_importers())
+            return Outcome(Changes(values=True, clc=True) if result.applied else Changes(), (result, {}))
+
+        self._task = CollectionOp(self, self.tr("Nhập biểu Excel"), work, ctx=self.ctx).with_progress(
+            self.tr("Đang nhập biểu Excel…")).success(self._applied).failure(
+            lambda exc: self._apply_failed(exc, "")).run_in_background()
 
     def _applied(self, payload) -> None:
         result, _stored = payload
@@ -206,7 +238,6 @@ class XlsxImportDialog(QDialog):
                           "\n".join(p.text() for p in result.problems[:20]))
             return
         self.applied_result = result
-        self.ctx.notify_data_changed()
         messages.info(self, self.tr("Đã nhập biểu Excel kỳ {period}.").format(period=result.period),
                       self.tr("{changed} số liệu thay đổi, {unchanged} không đổi.").format(
                           changed=result.changed, unchanged=result.unchanged))

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from xhht_desktop.clc.xlsx import ROW_CODE as CLC_ROW_CODE
 from xhht_desktop.domain.catalogue import by_code, row_code
 from xhht_desktop.domain.values import Entry, format_int, format_percent, rate
 
+from ui.i18n import core_words
 from ui.models.presentation import breakdown_name
 
 COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewModel", "Dòng"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Mã"),
@@ -44,16 +46,24 @@ def _figure_text(e: Entry | None) -> str:
     return format_int(e.value)
 
 
+def _is_clc(problem) -> bool:
+    """A problem of the learning-centre sheet (TTHTCD), whose rows are not the ChiTieu rows."""
+    return problem.code == CLC_ROW_CODE
+
+
 def preview_rows(result, stored: dict) -> list[PreviewRow]:
-    """Rows of the main sheet in file order, each with the problems that name it."""
+    """Rows of the main sheet (ChiTieu) in file order, each with the problems that name it: a
+    problem of the TTHTCD sheet is never put on the ChiTieu row of the same number."""
     rows_by_key = result.extra.get("rows", {})
     problems_by_row: dict[int, list[str]] = {}
     problems_by_code: dict[str, list[str]] = {}
     for p in result.problems:
+        if _is_clc(p):
+            continue  # activity_rows() shows it, on its own sheet's row
         if p.row is not None:
-            problems_by_row.setdefault(p.row, []).append(p.message)
+            problems_by_row.setdefault(p.row, []).append(core_words(p.message))
         elif p.code:
-            problems_by_code.setdefault(p.code, []).append(p.message)
+            problems_by_code.setdefault(p.code, []).append(core_words(p.message))
     out = []
     for e in result.entries:
         sheet_row = rows_by_key.get(e.key)
@@ -62,6 +72,81 @@ def preview_rows(result, stored: dict) -> list[PreviewRow]:
         out.append(PreviewRow(sheet_row, e, stored.get(e.key), msgs))
     out.sort(key=lambda r: (r.sheet_row is None, r.sheet_row or 0))
     return out
+
+
+@dataclass
+class ActivityPreviewRow:
+    sheet_row: int | None
+    activity: object | None  # the Activity to be stored, or None when the row is refused
+    problems: list[str]
+
+
+def activity_rows(result) -> list[ActivityPreviewRow]:
+    """The rows of the learning-centre sheet (TTHTCD): each activity to be stored and each refused
+    row, with the problems of that row of that sheet, in sheet order."""
+    parsed = result.extra.get("clc") or []
+    sheet_rows = result.extra.get("clc_sheet_rows") or [None] * len(parsed)
+    problems: dict[int | None, list[str]] = {}
+    for p in result.problems:
+        if _is_clc(p):
+            problems.setdefault(p.row, []).append(p.message)
+    out = [ActivityPreviewRow(r, a, problems.pop(r, []) if r is not None else []) for a, r in zip(parsed, sheet_rows)]
+    out += [ActivityPreviewRow(r, None, msgs) for r, msgs in problems.items()]
+    out.sort(key=lambda x: (x.sheet_row is None, x.sheet_row or 0))
+    return out
+
+
+ACTIVITY_COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewModel", "Dòng"), QT_TRANSLATE_NOOP("ImportPreviewModel", "Ngày"),
+                    QT_TRANSLATE_NOOP("ImportPreviewModel", "Tên hoạt động"),
+                    QT_TRANSLATE_NOOP("ImportPreviewModel", "Lượt"),
+                    QT_TRANSLATE_NOOP("ImportPreviewModel", "Kiểm tra"))
+
+
+class ActivityPreviewModel(QAbstractTableModel):
+    """The TTHTCD sheet of the workbook: what will be added or updated, and what is refused."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[ActivityPreviewRow] = []
+
+    def set_rows(self, rows: list[ActivityPreviewRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
+        return 0 if parent.isValid() else len(ACTIVITY_COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("ImportPreviewModel", ACTIVITY_COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = self.rows[index.row()], index.column()
+        a = row.activity
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return "" if row.sheet_row is None else str(row.sheet_row)
+            if col == 1:
+                return a.date.strftime("%d/%m/%Y") if a is not None else ""
+            if col == 2:
+                return a.title if a is not None else ""
+            if col == 3:
+                return format_int(a.visits) if a is not None else ""
+            if col == 4:
+                if row.problems:
+                    return "⛔ " + "; ".join(row.problems)
+                return "✓ " + (QCoreApplication.translate("ImportPreviewModel", "sửa") if getattr(a, "uuid", None)
+                               else QCoreApplication.translate("ImportPreviewModel", "thêm mới"))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and row.problems:
+            return QColor("#c62828")
+        return None
 
 
 class ImportPreviewModel(QAbstractTableModel):

@@ -310,6 +310,25 @@ class InstallationsModel(_RowsModel):
                QT_TRANSLATE_NOOP("SyncModels", "Đang giữ"), QT_TRANSLATE_NOOP("SyncModels", "Đã nhập"),
                QT_TRANSLATE_NOOP("SyncModels", "Thiếu gói số"), QT_TRANSLATE_NOOP("SyncModels", "Lần nhận gần nhất"))
 
+    def set_rows(self, rows: list) -> None:
+        self._texts: dict[int, tuple] = {}  # a row's cells, formatted once (sizing the columns asks often)
+        super().set_rows(rows)
+
+    def _row_texts(self, row: int) -> tuple:
+        texts = getattr(self, "_texts", {}).get(row)
+        if texts is None:
+            r = self.rows[row]
+            claimed = r.get("units_claimed", 1)
+            status = _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"]))
+            if claimed > 1:  # one key speaks for one unit: a second one is never taken on trust
+                status += " – ⚠ " + self.tr("máy này đang gửi số liệu cho {n} đơn vị").format(n=claimed)
+            texts = (r["fingerprint"], f"{r.get('unit_name') or r['unit_key']} ({r.get('unit_code') or ''})",
+                     r.get("official") or "", status, format_int(r["held"]), format_int(r["imported"]),
+                     missing_text(r), when(r.get("last_received")))
+            self._texts = getattr(self, "_texts", {})
+            self._texts[row] = texts
+        return texts
+
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
@@ -317,12 +336,7 @@ class InstallationsModel(_RowsModel):
         col = index.column()
         claimed = r.get("units_claimed", 1)
         if role == DISPLAY:
-            status = _t(INSTALLATION_STATUS_VI.get(r["status"], r["status"]))
-            if claimed > 1:  # one key speaks for one unit: a second one is never taken on trust
-                status += " – ⚠ " + self.tr("máy này đang gửi số liệu cho {n} đơn vị").format(n=claimed)
-            return (r["fingerprint"], f"{r.get('unit_name') or r['unit_key']} ({r.get('unit_code') or ''})",
-                    r.get("official") or "", status, format_int(r["held"]), format_int(r["imported"]),
-                    missing_text(r), when(r.get("last_received")))[col]
+            return self._row_texts(index.row())[col]
         if role == BACKGROUND and col == 3:
             colour = {"pending": "#e3eefa", "confirmed": "#e3f2e5", "revoked": "#fde3e3"}.get(r["status"])
             if claimed > 1 and r["status"] != "revoked":
@@ -337,11 +351,20 @@ class InstallationsModel(_RowsModel):
         if role == ALIGN and col in (4, 5):
             return RIGHT
         if role == Qt.ItemDataRole.FontRole and col == 0:
-            from PySide6.QtGui import QFont, QFontDatabase
-            font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
+            return _fingerprint_font()
         return None
+
+
+_FONT: list = []
+
+
+def _fingerprint_font():
+    if not _FONT:
+        from PySide6.QtGui import QFont, QFontDatabase
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setWeight(QFont.Weight.DemiBold)
+        _FONT.append(font)
+    return _FONT[0]
 
 
 class CompletenessModel(QAbstractTableModel):

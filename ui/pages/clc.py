@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 import shiboken6
 
 from xhht_desktop.clc import repository as repo
+from xhht_desktop.clc import undo as clc_undo
 from xhht_desktop.clc.domain import (
     CATEGORIES,
     CATEGORY_SHORT_VI,
@@ -53,12 +54,15 @@ from xhht_desktop.clc.domain import (
 from xhht_desktop.clc.summary import commune_ids
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import LAST_YEAR, Period, all_periods
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.dialogs.clc_activity import ClcActivityDialog
 from ui.dialogs.clc_centre import ClcCentreDialog
-from ui.models.clc_activity_model import ClcActivityModel, ClcFilterProxy, ClcTotalsModel
+from ui.models.clc_activity_model import CENTRE_PLACE, ClcActivityModel, ClcTotalsModel, sort_keys
+from ui.models.clc_activity_model import _t as _model_text
 from ui.models.presentation import period_label, period_name
+from ui.operations import CollectionOp, QueryOp
 from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
@@ -77,24 +81,6 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class _Change(QUndoCommand):
-    """One undoable change. The change itself is made before the command is pushed (so a refused
-    save never reaches the stack); the first redo() that QUndoStack.push() calls is skipped."""
-
-    def __init__(self, page: ClcPage, text: str, redo, undo):
-        super().__init__(text)
-        self.page, self._redo, self._undo, self._done = page, redo, undo, True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.page.run_change(self._redo)
-
-    def undo(self) -> None:
-        self.page.run_change(self._undo)
-
-
 class ClcPage(Page):
     title = QT_TRANSLATE_NOOP("ClcPage", "Sổ TTHTCĐ")
     icon_name = "clc"
@@ -102,10 +88,9 @@ class ClcPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(ctx, parent)
         self._today = today
-        self.undo_stack = QUndoStack(self)
+        self.undo_log = clc_undo.UndoLog()  # the core's: each step is applied by the writer
         self.last_dialog: ClcActivityDialog | None = None
         self._last_entry_date: dt.date | None = None
-        self._announcing = False
         inst = ctx.installation
         self.unit = inst.unit if inst else None
         self.editable = bool(self.unit and self.unit.level == "xa")
@@ -117,11 +102,15 @@ class ClcPage(Page):
         root.addLayout(self._build_filters())
         root.addLayout(self._build_actions())
 
+        self._select_after_load: list[str] | None = None
+        self._pending_select: tuple[list[str], str | None] | None = None
+        self.loading = False
         self.model = ClcActivityModel(self, show_unit=not self.editable)
-        self.proxy = ClcFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.on_busy = self._on_arranging
+        self.model.filter_changed.connect(self._on_arranged)
+        self.proxy = self.model  # filters and sorts itself, on keys computed when loaded
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.model.column_of("date"), Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -180,7 +169,7 @@ class ClcPage(Page):
         self.undo_link = QPushButton(self.tr("Hoàn tác"))
         self.undo_link.setObjectName("linkButton")
         self.undo_link.setVisible(False)
-        self.undo_link.clicked.connect(self.undo_stack.undo)
+        self.undo_link.clicked.connect(self.undo)
         status.addWidget(self.undo_link)
         keys = QLabel(self.tr("Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · "
                               "Ctrl+F: tìm")
@@ -194,11 +183,10 @@ class ClcPage(Page):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self._apply_proxy_filter)
         self._build_shortcuts()
-        self.undo_stack.indexChanged.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         ctx.period_changed.connect(self._on_period_changed)
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changes_made.connect(self._on_changes)
         ctx.installation_changed.connect(self._on_installation_changed)
         self._set_period_filter(ctx.period)
         self.refresh()
@@ -286,10 +274,10 @@ class ClcPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button = QPushButton(self.tr("Hoàn tác"))
         self.undo_button.setToolTip("Ctrl+Z")
-        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.clicked.connect(self.undo)
         self.redo_button = QPushButton(self.tr("Làm lại"))
         self.redo_button.setToolTip("Ctrl+Y")
-        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.redo_button.clicked.connect(self.redo)
         for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button,
                   self.redo_button):
             b.setVisible(self.editable)
@@ -367,18 +355,36 @@ class ClcPage(Page):
     def _on_search_text(self, _text: str) -> None:
         # A commune's log filters at once; a province's tens of thousands of rows wait for a pause
         # in the typing instead of re-filtering at every key.
-        if self.model.rowCount() > LARGE_LOG:
+        if len(self.model.activities) > LARGE_LOG:
             self._search_timer.start()
         else:
             self._apply_proxy_filter()
 
-    def _apply_proxy_filter(self, *_args) -> None:
+    def _shown_filter(self) -> repo.ActivityFilter:
         start, end = self.date_range()
-        self.proxy.set_filter(repo.ActivityFilter(start, end, self.category_filter.currentData(), self.search.text()))
+        return repo.ActivityFilter(start, end, self.category_filter.currentData(), self.search.text())
+
+    def _apply_proxy_filter(self, *_args) -> None:
+        if self._pending_select is None:
+            current = self.current_activity()
+            self._pending_select = (self.selected_uuids(), current.uuid if current else None)
+        self.model.set_filter(self._shown_filter())  # a large log: on a worker, then _on_arranged
+
+    def _on_arranged(self) -> None:
+        """The model has its rows in order (at once for a commune's log, from a worker for a
+        province's): put the selection back, update the counts."""
+        if self._pending_select is not None:
+            keep, current = self._pending_select
+            self._pending_select = None
+            self.select_uuids(keep, current)
         self._update_status_counts()
+        self._update_buttons()
+
+    def _on_arranging(self, started: bool) -> None:
+        (self.ctx._operation_started if started else self.ctx._operation_finished)()
 
     def current_filter(self) -> repo.ActivityFilter:
-        return self.proxy.filter
+        return self.model.filter
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -393,7 +399,7 @@ class ClcPage(Page):
                 return True
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.table.setFocus()
-                if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+                if self.model.rowCount() and not self.table.currentIndex().isValid():
                     self.table.selectRow(0)
                 return True
         return super().eventFilter(obj, event)
@@ -401,25 +407,46 @@ class ClcPage(Page):
     # ---- loading -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Load the log for the dates shown on a worker (a province's log over all periods is
+        tens of thousands of rows); the rows on screen stay until the new ones arrive."""
         if self.unit is None:
             return
-        keep = self.selected_uuids()
-        current = self.current_activity()
+        unit_id, editable, columns = self.unit.id, self.editable, self.model.columns
         start, end = self.date_range()
-        ids = commune_ids(self.ctx.db, self.unit.id, end)
-        activities = repo.list_activities(self.ctx.db, ids, repo.ActivityFilter(start, end))
-        self._unreadable = repo.unreadable_activities(self.ctx.db, ids)  # left out of the list: say so
-        names = {} if self.editable else {u: units_repo.get_unit(self.ctx.db, u).name
-                                          for u in {a.unit_id for a in activities}}
-        self.model.set_activities(activities, names)
-        self._apply_proxy_filter()
-        self._fit_columns()
-        self.select_uuids(keep, current.uuid if current else None)
+        centre_place = _model_text(CENTRE_PLACE)
+
+        def load(db):
+            ids = commune_ids(db, unit_id, end)
+            activities = repo.list_activities(db, ids, repo.ActivityFilter(start, end))
+            unreadable = repo.unreadable_activities(db, ids)  # left out of the list: say so
+            names = {} if editable else {u: units_repo.get_unit(db, u).name for u in {a.unit_id for a in activities}}
+            return activities, names, sort_keys(activities, names, columns, centre_place), (start, end), unreadable
+
+        self.loading = True
+        self._update_status_counts()
+        QueryOp(self, load, key="clc-log").success(self._loaded).failure(self._load_failed).run_in_background()
         self._refresh_centre()
         period = self.period_filter.currentData()
         label = period_name(period) if isinstance(period, Period) else self.tr("Tất cả các kỳ")
         self.summary.set_range(start, end, label, period if isinstance(period, Period) else None)
         self._update_buttons()
+
+    def _loaded(self, loaded) -> None:
+        activities, names, keys, dates, self._unreadable = loaded
+        current = self.current_activity()
+        if self._select_after_load is not None:
+            self._pending_select = (self._select_after_load, None)
+        else:
+            self._pending_select = (self.selected_uuids(), current.uuid if current else None)
+        self._select_after_load = None
+        self.loading = False
+        self.model.filter = self._shown_filter()
+        self.model.set_activities(activities, names, keys, dates)
+        self._fit_columns()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.status.setText(self.tr("Không đọc được: {error}").format(error=exc))
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -489,11 +516,14 @@ class ClcPage(Page):
         self.centre_detail.setText(" · ".join(parts))
 
     def _update_status_counts(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.accepted_count(), len(self.model.activities)
         if not hasattr(self, "status"):
             return
         if self.undo_link.isVisible():
             return  # an undo notice is showing; it stays until the next action
+        if self.loading:
+            self.status.setText(self.tr("Đang tải sổ hoạt động…"))
+            return
         text = (self.tr("{shown} / {total} hoạt động đang hiện").format(shown=shown, total=total)
                 if shown != total else self.tr("{total} hoạt động").format(total=total))
         if getattr(self, "_unreadable", 0):
@@ -502,20 +532,29 @@ class ClcPage(Page):
         self.status.setText(text)
 
     def _update_buttons(self, *_args) -> None:
-        if not shiboken6.isValid(self.undo_stack):  # the page is being torn down
+        if not shiboken6.isValid(self.undo_button):  # the page is being torn down
             return
         has_current = self.current_activity() is not None
         for b in (self.edit_button, self.duplicate_button):
             b.setEnabled(has_current)
         self.delete_button.setEnabled(bool(self.selected_uuids()))
-        self.undo_button.setEnabled(self.undo_stack.canUndo())
-        self.redo_button.setEnabled(self.undo_stack.canRedo())
-        self.undo_button.setToolTip(f"Ctrl+Z: {self.undo_stack.undoText()}" if self.undo_stack.canUndo() else "Ctrl+Z")
-        self.redo_button.setToolTip(f"Ctrl+Y: {self.undo_stack.redoText()}" if self.undo_stack.canRedo() else "Ctrl+Y")
+        self.undo_button.setEnabled(self.undo_log.can_undo())
+        self.redo_button.setEnabled(self.undo_log.can_redo())
+        self.undo_button.setToolTip(f"Ctrl+Z: {self.undo_text()}" if self.undo_log.can_undo() else "Ctrl+Z")
+        self.redo_button.setToolTip(f"Ctrl+Y: {self.redo_text()}" if self.undo_log.can_redo() else "Ctrl+Y")
 
-    def _on_data_changed(self) -> None:
-        if not self._announcing:
+    def _on_changes(self, changes, _initiator=None) -> None:
+        """Reload when the log or the units changed (not for a save of figures); a hidden page only
+        notes it and reloads when shown (a merge's end must not reload a log nobody looks at)."""
+        if not (changes.clc or changes.units):
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def _on_data_changed(self) -> None:  # kept for callers that announce a change themselves
+        self.refresh()
 
     def _on_installation_changed(self) -> None:
         inst = self.ctx.installation
@@ -528,11 +567,11 @@ class ClcPage(Page):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
             return None
-        return self.model.activities[self.proxy.mapToSource(index).row()]
+        return self.model.activity_at(index.row())
 
     def selected_uuids(self) -> list[str]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
-        return [self.model.activities[r].uuid for r in sorted(rows)]
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.activity_at(r).uuid for r in sorted(rows)]
 
     def select_uuids(self, uuids: list[str], current: str | None = None) -> None:
         sel = self.table.selectionModel()
@@ -542,7 +581,8 @@ class ClcPage(Page):
             row = self.model.row_of(u)
             if row < 0:
                 continue
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.model.ensure_fetched(row)
+            index = self.model.index(row, 0)
             if not index.isValid():
                 continue
             sel.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
@@ -559,25 +599,54 @@ class ClcPage(Page):
         inst = self.ctx.installation
         return (inst.actor, inst.installation_id) if inst else ("", "")
 
-    def _announce(self) -> None:
-        self._announcing = True
-        try:
-            self.ctx.notify_data_changed()
-        finally:
-            self._announcing = False
+    def step_text(self, step: clc_undo.Step | None) -> str:
+        if step is None:
+            return ""
+        what = f"«{step.title}»" if step.count == 1 else self.tr("{n} hoạt động").format(n=step.count)
+        return {"add": self.tr("thêm {what}"), "edit": self.tr("sửa {what}"),
+                "delete": self.tr("xóa {what}")}[step.kind].format(what=what)
 
-    def run_change(self, fn) -> None:
-        """Run an undo/redo step; refresh and tell the other pages."""
-        try:
-            uuids = fn()
-        except ClcValidationError as exc:
-            messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+    def undo_text(self) -> str:
+        return self.step_text(self.undo_log.next_undo())
+
+    def redo_text(self) -> str:
+        return self.step_text(self.undo_log.next_redo())
+
+    def undo(self) -> None:
+        self._apply_step(self.undo_log.next_undo(), backwards=True)
+
+    def redo(self) -> None:
+        self._apply_step(self.undo_log.next_redo(), backwards=False)
+
+    def _apply_step(self, step: clc_undo.Step | None, *, backwards: bool) -> None:
+        """Undo or redo a step on the writer; refresh and tell the other pages when it has run."""
+        if step is None:
             return
-        self.refresh()
-        if uuids:
-            self.select_uuids(uuids)
-        self._announce()
-        self._notice("")
+        actor, origin = self._actor()
+        fn = clc_undo.undo if backwards else clc_undo.redo
+
+        def op(db, _progress) -> Outcome:
+            uuids = fn(db, step, actor=actor, origin=origin)
+            return Outcome(Changes(clc=True, uuids=tuple(uuids)), uuids)
+
+        def done(uuids: list[str]) -> None:
+            (self.undo_log.undone if backwards else self.undo_log.redone)(step)
+            self._after_change(uuids)
+            self._notice("")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ClcValidationError):
+                messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+            else:
+                messages.error(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+
+        label = self.tr("Hoàn tác") if backwards else self.tr("Làm lại")
+        CollectionOp(self, label, op).success(done).failure(failed).run_in_background()
+
+    def _after_change(self, select: list[str] | None = None) -> None:
+        """The page made a change (the writer announces it and every page reloads): once the log
+        is loaded again, select these rows."""
+        self._select_after_load = list(select or [])
 
     def _notice(self, text: str, *, undo: bool = False) -> None:
         self.undo_link.setVisible(undo)
@@ -616,52 +685,38 @@ class ClcPage(Page):
         return dialog
 
     def save_values(self, values: dict, editing: Activity | None) -> list[FieldError]:
-        """Build, validate and store what the form holds; [] when saved (and pushed on the undo stack)."""
+        """Build, validate and store what the form holds; [] when saved (and pushed on the undo log).
+
+        The form waits for the writer (the window stays live: a save queued behind a merge says so
+        in the form and runs when the merge is done)."""
         unit = self.unit
         activity, errors = build_activity(values, today=self.today(), unit_valid_from=unit.valid_from,
                                           unit_valid_to=unit.valid_to, base=editing)
         if errors:
             return errors
         actor, origin = self._actor()
-        db = self.ctx.db
+        today, editing_uuid = self.today(), editing.uuid if editing else None
+
+        def op(db, _progress) -> Outcome:
+            stored, step = clc_undo.save_activity(db, unit.id, activity, editing=editing_uuid, actor=actor,
+                                                  origin=origin, today=today)
+            return Outcome(Changes(clc=True, uuids=(stored.uuid,)), (stored, step))
+
+        save = CollectionOp(self, self.tr("Lưu hoạt động"), op)
+        if self.ctx.writer.busy_with() and self.last_dialog is not None:
+            self.last_dialog.status.setText(self.tr("Đang chờ «{other}» xong rồi lưu…").format(
+                other=self.ctx.writer.busy_with()))
         try:
-            if editing is None:
-                stored = repo.add_activity(db, unit.id, activity, actor=actor, origin=origin, today=self.today())
-                rec = stored.uuid
-
-                def redo_add() -> list[str]:
-                    return [repo.restore_activity(db, rec, actor=actor, origin=origin, source="redo").uuid]
-
-                def undo_add() -> list[str]:
-                    repo.delete_activity(db, rec, actor=actor, origin=origin, source="undo")
-                    return []
-
-                self.undo_stack.push(_Change(self, self.tr("thêm «{title}»").format(title=stored.title), redo_add,
-                                             undo_add))
-            else:
-                before = repo.get_activity(db, editing.uuid)
-                stored = repo.update_activity(db, editing.uuid, activity, actor=actor, origin=origin,
-                                              today=self.today())
-                if stored.revision != before.revision:
-                    rec = stored.uuid
-                    def put(values: Activity, source: str) -> list[str]:
-                        return [repo.update_activity(db, rec, values, actor=actor, origin=origin, source=source).uuid]
-
-                    self.undo_stack.push(_Change(self, self.tr("sửa «{title}»").format(title=stored.title),
-                                                 lambda: put(stored, "redo"),
-                                                 lambda: put(before, "undo")))
+            stored, step = save.success(lambda result: self._after_change([result[0].uuid])).run_and_wait()
         except ClcValidationError as exc:
             return exc.errors
+        if step is not None:
+            self.undo_log.push(step)
         self._last_entry_date = stored.date
-        remembered = repo.load_entry_defaults(db)
-        remembered.update({"category": stored.category, "format": stored.format, "partner": stored.partner})
-        repo.save_entry_defaults(db, remembered)
         if self.last_dialog is not None:
             self.last_dialog.add_template(stored)
         self._ensure_visible(stored)
-        self.refresh()
-        self.select_uuids([stored.uuid])
-        self._announce()
+        self._update_buttons()
         notice = (self.tr("Đã thêm «{title}» ngày {date}.") if editing is None
                   else self.tr("Đã sửa «{title}» ngày {date}."))
         self._notice(notice.format(title=stored.title, date=format_date(stored.date)))
@@ -706,42 +761,24 @@ class ClcPage(Page):
         if not uuids:
             return
         actor, origin = self._actor()
-        db = self.ctx.db
-        titles = [repo.get_activity(db, u).title for u in uuids]
         # The next row to land on once these are gone.
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
-        next_row = rows[-1].row() + 1 if rows[-1].row() + 1 < self.proxy.rowCount() else rows[0].row() - 1
-        next_uuid = None
-        if next_row >= 0:
-            next_uuid = self.model.activities[self.proxy.mapToSource(self.proxy.index(next_row, 0)).row()].uuid
-        with db.atomic():  # several rows: all or none
-            for u in uuids:
-                repo.delete_activity(db, u, actor=actor, origin=origin)
-        what = f"«{titles[0]}»" if len(titles) == 1 else self.tr("{n} hoạt động").format(n=len(titles))
-        self.undo_stack.push(_Change(
-            self, self.tr("xóa {what}").format(what=what),
-            lambda: self._delete_all(uuids),
-            lambda: self._restore_all(uuids)))
-        self.refresh()
-        if next_uuid:
-            self.select_uuids([next_uuid])
-        self._announce()
-        self._notice(self.tr("Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.").format(what=what), undo=True)
+        next_row = rows[-1].row() + 1 if rows[-1].row() + 1 < self.model.rowCount() else rows[0].row() - 1
+        next_uuid = self.model.activity_at(next_row).uuid if next_row >= 0 else None
+
+        def op(db, _progress) -> Outcome:
+            return Outcome(Changes(clc=True), clc_undo.delete_activities(db, uuids, actor=actor, origin=origin))
+
+        def done(step: clc_undo.Step) -> None:
+            self.undo_log.push(step)
+            self._after_change([next_uuid] if next_uuid else [])
+            what = f"«{step.title}»" if step.count == 1 else self.tr("{n} hoạt động").format(n=step.count)
+            self._notice(self.tr("Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.").format(what=what),
+                         undo=True)
+            self._update_buttons()
+
+        CollectionOp(self, self.tr("Xóa hoạt động"), op).success(done).run_in_background()
         self.table.setFocus()
-
-    def _delete_all(self, uuids: list[str]) -> list[str]:
-        actor, origin = self._actor()
-        with self.ctx.db.atomic():
-            for u in uuids:
-                repo.delete_activity(self.ctx.db, u, actor=actor, origin=origin, source="redo")
-        return []
-
-    def _restore_all(self, uuids: list[str]) -> list[str]:
-        actor, origin = self._actor()
-        with self.ctx.db.atomic():
-            for u in uuids:
-                repo.restore_activity(self.ctx.db, u, actor=actor, origin=origin, source="undo")
-        return uuids
 
     def _typing_in_text(self) -> bool:
         focus = self.focusWidget()
@@ -751,11 +788,11 @@ class ClcPage(Page):
         # Ctrl+Z in the search box undoes typing there (QLineEdit claims the key first); this is
         # a guard for widgets that do not.
         if not self._typing_in_text():
-            self.undo_stack.undo()
+            self.undo()
 
     def _redo_unless_typing(self) -> None:
         if not self._typing_in_text():
-            self.undo_stack.redo()
+            self.redo()
 
     # ---- the centre ----------------------------------------------------------------------------
 
@@ -771,8 +808,13 @@ class ClcPage(Page):
             if errors:
                 return errors
             actor, origin = self._actor()
+
+            def op(wdb, _progress) -> Outcome:
+                repo.save_centre(wdb, unit.id, built, actor=actor, origin=origin)
+                return Outcome(Changes(clc=True))
+
             try:
-                repo.save_centre(db, unit.id, built, actor=actor, origin=origin)
+                CollectionOp(self, self.tr("Lưu thông tin trung tâm"), op).run_and_wait()
             except ClcValidationError as exc:
                 return exc.errors
             return []
@@ -785,7 +827,6 @@ class ClcPage(Page):
 
     def _centre_saved(self) -> None:
         self._refresh_centre()
-        self._announce()
 
     # ---- export --------------------------------------------------------------------------------
 
@@ -819,11 +860,14 @@ class ClcPage(Page):
         self._export_task = run_task(
             self, self.tr("Đang xuất sổ hoạt động…"), work,
             on_done=lambda out: self._notice(self.tr("Đã xuất {n} hoạt động ra «{path}».").format(
-                n=self.proxy.rowCount(), path=out)),
+                n=self.model.accepted_count(), path=out)),
             on_error=lambda exc, _tb: messages.error(self, self.tr("Không xuất được tệp Excel."), str(exc)))
 
     # ---- Page contract ---------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
         QTimer.singleShot(0, self.table.setFocus)

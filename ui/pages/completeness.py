@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import units_repo
-from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.periods import all_periods
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
@@ -29,8 +28,8 @@ from xhht_desktop.sync import completeness as comp
 from ui.context import AppContext
 from ui.models.core_labels import core_label
 from ui.models.sync_models import CELL_COLOURS, CompletenessModel
+from ui.operations import QueryOp
 from ui.pages.base import Page
-from ui.tasks import run_task
 
 SPANS = {QT_TRANSLATE_NOOP("CompletenessPage", "4 kỳ gần nhất"): 4,
          QT_TRANSLATE_NOOP("CompletenessPage", "8 kỳ gần nhất"): 8,
@@ -45,7 +44,6 @@ class CompletenessPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.task = None  # the grid being computed (see refresh)
-        self._generation = 0
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 18, 24, 18)
         heading = QLabel(self.tr("Tình hình báo cáo của các đơn vị"))
@@ -114,28 +112,19 @@ class CompletenessPage(Page):
     def refresh(self) -> None:
         """Recompute the grid in a worker; the grid on screen stays until the new one arrives, and a
         later refresh (another filter chosen meanwhile) supersedes an earlier one."""
-        self._generation += 1
-        generation, db_path = self._generation, self.ctx.db_path
         periods, district, agency = self.periods(), self.district.currentData(), self.agency.currentData()
 
-        def work(_progress):
-            db = open_reader(db_path)
-            try:
-                return comp.completeness(db, periods, district=district, agency=agency), comp.deadline_days(db)
-            finally:
-                db.conn.close()
-
         def done(result) -> None:
-            if generation == self._generation:
-                self.task = None
-                self._show(*result)
+            self.task = None
+            self._show(*result)
 
-        def failed(exc: BaseException, _tb: str) -> None:
-            if generation == self._generation:
-                self.task = None
-                self.totals.setText(self.tr("Không đọc được: {error}").format(error=exc))
+        def failed(exc: BaseException) -> None:
+            self.task = None
+            self.totals.setText(self.tr("Không đọc được: {error}").format(error=exc))
 
-        self.task = run_task(self, "", work, on_done=done, on_error=failed, show_dialog=False)
+        self.task = QueryOp(self, lambda db: (comp.completeness(db, periods, district=district, agency=agency),
+                                              comp.deadline_days(db)),
+                            key="completeness").success(done).failure(failed).run_in_background()
 
     def _show(self, grid: comp.Completeness, deadline_days: int) -> None:
         self.model.set_grid(grid)

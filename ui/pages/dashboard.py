@@ -52,6 +52,7 @@ from ui.models.presentation import (
     target_text,
     value_text,
 )
+from ui.operations import QueryOp
 from ui.pages.base import Page
 from ui.widgets.chips import StatusChip
 from ui.widgets.target_bar import TargetBar
@@ -79,25 +80,6 @@ def _card(name: str = "card") -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)
     return frame, layout
-
-
-# Sections other features add below the groups: (module, widget class taking ctx). A module not in
-# this build is skipped.
-DASHBOARD_SECTIONS: list[tuple[str, str]] = [
-    ("ui.widgets.clc_summary", "ClcSummaryWidget"),
-]
-
-
-def _optional_section(module_name: str, class_name: str, ctx: AppContext) -> QWidget | None:
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            return None
-        raise
-    return getattr(module, class_name)(ctx)
 
 
 class IndicatorRowWidgets:
@@ -200,7 +182,7 @@ class DashboardPage(Page):
         self.refresh()
 
     def add_extra_sections(self) -> None:
-        """Add the sections of DASHBOARD_SECTIONS present in this build (once)."""
+        """Add the extra sections (the learning centres' summary), once."""
         if self._sections_added:
             return
         if not self.isVisible():
@@ -209,11 +191,11 @@ class DashboardPage(Page):
             self._sections_scheduled = False
             return
         self._sections_added = True
-        for module_name, class_name in DASHBOARD_SECTIONS:
-            section = _optional_section(module_name, class_name, self.ctx)
-            if section is not None:
-                self.extra_sections.append(section)
-                self.extra_sections_layout.addWidget(section)
+        from ui.widgets.clc_summary import ClcSummaryWidget
+
+        for section in (ClcSummaryWidget(self.ctx),):
+            self.extra_sections.append(section)
+            self.extra_sections_layout.addWidget(section)
 
     # ---- refreshing --------------------------------------------------------------------------
 
@@ -250,26 +232,15 @@ class DashboardPage(Page):
         if inst.unit.level == "xa":
             self._apply(load_dashboard(self.ctx.db, inst.unit, period))
             return
-        generation, db_path, unit = self._generation, self.ctx.db_path, inst.unit
+        unit = inst.unit
         self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
         self.subheading.setText(self.tr("Đang tổng hợp số liệu của các đơn vị cấp dưới…"))
+        self._task = QueryOp(self, lambda db: load_dashboard(db, unit, period), key="dashboard").success(
+            self._apply_when_current).run_in_background()
 
-        def work(progress):
-            from xhht_desktop.db.connection import open_reader
-
-            db = open_reader(db_path)
-            try:
-                return load_dashboard(db, unit, period)
-            finally:
-                db.conn.close()
-
-        def done(data) -> None:
-            if generation == self._generation:  # a later refresh supersedes this one
-                self._apply(data)
-
-        from ui.tasks import run_task
-
-        self._task = run_task(self, "", work, on_done=done, show_dialog=False)
+    def _apply_when_current(self, data) -> None:
+        self._task = None
+        self._apply(data)
 
     @property
     def busy(self) -> bool:

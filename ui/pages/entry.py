@@ -14,7 +14,6 @@ Saving goes through `values_repo.save_entries` (all or nothing, with history).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xhht_desktop.clc.summary import SUGGESTION_RULE_VI, suggested_rural_workers
 from xhht_desktop.db import values_repo
 from xhht_desktop.db.units_repo import UnitLifeError
 from xhht_desktop.db.reference import catalogue_in_db
@@ -47,6 +47,7 @@ from xhht_desktop.domain.catalogue import (
     entry_keys,
 )
 from xhht_desktop.domain.periods import Period, applies
+from xhht_desktop.writer import Changes, Outcome
 from xhht_desktop.domain.values import (
     Entry,
     Issue,
@@ -61,6 +62,7 @@ from xhht_desktop.domain.values import (
 
 from ui.context import AppContext
 from ui.models.history_model import HistoryModel
+from ui.operations import CollectionOp
 from ui.models.presentation import (
     STATUS_COLOURS,
     breakdown_name,
@@ -103,23 +105,12 @@ def _vn_date(iso: str | dt.date | None) -> str:
 # ---- suggestions from other features ---------------------------------------------------------
 
 def _clc_suggestion(db, unit_id: int, period_code: str) -> int | None:
-    """Rural workers (persons) counted in the TTHTCĐ log, when the CLC feature is installed."""
-    try:
-        module = importlib.import_module("xhht_desktop.clc.summary")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("xhht_desktop.clc", "xhht_desktop.clc.summary"):
-            return None
-        raise
-    fn = getattr(module, "suggested_rural_workers", None)
-    return fn(db, unit_id, period_code) if fn is not None else None
+    """Rural workers (persons) counted in the TTHTCĐ log."""
+    return suggested_rural_workers(db, unit_id, period_code)
 
 
 def _suggestion_rule() -> str:
-    """How the CLC suggestion counts people (shown as a tooltip), when the feature is installed."""
-    try:
-        from xhht_desktop.clc.summary import SUGGESTION_RULE_VI
-    except ImportError:
-        return ""
+    """How the CLC suggestion counts people (shown as a tooltip)."""
     return SUGGESTION_RULE_VI
 
 
@@ -603,8 +594,10 @@ class EntryPage(Page):
             r += 1
             row.connect(self._on_edited)
             # Enter moves on to the next field, as in the paper-form habit of typing down a column.
-            for edit in (row.numerator, row.denominator, row.value, row.decision_no, row.decision_date,
-                         row.decision_body, row.comment):
+            for edit in (row.numerator, row.denominator, row.value):
+                if edit is not None:  # a number: Enter goes on to the next number (Mẫu số → next Tử số)
+                    edit.returnPressed.connect(lambda e=edit: self._focus_next_number(e))
+            for edit in (row.decision_no, row.decision_date, row.decision_body, row.comment):
                 if edit is not None:
                     edit.returnPressed.connect(self._focus_next_field)
         grid.setColumnMinimumWidth(0, 130)
@@ -786,6 +779,28 @@ class EntryPage(Page):
     def _focus_next_field(self) -> None:
         self.focusNextChild()
 
+    def number_edits(self) -> list[QLineEdit]:
+        """The number fields in the order of the form (each indicator's Tử số, Mẫu số or value)."""
+        return [e for row in self.rows.values() for e in (row.numerator, row.denominator, row.value)
+                if e is not None]
+
+    def _focus_next_number(self, edit: QLineEdit) -> None:
+        """Enter in a number field: the next number field, as down a paper column; Ghi chú and the
+        decision fields are reached with Tab. On another tab of the form, that tab is shown."""
+        edits = self.number_edits()
+        if edit not in edits:
+            return
+        for nxt in edits[edits.index(edit) + 1:]:
+            if not nxt.isEnabled():
+                continue
+            row = next(r for r in self.rows.values() if nxt in (r.numerator, r.denominator, r.value))
+            index = self.tab_for_group.get(row.indicator.group)
+            if index is not None and self.tabs.currentIndex() != index:
+                self.tabs.setCurrentIndex(index)
+            nxt.setFocus(Qt.FocusReason.TabFocusReason)
+            nxt.selectAll()
+            return
+
     def _on_data_changed(self) -> None:
         if self._saving:
             return
@@ -889,10 +904,21 @@ class EntryPage(Page):
             self._focus_first_problem()
             return False
         period = self.ctx.period
+        unit_id, actor, origin, previous = inst.unit.id, inst.actor, inst.installation_id, self._previous or None
+
+        def op(db, _progress) -> Outcome:
+            result = values_repo.save_entries(db, unit_id, period.code, entries, actor=actor, origin=origin,
+                                              previous=previous)
+            return Outcome(Changes(values=True), result)
+
+        save = CollectionOp(self, self.tr("Lưu số liệu kỳ {period}").format(period=period.code), op)
+        self._say_if_queued()
         try:
-            result = values_repo.save_entries(self.ctx.db, inst.unit.id, period.code, entries,
-                                              actor=inst.actor, origin=inst.installation_id,
-                                              previous=self._previous or None)
+            self._saving = True  # the announcement below is ours: the form reloads once, here
+            try:
+                result = save.run_and_wait()
+            finally:
+                self._saving = False
         except UnitLifeError as exc:  # a period outside the unit's life: the successor is named
             messages.warn(self, self.tr("Chưa lưu: đơn vị không báo cáo kỳ này."), str(exc))
             return False
@@ -902,11 +928,6 @@ class EntryPage(Page):
                 n=len(errors)), "\n".join(errors))
             self._focus_first_problem()
             return False
-        self._saving = True
-        try:
-            self.ctx.notify_data_changed()
-        finally:
-            self._saving = False
         self.refresh()
         self.last_save_result = result
         window = self.window()
@@ -942,13 +963,31 @@ class EntryPage(Page):
                     self.tr("Vẫn đánh dấu kỳ này là đã hoàn thành?"), yes=self.tr("Đánh dấu hoàn thành")):
                 self.complete_box.setChecked(False)
                 return
-        values_repo.set_complete(self.ctx.db, inst.unit.id, self.ctx.period.code, checked,
-                                 actor=inst.actor, origin=inst.installation_id)
-        self.ctx.notify_data_changed()
+        unit_id, code, actor, origin = inst.unit.id, self.ctx.period.code, inst.actor, inst.installation_id
+
+        def op(db, _progress) -> Outcome:
+            values_repo.set_complete(db, unit_id, code, checked, actor=actor, origin=origin)
+            return Outcome(Changes(complete=True))
+
+        def done(_value) -> None:
+            window = self.window()
+            if hasattr(window, "show_status"):
+                window.show_status(self.tr("Đã đánh dấu hoàn thành kỳ này.") if checked
+                                   else self.tr("Đã bỏ đánh dấu hoàn thành."))
+
+        def failed(exc: BaseException) -> None:
+            self.complete_box.setChecked(not checked)
+            messages.error(self, self.tr("Chưa ghi được dấu hoàn thành."), str(exc))
+
+        self._say_if_queued()
+        CollectionOp(self, self.tr("Đánh dấu hoàn thành"), op).success(done).failure(failed).run_in_background()
+
+    def _say_if_queued(self) -> None:
+        """A write waiting behind another (a merge holds the writer for seconds) says so."""
+        busy = self.ctx.writer.busy_with()
         window = self.window()
-        if hasattr(window, "show_status"):
-            window.show_status(self.tr("Đã đánh dấu hoàn thành kỳ này.") if checked
-                               else self.tr("Đã bỏ đánh dấu hoàn thành."))
+        if busy and hasattr(window, "show_status"):
+            window.show_status(self.tr("Đang chờ «{other}» xong rồi lưu…").format(other=busy))
 
 
 __all__ = ["EntryPage", "EntryRow", "SUGGESTED_NUMERATORS"]

@@ -2,8 +2,9 @@
 ("Kiểm tra": a dry run — nothing changes), apply them ("Áp dụng"), save or print the receipt;
 resolve conflicts; confirm or revoke sending installations.
 
-Checking, applying and confirming run in a worker (ui.tasks.run_task) with their own database
-connection, progress and Hủy: each package is whole or not at all, so cancelling keeps what is done.
+Checking, applying and confirming are operations on the one writer (ui.operations.CollectionOp), with
+progress and Hủy: each package is whole or not at all, so cancelling keeps what is done. A save made
+elsewhere meanwhile waits for them, and says so.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import keys, merge
 from xhht_desktop.sync.package import SUFFIX
 from xhht_desktop.sync.receipt import receipt_html, receipt_text, summary_lines
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.models.sync_models import ConflictsModel, InstallationsModel, PreviewModel
+from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import run_task
 from ui.widgets import messages
@@ -230,20 +233,17 @@ class MergePage(Page):
         if not self.paths or self.task is not None:
             return
         paths = list(self.paths)
-        db_path = self.ctx.db_path
         actor = self.ctx.installation.actor if self.ctx.installation else ""
 
-        def work(progress):
-            db = open_reader(db_path)
-            try:
-                return merge.merge_files(db, paths, dry_run=dry_run, actor=actor,
-                                         progress=lambda d, t, text: progress.changed.emit(d, t, text),
-                                         should_cancel=lambda: progress.cancelled)
-            finally:
-                db.conn.close()
+        def work(db, progress) -> Outcome:  # on the writer: the one write connection
+            report = merge.merge_files(db, paths, dry_run=dry_run, actor=actor,
+                                       progress=lambda d, t, text: progress.report(d, t, text),
+                                       should_cancel=lambda: progress.cancelled)
+            return Outcome(Changes() if report.dry_run else Changes.ALL, report)
 
         title = self.tr("Đang kiểm tra các gói…") if dry_run else self.tr("Đang nhập các gói…")
-        self.task = run_task(self, title, work, on_done=self._merged, on_error=self._failed)
+        self.task = CollectionOp(self, self.tr("Nhập các gói"), work).with_progress(title).success(
+            self._merged).failure(lambda exc: self._failed(exc, "")).run_in_background()
         self._update_files()
 
     def _merged(self, report: merge.MergeReport) -> None:
@@ -252,7 +252,6 @@ class MergePage(Page):
         if not report.dry_run:
             done = {p.file for p in report.packages}
             self.paths = [p for p in self.paths if p.name not in done]
-            self.ctx.notify_data_changed()
         self._update_files()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
@@ -323,10 +322,14 @@ class MergePage(Page):
     def resolve_selected(self, choice: str) -> int:
         rows = sorted({i.row() for i in self.conflicts.selectionModel().selectedRows()})
         ids = [self.conflicts_model.rows[r]["id"] for r in rows]
-        for cid in ids:
-            merge.resolve_conflict(self.ctx.db, cid, choice)
         if ids:
-            self.ctx.notify_data_changed()
+            def op(db, _progress) -> Outcome:
+                with db.atomic():
+                    for cid in ids:
+                        merge.resolve_conflict(db, cid, choice)
+                return Outcome(Changes(values=True, clc=True, sync=True))
+
+            CollectionOp(self, self.tr("Giải quyết xung đột"), op).run_in_background()
         return len(ids)
 
     # ---- tab: installations ---------------------------------------------------------------------
@@ -379,25 +382,22 @@ class MergePage(Page):
                                 yes=self.tr("Xác nhận")):
             return
         pairs = [(i["fingerprint"], i["unit_key"]) for i in chosen]  # the rows chosen, never the key's other units
-        db_path = self.ctx.db_path
 
-        def work(progress):
-            db = open_reader(db_path)
-            try:
-                return merge.confirm_installations(
-                    db, pairs, progress=lambda d, t, text: progress.changed.emit(d, t, text),
-                    should_cancel=lambda: progress.cancelled)
-            finally:
-                db.conn.close()
+        def work(db, progress) -> Outcome:  # on the writer
+            report = merge.confirm_installations(
+                db, pairs, progress=lambda d, t, text: progress.report(d, t, text),
+                should_cancel=lambda: progress.cancelled)
+            return Outcome(Changes.ALL, report)
 
         def done(report):
             self.task = None
             self.show_report(report)
-            self.ctx.notify_data_changed()
             if report.packages:
                 self.tabs.setCurrentIndex(0)
 
-        self.task = run_task(self, self.tr("Đang nhập các gói đang giữ…"), work, on_done=done, on_error=self._failed)
+        self.task = CollectionOp(self, self.tr("Nhập các gói đang giữ"), work).with_progress(
+            self.tr("Đang nhập các gói đang giữ…")).success(done).failure(
+            lambda exc: self._failed(exc, "")).run_in_background()
 
     def revoke_selected(self) -> None:
         chosen = [i for i in self._selected_installations() if i["status"] != "revoked"]
@@ -410,9 +410,15 @@ class MergePage(Page):
                                 + self.tr("Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được."),
                                 yes=self.tr("Thu hồi")):
             return
-        for i in chosen:
-            merge.revoke_installation(self.ctx.db, i["fingerprint"])
-        self.ctx.notify_data_changed()
+        fingerprints = [i["fingerprint"] for i in chosen]
+
+        def op(db, _progress) -> Outcome:
+            with db.atomic():
+                for fp in fingerprints:
+                    merge.revoke_installation(db, fp)
+            return Outcome(Changes(sync=True))
+
+        CollectionOp(self, self.tr("Thu hồi máy gửi"), op).run_in_background()
 
     # ---- refresh --------------------------------------------------------------------------------
 

@@ -31,10 +31,13 @@ from xhht_desktop.domain.periods import Period, all_periods
 from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import verdict
 from xhht_desktop.reports.cli import default_filename, generate
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.dialogs import report_print
+from ui.i18n import core_words
 from ui.models.presentation import period_label
+from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
@@ -61,6 +64,7 @@ class ReportsPage(Page):
         self.frame: F.Frame | None = None  # the frame chosen for the next file (None: the remembered one)
         self.print_after = False
         self.task = None
+        self.print_task = None
         self.last_error: str = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -225,11 +229,20 @@ class ReportsPage(Page):
         if dialog.exec() != report_print.QDialog.DialogCode.Accepted:
             return False
         self.frame = dialog.frame
-        if dialog.coverage is not None and dialog.coverage != coverage:
-            verdict.set_coverage_threshold(self.ctx.db, dialog.coverage)
+        new_coverage = dialog.coverage if dialog.coverage is not None and dialog.coverage != coverage else None
+        if new_coverage is not None:
             self.current_frame = None  # the verdicts change: the file is made again before printing
         unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
-        F.save(self.ctx.db, self.kind.currentData(), unit, self.frame)
+        kind, frame = self.kind.currentData(), self.frame
+
+        def op(db, _progress) -> Outcome:  # on the writer, both or neither
+            with db.atomic():
+                if new_coverage is not None:
+                    verdict.set_coverage_threshold(db, new_coverage)
+                F.save(db, kind, unit, frame)
+            return Outcome(Changes(settings=True))
+
+        CollectionOp(self, self.tr("Lưu khung báo cáo"), op).run_and_wait()
         return True
 
     def edit_narrative(self) -> bool:
@@ -301,9 +314,9 @@ class ReportsPage(Page):
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Đã hủy, không tạo tệp nào."))
             return
-        self.last_error = str(exc)
-        self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(exc))
-        messages.error(self, self.tr("Không tạo được báo cáo."), f"{exc}\n\n{tb}")
+        self.last_error = core_words(exc)
+        self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(self.last_error))
+        messages.error(self, self.tr("Không tạo được báo cáo."), f"{self.last_error}\n\n{tb}")
 
     def _update_buttons(self) -> None:
         has = self.current_path is not None and self.current_path.exists()
@@ -330,11 +343,21 @@ class ReportsPage(Page):
     def _print_now(self) -> None:
         if self.current_path is None:
             return
-        try:
-            if report_print.print_pdf(self, self.current_path):
-                self.status.setText(self.tr("Đã gửi bản in tới máy in."))
-        except OSError as exc:
+        if self.print_task is not None:
+            return
+
+        def done(_pages) -> None:
+            self.print_task = None
+            self.status.setText(self.tr("Đã gửi bản in tới máy in."))
+
+        def failed(exc, _tb) -> None:
+            self.print_task = None
+            if isinstance(exc, Cancelled):
+                self.status.setText(self.tr("Đã hủy lệnh in."))
+                return
             messages.error(self, self.tr("Không in được."), str(exc))
+
+        self.print_task = report_print.print_pdf(self, self.current_path, on_done=done, on_error=failed)
 
     def open_current(self) -> None:
         if self.current_path is not None and not report_print.open_in_viewer(self.current_path):

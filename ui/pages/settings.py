@@ -7,7 +7,6 @@ Settings are stored in the database's `meta` table, so they travel with a backup
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -28,22 +27,14 @@ from PySide6.QtWidgets import (
 from xhht_desktop.db import meta
 from xhht_desktop.installation import check_official, set_official
 from xhht_desktop.maintenance import backup as bk
+from xhht_desktop.writer import Changes, Outcome
 
 from ui import i18n
 from ui.context import AppContext
 from ui.dialogs import about, backup_restore
+from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.widgets import messages
-
-
-def sync_keys_module():
-    """ui.dialogs.sync_keys when this build has the sync feature, else None."""
-    try:
-        return importlib.import_module("ui.dialogs.sync_keys")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("ui.dialogs.sync_keys", "ui.dialogs"):
-            return None
-        raise
 
 
 class SettingsPage(Page):
@@ -154,20 +145,18 @@ class SettingsPage(Page):
         box.addWidget(note)
         layout.addWidget(card)
 
-        # Sync keys (when the sync feature is part of this build).
-        self.sync_keys_button = None
-        if sync_keys_module() is not None:
-            card, box = self._card(self.tr("Đồng bộ"))
-            row = QHBoxLayout()
-            self.sync_keys_button = QPushButton(self.tr("Khóa đồng bộ…"))
-            self.sync_keys_button.clicked.connect(self.open_sync_keys)
-            row.addWidget(self.sync_keys_button)
-            self.catalogue_button = QPushButton(self.tr("Danh mục và chỉ tiêu…"))  # issue 11
-            self.catalogue_button.clicked.connect(self.open_catalogue)
-            row.addWidget(self.catalogue_button)
-            row.addStretch(1)
-            box.addLayout(row)
-            layout.addWidget(card)
+        # Sync keys, and the catalogue with its targets.
+        card, box = self._card(self.tr("Đồng bộ"))
+        row = QHBoxLayout()
+        self.sync_keys_button = QPushButton(self.tr("Khóa đồng bộ…"))
+        self.sync_keys_button.clicked.connect(self.open_sync_keys)
+        row.addWidget(self.sync_keys_button)
+        self.catalogue_button = QPushButton(self.tr("Danh mục và chỉ tiêu…"))  # issue 11
+        self.catalogue_button.clicked.connect(self.open_catalogue)
+        row.addWidget(self.catalogue_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(card)
 
         row = QHBoxLayout()
         row.addStretch(1)
@@ -265,11 +254,16 @@ class SettingsPage(Page):
         """Store the settings; a new language is applied by rebuilding the main window."""
         values = self._values()
         language_changed = values["language"] != self._stored.get("language")
+        def op(db, _progress) -> Outcome:
+            with db.atomic():  # all the settings or none
+                bk.set_keep(db, int(values["keep"]))
+                set_official(db, str(values["official_name"]), str(values["official_title"]))
+                i18n.save_language(db, str(values["language"]))
+            return Outcome(Changes(settings=True))
+
         try:
             check_official(str(values["official_name"]), str(values["official_title"]))  # before anything is saved
-            bk.set_keep(self.ctx.db, int(values["keep"]))
-            set_official(self.ctx.db, str(values["official_name"]), str(values["official_title"]))
-            i18n.save_language(self.ctx.db, str(values["language"]))
+            CollectionOp(self, self.tr("Lưu cài đặt"), op).run_and_wait()
         except ValueError as exc:
             messages.warn(self, self.tr("Không lưu được cài đặt."), str(exc))
             return False
@@ -327,13 +321,9 @@ class SettingsPage(Page):
                                         self, self.tr("Không kiểm tra được dữ liệu."), str(exc)))
 
     def open_sync_keys(self) -> None:
-        module = sync_keys_module()
-        if module is None:
-            return
-        if hasattr(module, "show_sync_keys"):
-            module.show_sync_keys(self, self.ctx)
-        else:
-            module.SyncKeysDialog(self.ctx, self).exec()
+        from ui.dialogs.sync_keys import show_sync_keys
+
+        show_sync_keys(self, self.ctx)
 
     def open_catalogue(self) -> None:
         from ui.dialogs.returns import CatalogueTargetsDialog  # noqa: PLC0415 - issue 11

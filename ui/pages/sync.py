@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import meta
-from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import export, keys, repo
+from xhht_desktop.writer import Cancelled as WriterCancelled
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.dialogs.sync_keys import fingerprint_label, show_sync_keys, trust_department_from_file
 from ui.models.sync_models import ExportsModel, periods_label
 from ui.pages.base import Page
-from ui.tasks import Cancelled, run_task
+from ui.operations import CollectionOp
+from ui.tasks import Cancelled
 from ui.widgets import messages
 from ui.models.core_labels import core_label
 
@@ -255,21 +257,18 @@ class SyncPage(Page):
             messages.warn(self, self.tr("Thư mục lưu gói không tồn tại."),
                           self.tr("Cắm ổ USB rồi bấm «Chọn…» để chọn lại."))
             return
-        meta.put(self.ctx.db, META_EXPORT_DIR, folder)
-        db_path = self.ctx.db_path
 
-        def work(progress):
-            db = open_reader(db_path)
-            try:
-                return export.export_package(db, folder, full=full,
-                                             progress=lambda d, t, text: progress.update(d, t, text))
-            finally:
-                db.conn.close()
+        def work(db, progress) -> Outcome:  # on the writer: the export numbers and marks what it sent
+            meta.put(db, META_EXPORT_DIR, folder)
+            result = export.export_package(db, folder, full=full,
+                                           progress=lambda d, t, text: progress.update(d, t, text))
+            return Outcome(Changes(sync=True, settings=True), result)
 
         self.export_button.setEnabled(False)
         self.full_button.setEnabled(False)
-        self.task = run_task(self, self.tr("Đang xuất gói đồng bộ…"), work, on_done=self._exported,
-                             on_error=self._failed)
+        self.task = CollectionOp(self, self.tr("Xuất gói đồng bộ"), work).with_progress(
+            self.tr("Đang xuất gói đồng bộ…")).success(self._exported).failure(
+            lambda exc: self._failed(exc, "")).run_in_background()
 
     def _exported(self, result: export.ExportResult) -> None:
         self.task = None
@@ -277,7 +276,6 @@ class SyncPage(Page):
         counts = ", ".join(f"{core_label(export.TABLE_LABELS_VI.get(t, t))}: {format_int(n)}" for t, n in result.counts.items())
         self.result_label.setText(self.tr("Đã xuất gói số {n}: {path}\n{counts}").format(
             n=result.sequence, path=result.path, counts=counts))
-        self.ctx.notify_data_changed()  # refreshes this page too
         parent = self.window()
         if hasattr(parent, "show_status"):
             parent.show_status(self.tr("Đã xuất gói số {n}.").format(n=result.sequence))
@@ -285,7 +283,7 @@ class SyncPage(Page):
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.task = None
         self.refresh()
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, (Cancelled, WriterCancelled)):
             return
         if isinstance(exc, (export.ExportProblem, OSError)):
             messages.warn(self, self.tr("Chưa xuất được gói."), str(exc))

@@ -22,6 +22,7 @@ from xhht_desktop.domain.values import format_int
 from ui.context import AppContext
 from ui.models.presentation import period_name
 from ui.models.core_labels import core_label
+from ui.operations import QueryOp
 
 # (key, header, tooltip), marked for lupdate and translated when the grid is filled.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -82,7 +83,7 @@ class ClcSummaryWidget(QFrame):
         layout.addWidget(self.suggestion_label)
         layout.addStretch(1)  # keep the rows together at the top of a tall card
         ctx.period_changed.connect(self._on_period_changed)
-        ctx.data_changed.connect(self.refresh)
+        ctx.changes_made.connect(self._on_changes)
         ctx.installation_changed.connect(self.refresh)
         self.refresh()
 
@@ -96,6 +97,21 @@ class ClcSummaryWidget(QFrame):
             period = None
         self._range = (date_from, date_to, label, period)
         self.refresh()
+
+    def _on_changes(self, changes, _initiator=None) -> None:
+        """The learning-centre log changed: sum it again (when shown; else when next shown)."""
+        if not (changes.clc or changes.units):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
 
     def follow_period(self) -> None:
         self._range = None
@@ -113,13 +129,22 @@ class ClcSummaryWidget(QFrame):
         period = self.ctx.period
         if self._range is None:
             date_from, date_to, label = period.start, period.end, period_name(period)
-            self.suggestion = suggested_rural_workers(self.ctx.db, unit.id, period.code)
             suggestion_period: Period | None = period
         else:
             date_from, date_to, label, suggestion_period = self._range
-            self.suggestion = (suggested_rural_workers(self.ctx.db, unit.id, suggestion_period.code)
-                               if suggestion_period else None)
-        self.rows = summarize_range(self.ctx.db, unit.id, date_from, date_to)
+
+        def load(db):  # on a worker: over all periods of a province this is 51,000 activities
+            suggestion = (suggested_rural_workers(db, unit.id, suggestion_period.code)
+                          if suggestion_period else None)
+            return suggestion, summarize_range(db, unit.id, date_from, date_to)
+
+        def show(loaded) -> None:
+            self.suggestion, self.rows = loaded
+            self._show(unit, date_from, date_to, label, suggestion_period)
+
+        QueryOp(self, load, key=f"clc-summary-{id(self)}").success(show).run_in_background()
+
+    def _show(self, unit, date_from, date_to, label, suggestion_period) -> None:
         where = unit.name if unit.level == "xa" else self.tr("các xã thuộc {unit}").format(unit=unit.name)
         span = f"{format_date(date_from) or '…'} – {format_date(date_to) or '…'}"
         self.subtitle.setText(f"{where} · {label} ({span})")

@@ -227,6 +227,7 @@ class ClcSheetImporter:
         seen_ids: dict[str, int] = {}
         seen_rows: dict[tuple, int] = {}
         parsed: list[Activity] = []
+        parsed_rows: list[int] = []  # the sheet row of each parsed activity (the preview shows them)
         for r in range(header_row + 1, ws.max_row + 1):
             values: dict[str, object] = {}
             cell_errors: dict[str, str] = {}
@@ -294,7 +295,9 @@ class ClcSheetImporter:
                                            f"{format_date(activity.date)} đã có trong sổ — bỏ qua, không nhập trùng.")
                     continue
             parsed.append(activity)
+            parsed_rows.append(r)
         result.extra["clc"] = parsed
+        result.extra["clc_sheet_rows"] = parsed_rows
         result.extra["clc_rows"] = len(parsed)
 
     def apply(self, db: sqlite_utils.Database, unit: units_repo.Unit, result, *, actor: str, origin: str) -> None:

@@ -23,6 +23,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from xhht_desktop.messages import Text, words
 from xhht_desktop.db import units_repo, values_repo
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
@@ -65,9 +66,13 @@ class RowProblem:
     code: str
     message: str
 
-    def text(self) -> str:
-        where = f"Dòng {self.row}" if self.row else "Tệp"
-        return f"{where}{f' ({self.code})' if self.code else ''}: {self.message}"
+    def text(self, lang: str = "vi") -> str:
+        """"Dòng 12 (X.1): …" in Vietnamese (the default), or in `lang` when the message is coded."""
+        if lang == "vi":
+            where = f"Dòng {self.row}" if self.row else "Tệp"
+        else:
+            where = f"Row {self.row}" if self.row else "File"
+        return f"{where}{f' ({self.code})' if self.code else ''}: {words(self.message, lang)}"
 
 
 @dataclass
@@ -220,16 +225,16 @@ def open_workbook_safely(path: str | Path):
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ValueError(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}") from exc
+        raise ValueError(Text("xlsx.unreadable", file=path.name, reason=exc.strerror or exc)) from exc
     if size > MAX_FILE_BYTES:
-        raise ValueError(f"Tệp «{path.name}» quá lớn ({size // 1024 // 1024} MB); biểu nhập không vượt quá 20 MB.")
+        raise ValueError(Text("xlsx.too_big", file=path.name, mb=size // 1024 // 1024))
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(i.file_size for i in zf.infolist())
             if total > MAX_UNCOMPRESSED_BYTES:
-                raise ValueError(f"Tệp «{path.name}» giải nén ra quá lớn; không phải biểu nhập hợp lệ.")
+                raise ValueError(Text("xlsx.unpacks_too_big", file=path.name))
     except zipfile.BadZipFile as exc:
-        raise ValueError(f"Tệp «{path.name}» không phải tệp Excel .xlsx hợp lệ.") from exc
+        raise ValueError(Text("xlsx.not_xlsx", file=path.name)) from exc
     try:
         # One cheap streaming pass first: a sheet with far more rows than any template (a "bomb"
         # under the size limits) is refused before the two full loads below build it in memory.
@@ -238,18 +243,18 @@ def open_workbook_safely(path: str | Path):
             for sheet in streamed.worksheets:
                 for number, _ in enumerate(sheet.iter_rows(max_col=40, values_only=True), start=1):
                     if number > MAX_ROWS + 50:
-                        raise ValueError(f"Tệp «{path.name}» có trang «{sheet.title}» quá nhiều dòng "
-                                         f"(hơn {MAX_ROWS}); không phải biểu nhập hợp lệ.")
+                        raise ValueError(Text("xlsx.sheet_too_long", file=path.name, sheet=sheet.title,
+                                                              rows=MAX_ROWS))
         finally:
             streamed.close()
         formulas = load_workbook(path, data_only=False, read_only=False)
         cached = load_workbook(path, data_only=True, read_only=False)
     except ValueError as exc:
-        if str(exc).startswith("Tệp «"):
+        if exc.args and isinstance(exc.args[0], Text):
             raise
-        raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
+        raise ValueError(Text("xlsx.cannot_open", file=path.name, error=type(exc).__name__)) from exc
     except Exception as exc:  # openpyxl raises many types on malformed files
-        raise ValueError(f"Tệp «{path.name}» không mở được bằng Excel: {type(exc).__name__}.") from exc
+        raise ValueError(Text("xlsx.cannot_open", file=path.name, error=type(exc).__name__)) from exc
     return formulas, cached
 
 
@@ -289,25 +294,26 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
     try:
         wb, cached = open_workbook_safely(path)
     except ValueError as exc:
-        result.problems.append(RowProblem(None, "", str(exc)))
+        coded = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
+        result.problems.append(RowProblem(None, "", coded))
         return result
     result.extra["workbook"] = (wb, cached)
     if SHEET not in wb.sheetnames:
-        result.problems.append(RowProblem(None, "", f"Không có trang tính «{SHEET}» (biểu nhập chỉ tiêu)."))
+        result.problems.append(RowProblem(None, "", Text("xlsx.no_sheet", sheet=SHEET)))
         return result
     ws, ws_cached = wb[SHEET], cached[SHEET]
     result.unit_code = _text(_find_label(ws, LABEL_UNIT))
     result.period = _text(_find_label(ws, LABEL_PERIOD))
     if not result.unit_code:
-        result.problems.append(RowProblem(None, "", f"Không tìm thấy ô «{LABEL_UNIT}» ở đầu trang «{SHEET}»."))
+        result.problems.append(RowProblem(None, "", Text("xlsx.no_label", label=LABEL_UNIT, sheet=SHEET)))
     if not result.period:
-        result.problems.append(RowProblem(None, "", f"Không tìm thấy ô «{LABEL_PERIOD}» ở đầu trang «{SHEET}»."))
+        result.problems.append(RowProblem(None, "", Text("xlsx.no_label", label=LABEL_PERIOD, sheet=SHEET)))
     header_row, cols = _find_header(ws, ("Mã", "Tử số", "Mẫu số", "Giá trị"))
     if header_row is None:
-        result.problems.append(RowProblem(None, "", "Không tìm thấy dòng tiêu đề có các cột Mã, Tử số, Mẫu số, Giá trị."))
+        result.problems.append(RowProblem(None, "", Text("xlsx.no_header")))
         return result
     if ws.max_row - header_row > MAX_ROWS:
-        result.problems.append(RowProblem(None, "", f"Trang «{SHEET}» có quá nhiều dòng ({ws.max_row})."))
+        result.problems.append(RowProblem(None, "", Text("xlsx.too_many_rows", sheet=SHEET, rows=ws.max_row)))
         return result
     try:  # the catalogue of the period's programme (a bad period is reported by check_workbook)
         programme_cat = catalogue_for(parse_period(result.period))
@@ -342,17 +348,17 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
                 decision[fieldname] = one_line(nfc(_text(raw)))
         if not code:
             if any(v is not None for v in nums.values()) or row_errors or any(decision.values()):
-                result.problems.append(RowProblem(r, "", "có số liệu nhưng thiếu mã chỉ tiêu ở cột «Mã»."))
+                result.problems.append(RowProblem(r, "", Text("xlsx.missing_code")))
             continue
         base, bd = split_row_code(code)
         ind = catalogue.get(base)
         if ind is None or (bd is not None and bd not in ind.breakdowns):
-            result.problems.append(RowProblem(r, code, "mã chỉ tiêu không có trong danh mục."))
+            result.problems.append(RowProblem(r, code, Text("xlsx.unknown_code")))
             if ind is None:
                 unknown.add(base)
             continue
         if code in seen:
-            result.problems.append(RowProblem(r, code, f"trùng với dòng {seen[code]}."))
+            result.problems.append(RowProblem(r, code, Text("xlsx.duplicate", row=seen[code])))
             continue
         seen[code] = r
         for msg in row_errors:
@@ -360,13 +366,13 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         if row_errors:
             continue
         if ind.has_fraction and nums["value"] is not None:
-            result.problems.append(RowProblem(r, code, "chỉ tiêu tỷ lệ: nhập Tử số và Mẫu số, để trống Giá trị."))
+            result.problems.append(RowProblem(r, code, Text("xlsx.ratio_needs_fraction")))
             continue
         if not ind.has_fraction and (nums["numerator"] is not None or nums["denominator"] is not None):
-            result.problems.append(RowProblem(r, code, "chỉ tiêu này nhập ở cột Giá trị, để trống Tử số/Mẫu số."))
+            result.problems.append(RowProblem(r, code, Text("xlsx.value_only")))
             continue
         if ind.kind != "level" and any(decision.values()):
-            result.problems.append(RowProblem(r, code, "chỉ chỉ tiêu mức độ mới kèm quyết định công nhận."))
+            result.problems.append(RowProblem(r, code, Text("xlsx.decision_only_for_levels")))
             continue
         entry = Entry(base, bd, nums["numerator"], nums["denominator"], nums["value"], comment, **decision)
         if entry.is_blank() and not comment and not any(decision.values()):
@@ -400,8 +406,8 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
     if result.problems and not result.entries and not result.unit_code:
         return result
     if result.unit_code and result.unit_code != unit.code:
-        result.problems.append(RowProblem(None, "", f"Mã đơn vị trong tệp là «{result.unit_code}», không phải "
-                                                    f"đơn vị của máy này ({unit.code} – {unit.name})."))
+        result.problems.append(RowProblem(None, "", Text("xlsx.other_unit", file_unit=result.unit_code,
+                                                         unit_code=unit.code, unit=unit.name)))
     period = None
     if result.period:
         try:
@@ -419,10 +425,10 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
         ind = catalogue[e.indicator]
         if unit.level not in ind.levels:
             result.problems.append(RowProblem(rows.get(e.key), row_code(e.indicator, e.breakdown),
-                                              "chỉ tiêu này không do cấp của đơn vị nhập."))
+                                              Text("xlsx.not_this_level")))
         elif period is not None and not applies(ind.periodicity, period):
             result.problems.append(RowProblem(rows.get(e.key), row_code(e.indicator, e.breakdown),
-                                              "chỉ tiêu này chỉ báo cáo theo năm, không báo cáo 6 tháng."))
+                                              Text("xlsx.yearly_only")))
     if period is not None and not any(p.row is None for p in result.problems):
         current = values_repo.load_entries(db, unit.id, period.code)
         merged = dict(current)
@@ -474,8 +480,8 @@ def import_workbook(
     return result
 
 
-def problems_text(result: ImportResult) -> str:
-    return "\n".join(p.text() for p in result.problems)
+def problems_text(result: ImportResult, lang: str = "vi") -> str:
+    return "\n".join(p.text(lang) for p in result.problems)
 
 
 __all__ = ["write_template", "import_workbook", "check_workbook", "ImportResult", "RowProblem",

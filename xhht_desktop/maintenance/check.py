@@ -7,7 +7,6 @@ Stored figures are judged by the same `validate_entries` the form uses, so the r
 
 from __future__ import annotations
 
-import importlib
 import re
 import sqlite3
 from collections import defaultdict
@@ -20,13 +19,6 @@ from xhht_desktop.db import migrations
 from xhht_desktop.domain.catalogue import programme_for_period
 from xhht_desktop.domain.periods import parse_period
 from xhht_desktop.domain.values import Entry, validate_entries
-
-# Feature modules may add checks of their own tables: a module listed here that exists must define
-# run_checks(db) -> list[Finding]. A module not present in this build is skipped.
-FEATURE_CHECKS: tuple[str, ...] = (
-    "xhht_desktop.clc.check",
-    "xhht_desktop.sync.check",
-)
 
 
 @dataclass(frozen=True)
@@ -302,10 +294,8 @@ def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[s
                 if issue.field == "comment" and issue.severity == "error":
                     out.append(Finding(f"value_{issue.code}", issue.message,
                                        f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
-    try:
-        from xhht_desktop.clc.domain import check_activity_record, check_centre_record
-    except ModuleNotFoundError:
-        return out, checked
+    from xhht_desktop.clc.domain import check_activity_record, check_centre_record
+
     today = dt.date.today()
     if "clc_activities" in tables:
         cols = [r[1] for r in conn.execute("PRAGMA table_info(clc_activities)")]
@@ -411,12 +401,4 @@ def run_checks(db: sqlite_utils.Database) -> CheckReport:
     records, n_history = check_records(db)
     findings += records
     checked["dòng lịch sử"] = n_history
-    for module_name in FEATURE_CHECKS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue
-            raise
-        findings += module.run_checks(db)
     return CheckReport(tuple(findings), checked)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xhht_desktop import __version__
 from xhht_desktop.paths import resource_path, resource_root
 
 SELF_TEST_UNIT = "23353"  # Xã Đắk Pék, the plan's own example commune
@@ -60,43 +59,10 @@ def missing_resources() -> list[str]:
     return missing
 
 
-def _fallback_pdf(db, unit, period_code: str, out: Path) -> Path:
-    """A one-page PDF of the unit's figures with the bundled serif font (when reports are absent)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    from xhht_desktop.db.aggregate import compute_values
-    from xhht_desktop.domain.periods import parse_period
-    from xhht_desktop.domain.values import format_int, format_percent
-
-    pdfmetrics.registerFont(TTFont("XHHTSerif", str(resource_path("fonts", "LiberationSerif-Regular.ttf"))))
-    tmp = out.with_suffix(".tmp")
-    c = canvas.Canvas(str(tmp), pagesize=A4)
-    c.setFont("XHHTSerif", 13)
-    y = A4[1] - 60
-    c.drawString(85, y, f"XHHT Desktop {__version__} – kiểm tra: {unit.name}, kỳ {period_code}")
-    c.setFont("XHHTSerif", 10)
-    for row in compute_values(db, unit.id, parse_period(period_code)):
-        y -= 14
-        if y < 60:
-            break
-        shown = format_int(row.value) if row.kind == "count" else format_percent(row.value)
-        c.drawString(85, y, f"{row.indicator} {row.breakdown or ''}  {shown or 'chưa báo cáo'}")
-    c.save()
-    tmp.replace(out)
-    return out
-
-
 def _progress_sheet_pdf(db, unit, period_code: str, out: Path) -> Path:
-    """The reports feature's commune progress sheet if this build has it, else the fallback page."""
-    try:
-        from xhht_desktop.reports.progress_sheet import write_progress_pdf
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("xhht_desktop.reports"):
-            raise
-        return _fallback_pdf(db, unit, period_code, out)
+    """The commune progress sheet (the reports feature)."""
+    from xhht_desktop.reports.progress_sheet import write_progress_pdf
+
     return Path(write_progress_pdf(db, unit.id, period_code, out))
 
 

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import Period, parse_period
+from xhht_desktop.messages import CodedError, Text
 from xhht_desktop.paths import user_data_dir
 from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import narrative
@@ -19,8 +20,22 @@ KINDS = ("progress", "consolidated")
 FORMATS = ("pdf", "xlsx")
 
 
-class ReportError(ValueError):
-    """A report that cannot be made for this unit; the message is in Vietnamese."""
+class ReportError(CodedError):
+    """A report that cannot be made for this unit: a code of xhht_desktop/messages.py with its
+    parameters; str() is the Vietnamese sentence."""
+
+
+def life_error(problem) -> ReportError:
+    """The unit did not exist for the period: the Vietnamese sentence names where its data went."""
+    others = ", ".join(f"{u.name} ({u.code})" for u in problem.successors[:6])
+    if not others:
+        where = ""
+    elif problem.code == "not_yet":
+        where = f": it begins on {problem.effective}; this period belongs to the units before the merger: {others}"
+    else:
+        where = f": from {problem.effective} its data belongs to {others}"
+    return ReportError("report.unit_life", text=units_repo.life_problem_vi(problem), unit=problem.unit.name,
+                       unit_code=problem.unit.code, period=problem.period, successor_en=where)
 
 
 def reports_dir() -> Path:
@@ -35,8 +50,7 @@ def default_filename(kind: str, unit: units_repo.Unit, period: Period, fmt: str)
 
 def check_unit(kind: str, unit: units_repo.Unit) -> None:
     if kind == "consolidated" and unit.level == "xa":
-        raise ReportError(f"Báo cáo tổng hợp dành cho huyện hoặc tỉnh; «{unit.name}» là cấp xã "
-                          "(dùng phiếu theo dõi tiến độ).")
+        raise ReportError("report.consolidated_needs_higher_level", unit=unit.name)
 
 
 def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period: Period, fmt: str,
@@ -46,18 +60,18 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
     the number, date, recipients and signer chosen for this paper (default: what the installation
     remembers, frame.load). Reads only: remembering the frame is the caller's (frame.issue)."""
     if kind not in KINDS or fmt not in FORMATS:
-        raise ReportError(f"Loại báo cáo «{kind}» / định dạng «{fmt}» không hợp lệ.")
+        raise ReportError("report.bad_kind", kind=kind, fmt=fmt)
     check_unit(kind, unit)
     # A unit prints only the periods it lived through: after its end, say where its data went. Before
     # its start, only a unit with predecessors to derive from prints (marked as derived).
     problem = units_repo.life_problem(db, unit, period)
     if problem is not None and (problem.code == "ended" or not units_repo.history_predecessors(db, unit.id)):
-        raise ReportError(units_repo.life_problem_vi(problem))
+        raise life_error(problem)
     if frame is not None:
         F.check(frame)
     if kind == "progress":
         if progress:
-            progress(0, 0, "Đang tính số liệu…")
+            progress(0, 0, Text("progress.computing"))
         sheet = R.progress_sheet(db, unit.id, period)
         sheet.narrative = narrative.load(db, unit.id, period.code)
         if frame is not None:
@@ -86,11 +100,11 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
 def former_district_view(db: sqlite_utils.Database, rep: R.Consolidated) -> R.Consolidated:
     """`--by-former-district`: communes of a unit without districts grouped by former district."""
     if rep.root.unit.level != "tinh":
-        raise ReportError("Nhóm theo huyện cũ chỉ dành cho báo cáo tổng hợp của tỉnh.")
+        raise ReportError("report.former_district_province_only")
     grouped = R.group_by_former_district(db, rep)
     if grouped is rep:
-        raise ReportError(f"{rep.root.unit.name} còn cấp huyện trong {R.period_phrase(rep.period)}: "
-                          "báo cáo đã nhóm theo huyện, không cần nhóm theo huyện cũ.")
+        raise ReportError("report.former_district_not_needed", unit=rep.root.unit.name,
+                          period_vi=R.period_phrase(rep.period), period=rep.period.code)
     return grouped
 
 
@@ -105,14 +119,14 @@ def cmd_report(args, ctx) -> int:
     out = args.out or reports_dir() / default_filename(args.kind, unit, period, args.format)
     try:
         if args.by_former_district and args.kind != "consolidated":
-            raise ReportError("--by-former-district chỉ dùng với báo cáo tổng hợp (consolidated).")
+            raise ReportError("report.former_district_consolidated_only")
         if args.coverage is not None:
             V.set_coverage_threshold(ctx.db, V.parse_coverage(args.coverage))
         frame = frame_from_args(ctx.db, args, unit, period)
         path = generate(ctx.db, args.kind, unit, period, args.format, out, frame=frame,
                         by_former_district=args.by_former_district)
     except ReportError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(exc) from exc
     except F.FrameError as exc:
         raise CliError(F.message_vi(exc)) from exc
     except V.CoverageError as exc:

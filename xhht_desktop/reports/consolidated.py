@@ -14,6 +14,7 @@ import sqlite_utils
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from xhht_desktop.messages import Text
 from xhht_desktop.domain.catalogue import GROUP_TITLES_VI, Indicator, programme_for_period
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import format_int, format_percent
@@ -276,7 +277,7 @@ def write_consolidated_pdf(db: sqlite_utils.Database, root_id: int, period: str 
     """Write the consolidated report of a district or the province to `out` (PDF, landscape)."""
     rep = report or R.consolidated(db, root_id, period, progress=progress)
     if progress:
-        progress(0, 0, "Đang dàn trang bản in…")
+        progress(0, 0, Text("progress.laying_out"))
     doc = OfficialDocument(rep.header, footer=rep.footer, printed_at=rep.printed_at, landscape_pages=True,
                            title=f"{rep.title} — {rep.root.unit.name} — {rep.period.code}".replace("\n", " "))
     return doc.build(out, consolidated_story(rep, doc))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from xhht_desktop.messages import Text
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.aggregate import (
     LEVEL,
@@ -608,7 +609,7 @@ def tree_values(
         nonlocal done
         done += 1
         if progress is not None and (done % 200 == 1 or done == total):
-            progress(done, total, "Đang tính số liệu các đơn vị…")
+            progress(done, total, Text("progress.computing_units"))
 
     if targets is None:  # not a tree: the exact, slow way, one unit at a time
         for node in nodes:
@@ -1165,12 +1166,12 @@ def _derived_tree_values(db: sqlite_utils.Database, root_id: int, p: Period, uni
             yield node, None
             continue
         if progress is not None and (n % 200 == 1):
-            progress(n, total, "Đang tính số liệu các đơn vị…")
+            progress(n, total, Text("progress.computing_units"))
         yield node, compute_values(db, m.id, p)
     node = TreeNode(root_id, tuple(m.id for m in members), 0)
     yield node, (compute_values(db, root_id, p) if wanted is None or root_id in wanted else None)
     if progress is not None:
-        progress(total, total, "Đang tính số liệu các đơn vị…")
+        progress(total, total, Text("progress.computing_units"))
 
 
 def _derived_trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], needed: list[int],

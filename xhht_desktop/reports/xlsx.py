@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from xhht_desktop.messages import Text
 from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.io import cells as text_cells
@@ -527,7 +528,7 @@ def write_detail_sheet(wb: Workbook, rep: R.Consolidated, progress: R.ProgressFn
                                         fmt=PCT_FORMAT))
         sh.append(cells)
         if progress is not None and k % 500 == 0:
-            progress(k, total, "Đang ghi tệp Excel…")
+            progress(k, total, Text("progress.writing_excel"))
     sh.append([])
     sh.append([sh.c("Dòng «Cộng …» và «Toàn …»: tử số, mẫu số cộng từ các đơn vị bên dưới và số liệu riêng của "
                     "đơn vị; tỷ lệ tính lại từ tổng (không lấy trung bình).", font=F_ITALIC)])
@@ -582,5 +583,5 @@ def write_consolidated_xlsx(db: sqlite_utils.Database, root_id: int, period: str
     if rep.agencies and any(i.code in AGENCY_INDICATORS for i in rep.indicators):  # plan 2780's section V
         write_agency_sheet(wb, rep)
     if progress:
-        progress(0, 0, "Đang lưu tệp Excel…")
+        progress(0, 0, Text("progress.saving_excel"))
     return _save(wb, out)

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError
+from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError, say
 from xhht_desktop.db import meta
 from xhht_desktop.domain.periods import parse_period
 from xhht_desktop.domain.values import format_int
@@ -188,33 +188,34 @@ def cmd_installations_list(args, ctx) -> int:
             "installation_id": r["installation_id"], "official": r["official"],
             "first_seen": r["first_seen"], "last_received": r["last_received"]} for r in rows])
     else:
-        labels = {"pending": "chờ xác nhận", "confirmed": "đã xác nhận", "revoked": "đã thu hồi"}
         for r in rows:
-            print(f"{r['fingerprint']}  {r['unit_name']} ({r['unit_code']})  {labels[r['status']]}  "
-                  f"giữ {r['held']} gói, đã nhập {r['imported']}"
-                  + (f", thiếu gói số {merge.ranges_vi(r['missing_ranges'])}" if r["missing_ranges"] else "")
-                  + (f"  ⚠ {merge.units_claimed_vi(r['units_claimed'])}" if r["units_claimed"] > 1 else ""))
+            missing = r["missing_ranges"]
+            print(say("sync.installation_line", fp=r["fingerprint"], unit=r["unit_name"], code=r["unit_code"],
+                      status=say(f"sync.status.{r['status']}"), held=r["held"], imported=r["imported"])
+                  + (say("sync.missing", ranges_vi=merge.ranges_vi(missing), count=r["missing_count"],
+                         ranges=", ".join(str(a) if a == b else f"{a}–{b}" for a, b in missing[:20])
+                         + (" …" if len(missing) > 20 else "")) if missing else "")
+                  + (f"  ⚠ {say('sync.units_claimed', n=r['units_claimed'])}" if r["units_claimed"] > 1 else ""))
     return EXIT_OK
 
 
 def cmd_installations_confirm(args, ctx) -> int:
     ctx.installation()
     if args.unit and len(args.fingerprints) != 1:
-        raise CliError("--unit đi với đúng một mã nhận dạng máy.")
+        raise CliError("sync.unit_needs_one")
     items = [(args.fingerprints[0], args.unit)] if args.unit else args.fingerprints
     pairs = merge.resolve_pairs(ctx.db, items)  # checked before anything changes
     report = merge.confirm_installations(ctx.db, pairs)
     units = {r["unit_key"]: r for r in merge.list_installations(ctx.db)}
     for fp, unit_key in pairs:
         row = units.get(unit_key, {})
-        print(f"Đã xác nhận máy {fp} cho {row.get('unit_name') or unit_key} ({row.get('unit_code') or ''}).")
-    print(f"Đã xác nhận {len(pairs)} máy gửi; đã xử lý {len(report.packages)} gói đang giữ.")
+        print(say("sync.confirmed_one", fp=fp, unit=row.get("unit_name") or unit_key, code=row.get("unit_code") or ""))
+    print(say("sync.confirmed_total", n=len(pairs), packages=len(report.packages)))
     for fp in dict.fromkeys(fp for fp, _u in pairs):
         waiting = [r for r in merge.list_installations(ctx.db) if r["fingerprint"] == fp and r["status"] == "pending"]
         for r in waiting:  # never confirmed along: said, so that nobody assumes it was
-            print(f"⚠ Máy {fp} còn gửi số liệu cho {r['unit_name']} ({r['unit_code']}), chưa xác nhận "
-                  f"({merge.units_claimed_vi(r['units_claimed'])}). Chỉ xác nhận khi chắc chắn: "
-                  f"installations confirm {fp} --unit {r['unit_code']}")
+            print(say("sync.still_pending", fp=fp, unit=r["unit_name"], code=r["unit_code"],
+                      claimed=say("sync.units_claimed", n=r["units_claimed"])))
     if report.packages:
         sys.stdout.write(receipt_text(report))
     return EXIT_REJECTED if report.any_rejected else EXIT_OK
@@ -223,8 +224,7 @@ def cmd_installations_confirm(args, ctx) -> int:
 def cmd_installations_revoke(args, ctx) -> int:
     ctx.installation()
     merge.revoke_installation(ctx.db, args.fingerprint)
-    print(f"Đã thu hồi máy gửi {keys.normalise_fingerprint(args.fingerprint)}: "
-          "các gói sau này ký bằng khóa đó, cho bất kỳ đơn vị nào, sẽ bị từ chối.")
+    print(say("sync.revoked", fp=keys.normalise_fingerprint(args.fingerprint)))
     return EXIT_OK
 
 

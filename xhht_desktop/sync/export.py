@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from xhht_desktop.messages import Text
 from xhht_desktop import __version__
 from xhht_desktop.db import meta, migrations, units_repo
 from xhht_desktop.domain.catalogue import catalogue_version
@@ -163,7 +164,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
     specs = table_specs(db)
     created = (now or dt.datetime.now()).astimezone().replace(microsecond=0)
     if progress:
-        progress(0, 3, "Đang gom số liệu…")
+        progress(0, 3, Text("progress.gathering"))
     # BEGIN IMMEDIATE: what is read, numbered and recorded cannot change in between.
     with repo.immediate(db):
         rows, upto, last = _gather(db, inst.unit.id, full, specs)
@@ -202,7 +203,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
         }
         manifest.update(receipts.manifest_additions(db))
         if progress:
-            progress(1, 3, "Đang ký và mã hóa…")
+            progress(1, 3, Text("progress.signing"))
         payload = encode_payload({name: (specs[name].columns, r) for name, r in rows.items() if r})
         data = build_package(manifest, payload, signing_key, recipients, int(created.timestamp()))
         name = _unused_name(out_dir, package_file_name(inst.unit.code, inst.unit.name, created, sequence))
@@ -218,11 +219,11 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
         corrections.after_export(db, package_uuid, manifest.get("correction_replies") or [],
                                  {(r[pi], r[ii]) for r in vi}, {r[0] for r in rows.get("clc_activities") or []})
         if progress:
-            progress(2, 3, "Đang ghi tệp…")
+            progress(2, 3, Text("progress.writing_file"))
         # Written inside the transaction: if the file cannot be written, the sequence is not used.
         path = keys.write_file(out_dir / name, data)
     if progress:
-        progress(3, 3, "Xong")
+        progress(3, 3, Text("progress.done"))
     return ExportResult(path, package_uuid, sequence, is_full, counts, periods, manifest["created_at"])
 
 

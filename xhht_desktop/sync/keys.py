@@ -27,6 +27,7 @@ from nacl.signing import SigningKey
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from xhht_desktop.messages import Text
 from xhht_desktop.db import meta
 from xhht_desktop.sync import minisign, repo
 from xhht_desktop.sync.age_header import KEY_BACKUP_BUDGET, AgeHeaderProblem, read_age_header
@@ -78,7 +79,7 @@ def normalise_fingerprint(text: str) -> str:
     official hears or types over the phone."""
     compact = "".join(ch for ch in (text or "").upper() if ch.isalnum()).translate(str.maketrans("018", "OIB"))
     if len(compact) != 16 or any(ch not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for ch in compact):
-        raise KeyProblem(f"«{text}» không phải là mã nhận dạng khóa (dạng ABCD-EFGH-JKLM-NPQR).")
+        raise KeyProblem(Text("keys.bad_fingerprint", text=text))
     return "-".join(compact[i:i + 4] for i in range(0, 16, 4))
 
 
