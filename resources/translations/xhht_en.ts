@@ -390,12 +390,12 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="95" />
             <source>Gõ chữ cái đầu: X, C, P, S, D, T, V, K.</source>
-            <translation>Type the first letter of the Vietnamese name: X, C, P, S, D, T, V, K.</translation>
+            <translation>Type the first letters of the subject area.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="96" />
             <source>Gõ chữ cái đầu: L, C, N, T, H, S, K.</source>
-            <translation>Type the first letter of the Vietnamese name: L, C, N, T, H, S, K.</translation>
+            <translation>Type the first letters of the format.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="97" />
@@ -405,7 +405,7 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="99" />
             <source>Số tiền (đồng), ví dụ 1.500.000.</source>
-            <translation>Amount (đồng), e.g. 1.500.000.</translation>
+            <translation>Amount in VND, e.g. 1.500.000.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="242" />
@@ -461,7 +461,7 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="352" />
             <source>Kinh phí (đồng)</source>
-            <translation>Cost (đồng)</translation>
+            <translation>Cost (VND)</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/clc_activity.py" line="372" />
@@ -634,7 +634,7 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         <message>
             <location filename="../../ui/models/clc_activity_model.py" line="55" />
             <source>Kinh phí (đồng)</source>
-            <translation>Cost (đồng)</translation>
+            <translation>Cost (VND)</translation>
         </message>
         <message>
             <location filename="../../ui/models/clc_activity_model.py" line="56" />
@@ -1435,7 +1435,7 @@ Edited at {time} by {who}</translation>
         <message>
             <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Kinh phí (đồng)</source>
-            <translation>Cost (đồng)</translation>
+            <translation>Cost (VND)</translation>
         </message>
         <message>
             <location filename="../../ui/models/core_labels.py" line="41" />
