@@ -36,7 +36,14 @@ def main_window(qtbot, commune_db, db_path):
 def gui_connection_refuses_writes(main_window):
     """Any INSERT/UPDATE/DELETE through ctx.db (the GUI thread's connection) fails loudly."""
     ctx, _window = main_window
-    attempts = []
+    attempts = _refuse_writes(ctx.db.conn)
+    yield attempts
+    ctx.db.conn.set_authorizer(None)
+
+
+def _refuse_writes(conn) -> list[int]:
+    """Make `conn` deny INSERT/UPDATE/DELETE; returns the list the refused attempts are added to."""
+    attempts: list[int] = []
 
     def authorizer(action, *_args):
         if action in WRITES:
@@ -44,9 +51,8 @@ def gui_connection_refuses_writes(main_window):
             return sqlite3.SQLITE_DENY
         return sqlite3.SQLITE_OK
 
-    ctx.db.conn.set_authorizer(authorizer)
-    yield attempts
-    ctx.db.conn.set_authorizer(None)
+    conn.set_authorizer(authorizer)
+    return attempts
 
 
 def test_no_page_writes_through_the_gui_threads_connection(qtbot, main_window, gui_connection_refuses_writes,
@@ -91,7 +97,82 @@ def test_no_page_writes_through_the_gui_threads_connection(qtbot, main_window, g
     assert [x.uuid for x in clc.model.visible_activities()] == [a.uuid]
     assert clc.selected_uuids() == [a.uuid]
 
+    # The report's written sections ("Đánh giá, kiến nghị"), saved from their dialog.
+    from ui.dialogs import report_print
+    from xhht_desktop.reports import narrative
+
+    def write(dialog):
+        dialog.edits["kien_nghi_de_xuat"].setPlainText("Đề nghị hỗ trợ tài liệu.")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(report_print.NarrativeDialog, "exec", write)
+    reports = window.open_page("ReportsPage")
+    reports.unit.setCurrentIndex(reports.unit.findData(unit.id))
+    assert reports.edit_narrative()
+    period = reports.selected_period().code
+    assert narrative.load(ctx.db, unit.id, period)["kien_nghi_de_xuat"] == "Đề nghị hỗ trợ tài liệu."
+
     assert gui_connection_refuses_writes == [] and errors == []
+
+
+def test_the_departments_targets_dialog_writes_through_the_writer_only(qtbot, tmp_path, monkeypatch):
+    """Danh mục và chỉ tiêu with the GUI thread's connection refusing writes: the Department saves a
+    target, publishes and writes the receipts; the commune applies the update; all of it is stored."""
+    from tests.core.test_returns import IND, World
+    from ui.context import AppContext
+    from ui.dialogs.returns import ApplyDepartmentFilesDialog, CatalogueTargetsDialog
+    from xhht_desktop.domain.periods import parse_period
+    from xhht_desktop.installation import open_app_database
+
+    shown = []
+    for name in ("info", "warn", "error"):
+        monkeypatch.setattr(messages, name, lambda parent, text, details="", _n=name: shown.append((_n, text)))
+    w = World(tmp_path)
+    so = AppContext(open_app_database(w.so), w.so, parse_period("2026"))
+    refused = _refuse_writes(so.db.conn)
+    try:
+        dialog = CatalogueTargetsDialog(so)
+        qtbot.addWidget(dialog)
+        row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == IND)
+        dialog.table.item(row, 3).setText("45")  # target 2030
+        assert dialog.save()
+        assert so.db.conn.execute("SELECT value, draft, source FROM indicator_targets WHERE indicator=? "
+                                  "AND target_year=2030", (IND,)).fetchone() == (45.0, 0, "department")
+        assert dialog.table.item(row, 3).text() == "45" and not dialog.changed_cells()
+        dialog.table.item(row, 3).setText("mười")  # not a number: a message, nothing stored
+        assert not dialog.save()
+        assert shown[-1][0] == "warn"
+        dialog.table.item(row, 3).setText("50")
+        out = tmp_path / "usb"
+        out.mkdir()
+        dialog.publish(str(out))  # saves the edited cell, then publishes
+        assert shown[-1][1].startswith("Đã phát hành bản cập nhật danh mục số 1"), shown
+        [update] = list(out.glob("*.xhhtu"))
+        assert so.db.conn.execute("SELECT version FROM reference_updates WHERE direction='published'").fetchall() \
+            == [(1,)]
+        sent = tmp_path / "gui"
+        sent.mkdir()
+        dialog.send(str(sent))
+        assert shown[-1][0] == "info", shown
+        assert refused == []
+    finally:
+        so.close_writer()
+        so.db.conn.close()
+
+    xa = AppContext(open_app_database(w.xa), w.xa, parse_period("2026"))
+    refused = _refuse_writes(xa.db.conn)
+    try:
+        check = ApplyDepartmentFilesDialog(xa, [update])
+        qtbot.addWidget(check)
+        check.apply()
+        assert "đã áp dụng" in check.text.toPlainText()
+        assert xa.db.conn.execute("SELECT value, draft FROM indicator_targets WHERE indicator=? AND target_year=2030",
+                                  (IND,)).fetchone() == (50.0, 0)
+        assert refused == []
+    finally:
+        xa.close_writer()
+        xa.db.conn.close()
 
 
 def test_a_save_during_a_merge_waits_says_so_and_the_window_stays_live(qtbot, main_window, settle):

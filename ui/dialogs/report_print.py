@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import narrative
+from xhht_desktop.writer import Changes, Outcome
+
+from ui.operations import CollectionOp
 
 
 BAND = 256  # pixel rows rendered at a time
@@ -270,9 +273,10 @@ class NarrativeDialog(QDialog):
     the tables. Editable for the installation's own unit; a unit below is shown as it sent them."""
 
     def __init__(self, db, unit, period, *, editable: bool, actor: str = "", origin: str = "",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, ctx=None):
         super().__init__(parent)
         self.db, self.unit, self.period = db, unit, period
+        self.ctx = ctx if ctx is not None else getattr(parent, "ctx", None)  # its writer saves (issue 13)
         self.actor, self.origin = actor, origin
         self.setWindowTitle(self.tr("Đánh giá, kiến nghị — {unit}, {period}").format(unit=unit.name, period=period.code))
         self.resize(720, 640)
@@ -307,8 +311,14 @@ class NarrativeDialog(QDialog):
         if not self.editable:
             return super().accept()
         texts = {key: edit.toPlainText() for key, edit in self.edits.items()}
+        unit_id, code, actor, origin = self.unit.id, self.period.code, self.actor, self.origin
+
+        def op(db, _progress) -> Outcome:  # on the writer; the GUI thread's connection only reads
+            narrative.save(db, unit_id, code, texts, actor=actor, origin=origin)
+            return Outcome(Changes())
+
         try:
-            narrative.save(self.db, self.unit.id, self.period.code, texts, actor=self.actor, origin=self.origin)
+            CollectionOp(self, self.tr("Lưu đánh giá, kiến nghị"), op, ctx=self.ctx).run_and_wait()
         except narrative.NarrativeError as exc:
             self.error.setText(narrative_message(exc))
             return

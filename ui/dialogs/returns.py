@@ -6,6 +6,9 @@
 * `CatalogueTargetsDialog` — Cài đặt → "Danh mục và chỉ tiêu": the Department confirms, corrects or adds
   the province's targets, publishes the signed update and writes "Gửi cho các đơn vị"; an installation
   sees the targets in force and applies an update.
+
+Every write (targets, publishing, the receipts, applying files) is queued to the context's writer and
+waited for (CollectionOp.run_and_wait): the GUI thread's connection only reads (issue 13).
 """
 
 from __future__ import annotations
@@ -32,8 +35,10 @@ from PySide6.QtWidgets import (
 from xhht_desktop.db.reference import set_target
 from xhht_desktop.sync import receipts, updates
 from xhht_desktop.sync.returns_cli import apply_paths
+from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
+from ui.operations import CollectionOp
 from ui.widgets import messages
 
 FILE_FILTER = "Tệp của Sở (*.xhhtu *.xhhtr);;Mọi tệp (*)"
@@ -94,12 +99,16 @@ class ApplyDepartmentFilesDialog(QDialog):
         return inst.actor if inst else ""
 
     def apply(self) -> None:
-        self.applied = apply_paths(self.ctx.db, self.good, dry_run=False, actor=self._actor())
+        good, actor = list(self.good), self._actor()
+
+        def op(db, _progress) -> Outcome:  # on the writer; each file whole or not at all
+            return Outcome(Changes.ALL, apply_paths(db, good, dry_run=False, actor=actor))
+
+        self.applied = CollectionOp(self, self.tr("Áp dụng tệp của Sở"), op, ctx=self.ctx).run_and_wait()
         rejected = [r for r in self.checked if r["status"] == "rejected"]
         self.text.setPlainText(describe_results(self.applied + rejected, dry_run=False))
         self.intro.setText(self.tr("Kết quả:"))
         self.apply_button.setEnabled(False)
-        self.ctx.notify_data_changed()
 
 
 def receive_from_department(parent: QWidget, ctx: AppContext, paths: list[str | Path] | None = None) -> bool:
@@ -235,15 +244,20 @@ class CatalogueTargetsDialog(QDialog):
                     t=text, ind=ind, y=year))
                 return False
             parsed.append((ind, year, value))
+        programme, actor = self.programme.currentData(), self.ctx.installation.actor
+
+        def op(db, _progress) -> Outcome:  # on the writer, all the edited cells or none
+            with db.atomic():
+                for ind, year, value in parsed:
+                    set_target(db, programme, ind, year, value, actor=actor)
+            return Outcome(Changes.ALL)
+
         try:
-            for ind, year, value in parsed:
-                set_target(self.ctx.db, self.programme.currentData(), ind, year, value,
-                           actor=self.ctx.installation.actor)
+            CollectionOp(self, self.tr("Lưu mục tiêu"), op, ctx=self.ctx).run_and_wait()
         except (KeyError, ValueError) as exc:
             messages.warn(self, self.tr("Chưa lưu được mục tiêu."), str(exc))
             return False
         self.load()
-        self.ctx.notify_data_changed()
         return True
 
     def _folder(self, caption: str) -> str:
@@ -255,8 +269,11 @@ class CatalogueTargetsDialog(QDialog):
         folder = folder or self._folder(self.tr("Chọn nơi lưu bản cập nhật"))
         if not folder:
             return
+        def op(db, _progress) -> Outcome:  # on the writer: the file and its record
+            return Outcome(Changes(sync=True), updates.publish(db, folder))
+
         try:
-            result = updates.publish(self.ctx.db, folder)
+            result = CollectionOp(self, self.tr("Phát hành bản cập nhật"), op, ctx=self.ctx).run_and_wait()
         except updates.PublishProblem as exc:
             messages.warn(self, self.tr("Chưa phát hành được."), str(exc))
             return
@@ -268,8 +285,11 @@ class CatalogueTargetsDialog(QDialog):
         folder = folder or self._folder(self.tr("Chọn thư mục «Gửi cho các đơn vị»"))
         if not folder:
             return
+        def op(db, _progress) -> Outcome:  # on the writer: the receipts and their numbers
+            return Outcome(Changes(sync=True), receipts.write_receipts(db, folder))
+
         try:
-            result = receipts.write_receipts(self.ctx.db, folder)
+            result = CollectionOp(self, self.tr("Gửi cho các đơn vị"), op, ctx=self.ctx).run_and_wait()
         except updates.PublishProblem as exc:
             messages.warn(self, self.tr("Chưa viết được biên nhận."), str(exc))
             return

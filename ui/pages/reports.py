@@ -254,7 +254,7 @@ class ReportsPage(Page):
         unit = units_repo.get_unit(self.ctx.db, self.unit.currentData())
         dialog = report_print.NarrativeDialog(self.ctx.db, unit, self.selected_period(),
                                               editable=unit.id == inst.unit.id, actor=inst.actor,
-                                              origin=inst.installation_id, parent=self)
+                                              origin=inst.installation_id, parent=self, ctx=self.ctx)
         return dialog.exec() == report_print.QDialog.DialogCode.Accepted and dialog.editable
 
     def generate(self) -> None:
