@@ -318,7 +318,7 @@ class NarrativeDialog(QDialog):
             return Outcome(Changes())
 
         try:
-            CollectionOp(self, self.tr("Lưu đánh giá, kiến nghị"), op, ctx=self.ctx).run_and_wait()
+            CollectionOp(self, self.windowTitle(), op, ctx=self.ctx).run_and_wait()
         except narrative.NarrativeError as exc:
             self.error.setText(narrative_message(exc))
             return

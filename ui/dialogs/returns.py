@@ -104,7 +104,7 @@ class ApplyDepartmentFilesDialog(QDialog):
         def op(db, _progress) -> Outcome:  # on the writer; each file whole or not at all
             return Outcome(Changes.ALL, apply_paths(db, good, dry_run=False, actor=actor))
 
-        self.applied = CollectionOp(self, self.tr("Áp dụng tệp của Sở"), op, ctx=self.ctx).run_and_wait()
+        self.applied = CollectionOp(self, self.windowTitle(), op, ctx=self.ctx).run_and_wait()
         rejected = [r for r in self.checked if r["status"] == "rejected"]
         self.text.setPlainText(describe_results(self.applied + rejected, dry_run=False))
         self.intro.setText(self.tr("Kết quả:"))
@@ -273,7 +273,7 @@ class CatalogueTargetsDialog(QDialog):
             return Outcome(Changes(sync=True), updates.publish(db, folder))
 
         try:
-            result = CollectionOp(self, self.tr("Phát hành bản cập nhật"), op, ctx=self.ctx).run_and_wait()
+            result = CollectionOp(self, self.tr("Phát hành bản cập nhật…").rstrip("…"), op, ctx=self.ctx).run_and_wait()
         except updates.PublishProblem as exc:
             messages.warn(self, self.tr("Chưa phát hành được."), str(exc))
             return
@@ -289,7 +289,7 @@ class CatalogueTargetsDialog(QDialog):
             return Outcome(Changes(sync=True), receipts.write_receipts(db, folder))
 
         try:
-            result = CollectionOp(self, self.tr("Gửi cho các đơn vị"), op, ctx=self.ctx).run_and_wait()
+            result = CollectionOp(self, self.tr("Gửi cho các đơn vị…").rstrip("…"), op, ctx=self.ctx).run_and_wait()
         except updates.PublishProblem as exc:
             messages.warn(self, self.tr("Chưa viết được biên nhận."), str(exc))
             return
