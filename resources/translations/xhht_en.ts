@@ -1205,67 +1205,77 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="34" />
+            <location filename="../../ui/pages/completeness.py" line="35" />
             <source>4 kỳ gần nhất</source>
             <translation>Last 4 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="35" />
+            <location filename="../../ui/pages/completeness.py" line="36" />
             <source>8 kỳ gần nhất</source>
             <translation>Last 8 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="36" />
+            <location filename="../../ui/pages/completeness.py" line="37" />
             <source>Chỉ kỳ đang chọn</source>
             <translation>The chosen period only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="40" />
+            <location filename="../../ui/pages/completeness.py" line="41" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="49" />
+            <location filename="../../ui/pages/completeness.py" line="50" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="58" />
+            <location filename="../../ui/pages/completeness.py" line="59" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="62" />
+            <location filename="../../ui/pages/completeness.py" line="63" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="65" />
+            <location filename="../../ui/pages/completeness.py" line="66" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="67" />
+            <location filename="../../ui/pages/completeness.py" line="68" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="69" />
+            <location filename="../../ui/pages/completeness.py" line="70" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="123" />
+            <location filename="../../ui/pages/completeness.py" line="72" />
+            <source>Đề nghị kiểm tra lại…</source>
+            <translation>Correction requests…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="73" />
+            <source>Đánh dấu số liệu của một đơn vị để xã kiểm tra lại; xem các đề nghị đang mở và đã đóng</source>
+            <translation>Mark a unit's figure for the commune to check again; see the open and closed requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/completeness.py" line="134" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="133" />
+            <location filename="../../ui/pages/completeness.py" line="144" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="135" />
+            <location filename="../../ui/pages/completeness.py" line="146" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1283,197 +1293,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -2116,6 +2126,135 @@ Edited at {time} by {who}</translation>
             <location filename="../../ui/models/core_labels.py" line="176" />
             <source>Có (1) / Không (0); có thể lưu thêm số tiền (đồng)</source>
             <translation>Yes (1) / No (0); the amount (dong) may be stored too</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="38" />
+            <source>chưa trả lời</source>
+            <translation>not answered</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="39" />
+            <source>đã trả lời, chưa gửi</source>
+            <translation>answered, not sent yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="40" />
+            <source>đã gửi trả lời</source>
+            <translation>answer sent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="41" />
+            <source>đã đóng</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="42" />
+            <source>xã trả lời</source>
+            <translation>commune replied</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="43" />
+            <source>xã gửi lại số liệu</source>
+            <translation>commune sent the figure again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="61" />
+            <source>Đề nghị kiểm tra lại</source>
+            <translation>Correction requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="68" />
+            <source>Mọi trạng thái</source>
+            <translation>Any status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="71" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="99" />
+            <source>Đơn vị</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="73" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="79" />
+            <source>Trạng thái</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="98" />
+            <source>Kỳ</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="100" />
+            <source>Chỉ tiêu</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="79" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="101" />
+            <source>Nội dung đề nghị</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <source>Trả lời</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <source>Ngày gửi</source>
+            <translation>Sent on</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="87" />
+            <source>Đề nghị mới</source>
+            <translation>New request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="96" />
+            <source>Ví dụ: Đề nghị xã kiểm tra lại mẫu số.</source>
+            <translation>For example: Please check the denominator again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="102" />
+            <source>Gửi đề nghị</source>
+            <translation>Send request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="113" />
+            <source>Mọi đơn vị</source>
+            <translation>All units</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="171" />
+            <source>Hãy chọn đơn vị.</source>
+            <translation>Choose a unit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="173" />
+            <source>Hãy chọn chỉ tiêu.</source>
+            <translation>Choose an indicator.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="180" />
+            <source>Gửi đề nghị kiểm tra lại</source>
+            <translation>Send a correction request</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="189" />
+            <source>Không gửi được đề nghị.</source>
+            <translation>The request could not be sent.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="203" />
+            <source>hoạt động TTHTCĐ</source>
+            <translation>learning-centre activity</translation>
         </message>
     </context>
     <context>

@@ -140,6 +140,10 @@ def _other_dialogs(ctx, win, db, role) -> list:
                 ClcActivityDialog(win, save=lambda values: [], centre_name="TTHTCĐ"),
                 ClcCentreDialog(win, save=lambda values: [], centre=None, default_name="TTHTCĐ"),
                 MoveToDialog(db, [units_repo.unit_by_key(db, "23341@2025-07-01")], win)]
+    if role == "department":
+        from ui.dialogs.corrections_dept import CorrectionsDialog
+
+        out.append(CorrectionsDialog(ctx, win))
     return out
 
 

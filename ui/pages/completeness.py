@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -68,6 +69,11 @@ class CompletenessPage(Page):
         filters.addWidget(self.district)
         filters.addWidget(QLabel(self.tr("Cơ quan theo dõi")))
         filters.addWidget(self.agency, 1)
+        self.corrections_button = QPushButton(self.tr("Đề nghị kiểm tra lại…"))
+        self.corrections_button.setToolTip(self.tr("Đánh dấu số liệu của một đơn vị để xã kiểm tra lại; "
+                                                   "xem các đề nghị đang mở và đã đóng"))
+        self.corrections_button.clicked.connect(self.open_corrections)
+        filters.addWidget(self.corrections_button)
         root.addLayout(filters)
         for combo in (self.span, self.district, self.agency):
             combo.currentIndexChanged.connect(self.refresh)
@@ -96,6 +102,11 @@ class CompletenessPage(Page):
         ctx.period_changed.connect(lambda _p: self.refresh())
         ctx.data_changed.connect(self.refresh)
         self.refresh()
+
+    def open_corrections(self) -> None:
+        from ui.dialogs.corrections_dept import CorrectionsDialog  # noqa: PLC0415
+
+        CorrectionsDialog(self.ctx, self).exec()
 
     def periods(self) -> list[str]:
         """The chosen period and those just before it, oldest first."""
