@@ -102,14 +102,16 @@ ACTIVITY_COLUMNS = (QT_TRANSLATE_NOOP("ImportPreviewModel", "Dòng"), QT_TRANSLA
                     QT_TRANSLATE_NOOP("ImportPreviewModel", "Kiểm tra"))
 
 
-class ActivityPreviewModel(QAbstractTableModel):
-    """The TTHTCD sheet of the workbook: what will be added or updated, and what is refused."""
+class _PreviewTableModel(QAbstractTableModel):
+    """A read-only list of preview rows under a fixed row of translated column titles."""
+
+    columns: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[ActivityPreviewRow] = []
+        self.rows: list = []
 
-    def set_rows(self, rows: list[ActivityPreviewRow]) -> None:
+    def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -118,12 +120,19 @@ class ActivityPreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
-        return 0 if parent.isValid() else len(ACTIVITY_COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ImportPreviewModel", ACTIVITY_COLUMNS[section])
+            return QCoreApplication.translate("ImportPreviewModel", self.columns[section])
         return None
+
+
+class ActivityPreviewModel(_PreviewTableModel):
+    """The TTHTCD sheet of the workbook: what will be added or updated, and what is refused."""
+
+    columns = ACTIVITY_COLUMNS
+    rows: list[ActivityPreviewRow]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -149,26 +158,9 @@ class ActivityPreviewModel(QAbstractTableModel):
         return None
 
 
-class ImportPreviewModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[PreviewRow] = []
-
-    def set_rows(self, rows: list[PreviewRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ImportPreviewModel", COLUMNS[section])
-        return None
+class ImportPreviewModel(_PreviewTableModel):
+    columns = COLUMNS
+    rows: list[PreviewRow]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
