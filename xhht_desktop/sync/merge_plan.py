@@ -205,12 +205,7 @@ def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
             return "unchanged" if same_content else "conflict"  # one installation copied to two machines
         return "older"
     # Another installation's version: has this one (or a newer one of it) been weighed already?
-    seen = 0
-    for c in conflicts:
-        if c["local_origin"] == origin:
-            seen = max(seen, c["local_revision"])
-        if c["incoming_origin"] == origin:
-            seen = max(seen, c["incoming_revision"])
+    seen = _seen_revision(conflicts, origin)
     if seen and revision <= seen:
         return "older"
     if same_content:
