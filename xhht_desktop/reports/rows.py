@@ -773,8 +773,26 @@ class SheetGroup:
     lines: list[SheetLine]
 
 
+class _PeriodProgramme:
+    """For a sheet with a `period` and an optional `programme`: the programme it is judged by."""
+
+    @property
+    def period_programme(self) -> Programme:
+        """The sheet's programme, else the one in force for its period."""
+        return self.programme or programme_for_period(self.period)
+
+    @property
+    def target_years(self) -> tuple[int, ...]:
+        return self.period.target_years
+
+    @property
+    def legal_basis(self) -> tuple[str, ...]:
+        """What the paper cites: plan 2780 up to 2020; QĐ 1373/QĐ-TTg and the province's plans from 2021."""
+        return self.period_programme.legal_basis_vi
+
+
 @dataclass
-class ProgressSheet:
+class ProgressSheet(_PeriodProgramme):
     unit: units_repo.Unit
     period: Period
     previous: Period | None
@@ -788,15 +806,6 @@ class ProgressSheet:
     programme: Programme | None = None  # the period's programme (targets, legal basis)
     narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
     judging: float = 2 / 3  # reports.verdict: the share of units that must have reported to judge
-
-    @property
-    def target_years(self) -> tuple[int, ...]:
-        return self.period.target_years
-
-    @property
-    def legal_basis(self) -> tuple[str, ...]:
-        """What the paper cites: plan 2780 up to 2020; QĐ 1373/QĐ-TTg and the province's plans from 2021."""
-        return (self.programme or programme_for_period(self.period)).legal_basis_vi
 
     @property
     def drafts(self) -> list[tuple[str, int]]:
@@ -940,7 +949,7 @@ class AgencyLine:
 
 
 @dataclass
-class Consolidated:
+class Consolidated(_PeriodProgramme):
     root: UnitLine
     period: Period
     header: DocumentHeader
@@ -959,17 +968,8 @@ class Consolidated:
     narrative: dict | None = None  # the written sections (reports.narrative), printed after the tables
 
     @property
-    def target_years(self) -> tuple[int, ...]:
-        return self.period.target_years
-
-    @property
-    def legal_basis(self) -> tuple[str, ...]:
-        """What the paper cites: plan 2780 up to 2020; QĐ 1373/QĐ-TTg and the province's plans from 2021."""
-        return (self.programme or programme_for_period(self.period)).legal_basis_vi
-
-    @property
     def group_titles(self) -> dict[int, str]:
-        return (self.programme or programme_for_period(self.period)).group_titles
+        return self.period_programme.group_titles
     view_note: str = ""  # an analysis view's note (grouped by former district), "" for the report as is
 
     @property
