@@ -44,6 +44,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "vi": "--by-former-district chỉ dùng với báo cáo tổng hợp (consolidated).",
         "en": "--by-former-district is only for the consolidated report.",
     },
+    "report.former_district_pdf_only": {
+        "vi": "Nhóm các xã, phường theo huyện cũ hiện chỉ có ở bản PDF; bản Excel chưa nhóm được.",
+        "en": "Grouping communes and wards by former district is only in the PDF for now; the Excel "
+              "workbook cannot group them yet.",
+    },
     # Problems of an Excel entry form (xhht_desktop/io/xlsx_entry.py), after "Dòng 12 (X.1): ".
     "xlsx.unreadable": {"vi": "Không đọc được tệp «{file}»: {reason}", "en": "Cannot read file «{file}»: {reason}"},
     "xlsx.too_big": {"vi": "Tệp «{file}» quá lớn ({mb} MB); biểu nhập không vượt quá 20 MB.",

@@ -382,6 +382,11 @@ def test_papers_state_coverage_and_the_derived_note(db, db_path, tmp_path, capsy
     assert cli(["--db", str(db_path), "report", "consolidated", "--unit", "62", "--period", "2018",
                 "--by-former-district", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "còn cấp huyện" in capsys.readouterr().err
+    # The workbook cannot group yet: refused, never an ungrouped file passed off as grouped.
+    assert cli(["--db", str(db_path), "report", "consolidated", "--unit", QUANG_NGAI, "--period", "2018",
+                "--format", "xlsx", "--by-former-district", "--out", str(tmp_path / "g.xlsx")]) == 1
+    assert "chỉ có ở bản PDF" in capsys.readouterr().err
+    assert not (tmp_path / "g.xlsx").exists()
 
 
 def test_bulk_report_figures_equal_compute_values_across_the_reform(db):

@@ -61,6 +61,10 @@ def generate(db: sqlite_utils.Database, kind: str, unit: units_repo.Unit, period
     remembers, frame.load). Reads only: remembering the frame is the caller's (frame.issue)."""
     if kind not in KINDS or fmt not in FORMATS:
         raise ReportError("report.bad_kind", kind=kind, fmt=fmt)
+    if by_former_district and fmt != "pdf":
+        # The workbook is written from the summary and detail tables, which the grouping leaves
+        # as they are: refuse rather than hand over an ungrouped file as if it were grouped.
+        raise ReportError("report.former_district_pdf_only")
     check_unit(kind, unit)
     # A unit prints only the periods it lived through: after its end, say where its data went. Before
     # its start, only a unit with predecessors to derive from prints (marked as derived).
