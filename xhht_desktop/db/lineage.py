@@ -38,8 +38,12 @@ def sources(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> list
 
 def members(db: sqlite_utils.Database, unit: units_repo.Unit) -> list[units_repo.Unit]:
     """The communes a unit above the commune holds on its first day, in code order."""
-    ids = units_repo.descendant_ids(db, unit.id, unit.valid_from)
-    out = [units_repo.get_unit(db, uid) for uid, level in ids.items() if level == "xa"]
+    ids = [uid for uid, level in units_repo.descendant_ids(db, unit.id, unit.valid_from).items() if level == "xa"]
+    out = []
+    for start in range(0, len(ids), ROWS_PER_QUERY):  # one query per chunk, not one per commune
+        chunk = ids[start:start + ROWS_PER_QUERY]
+        out.extend(units_repo._unit(r) for r in db.conn.execute(
+            f"SELECT {units_repo._COLS} FROM units WHERE id IN ({','.join('?' * len(chunk))})", chunk))
     return sorted(out, key=lambda u: u.code)
 
 

@@ -371,11 +371,6 @@ def divided_predecessors(db: sqlite_utils.Database, unit_id: int) -> list[tuple[
     return out
 
 
-def reportable_periods(unit: Unit, periods) -> list:
-    """The periods of `periods` that `unit` lived through (for period lists in the window)."""
-    return [p for p in periods if lives_through(unit, p)]
-
-
 def first_life_problem(db: sqlite_utils.Database, unit: Unit, period_codes) -> LifeProblem | None:
     """The first of `period_codes` (valid codes) that `unit` did not live through, else None.
     Malformed codes are left to the caller's own validation."""
