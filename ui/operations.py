@@ -1,17 +1,32 @@
-"""Operations: how a page reads and writes the database without blocking the window.
+"""Operations: how the UI reads and writes the database without blocking the window.
 
 In the spirit of Anki's QueryOp/CollectionOp:
 
     QueryOp(page, lambda db: load(db, ...)).success(show).run_in_background()
         runs on a worker thread with its own read connection (opened and closed here, not in every
         page); `show(result)` runs on the GUI thread. With `key=`, a newer query of the same key
-        supersedes an older one still running (its result is dropped).
+        supersedes an older one still running (its result is dropped). With
+        `.with_progress("Đang kiểm tra…")` a progress dialog with a working Hủy shows while it runs,
+        and the query is called as `query(db, progress)` (report with `progress.update(done, total)`).
 
     CollectionOp(page, label, lambda db, progress: Outcome(Changes(...), value)).success(done).run_in_background()
         is queued to the one writer (xhht_desktop.writer): writes never run on the GUI thread and
         never compete for the write lock. When it has run, `done(value)` runs on the GUI thread and
         `ctx.changes_made(changes, initiator)` tells every page what changed. An operation queued
-        behind another (a save while a merge runs) says so through `ctx.operation_queued`.
+        behind another (a save while a merge runs) says so through `ctx.operation_queued`;
+        `.withdraw()` cancels it while it still waits (then nothing of it is written and its
+        failure handler gets `Cancelled`); `.started(fn)` is told when the writer takes it up.
+
+A form that saves does not wait: it submits its CollectionOp, shows that it is saving, ignores a
+second save meanwhile, offers Hủy while the save waits behind another operation, and takes the
+result or the error in its callbacks (ui/pages/entry.py). `run_and_wait()` remains for modal
+dialogs whose contract is "save, then tell me the errors": it blocks user input to the window while
+it waits (no second save can start) and, when queued behind another operation, shows a modal
+"đang chờ" dialog (with Hủy if the caller handles `Cancelled`).
+
+Database access from the UI goes through these two classes only: no page opens a connection of its
+own (tests/ui/test_operations.py checks the sources). `ui.tasks.run_task` is the thread primitive
+underneath, used directly only for work that touches no database (printing, copying a file).
 
 Failures go to `.failure(fn)`; without one, a message box explains them (Vietnamese).
 """
@@ -77,16 +92,18 @@ def _explain(parent, exc: BaseException) -> None:
 class CollectionOp:
     """A write, queued to the context's writer. See the module docstring."""
 
-    def __init__(self, parent: QWidget, label: str, op: Callable[[Any, Any], Outcome | Any], *, ctx=None):
+    def __init__(self, parent: QWidget | None, label: str, op: Callable[[Any, Any], Outcome | Any], *, ctx=None):
         self.parent = parent
         self.ctx = ctx if ctx is not None else parent.ctx
         self.label = label
         self._op = op
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
+        self._started: Callable[[], None] | None = None
         self._progress_title: str | None = None
         self.dialog: QProgressDialog | None = None
         self.progress = None
+        self.future = None
         self.queued_behind: list[str] = []
 
     def success(self, fn: Callable[[Any], None]) -> CollectionOp:
@@ -97,16 +114,29 @@ class CollectionOp:
         self._failure = fn
         return self
 
+    def started(self, fn: Callable[[], None]) -> CollectionOp:
+        """`fn()` on the GUI thread once the writer takes the operation up (it can no longer be withdrawn)."""
+        self._started = fn
+        return self
+
     def with_progress(self, title: str) -> CollectionOp:
         """Show a progress dialog with a working Hủy while it runs (long operations: merges)."""
         self._progress_title = title
         return self
 
     def cancel(self) -> None:
+        """Hủy: withdrawn if it still waits; if it runs, stopped where it checks its progress."""
+        if self.future is not None:
+            self.ctx.writer.withdraw(self.future)
         if self.progress is not None:
             self.progress.cancelled = True
         if self.dialog is not None:
             self.dialog.setLabelText(QCoreApplication.translate("Task", "Đang hủy…"))
+
+    def withdraw(self) -> bool:
+        """Cancel it if the writer has not started it: True then (nothing of it will be written, its
+        failure handler gets `Cancelled`); False if it has started or ended (it runs to its end)."""
+        return self.future is not None and self.ctx.writer.withdraw(self.future)
 
     def run_in_background(self) -> CollectionOp:
         ctx = self.ctx
@@ -132,22 +162,30 @@ class CollectionOp:
                             dialog.setLabelText(text)
                 _gui(show)
 
+        on_start = None
+        if self._started is not None:
+            started = self._started
+
+            def on_start() -> None:  # on the writer's thread: hand it to the GUI thread
+                _gui(lambda: started() if _alive(self.parent) else None)
+
         ctx._operation_started()
-        future, self.progress = writer.submit(self.label, self._op, report=report)
+        self.future, self.progress = writer.submit(self.label, self._op, report=report, on_start=on_start)
         if self.queued_behind:
             ctx.operation_queued.emit(self.label, self.queued_behind[0])
-        future.add_done_callback(lambda f: _gui(lambda: self._finished(f)))
+        self.future.add_done_callback(lambda f: _gui(lambda: self._finished(f)))
         return self
 
-    def run_and_wait(self) -> Any:
-        """Run, and return its value (or raise its failure) once it has run, the event loop turning
-        meanwhile: the window stays live (repaints, timers, a running merge's progress) while a
-        modal form waits for its save, which may be queued behind a merge.
+    def run_and_wait(self, *, cancellable: bool = False) -> Any:
+        """Run, and return its value (or raise its failure) once it has run. For a modal dialog whose
+        contract is "save, then tell me the errors"; a page's form uses run_in_background().
 
-        For a form whose contract is "save, then tell me the errors" (the activity dialog, the entry
-        page's Ctrl+S); everything else uses run_in_background().
+        While it waits the window keeps painting and timers run (a merge's progress), but user input
+        is held back: no second save, no other action starts meanwhile. Queued behind another
+        operation, it says so in a modal dialog; with `cancellable`, that dialog has Hủy, which
+        withdraws the operation (then `Cancelled` is raised and nothing was written).
         """
-        from PySide6.QtCore import QEventLoop
+        from PySide6.QtCore import QEventLoop, QTimer
 
         loop = QEventLoop()
         box: dict[str, Any] = {}
@@ -166,10 +204,43 @@ class CollectionOp:
         self._success, self._failure = ok, bad
         self.run_in_background()
         if "value" not in box and "error" not in box:
-            loop.exec()
+            if not self.queued_behind:
+                # Its own run only (a save: milliseconds). Past half a second, say so (below).
+                QTimer.singleShot(500, loop, loop.quit)
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if "value" not in box and "error" not in box:
+                waiting = self._waiting_dialog(cancellable)
+                waiting.show()
+                loop.exec()
+                waiting.close()
+                waiting.deleteLater()
         if "error" in box:
             raise box["error"]
         return box.get("value")
+
+    def _waiting_dialog(self, cancellable: bool) -> QProgressDialog:
+        translate = QCoreApplication.translate
+        ahead = self.ctx.writer.busy_with()
+        text = (translate("Operation", "«{this}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.").format(
+                    this=self.label, other=ahead) if ahead and ahead != self.label
+                else translate("Operation", "Đang thực hiện «{this}»…").format(this=self.label))
+        parent = self.parent if _alive(self.parent) else None
+        dialog = QProgressDialog(text, translate("Task", "Hủy") if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle("XHHT Desktop")
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        else:
+            def cancel() -> None:
+                if not self.withdraw():  # already running: it ends on its own
+                    dialog.setLabelText(translate("Operation", "«{this}» đã bắt đầu, không hủy được nữa…").format(
+                        this=self.label))
+                    dialog.show()  # a cancel closes the dialog; it stays until the operation ends
+            dialog.canceled.connect(cancel)
+        return dialog
 
     def _finished(self, future) -> None:
         ctx = self.ctx
@@ -200,13 +271,14 @@ class QueryOp:
     _generations: dict[tuple[int, str], int] = {}
     _lock = threading.Lock()
 
-    def __init__(self, parent: QWidget, query: Callable[[Any], Any], *, ctx=None, key: str | None = None):
+    def __init__(self, parent: QWidget | None, query: Callable[..., Any], *, ctx=None, key: str | None = None):
         self.parent = parent
         self.ctx = ctx if ctx is not None else parent.ctx
         self._query = query
         self._key = key
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
+        self._progress_title: str | None = None
         self.task = None
 
     def success(self, fn: Callable[[Any], None]) -> QueryOp:
@@ -217,12 +289,25 @@ class QueryOp:
         self._failure = fn
         return self
 
+    def with_progress(self, title: str) -> QueryOp:
+        """A progress dialog with Hủy while it runs; the query is then called as query(db, progress)."""
+        self._progress_title = title
+        return self
+
+    def cancel(self) -> None:
+        if self.task is not None and shiboken6.isValid(self.task):
+            self.task.cancel()
+
+    def running(self) -> bool:
+        return self.task is not None
+
     def run_in_background(self) -> QueryOp:
         from xhht_desktop.db.connection import open_reader
 
         ctx, query = self.ctx, self._query
         db_path = ctx.db_path
         generation = None
+        with_progress = self._progress_title is not None
         if self._key is not None:
             slot = (id(ctx), self._key)
             generation = QueryOp._generations.get(slot, 0) + 1
@@ -231,16 +316,17 @@ class QueryOp:
         def current() -> bool:
             return generation is None or QueryOp._generations.get((id(ctx), self._key)) == generation
 
-        def work(_progress):
+        def work(progress):
             if not current():
                 raise TaskCancelled()
             db = open_reader(db_path)
             try:
-                return query(db)
+                return query(db, progress) if with_progress else query(db)
             finally:
                 db.conn.close()
 
         def done(result) -> None:
+            self.task = None
             ctx._operation_finished()
             if current() and self._success is not None and _alive(self.parent):
                 self._success(result)
@@ -249,8 +335,9 @@ class QueryOp:
             gc.freeze()
 
         def failed(exc: BaseException, _tb: str) -> None:
+            self.task = None
             ctx._operation_finished()
-            if not current() or isinstance(exc, TaskCancelled):
+            if not current() or isinstance(exc, (TaskCancelled, Cancelled)):
                 return
             if self._failure is not None and _alive(self.parent):
                 self._failure(exc)
@@ -258,8 +345,8 @@ class QueryOp:
                 _explain(self.parent, exc)
 
         ctx._operation_started()
-        self.task = run_task(self.parent if _alive(self.parent) else None, "", work, on_done=done,
-                             on_error=failed, show_dialog=False)
+        self.task = run_task(self.parent if _alive(self.parent) else None, self._progress_title or "", work,
+                             on_done=done, on_error=failed, show_dialog=with_progress)
         return self
 
 

@@ -85,6 +85,8 @@ class _Job:
     fn: Callable  # (db, progress) -> Outcome
     future: Future
     progress: Progress
+    on_start: Callable[[], None] | None = None
+    withdrawn: bool = False  # cancelled while waiting: it never starts
 
 
 def _default_open(path: Path):
@@ -116,19 +118,21 @@ class Writer:
         """Labels of the operations ahead of a new one: the running one first, then the waiting."""
         with self._lock:
             ahead = [self._running] if self._running else []
-            return [j.label for j in ahead + self._waiting]
+            return [j.label for j in ahead + self._waiting if not j.withdrawn]
 
     # ---- submit ------------------------------------------------------------------------------
 
-    def submit(self, label: str, fn: Callable, *, report: Callable[[int, int, str], None] | None = None
-               ) -> tuple[Future, Progress]:
+    def submit(self, label: str, fn: Callable, *, report: Callable[[int, int, str], None] | None = None,
+               on_start: Callable[[], None] | None = None) -> tuple[Future, Progress]:
         """Queue `fn(db, progress) -> Outcome` (or any value: then `Changes()` is assumed).
 
-        Returns the future of its Outcome and the Progress to cancel it with.
+        Returns the future of its Outcome and the Progress to cancel it with (`progress.cancelled`
+        stops it before it starts, or while it runs where it checks). `on_start()` is called on the
+        writer's thread just before it runs (not at all if it never starts).
         """
         if self._closed:
             raise RuntimeError("writer closed")
-        job = _Job(label, fn, Future(), Progress(report))
+        job = _Job(label, fn, Future(), Progress(report), on_start)
         with self._lock:
             self._waiting.append(job)
             if self._thread is None:
@@ -137,6 +141,19 @@ class Writer:
                 self._thread.start()
         self._queue.put(job)
         return job.future, job.progress
+
+    def withdraw(self, future: Future) -> bool:
+        """Cancel an operation that has not started yet: True if it was still waiting (it will never
+        run and its future raises `Cancelled`); False if it is running or done (too late: it runs to
+        its end, a save is then saved). Atomic with the writer taking it up."""
+        with self._lock:
+            job = next((j for j in self._waiting if j.future is future), None)
+            if job is None or job.withdrawn:
+                return job is not None
+            job.withdrawn = True
+            job.progress.cancelled = True
+        job.future.set_exception(Cancelled())  # its caller learns it now, not when the writer gets to it
+        return True
 
     def run(self, label: str, fn: Callable) -> Outcome:
         """Submit and wait (for the CLI, tests and other non-GUI callers)."""
@@ -163,12 +180,16 @@ class Writer:
                     return
                 with self._lock:
                     self._waiting.remove(job)
+                    if job.withdrawn:  # its future already says Cancelled
+                        continue
                     self._running = job
                 try:
                     if not job.future.set_running_or_notify_cancel():
                         continue
                     if job.progress.cancelled:
                         raise Cancelled()
+                    if job.on_start is not None:
+                        job.on_start()
                     if db is None:
                         db = self._open_db(self.db_path)
                     result = job.fn(db, job.progress)

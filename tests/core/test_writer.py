@@ -91,3 +91,31 @@ def test_changes_combine():
     both = Changes(values=True, uuids=("a",)) | Changes(clc=True, uuids=("b",))
     assert both.values and both.clc and not both.sync and both.uuids == ("a", "b")
     assert not Changes().any() and Changes.ALL.any()
+
+
+def test_a_waiting_operation_can_be_withdrawn_but_not_one_already_running(db, db_path):
+    """A save queued behind a long merge can be cancelled before it starts: it never runs, nothing
+    is written, and the writer says so (True); once it has started, withdrawing it is refused."""
+    writer = Writer(db_path)
+    started, release = threading.Event(), threading.Event()
+    writer.submit("Nhập các gói", lambda wdb, _p: (started.set(), release.wait(10)))
+    assert started.wait(10)
+    begun = []
+    save, _ = writer.submit("Lưu số liệu", lambda wdb, _p: meta.put(wdb, "saved", "1"),
+                            on_start=lambda: begun.append("save"))
+    assert writer.queued_labels() == ["Nhập các gói", "Lưu số liệu"]
+    assert writer.withdraw(save) is True
+    assert writer.queued_labels() == ["Nhập các gói"]  # no longer announced as waiting
+    assert writer.withdraw(save) is True  # asking twice changes nothing
+    running_started, running_release = threading.Event(), threading.Event()
+    later, _ = writer.submit("Lưu cài đặt", lambda wdb, _p: (running_started.set(), running_release.wait(10),
+                                                              meta.put(wdb, "later", "1")))
+    release.set()
+    with pytest.raises(Cancelled):
+        save.result(10)
+    assert running_started.wait(10)
+    assert writer.withdraw(later) is False  # running: too late, it is saved
+    running_release.set()
+    later.result(10)
+    writer.close()
+    assert begun == [] and meta.get(db, "saved") is None and meta.get(db, "later") == "1"

@@ -12,6 +12,7 @@ from xhht_desktop.db import values_repo
 from xhht_desktop.domain.periods import Period
 from ui.pages import entry as entry_module
 from ui.widgets import messages
+from tests.conftest import settle_operations
 
 
 @pytest.fixture(autouse=True)
@@ -82,6 +83,7 @@ def test_value_with_vietnamese_comment_saved_by_ctrl_s_updates_dashboard(qtbot, 
 
     assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     _press_ctrl_s(qtbot, window)
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
 
     saved = _stored(ctx)[("XMC_15_60", None)]
     assert (saved.numerator, saved.denominator, saved.comment) == (1234, 1300, comment)
@@ -120,6 +122,7 @@ def test_numerator_above_denominator_shows_a_message_and_saves_nothing(qtbot, ma
     row.numerator.setText("95")
     assert not row.message.isVisible() and row.numerator.property("severity") == ""
     assert window.save_current() is True
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
     assert _stored(ctx)[("XMC_15_35", None)].numerator == 95
 
 
@@ -146,6 +149,7 @@ def test_blank_stays_not_reported_and_zero_is_kept(main_window):
     flag = page.rows[("BCD_XHHT", None)].flag
     flag.setCurrentIndex(flag.findData(0))  # "Chưa đạt / Không (0)"
     assert window.save_current()
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
     stored = _stored(ctx)
     assert stored[("GIA_DINH_HIEU_HOC", None)].value == 0
     assert stored[("BCD_XHHT", None)].value == 0
@@ -154,6 +158,7 @@ def test_blank_stays_not_reported_and_zero_is_kept(main_window):
     # Clearing a figure makes it "not reported" again, not zero.
     page.rows[("GIA_DINH_HIEU_HOC", None)].value.setText("")
     assert window.save_current()
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
     assert _stored(ctx)[("GIA_DINH_HIEU_HOC", None)].value is None
     dashboard = window.open_page("DashboardPage")
     assert dashboard.rows["GIA_DINH_HIEU_HOC"].value.text() == "Chưa báo cáo"
@@ -205,6 +210,7 @@ def test_history_panel_lists_changes_of_the_period(main_window):
     page.rows[("XMC_15_60", None)].numerator.setText("10")
     page.rows[("XMC_15_60", None)].denominator.setText("20")
     assert window.save_current()
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
     page.history_panel.button.click()
     model = page.history_model
     assert model.rowCount() == 2
@@ -260,6 +266,7 @@ def test_changing_the_official_does_not_wipe_figures_being_typed(main_window):
     assert page.has_unsaved_changes()
     page.rows[("XMC_15_60", None)].denominator.setText("20")
     assert window.save_current()
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
     history = values_repo.history_for_unit(ctx.db, ctx.installation.unit.id, "2014")
     assert {h["changed_by"] for h in history} == {"Nguyễn Văn Bình"}
 

@@ -22,6 +22,7 @@ from xhht_desktop.installation import init_installation_by_key
 from ui.widgets import messages
 
 NEW_PEK = "23341@2025-07-01"  # Xã Đăk Pék of Quảng Ngãi
+from tests.conftest import settle_operations
 
 
 @pytest.fixture(autouse=True)
@@ -128,6 +129,7 @@ def test_suggestion_is_shown_beside_the_degree_and_never_written_into_it(qtbot, 
     type_text(level.decision_body, "UBND huyện Đắk Glei")
     assert "mức độ 2" in level.level_note.text() and level.level.currentData() == 1
     assert window.save_current() is True
+    settle_operations(ctx)  # the save runs on the writer; the form does not wait
     saved = _stored(ctx)[("XMC_MUC_DO", None)]
     assert (saved.value, saved.decision_no, saved.decision_date) == (1, "12/QĐ-UBND", "2024-03-01")
     assert saved.decision_body == unicodedata.normalize("NFC", "UBND huyện Đắk Glei")

@@ -21,9 +21,11 @@ WRITES = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
 
 
 @pytest.fixture
-def main_window(qtbot, commune_db, db_path):
+def main_window(qtbot, commune_db, db_path, monkeypatch):
     from ui.app import create_main_window
 
+    # A failed test must not leave a "save your changes?" question open when the window closes.
+    monkeypatch.setattr(messages, "ask_save_changes", lambda *a, **k: messages.DISCARD)
     ctx, window = create_main_window(db_path, commune_db)
     qtbot.addWidget(window)
     window.show()
@@ -69,6 +71,7 @@ def test_no_page_writes_through_the_gui_threads_connection(qtbot, main_window, g
     row.numerator.setText("3000")
     row.denominator.setText("4000")
     assert entry.save()
+    settle(ctx)
     entry.complete_box.click()
     settle(ctx)
     assert values_repo.load_entries(ctx.db, unit.id, "2014")[("XMC_15_60", None)].numerator == 3000
@@ -175,9 +178,8 @@ def test_the_departments_targets_dialog_writes_through_the_writer_only(qtbot, tm
         xa.db.conn.close()
 
 
-def test_a_save_during_a_merge_waits_says_so_and_the_window_stays_live(qtbot, main_window, settle):
-    ctx, window = main_window
-    unit = ctx.installation.unit
+def _hold_the_writer(ctx, label="Nhập các gói"):
+    """A long merge holding the writer until `release` is set."""
     started, release = threading.Event(), threading.Event()
 
     def merge_holding_the_writer(_db, _progress):
@@ -185,9 +187,20 @@ def test_a_save_during_a_merge_waits_says_so_and_the_window_stays_live(qtbot, ma
         release.wait(20)
         return Outcome(Changes(sync=True))
 
-    ctx.writer.submit("Nhập các gói", merge_holding_the_writer)
+    ctx.writer.submit(label, merge_holding_the_writer)
     assert started.wait(10)
+    return release
 
+
+def _stored_numerator(ctx, unit, key=("XMC_15_60", None)):
+    entry = values_repo.load_entries(ctx.db, unit.id, "2014").get(key)
+    return entry.numerator if entry is not None else None
+
+
+def test_a_save_during_a_merge_waits_says_so_and_the_window_stays_live(qtbot, main_window, settle):
+    ctx, window = main_window
+    unit = ctx.installation.unit
+    release = _hold_the_writer(ctx)
     said = []
     original = window.show_status
     window.show_status = lambda text, msec=8000: (said.append(text), original(text, msec))
@@ -206,14 +219,120 @@ def test_a_save_during_a_merge_waits_says_so_and_the_window_stays_live(qtbot, ma
     heartbeat.start(10)
     safety = threading.Timer(20, release.set)  # if the window froze, the test ends (and fails below)
     safety.start()
-    assert entry.save()
+    assert window.save_current()  # Ctrl+S returns at once: the save is queued, not waited for
+    assert said[0] == "Đang chờ «Nhập các gói» xong rồi lưu…"  # said so while waiting
+    assert entry.save_button.text() == "Đang lưu…" and not entry.save_button.isEnabled()
+    assert entry.cancel_save_button.isVisibleTo(entry) and not entry.tabs.isEnabled()
+    qtbot.waitUntil(lambda: entry.pending_save is None, timeout=20000)
     heartbeat.stop()
     safety.cancel()
     assert len(beats) >= 10  # the event loop kept turning while the save waited
-    assert said[0] == "Đang chờ «Nhập các gói» xong rồi lưu…"  # said so while waiting
     assert said[-1].startswith("Đã lưu kỳ 2014")
-    assert values_repo.load_entries(ctx.db, unit.id, "2014")[("XMC_15_60", None)].numerator == 1200
+    assert entry.save_button.isEnabled() and entry.tabs.isEnabled() and not entry.cancel_save_button.isVisibleTo(entry)
+    assert _stored_numerator(ctx, unit) == 1200 and not entry.has_unsaved_changes()
     settle(ctx)
+
+
+def test_a_second_ctrl_s_while_a_save_is_pending_writes_once(qtbot, main_window, settle, monkeypatch):
+    ctx, window = main_window
+    unit = ctx.installation.unit
+    calls = []
+    real = values_repo.save_entries
+    monkeypatch.setattr(values_repo, "save_entries", lambda *a, **k: (calls.append(a[2]), real(*a, **k))[1])
+    release = _hold_the_writer(ctx)
+    entry = window.open_page("EntryPage")
+    entry.rows[("XMC_15_60", None)].numerator.setText("1300")
+    entry.rows[("XMC_15_60", None)].denominator.setText("1500")
+    assert window.save_current()
+    assert window.save_current()  # the second Ctrl+S: ignored, and said so
+    entry.save_button.click()  # disabled while saving: nothing happens
+    assert window.statusBar().currentMessage() == "Đang lưu, chờ lần lưu trước xong."
+    assert ctx.writer.queued_labels() == ["Nhập các gói", "Lưu số liệu kỳ 2014"]
+    release.set()
+    settle(ctx)
+    assert calls == ["2014"]  # written once
+    history = values_repo.history_for_unit(ctx.db, unit.id, "2014", limit=50)
+    mine = [(h["field"], h["revision"]) for h in history if h["indicator"] == "XMC_15_60" and not h["breakdown"]]
+    assert sorted(mine) == [("denominator", 1), ("numerator", 1)], history  # one revision, not two
+    assert _stored_numerator(ctx, unit) == 1300
+
+
+def test_cancelling_a_save_queued_behind_a_merge_writes_nothing_and_says_so(qtbot, main_window, settle,
+                                                                         monkeypatch):
+    ctx, window = main_window
+    unit = ctx.installation.unit
+    errors = []
+    monkeypatch.setattr(messages, "error", lambda *a, **k: errors.append(a))
+    release = _hold_the_writer(ctx)
+    entry = window.open_page("EntryPage")
+    entry.rows[("XMC_15_60", None)].numerator.setText("1400")
+    entry.rows[("XMC_15_60", None)].denominator.setText("1500")
+    before = ctx.db.conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0]
+    assert entry.save()
+    assert entry.cancel_save_button.isVisibleTo(entry)
+    entry.cancel_save_button.click()  # Hủy lưu, while the merge still holds the writer
+    qtbot.waitUntil(lambda: entry.pending_save is None, timeout=10000)
+    assert window.statusBar().currentMessage() == (
+        "Đã hủy lưu: chưa ghi số liệu nào, các ô vừa sửa vẫn còn trên biểu.")
+    assert ctx.writer.queued_labels() == ["Nhập các gói"]  # withdrawn from the queue
+    release.set()
+    settle(ctx)
+    assert _stored_numerator(ctx, unit) is None
+    assert ctx.db.conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0] == before
+    # The official's edits are still on the form, still to be saved, and the form is usable again.
+    assert entry.rows[("XMC_15_60", None)].numerator.text() == "1400" and entry.has_unsaved_changes()
+    assert entry.tabs.isEnabled() and entry.save_button.isEnabled() and errors == []
+    assert entry.cancel_save() is False  # nothing left to cancel
+
+
+def test_a_save_that_has_started_cannot_be_withdrawn_and_is_saved(qtbot, main_window, settle):
+    ctx, window = main_window
+    unit = ctx.installation.unit
+    entry = window.open_page("EntryPage")
+    gate, inside = threading.Event(), threading.Event()
+    real = values_repo.save_entries
+
+    def slow_save(*a, **k):
+        inside.set()
+        gate.wait(10)
+        return real(*a, **k)
+
+    values_repo.save_entries, restore = slow_save, real
+    try:
+        entry.rows[("XMC_15_60", None)].numerator.setText("1100")
+        entry.rows[("XMC_15_60", None)].denominator.setText("1500")
+        assert entry.save()
+        assert inside.wait(10)
+        qtbot.waitUntil(lambda: not entry.cancel_save_button.isVisibleTo(entry), timeout=5000)
+        assert entry.cancel_save() is False  # started: too late
+        gate.set()
+        qtbot.waitUntil(lambda: entry.pending_save is None, timeout=10000)
+    finally:
+        values_repo.save_entries = restore
+        gate.set()
+    settle(ctx)
+    assert _stored_numerator(ctx, unit) == 1100
+
+
+def test_an_error_on_the_writer_comes_back_to_the_form(qtbot, main_window, settle, monkeypatch):
+    ctx, window = main_window
+    unit = ctx.installation.unit
+    shown = []
+    monkeypatch.setattr(messages, "error", lambda parent, text, details="": shown.append((text, details)))
+
+    def disk_full(*_a, **_k):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(values_repo, "save_entries", disk_full)
+    entry = window.open_page("EntryPage")
+    entry.rows[("XMC_15_60", None)].numerator.setText("1000")
+    entry.rows[("XMC_15_60", None)].denominator.setText("1500")
+    assert entry.save()
+    qtbot.waitUntil(lambda: entry.pending_save is None, timeout=10000)
+    settle(ctx)
+    assert shown == [("Chưa lưu được số liệu.", "database or disk is full")]
+    assert entry.has_unsaved_changes() and entry.rows[("XMC_15_60", None)].numerator.text() == "1000"
+    assert entry.save_button.isEnabled() and _stored_numerator(ctx, unit) is None
 
 
 def test_a_queued_write_is_announced_in_the_status_bar(qtbot, main_window, settle):

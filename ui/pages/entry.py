@@ -17,8 +17,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.clc.summary import SUGGESTION_RULE_VI, suggested_rural_workers
 from xhht_desktop.db import values_repo
-from xhht_desktop.db.units_repo import UnitLifeError
+from xhht_desktop.db.units_repo import UnitLifeError, check_life
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
 from xhht_desktop.domain import levels
@@ -47,7 +49,7 @@ from xhht_desktop.domain.catalogue import (
     entry_keys,
 )
 from xhht_desktop.domain.periods import Period, applies
-from xhht_desktop.writer import Changes, Outcome
+from xhht_desktop.writer import Cancelled, Changes, Outcome
 from xhht_desktop.domain.values import (
     Entry,
     Issue,
@@ -389,6 +391,9 @@ class EntryPage(Page):
         self._catalogue: tuple[Period, Catalogue] | None = None
         self._loading = False
         self._saving = False
+        self.pending_save: CollectionOp | None = None  # the save under way (one at a time)
+        self._after_save: list[Callable[[bool], None]] = []
+        self._focus_before_save = None
         self._modified = False
         self._stale = False
         self._previous: dict[Key, Entry] = {}
@@ -420,6 +425,12 @@ class EntryPage(Page):
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.cancel_save_button = QPushButton(self.tr("Hủy lưu"))
+        self.cancel_save_button.setToolTip(self.tr("Lần lưu này đang chờ việc khác xong; bấm để không lưu nữa "
+                                                   "(các ô vừa sửa vẫn còn trên biểu)."))
+        self.cancel_save_button.clicked.connect(self.cancel_save)
+        self.cancel_save_button.hide()
+        head.addWidget(self.cancel_save_button, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(head)
 
         self.tabs = QTabWidget()
@@ -889,11 +900,21 @@ class EntryPage(Page):
         self.refresh()
 
     def save(self) -> bool:
-        """Save the whole form for this period; on any error show the messages and save nothing."""
+        """Ctrl+S: check the whole form here, then save it on the writer without waiting.
+
+        False (and messages, nothing written) when the form has a problem the official must fix.
+        True when the save is under way: the form says "Đang lưu…" and stays read-only until the
+        writer has run it; a second Ctrl+S meanwhile is ignored (one save at a time, nothing written
+        twice); while it waits behind another operation (a merge), "Hủy lưu" withdraws it. Its
+        result or its error comes back to the form (`_saved`, `_save_failed`).
+        """
         inst = self.ctx.installation
         if inst is None:
             return False
-        self.validate()
+        if self.pending_save is not None:  # a second Ctrl+S while the first is under way
+            self._status(self.tr("Đang lưu, chờ lần lưu trước xong."))
+            return True
+        issues = self.validate()
         entries, parse_errors = self.current_entries()
         if parse_errors:
             lines = []
@@ -904,6 +925,15 @@ class EntryPage(Page):
             self._focus_first_problem()
             return False
         period = self.ctx.period
+        try:  # the core checks both again on the writer; here they are answered at once
+            check_life(self.ctx.db, inst.unit, period)
+        except UnitLifeError as exc:
+            self._save_failed(exc)
+            return False
+        errors = [i for i in issues if i.severity == "error"]
+        if errors:
+            self._save_failed(ValidationFailed(errors))
+            return False
         unit_id, actor, origin, previous = inst.unit.id, inst.actor, inst.installation_id, self._previous or None
 
         def op(db, _progress) -> Outcome:
@@ -912,29 +942,83 @@ class EntryPage(Page):
             return Outcome(Changes(values=True), result)
 
         save = CollectionOp(self, self.tr("Lưu số liệu kỳ {period}").format(period=period.code), op)
+        save.success(lambda result: self._saved(period, result)).failure(self._save_failed)
+        save.started(self._save_started)
+        self.pending_save = save
+        self._saving = True  # the announcement of what it changed is ours: the form reloads once
+        self._show_saving(waiting=bool(self.ctx.writer.busy_with()))
         self._say_if_queued()
-        try:
-            self._saving = True  # the announcement below is ours: the form reloads once, here
-            try:
-                result = save.run_and_wait()
-            finally:
-                self._saving = False
-        except UnitLifeError as exc:  # a period outside the unit's life: the successor is named
-            messages.warn(self, self.tr("Chưa lưu: đơn vị không báo cáo kỳ này."), str(exc))
+        save.run_in_background()
+        return True
+
+    def cancel_save(self) -> bool:
+        """Hủy lưu: withdraw the save if it still waits for the writer (nothing is written, the
+        edits stay on the form). False if it has already started (it will be saved)."""
+        save = self.pending_save
+        if save is None or not save.withdraw():
             return False
-        except ValidationFailed as exc:
+        return True
+
+    def _show_saving(self, *, waiting: bool) -> None:
+        saving = self.pending_save is not None
+        self.save_button.setEnabled(not saving)
+        self.save_button.setText(self.tr("Đang lưu…") if saving else self.tr("Lưu (Ctrl+S)"))
+        self.cancel_save_button.setVisible(saving and waiting)
+        self.complete_box.setEnabled(not saving)
+        if saving:
+            self._focus_before_save = QApplication.focusWidget()
+        self.tabs.setEnabled(not saving)  # read-only while saving: what is saved is what is shown
+        if not saving:
+            focus, self._focus_before_save = self._focus_before_save, None
+            if focus is not None and shiboken6.isValid(focus) and self.isAncestorOf(focus):
+                focus.setFocus()
+
+    def _save_started(self) -> None:
+        self.cancel_save_button.setVisible(False)  # the writer has it: too late to withdraw
+
+    def _save_ended(self) -> None:
+        self.pending_save = None
+        self._show_saving(waiting=False)
+        # The changes it announces right after this callback are ours (the form reloads once, here).
+        QTimer.singleShot(0, self, self._end_saving)
+
+    def _end_saving(self) -> None:
+        self._saving = False
+
+    def _saved(self, period: Period, result) -> None:
+        self._save_ended()
+        if period == self.ctx.period:
+            self.refresh()
+        self.last_save_result = result
+        self._status(self.tr("Đã lưu kỳ {period}: {n} số liệu thay đổi.").format(period=period.code,
+                                                                                   n=result.changed))
+        for then in self._after_save:
+            then(True)
+        self._after_save.clear()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        """Every way a save can fail comes back here; the edits stay on the form."""
+        if self.pending_save is not None:
+            self._save_ended()
+        if isinstance(exc, Cancelled):
+            self._status(self.tr("Đã hủy lưu: chưa ghi số liệu nào, các ô vừa sửa vẫn còn trên biểu."))
+        elif isinstance(exc, UnitLifeError):  # a period outside the unit's life: the successor is named
+            messages.warn(self, self.tr("Chưa lưu: đơn vị không báo cáo kỳ này."), str(exc))
+        elif isinstance(exc, ValidationFailed):
             errors = [i.message for i in exc.issues if i.severity == "error"]
             messages.warn(self, self.tr("Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.").format(
                 n=len(errors)), "\n".join(errors))
             self._focus_first_problem()
-            return False
-        self.refresh()
-        self.last_save_result = result
+        else:
+            messages.error(self, self.tr("Chưa lưu được số liệu."), str(exc))
+        for then in self._after_save:
+            then(False)
+        self._after_save.clear()
+
+    def _status(self, text: str) -> None:
         window = self.window()
         if hasattr(window, "show_status"):
-            window.show_status(self.tr("Đã lưu kỳ {period}: {n} số liệu thay đổi.").format(
-                period=period.code, n=result.changed))
-        return True
+            window.show_status(text)
 
     def _focus_first_problem(self) -> None:
         for row in self.rows.values():
@@ -952,8 +1036,13 @@ class EntryPage(Page):
         inst = self.ctx.installation
         if inst is None:
             return
-        if self._modified and not self.save():
-            self.complete_box.setChecked(not checked)
+        if self._modified or self.pending_save is not None:
+            # The flag follows the figures: set once the save is written, not if it fails.
+            if self.pending_save is None and not self.save():
+                self.complete_box.setChecked(not checked)
+                return
+            self._after_save.append(lambda ok: self._on_complete_clicked(checked) if ok
+                                    else self.complete_box.setChecked(not checked))
             return
         if checked:
             entries, _ = self.current_entries()
