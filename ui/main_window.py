@@ -488,8 +488,8 @@ class MainWindow(QMainWindow):
         from ui.widgets import messages
 
         answer = messages.ask_save_changes(self, what)
-        if answer == messages.SAVE:
-            return all(page.save() for page in dirty)
+        if answer == messages.SAVE:  # saved before going on: a form's save is waited for
+            return all(getattr(page, "save_and_wait", page.save)() for page in dirty)
         if answer == messages.DISCARD:
             for page in dirty:
                 page.discard_changes()
@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
 
         from xhht_desktop.domain.text import ascii_slug
 
-        from ui.tasks import run_task
+        from ui.operations import QueryOp
         from ui.widgets import messages
 
         if not self.confirm_leave(self.tr("(biểu Excel lấy số liệu đã lưu)")):
@@ -655,22 +655,16 @@ class MainWindow(QMainWindow):
             return
         if not out.lower().endswith(".xlsx"):
             out += ".xlsx"
-        db_path, unit, code = self.ctx.db_path, inst.unit, period.code
+        unit, code = inst.unit, period.code
 
-        def work(progress):
-            from xhht_desktop.db.connection import open_reader
+        def work(db, _progress):  # a read, on a worker with its own connection (ui.operations)
             from xhht_desktop.io.xlsx_entry import write_template
 
-            db = open_reader(db_path)
-            try:
-                return write_template(db, unit, code, out)
-            finally:
-                db.conn.close()
+            return write_template(db, unit, code, out)
 
-        self._export_task = run_task(
-            self, self.tr("Đang xuất biểu nhập Excel…"), work,
-            on_done=lambda path: self.show_status(self.tr("Đã xuất biểu nhập: {path}").format(path=path), 15000),
-            on_error=lambda exc, tb: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), str(exc)))
+        self._export_task = QueryOp(self, work, ctx=self.ctx).with_progress(self.tr("Đang xuất biểu nhập Excel…")).success(
+            lambda path: self.show_status(self.tr("Đã xuất biểu nhập: {path}").format(path=path), 15000)).failure(
+            lambda exc: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), str(exc))).run_in_background()
 
     def import_xlsx(self) -> None:
         """Check a filled template, preview it, then import all of it or nothing."""

@@ -28,7 +28,8 @@ Database access from the UI goes through these two classes only: no page opens a
 own (tests/ui/test_operations.py checks the sources). `ui.tasks.run_task` is the thread primitive
 underneath, used directly only for work that touches no database (printing, copying a file).
 
-Failures go to `.failure(fn)`; without one, a message box explains them (Vietnamese).
+Failures go to `.failure(fn)` (Hủy too, as `Cancelled`, so a page can reset itself); without one,
+a message box explains them (Vietnamese) and a cancellation is silent.
 """
 
 from __future__ import annotations
@@ -89,6 +90,32 @@ def _explain(parent, exc: BaseException) -> None:
                    QCoreApplication.translate("Operation", "Không thực hiện được."), str(exc))
 
 
+def wait_for(future, parent: QWidget | None, title: str, *, show_after_ms: int = 300) -> Any:
+    """The value of a writer's `future` (or its exception, raised), the event loop turning meanwhile
+    with user input held back (nothing else can start); past `show_after_ms` a busy dialog says
+    `title`. For a modal step that must have its answer before it goes on (the first-run wizard's
+    set-up: no other operation can be ahead of it)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if not future.done():
+        loop = QEventLoop()
+        future.add_done_callback(lambda _f: _gui(loop.quit))
+        dialog = QProgressDialog(title, "", 0, 0, parent if _alive(parent) else None)
+        dialog.setWindowTitle("XHHT Desktop")
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(show_after_ms)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        QTimer.singleShot(show_after_ms, dialog, lambda: dialog.show() if not future.done() else None)
+        if not future.done():
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        dialog.close()
+        dialog.deleteLater()
+    result = future.result()
+    return result.value if isinstance(result, Outcome) else result
+
+
 class CollectionOp:
     """A write, queued to the context's writer. See the module docstring."""
 
@@ -105,6 +132,8 @@ class CollectionOp:
         self.progress = None
         self.future = None
         self.queued_behind: list[str] = []
+        self._ended: bool | None = None  # None while pending; then whether it succeeded
+        self._loops: list = []  # event loops of `wait` to end when it has run
 
     def success(self, fn: Callable[[Any], None]) -> CollectionOp:
         self._success = fn
@@ -178,45 +207,47 @@ class CollectionOp:
 
     def run_and_wait(self, *, cancellable: bool = False) -> Any:
         """Run, and return its value (or raise its failure) once it has run. For a modal dialog whose
-        contract is "save, then tell me the errors"; a page's form uses run_in_background().
-
-        While it waits the window keeps painting and timers run (a merge's progress), but user input
-        is held back: no second save, no other action starts meanwhile. Queued behind another
-        operation, it says so in a modal dialog; with `cancellable`, that dialog has Hủy, which
-        withdraws the operation (then `Cancelled` is raised and nothing was written).
-        """
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        loop = QEventLoop()
+        contract is "save, then tell me the errors"; a page's form uses run_in_background(). See
+        `wait` for what the window does meanwhile."""
         box: dict[str, Any] = {}
-        success, failure = self._success, self._failure
+        success = self._success
 
         def ok(value) -> None:
             box["value"] = value
             if success is not None:
                 success(value)
-            loop.quit()
 
-        def bad(exc: BaseException) -> None:
-            box["error"] = exc
-            loop.quit()
-
-        self._success, self._failure = ok, bad
+        self._success, self._failure = ok, lambda exc: box.__setitem__("error", exc)
         self.run_in_background()
-        if "value" not in box and "error" not in box:
+        self.wait(cancellable=cancellable)
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def wait(self, *, cancellable: bool = False) -> bool:
+        """Once submitted: wait until it has run and its callbacks have been called; True if it
+        succeeded. While it waits the window keeps painting and timers run (a merge's progress),
+        but user input is held back: no second save, no other action starts meanwhile. Queued
+        behind another operation, it says so in a modal dialog; with `cancellable`, that dialog
+        has Hủy, which withdraws the operation (then its failure handler gets `Cancelled`)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        if self._ended is None:
+            loop = QEventLoop()
+            self._loops.append(loop)
             if not self.queued_behind:
                 # Its own run only (a save: milliseconds). Past half a second, say so (below).
                 QTimer.singleShot(500, loop, loop.quit)
                 loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            if "value" not in box and "error" not in box:
+            if self._ended is None:
                 waiting = self._waiting_dialog(cancellable)
                 waiting.show()
-                loop.exec()
+                while self._ended is None:
+                    loop.exec()
                 waiting.close()
                 waiting.deleteLater()
-        if "error" in box:
-            raise box["error"]
-        return box.get("value")
+            self._loops.remove(loop)
+        return bool(self._ended)
 
     def _waiting_dialog(self, cancellable: bool) -> QProgressDialog:
         translate = QCoreApplication.translate
@@ -244,6 +275,7 @@ class CollectionOp:
 
     def _finished(self, future) -> None:
         ctx = self.ctx
+        ended = False
         try:
             if self.dialog is not None and shiboken6.isValid(self.dialog):
                 self.dialog.close()
@@ -255,6 +287,7 @@ class CollectionOp:
                 else:
                     _explain(self.parent, exc)
                 return
+            ended = True
             outcome: Outcome = future.result()
             if self._success is not None and _alive(self.parent):
                 self._success(outcome.value)
@@ -262,6 +295,9 @@ class CollectionOp:
                 ctx.changes_made.emit(outcome.changes, self.parent)
                 ctx.data_changed.emit()
         finally:
+            self._ended = ended
+            for loop in self._loops:
+                loop.quit()
             ctx._operation_finished()
 
 
@@ -280,6 +316,7 @@ class QueryOp:
         self._failure: Callable[[BaseException], None] | None = None
         self._progress_title: str | None = None
         self.task = None
+        self._running = False
 
     def success(self, fn: Callable[[Any], None]) -> QueryOp:
         self._success = fn
@@ -299,7 +336,9 @@ class QueryOp:
             self.task.cancel()
 
     def running(self) -> bool:
-        return self.task is not None
+        # (`self.task` is kept: dropping the last reference to a Task from inside its own `done`
+        # signal crashed the interpreter — heap corruption seen in the UI tests.)
+        return self._running
 
     def run_in_background(self) -> QueryOp:
         from xhht_desktop.db.connection import open_reader
@@ -326,7 +365,7 @@ class QueryOp:
                 db.conn.close()
 
         def done(result) -> None:
-            self.task = None
+            self._running = False
             ctx._operation_finished()
             if current() and self._success is not None and _alive(self.parent):
                 self._success(result)
@@ -335,19 +374,22 @@ class QueryOp:
             gc.freeze()
 
         def failed(exc: BaseException, _tb: str) -> None:
-            self.task = None
+            self._running = False
             ctx._operation_finished()
-            if not current() or isinstance(exc, (TaskCancelled, Cancelled)):
+            if not current():  # superseded by a newer read of the same key
                 return
+            if isinstance(exc, (TaskCancelled, Cancelled)) and self._failure is None:
+                return  # Hủy: nothing to explain
             if self._failure is not None and _alive(self.parent):
                 self._failure(exc)
             else:
                 _explain(self.parent, exc)
 
         ctx._operation_started()
+        self._running = True
         self.task = run_task(self.parent if _alive(self.parent) else None, self._progress_title or "", work,
                              on_done=done, on_error=failed, show_dialog=with_progress)
         return self
 
 
-__all__ = ["Changes", "CollectionOp", "Outcome", "QueryOp"]
+__all__ = ["Changes", "CollectionOp", "Outcome", "QueryOp", "wait_for"]

@@ -22,6 +22,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from xhht_desktop.writer import Cancelled as _WriterCancelled
+
 from ui.i18n import core_words
 
 
@@ -86,8 +88,9 @@ class _GuiThreadGarbageCollector(QObject):
                     gc.freeze()
 
 
-class Cancelled(Exception):
-    """Raised inside a worker when the user pressed Hủy."""
+# Raised inside a worker when the user pressed Hủy: the writer's own class, so that a page catches
+# one `Cancelled` whether its work ran on a worker (QueryOp) or on the writer (CollectionOp).
+Cancelled = _WriterCancelled
 
 
 class Progress(QObject):

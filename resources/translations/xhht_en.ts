@@ -56,32 +56,32 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="70" />
+            <location filename="../../ui/dialogs/returns.py" line="75" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="73" />
+            <location filename="../../ui/dialogs/returns.py" line="78" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="80" />
+            <location filename="../../ui/dialogs/returns.py" line="85" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <location filename="../../ui/dialogs/returns.py" line="86" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="90" />
+            <location filename="../../ui/dialogs/returns.py" line="95" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <location filename="../../ui/dialogs/returns.py" line="110" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -154,118 +154,121 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="128" />
+            <location filename="../../ui/dialogs/returns.py" line="137" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="132" />
+            <location filename="../../ui/dialogs/returns.py" line="141" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <location filename="../../ui/dialogs/returns.py" line="157" />
+            <location filename="../../ui/dialogs/returns.py" line="256" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="150" />
+            <location filename="../../ui/dialogs/returns.py" line="159" />
+            <location filename="../../ui/dialogs/returns.py" line="276" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="153" />
+            <location filename="../../ui/dialogs/returns.py" line="162" />
+            <location filename="../../ui/dialogs/returns.py" line="292" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <location filename="../../ui/dialogs/returns.py" line="167" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="172" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="192" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="192" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="184" />
+            <location filename="../../ui/dialogs/returns.py" line="193" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <location filename="../../ui/dialogs/returns.py" line="207" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="201" />
+            <location filename="../../ui/dialogs/returns.py" line="210" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="209" />
+            <location filename="../../ui/dialogs/returns.py" line="218" />
             <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
             <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="211" />
-            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <location filename="../../ui/dialogs/returns.py" line="220" />
+            <location filename="../../ui/dialogs/returns.py" line="224" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="214" />
+            <location filename="../../ui/dialogs/returns.py" line="223" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="234" />
+            <location filename="../../ui/dialogs/returns.py" line="243" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="243" />
+            <location filename="../../ui/dialogs/returns.py" line="258" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="255" />
+            <location filename="../../ui/dialogs/returns.py" line="269" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="261" />
+            <location filename="../../ui/dialogs/returns.py" line="278" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="264" />
+            <location filename="../../ui/dialogs/returns.py" line="281" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="268" />
+            <location filename="../../ui/dialogs/returns.py" line="285" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="274" />
+            <location filename="../../ui/dialogs/returns.py" line="294" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="278" />
+            <location filename="../../ui/dialogs/returns.py" line="298" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -757,293 +760,293 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="85" />
+            <location filename="../../ui/pages/clc.py" line="86" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="161" />
+            <location filename="../../ui/pages/clc.py" line="162" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="162" />
+            <location filename="../../ui/pages/clc.py" line="163" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="169" />
-            <location filename="../../ui/pages/clc.py" line="275" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="170" />
+            <location filename="../../ui/pages/clc.py" line="276" />
+            <location filename="../../ui/pages/clc.py" line="644" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="174" />
+            <location filename="../../ui/pages/clc.py" line="175" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="176" />
+            <location filename="../../ui/pages/clc.py" line="177" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="210" />
+            <location filename="../../ui/pages/clc.py" line="211" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="219" />
+            <location filename="../../ui/pages/clc.py" line="220" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="221" />
-            <location filename="../../ui/pages/clc.py" line="430" />
+            <location filename="../../ui/pages/clc.py" line="222" />
+            <location filename="../../ui/pages/clc.py" line="431" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="229" />
+            <location filename="../../ui/pages/clc.py" line="230" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="240" />
+            <location filename="../../ui/pages/clc.py" line="241" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="243" />
+            <location filename="../../ui/pages/clc.py" line="244" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="245" />
+            <location filename="../../ui/pages/clc.py" line="246" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="252" />
+            <location filename="../../ui/pages/clc.py" line="253" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="262" />
+            <location filename="../../ui/pages/clc.py" line="263" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="264" />
+            <location filename="../../ui/pages/clc.py" line="265" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="266" />
+            <location filename="../../ui/pages/clc.py" line="267" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="269" />
+            <location filename="../../ui/pages/clc.py" line="270" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="270" />
+            <location filename="../../ui/pages/clc.py" line="271" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="272" />
+            <location filename="../../ui/pages/clc.py" line="273" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="273" />
+            <location filename="../../ui/pages/clc.py" line="274" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="278" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="279" />
+            <location filename="../../ui/pages/clc.py" line="644" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="286" />
+            <location filename="../../ui/pages/clc.py" line="287" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="287" />
+            <location filename="../../ui/pages/clc.py" line="288" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="449" />
+            <location filename="../../ui/pages/clc.py" line="450" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="491" />
+            <location filename="../../ui/pages/clc.py" line="492" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="492" />
+            <location filename="../../ui/pages/clc.py" line="493" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="497" />
+            <location filename="../../ui/pages/clc.py" line="498" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="503" />
+            <location filename="../../ui/pages/clc.py" line="504" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="505" />
+            <location filename="../../ui/pages/clc.py" line="506" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="506" />
+            <location filename="../../ui/pages/clc.py" line="507" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="507" />
+            <location filename="../../ui/pages/clc.py" line="508" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="510" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="511" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="513" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="513" />
+            <location filename="../../ui/pages/clc.py" line="514" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="525" />
+            <location filename="../../ui/pages/clc.py" line="526" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="527" />
+            <location filename="../../ui/pages/clc.py" line="528" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="528" />
+            <location filename="../../ui/pages/clc.py" line="529" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="530" />
+            <location filename="../../ui/pages/clc.py" line="531" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="607" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="607" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="639" />
-            <location filename="../../ui/pages/clc.py" line="641" />
+            <location filename="../../ui/pages/clc.py" line="640" />
+            <location filename="../../ui/pages/clc.py" line="642" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="720" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="722" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="605" />
-            <location filename="../../ui/pages/clc.py" line="775" />
+            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="776" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="607" />
+            <location filename="../../ui/pages/clc.py" line="608" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="705" />
+            <location filename="../../ui/pages/clc.py" line="706" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="707" />
+            <location filename="../../ui/pages/clc.py" line="708" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="776" />
+            <location filename="../../ui/pages/clc.py" line="777" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="780" />
+            <location filename="../../ui/pages/clc.py" line="781" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="817" />
+            <location filename="../../ui/pages/clc.py" line="818" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="838" />
+            <location filename="../../ui/pages/clc.py" line="839" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="845" />
+            <location filename="../../ui/pages/clc.py" line="846" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="861" />
+            <location filename="../../ui/pages/clc.py" line="858" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="862" />
+            <location filename="../../ui/pages/clc.py" line="859" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="864" />
+            <location filename="../../ui/pages/clc.py" line="856" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1293,197 +1296,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1563,7 +1566,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1573,22 +1576,22 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1613,17 +1616,17 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
@@ -2700,349 +2703,380 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="87" />
-            <location filename="../../ui/pages/entry.py" line="183" />
+            <location filename="../../ui/pages/entry.py" line="89" />
+            <location filename="../../ui/pages/entry.py" line="185" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="88" />
+            <location filename="../../ui/pages/entry.py" line="90" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="89" />
+            <location filename="../../ui/pages/entry.py" line="91" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="185" />
+            <location filename="../../ui/pages/entry.py" line="187" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="186" />
+            <location filename="../../ui/pages/entry.py" line="188" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="192" />
+            <location filename="../../ui/pages/entry.py" line="194" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="195" />
+            <location filename="../../ui/pages/entry.py" line="197" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="198" />
+            <location filename="../../ui/pages/entry.py" line="200" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="221" />
+            <location filename="../../ui/pages/entry.py" line="223" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="292" />
+            <location filename="../../ui/pages/entry.py" line="294" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="366" />
+            <location filename="../../ui/pages/entry.py" line="368" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="367" />
+            <location filename="../../ui/pages/entry.py" line="369" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="376" />
+            <location filename="../../ui/pages/entry.py" line="378" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="415" />
+            <location filename="../../ui/pages/entry.py" line="420" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="416" />
+            <location filename="../../ui/pages/entry.py" line="421" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="419" />
+            <location filename="../../ui/pages/entry.py" line="424" />
+            <location filename="../../ui/pages/entry.py" line="974" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="447" />
+            <location filename="../../ui/pages/entry.py" line="428" />
+            <source>Hủy lưu</source>
+            <translation>Cancel save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="429" />
+            <source>Lần lưu này đang chờ việc khác xong; bấm để không lưu nữa (các ô vừa sửa vẫn còn trên biểu).</source>
+            <translation>This save is waiting for another task to finish; click to not save after all (your edits stay on the form).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="458" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="536" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="536" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="540" />
+            <location filename="../../ui/pages/entry.py" line="551" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="542" />
+            <location filename="../../ui/pages/entry.py" line="553" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="556" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="584" />
+            <location filename="../../ui/pages/entry.py" line="595" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="643" />
+            <location filename="../../ui/pages/entry.py" line="654" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="644" />
+            <location filename="../../ui/pages/entry.py" line="655" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="644" />
+            <location filename="../../ui/pages/entry.py" line="655" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="645" />
+            <location filename="../../ui/pages/entry.py" line="656" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="646" />
+            <location filename="../../ui/pages/entry.py" line="657" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="656" />
+            <location filename="../../ui/pages/entry.py" line="667" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="660" />
+            <location filename="../../ui/pages/entry.py" line="671" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="674" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="674" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="674" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="689" />
+            <location filename="../../ui/pages/entry.py" line="700" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="693" />
+            <location filename="../../ui/pages/entry.py" line="704" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="980" />
+            <location filename="../../ui/pages/entry.py" line="915" />
+            <source>Đang lưu, chờ lần lưu trước xong.</source>
+            <translation>Saving: wait for the previous save to finish.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="974" />
+            <source>Đang lưu…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="1013" />
+            <source>Đã hủy lưu: chưa ghi số liệu nào, các ô vừa sửa vẫn còn trên biểu.</source>
+            <translation>Save cancelled: no figure was written; your edits are still on the form.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="1022" />
+            <source>Chưa lưu được số liệu.</source>
+            <translation>The figures could not be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="1078" />
             <source>Chưa ghi được dấu hoàn thành.</source>
             <translation>The completion mark was not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="990" />
+            <location filename="../../ui/pages/entry.py" line="1088" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="660" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="679" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="685" />
+            <location filename="../../ui/pages/entry.py" line="696" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="686" />
+            <location filename="../../ui/pages/entry.py" line="697" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="687" />
+            <location filename="../../ui/pages/entry.py" line="698" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="695" />
+            <location filename="../../ui/pages/entry.py" line="706" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="702" />
+            <location filename="../../ui/pages/entry.py" line="713" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="734" />
+            <location filename="../../ui/pages/entry.py" line="745" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="737" />
+            <location filename="../../ui/pages/entry.py" line="748" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="742" />
+            <location filename="../../ui/pages/entry.py" line="753" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="745" />
+            <location filename="../../ui/pages/entry.py" line="756" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="747" />
+            <location filename="../../ui/pages/entry.py" line="758" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="749" />
+            <location filename="../../ui/pages/entry.py" line="760" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="768" />
+            <location filename="../../ui/pages/entry.py" line="779" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="820" />
+            <location filename="../../ui/pages/entry.py" line="831" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="864" />
+            <location filename="../../ui/pages/entry.py" line="875" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="868" />
+            <location filename="../../ui/pages/entry.py" line="879" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="871" />
+            <location filename="../../ui/pages/entry.py" line="882" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="873" />
+            <location filename="../../ui/pages/entry.py" line="884" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="903" />
+            <location filename="../../ui/pages/entry.py" line="924" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="914" />
+            <location filename="../../ui/pages/entry.py" line="944" />
             <source>Lưu số liệu kỳ {period}</source>
             <translation>Save the figures of {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="923" />
+            <location filename="../../ui/pages/entry.py" line="1015" />
             <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
             <translation>Not saved: the unit does not report this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="927" />
+            <location filename="../../ui/pages/entry.py" line="1018" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="1002" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="962" />
+            <location filename="../../ui/pages/entry.py" line="1060" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="963" />
+            <location filename="../../ui/pages/entry.py" line="1061" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="963" />
-            <location filename="../../ui/pages/entry.py" line="983" />
+            <location filename="../../ui/pages/entry.py" line="1061" />
+            <location filename="../../ui/pages/entry.py" line="1081" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="975" />
+            <location filename="../../ui/pages/entry.py" line="1073" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="976" />
+            <location filename="../../ui/pages/entry.py" line="1074" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -3168,29 +3202,35 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="259" />
+            <location filename="../../ui/dialogs/first_run.py" line="260" />
+            <location filename="../../ui/dialogs/first_run.py" line="326" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="271" />
+            <location filename="../../ui/dialogs/first_run.py" line="272" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="272" />
+            <location filename="../../ui/dialogs/first_run.py" line="273" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="273" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="274" />
+            <location filename="../../ui/dialogs/first_run.py" line="275" />
             <source>Hủy</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/first_run.py" line="327" />
+            <source>Đang thiết lập…</source>
+            <translation>Setting up…</translation>
         </message>
     </context>
     <context>
@@ -3209,97 +3249,97 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="180" />
+            <location filename="../../ui/dialogs/report_print.py" line="183" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="183" />
+            <location filename="../../ui/dialogs/report_print.py" line="186" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="193" />
+            <location filename="../../ui/dialogs/report_print.py" line="196" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="196" />
+            <location filename="../../ui/dialogs/report_print.py" line="199" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="199" />
+            <location filename="../../ui/dialogs/report_print.py" line="202" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="202" />
+            <location filename="../../ui/dialogs/report_print.py" line="205" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="203" />
+            <location filename="../../ui/dialogs/report_print.py" line="206" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="204" />
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="205" />
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="207" />
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="208" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <location filename="../../ui/dialogs/report_print.py" line="214" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <location filename="../../ui/dialogs/report_print.py" line="215" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="217" />
+            <location filename="../../ui/dialogs/report_print.py" line="220" />
             <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
             <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="221" />
+            <location filename="../../ui/dialogs/report_print.py" line="224" />
             <source>Ngưỡng đánh giá cấp trên</source>
             <translation>Judging threshold above the commune</translation>
         </message>
@@ -3532,27 +3572,27 @@ at level {n}+</translation>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="145" />
+            <location filename="../../ui/models/import_preview.py" line="154" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="146" />
+            <location filename="../../ui/models/import_preview.py" line="155" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="203" />
+            <location filename="../../ui/models/import_preview.py" line="195" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="196" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="196" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -3708,32 +3748,32 @@ at level {n}+</translation>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="671" />
+            <location filename="../../ui/main_window.py" line="665" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="672" />
+            <location filename="../../ui/main_window.py" line="666" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="673" />
+            <location filename="../../ui/main_window.py" line="667" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="679" />
+            <location filename="../../ui/main_window.py" line="673" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="687" />
+            <location filename="../../ui/main_window.py" line="681" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="690" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -3741,169 +3781,169 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="100" />
+            <location filename="../../ui/pages/merge.py" line="98" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="118" />
+            <location filename="../../ui/pages/merge.py" line="116" />
             <source>Gói nhận được</source>
             <translation>Received packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="119" />
-            <location filename="../../ui/pages/merge.py" line="459" />
+            <location filename="../../ui/pages/merge.py" line="117" />
+            <location filename="../../ui/pages/merge.py" line="453" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="120" />
-            <location filename="../../ui/pages/merge.py" line="461" />
+            <location filename="../../ui/pages/merge.py" line="118" />
+            <location filename="../../ui/pages/merge.py" line="455" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="131" />
+            <location filename="../../ui/pages/merge.py" line="129" />
             <source>Thêm tệp…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="133" />
+            <location filename="../../ui/pages/merge.py" line="131" />
             <source>Thêm thư mục…</source>
             <translation>Add folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
+            <location filename="../../ui/pages/merge.py" line="133" />
             <source>Bỏ khỏi danh sách</source>
             <translation>Remove from the list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="137" />
+            <location filename="../../ui/pages/merge.py" line="135" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="138" />
+            <location filename="../../ui/pages/merge.py" line="136" />
             <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
             <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="140" />
+            <location filename="../../ui/pages/merge.py" line="138" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="149" />
+            <location filename="../../ui/pages/merge.py" line="147" />
             <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
             <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="172" />
+            <location filename="../../ui/pages/merge.py" line="170" />
             <source>Lưu biên nhận…</source>
             <translation>Save receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="174" />
+            <location filename="../../ui/pages/merge.py" line="172" />
             <source>In biên nhận…</source>
             <translation>Print receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="204" />
+            <location filename="../../ui/pages/merge.py" line="202" />
             <source>Chọn gói đồng bộ</source>
             <translation>Choose sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="205" />
+            <location filename="../../ui/pages/merge.py" line="203" />
             <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
             <translation>XHHT packages (*.xhht);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="210" />
+            <location filename="../../ui/pages/merge.py" line="208" />
             <source>Chọn thư mục chứa các gói</source>
             <translation>Choose the folder holding the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="244" />
+            <location filename="../../ui/pages/merge.py" line="242" />
             <source>Đang kiểm tra các gói…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="244" />
+            <location filename="../../ui/pages/merge.py" line="242" />
             <source>Đang nhập các gói…</source>
             <translation>Importing the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="243" />
             <source>Nhập các gói</source>
             <translation>Import the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="260" />
+            <location filename="../../ui/pages/merge.py" line="258" />
             <source>Không nhập được.</source>
             <translation>The import failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="266" />
+            <location filename="../../ui/pages/merge.py" line="264" />
             <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
             <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="267" />
+            <location filename="../../ui/pages/merge.py" line="265" />
             <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
             <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="288" />
+            <location filename="../../ui/pages/merge.py" line="286" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
+            <location filename="../../ui/pages/merge.py" line="287" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="295" />
+            <location filename="../../ui/pages/merge.py" line="293" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="302" />
+            <location filename="../../ui/pages/merge.py" line="300" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="313" />
+            <location filename="../../ui/pages/merge.py" line="311" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="315" />
+            <location filename="../../ui/pages/merge.py" line="313" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="332" />
+            <location filename="../../ui/pages/merge.py" line="330" />
             <source>Giải quyết xung đột</source>
             <translation>Resolve conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="340" />
+            <location filename="../../ui/pages/merge.py" line="338" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="355" />
+            <location filename="../../ui/pages/merge.py" line="353" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="357" />
+            <location filename="../../ui/pages/merge.py" line="355" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="374" />
+            <location filename="../../ui/pages/merge.py" line="372" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -3914,74 +3954,74 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="378" />
+            <location filename="../../ui/pages/merge.py" line="376" />
             <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
             <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="381" />
+            <location filename="../../ui/pages/merge.py" line="379" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="382" />
+            <location filename="../../ui/pages/merge.py" line="380" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="398" />
+            <location filename="../../ui/pages/merge.py" line="396" />
             <source>Nhập các gói đang giữ</source>
             <translation>Import the held packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="399" />
+            <location filename="../../ui/pages/merge.py" line="397" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="407" />
+            <location filename="../../ui/pages/merge.py" line="405" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="408" />
+            <location filename="../../ui/pages/merge.py" line="406" />
             <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="410" />
+            <location filename="../../ui/pages/merge.py" line="408" />
             <source>Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
             <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="411" />
+            <location filename="../../ui/pages/merge.py" line="409" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="421" />
+            <location filename="../../ui/pages/merge.py" line="419" />
             <source>Thu hồi máy gửi</source>
             <translation>Revoke the sending installation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="448" />
+            <location filename="../../ui/pages/merge.py" line="442" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="458" />
+            <location filename="../../ui/pages/merge.py" line="452" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="460" />
+            <location filename="../../ui/pages/merge.py" line="454" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="462" />
+            <location filename="../../ui/pages/merge.py" line="456" />
             <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -4058,32 +4098,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="319" />
+            <location filename="../../ui/dialogs/report_print.py" line="329" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="320" />
+            <location filename="../../ui/dialogs/report_print.py" line="330" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="321" />
+            <location filename="../../ui/dialogs/report_print.py" line="331" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="322" />
+            <location filename="../../ui/dialogs/report_print.py" line="332" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="325" />
+            <location filename="../../ui/dialogs/report_print.py" line="335" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="326" />
+            <location filename="../../ui/dialogs/report_print.py" line="336" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -4091,17 +4131,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <location filename="../../ui/dialogs/report_print.py" line="281" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <location filename="../../ui/dialogs/report_print.py" line="284" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="282" />
+            <location filename="../../ui/dialogs/report_print.py" line="286" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -4157,55 +4197,70 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Operation</name>
         <message>
-            <location filename="../../ui/operations.py" line="74" />
+            <location filename="../../ui/operations.py" line="90" />
             <source>Không thực hiện được.</source>
             <translation>Could not be done.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/operations.py" line="255" />
+            <source>«{this}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
+            <translation>«{this}» is waiting for «{other}» to finish and will run right after it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/operations.py" line="257" />
+            <source>Đang thực hiện «{this}»…</source>
+            <translation>Running «{this}»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/operations.py" line="270" />
+            <source>«{this}» đã bắt đầu, không hủy được nữa…</source>
+            <translation>«{this}» has started and can no longer be cancelled…</translation>
         </message>
     </context>
     <context>
         <name>PassphraseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="42" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="40" />
             <source>Mật khẩu bảo vệ khóa</source>
             <translation>Password protecting the key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="44" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="42" />
             <source>Mật khẩu dài ít nhất {n} ký tự. Ghi lại và cất ở nơi an toàn: mất mật khẩu thì không mở được bản sao lưu.</source>
             <translation>The password needs at least {n} characters. Write it down and keep it safe: without it the backup cannot be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="46" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="44" />
             <source>Nhập mật khẩu đã đặt khi sao lưu khóa.</source>
             <translation>Enter the password set when the key was backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="52" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="50" />
             <source>Mật khẩu</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="57" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="55" />
             <source>Nhập lại</source>
             <translation>Repeat</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="64" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="62" />
             <source>Đồng ý</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="65" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="63" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="73" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="71" />
             <source>Mật khẩu quá ngắn.</source>
             <translation>The password is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="76" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="74" />
             <source>Hai lần nhập không giống nhau.</source>
             <translation>The two entries differ.</translation>
         </message>
@@ -4295,42 +4350,42 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="111" />
+            <location filename="../../ui/dialogs/report_print.py" line="114" />
             <source>Đang in trang {page}/{pages}</source>
             <translation>Printing page {page}/{pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="117" />
+            <location filename="../../ui/dialogs/report_print.py" line="120" />
             <source>Đang in…</source>
             <translation>Printing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="157" />
+            <location filename="../../ui/dialogs/report_print.py" line="160" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="159" />
+            <location filename="../../ui/dialogs/report_print.py" line="162" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="255" />
+            <location filename="../../ui/dialogs/report_print.py" line="258" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="256" />
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="258" />
+            <location filename="../../ui/dialogs/report_print.py" line="261" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="259" />
+            <location filename="../../ui/dialogs/report_print.py" line="262" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -4434,63 +4489,63 @@ The held packages of this computer will be imported.</translation>
             <translation>Save the report frame</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="282" />
-            <location filename="../../ui/pages/reports.py" line="285" />
+            <location filename="../../ui/pages/reports.py" line="277" />
+            <location filename="../../ui/pages/reports.py" line="280" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="298" />
+            <location filename="../../ui/pages/reports.py" line="294" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="301" />
+            <location filename="../../ui/pages/reports.py" line="297" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="315" />
+            <location filename="../../ui/pages/reports.py" line="311" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="318" />
+            <location filename="../../ui/pages/reports.py" line="314" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="319" />
+            <location filename="../../ui/pages/reports.py" line="315" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="351" />
+            <location filename="../../ui/pages/reports.py" line="347" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="356" />
+            <location filename="../../ui/pages/reports.py" line="352" />
             <source>Đã hủy lệnh in.</source>
             <translation>Printing cancelled.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="358" />
+            <location filename="../../ui/pages/reports.py" line="354" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="364" />
+            <location filename="../../ui/pages/reports.py" line="360" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="371" />
+            <location filename="../../ui/pages/reports.py" line="367" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="381" />
+            <location filename="../../ui/pages/reports.py" line="377" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -4884,22 +4939,22 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="312" />
+            <location filename="../../ui/pages/settings.py" line="302" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="316" />
+            <location filename="../../ui/pages/settings.py" line="306" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="319" />
+            <location filename="../../ui/pages/settings.py" line="312" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="321" />
+            <location filename="../../ui/pages/settings.py" line="313" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -4968,32 +5023,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeys</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="103" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="101" />
             <source>Chọn tệp khóa công khai của Sở</source>
             <translation>Choose the Department's public key file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="104" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="102" />
             <source>Khóa của Sở (*.pub *.txt *.age);;Mọi tệp (*)</source>
             <translation>Department key (*.pub *.txt *.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="113" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="111" />
             <source>Nhận khóa của Sở</source>
             <translation>Accept the Department's key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="117" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="115" />
             <source>Không nhận được khóa của Sở.</source>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="117" />
             <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="120" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="118" />
             <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
             <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
@@ -5001,12 +5056,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="309" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
             <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="315" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="308" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -5014,187 +5069,187 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="136" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="145" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="143" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="146" />
             <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="149" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="147" />
             <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="151" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="163" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="161" />
             <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="172" />
             <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="173" />
             <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="177" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
             <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="180" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="194" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="192" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="197" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="206" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="204" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="209" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="207" />
             <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="210" />
             <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
             <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="214" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="228" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="226" />
             <source>Lưu địa chỉ thư của Sở</source>
             <translation>Save the Department's e-mail address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="229" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="235" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="240" />
             <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="243" />
             <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="247" />
             <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="248" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="251" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="258" />
             <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="259" />
             <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="267" />
             <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="274" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="268" />
             <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="276" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="269" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="272" />
             <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
             <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="296" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="289" />
             <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="295" />
             <source>Khôi phục khóa của Sở</source>
             <translation>Restore the Department's key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="303" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="296" />
             <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="300" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="293" />
             <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
@@ -5731,19 +5786,20 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/operations.py" line="117" />
-            <location filename="../../ui/tasks.py" line="147" />
+            <location filename="../../ui/operations.py" line="176" />
+            <location filename="../../ui/operations.py" line="259" />
+            <location filename="../../ui/tasks.py" line="150" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="109" />
-            <location filename="../../ui/tasks.py" line="161" />
+            <location filename="../../ui/operations.py" line="163" />
+            <location filename="../../ui/tasks.py" line="164" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="225" />
+            <location filename="../../ui/tasks.py" line="228" />
             <source>Không thực hiện được: {error}</source>
             <translation>Could not be done: {error}</translation>
         </message>
@@ -5835,133 +5891,133 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>XlsxImportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="74" />
-            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="65" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="217" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="77" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="68" />
             <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
             <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="85" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="76" />
             <source>Chưa chọn tệp</source>
             <translation>No file chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="86" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="77" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="114" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="105" />
             <source>Sổ TTHTCĐ (trang TTHTCD)</source>
             <translation>CLC log (sheet TTHTCD)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="122" />
             <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
             <translation>Errors and warnings will show here.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="135" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="126" />
             <source>Nhập</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="139" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="130" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="151" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="142" />
             <source>Chọn biểu nhập Excel</source>
             <translation>Choose the Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="152" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="143" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="165" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="156" />
             <source>Đang kiểm tra tệp…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="159" />
             <source>Đang kiểm tra biểu Excel…</source>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="182" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="172" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="186" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="176" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="182" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="183" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="195" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="185" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="187" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="198" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="188" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="203" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="216" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="206" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="228" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="218" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="237" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="241" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="231" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="242" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="232" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="250" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="240" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
         </message>
@@ -5977,12 +6033,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="108" />
+            <location filename="../../ui/dialogs/returns.py" line="117" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="114" />
+            <location filename="../../ui/dialogs/returns.py" line="123" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

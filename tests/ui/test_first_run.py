@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
 from xhht_desktop.db import values_repo
@@ -132,3 +133,76 @@ def test_district_role_lists_districts(wizard, db):
     wizard.button(QWizard.WizardButton.FinishButton).click()
     inst = get_installation(db)
     assert (inst.role, inst.unit.level, inst.unit.name) == ("district", "huyen", "Huyện Đắk Glei")
+
+
+def test_the_wizard_writes_through_a_writer_never_the_gui_threads_connection(wizard, db):
+    """The set-up (installation and sample data) runs on a writer of the wizard's own: with the GUI
+    thread's connection refusing every INSERT/UPDATE/DELETE, it still completes, and Hoàn tất
+    pressed again while it runs sets nothing up twice."""
+    import sqlite3
+
+    refused = []
+
+    def authorizer(action, *_args):
+        if action in (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE):
+            refused.append(action)
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    db.conn.set_authorizer(authorizer)
+    try:
+        wizard.next()
+        wizard.unit_page.search_edit.setText("23353")
+        wizard.next()
+        wizard.official_page.name_edit.setText("Y Blong")
+        wizard.official_page.sample_box.setChecked(True)
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        calls, again = [], threading.Event()
+        from ui.dialogs import first_run
+
+        real = first_run.init_installation_by_key
+
+        def counted(*a, **k):  # on the writer's thread: waits until Hoàn tất was pressed again
+            calls.append(1)
+            again.wait(10)
+            return real(*a, **k)
+
+        def press_again() -> None:  # on the GUI thread, from the event loop turning meanwhile
+            wizard.accept()
+            again.set()
+
+        QTimer.singleShot(50, press_again)
+        first_run.init_installation_by_key = counted
+        try:
+            finish.click()
+        finally:
+            first_run.init_installation_by_key = real
+            again.set()
+    finally:
+        db.conn.set_authorizer(None)
+    assert refused == []
+    inst = get_installation(db)
+    assert inst is not None and inst.unit.code == "23353" and wizard.installation == inst
+    assert calls == [1] and wizard.result() == QWizard.DialogCode.Accepted
+    assert "2020" in values_repo.reported_periods(db, inst.unit.id)  # sample data, written by the writer
+
+
+def test_a_refused_set_up_writes_nothing_and_keeps_the_wizard_open(wizard, db, monkeypatch):
+    from ui.dialogs import first_run
+    from xhht_desktop.installation import InitError
+
+    shown = []
+    monkeypatch.setattr(first_run.messages, "warn", lambda parent, text, details="": shown.append(text))
+
+    def refuse(*_a, **_k):
+        raise InitError("Đơn vị không còn tồn tại.")
+
+    monkeypatch.setattr(first_run, "init_installation_by_key", refuse)
+    wizard.next()
+    wizard.unit_page.search_edit.setText("23353")
+    wizard.next()
+    wizard.official_page.name_edit.setText("Y Blong")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert shown == ["Đơn vị không còn tồn tại."]
+    assert get_installation(db) is None and wizard.installation is None and wizard.isVisible()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # the official can try again

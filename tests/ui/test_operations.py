@@ -348,3 +348,29 @@ def test_a_queued_write_is_announced_in_the_status_bar(qtbot, main_window, settl
     release.set()
     settle(ctx)
     assert meta.get(ctx.db, "x") == "1"
+
+
+def test_only_operations_open_database_connections_in_ui():
+    """Database work of the UI goes through ui.operations (QueryOp: a reader on a worker;
+    CollectionOp: the writer). Apart from it, only the start-up (the GUI thread's connection and the
+    daily copy's reader, ui/app.py) and a restore (reopening ctx.db) open a connection, and only
+    the context and the first-run wizard start a writer. A new `open_reader(` in a page fails here."""
+    import re
+    from pathlib import Path
+
+    allowed = {
+        "open_reader(": {"ui/operations.py", "ui/app.py"},
+        "open_app_database(": {"ui/app.py", "ui/dialogs/backup_restore.py"},
+        "sqlite3.connect(": set(),
+        "Writer(": {"ui/context.py", "ui/dialogs/first_run.py"},
+    }
+    root = Path(__file__).resolve().parents[2]
+    found: dict[str, set[str]] = {call: set() for call in allowed}
+    for path in (root / "ui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for call in allowed:
+            if re.search(r"\b" + re.escape(call), text):
+                found[call].add(path.relative_to(root).as_posix())
+    assert found["open_reader("] == {"ui/operations.py", "ui/app.py"}  # the scan sees them
+    assert {call: files - allowed[call] for call, files in found.items()} == {call: set() for call in allowed}
+    assert "ui/pages/merge.py" not in found["open_reader("]  # the merge page's lists: a QueryOp now

@@ -256,6 +256,7 @@ class FirstRunWizard(QWizard):
         self.db = db
         self.db_path = db_path
         self.installation: Installation | None = None
+        self._setting_up = False
         self.setWindowTitle(self.tr("Thiết lập XHHT Desktop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         from xhht_desktop.paths import resource_path
@@ -295,18 +296,46 @@ class FirstRunWizard(QWizard):
         return units_repo.unit_by_key(self.db, key) if key else None
 
     def accept(self) -> None:
-        key = self.chosen_unit_key()
+        """Set the installation up through a writer of its own (the application's context and its
+        writer do not exist yet): nothing is written through the GUI thread's connection `self.db`,
+        which only reads here. The writer is closed before the wizard closes, so the main window's
+        writer, started afterwards, is still the only one."""
+        if self._setting_up:  # Hoàn tất pressed again while the set-up runs
+            return
+        from xhht_desktop.writer import Writer
+
+        from ui.operations import wait_for
+
+        key, role = self.chosen_unit_key(), self.role()
+        name, title = self.official_page.name_edit.text(), self.official_page.title_edit.text()
+        sample = self.official_page.sample_box.isChecked()
+
+        def op(db, _progress) -> Installation:
+            inst = init_installation_by_key(db, role, key or "", name, title)
+            if sample:
+                from xhht_desktop.sample import fill_sample_installation
+
+                # Figures and the centre's log of one unit: a fraction of a second, once, at set-up.
+                fill_sample_installation(db, inst.unit.id, origin=inst.installation_id)
+            return inst
+
+        self._setting_up = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        writer = Writer(self.db_path if self.db_path is not None else _file_of(self.db))
         try:
-            inst = init_installation_by_key(self.db, self.role(), key or "",
-                                            self.official_page.name_edit.text(),
-                                            self.official_page.title_edit.text())
+            future, _ = writer.submit(self.tr("Thiết lập XHHT Desktop"), op)
+            inst = wait_for(future, self, self.tr("Đang thiết lập…"))
         except InitError as exc:
             messages.warn(self, str(exc))
             return
-        if self.official_page.sample_box.isChecked():
-            from xhht_desktop.sample import fill_sample_installation
-
-            # Figures and the centre's log of one unit: a fraction of a second, once, at set-up.
-            fill_sample_installation(self.db, inst.unit.id, origin=inst.installation_id)
+        finally:
+            writer.close()
+            self._setting_up = False
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         self.installation = inst
         super().accept()
+
+
+def _file_of(db):
+    """The file of a connection (the main database's)."""
+    return next(row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main")

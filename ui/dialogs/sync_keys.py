@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import meta
-from xhht_desktop.db.connection import open_reader
 from xhht_desktop.sync import keys
 
 from ui.context import AppContext
 from ui.i18n import core_words
-from ui.tasks import run_task
 from ui.widgets import messages
 
 
@@ -261,19 +259,14 @@ class SyncKeysWidget(QWidget):
                                        self.tr("Bản sao lưu khóa (*.age)"))
         if not path:
             return
-        db_path = self.ctx.db_path
+        from ui.operations import QueryOp
 
-        def work(progress):
-            db = open_reader(db_path)
-            try:
-                return keys.write_file(path, keys.backup_department_key(db, passphrase), private=True)
-            finally:
-                db.conn.close()
+        def work(db, _progress):  # a read (the key), on a worker with its own connection
+            return keys.write_file(path, keys.backup_department_key(db, passphrase), private=True)
 
-        self.task = run_task(self, self.tr("Đang mã hóa bản sao lưu khóa…"), work,
-                             on_done=lambda p: messages.info(self, self.tr("Đã sao lưu khóa vào {name}.").format(
-                                 name=Path(p).name)),
-                             on_error=lambda exc, tb: messages.error(self, self.tr("Không sao lưu được."), str(exc)))
+        self.task = QueryOp(self, work, ctx=self.ctx).with_progress(self.tr("Đang mã hóa bản sao lưu khóa…")).success(
+            lambda p: messages.info(self, self.tr("Đã sao lưu khóa vào {name}.").format(name=Path(p).name))).failure(
+            lambda exc: messages.error(self, self.tr("Không sao lưu được."), str(exc))).run_in_background()
 
     def restore(self) -> None:
         path = messages.open_file_name(self, self.tr("Chọn bản sao lưu khóa"), str(Path.home()),

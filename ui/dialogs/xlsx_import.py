@@ -30,36 +30,27 @@ from xhht_desktop.writer import Changes, Outcome
 from ui import i18n
 from ui.context import AppContext
 from ui.models.import_preview import ActivityPreviewModel, ImportPreviewModel, activity_rows, preview_rows
-from ui.operations import CollectionOp
-from ui.tasks import run_task
+from ui.operations import CollectionOp, QueryOp
 from ui.widgets import messages
 
 
-def _check_in_worker(db_path: Path, unit, path: str, actor: str, origin: str, apply: bool):
-    """Worker body of the check (a read: apply=False); (ImportResult, figures stored now for the
-    file's period). The import itself is an operation on the writer (XlsxImportDialog.apply)."""
+def _check(db, unit, path: str, actor: str, origin: str):
+    """The check, on a worker with its own read connection (ui.operations.QueryOp): (ImportResult,
+    figures stored now for the file's period). The import itself is an operation on the writer
+    (XlsxImportDialog.apply)."""
     from xhht_desktop.cli import extra_xlsx_importers
     from xhht_desktop.db import values_repo
-    from xhht_desktop.db.connection import open_reader
     from xhht_desktop.io.xlsx_entry import import_workbook
 
-    db = open_reader(db_path)
+    stored = {}
+    result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=True,
+                             extra_importers=extra_xlsx_importers())
     try:
+        if result.period:
+            stored = values_repo.load_entries(db, unit.id, parse_period(result.period).code)
+    except PeriodError:
         stored = {}
-        if not apply:
-            result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=True,
-                                     extra_importers=extra_xlsx_importers())
-            try:
-                if result.period:
-                    stored = values_repo.load_entries(db, unit.id, parse_period(result.period).code)
-            except PeriodError:
-                stored = {}
-        else:
-            result = import_workbook(db, unit, path, actor=actor, origin=origin, dry_run=False,
-                                     extra_importers=extra_xlsx_importers())
-        return result, stored
-    finally:
-        db.conn.close()
+    return result, stored
 
 
 class XlsxImportDialog(QDialog):
@@ -163,11 +154,10 @@ class XlsxImportDialog(QDialog):
         self.problems.clear()
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Đang kiểm tra tệp…"))
-        db_path, unit = self.ctx.db_path, inst.unit
-        self._task = run_task(
-            self, self.tr("Đang kiểm tra biểu Excel…"),
-            lambda progress: _check_in_worker(db_path, unit, path, inst.actor, inst.installation_id, False),
-            on_done=self._checked, on_error=self._failed)
+        unit, actor, origin = inst.unit, inst.actor, inst.installation_id
+        self._task = QueryOp(self, lambda db, _progress: _check(db, unit, path, actor, origin), ctx=self.ctx) \
+            .with_progress(self.tr("Đang kiểm tra biểu Excel…")).success(self._checked) \
+            .failure(lambda exc: self._failed(exc, "")).run_in_background()
 
     def _checked(self, payload) -> None:
         result, stored = payload

@@ -63,6 +63,7 @@ from ui.models.clc_activity_model import CENTRE_PLACE, ClcActivityModel, ClcTota
 from ui.models.clc_activity_model import _t as _model_text
 from ui.models.presentation import period_label, period_name
 from ui.operations import CollectionOp, QueryOp
+from ui.tasks import Cancelled
 from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
@@ -841,27 +842,22 @@ class ClcPage(Page):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         filt = self.current_filter()
-        db_path, unit_id = self.ctx.db_path, self.unit.id
+        unit_id = self.unit.id
         writing = self.tr("Đang ghi…")  # looked up here: the worker thread must not call into the page
 
-        def work(progress):
+        def work(db, progress):  # on a worker with its own connection (ui.operations.QueryOp)
             from xhht_desktop.clc.xlsx import export_log_xlsx
-            from xhht_desktop.db.connection import open_reader
 
-            db = open_reader(db_path)  # a worker never uses the GUI thread's connection
-            try:
-                return export_log_xlsx(db, unit_id, filt, path,
-                                       progress=lambda done, total: progress.update(done, total, writing))
-            finally:
-                db.conn.close()
+            return export_log_xlsx(db, unit_id, filt, path,
+                                   progress=lambda done, total: progress.update(done, total, writing))
 
-        from ui.tasks import run_task
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, Cancelled):
+                messages.error(self, self.tr("Không xuất được tệp Excel."), str(exc))
 
-        self._export_task = run_task(
-            self, self.tr("Đang xuất sổ hoạt động…"), work,
-            on_done=lambda out: self._notice(self.tr("Đã xuất {n} hoạt động ra «{path}».").format(
-                n=self.model.accepted_count(), path=out)),
-            on_error=lambda exc, _tb: messages.error(self, self.tr("Không xuất được tệp Excel."), str(exc)))
+        self._export_task = QueryOp(self, work).with_progress(self.tr("Đang xuất sổ hoạt động…")).success(
+            lambda out: self._notice(self.tr("Đã xuất {n} hoạt động ra «{path}».").format(
+                n=self.model.accepted_count(), path=out))).failure(failed).run_in_background()
 
     # ---- Page contract ---------------------------------------------------------------------------
 

@@ -951,6 +951,15 @@ class EntryPage(Page):
         save.run_in_background()
         return True
 
+    def save_and_wait(self) -> bool:
+        """Save and wait for it (the window asking "lưu trước khi chuyển?" before it changes period,
+        language or data): True once saved. The wait holds user input back; behind another operation
+        it says so with Hủy, and a withdrawn save answers False (the edits stay, nothing is left)."""
+        if self.pending_save is None and not self.save():
+            return False
+        save = self.pending_save
+        return save is None or save.wait(cancellable=True)
+
     def cancel_save(self) -> bool:
         """Hủy lưu: withdraw the save if it still waits for the writer (nothing is written, the
         edits stay on the form). False if it has already started (it will be saved)."""

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import keys, merge
 from xhht_desktop.sync.package import SUFFIX
@@ -35,9 +34,8 @@ from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
 from ui.models.sync_models import ConflictsModel, InstallationsModel, PreviewModel
-from ui.operations import CollectionOp
+from ui.operations import CollectionOp, QueryOp
 from ui.pages.base import Page
-from ui.tasks import run_task
 from ui.widgets import messages
 
 
@@ -428,26 +426,22 @@ class MergePage(Page):
         lists on screen stay until the new ones arrive; a later refresh supersedes an earlier one."""
         self._update_files()
         self._lists_generation += 1
-        generation, db_path = self._lists_generation, self.ctx.db_path
+        generation = self._lists_generation
 
-        def work(_progress):
-            db = open_reader(db_path)
-            try:
-                return merge.list_conflicts(db), merge.list_installations(db), keys.department_fingerprint(db)
-            finally:
-                db.conn.close()
+        def read(db):
+            return merge.list_conflicts(db), merge.list_installations(db), keys.department_fingerprint(db)
 
         def done(lists) -> None:
             if generation == self._lists_generation:
                 self.lists_task = None
                 self._show_lists(*lists)
 
-        def failed(exc: BaseException, _tb: str) -> None:
+        def failed(exc: BaseException) -> None:
             if generation == self._lists_generation:
                 self.lists_task = None
                 self.own_label.setText(self.tr("Không đọc được: {error}").format(error=exc))
 
-        self.lists_task = run_task(self, "", work, on_done=done, on_error=failed, show_dialog=False)
+        self.lists_task = QueryOp(self, read).success(done).failure(failed).run_in_background()
 
     def _show_lists(self, conflicts: list[dict], installations: list[dict], fingerprint: str | None) -> None:
         self.conflicts_model.set_rows(conflicts)

@@ -1,6 +1,6 @@
 """Báo cáo: make the progress sheet or the consolidated report, preview it, print it, open or save it.
 
-The file is made in a worker (ui.tasks.run_task, with progress and Hủy) by the same core function
+The file is made in a worker (ui.operations.QueryOp, with progress and Hủy) by the same core function
 the CLI uses (`xhht_desktop.reports.cli.generate`), written to the data folder's `reports/`, so the
 official never hunts for it; a PDF is previewed here (QPdfView) and printed through the system's
 print dialog.
@@ -8,6 +8,7 @@ print dialog.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from xhht_desktop.db import units_repo
-from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.periods import Period, all_periods
 from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import verdict
@@ -37,9 +37,9 @@ from ui.context import AppContext
 from ui.dialogs import report_print
 from ui.i18n import core_words
 from ui.models.presentation import period_label
-from ui.operations import CollectionOp
+from ui.operations import CollectionOp, QueryOp
 from ui.pages.base import Page
-from ui.tasks import Cancelled, run_task
+from ui.tasks import Cancelled
 from ui.widgets import messages
 
 KIND_LABELS = {"progress": QT_TRANSLATE_NOOP("ReportsPage", "Phiếu theo dõi tiến độ"),
@@ -265,24 +265,20 @@ class ReportsPage(Page):
         fmt = self.format.currentData()
         kind = self.kind.currentData()
         out = self.output_path(unit, period, fmt)
-        db_path = self.ctx.db_path
         frame = self.chosen_frame()
         self.made = (kind, unit, period, frame)
         grouped = self.grouping_offered and self.by_former_district.isChecked()
 
-        def work(progress):
-            db = open_reader(db_path)  # the worker's own connection
-            try:
-                return generate(db, kind, unit, period, fmt, out, frame=frame, by_former_district=grouped,
-                                progress=lambda done, total, text: progress.update(done, total, text))
-            finally:
-                db.conn.close()
+        def work(db, progress):  # on a worker with its own connection (ui.operations.QueryOp)
+            return generate(db, kind, unit, period, fmt, out, frame=frame, by_former_district=grouped,
+                            progress=lambda done, total, text: progress.update(done, total, text))
 
         self.make_button.setEnabled(False)
         self.status.setText(self.tr("Đang tạo báo cáo…"))
         # The preview holds its file open, and Windows cannot replace an open file: release it first.
         report_print.release_preview(self.document)
-        self.task = run_task(self, self.tr("Đang tạo báo cáo…"), work, on_done=self._done, on_error=self._failed)
+        self.task = QueryOp(self, work).with_progress(self.tr("Đang tạo báo cáo…")).success(self._done).failure(
+            lambda exc: self._failed(exc, "".join(traceback.format_exception(exc)))).run_in_background()
 
     def _done(self, path) -> None:
         self.task = None

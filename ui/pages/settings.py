@@ -293,19 +293,9 @@ class SettingsPage(Page):
 
     def check_data(self) -> None:
         """Run the integrity and consistency checks in a worker and show what they found."""
-        from xhht_desktop.db.connection import open_reader
         from xhht_desktop.maintenance.check import run_checks
 
-        from ui.tasks import run_task
-
-        db_path = self.ctx.db_path
-
-        def work(progress):
-            db = open_reader(db_path)
-            try:
-                return run_checks(db)
-            finally:
-                db.conn.close()
+        from ui.operations import QueryOp
 
         def done(report):
             if report.ok:
@@ -316,9 +306,11 @@ class SettingsPage(Page):
                     lines.append(self.tr("… và {n} vấn đề khác.").format(n=len(report.findings) - 15))
                 messages.warn(self, report.summary_vi(), "\n".join(lines))
 
-        self._check_task = run_task(self, self.tr("Đang kiểm tra dữ liệu…"), work, on_done=done,
-                                    on_error=lambda exc, tb: messages.error(
-                                        self, self.tr("Không kiểm tra được dữ liệu."), str(exc)))
+        # A read on a worker with its own connection; Hủy drops the result (the checks are one query
+        # after another and do not report progress).
+        self._check_task = QueryOp(self, lambda db, _progress: run_checks(db)).with_progress(
+            self.tr("Đang kiểm tra dữ liệu…")).success(done).failure(
+            lambda exc: messages.error(self, self.tr("Không kiểm tra được dữ liệu."), str(exc))).run_in_background()
 
     def open_sync_keys(self) -> None:
         from ui.dialogs.sync_keys import show_sync_keys
