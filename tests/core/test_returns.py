@@ -135,8 +135,8 @@ def test_round_trip_between_separate_databases(world):
     assert "Biên nhận số 1" in (folder / "thu-gui-don-vi.txt").read_text(encoding="utf-8")
     rc, out = run(w.xa, "apply", str(folder), "--json")  # the whole folder: its update was applied already
     rows = json.loads(out)
-    assert rc == 1 and [(r["kind"], r["status"], r["code"]) for r in rows] == [
-        ("update", "rejected", "already_applied"), ("receipt", "applied", "")]
+    assert rc == 0 and [(r["kind"], r["status"], r["code"]) for r in rows] == [
+        ("update", "unchanged", "already_applied"), ("receipt", "applied", "")]
     applied = rows[1]
     assert applied["acknowledged"] == [1] and applied["corrections"] == 1
     [export] = run_json(w.xa, "exports")
@@ -196,7 +196,102 @@ def test_request_correction_refuses_what_the_unit_does_not_report(world):
                "--message", "x")[0] == 1  # only the Department
 
 
+def test_request_correction_is_limited_to_the_departments_province(tmp_path, capsys):
+    """The core itself refuses a unit outside the Department's province (not only the window's chooser),
+    with a code; the CLI exits 1 with the reason. A commune of a province the Department was formed from
+    stays in reach for the periods before the merger."""
+    from xhht_desktop import messages
+    from xhht_desktop.sync import corrections
+
+    kon_tum = tmp_path / "kontum.sqlite3"
+    assert run(kon_tum, "init", "--role", "department", "--unit", "62@2013-12-02")[0] == 0
+    capsys.readouterr()
+    rc, _ = run(kon_tum, "request-correction", "--unit", COMMUNE, "--period", "2026", "--indicator", IND,
+                "--message", "Kiểm tra lại")
+    err = capsys.readouterr().err
+    assert rc == 1 and "không thuộc Tỉnh Kon Tum" in err and "Xã Đăk Pék (23341)" in err
+    db = open_app_database(kon_tum)
+    try:
+        with pytest.raises(corrections.CorrectionProblem) as caught:
+            corrections.request_correction(db, COMMUNE, "2026", "Kiểm tra lại", indicator=IND)
+        assert caught.value.code == "correction.outside_province"
+        assert caught.value.params["province"] == "Tỉnh Kon Tum"
+        assert "is not in Tỉnh Kon Tum" in messages.words(caught.value, "en")
+        assert db.conn.execute("SELECT COUNT(*) FROM correction_requests").fetchone()[0] == 0
+    finally:
+        db.conn.close()
+    # Quảng Ngãi (51, from 01/07/2025) was formed from Kon Tum: a Kon Tum ward reports 2020 to it.
+    so = tmp_path / "so51.sqlite3"
+    assert run(so, "init", "--role", "department", "--unit", "51")[0] == 0
+    assert run(so, "request-correction", "--unit", "23281@2013-12-02", "--period", "2020",
+               "--indicator", "TUAN_LE_HTSD", "--message", "Kiểm tra lại")[0] == 0
+
+
+def test_correction_errors_are_codes_worded_in_vietnamese_and_english(world, capsys):
+    from xhht_desktop import messages
+    from xhht_desktop.sync import corrections
+
+    cases = [  # (argv after the database, expected code, a piece of the Vietnamese sentence kept as it was)
+        (("--unit", COMMUNE, "--period", "2026", "--indicator", "NOPE", "--message", "x"),
+         "correction.unknown_indicator", "Chỉ tiêu «NOPE» không có trong danh mục kỳ 2026 của Xã Đăk Pék."),
+        (("--unit", COMMUNE, "--period", "2026", "--message", "x"),
+         "correction.one_subject", "Cần nêu đúng một chỉ tiêu (--indicator) hoặc một hoạt động của TTHTCĐ"),
+        (("--unit", COMMUNE, "--period", "2026", "--indicator", IND, "--message", "  "),
+         "correction.message_empty", "Nội dung đề nghị không được để trống."),
+        (("--unit", COMMUNE, "--period", "2026", "--indicator", IND, "--message", "bad\x07bell"),
+         "correction.message_control", "Nội dung đề nghị chứa ký tự điều khiển không in được (U+0007)"),
+        (("--unit", COMMUNE, "--period", "2026", "--activity", "00000000-0000-0000-0000-000000000000",
+          "--message", "x"), "correction.unknown_activity", "Không có hoạt động «00000000-"),
+        (("--unit", COMMUNE + "@2025-07-01", "--period", "2020", "--indicator", IND, "--message", "x"),
+         "correction.not_reporting", "Xã Đăk Pék (23341@2025-07-01) không báo cáo kỳ 2020."),
+    ]
+    db = open_app_database(world.so)
+    try:
+        for argv, code, vi in cases:
+            opts = dict(zip(argv[::2], argv[1::2]))
+            with pytest.raises(corrections.CorrectionProblem) as caught:
+                corrections.request_correction(db, opts["--unit"], opts["--period"], opts["--message"],
+                                               indicator=opts.get("--indicator", ""),
+                                               activity_uuid=opts.get("--activity", ""))
+            assert caught.value.code == code and vi in str(caught.value), (code, str(caught.value))
+            en = messages.words(caught.value, "en")
+            assert en != str(caught.value) and "en" in messages.TEMPLATES[code], en
+            capsys.readouterr()
+            assert run(world.so, "request-correction", *argv)[0] == 1
+            assert vi in capsys.readouterr().err
+            assert run(world.so, "--lang", "en", "request-correction", *argv)[0] == 1
+            assert en in capsys.readouterr().err
+        assert db.conn.execute("SELECT COUNT(*) FROM correction_requests").fetchone()[0] == 0
+    finally:
+        db.conn.close()
+    xa = open_app_database(world.xa)
+    try:
+        for ref, code in (("abc", "correction.not_found"), ("ffffffff", "correction.not_found")):
+            with pytest.raises(corrections.CorrectionProblem) as caught:
+                corrections.reply(xa, ref, "Đã kiểm tra")
+            assert caught.value.code == code and str(caught.value) == f"Không tìm thấy đề nghị «{ref}»."
+            assert messages.words(caught.value, "en") == f"No request «{ref}»."
+    finally:
+        xa.conn.close()
+    capsys.readouterr()
+    assert run(world.so, "corrections", "reply", "abcd", "--message", "x")[0] == 1
+    assert "máy của Sở không trả lời" in capsys.readouterr().err
+
+
 # ---- refused updates ----------------------------------------------------------------------------
+
+def _applied_unchanged(w: World, path: Path) -> dict:
+    """An update identical to one applied before: reported, exit 0, nothing changed."""
+    before = fingerprint_of(w)
+    rc, out = run(w.xa, "apply", str(path), "--json")
+    [row] = json.loads(out)
+    assert rc == 0 and row["status"] == "unchanged" and row["code"] == "already_applied", row
+    assert row["version"] >= 1 and row["reason"]
+    assert fingerprint_of(w) == before
+    rc, text = run(w.xa, "apply", str(path))
+    assert rc == 0 and "đã được áp dụng trước đó – không có gì phải làm" in text
+    return row
+
 
 def _applied_rejected(w: World, path: Path, code: str) -> dict:
     before = fingerprint_of(w)
@@ -234,11 +329,21 @@ def test_update_refusals(world, tmp_path):
     assert "Sở" in _applied_rejected(w, forged, "wrong_key")["reason"]
     # then the genuine one applies; the same again, an older and an equal version are refused
     assert run(w.xa, "apply", str(good))[0] == 0
-    _applied_rejected(w, good, "already_applied")
+    _applied_unchanged(w, good)  # the very same file again: nothing to do, not a refusal
     assert run(w.so, "targets", "set", IND, "--year", "2030", "--value", "50")[0] == 0
     v2 = w.publish()
     assert run(w.xa, "apply", str(v2))[0] == 0
-    _applied_rejected(w, good, "older")
+    _applied_unchanged(w, good)  # the file applied before v2: still the same file, still nothing to do
+    so = open_app_database(w.so)
+    try:
+        sk0 = keys.signing_key(so)
+    finally:
+        so.conn.close()
+    doc1, _ = _members(good)
+    doc1["targets"][0]["note"] = "khác"  # a different file with the older version number
+    other_v1 = tmp_path / "other_v1.xhhtu"
+    other_v1.write_bytes(signed_doc.build("update", doc1, sk0, "xhht reference update version 1", 0))
+    _applied_rejected(w, other_v1, "older")
     so = open_app_database(w.so)
     try:
         sk = keys.signing_key(so)

@@ -58,7 +58,9 @@ def _mutations(w: World, update: bytes, receipt: bytes, old_update: bytes, rnd: 
         return enc(signed_doc.build("receipt", doc, key, c, 0))
 
     fixed = {
-        "update_old_version": old_update,
+        "update_old_version": resigned_update(dict(
+            json.loads(signed_doc.read_members(old_update, "update", updates.MAX_JSON)[0]),
+            created_at="2026-01-01T00:00:00+07:00")),  # version 1 again, but not the file applied
         "update_stranger_key": resigned_update(udoc, stranger),
         "update_wrong_comment": resigned_update(udoc, comment="xhht reference update version 99"),
         "update_newer_format": resigned_update(dict(udoc, format=2)),
@@ -148,9 +150,19 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
     assert len(cases) >= 80
     # The important refusals carry the right reason.
     assert seen["update_stranger_key"] == {"wrong_key"} and seen["receipt_stranger_key"] == {"wrong_key"}
-    assert seen["update_old_version"] == {"already_applied"} and seen["receipt_replay"] == {"older"}
+    assert seen["update_old_version"] == {"older"} and seen["receipt_replay"] == {"older"}
     assert seen["receipt_other_installation"] == {"not_for_us"} and seen["receipt_other_recipient"] == {"not_for_us"}
     assert seen["update_wrong_comment"] == {"tampered"} and seen["update_unknown_indicator"] == {"unknown_reference"}
+    # The very file applied before, sent again: nothing to do, not a refusal, nothing changed.
+    again = files / "again.xhhtu"
+    again.write_bytes(old_update)
+    db = open_app_database(w.xa)
+    try:
+        [row] = apply_paths(db, [again], dry_run=False, actor="x")
+    finally:
+        db.conn.close()
+    assert (row["status"], row["code"]) == ("unchanged", "already_applied")
+    assert fingerprint_of(w) == before
     # The genuine update still applies afterwards.
     db = open_app_database(w.xa)
     try:

@@ -101,7 +101,7 @@ def cmd_request_correction(args, ctx) -> int:
         r = corrections.request_correction(ctx.db, args.unit, args.period, args.message,
                                            indicator=args.indicator or "", activity_uuid=args.activity or "")
     except corrections.CorrectionProblem as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc) from None
     print(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, "
           f"{r['indicator'] or 'hoạt động ' + r['activity_uuid']}: gửi kèm biên nhận sau (receipts).")
     return EXIT_OK
@@ -131,7 +131,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dict]:
     """Updates first (in version order), then receipts; each whole or not at all, one bad file never
-    stops the others."""
+    stops the others. Each row's status: "applied" ("checked" in a dry run), "rejected" (with `code` and
+    `reason`), or "unchanged" — an update identical (same SHA-256) to one applied before, which is nothing
+    to do and not a refusal (code `already_applied`)."""
     items = []
     for path in expand_paths(paths):
         row = {"file": str(path), "kind": "", "status": "rejected", "code": "", "reason": ""}
@@ -149,7 +151,7 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
             row.update(code=exc.code, reason=exc.reason)
             items.append((2, 0, row, b""))
     out = []
-    for _order, _v, row, data in sorted(items, key=lambda t: (t[0], t[1])):
+    for _order, peeked, row, data in sorted(items, key=lambda t: (t[0], t[1])):
         if row["code"]:
             out.append(row)
             continue
@@ -165,6 +167,8 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
                            corrections=len(check.doc["corrections"]))
         except DocRejected as exc:
             row.update(status="rejected", code=exc.code, reason=exc.reason)
+            if exc.code == "already_applied":  # the very file applied before (a folder sent again): no refusal
+                row.update(status="unchanged", version=peeked)
         out.append(row)
     return out
 
@@ -189,6 +193,9 @@ def cmd_apply(args, ctx) -> int:
             name = Path(r["file"]).name
             if r["status"] == "rejected":
                 print(f"{name}: BỊ TỪ CHỐI – {r['reason']} Không có gì thay đổi.")
+            elif r["status"] == "unchanged":
+                print(f"{name}: bản cập nhật danh mục số {r['version']} đã được áp dụng trước đó – "
+                      "không có gì phải làm.")
             elif r["kind"] == "update":
                 verb = "Kiểm tra xong (chưa áp dụng)" if args.dry_run else "Đã áp dụng"
                 print(f"{name}: {verb} bản cập nhật danh mục số {r['version']} ({len(r['changes'])} thay đổi).")
@@ -229,7 +236,7 @@ def cmd_corrections_reply(args, ctx) -> int:
     try:
         r = corrections.reply(ctx.db, args.id, args.message)
     except corrections.CorrectionProblem as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc) from None
     print(f"Đã ghi trả lời đề nghị {r['uuid'][:8]}: gửi cho Sở trong gói sau (export).")
     return EXIT_OK
 
