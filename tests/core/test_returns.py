@@ -576,15 +576,39 @@ def test_units_travel_in_an_update_and_unknown_predecessors_refuse_it(world, tmp
         xa.conn.close()
 
 
-def test_trusting_the_extended_key_file_names_the_signing_key(tmp_path):
+def test_one_phone_fingerprint_covers_the_age_key_and_the_signing_key(tmp_path, capsys):
+    """The code read over the phone is the same at the Department and at the commune, and covers both
+    keys: another signing key (same age key) gives another code. An old public-key file (no signing
+    line) still works, gives the age key's code alone, and says so."""
     w = World(tmp_path, trust=False)
-    rc, out = run(w.xa, "keys", "trust-department", str(w.pub))
+    capsys.readouterr()
+    rc, out = run(w.so, "keys", "show")
     so = open_app_database(w.so)
     try:
-        fp = keys.installation_fingerprint(so)
+        dept_fp = keys.department_phone_fingerprint(so)
+        age_fp = keys.department_fingerprint(so)
+        rec, pk = keys.department_recipient(so), keys.signing_public_key(so)
     finally:
         so.conn.close()
-    assert rc == 0 and f"Khóa ký của Sở (bản cập nhật, biên nhận): {fp}" in out
+    assert rc == 0 and f"Khóa của Sở: {dept_fp}" in out and dept_fp != age_fp
+    assert f"Mã nhận dạng (đọc qua điện thoại; gồm khóa mã hóa và khóa ký): {dept_fp}" in w.pub.read_text("utf-8")
+    assert keys.phone_fingerprint(rec, SigningKey.generate().verify_key.encode()) != dept_fp  # the signing key counts
+    assert keys.phone_fingerprint(rec, pk) == dept_fp
+    rc, out = run(w.xa, "keys", "trust-department", str(w.pub))
+    assert rc == 0 and f"Mã nhận dạng: {dept_fp}" in out and "gồm cả khóa mã hóa" in out
+    assert run_json(w.xa, "keys", "show")["department_phone_fingerprint"] == dept_fp
+    # An old file: the age key only.
+    old = tmp_path / "old.pub"
+    old.write_text("".join(line + "\n" for line in w.pub.read_text("utf-8").splitlines()
+                           if not line.startswith("# xhht-department-signing-key")), encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite3"
+    assert run(fresh, "init", "--role", "commune", "--unit", COMMUNE)[0] == 0
+    rc, out = run(fresh, "keys", "trust-department", str(old))
+    assert rc == 0 and f"Mã nhận dạng: {age_fp}" in out and "Tệp khóa cũ" in out
+    shown = run_json(fresh, "keys", "show")
+    assert (shown["department_phone_fingerprint"], shown["department_signing_pinned"]) == (age_fp, False)
+    rc, out = run(fresh, "keys", "show")
+    assert "tệp khóa cũ" in out
 
 
 def test_an_upgraded_database_gets_its_receipt_key_with_its_first_package(tmp_path):
