@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError
+from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, CliError
 from xhht_desktop.sync import corrections, receipts, updates
 from xhht_desktop.sync.signed_doc import DocRejected
 
@@ -88,6 +88,8 @@ def cmd_receipts(args, ctx) -> int:
         raise CliError(str(exc)) from None
     for w in result.written:
         print(w.receipt)
+        print(f"{w.unit_name}: thư gửi đến {w.address or 'chưa biết địa chỉ thư điện tử (xem thư trong thư mục)'}",
+              file=sys.stderr)
     for line in result.skipped:
         print(f"Bỏ qua: {line}", file=sys.stderr)
     print(f"Đã viết {len(result.written)} biên nhận (mỗi đơn vị một thư mục: biên nhận, bản cập nhật, thư gửi).",
@@ -210,6 +212,36 @@ def cmd_apply(args, ctx) -> int:
     return EXIT_REJECTED if any(r["status"] == "rejected" for r in rows) else EXIT_OK
 
 
+# ---- this installation's e-mail address ---------------------------------------------------------
+
+def cmd_email_show(args, ctx) -> int:
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    ctx.installation()
+    email = contact.contact_email(ctx.db)
+    if args.json:
+        _print_json({"email": email})
+    else:
+        print(email or "Chưa có địa chỉ thư điện tử (email set ĐỊA_CHỈ để ghi).")
+    return EXIT_OK
+
+
+def cmd_email_set(args, ctx) -> int:
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    if bool(args.clear) == bool(args.address.strip()):
+        print("Cần đúng một trong hai: ĐỊA_CHỈ hoặc --clear.", file=sys.stderr)
+        return EXIT_USAGE
+    ctx.installation()
+    try:
+        email = contact.set_contact_email(ctx.db, "" if args.clear else args.address)
+    except contact.ContactProblem as exc:
+        raise CliError(exc) from None
+    print(f"Địa chỉ thư điện tử của máy này: {email}. Gửi cho Sở trong gói sau (export)." if email else
+          "Đã xóa địa chỉ thư điện tử của máy này (Sở biết điều đó sau gói sau).")
+    return EXIT_OK
+
+
 # ---- corrections --------------------------------------------------------------------------------
 
 def cmd_corrections_list(args, ctx) -> int:
@@ -276,6 +308,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không thay đổi gì")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_apply)
+
+    p = sub.add_parser("email", help="địa chỉ thư điện tử của máy này (gửi kèm gói; thư của Sở gửi về đó)")
+    es = p.add_subparsers(dest="email_command", required=True, metavar="EMAIL_COMMAND")
+    q = es.add_parser("show", help="xem địa chỉ")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_email_show)
+    q = es.add_parser("set", help="ghi địa chỉ (đi kèm gói sau)")
+    q.add_argument("address", nargs="?", default="")
+    q.add_argument("--clear", action="store_true", help="xóa địa chỉ")
+    q.set_defaults(func=cmd_email_set)
 
     p = sub.add_parser("corrections", help="đề nghị kiểm tra lại số liệu")
     cs = p.add_subparsers(dest="corrections_command", required=True, metavar="CORRECTIONS_COMMAND")
