@@ -139,6 +139,14 @@ def test_round_trip_between_separate_databases(world):
         ("update", "unchanged", "already_applied"), ("receipt", "applied", "")]
     applied = rows[1]
     assert applied["acknowledged"] == [1] and applied["corrections"] == 1
+    # The same folder again (the official is not sure it went in): nothing to do, exit 0, nothing changed.
+    before = fingerprint_of(w)
+    rc, out = run(w.xa, "apply", str(folder), "--json")
+    assert rc == 0 and [(r["kind"], r["status"], r["code"]) for r in json.loads(out)] == [
+        ("update", "unchanged", "already_applied"), ("receipt", "unchanged", "already_applied")]
+    assert fingerprint_of(w) == before
+    rc, text = run(w.xa, "apply", str(folder))
+    assert rc == 0 and "biên nhận số 1 đã được mở trước đó – không có gì phải làm." in text
     [export] = run_json(w.xa, "exports")
     assert export["acknowledged"] is True and export["acknowledged_at"]
     [req] = run_json(w.xa, "corrections", "list")
@@ -286,10 +294,10 @@ def _applied_unchanged(w: World, path: Path) -> dict:
     rc, out = run(w.xa, "apply", str(path), "--json")
     [row] = json.loads(out)
     assert rc == 0 and row["status"] == "unchanged" and row["code"] == "already_applied", row
-    assert row["version"] >= 1 and row["reason"]
+    assert row.get("version", row.get("number")) >= 1 and row["reason"]
     assert fingerprint_of(w) == before
     rc, text = run(w.xa, "apply", str(path))
-    assert rc == 0 and "đã được áp dụng trước đó – không có gì phải làm" in text
+    assert rc == 0 and "trước đó – không có gì phải làm." in text
     return row
 
 
@@ -454,9 +462,13 @@ def test_receipt_refusals(tmp_path):
     other.write_bytes(pyrage.encrypt(signed_doc.build("receipt", doc, SigningKey.generate(), "x", 0),
                                      [identity.to_public()]))
     _applied_rejected(w, other, "wrong_key")
-    # the genuine one, then again (not newer)
+    # the genuine one, then the very same file again (nothing to do), then the same receipt encrypted
+    # anew — another file with the number already opened — refused as not newer
     assert run(w.xa, "apply", str(receipt))[0] == 0
-    _applied_rejected(w, receipt, "older")
+    _applied_unchanged(w, receipt)
+    again = tmp_path / "again.xhhtr"
+    again.write_bytes(pyrage.encrypt(pyrage.decrypt(data, [identity]), [identity.to_public()]))
+    _applied_rejected(w, again, "older")
 
 
 def test_a_receipt_for_another_installation_is_refused(tmp_path):

@@ -52,8 +52,7 @@ def describe_results(rows: list[dict], *, dry_run: bool) -> str:
         if r["status"] == "rejected":
             out.append(f"✗ {name}: bị từ chối – {r['reason']} Không có gì thay đổi.")
         elif r["status"] == "unchanged":
-            out.append(f"• {name}: bản cập nhật danh mục số {r['version']} đã được áp dụng trước đó – "
-                       "không có gì phải làm.")
+            out.append(f"• {name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.")
         elif r["kind"] == "update":
             verb = "sẽ áp dụng" if dry_run else "đã áp dụng"
             out.append(f"✓ {name}: bản cập nhật danh mục số {r['version']}, {verb} {len(r['changes'])} thay đổi:")

@@ -75,13 +75,21 @@ class DepartmentFilesCard(QFrame):
         self.rows = rows
         self.requests.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            what = r["indicator"] or self.tr("hoạt động TTHTCĐ {id}").format(id=r["activity_uuid"][:8])
+            what = r["indicator"] or self._activity_text(r["activity_uuid"])
             for c, text in enumerate((r["period"], what, r["message"], core_label(corrections.STATUS_LABELS_VI[r["status"]]),
                                       r["reply"])):
                 self.requests.setItem(i, c, QTableWidgetItem(text))
         visible = bool(rows)
         for w in (self.requests_label, self.requests, self.reply_button):
             w.setVisible(visible)
+
+    def _activity_text(self, activity_uuid: str) -> str:
+        from xhht_desktop.db.units_repo import vi_date  # noqa: PLC0415
+
+        a = corrections.activity_summary(self.ctx.db, activity_uuid)
+        if a is None:
+            return self.tr("hoạt động TTHTCĐ {id}").format(id=activity_uuid[:8])
+        return self.tr("Hoạt động TTHTCĐ: {date} – {title}").format(date=vi_date(a["date"]), title=a["title"])
 
     def reply(self) -> None:
         row = self.requests.currentRow()

@@ -84,6 +84,12 @@ def activities_for(db: sqlite_utils.Database, unit_key: str, period_code: str) -
         (unit_key, period.start.isoformat(), period.end.isoformat()))]
 
 
+def activity_summary(db: sqlite_utils.Database, activity_uuid: str) -> dict | None:
+    """{date, title} of an activity, for lists (None when this database does not hold it)."""
+    row = db.conn.execute("SELECT date, title FROM clc_activities WHERE uuid=?", (activity_uuid,)).fetchone()
+    return {"date": row[0], "title": row[1]} if row else None
+
+
 def request_correction(db: sqlite_utils.Database, unit_spec: str, period_code: str, message: str, *,
                        indicator: str = "", activity_uuid: str = "", now: str | None = None) -> dict:
     """The Department marks a figure or an activity of a unit of its province; returns the request."""

@@ -371,6 +371,12 @@ def open_receipt(db: sqlite_utils.Database, data: bytes) -> ReceiptCheck:
         raise DocRejected("tampered", "Phần ký của biên nhận không khớp với nội dung.")
     last = db.conn.execute("SELECT MAX(number) FROM receipts WHERE direction='applied' AND unit_key=?",
                            (doc["installation"]["unit_key"],)).fetchone()[0] or 0
+    if db.conn.execute("SELECT 1 FROM receipts WHERE direction='applied' AND number=? AND file_sha256=?",
+                       (doc["number"], hashlib.sha256(data).hexdigest())).fetchone():
+        # this very file was opened here before (a "Gửi cho các đơn vị" folder applied again): nothing to do
+        again = DocRejected("already_applied", f"Biên nhận số {doc['number']} đã được mở trước đó.")
+        again.number = doc["number"]
+        raise again
     if doc["number"] <= last:
         raise DocRejected("older", f"Biên nhận số {doc['number']} không mới hơn biên nhận đã mở (số {last}).")
     ours = {u for (u,) in db.conn.execute("SELECT package_uuid FROM sync_exports")}

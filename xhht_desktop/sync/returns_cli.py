@@ -134,8 +134,8 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dict]:
     """Updates first (in version order), then receipts; each whole or not at all, one bad file never
     stops the others. Each row's status: "applied" ("checked" in a dry run), "rejected" (with `code` and
-    `reason`), or "unchanged" — an update identical (same SHA-256) to one applied before, which is nothing
-    to do and not a refusal (code `already_applied`)."""
+    `reason`), or "unchanged" — an update or receipt identical (same SHA-256) to one applied here before,
+    which is nothing to do and not a refusal (code `already_applied`)."""
     items = []
     for path in expand_paths(paths):
         row = {"file": str(path), "kind": "", "status": "rejected", "code": "", "reason": ""}
@@ -170,7 +170,8 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
         except DocRejected as exc:
             row.update(status="rejected", code=exc.code, reason=exc.reason)
             if exc.code == "already_applied":  # the very file applied before (a folder sent again): no refusal
-                row.update(status="unchanged", version=peeked)
+                row.update(status="unchanged", **({"version": peeked} if row["kind"] == "update"
+                                                   else {"number": getattr(exc, "number", None)}))
         out.append(row)
     return out
 
@@ -196,8 +197,7 @@ def cmd_apply(args, ctx) -> int:
             if r["status"] == "rejected":
                 print(f"{name}: BỊ TỪ CHỐI – {r['reason']} Không có gì thay đổi.")
             elif r["status"] == "unchanged":
-                print(f"{name}: bản cập nhật danh mục số {r['version']} đã được áp dụng trước đó – "
-                      "không có gì phải làm.")
+                print(f"{name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.")
             elif r["kind"] == "update":
                 verb = "Kiểm tra xong (chưa áp dụng)" if args.dry_run else "Đã áp dụng"
                 print(f"{name}: {verb} bản cập nhật danh mục số {r['version']} ({len(r['changes'])} thay đổi).")
