@@ -652,8 +652,16 @@ def test_a_request_on_a_learning_centre_activity_is_closed_by_the_changed_activi
         act = next(a for a in clc_repo.list_activities(xa, [inst.unit.id]) if a.date.year == 2026)
     finally:
         xa.conn.close()
-    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid,
-               "--message", "Số lượt người tham gia có vẻ cao")[0] == 0
+    # by the first 8 characters of its uuid (`clc list --json` shows it); too short or out of the period: refused
+    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid[:7],
+               "--message", "x")[0] == 1
+    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2025-H2", "--activity", act.uuid,
+               "--message", "x")[0] == 1
+    rc, out = run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid[:8],
+                  "--message", "Số lượt người tham gia có vẻ cao")
+    assert rc == 0 and f"hoạt động «{act.title}» ngày {act.date:%d/%m/%Y}" in out
+    rc, out = run(w.so, "corrections", "list")
+    assert f"hoạt động «{act.title}»" in out
     assert run(w.xa, "apply", str(w.receipts()[0]))[0] == 0
     [req] = run_json(w.xa, "corrections", "list")
     assert (req["activity"], req["indicator"], req["status"]) == (act.uuid, "", "open")

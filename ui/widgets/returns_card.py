@@ -56,11 +56,12 @@ class DepartmentFilesCard(QFrame):
         self.requests_label = QLabel(self.tr("Đề nghị kiểm tra lại của Sở"))
         layout.addWidget(self.requests_label)
         self.requests = QTableWidget(0, 5)
-        self.requests.setHorizontalHeaderLabels([self.tr("Kỳ"), self.tr("Chỉ tiêu"), self.tr("Nội dung"),
+        self.requests.setHorizontalHeaderLabels([self.tr("Kỳ"), self.tr("Chỉ tiêu / hoạt động"), self.tr("Nội dung"),
                                                  self.tr("Trạng thái"), self.tr("Trả lời")])
         self.requests.verticalHeader().setVisible(False)
         self.requests.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.requests.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.requests.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.requests.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.requests.setMaximumHeight(140)
         layout.addWidget(self.requests)
@@ -78,7 +79,9 @@ class DepartmentFilesCard(QFrame):
             what = r["indicator"] or self._activity_text(r["activity_uuid"])
             for c, text in enumerate((r["period"], what, r["message"], core_label(corrections.STATUS_LABELS_VI[r["status"]]),
                                       r["reply"])):
-                self.requests.setItem(i, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.requests.setItem(i, c, item)
         visible = bool(rows)
         for w in (self.requests_label, self.requests, self.reply_button):
             w.setVisible(visible)

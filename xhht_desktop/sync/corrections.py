@@ -100,7 +100,7 @@ def request_correction(db: sqlite_utils.Database, unit_spec: str, period_code: s
     try:
         unit = units_repo.resolve_unit(db, unit_spec, period=period)
     except units_repo.UnitSpecError as exc:
-        raise CorrectionProblem("correction.unknown_unit", spec=unit_spec, reason=str(exc)) from None
+        raise CorrectionProblem("correction.unknown_unit", spec=unit_spec, reason=str(exc).rstrip(".")) from None
     problem = units_repo.first_life_problem(db, unit, [period.code])
     if problem is not None:
         raise CorrectionProblem("correction.not_reporting", unit=unit.name, key=unit.key, period=period.code)
@@ -116,12 +116,17 @@ def request_correction(db: sqlite_utils.Database, unit_spec: str, period_code: s
             raise CorrectionProblem("correction.unknown_indicator", indicator=indicator, period=period.code,
                                     unit=unit.name)
     else:
-        row = db.conn.execute("SELECT u.key, a.date, a.title FROM clc_activities a JOIN units u ON u.id=a.unit_id "
-                              "WHERE a.uuid=? AND a.deleted=0", (activity_uuid,)).fetchone()
-        if row is None or row[0] != unit.key:
+        ref = activity_uuid.strip().lower()
+        rows = db.conn.execute(
+            "SELECT a.uuid, a.date, a.title FROM clc_activities a JOIN units u ON u.id=a.unit_id "
+            "WHERE u.key=? AND a.deleted=0 AND (a.uuid=? OR (length(?) >= 8 AND substr(a.uuid, 1, length(?))=?))",
+            (unit.key, ref, ref, ref, ref)).fetchall()  # the whole uuid, or a unique prefix of 8 or more
+        if len(rows) != 1:
             raise CorrectionProblem("correction.unknown_activity", activity=activity_uuid, unit=unit.name)
-        if not period.start.isoformat() <= row[1] <= period.end.isoformat():
-            raise CorrectionProblem("correction.activity_period", title=row[2], date=row[1], period=period.code)
+        activity_uuid, date, title = rows[0]
+        if not period.start.isoformat() <= date <= period.end.isoformat():
+            raise CorrectionProblem("correction.activity_period", title=title, date=units_repo.vi_date(date),
+                                    period=period.code)
     record = {"uuid": str(uuid.uuid4()), "unit_key": unit.key, "period": period.code, "indicator": indicator,
               "activity_uuid": activity_uuid, "message": _check_message(message), "status": "open",
               "created_at": now or _now(), "created_by": inst.actor, "reply": "", "replied_at": None,

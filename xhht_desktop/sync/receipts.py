@@ -225,7 +225,8 @@ def email_text(db: sqlite_utils.Database, w: Written, official: str, address: st
                       "hỏi đơn vị, hoặc nhờ đơn vị ghi địa chỉ ở Cài đặt rồi gửi gói sau)")
     missing = f"Sở chưa nhận được gói số {', '.join(map(str, w.missing))}: đề nghị gửi lại.\n" if w.missing else ""
     upd = f"Kèm theo bản cập nhật danh mục: {w.update.name} (áp dụng: Đồng bộ → «Nhận tệp từ Sở»).\n" if w.update else ""
-    corr = (f"Có {w.corrections} đề nghị kiểm tra lại số liệu: xem trong mục «Đề nghị kiểm tra lại».\n"
+    corr = (f"Có {w.corrections} đề nghị kiểm tra lại (số liệu hoặc hoạt động TTHTCĐ): xem trong mục «Đề nghị "
+            "kiểm tra lại» trên trang Đồng bộ sau khi mở biên nhận.\n"
             if w.corrections else "")
     return (f"Đến: {to}\n"
             f"Tiêu đề: [XHHT] Biên nhận số {w.number} của Sở GD&ĐT gửi {w.unit_name}\n\n"

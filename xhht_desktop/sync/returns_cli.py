@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, CliError
+from xhht_desktop.db import units_repo
 from xhht_desktop.sync import corrections, receipts, updates
 from xhht_desktop.sync.signed_doc import DocRejected
 
@@ -104,8 +105,12 @@ def cmd_request_correction(args, ctx) -> int:
                                            indicator=args.indicator or "", activity_uuid=args.activity or "")
     except corrections.CorrectionProblem as exc:
         raise CliError(exc) from None
-    print(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, "
-          f"{r['indicator'] or 'hoạt động ' + r['activity_uuid']}: gửi kèm biên nhận sau (receipts).")
+    what = r["indicator"]
+    if not what:
+        a = corrections.activity_summary(ctx.db, r["activity_uuid"])
+        what = f"hoạt động «{a['title']}» ngày {units_repo.vi_date(a['date'])} ({r['activity_uuid'][:8]})"
+    print(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, {what}: "
+          "gửi kèm biên nhận sau (receipts).")
     return EXIT_OK
 
 
@@ -257,7 +262,9 @@ def cmd_corrections_list(args, ctx) -> int:
                       "closed_at": r["closed_at"], "closed_how": r["closed_how"]} for r in rows])
     else:
         for r in rows:
-            what = r["indicator"] or f"hoạt động {r['activity_uuid'][:8]}"
+            a = None if r["indicator"] else corrections.activity_summary(ctx.db, r["activity_uuid"])
+            what = r["indicator"] or (f"hoạt động «{a['title']}» ngày {units_repo.vi_date(a['date'])}" if a else
+                                      f"hoạt động {r['activity_uuid'][:8]}")
             print(f"{r['uuid'][:8]}  {r['unit_key']}  {r['period']}  {what}  [{corrections.STATUS_LABELS_VI[r['status']]}]"
                   f"  {r['message']}" + (f"  → {r['reply']}" if r["reply"] else ""))
     return EXIT_OK
@@ -299,7 +306,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", required=True, help="mã hoặc mã@ngày")
     p.add_argument("--period", required=True)
     p.add_argument("--indicator")
-    p.add_argument("--activity", help="mã (uuid) hoạt động của TTHTCĐ")
+    p.add_argument("--activity", help="mã (uuid, hoặc 8 ký tự đầu trở lên) hoạt động của TTHTCĐ: xem "
+                   "clc list --unit CODE --period P --json")
     p.add_argument("--message", required=True)
     p.set_defaults(func=cmd_request_correction)
 
