@@ -184,3 +184,43 @@ def test_a_folder_applied_twice_in_the_window_has_nothing_to_do_the_second_time(
     finally:
         xa.close_writer()
         xa.db.conn.close()
+
+
+def test_the_departments_window_words_the_cores_refusal_in_the_interface_language(qtbot, tmp_path, shown):
+    """The core's correction errors are codes: the window shows them in English when the interface is."""
+    from tests.core.test_returns import COMMUNE, IND, World
+    from xhht_desktop.domain.periods import parse_period
+    from xhht_desktop.installation import open_app_database
+    from xhht_desktop.sync import corrections
+    from ui.context import AppContext
+    from ui.dialogs.corrections_dept import CorrectionsDialog
+
+    w = World(tmp_path)
+    so = AppContext(open_app_database(w.so), w.so, parse_period("2026"))
+    try:
+        assert i18n.install_language("en")
+        dialog = CorrectionsDialog(so)
+        qtbot.addWidget(dialog)
+        dialog.period.setCurrentIndex(dialog.period.findData("2026"))
+        [key] = [dialog.unit.itemData(i) for i in range(dialog.unit.count())
+                 if dialog.unit.itemData(i).split("@")[0] == COMMUNE]
+        dialog.unit.setCurrentIndex(dialog.unit.findData(key))
+        dialog.indicator.setCurrentIndex(dialog.indicator.findData(IND))
+        dialog.message.setPlainText("   ")
+        assert dialog.create() is False
+        assert shown[-1][2] == "The request's text must not be empty."
+        assert corrections.list_requests(so.db) == []
+    finally:
+        i18n.install_language("vi")
+        so.close_writer()
+        so.db.conn.close()
+    dialog = CorrectionsDialog(AppContext(open_app_database(w.so), w.so, parse_period("2026")))
+    qtbot.addWidget(dialog)
+    [key] = [dialog.unit.itemData(i) for i in range(dialog.unit.count())
+             if dialog.unit.itemData(i).split("@")[0] == COMMUNE]
+    dialog.unit.setCurrentIndex(dialog.unit.findData(key))
+    dialog.message.setPlainText("   ")
+    assert dialog.create() is False
+    assert shown[-1][2] == "Nội dung đề nghị không được để trống."  # Vietnamese by default, unchanged
+    dialog.ctx.close_writer()
+    dialog.ctx.db.conn.close()
