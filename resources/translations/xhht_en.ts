@@ -787,7 +787,7 @@ Thôn Kon Riêng</translation>
         <message>
             <location filename="../../ui/pages/clc.py" line="170" />
             <location filename="../../ui/pages/clc.py" line="276" />
-            <location filename="../../ui/pages/clc.py" line="646" />
+            <location filename="../../ui/pages/clc.py" line="650" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
@@ -879,7 +879,7 @@ Thôn Kon Riêng</translation>
         </message>
         <message>
             <location filename="../../ui/pages/clc.py" line="279" />
-            <location filename="../../ui/pages/clc.py" line="646" />
+            <location filename="../../ui/pages/clc.py" line="650" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
@@ -974,89 +974,94 @@ Thôn Kon Riêng</translation>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="609" />
+            <location filename="../../ui/pages/clc.py" line="537" />
+            <source>⚑ Sở đề nghị kiểm tra lại {n} hoạt động (dòng tô hồng; rê chuột lên tên hoạt động để đọc)</source>
+            <translation>⚑ The Department asks to check {n} activities (rows in pink; hover over the activity's name to read it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="613" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="609" />
+            <location filename="../../ui/pages/clc.py" line="613" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="642" />
-            <location filename="../../ui/pages/clc.py" line="644" />
+            <location filename="../../ui/pages/clc.py" line="646" />
+            <location filename="../../ui/pages/clc.py" line="648" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="723" />
+            <location filename="../../ui/pages/clc.py" line="727" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="724" />
+            <location filename="../../ui/pages/clc.py" line="728" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="608" />
-            <location filename="../../ui/pages/clc.py" line="778" />
+            <location filename="../../ui/pages/clc.py" line="612" />
+            <location filename="../../ui/pages/clc.py" line="782" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="610" />
+            <location filename="../../ui/pages/clc.py" line="614" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="708" />
+            <location filename="../../ui/pages/clc.py" line="712" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="710" />
+            <location filename="../../ui/pages/clc.py" line="714" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="779" />
+            <location filename="../../ui/pages/clc.py" line="783" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="783" />
+            <location filename="../../ui/pages/clc.py" line="787" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="820" />
+            <location filename="../../ui/pages/clc.py" line="824" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="841" />
+            <location filename="../../ui/pages/clc.py" line="845" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="848" />
+            <location filename="../../ui/pages/clc.py" line="852" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="864" />
+            <location filename="../../ui/pages/clc.py" line="868" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="865" />
+            <location filename="../../ui/pages/clc.py" line="869" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="867" />
+            <location filename="../../ui/pages/clc.py" line="871" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1306,42 +1311,42 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
@@ -1376,127 +1381,127 @@ Edited at {time} by {who}</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>

@@ -133,6 +133,7 @@ def test_the_department_marks_an_activity_and_the_commune_sees_it_beside_the_act
             page.model.data(idx, 3)  # ToolTipRole
         assert page.model.data(idx, 8) == CORRECTION_BACKGROUND  # BackgroundRole: the whole row tinted
         assert [x["uuid"] for x in page.model.data(idx, CORRECTION_ROLE)] == [req["uuid"]]
+        qtbot.waitUntil(lambda: "⚑ Sở đề nghị kiểm tra lại 1 hoạt động" in page.status.text(), timeout=5000)
         others = [k for k in rows if k != req["activity_uuid"]]
         assert others and all(page.model.data(page.model.index(rows[k], title_col), 8) is None for k in others)
         # and in the list on the Đồng bộ page, named by its date and title

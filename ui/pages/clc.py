@@ -532,6 +532,10 @@ class ClcPage(Page):
         if getattr(self, "_unreadable", 0):
             text += " · " + self.tr("⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» "
                                     "để biết hoạt động nào").format(n=self._unreadable)
+        asked = sum(1 for a in self.model.activities if a.uuid in self.model.requests) if self.model.requests else 0
+        if asked:  # issue 11: the Department's requests on activities, beside them in the log
+            text += " · " + self.tr("⚑ Sở đề nghị kiểm tra lại {n} hoạt động (dòng tô hồng; rê chuột lên tên hoạt "
+                                    "động để đọc)").format(n=asked)
         self.status.setText(text)
 
     def _update_buttons(self, *_args) -> None:
