@@ -429,7 +429,7 @@ class MergePage(Page):
         generation = self._lists_generation
 
         def read(db):
-            return merge.list_conflicts(db), merge.list_installations(db), keys.department_fingerprint(db)
+            return merge.list_conflicts(db), merge.list_installations(db), keys.department_phone_fingerprint(db)
 
         def done(lists) -> None:
             if generation == self._lists_generation:
