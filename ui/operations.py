@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from xhht_desktop.writer import Cancelled, Changes, Outcome
 
 from ui.tasks import Cancelled as TaskCancelled
-from ui.tasks import run_task
+from ui.tasks import background_ended, background_started, run_task
 
 
 class _Delivery(QObject):
@@ -200,6 +200,7 @@ class CollectionOp:
 
         ctx._operation_started()
         self.future, self.progress = writer.submit(self.label, self._op, report=report, on_start=on_start)
+        background_started()  # the short GIL switch interval while the writer runs it (ui.tasks)
         if self.queued_behind:
             ctx.operation_queued.emit(self.label, self.queued_behind[0])
         self.future.add_done_callback(lambda f: _gui(lambda: self._finished(f)))
@@ -298,6 +299,7 @@ class CollectionOp:
             self._ended = ended
             for loop in self._loops:
                 loop.quit()
+            background_ended()
             ctx._operation_finished()
 
 

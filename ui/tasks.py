@@ -1,11 +1,16 @@
-"""The only threading code of the UI: run core work in a worker thread with progress and cancel.
+"""The thread primitive of the UI: run work in a worker thread with progress and cancel.
 
 Workers never touch widgets; they report through queued signals. Every exception in the worker is
 caught and delivered to `on_error` so the UI never waits forever.
 
+Database work does not call this directly: reads are `ui.operations.QueryOp` (which runs on this,
+with its own connection) and writes are `ui.operations.CollectionOp` (queued to the one writer).
+`run_task` is used directly only for work that touches no database: printing, copying a file,
+arranging rows already loaded, backups and restores that work on the database *file* by path.
+
 Usage:
-    run_task(parent, "Đang xuất báo cáo…", lambda progress: core_fn(..., progress=progress),
-             on_done=lambda result: ..., on_error=lambda exc: ...)
+    run_task(parent, "Đang in…", lambda progress: render(..., progress=progress),
+             on_done=lambda result: ..., on_error=lambda exc, tb: ...)
 
 The callable receives a `Progress` object: call `progress.update(done, total, text)` and check
 `progress.cancelled` (or call `progress.check()`, which raises `Cancelled`).
@@ -45,10 +50,6 @@ class _GuiThreadGarbageCollector(QObject):
         gc.disable()
         gc.collect()  # whatever is already garbage goes now, on this thread
         gc.freeze()
-        # A worker running Python holds the GIL for up to the switch interval each time the GUI
-        # thread asks for it, and painting a table asks for it at every data() call: 1 ms instead
-        # of 5 keeps the window fluid while a merge or a 51,000-row load runs.
-        sys.setswitchinterval(0.001)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(500)
@@ -66,9 +67,13 @@ class _GuiThreadGarbageCollector(QObject):
 
     @staticmethod
     def _forget(*_args) -> None:
+        global _background
         _GuiThreadGarbageCollector._instance = None
         gc.unfreeze()
         gc.enable()
+        if _background:  # the application is gone: whatever still ran gives the interval back
+            _background = 1
+            background_ended()
 
     @Slot()
     def check(self) -> None:
@@ -86,6 +91,37 @@ class _GuiThreadGarbageCollector(QObject):
                     # at a freeze and dies later is kept.
                     gc.collect(2)
                     gc.freeze()
+
+
+# ---- the GIL switch interval, while background work runs ---------------------------------------
+# A thread running Python holds the GIL for up to the switch interval (CPython: 5 ms) each time
+# another thread asks for it, and the GUI thread asks at every data() call of a table it paints
+# and at every signal it delivers. While a merge (on the writer) or a 51,000-row load (a worker)
+# runs Python, 1 ms instead of 5 keeps the window fluid (issue 13's gui-block benchmark: p99 of
+# the GUI thread's blocks; docs/architecture.md). The interval is process-wide, so it is set only
+# while such work runs — from the first Task or writer operation started until the last one has
+# ended — and the previous value is put back then. Counted on the GUI thread only.
+FAST_SWITCH_INTERVAL = 0.001
+_background = 0
+_switch_before: float | None = None
+
+
+def background_started() -> None:
+    """A worker or a writer operation starts (GUI thread): the short switch interval while any runs."""
+    global _background, _switch_before
+    if _background == 0:
+        _switch_before = sys.getswitchinterval()
+        sys.setswitchinterval(FAST_SWITCH_INTERVAL)
+    _background += 1
+
+
+def background_ended() -> None:
+    """One has ended (GUI thread): the interval goes back once none runs."""
+    global _background, _switch_before
+    _background = max(0, _background - 1)
+    if _background == 0 and _switch_before is not None:
+        sys.setswitchinterval(_switch_before)
+        _switch_before = None
 
 
 # Raised inside a worker when the user pressed Hủy: the writer's own class, so that a page catches
@@ -138,6 +174,7 @@ class Task(QObject):
         super().__init__(parent)
         _GuiThreadGarbageCollector.ensure()
         _live.add(self)
+        self._counted = False
         self.progress = Progress()
         self.thread = QThread()
         self.worker = _Worker(fn, self.progress)
@@ -156,6 +193,8 @@ class Task(QObject):
             self.progress.changed.connect(self._on_progress)
 
     def start(self) -> None:
+        background_started()
+        self._counted = True
         self.thread.start()
 
     def cancel(self) -> None:
@@ -185,6 +224,9 @@ class Task(QObject):
     @Slot()
     def _release(self) -> None:
         self.thread.wait()  # finished already: returns at once
+        if self._counted:
+            self._counted = False
+            background_ended()
         _ending.discard(self)
         _live.discard(self)
         if shiboken6.isValid(self):

@@ -374,3 +374,32 @@ def test_only_operations_open_database_connections_in_ui():
     assert found["open_reader("] == {"ui/operations.py", "ui/app.py"}  # the scan sees them
     assert {call: files - allowed[call] for call, files in found.items()} == {call: set() for call in allowed}
     assert "ui/pages/merge.py" not in found["open_reader("]  # the merge page's lists: a QueryOp now
+
+
+def test_the_short_gil_switch_interval_lasts_only_while_background_work_runs(qtbot, main_window, settle):
+    """1 ms instead of CPython's 5 ms only while a worker or a writer operation runs (it keeps the
+    window fluid while Python runs elsewhere); the process-wide value is given back afterwards."""
+    import sys
+
+    from ui import tasks
+    from ui.operations import CollectionOp
+
+    ctx, window = main_window
+    settle(ctx)
+    qtbot.waitUntil(lambda: tasks._background == 0, timeout=10000)
+    before = sys.getswitchinterval()
+    assert before != tasks.FAST_SWITCH_INTERVAL  # nothing runs: the interpreter's own value
+    gate = threading.Event()
+    task = tasks.run_task(None, "", lambda _p: gate.wait(10), show_dialog=False)
+    assert sys.getswitchinterval() == tasks.FAST_SWITCH_INTERVAL
+    gate.set()
+    qtbot.waitUntil(lambda: task not in tasks._live, timeout=10000)
+    assert sys.getswitchinterval() == before
+
+    release = _hold_the_writer(ctx)
+    CollectionOp(window, "Lưu cài đặt", lambda db, _p: meta.put(db, "y", "1"), ctx=ctx).run_in_background()
+    assert sys.getswitchinterval() == tasks.FAST_SWITCH_INTERVAL  # queued on the writer
+    release.set()
+    settle(ctx)
+    qtbot.waitUntil(lambda: tasks._background == 0, timeout=10000)
+    assert sys.getswitchinterval() == before and meta.get(ctx.db, "y") == "1"
