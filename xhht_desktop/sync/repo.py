@@ -114,15 +114,15 @@ def rows_to_export(db: sqlite_utils.Database, spec: TableSpec, unit_id: int, sin
         args += [spec.name, since, upto]
     rows = db.conn.execute(_select_sql(spec, since), args).fetchall()
     if spec.name == "indicator_values":
-        rows = _within_programme(spec, rows)
+        rows = _within_programme(db, spec, rows)
     return rows
 
 
-def _within_programme(spec: TableSpec, rows: list[tuple]) -> list[tuple]:
+def _within_programme(db: sqlite_utils.Database, spec: TableSpec, rows: list[tuple]) -> list[tuple]:
     """Figures whose indicator belongs to their period's programme. A figure entered for 2021 or
     later by an earlier version, against plan 2780's catalogue, stays in the database (`check` names
     it) but does not travel: every receiver would refuse the package for it."""
-    from xhht_desktop.domain.catalogue import catalogue_for  # noqa: PLC0415
+    from xhht_desktop.db.reference import catalogue_in_db  # noqa: PLC0415
 
     pi, ii = spec.columns.index("period"), spec.columns.index("indicator")
     known: dict[str, set[str] | None] = {}
@@ -130,7 +130,7 @@ def _within_programme(spec: TableSpec, rows: list[tuple]) -> list[tuple]:
     for r in rows:
         if r[pi] not in known:
             try:
-                known[r[pi]] = set(catalogue_for(r[pi]).by_code)
+                known[r[pi]] = set(catalogue_in_db(db, r[pi]).by_code)  # in force here
             except ValueError:  # not a period: let the reader refuse it as before
                 known[r[pi]] = None
         codes = known[r[pi]]
