@@ -40,6 +40,142 @@
         </message>
     </context>
     <context>
+        <name>AgenciesDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="286" />
+            <source>Các cơ quan</source>
+            <translation>Agencies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="289" />
+            <source>Dấu *: Sở đã thêm hoặc sửa (gửi trong bản cập nhật danh mục).</source>
+            <translation>Mark *: added or corrected by the Department (sent in the reference update).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="290" />
+            <source>Dấu *: do bản cập nhật danh mục của Sở mang đến.</source>
+            <translation>Mark *: brought by the Department's reference update.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="300" />
+            <source>Thêm cơ quan…</source>
+            <translation>Add agency…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="302" />
+            <source>Sửa cơ quan…</source>
+            <translation>Edit agency…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="308" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Tên</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Viết tắt</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Có từ</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Đến</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Kế nhiệm</source>
+            <translation>Successors</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyRowDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="220" />
+            <source>Sửa cơ quan</source>
+            <translation>Edit agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="220" />
+            <source>Thêm cơ quan</source>
+            <translation>Add agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="225" />
+            <source>Tên đầy đủ</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="227" />
+            <source>Tên viết tắt</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="229" />
+            <source>Tên tiếng Anh</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="233" />
+            <source>Có từ ngày</source>
+            <translation>Valid from</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="235" />
+            <source>YYYY-MM-DD; để trống nếu còn hoạt động</source>
+            <translation>YYYY-MM-DD; leave empty while it still exists</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="236" />
+            <source>Đến ngày</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="239" />
+            <source>Tên cơ quan kế nhiệm; nhiều cơ quan cách nhau bằng «;»</source>
+            <translation>Successor agency; separate several with «;»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="240" />
+            <source>Cơ quan kế nhiệm</source>
+            <translation>Successors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="242" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="246" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="247" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="270" />
+            <source>Lưu cơ quan</source>
+            <translation>Save agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="272" />
+            <source>Chưa lưu được cơ quan.</source>
+            <translation>The agency was not saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../ui/app.py" line="120" />
@@ -56,32 +192,32 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="70" />
+            <location filename="../../ui/dialogs/returns.py" line="76" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="73" />
+            <location filename="../../ui/dialogs/returns.py" line="79" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="80" />
+            <location filename="../../ui/dialogs/returns.py" line="86" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <location filename="../../ui/dialogs/returns.py" line="87" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="90" />
+            <location filename="../../ui/dialogs/returns.py" line="96" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <location filename="../../ui/dialogs/returns.py" line="111" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -152,120 +288,206 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         </message>
     </context>
     <context>
+        <name>CatalogueRows</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="44" />
+            <source>rate – tỷ lệ %</source>
+            <translation>rate – percentage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="45" />
+            <source>flag – đạt/chưa</source>
+            <translation>flag – met/not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="46" />
+            <source>count – số lượng</source>
+            <translation>count – number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="47" />
+            <source>trend – tăng so với năm trước</source>
+            <translation>trend – higher than last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="48" />
+            <source>level – mức độ</source>
+            <translation>level – degree</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="49" />
+            <source>cấp xã</source>
+            <translation>commune level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="50" />
+            <source>cấp huyện</source>
+            <translation>district level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="51" />
+            <source>cấp tỉnh</source>
+            <translation>province level</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="128" />
+            <location filename="../../ui/dialogs/returns.py" line="138" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="132" />
+            <location filename="../../ui/dialogs/returns.py" line="142" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <location filename="../../ui/dialogs/returns.py" line="277" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="150" />
+            <location filename="../../ui/dialogs/returns.py" line="160" />
+            <location filename="../../ui/dialogs/returns.py" line="297" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="153" />
+            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="313" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <location filename="../../ui/dialogs/returns.py" line="165" />
+            <source>Thêm chỉ tiêu…</source>
+            <translation>Add indicator…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="167" />
+            <source>Sửa chỉ tiêu…</source>
+            <translation>Edit indicator…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="173" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="177" />
+            <source>Cơ quan…</source>
+            <translation>Agencies…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="181" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="204" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="204" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="184" />
+            <location filename="../../ui/dialogs/returns.py" line="204" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="204" />
+            <source>So sánh</source>
+            <translation>Comparison</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="205" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <location filename="../../ui/dialogs/returns.py" line="209" />
+            <source>tăng</source>
+            <translation>increase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="216" />
+            <source>Sở đã thêm hoặc sửa dòng này</source>
+            <translation>The Department added or corrected this row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="224" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="201" />
+            <location filename="../../ui/dialogs/returns.py" line="227" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="209" />
-            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
-            <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
+            <location filename="../../ui/dialogs/returns.py" line="238" />
+            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Thêm chỉ tiêu…», «Sửa chỉ tiêu…» (dấu *: Sở đã thêm hoặc sửa); «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
+            <translation>Yellow cells: draft targets. Edit the cells, then «Save targets»; «Add indicator…», «Edit indicator…» (mark *: added or corrected by the Department); «Publish update» writes the signed file for the units. Latest update published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="211" />
-            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <location filename="../../ui/dialogs/returns.py" line="340" />
+            <source>Chọn một chỉ tiêu trong bảng để sửa.</source>
+            <translation>Choose an indicator in the table to edit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="241" />
+            <location filename="../../ui/dialogs/returns.py" line="245" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="214" />
+            <location filename="../../ui/dialogs/returns.py" line="244" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="234" />
+            <location filename="../../ui/dialogs/returns.py" line="264" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="243" />
+            <location filename="../../ui/dialogs/returns.py" line="279" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="255" />
+            <location filename="../../ui/dialogs/returns.py" line="290" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="261" />
+            <location filename="../../ui/dialogs/returns.py" line="299" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="264" />
+            <location filename="../../ui/dialogs/returns.py" line="302" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="268" />
+            <location filename="../../ui/dialogs/returns.py" line="306" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="274" />
+            <location filename="../../ui/dialogs/returns.py" line="315" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="278" />
+            <location filename="../../ui/dialogs/returns.py" line="319" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -1293,162 +1515,162 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
@@ -1563,7 +1785,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1573,22 +1795,22 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1613,17 +1835,17 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
@@ -3209,97 +3431,97 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="180" />
+            <location filename="../../ui/dialogs/report_print.py" line="183" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="183" />
+            <location filename="../../ui/dialogs/report_print.py" line="186" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="193" />
+            <location filename="../../ui/dialogs/report_print.py" line="196" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="196" />
+            <location filename="../../ui/dialogs/report_print.py" line="199" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="199" />
+            <location filename="../../ui/dialogs/report_print.py" line="202" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="202" />
+            <location filename="../../ui/dialogs/report_print.py" line="205" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="203" />
+            <location filename="../../ui/dialogs/report_print.py" line="206" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="204" />
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="205" />
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="207" />
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="208" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <location filename="../../ui/dialogs/report_print.py" line="214" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <location filename="../../ui/dialogs/report_print.py" line="215" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="217" />
+            <location filename="../../ui/dialogs/report_print.py" line="220" />
             <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
             <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="221" />
+            <location filename="../../ui/dialogs/report_print.py" line="224" />
             <source>Ngưỡng đánh giá cấp trên</source>
             <translation>Judging threshold above the commune</translation>
         </message>
@@ -3461,7 +3683,7 @@ at level {n}+</translation>
         <name>ImportPreviewModel</name>
         <message>
             <location filename="../../ui/models/import_preview.py" line="17" />
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
@@ -3497,7 +3719,7 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/models/import_preview.py" line="20" />
-            <location filename="../../ui/models/import_preview.py" line="102" />
+            <location filename="../../ui/models/import_preview.py" line="104" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
@@ -3512,49 +3734,202 @@ at level {n}+</translation>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="42" />
+            <location filename="../../ui/models/import_preview.py" line="43" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="100" />
+            <location filename="../../ui/models/import_preview.py" line="102" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="101" />
+            <location filename="../../ui/models/import_preview.py" line="103" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="145" />
+            <location filename="../../ui/models/import_preview.py" line="156" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="146" />
+            <location filename="../../ui/models/import_preview.py" line="157" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="203" />
+            <location filename="../../ui/models/import_preview.py" line="197" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="198" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="198" />
             <source>không đổi</source>
             <translation>unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorRowDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="68" />
+            <source>Sửa chỉ tiêu</source>
+            <translation>Edit indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="68" />
+            <source>Thêm chỉ tiêu</source>
+            <translation>Add indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="76" />
+            <source>CHỮ_IN_HOA, số và _</source>
+            <translation>CAPITALS, digits and _</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="77" />
+            <source>Mã</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="81" />
+            <source>Nhóm</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="83" />
+            <source>Tên chỉ tiêu</source>
+            <translation>Indicator name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="85" />
+            <source>Tên tiếng Anh</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="89" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="97" />
+            <source>Cấp nhập</source>
+            <translation>Entered at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="99" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="101" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="104" />
+            <source>6 tháng và năm</source>
+            <translation>Half-year and year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="104" />
+            <source>năm</source>
+            <translation>year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="105" />
+            <source>Kỳ báo cáo</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="107" />
+            <source>không so với mục tiêu</source>
+            <translation>not compared with a target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="109" />
+            <source>tăng so với năm trước</source>
+            <translation>higher than last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="110" />
+            <source>So với mục tiêu</source>
+            <translation>Against target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="113" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="113" />
+            <source>Dân tộc thiểu số</source>
+            <translation>Ethnic minorities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="118" />
+            <source>Chia theo</source>
+            <translation>Broken down by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="126" />
+            <source>Thang mức độ</source>
+            <translation>Scale of degrees</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="128" />
+            <source>Cơ quan chủ trì</source>
+            <translation>Lead agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="130" />
+            <source>Căn cứ</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="132" />
+            <source>vì sao thêm hoặc sửa (gửi kèm bản cập nhật)</source>
+            <translation>why it is added or corrected (sent with the update)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="133" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="135" />
+            <source>Lưu xong, «Phát hành bản cập nhật» để gửi dòng này cho các đơn vị.</source>
+            <translation>Once saved, «Publish update» sends this row to the units.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="139" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="140" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="204" />
+            <source>Lưu chỉ tiêu</source>
+            <translation>Save indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="206" />
+            <source>Chưa lưu được chỉ tiêu.</source>
+            <translation>The indicator was not saved.</translation>
         </message>
     </context>
     <context>
@@ -4058,32 +4433,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="319" />
+            <location filename="../../ui/dialogs/report_print.py" line="329" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="320" />
+            <location filename="../../ui/dialogs/report_print.py" line="330" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="321" />
+            <location filename="../../ui/dialogs/report_print.py" line="331" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="322" />
+            <location filename="../../ui/dialogs/report_print.py" line="332" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="325" />
+            <location filename="../../ui/dialogs/report_print.py" line="335" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="326" />
+            <location filename="../../ui/dialogs/report_print.py" line="336" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -4091,17 +4466,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <location filename="../../ui/dialogs/report_print.py" line="281" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <location filename="../../ui/dialogs/report_print.py" line="284" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="282" />
+            <location filename="../../ui/dialogs/report_print.py" line="286" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -4295,42 +4670,42 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="111" />
+            <location filename="../../ui/dialogs/report_print.py" line="114" />
             <source>Đang in trang {page}/{pages}</source>
             <translation>Printing page {page}/{pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="117" />
+            <location filename="../../ui/dialogs/report_print.py" line="120" />
             <source>Đang in…</source>
             <translation>Printing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="157" />
+            <location filename="../../ui/dialogs/report_print.py" line="160" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="159" />
+            <location filename="../../ui/dialogs/report_print.py" line="162" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="255" />
+            <location filename="../../ui/dialogs/report_print.py" line="258" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="256" />
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="258" />
+            <location filename="../../ui/dialogs/report_print.py" line="261" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="259" />
+            <location filename="../../ui/dialogs/report_print.py" line="262" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -5977,12 +6352,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="108" />
+            <location filename="../../ui/dialogs/returns.py" line="118" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="114" />
+            <location filename="../../ui/dialogs/returns.py" line="124" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

@@ -13,6 +13,7 @@ Rows are checked by the core (domain/catalogue.py `indicator_row_problem`, db/re
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,9 +41,18 @@ from ui.i18n import core_words
 from ui.operations import CollectionOp
 from ui.widgets import messages
 
-KIND_LABELS = {"rate": "rate – tỷ lệ %", "flag": "flag – đạt/chưa", "count": "count – số lượng",
-               "trend": "trend – tăng so với năm trước", "level": "level – mức độ"}
-LEVEL_NAMES = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
+KIND_LABELS = {"rate": QT_TRANSLATE_NOOP("CatalogueRows", "rate – tỷ lệ %"),
+               "flag": QT_TRANSLATE_NOOP("CatalogueRows", "flag – đạt/chưa"),
+               "count": QT_TRANSLATE_NOOP("CatalogueRows", "count – số lượng"),
+               "trend": QT_TRANSLATE_NOOP("CatalogueRows", "trend – tăng so với năm trước"),
+               "level": QT_TRANSLATE_NOOP("CatalogueRows", "level – mức độ")}
+LEVEL_NAMES = {"xa": QT_TRANSLATE_NOOP("CatalogueRows", "cấp xã"),
+               "huyen": QT_TRANSLATE_NOOP("CatalogueRows", "cấp huyện"),
+               "tinh": QT_TRANSLATE_NOOP("CatalogueRows", "cấp tỉnh")}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CatalogueRows", text)
 
 
 class IndicatorRowDialog(QDialog):
@@ -75,12 +85,12 @@ class IndicatorRowDialog(QDialog):
         form.addRow(self.tr("Tên tiếng Anh"), self.name_en)
         self.kind = QComboBox()
         for k in KINDS:
-            self.kind.addItem(KIND_LABELS[k], k)
+            self.kind.addItem(_t(KIND_LABELS[k]), k)
         form.addRow(self.tr("Loại"), self.kind)
         levels = QHBoxLayout()
         self.levels = {}
         for lv in ("xa", "huyen", "tinh"):
-            box = QCheckBox(self.tr("cấp {level}").format(level=LEVEL_NAMES[lv]))
+            box = QCheckBox(_t(LEVEL_NAMES[lv]))
             self.levels[lv] = box
             levels.addWidget(box)
         levels.addStretch(1)
@@ -274,10 +284,10 @@ class AgenciesDialog(QDialog):
         self.ctx = ctx
         self.department = bool(ctx.installation and ctx.installation.role == "department")
         self.setWindowTitle(self.tr("Các cơ quan"))
-        self.resize(820, 420)
+        self.resize(1000, 440)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Dấu * : Sở đã thêm hoặc sửa (gửi trong bản cập nhật danh mục).") if self.department
-                      else self.tr("Dấu * : do bản cập nhật danh mục của Sở mang đến."))
+        note = QLabel(self.tr("Dấu *: Sở đã thêm hoặc sửa (gửi trong bản cập nhật danh mục).") if self.department
+                      else self.tr("Dấu *: do bản cập nhật danh mục của Sở mang đến."))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.table = QTableWidget()
@@ -316,7 +326,10 @@ class AgenciesDialog(QDialog):
                      "; ".join(s[0] for s in a["successors"]))
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for c in range(4):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
     def edit_selected(self) -> None:
         r = self.table.currentRow()

@@ -425,6 +425,7 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
             result.problems.append(RowProblem(None, "", units_repo.life_problem_vi(problem)))
     rows = result.extra.get("rows", {})
     catalogue = catalogue_in_db(db, period).by_code if period is not None else by_code()
+    result.extra["names"] = {code: ind.name_vi for code, ind in catalogue.items()}  # for the preview
     for e in result.entries:
         ind = catalogue[e.indicator]
         if unit.level not in ind.levels:
