@@ -379,3 +379,23 @@ def test_rows_are_checked_by_the_core(tmp_path):
         assert set_indicator(db, {**row, "kind": "trend"}, actor="t") is False  # nothing changed
     finally:
         db.conn.close()
+
+
+def test_nothing_that_judges_figures_reads_the_shipped_catalogue_directly():
+    """The shipped catalogue (domain/catalogue.py catalogue_for) is the seed; what judges or shows a
+    unit's figures reads the database's (db/reference.py catalogue_in_db). Allowed: the seed itself, the
+    sample data written at `init`, `check`'s fallback for a damaged file, the Excel reader without a
+    database, the learning-centre suggestion of plan 2780 only."""
+    import re  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parents[2]
+    allowed = {"xhht_desktop/domain/catalogue.py", "xhht_desktop/db/reference.py", "xhht_desktop/sample.py",
+               "xhht_desktop/maintenance/check.py", "xhht_desktop/io/xlsx_entry.py", "xhht_desktop/clc/summary.py",
+               "xhht_desktop/domain/values.py"}
+    found = []
+    for folder in ("xhht_desktop", "ui"):
+        for path in (root / folder).rglob("*.py"):
+            rel = path.relative_to(root).as_posix()
+            if rel not in allowed and re.search(r"\b(catalogue_for|all_catalogues)\(", path.read_text("utf-8")):
+                found.append(rel)
+    assert found == []
