@@ -35,8 +35,11 @@ def test_department_adds_and_corrects_rows_and_agencies_and_the_commune_applies_
     from ui.dialogs.returns import ApplyDepartmentFilesDialog, CatalogueTargetsDialog
     from ui.pages.entry import EntryPage
 
+    from tests.ui.test_operations import _refuse_writes
+
     w = World(tmp_path)
     so = _ctx(w.so)
+    refused = _refuse_writes(so.db.conn)  # every write goes through the writer, never the GUI connection
     dialog = CatalogueTargetsDialog(so)
     qtbot.addWidget(dialog)
     # A new indicator: a refused one first (the kind of an existing code cannot change shape) …
@@ -83,6 +86,7 @@ def test_department_adds_and_corrects_rows_and_agencies_and_the_commune_applies_
     dialog.publish(str(out))
     assert shown[-1][1].startswith("Đã phát hành bản cập nhật danh mục số 1")
     [update] = list(out.glob("*.xhhtu"))
+    assert refused == []
     so.db.conn.close()
 
     xa = _ctx(w.xa)

@@ -13,6 +13,7 @@ import sys
 from xhht_desktop.cli import EXIT_OK, CliError, say
 from xhht_desktop.db import reference
 from xhht_desktop.domain.catalogue import KINDS, PERIODICITIES, PROGRAMMES, TARGET_OPS, programme
+from xhht_desktop.sync.updates import format_number
 
 
 def _print_json(data) -> None:
@@ -130,7 +131,7 @@ def cmd_catalogue_list(args, ctx) -> int:
     else:
         for r in out:
             mark = " *" if r["source"] == "department" else ""
-            targets = ", ".join(f"{y}: {'' if v is None else v}" for y, v in r["targets"].items())
+            targets = ", ".join(f"{y}: {'—' if v is None else format_number(v)}" for y, v in r["targets"].items())
             print(f"{r['programme']:<9} {r['code']:<24} {r['kind']:<6} {r['target_op'] or '':<8} "
                   f"{';'.join(r['levels']):<14} {targets:<22} {r['name_vi']}{mark}")
     return EXIT_OK

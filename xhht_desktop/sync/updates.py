@@ -486,8 +486,8 @@ _FIELD_LABELS_EN = {"name_vi": "name", "name_en": "English name", "kind": "kind"
 def _field_value(v) -> str:
     if v is None:
         return "—"
-    if isinstance(v, list):
-        return ", ".join("/".join(x) if isinstance(x, list) else str(x) for x in v) or "—"
+    if isinstance(v, list):  # levels, breakdowns, a scale, successors ([name, "topic;topic"])
+        return ", ".join((f"{x[0]} ({x[1]})" if x[1] else x[0]) if isinstance(x, list) else str(x) for x in v) or "—"
     return str(v)
 
 
