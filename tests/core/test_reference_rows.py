@@ -399,3 +399,28 @@ def test_nothing_that_judges_figures_reads_the_shipped_catalogue_directly():
             if rel not in allowed and re.search(r"\b(catalogue_for|all_catalogues)\(", path.read_text("utf-8")):
                 found.append(rel)
     assert found == []
+
+
+def test_an_indicator_moved_to_another_level_keeps_the_communes_figures_without_blocking_its_packages(world):
+    """The Department moves an indicator to the province only: the commune keeps its figures, no longer
+    enters or reports them, and its full package (which would carry them) still merges."""
+    w = world
+    assert IND in values_of(w.xa)
+    assert run(w.so, "catalogue", "set", IND, "--levels", "tinh")[0] == 0
+    assert run(w.xa, "apply", str(w.publish()))[0] == 0
+    assert IND not in values_of(w.xa)  # a commune no longer reports it
+    db = open_app_database(w.xa)
+    try:
+        kept = db.conn.execute("SELECT count(*) FROM indicator_values WHERE indicator=?", (IND,)).fetchone()[0]
+    finally:
+        db.conn.close()
+    assert kept > 0  # nothing entered is lost
+    w.send_package("--full")
+    w.confirm()
+    so = open_app_database(w.so)
+    try:
+        merged = so.conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0]
+        carried = so.conn.execute("SELECT count(*) FROM indicator_values WHERE indicator=?", (IND,)).fetchone()[0]
+    finally:
+        so.conn.close()
+    assert merged > 0 and carried == 0
