@@ -182,6 +182,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
                            "en": "Indicator {code} cannot change from kind «{old}» to «{new}»: figures already "
                                  "entered would change meaning (a rate has a numerator and a denominator, the "
                                  "other kinds one number)."},
+    "refrow.breakdown_removed": {"vi": "Chỉ tiêu {code} không bỏ được phần chia theo «{breakdown}»: số liệu đã "
+                                       "nhập theo đó sẽ không còn hợp lệ (chỉ thêm được).",
+                                 "en": "Indicator {code} cannot drop its «{breakdown}» breakdown: figures already "
+                                       "entered for it would no longer be valid (breakdowns can only be added)."},
+    "refrow.scale_shrunk": {"vi": "Chỉ tiêu {code} không thu hẹp được thang mức độ từ {old} xuống {new}: mức độ đã "
+                                  "nhập có thể nằm ngoài thang.",
+                            "en": "Indicator {code} cannot narrow its scale from {old} to {new}: degrees already "
+                                  "entered could fall off it."},
     "refrow.code_collision": {"vi": "Mã {code} đã là chỉ tiêu loại «{kind}» trong chương trình {programme}: không "
                                     "dùng lại mã này với nghĩa khác.",
                               "en": "Code {code} is already an indicator of kind «{kind}» in programme {programme}: "

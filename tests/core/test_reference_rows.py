@@ -210,6 +210,7 @@ def _mutations(doc: dict) -> list[tuple[str, str, dict]]:
     with_row("extra field", "bad_row", sql="DROP")
     with_row("kind changes shape", "kind_change", code=IND, kind="count", breakdowns=[])
     with_row("code of the other programme", "code_collision", code="XMC_15_60", kind="count", breakdowns=[])
+    with_row("a breakdown taken away", "breakdown_removed", code=IND, breakdowns=["nu"])
     d = copy.deepcopy(doc)
     d["indicators"] = [copy.deepcopy(doc["indicators"][-1]) for _ in range(updates.MAX_ROWS + 1)]
     out.append(("too many rows", "too_many", d))
@@ -375,6 +376,13 @@ def test_rows_are_checked_by_the_core(tmp_path):
         with pytest.raises(ReferenceProblem) as caught:
             set_indicator(db, {**row, "kind": "flag", "breakdowns": []}, actor="t")
         assert caught.value.code == "refrow.kind_change"
+        with pytest.raises(ReferenceProblem) as caught:
+            set_indicator(db, {**row, "breakdowns": ["dtts"]}, actor="t")
+        assert caught.value.code == "refrow.breakdown_removed"
+        with pytest.raises(ReferenceProblem) as caught:
+            set_indicator(db, {**level, "scale": [0, 1]}, actor="t")
+        assert caught.value.code == "refrow.scale_shrunk"
+        assert set_indicator(db, {**level, "scale": [0, 3]}, actor="t")  # widened: allowed
         assert set_indicator(db, {**row, "kind": "trend"}, actor="t")  # the same shape: allowed
         assert set_indicator(db, {**row, "kind": "trend"}, actor="t") is False  # nothing changed
     finally:

@@ -296,18 +296,30 @@ def _stamp_now(now: str | None) -> str:
 def indicator_conflict(db: sqlite_utils.Database, row: dict, pending: dict | None = None) -> tuple[str, dict] | None:
     """Rules that need the other rows: a row whose kind changes shape (rate/trend hold a numerator and
     a denominator, the other kinds one value: figures already entered would change meaning) ->
-    `kind_change`; a code the other programme gives another kind -> `code_collision`. `pending`:
+    `kind_change`; a breakdown taken away (its figures would become invalid) -> `breakdown_removed`; a
+    level's scale narrowed (degrees entered would fall off it) -> `scale_shrunk`; a code the other
+    programme gives another kind -> `code_collision`. `pending`:
     rows (programme, code) -> row of the same update, checked as if already stored."""
     pending = pending or {}
     key = (row["programme"], row["code"])
     old = pending.get(key)
     if old is None:
-        r = db.conn.execute("SELECT kind FROM indicators WHERE programme=? AND code=?", key).fetchone()
-        old_kind = r[0] if r else None
-    else:
-        old_kind = old["kind"]
+        r = db.conn.execute("SELECT kind, breakdowns, scale_min, scale_max FROM indicators WHERE programme=? "
+                            "AND code=?", key).fetchone()
+        if r is not None:
+            old = {"kind": r[0], "breakdowns": [b for b in r[1].split(";") if b],
+                   "scale": [r[2], r[3]] if r[2] is not None and r[3] is not None else None}
+    old_kind = old["kind"] if old else None
     if old_kind is not None and fraction_shape(old_kind) != fraction_shape(row["kind"]):
         return "kind_change", {"code": row["code"], "old": old_kind, "new": row["kind"]}
+    if old is not None and isinstance(row.get("breakdowns"), list):
+        gone = [b for b in old["breakdowns"] if b not in row["breakdowns"]]
+        if gone:  # figures entered for it would no longer be valid, nor could they be sent
+            return "breakdown_removed", {"code": row["code"], "breakdown": ";".join(gone)}
+    if old is not None and old.get("scale") and isinstance(row.get("scale"), list) and len(row["scale"]) == 2 \
+            and (row["scale"][0] > old["scale"][0] or row["scale"][1] < old["scale"][1]):
+        return "scale_shrunk", {"code": row["code"], "old": f"{old['scale'][0]}-{old['scale'][1]}",
+                                "new": f"{row['scale'][0]}-{row['scale'][1]}"}
     others = {p: r["kind"] for (p, c), r in pending.items() if c == row["code"] and p != row["programme"]}
     for p, kind in db.conn.execute("SELECT programme, kind FROM indicators WHERE code=? AND programme<>?",
                                    (row["code"], row["programme"])):
