@@ -491,9 +491,19 @@ def _field_value(v) -> str:
     return str(v)
 
 
+_OPS = {"vi": {">=": "≥", ">": ">", "increase": "tăng so với năm trước"},
+        "en": {">=": "≥", ">": ">", "increase": "higher than last year"}}
+
+
 def _fields_text(fields: list[dict], lang: str) -> str:
     labels = _FIELD_LABELS_EN if lang == "en" else _FIELD_LABELS_VI
-    return "; ".join(f"{labels.get(f['field'], f['field'])} {_field_value(f['old'])} → {_field_value(f['new'])}"
+
+    def value(f: dict, v) -> str:
+        if f["field"] == "target_op":
+            return f"«{_OPS['en' if lang == 'en' else 'vi'].get(v, v)}»" if v else "—"
+        return _field_value(v)
+
+    return "; ".join(f"{labels.get(f['field'], f['field'])} {value(f, f['old'])} → {value(f, f['new'])}"
                      for f in fields)
 
 
