@@ -158,25 +158,41 @@ def _derived_members(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period
     return lineage.history_levels(db, unit, p) or None
 
 
+# A flat scope: (the unit as judged, whether derived, the units counted: id -> level).
+FlatScope = tuple[units_repo.Unit, bool, dict[int, str]]
+
+
+def _derived_scope(unit: units_repo.Unit, former: dict[int, str]) -> FlatScope:
+    view, members = A.derived_scope(unit.level, former.items())
+    return dataclasses.replace(unit, level=view), True, members
+
+
+def _alive_scope(db: sqlite_utils.Database, unit: units_repo.Unit, day: str, units: _Units,
+                 children: dict[int, list[int]] | None = None) -> FlatScope:
+    """The unit and every unit below it on `day`, each once (from `children` when the caller has them)."""
+    if unit.level == "xa":  # a commune counts only its own figures, whatever hangs below it
+        below: dict[int, str] = {}
+    elif children is None:
+        below = units_repo.descendant_ids(db, unit.id, day)
+    else:
+        below = {b: units[b].level for b in A.descendants(children, unit.id)}
+    return unit, False, {unit.id: unit.level, **below}
+
+
 def _unit_values(db, ids: list[int], p: Period, units: _Units, inds_of: IndicatorsOf, *, trend: bool,
                  codes: set[str] | None, progress: ProgressFn | None) -> dict[int, list[ValueRow]]:
     day = p.end.isoformat()
     out: dict[int, list[ValueRow]] = {}
-    # Flat scopes (a set of units under the judged one): units before their life, a lone unit.
-    flat: list[tuple[units_repo.Unit, bool, dict[int, str]]] = []  # (unit as judged, derived, members)
+    flat: list[FlatScope] = []  # units before their life (over their former units), a lone unit
     alive: list[int] = []
     for uid in ids:
-        unit = units[uid]
-        members = _derived_members(db, unit, p)
-        if members is not None:
-            view, members = A.derived_scope(unit.level, members.items())
-            flat.append((dataclasses.replace(unit, level=view), True, members))
+        former = _derived_members(db, units[uid], p)
+        if former is not None:
+            flat.append(_derived_scope(units[uid], former))
         else:
             alive.append(uid)
     if len(alive) == 1:
-        unit = units[alive[0]]
-        below = units_repo.descendant_ids(db, unit.id, day) if unit.level != "xa" else {}
-        flat.append((unit, False, {unit.id: unit.level, **below}))
+        flat.append(_alive_scope(db, units[alive[0]], day, units))
     elif alive:  # one pass up the tree of each highest unit asked for covers those below it
         units.load_all()
         children = children_on(db, day)
@@ -225,7 +241,7 @@ def _cached(fn: IndicatorsOf) -> IndicatorsOf:
     return of
 
 
-def _flat_values(db, flat, p: Period, units: _Units, inds_of: IndicatorsOf, *, trend: bool,
+def _flat_values(db, flat: list[FlatScope], p: Period, units: _Units, inds_of: IndicatorsOf, *, trend: bool,
                  codes: set[str] | None) -> dict[int, list[ValueRow]]:
     """Each flat scope gathered in one go (domain.aggregation.gather); the rows of all of them read at once."""
     real = [units[unit.id] for unit, _, _ in flat]
@@ -264,16 +280,7 @@ def _tree_values(db, root_id: int, p: Period, units: _Units, wanted: set[int] | 
             progress(done, total, Text("progress.computing_units"))
 
     if not is_tree:  # a unit attached twice, a cycle: each unit over the set of units below it
-        flat = []
-        for uid in needed:
-            unit = units[uid]
-            members = _derived_members(db, unit, p)
-            if members is not None:
-                view, members = A.derived_scope(unit.level, members.items())
-                flat.append((dataclasses.replace(unit, level=view), True, members))
-            else:
-                below = A.descendants(children, uid) if unit.level != "xa" else set()
-                flat.append((unit, False, {uid: unit.level, **{b: units[b].level for b in below}}))
+        flat = [_alive_scope(db, units[uid], p.end.isoformat(), units, children) for uid in needed]
         values = _flat_values(db, flat, p, units, inds_of, trend=trend, codes=codes)
         for node in nodes:
             if node.id in values:
