@@ -11,8 +11,10 @@ What a unit's figure rests on (its *scope*) is a tree of units, each with its ow
   finds them), judged as a unit above them (`history_view_level`), its own rows not counted; its
   figures are marked `derived`;
 - a whole report: the tree below its root, where each unit's figures are its own tallies plus its
-  children's, so one pass up the tree gives every unit's figures (`fold_tree`). A flat set of units
-  is the same fold over a one-level tree (`star`).
+  children's, so one pass up the tree gives every unit's figures (`fold_tree`). One unit over a flat
+  set of units (`gather`: the units below it, its former communes, or links that are not a tree)
+  adds up as the fold over a one-level tree (`star`) would, without the intermediate tallies; the
+  units it counts are the set's members.
 
 How figures add up, by the indicator's kind (domain.catalogue KINDS):
 - rate, trend (numerator/denominator): numerators and denominators summed, the rate recomputed from
