@@ -201,7 +201,7 @@ def test_succession_derives_a_new_commune_from_its_former_communes_and_never_cou
                                    lambda ids: {i: stored.get(i, []) for i in ids if i in members},
                                    A.rules_for([OLD["XMC_15_60"], OLD["PC_THCS"]]), P2014):
         pass
-    flat = A.gather(members, stored, A.rules_for([OLD["XMC_15_60"], OLD["PC_THCS"]]), P2014, None)
+    flat = A.gather(members, lambda ids: stored, A.rules_for([OLD["XMC_15_60"], OLD["PC_THCS"]]), P2014, None)
     # the flat form adds up as the fold over the one-level tree; it counts the former communes only
     assert (flat.tallies, flat.own, flat.counts) == (gathered.tallies, gathered.own, {"xa": 3})
     rows = A.mark_derived(A.judge_unit(U(60, "ABC", view), gathered, [OLD["XMC_15_60"], OLD["PC_THCS"]],

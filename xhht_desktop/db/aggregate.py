@@ -27,6 +27,7 @@ from xhht_desktop.domain.levels import effective_degree
 from xhht_desktop.domain.periods import Period, parse_period
 
 ROWS_PER_QUERY = 900  # unit ids per IN list: within SQLite's parameter limit
+PREFETCH_UNITS = 4 * ROWS_PER_QUERY  # flat scopes over at most this many units are read in one go
 LEVEL_ORDER = A.LEVEL_ORDER
 
 
@@ -247,11 +248,20 @@ def _flat_values(db, flat: list[FlatScope], p: Period, units: _Units, inds_of: I
     real = [units[unit.id] for unit, _, _ in flat]
     targets = _trend_targets(db, real, p, units, inds_of) if trend else {}
     read_ids = {m for unit, derived, members in flat for m in members}
-    rows = read_rows(db, read_ids, p.code, codes)
+    if len(flat) > 1 and len(read_ids) <= PREFETCH_UNITS:  # many small scopes: one read for all
+        rows = read_rows(db, read_ids, p.code, codes)
+
+        def read(ids: list[int]) -> dict[int, list[A.Row]]:
+            return rows
+    else:  # a large scope (the nation's root) streams, 900 units at a time
+
+        def read(ids: list[int]) -> dict[int, list[A.Row]]:
+            return read_rows(db, ids, p.code, codes)
     out: dict[int, list[ValueRow]] = {}
     for (unit, derived, members), real_unit in zip(flat, real):
         inds = inds_of(real_unit.level)
-        gathered = A.gather(members, rows, A.rules_for(inds), p, None if derived else unit.id)
+        gathered = A.gather(members, read, A.rules_for(inds), p, None if derived else unit.id,
+                            chunk=ROWS_PER_QUERY)
         unit_targets = targets.get(unit.id, {})
         judged = A.judge_unit(unit, gathered, inds, p, lambda ind, bd, t=unit_targets: t.get((ind.code, bd)))
         out[unit.id] = A.mark_derived(judged) if derived else judged

@@ -251,15 +251,7 @@ def tally_own(level: str, rows: Iterable[Row], rules: Mapping[str, Rule], p: Per
     without a rule (not in the period's programme) are left out."""
     tallies: dict[TallyKey, Tally] = {}
     own: dict[TallyKey, Own] = {}
-    for ind, bd, num, den, val, ddate in rows:
-        rule = rules.get(ind)
-        if rule is None:
-            continue
-        if rule[0] == LEVEL:
-            num, den, val = level_figure(ind, val, ddate, p)
-        key = (ind, bd or "")
-        add_figure(tallies, key, rule[0], rule[1], level, num, den, val)
-        own[key] = (num, den, val)
+    _gather_unit(tallies, own, True, level, rows, rules, p)
     return tallies, own
 
 
@@ -365,26 +357,37 @@ def fold_tree(nodes: Sequence[TreeNode], levels: Mapping[int, str],
             pending[node.id] = Gathered(tallies, own, counts)
 
 
-def gather(members: Mapping[int, str], rows: Mapping[int, Iterable[Row]], rules: Mapping[str, Rule], p: Period,
-           own_id: int | None) -> Gathered:
-    """A flat scope in one go — the fold over `star(own_id, members)` without its intermediate
-    tallies: every member's rows into one tally; `own_id`'s rows (if a member) are also its own."""
+def gather(members: Mapping[int, str], read: Callable[[list[int]], Mapping[int, Iterable[Row]]],
+           rules: Mapping[str, Rule], p: Period, own_id: int | None, *, chunk: int = 900) -> Gathered:
+    """A flat scope — the fold over `star(own_id, members)` without its intermediate tallies: every
+    member's rows into one tally, `chunk` members read at a time; `own_id`'s rows (if a member) are
+    also its own."""
     tallies: dict[TallyKey, Tally] = {}
     own: dict[TallyKey, Own] = {}
     counts: dict[str, int] = {}
-    for uid, level in members.items():
-        counts[level] = counts.get(level, 0) + 1
-        for ind, bd, num, den, val, ddate in rows.get(uid, ()):
-            rule = rules.get(ind)
-            if rule is None:
-                continue
-            if rule[0] == LEVEL:
-                num, den, val = level_figure(ind, val, ddate, p)
-            key = (ind, bd or "")
-            add_figure(tallies, key, rule[0], rule[1], level, num, den, val)
-            if uid == own_id:
-                own[key] = (num, den, val)
+    ids = list(members)
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        rows = read(part)
+        for uid in part:
+            level = members[uid]
+            counts[level] = counts.get(level, 0) + 1
+            _gather_unit(tallies, own, uid == own_id, level, rows.get(uid, ()), rules, p)
     return Gathered(tallies, own, counts)
+
+
+def _gather_unit(tallies: dict[TallyKey, Tally], own: dict[TallyKey, Own], is_own: bool, level: str,
+                 rows: Iterable[Row], rules: Mapping[str, Rule], p: Period) -> None:
+    for ind, bd, num, den, val, ddate in rows:
+        rule = rules.get(ind)
+        if rule is None:
+            continue
+        if rule[0] == LEVEL:
+            num, den, val = level_figure(ind, val, ddate, p)
+        key = (ind, bd or "")
+        add_figure(tallies, key, rule[0], rule[1], level, num, den, val)
+        if is_own:
+            own[key] = (num, den, val)
 
 
 def derived_scope(unit_level: str, sources: Iterable[tuple[int, str]]) -> tuple[str, dict[int, str]]:
