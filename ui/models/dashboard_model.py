@@ -13,6 +13,7 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo, values_repo
 from xhht_desktop.db.aggregate import ValueRow, compute_values
+from xhht_desktop.domain.aggregation import change_period
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.domain.catalogue import Indicator, Programme
 from xhht_desktop.domain.lineage import comparable
@@ -104,9 +105,10 @@ def load_dashboard(db: sqlite_utils.Database, unit: units_repo.Unit, period: Per
     prev_period = period.previous()
     prev_rows: dict[tuple[str, str | None], ValueRow] = {}
     # 2020 -> 2021 changes programme: other indicators, nothing to compare with (a shared code such
-    # as TUAN_LE_HTSD is another indicator of another plan).
-    if prev_period is not None and prev_period.programme_code == period.programme_code:
-        prev_rows = {(r.indicator, r.breakdown): r for r in compute_values(db, unit.id, prev_period)}
+    # as TUAN_LE_HTSD is another indicator of another plan): domain.aggregation.change_period.
+    compare_with = change_period(period)
+    if compare_with is not None:
+        prev_rows = {(r.indicator, r.breakdown): r for r in compute_values(db, unit.id, compare_with)}
     totals = [r for r in rows if r.breakdown is None]
     parts: dict[str, list[ValueRow]] = {}
     for r in rows:
