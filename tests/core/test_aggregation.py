@@ -135,6 +135,8 @@ def test_trend_is_judged_against_the_same_figure_last_year():
     assert (district.value, district.target, district.met) == (42.5, 40.0, True)
     assert got[11][(ind.code, "nu")].target is None and got[11][(ind.code, "nu")].met is None  # no figure last year
     assert A.trend_period(P2014) == parse_period("2013")
+    assert A.trend_period(parse_period("2021")) is None  # 2020 belongs to another programme
+    assert A.trend_period(parse_period("2013-H2")) is None  # before the first period
     assert A.trend_indicators([ind, OLD["XMC_15_60"]], P2014) == [ind]
     assert A.trend_indicators([ind], parse_period("2014-H1")) == []  # yearly: no half-year figure last year
 

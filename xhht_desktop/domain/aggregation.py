@@ -29,7 +29,7 @@ Coverage: every figure says how many of the units that must report it did (`unit
 reports.verdict refuses a verdict resting on too few. Blank is never zero: a figure nobody reported is
 None. Judging: against the target of the programme's nearest target year at or after the period
 (the programme's draft targets said so); a trend ("increase") against the same figure of the same
-period last year, over the units below the unit then.
+period last year, over the units below the unit then, within the same programme.
 """
 
 from __future__ import annotations
@@ -102,8 +102,11 @@ def in_force(indicators: Iterable[Indicator], p: Period) -> list[Indicator]:
 
 
 def trend_period(p: Period) -> Period | None:
-    """What a trend ("higher than last year") is judged against: the same period last year."""
-    return p.same_period_last_year()
+    """What a trend ("higher than last year") is judged against: the same period last year, if the
+    same programme runs then (as the entry form says: 2021 has nothing of its own programme in 2020;
+    a code both catalogues share is another indicator of another plan)."""
+    last = p.same_period_last_year()
+    return last if last is not None and last.programme_code == p.programme_code else None
 
 
 def trend_indicators(indicators: Iterable[Indicator], p: Period) -> list[Indicator]:
