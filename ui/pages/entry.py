@@ -40,6 +40,7 @@ from xhht_desktop.db import values_repo
 from xhht_desktop.db.units_repo import UnitLifeError
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
+from xhht_desktop.domain.aggregation import change_period, trend_period
 from xhht_desktop.domain import levels
 from xhht_desktop.domain.catalogue import (
     Catalogue,
@@ -622,14 +623,10 @@ class EntryPage(Page):
         db, unit = self.ctx.db, inst.unit
         stored = values_repo.load_entries(db, unit.id, period.code)
         # 2020 -> 2021 changes programme: a code both catalogues share (TUAN_LE_HTSD) is another
-        # indicator of another plan, so the period before is not compared with.
-        prev = period.previous()
-        if prev is not None and prev.programme_code != period.programme_code:
-            prev = None
+        # indicator of another plan, so the period before is not compared with (domain.aggregation).
+        prev = change_period(period)
         self._previous = values_repo.load_entries(db, unit.id, prev.code) if prev else {}
-        last = period.same_period_last_year()
-        if last is not None and last.programme_code != period.programme_code:
-            last = None
+        last = trend_period(period)
         self._last_year = values_repo.load_entries(db, unit.id, last.code) if last else {}
         self._loading = True
         try:
