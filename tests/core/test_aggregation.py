@@ -234,6 +234,26 @@ def test_sum_rows_adds_disjoint_units_figures():
     assert A.sum_rows("rate", [vr(None)]) == (None, None, None)
 
 
+def test_group_rows_adds_up_communes_figures_as_the_lineage_does():
+    """The analysis view by former district: communes' figures already computed, added up."""
+    xmc, flag = OLD["XMC_15_60"], OLD["PC_THCS"]
+
+    def vr(ind, value, num=None, den=None, reported=1, expected=1, derived=False):
+        return A.ValueRow(ind.code, None, "c", "2014", num, den, value, ind.targets[2015], None,
+                          units_reported=reported, units_expected=expected, derived=derived)
+    communes = [{("XMC_15_60", None): vr(xmc, 50.0, 10, 20), ("PC_THCS", None): vr(flag, 1.0)},
+                {("XMC_15_60", None): vr(xmc, None, reported=0), ("PC_THCS", None): vr(flag, 0.0)},
+                # a commune whose figure is already a share of its former communes (2 of 3 reached it)
+                {("XMC_15_60", None): vr(xmc, 75.0, 30, 40), ("PC_THCS", None): vr(flag, 50.0, 1, 2, 2, 3, True)}]
+    got = A.group_rows([xmc, flag], communes, "G", P2014)
+    rate_ = got[("XMC_15_60", None)]
+    assert (rate_.numerator, rate_.denominator, rate_.units_reported, rate_.units_expected) == (40, 60, 2, 3)
+    assert rate_.met is False and rate_.unit == "G"
+    own_flags = A.group_rows([flag], communes[:2], "G", P2014)[("PC_THCS", None)]
+    assert (own_flags.numerator, own_flags.denominator, own_flags.value) == (1, 2, 50.0)
+    assert got[("PC_THCS", None)].derived
+
+
 # ---- the engine over the database ---------------------------------------------------------------
 
 def test_one_unit_and_many_units_come_from_the_same_engine(db):

@@ -41,7 +41,7 @@ from typing import NamedTuple, Protocol
 
 from xhht_desktop.domain.catalogue import Indicator, entry_keys
 from xhht_desktop.domain.levels import effective_degree
-from xhht_desktop.domain.lineage import history_view_level
+from xhht_desktop.domain.lineage import derive, history_view_level
 from xhht_desktop.domain.periods import Period, applies
 from xhht_desktop.domain.values import rate
 
@@ -533,7 +533,7 @@ def judge_level(ind: Indicator, level: str, at_lowest: bool, t: Tally | None, o:
     return value, own_value, shares, recognised, lapsed, reported
 
 
-# ---- figures already computed, added up (the agencies' view) --------------------------------------
+# ---- figures already computed, added up (the agencies' view, the groups by former district) -------
 
 def sum_rows(kind: str, rows: Sequence[ValueRow]) -> tuple[int | None, int | None, float | None]:
     """(numerator, denominator, value) of disjoint units' figures of one indicator added up: counts
@@ -550,3 +550,32 @@ def sum_rows(kind: str, rows: Sequence[ValueRow]) -> tuple[int | None, int | Non
         return num, den, rate(num, den)
     num = sum(int(r.value >= 1) for r in have)
     return num, len(have), rate(num, len(have))
+
+
+def group_rows(indicators: Sequence[Indicator], units_rows: Sequence[Mapping[tuple[str, str | None], ValueRow]],
+               unit_code: str, p: Period) -> dict[tuple[str, str | None], ValueRow]:
+    """The figures of a group of units (the analysis view by former district), added up from the
+    units' figures already computed, by the lineage's rule (domain.lineage.derive): numerators,
+    denominators and counts summed; the units' own flags (levels) as the share that reached them;
+    figures already shares (derived from former communes) by their numerators and denominators.
+    `units_rows`: each unit's figures by (indicator, breakdown)."""
+    out: dict[tuple[str, str | None], ValueRow] = {}
+    for ind in indicators:
+        for bd in entry_keys(ind):
+            rows = [r for r in (u.get((ind.code, bd)) for u in units_rows) if r is not None]
+            have = [r for r in rows if r.value is not None]
+            target = rows[0].target if rows and ind.target_op != "increase" else None
+            shares = bool(have) and all(r.numerator is not None and r.denominator is not None for r in have)
+            d = derive(ind.kind, [(r.numerator, r.denominator, r.value) for r in have], len(rows),
+                       has_fraction=ind.has_fraction or (ind.kind != "count" and shares),
+                       scale=getattr(ind, "scale", None),
+                       bar=int(target) if ind.kind == "level" and target else None)
+            met = None if ind.kind == "level" else judge_target(ind.target_op, d.value, target)
+            out[(ind.code, bd)] = ValueRow(
+                indicator=ind.code, breakdown=bd, unit=unit_code, period=p.code, numerator=d.numerator,
+                denominator=d.denominator if ind.kind != "count" else None, value=d.value, target=target,
+                met=met, kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
+                target_op=ind.target_op, gap=None if met is None else d.value - target,
+                units_reported=sum(r.units_reported for r in rows), units_expected=sum(r.units_expected for r in rows),
+                derived=any(r.derived for r in rows))
+    return out

@@ -26,7 +26,7 @@ from xhht_desktop.db.aggregate import (
     tree_values,
 )
 from xhht_desktop.db.reference import catalogue_in_db
-from xhht_desktop.domain.aggregation import change_period, in_force, judge_target, lowest_level, sum_rows
+from xhht_desktop.domain.aggregation import change_period, group_rows, in_force, lowest_level, sum_rows
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
     DRAFT_TARGET_VI,
@@ -866,35 +866,6 @@ def paper_coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) 
     return lineage.coverage(db, unit, p)
 
 
-def _group_rows(indicators: list[Indicator], lines: list[UnitLine], head: units_repo.Unit, p: Period
-                ) -> dict[tuple[str, str | None], ValueRow]:
-    """The figures of a group of communes (the analysis view by former district), added up from the
-    communes' figures by the lineage's rule (domain.lineage.derive): numerators, denominators and
-    counts summed; the communes' own flags (levels) as the share that reached them; figures already
-    shares (derived from former communes) by their numerators and denominators."""
-    from xhht_desktop.domain.lineage import derive  # noqa: PLC0415
-    out: dict[tuple[str, str | None], ValueRow] = {}
-    for ind in indicators:
-        for bd in entry_keys(ind):
-            rows = [r for r in (ln.get(ind.code, bd) for ln in lines) if r is not None]
-            have = [r for r in rows if r.value is not None]
-            target = rows[0].target if rows and ind.target_op != "increase" else None
-            shares = bool(have) and all(r.numerator is not None and r.denominator is not None for r in have)
-            d = derive(ind.kind, [(r.numerator, r.denominator, r.value) for r in have], len(rows),
-                       has_fraction=ind.has_fraction or (ind.kind != "count" and shares),
-                       scale=getattr(ind, "scale", None),
-                       bar=int(target) if ind.kind == "level" and target else None)
-            met = None if ind.kind == "level" else judge_target(ind.target_op, d.value, target)
-            out[(ind.code, bd)] = ValueRow(
-                indicator=ind.code, breakdown=bd, unit=head.code, period=p.code, numerator=d.numerator,
-                denominator=d.denominator if ind.kind != "count" else None, value=d.value, target=target,
-                met=met, kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
-                target_op=ind.target_op, gap=None if met is None else d.value - target,
-                units_reported=sum(r.units_reported for r in rows), units_expected=sum(r.units_expected for r in rows),
-                derived=any(r.derived for r in rows))
-    return out
-
-
 FORMER_DISTRICT_NOTE_VI = ("Các xã, phường được nhóm theo địa bàn huyện cũ (trước 01/07/2025) để phân tích; "
                            "từ 01/07/2025 không còn cấp huyện, đây không phải cấp báo cáo.")
 
@@ -925,7 +896,8 @@ def group_by_former_district(db: sqlite_utils.Database, rep: Consolidated) -> Co
         district = units_repo.find_unit(db, code, rep.period) if code else None
         head_unit = dataclasses.replace(
             district if district is not None else rep.root, id=-(len(blocks) + 1), name=f"{name} (cũ)")
-        head = UnitLine(head_unit, 1, _group_rows(rep.indicators, lines, head_unit, rep.period), is_subtotal=True)
+        head = UnitLine(head_unit, 1, group_rows(rep.indicators, [ln.values for ln in lines], head_unit.code,
+                                                 rep.period), is_subtotal=True)
         blocks.append(Block(head, [dataclasses.replace(ln, depth=2) for ln in lines]))
     blocks.sort(key=lambda b: b.head is not rep.root)
     return dataclasses.replace(rep, blocks=blocks, agencies=[], view_note=FORMER_DISTRICT_NOTE_VI)
