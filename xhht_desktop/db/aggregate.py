@@ -89,13 +89,9 @@ IndicatorsOf = Callable[[str], list[Indicator]]  # a unit's level -> the indicat
 
 
 def _indicators_in_force(db: sqlite_utils.Database, p: Period, given: list[Indicator] | None) -> IndicatorsOf:
-    cache: dict[str, list[Indicator]] = {}
-
-    def of(level: str) -> list[Indicator]:
-        if level not in cache:
-            cache[level] = A.in_force(given if given is not None else indicators_of(db, level, p), p)
-        return cache[level]
-    return of
+    """What a unit of each level is judged on for `p` (`given`, else its programme's catalogue in the
+    database), looked up once per level."""
+    return _cached(lambda level: A.in_force(given if given is not None else indicators_of(db, level, p), p))
 
 
 class _Units(dict):
