@@ -599,9 +599,9 @@ def progress_sheet(db: sqlite_utils.Database, unit_id: int, period: str | Period
                    now: dt.datetime | None = None) -> ProgressSheet:
     """The progress sheet of a commune (or a district): this period against the previous one."""
     p = period if isinstance(period, Period) else parse_period(period)
-    prev_p = p.previous()
+    compare = change_period(p)  # None across programmes: nothing to compare with, nothing computed
     return _progress_sheet(db, units_repo.get_unit(db, unit_id), p, compute_values(db, unit_id, p),
-                           compute_values(db, unit_id, prev_p) if prev_p else [], now=now)
+                           compute_values(db, unit_id, compare) if compare else [], now=now)
 
 
 def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period, current: list[ValueRow],
@@ -832,9 +832,9 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
                 continue
             agencies.append(AgencyLine(a["agency"], [h.unit.name for h in heads], a["target_groups"],
                                        _sum_lines(heads, indicators)))
-    # The root's previous period for the "Kỳ trước" column: the same pass, keeping the root only.
-    prev_p = p.previous()
-    previous = compute_values(db, root_id, prev_p) if prev_p is not None else []
+    # The root's previous period for the "Kỳ trước" column (within the programme: change_period).
+    compare = change_period(p)
+    previous = compute_values(db, root_id, compare) if compare is not None else []
     return Consolidated(
         root=root, period=p, header=document_header(db, root_unit, p, "consolidated"), indicators=indicators,
         blocks=blocks, agencies=agencies, footer=installation_footer(db), printed_at=now or dt.datetime.now(),
