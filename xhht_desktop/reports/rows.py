@@ -354,13 +354,22 @@ def apply_frame(header: DocumentHeader, frame, compiled_by: str | None = None) -
         compiled_by=header.compiled_by if compiled_by is None else compiled_by)
 
 
+def education_agency_name(db: sqlite_utils.Database, day: dt.date | None = None) -> str:
+    """The Department of Education's name as the agency list in force says on `day` (today): "Sở Giáo
+    dục và Đào tạo", or what the Department renamed it to in a reference update."""
+    from xhht_desktop.db.reference import agencies_in_db  # noqa: PLC0415
+
+    found = agencies_in_db(db).education_agency((day or dt.date.today()).isoformat())
+    return found.name if found is not None else "Sở Giáo dục và Đào tạo"
+
+
 def installation_body(db: sqlite_utils.Database) -> str:
     """"Sở GD&ĐT tỉnh Kon Tum", "Phòng GD&ĐT huyện Đắk Glei", "UBND xã Đắk Pék": who runs this copy."""
     inst = get_installation(db)
     if inst is None:
         return ""
     if inst.unit.level == "tinh":
-        return f"Sở Giáo dục và Đào tạo {_lower_type(inst.unit)}"
+        return f"{education_agency_name(db)} {_lower_type(inst.unit)}"
     if inst.unit.level == "huyen":
         return f"Phòng Giáo dục và Đào tạo {_lower_type(inst.unit)}"
     return f"UBND {_lower_type(inst.unit)}"
@@ -382,14 +391,15 @@ def _base_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Perio
     preparer = inst.official_name if inst is not None and inst.unit.id == unit.id else ""
     day = period.end.isoformat()
     parent = units_repo.parent_of(db, unit.id, day) or units_repo.parent_of(db, unit.id, unit.valid_from)
+    department = education_agency_name(db)  # the agency list in force (a reference update may rename it)
     if unit.level == "tinh":
         return DocumentHeader(
-            parent_body=_ubnd(unit), issuing_body="SỞ GIÁO DỤC VÀ ĐÀO TẠO", place=_place(unit),
-            reporting_unit=f"Sở Giáo dục và Đào tạo {_lower_type(unit)}",
+            parent_body=_ubnd(unit), issuing_body=department.upper(), place=_place(unit),
+            reporting_unit=f"{department} {_lower_type(unit)}",
             receiving_unit="Bộ Giáo dục và Đào tạo; UBND tỉnh",
             signer_title="GIÁM ĐỐC", form_number="02/XHHT-T" if kind == "consolidated" else "01/XHHT-T",
             number_line="Số:        /BC-SGDĐT", preparer_name=preparer)
-    receiving_dept = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}" if parent else "Sở Giáo dục và Đào tạo"
+    receiving_dept = f"{department} {_lower_type(parent)}" if parent else department
     if unit.level == "huyen":
         # Plan 2780 makes the UBND huyện the reporter of the district; its education office prepares.
         return DocumentHeader(
@@ -404,7 +414,7 @@ def _base_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Perio
     elif parent.level == "huyen":
         receiving = f"UBND {_lower_type(parent)} (Phòng Giáo dục và Đào tạo)"
     else:  # since 1 July 2025 communes report straight to the Department
-        receiving = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}"
+        receiving = f"{department} {_lower_type(parent)}"
     return DocumentHeader(
         parent_body="", issuing_body=_ubnd(unit), place=_place(unit),
         reporting_unit=f"UBND {_lower_type(unit)}", receiving_unit=receiving,
