@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhht_desktop.domain.values import format_percent
+from xhht_desktop.domain.values import format_decimal, format_percent
 
 from ui.context import AppContext
 from ui.models.dashboard_model import DashboardData, IndicatorSummary, load_dashboard
@@ -57,6 +57,9 @@ from ui.pages.base import Page
 from ui.widgets.chips import StatusChip
 from ui.widgets.target_bar import TargetBar
 
+# A new set of rows is built this many at a time, a turn of the event loop each, when the figures
+# came from a worker (a province's).
+ROWS_PER_STEP = 6
 # Fixed widths of the value, target, verdict and change columns (pixels at 96 dpi).
 COLUMN_WIDTHS = {1: 112, 3: 136, 4: 140, 5: 118}  # 1: wide enough for «Chưa báo cáo»
 
@@ -254,8 +257,14 @@ class DashboardPage(Page):
         unit = inst.unit
         self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
         self.subheading.setText(self.tr("Đang tổng hợp số liệu của các đơn vị cấp dưới…"))
-        self._task = QueryOp(self, lambda db: load_dashboard(db, unit, period), key="dashboard").success(
-            self._apply_when_current).run_in_background()
+        def load(db) -> DashboardData:
+            # The section added below the groups after the first paint: its module (40 ms) is
+            # imported here, off the GUI thread.
+            import ui.widgets.clc_summary  # noqa: F401, PLC0415
+
+            return load_dashboard(db, unit, period)
+
+        self._task = QueryOp(self, load, key="dashboard").success(self._apply_when_current).run_in_background()
 
     def _apply_when_current(self, data) -> None:
         self._task = None
@@ -354,18 +363,16 @@ class DashboardPage(Page):
         """The group cards, then `refreshed`.
 
         The same indicators in the same groups as on screen (another period of the programme, new
-        figures): the values go into the rows as they are. Otherwise the cards are built anew, the
-        first at once and one more per turn of the event loop when the figures came from a worker
-        (a province's 30–70 rows took 180–260 ms to build and lay out in one go, the window frozen
-        meanwhile); a commune's, computed on the spot, are built at once.
+        figures): the values go into the rows as they are. Otherwise the cards are built anew,
+        ROWS_PER_STEP rows per turn of the event loop when the figures came from a worker (a
+        province's 30–70 rows took 180–260 ms to build and lay out in one go, the window frozen
+        meanwhile); a commune's, computed on the spot, at once.
         """
-        from ui.widgets.returns_card import has_province_figures  # noqa: PLC0415
-
         data = self.data
         period = data.period
         programme = data.programme.code if data.programme else period.programme_code
         groups = sorted(data.by_group().items())
-        province = has_province_figures(self.ctx.db, period.code)  # from the Department's receipt
+        province = bool(data.province)  # from the Department's receipt
         shape = (programme, province, tuple((group, tuple(s.indicator.code for s in summaries))
                                             for group, summaries in groups))
         generation = self._generation
@@ -378,30 +385,36 @@ class DashboardPage(Page):
         self._groups_shape = shape
         _clear_layout(self.groups_layout)
         self.rows.clear()
-        pending = list(groups)
+        # The steps: each group's card, then its rows ROWS_PER_STEP at a time.
+        steps: list[tuple] = []
+        for group, summaries in groups:
+            steps.append(("card", group))
+            steps += [("rows", summaries[i:i + ROWS_PER_STEP]) for i in range(0, len(summaries), ROWS_PER_STEP)]
         sliced = data.unit.level != "xa"
-        self._groups_building = len(pending)
+        self._groups_building = len(steps)
+        state: dict = {}
 
         def build_next() -> None:
-            if generation != self._generation or not pending:
-                return  # a newer refresh took over
-            group, summaries = pending.pop(0)
-            self.groups_layout.addWidget(self._group_card(group, summaries, period, programme, province))
-            self._groups_building = len(pending)
-            if pending:
-                if sliced:
-                    QTimer.singleShot(0, self, build_next)
+            while steps:
+                if generation != self._generation:
+                    return  # a newer refresh took over
+                kind, what = steps.pop(0)
+                if kind == "card":
+                    card, state["grid"] = self._group_card(what, programme, province)
+                    state["row"] = 1
+                    self.groups_layout.addWidget(card)
                 else:
-                    build_next()
-            else:
-                self.refreshed.emit()
-
-        if pending:
-            build_next()
-        else:
+                    state["row"] = self._add_rows(state["grid"], state["row"], what, period, province)
+                self._groups_building = len(steps)
+                if steps and sliced and kind == "rows":
+                    QTimer.singleShot(0, self, build_next)
+                    return
             self.refreshed.emit()
 
-    def _group_card(self, group, summaries, period, programme: str, province: bool) -> QFrame:
+        build_next()
+
+    def _group_card(self, group, programme: str, province: bool) -> tuple[QFrame, QGridLayout]:
+        """A group's card with its column headers; its rows come with _add_rows."""
         card, layout = _card()
         layout.addWidget(_label(group_title(group, programme), name="cardTitle"))
         grid = QGridLayout()
@@ -412,7 +425,16 @@ class DashboardPage(Page):
             grid.addWidget(_label(text, name="columnHeader"), 0, col)
         if province:
             grid.addWidget(_label(self.tr("Tỉnh"), name="columnHeader"), 0, 6)
-        r = 1
+        # The same column widths in every card, so the groups line up under one another.
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(2, 3)
+        for col, width in COLUMN_WIDTHS.items():
+            grid.setColumnMinimumWidth(col, width)
+        layout.addLayout(grid)
+        return card, grid
+
+    def _add_rows(self, grid: QGridLayout, r: int, summaries, period, province: bool) -> int:
+        """Put these indicators' rows into a card's grid from row `r`; returns the next row."""
         for s in summaries:
             widgets = IndicatorRowWidgets(s)
             if province:
@@ -443,13 +465,7 @@ class DashboardPage(Page):
                 line.setFrameShape(QFrame.Shape.HLine)
                 grid.addWidget(line, r - 1, 0, 1, 6, Qt.AlignmentFlag.AlignBottom)
             r += 1
-        # The same column widths in every card, so the groups line up under one another.
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(2, 3)
-        for col, width in COLUMN_WIDTHS.items():
-            grid.setColumnMinimumWidth(col, width)
-        layout.addLayout(grid)
-        return card
+        return r
 
     def _set_row(self, w: IndicatorRowWidgets, s: IndicatorSummary, period, province: bool) -> None:
         """Show `s` in the row's widgets (new ones, or those of the same indicator on screen)."""
@@ -571,9 +587,9 @@ class DashboardPage(Page):
             w.gap.setText("")
         w.change.setText(self._change_text(s))
         if w.province is not None:
-            from ui.widgets.returns_card import province_figure_text  # noqa: PLC0415
-
-            w.province.setText(province_figure_text(self.ctx.db, period.code, ind.code) or "" if province else "")
+            figures, key = (self.data.province if province else {}), (ind.code, "")
+            w.province.setText("" if key not in figures else "—" if figures[key] is None
+                               else format_decimal(figures[key], 1))
 
     def _share_headline(self, s: IndicatorSummary) -> str:
         """"40,00%" over "từ mức 2": the share of units at or above the target degree (else the top one)."""
