@@ -317,3 +317,19 @@ def test_another_year_of_the_same_programme_updates_the_dashboards_rows_in_place
     with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
         ctx.set_period(Period(2014, 0))
     assert dashboard.rows["XMC_15_60"] is row and row.value.text() == "80,00%"
+
+
+def test_the_dashboards_texts_can_be_selected_with_the_mouse(main_window):
+    """Made selectable when the pointer comes over them (not all up front: that made laying out the
+    dashboard 40 % slower); the official can still drag over a figure to copy it."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    _ctx, window = main_window
+    dashboard = window.open_page("DashboardPage")
+    row = dashboard.rows["XMC_15_60"]
+    for label in (row.value, row.detail, row.name):
+        point = QPointF(2, 2)
+        QApplication.sendEvent(label, QEnterEvent(point, point, QPointF(label.mapToGlobal(point.toPoint()))))
+        assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse

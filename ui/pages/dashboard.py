@@ -64,15 +64,26 @@ ROWS_PER_STEP = 6
 COLUMN_WIDTHS = {1: 112, 3: 136, 4: 140, 5: 118}  # 1: wide enough for «Chưa báo cáo»
 
 
+class _Label(QLabel):
+    """A label whose text the mouse can select, made selectable when the pointer first comes over
+    it. A selectable label lays its text out through a text document: with every label of a
+    province's dashboard selectable from the start, building and laying out its rows cost 40 %
+    more of the GUI thread (290 → 173 ms for 31 rows, 88 → 60 ms for new figures in place)."""
+
+    def enterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().enterEvent(event)
+
+
 def _label(text: str = "", *, name: str | None = None, wrap: bool = False,
            align: Qt.AlignmentFlag | None = None) -> QLabel:
-    label = QLabel(text)
+    label = _Label(text)
     if name:
         label.setObjectName(name)
     label.setWordWrap(wrap)
     if align is not None:
         label.setAlignment(align)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
