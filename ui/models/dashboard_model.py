@@ -78,6 +78,10 @@ class DashboardData:
     own_complete: bool = False
     units_below: int = 0  # units expected to report below this one (0 for a commune)
     units_below_complete: int = 0
+    # The province's own figures of the period, (indicator, breakdown) -> value, from the
+    # Department's latest receipt (xhht_desktop.sync.receipts.province_figures): read with the rest,
+    # not once per row on the GUI thread.
+    province: dict[tuple[str, str], float | None] = field(default_factory=dict)
 
     def by_group(self) -> dict[int, list[IndicatorSummary]]:
         out: dict[int, list[IndicatorSummary]] = {}
@@ -149,4 +153,12 @@ def load_dashboard(db: sqlite_utils.Database, unit: units_repo.Unit, period: Per
         reporting = [uid for uid in below]
         data.units_below = len(reporting)
         data.units_below_complete = sum(1 for uid in reporting if values_repo.is_complete(db, uid, period.code))
+    data.province = province_figures(db, period.code)
     return data
+
+
+def province_figures(db: sqlite_utils.Database, period_code: str) -> dict[tuple[str, str], float | None]:
+    """The same rows as xhht_desktop.sync.receipts.province_figures, without importing the receipts' module
+    (and its cryptography: 70 ms) wherever the dashboard is shown."""
+    return {(i, b): v for i, b, v in db.conn.execute(
+        "SELECT indicator, breakdown, value FROM province_figures WHERE period=?", (period_code,))}

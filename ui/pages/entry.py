@@ -450,7 +450,7 @@ class EntryPage(Page):
         self.history_panel.toggled.connect(lambda on: on and self._load_history())
         outer.addWidget(self.history_panel)
 
-        ctx.period_changed.connect(lambda _p: self.refresh())
+        ctx.period_changed.connect(self.refresh_when_shown)
         ctx.data_changed.connect(self._on_data_changed)
         # A new official name must not wipe figures being typed: same rule as data_changed.
         ctx.installation_changed.connect(self._on_data_changed)
@@ -805,7 +805,7 @@ class EntryPage(Page):
             # Keep the official's pending edits; reload once they are saved or dropped.
             self._stale = True
             return
-        self.refresh()
+        self.refresh_when_shown()
 
     def _load_history(self) -> None:
         inst = self.ctx.installation
