@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from xhht_desktop.diagnostics import write_stderr
+from ui.i18n import core_words
 
 log = logging.getLogger("xhht.app")
 
@@ -117,7 +118,7 @@ def _open_database_or_explain(db_path: Path, parent=None):
     try:
         return open_app_database(db_path)
     except DatabaseError as exc:
-        messages.error(parent, str(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
+        messages.error(parent, core_words(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     except OSError as exc:
         messages.error(parent, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
             path=db_path, error=exc.strerror or exc),

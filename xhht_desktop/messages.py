@@ -602,6 +602,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "merge.level.huyen": {"vi": "cấp huyện", "en": "the district level"},
     "merge.level.tinh": {"vi": "cấp tỉnh", "en": "the province level"},
     "merge.period_issue": {"vi": "Kỳ {period}: {issue}", "en": "Period {period}: {issue}"},
+    "xlsx.cell_formula": {"vi": "ô chứa công thức chưa được tính — hãy nhập số trực tiếp",
+                          "en": "the cell holds a formula not yet calculated — enter the number directly"},
+    "xlsx.cell_date": {"vi": "ô chứa ngày tháng, không phải số", "en": "the cell holds a date, not a number"},
     # ==== end of helper "english1"'s block.
 }
 

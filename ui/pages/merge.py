@@ -39,6 +39,7 @@ from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import run_task
 from ui.widgets import messages
+from ui.i18n import core_words
 
 
 def save_receipt(report: merge.MergeReport, path: str | Path) -> Path:
@@ -257,7 +258,7 @@ class MergePage(Page):
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.task = None
         self._update_files()
-        messages.error(self, self.tr("Không nhập được."), str(exc))
+        messages.error(self, self.tr("Không nhập được."), core_words(exc))
 
     def show_report(self, report: merge.MergeReport) -> None:
         self.report = report
@@ -278,7 +279,8 @@ class MergePage(Page):
             self.details.clear()
             return
         p = self.report.packages[row]
-        lines = [p.reason] + [f"• {x}" for x in p.problems[:8]] + [f"• {x}" for x in p.warnings[:5]]
+        lines = ([core_words(p.reason)] + [f"• {core_words(x)}" for x in p.problems[:8]]
+                 + [f"• {core_words(x)}" for x in p.warnings[:5]])
         self.details.setText("\n".join(x for x in lines if x))
 
     def save_receipt(self) -> None:
@@ -292,7 +294,7 @@ class MergePage(Page):
         try:
             save_receipt(self.report, path)
         except OSError as exc:
-            messages.error(self, self.tr("Không lưu được biên nhận."), str(exc))
+            messages.error(self, self.tr("Không lưu được biên nhận."), core_words(exc))
 
     # ---- tab: conflicts -------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from ui.dialogs import about, backup_restore
 from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.widgets import messages
+from ui.i18n import core_words
 
 
 class SettingsPage(Page):
@@ -265,7 +266,7 @@ class SettingsPage(Page):
             check_official(str(values["official_name"]), str(values["official_title"]))  # before anything is saved
             CollectionOp(self, self.tr("Lưu cài đặt"), op).run_and_wait()
         except ValueError as exc:
-            messages.warn(self, self.tr("Không lưu được cài đặt."), str(exc))
+            messages.warn(self, self.tr("Không lưu được cài đặt."), core_words(exc))
             return False
         self._stored = values
         self._on_edit()
@@ -318,7 +319,7 @@ class SettingsPage(Page):
 
         self._check_task = run_task(self, self.tr("Đang kiểm tra dữ liệu…"), work, on_done=done,
                                     on_error=lambda exc, tb: messages.error(
-                                        self, self.tr("Không kiểm tra được dữ liệu."), str(exc)))
+                                        self, self.tr("Không kiểm tra được dữ liệu."), core_words(exc)))
 
     def open_sync_keys(self) -> None:
         from ui.dialogs.sync_keys import show_sync_keys
