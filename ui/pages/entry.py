@@ -14,6 +14,7 @@ Saving goes through `values_repo.save_entries` (all or nothing, with history).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.clc.summary import SUGGESTION_RULE_VI, suggested_rural_workers
 from xhht_desktop.db import values_repo
+from xhht_desktop.db.connection import DatabaseError
 from xhht_desktop.db.units_repo import UnitLifeError
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
@@ -936,6 +938,10 @@ class EntryPage(Page):
             messages.warn(self, self.tr("Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.").format(
                 n=len(errors)), "\n".join(errors))
             self._focus_first_problem()
+            return False
+        except (sqlite3.Error, DatabaseError, OSError) as exc:  # another program's lock, a full disk: nothing saved
+            messages.error(self, self.tr("Chưa lưu: không ghi được vào cơ sở dữ liệu, không có số liệu nào được ghi."),
+                           core_words(exc))
             return False
         self.refresh()
         self.last_save_result = result
