@@ -346,3 +346,16 @@ def test_cli_merge_report_words_the_reasons(tmp_path, capsys, monkeypatch):
     assert reasons and all(not VIETNAMESE.search(r.replace("Xã Đắk Pék", "")) for r in reasons), out
     assert main(["--db", dbp, "merge", "--dry-run", str(tmp_path / "usb")]) == 1
     assert "Máy gửi mới của Xã Đắk Pék" in capsys.readouterr().out
+
+
+def test_a_package_table_of_the_wrong_shape_is_refused_in_either_language():
+    from xhht_desktop.sync import tables
+
+    spec = tables.INDICATOR_VALUES
+    with pytest.raises(tables.SchemaProblem) as caught:
+        tables.check_table(spec, list(spec.columns), "not a list", "23353@2013-12-02")
+    assert str(caught.value) == "bảng indicator_values: phần dữ liệu không phải là danh sách"
+    assert english(caught.value) == "table indicator_values: its rows are not a list"
+    problem = tables.check_int(nullable=True, lo=0, hi=5)([1, "x"])
+    assert problem == "phải là số nguyên hoặc để trống" and english(problem) == "must be a whole number or empty"
+    assert english(tables.SYNC_CHECKS["uuid"](["NOT-A-UUID"])) == "must be a lower-case UUID"
