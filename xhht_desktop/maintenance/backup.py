@@ -183,11 +183,11 @@ def _fsync_file(path: Path) -> None:
 
 
 def _storage_message(exc: BaseException, path: Path, fallback: str) -> str:
-    """Words for a full disk, a read-only folder or a database another process is writing (a coded
-    Text of xhht_desktop/messages.py, Vietnamese as a str); `fallback` + SQLite's text otherwise."""
+    """Vietnamese words for a full disk, a read-only folder or a database another process is writing;
+    `fallback` + SQLite's text otherwise."""
     from xhht_desktop.db.connection import DatabaseBusy, busy_cause
     if busy_cause(exc) is not None:
-        return DatabaseBusy().args[0]
+        return str(DatabaseBusy())
     return explain_storage_error(exc, path) or f"{fallback}: {getattr(exc, 'strerror', None) or exc}"
 
 
