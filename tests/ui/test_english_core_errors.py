@@ -21,6 +21,16 @@ from ui.context import AppContext
 from ui.widgets import messages
 
 
+@pytest.fixture(autouse=True)
+def tasks_ended(qtbot):
+    """Every background task of the test has ended before its widgets are closed: a task left running
+    would keep its thread (and a later test's `_finish_running_tasks`) waiting."""
+    yield
+    from ui import tasks
+
+    qtbot.waitUntil(lambda: not any(t.thread.isRunning() for t in list(tasks._live)), timeout=30000)
+
+
 @pytest.fixture
 def english():
     i18n.install_language("en")
