@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from xhht_desktop import APP_NAME
 
 from ui.pages import registry
+from ui.i18n import core_words
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -707,7 +708,7 @@ class MainWindow(QMainWindow):
 
         self._export_task = QueryOp(self, work, ctx=self.ctx).with_progress(self.tr("Đang xuất biểu nhập Excel…")).success(
             lambda path: self.show_status(self.tr("Đã xuất biểu nhập: {path}").format(path=path), 15000)).failure(
-            lambda exc: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), str(exc))).run_in_background()
+            lambda exc: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), core_words(exc))).run_in_background()
 
     def import_xlsx(self) -> None:
         """Check a filled template, preview it, then import all of it or nothing."""

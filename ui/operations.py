@@ -47,6 +47,7 @@ from xhht_desktop.writer import Cancelled, Changes, Outcome
 
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import background_ended, background_started, run_task
+from ui.i18n import core_words
 
 
 class _Delivery(QObject):
@@ -87,7 +88,7 @@ def _explain(parent, exc: BaseException) -> None:
     if isinstance(exc, (Cancelled, TaskCancelled)):
         return
     messages.error(parent if _alive(parent) else None,
-                   QCoreApplication.translate("Operation", "Không thực hiện được."), str(exc))
+                   QCoreApplication.translate("Operation", "Không thực hiện được."), core_words(exc))
 
 
 def wait_for(future, parent: QWidget | None, title: str, *, show_after_ms: int = 300) -> Any:

@@ -32,6 +32,7 @@ from xhht_desktop.installation import InitError, Installation, init_installation
 
 from ui.models.presentation import role_label
 from ui.widgets import messages
+from ui.i18n import core_words
 
 ROLE_HELP_VI = {
     "commune": QT_TRANSLATE_NOOP("RolePage", "Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học "
@@ -326,7 +327,7 @@ class FirstRunWizard(QWizard):
             future, _ = writer.submit(self.tr("Thiết lập XHHT Desktop"), op)
             inst = wait_for(future, self, self.tr("Đang thiết lập…"))
         except InitError as exc:
-            messages.warn(self, str(exc))
+            messages.warn(self, core_words(exc))
             return
         finally:
             writer.close()

@@ -69,6 +69,7 @@ from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
 from ui.models.core_labels import core_label
+from ui.i18n import core_words
 
 ALL_PERIODS = "all"
 HIDDEN_BY_DEFAULT = {"end_date", "place", "cost"}
@@ -644,9 +645,9 @@ class ClcPage(Page):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ClcValidationError):
-                messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+                messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), core_words(exc))
             else:
-                messages.error(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+                messages.error(self, self.tr("Không hoàn tác được thay đổi này."), core_words(exc))
 
         label = self.tr("Hoàn tác") if backwards else self.tr("Làm lại")
         CollectionOp(self, label, op).success(done).failure(failed).run_in_background()
@@ -860,7 +861,7 @@ class ClcPage(Page):
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, Cancelled):
-                messages.error(self, self.tr("Không xuất được tệp Excel."), str(exc))
+                messages.error(self, self.tr("Không xuất được tệp Excel."), core_words(exc))
 
         self._export_task = QueryOp(self, work).with_progress(self.tr("Đang xuất sổ hoạt động…")).success(
             lambda out: self._notice(self.tr("Đã xuất {n} hoạt động ra «{path}».").format(

@@ -351,7 +351,7 @@ class ReportsPage(Page):
             if isinstance(exc, Cancelled):
                 self.status.setText(self.tr("Đã hủy lệnh in."))
                 return
-            messages.error(self, self.tr("Không in được."), str(exc))
+            messages.error(self, self.tr("Không in được."), core_words(exc))
 
         self.print_task = report_print.print_pdf(self, self.current_path, on_done=done, on_error=failed)
 

@@ -36,6 +36,7 @@ from ui.dialogs import about, backup_restore
 from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.widgets import messages
+from ui.i18n import core_words
 
 
 class SettingsPage(Page):
@@ -322,7 +323,7 @@ class SettingsPage(Page):
         # after another and do not report progress).
         self._check_task = QueryOp(self, lambda db, _progress: run_checks(db)).with_progress(
             self.tr("Đang kiểm tra dữ liệu…")).success(done).failure(
-            lambda exc: messages.error(self, self.tr("Không kiểm tra được dữ liệu."), str(exc))).run_in_background()
+            lambda exc: messages.error(self, self.tr("Không kiểm tra được dữ liệu."), core_words(exc))).run_in_background()
 
     def open_sync_keys(self) -> None:
         from ui.dialogs.sync_keys import show_sync_keys

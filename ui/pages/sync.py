@@ -40,6 +40,7 @@ from ui.operations import CollectionOp
 from ui.tasks import Cancelled
 from ui.widgets import messages
 from ui.models.core_labels import core_label
+from ui.i18n import core_words
 
 TABLE_LABELS = export.TABLE_LABELS_VI
 
@@ -187,7 +188,7 @@ class SyncPage(Page):
         try:
             pending = export.pending(db)
         except export.ExportProblem as exc:
-            self.pending_label.setText(str(exc))
+            self.pending_label.setText(core_words(exc))
             self.key_warning.setVisible(False)
             self.export_button.setEnabled(False)
             self.full_button.setEnabled(False)
@@ -286,6 +287,6 @@ class SyncPage(Page):
         if isinstance(exc, (Cancelled, WriterCancelled)):
             return
         if isinstance(exc, (export.ExportProblem, OSError)):
-            messages.warn(self, self.tr("Chưa xuất được gói."), str(exc))
+            messages.warn(self, self.tr("Chưa xuất được gói."), core_words(exc))
         else:
-            messages.error(self, self.tr("Chưa xuất được gói."), str(exc))
+            messages.error(self, self.tr("Chưa xuất được gói."), core_words(exc))

@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from xhht_desktop import cli as _cli
 from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError, say
 from xhht_desktop.db import meta
 from xhht_desktop.domain.periods import parse_period
@@ -173,7 +174,7 @@ def cmd_merge(args, ctx) -> int:
     if args.json:
         _print_json(report.to_json())
     else:
-        sys.stdout.write(receipt_text(report))
+        sys.stdout.write(receipt_text(report, lang=_cli.LANG))  # the reasons in --lang
     return EXIT_REJECTED if report.any_rejected else EXIT_OK
 
 
@@ -221,7 +222,7 @@ def cmd_installations_confirm(args, ctx) -> int:
             print(say("sync.still_pending", fp=fp, unit=r["unit_name"], code=r["unit_code"],
                       claimed=say("sync.units_claimed", n=r["units_claimed"])))
     if report.packages:
-        sys.stdout.write(receipt_text(report))
+        sys.stdout.write(receipt_text(report, lang=_cli.LANG))
     return EXIT_REJECTED if report.any_rejected else EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+from xhht_desktop import messages as M
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync.merge import (
     COUNT_KEYS,
@@ -42,7 +43,9 @@ def summary_lines(report: MergeReport) -> list[str]:
     return lines
 
 
-def receipt_text(report: MergeReport) -> str:
+def receipt_text(report: MergeReport, lang: str = M.DEFAULT) -> str:
+    """The receipt as plain text; `lang` words the packages' reasons, problems and warnings (the CLI's
+    --lang); the frame is the Vietnamese paper's."""
     labels = DRY_RUN_LABELS_VI if report.dry_run else STATUS_LABELS_VI
     out = [title(report), f"Lúc {_when(report.finished_at or report.started_at)} – người thực hiện: {report.actor}", ""]
     out += summary_lines(report)
@@ -54,14 +57,14 @@ def receipt_text(report: MergeReport) -> str:
         if p.fingerprint:
             out.append(f"   Máy gửi: {p.fingerprint}")
         if p.reason:
-            out.append(f"   {p.reason}")
+            out.append(f"   {M.words(p.reason, lang)}")
         counts = _counts_text(p.counts)
         if counts and p.status != "rejected":
             out.append(f"   Bản ghi: {counts}")
         for problem in p.problems:
-            out.append(f"   Lỗi: {problem}")
+            out.append(f"   Lỗi: {M.words(problem, lang)}")
         for warning in p.warnings:
-            out.append(f"   Lưu ý: {warning}")
+            out.append(f"   Lưu ý: {M.words(warning, lang)}")
     if report.gaps:
         out += ["", "Gói còn thiếu:"] + [f"- {g}" for g in report.gaps]
     if report.not_processed:
