@@ -162,6 +162,10 @@ class _Worker(QObject):
             self.failed.emit(exc, traceback.format_exc())
         else:
             self.finished.emit(result)
+        finally:
+            # The thread ends on its own once its work is done, even if the Task that would have
+            # ended it is gone (its widget closed meanwhile): no thread is left running for ever.
+            QThread.currentThread().quit()
 
 
 class Task(QObject):
@@ -182,6 +186,9 @@ class Task(QObject):
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
+        # Queued after the worker's result (same receiver, posted in order): released once both the
+        # result is delivered and the thread has ended.
+        self.thread.finished.connect(self._release)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
             self.dialog = QProgressDialog(title, self.tr("Hủy"), 0, 0, parent)
@@ -218,8 +225,7 @@ class Task(QObject):
         if self.dialog is not None:
             self.dialog.close()
         _ending.add(self)
-        self.thread.finished.connect(self._release)
-        self.thread.quit()
+        self.thread.quit()  # (the worker has asked already: see _Worker.run)
 
     @Slot()
     def _release(self) -> None:

@@ -105,7 +105,8 @@ def test_a_locked_database_is_said_in_english(qtbot, commune_window, boxes, db_p
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        assert page.save() is False
+        assert page.save() is True  # under way on the writer: the form does not wait
+        qtbot.waitUntil(lambda: page.pending_save is None, timeout=30000)  # the error comes back
     finally:
         holder.stdin.close()
         holder.wait(timeout=20)
@@ -115,7 +116,10 @@ def test_a_locked_database_is_said_in_english(qtbot, commune_window, boxes, db_p
     assert details.startswith("The database is being written by another program (another XHHT Desktop window "
                               "or a command running). Waited 0.3 seconds")
     assert not _vietnamese([text, details], allowed)
+    assert page.has_unsaved_changes()  # the figures are still on the form
     assert page.save() is True  # the lock gone, the same figures save
+    qtbot.waitUntil(lambda: page.pending_save is None, timeout=30000)
+    assert not page.has_unsaved_changes() and len(boxes) == 1
 
 
 def test_a_bad_key_file_is_refused_in_english(qtbot, commune_window, boxes, tmp_path, monkeypatch):
