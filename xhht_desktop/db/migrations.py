@@ -126,6 +126,9 @@ MIGRATIONS(name="0007_narrative")(schema_narrative.migrate)
 from xhht_desktop.db import schema_returns  # noqa: E402
 
 MIGRATIONS(name="0008_returns")(schema_returns.migrate)
+from xhht_desktop.db import schema_history  # noqa: E402
+
+MIGRATIONS(name="0009_merge_history")(schema_history.migrate)
 
 
 def _names() -> list[str]:

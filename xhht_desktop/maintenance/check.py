@@ -58,6 +58,10 @@ def _tables(db: sqlite_utils.Database) -> set[str]:
     return {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
+def _columns(db: sqlite_utils.Database, table: str) -> set[str]:
+    return {r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")}  # table: from VERSIONED_TABLES
+
+
 def check_sqlite(db: sqlite_utils.Database) -> list[Finding]:
     """PRAGMA integrity_check and foreign_key_check."""
     out = []
@@ -340,7 +344,14 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
         if n:
             out.append(Finding("revision", f"{n} bản ghi của bảng {table} có số phiên bản nhỏ hơn 1."))
         # Every change is recorded in history; a record without any history row was written around it.
+        # Its rows: indexed ones, or the block of its first arrival by merge (xhht_desktop.db.history).
+        arrival = ("t.arrival_id IS NOT NULL AND EXISTS (SELECT 1 FROM history a WHERE a.id = t.arrival_id "
+                   "AND a.record_uuid = t.uuid AND a.arrival = 1) OR "
+                   if "arrival_id" in _columns(db, table) else "")
         n = conn.execute(
+            f"""SELECT count(*) FROM {table} t WHERE NOT ({arrival}EXISTS
+                (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid AND h.arrival = 0))"""
+            if arrival else
             f"""SELECT count(*) FROM {table} t WHERE NOT EXISTS
                 (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
         if n:

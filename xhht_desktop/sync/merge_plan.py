@@ -39,6 +39,7 @@ class _Plan:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     writes: dict[str, list[tuple]] = field(default_factory=dict)  # table -> upsert rows
     history: list[tuple] = field(default_factory=list)
+    arrived: set[str] = field(default_factory=set)  # records new here: their history is an arrival block
     new_conflicts: list[dict] = field(default_factory=list)
     updated_conflicts: list[tuple] = field(default_factory=list)  # (id, origin, revision, data)
     errors: list[str] = field(default_factory=list)
@@ -116,6 +117,8 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                     plan.counts["deleted"] += 1
                 else:
                     plan.counts[action] += 1
+                if ex is None:
+                    plan.arrived.add(uuid_)
                 if ex is None and record_history:
                     plan.history.append((name, uuid_, "created", None, prepared.created[uuid_], revision, updated_at,
                                          updated_by, origin, source))

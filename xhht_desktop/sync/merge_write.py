@@ -87,6 +87,7 @@ class _Group:
         self.records: set[str] = set()   # record UUIDs waiting in `writes`
         self.writes: dict[str, list[tuple]] = {}  # table -> upsert rows waiting
         self.history: list[tuple] = []   # history rows waiting
+        self.arrived: set[str] = set()   # records new here among them (merge_plan._Plan.arrived)
 
     def begin(self) -> None:
         if not self.batch.dry_run:
@@ -103,6 +104,7 @@ class _Group:
 
     def _clear_waiting(self) -> None:
         self.units, self.records, self.writes, self.history = set(), set(), {}, []
+        self.arrived = set()
         self.waiting = 0
 
     def defer(self, plan: _Plan) -> None:
@@ -112,6 +114,7 @@ class _Group:
             self.batch.rows_written += len(rows)
             self.waiting += len(rows)
         self.history.extend(plan.history)
+        self.arrived |= plan.arrived
         self.batch.rows_written += len(plan.history)
         self.waiting += len(plan.history)
 
@@ -126,15 +129,9 @@ class _Group:
         if not (self.writes or self.history):
             self.units, self.records = set(), set()
             return True
-        db = self.batch.db
         try:
-            for name, spec in self.batch.specs.items():  # write order: parents before children
-                rows = self.writes.get(name)
-                if rows:
-                    rows.sort(key=_first)
-                    repo.upsert_rows(db, spec, rows)
             self.history.sort(key=_second)
-            repo.insert_history(db, self.history)
+            _write_rows(self.batch, self.writes, self.history, self.arrived, sort=True)
         except sqlite3.OperationalError:
             raise  # disk full, locked, I/O: stop (the group is undone)
         except sqlite3.DatabaseError:
@@ -207,15 +204,29 @@ class _Group:
         self.begin()
 
 
+def _write_rows(batch: _Batch, writes: dict[str, list[tuple]], history: list[tuple], arrived: set[str], *,
+               sort: bool) -> None:
+    """Records and their history rows, each record's rows together in `history`. The rows of a
+    record's first arrival get consecutive ids (an arrival block, migration 0009) and the record points
+    at the first: they are appended to the history table and never enter its record_uuid index."""
+    db = batch.db
+    numbered, firsts = repo.number_history(db, history, arrived)
+    for name, spec in batch.specs.items():  # write order: parents before children
+        rows = writes.get(name)
+        if rows:
+            if sort:
+                rows.sort(key=_first)
+            repo.upsert_rows(db, spec, rows, firsts)
+    repo.insert_history_numbered(db, numbered)
+
+
 def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan, group: _Group | None) -> None:
     """Records and history now, or with the group's sorted write; conflicts now."""
     db = batch.db
     if group is not None:
         group.defer(plan)
     else:
-        for name, rows in plan.writes.items():
-            repo.upsert_rows(db, batch.specs[name], rows)
-        repo.insert_history(db, plan.history)
+        _write_rows(batch, plan.writes, plan.history, plan.arrived, sort=False)
     for record in plan.new_conflicts:
         repo.insert_conflict(db, record)
         batch.conflicts_possible = True
