@@ -113,8 +113,13 @@ WAL_RESTART_BYTES = 768 * 1024 * 1024
 # (FLUSH_ROWS) now do more for the bytes written.
 CHECKPOINT_EVERY_COMMIT = True
 WAL_KEEP_BYTES = 64 * 1024 * 1024  # journal_size_limit while merging: the WAL file shrinks back to this
-# Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread.
+# Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread -
+# or, for a batch of OPEN_IN_PROCESS_FROM packages or more, in a helper process (merge_read.Opener):
+# opening is most of a package's CPU, and on a thread it takes turns with the merge on the GIL.
+# Below that, starting the process (an interpreter, ~0.3 s) costs more than it saves.
 OPEN_AHEAD = 4
+OPEN_AHEAD_IN_PROCESS = 16
+OPEN_IN_PROCESS_FROM = 300
 
 
 def merge_files(db: sqlite_utils.Database, paths: Iterable[str | Path], *, dry_run: bool = False,
@@ -149,7 +154,9 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                    commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS, flush_rows=FLUSH_ROWS,
                    max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
     done = 0
-    opener = Opener(batch, items, OPEN_AHEAD)  # packages being opened beside the merge
+    in_process = total >= OPEN_IN_PROCESS_FROM
+    opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
+                    processes=in_process)  # packages being opened beside the merge
     try:
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
         if not dry_run:
