@@ -56,8 +56,9 @@ class _Group:
     back and its packages are merged again one at a time, each in its own savepoint: only the
     package at fault is rejected, and every package stays whole or absent.
 
-    A package's records and history rows are not written at once but kept and written with the
-    whole group, sorted by UUID (`flush`). Their keys are random, so each lands on its own index
+    A package's records and the history rows of its changes are not written at once but kept and
+    written with the whole group, sorted by UUID (`flush`); the history of a record's first arrival
+    is written at once, since it is only appended (`defer`). Their keys are random, so each lands on its own index
     page; sorted, the rows that share a page are written together and the page is written out
     once per group, not once per package (the small bookkeeping rows are written at once). Until
     then the database does not show them, so a package of a unit already in the group, or one that
@@ -87,7 +88,7 @@ class _Group:
         self.records: set[str] = set()   # record UUIDs waiting in `writes`
         self.writes: dict[str, list[tuple]] = {}  # table -> upsert rows waiting
         self.history: list[tuple] = []   # history rows waiting
-        self.arrived: set[str] = set()   # records new here among them (merge_plan._Plan.arrived)
+        self.firsts: dict[str, int] = {}  # record uuid -> first id of its arrival block, already written
 
     def begin(self) -> None:
         if not self.batch.dry_run:
@@ -104,19 +105,28 @@ class _Group:
 
     def _clear_waiting(self) -> None:
         self.units, self.records, self.writes, self.history = set(), set(), {}, []
-        self.arrived = set()
+        self.firsts = {}
         self.waiting = 0
 
     def defer(self, plan: _Plan) -> None:
-        """Keep a planned package's records and history for the group's sorted write."""
+        """Keep a planned package's records and indexed history rows for the group's sorted write.
+        The history of its new records' first arrival is written at once: it is only appended to
+        the history table (an arrival block, migration 0009), and its records wait with their
+        pointer to it."""
         for name, rows in plan.writes.items():
             self.writes.setdefault(name, []).extend(rows)
             self.batch.rows_written += len(rows)
             self.waiting += len(rows)
-        self.history.extend(plan.history)
-        self.arrived |= plan.arrived
+        rest = plan.history
+        if plan.arrived:
+            arrived = plan.arrived
+            numbered, firsts = repo.number_history(self.batch.db, [h for h in rest if h[1] in arrived], arrived)
+            repo.insert_history_numbered(self.batch.db, numbered)
+            self.firsts.update(firsts)
+            rest = [h for h in rest if h[1] not in arrived]
+        self.history.extend(rest)
         self.batch.rows_written += len(plan.history)
-        self.waiting += len(plan.history)
+        self.waiting += len(rest)
 
     def flush_if_full(self, report: MergeReport) -> None:
         """Write what waits into the open transaction once `flush_rows` rows wait (memory bound)."""
@@ -131,7 +141,7 @@ class _Group:
             return True
         try:
             self.history.sort(key=_second)
-            _write_rows(self.batch, self.writes, self.history, self.arrived, sort=True)
+            _write_rows(self.batch, self.writes, self.history, set(), sort=True, firsts=self.firsts)
         except sqlite3.OperationalError:
             raise  # disk full, locked, I/O: stop (the group is undone)
         except sqlite3.DatabaseError:
@@ -205,12 +215,13 @@ class _Group:
 
 
 def _write_rows(batch: _Batch, writes: dict[str, list[tuple]], history: list[tuple], arrived: set[str], *,
-               sort: bool) -> None:
+               sort: bool, firsts: dict[str, int] | None = None) -> None:
     """Records and their history rows, each record's rows together in `history`. The rows of a
     record's first arrival get consecutive ids (an arrival block, migration 0009) and the record points
     at the first: they are appended to the history table and never enter its record_uuid index."""
     db = batch.db
-    numbered, firsts = repo.number_history(db, history, arrived)
+    numbered, new_firsts = repo.number_history(db, history, arrived)
+    firsts = {**firsts, **new_firsts} if firsts else new_firsts
     for name, spec in batch.specs.items():  # write order: parents before children
         rows = writes.get(name)
         if rows:
