@@ -56,32 +56,37 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="70" />
+            <location filename="../../ui/dialogs/returns.py" line="77" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="73" />
+            <location filename="../../ui/dialogs/returns.py" line="80" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="80" />
+            <location filename="../../ui/dialogs/returns.py" line="87" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <location filename="../../ui/dialogs/returns.py" line="88" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="90" />
+            <location filename="../../ui/dialogs/returns.py" line="99" />
+            <source>Không có gì phải áp dụng:</source>
+            <translation>Nothing to apply:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="101" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <location filename="../../ui/dialogs/returns.py" line="116" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -154,118 +159,121 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="128" />
+            <location filename="../../ui/dialogs/returns.py" line="143" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="132" />
+            <location filename="../../ui/dialogs/returns.py" line="147" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="262" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="150" />
+            <location filename="../../ui/dialogs/returns.py" line="165" />
+            <location filename="../../ui/dialogs/returns.py" line="282" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="153" />
+            <location filename="../../ui/dialogs/returns.py" line="168" />
+            <location filename="../../ui/dialogs/returns.py" line="298" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <location filename="../../ui/dialogs/returns.py" line="173" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="178" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="198" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="198" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="184" />
+            <location filename="../../ui/dialogs/returns.py" line="199" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <location filename="../../ui/dialogs/returns.py" line="213" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="201" />
+            <location filename="../../ui/dialogs/returns.py" line="216" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="209" />
+            <location filename="../../ui/dialogs/returns.py" line="224" />
             <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
             <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="211" />
-            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <location filename="../../ui/dialogs/returns.py" line="226" />
+            <location filename="../../ui/dialogs/returns.py" line="230" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="214" />
+            <location filename="../../ui/dialogs/returns.py" line="229" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="234" />
+            <location filename="../../ui/dialogs/returns.py" line="249" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="243" />
+            <location filename="../../ui/dialogs/returns.py" line="264" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="255" />
+            <location filename="../../ui/dialogs/returns.py" line="275" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="261" />
+            <location filename="../../ui/dialogs/returns.py" line="284" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="264" />
+            <location filename="../../ui/dialogs/returns.py" line="287" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="268" />
+            <location filename="../../ui/dialogs/returns.py" line="291" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="274" />
+            <location filename="../../ui/dialogs/returns.py" line="300" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="278" />
+            <location filename="../../ui/dialogs/returns.py" line="304" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -502,157 +510,162 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="31" />
+            <location filename="../../ui/models/clc_activity_model.py" line="34" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="32" />
+            <location filename="../../ui/models/clc_activity_model.py" line="35" />
             <source>Ngày diễn ra (ngày bắt đầu nếu là lớp học nhiều ngày)</source>
             <translation>Date held (first day of a class over several days)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="33" />
+            <location filename="../../ui/models/clc_activity_model.py" line="36" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="34" />
+            <location filename="../../ui/models/clc_activity_model.py" line="37" />
             <source>Ngày kết thúc của lớp học nhiều ngày</source>
             <translation>Last day of a class over several days</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="35" />
+            <location filename="../../ui/models/clc_activity_model.py" line="38" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="36" />
+            <location filename="../../ui/models/clc_activity_model.py" line="39" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="37" />
+            <location filename="../../ui/models/clc_activity_model.py" line="40" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="38" />
+            <location filename="../../ui/models/clc_activity_model.py" line="41" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="39" />
+            <location filename="../../ui/models/clc_activity_model.py" line="42" />
             <source>Để trống = tại trung tâm</source>
             <translation>Blank = at the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="40" />
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
             <source>Buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="40" />
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="41" />
+            <location filename="../../ui/models/clc_activity_model.py" line="44" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="42" />
+            <location filename="../../ui/models/clc_activity_model.py" line="45" />
             <source>Lượt người học: một người học 10 buổi là 10 lượt</source>
             <translation>Learner visits: one learner at 10 sessions is 10 visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="43" />
+            <location filename="../../ui/models/clc_activity_model.py" line="46" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="43" />
+            <location filename="../../ui/models/clc_activity_model.py" line="46" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="44" />
+            <location filename="../../ui/models/clc_activity_model.py" line="47" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="45" />
+            <location filename="../../ui/models/clc_activity_model.py" line="48" />
             <source>Dân tộc thiểu số (lượt)</source>
             <translation>Ethnic minority (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="46" />
+            <location filename="../../ui/models/clc_activity_model.py" line="49" />
             <source>LĐNT</source>
             <translation>RW</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="47" />
+            <location filename="../../ui/models/clc_activity_model.py" line="50" />
             <source>Lao động nông thôn (lượt)</source>
             <translation>Rural workers (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="48" />
+            <location filename="../../ui/models/clc_activity_model.py" line="51" />
             <source>Người</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="49" />
+            <location filename="../../ui/models/clc_activity_model.py" line="52" />
             <source>Số người khác nhau của hoạt động (không trùng)</source>
             <translation>Different people in the activity (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="50" />
+            <location filename="../../ui/models/clc_activity_model.py" line="53" />
             <source>LĐNT mới</source>
             <translation>New RW</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="51" />
+            <location filename="../../ui/models/clc_activity_model.py" line="54" />
             <source>Lao động nông thôn học lần đầu trong năm tại trung tâm (người)</source>
             <translation>Rural workers studying at the centre for the first time this year (persons)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="52" />
+            <location filename="../../ui/models/clc_activity_model.py" line="55" />
             <source>Phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="53" />
+            <location filename="../../ui/models/clc_activity_model.py" line="56" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="54" />
+            <location filename="../../ui/models/clc_activity_model.py" line="57" />
             <source>Kinh phí</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="55" />
+            <location filename="../../ui/models/clc_activity_model.py" line="58" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="56" />
+            <location filename="../../ui/models/clc_activity_model.py" line="59" />
             <source>Xã</source>
             <translation>Commune</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="59" />
+            <location filename="../../ui/models/clc_activity_model.py" line="62" />
             <source>Trung tâm</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="332" />
+            <location filename="../../ui/models/clc_activity_model.py" line="339" />
+            <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
+            <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="352" />
             <source>Ghi chú: {notes}</source>
             <translation>Note: {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="338" />
+            <location filename="../../ui/models/clc_activity_model.py" line="358" />
             <source>Nguồn: {funding}</source>
             <translation>Funding: {funding}</translation>
         </message>
@@ -757,293 +770,298 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="85" />
+            <location filename="../../ui/pages/clc.py" line="86" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="161" />
+            <location filename="../../ui/pages/clc.py" line="162" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="162" />
+            <location filename="../../ui/pages/clc.py" line="163" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="169" />
-            <location filename="../../ui/pages/clc.py" line="275" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="170" />
+            <location filename="../../ui/pages/clc.py" line="276" />
+            <location filename="../../ui/pages/clc.py" line="650" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="174" />
+            <location filename="../../ui/pages/clc.py" line="175" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="176" />
+            <location filename="../../ui/pages/clc.py" line="177" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="210" />
+            <location filename="../../ui/pages/clc.py" line="211" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="219" />
+            <location filename="../../ui/pages/clc.py" line="220" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="221" />
-            <location filename="../../ui/pages/clc.py" line="430" />
+            <location filename="../../ui/pages/clc.py" line="222" />
+            <location filename="../../ui/pages/clc.py" line="433" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="229" />
+            <location filename="../../ui/pages/clc.py" line="230" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="240" />
+            <location filename="../../ui/pages/clc.py" line="241" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="243" />
+            <location filename="../../ui/pages/clc.py" line="244" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="245" />
+            <location filename="../../ui/pages/clc.py" line="246" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="252" />
+            <location filename="../../ui/pages/clc.py" line="253" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="262" />
+            <location filename="../../ui/pages/clc.py" line="263" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="264" />
+            <location filename="../../ui/pages/clc.py" line="265" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="266" />
+            <location filename="../../ui/pages/clc.py" line="267" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="269" />
+            <location filename="../../ui/pages/clc.py" line="270" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="270" />
+            <location filename="../../ui/pages/clc.py" line="271" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="272" />
+            <location filename="../../ui/pages/clc.py" line="273" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="273" />
+            <location filename="../../ui/pages/clc.py" line="274" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="278" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="279" />
+            <location filename="../../ui/pages/clc.py" line="650" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="286" />
+            <location filename="../../ui/pages/clc.py" line="287" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="287" />
+            <location filename="../../ui/pages/clc.py" line="288" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="449" />
+            <location filename="../../ui/pages/clc.py" line="452" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="491" />
+            <location filename="../../ui/pages/clc.py" line="494" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="492" />
+            <location filename="../../ui/pages/clc.py" line="495" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="497" />
+            <location filename="../../ui/pages/clc.py" line="500" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="503" />
+            <location filename="../../ui/pages/clc.py" line="506" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="505" />
+            <location filename="../../ui/pages/clc.py" line="508" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="506" />
+            <location filename="../../ui/pages/clc.py" line="509" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="507" />
+            <location filename="../../ui/pages/clc.py" line="510" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="510" />
+            <location filename="../../ui/pages/clc.py" line="513" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="511" />
+            <location filename="../../ui/pages/clc.py" line="514" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="515" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="513" />
+            <location filename="../../ui/pages/clc.py" line="516" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="525" />
+            <location filename="../../ui/pages/clc.py" line="528" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="527" />
+            <location filename="../../ui/pages/clc.py" line="530" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="528" />
+            <location filename="../../ui/pages/clc.py" line="531" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="530" />
+            <location filename="../../ui/pages/clc.py" line="533" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="537" />
+            <source>⚑ Sở đề nghị kiểm tra lại {n} hoạt động (dòng tô hồng; rê chuột lên tên hoạt động để đọc)</source>
+            <translation>⚑ The Department asks to check {n} activities (rows in pink; hover over the activity's name to read it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="613" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="613" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="639" />
-            <location filename="../../ui/pages/clc.py" line="641" />
+            <location filename="../../ui/pages/clc.py" line="646" />
+            <location filename="../../ui/pages/clc.py" line="648" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="720" />
+            <location filename="../../ui/pages/clc.py" line="727" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="728" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="605" />
-            <location filename="../../ui/pages/clc.py" line="775" />
+            <location filename="../../ui/pages/clc.py" line="612" />
+            <location filename="../../ui/pages/clc.py" line="782" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="607" />
+            <location filename="../../ui/pages/clc.py" line="614" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="705" />
+            <location filename="../../ui/pages/clc.py" line="712" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="707" />
+            <location filename="../../ui/pages/clc.py" line="714" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="776" />
+            <location filename="../../ui/pages/clc.py" line="783" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="780" />
+            <location filename="../../ui/pages/clc.py" line="787" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="817" />
+            <location filename="../../ui/pages/clc.py" line="824" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="838" />
+            <location filename="../../ui/pages/clc.py" line="845" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="845" />
+            <location filename="../../ui/pages/clc.py" line="852" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="861" />
+            <location filename="../../ui/pages/clc.py" line="868" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="862" />
+            <location filename="../../ui/pages/clc.py" line="869" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="864" />
+            <location filename="../../ui/pages/clc.py" line="871" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1169,12 +1187,12 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcTotalsModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="373" />
+            <location filename="../../ui/models/clc_activity_model.py" line="393" />
             <source>Tổng cộng: {n} hoạt động</source>
             <translation>Total: {n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="392" />
+            <location filename="../../ui/models/clc_activity_model.py" line="412" />
             <source>Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)</source>
             <translation>Sum over the activities that record this figure (blank = not recorded, not counted as 0)</translation>
         </message>
@@ -1293,197 +1311,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1563,7 +1581,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1573,22 +1591,22 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1613,17 +1631,17 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
@@ -2131,130 +2149,169 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CorrectionsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="38" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="40" />
             <source>chưa trả lời</source>
             <translation>not answered</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="39" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="41" />
             <source>đã trả lời, chưa gửi</source>
             <translation>answered, not sent yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="40" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="42" />
             <source>đã gửi trả lời</source>
             <translation>answer sent</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="41" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="43" />
             <source>đã đóng</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="42" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="44" />
             <source>xã trả lời</source>
             <translation>commune replied</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="43" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="45" />
             <source>xã gửi lại số liệu</source>
             <translation>commune sent the figure again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="61" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="63" />
             <source>Đề nghị kiểm tra lại</source>
             <translation>Correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="68" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="70" />
             <source>Mọi trạng thái</source>
             <translation>Any status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="71" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="99" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="73" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="105" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="73" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="79" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="75" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="81" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="98" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="104" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="100" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <source>Chỉ tiêu / hoạt động</source>
+            <translation>Indicator / activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="97" />
+            <source>Một số liệu (chỉ tiêu)</source>
+            <translation>A figure (indicator)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="98" />
+            <source>Một hoạt động của TTHTCĐ</source>
+            <translation>A learning-centre activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="106" />
+            <source>Đề nghị về</source>
+            <translation>Request about</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="107" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="79" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="101" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="224" />
+            <source>hoạt động TTHTCĐ {id}</source>
+            <translation>learning-centre activity {id}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="225" />
+            <source>Hoạt động TTHTCĐ: {date} – {title}</source>
+            <translation>Learning-centre activity: {date} – {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="81" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="110" />
             <source>Nội dung đề nghị</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="82" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="82" />
             <source>Ngày gửi</source>
             <translation>Sent on</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="87" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="89" />
             <source>Đề nghị mới</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="96" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="102" />
             <source>Ví dụ: Đề nghị xã kiểm tra lại mẫu số.</source>
             <translation>For example: Please check the denominator again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="102" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="108" />
+            <source>Hoạt động TTHTCĐ</source>
+            <translation>Learning-centre activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="111" />
             <source>Gửi đề nghị</source>
             <translation>Send request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="113" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="122" />
             <source>Mọi đơn vị</source>
             <translation>All units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="171" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="166" />
+            <source>(Sở chưa nhận hoạt động nào của đơn vị trong kỳ này)</source>
+            <translation>(the Department has received no activity of this unit in this period)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="182" />
             <source>Hãy chọn đơn vị.</source>
             <translation>Choose a unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="173" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="184" />
+            <source>Hãy chọn hoạt động của TTHTCĐ.</source>
+            <translation>Choose a learning-centre activity.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="186" />
             <source>Hãy chọn chỉ tiêu.</source>
             <translation>Choose an indicator.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="180" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="193" />
             <source>Gửi đề nghị kiểm tra lại</source>
             <translation>Send a correction request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="189" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="202" />
             <source>Không gửi được đề nghị.</source>
             <translation>The request could not be sent.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="203" />
-            <source>hoạt động TTHTCĐ</source>
-            <translation>learning-centre activity</translation>
         </message>
     </context>
     <context>
@@ -2627,72 +2684,77 @@ at level {n}+</translation>
     <context>
         <name>DepartmentFilesCard</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="42" />
+            <location filename="../../ui/widgets/returns_card.py" line="43" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="46" />
+            <location filename="../../ui/widgets/returns_card.py" line="47" />
             <source>Kéo thả biên nhận (.xhhtr) hoặc bản cập nhật danh mục (.xhhtu) của Sở vào đây, hoặc bấm nút bên cạnh. Tệp được kiểm tra chữ ký và hiện danh sách thay đổi trước khi áp dụng.</source>
             <translation>Drop the Department's receipts (.xhhtr) or reference updates (.xhhtu) here, or use the button. Signatures are checked and the list of changes is shown before anything is applied.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="51" />
+            <location filename="../../ui/widgets/returns_card.py" line="52" />
             <source>Nhận tệp từ Sở…</source>
             <translation>Open files from the Department…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="55" />
+            <location filename="../../ui/widgets/returns_card.py" line="56" />
             <source>Đề nghị kiểm tra lại của Sở</source>
             <translation>The Department's correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="58" />
-            <source>Chỉ tiêu</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <source>Chỉ tiêu / hoạt động</source>
+            <translation>Indicator / activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="66" />
+            <location filename="../../ui/widgets/returns_card.py" line="68" />
             <source>Trả lời đề nghị…</source>
             <translation>Reply to the request…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="77" />
+            <location filename="../../ui/widgets/returns_card.py" line="94" />
             <source>hoạt động TTHTCĐ {id}</source>
             <translation>learning-centre activity {id}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="88" />
+            <location filename="../../ui/widgets/returns_card.py" line="95" />
+            <source>Hoạt động TTHTCĐ: {date} – {title}</source>
+            <translation>Learning-centre activity: {date} – {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="100" />
             <source>Chọn một đề nghị trong danh sách trước.</source>
             <translation>Choose a request in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="91" />
+            <location filename="../../ui/widgets/returns_card.py" line="103" />
             <source>Trả lời đề nghị của Sở</source>
             <translation>Reply to the Department's request</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="97" />
+            <location filename="../../ui/widgets/returns_card.py" line="109" />
             <source>Chưa ghi được trả lời.</source>
             <translation>The reply was not saved.</translation>
         </message>
@@ -3209,97 +3271,97 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="180" />
+            <location filename="../../ui/dialogs/report_print.py" line="183" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="183" />
+            <location filename="../../ui/dialogs/report_print.py" line="186" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="193" />
+            <location filename="../../ui/dialogs/report_print.py" line="196" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="196" />
+            <location filename="../../ui/dialogs/report_print.py" line="199" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="199" />
+            <location filename="../../ui/dialogs/report_print.py" line="202" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="202" />
+            <location filename="../../ui/dialogs/report_print.py" line="205" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="203" />
+            <location filename="../../ui/dialogs/report_print.py" line="206" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="204" />
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="205" />
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="207" />
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="208" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <location filename="../../ui/dialogs/report_print.py" line="214" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <location filename="../../ui/dialogs/report_print.py" line="215" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="217" />
+            <location filename="../../ui/dialogs/report_print.py" line="220" />
             <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
             <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="221" />
+            <location filename="../../ui/dialogs/report_print.py" line="224" />
             <source>Ngưỡng đánh giá cấp trên</source>
             <translation>Judging threshold above the commune</translation>
         </message>
@@ -3532,27 +3594,27 @@ at level {n}+</translation>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="145" />
+            <location filename="../../ui/models/import_preview.py" line="154" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="146" />
+            <location filename="../../ui/models/import_preview.py" line="155" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="203" />
+            <location filename="../../ui/models/import_preview.py" line="195" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="196" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="196" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -4058,32 +4120,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="319" />
+            <location filename="../../ui/dialogs/report_print.py" line="329" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="320" />
+            <location filename="../../ui/dialogs/report_print.py" line="330" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="321" />
+            <location filename="../../ui/dialogs/report_print.py" line="331" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="322" />
+            <location filename="../../ui/dialogs/report_print.py" line="332" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="325" />
+            <location filename="../../ui/dialogs/report_print.py" line="335" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="326" />
+            <location filename="../../ui/dialogs/report_print.py" line="336" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -4091,17 +4153,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <location filename="../../ui/dialogs/report_print.py" line="281" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <location filename="../../ui/dialogs/report_print.py" line="284" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="282" />
+            <location filename="../../ui/dialogs/report_print.py" line="286" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -4295,42 +4357,42 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="111" />
+            <location filename="../../ui/dialogs/report_print.py" line="114" />
             <source>Đang in trang {page}/{pages}</source>
             <translation>Printing page {page}/{pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="117" />
+            <location filename="../../ui/dialogs/report_print.py" line="120" />
             <source>Đang in…</source>
             <translation>Printing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="157" />
+            <location filename="../../ui/dialogs/report_print.py" line="160" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="159" />
+            <location filename="../../ui/dialogs/report_print.py" line="162" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="255" />
+            <location filename="../../ui/dialogs/report_print.py" line="258" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="256" />
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="258" />
+            <location filename="../../ui/dialogs/report_print.py" line="261" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="259" />
+            <location filename="../../ui/dialogs/report_print.py" line="262" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -4717,189 +4779,194 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="41" />
-            <location filename="../../ui/pages/settings.py" line="59" />
+            <location filename="../../ui/pages/settings.py" line="42" />
+            <location filename="../../ui/pages/settings.py" line="60" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="64" />
+            <location filename="../../ui/pages/settings.py" line="65" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="70" />
+            <location filename="../../ui/pages/settings.py" line="71" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="76" />
+            <location filename="../../ui/pages/settings.py" line="77" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="78" />
+            <location filename="../../ui/pages/settings.py" line="79" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="87" />
+            <location filename="../../ui/pages/settings.py" line="88" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="92" />
+            <location filename="../../ui/pages/settings.py" line="93" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="95" />
+            <location filename="../../ui/pages/settings.py" line="96" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="102" />
+            <location filename="../../ui/pages/settings.py" line="103" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="104" />
+            <location filename="../../ui/pages/settings.py" line="105" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="106" />
+            <location filename="../../ui/pages/settings.py" line="107" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="115" />
+            <location filename="../../ui/pages/settings.py" line="116" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="124" />
+            <location filename="../../ui/pages/settings.py" line="125" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="131" />
+            <location filename="../../ui/pages/settings.py" line="132" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="139" />
+            <location filename="../../ui/pages/settings.py" line="144" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="140" />
+            <location filename="../../ui/pages/settings.py" line="145" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="142" />
-            <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
-            <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
+            <location filename="../../ui/pages/settings.py" line="146" />
+            <source>Thư điện tử:</source>
+            <translation>E-mail:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="149" />
+            <location filename="../../ui/pages/settings.py" line="148" />
+            <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi. Địa chỉ thư điện tử đi kèm gói gửi Sở sau; thư của Sở (biên nhận, bản cập nhật) gửi về địa chỉ này.</source>
+            <translation>This name is written as «Người lập biểu» (prepared by) on reports and in the change history. The e-mail address travels in the next package sent to the Department; the Department's mail (receipts, updates) is sent to it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="157" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="151" />
+            <location filename="../../ui/pages/settings.py" line="159" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="154" />
+            <location filename="../../ui/pages/settings.py" line="162" />
             <source>Danh mục và chỉ tiêu…</source>
             <translation>Catalogue and targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="166" />
-            <location filename="../../ui/pages/settings.py" line="266" />
+            <location filename="../../ui/pages/settings.py" line="174" />
+            <location filename="../../ui/pages/settings.py" line="278" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="230" />
+            <location filename="../../ui/pages/settings.py" line="240" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="230" />
+            <location filename="../../ui/pages/settings.py" line="240" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="231" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="231" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="233" />
+            <location filename="../../ui/pages/settings.py" line="243" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="247" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="254" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="268" />
+            <location filename="../../ui/pages/settings.py" line="280" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="275" />
+            <location filename="../../ui/pages/settings.py" line="287" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="283" />
+            <location filename="../../ui/pages/settings.py" line="295" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="284" />
+            <location filename="../../ui/pages/settings.py" line="296" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="287" />
+            <location filename="../../ui/pages/settings.py" line="299" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="312" />
+            <location filename="../../ui/pages/settings.py" line="324" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="316" />
+            <location filename="../../ui/pages/settings.py" line="328" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="319" />
+            <location filename="../../ui/pages/settings.py" line="331" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="321" />
+            <location filename="../../ui/pages/settings.py" line="333" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
@@ -4988,12 +5055,22 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="121" />
+            <source>Tệp khóa cũ: mã này chỉ gồm khóa mã hóa; tệp chưa có khóa ký của Sở nên chưa nhận được bản cập nhật danh mục và biên nhận – hãy xin Sở tệp khóa công khai mới.</source>
+            <translation>Old key file: this code covers the encryption key only; the file has no Department signing key, so reference updates and receipts cannot be received yet – ask the Department for its new public-key file.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="125" />
+            <source>Mã này gồm cả khóa mã hóa và khóa ký của Sở.</source>
+            <translation>This code covers both the Department's encryption key and its signing key.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="126" />
             <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="120" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
             <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
             <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
@@ -5001,12 +5078,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="309" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="320" />
             <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="315" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="326" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -5014,187 +5091,192 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="144" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="145" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="151" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="154" />
             <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="149" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="155" />
             <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="159" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="163" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="169" />
             <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="180" />
             <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="181" />
             <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="177" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="183" />
             <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="188" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="194" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="200" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="206" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="209" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="215" />
             <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
-            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
-            <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
+            <location filename="../../ui/dialogs/sync_keys.py" line="219" />
+            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được. Tệp khóa cũ: mã chỉ gồm khóa mã hóa, chưa có khóa ký của Sở (cần để nhận bản cập nhật danh mục và biên nhận).</source>
+            <translation>Exported packages are encrypted with this key: only the Department can open them. Old key file: the code covers the encryption key only, there is no Department signing key yet (needed to receive reference updates and receipts).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="214" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="222" />
+            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được. Mã gồm cả khóa mã hóa và khóa ký của Sở.</source>
+            <translation>Exported packages are encrypted with this key: only the Department can open them. The code covers both the Department's encryption key and its signing key.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="225" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="228" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
             <source>Lưu địa chỉ thư của Sở</source>
             <translation>Save the Department's e-mail address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="248" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
             <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="256" />
             <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
             <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="264" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="271" />
             <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="272" />
             <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="284" />
             <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="274" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="285" />
             <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="276" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="287" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="290" />
             <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="291" />
             <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="296" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="307" />
             <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="313" />
             <source>Khôi phục khóa của Sở</source>
             <translation>Restore the Department's key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="303" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="314" />
             <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="300" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="311" />
             <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
@@ -5969,7 +6051,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>page</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="135" />
+            <location filename="../../ui/widgets/returns_card.py" line="147" />
             <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
             <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
         </message>
@@ -5977,12 +6059,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="108" />
+            <location filename="../../ui/dialogs/returns.py" line="123" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="114" />
+            <location filename="../../ui/dialogs/returns.py" line="129" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

@@ -47,8 +47,10 @@ def cmd_keys_show(args, ctx) -> int:
         _print_json(summary)
     else:
         print(f"Mã nhận dạng máy này: {summary['installation_fingerprint']}")
-        print(f"Khóa của Sở: {summary['department_fingerprint'] or 'chưa có'}"
-              + (" (máy này giữ khóa bí mật)" if summary["holds_department_key"] else ""))
+        print(f"Khóa của Sở: {summary['department_phone_fingerprint'] or 'chưa có'}"
+              + (" (máy này giữ khóa bí mật)" if summary["holds_department_key"] else "")
+              + (" (tệp khóa cũ: chỉ gồm khóa mã hóa, chưa có khóa ký của Sở)"
+                 if summary["department_phone_fingerprint"] and not summary["department_signing_pinned"] else ""))
         for fp in summary["extra_recipients"]:
             print(f"Mã hóa thêm cho khóa: {fp}")
         if summary["department_email"]:
@@ -60,7 +62,7 @@ def cmd_keys_export_public(args, ctx) -> int:
     inst = ctx.installation()
     if inst.role == "department" and not args.signing:
         text = keys.department_public_key_text(ctx.db)
-        what = f"khóa công khai của Sở, mã {keys.department_fingerprint(ctx.db)}"
+        what = f"khóa công khai của Sở, mã {keys.department_phone_fingerprint(ctx.db)}"
     else:
         text = keys.signing_public_key_text(ctx.db)
         what = f"khóa ký của máy này (minisign), mã {keys.installation_fingerprint(ctx.db)}"
@@ -75,9 +77,11 @@ def cmd_keys_trust(args, ctx) -> int:
     text = keys.read_key_file(args.file)
     fp = keys.trust_department(ctx.db, text)
     print(f"Đã nhận khóa của Sở. Mã nhận dạng: {fp}")
-    signing = keys.parse_signing_key_line(text)
-    if signing is not None:  # issue 11: updates and receipts are checked against it
-        print(f"Khóa ký của Sở (bản cập nhật, biên nhận): {keys.signing_fingerprint(signing)}")
+    if keys.parse_signing_key_line(text) is not None:  # issue 11: one code for both keys
+        print("Mã này gồm cả khóa mã hóa (gói gửi Sở) và khóa ký của Sở (bản cập nhật, biên nhận).")
+    else:
+        print("Tệp khóa cũ: mã này chỉ gồm khóa mã hóa; tệp chưa có khóa ký của Sở nên chưa nhận được bản "
+              "cập nhật danh mục và biên nhận – hãy xin Sở tệp khóa công khai mới.")
     print("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.")
     return EXIT_OK
 

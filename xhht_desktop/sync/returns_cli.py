@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError
+from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, CliError
+from xhht_desktop.db import units_repo
 from xhht_desktop.sync import corrections, receipts, updates
 from xhht_desktop.sync.signed_doc import DocRejected
 
@@ -88,6 +89,8 @@ def cmd_receipts(args, ctx) -> int:
         raise CliError(str(exc)) from None
     for w in result.written:
         print(w.receipt)
+        print(f"{w.unit_name}: thư gửi đến {w.address or 'chưa biết địa chỉ thư điện tử (xem thư trong thư mục)'}",
+              file=sys.stderr)
     for line in result.skipped:
         print(f"Bỏ qua: {line}", file=sys.stderr)
     print(f"Đã viết {len(result.written)} biên nhận (mỗi đơn vị một thư mục: biên nhận, bản cập nhật, thư gửi).",
@@ -101,9 +104,13 @@ def cmd_request_correction(args, ctx) -> int:
         r = corrections.request_correction(ctx.db, args.unit, args.period, args.message,
                                            indicator=args.indicator or "", activity_uuid=args.activity or "")
     except corrections.CorrectionProblem as exc:
-        raise CliError(str(exc)) from None
-    print(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, "
-          f"{r['indicator'] or 'hoạt động ' + r['activity_uuid']}: gửi kèm biên nhận sau (receipts).")
+        raise CliError(exc) from None
+    what = r["indicator"]
+    if not what:
+        a = corrections.activity_summary(ctx.db, r["activity_uuid"])
+        what = f"hoạt động «{a['title']}» ngày {units_repo.vi_date(a['date'])} ({r['activity_uuid'][:8]})"
+    print(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, {what}: "
+          "gửi kèm biên nhận sau (receipts).")
     return EXIT_OK
 
 
@@ -131,7 +138,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dict]:
     """Updates first (in version order), then receipts; each whole or not at all, one bad file never
-    stops the others."""
+    stops the others. Each row's status: "applied" ("checked" in a dry run), "rejected" (with `code` and
+    `reason`), or "unchanged" — an update or receipt identical (same SHA-256) to one applied here before,
+    which is nothing to do and not a refusal (code `already_applied`)."""
     items = []
     for path in expand_paths(paths):
         row = {"file": str(path), "kind": "", "status": "rejected", "code": "", "reason": ""}
@@ -149,7 +158,7 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
             row.update(code=exc.code, reason=exc.reason)
             items.append((2, 0, row, b""))
     out = []
-    for _order, _v, row, data in sorted(items, key=lambda t: (t[0], t[1])):
+    for _order, peeked, row, data in sorted(items, key=lambda t: (t[0], t[1])):
         if row["code"]:
             out.append(row)
             continue
@@ -165,6 +174,9 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
                            corrections=len(check.doc["corrections"]))
         except DocRejected as exc:
             row.update(status="rejected", code=exc.code, reason=exc.reason)
+            if exc.code == "already_applied":  # the very file applied before (a folder sent again): no refusal
+                row.update(status="unchanged", **({"version": peeked} if row["kind"] == "update"
+                                                   else {"number": getattr(exc, "number", None)}))
         out.append(row)
     return out
 
@@ -189,6 +201,8 @@ def cmd_apply(args, ctx) -> int:
             name = Path(r["file"]).name
             if r["status"] == "rejected":
                 print(f"{name}: BỊ TỪ CHỐI – {r['reason']} Không có gì thay đổi.")
+            elif r["status"] == "unchanged":
+                print(f"{name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.")
             elif r["kind"] == "update":
                 verb = "Kiểm tra xong (chưa áp dụng)" if args.dry_run else "Đã áp dụng"
                 print(f"{name}: {verb} bản cập nhật danh mục số {r['version']} ({len(r['changes'])} thay đổi).")
@@ -201,6 +215,36 @@ def cmd_apply(args, ctx) -> int:
                       + (f"; Sở chưa nhận gói số {', '.join(map(str, r['missing']))}" if r["missing"] else "")
                       + (f"; {r['corrections']} đề nghị kiểm tra lại" if r["corrections"] else "") + ".")
     return EXIT_REJECTED if any(r["status"] == "rejected" for r in rows) else EXIT_OK
+
+
+# ---- this installation's e-mail address ---------------------------------------------------------
+
+def cmd_email_show(args, ctx) -> int:
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    ctx.installation()
+    email = contact.contact_email(ctx.db)
+    if args.json:
+        _print_json({"email": email})
+    else:
+        print(email or "Chưa có địa chỉ thư điện tử (email set ĐỊA_CHỈ để ghi).")
+    return EXIT_OK
+
+
+def cmd_email_set(args, ctx) -> int:
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    if bool(args.clear) == bool(args.address.strip()):
+        print("Cần đúng một trong hai: ĐỊA_CHỈ hoặc --clear.", file=sys.stderr)
+        return EXIT_USAGE
+    ctx.installation()
+    try:
+        email = contact.set_contact_email(ctx.db, "" if args.clear else args.address)
+    except contact.ContactProblem as exc:
+        raise CliError(exc) from None
+    print(f"Địa chỉ thư điện tử của máy này: {email}. Gửi cho Sở trong gói sau (export)." if email else
+          "Đã xóa địa chỉ thư điện tử của máy này (Sở biết điều đó sau gói sau).")
+    return EXIT_OK
 
 
 # ---- corrections --------------------------------------------------------------------------------
@@ -218,7 +262,9 @@ def cmd_corrections_list(args, ctx) -> int:
                       "closed_at": r["closed_at"], "closed_how": r["closed_how"]} for r in rows])
     else:
         for r in rows:
-            what = r["indicator"] or f"hoạt động {r['activity_uuid'][:8]}"
+            a = None if r["indicator"] else corrections.activity_summary(ctx.db, r["activity_uuid"])
+            what = r["indicator"] or (f"hoạt động «{a['title']}» ngày {units_repo.vi_date(a['date'])}" if a else
+                                      f"hoạt động {r['activity_uuid'][:8]}")
             print(f"{r['uuid'][:8]}  {r['unit_key']}  {r['period']}  {what}  [{corrections.STATUS_LABELS_VI[r['status']]}]"
                   f"  {r['message']}" + (f"  → {r['reply']}" if r["reply"] else ""))
     return EXIT_OK
@@ -229,7 +275,7 @@ def cmd_corrections_reply(args, ctx) -> int:
     try:
         r = corrections.reply(ctx.db, args.id, args.message)
     except corrections.CorrectionProblem as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc) from None
     print(f"Đã ghi trả lời đề nghị {r['uuid'][:8]}: gửi cho Sở trong gói sau (export).")
     return EXIT_OK
 
@@ -260,7 +306,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", required=True, help="mã hoặc mã@ngày")
     p.add_argument("--period", required=True)
     p.add_argument("--indicator")
-    p.add_argument("--activity", help="mã (uuid) hoạt động của TTHTCĐ")
+    p.add_argument("--activity", help="mã (uuid, hoặc 8 ký tự đầu trở lên) hoạt động của TTHTCĐ: xem "
+                   "clc list --unit CODE --period P --json")
     p.add_argument("--message", required=True)
     p.set_defaults(func=cmd_request_correction)
 
@@ -269,6 +316,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không thay đổi gì")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_apply)
+
+    p = sub.add_parser("email", help="địa chỉ thư điện tử của máy này (gửi kèm gói; thư của Sở gửi về đó)")
+    es = p.add_subparsers(dest="email_command", required=True, metavar="EMAIL_COMMAND")
+    q = es.add_parser("show", help="xem địa chỉ")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_email_show)
+    q = es.add_parser("set", help="ghi địa chỉ (đi kèm gói sau)")
+    q.add_argument("address", nargs="?", default="")
+    q.add_argument("--clear", action="store_true", help="xóa địa chỉ")
+    q.set_defaults(func=cmd_email_set)
 
     p = sub.add_parser("corrections", help="đề nghị kiểm tra lại số liệu")
     cs = p.add_subparsers(dest="corrections_command", required=True, metavar="CORRECTIONS_COMMAND")
