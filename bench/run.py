@@ -161,7 +161,8 @@ def child_merge(db_path: str, packages_dir: str) -> None:
 def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
     """The merge's floor: what it must write - the same records and history rows, into the same
     schema and indexes - in one transaction (records sorted by UUID, as the merge writes them),
-    then a checkpoint, on the app's own connection settings (WAL, synchronous=FULL). The bare
+    then a checkpoint, on the app's own connection settings (WAL, synchronous=FULL) and the merge's
+    page cache (merge.MERGE_CACHE_KIB). The bare
     executemany of the records alone, inside that transaction, is timed on the way."""
     import pickle
     import sqlite3
@@ -169,9 +170,11 @@ def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
         tables = pickle.load(fh)
     with open(history_file, "rb") as fh:
         history = pickle.load(fh)
+    from xhht_desktop.sync.merge import MERGE_CACHE_KIB
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")  # the merge's own page cache
     w0 = _write_bytes()
     t, c = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
@@ -366,9 +369,14 @@ def _history_written(db: Path, after_id: int, out: Path) -> int:
 
 
 def _migrate(db: Path) -> None:
-    """Bring a cached database to this version's schema (a no-op when it is there)."""
+    """Bring a cached database to this version's schema (a no-op when it is there). The copy the
+    app keeps before an upgrade (backups/) is generated data here: removed, not to fill the disk."""
     from xhht_desktop.installation import open_app_database
+    backups = db.parent / "backups"
+    before = set(backups.glob("*")) if backups.exists() else set()
     open_app_database(db).conn.close()
+    for made in (set(backups.glob("*")) if backups.exists() else set()) - before:
+        made.unlink(missing_ok=True)
 
 
 def _max_history_id(db: Path) -> int:
