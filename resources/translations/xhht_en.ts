@@ -40,6 +40,142 @@
         </message>
     </context>
     <context>
+        <name>AgenciesDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="286" />
+            <source>Các cơ quan</source>
+            <translation>Agencies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="289" />
+            <source>Dấu *: Sở đã thêm hoặc sửa (gửi trong bản cập nhật danh mục).</source>
+            <translation>Mark *: added or corrected by the Department (sent in the reference update).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="290" />
+            <source>Dấu *: do bản cập nhật danh mục của Sở mang đến.</source>
+            <translation>Mark *: brought by the Department's reference update.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="300" />
+            <source>Thêm cơ quan…</source>
+            <translation>Add agency…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="302" />
+            <source>Sửa cơ quan…</source>
+            <translation>Edit agency…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="308" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Tên</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Viết tắt</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Có từ</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Đến</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Kế nhiệm</source>
+            <translation>Successors</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyRowDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="220" />
+            <source>Sửa cơ quan</source>
+            <translation>Edit agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="220" />
+            <source>Thêm cơ quan</source>
+            <translation>Add agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="225" />
+            <source>Tên đầy đủ</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="227" />
+            <source>Tên viết tắt</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="229" />
+            <source>Tên tiếng Anh</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="233" />
+            <source>Có từ ngày</source>
+            <translation>Valid from</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="235" />
+            <source>YYYY-MM-DD; để trống nếu còn hoạt động</source>
+            <translation>YYYY-MM-DD; leave empty while it still exists</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="236" />
+            <source>Đến ngày</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="239" />
+            <source>Tên cơ quan kế nhiệm; nhiều cơ quan cách nhau bằng «;»</source>
+            <translation>Successor agency; separate several with “;”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="240" />
+            <source>Cơ quan kế nhiệm</source>
+            <translation>Successors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="242" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="246" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="247" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="270" />
+            <source>Lưu cơ quan</source>
+            <translation>Save agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="272" />
+            <source>Chưa lưu được cơ quan.</source>
+            <translation>The agency was not saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../ui/app.py" line="120" />
@@ -56,37 +192,37 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="77" />
+            <location filename="../../ui/dialogs/returns.py" line="78" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="80" />
+            <location filename="../../ui/dialogs/returns.py" line="81" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="87" />
+            <location filename="../../ui/dialogs/returns.py" line="88" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="88" />
+            <location filename="../../ui/dialogs/returns.py" line="89" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="99" />
+            <location filename="../../ui/dialogs/returns.py" line="100" />
             <source>Không có gì phải áp dụng:</source>
             <translation>Nothing to apply:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="101" />
+            <location filename="../../ui/dialogs/returns.py" line="102" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="116" />
+            <location filename="../../ui/dialogs/returns.py" line="117" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -157,123 +293,206 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         </message>
     </context>
     <context>
+        <name>CatalogueRows</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="44" />
+            <source>rate – tỷ lệ %</source>
+            <translation>rate – percentage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="45" />
+            <source>flag – đạt/chưa</source>
+            <translation>flag – met/not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="46" />
+            <source>count – số lượng</source>
+            <translation>count – number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="47" />
+            <source>trend – tăng so với năm trước</source>
+            <translation>trend – higher than last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="48" />
+            <source>level – mức độ</source>
+            <translation>level – degree</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="49" />
+            <source>cấp xã</source>
+            <translation>commune level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="50" />
+            <source>cấp huyện</source>
+            <translation>district level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="51" />
+            <source>cấp tỉnh</source>
+            <translation>province level</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="143" />
+            <location filename="../../ui/dialogs/returns.py" line="144" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="147" />
+            <location filename="../../ui/dialogs/returns.py" line="148" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="163" />
-            <location filename="../../ui/dialogs/returns.py" line="262" />
+            <location filename="../../ui/dialogs/returns.py" line="164" />
+            <location filename="../../ui/dialogs/returns.py" line="283" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="165" />
-            <location filename="../../ui/dialogs/returns.py" line="282" />
+            <location filename="../../ui/dialogs/returns.py" line="166" />
+            <location filename="../../ui/dialogs/returns.py" line="303" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="168" />
-            <location filename="../../ui/dialogs/returns.py" line="298" />
+            <location filename="../../ui/dialogs/returns.py" line="169" />
+            <location filename="../../ui/dialogs/returns.py" line="319" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/returns.py" line="171" />
+            <source>Thêm chỉ tiêu…</source>
+            <translation>Add indicator…</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/returns.py" line="173" />
+            <source>Sửa chỉ tiêu…</source>
+            <translation>Edit indicator…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="179" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="178" />
+            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <source>Cơ quan…</source>
+            <translation>Agencies…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="187" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <location filename="../../ui/dialogs/returns.py" line="210" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <location filename="../../ui/dialogs/returns.py" line="210" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="199" />
+            <location filename="../../ui/dialogs/returns.py" line="210" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="210" />
+            <source>So sánh</source>
+            <translation>Comparison</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="213" />
+            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <source>tăng</source>
+            <translation>increase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="222" />
+            <source>Sở đã thêm hoặc sửa dòng này</source>
+            <translation>The Department added or corrected this row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="230" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="216" />
+            <location filename="../../ui/dialogs/returns.py" line="233" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="224" />
-            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
-            <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
+            <location filename="../../ui/dialogs/returns.py" line="244" />
+            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Thêm chỉ tiêu…», «Sửa chỉ tiêu…» (dấu *: Sở đã thêm hoặc sửa); «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
+            <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Add indicator…”, “Edit indicator…” (mark *: added or corrected by the Department); “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="226" />
-            <location filename="../../ui/dialogs/returns.py" line="230" />
+            <location filename="../../ui/dialogs/returns.py" line="346" />
+            <source>Chọn một chỉ tiêu trong bảng để sửa.</source>
+            <translation>Choose an indicator in the table to edit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="247" />
+            <location filename="../../ui/dialogs/returns.py" line="251" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="229" />
+            <location filename="../../ui/dialogs/returns.py" line="250" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="249" />
+            <location filename="../../ui/dialogs/returns.py" line="270" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="264" />
+            <location filename="../../ui/dialogs/returns.py" line="285" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="275" />
+            <location filename="../../ui/dialogs/returns.py" line="296" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="284" />
+            <location filename="../../ui/dialogs/returns.py" line="305" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="287" />
+            <location filename="../../ui/dialogs/returns.py" line="308" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="291" />
+            <location filename="../../ui/dialogs/returns.py" line="312" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="300" />
+            <location filename="../../ui/dialogs/returns.py" line="321" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="304" />
+            <location filename="../../ui/dialogs/returns.py" line="325" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -1311,197 +1530,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -3523,7 +3742,7 @@ at level {n}+</translation>
         <name>ImportPreviewModel</name>
         <message>
             <location filename="../../ui/models/import_preview.py" line="17" />
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
@@ -3559,7 +3778,7 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/models/import_preview.py" line="20" />
-            <location filename="../../ui/models/import_preview.py" line="102" />
+            <location filename="../../ui/models/import_preview.py" line="104" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
@@ -3574,49 +3793,202 @@ at level {n}+</translation>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="42" />
+            <location filename="../../ui/models/import_preview.py" line="43" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="100" />
+            <location filename="../../ui/models/import_preview.py" line="102" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="101" />
+            <location filename="../../ui/models/import_preview.py" line="103" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="154" />
+            <location filename="../../ui/models/import_preview.py" line="156" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="155" />
+            <location filename="../../ui/models/import_preview.py" line="157" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="195" />
+            <location filename="../../ui/models/import_preview.py" line="197" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="196" />
+            <location filename="../../ui/models/import_preview.py" line="198" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="196" />
+            <location filename="../../ui/models/import_preview.py" line="198" />
             <source>không đổi</source>
             <translation>unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorRowDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="68" />
+            <source>Sửa chỉ tiêu</source>
+            <translation>Edit indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="68" />
+            <source>Thêm chỉ tiêu</source>
+            <translation>Add indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="76" />
+            <source>CHỮ_IN_HOA, số và _</source>
+            <translation>CAPITALS, digits and _</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="77" />
+            <source>Mã</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="81" />
+            <source>Nhóm</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="83" />
+            <source>Tên chỉ tiêu</source>
+            <translation>Indicator name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="85" />
+            <source>Tên tiếng Anh</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="89" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="97" />
+            <source>Cấp nhập</source>
+            <translation>Entered at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="99" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="101" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="104" />
+            <source>6 tháng và năm</source>
+            <translation>Half-year and year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="104" />
+            <source>năm</source>
+            <translation>year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="105" />
+            <source>Kỳ báo cáo</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="107" />
+            <source>không so với mục tiêu</source>
+            <translation>not compared with a target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="109" />
+            <source>tăng so với năm trước</source>
+            <translation>higher than last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="110" />
+            <source>So với mục tiêu</source>
+            <translation>Against target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="113" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="113" />
+            <source>Dân tộc thiểu số</source>
+            <translation>Ethnic minorities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="118" />
+            <source>Chia theo</source>
+            <translation>Broken down by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="126" />
+            <source>Thang mức độ</source>
+            <translation>Scale of degrees</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="128" />
+            <source>Cơ quan chủ trì</source>
+            <translation>Lead agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="130" />
+            <source>Căn cứ</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="132" />
+            <source>vì sao thêm hoặc sửa (gửi kèm bản cập nhật)</source>
+            <translation>why it is added or corrected (sent with the update)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="133" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="135" />
+            <source>Lưu xong, «Phát hành bản cập nhật» để gửi dòng này cho các đơn vị.</source>
+            <translation>Once saved, “Publish an update” sends this row to the units.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="139" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="140" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="204" />
+            <source>Lưu chỉ tiêu</source>
+            <translation>Save indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="206" />
+            <source>Chưa lưu được chỉ tiêu.</source>
+            <translation>The indicator was not saved.</translation>
         </message>
     </context>
     <context>
@@ -6059,12 +6431,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="123" />
+            <location filename="../../ui/dialogs/returns.py" line="124" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="129" />
+            <location filename="../../ui/dialogs/returns.py" line="130" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

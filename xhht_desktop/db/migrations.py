@@ -129,7 +129,9 @@ MIGRATIONS(name="0008_returns")(schema_returns.migrate)
 from xhht_desktop.db import schema_history  # noqa: E402
 
 MIGRATIONS(name="0009_merge_history")(schema_history.migrate)
-# 0010_reference_rows (another branch) goes here, before 0011, when it lands.
+from xhht_desktop.db import schema_reference_rows  # noqa: E402
+
+MIGRATIONS(name="0010_reference_rows")(schema_reference_rows.migrate)
 from xhht_desktop.db import schema_returns_more  # noqa: E402
 
 MIGRATIONS(name="0011_returns_more")(schema_returns_more.migrate)

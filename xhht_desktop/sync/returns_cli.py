@@ -47,19 +47,26 @@ def cmd_targets_set(args, ctx) -> int:
 
     inst = _department(ctx)
     programme = args.programme or _programme_for(ctx, args.indicator, args.year)
-    if args.op is not None:
-        row = ctx.db.conn.execute("SELECT target_op FROM indicators WHERE programme=? AND code=?",
-                                  (programme, args.indicator)).fetchone()
-        if row is None or (row[0] or "") != args.op:
-            raise CliError(f"Chỉ tiêu {args.indicator} so với mục tiêu theo «{row[0] if row else ''}»; "
-                           f"không đổi được sang «{args.op}» bằng lệnh này.")
+    from xhht_desktop.db.reference import ReferenceProblem, set_target_op  # noqa: PLC0415
+
+    op_changed = False
+    op = None if args.op is None or args.op.strip() in ("", "-", "none") else args.op.strip()
     try:
         value = None if args.value.strip().lower() in ("", "none", "-") else float(args.value.replace(",", "."))
-        set_target(ctx.db, programme, args.indicator, args.year, value, actor=inst.actor, note=args.note or "")
+        with ctx.db.atomic():  # the comparison and the figure together, or neither
+            if args.op is not None:  # the comparison may change: it then travels with the indicator's row
+                op_changed = set_target_op(ctx.db, programme, args.indicator, op, actor=inst.actor,
+                                           note=args.note or "")
+            set_target(ctx.db, programme, args.indicator, args.year, value, actor=inst.actor, note=args.note or "")
     except KeyError:
         raise CliError(f"Không có chỉ tiêu {args.indicator} năm mục tiêu {args.year} trong {programme}.") from None
+    except ReferenceProblem as exc:
+        raise CliError(exc) from None
     except ValueError:
         raise CliError(f"Mục tiêu «{args.value}» không hợp lệ (một số ≥ 0).") from None
+    if op_changed:
+        from xhht_desktop.cli import say  # noqa: PLC0415
+        print(say("refrow.op_changed", code=args.indicator, programme=programme, op=op or "—"))
     print(f"Đã đặt mục tiêu {args.indicator} năm {args.year} ({programme}): "
           f"{updates.format_number(value) if value is not None else 'không có'}. "
           "Phát hành bản cập nhật (publish) để gửi cho các đơn vị.")
@@ -73,7 +80,8 @@ def cmd_publish(args, ctx) -> int:
     except updates.PublishProblem as exc:
         raise CliError(str(exc)) from None
     print(result.path)
-    print(f"Bản cập nhật danh mục số {result.version}: {result.targets} mục tiêu, {result.units} thay đổi đơn vị.",
+    print(f"Bản cập nhật danh mục số {result.version}: {result.targets} mục tiêu, {result.units} thay đổi đơn vị, "
+          f"{result.indicators} dòng chỉ tiêu, {result.agencies} cơ quan.",
           file=sys.stderr)
     if result.rotated_to:
         print(f"Khóa ký mới của Sở: {result.rotated_to} (đã thông báo trong bản cập nhật này, ký bằng khóa cũ).",
@@ -287,7 +295,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("indicator")
     q.add_argument("--year", required=True, type=int)
     q.add_argument("--value", required=True, help="số (ví dụ 85 hoặc 85,5); «-» để bỏ mục tiêu")
-    q.add_argument("--op", help="chiều so sánh (>=, >, increase): chỉ kiểm tra, phải đúng như danh mục")
+    q.add_argument("--op", help="cách so với mục tiêu (>=, >, increase): đổi cách so của chỉ tiêu (gửi đi bằng publish)")
     q.add_argument("--programme", help="KH2780 hoặc XHHT2130 (mặc định: chương trình có năm mục tiêu đó)")
     q.add_argument("--note", help="ghi chú (căn cứ)")
     q.set_defaults(func=cmd_targets_set)

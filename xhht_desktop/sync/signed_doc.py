@@ -88,14 +88,14 @@ def verify(body: bytes, sig_bytes: bytes, pinned: list[bytes], what: str) -> tup
     return key, sig.trusted_comment
 
 
-def parse_json(body: bytes, kind: str, what: str) -> dict:
+def parse_json(body: bytes, kind: str, what: str, *, max_format: int = FORMAT_VERSION) -> dict:
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise DocRejected("damaged", f"Nội dung {what} không đọc được (JSON hỏng).") from None
     if not isinstance(doc, dict) or type(doc.get("format")) is not int:
         raise DocRejected("bad_document", f"{what[:1].upper()}{what[1:]} không có số định dạng.")
-    if doc["format"] > FORMAT_VERSION:
+    if doc["format"] > max_format:
         raise DocRejected("newer_format", f"{what[:1].upper()}{what[1:]} theo định dạng mới hơn (số {doc['format']}): "
                                           "hãy cập nhật XHHT Desktop.")
     if doc["format"] < 1 or doc.get("kind") != kind:
