@@ -166,6 +166,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "progress.done": {"vi": "Xong", "en": "Done"},
 }
 
+# ---- english2: texts of the command line's English mode (sync gaps, ...) ---------------------------
+TEMPLATES.update({
+    "merge.gap": {"vi": "Thiếu gói số {ranges_vi} của {unit} (máy {fp}).",
+                  "en": "Packages {ranges} of {unit} are missing (installation {fp})."},
+    # The self-test's steps (xhht_desktop/maintenance/selftest.py).
+    "selftest.resources": {"vi": "tài nguyên: đủ", "en": "resources: complete"},
+    "selftest.database": {"vi": "cơ sở dữ liệu tạm: {path} ({n} số liệu mẫu)",
+                          "en": "temporary database: {path} ({n} sample figures)"},
+    "selftest.backup": {"vi": "sao lưu: {name}", "en": "backup: {name}"},
+    "selftest.excel": {"vi": "Excel: {name} ({size} byte)", "en": "Excel: {name} ({size} bytes)"},
+    "selftest.pdf": {"vi": "PDF: {name} ({size} byte)", "en": "PDF: {name} ({size} bytes)"},
+    "selftest.checked": {"vi": "kiểm tra dữ liệu: {summary_vi}",
+                         "en": "data check: {findings} problems found"},
+})
+
 
 def template(code: str, lang: str = DEFAULT) -> str:
     by_lang = TEMPLATES[code]
