@@ -112,12 +112,13 @@ def _open_database_or_explain(db_path: Path, parent=None):
     from xhht_desktop.db.connection import DatabaseError
     from xhht_desktop.installation import open_app_database
 
+    from ui.i18n import core_words
     from ui.widgets import messages
 
     try:
         return open_app_database(db_path)
     except DatabaseError as exc:
-        messages.error(parent, str(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
+        messages.error(parent, core_words(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     except OSError as exc:
         messages.error(parent, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
             path=db_path, error=exc.strerror or exc),

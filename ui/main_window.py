@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop import APP_NAME
 
+from ui.i18n import core_words
 from ui.pages import registry
 
 if TYPE_CHECKING:
@@ -670,7 +671,7 @@ class MainWindow(QMainWindow):
         self._export_task = run_task(
             self, self.tr("Đang xuất biểu nhập Excel…"), work,
             on_done=lambda path: self.show_status(self.tr("Đã xuất biểu nhập: {path}").format(path=path), 15000),
-            on_error=lambda exc, tb: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), str(exc)))
+            on_error=lambda exc, tb: messages.error(self, self.tr("Không xuất được biểu nhập Excel."), core_words(exc)))
 
     def import_xlsx(self) -> None:
         """Check a filled template, preview it, then import all of it or nothing."""

@@ -170,6 +170,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
 TEMPLATES.update({
     "merge.gap": {"vi": "Thiếu gói số {ranges_vi} của {unit} (máy {fp}).",
                   "en": "Packages {ranges} of {unit} are missing (installation {fp})."},
+    # Export refusals (xhht_desktop/sync/export.py, ExportProblem).
+    "export.not_initialised": {"vi": "Máy này chưa được khởi tạo (chưa chọn đơn vị).",
+                               "en": "This installation is not set up yet (no unit chosen)."},
+    "export.department": {"vi": "Máy của Sở nhận gói, không xuất gói đồng bộ.",
+                          "en": "The Department's installation receives packages; it does not export them."},
+    "export.no_department_key": {
+        "vi": "Chưa có khóa công khai của Sở: vào Cài đặt → «Nhận khóa của Sở…» (tệp khóa do Sở gửi), rồi xuất lại.",
+        "en": "There is no public key of the Department yet: go to Settings → «Receive the Department's key…» (the key "
+              "file the Department sent), then export again."},
+    "export.no_folder": {"vi": "Thư mục «{folder}» không tồn tại (USB đã được rút ra?).",
+                         "en": "The folder «{folder}» does not exist (was the USB drive removed?)."},
+    "export.nothing_new": {"vi": "Không có gì mới kể từ gói số {sequence}. Muốn gửi lại toàn bộ thì chọn "
+                                 "«Xuất lại toàn bộ».",
+                           "en": "Nothing new since package no. {sequence}. To send everything again, choose "
+                                 "«Export everything again»."},
     # The self-test's steps (xhht_desktop/maintenance/selftest.py).
     "selftest.resources": {"vi": "tài nguyên: đủ", "en": "resources: complete"},
     "selftest.database": {"vi": "cơ sở dữ liệu tạm: {path} ({n} số liệu mẫu)",

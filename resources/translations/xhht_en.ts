@@ -42,13 +42,13 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="120" />
-            <location filename="../../ui/app.py" line="124" />
+            <location filename="../../ui/app.py" line="121" />
+            <location filename="../../ui/app.py" line="125" />
             <source>Tệp dữ liệu không bị thay đổi.</source>
             <translation>The data file has not been changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="122" />
+            <location filename="../../ui/app.py" line="123" />
             <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
             <translation>Could not open the data file “{path}”: {error}.</translation>
         </message>
@@ -56,32 +56,32 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="70" />
+            <location filename="../../ui/dialogs/returns.py" line="76" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="73" />
+            <location filename="../../ui/dialogs/returns.py" line="79" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="80" />
+            <location filename="../../ui/dialogs/returns.py" line="86" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <location filename="../../ui/dialogs/returns.py" line="87" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="90" />
+            <location filename="../../ui/dialogs/returns.py" line="96" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <location filename="../../ui/dialogs/returns.py" line="111" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -89,39 +89,39 @@
     <context>
         <name>BackupRestore</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="55" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="56" />
             <source>trước khi sao lưu</source>
             <translation>before the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="58" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="59" />
             <source>Sao lưu dữ liệu</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="59" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="60" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3)</source>
             <translation>XHHT database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="74" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
             <source>Đã sao lưu dữ liệu.</source>
             <translation>The data has been backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
             <source>Tệp sao lưu: {path}
 Hãy cất một bản ở nơi khác máy này (USB, thư điện tử).</source>
             <translation>Backup file: {path}
 Keep a copy somewhere other than this computer (USB stick, e-mail).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="80" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="81" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="82" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="83" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
         </message>
@@ -154,118 +154,126 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="128" />
+            <location filename="../../ui/dialogs/returns.py" line="138" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="132" />
+            <location filename="../../ui/dialogs/returns.py" line="142" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <location filename="../../ui/dialogs/returns.py" line="257" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="150" />
+            <location filename="../../ui/dialogs/returns.py" line="160" />
+            <location filename="../../ui/dialogs/returns.py" line="277" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="153" />
+            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="293" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="158" />
+            <location filename="../../ui/dialogs/returns.py" line="168" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="163" />
+            <location filename="../../ui/dialogs/returns.py" line="173" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="193" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="193" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="184" />
+            <location filename="../../ui/dialogs/returns.py" line="194" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="198" />
+            <location filename="../../ui/dialogs/returns.py" line="208" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="201" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="209" />
+            <location filename="../../ui/dialogs/returns.py" line="219" />
             <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
             <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="211" />
-            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <location filename="../../ui/dialogs/returns.py" line="221" />
+            <location filename="../../ui/dialogs/returns.py" line="225" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="214" />
+            <location filename="../../ui/dialogs/returns.py" line="224" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="234" />
+            <location filename="../../ui/dialogs/returns.py" line="244" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="243" />
+            <location filename="../../ui/dialogs/returns.py" line="259" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="255" />
+            <location filename="../../ui/dialogs/returns.py" line="270" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="261" />
+            <location filename="../../ui/dialogs/returns.py" line="279" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="264" />
+            <location filename="../../ui/dialogs/returns.py" line="282" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="268" />
+            <location filename="../../ui/dialogs/returns.py" line="286" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="274" />
+            <location filename="../../ui/dialogs/returns.py" line="295" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="278" />
+            <location filename="../../ui/dialogs/returns.py" line="298" />
+            <source>Bỏ qua: {s}</source>
+            <translation>Skipped: {s}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="299" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -757,293 +765,293 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="85" />
+            <location filename="../../ui/pages/clc.py" line="86" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="161" />
+            <location filename="../../ui/pages/clc.py" line="162" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="162" />
+            <location filename="../../ui/pages/clc.py" line="163" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="169" />
-            <location filename="../../ui/pages/clc.py" line="275" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="170" />
+            <location filename="../../ui/pages/clc.py" line="276" />
+            <location filename="../../ui/pages/clc.py" line="644" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="174" />
+            <location filename="../../ui/pages/clc.py" line="175" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="176" />
+            <location filename="../../ui/pages/clc.py" line="177" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="210" />
+            <location filename="../../ui/pages/clc.py" line="211" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="219" />
+            <location filename="../../ui/pages/clc.py" line="220" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="221" />
-            <location filename="../../ui/pages/clc.py" line="430" />
+            <location filename="../../ui/pages/clc.py" line="222" />
+            <location filename="../../ui/pages/clc.py" line="431" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="229" />
+            <location filename="../../ui/pages/clc.py" line="230" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="240" />
+            <location filename="../../ui/pages/clc.py" line="241" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="243" />
+            <location filename="../../ui/pages/clc.py" line="244" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="245" />
+            <location filename="../../ui/pages/clc.py" line="246" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="252" />
+            <location filename="../../ui/pages/clc.py" line="253" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="262" />
+            <location filename="../../ui/pages/clc.py" line="263" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="264" />
+            <location filename="../../ui/pages/clc.py" line="265" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="266" />
+            <location filename="../../ui/pages/clc.py" line="267" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="269" />
+            <location filename="../../ui/pages/clc.py" line="270" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="270" />
+            <location filename="../../ui/pages/clc.py" line="271" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="272" />
+            <location filename="../../ui/pages/clc.py" line="273" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="273" />
+            <location filename="../../ui/pages/clc.py" line="274" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="278" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="279" />
+            <location filename="../../ui/pages/clc.py" line="644" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="286" />
+            <location filename="../../ui/pages/clc.py" line="287" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="287" />
+            <location filename="../../ui/pages/clc.py" line="288" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="449" />
+            <location filename="../../ui/pages/clc.py" line="450" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="491" />
+            <location filename="../../ui/pages/clc.py" line="492" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="492" />
+            <location filename="../../ui/pages/clc.py" line="493" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="497" />
+            <location filename="../../ui/pages/clc.py" line="498" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="503" />
+            <location filename="../../ui/pages/clc.py" line="504" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="505" />
+            <location filename="../../ui/pages/clc.py" line="506" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="506" />
+            <location filename="../../ui/pages/clc.py" line="507" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="507" />
+            <location filename="../../ui/pages/clc.py" line="508" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="510" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="511" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="513" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="513" />
+            <location filename="../../ui/pages/clc.py" line="514" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="525" />
+            <location filename="../../ui/pages/clc.py" line="526" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="527" />
+            <location filename="../../ui/pages/clc.py" line="528" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="528" />
+            <location filename="../../ui/pages/clc.py" line="529" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="530" />
+            <location filename="../../ui/pages/clc.py" line="531" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="607" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="607" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="639" />
-            <location filename="../../ui/pages/clc.py" line="641" />
+            <location filename="../../ui/pages/clc.py" line="640" />
+            <location filename="../../ui/pages/clc.py" line="642" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="720" />
+            <location filename="../../ui/pages/clc.py" line="721" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="722" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="605" />
-            <location filename="../../ui/pages/clc.py" line="775" />
+            <location filename="../../ui/pages/clc.py" line="606" />
+            <location filename="../../ui/pages/clc.py" line="776" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="607" />
+            <location filename="../../ui/pages/clc.py" line="608" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="705" />
+            <location filename="../../ui/pages/clc.py" line="706" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="707" />
+            <location filename="../../ui/pages/clc.py" line="708" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="776" />
+            <location filename="../../ui/pages/clc.py" line="777" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="780" />
+            <location filename="../../ui/pages/clc.py" line="781" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="817" />
+            <location filename="../../ui/pages/clc.py" line="818" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="838" />
+            <location filename="../../ui/pages/clc.py" line="839" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="845" />
+            <location filename="../../ui/pages/clc.py" line="846" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="861" />
+            <location filename="../../ui/pages/clc.py" line="862" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="862" />
+            <location filename="../../ui/pages/clc.py" line="863" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="864" />
+            <location filename="../../ui/pages/clc.py" line="865" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1293,197 +1301,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1563,7 +1571,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1573,22 +1581,22 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1613,17 +1621,17 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
@@ -2627,72 +2635,72 @@ at level {n}+</translation>
     <context>
         <name>DepartmentFilesCard</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="42" />
+            <location filename="../../ui/widgets/returns_card.py" line="43" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="46" />
+            <location filename="../../ui/widgets/returns_card.py" line="47" />
             <source>Kéo thả biên nhận (.xhhtr) hoặc bản cập nhật danh mục (.xhhtu) của Sở vào đây, hoặc bấm nút bên cạnh. Tệp được kiểm tra chữ ký và hiện danh sách thay đổi trước khi áp dụng.</source>
             <translation>Drop the Department's receipts (.xhhtr) or reference updates (.xhhtu) here, or use the button. Signatures are checked and the list of changes is shown before anything is applied.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="51" />
+            <location filename="../../ui/widgets/returns_card.py" line="52" />
             <source>Nhận tệp từ Sở…</source>
             <translation>Open files from the Department…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="55" />
+            <location filename="../../ui/widgets/returns_card.py" line="56" />
             <source>Đề nghị kiểm tra lại của Sở</source>
             <translation>The Department's correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="58" />
+            <location filename="../../ui/widgets/returns_card.py" line="59" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="66" />
+            <location filename="../../ui/widgets/returns_card.py" line="67" />
             <source>Trả lời đề nghị…</source>
             <translation>Reply to the request…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="77" />
+            <location filename="../../ui/widgets/returns_card.py" line="78" />
             <source>hoạt động TTHTCĐ {id}</source>
             <translation>learning-centre activity {id}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="88" />
+            <location filename="../../ui/widgets/returns_card.py" line="89" />
             <source>Chọn một đề nghị trong danh sách trước.</source>
             <translation>Choose a request in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="91" />
+            <location filename="../../ui/widgets/returns_card.py" line="92" />
             <source>Trả lời đề nghị của Sở</source>
             <translation>Reply to the Department's request</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="97" />
+            <location filename="../../ui/widgets/returns_card.py" line="98" />
             <source>Chưa ghi được trả lời.</source>
             <translation>The reply was not saved.</translation>
         </message>
@@ -3050,7 +3058,7 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
         </message>
@@ -3168,27 +3176,27 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="259" />
+            <location filename="../../ui/dialogs/first_run.py" line="260" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="271" />
+            <location filename="../../ui/dialogs/first_run.py" line="272" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="272" />
+            <location filename="../../ui/dialogs/first_run.py" line="273" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="273" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="274" />
+            <location filename="../../ui/dialogs/first_run.py" line="275" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
@@ -3209,97 +3217,97 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="171" />
+            <location filename="../../ui/dialogs/report_print.py" line="174" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="177" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="180" />
+            <location filename="../../ui/dialogs/report_print.py" line="183" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="183" />
+            <location filename="../../ui/dialogs/report_print.py" line="186" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="193" />
+            <location filename="../../ui/dialogs/report_print.py" line="196" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="196" />
+            <location filename="../../ui/dialogs/report_print.py" line="199" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="199" />
+            <location filename="../../ui/dialogs/report_print.py" line="202" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="202" />
+            <location filename="../../ui/dialogs/report_print.py" line="205" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="203" />
+            <location filename="../../ui/dialogs/report_print.py" line="206" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="204" />
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="205" />
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="207" />
+            <location filename="../../ui/dialogs/report_print.py" line="210" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="208" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="209" />
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <location filename="../../ui/dialogs/report_print.py" line="214" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <location filename="../../ui/dialogs/report_print.py" line="215" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="217" />
+            <location filename="../../ui/dialogs/report_print.py" line="220" />
             <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
             <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="221" />
+            <location filename="../../ui/dialogs/report_print.py" line="224" />
             <source>Ngưỡng đánh giá cấp trên</source>
             <translation>Judging threshold above the commune</translation>
         </message>
@@ -3532,27 +3540,27 @@ at level {n}+</translation>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="145" />
+            <location filename="../../ui/models/import_preview.py" line="154" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="146" />
+            <location filename="../../ui/models/import_preview.py" line="155" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="203" />
+            <location filename="../../ui/models/import_preview.py" line="195" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="196" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="204" />
+            <location filename="../../ui/models/import_preview.py" line="196" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
@@ -3599,141 +3607,141 @@ at level {n}+</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
-            <location filename="../../ui/main_window.py" line="382" />
+            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="383" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="406" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="418" />
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="419" />
+            <location filename="../../ui/main_window.py" line="435" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
-            <location filename="../../ui/main_window.py" line="524" />
+            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="526" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="531" />
+            <location filename="../../ui/main_window.py" line="532" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="534" />
+            <location filename="../../ui/main_window.py" line="535" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="539" />
+            <location filename="../../ui/main_window.py" line="540" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="542" />
+            <location filename="../../ui/main_window.py" line="543" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="546" />
+            <location filename="../../ui/main_window.py" line="547" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
-            <location filename="../../ui/main_window.py" line="550" />
+            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="551" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="551" />
+            <location filename="../../ui/main_window.py" line="552" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="558" />
+            <location filename="../../ui/main_window.py" line="559" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="555" />
+            <location filename="../../ui/main_window.py" line="556" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="576" />
+            <location filename="../../ui/main_window.py" line="577" />
             <source>«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
             <translation>«{label}» is waiting for «{other}» to finish and will run right after it.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="607" />
+            <location filename="../../ui/main_window.py" line="608" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="647" />
+            <location filename="../../ui/main_window.py" line="648" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="652" />
+            <location filename="../../ui/main_window.py" line="653" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="653" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="671" />
+            <location filename="../../ui/main_window.py" line="672" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="672" />
+            <location filename="../../ui/main_window.py" line="673" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="673" />
+            <location filename="../../ui/main_window.py" line="674" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="679" />
+            <location filename="../../ui/main_window.py" line="680" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="687" />
+            <location filename="../../ui/main_window.py" line="688" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -3741,169 +3749,169 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="100" />
+            <location filename="../../ui/pages/merge.py" line="101" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="118" />
+            <location filename="../../ui/pages/merge.py" line="119" />
             <source>Gói nhận được</source>
             <translation>Received packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="119" />
-            <location filename="../../ui/pages/merge.py" line="459" />
+            <location filename="../../ui/pages/merge.py" line="120" />
+            <location filename="../../ui/pages/merge.py" line="460" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="120" />
-            <location filename="../../ui/pages/merge.py" line="461" />
+            <location filename="../../ui/pages/merge.py" line="121" />
+            <location filename="../../ui/pages/merge.py" line="462" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="131" />
+            <location filename="../../ui/pages/merge.py" line="132" />
             <source>Thêm tệp…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="133" />
+            <location filename="../../ui/pages/merge.py" line="134" />
             <source>Thêm thư mục…</source>
             <translation>Add folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
+            <location filename="../../ui/pages/merge.py" line="136" />
             <source>Bỏ khỏi danh sách</source>
             <translation>Remove from the list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="137" />
+            <location filename="../../ui/pages/merge.py" line="138" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="138" />
+            <location filename="../../ui/pages/merge.py" line="139" />
             <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
             <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="140" />
+            <location filename="../../ui/pages/merge.py" line="141" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="149" />
+            <location filename="../../ui/pages/merge.py" line="150" />
             <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
             <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="172" />
+            <location filename="../../ui/pages/merge.py" line="173" />
             <source>Lưu biên nhận…</source>
             <translation>Save receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="174" />
+            <location filename="../../ui/pages/merge.py" line="175" />
             <source>In biên nhận…</source>
             <translation>Print receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="204" />
+            <location filename="../../ui/pages/merge.py" line="205" />
             <source>Chọn gói đồng bộ</source>
             <translation>Choose sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="205" />
+            <location filename="../../ui/pages/merge.py" line="206" />
             <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
             <translation>XHHT packages (*.xhht);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="210" />
+            <location filename="../../ui/pages/merge.py" line="211" />
             <source>Chọn thư mục chứa các gói</source>
             <translation>Choose the folder holding the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="244" />
+            <location filename="../../ui/pages/merge.py" line="245" />
             <source>Đang kiểm tra các gói…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="244" />
+            <location filename="../../ui/pages/merge.py" line="245" />
             <source>Đang nhập các gói…</source>
             <translation>Importing the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="246" />
             <source>Nhập các gói</source>
             <translation>Import the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="260" />
+            <location filename="../../ui/pages/merge.py" line="261" />
             <source>Không nhập được.</source>
             <translation>The import failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="266" />
+            <location filename="../../ui/pages/merge.py" line="267" />
             <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
             <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="267" />
+            <location filename="../../ui/pages/merge.py" line="268" />
             <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
             <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="288" />
+            <location filename="../../ui/pages/merge.py" line="289" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
+            <location filename="../../ui/pages/merge.py" line="290" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="295" />
+            <location filename="../../ui/pages/merge.py" line="296" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="302" />
+            <location filename="../../ui/pages/merge.py" line="303" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="313" />
+            <location filename="../../ui/pages/merge.py" line="314" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="315" />
+            <location filename="../../ui/pages/merge.py" line="316" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="332" />
+            <location filename="../../ui/pages/merge.py" line="333" />
             <source>Giải quyết xung đột</source>
             <translation>Resolve conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="340" />
+            <location filename="../../ui/pages/merge.py" line="341" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="355" />
+            <location filename="../../ui/pages/merge.py" line="356" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="357" />
+            <location filename="../../ui/pages/merge.py" line="358" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="374" />
+            <location filename="../../ui/pages/merge.py" line="375" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -3914,74 +3922,74 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="378" />
+            <location filename="../../ui/pages/merge.py" line="379" />
             <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
             <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="381" />
+            <location filename="../../ui/pages/merge.py" line="382" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="382" />
+            <location filename="../../ui/pages/merge.py" line="383" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="398" />
+            <location filename="../../ui/pages/merge.py" line="399" />
             <source>Nhập các gói đang giữ</source>
             <translation>Import the held packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="399" />
+            <location filename="../../ui/pages/merge.py" line="400" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="407" />
+            <location filename="../../ui/pages/merge.py" line="408" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="408" />
+            <location filename="../../ui/pages/merge.py" line="409" />
             <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="410" />
+            <location filename="../../ui/pages/merge.py" line="411" />
             <source>Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
             <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="411" />
+            <location filename="../../ui/pages/merge.py" line="412" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="421" />
+            <location filename="../../ui/pages/merge.py" line="422" />
             <source>Thu hồi máy gửi</source>
             <translation>Revoke the sending installation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="448" />
+            <location filename="../../ui/pages/merge.py" line="449" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="458" />
+            <location filename="../../ui/pages/merge.py" line="459" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="460" />
+            <location filename="../../ui/pages/merge.py" line="461" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="462" />
+            <location filename="../../ui/pages/merge.py" line="463" />
             <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -4058,32 +4066,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="319" />
+            <location filename="../../ui/dialogs/report_print.py" line="329" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="320" />
+            <location filename="../../ui/dialogs/report_print.py" line="330" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="321" />
+            <location filename="../../ui/dialogs/report_print.py" line="331" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="322" />
+            <location filename="../../ui/dialogs/report_print.py" line="332" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="325" />
+            <location filename="../../ui/dialogs/report_print.py" line="335" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="326" />
+            <location filename="../../ui/dialogs/report_print.py" line="336" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -4091,17 +4099,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="277" />
+            <location filename="../../ui/dialogs/report_print.py" line="281" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="280" />
+            <location filename="../../ui/dialogs/report_print.py" line="284" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="282" />
+            <location filename="../../ui/dialogs/report_print.py" line="286" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -4109,47 +4117,47 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>OfficialPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="212" />
+            <location filename="../../ui/dialogs/first_run.py" line="213" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="213" />
+            <location filename="../../ui/dialogs/first_run.py" line="214" />
             <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
             <translation>The official's name is written to the history at every change and on the report sheets.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="220" />
+            <location filename="../../ui/dialogs/first_run.py" line="221" />
             <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
             <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="222" />
+            <location filename="../../ui/dialogs/first_run.py" line="223" />
             <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
             <translation>E.g. Culture and Social Affairs officer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="223" />
+            <location filename="../../ui/dialogs/first_run.py" line="224" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="224" />
+            <location filename="../../ui/dialogs/first_run.py" line="225" />
             <source>Chức vụ</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="226" />
+            <location filename="../../ui/dialogs/first_run.py" line="227" />
             <source>Nạp dữ liệu mẫu để làm quen</source>
             <translation>Load sample data to get to know the app</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="228" />
+            <location filename="../../ui/dialogs/first_run.py" line="229" />
             <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
             <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="241" />
+            <location filename="../../ui/dialogs/first_run.py" line="242" />
             <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
             <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
         </message>
@@ -4157,7 +4165,7 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Operation</name>
         <message>
-            <location filename="../../ui/operations.py" line="74" />
+            <location filename="../../ui/operations.py" line="75" />
             <source>Không thực hiện được.</source>
             <translation>Could not be done.</translation>
         </message>
@@ -4295,42 +4303,42 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="111" />
+            <location filename="../../ui/dialogs/report_print.py" line="114" />
             <source>Đang in trang {page}/{pages}</source>
             <translation>Printing page {page}/{pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="117" />
+            <location filename="../../ui/dialogs/report_print.py" line="120" />
             <source>Đang in…</source>
             <translation>Printing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="157" />
+            <location filename="../../ui/dialogs/report_print.py" line="160" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="159" />
+            <location filename="../../ui/dialogs/report_print.py" line="162" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="255" />
+            <location filename="../../ui/dialogs/report_print.py" line="258" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="256" />
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="258" />
+            <location filename="../../ui/dialogs/report_print.py" line="261" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="259" />
+            <location filename="../../ui/dialogs/report_print.py" line="262" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -4338,159 +4346,159 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="45" />
+            <location filename="../../ui/pages/reports.py" line="46" />
             <source>Phiếu theo dõi tiến độ</source>
             <translation>Progress sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="46" />
+            <location filename="../../ui/pages/reports.py" line="47" />
             <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
             <translation>Consolidated report (district, province)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="47" />
+            <location filename="../../ui/pages/reports.py" line="48" />
             <source>PDF (để in, ký)</source>
             <translation>PDF (to print and sign)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="48" />
+            <location filename="../../ui/pages/reports.py" line="49" />
             <source>Excel (gửi Bộ, Sở)</source>
             <translation>Excel (for the Ministry, Department)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="57" />
-            <location filename="../../ui/pages/reports.py" line="71" />
+            <location filename="../../ui/pages/reports.py" line="58" />
+            <location filename="../../ui/pages/reports.py" line="72" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="84" />
+            <location filename="../../ui/pages/reports.py" line="85" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="85" />
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="86" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="87" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="90" />
+            <location filename="../../ui/pages/reports.py" line="91" />
             <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
             <translation>Group communes and wards by former district (analysis only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="96" />
+            <location filename="../../ui/pages/reports.py" line="97" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="98" />
+            <location filename="../../ui/pages/reports.py" line="99" />
             <source>Số, ngày, người ký…</source>
             <translation>Number, date, signer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="99" />
+            <location filename="../../ui/pages/reports.py" line="100" />
             <source>Đánh giá, kiến nghị…</source>
             <translation>Assessment, proposals…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="100" />
+            <location filename="../../ui/pages/reports.py" line="101" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="101" />
+            <location filename="../../ui/pages/reports.py" line="102" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="102" />
+            <location filename="../../ui/pages/reports.py" line="103" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="103" />
+            <location filename="../../ui/pages/reports.py" line="104" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="108" />
+            <location filename="../../ui/pages/reports.py" line="109" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="245" />
+            <location filename="../../ui/pages/reports.py" line="246" />
             <source>Lưu khung báo cáo</source>
             <translation>Save the report frame</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="282" />
-            <location filename="../../ui/pages/reports.py" line="285" />
+            <location filename="../../ui/pages/reports.py" line="283" />
+            <location filename="../../ui/pages/reports.py" line="286" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="298" />
+            <location filename="../../ui/pages/reports.py" line="299" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="301" />
+            <location filename="../../ui/pages/reports.py" line="302" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="315" />
+            <location filename="../../ui/pages/reports.py" line="316" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="318" />
+            <location filename="../../ui/pages/reports.py" line="319" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="319" />
+            <location filename="../../ui/pages/reports.py" line="323" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="351" />
+            <location filename="../../ui/pages/reports.py" line="355" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="356" />
+            <location filename="../../ui/pages/reports.py" line="360" />
             <source>Đã hủy lệnh in.</source>
             <translation>Printing cancelled.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="358" />
+            <location filename="../../ui/pages/reports.py" line="362" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="364" />
+            <location filename="../../ui/pages/reports.py" line="368" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="371" />
+            <location filename="../../ui/pages/reports.py" line="375" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="381" />
+            <location filename="../../ui/pages/reports.py" line="385" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -4498,167 +4506,167 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="96" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="97" />
             <source>Khôi phục dữ liệu</source>
             <translation>Restore data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="100" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="101" />
             <source>Chọn một bản sao lưu để thay toàn bộ dữ liệu hiện tại. Dữ liệu hiện tại không mất: nó được giữ lại thành một bản sao lưu «Trước khôi phục».</source>
             <translation>Choose a backup to replace all current data. The current data is not lost: it is kept as a “Before restore” backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
             <source>Thời gian</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="106" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
             <source>Dung lượng</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="116" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="117" />
             <source>Chọn tệp khác…</source>
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="122" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="123" />
             <source>Chưa chọn bản sao lưu.</source>
             <translation>No backup chosen.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="128" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="129" />
             <source>Tôi hiểu bản sao lưu này thuộc đơn vị khác và muốn thay toàn bộ dữ liệu của máy này bằng nó.</source>
             <translation>I understand this backup belongs to another unit and want to replace all data on this computer with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="134" />
-            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="135" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
             <source>Khôi phục</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="139" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="140" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Hằng ngày</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="150" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
             <source>Trước nâng cấp</source>
             <translation>Before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
             <source>Trước khôi phục</source>
             <translation>Before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="164" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose a backup file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="166" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3 *.db);;Mọi tệp (*)</source>
             <translation>XHHT database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="175" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="176" />
             <source>Đang kiểm tra «{name}»…</source>
             <translation>Checking “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="178" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="179" />
             <source>Đang kiểm tra bản sao lưu…</source>
             <translation>Checking the backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="199" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="200" />
             <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Đơn vị: {unit}&lt;br&gt;Số liệu đã lưu: {count}&lt;br&gt;Thay đổi gần nhất: {last}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Unit: {unit}&lt;br&gt;Figures stored: {count}&lt;br&gt;Last change: {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="201" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="202" />
             <source>chưa khởi tạo</source>
             <translation>not set up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="204" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="205" />
             <source>Bản sao lưu của phiên bản cũ hơn: sẽ được nâng cấp khi mở (có sao lưu trước).</source>
             <translation>Backup from an older version: it will be upgraded when opened (after a backup).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="208" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="209" />
             <source>Bản sao lưu này thuộc đơn vị khác với máy này ({unit}).</source>
             <translation>This backup belongs to a different unit than this computer ({unit}).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="227" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="228" />
             <source>trước khi khôi phục</source>
             <translation>before restoring</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="229" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
             <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này?</source>
             <translation>Replace all current data with this backup?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Dữ liệu hiện tại được giữ lại trong thư mục sao lưu, có thể khôi phục lại nếu cần.</source>
             <translation>The current data is kept in the backup folder and can be restored if needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="239" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="240" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="260" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="262" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="278" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="279" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="279" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="280" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="286" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="287" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -4666,32 +4674,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>RolePage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="37" />
+            <location filename="../../ui/dialogs/first_run.py" line="38" />
             <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
             <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="39" />
+            <location filename="../../ui/dialogs/first_run.py" line="40" />
             <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
             <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="41" />
+            <location filename="../../ui/dialogs/first_run.py" line="42" />
             <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
             <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="50" />
+            <location filename="../../ui/dialogs/first_run.py" line="51" />
             <source>Chào mừng đến với XHHT Desktop</source>
             <translation>Welcome to XHHT Desktop</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="51" />
+            <location filename="../../ui/dialogs/first_run.py" line="52" />
             <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
             <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="55" />
+            <location filename="../../ui/dialogs/first_run.py" line="56" />
             <source>Vai trò của người dùng máy này</source>
             <translation>Role of this computer's user</translation>
         </message>
@@ -4717,191 +4725,221 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="41" />
-            <location filename="../../ui/pages/settings.py" line="59" />
+            <location filename="../../ui/pages/settings.py" line="44" />
+            <source>số liệu</source>
+            <translation>figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="45" />
+            <source>dòng lịch sử</source>
+            <translation>history rows</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="46" />
+            <source>hoạt động TTHTCĐ</source>
+            <translation>learning-centre activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="47" />
+            <source>TTHTCĐ</source>
+            <translation>learning centres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="52" />
+            <location filename="../../ui/pages/settings.py" line="70" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="64" />
+            <location filename="../../ui/pages/settings.py" line="75" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="70" />
+            <location filename="../../ui/pages/settings.py" line="81" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="76" />
+            <location filename="../../ui/pages/settings.py" line="87" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="78" />
+            <location filename="../../ui/pages/settings.py" line="89" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="87" />
+            <location filename="../../ui/pages/settings.py" line="98" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="92" />
+            <location filename="../../ui/pages/settings.py" line="103" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="95" />
+            <location filename="../../ui/pages/settings.py" line="106" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="102" />
+            <location filename="../../ui/pages/settings.py" line="113" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="104" />
+            <location filename="../../ui/pages/settings.py" line="115" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="106" />
+            <location filename="../../ui/pages/settings.py" line="117" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="115" />
+            <location filename="../../ui/pages/settings.py" line="126" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="124" />
+            <location filename="../../ui/pages/settings.py" line="135" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="131" />
+            <location filename="../../ui/pages/settings.py" line="142" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="139" />
+            <location filename="../../ui/pages/settings.py" line="150" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="140" />
+            <location filename="../../ui/pages/settings.py" line="151" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="142" />
+            <location filename="../../ui/pages/settings.py" line="153" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
             <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="149" />
+            <location filename="../../ui/pages/settings.py" line="160" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="151" />
+            <location filename="../../ui/pages/settings.py" line="162" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="154" />
+            <location filename="../../ui/pages/settings.py" line="165" />
             <source>Danh mục và chỉ tiêu…</source>
             <translation>Catalogue and targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="166" />
-            <location filename="../../ui/pages/settings.py" line="266" />
+            <location filename="../../ui/pages/settings.py" line="177" />
+            <location filename="../../ui/pages/settings.py" line="277" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="230" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="230" />
+            <location filename="../../ui/pages/settings.py" line="241" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="231" />
+            <location filename="../../ui/pages/settings.py" line="242" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="231" />
+            <location filename="../../ui/pages/settings.py" line="242" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="233" />
+            <location filename="../../ui/pages/settings.py" line="244" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="237" />
+            <location filename="../../ui/pages/settings.py" line="248" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="255" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="268" />
+            <location filename="../../ui/pages/settings.py" line="279" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="275" />
+            <location filename="../../ui/pages/settings.py" line="286" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="283" />
+            <location filename="../../ui/pages/settings.py" line="294" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="284" />
+            <location filename="../../ui/pages/settings.py" line="295" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="287" />
+            <location filename="../../ui/pages/settings.py" line="298" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="312" />
+            <location filename="../../ui/pages/settings.py" line="323" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="316" />
+            <location filename="../../ui/pages/settings.py" line="327" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="319" />
+            <location filename="../../ui/pages/settings.py" line="330" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="321" />
+            <location filename="../../ui/pages/settings.py" line="332" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="338" />
+            <source>Không phát hiện vấn đề nào (đã kiểm tra {looked}).</source>
+            <translation>No problems found (checked {looked}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="339" />
+            <source>Phát hiện {n} vấn đề (đã kiểm tra {looked}).</source>
+            <translation>Found {n} problems (checked {looked}).</translation>
         </message>
     </context>
     <context>
@@ -5501,196 +5539,196 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync.py" line="60" />
+            <location filename="../../ui/pages/sync.py" line="61" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="71" />
+            <location filename="../../ui/pages/sync.py" line="72" />
             <source>Đồng bộ – gửi số liệu về Sở</source>
             <translation>Sync – send figures to the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="76" />
+            <location filename="../../ui/pages/sync.py" line="77" />
             <source>Gói tiếp theo</source>
             <translation>Next package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="83" />
+            <location filename="../../ui/pages/sync.py" line="84" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="85" />
+            <location filename="../../ui/pages/sync.py" line="86" />
             <source>Lưu vào</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="90" />
+            <location filename="../../ui/pages/sync.py" line="91" />
             <source>Xuất gói mới</source>
             <translation>Export new package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="93" />
+            <location filename="../../ui/pages/sync.py" line="94" />
             <source>Xuất lại toàn bộ</source>
             <translation>Export everything again</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="94" />
+            <location filename="../../ui/pages/sync.py" line="95" />
             <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
             <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="96" />
+            <location filename="../../ui/pages/sync.py" line="97" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="103" />
+            <location filename="../../ui/pages/sync.py" line="104" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» và chọn tệp khóa do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="114" />
+            <location filename="../../ui/pages/sync.py" line="115" />
             <source>Khóa</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="115" />
+            <location filename="../../ui/pages/sync.py" line="116" />
             <source>Mã nhận dạng máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="118" />
+            <location filename="../../ui/pages/sync.py" line="119" />
             <source>Khóa của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="122" />
-            <location filename="../../ui/pages/sync.py" line="186" />
+            <location filename="../../ui/pages/sync.py" line="123" />
+            <location filename="../../ui/pages/sync.py" line="187" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="124" />
+            <location filename="../../ui/pages/sync.py" line="125" />
             <source>Khóa, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="133" />
+            <location filename="../../ui/pages/sync.py" line="134" />
             <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
             <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="139" />
+            <location filename="../../ui/pages/sync.py" line="140" />
             <source>Gửi đến</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="140" />
+            <location filename="../../ui/pages/sync.py" line="141" />
             <source>Tiêu đề</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="147" />
+            <location filename="../../ui/pages/sync.py" line="148" />
             <source>Chép địa chỉ</source>
             <translation>Copy address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="148" />
+            <location filename="../../ui/pages/sync.py" line="149" />
             <source>Chép tiêu đề</source>
             <translation>Copy subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="149" />
+            <location filename="../../ui/pages/sync.py" line="150" />
             <source>Chép nội dung thư</source>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="161" />
+            <location filename="../../ui/pages/sync.py" line="162" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="185" />
+            <location filename="../../ui/pages/sync.py" line="186" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="186" />
+            <location filename="../../ui/pages/sync.py" line="187" />
             <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="198" />
+            <location filename="../../ui/pages/sync.py" line="199" />
             <source> (trong đó {d} xóa)</source>
             <translation> (of which {d} deleted)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="201" />
+            <location filename="../../ui/pages/sync.py" line="202" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="203" />
+            <location filename="../../ui/pages/sync.py" line="204" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="207" />
+            <location filename="../../ui/pages/sync.py" line="208" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="225" />
+            <location filename="../../ui/pages/sync.py" line="226" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="228" />
+            <location filename="../../ui/pages/sync.py" line="229" />
             <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="239" />
+            <location filename="../../ui/pages/sync.py" line="240" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="257" />
+            <location filename="../../ui/pages/sync.py" line="258" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="258" />
+            <location filename="../../ui/pages/sync.py" line="259" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="269" />
+            <location filename="../../ui/pages/sync.py" line="270" />
             <source>Xuất gói đồng bộ</source>
             <translation>Export a sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="270" />
+            <location filename="../../ui/pages/sync.py" line="271" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="277" />
+            <location filename="../../ui/pages/sync.py" line="278" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="281" />
+            <location filename="../../ui/pages/sync.py" line="282" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="289" />
-            <location filename="../../ui/pages/sync.py" line="291" />
+            <location filename="../../ui/pages/sync.py" line="290" />
+            <location filename="../../ui/pages/sync.py" line="292" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -5731,13 +5769,13 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/operations.py" line="117" />
+            <location filename="../../ui/operations.py" line="118" />
             <location filename="../../ui/tasks.py" line="147" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="109" />
+            <location filename="../../ui/operations.py" line="110" />
             <location filename="../../ui/tasks.py" line="161" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
@@ -5751,57 +5789,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UnitPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="87" />
+            <location filename="../../ui/dialogs/first_run.py" line="88" />
             <source>Chọn đơn vị</source>
             <translation>Choose the unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="91" />
+            <location filename="../../ui/dialogs/first_run.py" line="92" />
             <source>Huyện, thành phố</source>
             <translation>District, city</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="94" />
+            <location filename="../../ui/dialogs/first_run.py" line="95" />
             <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
             <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="96" />
+            <location filename="../../ui/dialogs/first_run.py" line="97" />
             <source>Tìm</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="104" />
+            <location filename="../../ui/dialogs/first_run.py" line="105" />
             <source>Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)</source>
             <translation>Also show the units before 1 July 2025 (before the reorganisation; with their dates)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="125" />
+            <location filename="../../ui/dialogs/first_run.py" line="126" />
             <source>Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; đơn vị cũ vẫn tìm được, có ghi ngày.</source>
             <translation>Choose a commune or ward (from 1 July 2025, in Quảng Ngãi province), or type a name to search; old units can still be found, with their dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="127" />
+            <location filename="../../ui/dialogs/first_run.py" line="128" />
             <source>Chọn huyện, thành phố của phòng GD&amp;ĐT (đến 30/6/2025).</source>
             <translation>Choose the district of the education office (until 30 June 2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="137" />
+            <location filename="../../ui/dialogs/first_run.py" line="138" />
             <source>— Tất cả huyện, thành phố —</source>
             <translation>— All districts and cities —</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="183" />
+            <location filename="../../ui/dialogs/first_run.py" line="184" />
             <source>Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025.</source>
             <translation>A unit before the reorganisation: it reports periods up to the first half of 2025 only.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="189" />
+            <location filename="../../ui/dialogs/first_run.py" line="190" />
             <source>{n} đơn vị</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="190" />
+            <location filename="../../ui/dialogs/first_run.py" line="191" />
             <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
             <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
         </message>
@@ -5969,7 +6007,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>page</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="135" />
+            <location filename="../../ui/widgets/returns_card.py" line="136" />
             <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
             <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
         </message>
@@ -5977,12 +6015,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="108" />
+            <location filename="../../ui/dialogs/returns.py" line="118" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="114" />
+            <location filename="../../ui/dialogs/returns.py" line="124" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

@@ -33,6 +33,7 @@ from xhht_desktop.sync.package import SUFFIX
 from xhht_desktop.sync.receipt import receipt_html, receipt_text, summary_lines
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.models.sync_models import ConflictsModel, InstallationsModel, PreviewModel
 from ui.operations import CollectionOp
@@ -257,7 +258,7 @@ class MergePage(Page):
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.task = None
         self._update_files()
-        messages.error(self, self.tr("Không nhập được."), str(exc))
+        messages.error(self, self.tr("Không nhập được."), core_words(exc))
 
     def show_report(self, report: merge.MergeReport) -> None:
         self.report = report
@@ -292,7 +293,7 @@ class MergePage(Page):
         try:
             save_receipt(self.report, path)
         except OSError as exc:
-            messages.error(self, self.tr("Không lưu được biên nhận."), str(exc))
+            messages.error(self, self.tr("Không lưu được biên nhận."), core_words(exc))
 
     # ---- tab: conflicts -------------------------------------------------------------------------
 
@@ -369,7 +370,7 @@ class MergePage(Page):
         chosen = [i for i in self._selected_installations() if i["status"] != "confirmed"]
         if not chosen or self.task is not None:
             return
-        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or 'không rõ cán bộ'})"
+        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or self.tr('không rõ cán bộ')})"
                           for i in chosen)
         text = self.tr("Chỉ xác nhận khi cán bộ gửi đọc đúng mã:\n{lines}\n\nCác gói đang giữ của "
                        "máy này sẽ được nhập.").format(lines=lines)

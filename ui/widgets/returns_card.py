@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.sync import corrections, receipts
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.returns import receive_from_department
 from ui.models.core_labels import core_label
@@ -94,7 +95,7 @@ class DepartmentFilesCard(QFrame):
         try:
             corrections.reply(self.ctx.db, r["uuid"], text)
         except corrections.CorrectionProblem as exc:
-            messages.warn(self, self.tr("Chưa ghi được trả lời."), str(exc))
+            messages.warn(self, self.tr("Chưa ghi được trả lời."), core_words(exc))
             return
         self.ctx.notify_data_changed()
 
