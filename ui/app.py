@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from xhht_desktop.diagnostics import write_stderr
+from ui.i18n import core_words
 
 log = logging.getLogger("xhht.app")
 

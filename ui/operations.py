@@ -32,6 +32,7 @@ from xhht_desktop.writer import Cancelled, Changes, Outcome
 from ui.i18n import core_words
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import run_task
+from ui.i18n import core_words
 
 
 class _Delivery(QObject):

@@ -43,8 +43,9 @@ class CliError(Exception):
     text is printed as it is."""
 
     def __init__(self, message, /, **params):
-        if isinstance(getattr(message, "code", None), str) and isinstance(getattr(message, "params", None), dict):
-            self.code, self.params = message.code, dict(message.params)
+        coded = M._coded(message)  # a Text, a CodedError or an exception of the core raised with a Text
+        if coded is not None:
+            self.code, self.params = coded[0], dict(coded[1])
         elif isinstance(message, str) and message in M.TEMPLATES:
             self.code, self.params = message, params
         super().__init__(M.render(self.code, self.params) if hasattr(self, "code") else str(message))
@@ -199,8 +200,8 @@ def cmd_move_to(args, ctx: Context) -> int:
     ctx.installation()
     try:
         old, inst = move_to(ctx.db, args.unit)
-    except MoveError as exc:  # a coded Text (english1) is worded in the CLI's language
-        raise CliError(exc.args[0] if exc.args and hasattr(exc.args[0], "code") else str(exc)) from None
+    except MoveError as exc:
+        raise CliError(exc) from None
     print(tr(f"Đã chuyển máy từ {old.name} ({old.key}) sang {inst.unit.name} ({inst.unit.key}). "
              f"Số liệu của {old.name} vẫn giữ nguyên; khóa của máy không đổi.",
              f"Moved this installation from {old.name} ({old.key}) to {inst.unit.name} ({inst.unit.key}). "
@@ -289,7 +290,7 @@ def _resolve_unit(ctx: Context, spec: str, period):
     try:
         return units_repo.resolve_unit(ctx.db, spec, period=period)
     except units_repo.UnitSpecError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc) from None
 
 
 def _check_life(ctx: Context, unit, period) -> None:

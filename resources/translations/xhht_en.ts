@@ -42,13 +42,13 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="121" />
-            <location filename="../../ui/app.py" line="125" />
+            <location filename="../../ui/app.py" line="122" />
+            <location filename="../../ui/app.py" line="126" />
             <source>Tệp dữ liệu không bị thay đổi.</source>
             <translation>The data file has not been changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="123" />
+            <location filename="../../ui/app.py" line="124" />
             <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
             <translation>Could not open the data file “{path}”: {error}.</translation>
         </message>
@@ -89,39 +89,39 @@
     <context>
         <name>BackupRestore</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="56" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="57" />
             <source>trước khi sao lưu</source>
             <translation>before the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="59" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="60" />
             <source>Sao lưu dữ liệu</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="60" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="61" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3)</source>
             <translation>XHHT database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
             <source>Đã sao lưu dữ liệu.</source>
             <translation>The data has been backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="77" />
             <source>Tệp sao lưu: {path}
 Hãy cất một bản ở nơi khác máy này (USB, thư điện tử).</source>
             <translation>Backup file: {path}
 Keep a copy somewhere other than this computer (USB stick, e-mail).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="81" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="82" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="83" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="84" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
         </message>
@@ -765,293 +765,293 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="86" />
+            <location filename="../../ui/pages/clc.py" line="87" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="162" />
+            <location filename="../../ui/pages/clc.py" line="163" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="163" />
+            <location filename="../../ui/pages/clc.py" line="164" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="170" />
-            <location filename="../../ui/pages/clc.py" line="276" />
-            <location filename="../../ui/pages/clc.py" line="644" />
+            <location filename="../../ui/pages/clc.py" line="171" />
+            <location filename="../../ui/pages/clc.py" line="277" />
+            <location filename="../../ui/pages/clc.py" line="645" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="175" />
+            <location filename="../../ui/pages/clc.py" line="176" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="177" />
+            <location filename="../../ui/pages/clc.py" line="178" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="211" />
+            <location filename="../../ui/pages/clc.py" line="212" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="220" />
+            <location filename="../../ui/pages/clc.py" line="221" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="222" />
-            <location filename="../../ui/pages/clc.py" line="431" />
+            <location filename="../../ui/pages/clc.py" line="223" />
+            <location filename="../../ui/pages/clc.py" line="432" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="230" />
+            <location filename="../../ui/pages/clc.py" line="231" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="241" />
+            <location filename="../../ui/pages/clc.py" line="242" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="244" />
+            <location filename="../../ui/pages/clc.py" line="245" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="246" />
+            <location filename="../../ui/pages/clc.py" line="247" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="253" />
+            <location filename="../../ui/pages/clc.py" line="254" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="263" />
+            <location filename="../../ui/pages/clc.py" line="264" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="265" />
+            <location filename="../../ui/pages/clc.py" line="266" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="267" />
+            <location filename="../../ui/pages/clc.py" line="268" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="270" />
+            <location filename="../../ui/pages/clc.py" line="271" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="271" />
+            <location filename="../../ui/pages/clc.py" line="272" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="273" />
+            <location filename="../../ui/pages/clc.py" line="274" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="274" />
+            <location filename="../../ui/pages/clc.py" line="275" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="279" />
-            <location filename="../../ui/pages/clc.py" line="644" />
+            <location filename="../../ui/pages/clc.py" line="280" />
+            <location filename="../../ui/pages/clc.py" line="645" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="287" />
+            <location filename="../../ui/pages/clc.py" line="288" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="288" />
+            <location filename="../../ui/pages/clc.py" line="289" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="450" />
+            <location filename="../../ui/pages/clc.py" line="451" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="492" />
+            <location filename="../../ui/pages/clc.py" line="493" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="493" />
+            <location filename="../../ui/pages/clc.py" line="494" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="498" />
+            <location filename="../../ui/pages/clc.py" line="499" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="504" />
+            <location filename="../../ui/pages/clc.py" line="505" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="506" />
+            <location filename="../../ui/pages/clc.py" line="507" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="507" />
+            <location filename="../../ui/pages/clc.py" line="508" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="508" />
+            <location filename="../../ui/pages/clc.py" line="509" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="511" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="513" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="513" />
+            <location filename="../../ui/pages/clc.py" line="514" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="514" />
+            <location filename="../../ui/pages/clc.py" line="515" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="526" />
+            <location filename="../../ui/pages/clc.py" line="527" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="528" />
+            <location filename="../../ui/pages/clc.py" line="529" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="529" />
+            <location filename="../../ui/pages/clc.py" line="530" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="531" />
+            <location filename="../../ui/pages/clc.py" line="532" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="607" />
+            <location filename="../../ui/pages/clc.py" line="608" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="607" />
+            <location filename="../../ui/pages/clc.py" line="608" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="640" />
-            <location filename="../../ui/pages/clc.py" line="642" />
+            <location filename="../../ui/pages/clc.py" line="641" />
+            <location filename="../../ui/pages/clc.py" line="643" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="721" />
+            <location filename="../../ui/pages/clc.py" line="722" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="722" />
+            <location filename="../../ui/pages/clc.py" line="723" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="606" />
-            <location filename="../../ui/pages/clc.py" line="776" />
+            <location filename="../../ui/pages/clc.py" line="607" />
+            <location filename="../../ui/pages/clc.py" line="777" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="608" />
+            <location filename="../../ui/pages/clc.py" line="609" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="706" />
+            <location filename="../../ui/pages/clc.py" line="707" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="708" />
+            <location filename="../../ui/pages/clc.py" line="709" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="777" />
+            <location filename="../../ui/pages/clc.py" line="778" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="781" />
+            <location filename="../../ui/pages/clc.py" line="782" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="818" />
+            <location filename="../../ui/pages/clc.py" line="819" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="839" />
+            <location filename="../../ui/pages/clc.py" line="840" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="846" />
+            <location filename="../../ui/pages/clc.py" line="847" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="862" />
+            <location filename="../../ui/pages/clc.py" line="863" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="863" />
+            <location filename="../../ui/pages/clc.py" line="864" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="865" />
+            <location filename="../../ui/pages/clc.py" line="866" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1190,22 +1190,22 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="392" />
+            <location filename="../../ui/models/sync_models.py" line="393" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="421" />
+            <location filename="../../ui/models/sync_models.py" line="422" />
             <source>{unit} – kỳ {period}: {status}</source>
             <translation>{unit} – period {period}: {status}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="423" />
+            <location filename="../../ui/models/sync_models.py" line="424" />
             <source>Đã có {reported} trên {expected} số liệu.</source>
             <translation>{reported} of {expected} figures received.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="426" />
+            <location filename="../../ui/models/sync_models.py" line="427" />
             <source>Gói đầu tiên lập lúc {time}.</source>
             <translation>First package made at {time}.</translation>
         </message>
@@ -1291,7 +1291,7 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="294" />
+            <location filename="../../ui/models/sync_models.py" line="295" />
             <source>Phiên bản {revision} của máy {origin}
 Sửa lúc {time} bởi {who}</source>
             <translation>Revision {revision} from computer {origin}
@@ -1301,197 +1301,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1637,501 +1637,531 @@ Edited at {time} by {who}</translation>
         </message>
         <message>
             <location filename="../../ui/models/core_labels.py" line="77" />
+            <source>mới</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="78" />
+            <source>cập nhật</source>
+            <translation>updated</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="79" />
+            <source>không đổi</source>
+            <translation>unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="80" />
+            <source>cũ hơn (bỏ qua)</source>
+            <translation>older (skipped)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="81" />
+            <source>xung đột</source>
+            <translation>conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="82" />
+            <source>xóa</source>
+            <translation>deleted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="83" />
             <source>Số người 15-60 tuổi biết chữ</source>
             <translation>People aged 15-60 who can read and write</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="78" />
+            <location filename="../../ui/models/core_labels.py" line="84" />
             <source>Dân số 15-60 tuổi</source>
             <translation>Population aged 15-60</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="79" />
+            <location filename="../../ui/models/core_labels.py" line="85" />
             <source>Số người 15-35 tuổi biết chữ</source>
             <translation>People aged 15-35 who can read and write</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="80" />
+            <location filename="../../ui/models/core_labels.py" line="86" />
             <source>Dân số 15-35 tuổi</source>
             <translation>Population aged 15-35</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="81" />
+            <location filename="../../ui/models/core_labels.py" line="87" />
             <source>Số người mới biết chữ tiếp tục học tập, không tái mù chữ</source>
             <translation>Newly literate people who keep learning and do not relapse into illiteracy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="82" />
+            <location filename="../../ui/models/core_labels.py" line="88" />
             <source>Tổng số người mới biết chữ</source>
             <translation>All newly literate people</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="83" />
+            <location filename="../../ui/models/core_labels.py" line="89" />
             <source>Đạt chuẩn (1) / Chưa đạt (0)</source>
             <translation>Meets the standard (1) / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="84" />
+            <location filename="../../ui/models/core_labels.py" line="90" />
             <source>Số CBCCVC tham gia học tập nâng cao trình độ ứng dụng CNTT</source>
             <translation>Officials and public employees improving their IT skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="85" />
+            <location filename="../../ui/models/core_labels.py" line="91" />
             <source>Tổng số CBCCVC</source>
             <translation>All officials and public employees</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="86" />
+            <location filename="../../ui/models/core_labels.py" line="92" />
             <source>Số CBCCVC có trình độ ngoại ngữ bậc 2</source>
             <translation>Officials and public employees with a foreign language at level 2</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="87" />
+            <location filename="../../ui/models/core_labels.py" line="93" />
             <source>Số CBCCVC có trình độ ngoại ngữ bậc 3</source>
             <translation>Officials and public employees with a foreign language at level 3</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="88" />
+            <location filename="../../ui/models/core_labels.py" line="94" />
             <source>Số công nhân lao động có kiến thức cơ bản về tin học, ngoại ngữ</source>
             <translation>Workers with basic IT and foreign-language knowledge</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="89" />
+            <location filename="../../ui/models/core_labels.py" line="95" />
             <source>Tổng số công nhân lao động</source>
             <translation>All workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="90" />
+            <location filename="../../ui/models/core_labels.py" line="96" />
             <source>Số CBCC được đào tạo đáp ứng tiêu chuẩn quy định</source>
             <translation>Officials trained to the required standard</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="91" />
+            <location filename="../../ui/models/core_labels.py" line="97" />
             <source>Tổng số CBCC</source>
             <translation>All officials</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="92" />
+            <location filename="../../ui/models/core_labels.py" line="98" />
             <source>Số CBCC lãnh đạo, quản lý được đào tạo, bồi dưỡng theo chương trình quy định</source>
             <translation>Officials in leading or managing posts trained as the programme requires</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="93" />
+            <location filename="../../ui/models/core_labels.py" line="99" />
             <source>Tổng số CBCC giữ chức vụ lãnh đạo, quản lý</source>
             <translation>All officials in leading or managing posts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="94" />
+            <location filename="../../ui/models/core_labels.py" line="100" />
             <source>Số CBCC thực hiện chế độ bồi dưỡng bắt buộc tối thiểu trong năm</source>
             <translation>Officials completing the minimum compulsory training of the year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="95" />
+            <location filename="../../ui/models/core_labels.py" line="101" />
             <source>Số cán bộ cấp xã được bồi dưỡng</source>
             <translation>Commune cadres trained</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="96" />
+            <location filename="../../ui/models/core_labels.py" line="102" />
             <source>Tổng số cán bộ cấp xã</source>
             <translation>All commune cadres</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="97" />
+            <location filename="../../ui/models/core_labels.py" line="103" />
             <source>Số cán bộ cấp xã có trình độ chuyên môn đạt chuẩn</source>
             <translation>Commune cadres whose professional qualification meets the standard</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="98" />
+            <location filename="../../ui/models/core_labels.py" line="104" />
             <source>Số công chức cấp xã thực hiện chế độ bồi dưỡng bắt buộc tối thiểu trong năm</source>
             <translation>Commune civil servants completing the minimum compulsory training of the year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="99" />
+            <location filename="../../ui/models/core_labels.py" line="105" />
             <source>Tổng số công chức cấp xã</source>
             <translation>All commune civil servants</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="100" />
+            <location filename="../../ui/models/core_labels.py" line="106" />
             <source>Số lao động nông thôn (người, không tính trùng) tham gia học tập tại TTHTCĐ</source>
             <translation>Rural workers (persons, each counted once) learning at the community learning centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="101" />
+            <location filename="../../ui/models/core_labels.py" line="107" />
             <source>Tổng số lao động nông thôn</source>
             <translation>All rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="102" />
+            <location filename="../../ui/models/core_labels.py" line="108" />
             <source>Số công nhân lao động KCX, KCN có trình độ THPT hoặc tương đương</source>
             <translation>Workers of export-processing and industrial zones with upper-secondary education or equivalent</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="103" />
+            <location filename="../../ui/models/core_labels.py" line="109" />
             <source>Tổng số công nhân lao động KCX, KCN</source>
             <translation>All workers of export-processing and industrial zones</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="104" />
+            <location filename="../../ui/models/core_labels.py" line="110" />
             <source>Số công nhân đã qua đào tạo nghề</source>
             <translation>Workers with vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="105" />
+            <location filename="../../ui/models/core_labels.py" line="111" />
             <source>Số công nhân lao động có tay nghề cao ở các ngành kinh tế mũi nhọn</source>
             <translation>Highly skilled workers in the key economic sectors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="106" />
+            <location filename="../../ui/models/core_labels.py" line="112" />
             <source>Tổng số công nhân lao động các ngành kinh tế mũi nhọn</source>
             <translation>All workers in the key economic sectors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="107" />
+            <location filename="../../ui/models/core_labels.py" line="113" />
             <source>Số học sinh, sinh viên được học kỹ năng sống</source>
             <translation>Pupils and students taught life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="108" />
+            <location filename="../../ui/models/core_labels.py" line="114" />
             <source>Tổng số học sinh, sinh viên</source>
             <translation>All pupils and students</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="109" />
+            <location filename="../../ui/models/core_labels.py" line="115" />
             <source>Số HSSV và người lao động tham gia học tập kỹ năng sống</source>
             <translation>Pupils, students and workers learning life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="110" />
+            <location filename="../../ui/models/core_labels.py" line="116" />
             <source>Tổng số HSSV và người lao động</source>
             <translation>All pupils, students and workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="111" />
+            <location filename="../../ui/models/core_labels.py" line="117" />
             <source>Có TTHTCĐ hoạt động hiệu quả (1) / Không (0)</source>
             <translation>Has an effective community learning centre (1) / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="112" />
+            <location filename="../../ui/models/core_labels.py" line="118" />
             <source>Có (1) / Không (0)</source>
             <translation>Yes (1) / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="113" />
+            <location filename="../../ui/models/core_labels.py" line="119" />
             <source>Đã thành lập (1) / Chưa (0)</source>
             <translation>Established (1) / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="114" />
+            <location filename="../../ui/models/core_labels.py" line="120" />
             <source>Có tổ chức (1) / Không (0)</source>
             <translation>Held (1) / Not held (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="115" />
+            <location filename="../../ui/models/core_labels.py" line="121" />
             <source>Số đơn vị được công nhận</source>
             <translation>Units recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="116" />
+            <location filename="../../ui/models/core_labels.py" line="122" />
             <source>Số gia đình được công nhận</source>
             <translation>Families recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="117" />
+            <location filename="../../ui/models/core_labels.py" line="123" />
             <source>Số dòng họ được công nhận</source>
             <translation>Clans recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="118" />
+            <location filename="../../ui/models/core_labels.py" line="124" />
             <source>Số doanh nghiệp</source>
             <translation>Enterprises</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="119" />
+            <location filename="../../ui/models/core_labels.py" line="125" />
             <source>Số người 15-35 tuổi đạt chuẩn biết chữ mức độ 1</source>
             <translation>People aged 15-35 literate at level 1</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="120" />
+            <location filename="../../ui/models/core_labels.py" line="126" />
             <source>Số người 15-25 tuổi đạt chuẩn biết chữ mức độ 1</source>
             <translation>People aged 15-25 literate at level 1</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="121" />
+            <location filename="../../ui/models/core_labels.py" line="127" />
             <source>Dân số 15-25 tuổi</source>
             <translation>Population aged 15-25</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="122" />
+            <location filename="../../ui/models/core_labels.py" line="128" />
             <source>Số người 15-60 tuổi đạt chuẩn biết chữ mức độ 2</source>
             <translation>People aged 15-60 literate at level 2</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="123" />
+            <location filename="../../ui/models/core_labels.py" line="129" />
             <source>Số người 15-35 tuổi đạt chuẩn biết chữ mức độ 2</source>
             <translation>People aged 15-35 literate at level 2</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="124" />
+            <location filename="../../ui/models/core_labels.py" line="130" />
             <source>Mức độ được công nhận: 0 = chưa đạt, 1 = mức độ 1, 2 = mức độ 2 (NĐ 20/2014 Đ20-21: xã mức 1 khi ≥90% người 15-35 tuổi biết chữ mức 1, ĐBKK 15-25; mức 2 khi ≥90% người 15-60 tuổi biết chữ mức 2, ĐBKK 15-35); kèm số, ngày quyết định công nhận và cơ quan công nhận</source>
             <translation>Recognised level: 0 = not met, 1 = level 1, 2 = level 2 (Decree 20/2014 art. 20-21: a commune reaches level 1 when ≥90% of people aged 15-35 are literate at level 1, 15-25 in especially difficult areas; level 2 when ≥90% of people aged 15-60 are literate at level 2, 15-35 in especially difficult areas); with the number and date of the recognition decision and the recognising body</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="125" />
+            <location filename="../../ui/models/core_labels.py" line="131" />
             <source>Số trẻ 5 tuổi đi học</source>
             <translation>Five-year-olds attending school</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="126" />
+            <location filename="../../ui/models/core_labels.py" line="132" />
             <source>Số trẻ 5 tuổi</source>
             <translation>Five-year-olds</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="127" />
+            <location filename="../../ui/models/core_labels.py" line="133" />
             <source>Số trẻ 5 tuổi hoàn thành chương trình GDMN</source>
             <translation>Five-year-olds completing the preschool programme</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="128" />
+            <location filename="../../ui/models/core_labels.py" line="134" />
             <source>Đạt (1) nếu TRE5_DI_HOC ≥95% (ĐBKK 90%) và TRE5_HT_CTMN ≥85% (ĐBKK 80%), có quyết định công nhận / Chưa (0)</source>
             <translation>Met (1) if TRE5_DI_HOC ≥95% (90% in especially difficult areas) and TRE5_HT_CTMN ≥85% (80%), with a recognition decision / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="129" />
+            <location filename="../../ui/models/core_labels.py" line="135" />
             <source>Hoàn thành (1) / Chưa (0)</source>
             <translation>Completed (1) / Not yet (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="130" />
+            <location filename="../../ui/models/core_labels.py" line="136" />
             <source>Số trẻ 6 tuổi vào lớp 1</source>
             <translation>Six-year-olds entering grade 1</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="131" />
+            <location filename="../../ui/models/core_labels.py" line="137" />
             <source>Số trẻ 6 tuổi</source>
             <translation>Six-year-olds</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="132" />
+            <location filename="../../ui/models/core_labels.py" line="138" />
             <source>Số trẻ 11 tuổi hoàn thành chương trình tiểu học</source>
             <translation>Eleven-year-olds completing primary school</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="133" />
+            <location filename="../../ui/models/core_labels.py" line="139" />
             <source>Số trẻ 11 tuổi</source>
             <translation>Eleven-year-olds</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="134" />
+            <location filename="../../ui/models/core_labels.py" line="140" />
             <source>Số trẻ đến 14 tuổi hoàn thành chương trình tiểu học</source>
             <translation>Children up to 14 completing primary school</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="135" />
+            <location filename="../../ui/models/core_labels.py" line="141" />
             <source>Số trẻ đến 14 tuổi</source>
             <translation>Children up to 14</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="136" />
+            <location filename="../../ui/models/core_labels.py" line="142" />
             <source>Mức độ được công nhận: 0 = chưa đạt, 1-3 = mức độ 1-3 (NĐ 20/2014 Đ9-11; ngưỡng: TRE6_VAO_LOP1, TRE11_HT_TH, TRE14_HT_TH); kèm quyết định công nhận</source>
             <translation>Recognised level: 0 = not met, 1-3 = level 1-3 (Decree 20/2014 art. 9-11; thresholds: TRE6_VAO_LOP1, TRE11_HT_TH, TRE14_HT_TH); with the recognition decision</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="137" />
+            <location filename="../../ui/models/core_labels.py" line="143" />
             <source>Số người 15-18 tuổi có bằng tốt nghiệp THCS</source>
             <translation>People aged 15-18 with a lower-secondary diploma</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="138" />
+            <location filename="../../ui/models/core_labels.py" line="144" />
             <source>Dân số 15-18 tuổi</source>
             <translation>Population aged 15-18</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="139" />
+            <location filename="../../ui/models/core_labels.py" line="145" />
             <source>Số người 15-18 tuổi đang học CT GDPT/GDTX cấp THPT hoặc GDNN</source>
             <translation>People aged 15-18 in upper-secondary general or continuing education, or vocational education</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="140" />
+            <location filename="../../ui/models/core_labels.py" line="146" />
             <source>Mức độ được công nhận: 0 = chưa đạt, 1-3 = mức độ 1-3 (NĐ 20/2014 Đ14-16; ngưỡng: TN_THCS_15_18, HOC_THPT_GDNN_15_18; ngưỡng mức 2 (unsure)); kèm quyết định công nhận</source>
             <translation>Recognised level: 0 = not met, 1-3 = level 1-3 (Decree 20/2014 art. 14-16; thresholds: TN_THCS_15_18, HOC_THPT_GDNN_15_18; level 2 threshold unsure); with the recognition decision</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="141" />
+            <location filename="../../ui/models/core_labels.py" line="147" />
             <source>Số người trong độ tuổi lao động được trang bị năng lực thông tin</source>
             <translation>People of working age with information literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="142" />
+            <location filename="../../ui/models/core_labels.py" line="148" />
             <source>Dân số trong độ tuổi lao động</source>
             <translation>Population of working age</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="143" />
+            <location filename="../../ui/models/core_labels.py" line="149" />
             <source>Số người trong độ tuổi lao động được trang bị kỹ năng sống</source>
             <translation>People of working age with life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="144" />
+            <location filename="../../ui/models/core_labels.py" line="150" />
             <source>Số người từ 15 tuổi trở lên có trình độ chuyên môn kỹ thuật</source>
             <translation>People aged 15 and over with a technical qualification</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="145" />
+            <location filename="../../ui/models/core_labels.py" line="151" />
             <source>Dân số từ 15 tuổi trở lên</source>
             <translation>Population aged 15 and over</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="146" />
+            <location filename="../../ui/models/core_labels.py" line="152" />
             <source>Số người từ 15 tuổi trở lên có trình độ đại học trở lên</source>
             <translation>People aged 15 and over with a university degree or higher</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="147" />
+            <location filename="../../ui/models/core_labels.py" line="153" />
             <source>Có ứng dụng (1) / Không (0)</source>
             <translation>Applied (1) / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="148" />
+            <location filename="../../ui/models/core_labels.py" line="154" />
             <source>Số cơ sở giáo dục triển khai quản lý, giảng dạy, học tập trên môi trường số</source>
             <translation>Educational institutions managing, teaching and learning in a digital environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="149" />
+            <location filename="../../ui/models/core_labels.py" line="155" />
             <source>Tổng số cơ sở giáo dục (xã: MN, TH, THCS do xã quản lý; tỉnh: THPT, GDTX, GDNN)</source>
             <translation>All educational institutions (commune: preschools, primary and lower-secondary schools it manages; province: upper-secondary, continuing and vocational education)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="150" />
+            <location filename="../../ui/models/core_labels.py" line="156" />
             <source>Số cán bộ khuyến học cấp xã tham gia tổ chức hoạt động TTHTCĐ và được tập huấn CNTT</source>
             <translation>Commune study-promotion staff organising community learning centre activities and trained in IT</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="151" />
+            <location filename="../../ui/models/core_labels.py" line="157" />
             <source>Tổng số cán bộ làm công tác khuyến học cấp xã</source>
             <translation>All commune study-promotion staff</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="152" />
+            <location filename="../../ui/models/core_labels.py" line="158" />
             <source>Số gia đình được công nhận "Gia đình học tập"</source>
             <translation>Families recognised as "Learning family"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="153" />
+            <location filename="../../ui/models/core_labels.py" line="159" />
             <source>Tổng số hộ gia đình</source>
             <translation>All households</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="154" />
+            <location filename="../../ui/models/core_labels.py" line="160" />
             <source>Số dòng họ được công nhận "Dòng họ học tập"</source>
             <translation>Clans recognised as "Learning clan"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="155" />
+            <location filename="../../ui/models/core_labels.py" line="161" />
             <source>Tổng số dòng họ trên địa bàn</source>
             <translation>All clans in the area</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="156" />
+            <location filename="../../ui/models/core_labels.py" line="162" />
             <source>Số thôn, tổ dân phố được công nhận "Cộng đồng học tập"</source>
             <translation>Villages and residential groups recognised as "Learning community"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="157" />
+            <location filename="../../ui/models/core_labels.py" line="163" />
             <source>Tổng số thôn, tổ dân phố</source>
             <translation>All villages and residential groups</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="158" />
+            <location filename="../../ui/models/core_labels.py" line="164" />
             <source>Số đơn vị trên địa bàn xã được công nhận "Đơn vị học tập"</source>
             <translation>Units in the commune recognised as "Learning unit"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="159" />
+            <location filename="../../ui/models/core_labels.py" line="165" />
             <source>Tổng số tổ chức, cơ quan, trường học, doanh nghiệp, cơ sở sản xuất trên địa bàn xã</source>
             <translation>All organisations, agencies, schools, enterprises and production units in the commune</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="160" />
+            <location filename="../../ui/models/core_labels.py" line="166" />
             <source>Số công dân đạt danh hiệu "Công dân học tập"</source>
             <translation>Citizens awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="161" />
+            <location filename="../../ui/models/core_labels.py" line="167" />
             <source>Tổng số công dân (mẫu số chưa được quy định rõ: người lớn hoặc dân số 15+)</source>
             <translation>All citizens (the denominator is not clearly defined yet: adults or population 15+)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="162" />
+            <location filename="../../ui/models/core_labels.py" line="168" />
             <source>Số người lớn trong GĐHT, DHHT, CĐHT đạt "Công dân học tập"</source>
             <translation>Adults in learning families, clans and communities awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="163" />
+            <location filename="../../ui/models/core_labels.py" line="169" />
             <source>Tổng số người lớn trong GĐHT, DHHT, CĐHT</source>
             <translation>All adults in learning families, clans and communities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="164" />
+            <location filename="../../ui/models/core_labels.py" line="170" />
             <source>Số CBCCVC, NLĐ trong đơn vị học tập đạt "Công dân học tập"</source>
             <translation>Officials, public employees and workers in learning units awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="165" />
+            <location filename="../../ui/models/core_labels.py" line="171" />
             <source>Tổng số CBCCVC, NLĐ trong các đơn vị học tập</source>
             <translation>All officials, public employees and workers in learning units</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="166" />
+            <location filename="../../ui/models/core_labels.py" line="172" />
             <source>Số người đạt CDHT có kỹ năng số đáp ứng yêu cầu theo Chương trình chuyển đổi số quốc gia</source>
             <translation>Learning citizens with the digital skills the national digital transformation programme requires</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="167" />
+            <location filename="../../ui/models/core_labels.py" line="173" />
             <source>Tổng số người đạt danh hiệu CDHT</source>
             <translation>All people awarded "Learning citizen"</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="168" />
+            <location filename="../../ui/models/core_labels.py" line="174" />
             <source>Số người đạt CDHT thành thạo kỹ năng số</source>
             <translation>Learning citizens proficient in digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="169" />
+            <location filename="../../ui/models/core_labels.py" line="175" />
             <source>Mức độ được công nhận theo TT 25/2023/TT-BGDĐT: 0 = chưa công nhận, 1 = mức độ 1, 2 = mức độ 2; kèm số, ngày quyết định, cơ quan công nhận; công nhận có hiệu lực 36 tháng (hết hạn thì coi như 0)</source>
             <translation>Level recognised under Circular 25/2023/TT-BGDĐT: 0 = not recognised, 1 = level 1, 2 = level 2; with the decision's number and date and the recognising body; a recognition is valid for 36 months (after that it counts as 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="170" />
+            <location filename="../../ui/models/core_labels.py" line="176" />
             <source>Mức độ công nhận "Cộng đồng học tập" cấp tỉnh: 0 = chưa, 1 = mức độ 1, 2 = mức độ 2; kèm quyết định công nhận</source>
             <translation>Level of the province's "Learning community" recognition: 0 = not yet, 1 = level 1, 2 = level 2; with the recognition decision</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="171" />
+            <location filename="../../ui/models/core_labels.py" line="177" />
             <source>Số đơn vị cấp tỉnh được công nhận</source>
             <translation>Provincial units recognised</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="172" />
+            <location filename="../../ui/models/core_labels.py" line="178" />
             <source>Số thư viện cơ sở giáo dục có cung cấp dịch vụ HTSĐ</source>
             <translation>School libraries offering lifelong-learning services</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="173" />
+            <location filename="../../ui/models/core_labels.py" line="179" />
             <source>Tổng số thư viện cơ sở giáo dục</source>
             <translation>All school libraries</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="174" />
+            <location filename="../../ui/models/core_labels.py" line="180" />
             <source>Số bảo tàng có chương trình giáo dục cho người dân</source>
             <translation>Museums with education programmes for the public</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="175" />
+            <location filename="../../ui/models/core_labels.py" line="181" />
             <source>Tổng số bảo tàng trên địa bàn</source>
             <translation>All museums in the area</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="176" />
+            <location filename="../../ui/models/core_labels.py" line="182" />
             <source>Có (1) / Không (0); có thể lưu thêm số tiền (đồng)</source>
             <translation>Yes (1) / No (0); the amount (dong) may be stored too</translation>
         </message>
@@ -2635,72 +2665,72 @@ at level {n}+</translation>
     <context>
         <name>DepartmentFilesCard</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="43" />
+            <location filename="../../ui/widgets/returns_card.py" line="44" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="47" />
+            <location filename="../../ui/widgets/returns_card.py" line="48" />
             <source>Kéo thả biên nhận (.xhhtr) hoặc bản cập nhật danh mục (.xhhtu) của Sở vào đây, hoặc bấm nút bên cạnh. Tệp được kiểm tra chữ ký và hiện danh sách thay đổi trước khi áp dụng.</source>
             <translation>Drop the Department's receipts (.xhhtr) or reference updates (.xhhtu) here, or use the button. Signatures are checked and the list of changes is shown before anything is applied.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="52" />
+            <location filename="../../ui/widgets/returns_card.py" line="53" />
             <source>Nhận tệp từ Sở…</source>
             <translation>Open files from the Department…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="56" />
+            <location filename="../../ui/widgets/returns_card.py" line="57" />
             <source>Đề nghị kiểm tra lại của Sở</source>
             <translation>The Department's correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="59" />
+            <location filename="../../ui/widgets/returns_card.py" line="60" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="67" />
+            <location filename="../../ui/widgets/returns_card.py" line="68" />
             <source>Trả lời đề nghị…</source>
             <translation>Reply to the request…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="78" />
+            <location filename="../../ui/widgets/returns_card.py" line="79" />
             <source>hoạt động TTHTCĐ {id}</source>
             <translation>learning-centre activity {id}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="89" />
+            <location filename="../../ui/widgets/returns_card.py" line="90" />
             <source>Chọn một đề nghị trong danh sách trước.</source>
             <translation>Choose a request in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="92" />
+            <location filename="../../ui/widgets/returns_card.py" line="93" />
             <source>Trả lời đề nghị của Sở</source>
             <translation>Reply to the Department's request</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="98" />
+            <location filename="../../ui/widgets/returns_card.py" line="99" />
             <source>Chưa ghi được trả lời.</source>
             <translation>The reply was not saved.</translation>
         </message>
@@ -2708,349 +2738,354 @@ at level {n}+</translation>
     <context>
         <name>EntryPage</name>
         <message>
-            <location filename="../../ui/pages/entry.py" line="87" />
-            <location filename="../../ui/pages/entry.py" line="183" />
+            <location filename="../../ui/pages/entry.py" line="90" />
+            <location filename="../../ui/pages/entry.py" line="195" />
             <source>— chưa báo cáo —</source>
             <translation>— not reported —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="88" />
+            <location filename="../../ui/pages/entry.py" line="91" />
             <source>Đạt / Có (1)</source>
             <translation>Met / Yes (1)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="89" />
+            <location filename="../../ui/pages/entry.py" line="92" />
             <source>Chưa đạt / Không (0)</source>
             <translation>Not met / No (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="185" />
+            <location filename="../../ui/pages/entry.py" line="197" />
             <source>0 — Chưa đạt</source>
             <translation>0 — Not reached</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="186" />
+            <location filename="../../ui/pages/entry.py" line="198" />
             <source>Mức độ {n}</source>
             <translation>Level {n}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="192" />
+            <location filename="../../ui/pages/entry.py" line="204" />
             <source>Số quyết định</source>
             <translation>Decision no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="195" />
+            <location filename="../../ui/pages/entry.py" line="207" />
             <source>dd/mm/yyyy</source>
             <translation>dd/mm/yyyy</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="198" />
+            <location filename="../../ui/pages/entry.py" line="210" />
             <source>Cơ quan công nhận</source>
             <translation>Recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="221" />
+            <location filename="../../ui/pages/entry.py" line="233" />
             <source>Ghi chú…</source>
             <translation>Note…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="292" />
+            <location filename="../../ui/pages/entry.py" line="304" />
             <source>«{text}» không phải là ngày (dạng đúng: 31/05/2024)</source>
             <translation>“{text}” is not a date (write it as 31/05/2024)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="366" />
+            <location filename="../../ui/pages/entry.py" line="377" />
             <source>đạt</source>
             <translation>met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="367" />
+            <location filename="../../ui/pages/entry.py" line="378" />
             <source>chưa đạt</source>
             <translation>not met</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="376" />
+            <location filename="../../ui/pages/entry.py" line="387" />
             <source>Nhập số liệu</source>
             <translation>Enter figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="415" />
+            <location filename="../../ui/pages/entry.py" line="426" />
             <source>Đánh dấu hoàn thành kỳ này</source>
             <translation>Mark this period complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="416" />
+            <location filename="../../ui/pages/entry.py" line="427" />
             <source>Báo cho cấp trên biết đơn vị đã nhập xong số liệu của kỳ này.</source>
             <translation>Tells the level above that this unit has finished entering this period's figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="419" />
+            <location filename="../../ui/pages/entry.py" line="430" />
             <source>Lưu (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="447" />
+            <location filename="../../ui/pages/entry.py" line="458" />
             <source>Lịch sử thay đổi của kỳ này</source>
             <translation>Change history of this period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="536" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Kỳ trước</source>
             <translation>Previous period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="536" />
+            <location filename="../../ui/pages/entry.py" line="547" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Tử số</source>
             <translation>Numerator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Mẫu số</source>
             <translation>Denominator</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="538" />
+            <location filename="../../ui/pages/entry.py" line="549" />
             <source>Tỷ lệ</source>
             <translation>Rate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="540" />
+            <location filename="../../ui/pages/entry.py" line="551" />
             <source>Kết quả</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="542" />
+            <location filename="../../ui/pages/entry.py" line="553" />
             <source>Mức độ được công nhận · số, ngày quyết định · cơ quan công nhận</source>
             <translation>Recognised level · decision no. and date · recognised by</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="545" />
+            <location filename="../../ui/pages/entry.py" line="556" />
             <source>Giá trị</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="584" />
+            <location filename="../../ui/pages/entry.py" line="595" />
             <source>Dùng số này</source>
             <translation>Use this number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="643" />
+            <location filename="../../ui/pages/entry.py" line="654" />
             <source>Nhập số liệu — {period}</source>
             <translation>Enter figures — {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="644" />
+            <location filename="../../ui/pages/entry.py" line="655" />
             <source>chỉ tiêu cấp xã</source>
             <translation>commune indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="644" />
+            <location filename="../../ui/pages/entry.py" line="655" />
             <source>chỉ tiêu cấp huyện</source>
             <translation>district indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="645" />
+            <location filename="../../ui/pages/entry.py" line="656" />
             <source>chỉ tiêu cấp tỉnh</source>
             <translation>province indicators</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="646" />
+            <location filename="../../ui/pages/entry.py" line="657" />
             <source>{unit} ({code}) · {scope} · {programme} · ô để trống là chưa báo cáo (khác số 0)</source>
             <translation>{unit} ({code}) · {scope} · {programme} · a blank field means not reported (not 0)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="656" />
+            <location filename="../../ui/pages/entry.py" line="667" />
             <source>Các chỉ tiêu của {programme} báo cáo theo năm: chọn kỳ «Cả năm {year}» ở thanh trên cùng.</source>
             <translation>The indicators of the {programme} are reported by year: choose the period “Year {year}” in the top bar.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="660" />
+            <location filename="../../ui/pages/entry.py" line="671" />
             <source>{programme} không có chỉ tiêu nào do {scope} nhập. Số liệu của đơn vị là tổng hợp từ các đơn vị cấp dưới: xem trang Tổng quan.</source>
             <translation>The {programme} has no indicators entered at {scope}. This unit's figures are compiled from the units below it: see the Overview page.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="674" />
             <source>cấp xã</source>
             <translation>commune level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="674" />
             <source>cấp huyện</source>
             <translation>district level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="663" />
+            <location filename="../../ui/pages/entry.py" line="674" />
             <source>cấp tỉnh</source>
             <translation>province level</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="689" />
+            <location filename="../../ui/pages/entry.py" line="700" />
             <source>Mục tiêu {targets} (kỳ này so với mục tiêu {year}).</source>
             <translation>Targets {targets} (this period is judged against {year}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="693" />
+            <location filename="../../ui/pages/entry.py" line="704" />
             <source>Mục tiêu {year} là {draft}.</source>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="980" />
+            <location filename="../../ui/pages/entry.py" line="943" />
+            <source>Chưa lưu: không ghi được vào cơ sở dữ liệu, không có số liệu nào được ghi.</source>
+            <translation>Not saved: the database could not be written, no figures were saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/entry.py" line="995" />
             <source>Chưa ghi được dấu hoàn thành.</source>
             <translation>The completion mark was not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="990" />
+            <location filename="../../ui/pages/entry.py" line="1005" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="649" />
+            <location filename="../../ui/pages/entry.py" line="660" />
             <source>Số có thể gõ dạng 1234 hoặc 1.234. Bấm Ctrl+S để lưu.</source>
             <translation>Numbers can be typed as 1234 or 1.234. Press Ctrl+S to save.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="679" />
+            <location filename="../../ui/pages/entry.py" line="690" />
             <source>Tử số: {numerator}. Mẫu số: {denominator}.</source>
             <translation>Numerator: {numerator}. Denominator: {denominator}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="685" />
+            <location filename="../../ui/pages/entry.py" line="696" />
             <source>cùng kỳ năm trước</source>
             <translation>same period last year</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="686" />
+            <location filename="../../ui/pages/entry.py" line="697" />
             <source>Mục tiêu: cao hơn cùng kỳ năm trước ({when}: {value}).</source>
             <translation>Target: higher than the same period last year ({when}: {value}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="687" />
+            <location filename="../../ui/pages/entry.py" line="698" />
             <source>chưa có số liệu</source>
             <translation>no figures yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="695" />
+            <location filename="../../ui/pages/entry.py" line="706" />
             <source>Mã {code} · {ref} · {owner}</source>
             <translation>Code {code} · {ref} · {owner}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="702" />
+            <location filename="../../ui/pages/entry.py" line="713" />
             <source> (dự thảo)</source>
             <translation> (draft)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="734" />
+            <location filename="../../ui/pages/entry.py" line="745" />
             <source>Công nhận đã hết hiệu lực từ {day} (36 tháng sau quyết định): kỳ này tính là chưa đạt.</source>
             <translation>The recognition lapsed on {day} (36 months after the decision): this period counts as not reached.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="737" />
+            <location filename="../../ui/pages/entry.py" line="748" />
             <source>Công nhận còn hiệu lực đến hết {day} (36 tháng sau quyết định).</source>
             <translation>The recognition holds until {day} inclusive (36 months after the decision).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="742" />
+            <location filename="../../ui/pages/entry.py" line="753" />
             <source>Gợi ý theo NĐ 20/2014: {degree}</source>
             <translation>Suggested by Decree 20/2014: {degree}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="745" />
+            <location filename="../../ui/pages/entry.py" line="756" />
             <source> (chưa xét các điều kiện khác của mức độ này)</source>
             <translation> (the level's other conditions are not checked)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="747" />
+            <location filename="../../ui/pages/entry.py" line="758" />
             <source> — tính theo ngưỡng chung (xã ĐBKK có ngưỡng thấp hơn)</source>
             <translation> — with the general thresholds (extremely disadvantaged communes have lower ones)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="749" />
+            <location filename="../../ui/pages/entry.py" line="760" />
             <source>Tính từ tỷ lệ của xã trong kỳ: {rates}. Chỉ là gợi ý: mức độ báo cáo là mức độ ghi trong quyết định công nhận.</source>
             <translation>Worked out from the commune's rates this period: {rates}. Only a suggestion: the level reported is the one in the recognition decision.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="768" />
+            <location filename="../../ui/pages/entry.py" line="779" />
             <source>Gợi ý từ sổ TTHTCĐ: {n} người —</source>
             <translation>Suggested by the CLC log: {n} persons —</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="820" />
+            <location filename="../../ui/pages/entry.py" line="831" />
             <source>Lịch sử thay đổi của kỳ này ({n})</source>
             <translation>Change history of this period ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="864" />
+            <location filename="../../ui/pages/entry.py" line="875" />
             <source> ({n} lỗi)</source>
             <translation> ({n} errors)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="868" />
+            <location filename="../../ui/pages/entry.py" line="879" />
             <source>{n}/{total} ô đã nhập</source>
             <translation>{n}/{total} boxes filled</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="871" />
+            <location filename="../../ui/pages/entry.py" line="882" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="873" />
+            <location filename="../../ui/pages/entry.py" line="884" />
             <source>{n} cảnh báo</source>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="903" />
+            <location filename="../../ui/pages/entry.py" line="914" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="914" />
+            <location filename="../../ui/pages/entry.py" line="925" />
             <source>Lưu số liệu kỳ {period}</source>
             <translation>Save the figures of {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="923" />
+            <location filename="../../ui/pages/entry.py" line="934" />
             <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
             <translation>Not saved: the unit does not report this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="927" />
+            <location filename="../../ui/pages/entry.py" line="938" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="935" />
+            <location filename="../../ui/pages/entry.py" line="950" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="962" />
+            <location filename="../../ui/pages/entry.py" line="977" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="963" />
+            <location filename="../../ui/pages/entry.py" line="978" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="963" />
-            <location filename="../../ui/pages/entry.py" line="983" />
+            <location filename="../../ui/pages/entry.py" line="978" />
+            <location filename="../../ui/pages/entry.py" line="998" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="975" />
+            <location filename="../../ui/pages/entry.py" line="990" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="976" />
+            <location filename="../../ui/pages/entry.py" line="991" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -3058,7 +3093,7 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="157" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
         </message>
@@ -3110,17 +3145,17 @@ at level {n}+</translation>
     <context>
         <name>ExportsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="151" />
+            <location filename="../../ui/models/sync_models.py" line="152" />
             <source>Toàn bộ – </source>
             <translation>Everything – </translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="156" />
+            <location filename="../../ui/models/sync_models.py" line="157" />
             <source>Sở đã nhận ngày {d}</source>
             <translation>Received by the Department on {d}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="157" />
+            <location filename="../../ui/models/sync_models.py" line="158" />
             <source>Sở chưa nhận</source>
             <translation>Not yet received by the Department</translation>
         </message>
@@ -3176,27 +3211,27 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="260" />
+            <location filename="../../ui/dialogs/first_run.py" line="261" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="272" />
+            <location filename="../../ui/dialogs/first_run.py" line="273" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="273" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="274" />
+            <location filename="../../ui/dialogs/first_run.py" line="275" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="275" />
+            <location filename="../../ui/dialogs/first_run.py" line="276" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
@@ -3568,17 +3603,17 @@ at level {n}+</translation>
     <context>
         <name>InstallationsModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="324" />
+            <location filename="../../ui/models/sync_models.py" line="325" />
             <source>máy này đang gửi số liệu cho {n} đơn vị</source>
             <translation>this machine is sending figures for {n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="346" />
+            <location filename="../../ui/models/sync_models.py" line="347" />
             <source>Khóa {fp} ký gói cho {n} đơn vị. Mỗi đơn vị được xác nhận riêng: xác nhận dòng này chỉ khi Sở chắc chắn máy được giao nhập số liệu cho {unit}.</source>
             <translation>Key {fp} signs packages for {n} units. Each unit is confirmed on its own: confirm this row only when the Department is sure the machine is assigned to enter figures for {unit}.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="350" />
+            <location filename="../../ui/models/sync_models.py" line="351" />
             <source>Thiếu {n} gói</source>
             <translation>{n} packages missing</translation>
         </message>
@@ -3607,141 +3642,141 @@ at level {n}+</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
-            <location filename="../../ui/main_window.py" line="383" />
+            <location filename="../../ui/main_window.py" line="261" />
+            <location filename="../../ui/main_window.py" line="384" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="406" />
+            <location filename="../../ui/main_window.py" line="407" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="419" />
-            <location filename="../../ui/main_window.py" line="435" />
+            <location filename="../../ui/main_window.py" line="420" />
+            <location filename="../../ui/main_window.py" line="436" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
-            <location filename="../../ui/main_window.py" line="525" />
+            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="526" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="526" />
+            <location filename="../../ui/main_window.py" line="527" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="532" />
+            <location filename="../../ui/main_window.py" line="533" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="535" />
+            <location filename="../../ui/main_window.py" line="536" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="540" />
+            <location filename="../../ui/main_window.py" line="541" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="543" />
+            <location filename="../../ui/main_window.py" line="544" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="547" />
+            <location filename="../../ui/main_window.py" line="548" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
-            <location filename="../../ui/main_window.py" line="551" />
+            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="552" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="552" />
+            <location filename="../../ui/main_window.py" line="553" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="559" />
+            <location filename="../../ui/main_window.py" line="560" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="271" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="556" />
+            <location filename="../../ui/main_window.py" line="557" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="577" />
+            <location filename="../../ui/main_window.py" line="578" />
             <source>«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
             <translation>«{label}» is waiting for «{other}» to finish and will run right after it.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="608" />
+            <location filename="../../ui/main_window.py" line="609" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/main_window.py" line="649" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="653" />
+            <location filename="../../ui/main_window.py" line="654" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="654" />
+            <location filename="../../ui/main_window.py" line="655" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="672" />
+            <location filename="../../ui/main_window.py" line="673" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="673" />
+            <location filename="../../ui/main_window.py" line="674" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="674" />
+            <location filename="../../ui/main_window.py" line="675" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="680" />
+            <location filename="../../ui/main_window.py" line="681" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/main_window.py" line="689" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -3749,169 +3784,184 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="101" />
+            <location filename="../../ui/pages/merge.py" line="104" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="119" />
+            <location filename="../../ui/pages/merge.py" line="122" />
             <source>Gói nhận được</source>
             <translation>Received packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="120" />
-            <location filename="../../ui/pages/merge.py" line="460" />
+            <location filename="../../ui/pages/merge.py" line="123" />
+            <location filename="../../ui/pages/merge.py" line="477" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="121" />
-            <location filename="../../ui/pages/merge.py" line="462" />
+            <location filename="../../ui/pages/merge.py" line="124" />
+            <location filename="../../ui/pages/merge.py" line="479" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="132" />
+            <location filename="../../ui/pages/merge.py" line="135" />
             <source>Thêm tệp…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="134" />
+            <location filename="../../ui/pages/merge.py" line="137" />
             <source>Thêm thư mục…</source>
             <translation>Add folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="136" />
+            <location filename="../../ui/pages/merge.py" line="139" />
             <source>Bỏ khỏi danh sách</source>
             <translation>Remove from the list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="138" />
+            <location filename="../../ui/pages/merge.py" line="141" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="139" />
+            <location filename="../../ui/pages/merge.py" line="142" />
             <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
             <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="141" />
+            <location filename="../../ui/pages/merge.py" line="144" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="150" />
+            <location filename="../../ui/pages/merge.py" line="153" />
             <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
             <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="173" />
+            <location filename="../../ui/pages/merge.py" line="176" />
             <source>Lưu biên nhận…</source>
             <translation>Save receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="175" />
+            <location filename="../../ui/pages/merge.py" line="178" />
             <source>In biên nhận…</source>
             <translation>Print receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="205" />
+            <location filename="../../ui/pages/merge.py" line="208" />
             <source>Chọn gói đồng bộ</source>
             <translation>Choose sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="206" />
+            <location filename="../../ui/pages/merge.py" line="209" />
             <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
             <translation>XHHT packages (*.xhht);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="211" />
+            <location filename="../../ui/pages/merge.py" line="214" />
             <source>Chọn thư mục chứa các gói</source>
             <translation>Choose the folder holding the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="248" />
             <source>Đang kiểm tra các gói…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="245" />
+            <location filename="../../ui/pages/merge.py" line="248" />
             <source>Đang nhập các gói…</source>
             <translation>Importing the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="246" />
+            <location filename="../../ui/pages/merge.py" line="249" />
             <source>Nhập các gói</source>
             <translation>Import the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="261" />
+            <location filename="../../ui/pages/merge.py" line="264" />
             <source>Không nhập được.</source>
             <translation>The import failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="267" />
+            <location filename="../../ui/pages/merge.py" line="270" />
             <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
             <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="268" />
+            <location filename="../../ui/pages/merge.py" line="271" />
             <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
             <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
+            <location filename="../../ui/pages/merge.py" line="283" />
+            <source>{status}: {n} gói</source>
+            <translation>{status}: {n} packages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="288" />
+            <source>Bản ghi: {counts}</source>
+            <translation>Records: {counts}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="290" />
+            <source>Đã dừng theo yêu cầu; {n} tệp chưa xử lý.</source>
+            <translation>Stopped on request; {n} files not processed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/merge.py" line="306" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="290" />
+            <location filename="../../ui/pages/merge.py" line="307" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="296" />
+            <location filename="../../ui/pages/merge.py" line="313" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="303" />
+            <location filename="../../ui/pages/merge.py" line="320" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="314" />
+            <location filename="../../ui/pages/merge.py" line="331" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="316" />
+            <location filename="../../ui/pages/merge.py" line="333" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="333" />
+            <location filename="../../ui/pages/merge.py" line="350" />
             <source>Giải quyết xung đột</source>
             <translation>Resolve conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="341" />
+            <location filename="../../ui/pages/merge.py" line="358" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="356" />
+            <location filename="../../ui/pages/merge.py" line="373" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="358" />
+            <location filename="../../ui/pages/merge.py" line="375" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="375" />
+            <location filename="../../ui/pages/merge.py" line="392" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -3922,74 +3972,74 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="379" />
+            <location filename="../../ui/pages/merge.py" line="396" />
             <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
             <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="382" />
+            <location filename="../../ui/pages/merge.py" line="399" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="383" />
+            <location filename="../../ui/pages/merge.py" line="400" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="399" />
+            <location filename="../../ui/pages/merge.py" line="416" />
             <source>Nhập các gói đang giữ</source>
             <translation>Import the held packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="400" />
+            <location filename="../../ui/pages/merge.py" line="417" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="408" />
+            <location filename="../../ui/pages/merge.py" line="425" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="409" />
+            <location filename="../../ui/pages/merge.py" line="426" />
             <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="411" />
+            <location filename="../../ui/pages/merge.py" line="428" />
             <source>Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
             <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="412" />
+            <location filename="../../ui/pages/merge.py" line="429" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="422" />
+            <location filename="../../ui/pages/merge.py" line="439" />
             <source>Thu hồi máy gửi</source>
             <translation>Revoke the sending installation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="449" />
+            <location filename="../../ui/pages/merge.py" line="466" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="459" />
+            <location filename="../../ui/pages/merge.py" line="476" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="461" />
+            <location filename="../../ui/pages/merge.py" line="478" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="463" />
+            <location filename="../../ui/pages/merge.py" line="480" />
             <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -4038,27 +4088,27 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>MoveToDialog</name>
         <message>
-            <location filename="../../ui/dialogs/move_to.py" line="24" />
+            <location filename="../../ui/dialogs/move_to.py" line="25" />
             <source>Đơn vị đã được sắp xếp</source>
             <translation>The unit has been reorganised</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/move_to.py" line="27" />
+            <location filename="../../ui/dialogs/move_to.py" line="28" />
             <source>&lt;b&gt;{old}&lt;/b&gt; chỉ báo cáo các kỳ đến 6 tháng đầu năm {year} ({life}). Từ {since}, số liệu do đơn vị mới báo cáo. Chuyển máy này sang đơn vị mới?</source>
             <translation>&lt;b&gt;{old}&lt;/b&gt; reports periods up to the first half of {year} only ({life}). From {since} the new unit reports. Move this installation to the new unit?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/move_to.py" line="40" />
+            <location filename="../../ui/dialogs/move_to.py" line="41" />
             <source>Máy giữ nguyên khóa và toàn bộ số liệu, lịch sử của {old}. Gói đầu tiên gửi cho đơn vị mới sẽ chờ Sở xác nhận máy gửi (đọc mã nhận dạng qua điện thoại).</source>
             <translation>The installation keeps its keys and all figures and history of {old}. The first package for the new unit waits until the Department confirms the sender (read the fingerprint over the phone).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/move_to.py" line="47" />
+            <location filename="../../ui/dialogs/move_to.py" line="48" />
             <source>Chuyển sang đơn vị mới</source>
             <translation>Move to the new unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/move_to.py" line="48" />
+            <location filename="../../ui/dialogs/move_to.py" line="49" />
             <source>Để sau</source>
             <translation>Later</translation>
         </message>
@@ -4117,47 +4167,47 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>OfficialPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="213" />
+            <location filename="../../ui/dialogs/first_run.py" line="214" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="214" />
+            <location filename="../../ui/dialogs/first_run.py" line="215" />
             <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
             <translation>The official's name is written to the history at every change and on the report sheets.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="221" />
+            <location filename="../../ui/dialogs/first_run.py" line="222" />
             <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
             <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="223" />
+            <location filename="../../ui/dialogs/first_run.py" line="224" />
             <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
             <translation>E.g. Culture and Social Affairs officer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="224" />
+            <location filename="../../ui/dialogs/first_run.py" line="225" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="225" />
+            <location filename="../../ui/dialogs/first_run.py" line="226" />
             <source>Chức vụ</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="227" />
+            <location filename="../../ui/dialogs/first_run.py" line="228" />
             <source>Nạp dữ liệu mẫu để làm quen</source>
             <translation>Load sample data to get to know the app</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="229" />
+            <location filename="../../ui/dialogs/first_run.py" line="230" />
             <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
             <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="242" />
+            <location filename="../../ui/dialogs/first_run.py" line="243" />
             <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
             <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
         </message>
@@ -4165,7 +4215,7 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Operation</name>
         <message>
-            <location filename="../../ui/operations.py" line="75" />
+            <location filename="../../ui/operations.py" line="76" />
             <source>Không thực hiện được.</source>
             <translation>Could not be done.</translation>
         </message>
@@ -4257,32 +4307,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>PreviewModel</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="197" />
+            <location filename="../../ui/models/sync_models.py" line="198" />
             <source> (toàn bộ)</source>
             <translation> (everything)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="204" />
+            <location filename="../../ui/models/sync_models.py" line="205" />
             <source>{n} lỗi</source>
             <translation>{n} errors</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="205" />
+            <location filename="../../ui/models/sync_models.py" line="206" />
             <source>{n} lưu ý</source>
             <translation>{n} notes</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="213" />
+            <location filename="../../ui/models/sync_models.py" line="214" />
             <source>Lỗi: {problem}</source>
             <translation>Error: {problem}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="214" />
+            <location filename="../../ui/models/sync_models.py" line="215" />
             <source>Lưu ý: {warning}</source>
             <translation>Note: {warning}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="216" />
+            <location filename="../../ui/models/sync_models.py" line="217" />
             <source>Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).</source>
             <translation>Of which {n} records deleted (the receiving computer deletes them too).</translation>
         </message>
@@ -4506,167 +4556,167 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="97" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="98" />
             <source>Khôi phục dữ liệu</source>
             <translation>Restore data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="101" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
             <source>Chọn một bản sao lưu để thay toàn bộ dữ liệu hiện tại. Dữ liệu hiện tại không mất: nó được giữ lại thành một bản sao lưu «Trước khôi phục».</source>
             <translation>Choose a backup to replace all current data. The current data is not lost: it is kept as a “Before restore” backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="108" />
             <source>Thời gian</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="108" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="108" />
             <source>Dung lượng</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="117" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="118" />
             <source>Chọn tệp khác…</source>
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="123" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="124" />
             <source>Chưa chọn bản sao lưu.</source>
             <translation>No backup chosen.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="129" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="130" />
             <source>Tôi hiểu bản sao lưu này thuộc đơn vị khác và muốn thay toàn bộ dữ liệu của máy này bằng nó.</source>
             <translation>I understand this backup belongs to another unit and want to replace all data on this computer with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="135" />
-            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="136" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="233" />
             <source>Khôi phục</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="140" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="141" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
             <source>Hằng ngày</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
             <source>Trước nâng cấp</source>
             <translation>Before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="153" />
             <source>Trước khôi phục</source>
             <translation>Before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="153" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="166" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose a backup file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="166" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="167" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3 *.db);;Mọi tệp (*)</source>
             <translation>XHHT database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="176" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="177" />
             <source>Đang kiểm tra «{name}»…</source>
             <translation>Checking “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="179" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="180" />
             <source>Đang kiểm tra bản sao lưu…</source>
             <translation>Checking the backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="200" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="201" />
             <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Đơn vị: {unit}&lt;br&gt;Số liệu đã lưu: {count}&lt;br&gt;Thay đổi gần nhất: {last}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Unit: {unit}&lt;br&gt;Figures stored: {count}&lt;br&gt;Last change: {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="202" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="203" />
             <source>chưa khởi tạo</source>
             <translation>not set up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="205" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="206" />
             <source>Bản sao lưu của phiên bản cũ hơn: sẽ được nâng cấp khi mở (có sao lưu trước).</source>
             <translation>Backup from an older version: it will be upgraded when opened (after a backup).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="209" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="210" />
             <source>Bản sao lưu này thuộc đơn vị khác với máy này ({unit}).</source>
             <translation>This backup belongs to a different unit than this computer ({unit}).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="228" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="229" />
             <source>trước khi khôi phục</source>
             <translation>before restoring</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này?</source>
             <translation>Replace all current data with this backup?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
             <source>Dữ liệu hiện tại được giữ lại trong thư mục sao lưu, có thể khôi phục lại nếu cần.</source>
             <translation>The current data is kept in the backup folder and can be restored if needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="233" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="240" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="241" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="262" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="262" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="263" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="279" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="280" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="280" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="281" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="287" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="288" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -4674,32 +4724,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>RolePage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
             <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
             <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="40" />
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
             <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
             <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="42" />
+            <location filename="../../ui/dialogs/first_run.py" line="43" />
             <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
             <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="51" />
+            <location filename="../../ui/dialogs/first_run.py" line="52" />
             <source>Chào mừng đến với XHHT Desktop</source>
             <translation>Welcome to XHHT Desktop</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="52" />
+            <location filename="../../ui/dialogs/first_run.py" line="53" />
             <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
             <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="56" />
+            <location filename="../../ui/dialogs/first_run.py" line="57" />
             <source>Vai trò của người dùng máy này</source>
             <translation>Role of this computer's user</translation>
         </message>
@@ -5240,298 +5290,298 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncModels</name>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="32" />
-            <location filename="../../ui/models/sync_models.py" line="56" />
+            <location filename="../../ui/models/sync_models.py" line="33" />
+            <location filename="../../ui/models/sync_models.py" line="57" />
             <source>Chờ xác nhận</source>
             <translation>Awaiting confirmation</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="33" />
+            <location filename="../../ui/models/sync_models.py" line="34" />
             <source>Đã xác nhận</source>
             <translation>Confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="34" />
+            <location filename="../../ui/models/sync_models.py" line="35" />
             <source>Đã thu hồi</source>
             <translation>Revoked</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="39" />
-            <location filename="../../ui/models/sync_models.py" line="310" />
+            <location filename="../../ui/models/sync_models.py" line="40" />
+            <location filename="../../ui/models/sync_models.py" line="311" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="40" />
+            <location filename="../../ui/models/sync_models.py" line="41" />
             <source>Trùng – đã nhập trước đó</source>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="41" />
+            <location filename="../../ui/models/sync_models.py" line="42" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="42" />
+            <location filename="../../ui/models/sync_models.py" line="43" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="43" />
+            <location filename="../../ui/models/sync_models.py" line="44" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="44" />
+            <location filename="../../ui/models/sync_models.py" line="45" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="45" />
+            <location filename="../../ui/models/sync_models.py" line="46" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="46" />
+            <location filename="../../ui/models/sync_models.py" line="47" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="47" />
+            <location filename="../../ui/models/sync_models.py" line="48" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="49" />
+            <location filename="../../ui/models/sync_models.py" line="50" />
             <source>số liệu chỉ tiêu</source>
             <translation>indicator figures</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="50" />
+            <location filename="../../ui/models/sync_models.py" line="51" />
             <source>đánh dấu hoàn thành kỳ</source>
             <translation>period-complete marks</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="51" />
+            <location filename="../../ui/models/sync_models.py" line="52" />
             <source>thông tin trung tâm học tập cộng đồng</source>
             <translation>community learning centre details</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="52" />
+            <location filename="../../ui/models/sync_models.py" line="53" />
             <source>hoạt động của trung tâm học tập cộng đồng</source>
             <translation>community learning centre activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="54" />
+            <location filename="../../ui/models/sync_models.py" line="55" />
             <source>Đã nhận</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="55" />
+            <location filename="../../ui/models/sync_models.py" line="56" />
             <source>Nhận muộn</source>
             <translation>Received late</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="57" />
+            <location filename="../../ui/models/sync_models.py" line="58" />
             <source>Chưa nhận</source>
             <translation>Not received</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="58" />
+            <location filename="../../ui/models/sync_models.py" line="59" />
             <source>Chưa đến hạn</source>
             <translation>Not due yet</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="80" />
+            <location filename="../../ui/models/sync_models.py" line="81" />
             <source>không có số liệu theo kỳ</source>
             <translation>no figures by period</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="83" />
+            <location filename="../../ui/models/sync_models.py" line="84" />
             <source>{n} kỳ, từ {first} đến {last}</source>
             <translation>{n} periods, from {first} to {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="134" />
-            <location filename="../../ui/models/sync_models.py" line="261" />
+            <location filename="../../ui/models/sync_models.py" line="135" />
+            <location filename="../../ui/models/sync_models.py" line="262" />
             <source>Số</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="134" />
+            <location filename="../../ui/models/sync_models.py" line="135" />
             <source>Lập lúc</source>
             <translation>Made at</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="135" />
-            <location filename="../../ui/models/sync_models.py" line="173" />
+            <location filename="../../ui/models/sync_models.py" line="136" />
+            <location filename="../../ui/models/sync_models.py" line="174" />
             <source>Tệp</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="135" />
+            <location filename="../../ui/models/sync_models.py" line="136" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="136" />
-            <location filename="../../ui/models/sync_models.py" line="262" />
+            <location filename="../../ui/models/sync_models.py" line="137" />
+            <location filename="../../ui/models/sync_models.py" line="263" />
             <source>Bản ghi</source>
             <translation>Records</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="136" />
+            <location filename="../../ui/models/sync_models.py" line="137" />
             <source>Sở nhận</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="168" />
+            <location filename="../../ui/models/sync_models.py" line="169" />
             <source>Kết luận</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="168" />
+            <location filename="../../ui/models/sync_models.py" line="169" />
             <source>Đơn vị gửi</source>
             <translation>Sending unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="169" />
+            <location filename="../../ui/models/sync_models.py" line="170" />
             <source>Gói số</source>
             <translation>Package no.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="169" />
+            <location filename="../../ui/models/sync_models.py" line="170" />
             <source>Mới</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="170" />
+            <location filename="../../ui/models/sync_models.py" line="171" />
             <source>Cập nhật</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="170" />
+            <location filename="../../ui/models/sync_models.py" line="171" />
             <source>Không đổi</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="171" />
+            <location filename="../../ui/models/sync_models.py" line="172" />
             <source>Cũ hơn</source>
             <translation>Older</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="171" />
+            <location filename="../../ui/models/sync_models.py" line="172" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="172" />
+            <location filename="../../ui/models/sync_models.py" line="173" />
             <source>Vấn đề</source>
             <translation>Problems</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="172" />
+            <location filename="../../ui/models/sync_models.py" line="173" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="229" />
+            <location filename="../../ui/models/sync_models.py" line="230" />
             <source>{indicator} ({breakdown}) – kỳ {period}</source>
             <translation>{indicator} ({breakdown}) – period {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="232" />
+            <location filename="../../ui/models/sync_models.py" line="233" />
             <source>Hoàn thành kỳ {period}</source>
             <translation>Period {period} complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="234" />
+            <location filename="../../ui/models/sync_models.py" line="235" />
             <source>Hoạt động TTHTCĐ «{title}» ({date})</source>
             <translation>CLC activity “{title}” ({date})</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="243" />
+            <location filename="../../ui/models/sync_models.py" line="244" />
             <source>(không còn)</source>
             <translation>(gone)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="245" />
+            <location filename="../../ui/models/sync_models.py" line="246" />
             <source>đã xóa</source>
             <translation>deleted</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="250" />
+            <location filename="../../ui/models/sync_models.py" line="251" />
             <source>giá trị {value}</source>
             <translation>value {value}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="252" />
+            <location filename="../../ui/models/sync_models.py" line="253" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="255" />
+            <location filename="../../ui/models/sync_models.py" line="256" />
             <source>đã xong</source>
             <translation>complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="255" />
+            <location filename="../../ui/models/sync_models.py" line="256" />
             <source>chưa xong</source>
             <translation>not complete</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="261" />
-            <location filename="../../ui/models/sync_models.py" line="308" />
+            <location filename="../../ui/models/sync_models.py" line="262" />
+            <location filename="../../ui/models/sync_models.py" line="309" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="262" />
+            <location filename="../../ui/models/sync_models.py" line="263" />
             <source>Bản đang dùng ở Sở</source>
             <translation>Version in use at the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="263" />
+            <location filename="../../ui/models/sync_models.py" line="264" />
             <source>Bản gửi đến</source>
             <translation>Incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="263" />
+            <location filename="../../ui/models/sync_models.py" line="264" />
             <source>Người sửa (gửi đến)</source>
             <translation>Edited by (incoming)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="264" />
+            <location filename="../../ui/models/sync_models.py" line="265" />
             <source>Phát hiện</source>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="308" />
+            <location filename="../../ui/models/sync_models.py" line="309" />
             <source>Mã nhận dạng</source>
             <translation>Identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="309" />
+            <location filename="../../ui/models/sync_models.py" line="310" />
             <source>Cán bộ</source>
             <translation>Official</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="309" />
+            <location filename="../../ui/models/sync_models.py" line="310" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="310" />
+            <location filename="../../ui/models/sync_models.py" line="311" />
             <source>Đang giữ</source>
             <translation>Held</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="311" />
+            <location filename="../../ui/models/sync_models.py" line="312" />
             <source>Thiếu gói số</source>
             <translation>Missing package nos.</translation>
         </message>
         <message>
-            <location filename="../../ui/models/sync_models.py" line="311" />
+            <location filename="../../ui/models/sync_models.py" line="312" />
             <source>Lần nhận gần nhất</source>
             <translation>Last received</translation>
         </message>
@@ -5539,196 +5589,196 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync.py" line="61" />
+            <location filename="../../ui/pages/sync.py" line="62" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="72" />
+            <location filename="../../ui/pages/sync.py" line="73" />
             <source>Đồng bộ – gửi số liệu về Sở</source>
             <translation>Sync – send figures to the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="77" />
+            <location filename="../../ui/pages/sync.py" line="78" />
             <source>Gói tiếp theo</source>
             <translation>Next package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="84" />
+            <location filename="../../ui/pages/sync.py" line="85" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="86" />
+            <location filename="../../ui/pages/sync.py" line="87" />
             <source>Lưu vào</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="91" />
+            <location filename="../../ui/pages/sync.py" line="92" />
             <source>Xuất gói mới</source>
             <translation>Export new package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="94" />
+            <location filename="../../ui/pages/sync.py" line="95" />
             <source>Xuất lại toàn bộ</source>
             <translation>Export everything again</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="95" />
+            <location filename="../../ui/pages/sync.py" line="96" />
             <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
             <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="97" />
+            <location filename="../../ui/pages/sync.py" line="98" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="104" />
+            <location filename="../../ui/pages/sync.py" line="105" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» và chọn tệp khóa do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="115" />
+            <location filename="../../ui/pages/sync.py" line="116" />
             <source>Khóa</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="116" />
+            <location filename="../../ui/pages/sync.py" line="117" />
             <source>Mã nhận dạng máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="119" />
+            <location filename="../../ui/pages/sync.py" line="120" />
             <source>Khóa của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="123" />
-            <location filename="../../ui/pages/sync.py" line="187" />
+            <location filename="../../ui/pages/sync.py" line="124" />
+            <location filename="../../ui/pages/sync.py" line="188" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="125" />
+            <location filename="../../ui/pages/sync.py" line="126" />
             <source>Khóa, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="134" />
+            <location filename="../../ui/pages/sync.py" line="135" />
             <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
             <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="140" />
+            <location filename="../../ui/pages/sync.py" line="141" />
             <source>Gửi đến</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="141" />
+            <location filename="../../ui/pages/sync.py" line="142" />
             <source>Tiêu đề</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="148" />
+            <location filename="../../ui/pages/sync.py" line="149" />
             <source>Chép địa chỉ</source>
             <translation>Copy address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="149" />
+            <location filename="../../ui/pages/sync.py" line="150" />
             <source>Chép tiêu đề</source>
             <translation>Copy subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="150" />
+            <location filename="../../ui/pages/sync.py" line="151" />
             <source>Chép nội dung thư</source>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="162" />
+            <location filename="../../ui/pages/sync.py" line="163" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="186" />
+            <location filename="../../ui/pages/sync.py" line="187" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="187" />
+            <location filename="../../ui/pages/sync.py" line="188" />
             <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="199" />
+            <location filename="../../ui/pages/sync.py" line="200" />
             <source> (trong đó {d} xóa)</source>
             <translation> (of which {d} deleted)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="202" />
+            <location filename="../../ui/pages/sync.py" line="203" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="204" />
+            <location filename="../../ui/pages/sync.py" line="205" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="208" />
+            <location filename="../../ui/pages/sync.py" line="209" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="226" />
+            <location filename="../../ui/pages/sync.py" line="227" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="229" />
+            <location filename="../../ui/pages/sync.py" line="230" />
             <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="240" />
+            <location filename="../../ui/pages/sync.py" line="241" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="258" />
+            <location filename="../../ui/pages/sync.py" line="259" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="259" />
+            <location filename="../../ui/pages/sync.py" line="260" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="270" />
+            <location filename="../../ui/pages/sync.py" line="271" />
             <source>Xuất gói đồng bộ</source>
             <translation>Export a sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="271" />
+            <location filename="../../ui/pages/sync.py" line="272" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="278" />
+            <location filename="../../ui/pages/sync.py" line="279" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="282" />
+            <location filename="../../ui/pages/sync.py" line="283" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="290" />
-            <location filename="../../ui/pages/sync.py" line="292" />
+            <location filename="../../ui/pages/sync.py" line="291" />
+            <location filename="../../ui/pages/sync.py" line="293" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -5769,13 +5819,13 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/operations.py" line="118" />
+            <location filename="../../ui/operations.py" line="119" />
             <location filename="../../ui/tasks.py" line="147" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="110" />
+            <location filename="../../ui/operations.py" line="111" />
             <location filename="../../ui/tasks.py" line="161" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
@@ -5789,57 +5839,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UnitPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="88" />
+            <location filename="../../ui/dialogs/first_run.py" line="89" />
             <source>Chọn đơn vị</source>
             <translation>Choose the unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="92" />
+            <location filename="../../ui/dialogs/first_run.py" line="93" />
             <source>Huyện, thành phố</source>
             <translation>District, city</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ui/dialogs/first_run.py" line="96" />
             <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
             <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="97" />
+            <location filename="../../ui/dialogs/first_run.py" line="98" />
             <source>Tìm</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="105" />
+            <location filename="../../ui/dialogs/first_run.py" line="106" />
             <source>Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)</source>
             <translation>Also show the units before 1 July 2025 (before the reorganisation; with their dates)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="126" />
+            <location filename="../../ui/dialogs/first_run.py" line="127" />
             <source>Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; đơn vị cũ vẫn tìm được, có ghi ngày.</source>
             <translation>Choose a commune or ward (from 1 July 2025, in Quảng Ngãi province), or type a name to search; old units can still be found, with their dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="128" />
+            <location filename="../../ui/dialogs/first_run.py" line="129" />
             <source>Chọn huyện, thành phố của phòng GD&amp;ĐT (đến 30/6/2025).</source>
             <translation>Choose the district of the education office (until 30 June 2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="138" />
+            <location filename="../../ui/dialogs/first_run.py" line="139" />
             <source>— Tất cả huyện, thành phố —</source>
             <translation>— All districts and cities —</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="184" />
+            <location filename="../../ui/dialogs/first_run.py" line="185" />
             <source>Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025.</source>
             <translation>A unit before the reorganisation: it reports periods up to the first half of 2025 only.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="190" />
+            <location filename="../../ui/dialogs/first_run.py" line="191" />
             <source>{n} đơn vị</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="191" />
+            <location filename="../../ui/dialogs/first_run.py" line="192" />
             <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
             <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
         </message>
@@ -5873,133 +5923,133 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>XlsxImportDialog</name>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="74" />
-            <location filename="../../ui/dialogs/xlsx_import.py" line="227" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="75" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="228" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="77" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="78" />
             <source>Chọn biểu nhập đã điền (tạo bằng Tệp → Xuất biểu nhập Excel…). Tệp được kiểm tra toàn bộ trước; chỉ khi không còn lỗi nào mới nhập được, và nhập tất cả hoặc không nhập gì. Dòng để trống giữ nguyên số liệu đang lưu.</source>
             <translation>Choose a filled-in entry form (made with File → Export Excel entry form…). The whole file is checked first; it can be imported only when no error is left, and then all of it or nothing. Empty rows keep the stored figures.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="85" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="86" />
             <source>Chưa chọn tệp</source>
             <translation>No file chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="86" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="87" />
             <source>Chọn tệp…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="114" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="115" />
             <source>Sổ TTHTCĐ (trang TTHTCD)</source>
             <translation>CLC log (sheet TTHTCD)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="131" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="132" />
             <source>Các lỗi và cảnh báo sẽ hiện ở đây.</source>
             <translation>Errors and warnings will show here.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="135" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="136" />
             <source>Nhập</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="139" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="140" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="151" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="152" />
             <source>Chọn biểu nhập Excel</source>
             <translation>Choose the Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="152" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="153" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="165" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="166" />
             <source>Đang kiểm tra tệp…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="168" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="169" />
             <source>Đang kiểm tra biểu Excel…</source>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="182" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="183" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="186" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="187" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="192" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="195" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="196" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="198" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="198" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="199" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="203" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="204" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="216" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="217" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="228" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="229" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="237" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="238" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="241" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="242" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="242" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="243" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="250" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="251" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
         </message>
@@ -6007,7 +6057,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>page</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="136" />
+            <location filename="../../ui/widgets/returns_card.py" line="137" />
             <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
             <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
         </message>

@@ -27,12 +27,6 @@ PROPER = re.compile(r"\b\d*/?(?:QĐ|NĐ|KH|BC|TT|CT)-[A-Za-zĐđ-]+|\bGD&ĐT\b|\
                     r"|CHỦ TỊCH|GIÁM ĐỐC|ỦY BAN NHÂN DÂN|PHÓ CHỦ TỊCH")
 
 
-# Sentences of the core that helper "english1" turns into codes on its branch (merge reasons, move-to);
-# allowed here only until that lands on main.
-PENDING_CORE = re.compile(r"Máy gửi mới của .*|.*không có đơn vị kế tiếp cùng cấp để chuyển sang\.|^ *Đã nhập\.$"
-                          r"|Sẽ được nhập\.|Gói này đã được nhập trước đó; không có gì thay đổi\.")
-
-
 def _subparsers(parser: argparse.ArgumentParser):
     """(command path, parser) of every command and subcommand."""
     yield (), parser
@@ -51,7 +45,7 @@ def _vietnamese(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
         for a in sorted(allowed, key=len, reverse=True):
             if a:
                 rest = rest.replace(a, "")
-        rest = PENDING_CORE.sub("", PROPER.sub("", rest))
+        rest = PROPER.sub("", rest)
         words = [w for w in rest.split() if VIETNAMESE.search(w)]
         if words:
             bad.append(f"{' '.join(words)}  ← {line[:160]}")

@@ -32,6 +32,7 @@ from xhht_desktop.maintenance import backup as bk
 from ui.i18n import core_words
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
+from ui.i18n import core_words
 
 def _documents_folder() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -179,7 +180,7 @@ class RestoreDialog(QDialog):
         self._task = run_task(self, self.tr("Đang kiểm tra bản sao lưu…"),
                               lambda progress: bk.inspect_database_file(path, work_dir=work_dir),
                               on_done=lambda info: self._show_info(path, info),
-                              on_error=lambda exc, tb: self._show_refusal(path, str(exc)))
+                              on_error=lambda exc, tb: self._show_refusal(path, core_words(exc)))
 
     def _show_refusal(self, path: Path, reason: str) -> None:
         if self.chosen != Path(path):

@@ -33,6 +33,7 @@ from xhht_desktop.installation import InitError, Installation, init_installation
 from ui.i18n import core_words
 from ui.models.presentation import role_label
 from ui.widgets import messages
+from ui.i18n import core_words
 
 ROLE_HELP_VI = {
     "commune": QT_TRANSLATE_NOOP("RolePage", "Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học "

@@ -16,6 +16,7 @@ from xhht_desktop.sync.export import TABLE_LABELS_VI
 from xhht_desktop.sync.merge import DRY_RUN_LABELS_VI, STATUS_LABELS_VI, PackageResult
 
 from ui.models.presentation import breakdown_name, indicator_name, period_name
+from ui.i18n import core_words
 from ui.models.core_labels import core_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -209,9 +210,9 @@ class PreviewModel(_RowsModel):
             if col == 10:
                 return p.file
         if role == TOOLTIP:
-            lines = [p.reason] if p.reason else []
-            lines += [self.tr("Lỗi: {problem}").format(problem=x) for x in p.problems[:15]]
-            lines += [self.tr("Lưu ý: {warning}").format(warning=x) for x in p.warnings[:10]]
+            lines = [core_words(p.reason)] if p.reason else []
+            lines += [self.tr("Lỗi: {problem}").format(problem=core_words(x)) for x in p.problems[:15]]
+            lines += [self.tr("Lưu ý: {warning}").format(warning=core_words(x)) for x in p.warnings[:10]]
             if counts.get("deleted"):
                 lines.append(self.tr("Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).").format(n=counts["deleted"]))
             return "\n".join(lines)

@@ -68,6 +68,7 @@ from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
 from ui.models.core_labels import core_label
+from ui.i18n import core_words
 
 ALL_PERIODS = "all"
 HIDDEN_BY_DEFAULT = {"end_date", "place", "cost"}

@@ -30,7 +30,8 @@ from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import keys, merge
 from xhht_desktop.sync.package import SUFFIX
-from xhht_desktop.sync.receipt import receipt_html, receipt_text, summary_lines
+from xhht_desktop.sync.merge import COUNT_KEYS, COUNT_LABELS_VI, DRY_RUN_LABELS_VI, STATUS_LABELS_VI
+from xhht_desktop.sync.receipt import receipt_html, receipt_text
 from xhht_desktop.writer import Changes, Outcome
 
 from ui.i18n import core_words
@@ -40,6 +41,8 @@ from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import run_task
 from ui.widgets import messages
+from ui.i18n import core_words
+from ui.models.core_labels import core_label
 
 
 def save_receipt(report: merge.MergeReport, path: str | Path) -> Path:
@@ -266,20 +269,34 @@ class MergePage(Page):
         self.preview.resizeColumnsToContents()
         head = self.tr("<b>Kết quả kiểm tra (chưa nhập gì):</b> ") if report.dry_run else \
             self.tr("<b>Đã áp dụng:</b> ")
-        text = head + "; ".join(summary_lines(report))
+        text = head + "; ".join(self._summary_lines(report))
         if report.gaps:
-            text += "<br/><span style='color:#b26a00'>" + "<br/>".join(report.gaps) + "</span>"
+            text += "<br/><span style='color:#b26a00'>" + "<br/>".join(core_words(g) for g in report.gaps) + "</span>"
         self.summary.setText(text)
         if report.packages:
             self.preview.selectRow(0)
         self._update_files()
+
+    def _summary_lines(self, report: merge.MergeReport) -> list[str]:
+        """The receipt's summary (sync/receipt.py summary_lines) in the interface language."""
+        labels = DRY_RUN_LABELS_VI if report.dry_run else STATUS_LABELS_VI
+        lines = [self.tr("{status}: {n} gói").format(status=core_label(labels[s]), n=format_int(n))
+                 for s, n in report.status_counts.items() if n]
+        counts = report.record_counts
+        records = ", ".join(f"{format_int(counts[k])} {core_label(COUNT_LABELS_VI[k])}" for k in COUNT_KEYS if counts.get(k))
+        if records:
+            lines.append(self.tr("Bản ghi: {counts}").format(counts=records))
+        if report.cancelled:
+            lines.append(self.tr("Đã dừng theo yêu cầu; {n} tệp chưa xử lý.").format(n=len(report.not_processed)))
+        return lines
 
     def _show_details(self, row: int) -> None:
         if self.report is None or not 0 <= row < len(self.report.packages):
             self.details.clear()
             return
         p = self.report.packages[row]
-        lines = [p.reason] + [f"• {x}" for x in p.problems[:8]] + [f"• {x}" for x in p.warnings[:5]]
+        lines = ([core_words(p.reason)] + [f"• {core_words(x)}" for x in p.problems[:8]]
+                 + [f"• {core_words(x)}" for x in p.warnings[:5]])
         self.details.setText("\n".join(x for x in lines if x))
 
     def save_receipt(self) -> None:

@@ -41,6 +41,7 @@ from ui.operations import CollectionOp
 from ui.tasks import Cancelled
 from ui.widgets import messages
 from ui.models.core_labels import core_label
+from ui.i18n import core_words
 
 TABLE_LABELS = export.TABLE_LABELS_VI
 

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.dialogs.returns import receive_from_department
 from ui.models.core_labels import core_label
 from ui.widgets import messages
+from ui.i18n import core_words
 
 
 class DepartmentFilesCard(QFrame):

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from xhht_desktop.domain.text import nfc
 from xhht_desktop.domain.values import Entry, Issue, errors_only, validate_entries
+from xhht_desktop.messages import Lines, Text
 
 RECORD_NAMESPACE = uuid.UUID("5b7d1f0e-7c39-4e55-9a51-2780c0de2013")
 FIELDS = ("numerator", "denominator", "value", "comment", "decision_no", "decision_date", "decision_body")
@@ -25,7 +26,8 @@ class ValidationFailed(Exception):
 
     def __init__(self, issues: list[Issue]):
         self.issues = issues
-        super().__init__("\n".join(i.message for i in errors_only(issues)))
+        # One line per error; a coded Text, so the CLI's --lang and the interface word it.
+        super().__init__(Text("values.failed", lines=Lines(i.message for i in errors_only(issues))))
 
 
 @dataclass

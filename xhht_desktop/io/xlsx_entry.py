@@ -281,9 +281,9 @@ def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
-            return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
+            return None, Text("xlsx.cell_formula")
     if isinstance(raw, (dt.datetime, dt.date, dt.time)):
-        return None, "ô chứa ngày tháng, không phải số"
+        return None, Text("xlsx.cell_date")
     parsed = parse_whole_number(raw)
     return parsed.value, parsed.error
 
