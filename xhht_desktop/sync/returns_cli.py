@@ -211,7 +211,13 @@ DOC_REASONS_EN = {
 
 
 def doc_reason_en(row: dict) -> str:
-    """A rejected file's reason in English, by its code (the Vietnamese sentence carries the details)."""
+    """A rejected file's reason in English: its coded sentence when the core gave one (signed_doc),
+    else by its code (the Vietnamese sentence carries the details)."""
+    from xhht_desktop import messages as M  # noqa: PLC0415
+
+    reason = row.get("reason")
+    if isinstance(getattr(reason, "code", None), str) and reason.code in M.TEMPLATES:
+        return M.words(reason, "en")
     return DOC_REASONS_EN.get(row.get("code", ""), "The file was rejected.")
 
 
