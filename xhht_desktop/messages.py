@@ -655,6 +655,70 @@ TEMPLATES.update({
                                  "«Xuất lại toàn bộ».",
                            "en": "Nothing new since package no. {sequence}. To send everything again, choose "
                                  "«Export everything again»."},
+    # Backup and restore (xhht_desktop/maintenance/backup.py).
+    "backup.not_found": {"vi": "Không tìm thấy tệp «{path}».", "en": "File «{path}» not found."},
+    "backup.not_sqlite": {"vi": "Tệp «{name}» không phải là cơ sở dữ liệu XHHT (SQLite).",
+                          "en": "File «{name}» is not an XHHT database (SQLite)."},
+    "backup.cannot_write": {"vi": "Không sao lưu được vào «{target}»: {error}",
+                            "en": "Could not back up to «{target}»: {error}"},
+    "backup.cannot_restore": {"vi": "Không khôi phục được: {error}", "en": "Could not restore: {error}"},
+    "backup.failed_plain": {"vi": "{text}", "en": "{text}"},
+    "backup.target_database_itself": {
+        "vi": "Tệp sao lưu «{out}» chính là cơ sở dữ liệu đang dùng hoặc một tệp đi kèm của nó («{name}»). Hãy "
+              "chọn một tệp khác, ngoài thư mục dữ liệu; không có gì bị thay đổi.",
+        "en": "The backup file «{out}» is the database in use or one of its companion files («{name}»). Choose "
+              "another file, outside the data folder; nothing was changed."},
+    "backup.target_is_directory": {
+        "vi": "«{out}» là một thư mục: hãy ghi rõ tên tệp sao lưu (ví dụ …/xhht_sao-luu.sqlite3).",
+        "en": "«{out}» is a folder: give the backup file's name (for example …/xhht_backup.sqlite3)."},
+    "backup.target_live_database": {
+        "vi": "Bên cạnh tệp «{out}» có {side}: đó là một cơ sở dữ liệu đang được mở (hoặc bị dừng giữa chừng). "
+              "Không ghi đè lên nó; hãy chọn tên tệp khác. Không có gì bị thay đổi.",
+        "en": "Beside the file «{out}» there is {side}: it is a database that is open (or was stopped halfway). "
+              "It is not overwritten; choose another file name. Nothing was changed."},
+    "backup.target_not_a_backup": {
+        "vi": "Tệp «{out}» đã có và không phải là bản sao lưu XHHT: không ghi đè để khỏi mất tệp đó. Hãy chọn tên "
+              "khác, hoặc thêm --force nếu chắc chắn muốn thay nó. Không có gì bị thay đổi.",
+        "en": "The file «{out}» exists and is not an XHHT backup: it is not overwritten, so that it is not lost. "
+              "Choose another name, or add --force if you are sure you want to replace it. Nothing was changed."},
+    "backup.not_xhht": {"vi": "Tệp «{name}» không phải là cơ sở dữ liệu của XHHT Desktop.",
+                        "en": "File «{name}» is not an XHHT Desktop database."},
+    "backup.damaged": {"vi": "Tệp «{name}» bị hỏng, không đọc được: {error}",
+                       "en": "File «{name}» is damaged and cannot be read: {error}"},
+    "backup.unreadable": {"vi": "Không đọc được tệp «{path}»: {error}", "en": "Cannot read file «{path}»: {error}"},
+    "backup.integrity": {"vi": "Tệp «{name}» bị hỏng (kiểm tra toàn vẹn: {shown}). Không khôi phục từ tệp này.",
+                         "en": "File «{name}» is damaged (integrity check: {shown}). Do not restore from it."},
+    "backup.newer": {
+        "vi": "Tệp «{name}» được tạo bởi phiên bản XHHT Desktop mới hơn (lược đồ {version}, phiên bản này chỉ hiểu "
+              "đến {known}). Hãy cài phiên bản mới hơn rồi khôi phục.",
+        "en": "File «{name}» was made by a newer version of XHHT Desktop (schema {version}; this version "
+              "understands up to {known}). Install the newer version, then restore."},
+    "backup.schema": {
+        "vi": "Tệp «{name}» không phải là bản sao lưu nguyên vẹn của XHHT Desktop: lược đồ khác với lược đồ ứng "
+              "dụng tạo ra — {shown}{more_vi}. Tệp như vậy có thể đã bị sửa để chạy lệnh ẩn trong cơ sở dữ liệu. "
+              "Không khôi phục từ tệp này.",
+        "en": "File «{name}» is not an intact XHHT Desktop backup: its schema differs from the one the program "
+              "creates — «{shown}»{more_en}. Such a file may have been altered to run hidden commands in the "
+              "database. Do not restore from it."},
+    "backup.same_file": {"vi": "Tệp được chọn chính là cơ sở dữ liệu đang dùng.",
+                         "en": "The chosen file is the database in use."},
+    "backup.other_unit": {
+        "vi": "Bản sao lưu thuộc đơn vị khác: {backup}, còn máy này đang dùng cho {current}. Chỉ khôi phục khi "
+              "chắc chắn (xác nhận rõ ràng, hoặc --force).",
+        "en": "The backup belongs to another unit: {backup_en}, while this installation is used for {current}. "
+              "Restore only when sure (confirm explicitly, or --force)."},
+    "backup.cannot_open_current": {"vi": "Không mở được cơ sở dữ liệu hiện tại: {error}",
+                                   "en": "Cannot open the current database: {error}"},
+    "backup.in_use": {
+        "vi": "Cơ sở dữ liệu đang được mở ở nơi khác (một cửa sổ XHHT Desktop khác hoặc một lệnh đang chạy). Hãy "
+              "đóng chúng rồi khôi phục lại.",
+        "en": "The database is open elsewhere (another XHHT Desktop window or a running command). Close them, "
+              "then restore again."},
+    "backup.cannot_replace": {
+        "vi": "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT Desktop khác "
+              "rồi thử lại. ({error})",
+        "en": "The database cannot be replaced because it is open elsewhere. Close the other XHHT Desktop windows "
+              "and try again. ({error})"},
     # The self-test's steps (xhht_desktop/maintenance/selftest.py).
     "selftest.resources": {"vi": "tài nguyên: đủ", "en": "resources: complete"},
     "selftest.database": {"vi": "cơ sở dữ liệu tạm: {path} ({n} số liệu mẫu)",

@@ -181,6 +181,8 @@ def session(tmp: Path, lang: str | None) -> list[tuple[tuple[str, ...], int, str
     run(xa, "narrative", "set", "--period", "2026", "--file", str(bad), ok=1)
     run(xa, "units", "show", "23341")
     run(xa, "backup", "--out", str(tmp / "copy.sqlite3"))
+    run(xa, "backup", "--out", str(out_dir), ok=1)  # a folder, not a file
+    run(xa, "restore", str(bad), ok=1)  # not a database
     run(xa, "backups")
     run(xa, "check")
     run(xa, "restore", str(tmp / "copy.sqlite3"))
@@ -224,6 +226,8 @@ def test_an_english_session_prints_no_vietnamese(tmp_path):
     assert "REJECTED – The file is damaged or is not a file of the Department. Nothing was changed." in \
         next(t for a, t in texts.items() if a[0] == "apply" and "bogus" in a[-1])
     assert "No problems found (checked" in texts[("check",)]
+    assert "is a folder: give the backup file's name" in texts[("backup", "--out", str(tmp_path / "out"))]
+    assert "is not an XHHT database (SQLite).\nNothing was changed." in texts[("restore", str(tmp_path / "bad.txt"))]
     # flags and degrees of `values` are words of the language too
     values = texts[("values", "--period", "2026")]
     assert re.search(r"\b(Yes|No|Level \d|Not met|Meets the standard)\b", values), values
@@ -243,6 +247,10 @@ def test_the_vietnamese_session_is_unchanged(tmp_path):
         texts[("report", "progress", "--period", "2026", "--number", "abc")]
     assert "bogus.xhhtu: BỊ TỪ CHỐI – Tệp" in next(t for a, t in texts.items() if a[0] == "apply" and "bogus" in a[-1])
     assert texts[("check",)].splitlines()[-1].startswith("Không phát hiện vấn đề nào (đã kiểm tra ")
+    assert texts[("backup", "--out", str(tmp_path / "out"))] == \
+        f"Lỗi: «{tmp_path / 'out'}» là một thư mục: hãy ghi rõ tên tệp sao lưu (ví dụ …/xhht_sao-luu.sqlite3).\n"
+    assert texts[("restore", str(tmp_path / "bad.txt"))] == \
+        "Lỗi: Tệp «bad.txt» không phải là cơ sở dữ liệu XHHT (SQLite).\nKhông có gì bị thay đổi.\n"
 
 
 def test_self_test_in_english(tmp_path):

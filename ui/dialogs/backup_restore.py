@@ -194,7 +194,7 @@ class RestoreDialog(QDialog):
             return  # the user picked another file meanwhile
         reason = bk.refusal_reason(info)
         if reason:
-            self._show_refusal(path, reason)
+            self._show_refusal(path, core_words(reason))
             return
         self.info = info
         current = self.ctx.installation

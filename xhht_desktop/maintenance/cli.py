@@ -52,7 +52,7 @@ def cmd_backup(args, ctx) -> int:
         replaced = bk.check_backup_target(Path(ctx.db_path), args.out, force=args.force)
         out = bk.backup_database(ctx.db_path, args.out, force=args.force)
     except bk.BackupError as exc:
-        return _fail(str(exc))
+        return _fail(M.words(exc, cli.LANG))
     if replaced:
         print(tr(f"Đã thay bản sao lưu cũ «{out}».", f"Replaced the older backup «{out}».") if was_backup
               else tr(f"Đã ghi đè tệp «{out}» (--force).", f"Overwrote the file «{out}» (--force)."))
@@ -67,9 +67,9 @@ def cmd_restore(args, ctx) -> int:
     try:
         result = bk.restore_database(ctx.db_path, args.file, allow_other_unit=args.force)
     except bk.OtherUnitError as exc:
-        return _fail(f"{exc}\n" + tr("Không có gì bị thay đổi.", "Nothing was changed."))
+        return _fail(f"{M.words(exc, cli.LANG)}\n" + tr("Không có gì bị thay đổi.", "Nothing was changed."))
     except bk.BackupError as exc:
-        return _fail(f"{exc}\n" + tr("Không có gì bị thay đổi.", "Nothing was changed."))
+        return _fail(f"{M.words(exc, cli.LANG)}\n" + tr("Không có gì bị thay đổi.", "Nothing was changed."))
     if result.safety_copy:
         print(tr("Cơ sở dữ liệu trước khi khôi phục được giữ lại ở: ", "The database as it was before is kept at: ")
               + str(result.safety_copy))
