@@ -719,6 +719,40 @@ TEMPLATES.update({
               "rồi thử lại. ({error})",
         "en": "The database cannot be replaced because it is open elsewhere. Close the other XHHT Desktop windows "
               "and try again. ({error})"},
+    # The data check's findings (xhht_desktop/maintenance/check.py).
+    "check.integrity": {"vi": "SQLite báo lỗi toàn vẹn: {msg}", "en": "SQLite reports an integrity error: {msg}"},
+    "check.foreign_key": {"vi": "{n} dòng của bảng {table} trỏ tới {parent} không tồn tại.",
+                          "en": "{n} rows of table {table} point to {parent} rows that do not exist."},
+    "check.schema_newer": {"vi": "Cơ sở dữ liệu có phần lược đồ của phiên bản mới hơn: {names}",
+                           "en": "The database has schema parts of a newer version: {names}"},
+    "check.schema_pending": {"vi": "Chưa nâng cấp lược đồ: {names} (mở bằng ứng dụng để nâng cấp).",
+                             "en": "The schema is not upgraded yet: {names} (open it with the program to upgrade)."},
+    "check.schema": {"vi": "Lược đồ {text} (tệp có thể đã bị sửa ngoài ứng dụng: hãy khôi phục từ một bản sao lưu "
+                           "tốt).",
+                     "en": "Schema: «{text}» (the file may have been changed outside the program: restore a good "
+                           "backup)."},
+    "check.other_programme": {
+        "vi": "{n} số liệu kỳ {span} được nhập theo danh mục của chương trình khác (các kỳ này thuộc {programme}): "
+              "được giữ nguyên nhưng không được tính vào báo cáo và không được gửi đi; hãy nhập lại theo danh mục "
+              "của kỳ.",
+        "en": "{n} figures of period {span} were entered in the catalogue of another programme (these periods "
+              "belong to the {programme_en}): they are kept but neither counted in reports nor sent; enter them "
+              "again in the period's catalogue."},
+    "check.bad_period": {"vi": "kỳ «{period}» không hợp lệ.", "en": "period «{period}» is not valid."},
+    "check.revision": {"vi": "{n} bản ghi của bảng {table} có số phiên bản nhỏ hơn 1.",
+                       "en": "{n} records of table {table} have a revision below 1."},
+    "check.history_missing": {"vi": "{n} bản ghi của bảng {table} không có dòng lịch sử nào.",
+                              "en": "{n} records of table {table} have no history row."},
+    "check.unit_missing": {"vi": "{n} bản ghi của bảng {table} thuộc đơn vị không có trong danh mục.",
+                           "en": "{n} records of table {table} belong to a unit not in the list of units."},
+    "check.history_orphan": {"vi": "{n} dòng lịch sử của bảng {table} trỏ tới bản ghi không còn tồn tại.",
+                             "en": "{n} history rows of table {table} point to records that no longer exist."},
+    "check.indicator_missing": {"vi": "{n} số liệu thuộc chỉ tiêu không có trong danh mục.",
+                                "en": "{n} figures belong to indicators not in the catalogue."},
+    "check.installation_unit": {"vi": "Đơn vị của máy này («{key}») không có trong danh mục.",
+                                "en": "This installation's unit («{key}») is not in the list of units."},
+    "check.where_period": {"vi": "{unit}, kỳ {period}", "en": "{unit}, period {period}"},
+    "check.where_activity": {"vi": "{unit}, hoạt động ngày {date} «{title}»", "en": "{unit}, activity of {date} «{title}»"},
     # The self-test's steps (xhht_desktop/maintenance/selftest.py).
     "selftest.resources": {"vi": "tài nguyên: đủ", "en": "resources: complete"},
     "selftest.database": {"vi": "cơ sở dữ liệu tạm: {path} ({n} số liệu mẫu)",

@@ -258,3 +258,36 @@ def test_self_test_in_english(tmp_path):
     assert rc == 0, text
     assert "resources: complete" in text and "Self-test: passed" in text
     assert not _vietnamese(text, (str(tmp_path),)), text
+
+
+def test_check_findings_in_english_and_unchanged_in_vietnamese(commune_db, db_path, capsys):
+    """`check` lists what it found in the chosen language (the same damage as
+    tests/core/test_backup.py::test_check_finds_what_the_form_would_have_refused)."""
+    from xhht_desktop.db import values_repo
+    from xhht_desktop.domain.values import Entry
+    from xhht_desktop.installation import get_installation
+
+    inst = get_installation(commune_db)
+    values_repo.save_entries(commune_db, inst.unit.id, "2014", [
+        Entry("XMC_15_60", None, 3000, 4000), Entry("XMC_15_60", "nu", 1400, 1900)],
+        actor="t", origin=inst.installation_id)
+    conn = commune_db.conn
+    conn.execute("UPDATE indicator_values SET numerator=3500 WHERE breakdown='nu'")  # breakdown > total
+    conn.execute("""INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, value, revision,
+                    updated_at) VALUES ('no-history', ?, '2015', 'DON_VI_HOC_TAP', '', 4, 0, 'x')""",
+                 (inst.unit.id,))
+    conn.commit()
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("""INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, value, revision,
+                    updated_at) VALUES ('ghost-unit', 999999, '2015', 'DON_VI_HOC_TAP', '', 4, 1, 'x')""")
+    conn.commit()
+    assert cli_main(["--db", str(db_path), "--lang", "en", "check"]) == 1
+    english = capsys.readouterr().out
+    assert "records of table indicator_values have a revision below 1." in english
+    assert ", period 2014: " in english and "Found " in english
+    assert not _vietnamese(english, (inst.unit.name, str(db_path))), english
+    assert cli_main(["--db", str(db_path), "check"]) == 1
+    vietnamese = capsys.readouterr().out
+    assert "- 1 bản ghi của bảng indicator_values có số phiên bản nhỏ hơn 1." in vietnamese
+    assert "1 dòng của bảng indicator_values trỏ tới units không tồn tại." in vietnamese
+    assert f"- {inst.unit.name} (23353), kỳ 2014: " in vietnamese

@@ -322,7 +322,7 @@ class SettingsPage(Page):
             if report.ok:
                 messages.info(self, self.tr("Dữ liệu không có vấn đề."), self.check_summary(report))
             else:
-                lines = [f.text() for f in report.findings[:15]]
+                lines = [f.words(i18n.current_language()) for f in report.findings[:15]]
                 if len(report.findings) > 15:
                     lines.append(self.tr("… và {n} vấn đề khác.").format(n=len(report.findings) - 15))
                 messages.warn(self, self.check_summary(report), "\n".join(lines))

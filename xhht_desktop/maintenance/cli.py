@@ -107,7 +107,7 @@ def cmd_check(args, ctx) -> int:
         db.conn.close()
     print(tr("Cơ sở dữ liệu: ", "Database: ") + str(ctx.db_path))
     for finding in report.findings:
-        print(tr(f"- {finding.text()}", f"- [{finding.code}] {finding.text()}"))
+        print(f"- {finding.words(cli.LANG)}")
     print(tr(report.summary_vi(), summary_en(report)))
     return EXIT_OK if report.ok else EXIT_REJECTED
 
