@@ -753,6 +753,11 @@ TEMPLATES.update({
                                 "en": "This installation's unit («{key}») is not in the list of units."},
     "check.where_period": {"vi": "{unit}, kỳ {period}", "en": "{unit}, period {period}"},
     "check.where_activity": {"vi": "{unit}, hoạt động ngày {date} «{title}»", "en": "{unit}, activity of {date} «{title}»"},
+    # Period codes (xhht_desktop/domain/periods.py, PeriodError).
+    "period.bad": {"vi": "Kỳ báo cáo «{code}» không hợp lệ (dạng đúng: 2014-H1, 2014-H2 hoặc 2014).",
+                   "en": "Reporting period «{code}» is not valid (the right forms: 2014-H1, 2014-H2 or 2014)."},
+    "period.out_of_range": {"vi": "Kỳ báo cáo «{code}» nằm ngoài khoảng 2013-H2 … {last}.",
+                            "en": "Reporting period «{code}» is outside 2013-H2 … {last}."},
     # The self-test's steps (xhht_desktop/maintenance/selftest.py).
     "selftest.resources": {"vi": "tài nguyên: đủ", "en": "resources: complete"},
     "selftest.database": {"vi": "cơ sở dữ liệu tạm: {path} ({n} số liệu mẫu)",

@@ -187,6 +187,9 @@ def session(tmp: Path, lang: str | None) -> list[tuple[tuple[str, ...], int, str
     run(xa, "check")
     run(xa, "restore", str(tmp / "copy.sqlite3"))
     run(xa, "move-to", "23341", ok=1)
+    run(xa, "values", "--period", "2099", ok=1)  # outside the programmes
+    run(xa, "clc", "summary", "--period", "2014-H3", ok=1)  # not a period
+    run(xa, "merge", str(package), ok=1)  # a commune does not merge
     return log
 
 

@@ -176,7 +176,9 @@ def cmd_exports(args, ctx) -> int:
 # ---- merge --------------------------------------------------------------------------------------
 
 def cmd_merge(args, ctx) -> int:
-    ctx.installation()
+    if ctx.installation().role != "department":  # said here in the CLI's language (merge says it in Vietnamese)
+        raise CliError(tr("Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.",
+                          "Only the Department's installation (role department) receives and imports sync packages."))
     report = merge.merge_files(ctx.db, args.paths, dry_run=args.dry_run)
     if args.receipt:
         text = receipt_html(report) if args.receipt.suffix.lower() in (".html", ".htm") else receipt_text(report)
