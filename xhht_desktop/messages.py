@@ -154,6 +154,58 @@ TEMPLATES: dict[str, dict[str, str]] = {
                            "sẽ bị từ chối.",
                      "en": "Revoked sending installation {fp}: later packages signed with that key, for any "
                            "unit, will be rejected."},
+    # ---- returns3: correction requests, contact e-mail, Department files (xhht_desktop/sync/corrections.py,
+    # sync/contact.py, sync/returns_cli.py) ---------------------------------------------------------
+    "correction.department_only": {"vi": "Chỉ máy của Sở mới gửi đề nghị kiểm tra lại.",
+                                   "en": "Only the Department's installation sends correction requests."},
+    "correction.unknown_unit": {"vi": "Không tìm thấy đơn vị «{spec}» ({reason}).",
+                                "en": "No unit «{spec}» ({reason})."},
+    "correction.not_reporting": {"vi": "{unit} ({key}) không báo cáo kỳ {period}.",
+                                 "en": "{unit} ({key}) does not report period {period}."},
+    "correction.outside_province": {
+        "vi": "{unit} ({code}) không thuộc {province} trong kỳ {period}: Sở chỉ đề nghị kiểm tra lại các đơn vị "
+              "của tỉnh mình.",
+        "en": "{unit} ({code}) is not in {province} in period {period}: the Department asks only the units of "
+              "its own province for a check."},
+    "correction.one_subject": {
+        "vi": "Cần nêu đúng một chỉ tiêu (--indicator) hoặc một hoạt động của TTHTCĐ (--activity).",
+        "en": "Name exactly one indicator (--indicator) or one learning-centre activity (--activity)."},
+    "correction.unknown_indicator": {
+        "vi": "Chỉ tiêu «{indicator}» không có trong danh mục kỳ {period} của {unit}.",
+        "en": "Indicator «{indicator}» is not in the catalogue of period {period} for {unit}."},
+    "correction.unknown_activity": {"vi": "Không có hoạt động «{activity}» của {unit}.",
+                                    "en": "{unit} has no activity «{activity}»."},
+    "correction.activity_period": {
+        "vi": "Hoạt động «{title}» ngày {date} không thuộc kỳ {period}.",
+        "en": "Activity «{title}» of {date} is not in period {period}."},
+    "correction.message_empty": {"vi": "Nội dung đề nghị không được để trống.",
+                                 "en": "The request's text must not be empty."},
+    "correction.message_too_long": {"vi": "Nội dung đề nghị dài quá {limit} ký tự.",
+                                    "en": "The request's text is longer than {limit} characters."},
+    "correction.message_control": {"vi": "Nội dung đề nghị {problem}",
+                                   "en": "The request's text contains control characters ({chars}); delete them "
+                                         "and type it again."},
+    "correction.reply_empty": {"vi": "Nội dung trả lời không được để trống.",
+                               "en": "The reply must not be empty."},
+    "correction.reply_too_long": {"vi": "Nội dung trả lời dài quá {limit} ký tự.",
+                                  "en": "The reply is longer than {limit} characters."},
+    "correction.reply_control": {"vi": "Nội dung trả lời {problem}",
+                                 "en": "The reply contains control characters ({chars}); delete them and type "
+                                       "it again."},
+    "correction.department_no_reply": {
+        "vi": "Đơn vị (xã, huyện) trả lời đề nghị của Sở; máy của Sở không trả lời.",
+        "en": "The unit (commune, district) answers the Department's requests; the Department's installation "
+              "does not."},
+    "correction.not_found": {"vi": "Không tìm thấy đề nghị «{ref}».", "en": "No request «{ref}»."},
+    "correction.ambiguous": {"vi": "Không tìm thấy đề nghị «{ref}» (mã trùng nhiều đề nghị).",
+                             "en": "No single request «{ref}» (the code matches several requests)."},
+    "correction.closed": {"vi": "Đề nghị này đã đóng.", "en": "This request is closed."},
+    "contact.bad_email": {
+        "vi": "«{email}» không phải địa chỉ thư điện tử (ví dụ: canbo@xa.gov.vn).",
+        "en": "«{email}» is not an e-mail address (for example: canbo@xa.gov.vn)."},
+    "contact.too_long": {"vi": "Địa chỉ thư điện tử dài quá {limit} ký tự.",
+                         "en": "The e-mail address is longer than {limit} characters."},
+    # ---- end returns3 ---------------------------------------------------------------------------
     # Progress texts reported to the interface's workers.
     "progress.computing": {"vi": "Đang tính số liệu…", "en": "Computing the figures…"},
     "progress.computing_units": {"vi": "Đang tính số liệu các đơn vị…", "en": "Computing the units' figures…"},

@@ -56,32 +56,37 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="76" />
+            <location filename="../../ui/dialogs/returns.py" line="78" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="79" />
+            <location filename="../../ui/dialogs/returns.py" line="81" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="86" />
+            <location filename="../../ui/dialogs/returns.py" line="88" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="87" />
+            <location filename="../../ui/dialogs/returns.py" line="89" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="96" />
+            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <source>Không có gì phải áp dụng:</source>
+            <translation>Nothing to apply:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="102" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="111" />
+            <location filename="../../ui/dialogs/returns.py" line="117" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -154,126 +159,126 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="138" />
+            <location filename="../../ui/dialogs/returns.py" line="144" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="142" />
+            <location filename="../../ui/dialogs/returns.py" line="148" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="158" />
-            <location filename="../../ui/dialogs/returns.py" line="257" />
+            <location filename="../../ui/dialogs/returns.py" line="164" />
+            <location filename="../../ui/dialogs/returns.py" line="263" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="160" />
-            <location filename="../../ui/dialogs/returns.py" line="277" />
+            <location filename="../../ui/dialogs/returns.py" line="166" />
+            <location filename="../../ui/dialogs/returns.py" line="283" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="163" />
-            <location filename="../../ui/dialogs/returns.py" line="293" />
+            <location filename="../../ui/dialogs/returns.py" line="169" />
+            <location filename="../../ui/dialogs/returns.py" line="299" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="168" />
+            <location filename="../../ui/dialogs/returns.py" line="174" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="173" />
+            <location filename="../../ui/dialogs/returns.py" line="179" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="193" />
+            <location filename="../../ui/dialogs/returns.py" line="199" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="193" />
+            <location filename="../../ui/dialogs/returns.py" line="199" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="194" />
+            <location filename="../../ui/dialogs/returns.py" line="200" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="208" />
+            <location filename="../../ui/dialogs/returns.py" line="214" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="211" />
+            <location filename="../../ui/dialogs/returns.py" line="217" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="219" />
+            <location filename="../../ui/dialogs/returns.py" line="225" />
             <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
             <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="221" />
-            <location filename="../../ui/dialogs/returns.py" line="225" />
+            <location filename="../../ui/dialogs/returns.py" line="227" />
+            <location filename="../../ui/dialogs/returns.py" line="231" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="224" />
+            <location filename="../../ui/dialogs/returns.py" line="230" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="244" />
+            <location filename="../../ui/dialogs/returns.py" line="250" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="259" />
+            <location filename="../../ui/dialogs/returns.py" line="265" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="270" />
+            <location filename="../../ui/dialogs/returns.py" line="276" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="279" />
+            <location filename="../../ui/dialogs/returns.py" line="285" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="282" />
+            <location filename="../../ui/dialogs/returns.py" line="288" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="286" />
+            <location filename="../../ui/dialogs/returns.py" line="292" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="295" />
+            <location filename="../../ui/dialogs/returns.py" line="301" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="298" />
+            <location filename="../../ui/dialogs/returns.py" line="304" />
             <source>Bỏ qua: {s}</source>
             <translation>Skipped: {s}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="299" />
+            <location filename="../../ui/dialogs/returns.py" line="305" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -510,157 +515,162 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>ClcActivityModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="31" />
+            <location filename="../../ui/models/clc_activity_model.py" line="34" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="32" />
+            <location filename="../../ui/models/clc_activity_model.py" line="35" />
             <source>Ngày diễn ra (ngày bắt đầu nếu là lớp học nhiều ngày)</source>
             <translation>Date held (first day of a class over several days)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="33" />
+            <location filename="../../ui/models/clc_activity_model.py" line="36" />
             <source>Đến ngày</source>
             <translation>Until</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="34" />
+            <location filename="../../ui/models/clc_activity_model.py" line="37" />
             <source>Ngày kết thúc của lớp học nhiều ngày</source>
             <translation>Last day of a class over several days</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="35" />
+            <location filename="../../ui/models/clc_activity_model.py" line="38" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="36" />
+            <location filename="../../ui/models/clc_activity_model.py" line="39" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="37" />
+            <location filename="../../ui/models/clc_activity_model.py" line="40" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="38" />
+            <location filename="../../ui/models/clc_activity_model.py" line="41" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="39" />
+            <location filename="../../ui/models/clc_activity_model.py" line="42" />
             <source>Để trống = tại trung tâm</source>
             <translation>Blank = at the centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="40" />
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
             <source>Buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="40" />
+            <location filename="../../ui/models/clc_activity_model.py" line="43" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="41" />
+            <location filename="../../ui/models/clc_activity_model.py" line="44" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="42" />
+            <location filename="../../ui/models/clc_activity_model.py" line="45" />
             <source>Lượt người học: một người học 10 buổi là 10 lượt</source>
             <translation>Learner visits: one learner at 10 sessions is 10 visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="43" />
+            <location filename="../../ui/models/clc_activity_model.py" line="46" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="43" />
+            <location filename="../../ui/models/clc_activity_model.py" line="46" />
             <source>Nữ (lượt)</source>
             <translation>Women (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="44" />
+            <location filename="../../ui/models/clc_activity_model.py" line="47" />
             <source>DTTS</source>
             <translation>EM</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="45" />
+            <location filename="../../ui/models/clc_activity_model.py" line="48" />
             <source>Dân tộc thiểu số (lượt)</source>
             <translation>Ethnic minority (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="46" />
+            <location filename="../../ui/models/clc_activity_model.py" line="49" />
             <source>LĐNT</source>
             <translation>RW</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="47" />
+            <location filename="../../ui/models/clc_activity_model.py" line="50" />
             <source>Lao động nông thôn (lượt)</source>
             <translation>Rural workers (visits)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="48" />
+            <location filename="../../ui/models/clc_activity_model.py" line="51" />
             <source>Người</source>
             <translation>Persons</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="49" />
+            <location filename="../../ui/models/clc_activity_model.py" line="52" />
             <source>Số người khác nhau của hoạt động (không trùng)</source>
             <translation>Different people in the activity (distinct)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="50" />
+            <location filename="../../ui/models/clc_activity_model.py" line="53" />
             <source>LĐNT mới</source>
             <translation>New RW</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="51" />
+            <location filename="../../ui/models/clc_activity_model.py" line="54" />
             <source>Lao động nông thôn học lần đầu trong năm tại trung tâm (người)</source>
             <translation>Rural workers studying at the centre for the first time this year (persons)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="52" />
+            <location filename="../../ui/models/clc_activity_model.py" line="55" />
             <source>Phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="53" />
+            <location filename="../../ui/models/clc_activity_model.py" line="56" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="54" />
+            <location filename="../../ui/models/clc_activity_model.py" line="57" />
             <source>Kinh phí</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="55" />
+            <location filename="../../ui/models/clc_activity_model.py" line="58" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="56" />
+            <location filename="../../ui/models/clc_activity_model.py" line="59" />
             <source>Xã</source>
             <translation>Commune</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="59" />
+            <location filename="../../ui/models/clc_activity_model.py" line="62" />
             <source>Trung tâm</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="332" />
+            <location filename="../../ui/models/clc_activity_model.py" line="339" />
+            <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
+            <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/clc_activity_model.py" line="352" />
             <source>Ghi chú: {notes}</source>
             <translation>Note: {notes}</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="338" />
+            <location filename="../../ui/models/clc_activity_model.py" line="358" />
             <source>Nguồn: {funding}</source>
             <translation>Funding: {funding}</translation>
         </message>
@@ -765,293 +775,298 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="87" />
+            <location filename="../../ui/pages/clc.py" line="88" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="163" />
+            <location filename="../../ui/pages/clc.py" line="164" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="164" />
+            <location filename="../../ui/pages/clc.py" line="165" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="171" />
-            <location filename="../../ui/pages/clc.py" line="277" />
-            <location filename="../../ui/pages/clc.py" line="645" />
+            <location filename="../../ui/pages/clc.py" line="172" />
+            <location filename="../../ui/pages/clc.py" line="278" />
+            <location filename="../../ui/pages/clc.py" line="652" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="176" />
+            <location filename="../../ui/pages/clc.py" line="177" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="178" />
+            <location filename="../../ui/pages/clc.py" line="179" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="212" />
+            <location filename="../../ui/pages/clc.py" line="213" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="221" />
+            <location filename="../../ui/pages/clc.py" line="222" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="223" />
-            <location filename="../../ui/pages/clc.py" line="432" />
+            <location filename="../../ui/pages/clc.py" line="224" />
+            <location filename="../../ui/pages/clc.py" line="435" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="231" />
+            <location filename="../../ui/pages/clc.py" line="232" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="242" />
+            <location filename="../../ui/pages/clc.py" line="243" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="245" />
+            <location filename="../../ui/pages/clc.py" line="246" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="247" />
+            <location filename="../../ui/pages/clc.py" line="248" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="254" />
+            <location filename="../../ui/pages/clc.py" line="255" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="264" />
+            <location filename="../../ui/pages/clc.py" line="265" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="266" />
+            <location filename="../../ui/pages/clc.py" line="267" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="268" />
+            <location filename="../../ui/pages/clc.py" line="269" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="271" />
+            <location filename="../../ui/pages/clc.py" line="272" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="272" />
+            <location filename="../../ui/pages/clc.py" line="273" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="274" />
+            <location filename="../../ui/pages/clc.py" line="275" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="275" />
+            <location filename="../../ui/pages/clc.py" line="276" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="280" />
-            <location filename="../../ui/pages/clc.py" line="645" />
+            <location filename="../../ui/pages/clc.py" line="281" />
+            <location filename="../../ui/pages/clc.py" line="652" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="288" />
+            <location filename="../../ui/pages/clc.py" line="289" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="289" />
+            <location filename="../../ui/pages/clc.py" line="290" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="451" />
+            <location filename="../../ui/pages/clc.py" line="454" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="493" />
+            <location filename="../../ui/pages/clc.py" line="496" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="494" />
+            <location filename="../../ui/pages/clc.py" line="497" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="499" />
+            <location filename="../../ui/pages/clc.py" line="502" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="505" />
+            <location filename="../../ui/pages/clc.py" line="508" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="507" />
+            <location filename="../../ui/pages/clc.py" line="510" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="508" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="509" />
+            <location filename="../../ui/pages/clc.py" line="512" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="515" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="513" />
+            <location filename="../../ui/pages/clc.py" line="516" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="514" />
+            <location filename="../../ui/pages/clc.py" line="517" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="515" />
+            <location filename="../../ui/pages/clc.py" line="518" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="527" />
+            <location filename="../../ui/pages/clc.py" line="530" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="529" />
+            <location filename="../../ui/pages/clc.py" line="532" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="530" />
+            <location filename="../../ui/pages/clc.py" line="533" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="532" />
+            <location filename="../../ui/pages/clc.py" line="535" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="608" />
+            <location filename="../../ui/pages/clc.py" line="539" />
+            <source>⚑ Sở đề nghị kiểm tra lại {n} hoạt động (dòng tô hồng; rê chuột lên tên hoạt động để đọc)</source>
+            <translation>⚑ The Department asks to check {n} activities (rows in pink; hover over the activity's name to read it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/clc.py" line="615" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="608" />
+            <location filename="../../ui/pages/clc.py" line="615" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="641" />
-            <location filename="../../ui/pages/clc.py" line="643" />
+            <location filename="../../ui/pages/clc.py" line="648" />
+            <location filename="../../ui/pages/clc.py" line="650" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="722" />
+            <location filename="../../ui/pages/clc.py" line="729" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="723" />
+            <location filename="../../ui/pages/clc.py" line="730" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="607" />
-            <location filename="../../ui/pages/clc.py" line="777" />
+            <location filename="../../ui/pages/clc.py" line="614" />
+            <location filename="../../ui/pages/clc.py" line="784" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="609" />
+            <location filename="../../ui/pages/clc.py" line="616" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="707" />
+            <location filename="../../ui/pages/clc.py" line="714" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="709" />
+            <location filename="../../ui/pages/clc.py" line="716" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="778" />
+            <location filename="../../ui/pages/clc.py" line="785" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="782" />
+            <location filename="../../ui/pages/clc.py" line="789" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="819" />
+            <location filename="../../ui/pages/clc.py" line="826" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="840" />
+            <location filename="../../ui/pages/clc.py" line="847" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="847" />
+            <location filename="../../ui/pages/clc.py" line="854" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="863" />
+            <location filename="../../ui/pages/clc.py" line="870" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="864" />
+            <location filename="../../ui/pages/clc.py" line="871" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="866" />
+            <location filename="../../ui/pages/clc.py" line="873" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1177,12 +1192,12 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcTotalsModel</name>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="373" />
+            <location filename="../../ui/models/clc_activity_model.py" line="393" />
             <source>Tổng cộng: {n} hoạt động</source>
             <translation>Total: {n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/models/clc_activity_model.py" line="392" />
+            <location filename="../../ui/models/clc_activity_model.py" line="412" />
             <source>Tổng các hoạt động có ghi số này (để trống = chưa ghi, không tính là 0)</source>
             <translation>Sum over the activities that record this figure (blank = not recorded, not counted as 0)</translation>
         </message>
@@ -1301,42 +1316,42 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
@@ -1371,127 +1386,127 @@ Edited at {time} by {who}</translation>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -2169,130 +2184,169 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CorrectionsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="38" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="40" />
             <source>chưa trả lời</source>
             <translation>not answered</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="39" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="41" />
             <source>đã trả lời, chưa gửi</source>
             <translation>answered, not sent yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="40" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="42" />
             <source>đã gửi trả lời</source>
             <translation>answer sent</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="41" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="43" />
             <source>đã đóng</source>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="42" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="44" />
             <source>xã trả lời</source>
             <translation>commune replied</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="43" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="45" />
             <source>xã gửi lại số liệu</source>
             <translation>commune sent the figure again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="61" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="63" />
             <source>Đề nghị kiểm tra lại</source>
             <translation>Correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="68" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="70" />
             <source>Mọi trạng thái</source>
             <translation>Any status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="71" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="99" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="73" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="105" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="73" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="79" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="75" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="81" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="98" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="104" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="78" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="100" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <source>Chỉ tiêu / hoạt động</source>
+            <translation>Indicator / activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="97" />
+            <source>Một số liệu (chỉ tiêu)</source>
+            <translation>A figure (indicator)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="98" />
+            <source>Một hoạt động của TTHTCĐ</source>
+            <translation>A learning-centre activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="106" />
+            <source>Đề nghị về</source>
+            <translation>Request about</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="107" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="79" />
-            <location filename="../../ui/dialogs/corrections_dept.py" line="101" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="224" />
+            <source>hoạt động TTHTCĐ {id}</source>
+            <translation>learning-centre activity {id}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="225" />
+            <source>Hoạt động TTHTCĐ: {date} – {title}</source>
+            <translation>Learning-centre activity: {date} – {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="81" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="110" />
             <source>Nội dung đề nghị</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="82" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="80" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="82" />
             <source>Ngày gửi</source>
             <translation>Sent on</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="87" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="89" />
             <source>Đề nghị mới</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="96" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="102" />
             <source>Ví dụ: Đề nghị xã kiểm tra lại mẫu số.</source>
             <translation>For example: Please check the denominator again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="102" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="108" />
+            <source>Hoạt động TTHTCĐ</source>
+            <translation>Learning-centre activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="111" />
             <source>Gửi đề nghị</source>
             <translation>Send request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="113" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="122" />
             <source>Mọi đơn vị</source>
             <translation>All units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="171" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="166" />
+            <source>(Sở chưa nhận hoạt động nào của đơn vị trong kỳ này)</source>
+            <translation>(the Department has received no activity of this unit in this period)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="182" />
             <source>Hãy chọn đơn vị.</source>
             <translation>Choose a unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="173" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="184" />
+            <source>Hãy chọn hoạt động của TTHTCĐ.</source>
+            <translation>Choose a learning-centre activity.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/corrections_dept.py" line="186" />
             <source>Hãy chọn chỉ tiêu.</source>
             <translation>Choose an indicator.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="180" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="193" />
             <source>Gửi đề nghị kiểm tra lại</source>
             <translation>Send a correction request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="189" />
+            <location filename="../../ui/dialogs/corrections_dept.py" line="202" />
             <source>Không gửi được đề nghị.</source>
             <translation>The request could not be sent.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/corrections_dept.py" line="203" />
-            <source>hoạt động TTHTCĐ</source>
-            <translation>learning-centre activity</translation>
         </message>
     </context>
     <context>
@@ -2665,72 +2719,77 @@ at level {n}+</translation>
     <context>
         <name>DepartmentFilesCard</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="44" />
+            <location filename="../../ui/widgets/returns_card.py" line="45" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="48" />
+            <location filename="../../ui/widgets/returns_card.py" line="49" />
             <source>Kéo thả biên nhận (.xhhtr) hoặc bản cập nhật danh mục (.xhhtu) của Sở vào đây, hoặc bấm nút bên cạnh. Tệp được kiểm tra chữ ký và hiện danh sách thay đổi trước khi áp dụng.</source>
             <translation>Drop the Department's receipts (.xhhtr) or reference updates (.xhhtu) here, or use the button. Signatures are checked and the list of changes is shown before anything is applied.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="53" />
+            <location filename="../../ui/widgets/returns_card.py" line="54" />
             <source>Nhận tệp từ Sở…</source>
             <translation>Open files from the Department…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="57" />
+            <location filename="../../ui/widgets/returns_card.py" line="58" />
             <source>Đề nghị kiểm tra lại của Sở</source>
             <translation>The Department's correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
-            <source>Chỉ tiêu</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/returns_card.py" line="61" />
+            <source>Chỉ tiêu / hoạt động</source>
+            <translation>Indicator / activity</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="62" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="61" />
+            <location filename="../../ui/widgets/returns_card.py" line="62" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="68" />
+            <location filename="../../ui/widgets/returns_card.py" line="70" />
             <source>Trả lời đề nghị…</source>
             <translation>Reply to the request…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="79" />
+            <location filename="../../ui/widgets/returns_card.py" line="96" />
             <source>hoạt động TTHTCĐ {id}</source>
             <translation>learning-centre activity {id}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="90" />
+            <location filename="../../ui/widgets/returns_card.py" line="97" />
+            <source>Hoạt động TTHTCĐ: {date} – {title}</source>
+            <translation>Learning-centre activity: {date} – {title}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/returns_card.py" line="102" />
             <source>Chọn một đề nghị trong danh sách trước.</source>
             <translation>Choose a request in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="93" />
+            <location filename="../../ui/widgets/returns_card.py" line="105" />
             <source>Trả lời đề nghị của Sở</source>
             <translation>Reply to the Department's request</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="99" />
+            <location filename="../../ui/widgets/returns_card.py" line="111" />
             <source>Chưa ghi được trả lời.</source>
             <translation>The reply was not saved.</translation>
         </message>
@@ -4775,219 +4834,224 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="44" />
+            <location filename="../../ui/pages/settings.py" line="45" />
             <source>số liệu</source>
             <translation>figures</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="45" />
+            <location filename="../../ui/pages/settings.py" line="46" />
             <source>dòng lịch sử</source>
             <translation>history rows</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="46" />
+            <location filename="../../ui/pages/settings.py" line="47" />
             <source>hoạt động TTHTCĐ</source>
             <translation>learning-centre activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="47" />
+            <location filename="../../ui/pages/settings.py" line="48" />
             <source>TTHTCĐ</source>
             <translation>learning centres</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="52" />
-            <location filename="../../ui/pages/settings.py" line="70" />
+            <location filename="../../ui/pages/settings.py" line="53" />
+            <location filename="../../ui/pages/settings.py" line="71" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="75" />
+            <location filename="../../ui/pages/settings.py" line="76" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="81" />
+            <location filename="../../ui/pages/settings.py" line="82" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="87" />
+            <location filename="../../ui/pages/settings.py" line="88" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="89" />
+            <location filename="../../ui/pages/settings.py" line="90" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="98" />
+            <location filename="../../ui/pages/settings.py" line="99" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="103" />
+            <location filename="../../ui/pages/settings.py" line="104" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="106" />
+            <location filename="../../ui/pages/settings.py" line="107" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="113" />
+            <location filename="../../ui/pages/settings.py" line="114" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="115" />
+            <location filename="../../ui/pages/settings.py" line="116" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="117" />
+            <location filename="../../ui/pages/settings.py" line="118" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="126" />
+            <location filename="../../ui/pages/settings.py" line="127" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="135" />
+            <location filename="../../ui/pages/settings.py" line="136" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="142" />
+            <location filename="../../ui/pages/settings.py" line="143" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="150" />
+            <location filename="../../ui/pages/settings.py" line="155" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="151" />
+            <location filename="../../ui/pages/settings.py" line="156" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="153" />
-            <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi.</source>
-            <translation>This name appears as “Prepared by” on reports and in the change history.</translation>
+            <location filename="../../ui/pages/settings.py" line="157" />
+            <source>Thư điện tử:</source>
+            <translation>E-mail:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="160" />
+            <location filename="../../ui/pages/settings.py" line="159" />
+            <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi. Địa chỉ thư điện tử đi kèm gói gửi Sở sau; thư của Sở (biên nhận, bản cập nhật) gửi về địa chỉ này.</source>
+            <translation>This name is written as «Người lập biểu» (prepared by) on reports and in the change history. The e-mail address travels in the next package sent to the Department; the Department's mail (receipts, updates) is sent to it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="168" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="162" />
+            <location filename="../../ui/pages/settings.py" line="170" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="165" />
+            <location filename="../../ui/pages/settings.py" line="173" />
             <source>Danh mục và chỉ tiêu…</source>
             <translation>Catalogue and targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="177" />
-            <location filename="../../ui/pages/settings.py" line="277" />
+            <location filename="../../ui/pages/settings.py" line="185" />
+            <location filename="../../ui/pages/settings.py" line="289" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="251" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="251" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="252" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="252" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="254" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="248" />
+            <location filename="../../ui/pages/settings.py" line="258" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="255" />
+            <location filename="../../ui/pages/settings.py" line="265" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="279" />
+            <location filename="../../ui/pages/settings.py" line="291" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="286" />
+            <location filename="../../ui/pages/settings.py" line="298" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="294" />
+            <location filename="../../ui/pages/settings.py" line="306" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="295" />
+            <location filename="../../ui/pages/settings.py" line="307" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="298" />
+            <location filename="../../ui/pages/settings.py" line="310" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="323" />
+            <location filename="../../ui/pages/settings.py" line="335" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="327" />
+            <location filename="../../ui/pages/settings.py" line="339" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="330" />
+            <location filename="../../ui/pages/settings.py" line="342" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="332" />
+            <location filename="../../ui/pages/settings.py" line="344" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="338" />
+            <location filename="../../ui/pages/settings.py" line="350" />
             <source>Không phát hiện vấn đề nào (đã kiểm tra {looked}).</source>
             <translation>No problems found (checked {looked}).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="339" />
+            <location filename="../../ui/pages/settings.py" line="351" />
             <source>Phát hiện {n} vấn đề (đã kiểm tra {looked}).</source>
             <translation>Found {n} problems (checked {looked}).</translation>
         </message>
@@ -5076,12 +5140,22 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>The Department's key could not be taken in.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="121" />
+            <source>Tệp khóa cũ: mã này chỉ gồm khóa mã hóa; tệp chưa có khóa ký của Sở nên chưa nhận được bản cập nhật danh mục và biên nhận – hãy xin Sở tệp khóa công khai mới.</source>
+            <translation>Old key file: this code covers the encryption key only; the file has no Department signing key, so reference updates and receipts cannot be received yet – ask the Department for its new public-key file.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="125" />
+            <source>Mã này gồm cả khóa mã hóa và khóa ký của Sở.</source>
+            <translation>This code covers both the Department's encryption key and its signing key.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="126" />
             <source>Đã nhận khóa của Sở. Mã nhận dạng: {fp}</source>
             <translation>The Department's key was taken in. Identification code: {fp}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="120" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="119" />
             <source>Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.</source>
             <translation>Phone the Department and read out this code to check it before sending the first package.</translation>
         </message>
@@ -5089,12 +5163,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysDialog</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="309" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="320" />
             <source>Khóa đồng bộ</source>
             <translation>Sync keys</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="315" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="326" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
@@ -5102,187 +5176,192 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncKeysWidget</name>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="138" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="144" />
             <source>Mã nhận dạng của máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="145" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="151" />
             <source>Chép</source>
             <translation>Copy</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="148" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="154" />
             <source>Xuất khóa ký…</source>
             <translation>Export signing key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="149" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="155" />
             <source>Khóa công khai để kiểm tra chữ ký các gói của máy này (định dạng minisign)</source>
             <translation>Public key to verify the signatures of this computer's packages (minisign format)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="153" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="159" />
             <source>Mã này in trên phiếu theo dõi tiến độ; Sở đối chiếu nó qua điện thoại khi nhận gói đầu tiên của máy này.</source>
             <translation>This code is printed on the progress sheet; the Department checks it by phone when it receives this computer's first package.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="163" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="169" />
             <source>Khóa của Sở GD&amp;ĐT</source>
             <translation>Key of the Department of Education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="174" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="180" />
             <source>Xuất khóa công khai…</source>
             <translation>Export public key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="175" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="181" />
             <source>Sao lưu khóa bí mật…</source>
             <translation>Back up the secret key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="176" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
             <source>Xuất tệp định danh age…</source>
             <translation>Export age identity file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="177" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="183" />
             <source>Khôi phục khóa…</source>
             <translation>Restore key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="182" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="188" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="194" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="200" />
             <source>Lưu</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="199" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="205" />
             <source>Thư điện tử nhận gói của Sở</source>
             <translation>Department's e-mail address for packages</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="206" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="209" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="215" />
             <source>Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn.</source>
             <translation>This computer holds the Department's secret key: the communes' and districts' packages are encrypted for it. Send the public key file to the units; back up the secret key (with a password) and keep it safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="212" />
-            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được.</source>
-            <translation>Exported packages are encrypted with this key: only the Department can open them.</translation>
+            <location filename="../../ui/dialogs/sync_keys.py" line="219" />
+            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được. Tệp khóa cũ: mã chỉ gồm khóa mã hóa, chưa có khóa ký của Sở (cần để nhận bản cập nhật danh mục và biên nhận).</source>
+            <translation>Exported packages are encrypted with this key: only the Department can open them. Old key file: the code covers the encryption key only, there is no Department signing key yet (needed to receive reference updates and receipts).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="214" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="222" />
+            <source>Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được. Mã gồm cả khóa mã hóa và khóa ký của Sở.</source>
+            <translation>Exported packages are encrypted with this key: only the Department can open them. The code covers both the Department's encryption key and its signing key.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/sync_keys.py" line="225" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa công khai kèm bộ cài hoặc qua thư điện tử.</source>
             <translation>No Department key yet, so no package can be exported. The Department sends its public key file with the installer or by e-mail.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="228" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
             <source>Lưu địa chỉ thư của Sở</source>
             <translation>Save the Department's e-mail address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="231" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
             <source>Mọi tệp (*)</source>
             <translation>All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="237" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="248" />
             <source>Không ghi được tệp.</source>
             <translation>The file could not be written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="239" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
             <source>Đã ghi {name}.</source>
             <translation>{name} written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="242" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
             <source>Lưu khóa ký của máy này</source>
             <translation>Save this computer's signing key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="245" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="256" />
             <source>Lưu khóa công khai của Sở</source>
             <translation>Save the Department's public key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="249" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
             <source>Xuất khóa BÍ MẬT của Sở, không có mật khẩu?</source>
             <translation>Export the Department's SECRET key without a password?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="250" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
             <source>Ai có tệp này đều đọc được mọi gói gửi về Sở. Chỉ dùng khi cần mở gói bằng công cụ age; cất tệp ở nơi an toàn.</source>
             <translation>Anyone holding this file can read every package sent to the Department. Use it only to open packages with the age tool; keep the file safe.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="253" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="264" />
             <source>Lưu tệp định danh age</source>
             <translation>Save the age identity file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="260" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="271" />
             <source>Lưu bản sao lưu khóa</source>
             <translation>Save the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="261" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="272" />
             <source>Bản sao lưu khóa (*.age)</source>
             <translation>Key backup (*.age)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="273" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="284" />
             <source>Đang mã hóa bản sao lưu khóa…</source>
             <translation>Encrypting the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="274" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="285" />
             <source>Đã sao lưu khóa vào {name}.</source>
             <translation>Key backed up to {name}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="276" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="287" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="279" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="290" />
             <source>Chọn bản sao lưu khóa</source>
             <translation>Choose the key backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="280" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="291" />
             <source>Bản sao lưu khóa (*.age);;Mọi tệp (*)</source>
             <translation>Key backup (*.age);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="296" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="307" />
             <source>Đã khôi phục khóa của Sở, mã nhận dạng {fp}.</source>
             <translation>The Department's key was restored, identification code {fp}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="302" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="313" />
             <source>Khôi phục khóa của Sở</source>
             <translation>Restore the Department's key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="303" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="314" />
             <source>Đang mở bản sao lưu khóa…</source>
             <translation>Opening the key backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/sync_keys.py" line="300" />
+            <location filename="../../ui/dialogs/sync_keys.py" line="311" />
             <source>Không khôi phục được khóa.</source>
             <translation>The key could not be restored.</translation>
         </message>
@@ -6057,7 +6136,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>page</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="137" />
+            <location filename="../../ui/widgets/returns_card.py" line="149" />
             <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
             <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
         </message>
@@ -6065,12 +6144,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="118" />
+            <location filename="../../ui/dialogs/returns.py" line="124" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="124" />
+            <location filename="../../ui/dialogs/returns.py" line="130" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

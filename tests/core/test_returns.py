@@ -135,10 +135,18 @@ def test_round_trip_between_separate_databases(world):
     assert "Biên nhận số 1" in (folder / "thu-gui-don-vi.txt").read_text(encoding="utf-8")
     rc, out = run(w.xa, "apply", str(folder), "--json")  # the whole folder: its update was applied already
     rows = json.loads(out)
-    assert rc == 1 and [(r["kind"], r["status"], r["code"]) for r in rows] == [
-        ("update", "rejected", "already_applied"), ("receipt", "applied", "")]
+    assert rc == 0 and [(r["kind"], r["status"], r["code"]) for r in rows] == [
+        ("update", "unchanged", "already_applied"), ("receipt", "applied", "")]
     applied = rows[1]
     assert applied["acknowledged"] == [1] and applied["corrections"] == 1
+    # The same folder again (the official is not sure it went in): nothing to do, exit 0, nothing changed.
+    before = fingerprint_of(w)
+    rc, out = run(w.xa, "apply", str(folder), "--json")
+    assert rc == 0 and [(r["kind"], r["status"], r["code"]) for r in json.loads(out)] == [
+        ("update", "unchanged", "already_applied"), ("receipt", "unchanged", "already_applied")]
+    assert fingerprint_of(w) == before
+    rc, text = run(w.xa, "apply", str(folder))
+    assert rc == 0 and "biên nhận số 1 đã được mở trước đó – không có gì phải làm." in text
     [export] = run_json(w.xa, "exports")
     assert export["acknowledged"] is True and export["acknowledged_at"]
     [req] = run_json(w.xa, "corrections", "list")
@@ -196,7 +204,102 @@ def test_request_correction_refuses_what_the_unit_does_not_report(world):
                "--message", "x")[0] == 1  # only the Department
 
 
+def test_request_correction_is_limited_to_the_departments_province(tmp_path, capsys):
+    """The core itself refuses a unit outside the Department's province (not only the window's chooser),
+    with a code; the CLI exits 1 with the reason. A commune of a province the Department was formed from
+    stays in reach for the periods before the merger."""
+    from xhht_desktop import messages
+    from xhht_desktop.sync import corrections
+
+    kon_tum = tmp_path / "kontum.sqlite3"
+    assert run(kon_tum, "init", "--role", "department", "--unit", "62@2013-12-02")[0] == 0
+    capsys.readouterr()
+    rc, _ = run(kon_tum, "request-correction", "--unit", COMMUNE, "--period", "2026", "--indicator", IND,
+                "--message", "Kiểm tra lại")
+    err = capsys.readouterr().err
+    assert rc == 1 and "không thuộc Tỉnh Kon Tum" in err and "Xã Đăk Pék (23341)" in err
+    db = open_app_database(kon_tum)
+    try:
+        with pytest.raises(corrections.CorrectionProblem) as caught:
+            corrections.request_correction(db, COMMUNE, "2026", "Kiểm tra lại", indicator=IND)
+        assert caught.value.code == "correction.outside_province"
+        assert caught.value.params["province"] == "Tỉnh Kon Tum"
+        assert "is not in Tỉnh Kon Tum" in messages.words(caught.value, "en")
+        assert db.conn.execute("SELECT COUNT(*) FROM correction_requests").fetchone()[0] == 0
+    finally:
+        db.conn.close()
+    # Quảng Ngãi (51, from 01/07/2025) was formed from Kon Tum: a Kon Tum ward reports 2020 to it.
+    so = tmp_path / "so51.sqlite3"
+    assert run(so, "init", "--role", "department", "--unit", "51")[0] == 0
+    assert run(so, "request-correction", "--unit", "23281@2013-12-02", "--period", "2020",
+               "--indicator", "TUAN_LE_HTSD", "--message", "Kiểm tra lại")[0] == 0
+
+
+def test_correction_errors_are_codes_worded_in_vietnamese_and_english(world, capsys):
+    from xhht_desktop import messages
+    from xhht_desktop.sync import corrections
+
+    cases = [  # (argv after the database, expected code, a piece of the Vietnamese sentence kept as it was)
+        (("--unit", COMMUNE, "--period", "2026", "--indicator", "NOPE", "--message", "x"),
+         "correction.unknown_indicator", "Chỉ tiêu «NOPE» không có trong danh mục kỳ 2026 của Xã Đăk Pék."),
+        (("--unit", COMMUNE, "--period", "2026", "--message", "x"),
+         "correction.one_subject", "Cần nêu đúng một chỉ tiêu (--indicator) hoặc một hoạt động của TTHTCĐ"),
+        (("--unit", COMMUNE, "--period", "2026", "--indicator", IND, "--message", "  "),
+         "correction.message_empty", "Nội dung đề nghị không được để trống."),
+        (("--unit", COMMUNE, "--period", "2026", "--indicator", IND, "--message", "bad\x07bell"),
+         "correction.message_control", "Nội dung đề nghị chứa ký tự điều khiển không in được (U+0007)"),
+        (("--unit", COMMUNE, "--period", "2026", "--activity", "00000000-0000-0000-0000-000000000000",
+          "--message", "x"), "correction.unknown_activity", "Không có hoạt động «00000000-"),
+        (("--unit", COMMUNE + "@2025-07-01", "--period", "2020", "--indicator", IND, "--message", "x"),
+         "correction.not_reporting", "Xã Đăk Pék (23341@2025-07-01) không báo cáo kỳ 2020."),
+    ]
+    db = open_app_database(world.so)
+    try:
+        for argv, code, vi in cases:
+            opts = dict(zip(argv[::2], argv[1::2]))
+            with pytest.raises(corrections.CorrectionProblem) as caught:
+                corrections.request_correction(db, opts["--unit"], opts["--period"], opts["--message"],
+                                               indicator=opts.get("--indicator", ""),
+                                               activity_uuid=opts.get("--activity", ""))
+            assert caught.value.code == code and vi in str(caught.value), (code, str(caught.value))
+            en = messages.words(caught.value, "en")
+            assert en != str(caught.value) and "en" in messages.TEMPLATES[code], en
+            capsys.readouterr()
+            assert run(world.so, "request-correction", *argv)[0] == 1
+            assert vi in capsys.readouterr().err
+            assert run(world.so, "--lang", "en", "request-correction", *argv)[0] == 1
+            assert en in capsys.readouterr().err
+        assert db.conn.execute("SELECT COUNT(*) FROM correction_requests").fetchone()[0] == 0
+    finally:
+        db.conn.close()
+    xa = open_app_database(world.xa)
+    try:
+        for ref, code in (("abc", "correction.not_found"), ("ffffffff", "correction.not_found")):
+            with pytest.raises(corrections.CorrectionProblem) as caught:
+                corrections.reply(xa, ref, "Đã kiểm tra")
+            assert caught.value.code == code and str(caught.value) == f"Không tìm thấy đề nghị «{ref}»."
+            assert messages.words(caught.value, "en") == f"No request «{ref}»."
+    finally:
+        xa.conn.close()
+    capsys.readouterr()
+    assert run(world.so, "corrections", "reply", "abcd", "--message", "x")[0] == 1
+    assert "máy của Sở không trả lời" in capsys.readouterr().err
+
+
 # ---- refused updates ----------------------------------------------------------------------------
+
+def _applied_unchanged(w: World, path: Path) -> dict:
+    """An update identical to one applied before: reported, exit 0, nothing changed."""
+    before = fingerprint_of(w)
+    rc, out = run(w.xa, "apply", str(path), "--json")
+    [row] = json.loads(out)
+    assert rc == 0 and row["status"] == "unchanged" and row["code"] == "already_applied", row
+    assert row.get("version", row.get("number")) >= 1 and row["reason"]
+    assert fingerprint_of(w) == before
+    rc, text = run(w.xa, "apply", str(path))
+    assert rc == 0 and "trước đó – không có gì phải làm." in text
+    return row
+
 
 def _applied_rejected(w: World, path: Path, code: str) -> dict:
     before = fingerprint_of(w)
@@ -234,11 +337,21 @@ def test_update_refusals(world, tmp_path):
     assert "Sở" in _applied_rejected(w, forged, "wrong_key")["reason"]
     # then the genuine one applies; the same again, an older and an equal version are refused
     assert run(w.xa, "apply", str(good))[0] == 0
-    _applied_rejected(w, good, "already_applied")
+    _applied_unchanged(w, good)  # the very same file again: nothing to do, not a refusal
     assert run(w.so, "targets", "set", IND, "--year", "2030", "--value", "50")[0] == 0
     v2 = w.publish()
     assert run(w.xa, "apply", str(v2))[0] == 0
-    _applied_rejected(w, good, "older")
+    _applied_unchanged(w, good)  # the file applied before v2: still the same file, still nothing to do
+    so = open_app_database(w.so)
+    try:
+        sk0 = keys.signing_key(so)
+    finally:
+        so.conn.close()
+    doc1, _ = _members(good)
+    doc1["targets"][0]["note"] = "khác"  # a different file with the older version number
+    other_v1 = tmp_path / "other_v1.xhhtu"
+    other_v1.write_bytes(signed_doc.build("update", doc1, sk0, "xhht reference update version 1", 0))
+    _applied_rejected(w, other_v1, "older")
     so = open_app_database(w.so)
     try:
         sk = keys.signing_key(so)
@@ -349,9 +462,13 @@ def test_receipt_refusals(tmp_path):
     other.write_bytes(pyrage.encrypt(signed_doc.build("receipt", doc, SigningKey.generate(), "x", 0),
                                      [identity.to_public()]))
     _applied_rejected(w, other, "wrong_key")
-    # the genuine one, then again (not newer)
+    # the genuine one, then the very same file again (nothing to do), then the same receipt encrypted
+    # anew — another file with the number already opened — refused as not newer
     assert run(w.xa, "apply", str(receipt))[0] == 0
-    _applied_rejected(w, receipt, "older")
+    _applied_unchanged(w, receipt)
+    again = tmp_path / "again.xhhtr"
+    again.write_bytes(pyrage.encrypt(pyrage.decrypt(data, [identity]), [identity.to_public()]))
+    _applied_rejected(w, again, "older")
 
 
 def test_a_receipt_for_another_installation_is_refused(tmp_path):
@@ -471,15 +588,39 @@ def test_units_travel_in_an_update_and_unknown_predecessors_refuse_it(world, tmp
         xa.conn.close()
 
 
-def test_trusting_the_extended_key_file_names_the_signing_key(tmp_path):
+def test_one_phone_fingerprint_covers_the_age_key_and_the_signing_key(tmp_path, capsys):
+    """The code read over the phone is the same at the Department and at the commune, and covers both
+    keys: another signing key (same age key) gives another code. An old public-key file (no signing
+    line) still works, gives the age key's code alone, and says so."""
     w = World(tmp_path, trust=False)
-    rc, out = run(w.xa, "keys", "trust-department", str(w.pub))
+    capsys.readouterr()
+    rc, out = run(w.so, "keys", "show")
     so = open_app_database(w.so)
     try:
-        fp = keys.installation_fingerprint(so)
+        dept_fp = keys.department_phone_fingerprint(so)
+        age_fp = keys.department_fingerprint(so)
+        rec, pk = keys.department_recipient(so), keys.signing_public_key(so)
     finally:
         so.conn.close()
-    assert rc == 0 and f"Khóa ký của Sở (bản cập nhật, biên nhận): {fp}" in out
+    assert rc == 0 and f"Khóa của Sở: {dept_fp}" in out and dept_fp != age_fp
+    assert f"Mã nhận dạng (đọc qua điện thoại; gồm khóa mã hóa và khóa ký): {dept_fp}" in w.pub.read_text("utf-8")
+    assert keys.phone_fingerprint(rec, SigningKey.generate().verify_key.encode()) != dept_fp  # the signing key counts
+    assert keys.phone_fingerprint(rec, pk) == dept_fp
+    rc, out = run(w.xa, "keys", "trust-department", str(w.pub))
+    assert rc == 0 and f"Mã nhận dạng: {dept_fp}" in out and "gồm cả khóa mã hóa" in out
+    assert run_json(w.xa, "keys", "show")["department_phone_fingerprint"] == dept_fp
+    # An old file: the age key only.
+    old = tmp_path / "old.pub"
+    old.write_text("".join(line + "\n" for line in w.pub.read_text("utf-8").splitlines()
+                           if not line.startswith("# xhht-department-signing-key")), encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite3"
+    assert run(fresh, "init", "--role", "commune", "--unit", COMMUNE)[0] == 0
+    rc, out = run(fresh, "keys", "trust-department", str(old))
+    assert rc == 0 and f"Mã nhận dạng: {age_fp}" in out and "Tệp khóa cũ" in out
+    shown = run_json(fresh, "keys", "show")
+    assert (shown["department_phone_fingerprint"], shown["department_signing_pinned"]) == (age_fp, False)
+    rc, out = run(fresh, "keys", "show")
+    assert "tệp khóa cũ" in out
 
 
 def test_an_upgraded_database_gets_its_receipt_key_with_its_first_package(tmp_path):
@@ -511,8 +652,16 @@ def test_a_request_on_a_learning_centre_activity_is_closed_by_the_changed_activi
         act = next(a for a in clc_repo.list_activities(xa, [inst.unit.id]) if a.date.year == 2026)
     finally:
         xa.conn.close()
-    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid,
-               "--message", "Số lượt người tham gia có vẻ cao")[0] == 0
+    # by the first 8 characters of its uuid (`clc list --json` shows it); too short or out of the period: refused
+    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid[:7],
+               "--message", "x")[0] == 1
+    assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2025-H2", "--activity", act.uuid,
+               "--message", "x")[0] == 1
+    rc, out = run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--activity", act.uuid[:8],
+                  "--message", "Số lượt người tham gia có vẻ cao")
+    assert rc == 0 and f"hoạt động «{act.title}» ngày {act.date:%d/%m/%Y}" in out
+    rc, out = run(w.so, "corrections", "list")
+    assert f"hoạt động «{act.title}»" in out
     assert run(w.xa, "apply", str(w.receipts()[0]))[0] == 0
     [req] = run_json(w.xa, "corrections", "list")
     assert (req["activity"], req["indicator"], req["status"]) == (act.uuid, "", "open")

@@ -94,7 +94,7 @@ def test_cli_key_commands(dept, tmp_path, capsys):
     assert cli_main(["--db", commune, "init", "--role", "commune", "--unit", PEK]) == 0
     assert cli_main(["--db", commune, "keys", "trust-department", str(tmp_path / "so.pub")]) == 0
     out = capsys.readouterr().out
-    assert keys.recipient_fingerprint(keys.parse_recipient_text(text)) in out
+    assert keys.phone_fingerprint(keys.parse_recipient_text(text), keys.parse_signing_key_line(text)) in out
     assert cli_main(["--db", commune, "keys", "export-identity", "--out", str(tmp_path / "x.key")]) == 1
     assert cli_main(["--db", commune, "keys", "export-public", "--out", str(tmp_path / "xa.pub")]) == 0
     assert len(minisign.parse_public_key_text((tmp_path / "xa.pub").read_text())) == 32

@@ -58,7 +58,9 @@ def _mutations(w: World, update: bytes, receipt: bytes, old_update: bytes, rnd: 
         return enc(signed_doc.build("receipt", doc, key, c, 0))
 
     fixed = {
-        "update_old_version": old_update,
+        "update_old_version": resigned_update(dict(
+            json.loads(signed_doc.read_members(old_update, "update", updates.MAX_JSON)[0]),
+            created_at="2026-01-01T00:00:00+07:00")),  # version 1 again, but not the file applied
         "update_stranger_key": resigned_update(udoc, stranger),
         "update_wrong_comment": resigned_update(udoc, comment="xhht reference update version 99"),
         "update_newer_format": resigned_update(dict(udoc, format=2)),
@@ -89,6 +91,8 @@ def _mutations(w: World, update: bytes, receipt: bytes, old_update: bytes, rnd: 
             "uuid": "0" * 36, "period": "2026", "indicator": IND, "activity_uuid": "", "message": "a\x00b",
             "created_at": "2026-01-01"}])),
         "receipt_wrong_comment": resigned_receipt(rdoc, comment="xhht receipt 1 for someone else"),
+        # the number of the receipt already opened, but not that file: a replay with other content
+        "receipt_replay": resigned_receipt(dict(rdoc, created_at="2026-01-01T00:00:00+07:00")),
         "receipt_many_stanzas": b"age-encryption.org/v1\n" + b"".join(
             b"-> X25519 " + b"A" * 43 + b"\n" + b"B" * 43 + b"\n" for _ in range(400)) + b"--- " + b"C" * 43 + b"\n",
         "empty": b"",
@@ -129,7 +133,7 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
     files = tmp_path / "hostile"
     files.mkdir()
     seen, failures = {}, []
-    cases = list(_mutations(w, good_update, good_receipt, old_update, rnd)) + [("receipt_replay", good_receipt)]
+    cases = list(_mutations(w, good_update, good_receipt, old_update, rnd))
     for n, (name, data) in enumerate(cases):
         if data == good_update:
             continue  # a flip that flipped nothing visible is impossible, but guard the count anyway
@@ -148,9 +152,20 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
     assert len(cases) >= 80
     # The important refusals carry the right reason.
     assert seen["update_stranger_key"] == {"wrong_key"} and seen["receipt_stranger_key"] == {"wrong_key"}
-    assert seen["update_old_version"] == {"already_applied"} and seen["receipt_replay"] == {"older"}
+    assert seen["update_old_version"] == {"older"} and seen["receipt_replay"] == {"older"}
     assert seen["receipt_other_installation"] == {"not_for_us"} and seen["receipt_other_recipient"] == {"not_for_us"}
     assert seen["update_wrong_comment"] == {"tampered"} and seen["update_unknown_indicator"] == {"unknown_reference"}
+    # The very files applied before, sent again: nothing to do, not a refusal, nothing changed.
+    for name, data in (("again.xhhtu", old_update), ("again.xhhtr", good_receipt)):
+        again = files / name
+        again.write_bytes(data)
+        db = open_app_database(w.xa)
+        try:
+            [row] = apply_paths(db, [again], dry_run=False, actor="x")
+        finally:
+            db.conn.close()
+        assert (row["status"], row["code"]) == ("unchanged", "already_applied"), row
+        assert fingerprint_of(w) == before
     # The genuine update still applies afterwards.
     db = open_app_database(w.xa)
     try:

@@ -57,7 +57,7 @@ def test_commune_trusts_the_key_exports_and_gets_the_email(qtbot, tmp_path, site
     key_file = keys.write_file(tmp_path / "so.pub", keys.department_public_key_text(sites.db))
     monkeypatch.setattr(messages, "open_file_name", lambda *a, **k: str(key_file))
     page.trust_department()
-    dept_fp = keys.department_fingerprint(sites.db)
+    dept_fp = keys.department_phone_fingerprint(sites.db)  # age key and signing key: one code by phone
     assert page.department_fingerprint.text() == dept_fp
     assert any(dept_fp in text for _k, text, _d in shown)  # read back over the phone
     assert page.export_button.isEnabled() and not page.key_warning.isVisibleTo(page)
@@ -215,7 +215,7 @@ def test_sync_keys_dialog_backs_up_the_department_key(qtbot, tmp_path, sites, sh
     qtbot.addWidget(dialog)
     body = dialog.body
     assert body.own_fingerprint.text() == keys.installation_fingerprint(sites.db)
-    assert body.department_fingerprint.text() == keys.department_fingerprint(sites.db)
+    assert body.department_fingerprint.text() == keys.department_phone_fingerprint(sites.db)
     target = tmp_path / "khoa.age"
     monkeypatch.setattr(sync_keys, "ask_passphrase", lambda *a, **k: "mật khẩu của Sở")
     monkeypatch.setattr(messages, "save_file_name", lambda *a, **k: str(target))

@@ -1,8 +1,9 @@
 """Đề nghị kiểm tra lại (issue 11, point 3) in the Department's window: the list of correction requests
-per unit (open and closed, with the commune's reply) and a form to mark a figure of a unit and period
-with a note. Creating goes through the same core function as the CLI's `request-correction`
-(xhht_desktop.sync.corrections.request_correction), queued to the writer (CollectionOp); it refuses
-with a Vietnamese message and stores nothing when the input is wrong."""
+per unit (open and closed, with the commune's reply) and a form to mark a figure — or a learning-centre
+activity — of a unit and period with a note. Creating goes through the same core function as the CLI's
+`request-correction` (xhht_desktop.sync.corrections.request_correction, which itself limits requests to
+the Department's province), queued to the writer (CollectionOp); it refuses with a message in the
+interface's language and stores nothing when the input is wrong."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from xhht_desktop.sync import corrections
 from xhht_desktop.writer import Changes, Outcome
 
 from ui.context import AppContext
+from ui.i18n import core_words
 from ui.models.presentation import indicator_name
 from ui.operations import CollectionOp
 from ui.widgets import messages
@@ -75,7 +77,7 @@ class CorrectionsDialog(QDialog):
         root.addLayout(filters)
 
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([self.tr("Đơn vị"), self.tr("Kỳ"), self.tr("Chỉ tiêu"),
+        self.table.setHorizontalHeaderLabels([self.tr("Đơn vị"), self.tr("Kỳ"), self.tr("Chỉ tiêu / hoạt động"),
                                               self.tr("Nội dung đề nghị"), self.tr("Trạng thái"),
                                               self.tr("Trả lời"), self.tr("Ngày gửi")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,13 +93,20 @@ class CorrectionsDialog(QDialog):
             self.period.addItem(p.code, p.code)
         self.period.setCurrentIndex(max(0, self.period.findData(ctx.period.code)))
         self.unit = QComboBox()
+        self.subject = QComboBox()  # what is marked: a figure or a learning-centre activity
+        self.subject.addItem(self.tr("Một số liệu (chỉ tiêu)"), "indicator")
+        self.subject.addItem(self.tr("Một hoạt động của TTHTCĐ"), "activity")
         self.indicator = QComboBox()
+        self.activity = QComboBox()
         self.message = QPlainTextEdit()
         self.message.setPlaceholderText(self.tr("Ví dụ: Đề nghị xã kiểm tra lại mẫu số."))
         self.message.setFixedHeight(70)
         form.addRow(self.tr("Kỳ"), self.period)
         form.addRow(self.tr("Đơn vị"), self.unit)
+        form.addRow(self.tr("Đề nghị về"), self.subject)
         form.addRow(self.tr("Chỉ tiêu"), self.indicator)
+        form.addRow(self.tr("Hoạt động TTHTCĐ"), self.activity)
+        self.form = form
         form.addRow(self.tr("Nội dung đề nghị"), self.message)
         self.create_button = QPushButton(self.tr("Gửi đề nghị"))
         self.create_button.clicked.connect(self.create)
@@ -115,34 +124,21 @@ class CorrectionsDialog(QDialog):
             self.filter_unit.addItem(unit_label(u), u.key)
         self.period.currentIndexChanged.connect(self._fill_units)
         self.unit.currentIndexChanged.connect(self._fill_indicators)
+        self.subject.currentIndexChanged.connect(self._show_subject)
         self.filter_unit.currentIndexChanged.connect(self.load)
         self.filter_status.currentIndexChanged.connect(self.load)
         self._fill_units()
+        self._show_subject()
         self.load()
 
     # ---- the form -------------------------------------------------------------------------------
-    def _roots(self) -> list:
-        """The Department's province and, transitively, the provinces it was formed from."""
-        inst = self.ctx.installation
-        if inst is None or inst.unit is None:
-            return []
-        roots, todo = {}, [inst.unit]
-        while todo:
-            u = todo.pop()
-            if u.id not in roots:
-                roots[u.id] = u
-                todo += units_repo.predecessors(self.ctx.db, u.id)
-        return list(roots.values())
-
     def _fill_units(self) -> None:
         """The units that report the chosen period within the province: those under the Department's
         province, or under a province it was formed from, at the period's end (so a merged commune's
-        predecessors are offered for the periods before the merger)."""
+        predecessors are offered for the periods before the merger) — the same rule the core applies."""
         period = parse_period(self.period.currentData())
-        day = period.end.isoformat()
-        below: set[int] = set()
-        for root in self._roots():
-            below |= set(units_repo.descendant_ids(self.ctx.db, root.id, day))
+        inst = self.ctx.installation
+        below = corrections.province_unit_ids(self.ctx.db, inst.unit, period) if inst and inst.unit else set()
         current = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
@@ -155,31 +151,48 @@ class CorrectionsDialog(QDialog):
 
     def _fill_indicators(self) -> None:
         self.indicator.clear()
+        self.activity.clear()
         key = self.unit.currentData()
         unit = units_repo.unit_by_key(self.ctx.db, key) if key else None
         if unit is None:
             return
         for ind in indicators_of(self.ctx.db, unit.level, parse_period(self.period.currentData())):
             self.indicator.addItem(f"{ind.code} – {indicator_name(ind)}", ind.code)
+        # The unit's learning-centre activities dated in the period (from its packages).
+        found = corrections.activities_for(self.ctx.db, key, self.period.currentData())
+        for a in found:
+            self.activity.addItem(f"{units_repo.vi_date(a['date'])} – {a['title']}", a["uuid"])
+        if not found:
+            self.activity.addItem(self.tr("(Sở chưa nhận hoạt động nào của đơn vị trong kỳ này)"), None)
+
+    def _show_subject(self) -> None:
+        activity = self.subject.currentData() == "activity"
+        self.form.setRowVisible(self.indicator, not activity)
+        self.form.setRowVisible(self.activity, activity)
 
     def create(self) -> bool:
         """Store the request through the writer; on a refusal show why and store nothing."""
         unit, period = self.unit.currentData(), self.period.currentData()
-        indicator, text = self.indicator.currentData() or "", self.message.toPlainText()
+        on_activity = self.subject.currentData() == "activity"
+        indicator = "" if on_activity else self.indicator.currentData() or ""
+        activity = self.activity.currentData() or "" if on_activity else ""
+        text = self.message.toPlainText()
         self.problem.clear()
         if not unit:
             return self._refuse(self.tr("Hãy chọn đơn vị."))
-        if not indicator:
+        if on_activity and not activity:
+            return self._refuse(self.tr("Hãy chọn hoạt động của TTHTCĐ."))
+        if not on_activity and not indicator:
             return self._refuse(self.tr("Hãy chọn chỉ tiêu."))
 
         def op(db, _progress) -> Outcome:
-            return Outcome(Changes(sync=True), corrections.request_correction(db, unit, period, text,
-                                                                              indicator=indicator))
+            return Outcome(Changes(sync=True), corrections.request_correction(
+                db, unit, period, text, indicator=indicator, activity_uuid=activity))
 
         try:
             CollectionOp(self, self.tr("Gửi đề nghị kiểm tra lại"), op, ctx=self.ctx).run_and_wait()
         except corrections.CorrectionProblem as exc:
-            return self._refuse(str(exc))
+            return self._refuse(core_words(exc))
         self.message.clear()
         self.load()
         return True
@@ -200,7 +213,13 @@ class CorrectionsDialog(QDialog):
             if r["status"] == "closed" and r["closed_how"] in HOW:
                 status += f" ({_tr(HOW[r['closed_how']])})"
             cells = [self._names.get(r["unit_key"], r["unit_key"]), r["period"],
-                     r["indicator"] or self.tr("hoạt động TTHTCĐ"), r["message"], status, r["reply"] or "",
-                     (r["created_at"] or "")[:10]]
+                     r["indicator"] or self._activity_text(r["activity_uuid"]), r["message"], status,
+                     r["reply"] or "", (r["created_at"] or "")[:10]]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
+
+    def _activity_text(self, activity_uuid: str) -> str:
+        a = corrections.activity_summary(self.ctx.db, activity_uuid)
+        if a is None:
+            return self.tr("hoạt động TTHTCĐ {id}").format(id=activity_uuid[:8])
+        return self.tr("Hoạt động TTHTCĐ: {date} – {title}").format(date=units_repo.vi_date(a["date"]), title=a["title"])

@@ -52,6 +52,8 @@ def describe_results(rows: list[dict], *, dry_run: bool) -> str:
         name = Path(r["file"]).name
         if r["status"] == "rejected":
             out.append(f"✗ {name}: bị từ chối – {r['reason']} Không có gì thay đổi.")
+        elif r["status"] == "unchanged":
+            out.append(f"• {name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.")
         elif r["kind"] == "update":
             verb = "sẽ áp dụng" if dry_run else "đã áp dụng"
             out.append(f"✓ {name}: bản cập nhật danh mục số {r['version']}, {verb} {len(r['changes'])} thay đổi:")
@@ -90,10 +92,14 @@ class ApplyDepartmentFilesDialog(QDialog):
         layout.addWidget(buttons)
         self.checked = apply_paths(ctx.db, self.paths, dry_run=True, actor=self._actor())
         self.text.setPlainText(describe_results(self.checked, dry_run=True))
-        self.good = [Path(r["file"]) for r in self.checked if r["status"] != "rejected"]
+        self.good = [Path(r["file"]) for r in self.checked if r["status"] not in ("rejected", "unchanged")]
         self.apply_button.setEnabled(bool(self.good))
         if not self.good:
-            self.intro.setText(self.tr("Không có tệp nào áp dụng được:"))
+            if any(r["status"] == "unchanged" for r in self.checked) and \
+                    not any(r["status"] == "rejected" for r in self.checked):
+                self.intro.setText(self.tr("Không có gì phải áp dụng:"))
+            else:
+                self.intro.setText(self.tr("Không có tệp nào áp dụng được:"))
 
     def _actor(self) -> str:
         inst = self.ctx.installation
@@ -106,7 +112,7 @@ class ApplyDepartmentFilesDialog(QDialog):
             return Outcome(Changes.ALL, apply_paths(db, good, dry_run=False, actor=actor))
 
         self.applied = CollectionOp(self, self.windowTitle(), op, ctx=self.ctx).run_and_wait()
-        rejected = [r for r in self.checked if r["status"] == "rejected"]
+        rejected = [r for r in self.checked if r["status"] in ("rejected", "unchanged")]
         self.text.setPlainText(describe_results(self.applied + rejected, dry_run=False))
         self.intro.setText(self.tr("Kết quả:"))
         self.apply_button.setEnabled(False)

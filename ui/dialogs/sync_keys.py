@@ -116,8 +116,14 @@ def trust_department_from_file(parent: QWidget, ctx: AppContext) -> str | None:
     except keys.KeyProblem as exc:
         messages.warn(parent, translate("SyncKeys", "Không nhận được khóa của Sở."), core_words(exc))
         return None
-    messages.info(parent, translate("SyncKeys", "Đã nhận khóa của Sở. Mã nhận dạng: {fp}").format(fp=fp),
-                  translate("SyncKeys", "Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên."))
+    details = translate("SyncKeys", "Hãy gọi điện cho Sở và đọc mã này để đối chiếu trước khi gửi gói đầu tiên.")
+    if keys.parse_signing_key_line(key) is None:  # a file from before issue 11: the age key only
+        details += "\n" + translate("SyncKeys", "Tệp khóa cũ: mã này chỉ gồm khóa mã hóa; tệp chưa có khóa ký của Sở "
+                                                "nên chưa nhận được bản cập nhật danh mục và biên nhận – hãy xin Sở "
+                                                "tệp khóa công khai mới.")
+    else:
+        details += "\n" + translate("SyncKeys", "Mã này gồm cả khóa mã hóa và khóa ký của Sở.")
+    messages.info(parent, translate("SyncKeys", "Đã nhận khóa của Sở. Mã nhận dạng: {fp}").format(fp=fp), details)
     return fp
 
 
@@ -202,14 +208,19 @@ class SyncKeysWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        fp = keys.department_fingerprint(self.ctx.db)
+        fp = keys.department_phone_fingerprint(self.ctx.db)
         self.department_fingerprint.setText(fp or self.tr("Chưa có"))
         if self.is_department:
             self.department_note.setText(self.tr(
                 "Máy này giữ khóa bí mật của Sở: gói của các xã, huyện được mã hóa bằng khóa này. Gửi tệp khóa "
                 "công khai cho các đơn vị; sao lưu khóa bí mật (có mật khẩu) và cất ở nơi an toàn."))
+        elif fp and not keys.department_signing_pinned(self.ctx.db):
+            self.department_note.setText(self.tr(
+                "Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được. Tệp khóa cũ: mã chỉ gồm khóa mã hóa, "
+                "chưa có khóa ký của Sở (cần để nhận bản cập nhật danh mục và biên nhận)."))
         elif fp:
-            self.department_note.setText(self.tr("Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được."))
+            self.department_note.setText(self.tr("Các gói xuất ra được mã hóa bằng khóa này: chỉ Sở mở được. "
+                                                 "Mã gồm cả khóa mã hóa và khóa ký của Sở."))
         else:
             self.department_note.setText(self.tr("Chưa có khóa của Sở nên chưa xuất được gói. Sở gửi tệp khóa "
                                                  "công khai kèm bộ cài hoặc qua thư điện tử."))

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Signal,
 )
 import shiboken6
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, FORMAT_LABELS_VI, Activity, format_date
 from xhht_desktop.clc.repository import ActivityFilter
@@ -22,6 +22,9 @@ from ui.models.core_labels import core_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 2
+CORRECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # the Department's open requests on the activity (issue 11)
+CORRECTION_BACKGROUND = QColor("#fdecea")
+CORRECTION_FOREGROUND = QColor("#b00020")
 _Index = QModelIndex | QPersistentModelIndex
 
 # (key, header, tooltip). Counts are right-aligned; `unit` only when several communes are listed.
@@ -152,6 +155,7 @@ class ClcActivityModel(QAbstractTableModel):
         self.busy = 0
         self._tasks: set = set()  # running arrangements (kept alive until they deliver)
         self.on_busy = None  # callable(bool): an arrangement started / delivered (the page counts them)
+        self.requests: dict[str, list[dict]] = {}  # activity uuid -> the Department's open requests on it
 
     # ---- loading, filtering, sorting ----------------------------------------------------------
 
@@ -319,6 +323,22 @@ class ClcActivityModel(QAbstractTableModel):
             return None
         a = self.activities[self.visible[index.row()]]
         key = self.columns[index.column()][0]
+        requests = self.requests.get(a.uuid) if self.requests else None
+        if requests:  # beside the activity: the row tinted, a flag and the Department's note on its title
+            if role == CORRECTION_ROLE:
+                return requests
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return CORRECTION_BACKGROUND
+            if key == "title" and role == Qt.ItemDataRole.ForegroundRole:
+                return CORRECTION_FOREGROUND
+            if key == "title" and role == Qt.ItemDataRole.DisplayRole:
+                return "⚑ " + self.text(a, key)
+            if key == "title" and role == Qt.ItemDataRole.ToolTipRole:
+                from xhht_desktop.sync.corrections import STATUS_LABELS_VI  # noqa: PLC0415
+
+                return "\n".join(self.tr("⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).").format(
+                    m=r["message"], s=core_label(STATUS_LABELS_VI.get(r["status"], r["status"]))) for r in requests) \
+                    + "\n" + a.title
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(a, key)
         if role == SORT_ROLE:

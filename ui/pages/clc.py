@@ -53,6 +53,7 @@ from xhht_desktop.clc.domain import (
 )
 from xhht_desktop.clc.summary import commune_ids
 from xhht_desktop.db import units_repo
+from xhht_desktop.sync import corrections
 from xhht_desktop.domain.periods import LAST_YEAR, Period, all_periods
 from xhht_desktop.writer import Changes, Outcome
 
@@ -422,7 +423,9 @@ class ClcPage(Page):
             activities = repo.list_activities(db, ids, repo.ActivityFilter(start, end))
             unreadable = repo.unreadable_activities(db, ids)  # left out of the list: say so
             names = {} if editable else {u: units_repo.get_unit(db, u).name for u in {a.unit_id for a in activities}}
-            return activities, names, sort_keys(activities, names, columns, centre_place), (start, end), unreadable
+            requests = corrections.open_for_activities(db)  # the Department's requests, shown beside (issue 11)
+            return (activities, names, sort_keys(activities, names, columns, centre_place), (start, end), unreadable,
+                    requests)
 
         self.loading = True
         self._update_status_counts()
@@ -434,7 +437,7 @@ class ClcPage(Page):
         self._update_buttons()
 
     def _loaded(self, loaded) -> None:
-        activities, names, keys, dates, self._unreadable = loaded
+        activities, names, keys, dates, self._unreadable, self.model.requests = loaded
         current = self.current_activity()
         if self._select_after_load is not None:
             self._pending_select = (self._select_after_load, None)
@@ -531,6 +534,10 @@ class ClcPage(Page):
         if getattr(self, "_unreadable", 0):
             text += " · " + self.tr("⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» "
                                     "để biết hoạt động nào").format(n=self._unreadable)
+        asked = sum(1 for a in self.model.activities if a.uuid in self.model.requests) if self.model.requests else 0
+        if asked:  # issue 11: the Department's requests on activities, beside them in the log
+            text += " · " + self.tr("⚑ Sở đề nghị kiểm tra lại {n} hoạt động (dòng tô hồng; rê chuột lên tên hoạt "
+                                    "động để đọc)").format(n=asked)
         self.status.setText(text)
 
     def _update_buttons(self, *_args) -> None:

@@ -451,7 +451,7 @@ class MergePage(Page):
         def work(_progress):
             db = open_reader(db_path)
             try:
-                return merge.list_conflicts(db), merge.list_installations(db), keys.department_fingerprint(db)
+                return merge.list_conflicts(db), merge.list_installations(db), keys.department_phone_fingerprint(db)
             finally:
                 db.conn.close()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from xhht_desktop.db import meta
 from xhht_desktop.installation import check_official, set_official
 from xhht_desktop.maintenance import backup as bk
+from xhht_desktop.sync import contact
 from xhht_desktop.writer import Changes, Outcome
 
 from ui.i18n import core_words
@@ -147,10 +148,17 @@ class SettingsPage(Page):
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("officialTitle")
         self.title_edit.textChanged.connect(self._on_edit)
+        self.email_edit = QLineEdit()  # issue 11: travels in the next package; the Department's mail goes there
+        self.email_edit.setObjectName("contactEmail")
+        self.email_edit.setPlaceholderText("canbo@xa.gov.vn")
+        self.email_edit.textChanged.connect(self._on_edit)
         form.addRow(self.tr("Họ và tên:"), self.official_edit)
         form.addRow(self.tr("Chức vụ:"), self.title_edit)
+        form.addRow(self.tr("Thư điện tử:"), self.email_edit)
         box.addLayout(form)
-        note = QLabel(self.tr("Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi."))
+        note = QLabel(self.tr("Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi. "
+                              "Địa chỉ thư điện tử đi kèm gói gửi Sở sau; thư của Sở (biên nhận, bản cập nhật) "
+                              "gửi về địa chỉ này."))
         note.setObjectName("muted")
         note.setWordWrap(True)
         box.addWidget(note)
@@ -215,6 +223,7 @@ class SettingsPage(Page):
             "language": self.language_combo.currentData(),
             "official_name": self.official_edit.text().strip(),
             "official_title": self.title_edit.text().strip(),
+            "email": self.email_edit.text().strip(),
         }
 
     def refresh(self) -> None:
@@ -228,6 +237,7 @@ class SettingsPage(Page):
             self.language_combo.setCurrentIndex(max(0, index))
             self.official_edit.setText(meta.get(db, "official_name", "") or "")
             self.title_edit.setText(meta.get(db, "official_title", "") or "")
+            self.email_edit.setText(contact.contact_email(db))
         finally:
             self._loading = False
         self._stored = self._values()
@@ -269,11 +279,13 @@ class SettingsPage(Page):
             with db.atomic():  # all the settings or none
                 bk.set_keep(db, int(values["keep"]))
                 set_official(db, str(values["official_name"]), str(values["official_title"]))
+                contact.set_contact_email(db, str(values["email"]))
                 i18n.save_language(db, str(values["language"]))
             return Outcome(Changes(settings=True))
 
         try:
             check_official(str(values["official_name"]), str(values["official_title"]))  # before anything is saved
+            contact.check_email(str(values["email"]))
             CollectionOp(self, self.tr("Lưu cài đặt"), op).run_and_wait()
         except ValueError as exc:
             messages.warn(self, self.tr("Không lưu được cài đặt."), core_words(exc))

@@ -183,7 +183,7 @@ class SyncPage(Page):
 
     def refresh(self) -> None:
         db = self.ctx.db
-        fp = keys.department_fingerprint(db)
+        fp = keys.department_phone_fingerprint(db)
         self.department_fingerprint.setText(fp or self.tr("Chưa có"))
         self.trust_button.setText(self.tr("Nhận khóa của Sở…") if not fp else self.tr("Đổi khóa của Sở…"))
         try:

@@ -29,6 +29,7 @@ from xhht_desktop.sync import corrections, receipts
 from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.returns import receive_from_department
+from ui.i18n import core_words
 from ui.models.core_labels import core_label
 from ui.widgets import messages
 from ui.i18n import core_words
@@ -57,11 +58,12 @@ class DepartmentFilesCard(QFrame):
         self.requests_label = QLabel(self.tr("Đề nghị kiểm tra lại của Sở"))
         layout.addWidget(self.requests_label)
         self.requests = QTableWidget(0, 5)
-        self.requests.setHorizontalHeaderLabels([self.tr("Kỳ"), self.tr("Chỉ tiêu"), self.tr("Nội dung"),
+        self.requests.setHorizontalHeaderLabels([self.tr("Kỳ"), self.tr("Chỉ tiêu / hoạt động"), self.tr("Nội dung"),
                                                  self.tr("Trạng thái"), self.tr("Trả lời")])
         self.requests.verticalHeader().setVisible(False)
         self.requests.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.requests.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.requests.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.requests.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.requests.setMaximumHeight(140)
         layout.addWidget(self.requests)
@@ -76,13 +78,23 @@ class DepartmentFilesCard(QFrame):
         self.rows = rows
         self.requests.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            what = r["indicator"] or self.tr("hoạt động TTHTCĐ {id}").format(id=r["activity_uuid"][:8])
+            what = r["indicator"] or self._activity_text(r["activity_uuid"])
             for c, text in enumerate((r["period"], what, r["message"], core_label(corrections.STATUS_LABELS_VI[r["status"]]),
                                       r["reply"])):
-                self.requests.setItem(i, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.requests.setItem(i, c, item)
         visible = bool(rows)
         for w in (self.requests_label, self.requests, self.reply_button):
             w.setVisible(visible)
+
+    def _activity_text(self, activity_uuid: str) -> str:
+        from xhht_desktop.db.units_repo import vi_date  # noqa: PLC0415
+
+        a = corrections.activity_summary(self.ctx.db, activity_uuid)
+        if a is None:
+            return self.tr("hoạt động TTHTCĐ {id}").format(id=activity_uuid[:8])
+        return self.tr("Hoạt động TTHTCĐ: {date} – {title}").format(date=vi_date(a["date"]), title=a["title"])
 
     def reply(self) -> None:
         row = self.requests.currentRow()

@@ -50,9 +50,12 @@ def cmd_keys_show(args, ctx) -> int:
     else:
         print(tr("Mã nhận dạng máy này: ", "This installation's fingerprint: ") + summary["installation_fingerprint"])
         print(tr("Khóa của Sở: ", "The Department's key: ")
-              + (summary["department_fingerprint"] or tr("chưa có", "none yet"))
+              + (summary["department_phone_fingerprint"] or tr("chưa có", "none yet"))
               + (tr(" (máy này giữ khóa bí mật)", " (this installation holds the secret key)")
-                 if summary["holds_department_key"] else ""))
+                 if summary["holds_department_key"] else "")
+              + (tr(" (tệp khóa cũ: chỉ gồm khóa mã hóa, chưa có khóa ký của Sở)",
+                    " (an old key file: the encryption key only, without the Department's signing key)")
+                 if summary["department_phone_fingerprint"] and not summary["department_signing_pinned"] else ""))
         for fp in summary["extra_recipients"]:
             print(tr("Mã hóa thêm cho khóa: ", "Also encrypted for the key: ") + fp)
         if summary["department_email"]:
@@ -64,8 +67,8 @@ def cmd_keys_export_public(args, ctx) -> int:
     inst = ctx.installation()
     if inst.role == "department" and not args.signing:
         text = keys.department_public_key_text(ctx.db)
-        what = tr(f"khóa công khai của Sở, mã {keys.department_fingerprint(ctx.db)}",
-                  f"the Department's public key, fingerprint {keys.department_fingerprint(ctx.db)}")
+        what = tr(f"khóa công khai của Sở, mã {keys.department_phone_fingerprint(ctx.db)}",
+                  f"the Department's public key, fingerprint {keys.department_phone_fingerprint(ctx.db)}")
     else:
         text = keys.signing_public_key_text(ctx.db)
         what = tr(f"khóa ký của máy này (minisign), mã {keys.installation_fingerprint(ctx.db)}",
@@ -81,10 +84,16 @@ def cmd_keys_trust(args, ctx) -> int:
     text = keys.read_key_file(args.file)
     fp = keys.trust_department(ctx.db, text)
     print(tr(f"Đã nhận khóa của Sở. Mã nhận dạng: {fp}", f"Took the Department's key. Fingerprint: {fp}"))
-    signing = keys.parse_signing_key_line(text)
-    if signing is not None:  # issue 11: updates and receipts are checked against it
-        print(tr("Khóa ký của Sở (bản cập nhật, biên nhận): ", "The Department's signing key (updates, receipts): ")
-              + keys.signing_fingerprint(signing))
+    if keys.parse_signing_key_line(text) is not None:  # issue 11: one code for both keys
+        print(tr("Mã này gồm cả khóa mã hóa (gói gửi Sở) và khóa ký của Sở (bản cập nhật, biên nhận).",
+                 "This fingerprint covers both the encryption key (packages to the Department) and the "
+                 "Department's signing key (updates, receipts)."))
+    else:
+        print(tr("Tệp khóa cũ: mã này chỉ gồm khóa mã hóa; tệp chưa có khóa ký của Sở nên chưa nhận được bản "
+                 "cập nhật danh mục và biên nhận – hãy xin Sở tệp khóa công khai mới.",
+                 "An old key file: this fingerprint covers the encryption key only; without the Department's "
+                 "signing key, catalogue updates and receipts cannot be taken yet – ask the Department for its "
+                 "new public key file."))
     print(tr("Hãy gọi điện cho Sở để đối chiếu mã này trước khi gửi gói đầu tiên.",
              "Call the Department to compare this fingerprint before sending the first package."))
     return EXIT_OK

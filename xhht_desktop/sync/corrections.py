@@ -17,8 +17,9 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import parse_period
-from xhht_desktop.domain.text import CONTROL_LINE_RE, control_problem_vi
+from xhht_desktop.domain.text import CONTROL_LINE_RE, control_characters, control_problem_vi
 from xhht_desktop.installation import get_installation
+from xhht_desktop.messages import CodedError
 
 MAX_MESSAGE = 1000
 MAX_REPLIES = 500
@@ -28,52 +29,104 @@ _COLS = ("uuid", "unit_key", "period", "indicator", "activity_uuid", "message", 
          "created_by", "reply", "replied_at", "closed_at", "closed_how", "package_uuid")
 
 
-class CorrectionProblem(ValueError):
-    """Message in Vietnamese."""
+class CorrectionProblem(CodedError):
+    """A refused request or reply: a code of xhht_desktop/messages.py with its parameters; `str()` is
+    the Vietnamese sentence (the CLI's default), `words(exc, "en")` the English one."""
 
 
 def _now() -> str:
     return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
 
 
-def _check_message(text: str, what: str = "Nội dung đề nghị") -> str:
+def _check_message(text: str, what: str = "message") -> str:
+    """`what` is "message" (the Department's request) or "reply" (the commune's answer)."""
     text = (text or "").strip()
     if not text:
-        raise CorrectionProblem(f"{what} không được để trống.")
+        raise CorrectionProblem(f"correction.{what}_empty")
     if len(text) > MAX_MESSAGE:
-        raise CorrectionProblem(f"{what} dài quá {MAX_MESSAGE} ký tự.")
+        raise CorrectionProblem(f"correction.{what}_too_long", limit=MAX_MESSAGE)
     problem = control_problem_vi(text, multiline=True)
     if problem:
-        raise CorrectionProblem(f"{what} {problem}")
+        raise CorrectionProblem(f"correction.{what}_control", problem=problem,
+                                chars=", ".join(control_characters(text, multiline=True)[:3]))
     return text
+
+
+def province_roots(db: sqlite_utils.Database, province: units_repo.Unit) -> list[units_repo.Unit]:
+    """The Department's province and, transitively, the provinces it was formed from."""
+    roots, todo = {}, [province]
+    while todo:
+        u = todo.pop()
+        if u.id not in roots:
+            roots[u.id] = u
+            todo += units_repo.predecessors(db, u.id)
+    return list(roots.values())
+
+
+def province_unit_ids(db: sqlite_utils.Database, province: units_repo.Unit, period) -> set[int]:
+    """The units below the Department's province — or below a province it was formed from — on the
+    period's last day: the only units it may ask for a check that period (a merged commune's
+    predecessors are in it for the periods before the merger)."""
+    day = period.end.isoformat()
+    below: set[int] = set()
+    for root in province_roots(db, province):
+        below |= set(units_repo.descendant_ids(db, root.id, day))
+    return below
+
+
+def activities_for(db: sqlite_utils.Database, unit_key: str, period_code: str) -> list[dict]:
+    """The learning-centre activities of a unit dated within a period (not deleted), for the
+    Department's chooser: [{uuid, date, title}] by date."""
+    period = parse_period(period_code)
+    return [{"uuid": u, "date": d, "title": t} for u, d, t in db.conn.execute(
+        "SELECT a.uuid, a.date, a.title FROM clc_activities a JOIN units u ON u.id=a.unit_id "
+        "WHERE u.key=? AND a.deleted=0 AND a.date BETWEEN ? AND ? ORDER BY a.date, a.title, a.uuid",
+        (unit_key, period.start.isoformat(), period.end.isoformat()))]
+
+
+def activity_summary(db: sqlite_utils.Database, activity_uuid: str) -> dict | None:
+    """{date, title} of an activity, for lists (None when this database does not hold it)."""
+    row = db.conn.execute("SELECT date, title FROM clc_activities WHERE uuid=?", (activity_uuid,)).fetchone()
+    return {"date": row[0], "title": row[1]} if row else None
 
 
 def request_correction(db: sqlite_utils.Database, unit_spec: str, period_code: str, message: str, *,
                        indicator: str = "", activity_uuid: str = "", now: str | None = None) -> dict:
-    """The Department marks a figure or an activity; returns the request."""
+    """The Department marks a figure or an activity of a unit of its province; returns the request."""
     inst = get_installation(db)
     if inst is None or inst.role != "department":
-        raise CorrectionProblem("Chỉ máy của Sở mới gửi đề nghị kiểm tra lại.")
+        raise CorrectionProblem("correction.department_only")
     period = parse_period(period_code)
     try:
         unit = units_repo.resolve_unit(db, unit_spec, period=period)
     except units_repo.UnitSpecError as exc:
-        raise CorrectionProblem(f"Không tìm thấy đơn vị «{unit_spec}» ({exc}).") from None
+        raise CorrectionProblem("correction.unknown_unit", spec=unit_spec, reason=str(exc).rstrip(".")) from None
     problem = units_repo.first_life_problem(db, unit, [period.code])
     if problem is not None:
-        raise CorrectionProblem(f"{unit.name} ({unit.key}) không báo cáo kỳ {period.code}.")
+        raise CorrectionProblem("correction.not_reporting", unit=unit.name, key=unit.key, period=period.code)
+    if unit.id not in province_unit_ids(db, inst.unit, period):
+        raise CorrectionProblem("correction.outside_province", unit=unit.name, code=unit.code,
+                                province=inst.unit.name, period=period.code)
     if bool(indicator) == bool(activity_uuid):
-        raise CorrectionProblem("Cần nêu đúng một chỉ tiêu (--indicator) hoặc một hoạt động của TTHTCĐ (--activity).")
+        raise CorrectionProblem("correction.one_subject")
     if indicator:
         from xhht_desktop.db.aggregate import indicators_of  # noqa: PLC0415
 
         if indicator not in {i.code for i in indicators_of(db, unit.level, period)}:
-            raise CorrectionProblem(f"Chỉ tiêu «{indicator}» không có trong danh mục kỳ {period.code} của {unit.name}.")
+            raise CorrectionProblem("correction.unknown_indicator", indicator=indicator, period=period.code,
+                                    unit=unit.name)
     else:
-        row = db.conn.execute("SELECT u.key FROM clc_activities a JOIN units u ON u.id=a.unit_id WHERE a.uuid=?",
-                              (activity_uuid,)).fetchone()
-        if row is None or row[0] != unit.key:
-            raise CorrectionProblem(f"Không có hoạt động «{activity_uuid}» của {unit.name}.")
+        ref = activity_uuid.strip().lower()
+        rows = db.conn.execute(
+            "SELECT a.uuid, a.date, a.title FROM clc_activities a JOIN units u ON u.id=a.unit_id "
+            "WHERE u.key=? AND a.deleted=0 AND (a.uuid=? OR (length(?) >= 8 AND substr(a.uuid, 1, length(?))=?))",
+            (unit.key, ref, ref, ref, ref)).fetchall()  # the whole uuid, or a unique prefix of 8 or more
+        if len(rows) != 1:
+            raise CorrectionProblem("correction.unknown_activity", activity=activity_uuid, unit=unit.name)
+        activity_uuid, date, title = rows[0]
+        if not period.start.isoformat() <= date <= period.end.isoformat():
+            raise CorrectionProblem("correction.activity_period", title=title, date=units_repo.vi_date(date),
+                                    period=period.code)
     record = {"uuid": str(uuid.uuid4()), "unit_key": unit.key, "period": period.code, "indicator": indicator,
               "activity_uuid": activity_uuid, "message": _check_message(message), "status": "open",
               "created_at": now or _now(), "created_by": inst.actor, "reply": "", "replied_at": None,
@@ -107,12 +160,21 @@ def open_for_field(db: sqlite_utils.Database, unit_key: str, period: str) -> dic
     return out
 
 
+def open_for_activities(db: sqlite_utils.Database) -> dict[str, list[dict]]:
+    """activity uuid -> requests not closed, for the centre log (beside the activity)."""
+    out: dict[str, list[dict]] = {}
+    for r in list_requests(db):
+        if r["status"] != "closed" and r["activity_uuid"]:
+            out.setdefault(r["activity_uuid"], []).append(r)
+    return out
+
+
 def find(db: sqlite_utils.Database, ref: str) -> dict:
     """A request by its uuid or a unique prefix of it (at least 4 characters)."""
     ref = (ref or "").strip().lower()
     rows = [r for r in list_requests(db) if len(ref) >= 4 and r["uuid"].startswith(ref)]
     if len(rows) != 1:
-        raise CorrectionProblem(f"Không tìm thấy đề nghị «{ref}»" + (" (mã trùng nhiều đề nghị)" if rows else "") + ".")
+        raise CorrectionProblem("correction.ambiguous" if rows else "correction.not_found", ref=ref)
     return rows[0]
 
 
@@ -120,11 +182,11 @@ def reply(db: sqlite_utils.Database, ref: str, text: str, *, now: str | None = N
     """The commune answers a request; the reply goes with its next package."""
     inst = get_installation(db)
     if inst is None or inst.role == "department":
-        raise CorrectionProblem("Đơn vị (xã, huyện) trả lời đề nghị của Sở; máy của Sở không trả lời.")
+        raise CorrectionProblem("correction.department_no_reply")
     r = find(db, ref)
     if r["status"] == "closed":
-        raise CorrectionProblem("Đề nghị này đã đóng.")
-    text = _check_message(text, "Nội dung trả lời")
+        raise CorrectionProblem("correction.closed")
+    text = _check_message(text, "reply")
     with db.atomic():
         db.conn.execute("UPDATE correction_requests SET reply=?, replied_at=?, status='answered' WHERE uuid=?",
                         (text, now or _now(), r["uuid"]))

@@ -73,6 +73,15 @@ def recipient_fingerprint(recipient: str) -> str:
     return _fingerprint(b"age-x25519", recipient.strip().lower().encode("ascii"))
 
 
+def phone_fingerprint(recipient: str, signing_public: bytes | None) -> str:
+    """The one fingerprint of the Department read over the phone: it covers both its age key (packages
+    are encrypted to it) and its Ed25519 signing key (updates and receipts are signed with it). Without a
+    signing key (a public-key file from before issue 11) it is the age key's fingerprint alone."""
+    if signing_public is None:
+        return recipient_fingerprint(recipient)
+    return _fingerprint(b"department", recipient.strip().lower().encode("ascii") + b"|" + signing_public)
+
+
 def normalise_fingerprint(text: str) -> str:
     """"abcd efgh-jklm npqr" -> "ABCD-EFGH-JKLM-NPQR"; raises KeyProblem if it cannot be one.
 
@@ -162,6 +171,18 @@ def department_fingerprint(db: sqlite_utils.Database) -> str | None:
     return recipient_fingerprint(rec) if rec else None
 
 
+def department_phone_fingerprint(db: sqlite_utils.Database) -> str | None:
+    """The Department's fingerprint to read over the phone (age key and signing key together): at the
+    Department its own keys, at an installation the keys it trusts (age key only when the file it
+    trusted had no signing key: `department_signing_pinned` is then False)."""
+    rec = department_recipient(db)
+    return phone_fingerprint(rec, pinned_department_signing_key(db)) if rec else None
+
+
+def department_signing_pinned(db: sqlite_utils.Database) -> bool:
+    return pinned_department_signing_key(db) is not None
+
+
 def own_department_fingerprints(db: sqlite_utils.Database) -> set[str]:
     """Fingerprints of every Department key this database can decrypt with."""
     return {recipient_fingerprint(str(i.to_public())) for i in department_identities(db)}
@@ -201,7 +222,8 @@ def read_key_file(path: str | Path) -> str:
 
 
 def trust_department(db: sqlite_utils.Database, text: str) -> str:
-    """Trust the Department public key in `text`; returns its fingerprint to read back by phone."""
+    """Trust the Department public key in `text`; returns its fingerprint to read back by phone (both
+    keys when the file carries the signing key, else the age key's alone)."""
     recipient = parse_recipient_text(text)
     if meta.get(db, "role") == "department" and department_identity(db) is not None \
             and recipient != str(department_identity(db).to_public()):
@@ -211,7 +233,7 @@ def trust_department(db: sqlite_utils.Database, text: str) -> str:
     if signing is not None and meta.get(db, "role") != "department":
         values[META_DEPARTMENT_SIGNING_KEY] = base64.b64encode(signing).decode("ascii")
     meta.set_many(db, values)
-    return recipient_fingerprint(recipient)
+    return department_phone_fingerprint(db)
 
 
 def parse_signing_key_line(text: str) -> bytes | None:
@@ -250,10 +272,13 @@ def department_public_key_text(db: sqlite_utils.Database) -> str:
     rec = department_recipient(db)
     if not rec:
         raise KeyProblem(Text("keys.no_department_key"))
+    own = department_identity(db) is not None  # the Department's own file also carries its signing key
+    pk = signing_public_key(db) if own else None
     text = (f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
-            f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n")
-    if department_identity(db) is not None:  # the Department's own file also carries its signing key
-        pk = signing_public_key(db)
+            f"# Mã nhận dạng (đọc qua điện thoại; gồm khóa mã hóa và khóa ký): {phone_fingerprint(rec, pk)}\n"
+            if own else f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
+                        f"# Mã nhận dạng: {recipient_fingerprint(rec)}\n")
+    if own:
         line = minisign.public_key_text(pk).splitlines()[1]
         text += (f"# Khóa ký của Sở (minisign), mã nhận dạng {signing_fingerprint(pk)}:\n"
                  f"{SIGNING_KEY_LINE}{line}\n")
@@ -362,7 +387,9 @@ def key_summary(db: sqlite_utils.Database) -> dict:
     """What Settings and `keys show` display."""
     return {
         "installation_fingerprint": installation_fingerprint(db),
-        "department_fingerprint": department_fingerprint(db),
+        "department_fingerprint": department_fingerprint(db),  # its age key alone (package manifests)
+        "department_phone_fingerprint": department_phone_fingerprint(db),  # age + signing key: read by phone
+        "department_signing_pinned": department_signing_pinned(db),
         "holds_department_key": department_identity(db) is not None,
         "extra_recipients": [recipient_fingerprint(r) for r in extra_recipients(db)],
         "department_email": meta.get(db, META_DEPARTMENT_EMAIL) or "",

@@ -78,8 +78,11 @@ def receipt_identity_file_text(db: sqlite_utils.Database) -> str:
 
 
 def manifest_additions(db: sqlite_utils.Database) -> dict:
-    """What a package adds to its manifest for the way back (older Departments ignore both fields)."""
-    out = {"receipt_recipient": receipt_recipient(db)}
+    """What a package adds to its manifest for the way back (older Departments ignore these fields):
+    the receipt key, the installation's e-mail address ("" when none), replies to correction requests."""
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    out = {"receipt_recipient": receipt_recipient(db), contact.MANIFEST_FIELD: contact.contact_email(db)}
     replies = corrections.manifest_replies(db)
     if replies:
         out["correction_replies"] = replies
@@ -87,7 +90,9 @@ def manifest_additions(db: sqlite_utils.Database) -> dict:
 
 
 def check_manifest_additions(m: dict) -> str | None:
-    """None when the optional fields are absent or well-formed, else the field that is not."""
+    """None when the optional fields are absent or well-formed, else the field that is not.
+    (`contact_email` is never a reason to refuse a package: a value that is not an address is ignored
+    when the package is merged, sync/contact.py.)"""
     rec = m.get("receipt_recipient")
     if rec is not None:
         if type(rec) is not str or len(rec) > 100 or not rec.startswith("age1"):
@@ -103,6 +108,9 @@ def on_package_imported(db: sqlite_utils.Database, opened, now: str) -> None:
     """At the Department, inside the merge of one package: keep the receipt key it names, and let its
     replies and figures close correction requests."""
     m = opened.manifest
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    contact.on_package_imported(db, opened.fingerprint, opened.unit_key, opened.package_uuid, m["created_at"], m, now)
     rec = m.get("receipt_recipient")
     if rec:
         db.conn.execute(
@@ -140,6 +148,7 @@ class Written:
     packages: int
     missing: list[int]
     corrections: int
+    address: str = ""  # the e-mail address the installation announced ("" when unknown)
 
 
 @dataclass
@@ -208,13 +217,18 @@ def build_receipt_doc(db: sqlite_utils.Database, fingerprint: str, unit_key: str
     }
 
 
-def email_text(db: sqlite_utils.Database, w: Written, official: str) -> str:
+def email_text(db: sqlite_utils.Database, w: Written, official: str, address: str = "") -> str:
+    """The ready e-mail text; "Đến:" is the address the installation announced in its packages, or says
+    plainly that it is not known (an installation of an older version, or none set in its Cài đặt)."""
     inst = get_installation(db)
+    to = address or (f"(chưa biết địa chỉ thư điện tử – máy của {official} chưa gửi địa chỉ trong gói nào; "
+                      "hỏi đơn vị, hoặc nhờ đơn vị ghi địa chỉ ở Cài đặt rồi gửi gói sau)")
     missing = f"Sở chưa nhận được gói số {', '.join(map(str, w.missing))}: đề nghị gửi lại.\n" if w.missing else ""
     upd = f"Kèm theo bản cập nhật danh mục: {w.update.name} (áp dụng: Đồng bộ → «Nhận tệp từ Sở»).\n" if w.update else ""
-    corr = (f"Có {w.corrections} đề nghị kiểm tra lại số liệu: xem trong mục «Đề nghị kiểm tra lại».\n"
+    corr = (f"Có {w.corrections} đề nghị kiểm tra lại (số liệu hoặc hoạt động TTHTCĐ): xem trong mục «Đề nghị "
+            "kiểm tra lại» trên trang Đồng bộ sau khi mở biên nhận.\n"
             if w.corrections else "")
-    return (f"Đến: {official}\n"
+    return (f"Đến: {to}\n"
             f"Tiêu đề: [XHHT] Biên nhận số {w.number} của Sở GD&ĐT gửi {w.unit_name}\n\n"
             f"Kính gửi {w.unit_name},\n\n"
             f"Sở Giáo dục và Đào tạo gửi biên nhận số {w.number}: Sở đã nhận {w.packages} gói số liệu của máy "
@@ -228,6 +242,8 @@ def email_text(db: sqlite_utils.Database, w: Written, official: str) -> str:
 def write_receipts(db: sqlite_utils.Database, out_dir: str | Path, *, now: str | None = None) -> ReceiptsResult:
     """"Gửi cho các đơn vị": one folder per confirmed installation holding its receipt, the latest update
     and a ready e-mail text."""
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
     inst = get_installation(db)
     if inst is None or inst.role != "department":
         raise updates.PublishProblem("Chỉ máy của Sở mới viết biên nhận.")
@@ -270,7 +286,8 @@ def write_receipts(db: sqlite_utils.Database, out_dir: str | Path, *, now: str |
             w = Written(folder, receipt_path, update_path, folder / "thu-gui-don-vi.txt", unit_key, name or unit_key, fp,
                         number, sum(1 for p in doc["packages"] if p["status"] != "held"), doc["missing"],
                         len(doc["corrections"]))
-            keys.write_file(w.email, email_text(db, w, official or (name or unit_key)))
+            w.address = contact.address_of(db, fp, unit_key)
+            keys.write_file(w.email, email_text(db, w, official or (name or unit_key), w.address))
             result.written.append(w)
     return result
 
@@ -355,6 +372,12 @@ def open_receipt(db: sqlite_utils.Database, data: bytes) -> ReceiptCheck:
         raise DocRejected("tampered", "Phần ký của biên nhận không khớp với nội dung.")
     last = db.conn.execute("SELECT MAX(number) FROM receipts WHERE direction='applied' AND unit_key=?",
                            (doc["installation"]["unit_key"],)).fetchone()[0] or 0
+    if db.conn.execute("SELECT 1 FROM receipts WHERE direction='applied' AND number=? AND file_sha256=?",
+                       (doc["number"], hashlib.sha256(data).hexdigest())).fetchone():
+        # this very file was opened here before (a "Gửi cho các đơn vị" folder applied again): nothing to do
+        again = DocRejected("already_applied", f"Biên nhận số {doc['number']} đã được mở trước đó.")
+        again.number = doc["number"]
+        raise again
     if doc["number"] <= last:
         raise DocRejected("older", f"Biên nhận số {doc['number']} không mới hơn biên nhận đã mở (số {last}).")
     ours = {u for (u,) in db.conn.execute("SELECT package_uuid FROM sync_exports")}

@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, CliError, label, tr
+from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, CliError, label, tr
+from xhht_desktop.db import units_repo
 from xhht_desktop.sync import corrections, receipts, updates
 from xhht_desktop.sync.signed_doc import DocRejected
 
@@ -99,6 +100,9 @@ def cmd_receipts(args, ctx) -> int:
         raise CliError(str(exc)) from None
     for w in result.written:
         print(w.receipt)
+        print(tr(f"{w.unit_name}: thư gửi đến {w.address or 'chưa biết địa chỉ thư điện tử (xem thư trong thư mục)'}",
+                 f"{w.unit_name}: the letter goes to "
+                 f"{w.address or 'an unknown e-mail address (see the letter in the folder)'}"), file=sys.stderr)
     for line in result.skipped:
         print(tr("Bỏ qua: ", "Skipped: ") + str(line), file=sys.stderr)
     print(tr(f"Đã viết {len(result.written)} biên nhận (mỗi đơn vị một thư mục: biên nhận, bản cập nhật, thư gửi).",
@@ -113,11 +117,17 @@ def cmd_request_correction(args, ctx) -> int:
         r = corrections.request_correction(ctx.db, args.unit, args.period, args.message,
                                            indicator=args.indicator or "", activity_uuid=args.activity or "")
     except corrections.CorrectionProblem as exc:
-        raise CliError(str(exc)) from None
-    print(tr(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, "
-             f"{r['indicator'] or 'hoạt động ' + r['activity_uuid']}: gửi kèm biên nhận sau (receipts).",
-             f"Recorded request {r['uuid'][:8]} to {r['unit_key']}, period {r['period']}, "
-             f"{r['indicator'] or 'activity ' + r['activity_uuid']}: sent with the next receipt (receipts)."))
+        raise CliError(exc) from None
+    what = r["indicator"]
+    what_en = what
+    if not what:
+        a = corrections.activity_summary(ctx.db, r["activity_uuid"])
+        what = f"hoạt động «{a['title']}» ngày {units_repo.vi_date(a['date'])} ({r['activity_uuid'][:8]})"
+        what_en = f"activity «{a['title']}» of {units_repo.vi_date(a['date'])} ({r['activity_uuid'][:8]})"
+    print(tr(f"Đã ghi đề nghị {r['uuid'][:8]} cho {r['unit_key']}, kỳ {r['period']}, {what}: "
+             "gửi kèm biên nhận sau (receipts).",
+             f"Recorded request {r['uuid'][:8]} to {r['unit_key']}, period {r['period']}, {what_en}: "
+             "sent with the next receipt (receipts)."))
     return EXIT_OK
 
 
@@ -145,7 +155,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dict]:
     """Updates first (in version order), then receipts; each whole or not at all, one bad file never
-    stops the others."""
+    stops the others. Each row's status: "applied" ("checked" in a dry run), "rejected" (with `code` and
+    `reason`), or "unchanged" — an update or receipt identical (same SHA-256) to one applied here before,
+    which is nothing to do and not a refusal (code `already_applied`)."""
     items = []
     for path in expand_paths(paths):
         row = {"file": str(path), "kind": "", "status": "rejected", "code": "", "reason": ""}
@@ -163,7 +175,7 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
             row.update(code=exc.code, reason=exc.reason)
             items.append((2, 0, row, b""))
     out = []
-    for _order, _v, row, data in sorted(items, key=lambda t: (t[0], t[1])):
+    for _order, peeked, row, data in sorted(items, key=lambda t: (t[0], t[1])):
         if row["code"]:
             out.append(row)
             continue
@@ -179,6 +191,9 @@ def apply_paths(db, paths: list[Path], *, dry_run: bool, actor: str) -> list[dic
                            corrections=len(check.doc["corrections"]))
         except DocRejected as exc:
             row.update(status="rejected", code=exc.code, reason=exc.reason)
+            if exc.code == "already_applied":  # the very file applied before (a folder sent again): no refusal
+                row.update(status="unchanged", **({"version": peeked} if row["kind"] == "update"
+                                                   else {"number": getattr(exc, "number", None)}))
         out.append(row)
     return out
 
@@ -221,6 +236,13 @@ def doc_reason_en(row: dict) -> str:
     return DOC_REASONS_EN.get(row.get("code", ""), "The file was rejected.")
 
 
+def unchanged_en(row: dict) -> str:
+    """Why an applied file has nothing left to do, in English."""
+    if row.get("kind") == "update":
+        return f"catalogue update no. {row.get('version')} was applied before"
+    return f"receipt no. {row.get('number')} was opened before" if row.get("number") else "this file was applied before"
+
+
 def change_text_en(c: dict) -> str:
     """updates.change_text_vi in English."""
     if c["kind"] == "target":
@@ -249,6 +271,9 @@ def cmd_apply(args, ctx) -> int:
             if r["status"] == "rejected":
                 print(tr(f"{name}: BỊ TỪ CHỐI – {r['reason']} Không có gì thay đổi.",
                          f"{name}: REJECTED – {doc_reason_en(r)} Nothing was changed."))
+            elif r["status"] == "unchanged":
+                print(tr(f"{name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.",
+                         f"{name}: {unchanged_en(r)} – nothing to do."))
             elif r["kind"] == "update":
                 verb = tr("Kiểm tra xong (chưa áp dụng)", "Checked (not applied)") if args.dry_run \
                     else tr("Đã áp dụng", "Applied")
@@ -270,6 +295,41 @@ def cmd_apply(args, ctx) -> int:
     return EXIT_REJECTED if any(r["status"] == "rejected" for r in rows) else EXIT_OK
 
 
+# ---- this installation's e-mail address ---------------------------------------------------------
+
+def cmd_email_show(args, ctx) -> int:
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    ctx.installation()
+    email = contact.contact_email(ctx.db)
+    if args.json:
+        _print_json({"email": email})
+    else:
+        print(email or tr("Chưa có địa chỉ thư điện tử (email set ĐỊA_CHỈ để ghi).",
+                          "No e-mail address yet (email set ADDRESS to set it)."))
+    return EXIT_OK
+
+
+def cmd_email_set(args, ctx) -> int:
+    from xhht_desktop.sync import contact  # noqa: PLC0415
+
+    if bool(args.clear) == bool(args.address.strip()):
+        print(tr("Cần đúng một trong hai: ĐỊA_CHỈ hoặc --clear.", "Give exactly one of: ADDRESS or --clear."),
+              file=sys.stderr)
+        return EXIT_USAGE
+    ctx.installation()
+    try:
+        email = contact.set_contact_email(ctx.db, "" if args.clear else args.address)
+    except contact.ContactProblem as exc:
+        raise CliError(exc) from None
+    print(tr(f"Địa chỉ thư điện tử của máy này: {email}. Gửi cho Sở trong gói sau (export).",
+             f"This installation's e-mail address: {email}. Sent to the Department in the next package (export).")
+          if email else tr("Đã xóa địa chỉ thư điện tử của máy này (Sở biết điều đó sau gói sau).",
+                           "Cleared this installation's e-mail address (the Department learns it with the next "
+                           "package)."))
+    return EXIT_OK
+
+
 # ---- corrections --------------------------------------------------------------------------------
 
 def cmd_corrections_list(args, ctx) -> int:
@@ -285,7 +345,10 @@ def cmd_corrections_list(args, ctx) -> int:
                       "closed_at": r["closed_at"], "closed_how": r["closed_how"]} for r in rows])
     else:
         for r in rows:
-            what = r["indicator"] or tr("hoạt động ", "activity ") + r["activity_uuid"][:8]
+            a = None if r["indicator"] else corrections.activity_summary(ctx.db, r["activity_uuid"])
+            what = r["indicator"] or (tr(f"hoạt động «{a['title']}» ngày {units_repo.vi_date(a['date'])}",
+                                         f"activity «{a['title']}» of {units_repo.vi_date(a['date'])}") if a else
+                                      tr("hoạt động ", "activity ") + r["activity_uuid"][:8])
             print(f"{r['uuid'][:8]}  {r['unit_key']}  {r['period']}  {what}  "
                   f"[{label(corrections.STATUS_LABELS_VI[r['status']])}]"
                   f"  {r['message']}" + (f"  → {r['reply']}" if r["reply"] else ""))
@@ -297,7 +360,7 @@ def cmd_corrections_reply(args, ctx) -> int:
     try:
         r = corrections.reply(ctx.db, args.id, args.message)
     except corrections.CorrectionProblem as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc) from None
     print(tr(f"Đã ghi trả lời đề nghị {r['uuid'][:8]}: gửi cho Sở trong gói sau (export).",
              f"Recorded the reply to request {r['uuid'][:8]}: sent to the Department in the next package (export)."))
     return EXIT_OK
@@ -338,7 +401,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", required=True, help=tr("mã hoặc mã@ngày", "code or code@date"))
     p.add_argument("--period", required=True)
     p.add_argument("--indicator")
-    p.add_argument("--activity", help=tr("mã (uuid) hoạt động của TTHTCĐ", "the learning-centre activity's id (uuid)"))
+    p.add_argument("--activity", help=tr("mã (uuid, hoặc 8 ký tự đầu trở lên) hoạt động của TTHTCĐ: xem "
+                                         "clc list --unit CODE --period P --json",
+                                         "the learning-centre activity's id (uuid, or its first 8 characters or "
+                                         "more): see clc list --unit CODE --period P --json"))
     p.add_argument("--message", required=True)
     p.set_defaults(func=cmd_request_correction)
 
@@ -349,6 +415,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                              "only check, change nothing"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_apply)
+
+    p = sub.add_parser("email", help=tr("địa chỉ thư điện tử của máy này (gửi kèm gói; thư của Sở gửi về đó)",
+                                        "this installation's e-mail address (sent with the packages; the "
+                                        "Department's mail goes there)"))
+    es = p.add_subparsers(dest="email_command", required=True, metavar="EMAIL_COMMAND")
+    q = es.add_parser("show", help=tr("xem địa chỉ", "show the address"))
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_email_show)
+    q = es.add_parser("set", help=tr("ghi địa chỉ (đi kèm gói sau)", "set the address (sent with the next package)"))
+    q.add_argument("address", nargs="?", default="")
+    q.add_argument("--clear", action="store_true", help=tr("xóa địa chỉ", "clear the address"))
+    q.set_defaults(func=cmd_email_set)
 
     p = sub.add_parser("corrections", help=tr("đề nghị kiểm tra lại số liệu", "requests to check figures again"))
     cs = p.add_subparsers(dest="corrections_command", required=True, metavar="CORRECTIONS_COMMAND")

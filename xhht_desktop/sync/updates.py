@@ -225,7 +225,7 @@ def open_update(db: sqlite_utils.Database, data: bytes) -> UpdateCheck:
     applied = current_version(db, "applied")
     same = db.conn.execute("SELECT 1 FROM reference_updates WHERE direction='applied' AND version=? AND file_sha256=?",
                            (doc["version"], hashlib.sha256(data).hexdigest())).fetchone()
-    if same and doc["version"] == applied:
+    if same:  # this very file (same digest) was applied: nothing to do, whatever came after it
         raise DocRejected("already_applied", f"Bản cập nhật số {doc['version']} đã được áp dụng trước đó.")
     if doc["version"] <= applied:
         raise DocRejected("older", f"Bản cập nhật số {doc['version']} không mới hơn bản đã áp dụng "
