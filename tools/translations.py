@@ -10,7 +10,8 @@ QT_TRANSLATE_NOOP (lupdate cannot see them: `self.tr(LABELS[k])`); (3) the core'
 interface shows — every `*_VI` dict of xhht_desktop/ that ui/ names — whose values must each be a
 translated source in the .ts. A line marked "# i18n: <reason>" (a language named in itself, the
 Vietnamese support report) is left alone; (4) the core's coded messages (xhht_desktop/messages.py:
-every code with its English, and no code named in the source without a template). tests/core/test_translations.py runs it, so CI fails when one is missing.
+every code with its English, and no code named in the source without a template).
+tests/core/test_translations.py runs it, so CI fails when one is missing.
 
 The glossary `resources/translations/en_glossary.tsv` (source<TAB>English, "\\n" for a line break)
 fills translations that are still empty in the .ts; a translation already in the .ts (e.g. edited

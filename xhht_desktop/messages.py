@@ -685,6 +685,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "table {table}: the base revision must be below the revision"},
     "table.uuid_mismatch": {"vi": "bảng {table}: mã bản ghi {uuid} không khớp với nội dung",
                             "en": "table {table}: record id {uuid} does not match its content"},
+    "xlsx.column_problem": {"vi": "cột «{column}»: {problem}", "en": "column «{column}»: {problem}"},
     # ==== end of helper "english1"'s block.
 }
 

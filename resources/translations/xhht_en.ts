@@ -1316,197 +1316,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1586,32 +1586,32 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="79" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="69" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Trùng – đã nhập trước đó</source>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="80" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="81" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="82" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1636,47 +1636,47 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="77" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="78" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="77" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="78" />
+            <location filename="../../ui/models/core_labels.py" line="69" />
             <source>cập nhật</source>
             <translation>updated</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="79" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="80" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>cũ hơn (bỏ qua)</source>
             <translation>older (skipped)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="81" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>xung đột</source>
             <translation>conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="82" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>xóa</source>
             <translation>deleted</translation>
         </message>
@@ -2988,17 +2988,17 @@ at level {n}+</translation>
             <translation>The {year} target is a {draft}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="943" />
+            <location filename="../../ui/pages/entry.py" line="944" />
             <source>Chưa lưu: không ghi được vào cơ sở dữ liệu, không có số liệu nào được ghi.</source>
             <translation>Not saved: the database could not be written, no figures were saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="995" />
+            <location filename="../../ui/pages/entry.py" line="996" />
             <source>Chưa ghi được dấu hoàn thành.</source>
             <translation>The completion mark was not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="1005" />
+            <location filename="../../ui/pages/entry.py" line="1006" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
@@ -3098,53 +3098,53 @@ at level {n}+</translation>
             <translation>{n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="914" />
+            <location filename="../../ui/pages/entry.py" line="915" />
             <source>Chưa lưu: có ô không phải là số nguyên.</source>
             <translation>Not saved: a box does not hold a whole number.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="925" />
+            <location filename="../../ui/pages/entry.py" line="926" />
             <source>Lưu số liệu kỳ {period}</source>
             <translation>Save the figures of {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="934" />
+            <location filename="../../ui/pages/entry.py" line="935" />
             <source>Chưa lưu: đơn vị không báo cáo kỳ này.</source>
             <translation>Not saved: the unit does not report this period.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="938" />
+            <location filename="../../ui/pages/entry.py" line="939" />
             <source>Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.</source>
             <translation>Not saved: {n} errors remain, no figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="950" />
+            <location filename="../../ui/pages/entry.py" line="951" />
             <source>Đã lưu kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Saved {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="977" />
+            <location filename="../../ui/pages/entry.py" line="978" />
             <source>Còn {n} ô chưa nhập (chưa báo cáo).</source>
             <translation>{n} boxes are still empty (not reported).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="978" />
+            <location filename="../../ui/pages/entry.py" line="979" />
             <source>Vẫn đánh dấu kỳ này là đã hoàn thành?</source>
             <translation>Mark this period complete anyway?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="978" />
-            <location filename="../../ui/pages/entry.py" line="998" />
+            <location filename="../../ui/pages/entry.py" line="979" />
+            <location filename="../../ui/pages/entry.py" line="999" />
             <source>Đánh dấu hoàn thành</source>
             <translation>Mark complete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="990" />
+            <location filename="../../ui/pages/entry.py" line="991" />
             <source>Đã đánh dấu hoàn thành kỳ này.</source>
             <translation>This period is marked complete.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/entry.py" line="991" />
+            <location filename="../../ui/pages/entry.py" line="992" />
             <source>Đã bỏ đánh dấu hoàn thành.</source>
             <translation>The complete mark was removed.</translation>
         </message>
@@ -3311,97 +3311,97 @@ at level {n}+</translation>
     <context>
         <name>FrameDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="174" />
+            <location filename="../../ui/dialogs/report_print.py" line="175" />
             <source>Số, ngày, nơi nhận, người ký</source>
             <translation>Number, date, recipients, signer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="177" />
+            <location filename="../../ui/dialogs/report_print.py" line="178" />
             <source>Theo Nghị định 30/2020/NĐ-CP. Để trống số văn bản nếu văn thư sẽ ghi số khi đăng ký văn bản. Trừ số và ngày, các mục khác được nhớ cho lần in sau.</source>
             <translation>As Decree 30/2020/NĐ-CP sets out. Leave the number empty if the office clerk numbers the paper when registering it. Everything but the number and the date is remembered for the next printing.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="183" />
+            <location filename="../../ui/dialogs/report_print.py" line="184" />
             <source>để trống: văn thư ghi số</source>
             <translation>empty: the clerk writes the number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="186" />
+            <location filename="../../ui/dialogs/report_print.py" line="187" />
             <source>Ngày in (hôm nay)</source>
             <translation>Day of printing (today)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="196" />
+            <location filename="../../ui/dialogs/report_print.py" line="197" />
             <source>mỗi dòng một nơi nhận; «Lưu: VT» ở cuối</source>
             <translation>one recipient per line; «Lưu: VT» (office copy) last</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="199" />
+            <location filename="../../ui/dialogs/report_print.py" line="200" />
             <source>ví dụ ỦY BAN NHÂN DÂN; để trống nếu không ký thay mặt tập thể</source>
             <translation>e.g. ỦY BAN NHÂN DÂN; empty unless signing on behalf of a collective body</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="202" />
+            <location filename="../../ui/dialogs/report_print.py" line="203" />
             <source>ví dụ PHÓ CHỦ TỊCH; để trống nếu người đứng đầu ký</source>
             <translation>e.g. PHÓ CHỦ TỊCH; empty when the head signs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="205" />
+            <location filename="../../ui/dialogs/report_print.py" line="206" />
             <source>Số văn bản</source>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="206" />
+            <location filename="../../ui/dialogs/report_print.py" line="207" />
             <source>Ký hiệu</source>
             <translation>Reference code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="207" />
+            <location filename="../../ui/dialogs/report_print.py" line="208" />
             <source>Địa danh</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="208" />
+            <location filename="../../ui/dialogs/report_print.py" line="209" />
             <source>Ngày ban hành</source>
             <translation>Date of issue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="210" />
+            <location filename="../../ui/dialogs/report_print.py" line="211" />
             <source>Nơi nhận</source>
             <translation>Recipients</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="211" />
+            <location filename="../../ui/dialogs/report_print.py" line="212" />
             <source>Thay mặt (TM.)</source>
             <translation>On behalf of (TM.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="212" />
+            <location filename="../../ui/dialogs/report_print.py" line="213" />
             <source>Chức vụ người đứng đầu</source>
             <translation>Title of the head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="213" />
+            <location filename="../../ui/dialogs/report_print.py" line="214" />
             <source>Cấp phó ký thay (KT.)</source>
             <translation>Deputy signing for the head (KT.)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="214" />
+            <location filename="../../ui/dialogs/report_print.py" line="215" />
             <source>Họ tên người ký</source>
             <translation>Signer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="215" />
+            <location filename="../../ui/dialogs/report_print.py" line="216" />
             <source>Họ tên người lập biểu</source>
             <translation>Preparer's full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="220" />
+            <location filename="../../ui/dialogs/report_print.py" line="221" />
             <source>Huyện, tỉnh chỉ được đánh giá đạt hay chưa đạt khi số đơn vị đã báo cáo đạt ngưỡng này (mặc định hai phần ba); dưới ngưỡng, bản in và màn hình ghi «chưa đủ số đơn vị báo cáo để đánh giá».</source>
             <translation>A district or the province is judged met or not only once this share of its units has reported (two thirds by default); below it, paper and screen say «too few units reported to judge».</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="224" />
+            <location filename="../../ui/dialogs/report_print.py" line="225" />
             <source>Ngưỡng đánh giá cấp trên</source>
             <translation>Judging threshold above the commune</translation>
         </message>
@@ -3854,13 +3854,13 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="123" />
-            <location filename="../../ui/pages/merge.py" line="477" />
+            <location filename="../../ui/pages/merge.py" line="478" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
             <location filename="../../ui/pages/merge.py" line="124" />
-            <location filename="../../ui/pages/merge.py" line="479" />
+            <location filename="../../ui/pages/merge.py" line="480" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
@@ -3960,67 +3960,67 @@ at level {n}+</translation>
             <translation>{status}: {n} packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="288" />
+            <location filename="../../ui/pages/merge.py" line="289" />
             <source>Bản ghi: {counts}</source>
             <translation>Records: {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="290" />
+            <location filename="../../ui/pages/merge.py" line="291" />
             <source>Đã dừng theo yêu cầu; {n} tệp chưa xử lý.</source>
             <translation>Stopped on request; {n} files not processed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="306" />
+            <location filename="../../ui/pages/merge.py" line="307" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="307" />
+            <location filename="../../ui/pages/merge.py" line="308" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="313" />
+            <location filename="../../ui/pages/merge.py" line="314" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="320" />
+            <location filename="../../ui/pages/merge.py" line="321" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="331" />
+            <location filename="../../ui/pages/merge.py" line="332" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="333" />
+            <location filename="../../ui/pages/merge.py" line="334" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="350" />
+            <location filename="../../ui/pages/merge.py" line="351" />
             <source>Giải quyết xung đột</source>
             <translation>Resolve conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="358" />
+            <location filename="../../ui/pages/merge.py" line="359" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="373" />
+            <location filename="../../ui/pages/merge.py" line="374" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="375" />
+            <location filename="../../ui/pages/merge.py" line="376" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="392" />
+            <location filename="../../ui/pages/merge.py" line="393" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -4031,74 +4031,74 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="396" />
+            <location filename="../../ui/pages/merge.py" line="397" />
             <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
             <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="399" />
+            <location filename="../../ui/pages/merge.py" line="400" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="400" />
+            <location filename="../../ui/pages/merge.py" line="401" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="416" />
+            <location filename="../../ui/pages/merge.py" line="417" />
             <source>Nhập các gói đang giữ</source>
             <translation>Import the held packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="417" />
+            <location filename="../../ui/pages/merge.py" line="418" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="425" />
+            <location filename="../../ui/pages/merge.py" line="426" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="426" />
+            <location filename="../../ui/pages/merge.py" line="427" />
             <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="428" />
+            <location filename="../../ui/pages/merge.py" line="429" />
             <source>Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
             <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="429" />
+            <location filename="../../ui/pages/merge.py" line="430" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="439" />
+            <location filename="../../ui/pages/merge.py" line="440" />
             <source>Thu hồi máy gửi</source>
             <translation>Revoke the sending installation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="466" />
+            <location filename="../../ui/pages/merge.py" line="467" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="476" />
+            <location filename="../../ui/pages/merge.py" line="477" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="478" />
+            <location filename="../../ui/pages/merge.py" line="479" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="480" />
+            <location filename="../../ui/pages/merge.py" line="481" />
             <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -4175,32 +4175,32 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Narrative</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="329" />
+            <location filename="../../ui/dialogs/report_print.py" line="330" />
             <source>Đánh giá chung</source>
             <translation>General assessment</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="330" />
+            <location filename="../../ui/dialogs/report_print.py" line="331" />
             <source>Tồn tại, hạn chế</source>
             <translation>Shortcomings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="331" />
+            <location filename="../../ui/dialogs/report_print.py" line="332" />
             <source>Kiến nghị, đề xuất</source>
             <translation>Recommendations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="332" />
+            <location filename="../../ui/dialogs/report_print.py" line="333" />
             <source>Phương hướng, nhiệm vụ kỳ tới</source>
             <translation>Direction and tasks for the next period</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="335" />
+            <location filename="../../ui/dialogs/report_print.py" line="336" />
             <source>Mục «{section}» dài {length} ký tự, quá {limit} ký tự cho phép.</source>
             <translation>Section «{section}» is {length} characters long, over the {limit} allowed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="336" />
+            <location filename="../../ui/dialogs/report_print.py" line="337" />
             <source>Mục «{section}» chứa ký tự điều khiển không in được ({chars}); xóa ký tự đó rồi lưu lại.</source>
             <translation>Section «{section}» holds unprintable control characters ({chars}); delete them and save again.</translation>
         </message>
@@ -4208,17 +4208,17 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>NarrativeDialog</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="281" />
+            <location filename="../../ui/dialogs/report_print.py" line="282" />
             <source>Đánh giá, kiến nghị — {unit}, {period}</source>
             <translation>Assessment, proposals — {unit}, {period}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="284" />
+            <location filename="../../ui/dialogs/report_print.py" line="285" />
             <source>Các mục này in sau các bảng số liệu và được gửi về Sở cùng gói số liệu. Mục để trống không in.</source>
             <translation>These sections are printed after the tables and sent to the Department with the data package. An empty section is not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="286" />
+            <location filename="../../ui/dialogs/report_print.py" line="287" />
             <source>Phần đánh giá do {unit} viết và gửi lên (chỉ xem).</source>
             <translation>The assessment {unit} wrote and sent (read only).</translation>
         </message>
@@ -4412,42 +4412,42 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportPrint</name>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="114" />
+            <location filename="../../ui/dialogs/report_print.py" line="115" />
             <source>Đang in trang {page}/{pages}</source>
             <translation>Printing page {page}/{pages}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="120" />
+            <location filename="../../ui/dialogs/report_print.py" line="121" />
             <source>Đang in…</source>
             <translation>Printing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="160" />
+            <location filename="../../ui/dialogs/report_print.py" line="161" />
             <source>Không lưu được bản sao.</source>
             <translation>The copy could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="162" />
+            <location filename="../../ui/dialogs/report_print.py" line="163" />
             <source>Đang lưu bản sao…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="258" />
+            <location filename="../../ui/dialogs/report_print.py" line="259" />
             <source>Số văn bản phải là số nguyên dương (nhận được «{value}»).</source>
             <translation>The document number must be a positive whole number (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="259" />
+            <location filename="../../ui/dialogs/report_print.py" line="260" />
             <source>Ngày ban hành phải theo dạng ngày/tháng/năm, ví dụ 05/07/2014 (nhận được «{value}»).</source>
             <translation>The date of issue must be day/month/year, e.g. 05/07/2014 (got «{value}»).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="261" />
+            <location filename="../../ui/dialogs/report_print.py" line="262" />
             <source>«{field}» dài quá {limit} ký tự.</source>
             <translation>«{field}» is longer than {limit} characters.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/report_print.py" line="262" />
+            <location filename="../../ui/dialogs/report_print.py" line="263" />
             <source>«Nơi nhận» có quá {limit} dòng.</source>
             <translation>«Recipients» has more than {limit} lines.</translation>
         </message>
@@ -6003,7 +6003,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
         <name>XlsxImportDialog</name>
         <message>
             <location filename="../../ui/dialogs/xlsx_import.py" line="75" />
-            <location filename="../../ui/dialogs/xlsx_import.py" line="228" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="229" />
             <source>Nhập biểu Excel</source>
             <translation>Import Excel form</translation>
         </message>
@@ -6063,72 +6063,72 @@ The data as it was before the restore is in the folder {folder}.</translation>
             <translation>Checking the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="183" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="184" />
             <source>Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.</source>
             <translation>CLC log: {n} activities will be added or updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="187" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="188" />
             <source>kỳ &lt;b&gt;{period}&lt;/b&gt;, đơn vị &lt;b&gt;{unit}&lt;/b&gt;</source>
             <translation>period &lt;b&gt;{period}&lt;/b&gt;, unit &lt;b&gt;{unit}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="193" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
             <source>Tệp có {n} lỗi — chưa nhập được.</source>
             <translation>The file has {n} errors — it cannot be imported yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="194" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="195" />
             <source>{where}. Sửa các dòng được đánh dấu trong Excel rồi chọn lại tệp.</source>
             <translation>{where}. Correct the marked rows in Excel, then choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="196" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="197" />
             <source> · {n} cảnh báo</source>
             <translation> · {n} warnings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="198" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="199" />
             <source>Tệp hợp lệ.</source>
             <translation>The file is valid.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="199" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="200" />
             <source>{where}: {rows} dòng, {n} số liệu sẽ thay đổi{warn}. Bấm &lt;b&gt;Nhập&lt;/b&gt; để ghi tất cả.</source>
             <translation>{where}: {rows} rows, {n} figures will change{warn}. Click &lt;b&gt;Import&lt;/b&gt; to write them all.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="204" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="205" />
             <source>Không đọc được tệp.</source>
             <translation>The file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="217" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="218" />
             <source>Đang nhập…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="229" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="230" />
             <source>Đang nhập biểu Excel…</source>
             <translation>Importing the Excel form…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="238" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="239" />
             <source>Chưa nhập: tệp đã thay đổi và nay có lỗi. Không có số liệu nào được ghi.</source>
             <translation>Not imported: the file changed and now has errors. No figure was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="242" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="243" />
             <source>Đã nhập biểu Excel kỳ {period}.</source>
             <translation>Excel form imported for {period}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="243" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="244" />
             <source>{changed} số liệu thay đổi, {unchanged} không đổi.</source>
             <translation>{changed} figures changed, {unchanged} unchanged.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/xlsx_import.py" line="251" />
+            <location filename="../../ui/dialogs/xlsx_import.py" line="252" />
             <source>Không nhập được — không có số liệu nào được ghi.</source>
             <translation>The import failed — no figure was written.</translation>
         </message>

@@ -206,7 +206,8 @@ def test_unit_spec_and_life_errors_are_coded(db):
     problem = units_repo.life_problem(db, pek, parse_period("2026"))
     words_vi = units_repo.life_problem_vi(problem)
     assert words_vi == "Xã Đắk Pék đã nhập vào Xã Đăk Pék (23341) từ 01/07/2025"
-    assert english(words_vi, "Xã Đắk Pék", "Xã Đăk Pék") == "Xã Đắk Pék was merged into Xã Đăk Pék (23341) from 2025-07-01"
+    assert english(words_vi, "Xã Đắk Pék", "Xã Đăk Pék") == (
+        "Xã Đắk Pék was merged into Xã Đăk Pék (23341) from 2025-07-01")
     with pytest.raises(units_repo.UnitLifeError) as caught:
         units_repo.check_life(db, pek, parse_period("2026"))
     assert str(caught.value) == words_vi

@@ -32,6 +32,7 @@ from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import narrative
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.operations import CollectionOp
 
 
@@ -157,7 +158,7 @@ def save_copy(parent: QWidget | None, source: str | Path, target: str | Path, on
             return
         reason = explain_storage_error(exc, target) or \
             f"«{target}»: {getattr(exc, 'strerror', None) or exc}"
-        messages.error(parent, QCoreApplication.translate("ReportPrint", "Không lưu được bản sao."), reason)
+        messages.error(parent, QCoreApplication.translate("ReportPrint", "Không lưu được bản sao."), core_words(reason))
 
     return run_task(parent, QCoreApplication.translate("ReportPrint", "Đang lưu bản sao…"), work,
                     on_done=on_done, on_error=failed)

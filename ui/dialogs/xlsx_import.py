@@ -177,7 +177,8 @@ class XlsxImportDialog(QDialog):
         self.activities_model.set_rows(activity_rows(result))
         for w in (self.activities_label, self.activities):
             w.setVisible(bool(self.activities_model.rows))
-        lines = [f"⛔ {p.text(i18n.current_language())}" for p in result.problems] + [f"⚠ {core_words(w)}" for w in result.warnings]
+        lines = ([f"⛔ {p.text(i18n.current_language())}" for p in result.problems]
+                 + [f"⚠ {core_words(w)}" for w in result.warnings])
         clc = result.extra.get("clc")
         if clc:
             lines.append(self.tr("Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.").format(n=len(clc)))

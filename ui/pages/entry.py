@@ -910,7 +910,8 @@ class EntryPage(Page):
             lines = []
             for (code, bd), fields in parse_errors.items():
                 ind = self.rows[(code, bd)].indicator
-                lines += [f"{core_words(field_label(ind, bd, name))}: {core_words(text)}." for name, text in fields.items()]
+                lines += [f"{core_words(field_label(ind, bd, name))}: {core_words(text)}."
+                          for name, text in fields.items()]
             messages.warn(self, self.tr("Chưa lưu: có ô không phải là số nguyên."), "\n".join(lines))
             self._focus_first_problem()
             return False

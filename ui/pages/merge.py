@@ -283,7 +283,8 @@ class MergePage(Page):
         lines = [self.tr("{status}: {n} gói").format(status=core_label(labels[s]), n=format_int(n))
                  for s, n in report.status_counts.items() if n]
         counts = report.record_counts
-        records = ", ".join(f"{format_int(counts[k])} {core_label(COUNT_LABELS_VI[k])}" for k in COUNT_KEYS if counts.get(k))
+        records = ", ".join(f"{format_int(counts[k])} {core_label(COUNT_LABELS_VI[k])}"
+                            for k in COUNT_KEYS if counts.get(k))
         if records:
             lines.append(self.tr("Bản ghi: {counts}").format(counts=records))
         if report.cancelled:

@@ -331,7 +331,7 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
             value, error = cell_number(ws.cell(row=r, column=c), ws_cached.cell(row=r, column=c))
             nums[fieldname] = value
             if error:
-                row_errors.append(f"cột «{title}»: {error}")
+                row_errors.append(Text("xlsx.column_problem", column=title, problem=error))
         comment = _text(ws.cell(row=r, column=cols["Ghi chú"]).value) if "Ghi chú" in cols else ""
         decision = {"decision_no": "", "decision_date": None, "decision_body": ""}
         for title, fieldname in zip(DECISION_COLUMNS, decision):
@@ -342,7 +342,8 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
             if fieldname == "decision_date":
                 iso, err = parse_decision_date(raw)
                 if err:
-                    row_errors.append(f"cột «{title}»: «{_text(raw)[:40]}» không phải là ngày (dạng đúng: 31/05/2024)")
+                    row_errors.append(Text("xlsx.column_problem", column=title,
+                                           problem=Text("values.bad_decision_date", date=_text(raw)[:40])))
                 decision[fieldname] = iso
             else:  # one-line text: a line break typed in the cell (Alt+Enter) or a pasted tab becomes a space
                 decision[fieldname] = one_line(nfc(_text(raw)))

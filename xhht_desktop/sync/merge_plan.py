@@ -102,7 +102,8 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
             ex = existing.get(uuid_)
             known = ex[2] if ex is not None and ex[3] == origin else _seen_revision(conflicts.get(uuid_, ()), origin)
             if revision > known + MAX_REVISION_JUMP:
-                plan.refused.append(Text("merge.refused_record", table=name, uuid=uuid_, revision=revision, known=known))
+                plan.refused.append(Text("merge.refused_record", table=name, uuid=uuid_, revision=revision,
+                                         known=known))
                 continue
             action = _classify(row, ex, conflicts.get(uuid_, ()))
             if action in ("new", "updated", "meta"):
@@ -174,7 +175,8 @@ def _check_aside(plan: _Plan, spec: TableSpec, aside: list[tuple], prepared: _Pr
             for f, i, multiline in texts:
                 problem = control_problem_vi(r[i], multiline=multiline) if isinstance(r[i], str) else None
                 if problem:
-                    plan.errors.append(Text("merge.aside_text", period=r[col["period"]], code=r[col["indicator"]], field=f, problem=problem))
+                    plan.errors.append(Text("merge.aside_text", period=r[col["period"]], code=r[col["indicator"]],
+                                            field=f, problem=problem))
     elif spec.validate is not None:
         for r in aside:
             if not r[7]:
@@ -233,7 +235,8 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
             plan.errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
             continue
         if level not in ind.levels and not row[col["deleted"]]:
-            plan.errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code, level=Text(f"merge.level.{level}")))
+            plan.errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code,
+                                    level=Text(f"merge.level.{level}")))
             continue
         touched.setdefault(row[pi], set()).add(row[ii])
     if not touched:
@@ -316,7 +319,8 @@ def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: by
     revoked = next((p for p in pairs if p["status"] == "revoked"), None)
     if revoked is not None:  # a revoked key is refused for every unit, the ones it never claimed included
         _reject(result, "revoked", Text("merge.revoked" if revoked["unit_key"] == unit_key else "merge.revoked_other",
-                                        fp=fingerprint, owner=revoked["unit_name"] or revoked["unit_key"], unit=unit_name))
+                                        fp=fingerprint, owner=revoked["unit_name"] or revoked["unit_key"],
+                                        unit=unit_name))
         return Decision()
     if any(p["installation_id"] != m["installation_id"] for p in pairs):
         _reject(result, "identity_changed", Text("merge.identity_changed", fp=fingerprint,

@@ -137,7 +137,8 @@ def _read(path: Path) -> bytes | PackageResult:
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_SIZE + 1)
     except OSError as exc:
-        return PackageResult(path.name, code="unreadable", reason=Text("pkg.unreadable", error=str(exc.strerror or exc)))
+        return PackageResult(path.name, code="unreadable",
+                             reason=Text("pkg.unreadable", error=str(exc.strerror or exc)))
     if len(data) > MAX_FILE_SIZE:
         return PackageResult(path.name, code="too_large", reason=Text("pkg.too_large"))
     return data
