@@ -73,8 +73,10 @@ def cmd_list(args, ctx) -> int:
     for a in activities:
         print(f"{format_date(a.date)}  {a.title[:50]:<50}  {label(CATEGORY_SHORT_VI.get(a.category, a.category)):<28}  "
               f"{label(FORMAT_LABELS_VI.get(a.format, a.format)):<12} {format_int(a.sessions):>4} "
-              + tr("buổi", "sessions") + f" {format_int(a.visits):>7} " + tr("lượt", "visits"))
-    print(tr(f"{len(activities)} hoạt động.", f"{len(activities)} activities."))
+              + tr("buổi", "session" if a.sessions == 1 else "sessions") + f" {format_int(a.visits):>7} "
+              + tr("lượt", "visit" if a.visits == 1 else "visits"))
+    print(tr(f"{len(activities)} hoạt động.",
+             f"{len(activities)} activit{'y' if len(activities) == 1 else 'ies'}."))
     return EXIT_OK
 
 

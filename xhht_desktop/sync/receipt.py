@@ -73,7 +73,8 @@ def title(report: MergeReport, lang: str = M.DEFAULT) -> str:
 def summary_lines(report: MergeReport, lang: str = M.DEFAULT) -> list[str]:
     labels = _status_labels(report, lang)
     sc = report.status_counts
-    lines = [_w("packages", lang, label=labels[s], n=format_int(n)) for s, n in sc.items() if n]
+    lines = [_w("packages", lang, label=labels[s], n=format_int(n)).replace(" 1 packages", " 1 package")
+             for s, n in sc.items() if n]
     rc = _counts_text(report.record_counts, lang)
     if rc:
         lines.append(_w("records", lang, counts=rc))
