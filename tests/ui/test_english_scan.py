@@ -293,7 +293,7 @@ def _commune_package(tmp_path, department_db):
         xa.conn.close()
 
 
-@pytest.mark.parametrize("role,unit", [("commune", "23353"), ("department", "62")])
+@pytest.mark.parametrize("role,unit", [("commune", "23353"), ("district", "610"), ("department", "62")])
 def test_message_boxes_in_english(qtbot, db, db_path, monkeypatch, tmp_path, settle, role, unit):
     """The questions and notices the pages and dialogs raise, driven as a user would (a missing USB
     folder, an export refused by the core, a bad key file, a backup, the data check, a report the core
@@ -321,7 +321,7 @@ def test_message_boxes_in_english(qtbot, db, db_path, monkeypatch, tmp_path, set
         win.show()
         ctx.set_period(Period(2014, 0))
         n = 0
-        if role == "commune":
+        if role != "department":
             sync = _page(win, "SyncPage")
             sync.folder.setText(str(tmp_path / "no-usb"))
             sync.export_now(full=False)  # the USB drive is not there
