@@ -41,7 +41,6 @@ from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import run_task
 from ui.widgets import messages
-from ui.i18n import core_words
 from ui.models.core_labels import core_label
 
 
@@ -464,7 +463,7 @@ class MergePage(Page):
         def failed(exc: BaseException, _tb: str) -> None:
             if generation == self._lists_generation:
                 self.lists_task = None
-                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=exc))
+                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
         self.lists_task = run_task(self, "", work, on_done=done, on_error=failed, show_dialog=False)
 
