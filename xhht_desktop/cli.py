@@ -32,6 +32,7 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 FEATURE_CLIS: tuple[str, ...] = (
     "xhht_desktop.clc.cli",
     "xhht_desktop.sync.cli",
+    "xhht_desktop.sync.reference_cli",
     "xhht_desktop.reports.cli",
     "xhht_desktop.maintenance.cli",
 )

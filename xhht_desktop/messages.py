@@ -687,6 +687,68 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "table {table}: record id {uuid} does not match its content"},
     "xlsx.column_problem": {"vi": "cột «{column}»: {problem}", "en": "column «{column}»: {problem}"},
     # ==== end of helper "english1"'s block.
+    # ---- Reference rows the Department edits and sends (helper "refdata"; db/reference.py, sync/updates.py) ----
+    "refrow.bad_row": {"vi": "Dòng danh mục {code} không hợp lệ (trường «{field}»).",
+                       "en": "Catalogue row {code} is not valid (field «{field}»)."},
+    "refrow.unknown_programme": {"vi": "Dòng danh mục {code} thuộc chương trình «{programme}» không có.",
+                                 "en": "Catalogue row {code} names programme «{programme}», which does not exist."},
+    "refrow.bad_text": {"vi": "Dòng danh mục {code}: trường «{field}» trống, quá dài hoặc chứa ký tự điều khiển.",
+                        "en": "Catalogue row {code}: field «{field}» is empty, too long or holds control characters."},
+    "refrow.unknown_kind": {"vi": "Dòng danh mục {code}: loại chỉ tiêu «{kind}» không có (rate, flag, count, trend, "
+                                  "level).",
+                            "en": "Catalogue row {code}: indicator kind «{kind}» does not exist (rate, flag, count, "
+                                  "trend, level)."},
+    "refrow.bad_op": {"vi": "Dòng danh mục {code}: cách so với mục tiêu «{op}» không có (>=, >, increase).",
+                      "en": "Catalogue row {code}: comparison «{op}» does not exist (>=, >, increase)."},
+    "refrow.kind_change": {"vi": "Chỉ tiêu {code} không đổi được từ loại «{old}» sang «{new}»: số liệu đã nhập sẽ "
+                                 "sai nghĩa (tỷ lệ có tử số và mẫu số, các loại khác một số).",
+                           "en": "Indicator {code} cannot change from kind «{old}» to «{new}»: figures already "
+                                 "entered would change meaning (a rate has a numerator and a denominator, the "
+                                 "other kinds one number)."},
+    "refrow.breakdown_removed": {"vi": "Chỉ tiêu {code} không bỏ được phần chia theo «{breakdown}»: số liệu đã "
+                                       "nhập theo đó sẽ không còn hợp lệ (chỉ thêm được).",
+                                 "en": "Indicator {code} cannot drop its «{breakdown}» breakdown: figures already "
+                                       "entered for it would no longer be valid (breakdowns can only be added)."},
+    "refrow.scale_shrunk": {"vi": "Chỉ tiêu {code} không thu hẹp được thang mức độ từ {old} xuống {new}: mức độ đã "
+                                  "nhập có thể nằm ngoài thang.",
+                            "en": "Indicator {code} cannot narrow its scale from {old} to {new}: degrees already "
+                                  "entered could fall off it."},
+    "refrow.code_collision": {"vi": "Mã {code} đã là chỉ tiêu loại «{kind}» trong chương trình {programme}: không "
+                                    "dùng lại mã này với nghĩa khác.",
+                              "en": "Code {code} is already an indicator of kind «{kind}» in programme {programme}: "
+                                    "it cannot be reused with another meaning."},
+    "refrow.bad_agency_text": {"vi": "Cơ quan «{name}»: trường «{field}» trống, quá dài hoặc chứa ký tự điều khiển.",
+                               "en": "Agency «{name}»: field «{field}» is empty, too long or holds control characters."},
+    "refrow.bad_agency": {"vi": "Cơ quan «{name}» không hợp lệ (trường «{field}»).",
+                          "en": "Agency «{name}» is not valid (field «{field}»)."},
+    "refrow.unknown_agency": {"vi": "Cơ quan «{name}»: cơ quan kế nhiệm «{successor}» không có trong danh sách.",
+                              "en": "Agency «{name}»: successor «{successor}» is not in the list."},
+    "refrow.bad_target": {"vi": "Mục tiêu {value} của chỉ tiêu {code} năm {year} không hợp lệ ({why_vi}).",
+                          "en": "Target {value} of indicator {code} for {year} is not valid ({why_en})."},
+    "refrow.too_many": {"vi": "Bản cập nhật có quá nhiều dòng {what} ({count}; tối đa {limit}).",
+                        "en": "The update carries too many {what} rows ({count}; at most {limit})."},
+    "refrow.unknown_indicator": {"vi": "Không có chỉ tiêu {code} trong chương trình {programme}.",
+                                 "en": "There is no indicator {code} in programme {programme}."},
+    "refrow.saved_indicator": {"vi": "Đã ghi dòng danh mục {code} ({programme}). Phát hành bản cập nhật (publish) để "
+                                     "gửi cho các đơn vị.",
+                               "en": "Catalogue row {code} ({programme}) saved. Publish an update (publish) to send "
+                                     "it to the units."},
+    "refrow.saved_agency": {"vi": "Đã ghi cơ quan «{name}» (từ {valid_from}). Phát hành bản cập nhật (publish) để gửi "
+                                  "cho các đơn vị.",
+                            "en": "Agency «{name}» (from {valid_from}) saved. Publish an update (publish) to send it "
+                                  "to the units."},
+    "refrow.unchanged": {"vi": "Không có gì thay đổi.", "en": "Nothing changed."},
+    "refrow.op_changed": {"vi": "Chỉ tiêu {code} ({programme}) từ nay so với mục tiêu theo «{op}».",
+                          "en": "Indicator {code} ({programme}) is now compared with its target by «{op}»."},
+    "refrow.change_indicator_new": {"vi": "Chỉ tiêu mới {code} ({programme}): {name}",
+                                    "en": "New indicator {code} ({programme}): {name}"},
+    "refrow.change_indicator": {"vi": "Sửa chỉ tiêu {code} ({programme}): {fields}",
+                                "en": "Corrected indicator {code} ({programme}): {fields}"},
+    "refrow.change_agency_new": {"vi": "Cơ quan mới: {name} (từ {valid_from})",
+                                 "en": "New agency: {name} (from {valid_from})"},
+    "refrow.change_agency": {"vi": "Sửa cơ quan {name} (từ {valid_from}): {fields}",
+                             "en": "Corrected agency {name} (from {valid_from}): {fields}"},
+    # ---- end of the "refdata" block ----
 }
 
 # ---- english2: texts of the command line's English mode (sync gaps, ...) ---------------------------

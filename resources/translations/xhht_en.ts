@@ -40,6 +40,142 @@
         </message>
     </context>
     <context>
+        <name>AgenciesDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="286" />
+            <source>Các cơ quan</source>
+            <translation>Agencies</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="289" />
+            <source>Dấu *: Sở đã thêm hoặc sửa (gửi trong bản cập nhật danh mục).</source>
+            <translation>Mark *: added or corrected by the Department (sent in the reference update).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="290" />
+            <source>Dấu *: do bản cập nhật danh mục của Sở mang đến.</source>
+            <translation>Mark *: brought by the Department's reference update.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="300" />
+            <source>Thêm cơ quan…</source>
+            <translation>Add agency…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="302" />
+            <source>Sửa cơ quan…</source>
+            <translation>Edit agency…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="308" />
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Tên</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Viết tắt</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Có từ</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Đến</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="319" />
+            <source>Kế nhiệm</source>
+            <translation>Successors</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgencyRowDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="220" />
+            <source>Sửa cơ quan</source>
+            <translation>Edit agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="220" />
+            <source>Thêm cơ quan</source>
+            <translation>Add agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="225" />
+            <source>Tên đầy đủ</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="227" />
+            <source>Tên viết tắt</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="229" />
+            <source>Tên tiếng Anh</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="233" />
+            <source>Có từ ngày</source>
+            <translation>Valid from</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="235" />
+            <source>YYYY-MM-DD; để trống nếu còn hoạt động</source>
+            <translation>YYYY-MM-DD; leave empty while it still exists</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="236" />
+            <source>Đến ngày</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="239" />
+            <source>Tên cơ quan kế nhiệm; nhiều cơ quan cách nhau bằng «;»</source>
+            <translation>Successor agency; separate several with “;”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="240" />
+            <source>Cơ quan kế nhiệm</source>
+            <translation>Successors</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="242" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="246" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="247" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="270" />
+            <source>Lưu cơ quan</source>
+            <translation>Save agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="272" />
+            <source>Chưa lưu được cơ quan.</source>
+            <translation>The agency was not saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../ui/app.py" line="122" />
@@ -56,37 +192,37 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="78" />
+            <location filename="../../ui/dialogs/returns.py" line="79" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <location filename="../../ui/dialogs/returns.py" line="82" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="88" />
+            <location filename="../../ui/dialogs/returns.py" line="89" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="89" />
+            <location filename="../../ui/dialogs/returns.py" line="90" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <location filename="../../ui/dialogs/returns.py" line="101" />
             <source>Không có gì phải áp dụng:</source>
             <translation>Nothing to apply:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="102" />
+            <location filename="../../ui/dialogs/returns.py" line="103" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="117" />
+            <location filename="../../ui/dialogs/returns.py" line="118" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -157,128 +293,211 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
         </message>
     </context>
     <context>
+        <name>CatalogueRows</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="44" />
+            <source>rate – tỷ lệ %</source>
+            <translation>rate – percentage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="45" />
+            <source>flag – đạt/chưa</source>
+            <translation>flag – met/not met</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="46" />
+            <source>count – số lượng</source>
+            <translation>count – number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="47" />
+            <source>trend – tăng so với năm trước</source>
+            <translation>trend – higher than last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="48" />
+            <source>level – mức độ</source>
+            <translation>level – degree</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="49" />
+            <source>cấp xã</source>
+            <translation>commune level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="50" />
+            <source>cấp huyện</source>
+            <translation>district level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="51" />
+            <source>cấp tỉnh</source>
+            <translation>province level</translation>
+        </message>
+    </context>
+    <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="144" />
+            <location filename="../../ui/dialogs/returns.py" line="145" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <location filename="../../ui/dialogs/returns.py" line="149" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="164" />
-            <location filename="../../ui/dialogs/returns.py" line="263" />
+            <location filename="../../ui/dialogs/returns.py" line="165" />
+            <location filename="../../ui/dialogs/returns.py" line="284" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="166" />
-            <location filename="../../ui/dialogs/returns.py" line="283" />
+            <location filename="../../ui/dialogs/returns.py" line="167" />
+            <location filename="../../ui/dialogs/returns.py" line="304" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="169" />
-            <location filename="../../ui/dialogs/returns.py" line="299" />
+            <location filename="../../ui/dialogs/returns.py" line="170" />
+            <location filename="../../ui/dialogs/returns.py" line="320" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/returns.py" line="172" />
+            <source>Thêm chỉ tiêu…</source>
+            <translation>Add indicator…</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/returns.py" line="174" />
+            <source>Sửa chỉ tiêu…</source>
+            <translation>Edit indicator…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="180" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="179" />
+            <location filename="../../ui/dialogs/returns.py" line="184" />
+            <source>Cơ quan…</source>
+            <translation>Agencies…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="188" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="199" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="199" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="200" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="211" />
+            <source>So sánh</source>
+            <translation>Comparison</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="212" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="214" />
+            <location filename="../../ui/dialogs/returns.py" line="216" />
+            <source>tăng</source>
+            <translation>increase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="223" />
+            <source>Sở đã thêm hoặc sửa dòng này</source>
+            <translation>The Department added or corrected this row</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="231" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="217" />
+            <location filename="../../ui/dialogs/returns.py" line="234" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="225" />
-            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
-            <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
+            <location filename="../../ui/dialogs/returns.py" line="245" />
+            <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Thêm chỉ tiêu…», «Sửa chỉ tiêu…» (dấu *: Sở đã thêm hoặc sửa); «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
+            <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Add indicator…”, “Edit indicator…” (mark *: added or corrected by the Department); “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="227" />
-            <location filename="../../ui/dialogs/returns.py" line="231" />
-            <source>chưa có</source>
-            <translation>none yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="230" />
-            <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
-            <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="250" />
-            <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
-            <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="265" />
-            <source>Chưa lưu được mục tiêu.</source>
-            <translation>The targets were not saved.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="276" />
-            <source>Chọn nơi lưu bản cập nhật</source>
-            <translation>Choose where to save the update</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="285" />
-            <source>Chưa phát hành được.</source>
-            <translation>Not published.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="288" />
-            <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
-            <translation>Reference update number {v} published.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="292" />
-            <source>Chọn thư mục «Gửi cho các đơn vị»</source>
-            <translation>Choose the “Send to the units” folder</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="301" />
-            <source>Chưa viết được biên nhận.</source>
-            <translation>The receipts were not written.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/returns.py" line="304" />
+            <location filename="../../ui/dialogs/returns.py" line="325" />
             <source>Bỏ qua: {s}</source>
             <translation>Skipped: {s}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="305" />
+            <location filename="../../ui/dialogs/returns.py" line="347" />
+            <source>Chọn một chỉ tiêu trong bảng để sửa.</source>
+            <translation>Choose an indicator in the table to edit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="248" />
+            <location filename="../../ui/dialogs/returns.py" line="252" />
+            <source>chưa có</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="251" />
+            <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
+            <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="271" />
+            <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
+            <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="286" />
+            <source>Chưa lưu được mục tiêu.</source>
+            <translation>The targets were not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="297" />
+            <source>Chọn nơi lưu bản cập nhật</source>
+            <translation>Choose where to save the update</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="306" />
+            <source>Chưa phát hành được.</source>
+            <translation>Not published.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="309" />
+            <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
+            <translation>Reference update number {v} published.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="313" />
+            <source>Chọn thư mục «Gửi cho các đơn vị»</source>
+            <translation>Choose the “Send to the units” folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="322" />
+            <source>Chưa viết được biên nhận.</source>
+            <translation>The receipts were not written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="326" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -775,298 +994,298 @@ Thôn Kon Riêng</translation>
     <context>
         <name>ClcPage</name>
         <message>
-            <location filename="../../ui/pages/clc.py" line="88" />
+            <location filename="../../ui/pages/clc.py" line="87" />
             <source>Sổ TTHTCĐ</source>
             <translation>CLC log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="164" />
+            <location filename="../../ui/pages/clc.py" line="163" />
             <source>Sổ hoạt động</source>
             <translation>Activity log</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="165" />
+            <location filename="../../ui/pages/clc.py" line="164" />
             <source>Tổng hợp theo nhóm</source>
             <translation>Summary by group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="172" />
-            <location filename="../../ui/pages/clc.py" line="278" />
-            <location filename="../../ui/pages/clc.py" line="652" />
+            <location filename="../../ui/pages/clc.py" line="171" />
+            <location filename="../../ui/pages/clc.py" line="277" />
+            <location filename="../../ui/pages/clc.py" line="651" />
             <source>Hoàn tác</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="177" />
+            <location filename="../../ui/pages/clc.py" line="176" />
             <source>Insert: thêm · Enter: sửa · Ctrl+D: nhân bản · Delete: xóa · Ctrl+Z: hoàn tác · Ctrl+F: tìm</source>
             <translation>Insert: add · Enter: edit · Ctrl+D: duplicate · Delete: delete · Ctrl+Z: undo · Ctrl+F: find</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="179" />
+            <location filename="../../ui/pages/clc.py" line="178" />
             <source>Ctrl+F: tìm · chỉ xem (sổ do các xã ghi)</source>
             <translation>Ctrl+F: find · read-only (the communes keep the logs)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="213" />
+            <location filename="../../ui/pages/clc.py" line="212" />
             <source>Thông tin trung tâm…</source>
             <translation>Centre details…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="222" />
+            <location filename="../../ui/pages/clc.py" line="221" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="224" />
-            <location filename="../../ui/pages/clc.py" line="435" />
+            <location filename="../../ui/pages/clc.py" line="223" />
+            <location filename="../../ui/pages/clc.py" line="434" />
             <source>Tất cả các kỳ</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="232" />
+            <location filename="../../ui/pages/clc.py" line="231" />
             <source>từ</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="243" />
+            <location filename="../../ui/pages/clc.py" line="242" />
             <source>đến</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="246" />
+            <location filename="../../ui/pages/clc.py" line="245" />
             <source>Nhóm</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="248" />
+            <location filename="../../ui/pages/clc.py" line="247" />
             <source>Tất cả các nhóm</source>
             <translation>All groups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="255" />
+            <location filename="../../ui/pages/clc.py" line="254" />
             <source>Tìm (Ctrl+F): tên, đơn vị phối hợp, địa điểm… — không cần dấu</source>
             <translation>Find (Ctrl+F): title, partner, place… — accents optional</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="265" />
+            <location filename="../../ui/pages/clc.py" line="264" />
             <source>Thêm hoạt động</source>
             <translation>Add activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="267" />
+            <location filename="../../ui/pages/clc.py" line="266" />
             <source>Insert hoặc Ctrl+N</source>
             <translation>Insert or Ctrl+N</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="269" />
+            <location filename="../../ui/pages/clc.py" line="268" />
             <source>Sửa</source>
             <translation>Edit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="272" />
+            <location filename="../../ui/pages/clc.py" line="271" />
             <source>Nhân bản</source>
             <translation>Duplicate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="273" />
+            <location filename="../../ui/pages/clc.py" line="272" />
             <source>Ctrl+D: ghi một hoạt động mới giống hoạt động đang chọn</source>
             <translation>Ctrl+D: record a new activity like the selected one</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="275" />
+            <location filename="../../ui/pages/clc.py" line="274" />
             <source>Xóa</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="276" />
+            <location filename="../../ui/pages/clc.py" line="275" />
             <source>Delete (có thể hoàn tác)</source>
             <translation>Delete (can be undone)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="281" />
-            <location filename="../../ui/pages/clc.py" line="652" />
+            <location filename="../../ui/pages/clc.py" line="280" />
+            <location filename="../../ui/pages/clc.py" line="651" />
             <source>Làm lại</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="289" />
+            <location filename="../../ui/pages/clc.py" line="288" />
             <source>Xuất Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="290" />
+            <location filename="../../ui/pages/clc.py" line="289" />
             <source>Xuất các hoạt động đang hiện (theo bộ lọc) ra tệp .xlsx</source>
             <translation>Export the activities shown (as filtered) to an .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="454" />
+            <location filename="../../ui/pages/clc.py" line="453" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="496" />
+            <location filename="../../ui/pages/clc.py" line="495" />
             <source>Sổ hoạt động TTHTCĐ các xã thuộc {unit}</source>
             <translation>CLC activity logs of the communes of {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="497" />
+            <location filename="../../ui/pages/clc.py" line="496" />
             <source>Chỉ xem: mỗi xã ghi sổ của mình; số liệu về đây qua gói đồng bộ.</source>
             <translation>Read-only: each commune keeps its own log; the records arrive here in sync packages.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="502" />
+            <location filename="../../ui/pages/clc.py" line="501" />
             <source>Chưa ghi thông tin trung tâm (giám đốc, quyết định thành lập, điểm học tập ở thôn). Bấm «Thông tin trung tâm…».</source>
             <translation>The centre's details (director, founding decision, village learning points) are not recorded yet. Click “Centre details…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="508" />
+            <location filename="../../ui/pages/clc.py" line="507" />
             <source>Giám đốc: {name}</source>
             <translation>Director: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="510" />
+            <location filename="../../ui/pages/clc.py" line="509" />
             <source>QĐ thành lập</source>
             <translation>Founded by decision</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="511" />
+            <location filename="../../ui/pages/clc.py" line="510" />
             <source>số {number}</source>
             <translation>no. {number}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="512" />
+            <location filename="../../ui/pages/clc.py" line="511" />
             <source>ngày {date}</source>
             <translation>of {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="515" />
+            <location filename="../../ui/pages/clc.py" line="514" />
             <source>kết hợp với TT Văn hóa - Thể thao xã</source>
             <translation>combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="516" />
+            <location filename="../../ui/pages/clc.py" line="515" />
             <source>không kết hợp với TT Văn hóa - Thể thao</source>
             <translation>not combined with the culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="517" />
+            <location filename="../../ui/pages/clc.py" line="516" />
             <source>{n} điểm học tập ở thôn</source>
             <translation>{n} village learning points</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="518" />
+            <location filename="../../ui/pages/clc.py" line="517" />
             <source>chưa ghi điểm học tập ở thôn</source>
             <translation>no village learning points recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="530" />
+            <location filename="../../ui/pages/clc.py" line="529" />
             <source>Đang tải sổ hoạt động…</source>
             <translation>Loading the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="532" />
+            <location filename="../../ui/pages/clc.py" line="531" />
             <source>{shown} / {total} hoạt động đang hiện</source>
             <translation>{shown} / {total} activities shown</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="533" />
+            <location filename="../../ui/pages/clc.py" line="532" />
             <source>{total} hoạt động</source>
             <translation>{total} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="535" />
+            <location filename="../../ui/pages/clc.py" line="534" />
             <source>⚠ {n} hoạt động có ngày lưu sai, không hiện: chạy «Kiểm tra dữ liệu» để biết hoạt động nào</source>
             <translation>⚠ {n} activities have a wrongly stored date and are not shown: run «Check data» to see which</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="539" />
+            <location filename="../../ui/pages/clc.py" line="538" />
             <source>⚑ Sở đề nghị kiểm tra lại {n} hoạt động (dòng tô hồng; rê chuột lên tên hoạt động để đọc)</source>
             <translation>⚑ The Department asks to check {n} activities (rows in pink; hover over the activity's name to read it)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="615" />
+            <location filename="../../ui/pages/clc.py" line="614" />
             <source>thêm {what}</source>
             <translation>add {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="615" />
+            <location filename="../../ui/pages/clc.py" line="614" />
             <source>sửa {what}</source>
             <translation>edit {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="648" />
-            <location filename="../../ui/pages/clc.py" line="650" />
+            <location filename="../../ui/pages/clc.py" line="647" />
+            <location filename="../../ui/pages/clc.py" line="649" />
             <source>Không hoàn tác được thay đổi này.</source>
             <translation>This change could not be undone.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="729" />
+            <location filename="../../ui/pages/clc.py" line="728" />
             <source>Đã thêm «{title}» ngày {date}.</source>
             <translation>Added “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="730" />
+            <location filename="../../ui/pages/clc.py" line="729" />
             <source>Đã sửa «{title}» ngày {date}.</source>
             <translation>Edited “{title}” on {date}.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="614" />
-            <location filename="../../ui/pages/clc.py" line="784" />
+            <location filename="../../ui/pages/clc.py" line="613" />
+            <location filename="../../ui/pages/clc.py" line="783" />
             <source>{n} hoạt động</source>
             <translation>{n} activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="616" />
+            <location filename="../../ui/pages/clc.py" line="615" />
             <source>xóa {what}</source>
             <translation>delete {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="714" />
+            <location filename="../../ui/pages/clc.py" line="713" />
             <source>Lưu hoạt động</source>
             <translation>Save the activity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="716" />
+            <location filename="../../ui/pages/clc.py" line="715" />
             <source>Đang chờ «{other}» xong rồi lưu…</source>
             <translation>Waiting for «{other}» to finish, then saving…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="785" />
+            <location filename="../../ui/pages/clc.py" line="784" />
             <source>Đã xóa {what}. Bấm Ctrl+Z hoặc «Hoàn tác» để lấy lại.</source>
             <translation>Deleted {what}. Press Ctrl+Z or “Undo” to get it back.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="789" />
+            <location filename="../../ui/pages/clc.py" line="788" />
             <source>Xóa hoạt động</source>
             <translation>Delete activities</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="826" />
+            <location filename="../../ui/pages/clc.py" line="825" />
             <source>Lưu thông tin trung tâm</source>
             <translation>Save the centre's record</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="847" />
+            <location filename="../../ui/pages/clc.py" line="846" />
             <source>Xuất sổ hoạt động ra Excel</source>
             <translation>Export the activity log to Excel</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="854" />
+            <location filename="../../ui/pages/clc.py" line="853" />
             <source>Đang ghi…</source>
             <translation>Writing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="870" />
+            <location filename="../../ui/pages/clc.py" line="869" />
             <source>Đang xuất sổ hoạt động…</source>
             <translation>Exporting the activity log…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="871" />
+            <location filename="../../ui/pages/clc.py" line="870" />
             <source>Đã xuất {n} hoạt động ra «{path}».</source>
             <translation>Exported {n} activities to “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/clc.py" line="873" />
+            <location filename="../../ui/pages/clc.py" line="872" />
             <source>Không xuất được tệp Excel.</source>
             <translation>The Excel file could not be written.</translation>
         </message>
@@ -1228,77 +1447,77 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="35" />
+            <location filename="../../ui/pages/completeness.py" line="36" />
             <source>4 kỳ gần nhất</source>
             <translation>Last 4 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="36" />
+            <location filename="../../ui/pages/completeness.py" line="37" />
             <source>8 kỳ gần nhất</source>
             <translation>Last 8 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="37" />
+            <location filename="../../ui/pages/completeness.py" line="38" />
             <source>Chỉ kỳ đang chọn</source>
             <translation>The chosen period only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="41" />
+            <location filename="../../ui/pages/completeness.py" line="42" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="50" />
+            <location filename="../../ui/pages/completeness.py" line="51" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="59" />
+            <location filename="../../ui/pages/completeness.py" line="60" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="63" />
+            <location filename="../../ui/pages/completeness.py" line="64" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="66" />
+            <location filename="../../ui/pages/completeness.py" line="67" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="68" />
+            <location filename="../../ui/pages/completeness.py" line="69" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="70" />
+            <location filename="../../ui/pages/completeness.py" line="71" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="72" />
+            <location filename="../../ui/pages/completeness.py" line="73" />
             <source>Đề nghị kiểm tra lại…</source>
             <translation>Correction requests…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="73" />
+            <location filename="../../ui/pages/completeness.py" line="74" />
             <source>Đánh dấu số liệu của một đơn vị để xã kiểm tra lại; xem các đề nghị đang mở và đã đóng</source>
             <translation>Mark a unit's figure for the commune to check again; see the open and closed requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="134" />
+            <location filename="../../ui/pages/completeness.py" line="135" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="144" />
+            <location filename="../../ui/pages/completeness.py" line="145" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="146" />
+            <location filename="../../ui/pages/completeness.py" line="147" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1316,87 +1535,87 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
@@ -1481,32 +1700,32 @@ Edited at {time} by {who}</translation>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1586,32 +1805,32 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="79" />
+            <location filename="../../ui/models/core_labels.py" line="73" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="69" />
             <source>Trùng – đã nhập trước đó</source>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="80" />
+            <location filename="../../ui/models/core_labels.py" line="74" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="81" />
+            <location filename="../../ui/models/core_labels.py" line="75" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="82" />
+            <location filename="../../ui/models/core_labels.py" line="76" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1636,47 +1855,47 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="77" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="78" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="77" />
             <source>mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="69" />
+            <location filename="../../ui/models/core_labels.py" line="78" />
             <source>cập nhật</source>
             <translation>updated</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
+            <location filename="../../ui/models/core_labels.py" line="79" />
             <source>không đổi</source>
             <translation>unchanged</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="80" />
             <source>cũ hơn (bỏ qua)</source>
             <translation>older (skipped)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="81" />
             <source>xung đột</source>
             <translation>conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="82" />
             <source>xóa</source>
             <translation>deleted</translation>
         </message>
@@ -3563,7 +3782,7 @@ at level {n}+</translation>
         <name>ImportPreviewModel</name>
         <message>
             <location filename="../../ui/models/import_preview.py" line="17" />
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Dòng</source>
             <translation>Row</translation>
         </message>
@@ -3599,7 +3818,7 @@ at level {n}+</translation>
         </message>
         <message>
             <location filename="../../ui/models/import_preview.py" line="20" />
-            <location filename="../../ui/models/import_preview.py" line="102" />
+            <location filename="../../ui/models/import_preview.py" line="104" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
@@ -3614,49 +3833,202 @@ at level {n}+</translation>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="42" />
+            <location filename="../../ui/models/import_preview.py" line="43" />
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="99" />
+            <location filename="../../ui/models/import_preview.py" line="101" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="100" />
+            <location filename="../../ui/models/import_preview.py" line="102" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="101" />
+            <location filename="../../ui/models/import_preview.py" line="103" />
             <source>Lượt</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="154" />
+            <location filename="../../ui/models/import_preview.py" line="156" />
             <source>sửa</source>
             <translation>update</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="155" />
+            <location filename="../../ui/models/import_preview.py" line="157" />
             <source>thêm mới</source>
             <translation>new</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="195" />
+            <location filename="../../ui/models/import_preview.py" line="197" />
             <source>bỏ trống — giữ nguyên</source>
             <translation>left empty — kept</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="196" />
+            <location filename="../../ui/models/import_preview.py" line="198" />
             <source>thay đổi</source>
             <translation>changed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/import_preview.py" line="196" />
+            <location filename="../../ui/models/import_preview.py" line="198" />
             <source>không đổi</source>
             <translation>unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorRowDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="68" />
+            <source>Sửa chỉ tiêu</source>
+            <translation>Edit indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="68" />
+            <source>Thêm chỉ tiêu</source>
+            <translation>Add indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="76" />
+            <source>CHỮ_IN_HOA, số và _</source>
+            <translation>CAPITALS, digits and _</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="77" />
+            <source>Mã</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="81" />
+            <source>Nhóm</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="83" />
+            <source>Tên chỉ tiêu</source>
+            <translation>Indicator name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="85" />
+            <source>Tên tiếng Anh</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="89" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="97" />
+            <source>Cấp nhập</source>
+            <translation>Entered at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="99" />
+            <source>Tử số</source>
+            <translation>Numerator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="101" />
+            <source>Mẫu số</source>
+            <translation>Denominator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="104" />
+            <source>6 tháng và năm</source>
+            <translation>Half-year and year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="104" />
+            <source>năm</source>
+            <translation>year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="105" />
+            <source>Kỳ báo cáo</source>
+            <translation>Reporting period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="107" />
+            <source>không so với mục tiêu</source>
+            <translation>not compared with a target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="109" />
+            <source>tăng so với năm trước</source>
+            <translation>higher than last year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="110" />
+            <source>So với mục tiêu</source>
+            <translation>Against target</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="113" />
+            <source>Nữ</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="113" />
+            <source>Dân tộc thiểu số</source>
+            <translation>Ethnic minorities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="118" />
+            <source>Chia theo</source>
+            <translation>Broken down by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="126" />
+            <source>Thang mức độ</source>
+            <translation>Scale of degrees</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="128" />
+            <source>Cơ quan chủ trì</source>
+            <translation>Lead agency</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="130" />
+            <source>Căn cứ</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="132" />
+            <source>vì sao thêm hoặc sửa (gửi kèm bản cập nhật)</source>
+            <translation>why it is added or corrected (sent with the update)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="133" />
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="135" />
+            <source>Lưu xong, «Phát hành bản cập nhật» để gửi dòng này cho các đơn vị.</source>
+            <translation>Once saved, “Publish an update” sends this row to the units.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="139" />
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="140" />
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="204" />
+            <source>Lưu chỉ tiêu</source>
+            <translation>Save indicator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/catalogue_rows.py" line="206" />
+            <source>Chưa lưu được chỉ tiêu.</source>
+            <translation>The indicator was not saved.</translation>
         </message>
     </context>
     <context>
@@ -3843,184 +4215,184 @@ at level {n}+</translation>
     <context>
         <name>MergePage</name>
         <message>
-            <location filename="../../ui/pages/merge.py" line="104" />
+            <location filename="../../ui/pages/merge.py" line="103" />
             <source>Nhận gói đồng bộ</source>
             <translation>Receive sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="122" />
+            <location filename="../../ui/pages/merge.py" line="121" />
             <source>Gói nhận được</source>
             <translation>Received packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="123" />
-            <location filename="../../ui/pages/merge.py" line="478" />
+            <location filename="../../ui/pages/merge.py" line="122" />
+            <location filename="../../ui/pages/merge.py" line="477" />
             <source>Xung đột</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="124" />
-            <location filename="../../ui/pages/merge.py" line="480" />
+            <location filename="../../ui/pages/merge.py" line="123" />
+            <location filename="../../ui/pages/merge.py" line="479" />
             <source>Máy gửi</source>
             <translation>Sending computers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="135" />
+            <location filename="../../ui/pages/merge.py" line="134" />
             <source>Thêm tệp…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="137" />
+            <location filename="../../ui/pages/merge.py" line="136" />
             <source>Thêm thư mục…</source>
             <translation>Add folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="139" />
+            <location filename="../../ui/pages/merge.py" line="138" />
             <source>Bỏ khỏi danh sách</source>
             <translation>Remove from the list</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="141" />
+            <location filename="../../ui/pages/merge.py" line="140" />
             <source>Kiểm tra</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="142" />
+            <location filename="../../ui/pages/merge.py" line="141" />
             <source>Xem trước: giải mã, kiểm tra chữ ký và số liệu; chưa thay đổi gì</source>
             <translation>Preview: decrypt, check the signature and the figures; nothing is changed yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="144" />
+            <location filename="../../ui/pages/merge.py" line="143" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="153" />
+            <location filename="../../ui/pages/merge.py" line="152" />
             <source>Kéo thả tệp .xhht (hoặc cả thư mục) vào trang này. Gói hỏng, gói giả mạo hay gói gửi trùng không làm thay đổi gì; mỗi gói được nhập trọn vẹn hoặc không nhập.</source>
             <translation>Drag .xhht files (or whole folders) onto this page. Damaged, forged or duplicate packages change nothing; each package is imported whole or not at all.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="176" />
+            <location filename="../../ui/pages/merge.py" line="175" />
             <source>Lưu biên nhận…</source>
             <translation>Save receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="178" />
+            <location filename="../../ui/pages/merge.py" line="177" />
             <source>In biên nhận…</source>
             <translation>Print receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="208" />
+            <location filename="../../ui/pages/merge.py" line="207" />
             <source>Chọn gói đồng bộ</source>
             <translation>Choose sync packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="209" />
+            <location filename="../../ui/pages/merge.py" line="208" />
             <source>Gói XHHT (*.xhht);;Mọi tệp (*)</source>
             <translation>XHHT packages (*.xhht);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="214" />
+            <location filename="../../ui/pages/merge.py" line="213" />
             <source>Chọn thư mục chứa các gói</source>
             <translation>Choose the folder holding the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="248" />
+            <location filename="../../ui/pages/merge.py" line="247" />
             <source>Đang kiểm tra các gói…</source>
             <translation>Checking the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="248" />
+            <location filename="../../ui/pages/merge.py" line="247" />
             <source>Đang nhập các gói…</source>
             <translation>Importing the packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="249" />
+            <location filename="../../ui/pages/merge.py" line="248" />
             <source>Nhập các gói</source>
             <translation>Import the packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="264" />
+            <location filename="../../ui/pages/merge.py" line="263" />
             <source>Không nhập được.</source>
             <translation>The import failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="270" />
+            <location filename="../../ui/pages/merge.py" line="269" />
             <source>&lt;b&gt;Kết quả kiểm tra (chưa nhập gì):&lt;/b&gt; </source>
             <translation>&lt;b&gt;Check result (nothing imported yet):&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="271" />
+            <location filename="../../ui/pages/merge.py" line="270" />
             <source>&lt;b&gt;Đã áp dụng:&lt;/b&gt; </source>
             <translation>&lt;b&gt;Applied:&lt;/b&gt; </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="283" />
+            <location filename="../../ui/pages/merge.py" line="282" />
             <source>{status}: {n} gói</source>
             <translation>{status}: {n} packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="289" />
+            <location filename="../../ui/pages/merge.py" line="288" />
             <source>Bản ghi: {counts}</source>
             <translation>Records: {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="291" />
+            <location filename="../../ui/pages/merge.py" line="290" />
             <source>Đã dừng theo yêu cầu; {n} tệp chưa xử lý.</source>
             <translation>Stopped on request; {n} files not processed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="307" />
+            <location filename="../../ui/pages/merge.py" line="306" />
             <source>Lưu biên nhận</source>
             <translation>Save receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="308" />
+            <location filename="../../ui/pages/merge.py" line="307" />
             <source>Trang in được (*.html);;PDF (*.pdf);;Văn bản (*.txt)</source>
             <translation>Printable page (*.html);;PDF (*.pdf);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="314" />
+            <location filename="../../ui/pages/merge.py" line="313" />
             <source>Không lưu được biên nhận.</source>
             <translation>The receipt could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="321" />
+            <location filename="../../ui/pages/merge.py" line="320" />
             <source>Hai máy sửa cùng một số liệu một cách độc lập: cả hai bản được giữ, bản đang dùng ở Sở vẫn có hiệu lực cho đến khi anh/chị chọn. Lựa chọn được ghi vào lịch sử.</source>
             <translation>Two computers changed the same figure independently: both versions are kept, and the one in use at the Department stays in force until you choose. The choice is written to the history.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="332" />
+            <location filename="../../ui/pages/merge.py" line="331" />
             <source>Giữ bản ở Sở</source>
             <translation>Keep the Department's version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="334" />
+            <location filename="../../ui/pages/merge.py" line="333" />
             <source>Lấy bản gửi đến</source>
             <translation>Take the incoming version</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="351" />
+            <location filename="../../ui/pages/merge.py" line="350" />
             <source>Giải quyết xung đột</source>
             <translation>Resolve conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="359" />
+            <location filename="../../ui/pages/merge.py" line="358" />
             <source>Gói đầu tiên của một máy lạ được giữ lại. Gọi điện cho cán bộ gửi, nhờ đọc mã nhận dạng (in trên phiếu tiến độ, có trong Cài đặt của máy đó); nếu trùng thì xác nhận — các gói đang giữ được nhập ngay. Máy bị mất hoặc nghi giả mạo thì thu hồi.</source>
             <translation>The first package from an unknown computer is held. Phone the sending official and ask them to read out the identification code (printed on the progress sheet, shown in that computer's Settings); if it matches, confirm — the held packages are imported at once. Revoke a lost or suspect computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="374" />
+            <location filename="../../ui/pages/merge.py" line="373" />
             <source>Xác nhận máy gửi…</source>
             <translation>Confirm sending computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="376" />
+            <location filename="../../ui/pages/merge.py" line="375" />
             <source>Thu hồi…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="393" />
+            <location filename="../../ui/pages/merge.py" line="392" />
             <source>Chỉ xác nhận khi cán bộ gửi đọc đúng mã:
 {lines}
 
@@ -4031,74 +4403,74 @@ Các gói đang giữ của máy này sẽ được nhập.</source>
 The held packages of this computer will be imported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="397" />
+            <location filename="../../ui/pages/merge.py" line="396" />
             <source>Máy {fp} đang gửi số liệu cho {n} đơn vị; chỉ đơn vị trên dòng đã chọn được xác nhận. Chỉ tiếp tục khi Sở chắc chắn máy được giao nhập số liệu cho đơn vị đó.</source>
             <translation>Machine {fp} is sending figures for {n} units; only the unit of the selected row is confirmed. Continue only when the Department is sure the machine is assigned to enter figures for that unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="400" />
+            <location filename="../../ui/pages/merge.py" line="399" />
             <source>Đã đối chiếu mã nhận dạng qua điện thoại?</source>
             <translation>Was the identification code checked by phone?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="401" />
+            <location filename="../../ui/pages/merge.py" line="400" />
             <source>Xác nhận</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="417" />
+            <location filename="../../ui/pages/merge.py" line="416" />
             <source>Nhập các gói đang giữ</source>
             <translation>Import the held packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="418" />
+            <location filename="../../ui/pages/merge.py" line="417" />
             <source>Đang nhập các gói đang giữ…</source>
             <translation>Importing the held packages…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="426" />
+            <location filename="../../ui/pages/merge.py" line="425" />
             <source>Thu hồi máy gửi?</source>
             <translation>Revoke the sending computer?</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="427" />
+            <location filename="../../ui/pages/merge.py" line="426" />
             <source>Mọi gói sau này ký bằng khóa của máy này sẽ bị từ chối; số liệu đã nhập vẫn giữ nguyên.
 {lines}</source>
             <translation>Every later package signed with this computer's key will be refused; figures already imported stay.
 {lines}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="429" />
+            <location filename="../../ui/pages/merge.py" line="428" />
             <source>Khóa bị thu hồi bị từ chối cho mọi đơn vị và không xác nhận lại được.</source>
             <translation>A revoked key is refused for every unit and cannot be confirmed again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="430" />
+            <location filename="../../ui/pages/merge.py" line="429" />
             <source>Thu hồi</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="440" />
+            <location filename="../../ui/pages/merge.py" line="439" />
             <source>Thu hồi máy gửi</source>
             <translation>Revoke the sending installation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="467" />
+            <location filename="../../ui/pages/merge.py" line="466" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="477" />
+            <location filename="../../ui/pages/merge.py" line="476" />
             <source>Xung đột ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="479" />
+            <location filename="../../ui/pages/merge.py" line="478" />
             <source>Máy gửi ({n} chờ xác nhận)</source>
             <translation>Sending computers ({n} awaiting confirmation)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/merge.py" line="481" />
+            <location filename="../../ui/pages/merge.py" line="480" />
             <source>Khóa của Sở: {fp}</source>
             <translation>Department key: {fp}</translation>
         </message>
@@ -6144,12 +6516,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="124" />
+            <location filename="../../ui/dialogs/returns.py" line="125" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="130" />
+            <location filename="../../ui/dialogs/returns.py" line="131" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

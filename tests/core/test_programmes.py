@@ -396,15 +396,15 @@ def test_values_json_for_2026(db, capsys):
     assert lines["TUAN_LE_HTSD"].split()[1] == "Có"  # a commune's own flag in words, not "1,00%"
 
 
-def test_completeness_expects_the_period_programme_figures():
+def test_completeness_expects_the_period_programme_figures(db):
     from xhht_desktop.sync.completeness import _expected
 
     cat = C.catalogue_for("2026")
-    assert _expected("xa", "2026") == sum(1 + len(i.breakdowns) for i in cat.for_level("xa"))
-    assert _expected("xa", "2026-H1") == 0  # every 2021–2030 indicator is yearly
-    assert _expected("huyen", "2026") == 0  # no district level in the 2021–2030 catalogue
+    assert _expected(db, "xa", "2026") == sum(1 + len(i.breakdowns) for i in cat.for_level("xa"))
+    assert _expected(db, "xa", "2026-H1") == 0  # every 2021–2030 indicator is yearly
+    assert _expected(db, "huyen", "2026") == 0  # no district level in the 2021–2030 catalogue
     old = C.catalogue_for("2014")
-    assert _expected("xa", "2014") == sum(1 + len(i.breakdowns) for i in old.for_level("xa"))
+    assert _expected(db, "xa", "2014") == sum(1 + len(i.breakdowns) for i in old.for_level("xa"))
 
 
 def test_the_rural_workers_suggestion_belongs_to_plan_2780_only(commune_db):

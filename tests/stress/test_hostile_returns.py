@@ -27,6 +27,23 @@ def _flip(data: bytes, rnd: random.Random) -> bytes:
     return bytes(b)
 
 
+def _row(doc: dict, **changes) -> dict:
+    """The update with its first catalogue row changed (a deep enough copy)."""
+    return dict(doc, indicators=[dict(doc["indicators"][0], **changes), *doc["indicators"][1:]])
+
+
+def _agency(doc: dict, **changes) -> dict:
+    return dict(doc, agencies=[dict(doc["agencies"][0], **changes), *doc["agencies"][1:]])
+
+
+def _reference_rows(w: World) -> dict:
+    db = open_app_database(w.xa)
+    try:
+        return {t: db.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("indicators", "agencies")}
+    finally:
+        db.conn.close()
+
+
 def _mutations(w: World, update: bytes, receipt: bytes, old_update: bytes, rnd: random.Random):
     so = open_app_database(w.so)
     xa = open_app_database(w.xa)
@@ -63,7 +80,23 @@ def _mutations(w: World, update: bytes, receipt: bytes, old_update: bytes, rnd: 
             created_at="2026-01-01T00:00:00+07:00")),  # version 1 again, but not the file applied
         "update_stranger_key": resigned_update(udoc, stranger),
         "update_wrong_comment": resigned_update(udoc, comment="xhht reference update version 99"),
-        "update_newer_format": resigned_update(dict(udoc, format=2)),
+        "update_newer_format": resigned_update(dict(udoc, format=3)),
+        "update_format2_without_rows": resigned_update({k: v for k, v in udoc.items() if k != "agencies"}),
+        "update_rows_in_format1": resigned_update(dict(udoc, format=1)),
+        # catalogue rows and agencies (format 2): each bad row refuses the whole update
+        "update_row_unknown_kind": resigned_update(_row(udoc, kind="ratio")),
+        "update_row_bad_op": resigned_update(_row(udoc, target_op="<=")),
+        "update_row_control_chars": resigned_update(_row(udoc, name_vi="Tỷ lệ\x1b[2J")),
+        "update_row_absurd_size": resigned_update(_row(udoc, plan_ref="x" * 200_000)),
+        "update_row_kind_change": resigned_update(_row(udoc, kind="count", breakdowns=[])),
+        "update_row_collision": resigned_update(_row(udoc, code="XMC_15_60", kind="flag", breakdowns=[])),
+        "update_row_extra_field": resigned_update(_row(udoc, extra=1)),
+        "update_row_list_for_text": resigned_update(_row(udoc, owner=["Sở"])),
+        "update_rows_too_many": resigned_update(dict(udoc, indicators=udoc["indicators"] * 2001)),
+        "update_agency_bad_date": resigned_update(_agency(udoc, valid_from="2026-02-30")),
+        "update_agency_unknown_successor": resigned_update(_agency(udoc, valid_to="2030-01-01",
+                                                                   successors=[["Sở Ma", ""]])),
+        "update_agency_control_chars": resigned_update(_agency(udoc, name_en="a\x00b")),
         "update_bad_target_value": resigned_update(dict(udoc, targets=[dict(udoc["targets"][0], value="45")])),
         "update_negative_target": resigned_update(dict(udoc, targets=[dict(udoc["targets"][0], value=-1)])),
         "update_unknown_indicator": resigned_update(dict(udoc, targets=[dict(udoc["targets"][0], indicator="X")])),
@@ -118,7 +151,8 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
     old_update = w.publish().read_bytes()
     assert run(w.xa, "apply", str(w.out / updates.published_file_name(1)) if False else
                str(next(w.out.glob("*.xhhtu"))))[0] == 0
-    assert run(w.so, "targets", "set", IND, "--year", "2030", "--value", "50")[0] == 0
+    assert run(w.so, "targets", "set", IND, "--year", "2030", "--value", "50", "--op", ">")[0] == 0
+    assert run(w.so, "agencies", "set", "Sở Nội vụ", "--valid-from", "2013-12-02", "--name-en", "Home Affairs")[0] == 0
     w.send_package()
     w.confirm()
     assert run(w.so, "request-correction", "--unit", COMMUNE, "--period", "2026", "--indicator", IND,
@@ -128,7 +162,7 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
     good_update, good_receipt = update.read_bytes(), receipt.read_bytes()
     # The genuine receipt is applied once and is then itself a replay; the genuine v2 stays unapplied.
     assert run(w.xa, "apply", str(receipt))[0] == 0
-    before = fingerprint_of(w)
+    before, rows_before = fingerprint_of(w), _reference_rows(w)
     rnd = random.Random(int(os.environ.get("XHHT_RETURNS_SEED", "11")))
     files = tmp_path / "hostile"
     files.mkdir()
@@ -148,13 +182,22 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
         if row["status"] != "rejected" or not row["code"] or not row["reason"]:
             failures.append(f"{name}: {row}")
     assert failures == []
-    assert fingerprint_of(w) == before
+    assert fingerprint_of(w) == before and _reference_rows(w) == rows_before
     assert len(cases) >= 80
     # The important refusals carry the right reason.
     assert seen["update_stranger_key"] == {"wrong_key"} and seen["receipt_stranger_key"] == {"wrong_key"}
     assert seen["update_old_version"] == {"older"} and seen["receipt_replay"] == {"older"}
     assert seen["receipt_other_installation"] == {"not_for_us"} and seen["receipt_other_recipient"] == {"not_for_us"}
     assert seen["update_wrong_comment"] == {"tampered"} and seen["update_unknown_indicator"] == {"unknown_reference"}
+    assert seen["update_newer_format"] == {"newer_format"} and seen["update_rows_in_format1"] == {"bad_document"}
+    assert {k: v for k, v in seen.items() if k.startswith(("update_row_", "update_agency_"))} == {
+        "update_row_unknown_kind": {"unknown_kind"}, "update_row_bad_op": {"bad_op"},
+        "update_row_control_chars": {"bad_text"}, "update_row_absurd_size": {"bad_text"},
+        "update_row_kind_change": {"kind_change"}, "update_row_collision": {"code_collision"},
+        "update_row_extra_field": {"bad_row"}, "update_row_list_for_text": {"bad_text"},
+        "update_agency_bad_date": {"bad_agency"}, "update_agency_unknown_successor": {"unknown_agency"},
+        "update_agency_control_chars": {"bad_text"}}
+    assert seen["update_rows_too_many"] == {"too_many"}
     # The very files applied before, sent again: nothing to do, not a refusal, nothing changed.
     for name, data in (("again.xhhtu", old_update), ("again.xhhtr", good_receipt)):
         again = files / name
@@ -173,3 +216,4 @@ def test_every_hostile_update_and_receipt_is_refused_and_changes_nothing(tmp_pat
     finally:
         db.conn.close()
     assert row["status"] == "applied"
+    assert _reference_rows(w) != rows_before  # and brings its rows

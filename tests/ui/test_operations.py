@@ -135,15 +135,15 @@ def test_the_departments_targets_dialog_writes_through_the_writer_only(qtbot, tm
         dialog = CatalogueTargetsDialog(so)
         qtbot.addWidget(dialog)
         row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == IND)
-        dialog.table.item(row, 3).setText("45")  # target 2030
+        dialog.table.item(row, dialog.FIRST_TARGET + 1).setText("45")  # target 2030
         assert dialog.save()
         assert so.db.conn.execute("SELECT value, draft, source FROM indicator_targets WHERE indicator=? "
                                   "AND target_year=2030", (IND,)).fetchone() == (45.0, 0, "department")
-        assert dialog.table.item(row, 3).text() == "45" and not dialog.changed_cells()
-        dialog.table.item(row, 3).setText("mười")  # not a number: a message, nothing stored
+        assert dialog.table.item(row, dialog.FIRST_TARGET + 1).text() == "45" and not dialog.changed_cells()
+        dialog.table.item(row, dialog.FIRST_TARGET + 1).setText("mười")  # not a number: a message, nothing stored
         assert not dialog.save()
         assert shown[-1][0] == "warn"
-        dialog.table.item(row, 3).setText("50")
+        dialog.table.item(row, dialog.FIRST_TARGET + 1).setText("50")
         out = tmp_path / "usb"
         out.mkdir()
         dialog.publish(str(out))  # saves the edited cell, then publishes

@@ -38,7 +38,7 @@ def test_department_edits_a_target_publishes_and_the_commune_sees_the_changes_fi
     qtbot.addWidget(dialog)
     assert dialog.programme.currentData() == "XHHT2130"
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == IND)
-    cell = dialog.table.item(row, 3)  # target 2030: 60, a draft
+    cell = dialog.table.item(row, dialog.FIRST_TARGET + 1)  # target 2030: 60, a draft
     assert cell.text() == "60" and "dự thảo" in cell.toolTip()
     cell.setText("45")
     out = tmp_path / "usb"

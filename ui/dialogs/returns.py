@@ -4,8 +4,9 @@
   shown as a list of changes (or the reason each is refused); "Áp dụng" then applies them, each whole or
   not at all.
 * `CatalogueTargetsDialog` — Cài đặt → "Danh mục và chỉ tiêu": the Department confirms, corrects or adds
-  the province's targets, publishes the signed update and writes "Gửi cho các đơn vị"; an installation
-  sees the targets in force and applies an update.
+  the province's targets, adds or corrects catalogue rows and agencies (ui/dialogs/catalogue_rows.py),
+  publishes the signed update and writes "Gửi cho các đơn vị"; an installation sees the catalogue,
+  targets and agencies in force and applies an update.
 
 Every write (targets, publishing, the receipts, applying files) is queued to the context's writer and
 waited for (CollectionOp.run_and_wait): the GUI thread's connection only reads (issue 13).
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhht_desktop.db.reference import set_target
+from xhht_desktop.db.reference import catalogue_in_db, set_target
 from xhht_desktop.sync import receipts, updates
 from xhht_desktop.sync.returns_cli import apply_paths
 from xhht_desktop.writer import Changes, Outcome
@@ -168,13 +169,21 @@ class CatalogueTargetsDialog(QDialog):
             self.publish_button.clicked.connect(self.publish)
             self.send_button = QPushButton(self.tr("Gửi cho các đơn vị…"))
             self.send_button.clicked.connect(self.send)
-            for b in (self.save_button, self.publish_button, self.send_button):
+            self.add_row_button = QPushButton(self.tr("Thêm chỉ tiêu…"))
+            self.add_row_button.clicked.connect(lambda: self.edit_row(None))
+            self.edit_row_button = QPushButton(self.tr("Sửa chỉ tiêu…"))
+            self.edit_row_button.clicked.connect(self.edit_selected_row)
+            for b in (self.add_row_button, self.edit_row_button, self.save_button, self.publish_button,
+                      self.send_button):
                 row.addWidget(b)
         else:
             self.apply_button = QPushButton(self.tr("Áp dụng bản cập nhật…"))
             self.apply_button.setObjectName("primaryButton")
             self.apply_button.clicked.connect(self.apply_update)
             row.addWidget(self.apply_button)
+        self.agencies_button = QPushButton(self.tr("Cơ quan…"))
+        self.agencies_button.clicked.connect(self.show_agencies)
+        row.addWidget(self.agencies_button)
         row.addStretch(1)
         close = QPushButton(self.tr("Đóng"))
         close.clicked.connect(self.accept)
@@ -187,23 +196,31 @@ class CatalogueTargetsDialog(QDialog):
                                        (self.programme.currentData(),)).fetchone()
         return [int(y) for y in row[0].split(";")] if row else []
 
+    FIRST_TARGET = 4  # columns: code, name, kind, comparison, then one per target year
+
     def load(self) -> None:
         db, code = self.ctx.db, self.programme.currentData()
         years = self._years()
-        inds = db.conn.execute("SELECT code, name_vi FROM indicators WHERE programme=? ORDER BY position",
-                               (code,)).fetchall()
+        catalogue = catalogue_in_db(db, code)  # in force here: the Department's rows too, in catalogue order
+        sources = dict(db.conn.execute("SELECT code, source FROM indicators WHERE programme=?", (code,)))
+        inds = [(i.code, i.name_vi, i.kind, i.target_op) for i in catalogue]
         stored = {(i, y): (v, d, s) for i, y, v, d, s in db.conn.execute(
             "SELECT indicator, target_year, value, draft, source FROM indicator_targets WHERE programme=?", (code,))}
         self.table.clear()
-        self.table.setColumnCount(2 + len(years))
-        self.table.setHorizontalHeaderLabels([self.tr("Mã"), self.tr("Chỉ tiêu")] +
+        self.table.setColumnCount(self.FIRST_TARGET + len(years))
+        self.table.setHorizontalHeaderLabels([self.tr("Mã"), self.tr("Chỉ tiêu"), self.tr("Loại"), self.tr("So sánh")] +
                                              [self.tr("Mục tiêu {y}").format(y=y) for y in years])
         self.table.setRowCount(len(inds))
         self._original: dict[tuple[str, int], str] = {}
-        for r, (ind, name) in enumerate(inds):
-            for c, text in enumerate((ind, name)):
+        self._codes = [i[0] for i in inds]
+        ops = {">=": "≥", ">": ">", "increase": self.tr("tăng"), None: ""}
+        for r, (ind, name, kind, op) in enumerate(inds):
+            mark = " *" if sources.get(ind) == "department" else ""
+            for c, text in enumerate((ind, name + mark, kind, ops.get(op, op))):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if mark and c == 1:
+                    item.setToolTip(self.tr("Sở đã thêm hoặc sửa dòng này"))
                 self.table.setItem(r, c, item)
             for k, y in enumerate(years):
                 value, draft, source = stored.get((ind, y), (None, 0, ""))
@@ -217,13 +234,17 @@ class CatalogueTargetsDialog(QDialog):
                     item.setToolTip(self.tr("Sở đã xác nhận hoặc sửa"))
                 if not self.department:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(r, 2 + k, item)
+                self.table.setItem(r, self.FIRST_TARGET + k, item)
                 self._original[(ind, y)] = text
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for c in (0, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         if self.department:
             v = updates.current_version(db, "published")
-            self.status.setText(self.tr("Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Phát hành bản cập nhật» "
-                                        "ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.")
+            self.status.setText(self.tr("Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Thêm chỉ tiêu…», «Sửa "
+                                        "chỉ tiêu…» (dấu *: Sở đã thêm hoặc sửa); «Phát hành bản cập nhật» ghi tệp "
+                                        "đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.")
                                 .format(v=v or self.tr("chưa có")))
         else:
             v = updates.current_version(db, "applied")
@@ -233,7 +254,7 @@ class CatalogueTargetsDialog(QDialog):
     def changed_cells(self) -> list[tuple[str, int, str]]:
         out = []
         for r in range(self.table.rowCount()):
-            for c in range(2, self.table.columnCount()):
+            for c in range(self.FIRST_TARGET, self.table.columnCount()):
                 item = self.table.item(r, c)
                 ind, year = item.data(Qt.ItemDataRole.UserRole)
                 if item.text().strip() != self._original[(ind, year)]:
@@ -308,3 +329,26 @@ class CatalogueTargetsDialog(QDialog):
     def apply_update(self) -> None:
         if receive_from_department(self, self.ctx):
             self.load()
+
+    def edit_row(self, code: str | None) -> bool:
+        """Add (None) or correct a catalogue row; unsaved target cells are saved first."""
+        from ui.dialogs.catalogue_rows import edit_indicator  # noqa: PLC0415
+
+        if self.changed_cells() and not self.save():
+            return False
+        if edit_indicator(self, self.ctx, self.programme.currentData(), code):
+            self.load()
+            return True
+        return False
+
+    def edit_selected_row(self) -> bool:
+        r = self.table.currentRow()
+        if not 0 <= r < len(self._codes):
+            messages.info(self, self.tr("Chọn một chỉ tiêu trong bảng để sửa."))
+            return False
+        return self.edit_row(self._codes[r])
+
+    def show_agencies(self) -> None:
+        from ui.dialogs.catalogue_rows import show_agencies  # noqa: PLC0415
+
+        show_agencies(self, self.ctx)

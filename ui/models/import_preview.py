@@ -28,6 +28,7 @@ class PreviewRow:
     entry: Entry
     stored: Entry | None
     problems: list[str]
+    name: str = ""  # the indicator's name in the catalogue in force (the Department's rows too)
 
     @property
     def changes(self) -> bool:
@@ -55,6 +56,7 @@ def preview_rows(result, stored: dict) -> list[PreviewRow]:
     """Rows of the main sheet (ChiTieu) in file order, each with the problems that name it: a
     problem of the TTHTCD sheet is never put on the ChiTieu row of the same number."""
     rows_by_key = result.extra.get("rows", {})
+    names = result.extra.get("names", {})
     problems_by_row: dict[int, list[str]] = {}
     problems_by_code: dict[str, list[str]] = {}
     for p in result.problems:
@@ -69,7 +71,7 @@ def preview_rows(result, stored: dict) -> list[PreviewRow]:
         sheet_row = rows_by_key.get(e.key)
         msgs = list(problems_by_row.get(sheet_row, [])) if sheet_row is not None else []
         msgs += problems_by_code.get(row_code(e.indicator, e.breakdown), [])
-        out.append(PreviewRow(sheet_row, e, stored.get(e.key), msgs))
+        out.append(PreviewRow(sheet_row, e, stored.get(e.key), msgs, names.get(e.indicator, "")))
     out.sort(key=lambda r: (r.sheet_row is None, r.sheet_row or 0))
     return out
 
@@ -174,7 +176,7 @@ class ImportPreviewModel(_PreviewTableModel):
                 return row_code(e.indicator, e.breakdown)
             if col == 2:
                 ind = by_code().get(e.indicator)
-                name = ind.name_vi if ind else e.indicator
+                name = row.name or (ind.name_vi if ind else e.indicator)
                 return name if e.breakdown is None else f"   {breakdown_name(e.breakdown)}"
             if col == 3:
                 return format_int(e.numerator)
@@ -205,7 +207,7 @@ class ImportPreviewModel(_PreviewTableModel):
             return QColor("#fff4f4")
         if role == Qt.ItemDataRole.ToolTipRole and col == 2:
             ind = by_code().get(e.indicator)
-            return ind.name_vi if ind else None
+            return row.name or (ind.name_vi if ind else None)
         if role == Qt.ItemDataRole.ToolTipRole and col == CHECK_COLUMN:
             return "\n".join(row.problems) if row.problems else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5, 6):

@@ -126,7 +126,10 @@ MIGRATIONS(name="0007_narrative")(schema_narrative.migrate)
 from xhht_desktop.db import schema_returns  # noqa: E402
 
 MIGRATIONS(name="0008_returns")(schema_returns.migrate)
-# 0009_merge_history and 0010_reference_rows (other branches) go here, before 0011, when they land.
+# 0009_merge_history (helper "nation") goes here, before 0010, when it lands.
+from xhht_desktop.db import schema_reference_rows  # noqa: E402
+
+MIGRATIONS(name="0010_reference_rows")(schema_reference_rows.migrate)
 from xhht_desktop.db import schema_returns_more  # noqa: E402
 
 MIGRATIONS(name="0011_returns_more")(schema_returns_more.migrate)

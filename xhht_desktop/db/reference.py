@@ -4,31 +4,64 @@ Run at every open: cheap when nothing changed (one meta lookup), and a new app v
 updated catalogue refreshes it without a migration.
 
 Catalogues: both programmes (`programmes`), their indicators keyed by (programme, code) and their
-targets per (programme, indicator, target year) with the draft flag. A target the Department has
-confirmed or corrected (`source` = 'department') is never overwritten by a refresh.
+targets per (programme, indicator, target year) with the draft flag; the provincial agencies
+(`agencies`). A row the Department has added, confirmed or corrected (`source` = 'department': here
+with `set_indicator`, `set_target`, `set_agency`, or brought by a reference update) is never
+overwritten by a refresh; a row it never touched still follows the resources of a new app version.
+
+The catalogue in force is read from the database: `catalogue_in_db(db, period)` (and
+`agencies_in_db(db)`), cached per database object and rebuilt when that database's `reference_stamp`
+changed (triggers change it on every write to the reference rows, whichever connection wrote them),
+so two databases open in one process (a Department's and a commune's) each see their own.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
+import sqlite3
+import weakref
 
 import sqlite_utils
 
+from xhht_desktop.domain import agencies as agencies_mod
 from xhht_desktop.domain.catalogue import (
+    KINDS,
+    PROGRAMMES,
     Catalogue,
     Indicator,
+    Programme,
     all_catalogues,
     catalogue_for,
     catalogues_version,
+    fraction_shape,
+    indicator_from_row,
+    indicator_row_problem,
+    indicator_to_row,
+    programme,
+    programme_for_period,
+    target_problem,
 )
 from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.units import load_unit_records
+from xhht_desktop.messages import CodedError
+from xhht_desktop.paths import resource_path
+
+
+class ReferenceProblem(CodedError):
+    """A catalogue row, target or agency that cannot be stored (code `refrow.*` of messages.py)."""
+
+
+def problem_message_code(code: str, params: dict) -> str:
+    """The messages.py code of a row problem (an agency's text has its own wording)."""
+    return "refrow.bad_agency_text" if code == "bad_text" and "name" in params else f"refrow.{code}"
 
 
 def _reference_hash() -> str:
     units, lineage = load_unit_records()
     h = hashlib.sha256(catalogues_version().encode())
+    h.update(resource_path("catalogue", "agencies.csv").read_bytes())
     for u in units:
         h.update(repr((u.key, u.name, u.level, u.valid_to, u.parents)).encode())
     h.update(repr(lineage).encode())
@@ -78,7 +111,8 @@ def refresh_catalogues(db: sqlite_utils.Database) -> None:
                    numerator_vi=excluded.numerator_vi, denominator_vi=excluded.denominator_vi,
                    periodicity=excluded.periodicity, target_op=excluded.target_op,
                    breakdowns=excluded.breakdowns, owner=excluded.owner, plan_ref=excluded.plan_ref,
-                   scale_min=excluded.scale_min, scale_max=excluded.scale_max, position=excluded.position""",
+                   scale_min=excluded.scale_min, scale_max=excluded.scale_max, position=excluded.position
+               WHERE indicators.source='catalogue'""",
             [
                 (p.code, i.code, i.group, i.name_vi, i.name_en, i.kind, ";".join(i.levels), i.numerator_vi,
                  i.denominator_vi, i.periodicity, i.target_op, ";".join(i.breakdowns), i.owner, i.plan_ref,
@@ -94,6 +128,21 @@ def refresh_catalogues(db: sqlite_utils.Database) -> None:
             [(p.code, i.code, year, value, int(year in i.draft_targets))
              for i in cat.indicators for year, value in i.targets.items()],
         )
+    refresh_agencies(db)
+
+
+def refresh_agencies(db: sqlite_utils.Database) -> None:
+    """The shipped agencies into `agencies`; the Department's rows stay as they are."""
+    book = agencies_mod.shipped_book()
+    db.conn.executemany(
+        """INSERT INTO agencies (name, valid_from, short, name_en, valid_to, successors, note, position)
+           VALUES (?,?,?,?,?,?,?,?)
+           ON CONFLICT(name, valid_from) DO UPDATE SET short=excluded.short, name_en=excluded.name_en,
+               valid_to=excluded.valid_to, successors=excluded.successors, note=excluded.note,
+               position=excluded.position WHERE agencies.source='catalogue'""",
+        [(r["name"], r["valid_from"], r["short"], r["name_en"], r["valid_to"],
+          json.dumps(r["successors"], ensure_ascii=False), r["note"], pos)
+         for pos, r in enumerate(book.rows(), start=1)])
 
 
 def stored_targets(db: sqlite_utils.Database, programme_code: str) -> dict[tuple[str, int], tuple[float | None, bool, str]]:
@@ -106,33 +155,295 @@ def stored_targets(db: sqlite_utils.Database, programme_code: str) -> dict[tuple
     }
 
 
-def catalogue_in_db(db: sqlite_utils.Database, period_or_programme) -> Catalogue:
-    """The period's (or programme's) catalogue with the targets the database holds: the shipped one
-    when they agree (the usual case), else a copy whose indicators carry the stored targets and
-    draft flags (a target the Department confirmed is no longer a draft)."""
-    import dataclasses
+# ---- the catalogue in force, from the database ----------------------------------------------------
 
-    shipped = catalogue_for(period_or_programme)
-    stored = stored_targets(db, shipped.programme.code)
-    changed: dict[str, Indicator] = {}
-    for ind in shipped.indicators:
-        targets = dict(ind.targets)
-        drafts = set(ind.draft_targets)
-        for year in list(targets):
-            row = stored.get((ind.code, year))
-            if row is None:
-                continue
-            value, draft, _source = row
-            targets[year] = value
-            drafts.discard(year)
-            if draft:
-                drafts.add(year)
-        if targets != ind.targets or drafts != set(ind.draft_targets):
-            changed[ind.code] = dataclasses.replace(ind, targets=targets, draft_targets=frozenset(drafts))
-    if not changed:
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> {key: (stamp, object)}
+_INDICATOR_COLUMNS = ("programme, code, grp, name_vi, name_en, kind, levels, numerator_vi, denominator_vi, "
+                      "periodicity, target_op, breakdowns, owner, plan_ref, scale_min, scale_max")
+
+
+def _stamp(db: sqlite_utils.Database) -> str | None:
+    try:
+        row = db.conn.execute("SELECT stamp FROM reference_stamp WHERE id=1").fetchone()
+    except sqlite3.OperationalError:  # a schema before 0010_reference_rows (during an upgrade)
+        return None
+    return row[0] if row else None
+
+
+def _cached(db: sqlite_utils.Database, key: str, build):
+    stamp = _stamp(db)
+    if stamp is None:
+        return build()
+    try:
+        per_db = _CACHE.setdefault(db, {})
+    except TypeError:  # not weak-referenceable: no cache
+        return build()
+    hit = per_db.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    value = build()
+    per_db[key] = (stamp, value)
+    return value
+
+
+def _programme_of(key) -> Programme:
+    if isinstance(key, Programme):
+        return key
+    if isinstance(key, str) and any(p.code == key for p in PROGRAMMES):
+        return programme(key)
+    return programme_for_period(key)
+
+
+def _row_of(r) -> dict:
+    (prog, code, grp, name_vi, name_en, kind, levels, num, den, per, op, bds, owner, ref, smin, smax) = r
+    return {"programme": prog, "code": code, "group": grp, "name_vi": name_vi, "name_en": name_en, "kind": kind,
+            "levels": [x for x in levels.split(";") if x], "numerator_vi": num, "denominator_vi": den,
+            "periodicity": per, "target_op": op or None, "breakdowns": [x for x in bds.split(";") if x],
+            "owner": owner, "plan_ref": ref, "scale": [smin, smax] if smin is not None and smax is not None else None}
+
+
+def indicator_rows(db: sqlite_utils.Database, programme_code: str, *, source: str | None = None) -> list[dict]:
+    """The rows of a programme as stored, in catalogue order (group, then position)."""
+    sql = f"SELECT {_INDICATOR_COLUMNS} FROM indicators WHERE programme=?"
+    params: tuple = (programme_code,)
+    if source:
+        sql += " AND source=?"
+        params += (source,)
+    return [_row_of(r) for r in db.conn.execute(sql + " ORDER BY grp, position, code", params)]
+
+
+def _digest(indicators) -> str:
+    h = hashlib.sha256()
+    for i in indicators:
+        h.update(json.dumps([indicator_to_row(i), sorted(i.targets.items()), sorted(i.draft_targets)],
+                            ensure_ascii=False, sort_keys=True).encode())
+    return h.hexdigest()[:12]
+
+
+def _shipped_digest(code: str) -> str:
+    return _digest(catalogue_for(code).indicators)
+
+
+def _build(db: sqlite_utils.Database, prog: Programme) -> Catalogue:
+    rows = indicator_rows(db, prog.code)
+    shipped = catalogue_for(prog.code)
+    if not rows:  # a database the reference refresh has not written yet
         return shipped
-    return Catalogue(shipped.programme, tuple(changed.get(i.code, i) for i in shipped.indicators),
-                     shipped.version + "+db")
+    stored = stored_targets(db, prog.code)
+    out = []
+    for row in rows:
+        targets = {ty: None for ty in prog.target_years}
+        drafts = set()
+        for ty in prog.target_years:
+            hit = stored.get((row["code"], ty))
+            if hit is not None:
+                targets[ty] = hit[0]
+                if hit[1]:
+                    drafts.add(ty)
+        out.append(indicator_from_row(row, targets, frozenset(drafts)))
+    digest = _digest(out)
+    version = shipped.version if digest == _shipped_digest(prog.code) else f"{shipped.version}+{digest}"
+    return Catalogue(prog, tuple(out), version)
+
+
+def catalogue_in_db(db: sqlite_utils.Database, period_or_programme) -> Catalogue:
+    """The catalogue in force in this database for a period (or programme code): its indicator rows
+    and targets as stored — the shipped ones, with what the Department added, confirmed or corrected."""
+    prog = _programme_of(period_or_programme)
+    return _cached(db, f"catalogue:{prog.code}", lambda: _build(db, prog))
+
+
+def all_catalogues_in_db(db: sqlite_utils.Database) -> tuple[Catalogue, ...]:
+    return tuple(catalogue_in_db(db, p.code) for p in PROGRAMMES)
+
+
+def indicator_in_any_db(db: sqlite_utils.Database, code: str) -> Indicator | None:
+    """The newest programme's indicator of this code in this database (labels without a period)."""
+    for cat in reversed(all_catalogues_in_db(db)):
+        if code in cat.by_code:
+            return cat.by_code[code]
+    return None
+
+
+def _agency_rows(db: sqlite_utils.Database, source: str | None = None) -> list[dict]:
+    sql = "SELECT name, short, name_en, valid_from, valid_to, successors, note FROM agencies"
+    params: tuple = ()
+    if source:
+        sql += " WHERE source=?"
+        params = (source,)
+    try:
+        rows = db.conn.execute(sql + " ORDER BY position, valid_from, name", params).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [{"name": n, "short": sh, "name_en": en, "valid_from": vf, "valid_to": vt or None,
+             "successors": json.loads(succ or "[]"), "note": note} for n, sh, en, vf, vt, succ, note in rows]
+
+
+def agencies_in_db(db: sqlite_utils.Database) -> agencies_mod.AgencyBook:
+    """The agencies in force in this database (the shipped list when none is stored yet)."""
+    def build():
+        rows = _agency_rows(db)
+        return agencies_mod.AgencyBook.from_rows(rows) if rows else agencies_mod.shipped_book()
+    return _cached(db, "agencies", build)
+
+
+# ---- the Department's edits -------------------------------------------------------------------------
+
+def _stamp_now(now: str | None) -> str:
+    return now or _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def indicator_conflict(db: sqlite_utils.Database, row: dict, pending: dict | None = None) -> tuple[str, dict] | None:
+    """Rules that need the other rows: a row whose kind changes shape (rate/trend hold a numerator and
+    a denominator, the other kinds one value: figures already entered would change meaning) ->
+    `kind_change`; a breakdown taken away (its figures would become invalid) -> `breakdown_removed`; a
+    level's scale narrowed (degrees entered would fall off it) -> `scale_shrunk`; a code the other
+    programme gives another kind -> `code_collision`. `pending`:
+    rows (programme, code) -> row of the same update, checked as if already stored."""
+    pending = pending or {}
+    key = (row["programme"], row["code"])
+    old = pending.get(key)
+    if old is None:
+        r = db.conn.execute("SELECT kind, breakdowns, scale_min, scale_max FROM indicators WHERE programme=? "
+                            "AND code=?", key).fetchone()
+        if r is not None:
+            old = {"kind": r[0], "breakdowns": [b for b in r[1].split(";") if b],
+                   "scale": [r[2], r[3]] if r[2] is not None and r[3] is not None else None}
+    old_kind = old["kind"] if old else None
+    if old_kind is not None and fraction_shape(old_kind) != fraction_shape(row["kind"]):
+        return "kind_change", {"code": row["code"], "old": old_kind, "new": row["kind"]}
+    if old is not None and isinstance(row.get("breakdowns"), list):
+        gone = [b for b in old["breakdowns"] if b not in row["breakdowns"]]
+        if gone:  # figures entered for it would no longer be valid, nor could they be sent
+            return "breakdown_removed", {"code": row["code"], "breakdown": ";".join(gone)}
+    if old is not None and old.get("scale") and isinstance(row.get("scale"), list) and len(row["scale"]) == 2 \
+            and (row["scale"][0] > old["scale"][0] or row["scale"][1] < old["scale"][1]):
+        return "scale_shrunk", {"code": row["code"], "old": f"{old['scale'][0]}-{old['scale'][1]}",
+                                "new": f"{row['scale'][0]}-{row['scale'][1]}"}
+    others = {p: r["kind"] for (p, c), r in pending.items() if c == row["code"] and p != row["programme"]}
+    for p, kind in db.conn.execute("SELECT programme, kind FROM indicators WHERE code=? AND programme<>?",
+                                   (row["code"], row["programme"])):
+        others.setdefault(p, kind)
+    for p, kind in others.items():
+        if kind != row["kind"]:
+            return "code_collision", {"code": row["code"], "programme": p, "kind": kind}
+    return None
+
+
+def write_indicator_row(conn, row: dict, *, position: int | None, updated_at: str, updated_by: str,
+                        note: str) -> None:
+    """Store a checked row as the Department's (a new code goes at the end of its group)."""
+    if position is None:
+        old = conn.execute("SELECT position FROM indicators WHERE programme=? AND code=?",
+                           (row["programme"], row["code"])).fetchone()
+        position = old[0] if old else (conn.execute(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM indicators WHERE programme=?", (row["programme"],)
+        ).fetchone()[0])
+    scale = row["scale"] or [None, None]
+    conn.execute(
+        """INSERT INTO indicators (programme, code, grp, name_vi, name_en, kind, levels, numerator_vi,
+               denominator_vi, periodicity, target_op, breakdowns, owner, plan_ref, scale_min, scale_max, position,
+               source, updated_at, updated_by, note)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'department',?,?,?)
+           ON CONFLICT(programme, code) DO UPDATE SET grp=excluded.grp, name_vi=excluded.name_vi,
+               name_en=excluded.name_en, kind=excluded.kind, levels=excluded.levels,
+               numerator_vi=excluded.numerator_vi, denominator_vi=excluded.denominator_vi,
+               periodicity=excluded.periodicity, target_op=excluded.target_op, breakdowns=excluded.breakdowns,
+               owner=excluded.owner, plan_ref=excluded.plan_ref, scale_min=excluded.scale_min,
+               scale_max=excluded.scale_max, position=excluded.position, source='department',
+               updated_at=excluded.updated_at, updated_by=excluded.updated_by, note=excluded.note""",
+        (row["programme"], row["code"], row["group"], row["name_vi"], row["name_en"], row["kind"],
+         ";".join(row["levels"]), row["numerator_vi"], row["denominator_vi"], row["periodicity"], row["target_op"],
+         ";".join(row["breakdowns"]), row["owner"], row["plan_ref"], scale[0], scale[1], int(position),
+         updated_at, updated_by, note))
+
+
+def set_indicator(db: sqlite_utils.Database, row: dict, *, actor: str, note: str = "",
+                  now: str | None = None) -> bool:
+    """The Department adds a catalogue row or corrects one (every field of ROW_FIELDS). Raises
+    ReferenceProblem (nothing stored) for a row that is not valid. Returns False when nothing changed."""
+    shaped = isinstance(row, dict) and all(type(row.get(k)) is str for k in ("programme", "code", "kind"))
+    problem = ((indicator_conflict(db, row) if shaped and row["kind"] in KINDS else None)
+               or indicator_row_problem(row) or indicator_conflict(db, row))
+    if problem:
+        raise ReferenceProblem(problem_message_code(*problem), **problem[1])
+    current = [r for r in indicator_rows(db, row["programme"]) if r["code"] == row["code"]]
+    if current and current[0] == row:
+        return False
+    with db.atomic():
+        write_indicator_row(db.conn, row, position=None, updated_at=_stamp_now(now), updated_by=actor, note=note)
+    return True
+
+
+def set_target_op(db: sqlite_utils.Database, programme_code: str, code: str, op: str | None, *, actor: str,
+                  note: str = "", now: str | None = None) -> bool:
+    """The Department changes how an indicator is compared with its target (>=, >, increase)."""
+    current = [r for r in indicator_rows(db, programme_code) if r["code"] == code]
+    if not current:
+        raise KeyError(f"{programme_code}: {code}")
+    return set_indicator(db, {**current[0], "target_op": op}, actor=actor, note=note, now=now)
+
+
+def set_agency(db: sqlite_utils.Database, row: dict, *, actor: str, now: str | None = None,
+               pending: set[str] | None = None) -> bool:
+    """The Department adds or corrects an agency (keyed by name and valid_from). Successors must be
+    agencies of the list. Raises ReferenceProblem (nothing stored). Returns False when nothing changed."""
+    problem = agencies_mod.agency_row_problem(row) or agency_conflict(db, row, pending)
+    if problem:
+        raise ReferenceProblem(problem_message_code(*problem), **problem[1])
+    old = [r for r in _agency_rows(db) if (r["name"], r["valid_from"]) == (row["name"], row["valid_from"])]
+    if old and old[0] == row:
+        return False
+    with db.atomic():
+        write_agency_row(db.conn, row, updated_at=_stamp_now(now), updated_by=actor)
+    return True
+
+
+def agency_conflict(db: sqlite_utils.Database, row: dict, pending: set[str] | None = None) -> tuple[str, dict] | None:
+    known = {r[0] for r in db.conn.execute("SELECT name FROM agencies")} | (pending or set()) | {row["name"]}
+    for new, _topics in row["successors"]:
+        if new not in known:
+            return "unknown_agency", {"name": row["name"], "successor": new[:60]}
+    return None
+
+
+def write_agency_row(conn, row: dict, *, updated_at: str, updated_by: str, position: int | None = None) -> None:
+    if position is None:
+        old = conn.execute("SELECT position FROM agencies WHERE name=? AND valid_from=?",
+                           (row["name"], row["valid_from"])).fetchone()
+        position = old[0] if old else conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM agencies").fetchone()[0]
+    conn.execute(
+        """INSERT INTO agencies (name, valid_from, short, name_en, valid_to, successors, note, position, source,
+               updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,'department',?,?)
+           ON CONFLICT(name, valid_from) DO UPDATE SET short=excluded.short, name_en=excluded.name_en,
+               valid_to=excluded.valid_to, successors=excluded.successors, note=excluded.note,
+               position=excluded.position, source='department', updated_at=excluded.updated_at,
+               updated_by=excluded.updated_by""",
+        (row["name"], row["valid_from"], row["short"], row["name_en"], row["valid_to"],
+         json.dumps(row["successors"], ensure_ascii=False), row["note"], int(position), updated_at, updated_by))
+
+
+def department_indicator_rows(db: sqlite_utils.Database) -> list[dict]:
+    """Every row the Department added or corrected, with position, who and when (what an update carries)."""
+    out = []
+    for prog in PROGRAMMES:
+        rows = indicator_rows(db, prog.code, source="department")
+        extra = {c: (pos, at, by, note) for c, pos, at, by, note in db.conn.execute(
+            "SELECT code, position, updated_at, updated_by, note FROM indicators WHERE programme=? "
+            "AND source='department'", (prog.code,))}
+        for r in rows:
+            pos, at, by, note = extra[r["code"]]
+            out.append({**r, "position": pos, "updated_at": at, "updated_by": by, "note": note})
+    return out
+
+
+def department_agency_rows(db: sqlite_utils.Database) -> list[dict]:
+    rows = _agency_rows(db, "department")
+    extra = {(n, vf): (pos, at, by) for n, vf, pos, at, by in db.conn.execute(
+        "SELECT name, valid_from, position, updated_at, updated_by FROM agencies WHERE source='department'")}
+    return [{**r, "position": extra[(r["name"], r["valid_from"])][0],
+             "updated_at": extra[(r["name"], r["valid_from"])][1],
+             "updated_by": extra[(r["name"], r["valid_from"])][2]} for r in rows]
 
 
 def set_target(db: sqlite_utils.Database, programme_code: str, indicator: str, target_year: int,
@@ -153,6 +464,9 @@ def set_target(db: sqlite_utils.Database, programme_code: str, indicator: str, t
     if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                               or not math.isfinite(value) or value < 0):
         raise ValueError(f"mục tiêu «{value}» không hợp lệ")
+    why = target_problem(catalogue_in_db(db, programme_code).by_code[indicator], value)
+    if why:
+        raise ValueError(f"mục tiêu «{value}» không hợp lệ ({why})")
     stamp = now or dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
     with db.atomic():
         db.conn.execute(

@@ -106,7 +106,8 @@ def save_entries(
     merged = dict(current)
     for e in entries:
         merged[e.key] = e
-    issues = validate_entries(list(merged.values()), previous, catalogue=period)
+    from xhht_desktop.db.reference import catalogue_in_db  # noqa: PLC0415
+    issues = validate_entries(list(merged.values()), previous, catalogue=catalogue_in_db(db, period))
     # Only what this save touches can block it (an indicator's total and breakdowns go together).
     touched = {e.indicator for e in entries}
     relevant = [i for i in issues if i.indicator in touched]

@@ -20,6 +20,15 @@ holding "(unsure)":
     TINH_HOC_TAP).
 The old module-level helpers (`load_catalogue`, `by_code`, `indicator`, `indicators_for_level`,
 `indicators_visible_at`, `catalogue_version`) keep meaning plan 2780.
+
+Shipped and in force. What this module loads from resources is the *seed* (the shipped catalogue).
+The catalogue in force is the one a database holds — the seed plus the rows and targets the Department
+added or corrected and sent in a reference update — and is read with
+`xhht_desktop.db.reference.catalogue_in_db(db, period)` (cached per database, rebuilt when that
+database's reference rows change). Everything that judges or shows a unit's figures uses that one;
+`catalogue_for` here serves what has no database (the seed written at each open, translations,
+labels of a code without a period). Rows are checked with `indicator_row_problem` before they are
+stored, wherever they come from (the Department's own input or an update).
 """
 
 from __future__ import annotations
@@ -39,6 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
 KINDS = ("rate", "flag", "count", "trend", "level")
 LEVELS = ("xa", "huyen", "tinh")
 BREAKDOWNS = ("nu", "dtts")
+TARGET_OPS = (">=", ">", "increase")  # how a figure is compared with its target (None: not judged)
+PERIODICITIES = ("6t+nam", "nam")
 BREAKDOWN_LABELS_VI = {None: "Tổng số", "nu": "Nữ", "dtts": "Dân tộc thiểu số"}
 LEVEL_LABELS_VI = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}
 GROUP_TITLES_VI = {
@@ -429,3 +440,106 @@ def row_code(indicator_code: str, breakdown: str | None) -> str:
 def split_row_code(code: str) -> tuple[str, str | None]:
     base, _, suffix = code.strip().partition(".")
     return base, (suffix or None)
+
+
+# ---- rows as stored and sent (the Department's additions and corrections) --------------------------
+
+ROW_FIELDS = ("programme", "code", "group", "name_vi", "name_en", "kind", "levels", "numerator_vi",
+              "denominator_vi", "periodicity", "target_op", "breakdowns", "owner", "plan_ref", "scale")
+CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,39}")
+# Longest text of each field (the shipped catalogues stay well within: names < 160 characters).
+ROW_TEXT_LIMITS = {"name_vi": 300, "name_en": 300, "numerator_vi": 300, "denominator_vi": 300, "owner": 200,
+                   "plan_ref": 500}
+MAX_TARGET = 10**9
+
+
+def fraction_shape(kind: str) -> bool:
+    """Rates and trends store a numerator and a denominator; the other kinds one value. A row's kind
+    may change only within its shape (the figures already entered keep their meaning)."""
+    return kind in ("rate", "trend")
+
+
+def indicator_to_row(ind: Indicator) -> dict:
+    """The row of an indicator as an update carries it (targets travel on their own)."""
+    return {"programme": ind.programme, "code": ind.code, "group": ind.group, "name_vi": ind.name_vi,
+            "name_en": ind.name_en, "kind": ind.kind, "levels": list(ind.levels), "numerator_vi": ind.numerator_vi,
+            "denominator_vi": ind.denominator_vi, "periodicity": ind.periodicity, "target_op": ind.target_op,
+            "breakdowns": list(ind.breakdowns), "owner": ind.owner, "plan_ref": ind.plan_ref,
+            "scale": list(ind.scale) if ind.scale else None}
+
+
+def indicator_row_problem(row) -> tuple[str, dict] | None:
+    """None when `row` (a dict of ROW_FIELDS, e.g. from an update) is a valid catalogue row, else
+    (code, params): `bad_row` (not a row, a missing or extra field, a bad code, group, level, breakdown,
+    periodicity or scale), `unknown_programme`, `unknown_kind`, `bad_op`, `bad_text` (control characters,
+    a text too long or of the wrong type). Rules that need the other rows (a kind changing shape, a code
+    meaning something else in the other programme) are the caller's: db/reference.py."""
+    from xhht_desktop.domain.text import CONTROL_LINE_RE  # noqa: PLC0415
+
+    if not isinstance(row, dict) or set(row) != set(ROW_FIELDS):
+        return "bad_row", {"field": "row", "code": ""}
+    code = row["code"]
+    if type(code) is not str or not CODE_RE.fullmatch(code):
+        return "bad_row", {"field": "code", "code": str(code)[:40]}
+    ctx = {"code": code}
+    prog = row["programme"]
+    if type(prog) is not str or not any(p.code == prog for p in PROGRAMMES):
+        return "unknown_programme", {**ctx, "programme": str(prog)[:20]}
+    p = programme(prog)
+    if type(row["group"]) is not int or row["group"] not in p.group_titles:
+        return "bad_row", {**ctx, "field": "group"}
+    for name, limit in ROW_TEXT_LIMITS.items():
+        v = row[name]
+        if type(v) is not str or len(v) > limit or CONTROL_LINE_RE.search(v) or v != v.strip():
+            return "bad_text", {**ctx, "field": name}
+    if not row["name_vi"]:
+        return "bad_text", {**ctx, "field": "name_vi"}
+    kind = row["kind"]
+    if kind not in KINDS:
+        return "unknown_kind", {**ctx, "kind": str(kind)[:20]}
+    op = row["target_op"]
+    if op is not None and op not in TARGET_OPS:
+        return "bad_op", {**ctx, "op": str(op)[:20]}
+    levels, bds = row["levels"], row["breakdowns"]
+    if (type(levels) is not list or not levels or len(set(levels)) != len(levels)
+            or any(lv not in LEVELS for lv in levels)):
+        return "bad_row", {**ctx, "field": "levels"}
+    if (type(bds) is not list or len(set(bds)) != len(bds) or any(b not in BREAKDOWNS for b in bds)
+            or (bds and not fraction_shape(kind))):
+        return "bad_row", {**ctx, "field": "breakdowns"}
+    if row["periodicity"] not in PERIODICITIES:
+        return "bad_row", {**ctx, "field": "periodicity"}
+    scale = row["scale"]
+    if kind == "level":
+        if (type(scale) is not list or len(scale) != 2 or any(type(x) is not int for x in scale)
+                or not 0 <= scale[0] < scale[1] <= 9):  # db.aggregate.LEVEL_SLOTS
+            return "bad_row", {**ctx, "field": "scale"}
+    elif scale is not None:
+        return "bad_row", {**ctx, "field": "scale"}
+    return None
+
+
+def indicator_from_row(row: dict, targets: dict[int, float | None], drafts: frozenset[int]) -> Indicator:
+    return Indicator(
+        code=row["code"], group=row["group"], name_vi=row["name_vi"], name_en=row["name_en"], kind=row["kind"],
+        levels=tuple(row["levels"]), numerator_vi=row["numerator_vi"], denominator_vi=row["denominator_vi"],
+        periodicity=row["periodicity"], target_op=row["target_op"], breakdowns=tuple(row["breakdowns"]),
+        owner=row["owner"], plan_ref=row["plan_ref"], programme=row["programme"], targets=dict(targets),
+        draft_targets=drafts, scale=tuple(row["scale"]) if row["scale"] else None)
+
+
+def target_problem(ind: Indicator, value) -> str | None:
+    """None when `value` (None: no target) can be this indicator's target, else why (`bad_target`
+    params' `why`): not a finite number from 0 to 10^9, a rate above 100 %, a degree off its scale."""
+    import math  # noqa: PLC0415
+
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+            or not 0 <= value <= MAX_TARGET:
+        return "number"
+    if ind.kind == "rate" and value > 100:
+        return "percent"
+    if ind.kind == "level" and ind.scale and not ind.scale[0] <= value <= ind.scale[1]:
+        return "scale"
+    return None

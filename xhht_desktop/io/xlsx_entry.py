@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from xhht_desktop.messages import Text, words
 from xhht_desktop.db import units_repo, values_repo
+from xhht_desktop.db.reference import all_catalogues_in_db, catalogue_in_db
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
     by_code,
@@ -98,7 +99,7 @@ def write_template(db: sqlite_utils.Database, unit: units_repo.Unit, period_code
     period = parse_period(period_code)
     units_repo.check_life(db, unit, period)  # no template for a period outside the unit's life
     current = values_repo.load_entries(db, unit.id, period.code) if prefill else {}
-    catalogue = catalogue_for(period)
+    catalogue = catalogue_in_db(db, period)  # the catalogue in force here (the Department's rows too)
     rows_of = [i for i in catalogue.for_level(unit.level) if applies(i.periodicity, period)]
     with_levels = any(i.kind == "level" for i in rows_of)
     wb = Workbook()
@@ -288,8 +289,9 @@ def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     return parsed.value, parsed.error
 
 
-def read_entry_sheet(path: str | Path) -> ImportResult:
-    """Read and check the sheet's form (codes, numbers); does not look at the database."""
+def read_entry_sheet(path: str | Path, db: sqlite_utils.Database | None = None) -> ImportResult:
+    """Read and check the sheet's form (codes, numbers). Codes are those of the catalogue in force in
+    `db` (the shipped catalogue without one); nothing else of the database is looked at."""
     result = ImportResult()
     try:
         wb, cached = open_workbook_safely(path)
@@ -316,7 +318,8 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         result.problems.append(RowProblem(None, "", Text("xlsx.too_many_rows", sheet=SHEET, rows=ws.max_row)))
         return result
     try:  # the catalogue of the period's programme (a bad period is reported by check_workbook)
-        programme_cat = catalogue_for(parse_period(result.period))
+        programme_cat = (catalogue_in_db(db, parse_period(result.period)) if db is not None
+                         else catalogue_for(parse_period(result.period)))
     except PeriodError:
         programme_cat = None
     catalogue = programme_cat.by_code if programme_cat is not None else by_code()
@@ -382,16 +385,17 @@ def read_entry_sheet(path: str | Path) -> ImportResult:
         result.entries.append(entry)
         result.extra.setdefault("rows", {})[entry.key] = entry_row
     if unknown and programme_cat is not None:
-        _explain_other_programme(result, programme_cat, unknown)
+        _explain_other_programme(result, programme_cat, unknown, db)
     return result
 
 
-def _explain_other_programme(result: ImportResult, period_cat, unknown: set[str]) -> None:
+def _explain_other_programme(result: ImportResult, period_cat, unknown: set[str],
+                             db: sqlite_utils.Database | None = None) -> None:
     """A sheet filled with another programme's codes (a 2014 template relabelled 2026): say so once,
     before the rows it made unknown."""
     from xhht_desktop.domain.catalogue import all_catalogues  # noqa: PLC0415
 
-    for other in all_catalogues():
+    for other in (all_catalogues_in_db(db) if db is not None else all_catalogues()):
         if other.programme.code != period_cat.programme.code and unknown <= set(other.by_code):
             here = period_cat.programme
             result.problems.insert(0, RowProblem(None, "", (
@@ -403,7 +407,7 @@ def _explain_other_programme(result: ImportResult, period_cat, unknown: set[str]
 
 def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str | Path) -> ImportResult:
     """Everything `import_workbook` checks, without writing."""
-    result = read_entry_sheet(path)
+    result = read_entry_sheet(path, db)
     if result.problems and not result.entries and not result.unit_code:
         return result
     if result.unit_code and result.unit_code != unit.code:
@@ -421,7 +425,8 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
         if problem is not None:
             result.problems.append(RowProblem(None, "", units_repo.life_problem_vi(problem)))
     rows = result.extra.get("rows", {})
-    catalogue = catalogue_for(period).by_code if period is not None else by_code()
+    catalogue = catalogue_in_db(db, period).by_code if period is not None else by_code()
+    result.extra["names"] = {code: ind.name_vi for code, ind in catalogue.items()}  # for the preview
     for e in result.entries:
         ind = catalogue[e.indicator]
         if unit.level not in ind.levels:
@@ -436,7 +441,7 @@ def check_workbook(db: sqlite_utils.Database, unit: units_repo.Unit, path: str |
         for e in result.entries:
             merged[e.key] = e
         previous = values_repo.previous_entries(db, unit.id, period.code)
-        issues = validate_entries(list(merged.values()), previous, catalogue=period)
+        issues = validate_entries(list(merged.values()), previous, catalogue=catalogue_in_db(db, period))
         touched = {e.indicator for e in result.entries}
         for issue in issues:
             if issue.indicator not in touched:

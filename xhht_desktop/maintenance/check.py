@@ -224,7 +224,7 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     groups: dict[tuple[int, str], list[Entry]] = defaultdict(list)
     other: dict[int, list[str]] = defaultdict(list)  # unit -> periods of figures of the other programme
     for unit_id, period, ind, bd, num, den, val, dno, ddate, dbody in rows:
-        if _of_another_programme(period, ind):
+        if _of_another_programme(period, ind, db):
             other[unit_id].append(period)
             continue
         groups[(unit_id, period)].append(Entry(ind, bd or None, num, den, val, "", dno or "", ddate, dbody or ""))
@@ -248,22 +248,34 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
             out.append(Finding("value_bad_period", Text("check.bad_period", period=period), labels.get(unit_id, unit_id)))
             continue
         # the catalogue of the period's programme (plan 2780 up to 2020, the 2021–2030 programme after)
-        for issue in validate_entries(entries, catalogue=programme.code):
+        for issue in validate_entries(entries, catalogue=_catalogue(db, programme.code)):
             if issue.severity == "error":
                 out.append(Finding(f"value_{issue.code}", issue.message,
                                    Text("check.where_period", unit=labels.get(unit_id, unit_id), period=period)))
     return out, len(rows)
 
 
-def _of_another_programme(period: str, indicator: str) -> bool:
-    """A figure whose code is not in its period's catalogue but in another programme's."""
-    from xhht_desktop.domain.catalogue import all_catalogues, catalogue_for  # noqa: PLC0415
+def _catalogue(db: sqlite_utils.Database, key):
+    """The catalogue in force in this database (the Department's rows too); the shipped one when the
+    database cannot give it (a damaged file is what `check` is for)."""
+    from xhht_desktop.db.reference import catalogue_in_db  # noqa: PLC0415
+    from xhht_desktop.domain.catalogue import catalogue_for  # noqa: PLC0415
 
     try:
-        mine = catalogue_for(period)
+        return catalogue_in_db(db, key)
+    except sqlite3.DatabaseError:
+        return catalogue_for(key)
+
+
+def _of_another_programme(period: str, indicator: str, db: sqlite_utils.Database) -> bool:
+    """A figure whose code is not in its period's catalogue but in another programme's."""
+    from xhht_desktop.domain.catalogue import programmes  # noqa: PLC0415
+
+    try:
+        mine = _catalogue(db, period)
     except ValueError:
         return False
-    return indicator not in mine.by_code and any(indicator in c.by_code for c in all_catalogues())
+    return indicator not in mine.by_code and any(indicator in _catalogue(db, p.code).by_code for p in programmes())
 
 
 def _period_key(code: str):
@@ -294,7 +306,8 @@ def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[s
                 programme = programme_for_period(period).code
             except ValueError:
                 continue  # check_figures names the period
-            for issue in validate_entries([Entry(ind, bd or None, comment=comment)], catalogue=programme):
+            for issue in validate_entries([Entry(ind, bd or None, comment=comment)],
+                                          catalogue=_catalogue(db, programme)):
                 if issue.field == "comment" and issue.severity == "error":
                     out.append(Finding(f"value_{issue.code}", issue.message,
                                        Text("check.where_period", unit=labels.get(unit_id, unit_id), period=period)))
@@ -369,7 +382,7 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
                 programme = programme_for_period(period).code
             except ValueError:
                 programme = None
-            if (programme, ind) not in known and not _of_another_programme(period, ind):
+            if (programme, ind) not in known and not _of_another_programme(period, ind, db):
                 n += count
         if n:
             out.append(Finding("indicator_missing", Text("check.indicator_missing", n=n)))

@@ -38,7 +38,6 @@ from xhht_desktop.domain.catalogue import (
     LEVEL_DEGREE_VI,
     Indicator,
     Programme,
-    catalogue_for,
     entry_keys,
     programme_for_period,
     row_code,
@@ -360,13 +359,22 @@ def apply_frame(header: DocumentHeader, frame, compiled_by: str | None = None) -
         compiled_by=header.compiled_by if compiled_by is None else compiled_by)
 
 
+def education_agency_name(db: sqlite_utils.Database, day: dt.date | None = None) -> str:
+    """The Department of Education's name as the agency list in force says on `day` (today): "Sở Giáo
+    dục và Đào tạo", or what the Department renamed it to in a reference update."""
+    from xhht_desktop.db.reference import agencies_in_db  # noqa: PLC0415
+
+    found = agencies_in_db(db).education_agency((day or dt.date.today()).isoformat())
+    return found.name if found is not None else "Sở Giáo dục và Đào tạo"
+
+
 def installation_body(db: sqlite_utils.Database) -> str:
     """"Sở GD&ĐT tỉnh Kon Tum", "Phòng GD&ĐT huyện Đắk Glei", "UBND xã Đắk Pék": who runs this copy."""
     inst = get_installation(db)
     if inst is None:
         return ""
     if inst.unit.level == "tinh":
-        return f"Sở Giáo dục và Đào tạo {_lower_type(inst.unit)}"
+        return f"{education_agency_name(db)} {_lower_type(inst.unit)}"
     if inst.unit.level == "huyen":
         return f"Phòng Giáo dục và Đào tạo {_lower_type(inst.unit)}"
     return f"UBND {_lower_type(inst.unit)}"
@@ -388,14 +396,15 @@ def _base_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Perio
     preparer = inst.official_name if inst is not None and inst.unit.id == unit.id else ""
     day = period.end.isoformat()
     parent = units_repo.parent_of(db, unit.id, day) or units_repo.parent_of(db, unit.id, unit.valid_from)
+    department = education_agency_name(db)  # the agency list in force (a reference update may rename it)
     if unit.level == "tinh":
         return DocumentHeader(
-            parent_body=_ubnd(unit), issuing_body="SỞ GIÁO DỤC VÀ ĐÀO TẠO", place=_place(unit),
-            reporting_unit=f"Sở Giáo dục và Đào tạo {_lower_type(unit)}",
+            parent_body=_ubnd(unit), issuing_body=department.upper(), place=_place(unit),
+            reporting_unit=f"{department} {_lower_type(unit)}",
             receiving_unit="Bộ Giáo dục và Đào tạo; UBND tỉnh",
             signer_title="GIÁM ĐỐC", form_number="02/XHHT-T" if kind == "consolidated" else "01/XHHT-T",
             number_line="Số:        /BC-SGDĐT", preparer_name=preparer)
-    receiving_dept = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}" if parent else "Sở Giáo dục và Đào tạo"
+    receiving_dept = f"{department} {_lower_type(parent)}" if parent else department
     if unit.level == "huyen":
         # Plan 2780 makes the UBND huyện the reporter of the district; its education office prepares.
         return DocumentHeader(
@@ -410,7 +419,7 @@ def _base_header(db: sqlite_utils.Database, unit: units_repo.Unit, period: Perio
     elif parent.level == "huyen":
         receiving = f"UBND {_lower_type(parent)} (Phòng Giáo dục và Đào tạo)"
     else:  # since 1 July 2025 communes report straight to the Department
-        receiving = f"Sở Giáo dục và Đào tạo {_lower_type(parent)}"
+        receiving = f"{department} {_lower_type(parent)}"
     return DocumentHeader(
         parent_body="", issuing_body=_ubnd(unit), place=_place(unit),
         reporting_unit=f"UBND {_lower_type(unit)}", receiving_unit=receiving,
@@ -435,9 +444,9 @@ def _indicators_for(db: sqlite_utils.Database, level: str, p: Period) -> list[In
     return [i for i in indicators_of(db, level, p) if applies(i.periodicity, p)]
 
 
-def _rules(p: Period) -> dict[str, tuple[int, str]]:
-    """(rule, lowest level) of each indicator of the period's programme."""
-    return {ind.code: rule_of(ind) for ind in catalogue_for(p).indicators}
+def _rules(db: sqlite_utils.Database, p: Period) -> dict[str, tuple[int, str]]:
+    """(rule, lowest level) of each indicator of the period's programme (as in force in `db`)."""
+    return {ind.code: rule_of(ind) for ind in catalogue_in_db(db, p).indicators}
 
 
 # One pass up the tree: each unit's own figures are tallied once and added into its parent's
@@ -512,7 +521,7 @@ def _bottom_up(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], nod
     everything below it — exactly what compute_values would gather for it. The consumer must use
     them before asking for the next node (they are then added into the parent's)."""
     p = parse_period(period_code)
-    rules = _rules(p)
+    rules = _rules(db, p)
     pending: dict[int, tuple[dict, dict[str, int]]] = {}
     for start in range(0, len(nodes), ROWS_PER_QUERY):
         chunk = nodes[start:start + ROWS_PER_QUERY]
@@ -557,7 +566,8 @@ def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit],
     units `needed` (children before parents), each over the units below it last year; None when
     last year's links do not form a tree."""
     last = p.same_period_last_year()
-    codes = {i.code for i in catalogue_for(p).indicators if i.target_op == "increase" and applies(i.periodicity, p)}
+    codes = {i.code for i in catalogue_in_db(db, p).indicators
+             if i.target_op == "increase" and applies(i.periodicity, p)}
     if last is None or not codes:
         return {}
     children = _children_on(db, last.end.isoformat())
@@ -641,7 +651,7 @@ def root_values(db: sqlite_utils.Database, root_id: int, p: Period, *,
     targets = _trend_targets(db, units, [root_id], p) if is_tree else None
     if targets is None or _before_life(units[root_id], p):  # not a tree, or derived through the lineage
         return compute_values(db, root_id, p)
-    rules = _rules(p)
+    rules = _rules(db, p)
     tallies: dict = {}
     own: dict[tuple[str, str], tuple] = {}
     counts: dict[str, int] = {}

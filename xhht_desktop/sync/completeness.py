@@ -23,7 +23,8 @@ import sqlite_utils
 
 from xhht_desktop.db import meta, units_repo
 from xhht_desktop.domain import agencies as agencies_mod
-from xhht_desktop.domain.catalogue import catalogue_for, entry_keys
+from xhht_desktop.db.reference import agencies_in_db, catalogue_in_db
+from xhht_desktop.domain.catalogue import entry_keys
 from xhht_desktop.domain.periods import Period, applies, parse_period
 from xhht_desktop.sync import repo
 
@@ -111,11 +112,18 @@ def deadline(db: sqlite_utils.Database, period: Period) -> dt.date:
     return period.end + dt.timedelta(days=deadline_days(db))
 
 
-@lru_cache(maxsize=None)
-def _expected(level: str, period_code: str) -> int:
+def _expected(db: sqlite_utils.Database, level: str, period_code: str) -> int:
     p = parse_period(period_code)
-    # the indicators of the period's programme (plan 2780 up to 2020, the 2021–2030 programme after)
-    return sum(len(entry_keys(i)) for i in catalogue_for(p).for_level(level) if applies(i.periodicity, p))
+    # the indicators of the period's programme (plan 2780 up to 2020, the 2021–2030 programme after),
+    # as in force in this database
+    cat = catalogue_in_db(db, p)
+    return _expected_in(cat, cat.version, level, period_code)
+
+
+@lru_cache(maxsize=256)
+def _expected_in(cat, version: str, level: str, period_code: str) -> int:
+    p = parse_period(period_code)
+    return sum(len(entry_keys(i)) for i in cat.for_level(level) if applies(i.periodicity, p))
 
 
 def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, district: str | None = None,
@@ -130,7 +138,7 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
     for p in ps:  # the agency valid for each period (agencies in time: domain/agencies.py)
         allowed_in[p.code] = allowed
         if agency:
-            match = agencies_mod.monitoring_agency(agency, p)  # AgencyNotInForce (ValueError) names the successor
+            match = agencies_mod.monitoring_agency(agency, p, agencies_in_db(db))  # AgencyNotInForce (ValueError) names the successor
             if match.district_codes:
                 allowed_in[p.code] = (set(match.district_codes) if allowed is None
                                       else allowed & set(match.district_codes))
@@ -151,7 +159,7 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
                 dcode, dname = u.code, u.name
             if allowed_in[p.code] is not None and dcode not in allowed_in[p.code]:
                 continue
-            if _expected(u.level, p.code) == 0:
+            if _expected(db, u.level, p.code) == 0:
                 continue
             units.setdefault(u.key, UnitRow(u.key, u.code, u.name, u.level, dcode, dname))
             ids[u.key] = u.id
@@ -169,7 +177,7 @@ def completeness(db: sqlite_utils.Database, periods: list[str | Period], *, dist
                 continue
             n = reported.get((ids[u.key], p.code), 0)
             sent = first.get((u.key, p.code))
-            cell = Cell(NOT_DUE, n, _expected(u.level, p.code), sent)
+            cell = Cell(NOT_DUE, n, _expected(db, u.level, p.code), sent)
             if n:
                 late = sent is not None and _sent_day(sent) > due
                 cell.status = LATE if late else RECEIVED

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import sqlite_utils
+
 from xhht_desktop.db import units_repo
-from xhht_desktop.domain.catalogue import catalogue_for, catalogue_version
+from xhht_desktop.db.reference import catalogue_in_db
+from xhht_desktop.domain.catalogue import catalogue_version
 from xhht_desktop.domain.text import control_problem_vi
 from xhht_desktop.domain.values import Entry, format_int, validate_entries
 from xhht_desktop.messages import Text
@@ -152,7 +155,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                         "incoming_origin": origin, "incoming_revision": revision, "incoming_data": data,
                         "package_uuid": opened.package_uuid, "detected_at": batch.now})
         if name == "indicator_values":
-            _validate_figures(plan, spec, applied, existing, level)
+            _validate_figures(plan, spec, applied, existing, level, db)
         elif spec.validate is not None:
             for r in applied:
                 if not r[7]:
@@ -216,7 +219,7 @@ def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
 
 
 def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existing: dict[str, tuple],
-                      level: str) -> None:
+                      level: str, db: sqlite_utils.Database) -> None:
     """The core rules (validate_entries) on each period as it will stand after the merge, and the
     rule that a unit sends only what its level enters."""
     if not applied:
@@ -229,7 +232,7 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
     for row in applied:
         by_code = catalogues.get(row[pi])
         if by_code is None:
-            by_code = catalogues[row[pi]] = catalogue_for(row[pi]).by_code
+            by_code = catalogues[row[pi]] = catalogue_in_db(db, row[pi]).by_code  # in force here
         ind = by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
             plan.errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
@@ -262,7 +265,7 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
     for period, entries in by_period.items():
         if period not in touched:
             continue
-        for issue in validate_entries(list(entries.values()), catalogue=period):
+        for issue in validate_entries(list(entries.values()), catalogue=catalogue_in_db(db, period)):
             if issue.indicator not in touched[period]:
                 continue
             text = Text("merge.period_issue", period=period, issue=issue.message)

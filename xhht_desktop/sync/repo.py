@@ -114,27 +114,34 @@ def rows_to_export(db: sqlite_utils.Database, spec: TableSpec, unit_id: int, sin
         args += [spec.name, since, upto]
     rows = db.conn.execute(_select_sql(spec, since), args).fetchall()
     if spec.name == "indicator_values":
-        rows = _within_programme(spec, rows)
+        level = db.conn.execute("SELECT level FROM units WHERE id=?", (unit_id,)).fetchone()
+        rows = _within_programme(db, spec, rows, level[0] if level else None)
     return rows
 
 
-def _within_programme(spec: TableSpec, rows: list[tuple]) -> list[tuple]:
+def _within_programme(db: sqlite_utils.Database, spec: TableSpec, rows: list[tuple],
+                      level: str | None = None) -> list[tuple]:
     """Figures whose indicator belongs to their period's programme. A figure entered for 2021 or
     later by an earlier version, against plan 2780's catalogue, stays in the database (`check` names
-    it) but does not travel: every receiver would refuse the package for it."""
-    from xhht_desktop.domain.catalogue import catalogue_for  # noqa: PLC0415
+    it) but does not travel: every receiver would refuse the package for it. Likewise, with `level`,
+    a figure of an indicator the unit's level no longer enters (the Department's update moved it to
+    another level): kept here, not sent."""
+    from xhht_desktop.db.reference import catalogue_in_db  # noqa: PLC0415
 
     pi, ii = spec.columns.index("period"), spec.columns.index("indicator")
-    known: dict[str, set[str] | None] = {}
+    di = spec.columns.index("deleted") if "deleted" in spec.columns else None
+    known: dict[str, tuple[set[str], set[str]] | None] = {}
     out = []
     for r in rows:
         if r[pi] not in known:
             try:
-                known[r[pi]] = set(catalogue_for(r[pi]).by_code)
+                cat = catalogue_in_db(db, r[pi])  # in force here
+                known[r[pi]] = (set(cat.by_code), {i.code for i in cat if level is None or level in i.levels})
             except ValueError:  # not a period: let the reader refuse it as before
                 known[r[pi]] = None
         codes = known[r[pi]]
-        if codes is None or r[ii] in codes:
+        # a deletion still travels (the receiver accepts it whatever the level)
+        if codes is None or r[ii] in codes[1] or (di is not None and r[di] and r[ii] in codes[0]):
             out.append(r)
     return out
 

@@ -49,24 +49,29 @@ def cmd_targets_set(args, ctx) -> int:
 
     inst = _department(ctx)
     programme = args.programme or _programme_for(ctx, args.indicator, args.year)
-    if args.op is not None:
-        row = ctx.db.conn.execute("SELECT target_op FROM indicators WHERE programme=? AND code=?",
-                                  (programme, args.indicator)).fetchone()
-        if row is None or (row[0] or "") != args.op:
-            raise CliError(tr(f"Chỉ tiêu {args.indicator} so với mục tiêu theo «{row[0] if row else ''}»; "
-                              f"không đổi được sang «{args.op}» bằng lệnh này.",
-                              f"Indicator {args.indicator} is compared with its target by «{row[0] if row else ''}»; "
-                              f"this command cannot change that to «{args.op}»."))
+    from xhht_desktop.db.reference import ReferenceProblem, set_target_op  # noqa: PLC0415
+
+    op_changed = False
+    op = None if args.op is None or args.op.strip() in ("", "-", "none") else args.op.strip()
     try:
         value = None if args.value.strip().lower() in ("", "none", "-") else float(args.value.replace(",", "."))
-        set_target(ctx.db, programme, args.indicator, args.year, value, actor=inst.actor, note=args.note or "")
+        with ctx.db.atomic():  # the comparison and the figure together, or neither
+            if args.op is not None:  # the comparison may change: it then travels with the indicator's row
+                op_changed = set_target_op(ctx.db, programme, args.indicator, op, actor=inst.actor,
+                                           note=args.note or "")
+            set_target(ctx.db, programme, args.indicator, args.year, value, actor=inst.actor, note=args.note or "")
     except KeyError:
         raise CliError(tr(f"Không có chỉ tiêu {args.indicator} năm mục tiêu {args.year} trong {programme}.",
                           f"There is no indicator {args.indicator} with target year {args.year} in {programme}.")) \
             from None
+    except ReferenceProblem as exc:
+        raise CliError(exc) from None
     except ValueError:
         raise CliError(tr(f"Mục tiêu «{args.value}» không hợp lệ (một số ≥ 0).",
                           f"Target «{args.value}» is not valid (a number ≥ 0).")) from None
+    if op_changed:
+        from xhht_desktop.cli import say  # noqa: PLC0415
+        print(say("refrow.op_changed", code=args.indicator, programme=programme, op=op or "—"))
     shown = updates.format_number(value) if value is not None else tr("không có", "none")
     print(tr(f"Đã đặt mục tiêu {args.indicator} năm {args.year} ({programme}): {shown}. "
              "Phát hành bản cập nhật (publish) để gửi cho các đơn vị.",
@@ -82,8 +87,10 @@ def cmd_publish(args, ctx) -> int:
     except updates.PublishProblem as exc:
         raise CliError(str(exc)) from None
     print(result.path)
-    print(tr(f"Bản cập nhật danh mục số {result.version}: {result.targets} mục tiêu, {result.units} thay đổi đơn vị.",
-             f"Catalogue update no. {result.version}: {result.targets} targets, {result.units} changes of units."),
+    print(tr(f"Bản cập nhật danh mục số {result.version}: {result.targets} mục tiêu, {result.units} thay đổi đơn vị, "
+             f"{result.indicators} dòng chỉ tiêu, {result.agencies} cơ quan.",
+             f"Catalogue update no. {result.version}: {result.targets} targets, {result.units} changes of units, "
+             f"{result.indicators} indicator rows, {result.agencies} agencies."),
           file=sys.stderr)
     if result.rotated_to:
         print(tr(f"Khóa ký mới của Sở: {result.rotated_to} (đã thông báo trong bản cập nhật này, ký bằng khóa cũ).",
@@ -375,8 +382,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--year", required=True, type=int)
     q.add_argument("--value", required=True, help=tr("số (ví dụ 85 hoặc 85,5); «-» để bỏ mục tiêu",
                                                      "a number (for example 85 or 85,5); «-» to remove the target"))
-    q.add_argument("--op", help=tr("chiều so sánh (>=, >, increase): chỉ kiểm tra, phải đúng như danh mục",
-                                   "the comparison (>=, >, increase): only checked, must be the catalogue's"))
+    q.add_argument("--op", help=tr("cách so với mục tiêu (>=, >, increase): đổi cách so của chỉ tiêu (gửi đi bằng "
+                                   "publish)", "the comparison with the target (>=, >, increase): changes the "
+                                   "indicator's comparison (sent by publish)"))
     q.add_argument("--programme", help=tr("KH2780 hoặc XHHT2130 (mặc định: chương trình có năm mục tiêu đó)",
                                           "KH2780 or XHHT2130 (default: the programme with that target year)"))
     q.add_argument("--note", help=tr("ghi chú (căn cứ)", "note (the basis)"))

@@ -100,14 +100,14 @@ def verify(body: bytes, sig_bytes: bytes, pinned: list[bytes], what: str) -> tup
     return key, sig.trusted_comment
 
 
-def parse_json(body: bytes, kind: str, what: str) -> dict:
+def parse_json(body: bytes, kind: str, what: str, *, max_format: int = FORMAT_VERSION) -> dict:
     try:
         doc = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise DocRejected("damaged", Text("doc.bad_json", what=_what(what))) from None
     if not isinstance(doc, dict) or type(doc.get("format")) is not int:
         raise DocRejected("bad_document", Text("doc.no_format", What=_what(what, True)))
-    if doc["format"] > FORMAT_VERSION:
+    if doc["format"] > max_format:
         raise DocRejected("newer_format", Text("doc.newer_format", What=_what(what, True), format=doc["format"]))
     if doc["format"] < 1 or doc.get("kind") != kind:
         raise DocRejected("bad_document", Text("doc.not_kind", what=_what(what)))
