@@ -147,6 +147,8 @@ def test_a_rejected_package_on_the_merge_page_in_english(qtbot, tmp_path, englis
         page.add_paths([good, cut])
         page.run_merge(dry_run=True)
         qtbot.waitUntil(lambda: page.task is None, timeout=30000)
+        qtbot.waitUntil(ctx.idle, timeout=30000)
+        qtbot.waitUntil(lambda: page.lists_task is None, timeout=30000)  # the lists read again in a worker
         allowed = _allowed(dept.db, get_installation(dept.db)) + ["Xã Đắk Pék"]
         rows = {p.file: i for i, p in enumerate(page.report.packages)}
         assert page.report.packages[rows[cut.name]].status == "rejected"
@@ -162,6 +164,7 @@ def test_a_rejected_package_on_the_merge_page_in_english(qtbot, tmp_path, englis
         assert not _vietnamese(seen, allowed), _vietnamese(seen, allowed)
         assert "Will be refused: 1 packages" in page.summary.text()
         assert not [b for b in boxes if b[0] == "error"]
+        page.close()
     finally:
         pek.close()
         dept.close()
