@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from xhht_desktop import cli
 from xhht_desktop.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, CliError, label, tr
 from xhht_desktop.db import units_repo
 from xhht_desktop.sync import corrections, receipts, updates
@@ -252,6 +253,8 @@ def unchanged_en(row: dict) -> str:
 
 def change_text_en(c: dict) -> str:
     """updates.change_text_vi in English."""
+    if c["kind"] in ("indicator", "agency"):
+        return updates.row_change_text(c, "en")
     if c["kind"] == "target":
         old = "none" if c["old"] is None else updates.format_number(c["old"])
         new = "target removed" if c["new"] is None else updates.format_number(c["new"])
@@ -261,7 +264,9 @@ def change_text_en(c: dict) -> str:
         return f"Unit {c['key']} {c['name']}{preds}"
     if c["kind"] == "department_key":
         return f"The Department's new encryption key, fingerprint {c['fingerprint']}"
-    return f"The Department's new signing key, fingerprint {c['fingerprint']} (confirmed by the current key)"
+    if c["kind"] == "signing_key":
+        return f"The Department's new signing key, fingerprint {c['fingerprint']} (confirmed by the current key)"
+    return updates.change_text_vi(c)  # a kind this build words only in Vietnamese
 
 
 def cmd_apply(args, ctx) -> int:
@@ -286,8 +291,8 @@ def cmd_apply(args, ctx) -> int:
                     else tr("Đã áp dụng", "Applied")
                 print(tr(f"{name}: {verb} bản cập nhật danh mục số {r['version']} ({len(r['changes'])} thay đổi).",
                          f"{name}: {verb} catalogue update no. {r['version']} ({len(r['changes'])} changes)."))
-                for change, line in zip(r["changes"], r["changes_vi"]):
-                    print(f"  - {tr(line, change_text_en(change))}")
+                for change, line in zip(r["changes"], r["changes_vi"]):  # English worded only when asked
+                    print(f"  - {change_text_en(change) if cli.LANG == 'en' else line}")
             else:
                 verb = tr("Kiểm tra xong (chưa mở)", "Checked (not opened)") if args.dry_run else tr("Đã mở", "Opened")
                 acked = ", ".join(map(str, r["acknowledged"])) or tr("không gói nào", "no package")
