@@ -380,7 +380,10 @@ def test_message_boxes_in_english(qtbot, db, db_path, monkeypatch, tmp_path, set
             assert kinds.count("confirm") >= 3  # confirm, revoke, the secret key
         else:
             assert any("Receive the Department's key" in d for _k, _t, d in boxes.seen)  # the core's refusal
+        settings.discard_changes()  # nothing left unsaved: the window closes and leaves no event loop waiting
+        settle(ctx)
         win.close()
+        assert not win.isVisible()
         win.deleteLater()
     finally:
         i18n.install_language("vi")
