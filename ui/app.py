@@ -320,6 +320,7 @@ def _finish_running_tasks(app, objects) -> None:
     """
     if "ui.tasks" not in sys.modules:
         return  # no task was ever started
+    import shiboken6
     from PySide6.QtCore import QThread
 
     from ui import tasks
@@ -334,6 +335,10 @@ def _finish_running_tasks(app, objects) -> None:
             return
         for task in running:
             task.progress.cancelled = True
+            if not shiboken6.isValid(task):
+                # Deleted with its parent (a page of a window closed meanwhile) before its result
+                # came: nothing would end its thread's event loop, and this loop would never end.
+                task.thread.quit()
         app.processEvents()
         QThread.msleep(10)
 

@@ -36,7 +36,9 @@ from ui.i18n import core_words
 from ui.operations import CollectionOp
 
 
-BAND = 256  # pixel rows rendered at a time
+# Pixel rows rendered at a time. Rendering and drawing hold the interpreter lock (the GUI thread
+# waits for them): 256 rows took up to 50 ms a call, 128 about 30 ms, for 15 % more printing time.
+BAND = 128
 
 
 def print_pdf_to(printer: QPrinter, path: str | Path, progress=None) -> int:

@@ -42,6 +42,7 @@ from xhht_desktop.db.connection import DatabaseError
 from xhht_desktop.db.units_repo import UnitLifeError
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
+from xhht_desktop.domain.aggregation import change_period, trend_period
 from xhht_desktop.domain import levels
 from xhht_desktop.domain.catalogue import (
     Catalogue,
@@ -460,7 +461,7 @@ class EntryPage(Page):
         self.history_panel.toggled.connect(lambda on: on and self._load_history())
         outer.addWidget(self.history_panel)
 
-        ctx.period_changed.connect(lambda _p: self.refresh())
+        ctx.period_changed.connect(self.refresh_when_shown)
         ctx.data_changed.connect(self._on_data_changed)
         # A new official name must not wipe figures being typed: same rule as data_changed.
         ctx.installation_changed.connect(self._on_data_changed)
@@ -633,14 +634,10 @@ class EntryPage(Page):
         db, unit = self.ctx.db, inst.unit
         stored = values_repo.load_entries(db, unit.id, period.code)
         # 2020 -> 2021 changes programme: a code both catalogues share (TUAN_LE_HTSD) is another
-        # indicator of another plan, so the period before is not compared with.
-        prev = period.previous()
-        if prev is not None and prev.programme_code != period.programme_code:
-            prev = None
+        # indicator of another plan, so the period before is not compared with (domain.aggregation).
+        prev = change_period(period)
         self._previous = values_repo.load_entries(db, unit.id, prev.code) if prev else {}
-        last = period.same_period_last_year()
-        if last is not None and last.programme_code != period.programme_code:
-            last = None
+        last = trend_period(period)
         self._last_year = values_repo.load_entries(db, unit.id, last.code) if last else {}
         self._loading = True
         try:
@@ -819,7 +816,7 @@ class EntryPage(Page):
             # Keep the official's pending edits; reload once they are saved or dropped.
             self._stale = True
             return
-        self.refresh()
+        self.refresh_when_shown()
 
     def _load_history(self) -> None:
         inst = self.ctx.installation

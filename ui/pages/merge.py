@@ -122,7 +122,7 @@ class MergePage(Page):
         self.tabs.addTab(self._build_conflicts_tab(), self.tr("Xung đột"))
         self.tabs.addTab(self._build_installations_tab(), self.tr("Máy gửi"))
         root.addWidget(self.tabs, 1)
-        ctx.data_changed.connect(self.refresh)
+        ctx.data_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     # ---- tab: packages --------------------------------------------------------------------------
@@ -440,6 +440,18 @@ class MergePage(Page):
 
     # ---- refresh --------------------------------------------------------------------------------
 
+    def _fit_lists(self) -> None:
+        """Column widths from the lists' contents (asks the models for every role of 200 rows: done
+        when the page is on screen, not for lists arriving while another page is)."""
+        self._fit_pending = False
+        self.conflicts.resizeColumnsToContents()
+        self.installations.resizeColumnsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_fit_pending", False):
+            self._fit_lists()
+
     def refresh(self) -> None:
         """Read the conflicts and the sending installations in a worker: a nation's Department has
         ten thousand installations, each with its package counts and missing sequence numbers. The
@@ -469,9 +481,10 @@ class MergePage(Page):
 
     def _show_lists(self, conflicts: list[dict], installations: list[dict], fingerprint: str | None) -> None:
         self.conflicts_model.set_rows(conflicts)
-        self.conflicts.resizeColumnsToContents()
         self.installations_model.set_rows(installations)
-        self.installations.resizeColumnsToContents()
+        self._fit_pending = True
+        if self.isVisible():
+            self._fit_lists()
         pending = sum(1 for i in installations if i["status"] == "pending")
         self.tabs.setTabText(1, self.tr("Xung đột ({n})").format(n=format_int(len(conflicts))) if conflicts
                              else self.tr("Xung đột"))

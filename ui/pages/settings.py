@@ -191,8 +191,8 @@ class SettingsPage(Page):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        ctx.data_changed.connect(self.refresh)
-        ctx.installation_changed.connect(self.refresh)
+        ctx.data_changed.connect(self.refresh_when_shown)
+        ctx.installation_changed.connect(self.refresh_when_shown)
         self.refresh()
 
 

@@ -176,7 +176,7 @@ class SyncPage(Page):
         history_layout.addWidget(self.exports_table)
         root.addWidget(history, 1)
 
-        ctx.data_changed.connect(self.refresh)
+        ctx.data_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     # ---- state ----------------------------------------------------------------------------------

@@ -69,12 +69,12 @@ def load_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[t
 
 def previous_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[tuple[str, str | None], Entry]:
     """The unit's figures of the period before (for "far from last time" warnings)."""
+    from xhht_desktop.domain.aggregation import change_period
     from xhht_desktop.domain.periods import parse_period
 
-    p = parse_period(period)
-    prev = p.previous()
     # Across programmes (2020 -> 2021) the indicators are not the same: nothing to compare with.
-    if prev is None or prev.programme_code != p.programme_code:
+    prev = change_period(parse_period(period))
+    if prev is None:
         return {}
     return load_entries(db, unit_id, prev.code)
 
