@@ -4,12 +4,14 @@
     python tools/translations.py release   # pyside6-lrelease: .ts → .qm (the build runs this)
     python tools/translations.py missing   # list strings with no English yet; exit 1 if any
 
-`missing` sees three kinds of user-visible text: (1) the .ts entries lupdate found (self.tr,
+`missing` sees four kinds of user-visible text: (1) the .ts entries lupdate found (self.tr,
 QT_TRANSLATE_NOOP …) without a translation; (2) dict literals in ui/ with Vietnamese values not marked
 QT_TRANSLATE_NOOP (lupdate cannot see them: `self.tr(LABELS[k])`); (3) the core's label tables the
 interface shows — every `*_VI` dict of xhht_desktop/ that ui/ names — whose values must each be a
 translated source in the .ts. A line marked "# i18n: <reason>" (a language named in itself, the
-Vietnamese support report) is left alone. tests/core/test_translations.py runs it, so CI fails when one is missing.
+Vietnamese support report) is left alone; (4) the core's coded messages (xhht_desktop/messages.py:
+every code with its English, and no code named in the source without a template).
+tests/core/test_translations.py runs it, so CI fails when one is missing.
 
 The glossary `resources/translations/en_glossary.tsv` (source<TAB>English, "\\n" for a line break)
 fills translations that are still empty in the .ts; a translation already in the .ts (e.g. edited
@@ -277,6 +279,31 @@ def untranslated_core_labels(lang: str) -> list[tuple[str, str]]:
     return out
 
 
+_CODE_LITERAL = re.compile(r"""\b(?:Text|CodedError|ReportError|CliError|say)\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']""")
+
+
+def uncoded_messages(lang: str) -> list[tuple[str, str]]:
+    """(where, code) of the core's coded messages (xhht_desktop/messages.py) the interface or the
+    CLI cannot word in `lang`: a template with no `lang` text, an English text with Vietnamese left
+    outside «quotes», and a code written in the source (Text("…"), CodedError("…"), say("…")) that
+    has no template at all."""
+    sys.path.insert(0, str(ROOT))
+    from xhht_desktop import messages  # noqa: PLC0415
+
+    out = []
+    for code, by_lang in messages.TEMPLATES.items():
+        text = by_lang.get(lang, "")
+        if not text.strip():
+            out.append(("xhht_desktop/messages.py", code))
+        elif lang != "vi" and VIETNAMESE.search(re.sub(r"«[^»]*»", "", text)):
+            out.append(("xhht_desktop/messages.py", f"{code} (Vietnamese left in its {lang} text)"))
+    for path in sorted((ROOT / "xhht_desktop").rglob("*.py")):
+        for m in _CODE_LITERAL.finditer(path.read_text(encoding="utf-8")):
+            if m.group(1) not in messages.TEMPLATES:
+                out.append((str(path.relative_to(ROOT)), f"{m.group(1)} (no template in messages.py)"))
+    return out
+
+
 def missing(lang: str) -> list[str]:
     """Every user-visible string without `lang`, one line each."""
     out = [f"{lang}\t{context}\t{source!r}" for context, source in fill(lang, write=False)[1]]
@@ -284,6 +311,7 @@ def missing(lang: str) -> list[str]:
             for file, line, text in unmarked_labels()]
     out += [f"{lang}\t{table}\t{text!r} (core label shown by the interface)"
             for table, text in untranslated_core_labels(lang)]
+    out += [f"{lang}\t{where}\t{code} (coded message of the core)" for where, code in uncoded_messages(lang)]
     return out
 
 

@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from xhht_desktop.diagnostics import write_stderr
+from ui.i18n import core_words
 
 log = logging.getLogger("xhht.app")
 
@@ -112,12 +113,13 @@ def _open_database_or_explain(db_path: Path, parent=None):
     from xhht_desktop.db.connection import DatabaseError
     from xhht_desktop.installation import open_app_database
 
+    from ui.i18n import core_words
     from ui.widgets import messages
 
     try:
         return open_app_database(db_path)
     except DatabaseError as exc:
-        messages.error(parent, str(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
+        messages.error(parent, core_words(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     except OSError as exc:
         messages.error(parent, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
             path=db_path, error=exc.strerror or exc),
@@ -310,19 +312,25 @@ class _Startup:
         self.backup_task.setParent(self.app)
 
 
-def _finish_running_tasks(app, objects) -> None:
+def _finish_running_tasks(app, objects, patience_s: float = 120.0) -> None:
     """At exit: cancel the tasks still running (ui.tasks) and wait for their threads to end.
 
     A QThread destroyed while it runs aborts the process, and a worker may be writing (the daily
-    backup, an export): those are left to finish. Their results are delivered as usual.
+    backup, an export): those are left to finish. Their results are delivered as usual. A task
+    still running after `patience_s` (a worker stuck in a call that never returns) is logged with
+    every thread's stack and left behind, so the process (or the test run) never waits for ever.
     """
     if "ui.tasks" not in sys.modules:
         return  # no task was ever started
+    import shiboken6
     from PySide6.QtCore import QThread
 
     from ui import tasks
     from ui.tasks import Task
 
+    import time
+
+    deadline = time.monotonic() + patience_s
     while True:
         running = [task for owner in (app, *objects) for task in owner.findChildren(Task)
                    if task.thread.isRunning()]
@@ -330,10 +338,29 @@ def _finish_running_tasks(app, objects) -> None:
                     if task not in running and task.thread.isRunning()]
         if not running:
             return
+        if time.monotonic() > deadline:
+            # A worker stuck in a call that never returns must not keep the process alive for
+            # ever (nor hang the test run): say which tasks, with every thread's stack, and go on.
+            # The tasks stay referenced in tasks._live, so no running QThread is destroyed here.
+            log = logging.getLogger("xhht.ui")
+            log.error("at exit, %d task(s) still running after %.0f s: %s", len(running), patience_s,
+                      ", ".join(sorted({type(t).__name__ if not shiboken6.isValid(t)
+                                        else (t.objectName() or type(t).__name__) for t in running})))
+            _dump_thread_stacks(log)
+            return
         for task in running:
             task.progress.cancelled = True
+            if not shiboken6.isValid(task):
+                # Deleted with its parent (a page of a window closed meanwhile) before its result
+                # came: nothing would end its thread's event loop, and this loop would never end.
+                task.thread.quit()
         app.processEvents()
         QThread.msleep(10)
+
+
+def _dump_thread_stacks(log) -> None:
+    for ident, frame in sys._current_frames().items():
+        log.error("thread %s:\n%s", ident, "".join(traceback.format_stack(frame)))
 
 
 def run(argv: list[str]) -> int:

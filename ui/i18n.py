@@ -38,7 +38,17 @@ def current_language() -> str:
 
 def core_words(message) -> str:
     """A message of the core (a coded error or progress text of xhht_desktop/messages.py, else any
-    object's str()) in the interface language."""
+    object's str()) in the interface language. SQLite's own busy error (SQLITE_BUSY/LOCKED: another
+    program holds the database) and a full disk, a read-only file or an I/O error reported by SQLite or
+    the OS read as the core's explanation, not as SQLite's or the OS's English."""
+    if isinstance(message, BaseException) and messages._coded(message) is None:
+        from xhht_desktop.db import connection  # noqa: PLC0415
+        from xhht_desktop.storage import explain_storage_error  # noqa: PLC0415
+
+        if connection.is_busy_error(message):  # SQLite's own error; a message of ours (BackupError) keeps its words
+            message = connection.DatabaseBusy()
+        else:
+            message = explain_storage_error(message) or message
     return messages.words(message, _current)
 
 

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from xhht_desktop.writer import Cancelled, Changes, Outcome
 
+from ui.i18n import core_words
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import run_task
+from ui.i18n import core_words
 
 
 class _Delivery(QObject):
@@ -71,7 +73,7 @@ def _explain(parent, exc: BaseException) -> None:
     if isinstance(exc, (Cancelled, TaskCancelled)):
         return
     messages.error(parent if _alive(parent) else None,
-                   QCoreApplication.translate("Operation", "Không thực hiện được."), str(exc))
+                   QCoreApplication.translate("Operation", "Không thực hiện được."), core_words(exc))
 
 
 class CollectionOp:

@@ -14,13 +14,14 @@ from xhht_desktop.db.connection import open_database
 from xhht_desktop.db.reference import refresh_reference_data
 from xhht_desktop.domain.text import control_problem_vi
 from xhht_desktop.domain.units import NEW_PROVINCE_CODE, PROVINCE_CODE
+from xhht_desktop.messages import Text
 
 ROLES = {"commune": "xa", "district": "huyen", "department": "tinh"}
 ROLE_LABELS_VI = {"commune": "Cán bộ xã", "district": "Phòng GD&ĐT huyện", "department": "Sở GD&ĐT"}
 
 
 class InitError(ValueError):
-    """Wrong input to `init`; the message is in Vietnamese."""
+    """Wrong input to `init`: raised with a coded Text (xhht_desktop/messages.py); str() is Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -65,24 +66,24 @@ def init_installation(
     plan's 2013 unit where a code was reused.
     """
     if role not in ROLES:
-        raise InitError(f"Vai trò «{role}» không hợp lệ: chọn commune (xã), district (huyện) hoặc department (Sở).")
+        raise InitError(Text("init.bad_role", role=role))
     level = ROLES[role]
     default = (NEW_PROVINCE_CODE if today_first else PROVINCE_CODE) if role == "department" else ""
     code = (unit_code or default).strip()
     if not code:
-        raise InitError("Chưa chọn đơn vị (mã xã hoặc mã huyện).")
-    kind = {"xa": "xã, phường, thị trấn", "huyen": "huyện, thành phố", "tinh": "tỉnh"}[level]
+        raise InitError(Text("init.no_unit"))
+    kind = Text(f"init.level.{level}")
     if "@" in code:
         try:
             unit = units_repo.resolve_unit(db, code)
         except units_repo.UnitSpecError as exc:
-            raise InitError(str(exc)) from None
+            raise InitError(exc.args[0]) from None
         if unit.level != level:
-            raise InitError(f"«{unit.name}» ({unit.key}) không phải là {kind}.")
+            raise InitError(Text("init.wrong_level", unit=unit.name, key=unit.key, kind=kind))
         return _store(db, role, unit, official_name, official_title)
     versions = [u for u in units_repo.units_with_code(db, code) if u.level == level]
     if not versions:
-        raise InitError(f"Mã «{code}» không phải là mã {kind} trong danh mục đơn vị hành chính.")
+        raise InitError(Text("init.not_a_code_of", code=code, kind=kind))
     if today_first:
         day = (today or dt.date.today()).isoformat()
         unit = next((u for u in versions if u.valid_on(day)), versions[-1])
@@ -100,19 +101,20 @@ def init_installation_by_key(db, role: str, unit_key: str, official_name: str = 
                              official_title: str = "") -> Installation:
     unit = units_repo.unit_by_key(db, unit_key)
     if unit is None:
-        raise InitError(f"Không tìm thấy đơn vị «{unit_key}».")
+        raise InitError(Text("init.no_unit_key", key=unit_key))
     if role not in ROLES or unit.level != ROLES[role]:
-        raise InitError(f"Đơn vị «{unit.name}» không phù hợp với vai trò đã chọn.")
+        raise InitError(Text("init.unit_not_for_role", unit=unit.name))
     return _store(db, role, unit, official_name, official_title)
 
 
 def check_official(official_name: str, official_title: str) -> None:
     """The official's name and title travel in every package's manifest, which refuses control
     characters: refuse them here, where they are typed (InitError, Vietnamese)."""
-    for label, text in (("Họ tên cán bộ", official_name), ("Chức vụ", official_title)):
+    for label, text in ((Text("init.field.official_name"), official_name),
+                        (Text("init.field.official_title"), official_title)):
         problem = control_problem_vi(text)
         if problem:
-            raise InitError(f"{label}: {problem}")
+            raise InitError(Text("init.field_problem", label=label, problem=problem))
 
 
 def set_official(db: sqlite_utils.Database, official_name: str, official_title: str) -> None:
@@ -154,7 +156,7 @@ def get_installation(db: sqlite_utils.Database) -> Installation | None:
 
 
 class MoveError(ValueError):
-    """`move-to` refused; the message is in Vietnamese."""
+    """`move-to` refused: raised with a coded Text (xhht_desktop/messages.py); str() is Vietnamese."""
 
 
 def move_offer(db: sqlite_utils.Database, today: dt.date | None = None) -> list[units_repo.Unit]:
@@ -183,19 +185,19 @@ def move_to(db: sqlite_utils.Database, spec: str) -> tuple[units_repo.Unit, Inst
     Returns (the old unit, the installation as it now stands)."""
     inst = get_installation(db)
     if inst is None:
-        raise MoveError("Máy này chưa được khởi tạo.")
+        raise MoveError(Text("move.not_initialised"))
     old = inst.unit
     try:
         target = units_repo.resolve_unit(db, spec)
     except units_repo.UnitSpecError as exc:
-        raise MoveError(str(exc)) from None
+        raise MoveError(exc.args[0]) from None
     allowed = [u for u in _successors_in_order(db, old) if u.level == old.level]
     if target.id not in {u.id for u in allowed}:
         if not allowed:
-            raise MoveError(f"{old.name} ({old.key}) không có đơn vị kế tiếp cùng cấp để chuyển sang.")
+            raise MoveError(Text("move.no_successor", unit=old.name, key=old.key))
         names = ", ".join(f"{u.name} ({u.code}@{u.valid_from})" for u in allowed)
-        raise MoveError(f"{target.name} ({target.key}) không phải là đơn vị kế tiếp của {old.name}; "
-                        f"chọn: {names}.")
+        raise MoveError(Text("move.not_successor", target=target.name, target_key=target.key, unit=old.name,
+                             names=names))
     moved = meta.get(db, "moved_from") or ""
     meta.set_many(db, {"unit_key": target.key,
                        "moved_from": ";".join(filter(None, [moved, f"{old.key}>{target.key}@{dt.date.today().isoformat()}"]))})

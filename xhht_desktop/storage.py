@@ -18,46 +18,48 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-DISK_FULL = ("Ổ đĩa đã đầy (hết chỗ trống): chưa ghi được gì, dữ liệu đã lưu trước đó không bị thay đổi. "
-             "Hãy giải phóng dung lượng hoặc chọn nơi lưu khác rồi thử lại.")
-READ_ONLY = ("Tệp hoặc thư mục {where}chỉ đọc (không có quyền ghi): chưa ghi được gì, dữ liệu đã lưu trước đó "
-             "không bị thay đổi. Hãy chọn nơi lưu khác hoặc nhờ cán bộ tin học cấp quyền ghi.")
-IO_ERROR = ("Lỗi đọc/ghi ổ đĩa{where}: chưa ghi được gì. Kiểm tra ổ đĩa hoặc thẻ nhớ (USB) rồi thử lại.")
+from xhht_desktop.messages import TEMPLATES, Text
+
+# The Vietnamese sentences (their codes and English in xhht_desktop/messages.py, "storage.*").
+DISK_FULL = TEMPLATES["storage.disk_full"]["vi"]
+READ_ONLY = TEMPLATES["storage.read_only"]["vi"]
+IO_ERROR = TEMPLATES["storage.io_error"]["vi"]
 
 
 def _where(path: str | os.PathLike | None) -> str:
     return f"«{path}» " if path else ""
 
 
-def _kept(path: str | os.PathLike | None) -> str:
-    return f"Tệp «{path}» vẫn giữ nguyên bản cũ." if path else "Tệp cũ vẫn giữ nguyên."
+def _kept(path: str | os.PathLike | None) -> Text:
+    return Text("storage.kept", path=str(path)) if path else Text("storage.kept_no_path")
 
 
 def explain_storage_error(exc: BaseException, path: str | os.PathLike | None = None) -> str | None:
-    """A Vietnamese message for a full disk / read-only / I/O failure, or None if `exc` is not one."""
+    """A message for a full disk / read-only / I/O failure, or None if `exc` is not one: a coded
+    Text (xhht_desktop/messages.py), its str() the Vietnamese sentence."""
     if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
         text = str(exc).lower()
         if "disk is full" in text or "database or disk is full" in text:
-            return DISK_FULL
+            return Text("storage.disk_full")
         if "readonly" in text or "read-only" in text:
-            return READ_ONLY.format(where=_where(path))
+            return Text("storage.read_only", where=_where(path))
         if "disk i/o error" in text or "unable to open database" in text:
             if path is not None and _nearly_full(path):
-                return DISK_FULL
-            return IO_ERROR.format(where=f" «{path}»" if path else "")
+                return Text("storage.disk_full")
+            return Text("storage.io_error", where=f" «{path}»" if path else "")
         return None
     if isinstance(exc, StorageError):
         return describe(exc.code, path or exc.path, exc.cause)
     if isinstance(exc, OSError):
         target = path or exc.filename
         if _winerror(exc) in (WINERROR_SHARING_VIOLATION, WINERROR_LOCK_VIOLATION):
-            return FILE_IN_USE.format(where=_kept(target))
+            return Text("storage.file_in_use", where=_kept(target))
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
-            return DISK_FULL
+            return Text("storage.disk_full")
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return READ_ONLY.format(where=_where(target))
+            return Text("storage.read_only", where=_where(target))
         if exc.errno == errno.EIO:
-            return IO_ERROR.format(where=f" «{target}»" if target else "")
+            return Text("storage.io_error", where=f" «{target}»" if target else "")
     return None
 
 
@@ -88,9 +90,8 @@ def fsync_directory(folder: str | os.PathLike) -> None:
 # Windows a file another program holds open (Excel, a PDF reader, our own preview) or that an
 # antivirus is scanning cannot be replaced for a moment.
 
-FILE_IN_USE = ("Tệp đang mở trong chương trình khác (Excel, trình đọc PDF…): hãy đóng tệp rồi thử lại. "
-               "{where}")
-WRITE_FAILED = "Không ghi được tệp {where}: {error}."
+FILE_IN_USE = TEMPLATES["storage.file_in_use"]["vi"]
+WRITE_FAILED = TEMPLATES["storage.write_failed"]["vi"]
 
 # Error codes of StorageError; the UI and the CLI turn them into words (explain_storage_error).
 CODE_FILE_IN_USE = "file_in_use"
@@ -116,7 +117,8 @@ class StorageError(OSError):
     """A file could not be written. `code` is one of CODE_*; `path` is the file meant.
 
     It is an OSError (errno/strerror/filename of the cause) so existing `except OSError` handlers
-    keep working; str() is the Vietnamese explanation.
+    keep working; str() is the Vietnamese explanation, `coded` the same as a coded Text (the UI and
+    the CLI's --lang word it with xhht_desktop/messages.words).
     """
 
     def __init__(self, code: str, path: str | os.PathLike, cause: BaseException | None = None,
@@ -131,22 +133,26 @@ class StorageError(OSError):
     def __str__(self) -> str:
         return describe(self.code, self.path, self.cause)
 
+    @property
+    def coded(self) -> Text:
+        return describe(self.code, self.path, self.cause)
+
     def __reduce__(self):  # picklable (a worker's exception may travel)
         return (type(self), (self.code, str(self.path), self.cause, self.attempts))
 
 
 def describe(code: str, path: str | os.PathLike | None, cause: BaseException | None = None) -> str:
-    """The Vietnamese sentence for a StorageError code."""
+    """The sentence for a StorageError code: a coded Text, Vietnamese as a str."""
     if code == CODE_FILE_IN_USE:
-        return FILE_IN_USE.format(where=_kept(path))
+        return Text("storage.file_in_use", where=_kept(path))
     if code == CODE_READ_ONLY:
-        return READ_ONLY.format(where=_where(path))
+        return Text("storage.read_only", where=_where(path))
     if code == CODE_DISK_FULL:
-        return DISK_FULL
+        return Text("storage.disk_full")
     if code == CODE_IO_ERROR:
-        return IO_ERROR.format(where=f" «{path}»" if path else "")
+        return Text("storage.io_error", where=f" «{path}»" if path else "")
     error = getattr(cause, "strerror", None) or cause or code
-    return WRITE_FAILED.format(where=_where(path), error=error)
+    return Text("storage.write_failed", where=_where(path), error=str(error))
 
 
 def _winerror(exc: BaseException) -> int | None:

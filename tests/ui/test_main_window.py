@@ -281,3 +281,22 @@ def test_a_workbook_with_an_error_is_previewed_and_cannot_be_imported(qtbot, mai
     assert bad.problems
     dialog.apply()  # even if called, nothing happens with problems
     assert _stored(ctx, "2014") == {}
+
+
+def test_a_page_hidden_behind_another_reloads_when_it_is_shown_again(main_window):
+    """A change re-reads the page on screen at once; one behind it when it is shown next (a merge
+    or a print made every page re-read its lists on the GUI thread)."""
+    from xhht_desktop.db import meta
+
+    ctx, window = main_window
+    settings = window.open_page("SettingsPage")
+    assert settings.official_edit.text() != "Nguyễn Văn Bình"
+    window.open_page("DashboardPage")
+    meta.put(ctx.db, "official_name", "Nguyễn Văn Bình")
+    ctx.data_changed.emit()
+    assert settings.official_edit.text() != "Nguyễn Văn Bình"  # not while hidden…
+    window.open_page("SettingsPage")
+    assert settings.official_edit.text() == "Nguyễn Văn Bình"  # …but as soon as it is shown
+    meta.put(ctx.db, "official_name", "Y Blong")
+    ctx.data_changed.emit()
+    assert settings.official_edit.text() == "Y Blong"  # the page on screen: at once

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.maintenance import backup as bk
 
+from ui.i18n import core_words
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
+from ui.i18n import core_words
 
 def _documents_folder() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -77,7 +79,7 @@ def backup_now(parent: QWidget | None, ctx):
 
     def failed(exc, tb):
         if not isinstance(exc, Cancelled):
-            messages.error(parent, translate("BackupRestore", "Không sao lưu được."), str(exc))
+            messages.error(parent, translate("BackupRestore", "Không sao lưu được."), core_words(exc))
 
     task = run_task(parent, translate("BackupRestore", "Đang sao lưu…"), work, on_done=done, on_error=failed)
     return _keep(parent, task)
@@ -178,7 +180,7 @@ class RestoreDialog(QDialog):
         self._task = run_task(self, self.tr("Đang kiểm tra bản sao lưu…"),
                               lambda progress: bk.inspect_database_file(path, work_dir=work_dir),
                               on_done=lambda info: self._show_info(path, info),
-                              on_error=lambda exc, tb: self._show_refusal(path, str(exc)))
+                              on_error=lambda exc, tb: self._show_refusal(path, core_words(exc)))
 
     def _show_refusal(self, path: Path, reason: str) -> None:
         if self.chosen != Path(path):
@@ -192,7 +194,7 @@ class RestoreDialog(QDialog):
             return  # the user picked another file meanwhile
         reason = bk.refusal_reason(info)
         if reason:
-            self._show_refusal(path, reason)
+            self._show_refusal(path, core_words(reason))
             return
         self.info = info
         current = self.ctx.installation
@@ -259,7 +261,7 @@ class RestoreDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - tell the user; the safety copy is in the backups folder
             messages.error(self, self.tr("Không mở lại được cơ sở dữ liệu."),
                            self.tr("{error}\nBản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.")
-                           .format(error=str(exc), folder=str(bk.backup_dir(self.ctx.db_path))))
+                           .format(error=core_words(exc), folder=str(bk.backup_dir(self.ctx.db_path))))
             return False
         return True
 
@@ -283,7 +285,7 @@ class RestoreDialog(QDialog):
     def _restore_failed(self, exc, tb) -> None:
         if not _connection_open(self.ctx.db):
             self._reopen()
-        messages.error(self, self.tr("Không khôi phục được. Dữ liệu hiện tại không thay đổi."), str(exc))
+        messages.error(self, self.tr("Không khôi phục được. Dữ liệu hiện tại không thay đổi."), core_words(exc))
         self._update_button()
 
 

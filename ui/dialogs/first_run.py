@@ -30,8 +30,10 @@ from xhht_desktop.domain.text import matches
 from xhht_desktop.domain.units import NEW_PROVINCE_CODE, NEW_SYSTEM_FROM, OLD_SYSTEM_END
 from xhht_desktop.installation import InitError, Installation, init_installation_by_key
 
+from ui.i18n import core_words
 from ui.models.presentation import role_label
 from ui.widgets import messages
+from ui.i18n import core_words
 
 ROLE_HELP_VI = {
     "commune": QT_TRANSLATE_NOOP("RolePage", "Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học "
@@ -301,7 +303,7 @@ class FirstRunWizard(QWizard):
                                             self.official_page.name_edit.text(),
                                             self.official_page.title_edit.text())
         except InitError as exc:
-            messages.warn(self, str(exc))
+            messages.warn(self, core_words(exc))
             return
         if self.official_page.sample_box.isChecked():
             from xhht_desktop.sample import fill_sample_installation

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.installation import MoveError, get_installation, move_offer, move_to
+from ui.i18n import core_words
 
 
 class MoveToDialog(QDialog):
@@ -60,7 +61,7 @@ class MoveToDialog(QDialog):
         try:
             _old, inst = move_to(self.db, item.data(Qt.ItemDataRole.UserRole))
         except MoveError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_words(exc))
             return
         self.moved = inst.unit
         super().accept()

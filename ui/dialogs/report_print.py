@@ -32,10 +32,13 @@ from xhht_desktop.reports import frame as F
 from xhht_desktop.reports import narrative
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.operations import CollectionOp
 
 
-BAND = 256  # pixel rows rendered at a time
+# Pixel rows rendered at a time. Rendering and drawing hold the interpreter lock (the GUI thread
+# waits for them): 256 rows took up to 50 ms a call, 128 about 30 ms, for 15 % more printing time.
+BAND = 128
 
 
 def print_pdf_to(printer: QPrinter, path: str | Path, progress=None) -> int:
@@ -157,7 +160,7 @@ def save_copy(parent: QWidget | None, source: str | Path, target: str | Path, on
             return
         reason = explain_storage_error(exc, target) or \
             f"«{target}»: {getattr(exc, 'strerror', None) or exc}"
-        messages.error(parent, QCoreApplication.translate("ReportPrint", "Không lưu được bản sao."), reason)
+        messages.error(parent, QCoreApplication.translate("ReportPrint", "Không lưu được bản sao."), core_words(reason))
 
     return run_task(parent, QCoreApplication.translate("ReportPrint", "Đang lưu bản sao…"), work,
                     on_done=on_done, on_error=failed)

@@ -245,7 +245,7 @@ class SyncKeysWidget(QWidget):
         try:
             keys.write_file(path, text_or_bytes, private=private)
         except OSError as exc:
-            messages.error(self, self.tr("Không ghi được tệp."), str(exc))
+            messages.error(self, self.tr("Không ghi được tệp."), core_words(exc))
             return
         messages.info(self, self.tr("Đã ghi {name}.").format(name=Path(path).name))
 
@@ -284,7 +284,7 @@ class SyncKeysWidget(QWidget):
         self.task = run_task(self, self.tr("Đang mã hóa bản sao lưu khóa…"), work,
                              on_done=lambda p: messages.info(self, self.tr("Đã sao lưu khóa vào {name}.").format(
                                  name=Path(p).name)),
-                             on_error=lambda exc, tb: messages.error(self, self.tr("Không sao lưu được."), str(exc)))
+                             on_error=lambda exc, tb: messages.error(self, self.tr("Không sao lưu được."), core_words(exc)))
 
     def restore(self) -> None:
         path = messages.open_file_name(self, self.tr("Chọn bản sao lưu khóa"), str(Path.home()),
@@ -308,7 +308,7 @@ class SyncKeysWidget(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.task = None
-            messages.error(self, self.tr("Không khôi phục được khóa."), str(exc))
+            messages.error(self, self.tr("Không khôi phục được khóa."), core_words(exc))
 
         self.task = CollectionOp(self, self.tr("Khôi phục khóa của Sở"), work, ctx=self.ctx).with_progress(
             self.tr("Đang mở bản sao lưu khóa…")).success(done).failure(failed).run_in_background()

@@ -33,6 +33,7 @@ from ui.models.import_preview import ActivityPreviewModel, ImportPreviewModel, a
 from ui.operations import CollectionOp
 from ui.tasks import run_task
 from ui.widgets import messages
+from ui.i18n import core_words
 
 
 def _check_in_worker(db_path: Path, unit, path: str, actor: str, origin: str, apply: bool):
@@ -176,7 +177,8 @@ class XlsxImportDialog(QDialog):
         self.activities_model.set_rows(activity_rows(result))
         for w in (self.activities_label, self.activities):
             w.setVisible(bool(self.activities_model.rows))
-        lines = [f"⛔ {p.text(i18n.current_language())}" for p in result.problems] + [f"⚠ {w}" for w in result.warnings]
+        lines = ([f"⛔ {p.text(i18n.current_language())}" for p in result.problems]
+                 + [f"⚠ {core_words(w)}" for w in result.warnings])
         clc = result.extra.get("clc")
         if clc:
             lines.append(self.tr("Sổ TTHTCĐ: {n} hoạt động sẽ được thêm hoặc cập nhật.").format(n=len(clc)))
@@ -201,7 +203,7 @@ class XlsxImportDialog(QDialog):
 
     def _failed(self, exc, tb: str) -> None:
         self.status.setText("<span style='color:#c62828'><b>" + self.tr("Không đọc được tệp.") + "</b></span>")
-        self.problems.setPlainText(str(exc))
+        self.problems.setPlainText(core_words(exc))
 
     # ---- importing -----------------------------------------------------------------------------
 
@@ -248,4 +250,4 @@ class XlsxImportDialog(QDialog):
         self.import_button.setEnabled(True)
         self.status.setText("<span style='color:#c62828'><b>"
                             + self.tr("Không nhập được — không có số liệu nào được ghi.") + "</b></span>")
-        self.problems.setPlainText(str(exc))
+        self.problems.setPlainText(core_words(exc))

@@ -16,6 +16,7 @@ from xhht_desktop.sync.export import TABLE_LABELS_VI
 from xhht_desktop.sync.merge import DRY_RUN_LABELS_VI, STATUS_LABELS_VI, PackageResult
 
 from ui.models.presentation import breakdown_name, indicator_name, period_name
+from ui.i18n import core_words
 from ui.models.core_labels import core_label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -209,9 +210,9 @@ class PreviewModel(_RowsModel):
             if col == 10:
                 return p.file
         if role == TOOLTIP:
-            lines = [p.reason] if p.reason else []
-            lines += [self.tr("Lỗi: {problem}").format(problem=x) for x in p.problems[:15]]
-            lines += [self.tr("Lưu ý: {warning}").format(warning=x) for x in p.warnings[:10]]
+            lines = [core_words(p.reason)] if p.reason else []
+            lines += [self.tr("Lỗi: {problem}").format(problem=core_words(x)) for x in p.problems[:15]]
+            lines += [self.tr("Lưu ý: {warning}").format(warning=core_words(x)) for x in p.warnings[:10]]
             if counts.get("deleted"):
                 lines.append(self.tr("Trong đó {n} bản ghi đã xóa (máy nhận cũng sẽ xóa).").format(n=counts["deleted"]))
             return "\n".join(lines)
@@ -367,6 +368,16 @@ def _fingerprint_font():
     return _FONT[0]
 
 
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _cell_brush(status: str) -> QBrush:
+    brush = _BRUSHES.get(status)
+    if brush is None:
+        brush = _BRUSHES[status] = QBrush(QColor(CELL_COLOURS[status]))
+    return brush
+
+
 class CompletenessModel(QAbstractTableModel):
     """Units down, periods across; the colour says the status, the text adds reported/expected."""
 
@@ -377,7 +388,26 @@ class CompletenessModel(QAbstractTableModel):
     def set_grid(self, grid: comp.Completeness) -> None:
         self.beginResetModel()
         self.grid = grid
+        # A cell's status and text, worked out once: sizing the columns and painting ask for every
+        # role of every cell (8,700 calls for a province's grid at each refresh).
+        self._cells: dict[tuple[int, int], tuple] = {}
         self.endResetModel()
+
+    def _cell(self, row: int, col: int) -> tuple:
+        cells = self.__dict__.setdefault("_cells", {})
+        found = cells.get((row, col))
+        if found is None:
+            u = self.grid.units[row]
+            if col == 0:
+                found = (u, None, f"{u.name} ({u.code})" if u.level == "xa" else f"▸ {u.name} ({u.code})")
+            else:
+                cell = self.grid.cell(u.key, self.grid.periods[col - 1])
+                label = _t(comp.STATUS_LABELS_VI[cell.status])
+                if cell.status in (comp.RECEIVED, comp.LATE) and cell.expected:
+                    label += f" {cell.reported}/{cell.expected}"
+                found = (u, cell, label)
+            cells[(row, col)] = found
+        return found
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802,B008 - Qt API
         return 0 if parent.isValid() or self.grid is None else len(self.grid.units)
@@ -395,11 +425,11 @@ class CompletenessModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid() or self.grid is None:
             return None
-        u = self.grid.units[index.row()]
         col = index.column()
+        u, cell, text = self._cell(index.row(), col)
+        if role == DISPLAY:
+            return text
         if col == 0:
-            if role == DISPLAY:
-                return f"{u.name} ({u.code})" if u.level == "xa" else f"▸ {u.name} ({u.code})"
             if role == Qt.ItemDataRole.FontRole and u.level == "huyen":
                 from PySide6.QtGui import QFont
                 font = QFont()
@@ -407,14 +437,8 @@ class CompletenessModel(QAbstractTableModel):
                 return font
             return None
         period = self.grid.periods[col - 1]
-        cell = self.grid.cell(u.key, period)
-        if role == DISPLAY:
-            label = _t(comp.STATUS_LABELS_VI[cell.status])
-            if cell.status in (comp.RECEIVED, comp.LATE) and cell.expected:
-                label += f" {cell.reported}/{cell.expected}"
-            return label
         if role == BACKGROUND:
-            return QBrush(QColor(CELL_COLOURS[cell.status]))
+            return _cell_brush(cell.status)
         if role == ALIGN:
             return CENTER
         if role == TOOLTIP and cell.status != comp.NONE:

@@ -3,7 +3,9 @@
 A page is a QWidget shown in the main window's stack, listed in the sidebar under `title`.
 The main window asks `has_unsaved_changes()` before the period changes or the window closes,
 and calls `save()` for Ctrl+S. Pages refresh themselves on `ctx.period_changed` and
-`ctx.data_changed`. A page with editable data emits `modified_changed(bool)` when its unsaved
+`ctx.data_changed`, through `refresh_when_shown()`: a page hidden behind another in a shown window
+refreshes when it is shown next, not at every change (a merge or a print would otherwise make every
+page the official is not looking at re-read and redraw its lists on the GUI thread). A page with editable data emits `modified_changed(bool)` when its unsaved
 state changes (optional: the main window also asks `has_unsaved_changes()` directly).
 """
 
@@ -27,6 +29,23 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._refresh_on_show = False
+
+    def refresh_when_shown(self, *_args) -> None:
+        """`refresh()` now if the page is on screen (or is not in a shown window: a page on its
+        own), else once it is shown again."""
+        window = self.window()
+        if window is not self and window.isVisible() and not self.isVisible():
+            self._refresh_on_show = True
+            return
+        self._refresh_on_show = False
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._refresh_on_show:
+            self._refresh_on_show = False
+            self.refresh()
 
     def has_unsaved_changes(self) -> bool:
         return False

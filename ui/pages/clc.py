@@ -57,6 +57,7 @@ from xhht_desktop.sync import corrections
 from xhht_desktop.domain.periods import LAST_YEAR, Period, all_periods
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.clc_activity import ClcActivityDialog
 from ui.dialogs.clc_centre import ClcCentreDialog
@@ -449,7 +450,7 @@ class ClcPage(Page):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = False
-        self.status.setText(self.tr("Không đọc được: {error}").format(error=exc))
+        self.status.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -643,9 +644,9 @@ class ClcPage(Page):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ClcValidationError):
-                messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+                messages.warn(self, self.tr("Không hoàn tác được thay đổi này."), core_words(exc))
             else:
-                messages.error(self, self.tr("Không hoàn tác được thay đổi này."), str(exc))
+                messages.error(self, self.tr("Không hoàn tác được thay đổi này."), core_words(exc))
 
         label = self.tr("Hoàn tác") if backwards else self.tr("Làm lại")
         CollectionOp(self, label, op).success(done).failure(failed).run_in_background()
@@ -868,7 +869,7 @@ class ClcPage(Page):
             self, self.tr("Đang xuất sổ hoạt động…"), work,
             on_done=lambda out: self._notice(self.tr("Đã xuất {n} hoạt động ra «{path}».").format(
                 n=self.model.accepted_count(), path=out)),
-            on_error=lambda exc, _tb: messages.error(self, self.tr("Không xuất được tệp Excel."), str(exc)))
+            on_error=lambda exc, _tb: messages.error(self, self.tr("Không xuất được tệp Excel."), core_words(exc)))
 
     # ---- Page contract ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ second: computed in a worker with its own connection, so the window never stalls
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from xhht_desktop.domain.periods import all_periods
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.models.core_labels import core_label
 from ui.models.sync_models import CELL_COLOURS, CompletenessModel
@@ -92,21 +93,38 @@ class CompletenessPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)  # not all of a nation's 10,000 rows
+        # The units' column fits its names (from the first 200 rows: not all of a nation's 10,000);
+        # the periods' columns are as wide as their longest text (see _fit_period_columns): fitting
+        # them to their contents too asked the model for every role of 1,000 cells at each refresh.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         root.addWidget(self.table, 1)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         root.addWidget(self.totals)
 
-        ctx.period_changed.connect(lambda _p: self.refresh())
-        ctx.data_changed.connect(self.refresh)
+        ctx.period_changed.connect(self.refresh_when_shown)
+        ctx.data_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     def open_corrections(self) -> None:
         from ui.dialogs.corrections_dept import CorrectionsDialog  # noqa: PLC0415
 
         CorrectionsDialog(self.ctx, self).exec()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        model = self.model
+        metrics = self.table.fontMetrics()
+        # A cell reads "<status> 12/69": the widest status with the widest count there can be.
+        widest = max((metrics.horizontalAdvance(core_label(text)) for text in comp.STATUS_LABELS_VI.values()),
+                     default=0)
+        width = widest + metrics.horizontalAdvance(" 888/888") + 18
+        for c in range(1, model.columnCount()):
+            title = model.headerData(c, Qt.Orientation.Horizontal) or ""
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(c, max(width, header.fontMetrics().horizontalAdvance(title) + 24))
 
     def periods(self) -> list[str]:
         """The chosen period and those just before it, oldest first."""
@@ -131,7 +149,7 @@ class CompletenessPage(Page):
 
         def failed(exc: BaseException) -> None:
             self.task = None
-            self.totals.setText(self.tr("Không đọc được: {error}").format(error=exc))
+            self.totals.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
         self.task = QueryOp(self, lambda db: (comp.completeness(db, periods, district=district, agency=agency),
                                               comp.deadline_days(db)),
@@ -139,6 +157,7 @@ class CompletenessPage(Page):
 
     def _show(self, grid: comp.Completeness, deadline_days: int) -> None:
         self.model.set_grid(grid)
+        self._fit_columns()
         last = grid.periods[-1]
         totals = grid.totals(last)
         self.totals.setText(self.tr("Kỳ {p}: ").format(p=last) + ", ".join(

@@ -14,6 +14,7 @@ Saving goes through `values_repo.save_entries` (all or nothing, with history).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,9 +38,11 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.clc.summary import SUGGESTION_RULE_VI, suggested_rural_workers
 from xhht_desktop.db import values_repo
+from xhht_desktop.db.connection import DatabaseError
 from xhht_desktop.db.units_repo import UnitLifeError
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.db.values_repo import ValidationFailed
+from xhht_desktop.domain.aggregation import change_period, trend_period
 from xhht_desktop.domain import levels
 from xhht_desktop.domain.catalogue import (
     Catalogue,
@@ -76,6 +79,7 @@ from ui.models.presentation import (
     programme_name,
     target_text,
 )
+from ui.i18n import core_words
 from ui.models.core_labels import core_label
 from ui.pages.base import Page
 from ui.widgets import messages
@@ -136,6 +140,15 @@ def _set_severity(widget: QWidget, severity: str) -> None:
         widget.setProperty("severity", severity)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def _issue_text(ind: Indicator, issue: Issue) -> str:
+    """An issue's words without the field's name (shown beside the field), in the interface language."""
+    params = getattr(issue.message, "params", None)
+    if getattr(issue.message, "code", None) == "values.issue" and isinstance(params, dict):
+        return core_words(params["text"])
+    prefix = field_label(ind, issue.breakdown, issue.field) + ": "
+    return issue.message[len(prefix):] if issue.message.startswith(prefix) else core_words(issue.message)
 
 
 @dataclass
@@ -314,13 +327,12 @@ class EntryRow:
         lines: list[tuple[str, str]] = []
         for name, text in parse_errors.items():
             severity_by_field[name] = "error"
-            lines.append(("error", f"{field_name(name)}: {text}."))
+            lines.append(("error", f"{field_name(name)}: {core_words(text)}."))
         for issue in issues:
             fld = issue.field if issue.field in ("numerator", "denominator", "value", *DECISION_FIELDS) else "value"
             if severity_by_field.get(fld) != "error":
                 severity_by_field[fld] = issue.severity
-            prefix = field_label(self.indicator, issue.breakdown, issue.field) + ": "
-            text = issue.message[len(prefix):] if issue.message.startswith(prefix) else issue.message
+            text = _issue_text(self.indicator, issue)
             lines.append((issue.severity, f"{field_name(issue.field)}: {text}"))
         for name, widget in (("numerator", self.numerator), ("denominator", self.denominator),
                              ("value", self.value), ("value", self.flag), ("value", self.level),
@@ -333,7 +345,7 @@ class EntryRow:
                 f"<span style='color:{STATUS_COLOURS['far'] if sev == 'error' else '#a86f00'}'>"
                 f"{'⛔' if sev == 'error' else '⚠'} {_escape(text)}</span>" for sev, text in lines)
             self.message.setText(html)
-            self.message.setToolTip("\n".join(i.message for i in issues))
+            self.message.setToolTip("\n".join(core_words(i.message) for i in issues))
             self.message.show()
         else:
             self.message.clear()
@@ -449,7 +461,7 @@ class EntryPage(Page):
         self.history_panel.toggled.connect(lambda on: on and self._load_history())
         outer.addWidget(self.history_panel)
 
-        ctx.period_changed.connect(lambda _p: self.refresh())
+        ctx.period_changed.connect(self.refresh_when_shown)
         ctx.data_changed.connect(self._on_data_changed)
         # A new official name must not wipe figures being typed: same rule as data_changed.
         ctx.installation_changed.connect(self._on_data_changed)
@@ -622,14 +634,10 @@ class EntryPage(Page):
         db, unit = self.ctx.db, inst.unit
         stored = values_repo.load_entries(db, unit.id, period.code)
         # 2020 -> 2021 changes programme: a code both catalogues share (TUAN_LE_HTSD) is another
-        # indicator of another plan, so the period before is not compared with.
-        prev = period.previous()
-        if prev is not None and prev.programme_code != period.programme_code:
-            prev = None
+        # indicator of another plan, so the period before is not compared with (domain.aggregation).
+        prev = change_period(period)
         self._previous = values_repo.load_entries(db, unit.id, prev.code) if prev else {}
-        last = period.same_period_last_year()
-        if last is not None and last.programme_code != period.programme_code:
-            last = None
+        last = trend_period(period)
         self._last_year = values_repo.load_entries(db, unit.id, last.code) if last else {}
         self._loading = True
         try:
@@ -808,7 +816,7 @@ class EntryPage(Page):
             # Keep the official's pending edits; reload once they are saved or dropped.
             self._stale = True
             return
-        self.refresh()
+        self.refresh_when_shown()
 
     def _load_history(self) -> None:
         inst = self.ctx.installation
@@ -899,7 +907,8 @@ class EntryPage(Page):
             lines = []
             for (code, bd), fields in parse_errors.items():
                 ind = self.rows[(code, bd)].indicator
-                lines += [f"{field_label(ind, bd, name)}: {text}." for name, text in fields.items()]
+                lines += [f"{core_words(field_label(ind, bd, name))}: {core_words(text)}."
+                          for name, text in fields.items()]
             messages.warn(self, self.tr("Chưa lưu: có ô không phải là số nguyên."), "\n".join(lines))
             self._focus_first_problem()
             return False
@@ -920,13 +929,17 @@ class EntryPage(Page):
             finally:
                 self._saving = False
         except UnitLifeError as exc:  # a period outside the unit's life: the successor is named
-            messages.warn(self, self.tr("Chưa lưu: đơn vị không báo cáo kỳ này."), str(exc))
+            messages.warn(self, self.tr("Chưa lưu: đơn vị không báo cáo kỳ này."), core_words(exc))
             return False
         except ValidationFailed as exc:
-            errors = [i.message for i in exc.issues if i.severity == "error"]
+            errors = [core_words(i.message) for i in exc.issues if i.severity == "error"]
             messages.warn(self, self.tr("Chưa lưu: còn {n} lỗi, không có số liệu nào được ghi.").format(
                 n=len(errors)), "\n".join(errors))
             self._focus_first_problem()
+            return False
+        except (sqlite3.Error, DatabaseError, OSError) as exc:  # another program's lock, a full disk: nothing saved
+            messages.error(self, self.tr("Chưa lưu: không ghi được vào cơ sở dữ liệu, không có số liệu nào được ghi."),
+                           core_words(exc))
             return False
         self.refresh()
         self.last_save_result = result
@@ -977,7 +990,7 @@ class EntryPage(Page):
 
         def failed(exc: BaseException) -> None:
             self.complete_box.setChecked(not checked)
-            messages.error(self, self.tr("Chưa ghi được dấu hoàn thành."), str(exc))
+            messages.error(self, self.tr("Chưa ghi được dấu hoàn thành."), core_words(exc))
 
         self._say_if_queued()
         CollectionOp(self, self.tr("Đánh dấu hoàn thành"), op).success(done).failure(failed).run_in_background()

@@ -30,15 +30,18 @@ from xhht_desktop.db.connection import open_reader
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import keys, merge
 from xhht_desktop.sync.package import SUFFIX
-from xhht_desktop.sync.receipt import receipt_html, receipt_text, summary_lines
+from xhht_desktop.sync.merge import COUNT_KEYS, COUNT_LABELS_VI, DRY_RUN_LABELS_VI, STATUS_LABELS_VI
+from xhht_desktop.sync.receipt import receipt_html, receipt_text
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.models.sync_models import ConflictsModel, InstallationsModel, PreviewModel
 from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.tasks import run_task
 from ui.widgets import messages
+from ui.models.core_labels import core_label
 
 
 def save_receipt(report: merge.MergeReport, path: str | Path) -> Path:
@@ -119,7 +122,7 @@ class MergePage(Page):
         self.tabs.addTab(self._build_conflicts_tab(), self.tr("Xung đột"))
         self.tabs.addTab(self._build_installations_tab(), self.tr("Máy gửi"))
         root.addWidget(self.tabs, 1)
-        ctx.data_changed.connect(self.refresh)
+        ctx.data_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     # ---- tab: packages --------------------------------------------------------------------------
@@ -257,7 +260,7 @@ class MergePage(Page):
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.task = None
         self._update_files()
-        messages.error(self, self.tr("Không nhập được."), str(exc))
+        messages.error(self, self.tr("Không nhập được."), core_words(exc))
 
     def show_report(self, report: merge.MergeReport) -> None:
         self.report = report
@@ -265,20 +268,35 @@ class MergePage(Page):
         self.preview.resizeColumnsToContents()
         head = self.tr("<b>Kết quả kiểm tra (chưa nhập gì):</b> ") if report.dry_run else \
             self.tr("<b>Đã áp dụng:</b> ")
-        text = head + "; ".join(summary_lines(report))
+        text = head + "; ".join(self._summary_lines(report))
         if report.gaps:
-            text += "<br/><span style='color:#b26a00'>" + "<br/>".join(report.gaps) + "</span>"
+            text += "<br/><span style='color:#b26a00'>" + "<br/>".join(core_words(g) for g in report.gaps) + "</span>"
         self.summary.setText(text)
         if report.packages:
             self.preview.selectRow(0)
         self._update_files()
+
+    def _summary_lines(self, report: merge.MergeReport) -> list[str]:
+        """The receipt's summary (sync/receipt.py summary_lines) in the interface language."""
+        labels = DRY_RUN_LABELS_VI if report.dry_run else STATUS_LABELS_VI
+        lines = [self.tr("{status}: {n} gói").format(status=core_label(labels[s]), n=format_int(n))
+                 for s, n in report.status_counts.items() if n]
+        counts = report.record_counts
+        records = ", ".join(f"{format_int(counts[k])} {core_label(COUNT_LABELS_VI[k])}"
+                            for k in COUNT_KEYS if counts.get(k))
+        if records:
+            lines.append(self.tr("Bản ghi: {counts}").format(counts=records))
+        if report.cancelled:
+            lines.append(self.tr("Đã dừng theo yêu cầu; {n} tệp chưa xử lý.").format(n=len(report.not_processed)))
+        return lines
 
     def _show_details(self, row: int) -> None:
         if self.report is None or not 0 <= row < len(self.report.packages):
             self.details.clear()
             return
         p = self.report.packages[row]
-        lines = [p.reason] + [f"• {x}" for x in p.problems[:8]] + [f"• {x}" for x in p.warnings[:5]]
+        lines = ([core_words(p.reason)] + [f"• {core_words(x)}" for x in p.problems[:8]]
+                 + [f"• {core_words(x)}" for x in p.warnings[:5]])
         self.details.setText("\n".join(x for x in lines if x))
 
     def save_receipt(self) -> None:
@@ -292,7 +310,7 @@ class MergePage(Page):
         try:
             save_receipt(self.report, path)
         except OSError as exc:
-            messages.error(self, self.tr("Không lưu được biên nhận."), str(exc))
+            messages.error(self, self.tr("Không lưu được biên nhận."), core_words(exc))
 
     # ---- tab: conflicts -------------------------------------------------------------------------
 
@@ -369,7 +387,7 @@ class MergePage(Page):
         chosen = [i for i in self._selected_installations() if i["status"] != "confirmed"]
         if not chosen or self.task is not None:
             return
-        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or 'không rõ cán bộ'})"
+        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or self.tr('không rõ cán bộ')})"
                           for i in chosen)
         text = self.tr("Chỉ xác nhận khi cán bộ gửi đọc đúng mã:\n{lines}\n\nCác gói đang giữ của "
                        "máy này sẽ được nhập.").format(lines=lines)
@@ -422,6 +440,18 @@ class MergePage(Page):
 
     # ---- refresh --------------------------------------------------------------------------------
 
+    def _fit_lists(self) -> None:
+        """Column widths from the lists' contents (asks the models for every role of 200 rows: done
+        when the page is on screen, not for lists arriving while another page is)."""
+        self._fit_pending = False
+        self.conflicts.resizeColumnsToContents()
+        self.installations.resizeColumnsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_fit_pending", False):
+            self._fit_lists()
+
     def refresh(self) -> None:
         """Read the conflicts and the sending installations in a worker: a nation's Department has
         ten thousand installations, each with its package counts and missing sequence numbers. The
@@ -445,15 +475,16 @@ class MergePage(Page):
         def failed(exc: BaseException, _tb: str) -> None:
             if generation == self._lists_generation:
                 self.lists_task = None
-                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=exc))
+                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
         self.lists_task = run_task(self, "", work, on_done=done, on_error=failed, show_dialog=False)
 
     def _show_lists(self, conflicts: list[dict], installations: list[dict], fingerprint: str | None) -> None:
         self.conflicts_model.set_rows(conflicts)
-        self.conflicts.resizeColumnsToContents()
         self.installations_model.set_rows(installations)
-        self.installations.resizeColumnsToContents()
+        self._fit_pending = True
+        if self.isVisible():
+            self._fit_lists()
         pending = sum(1 for i in installations if i["status"] == "pending")
         self.tabs.setTabText(1, self.tr("Xung đột ({n})").format(n=format_int(len(conflicts))) if conflicts
                              else self.tr("Xung đột"))

@@ -32,6 +32,7 @@ from xhht_desktop.sync import export, keys, repo
 from xhht_desktop.writer import Cancelled as WriterCancelled
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.sync_keys import fingerprint_label, show_sync_keys, trust_department_from_file
 from ui.models.sync_models import ExportsModel, periods_label
@@ -40,6 +41,7 @@ from ui.operations import CollectionOp
 from ui.tasks import Cancelled
 from ui.widgets import messages
 from ui.models.core_labels import core_label
+from ui.i18n import core_words
 
 TABLE_LABELS = export.TABLE_LABELS_VI
 
@@ -174,7 +176,7 @@ class SyncPage(Page):
         history_layout.addWidget(self.exports_table)
         root.addWidget(history, 1)
 
-        ctx.data_changed.connect(self.refresh)
+        ctx.data_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     # ---- state ----------------------------------------------------------------------------------
@@ -187,7 +189,7 @@ class SyncPage(Page):
         try:
             pending = export.pending(db)
         except export.ExportProblem as exc:
-            self.pending_label.setText(str(exc))
+            self.pending_label.setText(core_words(exc))
             self.key_warning.setVisible(False)
             self.export_button.setEnabled(False)
             self.full_button.setEnabled(False)
@@ -286,6 +288,6 @@ class SyncPage(Page):
         if isinstance(exc, (Cancelled, WriterCancelled)):
             return
         if isinstance(exc, (export.ExportProblem, OSError)):
-            messages.warn(self, self.tr("Chưa xuất được gói."), str(exc))
+            messages.warn(self, self.tr("Chưa xuất được gói."), core_words(exc))
         else:
-            messages.error(self, self.tr("Chưa xuất được gói."), str(exc))
+            messages.error(self, self.tr("Chưa xuất được gói."), core_words(exc))

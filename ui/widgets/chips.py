@@ -24,6 +24,7 @@ class StatusChip(QLabel):
         self.setText(text if text is not None else status_label(status))
         background = _BACKGROUND.get(status) or STATUS_COLOURS.get(status, "#9e9e9e")
         foreground = _TEXT_ON.get(status, "#ffffff")
-        self.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {foreground}; border-radius: 9px;"
-            " padding: 1px 9px; font-weight: 600; }")
+        sheet = (f"QLabel {{ background: {background}; color: {foreground}; border-radius: 9px;"
+                 " padding: 1px 9px; font-weight: 600; }")
+        if self.styleSheet() != sheet:  # setting one re-polishes the chip: only when it changes
+            self.setStyleSheet(sheet)

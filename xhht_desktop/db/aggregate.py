@@ -1,10 +1,10 @@
-"""Figures of a unit for a period: a commune's own, or a district's / the province's computed from
-everything the database holds below it plus its own entries.
-
-Rates are recomputed from summed counts (never averaged); flags above the commune become the share
-of units below that reach them; counts are summed; levels (mức độ) above the commune become the share
-of units at or above each degree, beside the level's own recognised degree. A recognition that has
-lapsed (CDHT_XA_MUC_DO, 36 months after its decision) counts as 0 for the period.
+"""Figures of units for a period, from the database: the one SQL-facing layer of the aggregation
+engine. It finds what each unit's figures rest on (the units below it on the period's last day, or,
+before the unit existed, its former communes: db.lineage), reads their stored rows once, and hands
+them to the rules in domain.aggregation — the same rules for one unit (`compute_values`: the
+dashboard, `values`, the entry form's context, the progress sheet) and for many at once
+(`unit_values`, `tree_values`: the consolidated reports, one pass up the tree of a province or of
+the nation).
 
 The indicators are those of the period's programme (plan 2780 up to 2020, the 2021–2030 programme
 from 2021), with the targets the database holds (db/reference.py), judged against the programme's
@@ -13,124 +13,66 @@ nearest target year at or after the period.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
 import sqlite_utils
 
 from xhht_desktop.db import lineage, units_repo
-from xhht_desktop.domain.catalogue import Indicator, entry_keys
+from xhht_desktop.domain import aggregation as A
+from xhht_desktop.domain.aggregation import ValueRow  # noqa: F401 - the rows' type, imported from here
+from xhht_desktop.domain.catalogue import Indicator
 from xhht_desktop.domain.levels import effective_degree
-from xhht_desktop.domain.periods import Period, applies, parse_period
-from xhht_desktop.domain.values import rate
+from xhht_desktop.domain.periods import Period, parse_period
 
-LEVEL_ORDER = {"xa": 0, "huyen": 1, "tinh": 2}
-
-
-@dataclass(slots=True)
-class ValueRow:
-    indicator: str
-    breakdown: str | None
-    unit: str
-    period: str
-    numerator: int | None
-    denominator: int | None
-    value: float | None
-    target: float | None
-    met: bool | None
-    # Beyond the CLI contract: what the dashboard and reports show.
-    kind: str = ""
-    target_2015: float | None = None
-    target_2020: float | None = None
-    target_op: str | None = None
-    gap: float | None = None  # value - target (percentage points for rates)
-    own_value: float | None = None  # a higher level's own flag, own count or own degree
-    units_reported: int = 0
-    units_expected: int = 0
-    # The programme's targets: {target year: figure}, the year this period is judged against, and
-    # whether that target is a draft ("mục tiêu dự thảo, chưa được Sở xác nhận").
-    targets: dict[int, float | None] | None = None
-    target_year: int | None = None
-    target_draft: bool = False
-    draft_years: tuple[int, ...] = ()
-    # kind "level": {degree: share (%) of the units below at or above it} above the commune, the
-    # degree as recognised (before lapsing), and whether that recognition has lapsed this period.
-    shares: dict[int, float | None] | None = None
-    recognised: int | None = None
-    lapsed: bool = False
-    # Derived from the unit's former units (a period before it existed; db.lineage): then
-    # units_reported/units_expected count those former units.
-    derived: bool = False
-
-    def as_json(self) -> dict:
-        d = asdict(self)
-        return d
+ROWS_PER_QUERY = 900  # unit ids per IN list: within SQLite's parameter limit
+PREFETCH_UNITS = 4 * ROWS_PER_QUERY  # flat scopes over at most this many units are read in one go
+LEVEL_ORDER = A.LEVEL_ORDER
 
 
-def _judge(op: str | None, value: float | None, target: float | None) -> bool | None:
-    if value is None or target is None or op is None:
-        return None
-    if op == ">":
-        return value > target
-    if op in (">=", "increase"):
-        return value >= target if op == ">=" else value > target
-    return None
+class ProgressFn(Protocol):
+    def __call__(self, done: int, total: int, what: object) -> None: ...
 
 
-def _lowest_level(ind: Indicator) -> str:
-    return min(ind.levels, key=LEVEL_ORDER.__getitem__)
+# ---- reading ------------------------------------------------------------------------------------
+
+def read_rows(db: sqlite_utils.Database, ids: Iterable[int], period_code: str,
+              codes: Iterable[str] | None = None) -> dict[int, list[A.Row]]:
+    """The stored figures of the units `ids` for one period, by unit: (indicator, breakdown or "",
+    numerator, denominator, value, decision date). One query per 900 units; deleted figures are
+    not read."""
+    ids = list(ids)
+    codes = sorted(set(codes)) if codes is not None else None
+    out: dict[int, list[A.Row]] = {}
+    for start in range(0, len(ids), ROWS_PER_QUERY):
+        chunk = ids[start:start + ROWS_PER_QUERY]
+        sql = ("SELECT unit_id, indicator, breakdown, numerator, denominator, value, decision_date "
+               f"FROM indicator_values WHERE period=? AND deleted=0 AND unit_id IN ({','.join('?' * len(chunk))})")
+        args: list = [period_code, *chunk]
+        if codes is not None:
+            # "+indicator": keep SQLite on the (unit_id, period, …) index; the (period, indicator) one
+            # would read these indicators for the whole country.
+            sql += f" AND +indicator IN ({','.join('?' * len(codes))})"
+            args += codes
+        for row in db.conn.execute(sql, args):
+            out.setdefault(row[0], []).append(row[1:])
+    return out
 
 
-def compute_values(
-    db: sqlite_utils.Database,
-    unit_id: int,
-    period: str | Period,
-    *,
-    indicators: list[Indicator] | None = None,
-    with_trend_targets: bool = True,
-) -> list[ValueRow]:
-    p = period if isinstance(period, Period) else parse_period(period)
-    unit = units_repo.get_unit(db, unit_id)
-    if indicators is None:
-        indicators = indicators_of(db, unit.level, p)
-    indicators = [i for i in indicators if applies(i.periodicity, p)]
-    day = p.end.isoformat()
-    below = units_repo.descendant_ids(db, unit_id, day) if unit.level != "xa" else {}
-    levels = {unit_id: unit.level, **below}
-    derived = day < unit.valid_from and lineage.history_levels(db, unit, p)
-    if derived:  # before the unit existed: the same rules over its former communes (db.lineage)
-        unit, levels = lineage.history_view(unit), derived
-    ids = list(levels)
+def children_on(db: sqlite_utils.Database, day: str) -> dict[int, list[int]]:
+    """Parent id → ids of the units attached to it on `day` (both valid then)."""
+    children: dict[int, list[int]] = {}
+    for uid, parent in db.conn.execute(
+        """SELECT p.unit_id, p.parent_id FROM unit_parents p JOIN units u ON u.id=p.unit_id
+           WHERE p.valid_from<=:d AND (p.valid_to IS NULL OR p.valid_to>=:d)
+             AND u.valid_from<=:d AND (u.valid_to IS NULL OR u.valid_to>=:d)""", {"d": day}):
+        children.setdefault(parent, []).append(uid)
+    return children
 
-    rows_by_key: dict[tuple[str, str], list[tuple[int, int | None, int | None, int | None]]] = {}
-    conn = db.conn
-    # One query per chunk of units: chunked IN lists keep the statement within SQLite's limits.
-    codes = [i.code for i in indicators]
-    level_codes = {i.code for i in indicators if i.kind == "level"}
-    imarks = ",".join("?" * len(codes))
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        marks = ",".join("?" * len(chunk))
-        for uid, ind, bd, num, den, val, ddate in conn.execute(
-            f"""SELECT unit_id, indicator, breakdown, numerator, denominator, value, decision_date
-                FROM indicator_values
-                WHERE period=? AND deleted=0 AND unit_id IN ({marks}) AND indicator IN ({imarks})""",
-            [p.code, *chunk, *codes],
-        ):
-            if ind in level_codes:
-                num, den, val = level_figure(ind, val, ddate, p)
-            rows_by_key.setdefault((ind, bd), []).append((uid, num, den, val))
 
-    def trend_target(ind: Indicator, bd: str | None) -> float | None:
-        last = p.same_period_last_year()
-        if not with_trend_targets or last is None:
-            return None
-        prev_rows = compute_values(db, unit_id, last, indicators=[ind], with_trend_targets=False)
-        return next((r.value for r in prev_rows if r.breakdown == bd), None)
-
-    rows = evaluate_unit(unit, levels, rows_by_key, indicators, p, trend_target)
-    return lineage.mark_derived(rows) if derived else rows
+def all_units(db: sqlite_utils.Database) -> dict[int, units_repo.Unit]:
+    return {u.id: u for u in units_repo.all_units(db)}
 
 
 def indicators_of(db: sqlite_utils.Database, level: str, p: Period) -> list[Indicator]:
@@ -141,13 +83,293 @@ def indicators_of(db: sqlite_utils.Database, level: str, p: Period) -> list[Indi
     return catalogue_in_db(db, p).reported_at(level)
 
 
-def level_figure(indicator: str, degree: int | None, decision_date: str | None, p: Period
-                 ) -> tuple[int | None, None, int | None]:
-    """A stored degree as the rules count it: (recognised degree, None, effective degree), the
-    effective one 0 when the recognition has lapsed by the period's end. The recognised degree
-    travels in the numerator slot, which kind `level` does not otherwise use."""
-    return degree, None, effective_degree(indicator, degree, decision_date, p)
+# ---- the engine ---------------------------------------------------------------------------------
 
+IndicatorsOf = Callable[[str], list[Indicator]]  # a unit's level -> the indicators it is judged on
+
+
+def _indicators_in_force(db: sqlite_utils.Database, p: Period, given: list[Indicator] | None) -> IndicatorsOf:
+    """What a unit of each level is judged on for `p` (`given`, else its programme's catalogue in the
+    database), looked up once per level."""
+    return _cached(lambda level: A.in_force(given if given is not None else indicators_of(db, level, p), p))
+
+
+class _Units(dict):
+    """Units by id, fetched on demand when the caller has not loaded them all."""
+
+    def __init__(self, db: sqlite_utils.Database, known: dict[int, units_repo.Unit] | None):
+        super().__init__(known or {})
+        self.db = db
+        self.complete = known is not None
+
+    def __missing__(self, uid: int) -> units_repo.Unit:
+        unit = self[uid] = units_repo.get_unit(self.db, uid)
+        return unit
+
+    def load_all(self) -> None:
+        if not self.complete:
+            self.update(all_units(self.db))
+            self.complete = True
+
+
+def unit_values(
+    db: sqlite_utils.Database,
+    unit_ids: Iterable[int],
+    period: str | Period,
+    *,
+    units: dict[int, units_repo.Unit] | None = None,
+    indicators: list[Indicator] | None = None,
+    with_trend_targets: bool = True,
+    progress: ProgressFn | None = None,
+) -> dict[int, list[ValueRow]]:
+    """The figures of each unit of `unit_ids` for the period — the bulk form of `compute_values`.
+    Units alive in the period are computed in one pass up the tree of the highest of them (its rows
+    read once, 900 units a query); units judged over their former communes each over theirs, all
+    those rows read in one go."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    return _unit_values(db, list(dict.fromkeys(unit_ids)), p, _Units(db, units),
+                        _indicators_in_force(db, p, indicators), trend=with_trend_targets,
+                        codes=None if indicators is None else {i.code for i in indicators}, progress=progress)
+
+
+def compute_values(
+    db: sqlite_utils.Database,
+    unit_id: int,
+    period: str | Period,
+    *,
+    indicators: list[Indicator] | None = None,
+    with_trend_targets: bool = True,
+) -> list[ValueRow]:
+    """A unit's figures for the period: a commune's own, a district's or the province's computed from
+    everything below it plus its own entries, or — for a period before the unit existed — derived
+    from its former communes (rows marked `derived`)."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    return unit_values(db, [unit_id], p, indicators=indicators, with_trend_targets=with_trend_targets)[unit_id]
+
+
+def _derived_members(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> dict[int, str] | None:
+    """The former units (id → level) a unit's figures rest on for a period before it existed; None
+    when the unit lives in the period or has no former units for it."""
+    if not lineage.before_life(unit, p):
+        return None
+    return lineage.history_levels(db, unit, p) or None
+
+
+# A flat scope: (the unit as judged, whether derived, the units counted: id -> level).
+FlatScope = tuple[units_repo.Unit, bool, dict[int, str]]
+
+
+def _derived_scope(unit: units_repo.Unit, former: dict[int, str]) -> FlatScope:
+    view, members = A.derived_scope(unit.level, former.items())
+    return dataclasses.replace(unit, level=view), True, members
+
+
+def _alive_scope(db: sqlite_utils.Database, unit: units_repo.Unit, day: str, units: _Units,
+                 children: dict[int, list[int]] | None = None) -> FlatScope:
+    """The unit and every unit below it on `day`, each once (from `children` when the caller has them)."""
+    if unit.level == "xa":  # a commune counts only its own figures, whatever hangs below it
+        below: dict[int, str] = {}
+    elif children is None:
+        below = units_repo.descendant_ids(db, unit.id, day)
+    else:
+        below = {b: units[b].level for b in A.descendants(children, unit.id)}
+    return unit, False, {unit.id: unit.level, **below}
+
+
+def _unit_values(db, ids: list[int], p: Period, units: _Units, inds_of: IndicatorsOf, *, trend: bool,
+                 codes: set[str] | None, progress: ProgressFn | None) -> dict[int, list[ValueRow]]:
+    day = p.end.isoformat()
+    out: dict[int, list[ValueRow]] = {}
+    flat: list[FlatScope] = []  # units before their life (over their former units), a lone unit
+    alive: list[int] = []
+    for uid in ids:
+        former = _derived_members(db, units[uid], p)
+        if former is not None:
+            flat.append(_derived_scope(units[uid], former))
+        else:
+            alive.append(uid)
+    if len(alive) == 1:
+        flat.append(_alive_scope(db, units[alive[0]], day, units))
+    elif alive:  # one pass up the tree of each highest unit asked for covers those below it
+        units.load_all()
+        children = children_on(db, day)
+        todo = set(alive)
+        for uid in sorted(alive, key=lambda u: (-LEVEL_ORDER[units[u].level], units[u].code)):
+            if uid not in todo:
+                continue
+            for node, rows in _tree_values(db, uid, p, units, todo, inds_of, trend=trend, codes=codes,
+                                           children=children, progress=None):
+                if rows is not None:
+                    out[node.id] = rows
+                    todo.discard(node.id)
+    if flat:
+        out.update(_flat_values(db, flat, p, units, inds_of, trend=trend, codes=codes))
+    if progress is not None:
+        from xhht_desktop.messages import Text  # noqa: PLC0415
+        progress(len(ids), len(ids), Text("progress.computing_units"))
+    return {uid: out[uid] for uid in ids}
+
+
+def _trend_targets(db, judged: list[units_repo.Unit], p: Period, units: _Units, inds_of: IndicatorsOf
+                   ) -> dict[int, dict[tuple[str, str | None], float | None]]:
+    """Last year's figures of the trend indicators of the units `judged` (their real level), each over
+    the units below it then (or its former communes, if it did not exist yet)."""
+    last = A.trend_period(p)
+    wanted = [u.id for u in judged if A.trend_indicators(inds_of(u.level), p)]
+    if last is None or not wanted:
+        return {}
+
+    def trends_of(level: str) -> list[Indicator]:
+        return A.trend_indicators(inds_of(level), p)
+
+    codes = {i.code for u in judged for i in trends_of(u.level)}
+    # Last year's units are judged on this year's trend indicators, each at its real level.
+    values = _unit_values(db, wanted, last, units, _cached(trends_of), trend=False, codes=codes, progress=None)
+    return {uid: {(r.indicator, r.breakdown): r.value for r in rows} for uid, rows in values.items()}
+
+
+def _cached(fn: IndicatorsOf) -> IndicatorsOf:
+    cache: dict[str, list[Indicator]] = {}
+
+    def of(level: str) -> list[Indicator]:
+        if level not in cache:
+            cache[level] = fn(level)
+        return cache[level]
+    return of
+
+
+def _flat_values(db, flat: list[FlatScope], p: Period, units: _Units, inds_of: IndicatorsOf, *, trend: bool,
+                 codes: set[str] | None) -> dict[int, list[ValueRow]]:
+    """Each flat scope gathered in one go (domain.aggregation.gather); the rows of all of them read at once."""
+    real = [units[unit.id] for unit, _, _ in flat]
+    targets = _trend_targets(db, real, p, units, inds_of) if trend else {}
+    read_ids = {m for unit, derived, members in flat for m in members}
+    if len(flat) > 1 and len(read_ids) <= PREFETCH_UNITS:  # many small scopes: one read for all
+        rows = read_rows(db, read_ids, p.code, codes)
+
+        def read(ids: list[int]) -> dict[int, list[A.Row]]:
+            return rows
+    else:  # a large scope (the nation's root) streams, 900 units at a time
+
+        def read(ids: list[int]) -> dict[int, list[A.Row]]:
+            return read_rows(db, ids, p.code, codes)
+    out: dict[int, list[ValueRow]] = {}
+    for (unit, derived, members), real_unit in zip(flat, real):
+        inds = inds_of(real_unit.level)
+        gathered = A.gather(members, read, A.rules_for(inds), p, None if derived else unit.id,
+                            chunk=ROWS_PER_QUERY)
+        unit_targets = targets.get(unit.id, {})
+        judged = A.judge_unit(unit, gathered, inds, p, lambda ind, bd, t=unit_targets: t.get((ind.code, bd)))
+        out[unit.id] = A.mark_derived(judged) if derived else judged
+    return out
+
+
+def _tree_values(db, root_id: int, p: Period, units: _Units, wanted: set[int] | None, inds_of: IndicatorsOf, *,
+                 trend: bool, codes: set[str] | None, children: dict[int, list[int]] | None,
+                 progress: ProgressFn | None) -> Iterator[tuple[A.TreeNode, list[ValueRow] | None]]:
+    """(node, figures or None when not wanted) for the root alive in `p` and every unit below it,
+    children before parents: one pass up the tree."""
+    from xhht_desktop.messages import Text  # noqa: PLC0415
+
+    units.load_all()
+    children = children if children is not None else children_on(db, p.end.isoformat())
+    root = units[root_id]
+    nodes, is_tree = A.tree_order(children, lambda u: units[u].code, root_id, root.level)
+    needed = [n.id for n in nodes if wanted is None or n.id in wanted]
+    total = len(needed)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and (done % 200 == 1 or done == total):
+            progress(done, total, Text("progress.computing_units"))
+
+    if not is_tree:  # a unit attached twice, a cycle: each unit over the set of units below it
+        flat = [_alive_scope(db, units[uid], p.end.isoformat(), units, children) for uid in needed]
+        values = _flat_values(db, flat, p, units, inds_of, trend=trend, codes=codes)
+        for node in nodes:
+            if node.id in values:
+                tick()
+            yield node, values.get(node.id)
+        return
+    targets = _trend_targets(db, [units[u] for u in needed], p, units, inds_of) if trend else {}
+    rules: dict[str, A.Rule] = {}
+    for level in {units[u].level for u in needed}:
+        rules.update(A.rules_for(inds_of(level)))
+    levels = {n.id: units[n.id].level for n in nodes}
+    for node, gathered in A.fold_tree(nodes, levels, lambda ids: read_rows(db, ids, p.code, codes), rules, p,
+                                      chunk=ROWS_PER_QUERY):
+        if wanted is not None and node.id not in wanted:
+            yield node, None
+            continue
+        tick()
+        unit = units[node.id]
+        unit_targets = targets.get(node.id, {})
+        yield node, A.judge_unit(unit, gathered, inds_of(unit.level), p,
+                                 lambda ind, bd, t=unit_targets: t.get((ind.code, bd)))
+
+
+def tree_values(
+    db: sqlite_utils.Database,
+    root_id: int,
+    p: Period,
+    *,
+    units: dict[int, units_repo.Unit] | None = None,
+    wanted: set[int] | None = None,
+    progress: ProgressFn | None = None,
+) -> Iterator[tuple[A.TreeNode, list[ValueRow] | None]]:
+    """(node, compute_values of the unit) for the root and every unit below it on the period's last
+    day, each after the units below it (the root last); the figures are None for units not in
+    `wanted` (None: all). A generator: the caller keeps what it needs, nothing else is held.
+
+    For a period before the root existed (today's province asked for 2018) the tree is the communes
+    it holds on its first day, each with its figures derived from its former communes, then the root
+    derived from all of them."""
+    from xhht_desktop.messages import Text  # noqa: PLC0415
+
+    known = _Units(db, units)
+    known.load_all()
+    inds_of = _indicators_in_force(db, p, None)
+    root = known[root_id]
+    if lineage.before_life(root, p):
+        members = lineage.members(db, root) if root.level != "xa" else []
+        nodes = [*(A.TreeNode(m.id, (), 1) for m in members), A.TreeNode(root_id, tuple(m.id for m in members), 0)]
+        ids = [n.id for n in nodes if wanted is None or n.id in wanted]
+        if progress is not None:
+            progress(0, len(ids), Text("progress.computing_units"))
+        values = _unit_values(db, ids, p, known, inds_of, trend=True, codes=None, progress=None)
+        if progress is not None:
+            progress(len(ids), len(ids), Text("progress.computing_units"))
+        for node in nodes:
+            yield node, values.get(node.id)
+        return
+    yield from _tree_values(db, root_id, p, known, wanted, inds_of, trend=True, codes=None, children=None,
+                            progress=progress)
+
+
+def bulk_values(
+    db: sqlite_utils.Database,
+    root_id: int,
+    period: str | Period,
+    *,
+    unit_ids: list[int] | None = None,
+    progress: ProgressFn | None = None,
+) -> dict[int, list[ValueRow]]:
+    """The figures of the root and every unit below it (or of `unit_ids`), in one pass up the tree."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    wanted = None if unit_ids is None else set(unit_ids)
+    out = {node.id: rows for node, rows in tree_values(db, root_id, p, wanted=wanted, progress=progress)
+           if rows is not None}
+    if unit_ids is None:
+        return out
+    missing = [uid for uid in unit_ids if uid not in out]
+    if missing:
+        out.update(unit_values(db, missing, p))
+    return {uid: out[uid] for uid in unit_ids}
+
+
+# ---- suggestions ---------------------------------------------------------------------------------
 
 def level_suggestions(db: sqlite_utils.Database, unit_id: int, period: str | Period) -> dict:
     """For each level (mức độ) the unit enters whose NĐ 20/2014 thresholds its own rates can tell:
@@ -173,240 +395,3 @@ def level_suggestions(db: sqlite_utils.Database, unit_id: int, period: str | Per
         if s is not None:
             out[ind.code] = s
     return out
-
-
-# ---- the rules, over tallies -------------------------------------------------------------------------
-#
-# Everything the plan's rules need about one (indicator, breakdown) over a set of units fits in five
-# numbers, and the numbers of two disjoint sets add up. So compute_values tallies the rows it fetched,
-# and the bulk reports tally each unit's own rows and add its children's tallies (one pass up the
-# tree instead of regrouping every descendant for every unit). Both then judge with `judge_unit`.
-
-FRACTION, COUNT, FLAG, LEVEL = 0, 1, 2, 3
-# A tally: [n, a, b, reported, ones] (+ one slot per degree for levels)
-#   n         figures counted: a numerator-and-denominator pair (rates), a value (counts, flags, levels)
-#   a, b      Σ numerators and Σ denominators (rates); a = Σ values (counts)
-#   reported  of the units counted in n, those at the indicator's lowest level (who must report)
-#   ones      of those, flags equal to 1 (đạt)
-#   [5 + d-1] levels: of those, units whose effective degree is d or more (d = 1 … LEVEL_SLOTS)
-Tally = list
-LEVEL_SLOTS = 9
-TallyKey = tuple[str, str]  # (indicator, breakdown or "")
-
-
-def rule_of(ind: Indicator) -> tuple[int, str]:
-    """(FRACTION | COUNT | FLAG, the lowest level that enters it)."""
-    return _rule(ind.has_fraction, ind.kind, tuple(ind.levels))
-
-
-@functools.lru_cache(maxsize=64)
-def _rule(has_fraction: bool, kind: str, levels: tuple[str, ...]) -> tuple[int, str]:
-    # Cached: the bulk reports ask for it half a million times.
-    code = FRACTION if has_fraction else COUNT if kind == "count" else LEVEL if kind == "level" else FLAG
-    return code, min(levels, key=LEVEL_ORDER.__getitem__)
-
-
-def add_figure(tallies: dict[TallyKey, Tally], key: TallyKey, kind: int, lowest: str, level: str,
-               num: int | None, den: int | None, val: int | None) -> None:
-    """Count one unit's stored figure (of a unit at `level`) into `tallies`."""
-    if kind == FRACTION:
-        if num is None or den is None:  # half a fraction is no figure
-            return
-        t = tallies.get(key)
-        if t is None:
-            t = tallies[key] = [0, 0, 0, 0, 0]
-        t[0] += 1
-        t[1] += num
-        t[2] += den
-    elif kind == LEVEL:
-        add_level(tallies, key, lowest, level, val)
-        return
-    else:
-        if val is None:
-            return
-        t = tallies.get(key)
-        if t is None:
-            t = tallies[key] = [0, 0, 0, 0, 0]
-        t[0] += 1
-        if kind == COUNT:
-            t[1] += val
-    if level == lowest:
-        t[3] += 1
-        if kind == FLAG and val == 1:
-            t[4] += 1
-
-
-def add_level(tallies: dict[TallyKey, Tally], key: TallyKey, lowest: str, level: str, degree: int | None) -> None:
-    """Count one unit's effective degree: at the lowest level, into the 'at or above d' slots."""
-    if degree is None:
-        return
-    t = tallies.get(key)
-    if t is None:
-        t = tallies[key] = [0] * (5 + LEVEL_SLOTS)
-    t[0] += 1
-    t[1] += degree
-    if level == lowest:
-        t[3] += 1
-        for d in range(1, min(degree, LEVEL_SLOTS) + 1):
-            t[4 + d] += 1
-
-
-def merge_tallies(into: dict[TallyKey, Tally], other: dict[TallyKey, Tally]) -> dict[TallyKey, Tally]:
-    """Add the tallies of a disjoint set of units into `into` (`other` must not be used afterwards:
-    its lists may now belong to `into`)."""
-    for key, t in other.items():
-        u = into.get(key)
-        if u is None:
-            into[key] = t
-        elif len(u) == 5:
-            u[0] += t[0]
-            u[1] += t[1]
-            u[2] += t[2]
-            u[3] += t[3]
-            u[4] += t[4]
-        else:  # a level's tally
-            for i, x in enumerate(t):
-                u[i] += x
-    return into
-
-
-def evaluate_unit(
-    unit: units_repo.Unit,
-    levels: dict[int, str],
-    rows_by_key: dict[tuple[str, str], list[tuple[int, int | None, int | None, int | None]]],
-    indicators: list[Indicator],
-    p: Period,
-    trend_target: Callable[[Indicator, str | None], float | None],
-) -> list[ValueRow]:
-    """The plan's rules over figures already fetched.
-
-    `levels` maps every unit counted (the unit itself and all units below it) to its level;
-    `rows_by_key` maps (indicator, breakdown or "") to (unit id, numerator, denominator, value) rows.
-    """
-    tallies: dict[TallyKey, Tally] = {}
-    own: dict[TallyKey, tuple[int | None, int | None, int | None]] = {}
-    unit_id = unit.id
-    for ind in indicators:
-        kind, lowest = rule_of(ind)
-        for bd in entry_keys(ind):
-            key = (ind.code, bd or "")
-            for u, n, d, v in rows_by_key.get(key, ()):
-                level = levels.get(u)
-                if level is None:
-                    continue
-                add_figure(tallies, key, kind, lowest, level, n, d, v)
-                if u == unit_id:
-                    own[key] = (n, d, v)
-    counts: dict[str, int] = {}
-    for level in levels.values():
-        counts[level] = counts.get(level, 0) + 1
-    return judge_unit(unit, tallies, own, counts, indicators, p, trend_target)
-
-
-def judge_unit(
-    unit: units_repo.Unit,
-    tallies: dict[TallyKey, Tally],
-    own: dict[TallyKey, tuple[int | None, int | None, int | None]],
-    counts: dict[str, int],
-    indicators: list[Indicator],
-    p: Period,
-    trend_target: Callable[[Indicator, str | None], float | None],
-) -> list[ValueRow]:
-    """The plan's rules for `unit` — shared by compute_values and the bulk reports.
-
-    `tallies` cover the unit and every unit below it; `own` holds the unit's own stored
-    (numerator, denominator, value) by key; `counts` the number of units of each level among them.
-    """
-    out: list[ValueRow] = []
-    target_year = p.target_year
-    years = p.target_years
-    level = unit.level
-    period_code, unit_code = p.code, unit.code
-    for ind in indicators:
-        kind, lowest = rule_of(ind)
-        at_lowest = level == lowest
-        # Who must report: the unit itself at its own level; above it, the lowest-level units below.
-        expected = 1 if at_lowest else counts.get(lowest, 0)
-        target = ind.target_for_year(target_year)
-        op = ind.target_op
-        targets = {y: ind.targets.get(y) for y in years}
-        draft = target_year in ind.draft_targets
-        draft_years = tuple(sorted(y for y in ind.draft_targets if y in targets))
-        for bd in entry_keys(ind):
-            key = (ind.code, bd or "")
-            t = tallies.get(key)
-            o = own.get(key)
-            num = den = None
-            value: float | None = None
-            own_value: float | None = None
-            shares = recognised = None
-            lapsed = False
-            if kind == LEVEL:
-                value, own_value, shares, recognised, lapsed, reported = judge_level(
-                    ind, level, at_lowest, t, o)
-            elif kind == FRACTION:
-                if t is not None:
-                    num, den = t[1], t[2]
-                    value = rate(num, den)
-                if at_lowest:
-                    reported = int(o is not None and o[0] is not None and o[1] is not None)
-            elif kind == COUNT:
-                if level != "xa" and o is not None and o[2] is not None:
-                    own_value = float(o[2])
-                if t is not None:
-                    value = float(t[1])
-                if at_lowest:
-                    reported = int(o is not None and o[2] is not None)
-            else:  # flag
-                mine = o[2] if o is not None else None
-                if at_lowest:
-                    value = float(mine) if mine is not None else None
-                    if level != "xa":
-                        own_value = value
-                    reported = int(mine is not None)
-                else:
-                    own_value = float(mine) if mine is not None else None
-                    if t is not None and t[3]:
-                        num, den = t[4], t[3]
-                        value = 100.0 * num / den
-            # Units reported counts the expected (lowest-level) units that sent this figure; a higher
-            # level's own entry is part of the sums but not of this count.
-            if not at_lowest:
-                reported = t[3] if t is not None else 0
-            compare_value = value
-            if kind == FLAG and at_lowest and value is not None:
-                compare_value = 100.0 * value  # a unit's own flag: đạt = 100%
-            row_target = trend_target(ind, bd) if op == "increase" else target
-            met = _judge(op, compare_value, row_target)
-            gap = None if compare_value is None or row_target is None else compare_value - row_target
-            out.append(ValueRow(
-                indicator=ind.code, breakdown=bd, unit=unit_code, period=period_code,
-                numerator=num, denominator=den, value=value, target=row_target, met=met,
-                kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
-                target_op=op, gap=gap, own_value=own_value, units_reported=reported,
-                units_expected=expected, targets=targets, target_year=target_year, target_draft=draft,
-                draft_years=draft_years, shares=shares, recognised=recognised, lapsed=lapsed,
-            ))
-    return out
-
-
-def judge_level(ind: Indicator, level: str, at_lowest: bool, t: Tally | None,
-                o: tuple[int | None, int | None, int | None] | None):
-    """Kind `level`: (value, own_value, shares, recognised, lapsed, reported).
-
-    The value is the unit's own effective degree (a commune's, or the province's own recognised
-    degree); above the lowest level, `shares` gives for each degree the share (%) of the units below
-    at or above it, and `reported` the units below that gave a degree."""
-    recognised = o[0] if o is not None else None
-    mine = o[2] if o is not None else None
-    value = float(mine) if mine is not None else None
-    lapsed = bool(recognised and mine == 0)
-    own_value = value if level != "xa" else None
-    shares = None
-    if at_lowest:
-        reported = int(mine is not None)
-    else:
-        reported = t[3] if t is not None else 0
-        hi = ind.scale[1] if ind.scale else 0
-        shares = {d: (100.0 * t[4 + d] / t[3] if t is not None and t[3] else None) for d in range(1, hi + 1)}
-    return value, own_value, shares, recognised, lapsed, reported

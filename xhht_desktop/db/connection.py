@@ -20,10 +20,12 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop.db import migrations
+from xhht_desktop.messages import TEMPLATES, Text
 
 
 class DatabaseError(Exception):
-    """A database that cannot be opened; the message is for the user, in Vietnamese."""
+    """A database that cannot be opened; the message is for the user: a coded Text (xhht_desktop/messages.py),
+    Vietnamese as a str."""
 
 
 class NewerDatabaseError(DatabaseError):
@@ -39,10 +41,7 @@ MAX_BUSY_TIMEOUT = 120.0
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 _override: list[float] = []
 
-BUSY_MESSAGE = ("Cơ sở dữ liệu đang được một chương trình khác ghi (một cửa sổ XHHT Desktop khác hoặc một lệnh "
-                "đang chạy). Đã chờ {seconds:g} giây mà chưa được: việc đang làm đã dừng, phần ghi dở không "
-                "được lưu, dữ liệu đã lưu trước đó không bị ảnh hưởng. Hãy đợi chương trình kia xong (hoặc "
-                "đóng nó) rồi thử lại.")
+BUSY_MESSAGE = TEMPLATES["db.busy"]["vi"]
 
 
 class DatabaseBusy(DatabaseError):
@@ -50,7 +49,7 @@ class DatabaseBusy(DatabaseError):
 
     def __init__(self, seconds: float | None = None):
         self.seconds = busy_timeout_seconds() if seconds is None else seconds
-        super().__init__(BUSY_MESSAGE.format(seconds=round(self.seconds, 1)))
+        super().__init__(Text("db.busy", seconds=round(self.seconds, 1)))
 
 
 def busy_timeout_seconds() -> float:
@@ -121,11 +120,8 @@ def check_not_newer(db: sqlite_utils.Database) -> None:
     user_version = db.conn.execute("PRAGMA user_version").fetchone()[0]
     unknown = migrations.unknown_applied(db)
     if user_version > migrations.schema_version() or unknown:
-        raise NewerDatabaseError(
-            "Cơ sở dữ liệu này được tạo bởi phiên bản XHHT Desktop mới hơn "
-            f"(lược đồ {max(user_version, migrations.schema_version() + 1)}, phiên bản này chỉ hiểu đến "
-            f"{migrations.schema_version()}). Hãy cài phiên bản mới hơn; dữ liệu không bị thay đổi."
-        )
+        raise NewerDatabaseError(Text("db.newer", schema=max(user_version, migrations.schema_version() + 1),
+                                      known=migrations.schema_version()))
 
 
 def open_database(
@@ -143,7 +139,7 @@ def open_database(
     if path.exists() and path.stat().st_size > 0:
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
-                raise DatabaseError(f"Tệp «{path}» không phải là cơ sở dữ liệu XHHT (SQLite).")
+                raise DatabaseError(Text("db.not_sqlite", path=str(path)))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = _connect(path)
@@ -162,7 +158,7 @@ def open_database(
             raise DatabaseBusy() from exc
         from xhht_desktop.storage import explain_storage_error
         reason = explain_storage_error(exc, path) or str(exc)
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu «{path}»: {reason}") from exc
+        raise DatabaseError(Text("db.cannot_open", path=str(path), reason=reason)) from exc
     except Exception:
         conn.close()
         raise

@@ -5,22 +5,24 @@ existed, derived from the figures its former units entered (rules in domain.line
   back through as many changes as there were.
 - A unit above the commune created then (today's province 51): the former units of the communes it
   holds on its first day — so its 2018 figure is the sum over the old communes of Kon Tum.
-For any period that ends before the unit's life, compute_values (db.aggregate) applies the plan's
-rules as for a unit above the former communes (`history_levels`, `history_view`): numerators,
-denominators and counts summed, flags and levels the share of former communes that reached them, only
-those that reported counted — the very sums of the old province and districts. The rows come back
-marked `derived`, `units_reported`/`units_expected` counting former communes.
+For any period that ends before the unit's life, the aggregation engine (db.aggregate) counts the
+former communes `history_levels` gives instead of the unit and the units below it, with the rules of
+a unit above them (domain.aggregation.derived_scope): numerators, denominators and counts summed, flags
+and levels the share of former communes that reached them, only those that reported counted — the very
+sums of the old province and districts. The rows come back marked `derived`,
+`units_reported`/`units_expected` counting former communes. Coverage counts by the same rule
+(domain.aggregation.coverage_counts).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain import lineage as L
+from xhht_desktop.domain.aggregation import coverage_counts
 from xhht_desktop.domain.periods import Period
 
 ROWS_PER_QUERY = 900
@@ -86,18 +88,6 @@ def history_levels(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) 
     return {s.id: s.level for s in all_sources(db, unit, p)}
 
 
-def history_view(unit: units_repo.Unit) -> units_repo.Unit:
-    """The unit as the rules see it over its former communes: above them (L.history_view_level)."""
-    return dataclasses.replace(unit, level=L.history_view_level(unit.level))
-
-
-def mark_derived(rows: list) -> list:
-    """Mark compute_values' rows as derived from the former units (on screen, in `values`, on paper)."""
-    for r in rows:
-        r.derived = True
-    return rows
-
-
 # ---- coverage ----------------------------------------------------------------------------------------
 
 def _word_for(units: list[units_repo.Unit], day: str) -> str:
@@ -117,13 +107,14 @@ def coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> L.C
         else:
             groups = sources_by_member(db, unit, p)
         src_ids = sorted({s.id for _, srcs in groups for s in srcs})
-        done = reporting_ids(db, src_ids, p.code)
+        counted = coverage_counts([(m.id, [s.id for s in srcs]) for m, srcs in groups],
+                                  reporting_ids(db, src_ids, p.code))
         srcs_all = {s.id: s for _, srcs in groups for s in srcs}
         holders = [m for m, _ in groups]
         return L.Coverage(
-            reported=sum(1 for _, srcs in groups if any(s.id in done for s in srcs)), expected=len(groups),
+            reported=counted.reported, expected=counted.expected,
             word=_word_for(holders, unit.valid_from), derived=bool(src_ids),
-            sources_reported=len(done), sources_expected=len(src_ids),
+            sources_reported=counted.sources_reported, sources_expected=counted.sources_expected,
             sources_word=_word_for(list(srcs_all.values()), day),
             divided=tuple((f.name, h.name if h else "", here) for f, h, here in divided(db, unit))
             if unit.level == "xa" else ())
@@ -136,9 +127,9 @@ def coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) -> L.C
             chunk = ids[start:start + ROWS_PER_QUERY]
             types.update(t for (t,) in db.conn.execute(
                 f"SELECT DISTINCT type_label FROM units WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    done = reporting_ids(db, ids, p.code)
+    counted = coverage_counts([(uid, [uid]) for uid in ids], reporting_ids(db, ids, p.code))
     word = L.unit_word(types) if ids else _word_for([], day)
-    return L.Coverage(reported=len(done), expected=len(ids), word=word)
+    return L.Coverage(reported=counted.reported, expected=counted.expected, word=word)
 
 
 def divided(db: sqlite_utils.Database, unit: units_repo.Unit

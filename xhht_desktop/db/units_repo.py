@@ -11,6 +11,7 @@ import sqlite_utils
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.periods import parse_period as _parse_period
 from xhht_desktop.domain.text import fold, nfc
+from xhht_desktop.messages import Text
 
 
 @dataclass(frozen=True)
@@ -194,17 +195,20 @@ class UnitSpecError(ValueError):
         super().__init__(unit_spec_error_vi(code, params))
 
 
-def unit_spec_error_vi(code: str, params: dict) -> str:
+def unit_spec_error_vi(code: str, params: dict) -> Text:
+    """The refusal as a coded Text (xhht_desktop/messages.py): Vietnamese as a str."""
     spec = params.get("spec", "")
     if code == "bad_spec":
-        return (f"Đơn vị «{spec}» không hợp lệ: ghi mã (ví dụ 23341) hoặc mã@ngày "
-                f"(ví dụ 23341@2025-07-01).")
+        return Text("unit.bad_spec", spec=spec)
     if code == "unknown_code":
-        return f"Không có đơn vị mã «{params.get('unit_code', spec)}» trong danh mục đơn vị hành chính."
+        return Text("unit.unknown_code", unit_code=params.get("unit_code", spec))
     holders = params.get("holders") or ()
-    lines = "; ".join(f"{u.name} ({_life_vi(u)})" for u in holders)
-    return (f"Ngày {vi_date(params.get('day', ''))} không có đơn vị nào mang mã «{params.get('unit_code')}»"
-            + (f". Mã này thuộc: {lines}." if lines else "."))
+    lines_vi = "; ".join(f"{u.name} ({_life_vi(u)})" for u in holders)
+    lines_en = "; ".join(f"{u.name} ({_life_en(u)})" for u in holders)
+    return Text("unit.no_unit_on_date", day=params.get("day", ""), day_vi=vi_date(params.get("day", "")),
+                unit_code=params.get("unit_code"),
+                holders_vi=f". Mã này thuộc: {lines_vi}." if lines_vi else ".",
+                holders_en=f". The code belongs to: {lines_en}." if lines_en else ".")
 
 
 def vi_date(iso: str | None) -> str:
@@ -217,6 +221,10 @@ def vi_date(iso: str | None) -> str:
 def _life_vi(u: Unit) -> str:
     return (f"từ {vi_date(u.valid_from)}" if u.valid_to is None
             else f"{vi_date(u.valid_from)}–{vi_date(u.valid_to)}")
+
+
+def _life_en(u: Unit) -> str:
+    return f"from {u.valid_from}" if u.valid_to is None else f"{u.valid_from} to {u.valid_to}"
 
 
 def unit_label_vi(u: Unit) -> str:
@@ -307,30 +315,31 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def life_problem_vi(problem: LifeProblem) -> str:
-    """The refusal, with the successor named: "Xã Đắk Pék đã nhập vào Xã Đăk Pék (23341) từ 01/07/2025"."""
-    u, when = problem.unit, vi_date(problem.effective)
+def life_problem_vi(problem: LifeProblem) -> Text:
+    """The refusal, with the successor named: "Xã Đắk Pék đã nhập vào Xã Đăk Pék (23341) từ 01/07/2025".
+    A coded Text (xhht_desktop/messages.py): Vietnamese as a str, messages.words() in English."""
+    u = problem.unit
+    common = {"unit": u.name, "code": u.code, "period": problem.period, "when": problem.effective,
+              "when_vi": vi_date(problem.effective)}
     if problem.code == "not_yet":
         preds = ", ".join(f"{p.name} ({p.code})" for p in problem.successors[:6])
         more = "…" if len(problem.successors) > 6 else ""
-        return (f"{u.name} ({u.code}) chỉ có từ {when}: kỳ {problem.period} kết thúc trước ngày đó"
-                + (f"; số liệu kỳ này thuộc các đơn vị trước sáp nhập: {preds}{more}" if preds else "") + ".")
+        return Text("unit.life.not_yet", **common,
+                    preds_vi=f"; số liệu kỳ này thuộc các đơn vị trước sáp nhập: {preds}{more}" if preds else "",
+                    preds_en=f"; this period belongs to the units before the merger: {preds}{more}" if preds else "")
     succ = problem.successors
     if not succ:
-        return f"{u.name} ({u.code}) chỉ báo cáo đến {vi_date(u.valid_to)}: kỳ {problem.period} kết thúc sau ngày đó."
+        return Text("unit.life.ended", **common, until=u.valid_to, until_vi=vi_date(u.valid_to))
+    first = {"succ": succ[0].name, "succ_lower": _lower_first(succ[0].name), "succ_code": succ[0].code}
     if u.level == "tinh" and u.name == succ[0].name:  # old Quảng Ngãi -> today's Quảng Ngãi
-        return (f"{u.name} (đến {vi_date(u.valid_to)}) đã hợp nhất vào {_lower_first(succ[0].name)} mới từ "
-                f"{when}: xem đơn vị {succ[0].code}")
+        return Text("unit.life.province_renewed", **common, **first, until=u.valid_to, until_vi=vi_date(u.valid_to))
     if u.level == "tinh":
-        return f"{u.name} đã hợp nhất vào {_lower_first(succ[0].name)} từ {when}: xem đơn vị {succ[0].code}"
+        return Text("unit.life.province_merged", **common, **first)
     if u.level == "huyen" and succ[0].level == "tinh":
-        return (f"{u.name} không còn từ {when} (bỏ cấp huyện; các xã báo cáo thẳng về "
-                f"{_lower_first(succ[0].name)}): xem đơn vị {succ[0].code}")
+        return Text("unit.life.district_abolished", **common, **first)
     if len(succ) > 1:
-        names = ", ".join(f"{s.name} ({s.code})" for s in succ)
-        return (f"{u.name} đã chia vào {names} từ {when}; số liệu trước sáp nhập thuộc "
-                f"{succ[0].name} ({succ[0].code})")
-    return f"{u.name} đã nhập vào {succ[0].name} ({succ[0].code}) từ {when}"
+        return Text("unit.life.divided", **common, **first, names=", ".join(f"{s.name} ({s.code})" for s in succ))
+    return Text("unit.life.merged", **common, **first)
 
 
 class UnitLifeError(ValueError):

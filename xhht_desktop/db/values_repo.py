@@ -16,6 +16,7 @@ import sqlite_utils
 from xhht_desktop.db import history
 from xhht_desktop.domain.text import nfc
 from xhht_desktop.domain.values import Entry, Issue, errors_only, validate_entries
+from xhht_desktop.messages import Lines, Text
 
 RECORD_NAMESPACE = uuid.UUID("5b7d1f0e-7c39-4e55-9a51-2780c0de2013")
 FIELDS = ("numerator", "denominator", "value", "comment", "decision_no", "decision_date", "decision_body")
@@ -26,7 +27,8 @@ class ValidationFailed(Exception):
 
     def __init__(self, issues: list[Issue]):
         self.issues = issues
-        super().__init__("\n".join(i.message for i in errors_only(issues)))
+        # One line per error; a coded Text, so the CLI's --lang and the interface word it.
+        super().__init__(Text("values.failed", lines=Lines(i.message for i in errors_only(issues))))
 
 
 @dataclass
@@ -68,12 +70,12 @@ def load_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[t
 
 def previous_entries(db: sqlite_utils.Database, unit_id: int, period: str) -> dict[tuple[str, str | None], Entry]:
     """The unit's figures of the period before (for "far from last time" warnings)."""
+    from xhht_desktop.domain.aggregation import change_period
     from xhht_desktop.domain.periods import parse_period
 
-    p = parse_period(period)
-    prev = p.previous()
     # Across programmes (2020 -> 2021) the indicators are not the same: nothing to compare with.
-    if prev is None or prev.programme_code != p.programme_code:
+    prev = change_period(parse_period(period))
+    if prev is None:
         return {}
     return load_entries(db, unit_id, prev.code)
 

@@ -4,8 +4,8 @@ units it replaced (the 2025 reform: 102 Kon Tum communes became 40 communes of Q
 Pure rules over figures, no database:
 - which former units stand for a unit in a period (`history_sources`): its predecessors alive on the
   period's last day, and for a predecessor that did not exist yet either, its own predecessors;
-- how their figures add up: as for a unit above them (`history_view_level`; db.aggregate applies the
-  plan's rules) — counts, numerators and denominators summed; flags and levels the share of the former
+- how their figures add up: as for a unit above them (`history_view_level`; domain.aggregation applies
+  the plan's rules) — counts, numerators and denominators summed; flags and levels the share of the former
   units that reached them; only former units that reported a figure count, and the figure says how many
   of how many did. `derive` states the same sums over figures already computed (the groups by former
   district add up communes' figures with it);

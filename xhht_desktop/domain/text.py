@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from xhht_desktop.messages import Text
+
 # Spelling variants seen in official unit lists (Đắk/Đăk, Ngọk/Ngok) fold to the same key
 # once tone marks and breves are stripped, so no table is needed for them.
 
@@ -67,15 +69,15 @@ def control_characters(text: str | None, *, multiline: bool = False) -> list[str
 
 
 def control_problem_vi(text: str | None, *, multiline: bool = False) -> str | None:
-    """None when `text` is acceptable, else the reason (Vietnamese, without the field's name)."""
+    """None when `text` is acceptable, else the reason without the field's name: a coded Text
+    (xhht_desktop/messages.py), Vietnamese as a str."""
     found = control_characters(text, multiline=multiline)
     if not found:
         return None
     shown = ", ".join(found[:3]) + ("…" if len(found) > 3 else "")
     if not multiline and set(found) <= {"U+0009", "U+000A", "U+000D"}:
-        return f"chỉ được viết trên một dòng (có dấu xuống dòng hoặc tab: {shown})."
-    return (f"chứa ký tự điều khiển không in được ({shown}); xóa ký tự đó (thường do dán từ phần mềm "
-            "khác) rồi nhập lại.")
+        return Text("text.one_line", shown=shown)
+    return Text("text.control", shown=shown)
 
 
 def one_line(text: str) -> str:

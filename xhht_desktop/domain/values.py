@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, Catalogue, Indicator, by_code, catalogue_for
+from xhht_desktop.messages import Text
 
 if TYPE_CHECKING:  # pragma: no cover
     from xhht_desktop.domain.periods import Period
@@ -56,7 +57,7 @@ class Issue:
     breakdown: str | None
     field: str  # numerator | denominator | value | comment | row | decision_no | decision_date | decision_body
     code: str
-    message: str
+    message: str  # a coded Text "values.issue" (label, text): Vietnamese as a str, messages.words() in English
 
 
 @dataclass
@@ -72,22 +73,22 @@ def parse_whole_number(raw: object) -> ParsedNumber:
     """Parse what a person typed (or a spreadsheet cell held) into a whole number.
 
     Accepts "1234", "1.234" and "1 234" (Vietnamese thousands), ints and integral floats.
-    Blank gives None (not reported). Anything else gives an error message in Vietnamese.
+    Blank gives None (not reported). Anything else gives an error: a coded Text (Vietnamese as a str).
     """
     if raw is None:
         return ParsedNumber(None)
     if isinstance(raw, bool):
-        return ParsedNumber(None, "phải là một số, không phải giá trị đúng/sai")
+        return ParsedNumber(None, Text("values.parse.bool"))
     if isinstance(raw, int):
         return ParsedNumber(raw)
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            return ParsedNumber(None, "không phải là số hợp lệ")
+            return ParsedNumber(None, Text("values.parse.invalid"))
         if not raw.is_integer():
-            return ParsedNumber(None, f"phải là số nguyên (người), không được là {raw:g}".replace(".", ","))
+            return ParsedNumber(None, Text("values.parse.fraction", raw=f"{raw:g}".replace(".", ",")))
         return ParsedNumber(int(raw))
     if not isinstance(raw, str):
-        return ParsedNumber(None, "phải là một số nguyên")
+        return ParsedNumber(None, Text("values.parse.not_integer"))
     text = raw.strip()
     if not text:
         return ParsedNumber(None)
@@ -96,27 +97,20 @@ def parse_whole_number(raw: object) -> ParsedNumber:
     if re.fullmatch(r"[-+]?\d+", text):
         return ParsedNumber(int(text))
     if re.fullmatch(r"[-+]?\d+[.,]\d+", text):
-        return ParsedNumber(None, f"phải là số nguyên (người), không được là «{raw.strip()}»")
-    return ParsedNumber(None, f"«{raw.strip()}» không phải là một số")
+        return ParsedNumber(None, Text("values.parse.fraction_text", raw=raw.strip()))
+    return ParsedNumber(None, Text("values.parse.not_number", raw=raw.strip()))
 
 
 def field_label(ind: Indicator, breakdown: str | None, field_name: str) -> str:
-    part = {
-        "numerator": "tử số",
-        "denominator": "mẫu số",
-        "value": "giá trị",
-        "comment": "ghi chú",
-        "row": "dòng",
-        "decision_no": "số quyết định công nhận",
-        "decision_date": "ngày quyết định công nhận",
-        "decision_body": "cơ quan công nhận",
-    }[field_name]
-    who = BREAKDOWN_LABELS_VI[breakdown]
-    return f"{ind.code} ({who}) – {part}"
+    """"X.1 (Nữ) – tử số": a coded Text (Vietnamese as a str)."""
+    BREAKDOWN_LABELS_VI[breakdown]  # noqa: B018 - an unknown breakdown is a KeyError, as before
+    return Text("values.field", code=ind.code, who=Text(f"values.who.{breakdown or 'total'}"),
+                part=Text(f"values.part.{field_name}"))
 
 
 def _issue(severity: str, ind: Indicator, bd: str | None, fld: str, code: str, text: str) -> Issue:
-    return Issue(severity, ind.code, bd, fld, code, f"{field_label(ind, bd, fld)}: {text}")
+    """`text` is a coded Text (the problem without the field's name)."""
+    return Issue(severity, ind.code, bd, fld, code, Text("values.issue", label=field_label(ind, bd, fld), text=text))
 
 
 def rate(numerator: int | None, denominator: int | None) -> float | None:
@@ -147,7 +141,7 @@ def decision_text_problem(text: str | None) -> str | None:
 
     problem = control_problem_vi(text)
     if problem is None and _INVISIBLE.search(text or ""):
-        problem = "chứa ký tự định hướng hoặc ngắt dòng không in được; xóa ký tự đó rồi nhập lại."
+        problem = Text("values.invisible")
     return problem
 
 
@@ -179,7 +173,7 @@ def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
     lo, hi = ind.scale or (0, 0)
     if isinstance(e.value, int) and not isinstance(e.value, bool) and e.value >= 0 and not lo <= e.value <= hi:
         out.append(_issue("error", ind, e.breakdown, "value", "level_out_of_scale",
-                          f"mức độ chỉ nhận từ {lo} đến {hi} ({lo} = chưa đạt)."))
+                          Text("values.level_out_of_scale", lo=lo, hi=hi)))
         return out
     for name in ("decision_no", "decision_body"):
         text = str(getattr(e, name) or "")
@@ -188,29 +182,27 @@ def _level_issues(ind: Indicator, e: Entry, today: dt.date) -> list[Issue]:
             out.append(_issue("error", ind, e.breakdown, name, "control_char", problem))
         elif len(text) > MAX_DECISION_TEXT:
             out.append(_issue("error", ind, e.breakdown, name, "too_long",
-                              f"dài quá {MAX_DECISION_TEXT} ký tự."))
+                              Text("values.too_long", n=MAX_DECISION_TEXT)))
     day = None
     if e.decision_date:
         iso, err = parse_decision_date(e.decision_date)
         if err:
             out.append(_issue("error", ind, e.breakdown, "decision_date", "bad_decision_date",
-                              f"«{e.decision_date}» không phải là ngày hợp lệ (dạng đúng: 31/05/2024)."))
+                              Text("values.bad_decision_date", date=e.decision_date)))
         else:
             day = dt.date.fromisoformat(iso)
             if day > today:
                 out.append(_issue("error", ind, e.breakdown, "decision_date", "decision_in_future",
-                                  f"ngày {day:%d/%m/%Y} chưa đến."))
+                                  Text("values.decision_in_future", day=f"{day:%d/%m/%Y}")))
     if e.value is None and (e.decision_no or e.decision_date or e.decision_body):
         out.append(_issue("error", ind, e.breakdown, "value", "decision_without_level",
-                          "có quyết định công nhận nhưng chưa nhập mức độ."))
+                          Text("values.decision_without_level")))
     if e.value is not None and e.value > lo:
-        missing = [(name, label) for name, label in (("decision_no", "số quyết định"),
-                                                      ("decision_date", "ngày quyết định"),
-                                                      ("decision_body", "cơ quan công nhận"))
+        missing = [name for name in ("decision_no", "decision_date", "decision_body")
                    if not str(getattr(e, name) or "").strip()]
-        for name, label in missing:
+        for name in missing:
             out.append(_issue("error", ind, e.breakdown, name, "decision_missing",
-                              f"mức độ {e.value} cần {label} công nhận."))
+                              Text(f"values.decision_missing.{name}", level=e.value)))
     return out
 
 
@@ -234,57 +226,57 @@ def validate_entries(
         ind = catalogue.get(e.indicator)
         if ind is None:
             issues.append(Issue("error", e.indicator, e.breakdown, "row", "unknown_indicator",
-                                f"Mã chỉ tiêu «{e.indicator}» không có trong danh mục."))
+                                Text("values.unknown_indicator", code=e.indicator)))
             continue
         if e.breakdown is not None and e.breakdown not in ind.breakdowns:
             issues.append(_issue("error", ind, None, "row", "unknown_breakdown",
-                                 f"chỉ tiêu này không có phân tổ «{e.breakdown}»."))
+                                 Text("values.unknown_breakdown", breakdown=e.breakdown)))
             continue
         if ind.kind == "level":
             issues.extend(_level_issues(ind, e, today))
         elif e.decision_no or e.decision_date or e.decision_body:
             issues.append(_issue("error", ind, e.breakdown, "row", "decision_on_non_level",
-                                 "chỉ chỉ tiêu mức độ mới kèm quyết định công nhận."))
+                                 Text("values.decision_on_non_level")))
         if ind.has_fraction:
             if e.value is not None:
                 issues.append(_issue("error", ind, e.breakdown, "value", "value_on_rate",
-                                     "chỉ tiêu tỷ lệ nhập tử số và mẫu số, không nhập giá trị."))
+                                     Text("values.value_on_rate")))
             fields = (("numerator", e.numerator), ("denominator", e.denominator))
         else:
             if e.numerator is not None or e.denominator is not None:
                 issues.append(_issue("error", ind, e.breakdown, "value", "fraction_on_value",
-                                     "chỉ tiêu này nhập một giá trị, không nhập tử số/mẫu số."))
+                                     Text("values.fraction_on_value")))
             fields = (("value", e.value),)
         for name, number in fields:
             if number is None:
                 continue
             if not isinstance(number, int) or isinstance(number, bool):
-                issues.append(_issue("error", ind, e.breakdown, name, "not_whole", "phải là số nguyên."))
+                issues.append(_issue("error", ind, e.breakdown, name, "not_whole", Text("values.not_whole")))
             elif number < 0:
-                issues.append(_issue("error", ind, e.breakdown, name, "negative", "không được là số âm."))
+                issues.append(_issue("error", ind, e.breakdown, name, "negative", Text("values.negative")))
             elif number > MAX_PEOPLE:
                 issues.append(_issue("error", ind, e.breakdown, name, "too_large",
-                                     f"{number:,} lớn bất thường (tối đa {MAX_PEOPLE:,}).".replace(",", ".")))
+                                     Text("values.too_large", number=format_int(number), max=format_int(MAX_PEOPLE))))
         if any(i.severity == "error" and i.indicator == ind.code and i.breakdown == e.breakdown for i in issues):
             continue
         if ind.kind == "flag" and e.value is not None and e.value not in (0, 1):
             issues.append(_issue("error", ind, e.breakdown, "value", "flag_not_01",
-                                 "chỉ nhận 1 (đạt/có) hoặc 0 (chưa đạt/không)."))
+                                 Text("values.flag_not_01")))
         if ind.has_fraction:
             if (e.numerator is None) != (e.denominator is None):
-                missing = "mẫu số" if e.denominator is None else "tử số"
                 fld = "denominator" if e.denominator is None else "numerator"
                 issues.append(_issue("error", ind, e.breakdown, fld, "half_fraction",
-                                     f"đã nhập một nửa: còn thiếu {missing} (để trống cả hai nếu chưa báo cáo)."))
+                                     Text(f"values.half_fraction.{fld}")))
             elif e.numerator is not None and e.denominator is not None:
                 if e.denominator == 0 and e.numerator == 0:
                     pass
                 elif e.denominator == 0:
                     issues.append(_issue("error", ind, e.breakdown, "denominator", "zero_denominator",
-                                         "mẫu số bằng 0 nhưng tử số khác 0."))
+                                         Text("values.zero_denominator")))
                 if e.numerator > e.denominator:
                     issues.append(_issue("error", ind, e.breakdown, "numerator", "num_gt_den",
-                                         f"{format_int(e.numerator)} lớn hơn mẫu số ({format_int(e.denominator)})."))
+                                         Text("values.num_gt_den", numerator=format_int(e.numerator),
+                                              denominator=format_int(e.denominator))))
         if e.breakdown is not None:
             total = by_key.get((ind.code, None))
             if total is not None:
@@ -294,20 +286,21 @@ def validate_entries(
                 for name, part, whole in pairs:
                     if part is not None and whole is not None and part > whole:
                         issues.append(_issue("error", ind, e.breakdown, name, "breakdown_gt_total",
-                                             f"{format_int(part)} lớn hơn tổng số ({format_int(whole)})."))
+                                             Text("values.breakdown_gt_total", part=format_int(part),
+                                                  whole=format_int(whole))))
         if previous and ind.has_fraction and e.breakdown is None:
             prev = previous.get(e.key)
             if prev is not None:
                 now_rate, prev_rate = rate(e.numerator, e.denominator), rate(prev.numerator, prev.denominator)
                 if now_rate is not None and prev_rate is not None and abs(now_rate - prev_rate) > WARN_RATE_JUMP_POINTS:
                     issues.append(_issue("warning", ind, None, "numerator", "rate_jump",
-                                         f"tỷ lệ {format_percent(now_rate)} khác xa kỳ trước "
-                                         f"({format_percent(prev_rate)}) — kiểm tra lại."))
+                                         Text("values.rate_jump", now=format_percent(now_rate),
+                                              prev=format_percent(prev_rate))))
                 if (e.denominator and prev.denominator
                         and abs(e.denominator - prev.denominator) > WARN_DENOMINATOR_CHANGE * prev.denominator):
                     issues.append(_issue("warning", ind, None, "denominator", "denominator_jump",
-                                         f"mẫu số {format_int(e.denominator)} khác xa kỳ trước "
-                                         f"({format_int(prev.denominator)}) — kiểm tra lại."))
+                                         Text("values.denominator_jump", now=format_int(e.denominator),
+                                              prev=format_int(prev.denominator))))
     from xhht_desktop.domain.text import control_problem_vi  # noqa: PLC0415
     for e in entries:  # the comment is text: a multi-line note, control characters refused
         ind = catalogue.get(e.indicator)

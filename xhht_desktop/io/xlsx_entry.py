@@ -282,9 +282,9 @@ def cell_number(formula_cell, cached_cell) -> tuple[int | None, str | None]:
     if formula_cell.data_type == "f":  # a text cell that starts with "=" is text, not a formula
         raw = cached_cell.value
         if raw is None:
-            return None, "ô chứa công thức chưa được tính — hãy nhập số trực tiếp"
+            return None, Text("xlsx.cell_formula")
     if isinstance(raw, (dt.datetime, dt.date, dt.time)):
-        return None, "ô chứa ngày tháng, không phải số"
+        return None, Text("xlsx.cell_date")
     parsed = parse_whole_number(raw)
     return parsed.value, parsed.error
 
@@ -334,7 +334,7 @@ def read_entry_sheet(path: str | Path, db: sqlite_utils.Database | None = None) 
             value, error = cell_number(ws.cell(row=r, column=c), ws_cached.cell(row=r, column=c))
             nums[fieldname] = value
             if error:
-                row_errors.append(f"cột «{title}»: {error}")
+                row_errors.append(Text("xlsx.column_problem", column=title, problem=error))
         comment = _text(ws.cell(row=r, column=cols["Ghi chú"]).value) if "Ghi chú" in cols else ""
         decision = {"decision_no": "", "decision_date": None, "decision_body": ""}
         for title, fieldname in zip(DECISION_COLUMNS, decision):
@@ -345,7 +345,8 @@ def read_entry_sheet(path: str | Path, db: sqlite_utils.Database | None = None) 
             if fieldname == "decision_date":
                 iso, err = parse_decision_date(raw)
                 if err:
-                    row_errors.append(f"cột «{title}»: «{_text(raw)[:40]}» không phải là ngày (dạng đúng: 31/05/2024)")
+                    row_errors.append(Text("xlsx.column_problem", column=title,
+                                           problem=Text("values.bad_decision_date", date=_text(raw)[:40])))
                 decision[fieldname] = iso
             else:  # one-line text: a line break typed in the cell (Alt+Enter) or a pasted tab becomes a space
                 decision[fieldname] = one_line(nfc(_text(raw)))

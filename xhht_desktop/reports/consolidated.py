@@ -3,7 +3,7 @@
 Landscape A4: the overall figures with how many units reported, the reporting status by
 district, units × indicators per group with a subtotal line per district and the total, the
 view by monitoring agency (plan section V) and charts. Rates are always recomputed from summed
-counts (rows.bulk_values, identical to compute_values).
+counts (the aggregation engine's one pass up the tree: db.aggregate.tree_values).
 """
 
 from __future__ import annotations

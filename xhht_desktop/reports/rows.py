@@ -1,10 +1,9 @@
 """Queries → plain rows for every report. Layout modules (PDF, XLSX) read only what is here.
 
-Every figure comes from `db.aggregate.compute_values`, or from `tree_values` / `bulk_values`,
-which apply the very same rules (`aggregate.judge_unit`) to a whole tree of units in one pass up
-the tree: each unit's figures are read once and added into its parent's (the national report over
-ten thousand communes would otherwise run one query per unit, or regroup every commune for every
-district and province above it). Tests hold the two to identical numbers.
+Every figure comes from the one aggregation engine (db.aggregate, its rules in domain.aggregation):
+`compute_values` for one unit, `tree_values` for every unit of the report's tree in one pass up the
+tree (each unit's rows read once and its tallies added into its parent's; the national report over
+ten thousand communes would otherwise run one query per unit).
 """
 
 from __future__ import annotations
@@ -17,21 +16,17 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from xhht_desktop.messages import Text
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.aggregate import (
-    LEVEL,
     ValueRow,
-    _lowest_level,
-    add_figure,
+    all_units,
+    bulk_values,  # noqa: F401 - the bulk form, for the callers of reports.rows
     compute_values,
     indicators_of,
-    judge_unit,
-    level_figure,
-    merge_tallies,
-    rule_of,
+    tree_values,
 )
 from xhht_desktop.db.reference import catalogue_in_db
+from xhht_desktop.domain.aggregation import change_period, group_rows, in_force, lowest_level, sum_rows
 from xhht_desktop.domain.catalogue import (
     BREAKDOWN_LABELS_VI,
     DRAFT_TARGET_VI,
@@ -43,8 +38,8 @@ from xhht_desktop.domain.catalogue import (
     row_code,
 )
 from xhht_desktop.domain.lineage import DERIVED_NOTE_VI, Coverage, comparable
-from xhht_desktop.domain.periods import Period, applies, parse_period
-from xhht_desktop.domain.values import format_decimal, format_int, format_percent, rate
+from xhht_desktop.domain.periods import Period, parse_period
+from xhht_desktop.domain.values import format_decimal, format_int, format_percent
 from xhht_desktop.installation import get_installation
 from xhht_desktop.paths import resource_path
 from xhht_desktop.reports.verdict import coverage_threshold, verdict, verdict_text
@@ -107,7 +102,7 @@ BREAKDOWN_SHORT_VI = {None: "", "nu": "Nữ", "dtts": "DTTS"}
 
 def is_own_flag(ind: Indicator, level: str) -> bool:
     """A flag read at the level that enters it is the unit's own đạt/chưa; above, it is a share."""
-    return ind.kind == "flag" and (level == "xa" or level == _lowest_level(ind))
+    return ind.kind == "flag" and (level == "xa" or level == lowest_level(ind))
 
 
 def flag_words(ind: Indicator) -> tuple[str, str]:
@@ -437,266 +432,11 @@ def installation_footer(db: sqlite_utils.Database) -> str:
     return f"Mã nhận dạng máy: {installation_fingerprint(db)}"
 
 
-# ---- the bulk aggregation ------------------------------------------------------------------------
+# ---- the figures (db.aggregate: one engine, rules in domain.aggregation) ---------------------------
 
 def _indicators_for(db: sqlite_utils.Database, level: str, p: Period) -> list[Indicator]:
     """What a unit of `level` reports for the period, from the period's programme (aggregate.indicators_of)."""
-    return [i for i in indicators_of(db, level, p) if applies(i.periodicity, p)]
-
-
-def _rules(db: sqlite_utils.Database, p: Period) -> dict[str, tuple[int, str]]:
-    """(rule, lowest level) of each indicator of the period's programme (as in force in `db`)."""
-    return {ind.code: rule_of(ind) for ind in catalogue_in_db(db, p).indicators}
-
-
-# One pass up the tree: each unit's own figures are tallied once and added into its parent's
-# (db.aggregate.add_figure / merge_tallies), so the province over thousands of communes costs one
-# query per 900 units and one addition per unit and figure, not a regrouping of every descendant
-# for every unit. Only the tallies of units whose parent is not finished yet are held.
-
-ROWS_PER_QUERY = 900  # unit ids per IN list: within SQLite's parameter limit
-
-
-@dataclass(frozen=True, slots=True)
-class TreeNode:
-    """A unit of the report's tree on the period's last day."""
-
-    id: int
-    kids: tuple[int, ...]  # attached to it, in report order: those with nothing below first, each by code
-    depth: int  # 0 the root
-
-
-def _tree(children: dict[int, list[int]], units: dict[int, units_repo.Unit], root_id: int
-          ) -> tuple[list[TreeNode], bool]:
-    """The root and every unit below it, each after the units below it (the root last), and whether
-    the links form a tree. They might not (a unit attached twice on the same day, a cycle): then each
-    unit is listed once, where first met, and the caller computes unit by unit."""
-    def order(uid: int) -> tuple[bool, str]:
-        return bool(children.get(uid)), units[uid].code
-
-    if units[root_id].level == "xa":  # a commune's figures are its own (compute_values)
-        return [TreeNode(root_id, (), 0)], True
-    out: list[TreeNode] = []
-    seen = {root_id}
-    is_tree = True
-    stack: list[tuple[int, int, tuple[int, ...] | None]] = [(root_id, 0, None)]
-    while stack:
-        uid, depth, kids = stack.pop()
-        if kids is not None:
-            out.append(TreeNode(uid, kids, depth))
-            continue
-        fresh = []
-        for k in sorted(children.get(uid, ()), key=order):
-            if k in seen:
-                is_tree = False
-                continue
-            seen.add(k)
-            fresh.append(k)
-        stack.append((uid, depth, tuple(fresh)))
-        stack.extend((k, depth + 1, None) for k in reversed(fresh))
-    return out, is_tree
-
-
-def _own_rows(db: sqlite_utils.Database, ids: list[int], period_code: str, codes: set[str] | None
-              ) -> dict[int, list[tuple]]:
-    """The stored figures of the units `ids` for one period, by unit."""
-    marks = ",".join("?" * len(ids))
-    sql = ("SELECT unit_id, indicator, breakdown, numerator, denominator, value, decision_date "
-           f"FROM indicator_values WHERE period=? AND deleted=0 AND unit_id IN ({marks})")
-    args: list = [period_code, *ids]
-    if codes is not None:
-        # "+indicator": keep SQLite on the (unit_id, period, …) index; the (period, indicator) one
-        # would read these indicators for the whole country.
-        sql += f" AND +indicator IN ({','.join('?' * len(codes))})"
-        args += sorted(codes)
-    out: dict[int, list[tuple]] = {}
-    for uid, *row in db.conn.execute(sql, args):
-        out.setdefault(uid, []).append(row)
-    return out
-
-
-def _bottom_up(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], nodes: list[TreeNode],
-               period_code: str, codes: set[str] | None = None):
-    """For each node in order: (node, tallies, own figures, unit counts by level) over the unit and
-    everything below it — exactly what compute_values would gather for it. The consumer must use
-    them before asking for the next node (they are then added into the parent's)."""
-    p = parse_period(period_code)
-    rules = _rules(db, p)
-    pending: dict[int, tuple[dict, dict[str, int]]] = {}
-    for start in range(0, len(nodes), ROWS_PER_QUERY):
-        chunk = nodes[start:start + ROWS_PER_QUERY]
-        rows = _own_rows(db, [n.id for n in chunk], period_code, codes)
-        for node in chunk:
-            level = units[node.id].level
-            own: dict[tuple[str, str], tuple] = {}
-            mine: dict = {}
-            for ind, bd, num, den, val, ddate in rows.get(node.id, ()):
-                rule = rules.get(ind)
-                if rule is None:  # not in the catalogue of the period's programme
-                    continue
-                if rule[0] == LEVEL:
-                    num, den, val = level_figure(ind, val, ddate, p)
-                key = (ind, bd)
-                add_figure(mine, key, rule[0], rule[1], level, num, den, val)
-                own[key] = (num, den, val)
-            if not node.kids:
-                tallies, counts = mine, {level: 1}
-                yield node, tallies, own, counts
-            else:
-                if level == "xa":  # a commune counts only its own figures, whatever hangs below it
-                    yield node, {k: list(t) for k, t in mine.items()}, own, {level: 1}
-                tallies, counts = mine, {level: 1}
-                for k in node.kids:
-                    t, c = pending.pop(k)
-                    merge_tallies(tallies, t)
-                    for lv, n in c.items():
-                        counts[lv] = counts.get(lv, 0) + n
-                if level != "xa":
-                    yield node, tallies, own, counts
-            pending[node.id] = (tallies, counts)
-
-
-def _no_target(ind: Indicator, bd: str | None) -> None:
-    return None
-
-
-def _trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], needed: list[int],
-                   p: Period) -> dict[int, dict[tuple[str, str | None], float | None]] | None:
-    """The same-period-last-year values of the trend indicators ("higher than last year") for the
-    units `needed` (children before parents), each over the units below it last year; None when
-    last year's links do not form a tree."""
-    last = p.same_period_last_year()
-    codes = {i.code for i in catalogue_in_db(db, p).indicators
-             if i.target_op == "increase" and applies(i.periodicity, p)}
-    if last is None or not codes:
-        return {}
-    children = _children_on(db, last.end.isoformat())
-    wanted = set(needed)
-    targets: dict[int, dict[tuple[str, str | None], float | None]] = {}
-    done: set[int] = set()
-    for uid in reversed(needed):  # the highest first: one walk covers the units below it
-        if uid in done:
-            continue
-        nodes, is_tree = _tree(children, units, uid)
-        if not is_tree:
-            return None
-        for node, tallies, own, counts in _bottom_up(db, units, nodes, last.code, codes):
-            done.add(node.id)
-            if node.id in wanted and node.id not in targets:
-                unit = units[node.id]
-                inds = [i for i in _indicators_for(db, unit.level, p)
-                        if i.code in codes and applies(i.periodicity, last)]
-                targets[node.id] = {(r.indicator, r.breakdown): r.value
-                                    for r in judge_unit(unit, tallies, own, counts, inds, last, _no_target)}
-    _derived_trend_targets(db, units, needed, p, last, codes, targets)
-    return targets
-
-
-def tree_values(
-    db: sqlite_utils.Database,
-    root_id: int,
-    p: Period,
-    *,
-    units: dict[int, units_repo.Unit] | None = None,
-    wanted: set[int] | None = None,
-    progress: ProgressFn | None = None,
-):
-    """(node, compute_values of the unit) for the root and every unit below it on the period's last
-    day, each after the units below it (the root last); the figures are None for units not in
-    `wanted` (None: all). A generator: the caller keeps what it needs, nothing else is held."""
-    units = units if units is not None else _all_units(db)
-    if _before_life(units[root_id], p):  # before the root existed: its history through the lineage
-        yield from _derived_tree_values(db, root_id, p, units, wanted, progress)
-        return
-    indicators: dict[str, list[Indicator]] = {}  # by level
-    nodes, is_tree = _tree(_children_on(db, p.end.isoformat()), units, root_id)
-    needed = [n.id for n in nodes if wanted is None or n.id in wanted]
-    targets = _trend_targets(db, units, needed, p) if is_tree else None
-    total = len(needed)
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None and (done % 200 == 1 or done == total):
-            progress(done, total, Text("progress.computing_units"))
-
-    if targets is None:  # not a tree: the exact, slow way, one unit at a time
-        for node in nodes:
-            if wanted is None or node.id in wanted:
-                tick()
-                yield node, compute_values(db, node.id, p)
-            else:
-                yield node, None
-        return
-    for node, tallies, own, counts in _bottom_up(db, units, nodes, p.code):
-        if wanted is not None and node.id not in wanted:
-            yield node, None
-            continue
-        unit = units[node.id]
-        unit_targets = targets.get(node.id, {})
-        tick()
-        inds = indicators.get(unit.level)
-        if inds is None:
-            inds = indicators[unit.level] = _indicators_for(db, unit.level, p)
-        yield node, judge_unit(unit, tallies, own, counts, inds, p, lambda ind, bd: unit_targets.get((ind.code, bd)))
-
-
-def root_values(db: sqlite_utils.Database, root_id: int, p: Period, *,
-                units: dict[int, units_repo.Unit] | None = None) -> list[ValueRow]:
-    """compute_values for one unit over a large tree (the root's previous period on the report):
-    every figure below it goes straight into one tally, no unit below is judged."""
-    units = units if units is not None else _all_units(db)
-    nodes, is_tree = _tree(_children_on(db, p.end.isoformat()), units, root_id)
-    targets = _trend_targets(db, units, [root_id], p) if is_tree else None
-    if targets is None or _before_life(units[root_id], p):  # not a tree, or derived through the lineage
-        return compute_values(db, root_id, p)
-    rules = _rules(db, p)
-    tallies: dict = {}
-    own: dict[tuple[str, str], tuple] = {}
-    counts: dict[str, int] = {}
-    for start in range(0, len(nodes), ROWS_PER_QUERY):
-        chunk = nodes[start:start + ROWS_PER_QUERY]
-        rows = _own_rows(db, [n.id for n in chunk], p.code, None)
-        for node in chunk:
-            level = units[node.id].level
-            counts[level] = counts.get(level, 0) + 1
-            for ind, bd, num, den, val, ddate in rows.get(node.id, ()):
-                rule = rules.get(ind)
-                if rule is None:
-                    continue
-                if rule[0] == LEVEL:
-                    num, den, val = level_figure(ind, val, ddate, p)
-                add_figure(tallies, (ind, bd), rule[0], rule[1], level, num, den, val)
-                if node.id == root_id:
-                    own[(ind, bd)] = (num, den, val)
-    root = units[root_id]
-    root_targets = targets.get(root_id, {})
-    return judge_unit(root, tallies, own, counts, _indicators_for(db, root.level, p), p,
-                      lambda ind, bd: root_targets.get((ind.code, bd)))
-
-
-def _all_units(db: sqlite_utils.Database) -> dict[int, units_repo.Unit]:
-    return {u.id: u for u in units_repo.all_units(db)}
-
-
-def bulk_values(
-    db: sqlite_utils.Database,
-    root_id: int,
-    period: str | Period,
-    *,
-    unit_ids: list[int] | None = None,
-    progress: ProgressFn | None = None,
-) -> dict[int, list[ValueRow]]:
-    """compute_values for the root and every unit below it (or for `unit_ids`), in one pass up the
-    tree: identical numbers to calling compute_values(db, unit_id, period) for each unit."""
-    p = period if isinstance(period, Period) else parse_period(period)
-    wanted = None if unit_ids is None else set(unit_ids)
-    out = {node.id: rows for node, rows in tree_values(db, root_id, p, wanted=wanted, progress=progress)
-           if rows is not None}
-    if unit_ids is None:
-        return out
-    return {uid: out[uid] if uid in out else compute_values(db, uid, p) for uid in unit_ids}
+    return in_force(indicators_of(db, level, p), p)
 
 
 # ---- the progress sheet --------------------------------------------------------------------------
@@ -869,9 +609,9 @@ def progress_sheet(db: sqlite_utils.Database, unit_id: int, period: str | Period
                    now: dt.datetime | None = None) -> ProgressSheet:
     """The progress sheet of a commune (or a district): this period against the previous one."""
     p = period if isinstance(period, Period) else parse_period(period)
-    prev_p = p.previous()
+    compare = change_period(p)  # None across programmes: nothing to compare with, nothing computed
     return _progress_sheet(db, units_repo.get_unit(db, unit_id), p, compute_values(db, unit_id, p),
-                           compute_values(db, unit_id, prev_p) if prev_p else [], now=now)
+                           compute_values(db, unit_id, compare) if compare else [], now=now)
 
 
 def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period, current: list[ValueRow],
@@ -880,7 +620,7 @@ def _progress_sheet(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period,
     """The sheet from the unit's figures of the period and of the previous period (compute_values')."""
     prev_p = p.previous()
     cat = catalogue_in_db(db, p)
-    if prev_p is not None and prev_p.programme_code != p.programme_code:
+    if change_period(p) is None:
         previous = []  # 2020 -> 2021: another programme, other indicators; no change to show
     before = {(r.indicator, r.breakdown): r for r in previous}
     catalogue = cat.by_code
@@ -1025,24 +765,10 @@ def load_monitoring() -> list[dict]:
 
 
 def _sum_lines(lines: list[UnitLine], indicators: list[Indicator]) -> dict:
-    """Sum numerators and denominators (or counts) of disjoint units; rates from the sums."""
-    out = {}
-    for ind in indicators:
-        for bd in entry_keys(ind):
-            rows = [ln.get(ind.code, bd) for ln in lines]
-            rows = [r for r in rows if r is not None and r.value is not None]
-            if not rows:
-                out[(ind.code, bd)] = (None, None, None)
-            elif ind.kind == "count":
-                out[(ind.code, bd)] = (None, None, float(sum(r.value for r in rows)))
-            elif all(r.numerator is not None and r.denominator is not None for r in rows):
-                num = sum(r.numerator for r in rows)
-                den = sum(r.denominator for r in rows)
-                out[(ind.code, bd)] = (num, den, rate(num, den))
-            else:  # a district's own flag without communes below: count it as one unit
-                num = sum(int(r.value >= 1) for r in rows)
-                out[(ind.code, bd)] = (num, len(rows), rate(num, len(rows)))
-    return out
+    """Sum numerators and denominators (or counts) of disjoint units; rates from the sums
+    (domain.aggregation.sum_rows)."""
+    return {(ind.code, bd): sum_rows(ind.kind, [ln.get(ind.code, bd) for ln in lines])
+            for ind in indicators for bd in entry_keys(ind)}
 
 
 def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, *,
@@ -1056,7 +782,7 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
     only the PDF prints.
     """
     p = period if isinstance(period, Period) else parse_period(period)
-    units = _all_units(db)
+    units = all_units(db)
     root_unit = units[root_id]
     indicators = _indicators_for(db, root_unit.level, p)
     keys = [(i.code, None) for i in indicators]
@@ -1116,25 +842,14 @@ def consolidated(db: sqlite_utils.Database, root_id: int, period: str | Period, 
                 continue
             agencies.append(AgencyLine(a["agency"], [h.unit.name for h in heads], a["target_groups"],
                                        _sum_lines(heads, indicators)))
-    # The root's previous period for the "Kỳ trước" column: the same pass, keeping the root only.
-    prev_p = p.previous()
-    previous = root_values(db, root_id, prev_p, units=units) if prev_p is not None else []
+    # The root's previous period for the "Kỳ trước" column (within the programme: change_period).
+    compare = change_period(p)
+    previous = compute_values(db, root_id, compare) if compare is not None else []
     return Consolidated(
         root=root, period=p, header=document_header(db, root_unit, p, "consolidated"), indicators=indicators,
         blocks=blocks, agencies=agencies, footer=installation_footer(db), printed_at=now or dt.datetime.now(),
         summary=_progress_sheet(db, root_unit, p, root_rows, previous, now=now, activities=activities),
         units_expected=expected, units_reported=reported, detail=detail, programme=programme_for_period(p))
-
-
-def _children_on(db: sqlite_utils.Database, day: str) -> dict[int, list[int]]:
-    """Parent id → ids of the units attached to it on `day` (both valid then)."""
-    children: dict[int, list[int]] = {}
-    for uid, parent in db.conn.execute(
-        """SELECT p.unit_id, p.parent_id FROM unit_parents p JOIN units u ON u.id=p.unit_id
-           WHERE p.valid_from<=:d AND (p.valid_to IS NULL OR p.valid_to>=:d)
-             AND u.valid_from<=:d AND (u.valid_to IS NULL OR u.valid_to>=:d)""", {"d": day}):
-        children.setdefault(parent, []).append(uid)
-    return children
 
 
 def default_report_unit(db: sqlite_utils.Database) -> units_repo.Unit | None:
@@ -1159,78 +874,6 @@ def paper_coverage(db: sqlite_utils.Database, unit: units_repo.Unit, p: Period) 
     """What a paper of `unit` for `p` covers, worked out from the units (db.lineage.coverage)."""
     from xhht_desktop.db import lineage  # noqa: PLC0415
     return lineage.coverage(db, unit, p)
-
-
-def _derived_tree_values(db: sqlite_utils.Database, root_id: int, p: Period, units: dict[int, units_repo.Unit],
-                         wanted: set[int] | None, progress: ProgressFn | None):
-    """tree_values for a period before the root existed (today's province asked for 2018): the
-    communes it holds on its first day, each with its figures derived from its former communes
-    (compute_values), then the root derived from all of them."""
-    from xhht_desktop.db import lineage  # noqa: PLC0415
-    root = units[root_id]
-    members = lineage.members(db, root) if root.level != "xa" else []
-    total = len(members) + 1
-    for n, m in enumerate(members, start=1):
-        node = TreeNode(m.id, (), 1)
-        if wanted is not None and m.id not in wanted:
-            yield node, None
-            continue
-        if progress is not None and (n % 200 == 1):
-            progress(n, total, Text("progress.computing_units"))
-        yield node, compute_values(db, m.id, p)
-    node = TreeNode(root_id, tuple(m.id for m in members), 0)
-    yield node, (compute_values(db, root_id, p) if wanted is None or root_id in wanted else None)
-    if progress is not None:
-        progress(total, total, Text("progress.computing_units"))
-
-
-def _derived_trend_targets(db: sqlite_utils.Database, units: dict[int, units_repo.Unit], needed: list[int],
-                           p: Period, last: Period, codes: set[str],
-                           targets: dict[int, dict[tuple[str, str | None], float | None]]) -> None:
-    """Last year's figures of the units born since (a new commune's 2025 against 2024): derived from
-    their former communes, as compute_values does."""
-    for uid in needed:
-        unit = units[uid]
-        if not _before_life(unit, last):
-            continue
-        inds = [i for i in _indicators_for(db, unit.level, p) if i.code in codes and applies(i.periodicity, last)]
-        if inds:
-            targets[uid] = {(r.indicator, r.breakdown): r.value
-                            for r in compute_values(db, uid, last, indicators=inds, with_trend_targets=False)}
-
-
-def _before_life(unit: units_repo.Unit, p: Period) -> bool:
-    return p.end.isoformat() < unit.valid_from
-
-
-def _group_rows(indicators: list[Indicator], lines: list[UnitLine], head: units_repo.Unit, p: Period
-                ) -> dict[tuple[str, str | None], ValueRow]:
-    """The figures of a group of communes (the analysis view by former district), added up from the
-    communes' figures by the lineage's rule (domain.lineage.derive): numerators, denominators and
-    counts summed; the communes' own flags (levels) as the share that reached them; figures already
-    shares (derived from former communes) by their numerators and denominators."""
-    from xhht_desktop.db.aggregate import _judge  # noqa: PLC0415
-    from xhht_desktop.domain.lineage import derive  # noqa: PLC0415
-    out: dict[tuple[str, str | None], ValueRow] = {}
-    for ind in indicators:
-        for bd in entry_keys(ind):
-            rows = [r for r in (ln.get(ind.code, bd) for ln in lines) if r is not None]
-            have = [r for r in rows if r.value is not None]
-            target = rows[0].target if rows and ind.target_op != "increase" else None
-            shares = bool(have) and all(r.numerator is not None and r.denominator is not None for r in have)
-            d = derive(ind.kind, [(r.numerator, r.denominator, r.value) for r in have], len(rows),
-                       has_fraction=ind.has_fraction or (ind.kind != "count" and shares),
-                       scale=getattr(ind, "scale", None),
-                       bar=int(target) if ind.kind == "level" and target else None)
-            met = None if ind.kind == "level" else _judge(ind.target_op, d.value, target)
-            out[(ind.code, bd)] = ValueRow(
-                indicator=ind.code, breakdown=bd, unit=head.code, period=p.code, numerator=d.numerator,
-                denominator=d.denominator if ind.kind != "count" else None, value=d.value, target=target,
-                met=met, kind=ind.kind, target_2015=ind.target_2015, target_2020=ind.target_2020,
-                target_op=ind.target_op, gap=None if met is None else d.value - target,
-                units_reported=sum(r.units_reported for r in rows), units_expected=sum(r.units_expected for r in rows),
-                derived=any(r.derived for r in rows))
-    return out
 
 
 FORMER_DISTRICT_NOTE_VI = ("Các xã, phường được nhóm theo địa bàn huyện cũ (trước 01/07/2025) để phân tích; "
@@ -1263,7 +906,8 @@ def group_by_former_district(db: sqlite_utils.Database, rep: Consolidated) -> Co
         district = units_repo.find_unit(db, code, rep.period) if code else None
         head_unit = dataclasses.replace(
             district if district is not None else rep.root, id=-(len(blocks) + 1), name=f"{name} (cũ)")
-        head = UnitLine(head_unit, 1, _group_rows(rep.indicators, lines, head_unit, rep.period), is_subtotal=True)
+        head = UnitLine(head_unit, 1, group_rows(rep.indicators, [ln.values for ln in lines], head_unit.code,
+                                                 rep.period), is_subtotal=True)
         blocks.append(Block(head, [dataclasses.replace(ln, depth=2) for ln in lines]))
     blocks.sort(key=lambda b: b.head is not rep.root)
     return dataclasses.replace(rep, blocks=blocks, agencies=[], view_note=FORMER_DISTRICT_NOTE_VI)

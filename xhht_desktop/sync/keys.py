@@ -51,7 +51,8 @@ MAX_KEY_FILE = 64 * 1024
 
 
 class KeyProblem(ValueError):
-    """A key file or passphrase that cannot be used; the message is Vietnamese."""
+    """A key file or passphrase that cannot be used: raised with a coded Text (xhht_desktop/messages.py),
+    so str() is the Vietnamese sentence and messages.words() gives it in English."""
 
 
 # ---- fingerprints --------------------------------------------------------------------------------
@@ -202,11 +203,11 @@ def parse_recipient_text(text: str) -> str:
     """The age recipient in a public key file: '#' comments and blank lines are skipped."""
     found = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     if len(found) != 1 or not found[0].startswith("age1"):
-        raise KeyProblem("Tệp này không phải là khóa công khai của Sở (cần đúng một dòng «age1…»).")
+        raise KeyProblem(Text("keys.not_public_key"))
     try:
         x25519.Recipient.from_str(found[0])
     except pyrage.RecipientError as exc:
-        raise KeyProblem("Khóa công khai của Sở trong tệp bị hỏng (sai định dạng age).") from exc
+        raise KeyProblem(Text("keys.public_key_damaged")) from exc
     return found[0]
 
 
@@ -214,10 +215,10 @@ def read_key_file(path: str | Path) -> str:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_KEY_FILE:
-            raise KeyProblem(f"Tệp «{path.name}» quá lớn để là một tệp khóa.")
+            raise KeyProblem(Text("keys.key_file_too_large", file=path.name))
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyProblem(f"Không đọc được tệp khóa «{path.name}»: {exc}") from exc
+        raise KeyProblem(Text("keys.key_file_unreadable", file=path.name, error=str(exc))) from exc
 
 
 def trust_department(db: sqlite_utils.Database, text: str) -> str:
@@ -226,7 +227,7 @@ def trust_department(db: sqlite_utils.Database, text: str) -> str:
     recipient = parse_recipient_text(text)
     if meta.get(db, "role") == "department" and department_identity(db) is not None \
             and recipient != str(department_identity(db).to_public()):
-        raise KeyProblem("Máy của Sở đã có khóa riêng; không nhận khóa của nơi khác.")
+        raise KeyProblem(Text("keys.department_has_own"))
     values = {META_DEPARTMENT_RECIPIENT: recipient}
     signing = parse_signing_key_line(text)
     if signing is not None and meta.get(db, "role") != "department":
@@ -246,7 +247,7 @@ def parse_signing_key_line(text: str) -> bytes | None:
             raise minisign.SignatureError("two signing keys")
         return minisign.parse_public_key_text(f"untrusted comment: x\n{found[0]}\n")
     except minisign.SignatureError as exc:
-        raise KeyProblem("Khóa ký của Sở trong tệp bị hỏng (dòng «xhht-department-signing-key»).") from exc
+        raise KeyProblem(Text("keys.signing_key_damaged")) from exc
 
 
 def pinned_department_signing_key(db: sqlite_utils.Database) -> bytes | None:
@@ -270,7 +271,7 @@ def department_public_key_text(db: sqlite_utils.Database) -> str:
     """The Department's public key file: an age recipients file (`age -R` reads it)."""
     rec = department_recipient(db)
     if not rec:
-        raise KeyProblem("Máy này chưa có khóa của Sở.")
+        raise KeyProblem(Text("keys.no_department_key"))
     own = department_identity(db) is not None  # the Department's own file also carries its signing key
     pk = signing_public_key(db) if own else None
     text = (f"# XHHT Desktop – khóa công khai của Sở GD&ĐT (age X25519)\n"
@@ -288,7 +289,7 @@ def identity_file_text(db: sqlite_utils.Database) -> str:
     """The Department's private key as a standard age identity file (`age -d -i FILE`)."""
     identity = department_identity(db)
     if identity is None:
-        raise KeyProblem("Máy này không giữ khóa bí mật của Sở (chỉ máy của Sở có).")
+        raise KeyProblem(Text("keys.no_secret_key"))
     public = str(identity.to_public())
     created = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     return (f"# created: {created}\n# public key: {public}\n"
@@ -298,7 +299,7 @@ def identity_file_text(db: sqlite_utils.Database) -> str:
 
 def check_passphrase(text: str) -> str:
     if len(text) < MIN_PASSPHRASE:
-        raise KeyProblem(f"Mật khẩu bảo vệ phải dài ít nhất {MIN_PASSPHRASE} ký tự.")
+        raise KeyProblem(Text("keys.passphrase_short", n=MIN_PASSPHRASE))
     return text
 
 
@@ -313,10 +314,10 @@ def read_key_backup(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_KEY_FILE:
-            raise KeyProblem(f"Tệp «{path.name}» quá lớn ({size // 1024} KB) để là bản sao lưu khóa của Sở.")
+            raise KeyProblem(Text("keys.backup_file_too_large", file=path.name, kb=size // 1024))
         return path.read_bytes()
     except OSError as exc:
-        raise KeyProblem(f"Không đọc được tệp «{path.name}»: {exc.strerror or exc}.") from exc
+        raise KeyProblem(Text("keys.file_unreadable", file=path.name, error=str(exc.strerror or exc))) from exc
 
 
 def check_key_backup(data: bytes) -> None:
@@ -325,22 +326,21 @@ def check_key_backup(data: bytes) -> None:
     a crafted file with log2 N = 24 would take a minute and 16 GiB of memory (or abort the program
     when memory runs out); refusing it takes microseconds."""
     if len(data) > MAX_KEY_FILE:
-        raise KeyProblem(f"Tệp quá lớn ({len(data) // 1024} KB) để là bản sao lưu khóa của Sở.")
+        raise KeyProblem(Text("keys.backup_too_large", kb=len(data) // 1024))
     try:
         read_age_header(data, KEY_BACKUP_BUDGET)
     except AgeHeaderProblem as exc:
         p = exc.params
         if exc.code == "work_factor":
-            raise KeyProblem(
-                f"Tệp sao lưu đòi hệ số khó scrypt 2^{p['work_factor']} (cần khoảng "
-                f"{_scrypt_memory_text(p['work_factor'])} bộ nhớ), vượt giới hạn 2^{p['limit']}: không mở "
-                "(tệp không do XHHT Desktop tạo ra hoặc đã bị sửa).") from None
+            raise KeyProblem(Text(
+                "keys.backup_work_factor", work_factor=p["work_factor"],
+                memory=_scrypt_memory_text(p["work_factor"]), limit=p["limit"])) from None
         if exc.code in ("stanza_type", "too_many_stanzas"):
-            raise KeyProblem("Tệp này không phải bản sao lưu khóa bằng mật khẩu (age scrypt) của XHHT Desktop.") \
+            raise KeyProblem(Text("keys.not_scrypt_backup")) \
                 from None
         if exc.code == "truncated":
-            raise KeyProblem("Tệp sao lưu bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from None
-        raise KeyProblem("Tệp này không phải bản sao lưu khóa của Sở, hoặc đã bị hỏng.") from None
+            raise KeyProblem(Text("keys.backup_truncated")) from None
+        raise KeyProblem(Text("keys.not_backup")) from None
 
 
 def _scrypt_memory_text(work_factor: int) -> str:
@@ -354,18 +354,18 @@ def restore_department_key(db: sqlite_utils.Database, data: bytes, passphrase: s
     try:
         text = age_passphrase.decrypt(data, passphrase).decode("utf-8")
     except (pyrage.DecryptError, UnicodeDecodeError) as exc:
-        raise KeyProblem("Không mở được bản sao lưu: sai mật khẩu hoặc tệp bị hỏng.") from exc
+        raise KeyProblem(Text("keys.wrong_passphrase")) from exc
     return install_department_identity(db, text)
 
 
 def install_department_identity(db: sqlite_utils.Database, text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
     if len(lines) != 1 or not lines[0].startswith("AGE-SECRET-KEY-1"):
-        raise KeyProblem("Tệp không chứa khóa bí mật age của Sở.")
+        raise KeyProblem(Text("keys.no_secret_in_file"))
     try:
         identity = x25519.Identity.from_str(lines[0])
     except pyrage.IdentityError as exc:
-        raise KeyProblem("Khóa bí mật trong tệp bị hỏng.") from exc
+        raise KeyProblem(Text("keys.secret_damaged")) from exc
     current = meta.get(db, META_DEPARTMENT_IDENTITY)
     values = {META_DEPARTMENT_IDENTITY: str(identity), META_DEPARTMENT_RECIPIENT: str(identity.to_public())}
     if current and current != str(identity):

@@ -35,6 +35,7 @@ import sqlite_utils
 from xhht_desktop.db import meta
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.installation import get_installation
+from xhht_desktop.messages import Text
 from xhht_desktop.sync import keys, repo
 from xhht_desktop.sync import merge_plan, merge_write
 from xhht_desktop.sync.merge_common import (  # noqa: F401 - the public API, as before the split
@@ -306,6 +307,11 @@ def ranges_vi(ranges: list[tuple[int, int]], shown: int = 20) -> str:
     return text
 
 
+def ranges_en(ranges: list[tuple[int, int]], shown: int = 20) -> str:
+    """ranges_vi in English (the CLI's --lang en)."""
+    return ranges_vi(ranges, shown).replace("tổng cộng", "in all").replace(" gói)", " packages)")
+
+
 def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> list[str]:
     out = []
     for fingerprint, unit_key in touched:
@@ -313,7 +319,8 @@ def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> 
         if ranges:
             unit = repo.unit_row(db, unit_key)
             name = unit[3] if unit else unit_key
-            out.append(f"Thiếu gói số {ranges_vi(ranges)} của {name} (máy {fingerprint}).")
+            out.append(Text("merge.gap", ranges_vi=ranges_vi(ranges), ranges=ranges_en(ranges), unit=name,  # english2
+                            fp=fingerprint))
     return out
 
 

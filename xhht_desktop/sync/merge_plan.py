@@ -13,9 +13,10 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.reference import catalogue_in_db
-from xhht_desktop.domain.catalogue import LEVEL_LABELS_VI, catalogue_version
+from xhht_desktop.domain.catalogue import catalogue_version
 from xhht_desktop.domain.text import control_problem_vi
 from xhht_desktop.domain.values import Entry, format_int, validate_entries
+from xhht_desktop.messages import Text
 from xhht_desktop.sync import repo
 from xhht_desktop.sync.merge_common import (
     CONFLICT,
@@ -93,8 +94,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
             # whatever origin the payload writes (it cannot pose as another installation's revision).
             claimed = sum(1 for r in rows if r[6] not in (signer, ""))
             if claimed:
-                plan.warnings.append(f"Bảng {name}: {claimed} bản ghi ghi nguồn là máy khác; được coi là bản của "
-                                     "máy ký gói.")
+                plan.warnings.append(Text("merge.claimed_origin", table=name, n=claimed))
             rows = [r if r[6] == signer else (*r[:6], signer, *r[7:]) for r in rows]
         if spec.has_period and spec.derive_uuid is not None:
             pi = spec.columns.index("period")
@@ -103,7 +103,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
         else:
             existing = repo.existing_by_uuids(db, spec, [r[0] for r in rows])
             if any(ex[1] != unit_id for ex in existing.values()):
-                plan.errors.append(f"Bảng {name}: gói sửa bản ghi thuộc đơn vị khác.")
+                plan.errors.append(Text("merge.other_units_record", table=name))
                 continue
         conflicts = repo.conflicts_for(db, [r[0] for r in rows]) if batch.conflicts_possible else {}
         writes = plan.writes.setdefault(name, [])
@@ -118,7 +118,8 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
             ex = existing.get(uuid_)
             known = ex[2] if ex is not None and ex[3] == origin else _seen_revision(conflicts.get(uuid_, ()), origin)
             if revision > known + MAX_REVISION_JUMP:
-                plan.refused.append(f"bảng {name}, bản ghi {uuid_}: phiên bản {revision}, đã biết {known}")
+                plan.refused.append(Text("merge.refused_record", table=name, uuid=uuid_, revision=revision,
+                                         known=known))
                 continue
             action = _classify(row, ex, conflicts.get(uuid_, ()))
             if action in ("new", "updated", "meta"):
@@ -197,7 +198,8 @@ def _check_aside(plan: _Plan, spec: TableSpec, aside: list[tuple], prepared: _Pr
             for f, i, multiline in texts:
                 problem = control_problem_vi(r[i], multiline=multiline) if isinstance(r[i], str) else None
                 if problem:
-                    plan.errors.append(f"Kỳ {r[col['period']]}: chỉ tiêu {r[col['indicator']]}, {f}: {problem}")
+                    plan.errors.append(Text("merge.aside_text", period=r[col["period"]], code=r[col["indicator"]],
+                                            field=f, problem=problem))
     elif spec.validate is not None:
         for r in aside:
             if not r[7]:
@@ -253,10 +255,11 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
             by_code = catalogues[row[pi]] = catalogue_in_db(db, row[pi]).by_code  # in force here
         ind = by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
-            plan.errors.append(f"Kỳ {row[pi]}: mã chỉ tiêu «{row[ii]}» không có trong danh mục.")
+            plan.errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
             continue
         if level not in ind.levels and not row[col["deleted"]]:
-            plan.errors.append(f"Kỳ {row[pi]}: chỉ tiêu {ind.code} không do {LEVEL_LABELS_VI[level]} nhập.")
+            plan.errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code,
+                                    level=Text(f"merge.level.{level}")))
             continue
         touched.setdefault(row[pi], set()).add(row[ii])
     if not touched:
@@ -285,7 +288,7 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
         for issue in validate_entries(list(entries.values()), catalogue=catalogue_in_db(db, period)):
             if issue.indicator not in touched[period]:
                 continue
-            text = f"Kỳ {period}: {issue.message}"
+            text = Text("merge.period_issue", period=period, issue=issue.message)
             (plan.errors if issue.severity == "error" else plan.warnings).append(text)
 
 
@@ -316,50 +319,45 @@ def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: by
     unit_key = m["unit"]["key"]
     if uuid_ in batch.seen or repo.is_imported(db, uuid_):
         result.status = DUPLICATE
-        result.reason = "Gói này đã được nhập trước đó; không có gì thay đổi."
+        result.reason = Text("merge.duplicate")
         return Decision()
     unit = batch.units.get(unit_key)
     if unit is None:
-        _reject(result, "unknown_unit", f"Đơn vị «{m['unit']['name']}» ({unit_key}) không có trong danh mục "
-                                        "đơn vị của phiên bản này.")
+        _reject(result, "unknown_unit", Text("merge.unknown_unit", unit=m["unit"]["name"], key=unit_key))
         return Decision()
     unit_id, _key, code, unit_name, level, _valid_from, _valid_to = unit
     result.unit_code, result.unit_name = code, unit_name
     if LEVEL_OF_ROLE.get(m["role"]) != level:
-        _reject(result, "bad_manifest", f"Gói ghi vai trò «{m['role']}» không khớp với cấp của {unit_name}.")
+        _reject(result, "bad_manifest", Text("merge.bad_role", role=m["role"], unit=unit_name))
         return Decision()
     # A unit reports only the periods it lived through (helper "units"): the rest of the batch goes on.
     outside = units_repo.first_life_problem(db, units_repo.get_unit(db, unit_id), m["periods"])
     if outside is not None:
-        _reject(result, "outside_unit_life", f"Gói có số liệu kỳ {outside.period} nhưng "
-                                             f"{units_repo.life_problem_vi(outside)}; không có gì được nhập.")
+        _reject(result, "outside_unit_life", Text("merge.outside_unit_life", period=outside.period,
+                                                  life=units_repo.life_problem_vi(outside)))
         return Decision()
     fingerprint = opened.fingerprint
     # Trust is per (key, unit): `pairs` are every unit this key has signed for, first seen first.
     pairs = repo.key_pairs(db, fingerprint)
     revoked = next((p for p in pairs if p["status"] == "revoked"), None)
     if revoked is not None:  # a revoked key is refused for every unit, the ones it never claimed included
-        _reject(result, "revoked", f"Máy gửi {fingerprint} của {revoked['unit_name'] or revoked['unit_key']} đã bị "
-                                   f"thu hồi; gói{'' if revoked['unit_key'] == unit_key else ' gửi cho ' + unit_name} "
-                                   "không được nhập.")
+        _reject(result, "revoked", Text("merge.revoked" if revoked["unit_key"] == unit_key else "merge.revoked_other",
+                                        fp=fingerprint, owner=revoked["unit_name"] or revoked["unit_key"],
+                                        unit=unit_name))
         return Decision()
     if any(p["installation_id"] != m["installation_id"] for p in pairs):
-        _reject(result, "identity_changed",
-                f"Khóa {fingerprint} trước đây ký cho máy {pairs[0]['installation_id']}, nay ghi là máy "
-                f"{m['installation_id']}: một khóa chỉ thuộc một máy; gói không được nhập (có thể là giả mạo).")
+        _reject(result, "identity_changed", Text("merge.identity_changed", fp=fingerprint,
+                                                 before=pairs[0]["installation_id"], now=m["installation_id"]))
         return Decision()
     others = [i for i in repo.installations_by_id(db, m["installation_id"])
               if i["fingerprint"] != fingerprint and i["status"] != "revoked"]
     if others:
-        _reject(result, "key_changed",
-                f"Máy gửi này trước đây ký bằng khóa {others[0]['fingerprint']}, nay bằng khóa {fingerprint}. "
-                "Nếu máy đã được cài lại, hãy thu hồi khóa cũ rồi nhập lại gói; nếu không, có thể là giả mạo.")
+        _reject(result, "key_changed", Text("merge.key_changed", before=others[0]["fingerprint"], fp=fingerprint))
         return Decision()
     last = repo.last_sequence(db, fingerprint, besides=uuid_)
     if m["sequence"] > last + MAX_SEQUENCE_JUMP:
-        _reject(result, "sequence_jump",
-                f"Gói mang số thứ tự {m['sequence']}, vượt quá {format_int(MAX_SEQUENCE_JUMP)} so với số lớn nhất đã "
-                f"nhận từ máy {fingerprint} ({last}); gói không được nhập. Đề nghị đơn vị xuất lại toàn bộ số liệu.")
+        _reject(result, "sequence_jump", Text("merge.sequence_jump", sequence=m["sequence"],
+                                              max_jump=format_int(MAX_SEQUENCE_JUMP), fp=fingerprint, last=last))
         return Decision()
     inst = next((p for p in pairs if p["unit_key"] == unit_key), None)
     batch.touched.add((fingerprint, unit_key))
@@ -368,32 +366,26 @@ def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: by
     result.problems = plan.errors[:MAX_PROBLEMS_SHOWN]
     result.warnings = plan.warnings[:MAX_PROBLEMS_SHOWN]
     if m["catalogue_version"] != catalogue_version():
-        result.warnings.insert(0, "Máy gửi dùng danh mục chỉ tiêu khác phiên bản của Sở; số liệu được "
-                                  "kiểm tra theo danh mục của Sở.")
+        result.warnings.insert(0, Text("merge.catalogue_differs"))
     if inst is None or inst["status"] == "pending":
         batch.seen.add(uuid_)
         result.status = HELD
-        result.reason = (f"Máy gửi mới của {unit_name}, mã nhận dạng {fingerprint}: gọi điện đối chiếu mã này "
-                         "với cán bộ gửi, rồi xác nhận máy gửi; gói sẽ được nhập khi xác nhận.")
+        result.reason = Text("merge.held_new", unit=unit_name, fp=fingerprint)
         other_units = [p for p in pairs if p["unit_key"] != unit_key]
         if other_units:
             result.code = "new_unit_for_key"
-            result.reason = (
-                f"Máy {fingerprint} đã gửi số liệu cho {', '.join(p['unit_name'] or p['unit_key'] for p in other_units)}"
-                f", nay gửi cho {unit_name}: máy này đang gửi số liệu cho {len(other_units) + 1} đơn vị. Gói được giữ "
-                f"lại. Chỉ xác nhận máy cho {unit_name} (chọn đúng dòng của đơn vị này) khi Sở chắc chắn máy được "
-                "giao nhập số liệu cho đơn vị đó.")
+            result.reason = Text("merge.held_new_unit_for_key", fp=fingerprint, unit=unit_name, n=len(other_units) + 1,
+                                 others=", ".join(p["unit_name"] or p["unit_key"] for p in other_units))
         if plan.errors or plan.refused:
-            result.reason += " Lưu ý: số liệu trong gói có lỗi, khi xác nhận gói sẽ bị từ chối."
+            result.reason = Text("merge.held_with_errors", reason=result.reason)
         if held_package:
             return Decision()
         holder = repo.held_by(db, uuid_)
         if holder is not None and holder != (fingerprint, unit_key):
-            _reject(result, "uuid_reused", f"Mã gói {uuid_} trùng với một gói đang giữ của máy khác hoặc đơn vị "
-                                           "khác; gói không được nhập (có thể là giả mạo).")
+            _reject(result, "uuid_reused", Text("merge.uuid_reused", uuid=uuid_))
             return Decision()
         if holder is not None:
-            result.reason = "Gói đã nhận trước đó, vẫn chờ xác nhận máy gửi " + fingerprint + "."
+            result.reason = Text("merge.still_held", fp=fingerprint)
             return Decision()
         installation = None
         if inst is None:
@@ -408,26 +400,22 @@ def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: by
             "created_at": m["created_at"], "received_at": batch.now, "file_name": result.file,
             "periods": m["periods"], "data": data})
     if plan.refused:
-        _reject(result, "revision_jump", f"Số phiên bản của bản ghi vượt quá mức cho phép ({len(plan.refused)} bản "
-                                         f"ghi, ví dụ: {plan.refused[0]}); không có gì được nhập.")
+        _reject(result, "revision_jump", Text("merge.revision_jump", n=len(plan.refused), example=plan.refused[0]))
         result.problems = plan.refused[:MAX_PROBLEMS_SHOWN]
         return Decision()
     if plan.errors:
-        _reject(result, "invalid_figures", f"Số liệu trong gói không hợp lệ ({len(plan.errors)} lỗi); "
-                                           "không có gì được nhập. Đề nghị đơn vị kiểm tra và gửi lại.")
+        _reject(result, "invalid_figures", Text("merge.invalid_figures", n=len(plan.errors)))
         return Decision()
     batch.seen.add(uuid_)
     same_seq = repo.received_sequences(db, fingerprint, unit_key).get(m["sequence"])
     if same_seq and same_seq[0] != uuid_:
-        result.warnings.insert(0, f"Đã có một gói khác cùng số thứ tự {m['sequence']} từ máy này: "
-                                  "có thể cơ sở dữ liệu của máy gửi đã bị sao chép sang máy khác.")
+        result.warnings.insert(0, Text("merge.same_sequence", sequence=m["sequence"]))
     if plan.counts["conflicts"]:
         result.status = CONFLICT
-        result.reason = (f"{'Sẽ nhập' if batch.dry_run else 'Đã nhập'}; {plan.counts['conflicts']} bản ghi khác "
-                         "với bản do máy khác gửi: cả hai bản được giữ, hãy chọn trong mục Xung đột.")
+        result.reason = Text("merge.conflicts_dry" if batch.dry_run else "merge.conflicts", n=plan.counts["conflicts"])
     else:
         result.status = IMPORTED
-        result.reason = "Đã nhập." if not batch.dry_run else "Sẽ được nhập."
+        result.reason = Text("merge.imported" if not batch.dry_run else "merge.would_import")
     return Decision("import", plan=plan, import_record={
         "package_uuid": uuid_, "fingerprint": fingerprint, "installation_id": m["installation_id"],
         "unit_key": unit_key, "sequence": m["sequence"], "previous_uuid": m["previous_package_uuid"],

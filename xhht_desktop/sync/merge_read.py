@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xhht_desktop.messages import Text
 from xhht_desktop.sync.merge_common import EARLIEST_TIME, LATEST_TIME, PackageResult, _Batch, _describe, _reject
 from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
 
@@ -58,13 +59,11 @@ def _check_times(opened: OpenedPackage) -> None:
     otherwise the package is refused (alone) with its reason."""
     created = opened.manifest["created_at"]
     if not _time_ok(created):
-        raise PackageRejected("bad_time", f"Gói ghi thời điểm lập không hợp lệ hoặc không thể có ({str(created)[:40]}); "
-                                          "kiểm tra ngày giờ của máy gửi rồi xuất lại.")
+        raise PackageRejected("bad_time", Text("merge.bad_created", created=str(created)[:40]))
     for name, rows in opened.tables.items():
         for stamp in {r[4] for r in rows}:
             if not _time_ok(stamp):
-                raise PackageRejected("bad_time", f"Bảng {name}: thời điểm sửa «{str(stamp)[:40]}» không hợp lệ "
-                                                  "hoặc không thể có; gói không được nhập.")
+                raise PackageRejected("bad_time", Text("merge.bad_stamp", table=name, stamp=str(stamp)[:40]))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -137,13 +136,14 @@ def _read(path: Path) -> bytes | PackageResult:
         size = path.stat().st_size
         if size > MAX_FILE_SIZE:
             return PackageResult(path.name, code="too_large",
-                                 reason=f"Tệp quá lớn ({size // (1024 * 1024)} MB) để là một gói XHHT.")
+                                 reason=Text("pkg.too_large_mb", mb=size // (1024 * 1024)))
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_SIZE + 1)
     except OSError as exc:
-        return PackageResult(path.name, code="unreadable", reason=f"Không đọc được tệp: {exc.strerror or exc}.")
+        return PackageResult(path.name, code="unreadable",
+                             reason=Text("pkg.unreadable", error=str(exc.strerror or exc)))
     if len(data) > MAX_FILE_SIZE:
-        return PackageResult(path.name, code="too_large", reason="Tệp quá lớn để là một gói XHHT.")
+        return PackageResult(path.name, code="too_large", reason=Text("pkg.too_large"))
     return data
 
 

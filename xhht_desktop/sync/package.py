@@ -32,6 +32,7 @@ from nacl.signing import SigningKey
 from pyrage import x25519
 
 from xhht_desktop.domain.text import CONTROL_LINE_RE
+from xhht_desktop.messages import Text
 from xhht_desktop.sync import minisign
 from xhht_desktop.sync.age_header import PACKAGE_BUDGET, AgeBudget, AgeHeader, AgeHeaderProblem, read_age_header
 from xhht_desktop.sync.keys import recipient_fingerprint, signing_fingerprint
@@ -57,7 +58,8 @@ _BLOCK = 512
 
 
 class PackageRejected(Exception):
-    """A package that cannot be accepted. `code` is stable (for tests and JSON), `reason` Vietnamese."""
+    """A package that cannot be accepted. `code` is stable (for tests and JSON); `reason` is a coded
+    Text of xhht_desktop/messages.py (its str() the Vietnamese sentence) or, from older callers, a str."""
 
     def __init__(self, code: str, reason: str):
         super().__init__(reason)
@@ -154,8 +156,8 @@ def _b64(data: bytes) -> str:
 
 # ---- reading ------------------------------------------------------------------------------------
 
-def _damaged(detail: str) -> PackageRejected:
-    return PackageRejected("damaged", f"Tệp bị hỏng hoặc không phải gói XHHT ({detail}).")
+def _damaged(detail: str, **params) -> PackageRejected:
+    return PackageRejected("damaged", Text("pkg.damaged", detail=Text(f"pkg.detail.{detail}", **params)))
 
 
 def check_age_header(data: bytes, budget: AgeBudget = PACKAGE_BUDGET) -> AgeHeader:
@@ -175,42 +177,34 @@ _HEADER_CODES = {"truncated": "truncated", "not_age": "damaged", "bad_stanza": "
 
 
 def header_problem_vi(exc: AgeHeaderProblem) -> str:
-    """The reason, in Vietnamese, an age header was refused before decrypting."""
+    """The reason an age header was refused before decrypting: a coded Text (Vietnamese as a str)."""
     p = exc.params
-    if exc.code == "truncated":
-        return "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết)."
-    if exc.code == "not_age":
-        return "Tệp bị hỏng hoặc không phải gói XHHT (thiếu phần đầu của tệp mã hóa age)."
+    if exc.code in ("truncated", "not_age"):
+        return Text(f"age.{exc.code}")
     if exc.code == "header_too_large":
-        return (f"Phần đầu mã hóa của tệp dài quá {p['limit'] // 1024} KB cho phép (nghi là tệp độc hại): "
-                "không giải mã.")
+        return Text("age.header_too_large", kb=p["limit"] // 1024)
     if exc.code == "too_many_stanzas":
-        return (f"Tệp được mã hóa cho {p['count']} người nhận, quá giới hạn {p['limit']} (nghi là tệp độc hại): "
-                "không giải mã.")
+        return Text("age.too_many_stanzas", count=p["count"], limit=p["limit"])
     if exc.code == "stanza_type":
-        return (f"Tệp dùng kiểu mã hóa «{p['type']}» không được chấp nhận ở đây (gói XHHT chỉ dùng khóa "
-                "X25519): không giải mã.")
-    return "Tệp bị hỏng: phần đầu mã hóa age không đúng cấu trúc."
+        return Text("age.stanza_type", type=p["type"])
+    return Text("age.bad_stanza")
 
 
 def decrypt(data: bytes, identities: list[x25519.Identity]) -> bytes:
     if len(data) > MAX_FILE_SIZE:
-        raise PackageRejected("too_large", f"Tệp quá lớn ({len(data) // (1024 * 1024)} MB) để là một gói XHHT.")
+        raise PackageRejected("too_large", Text("pkg.too_large_mb", mb=len(data) // (1024 * 1024)))
     check_age_header(data)
     if not identities:
-        raise PackageRejected("no_key", "Máy này không có khóa bí mật của Sở nên không mở được gói.")
+        raise PackageRejected("no_key", Text("pkg.no_key"))
     try:
         return pyrage.decrypt(data, identities)
     except pyrage.DecryptError as exc:
         text = str(exc).lower()
         if "no matching keys" in text:
-            raise PackageRejected(
-                "not_for_us", "Gói không được mã hóa cho Sở này (gửi nhầm nơi, máy gửi dùng khóa khác "
-                "của Sở, hoặc phần đầu tệp bị hỏng).") from exc
+            raise PackageRejected("not_for_us", Text("pkg.not_for_us")) from exc
         if "fill whole buffer" in text or "eof" in text or "truncat" in text or "unexpected end" in text:
-            raise PackageRejected("truncated", "Tệp bị cắt ngắn (chép chưa xong hoặc tải về chưa hết).") from exc
-        raise PackageRejected("damaged", "Tệp bị hỏng: phần mã hóa không còn nguyên vẹn "
-                                         "(có byte bị thay đổi hoặc tệp bị cắt).") from exc
+            raise PackageRejected("truncated", Text("age.truncated")) from exc
+        raise PackageRejected("damaged", Text("pkg.encryption_damaged")) from exc
 
 
 def _octal(field: bytes) -> int:
@@ -229,28 +223,28 @@ def read_tar(plain: bytes) -> dict[str, bytes]:
     for expected in MEMBERS:
         header = plain[pos:pos + _BLOCK]
         if len(header) < _BLOCK:
-            raise _damaged("thiếu thành phần " + expected)
+            raise _damaged("missing_member", member=expected)
         try:
             checksum = _octal(header[148:156])
             size = _octal(header[124:136])
         except ValueError:
-            raise _damaged("phần đầu thành phần không hợp lệ") from None
+            raise _damaged("bad_member_header") from None
         if checksum != sum(header[:148]) + 32 * 8 + sum(header[156:]):
-            raise _damaged("tổng kiểm tra của thành phần sai")
+            raise _damaged("bad_checksum")
         name = header[:100].split(b"\0", 1)[0]
         prefix = header[345:500].split(b"\0", 1)[0] if header[257:262] == b"ustar" else b""
         if name != expected.encode() or prefix or header[156:157] not in (b"0", b"\0"):
-            raise _damaged(f"thành phần thứ {len(out) + 1} không phải {expected}")
+            raise _damaged("wrong_member", n=len(out) + 1, member=expected)
         if size > limits[expected]:
-            raise _damaged(f"thành phần {expected} quá lớn")
+            raise _damaged("member_too_large", member=expected)
         start = pos + _BLOCK
         data = plain[start:start + size]
         if len(data) != size:
-            raise _damaged(f"thành phần {expected} bị cắt")
+            raise _damaged("member_cut", member=expected)
         out[expected] = data
         pos = start + size + (-size % _BLOCK)
     if plain[pos:].strip(b"\0") or len(plain) - pos < 2 * _BLOCK:
-        raise _damaged("có dữ liệu lạ sau các thành phần")
+        raise _damaged("junk_after")
     return out
 
 
@@ -260,17 +254,17 @@ def decompress_capped(data: bytes, size: int) -> bytes:
     try:
         out = d.decompress(data, size + 1)
     except zlib.error as exc:
-        raise _damaged("nén hỏng") from exc
+        raise _damaged("bad_gzip") from exc
     if len(out) > size or d.unconsumed_tail:
-        raise PackageRejected("too_large", "Dữ liệu trong gói lớn hơn kích thước đã ký (nghi là tệp độc hại).")
+        raise PackageRejected("too_large", Text("pkg.unpacks_too_large"))
     if not d.eof or d.unused_data or len(out) != size:
-        raise _damaged("dữ liệu nén không trọn vẹn")
+        raise _damaged("gzip_incomplete")
     return out
 
 
 def _require(cond: bool, what: str) -> None:
     if not cond:
-        raise PackageRejected("bad_manifest", f"Bản kê (manifest) của gói không hợp lệ: {what}.")
+        raise PackageRejected("bad_manifest", Text("pkg.bad_manifest", what=what))
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
@@ -294,8 +288,8 @@ def _is_time(text: str) -> bool:
 
 def check_manifest(m) -> None:
     """Shape of a (format 1) manifest; the format number is checked before this."""
-    _require(isinstance(m, dict), "không phải là một đối tượng JSON")
-    _require(m.get("kind") == KIND, "không phải gói đồng bộ XHHT")
+    _require(isinstance(m, dict), Text("pkg.what.not_object"))
+    _require(m.get("kind") == KIND, Text("pkg.what.not_package"))
     _require(_is_str(m.get("package_uuid")) and _UUID.match(m["package_uuid"]) is not None, "package_uuid")
     _require(_is_str(m.get("installation_id"), 64) and m["installation_id"] != "", "installation_id")
     _require(_is_int(m.get("sequence"), 1), "sequence")
@@ -313,7 +307,7 @@ def check_manifest(m) -> None:
     # Names shown in the installations list, receipts and the held queue: one line, no control characters.
     shown = [m["installation_id"], m["role"], *(unit[k] for k in ("key", "code", "name", "level")),
              *(official.get(k, "") for k in ("name", "title"))]
-    _require(not any(map(CONTROL_LINE_RE.search, shown)), "tên đơn vị, cán bộ hoặc máy có ký tự điều khiển")
+    _require(not any(map(CONTROL_LINE_RE.search, shown)), Text("pkg.what.control"))
     _require(_is_str(m.get("catalogue_version"), 64), "catalogue_version")
     _require(isinstance(m.get("periods"), list) and all(_is_str(p, 10) for p in m["periods"])
              and len(m["periods"]) <= 500, "periods")
@@ -342,7 +336,7 @@ def _public_key(m: dict) -> bytes:
         key = base64.b64decode(m["signer"]["public_key"], validate=True)
     except (binascii.Error, ValueError):
         key = b""
-    _require(len(key) == 32, "khóa công khai của máy gửi")
+    _require(len(key) == 32, Text("pkg.what.public_key"))
     return key
 
 
@@ -359,51 +353,47 @@ def open_package(data: bytes, identities: list[x25519.Identity], own_fingerprint
     try:
         manifest = json.loads(members[MANIFEST_NAME].decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _damaged("bản kê không đọc được") from None
+        raise _damaged("manifest_unreadable") from None
     fmt = manifest.get("format") if isinstance(manifest, dict) else None
     if type(fmt) is not int:
-        raise PackageRejected("bad_manifest", "Bản kê (manifest) của gói không hợp lệ: thiếu số định dạng.")
+        raise PackageRejected("bad_manifest", Text("pkg.bad_manifest", what=Text("pkg.what.no_format")))
     if fmt > FORMAT_VERSION:
-        raise PackageRejected(
-            "newer_format", f"Gói được tạo theo định dạng mới hơn (số {fmt}; phiên bản này đọc đến số "
-            f"{FORMAT_VERSION}). Hãy cập nhật XHHT Desktop của Sở rồi nhập lại.")
+        raise PackageRejected("newer_format", Text("pkg.newer_format", format=fmt, known=FORMAT_VERSION))
     if fmt < 1:
-        raise PackageRejected("bad_manifest", "Bản kê (manifest) của gói không hợp lệ: số định dạng.")
+        raise PackageRejected("bad_manifest", Text("pkg.bad_manifest", what=Text("pkg.what.format")))
     check_manifest(manifest)
     public_key = _public_key(manifest)
     try:
         signature = minisign.parse_signature(members[SIGNATURE_NAME])
         minisign.verify(public_key, members[MANIFEST_NAME], signature)
     except minisign.SignatureError:
-        raise PackageRejected("bad_signature", "Chữ ký không hợp lệ: gói đã bị sửa đổi sau khi ký "
-                                               "hoặc bị giả mạo.") from None
+        raise PackageRejected("bad_signature", Text("pkg.bad_signature")) from None
     fingerprint = signing_fingerprint(public_key)
     if manifest["signer"]["fingerprint"] != fingerprint:
-        raise PackageRejected("bad_manifest", "Bản kê ghi sai mã nhận dạng của máy gửi.")
+        raise PackageRejected("bad_manifest", Text("pkg.wrong_fingerprint"))
     if not own_fingerprints & set(manifest["recipients"]):
-        raise PackageRejected("not_for_us", "Gói được ký để gửi cho một Sở khác, không phải Sở này.")
+        raise PackageRejected("not_for_us", Text("pkg.other_department"))
     payload_info = manifest["payload"]
     compressed = members[PAYLOAD_NAME]
     if len(compressed) != payload_info["size"] or hashlib.sha256(compressed).hexdigest() != payload_info["sha256"]:
-        raise PackageRejected("bad_signature", "Nội dung gói không khớp với bản kê đã ký (bị sửa đổi).")
+        raise PackageRejected("bad_signature", Text("pkg.payload_mismatch"))
     if payload_info["uncompressed_size"] > MAX_UNCOMPRESSED_SIZE:
-        raise PackageRejected("too_large", "Dữ liệu trong gói lớn quá giới hạn cho phép.")
+        raise PackageRejected("too_large", Text("pkg.payload_too_large"))
     raw = decompress_capped(compressed, payload_info["uncompressed_size"])
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise PackageRejected("bad_payload", "Dữ liệu trong gói không đọc được (JSON hỏng).") from None
+        raise PackageRejected("bad_payload", Text("pkg.payload_json")) from None
     tables = _check_payload(doc, manifest, specs)
     return OpenedPackage(manifest, tables, public_key, fingerprint, file_sha256)
 
 
 def _check_payload(doc, manifest: dict, specs: dict[str, TableSpec]) -> dict[str, list[tuple]]:
     if not isinstance(doc, dict) or set(doc) != {"tables"} or not isinstance(doc["tables"], dict):
-        raise PackageRejected("bad_payload", "Dữ liệu trong gói không đúng cấu trúc.")
+        raise PackageRejected("bad_payload", Text("pkg.payload_shape"))
     unknown = sorted(set(doc["tables"]) - set(specs))
     if unknown:
-        raise PackageRejected("newer_format", f"Gói chứa loại dữ liệu phiên bản này chưa biết ({', '.join(unknown)}). "
-                                              "Hãy cập nhật XHHT Desktop của Sở.")
+        raise PackageRejected("newer_format", Text("pkg.unknown_tables", tables=", ".join(unknown)))
     unit_key = manifest["unit"]["key"]
     out: dict[str, list[tuple]] = {}
     total = 0
@@ -412,26 +402,26 @@ def _check_payload(doc, manifest: dict, specs: dict[str, TableSpec]) -> dict[str
             continue
         table = doc["tables"][name]
         if not isinstance(table, dict) or set(table) != {"columns", "rows"}:
-            raise PackageRejected("bad_payload", f"Bảng {name} trong gói không đúng cấu trúc.")
+            raise PackageRejected("bad_payload", Text("pkg.table_shape", table=name))
         total += len(table["rows"]) if isinstance(table["rows"], list) else 0
         if total > MAX_RECORDS:
-            raise PackageRejected("too_large", "Gói chứa quá nhiều bản ghi.")
+            raise PackageRejected("too_large", Text("pkg.too_many_records"))
         try:
             rows = check_table(spec, table["columns"], table["rows"], unit_key)
         except SchemaProblem as exc:
-            raise PackageRejected("bad_payload", f"Dữ liệu trong gói không hợp lệ: {exc}.") from None
+            raise PackageRejected("bad_payload", Text("pkg.bad_rows", problem=str(exc))) from None
         deleted_index = spec.columns.index("deleted")
         if manifest["counts"].get(name, 0) != len(rows) or \
                 manifest["deletions"].get(name, 0) != sum(r[deleted_index] for r in rows):
-            raise PackageRejected("bad_payload", f"Số bản ghi của bảng {name} không khớp với bản kê.")
+            raise PackageRejected("bad_payload", Text("pkg.count_mismatch", table=name))
         out[name] = rows
     if any(v for k, v in manifest["counts"].items() if k not in out):
-        raise PackageRejected("bad_payload", "Bản kê nêu dữ liệu không có trong gói.")
+        raise PackageRejected("bad_payload", Text("pkg.phantom_table"))
     # The periods the manifest announces (completeness reads them) are exactly those of the records.
     carried = {r[specs[name].columns.index("period")] for name, rows in out.items() if specs[name].has_period
                for r in rows}
     if set(manifest["periods"]) != carried or len(manifest["periods"]) != len(carried):
-        raise PackageRejected("bad_payload", "Danh sách kỳ trong bản kê không khớp với số liệu trong gói.")
+        raise PackageRejected("bad_payload", Text("pkg.periods_mismatch"))
     return out
 
 

@@ -24,6 +24,7 @@ from xhht_desktop.db import values_repo
 from xhht_desktop.domain.periods import all_periods
 from xhht_desktop.domain.text import CONTROL_LINE_RE as _CONTROL_LINE
 from xhht_desktop.domain.text import control_problem_vi
+from xhht_desktop.messages import Text
 
 SYNC_COLUMNS = ("uuid", "unit", "revision", "base_revision", "updated_at", "updated_by", "origin", "deleted")
 # Stored columns that never travel: the local unit id (the unit key does) and local row ids.
@@ -39,7 +40,8 @@ _NONE = type(None)
 
 
 class SchemaProblem(ValueError):
-    """A column of a package that does not have the expected shape (message in Vietnamese)."""
+    """A column of a package that does not have the expected shape: raised with a coded Text
+    (xhht_desktop/messages.py "table.*"), Vietnamese as a str."""
 
 
 ColumnCheck = Callable[[Sequence], str | None]
@@ -49,15 +51,19 @@ def _types_ok(col: Sequence, allowed: set[type]) -> bool:
     return set(map(type, col)) <= allowed
 
 
+def _blank(nullable: bool) -> Text | str:
+    return Text("table.or_blank") if nullable else ""
+
+
 def check_text(nullable: bool = False, max_len: int = MAX_TEXT) -> ColumnCheck:
     allowed = {str, _NONE} if nullable else {str}
 
     def check(col: Sequence) -> str | None:
         if not _types_ok(col, allowed):
-            return "phải là chữ" + (" hoặc để trống" if nullable else "")
+            return Text("table.text", blank=_blank(nullable))
         texts = [v for v in col if v is not None] if nullable else col
         if texts and max(map(len, texts)) > max_len:
-            return f"dài quá {max_len} ký tự"
+            return Text("values.too_long", n=max_len)
         return None
     return check
 
@@ -69,7 +75,7 @@ def check_one_line(max_len: int) -> ColumnCheck:
     def check(col: Sequence) -> str | None:
         problem = base(col)
         if problem is None and any(map(_CONTROL_LINE.search, col)):
-            return "chứa ký tự điều khiển hoặc xuống dòng"
+            return Text("table.control")
         return problem
     return check
 
@@ -79,10 +85,10 @@ def check_int(nullable: bool = False, lo: int = -MAX_INT, hi: int = MAX_INT) -> 
 
     def check(col: Sequence) -> str | None:
         if not _types_ok(col, allowed):
-            return "phải là số nguyên" + (" hoặc để trống" if nullable else "")
+            return Text("table.int", blank=_blank(nullable))
         nums = [v for v in col if v is not None] if nullable else col
         if nums and (min(nums) < lo or max(nums) > hi):
-            return f"phải nằm trong khoảng {lo} … {hi}"
+            return Text("table.range", lo=lo, hi=hi)
         return None
     return check
 
@@ -92,11 +98,11 @@ def check_real(nullable: bool = False) -> ColumnCheck:
 
     def check(col: Sequence) -> str | None:
         if not _types_ok(col, allowed):
-            return "phải là số" + (" hoặc để trống" if nullable else "")
+            return Text("table.number", blank=_blank(nullable))
         if any(isinstance(v, float) and not math.isfinite(v) for v in col):
-            return "không phải là số hữu hạn"
+            return Text("table.not_finite")
         if any(v is not None and abs(v) > MAX_INT for v in col):
-            return "lớn bất thường"
+            return Text("table.huge")
         return None
     return check
 
@@ -105,17 +111,18 @@ def check_choice(choices: set) -> ColumnCheck:
     def check(col: Sequence) -> str | None:
         # The type test comes first: it keeps True from passing for 1 and lists from being hashed.
         bad = [v for v in col if type(v) not in (int, str, _NONE) or v not in choices]
-        return f"giá trị không hợp lệ: {', '.join(sorted({repr(v)[:20] for v in bad})[:3])}" if bad else None
+        return Text("table.choice", values=", ".join(sorted({repr(v)[:20] for v in bad})[:3])) if bad else None
     return check
 
 
 def check_regex(pattern: re.Pattern, what: str) -> ColumnCheck:
+    """`what`: a code of xhht_desktop/messages.py naming the form ("table.what.uuid")."""
     def check(col: Sequence) -> str | None:
         if not _types_ok(col, {str}):
-            return f"phải là {what}"
+            return Text("table.must_be", what=Text(what))
         match = pattern.match
         if not all(map(match, col)):
-            return f"phải là {what}"
+            return Text("table.must_be", what=Text(what))
         return None
     return check
 
@@ -123,11 +130,11 @@ def check_regex(pattern: re.Pattern, what: str) -> ColumnCheck:
 _PERIOD_CODES = {p.code for p in all_periods()}
 
 SYNC_CHECKS: dict[str, ColumnCheck] = {
-    "uuid": check_regex(_UUID_RE, "UUID chữ thường"),
+    "uuid": check_regex(_UUID_RE, "table.what.uuid"),
     "unit": check_text(max_len=64),
     "revision": check_int(lo=1),
     "base_revision": check_int(lo=0),
-    "updated_at": check_regex(_TIME_RE, "thời điểm ISO 8601"),
+    "updated_at": check_regex(_TIME_RE, "table.what.time"),
     "updated_by": check_one_line(max_len=200),
     "origin": check_one_line(max_len=64),
     "deleted": check_choice({0, 1}),
@@ -201,11 +208,11 @@ def check_date(nullable: bool = True) -> ColumnCheck:
             if v is None and nullable:
                 continue
             if not isinstance(v, str) or not _DATE_RE.match(v):
-                return "phải là ngày dạng YYYY-MM-DD" + (" hoặc để trống" if nullable else "")
+                return Text("table.date", blank=_blank(nullable))
             try:
                 dt.date.fromisoformat(v)
             except ValueError:
-                return "phải là ngày dạng YYYY-MM-DD" + (" hoặc để trống" if nullable else "")
+                return Text("table.date", blank=_blank(nullable))
         return None
     return check
 
@@ -338,12 +345,12 @@ def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> li
     Raises SchemaProblem with a Vietnamese reason on the first problem found.
     """
     if not isinstance(columns, list) or len(set(map(str, columns))) != len(columns):
-        raise SchemaProblem(f"bảng {spec.name}: danh sách cột không đúng với phiên bản này")
+        raise SchemaProblem(Text("table.columns", table=spec.name))
     missing = [(name, default) for name, default in spec.optional_fields if name not in columns]
     if sorted(map(str, columns)) != sorted(c for c in spec.columns if c not in dict(missing)):
-        raise SchemaProblem(f"bảng {spec.name}: danh sách cột không đúng với phiên bản này")
+        raise SchemaProblem(Text("table.columns", table=spec.name))
     if not isinstance(rows, list):
-        raise SchemaProblem(f"bảng {spec.name}: phần dữ liệu không phải là danh sách")
+        raise SchemaProblem(Text("table.rows_not_list", table=spec.name))
     if missing and rows and set(map(type, rows)) == {list} and {len(r) for r in rows} == {len(columns)}:
         # A package of an older version: the fields it does not know arrive with their defaults.
         columns = [*columns, *(name for name, _ in missing)]
@@ -353,24 +360,24 @@ def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> li
         return []
     width = len(columns)
     if set(map(type, rows)) != {list} or {len(r) for r in rows} != {width}:
-        raise SchemaProblem(f"bảng {spec.name}: có dòng không đủ {width} cột")
+        raise SchemaProblem(Text("table.short_row", table=spec.name, width=width))
     by_name = dict(zip(columns, zip(*rows)))
     checks = {**SYNC_CHECKS, **spec.checks}
     for name in spec.columns:
         problem = checks[name](by_name[name])
         if problem:
-            raise SchemaProblem(f"bảng {spec.name}, cột {name}: {problem}")
+            raise SchemaProblem(Text("table.column", table=spec.name, column=name, problem=problem))
     if set(by_name["unit"]) != {unit_key}:
-        raise SchemaProblem(f"bảng {spec.name}: có bản ghi của đơn vị khác với đơn vị gửi gói")
+        raise SchemaProblem(Text("table.other_unit", table=spec.name))
     if len(set(by_name["uuid"])) != len(rows):
-        raise SchemaProblem(f"bảng {spec.name}: một bản ghi xuất hiện hai lần")
+        raise SchemaProblem(Text("table.twice", table=spec.name))
     if any(b >= r for b, r in zip(by_name["base_revision"], by_name["revision"])):
-        raise SchemaProblem(f"bảng {spec.name}: phiên bản gốc phải nhỏ hơn phiên bản")
+        raise SchemaProblem(Text("table.base_revision", table=spec.name))
     ordered = [by_name[name] for name in spec.columns]
     out = list(zip(*ordered))
     if spec.derive_uuid is not None:
         names = spec.columns
         for row in out:
             if spec.derive_uuid(unit_key, dict(zip(names, row))) != row[0]:
-                raise SchemaProblem(f"bảng {spec.name}: mã bản ghi {row[0]} không khớp với nội dung")
+                raise SchemaProblem(Text("table.uuid_mismatch", table=spec.name, uuid=row[0]))
     return out
