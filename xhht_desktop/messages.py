@@ -885,6 +885,39 @@ TEMPLATES.update({
 })
 
 
+# ---- lead: the merge's own refusals (sync/merge.py, merge_common.py) -------------------------------
+TEMPLATES.update({
+    "merge.no_such_sender": {"vi": "Không có máy gửi nào mang mã {fp}.",
+                             "en": "No sending installation has the fingerprint {fp}."},
+    "merge.sender_revoked": {
+        "vi": "Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là máy thật, đề nghị "
+              "đơn vị cài lại để có khóa mới, rồi xác nhận khóa mới.",
+        "en": "Sending installation {fp} has been revoked: it cannot be confirmed again for any unit. If it is a "
+              "genuine installation, ask the unit to reinstall to get a new key, then confirm the new key."},
+    "merge.bare_fingerprint_ambiguous": {
+        "vi": "Máy {fp} lần đầu gửi số liệu cho {n} đơn vị cùng lúc ({codes}): máy này đang gửi số liệu cho "
+              "{total} đơn vị. Chỉ rõ đơn vị cần xác nhận bằng --unit MÃ.",
+        "en": "Installation {fp} first sent figures for {n} units at once ({codes}): it is sending figures for "
+              "{total} units. Name the unit to confirm with --unit CODE."},
+    "merge.unit_not_sent": {
+        "vi": "Máy {fp} không gửi số liệu cho đơn vị «{spec}»; máy này chỉ gửi cho {units}.",
+        "en": "Installation {fp} sent no figures for the unit «{spec}»; it only sends for {units}."},
+    "merge.unit_spec_ambiguous": {
+        "vi": "Mã «{spec}» ứng với {n} đơn vị máy {fp} đã gửi; ghi thêm ngày: {spec}@NĂM-THÁNG-NGÀY.",
+        "en": "Code «{spec}» matches {n} units installation {fp} sent for; add the date: {spec}@YYYY-MM-DD."},
+    "merge.no_pending_conflict": {"vi": "Không có xung đột số {conflict_id} đang chờ xử lý.",
+                                  "en": "There is no pending conflict no. {conflict_id}."},
+    "merge.not_department": {
+        "vi": "Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.",
+        "en": "Only the Department's installation (role department) receives and imports sync packages."},
+    "merge.no_secret_key": {
+        "vi": "Máy của Sở chưa có khóa bí mật: khôi phục khóa từ bản sao lưu trước khi nhập gói.",
+        "en": "The Department's installation has no secret key yet: restore the key from a backup before "
+              "importing packages."},
+})
+# ---- end lead ------------------------------------------------------------------------------------
+
+
 def template(code: str, lang: str = DEFAULT) -> str:
     by_lang = TEMPLATES[code]
     return by_lang.get(lang) or by_lang[DEFAULT]

@@ -351,7 +351,7 @@ def _pairs_of(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
     fp = keys.normalise_fingerprint(fingerprint)
     pairs = repo.key_pairs(db, fp)
     if not pairs:
-        raise keys.KeyProblem(f"Không có máy gửi nào mang mã {fp}.")
+        raise keys.KeyProblem(Text("merge.no_such_sender", fp=fp))
     return pairs
 
 
@@ -383,27 +383,23 @@ def resolve_pairs(db: sqlite_utils.Database, items: Iterable[str | tuple[str, st
         pairs = _pairs_of(db, fingerprint)
         fp = pairs[0]["fingerprint"]
         if any(p["status"] == "revoked" for p in pairs):
-            raise keys.KeyProblem(f"Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là "
-                                  "máy thật, đề nghị đơn vị cài lại để có khóa mới, rồi xác nhận khóa mới.")
+            raise keys.KeyProblem(Text("merge.sender_revoked", fp=fp))
         if spec is None:
             # Seen in the same merge, the order of the files decides which came first: not the sender's
             # word to take. Once the first is confirmed, a bare fingerprint only ever means that one.
             first = [p for p in pairs if p["first_seen"] == pairs[0]["first_seen"] and p["status"] == "pending"]
             if pairs[0]["status"] == "pending" and len(first) > 1:
-                raise keys.KeyProblem(
-                    f"Máy {fp} lần đầu gửi số liệu cho {len(first)} đơn vị cùng lúc "
-                    f"({', '.join(p['unit_code'] or p['unit_key'] for p in first)}): {units_claimed_vi(len(pairs))}. "
-                    "Chỉ rõ đơn vị cần xác nhận bằng --unit MÃ.")
+                raise keys.KeyProblem(Text(
+                    "merge.bare_fingerprint_ambiguous", fp=fp, n=len(first), total=len(pairs),
+                    codes=", ".join(p["unit_code"] or p["unit_key"] for p in first)))
             chosen = pairs[0]
         else:
             matches = [p for p in pairs if _unit_matches(p, spec.strip())]
             if not matches:
-                raise keys.KeyProblem(
-                    f"Máy {fp} không gửi số liệu cho đơn vị «{spec}»; máy này chỉ gửi cho "
-                    f"{', '.join(_unit_label(p) for p in pairs)}.")
+                raise keys.KeyProblem(Text("merge.unit_not_sent", fp=fp, spec=spec,
+                                           units=", ".join(_unit_label(p) for p in pairs)))
             if len(matches) > 1:
-                raise keys.KeyProblem(f"Mã «{spec}» ứng với {len(matches)} đơn vị máy {fp} đã gửi; ghi thêm ngày: "
-                                      f"{spec}@NĂM-THÁNG-NGÀY.")
+                raise keys.KeyProblem(Text("merge.unit_spec_ambiguous", fp=fp, spec=spec, n=len(matches)))
             chosen = matches[0]
         pair = (fp, chosen["unit_key"])
         if pair not in out:
@@ -460,7 +456,7 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, choice: str, *
         raise ValueError("choice must be 'local' or 'incoming'")
     c = repo.get_conflict(db, conflict_id)
     if c is None or c["status"] != "open":
-        raise MergeError(f"Không có xung đột số {conflict_id} đang chờ xử lý.")
+        raise MergeError(Text("merge.no_pending_conflict", conflict_id=conflict_id))
     spec = table_specs(db)[c["table_name"]]
     inst = get_installation(db)
     who = actor or (inst.actor if inst else "")
