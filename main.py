@@ -32,4 +32,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # The merge opens large batches of packages in a spawned helper process (sync/merge_read.Opener):
+    # in the frozen app (PyInstaller) the helper is this executable, which must run it and stop here.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -10,13 +10,18 @@ Kinds:
   commune "9PPDDCC"), and a synthetic root "VN" (tỉnh level, «Toàn quốc») above every province
   so that a national consolidated report can be asked for.
 - `commune`: one commune installation (Xã Đắk Pék) with the same 10 years: the full-export case.
+- `today`: the nation of today's map (since 1 July 2025): 3,321 communes with no district above them -
+  Quảng Ngãi's 96 real ones (resources/units/quangngai_2025_units.csv, loaded by the app) and 33
+  synthetic provinces (code "8PP", communes "8PPCCC", valid from 2025-07-01) under the root "VN" -
+  each with what it has lived through before the benchmark's round: 2025-H2 and the year 2025
+  (TODAY_PERIODS). A young database: the 10,000-commune `nation` stays the stress scale.
 
 Rows go straight into a database created and migrated by the app (`open_app_database`), with the
 record UUIDs, revisions and history the app itself would write, in one transaction with journaling
 off; the file is switched back to WAL at the end. Deterministic: the same command gives the same
 figures.
 
-Run: `python bench/generate.py province|nation|commune [--out DIR] [--communes N] [--force]`.
+Run: `python bench/generate.py province|nation|commune|today [--out DIR] [--communes N] [--force]`.
 The files are cached in DIR (default /tmp/xhht-bench) and reused by bench/run.py.
 """
 
@@ -54,6 +59,14 @@ def periods() -> list[Period]:
     return out
 
 
+# Today's map (kind `today`): the communes since 1 July 2025, how many, and the periods they have lived
+# through before the benchmark's round (bench/packages.py TODAY_BATCH_PERIODS: the year 2026).
+TODAY_COMMUNES = 3321
+TODAY_FROM = "2025-07-01"
+TODAY_PERIODS = (Period(2025, 2), Period(2025, 0))
+REAL_TODAY_PROVINCE = "51"  # Quảng Ngãi: its real communes come with the app's unit lists
+
+
 def installation_id(code: str) -> str:
     """The (deterministic) installation id of the commune's own laptop: the rows' origin."""
     return str(uuid.uuid5(RECORD_NAMESPACE, f"bench-installation|{code}"))
@@ -84,6 +97,43 @@ def synthetic_units(communes: int) -> list[tuple[str, str, str, str | None]]:
                 out.append((f"{dcode}{c:02d}", f"Xã Thử Nghiệm {p:02d}-{d:02d}-{c:02d}", "xa", dcode))
                 remaining -= 1
     return out
+
+
+def today_units(conn: sqlite3.Connection, communes: int = TODAY_COMMUNES) -> list[tuple[str, str, str, str | None]]:
+    """(code, name, level, parent code) of the synthetic part of today's nation: the root, and
+    provinces of 98 communes with no district, as many as make `communes` with Quảng Ngãi's real ones."""
+    real = conn.execute("SELECT count(*) FROM units WHERE level='xa' AND valid_from>=? AND code NOT LIKE '9%'",
+                        (TODAY_FROM,)).fetchone()[0]
+    out: list[tuple[str, str, str, str | None]] = [(NATION_ROOT, "Toàn quốc (bản đồ từ 01/07/2025, thử nghiệm)",
+                                                    "tinh", None)]
+    remaining, p = max(0, communes - real), 0
+    while remaining > 0:
+        p += 1
+        pcode = f"8{p:02d}"
+        out.append((pcode, f"Tỉnh Thử Nghiệm Mới {p:02d}", "tinh", NATION_ROOT))
+        for c in range(1, 99):
+            if remaining <= 0:
+                break
+            out.append((f"{pcode}{c:03d}", f"Xã Thử Nghiệm Mới {p:02d}-{c:03d}", "xa", pcode))
+            remaining -= 1
+    return out
+
+
+def insert_today_units(conn: sqlite3.Connection, units: list[tuple[str, str, str, str | None]]) -> None:
+    """Add today's synthetic units from 1 July 2025 (open-ended), and put every province of today's map
+    (Quảng Ngãi included) under the root."""
+    conn.executemany(
+        "INSERT INTO units (key, code, name, name_folded, level, type_label, valid_from, valid_to) "
+        "VALUES (?,?,?,?,?,?,?,NULL)",
+        [(unit_key(code, TODAY_FROM), code, name, fold(name), level, name.split(" ")[0], TODAY_FROM)
+         for code, name, level, _ in units])
+    ids = {code: uid for code, uid in conn.execute("SELECT code, id FROM units WHERE valid_from=?", (TODAY_FROM,))}
+    real = conn.execute("SELECT id FROM units WHERE code=? AND level='tinh' AND valid_to IS NULL",
+                        (REAL_TODAY_PROVINCE,)).fetchone()
+    links = [(ids[code], ids[parent], TODAY_FROM, None) for code, _, _, parent in units if parent]
+    if real is not None:
+        links.append((real[0], ids[NATION_ROOT], TODAY_FROM, None))
+    conn.executemany("INSERT INTO unit_parents (unit_id, parent_id, valid_from, valid_to) VALUES (?,?,?,?)", links)
 
 
 def insert_units(conn: sqlite3.Connection, units: list[tuple[str, str, str, str | None]]) -> None:
@@ -117,11 +167,13 @@ ACTIVITY_SQL = (f"INSERT INTO clc_activities ({', '.join(ACTIVITY_COLS)}) "
                 f"VALUES ({', '.join('?' * len(ACTIVITY_COLS))})")
 
 
-def commune_rows(unit_id: int, key: str, code: str, *, history: bool, activities: bool):
-    """Everything a commune's ten years put in the database: (values, status, history, activities)."""
+def commune_rows(unit_id: int, key: str, code: str, *, history: bool, activities: bool,
+                 lived: list[Period] | tuple[Period, ...] | None = None):
+    """Everything a commune's ten years (or the periods `lived`) put in the database: (values, status,
+    history, activities)."""
     origin = installation_id(code)
     values, status, hist, acts = [], [], [], []
-    for p in periods():
+    for p in (lived or periods()):
         for e in sample_entries(code, "xa", p):
             rec = value_uuid(key, p.code, e.indicator, e.breakdown)
             values.append((rec, unit_id, p.code, e.indicator, e.breakdown or "", e.numerator, e.denominator,
@@ -152,7 +204,7 @@ def has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def fill(conn: sqlite3.Connection, communes: list[tuple[int, str, str]], *, history: bool = True,
-         progress: bool = True) -> dict:
+         progress: bool = True, lived: tuple[Period, ...] | None = None) -> dict:
     """Bulk-insert the ten years of every commune in `communes` [(id, key, code)]."""
     activities = has_table(conn, "clc_activities")
     counts = {"values": 0, "history": 0, "activities": 0, "status": 0}
@@ -170,7 +222,8 @@ def fill(conn: sqlite3.Connection, communes: list[tuple[int, str, str]], *, hist
             rows.clear()
 
     for n, (uid, key, code) in enumerate(communes, start=1):
-        for acc, rows in zip(batch, commune_rows(uid, key, code, history=history, activities=activities)):
+        for acc, rows in zip(batch, commune_rows(uid, key, code, history=history, activities=activities,
+                                                 lived=lived)):
             acc.extend(rows)
         if len(batch[0]) > 200_000:
             flush()
@@ -197,6 +250,8 @@ def build(kind: str, out_dir: Path = DEFAULT_DIR, *, communes: int = 10_000, his
     """Build (or reuse) the database of `kind` in `out_dir`; returns its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     suffix = "" if kind != "nation" or communes == 10_000 else f"-{communes}"
+    if kind == "today":
+        communes, suffix = TODAY_COMMUNES, ""
     path = out_dir / f"{kind}{suffix}.sqlite3"
     if path.exists() and not force:
         return path
@@ -204,8 +259,8 @@ def build(kind: str, out_dir: Path = DEFAULT_DIR, *, communes: int = 10_000, his
     tmp = path.with_name(path.name + ".building")
     if kind == "commune":
         db = _fresh(tmp, "commune", "23353")
-    else:
-        db = _fresh(tmp, "department", PROVINCE_CODE)
+    else:  # today's map: the Department of Quảng Ngãi, which Kon Tum joined on 1 July 2025
+        db = _fresh(tmp, "department", REAL_TODAY_PROVINCE if kind == "today" else PROVINCE_CODE)
     db.conn.close()
     conn = sqlite3.connect(str(tmp), isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
@@ -214,11 +269,13 @@ def build(kind: str, out_dir: Path = DEFAULT_DIR, *, communes: int = 10_000, his
     conn.execute("BEGIN")
     if kind == "nation":
         insert_units(conn, synthetic_units(communes))
-    day = "2023-12-31"
+    elif kind == "today":
+        insert_today_units(conn, today_units(conn, communes))
+    day = "2023-12-31" if kind != "today" else "2026-06-30"
     if kind == "commune":
         rows = list(conn.execute("SELECT id, key, code FROM units WHERE code='23353' AND valid_from<=?", (day,)))
     else:
-        root = NATION_ROOT if kind == "nation" else PROVINCE_CODE
+        root = NATION_ROOT if kind in ("nation", "today") else PROVINCE_CODE
         rows = list(conn.execute(
             """WITH RECURSIVE below(id) AS (
                    SELECT p.unit_id FROM unit_parents p JOIN units r ON r.id=p.parent_id WHERE r.code=?
@@ -226,7 +283,8 @@ def build(kind: str, out_dir: Path = DEFAULT_DIR, *, communes: int = 10_000, his
                SELECT u.id, u.key, u.code FROM units u JOIN below b ON b.id=u.id
                WHERE u.level='xa' AND u.valid_from<=? AND (u.valid_to IS NULL OR u.valid_to>=?) ORDER BY u.code""",
             (root, day, day)))
-    counts = fill(conn, rows, history=history, progress=not quiet)
+    counts = fill(conn, rows, history=history, progress=not quiet,
+                  lived=TODAY_PERIODS if kind == "today" else None)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("ANALYZE")
@@ -242,7 +300,7 @@ def build(kind: str, out_dir: Path = DEFAULT_DIR, *, communes: int = 10_000, his
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("kind", choices=("province", "nation", "commune"))
+    ap.add_argument("kind", choices=("province", "nation", "commune", "today"))
     ap.add_argument("--out", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--communes", type=int, default=10_000, help="nation only (default 10,000)")
     ap.add_argument("--no-history", action="store_true", help="leave out the history rows (smaller, less real)")

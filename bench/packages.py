@@ -38,6 +38,8 @@ BATCH_PERIOD = "2024-H1"
 # half-year: the ordinary round carries the year's figures and completeness mark, and the first
 # half-year's centre activities and its mark.
 BATCH_PERIODS = ("2024", BATCH_PERIOD)
+# The round of today's nation (bench/generate.py `today`, whose communes have lived 2025-H2 and 2025).
+TODAY_BATCH_PERIODS = ("2026", "2026-H1")
 STAMP = "2024-07-05T09:30:00+07:00"
 
 
@@ -205,12 +207,15 @@ class Batch:
 
 
 def national_batch(nation_db: Path, communes: int | None, out_dir: Path = DEFAULT_DIR, *, force: bool = False,
-                   limit: int | None = None) -> Batch:
+                   limit: int | None = None, periods: tuple[str, ...] | None = None) -> Batch:
     """The national batch for BATCH_PERIODS: one incremental package per commune (the year's 69
     figures and completeness mark, the half-year's 25 activities and mark; before the 2021-2030
     programme it was the half-year's 12 figures, a mark and 25 activities), and the Department
-    database they go into. Cached."""
+    database they go into. Cached. `periods`: the round's periods (default BATCH_PERIODS; today's nation,
+    bench/generate.py `today`: TODAY_BATCH_PERIODS)."""
     from xhht_desktop.installation import open_app_database
+
+    periods = periods or (TODAY_BATCH_PERIODS if nation_db.stem == "today" else BATCH_PERIODS)
     from xhht_desktop.sync.tables import table_specs
 
     root = out_dir / (f"batch-{nation_db.stem}" + (f"-{limit}" if limit and nation_db.stem == "province" else ""))
@@ -229,13 +234,13 @@ def national_batch(nation_db: Path, communes: int | None, out_dir: Path = DEFAUL
     total = 0
     for n, inst in enumerate(insts, start=1):
         tables: dict[str, list[tuple]] = {}
-        for period in BATCH_PERIODS:
+        for period in periods:
             for name, rows in period_rows(inst, period, specs).items():
                 tables.setdefault(name, []).extend(rows)
         data, m = build_package_bytes(inst, tables, specs, [recipient], sequence=2,
                                       previous=first_package_uuid(inst),
                                       package_uuid=str(uuid.uuid5(RECORD_NAMESPACE, f"bench-pkg|{inst.key}|2")))
-        (root / "packages" / f"XHHT_{inst.code}_{BATCH_PERIOD}_2.xhht").write_bytes(data)
+        (root / "packages" / f"XHHT_{inst.code}_{periods[-1]}_2.xhht").write_bytes(data)
         for name, rows in tables.items():
             cols = list(specs[name].columns)
             # The same rows as the database stores them: unit_id in place of the unit key.

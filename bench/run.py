@@ -161,7 +161,8 @@ def child_merge(db_path: str, packages_dir: str) -> None:
 def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
     """The merge's floor: what it must write - the same records and history rows, into the same
     schema and indexes - in one transaction (records sorted by UUID, as the merge writes them),
-    then a checkpoint, on the app's own connection settings (WAL, synchronous=FULL). The bare
+    then a checkpoint, on the app's own connection settings (WAL, synchronous=FULL) and the merge's
+    page cache (merge.MERGE_CACHE_KIB). The bare
     executemany of the records alone, inside that transaction, is timed on the way."""
     import pickle
     import sqlite3
@@ -169,9 +170,11 @@ def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
         tables = pickle.load(fh)
     with open(history_file, "rb") as fh:
         history = pickle.load(fh)
+    from xhht_desktop.sync.merge import MERGE_CACHE_KIB
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")  # the merge's own page cache
     w0 = _write_bytes()
     t, c = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
@@ -181,8 +184,9 @@ def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
                          f"VALUES ({', '.join('?' * len(columns))})", sorted(rows))
         n += len(rows)
     bare = time.perf_counter() - t
+    # `arrival` as the merge wrote it (migration 0009): a first arrival's rows stay out of the index.
     conn.executemany("INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision, "
-                     "changed_at, changed_by, origin, source) VALUES (?,?,?,?,?,?,?,?,?,?)", history)
+                     "changed_at, changed_by, origin, source, arrival) VALUES (?,?,?,?,?,?,?,?,?,?,?)", history)
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     seconds, cpu = time.perf_counter() - t, time.process_time() - c
@@ -356,11 +360,23 @@ def _history_written(db: Path, after_id: int, out: Path) -> int:
     import sqlite3
     conn = sqlite3.connect(str(db))
     rows = conn.execute("SELECT table_name, record_uuid, field, old_value, new_value, revision, changed_at, "
-                        "changed_by, origin, source FROM history WHERE id>? ORDER BY id", (after_id,)).fetchall()
+                        "changed_by, origin, source, arrival FROM history WHERE id>? ORDER BY id",
+                        (after_id,)).fetchall()
     conn.close()
     with open(out, "wb") as fh:
         pickle.dump(rows, fh)
     return len(rows)
+
+
+def _migrate(db: Path) -> None:
+    """Bring a cached database to this version's schema (a no-op when it is there). The copy the
+    app keeps before an upgrade (backups/) is generated data here: removed, not to fill the disk."""
+    from xhht_desktop.installation import open_app_database
+    backups = db.parent / "backups"
+    before = set(backups.glob("*")) if backups.exists() else set()
+    open_app_database(db).conn.close()
+    for made in (set(backups.glob("*")) if backups.exists() else set()) - before:
+        made.unlink(missing_ok=True)
 
 
 def _max_history_id(db: Path) -> int:
@@ -381,6 +397,7 @@ def bench_merge(table: Table, source_db: Path, communes: int | None, tmp: Path, 
         return
     from bench import packages
     batch = packages.national_batch(source_db, communes, limit=communes)
+    _migrate(batch.department_db)  # once, in place: the merge and its floor start from the same schema
     work = tmp / "merge.sqlite3"
     base_db = tmp / "merge_base.sqlite3"
     packages.copy_db(batch.department_db, work)
@@ -559,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Preparing databases (bench/generate.py; cached)…", file=sys.stderr)
     province = generate.build("province")
     nation = generate.build("nation", communes=communes) if args.scale == "nation" else None
+    today = generate.build("today") if args.scale == "nation" and "merge" in only else None
     table = Table()
     with tempfile.TemporaryDirectory(prefix="xhht-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -576,6 +594,10 @@ def main(argv: list[str] | None = None) -> int:
                             label=f"national batch ({communes:,} packages into the {nation.stem} DB)",
                             goal_s=30.0 if communes == 10_000 else None,
                             goal_gb=3.0 if communes == 10_000 else None)
+            if today is not None:
+                bench_merge(table, today, None, tmp,
+                            label=f"today's nation ({generate.TODAY_COMMUNES:,} packages of the year 2026 into the "
+                                  "today DB: communes since 1 July 2025)", goal_s=30.0, goal_gb=3.0)
         if "gui" in only:
             bench_gui(table, province, 3 if args.quick else 7)
         gui_block = bench_gui_block(table, province) if "gui-block" in only else None

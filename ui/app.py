@@ -113,6 +113,7 @@ def _open_database_or_explain(db_path: Path, parent=None):
     from xhht_desktop.db.connection import DatabaseError
     from xhht_desktop.installation import open_app_database
 
+    from ui.i18n import core_words
     from ui.widgets import messages
 
     try:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop import APP_NAME
 
+from ui.i18n import core_words
 from ui.pages import registry
 from ui.i18n import core_words
 

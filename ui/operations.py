@@ -45,6 +45,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from xhht_desktop.writer import Cancelled, Changes, Outcome
 
+from ui.i18n import core_words
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import background_ended, background_started, run_task
 from ui.i18n import core_words

@@ -273,4 +273,4 @@ def _default_error(parent, exc) -> None:
     if isinstance(exc, Cancelled):
         return
     QMessageBox.critical(parent, "XHHT Desktop",
-                         QCoreApplication.translate("Task", "Không thực hiện được: {error}").format(error=exc))
+                         QCoreApplication.translate("Task", "Không thực hiện được: {error}").format(error=core_words(exc)))

@@ -61,6 +61,90 @@ def say(code: str, /, **params) -> str:
     return M.render(code, params, LANG)
 
 
+def tr(vi: str, en: str) -> str:
+    """The command line's own words (help texts, outputs) in its language: `vi` unless --lang en."""
+    return en if LANG == "en" else vi
+
+
+# The core's label tables the commands print (completeness statuses, the tables of a package, the
+# states of a correction request, the centres' topic groups and formats), in English: the bundle carries
+# no .ts file, so the words are here (the same as the interface's; tests/core/test_cli_english.py checks
+# that every label of those tables has one).
+LABELS_EN = {
+    "Đã nhận": "Received", "Nhận muộn": "Received late", "Chờ xác nhận": "Awaiting confirmation",
+    "Chưa nhận": "Not received", "Chưa đến hạn": "Not due yet",
+    "số liệu chỉ tiêu": "indicator figures", "đánh dấu hoàn thành kỳ": "period-complete marks",
+    "thông tin trung tâm học tập cộng đồng": "community learning centre details",
+    "hoạt động của trung tâm học tập cộng đồng": "community learning centre activities",
+    "phần đánh giá, kiến nghị của báo cáo": "report assessments and proposals",
+    "chưa trả lời": "not answered", "đã trả lời, chưa gửi": "answered, not sent yet",
+    "đã gửi trả lời": "answer sent", "đã đóng": "closed",
+    "Xóa mù chữ, sau biết chữ": "Literacy, post-literacy", "Chuyển giao KHKT": "Technology transfer",
+    "Pháp luật, chính sách": "Law and policy", "Sức khỏe, dân số, môi trường": "Health, population, environment",
+    "Dạy nghề ngắn hạn": "Short vocational training", "Tin học, ngoại ngữ, KN số": "IT, languages, digital skills",
+    "Văn hóa, thể thao, đọc sách": "Culture, sport, reading", "Kỹ năng sống": "Life skills",
+    "Lớp học": "Class", "Chuyên đề": "Thematic session", "Nói chuyện": "Talk", "Tham quan": "Study visit",
+    "Hội thi": "Contest", "Sinh hoạt câu lạc bộ": "Club meeting", "Khác": "Other",
+}
+
+
+def label(text: str) -> str:
+    """A label of the core's tables (a status, a category, a table's name) in the CLI's language:
+    LABELS_EN, else the interface's translation when the checkout has it (resources/translations/
+    xhht_en.ts; not in the bundle), else the text as it is."""
+    if LANG == "vi" or not text:
+        return text
+    return LABELS_EN.get(text) or _interface_translations(LANG).get(text, text)
+
+
+_TRANSLATIONS: dict[str, dict[str, str]] = {}
+
+
+def _interface_translations(lang: str) -> dict[str, str]:
+    if lang not in _TRANSLATIONS:
+        import xml.etree.ElementTree as ET  # noqa: PLC0415 - only in English mode
+
+        from xhht_desktop.paths import resource_path  # noqa: PLC0415
+
+        found: dict[str, str] = {}
+        try:
+            root = ET.parse(resource_path("translations", f"xhht_{lang}.ts")).getroot()
+        except (OSError, ET.ParseError):
+            root = None
+        for context in (root.iter("context") if root is not None else ()):
+            core = (context.findtext("name") or "") == "CoreLabels"
+            for message in context.iter("message"):
+                source, target = message.findtext("source"), message.find("translation")
+                if source and target is not None and (target.text or "").strip() \
+                        and target.get("type") not in ("unfinished", "obsolete", "vanished"):
+                    if core or source not in found:  # the core's label tables win over a page's wording
+                        found[source] = target.text
+        _TRANSLATIONS[lang] = found
+    return _TRANSLATIONS[lang]
+
+
+def period_label(period) -> str:
+    """"6 tháng đầu năm 2014" / "First half of 2014"."""
+    en = {1: f"First half of {period.year}", 2: f"Second half of {period.year}"}.get(period.half,
+                                                                                    f"Year {period.year}")
+    return tr(period.label_vi, en)
+
+
+def language_in(argv: list[str] | None) -> str:
+    """The language asked for on the command line (before the parser is built: its help texts are
+    written in it), else XHHT_LANG, else Vietnamese."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    chosen = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    return M.cli_language(chosen)
+
+
 @dataclass
 class Context:
     db_path: Path
@@ -119,9 +203,13 @@ def cmd_move_to(args, ctx: Context) -> int:
         old, inst = move_to(ctx.db, args.unit)
     except MoveError as exc:
         raise CliError(exc) from None
-    print(f"Đã chuyển máy từ {old.name} ({old.key}) sang {inst.unit.name} ({inst.unit.key}). "
-          f"Số liệu của {old.name} vẫn giữ nguyên; khóa của máy không đổi.")
-    print("Gói đầu tiên gửi cho Sở sẽ chờ Sở xác nhận máy gửi cho đơn vị mới (đọc mã nhận dạng qua điện thoại).")
+    print(tr(f"Đã chuyển máy từ {old.name} ({old.key}) sang {inst.unit.name} ({inst.unit.key}). "
+             f"Số liệu của {old.name} vẫn giữ nguyên; khóa của máy không đổi.",
+             f"Moved this installation from {old.name} ({old.key}) to {inst.unit.name} ({inst.unit.key}). "
+             f"The figures of {old.name} are kept as they are; the installation's keys do not change."))
+    print(tr("Gói đầu tiên gửi cho Sở sẽ chờ Sở xác nhận máy gửi cho đơn vị mới (đọc mã nhận dạng qua điện thoại).",
+             "The first package sent to the Department waits until the Department confirms this installation "
+             "for the new unit (read the fingerprint over the phone)."))
     return EXIT_OK
 
 
@@ -129,16 +217,19 @@ def cmd_units_import(args, ctx: Context) -> int:
     from xhht_desktop.db.units_import import import_units_file  # noqa: PLC0415
     result = import_units_file(ctx.db, args.file, dry_run=args.dry_run)
     if result.problems:
-        print(f"Tệp bị từ chối, không có gì thay đổi ({len(result.problems)} lỗi):", file=sys.stderr)
+        print(tr(f"Tệp bị từ chối, không có gì thay đổi ({len(result.problems)} lỗi):",
+                 f"File rejected, nothing was changed ({len(result.problems)} problems):"), file=sys.stderr)
         print(result.problems_vi(), file=sys.stderr)
         return EXIT_REJECTED
     if args.dry_run:
-        print(f"Kiểm tra xong: {len(result.rows)} dòng hợp lệ. Chưa nhập (--dry-run).")
+        print(tr(f"Kiểm tra xong: {len(result.rows)} dòng hợp lệ. Chưa nhập (--dry-run).",
+                 f"Checked: {len(result.rows)} valid rows. Not imported (--dry-run)."))
     else:
-        print(f"Đã nhập {result.applied} thay đổi đơn vị hành chính.")
+        print(tr(f"Đã nhập {result.applied} thay đổi đơn vị hành chính.",
+                 f"Imported {result.applied} changes of administrative units."))
     for r in result.rows:
         preds = r["predecessors"].replace(";", ", ")
-        print(f"  {r['code']}@{r['valid_from']} {r['name']}" + (f" (thay {preds})" if preds else ""))
+        print(f"  {r['code']}@{r['valid_from']} {r['name']}" + (tr(f" (thay {preds})", f" (replaces {preds})") if preds else ""))
     return EXIT_OK
 
 
@@ -147,7 +238,8 @@ def cmd_units_show(args, ctx: Context) -> int:
     if not versions:
         raise CliError("cli.unknown_unit", code=args.code)
     for u in versions:
-        print(f"{u.key:<18} {units_repo.unit_label_vi(u)}")
+        print(f"{u.key:<18} " + tr(units_repo.unit_label_vi(u), f"{u.name} ({u.code}, from {u.valid_from}"
+                                                          + (f" to {u.valid_to})" if u.valid_to else ")")))
         for p in units_repo.predecessors(ctx.db, u.id):
             print(f"    ← {p.key:<18} {p.name}")
         for s_ in units_repo.successors(ctx.db, u.id):
@@ -234,6 +326,8 @@ def cmd_values(args, ctx: Context) -> int:
             # as the papers print it: "97,80%", "12", "Đạt chuẩn" (a unit's own flag; a derived one is
             # the share of former communes), "Mức độ 2"
             val = value_text(catalogue[r.indicator], r, unit.level)
+            if LANG == "en":
+                val = value_text_en(catalogue[r.indicator], r, unit.level, val)
             if val == NOT_REPORTED:
                 val = say("cli.not_reported")
             mark = f"  * {r.units_reported}/{r.units_expected}" if r.derived else ""
@@ -244,52 +338,99 @@ def cmd_values(args, ctx: Context) -> int:
     return EXIT_OK
 
 
+# The words of `values` in English: the catalogue's flag words and the degrees of a level indicator.
+FLAG_WORDS_EN = {"Đạt chuẩn": "Meets the standard", "Chưa đạt": "Not met", "Đạt": "Met", "Có": "Yes",
+                 "Không": "No", "Có tổ chức": "Organised", "Có ứng dụng": "Applied", "Hoàn thành": "Completed",
+                 "Chưa": "Not yet", "Đã thành lập": "Established"}
+
+
+def value_text_en(ind, row, level: str, text_vi: str) -> str:
+    """reports.rows.value_text in English (numbers keep the papers' comma decimals)."""
+    from xhht_desktop.domain.values import format_percent  # noqa: PLC0415
+    from xhht_desktop.reports.rows import NOT_REPORTED, flag_words, is_own_flag  # noqa: PLC0415
+
+    if text_vi == NOT_REPORTED:
+        return text_vi
+    if ind.kind == "level":
+        if row.value is None:
+            return "; ".join(f"{'Level' if i == 0 else 'level'} {d} or above: {format_percent(v)}"
+                             for i, (d, v) in enumerate(sorted((row.shares or {}).items())) if v is not None)
+        d = int(row.value)
+        text = "Not met" if d == 0 else f"Level {d}"
+        if row.lapsed and row.recognised:
+            text += f" (recognition of level {row.recognised} has lapsed)"
+        return text
+    if row.value is not None and ind.kind == "flag" and is_own_flag(ind, level) and not row.derived:
+        yes, no = flag_words(ind)
+        word = yes if row.value >= 1 else no
+        return FLAG_WORDS_EN.get(word, label(word))
+    return text_vi
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="xhht", description="XHHT Desktop – dòng lệnh")
-    parser.add_argument("--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    parser = argparse.ArgumentParser(prog="xhht", description=tr("XHHT Desktop – dòng lệnh",
+                                                                          "XHHT Desktop – command line"))
+    parser.add_argument("--db", type=Path, default=None, help=tr("tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)",
+                                                                "database file (default: the user's data folder)"))
     parser.add_argument("--lang", choices=M.LANGUAGES, default=None,
-                        help="ngôn ngữ thông báo: vi (mặc định) hoặc en; hoặc biến môi trường XHHT_LANG")
+                        help=tr("ngôn ngữ thông báo: vi (mặc định) hoặc en; hoặc biến môi trường XHHT_LANG",
+                                "language of the messages: vi (default) or en; or the environment variable XHHT_LANG"))
     parser.add_argument("--version", action="version", version=f"XHHT Desktop {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("init", help="khởi tạo máy: vai trò, đơn vị, cán bộ")
+    p = sub.add_parser("init", help=tr("khởi tạo máy: vai trò, đơn vị, cán bộ",
+                                         "set up this installation: role, unit, official"))
     p.add_argument("--role", required=True, choices=["commune", "district", "department"])
-    p.add_argument("--unit", help="mã đơn vị (xã, huyện; Sở: 51) hoặc mã@ngày, ví dụ 23341@2025-07-01; "
-                                  "mã không kèm ngày là đơn vị mang mã đó hôm nay")
-    p.add_argument("--official", help="họ tên cán bộ")
-    p.add_argument("--title", help="chức vụ")
-    p.add_argument("--sample", action="store_true", help="nạp dữ liệu mẫu để làm quen")
+    p.add_argument("--unit", help=tr("mã đơn vị (xã, huyện; Sở: 51) hoặc mã@ngày, ví dụ 23341@2025-07-01; "
+                                     "mã không kèm ngày là đơn vị mang mã đó hôm nay",
+                                     "unit code (commune, district; the Department: 51) or code@date, for example "
+                                     "23341@2025-07-01; a code without a date is the unit holding it today"))
+    p.add_argument("--official", help=tr("họ tên cán bộ", "the official's full name"))
+    p.add_argument("--title", help=tr("chức vụ", "position"))
+    p.add_argument("--sample", action="store_true", help=tr("nạp dữ liệu mẫu để làm quen",
+                                                            "load sample data to try the program"))
     p.set_defaults(func=cmd_init)
 
-    unit_help = "mã đơn vị hoặc mã@ngày (mã không kèm ngày: đơn vị mang mã đó ngày cuối kỳ)"
-    p = sub.add_parser("template", help="tạo biểu nhập Excel cho một kỳ")
-    p.add_argument("--period", required=True)
+    unit_help = tr("mã đơn vị hoặc mã@ngày (mã không kèm ngày: đơn vị mang mã đó ngày cuối kỳ)",
+                   "unit code or code@date (a code without a date: the unit holding it on the period's last day)")
+    period_help = tr("kỳ báo cáo: 2014-H1, 2014-H2 hoặc 2014", "reporting period: 2014-H1, 2014-H2 or 2014")
+    p = sub.add_parser("template", help=tr("tạo biểu nhập Excel cho một kỳ",
+                                           "make the Excel entry form of a period"))
+    p.add_argument("--period", required=True, help=period_help)
     p.add_argument("--unit", help=unit_help)
-    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--out", required=True, type=Path, help=tr("tệp .xlsx sẽ tạo", "the .xlsx file to write"))
     p.set_defaults(func=cmd_template)
 
-    p = sub.add_parser("import-xlsx", help="nhập biểu Excel (tất cả hoặc không)")
+    p = sub.add_parser("import-xlsx", help=tr("nhập biểu Excel (tất cả hoặc không)",
+                                              "import an Excel entry form (all or nothing)"))
     p.add_argument("file", type=Path)
-    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
+    p.add_argument("--dry-run", action="store_true", help=tr("chỉ kiểm tra, không nhập",
+                                                             "only check, do not import"))
     p.set_defaults(func=cmd_import_xlsx)
 
-    p = sub.add_parser("values", help="số liệu của một đơn vị trong một kỳ")
-    p.add_argument("--period", required=True)
+    p = sub.add_parser("values", help=tr("số liệu của một đơn vị trong một kỳ", "a unit's figures for a period"))
+    p.add_argument("--period", required=True, help=period_help)
     p.add_argument("--unit", help=unit_help)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_values)
 
-    p = sub.add_parser("move-to", help="chuyển máy của một đơn vị đã sáp nhập sang đơn vị kế tiếp")
-    p.add_argument("unit", help="mã@ngày của đơn vị kế tiếp, ví dụ 23341@2025-07-01")
+    p = sub.add_parser("move-to", help=tr("chuyển máy của một đơn vị đã sáp nhập sang đơn vị kế tiếp",
+                                          "move the installation of a merged unit to the unit that follows it"))
+    p.add_argument("unit", help=tr("mã@ngày của đơn vị kế tiếp, ví dụ 23341@2025-07-01",
+                                   "code@date of the following unit, for example 23341@2025-07-01"))
     p.set_defaults(func=cmd_move_to)
 
-    p = sub.add_parser("units", help="danh mục đơn vị hành chính theo thời gian")
+    p = sub.add_parser("units", help=tr("danh mục đơn vị hành chính theo thời gian",
+                                          "the list of administrative units over time"))
     us = p.add_subparsers(dest="units_command", required=True, metavar="SUBCOMMAND")
-    q = us.add_parser("import", help="nhập thay đổi đơn vị (CSV: code,name,type,valid_from,predecessors[,parent])")
+    q = us.add_parser("import", help=tr("nhập thay đổi đơn vị (CSV: code,name,type,valid_from,predecessors[,parent])",
+                                      "import changes of units (CSV: code,name,type,valid_from,predecessors[,parent])"))
     q.add_argument("file", type=Path)
-    q.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
+    q.add_argument("--dry-run", action="store_true", help=tr("chỉ kiểm tra, không nhập",
+                                                             "only check, do not import"))
     q.set_defaults(func=cmd_units_import)
-    q = us.add_parser("show", help="các đơn vị đã mang một mã, với đơn vị trước và sau")
+    q = us.add_parser("show", help=tr("các đơn vị đã mang một mã, với đơn vị trước và sau",
+                                    "the units that have held a code, with the units before and after them"))
     q.add_argument("code")
     q.set_defaults(func=cmd_units_show)
 
@@ -302,9 +443,10 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
         sys.stderr.reconfigure(encoding="utf-8")
+    global LANG
+    LANG = language_in(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    global LANG
     LANG = M.cli_language(args.lang)
     ctx = Context(db_path=args.db or default_db_path())
     # A command waits for another process's write lock only briefly (XHHT_BUSY_TIMEOUT overrides).

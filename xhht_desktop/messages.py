@@ -751,6 +751,172 @@ TEMPLATES: dict[str, dict[str, str]] = {
     # ---- end of the "refdata" block ----
 }
 
+# ---- english2: texts of the command line's English mode (sync gaps, ...) ---------------------------
+TEMPLATES.update({
+    "merge.gap": {"vi": "Thiếu gói số {ranges_vi} của {unit} (máy {fp}).",
+                  "en": "Packages {ranges} of {unit} are missing (installation {fp})."},
+    # Export refusals (xhht_desktop/sync/export.py, ExportProblem).
+    "export.not_initialised": {"vi": "Máy này chưa được khởi tạo (chưa chọn đơn vị).",
+                               "en": "This installation is not set up yet (no unit chosen)."},
+    "export.department": {"vi": "Máy của Sở nhận gói, không xuất gói đồng bộ.",
+                          "en": "The Department's installation receives packages; it does not export them."},
+    "export.no_department_key": {
+        "vi": "Chưa có khóa công khai của Sở: vào Cài đặt → «Nhận khóa của Sở…» (tệp khóa do Sở gửi), rồi xuất lại.",
+        "en": "There is no public key of the Department yet: go to Settings → «Receive the Department's key…» (the key "
+              "file the Department sent), then export again."},
+    "export.no_folder": {"vi": "Thư mục «{folder}» không tồn tại (USB đã được rút ra?).",
+                         "en": "The folder «{folder}» does not exist (was the USB drive removed?)."},
+    "export.nothing_new": {"vi": "Không có gì mới kể từ gói số {sequence}. Muốn gửi lại toàn bộ thì chọn "
+                                 "«Xuất lại toàn bộ».",
+                           "en": "Nothing new since package no. {sequence}. To send everything again, choose "
+                                 "«Export everything again»."},
+    # Backup and restore (xhht_desktop/maintenance/backup.py).
+    "backup.not_found": {"vi": "Không tìm thấy tệp «{path}».", "en": "File «{path}» not found."},
+    "backup.not_sqlite": {"vi": "Tệp «{name}» không phải là cơ sở dữ liệu XHHT (SQLite).",
+                          "en": "File «{name}» is not an XHHT database (SQLite)."},
+    "backup.cannot_write": {"vi": "Không sao lưu được vào «{target}»: {error}",
+                            "en": "Could not back up to «{target}»: {error}"},
+    "backup.cannot_restore": {"vi": "Không khôi phục được: {error}", "en": "Could not restore: {error}"},
+    "backup.failed_plain": {"vi": "{text}", "en": "{text}"},
+    "backup.target_database_itself": {
+        "vi": "Tệp sao lưu «{out}» chính là cơ sở dữ liệu đang dùng hoặc một tệp đi kèm của nó («{name}»). Hãy "
+              "chọn một tệp khác, ngoài thư mục dữ liệu; không có gì bị thay đổi.",
+        "en": "The backup file «{out}» is the database in use or one of its companion files («{name}»). Choose "
+              "another file, outside the data folder; nothing was changed."},
+    "backup.target_is_directory": {
+        "vi": "«{out}» là một thư mục: hãy ghi rõ tên tệp sao lưu (ví dụ …/xhht_sao-luu.sqlite3).",
+        "en": "«{out}» is a folder: give the backup file's name (for example …/xhht_backup.sqlite3)."},
+    "backup.target_live_database": {
+        "vi": "Bên cạnh tệp «{out}» có {side}: đó là một cơ sở dữ liệu đang được mở (hoặc bị dừng giữa chừng). "
+              "Không ghi đè lên nó; hãy chọn tên tệp khác. Không có gì bị thay đổi.",
+        "en": "Beside the file «{out}» there is {side}: it is a database that is open (or was stopped halfway). "
+              "It is not overwritten; choose another file name. Nothing was changed."},
+    "backup.target_not_a_backup": {
+        "vi": "Tệp «{out}» đã có và không phải là bản sao lưu XHHT: không ghi đè để khỏi mất tệp đó. Hãy chọn tên "
+              "khác, hoặc thêm --force nếu chắc chắn muốn thay nó. Không có gì bị thay đổi.",
+        "en": "The file «{out}» exists and is not an XHHT backup: it is not overwritten, so that it is not lost. "
+              "Choose another name, or add --force if you are sure you want to replace it. Nothing was changed."},
+    "backup.not_xhht": {"vi": "Tệp «{name}» không phải là cơ sở dữ liệu của XHHT Desktop.",
+                        "en": "File «{name}» is not an XHHT Desktop database."},
+    "backup.damaged": {"vi": "Tệp «{name}» bị hỏng, không đọc được: {error}",
+                       "en": "File «{name}» is damaged and cannot be read: {error}"},
+    "backup.unreadable": {"vi": "Không đọc được tệp «{path}»: {error}", "en": "Cannot read file «{path}»: {error}"},
+    "backup.integrity": {"vi": "Tệp «{name}» bị hỏng (kiểm tra toàn vẹn: {shown}). Không khôi phục từ tệp này.",
+                         "en": "File «{name}» is damaged (integrity check: {shown}). Do not restore from it."},
+    "backup.newer": {
+        "vi": "Tệp «{name}» được tạo bởi phiên bản XHHT Desktop mới hơn (lược đồ {version}, phiên bản này chỉ hiểu "
+              "đến {known}). Hãy cài phiên bản mới hơn rồi khôi phục.",
+        "en": "File «{name}» was made by a newer version of XHHT Desktop (schema {version}; this version "
+              "understands up to {known}). Install the newer version, then restore."},
+    "backup.schema": {
+        "vi": "Tệp «{name}» không phải là bản sao lưu nguyên vẹn của XHHT Desktop: lược đồ khác với lược đồ ứng "
+              "dụng tạo ra — {shown}{more_vi}. Tệp như vậy có thể đã bị sửa để chạy lệnh ẩn trong cơ sở dữ liệu. "
+              "Không khôi phục từ tệp này.",
+        "en": "File «{name}» is not an intact XHHT Desktop backup: its schema differs from the one the program "
+              "creates — «{shown}»{more_en}. Such a file may have been altered to run hidden commands in the "
+              "database. Do not restore from it."},
+    "backup.same_file": {"vi": "Tệp được chọn chính là cơ sở dữ liệu đang dùng.",
+                         "en": "The chosen file is the database in use."},
+    "backup.other_unit": {
+        "vi": "Bản sao lưu thuộc đơn vị khác: {backup}, còn máy này đang dùng cho {current}. Chỉ khôi phục khi "
+              "chắc chắn (xác nhận rõ ràng, hoặc --force).",
+        "en": "The backup belongs to another unit: {backup_en}, while this installation is used for {current}. "
+              "Restore only when sure (confirm explicitly, or --force)."},
+    "backup.cannot_open_current": {"vi": "Không mở được cơ sở dữ liệu hiện tại: {error}",
+                                   "en": "Cannot open the current database: {error}"},
+    "backup.in_use": {
+        "vi": "Cơ sở dữ liệu đang được mở ở nơi khác (một cửa sổ XHHT Desktop khác hoặc một lệnh đang chạy). Hãy "
+              "đóng chúng rồi khôi phục lại.",
+        "en": "The database is open elsewhere (another XHHT Desktop window or a running command). Close them, "
+              "then restore again."},
+    "backup.cannot_replace": {
+        "vi": "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT Desktop khác "
+              "rồi thử lại. ({error})",
+        "en": "The database cannot be replaced because it is open elsewhere. Close the other XHHT Desktop windows "
+              "and try again. ({error})"},
+    # The data check's findings (xhht_desktop/maintenance/check.py).
+    "check.integrity": {"vi": "SQLite báo lỗi toàn vẹn: {msg}", "en": "SQLite reports an integrity error: {msg}"},
+    "check.foreign_key": {"vi": "{n} dòng của bảng {table} trỏ tới {parent} không tồn tại.",
+                          "en": "{n} rows of table {table} point to {parent} rows that do not exist."},
+    "check.schema_newer": {"vi": "Cơ sở dữ liệu có phần lược đồ của phiên bản mới hơn: {names}",
+                           "en": "The database has schema parts of a newer version: {names}"},
+    "check.schema_pending": {"vi": "Chưa nâng cấp lược đồ: {names} (mở bằng ứng dụng để nâng cấp).",
+                             "en": "The schema is not upgraded yet: {names} (open it with the program to upgrade)."},
+    "check.schema": {"vi": "Lược đồ {text} (tệp có thể đã bị sửa ngoài ứng dụng: hãy khôi phục từ một bản sao lưu "
+                           "tốt).",
+                     "en": "Schema: «{text}» (the file may have been changed outside the program: restore a good "
+                           "backup)."},
+    "check.other_programme": {
+        "vi": "{n} số liệu kỳ {span} được nhập theo danh mục của chương trình khác (các kỳ này thuộc {programme}): "
+              "được giữ nguyên nhưng không được tính vào báo cáo và không được gửi đi; hãy nhập lại theo danh mục "
+              "của kỳ.",
+        "en": "{n} figures of period {span} were entered in the catalogue of another programme (these periods "
+              "belong to the {programme_en}): they are kept but neither counted in reports nor sent; enter them "
+              "again in the period's catalogue."},
+    "check.bad_period": {"vi": "kỳ «{period}» không hợp lệ.", "en": "period «{period}» is not valid."},
+    "check.revision": {"vi": "{n} bản ghi của bảng {table} có số phiên bản nhỏ hơn 1.",
+                       "en": "{n} records of table {table} have a revision below 1."},
+    "check.history_missing": {"vi": "{n} bản ghi của bảng {table} không có dòng lịch sử nào.",
+                              "en": "{n} records of table {table} have no history row."},
+    "check.unit_missing": {"vi": "{n} bản ghi của bảng {table} thuộc đơn vị không có trong danh mục.",
+                           "en": "{n} records of table {table} belong to a unit not in the list of units."},
+    "check.history_orphan": {"vi": "{n} dòng lịch sử của bảng {table} trỏ tới bản ghi không còn tồn tại.",
+                             "en": "{n} history rows of table {table} point to records that no longer exist."},
+    "check.indicator_missing": {"vi": "{n} số liệu thuộc chỉ tiêu không có trong danh mục.",
+                                "en": "{n} figures belong to indicators not in the catalogue."},
+    "check.installation_unit": {"vi": "Đơn vị của máy này («{key}») không có trong danh mục.",
+                                "en": "This installation's unit («{key}») is not in the list of units."},
+    "check.where_period": {"vi": "{unit}, kỳ {period}", "en": "{unit}, period {period}"},
+    "check.where_activity": {"vi": "{unit}, hoạt động ngày {date} «{title}»", "en": "{unit}, activity of {date} «{title}»"},
+    # Period codes (xhht_desktop/domain/periods.py, PeriodError).
+    "period.bad": {"vi": "Kỳ báo cáo «{code}» không hợp lệ (dạng đúng: 2014-H1, 2014-H2 hoặc 2014).",
+                   "en": "Reporting period «{code}» is not valid (the right forms: 2014-H1, 2014-H2 or 2014)."},
+    "period.out_of_range": {"vi": "Kỳ báo cáo «{code}» nằm ngoài khoảng 2013-H2 … {last}.",
+                            "en": "Reporting period «{code}» is outside 2013-H2 … {last}."},
+    # The self-test's steps (xhht_desktop/maintenance/selftest.py).
+    "selftest.resources": {"vi": "tài nguyên: đủ", "en": "resources: complete"},
+    "selftest.database": {"vi": "cơ sở dữ liệu tạm: {path} ({n} số liệu mẫu)",
+                          "en": "temporary database: {path} ({n} sample figures)"},
+    "selftest.backup": {"vi": "sao lưu: {name}", "en": "backup: {name}"},
+    "selftest.excel": {"vi": "Excel: {name} ({size} byte)", "en": "Excel: {name} ({size} bytes)"},
+    "selftest.pdf": {"vi": "PDF: {name} ({size} byte)", "en": "PDF: {name} ({size} bytes)"},
+    "selftest.checked": {"vi": "kiểm tra dữ liệu: {summary_vi}",
+                         "en": "data check: {findings} problems found"},
+})
+
+
+# ---- lead: the merge's own refusals (sync/merge.py, merge_common.py) -------------------------------
+TEMPLATES.update({
+    "merge.no_such_sender": {"vi": "Không có máy gửi nào mang mã {fp}.",
+                             "en": "No sending installation has the fingerprint {fp}."},
+    "merge.sender_revoked": {
+        "vi": "Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là máy thật, đề nghị "
+              "đơn vị cài lại để có khóa mới, rồi xác nhận khóa mới.",
+        "en": "Sending installation {fp} has been revoked: it cannot be confirmed again for any unit. If it is a "
+              "genuine installation, ask the unit to reinstall to get a new key, then confirm the new key."},
+    "merge.bare_fingerprint_ambiguous": {
+        "vi": "Máy {fp} lần đầu gửi số liệu cho {n} đơn vị cùng lúc ({codes}): máy này đang gửi số liệu cho "
+              "{total} đơn vị. Chỉ rõ đơn vị cần xác nhận bằng --unit MÃ.",
+        "en": "Installation {fp} first sent figures for {n} units at once ({codes}): it is sending figures for "
+              "{total} units. Name the unit to confirm with --unit CODE."},
+    "merge.unit_not_sent": {
+        "vi": "Máy {fp} không gửi số liệu cho đơn vị «{spec}»; máy này chỉ gửi cho {units}.",
+        "en": "Installation {fp} sent no figures for the unit «{spec}»; it only sends for {units}."},
+    "merge.unit_spec_ambiguous": {
+        "vi": "Mã «{spec}» ứng với {n} đơn vị máy {fp} đã gửi; ghi thêm ngày: {spec}@NĂM-THÁNG-NGÀY.",
+        "en": "Code «{spec}» matches {n} units installation {fp} sent for; add the date: {spec}@YYYY-MM-DD."},
+    "merge.no_pending_conflict": {"vi": "Không có xung đột số {conflict_id} đang chờ xử lý.",
+                                  "en": "There is no pending conflict no. {conflict_id}."},
+    "merge.not_department": {
+        "vi": "Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.",
+        "en": "Only the Department's installation (role department) receives and imports sync packages."},
+    "merge.no_secret_key": {
+        "vi": "Máy của Sở chưa có khóa bí mật: khôi phục khóa từ bản sao lưu trước khi nhập gói.",
+        "en": "The Department's installation has no secret key yet: restore the key from a backup before "
+              "importing packages."},
+})
+# ---- end lead ------------------------------------------------------------------------------------
+
 
 def template(code: str, lang: str = DEFAULT) -> str:
     by_lang = TEMPLATES[code]

@@ -178,13 +178,13 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="121" />
-            <location filename="../../ui/app.py" line="125" />
+            <location filename="../../ui/app.py" line="122" />
+            <location filename="../../ui/app.py" line="126" />
             <source>Tệp dữ liệu không bị thay đổi.</source>
             <translation>The data file has not been changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="123" />
+            <location filename="../../ui/app.py" line="124" />
             <source>Không mở được tệp dữ liệu «{path}»: {error}.</source>
             <translation>Could not open the data file “{path}”: {error}.</translation>
         </message>
@@ -192,37 +192,37 @@
     <context>
         <name>ApplyDepartmentFilesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="78" />
+            <location filename="../../ui/dialogs/returns.py" line="79" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="81" />
+            <location filename="../../ui/dialogs/returns.py" line="82" />
             <source>Đã kiểm tra chữ ký và nội dung. Các thay đổi dưới đây chưa được áp dụng:</source>
             <translation>Signature and content checked. The changes below are not applied yet:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="88" />
+            <location filename="../../ui/dialogs/returns.py" line="89" />
             <source>Áp dụng</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="89" />
+            <location filename="../../ui/dialogs/returns.py" line="90" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="100" />
+            <location filename="../../ui/dialogs/returns.py" line="101" />
             <source>Không có gì phải áp dụng:</source>
             <translation>Nothing to apply:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="102" />
+            <location filename="../../ui/dialogs/returns.py" line="103" />
             <source>Không có tệp nào áp dụng được:</source>
             <translation>None of the files can be applied:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="117" />
+            <location filename="../../ui/dialogs/returns.py" line="118" />
             <source>Kết quả:</source>
             <translation>Result:</translation>
         </message>
@@ -230,39 +230,39 @@
     <context>
         <name>BackupRestore</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="56" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="57" />
             <source>trước khi sao lưu</source>
             <translation>before the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="59" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="60" />
             <source>Sao lưu dữ liệu</source>
             <translation>Back up data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="60" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="61" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3)</source>
             <translation>XHHT database (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="75" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
             <source>Đã sao lưu dữ liệu.</source>
             <translation>The data has been backed up.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="76" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="77" />
             <source>Tệp sao lưu: {path}
 Hãy cất một bản ở nơi khác máy này (USB, thư điện tử).</source>
             <translation>Backup file: {path}
 Keep a copy somewhere other than this computer (USB stick, e-mail).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="81" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="82" />
             <source>Không sao lưu được.</source>
             <translation>The backup failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="83" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="84" />
             <source>Đang sao lưu…</source>
             <translation>Backing up…</translation>
         </message>
@@ -338,161 +338,166 @@ Keep a copy somewhere other than this computer (USB stick, e-mail).</translation
     <context>
         <name>CatalogueTargetsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="144" />
+            <location filename="../../ui/dialogs/returns.py" line="145" />
             <source>Danh mục và chỉ tiêu</source>
             <translation>Catalogue and targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="148" />
+            <location filename="../../ui/dialogs/returns.py" line="149" />
             <source>Chương trình</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="164" />
-            <location filename="../../ui/dialogs/returns.py" line="283" />
+            <location filename="../../ui/dialogs/returns.py" line="165" />
+            <location filename="../../ui/dialogs/returns.py" line="284" />
             <source>Lưu mục tiêu</source>
             <translation>Save targets</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="166" />
-            <location filename="../../ui/dialogs/returns.py" line="303" />
+            <location filename="../../ui/dialogs/returns.py" line="167" />
+            <location filename="../../ui/dialogs/returns.py" line="304" />
             <source>Phát hành bản cập nhật…</source>
             <translation>Publish an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="169" />
-            <location filename="../../ui/dialogs/returns.py" line="319" />
+            <location filename="../../ui/dialogs/returns.py" line="170" />
+            <location filename="../../ui/dialogs/returns.py" line="320" />
             <source>Gửi cho các đơn vị…</source>
             <translation>Send to the units…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="171" />
+            <location filename="../../ui/dialogs/returns.py" line="172" />
             <source>Thêm chỉ tiêu…</source>
             <translation>Add indicator…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="173" />
+            <location filename="../../ui/dialogs/returns.py" line="174" />
             <source>Sửa chỉ tiêu…</source>
             <translation>Edit indicator…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="179" />
+            <location filename="../../ui/dialogs/returns.py" line="180" />
             <source>Áp dụng bản cập nhật…</source>
             <translation>Apply an update…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="183" />
+            <location filename="../../ui/dialogs/returns.py" line="184" />
             <source>Cơ quan…</source>
             <translation>Agencies…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="187" />
+            <location filename="../../ui/dialogs/returns.py" line="188" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="210" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Mã</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="210" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Chỉ tiêu</source>
             <translation>Indicator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="210" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="210" />
+            <location filename="../../ui/dialogs/returns.py" line="211" />
             <source>So sánh</source>
             <translation>Comparison</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="211" />
+            <location filename="../../ui/dialogs/returns.py" line="212" />
             <source>Mục tiêu {y}</source>
             <translation>Target {y}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="215" />
+            <location filename="../../ui/dialogs/returns.py" line="216" />
             <source>tăng</source>
             <translation>increase</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="222" />
+            <location filename="../../ui/dialogs/returns.py" line="223" />
             <source>Sở đã thêm hoặc sửa dòng này</source>
             <translation>The Department added or corrected this row</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="230" />
+            <location filename="../../ui/dialogs/returns.py" line="231" />
             <source>Mục tiêu dự thảo, chưa được Sở xác nhận</source>
             <translation>Draft target, not yet confirmed by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="233" />
+            <location filename="../../ui/dialogs/returns.py" line="234" />
             <source>Sở đã xác nhận hoặc sửa</source>
             <translation>Confirmed or corrected by the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="244" />
+            <location filename="../../ui/dialogs/returns.py" line="245" />
             <source>Ô vàng: mục tiêu dự thảo. Sửa ô rồi «Lưu mục tiêu»; «Thêm chỉ tiêu…», «Sửa chỉ tiêu…» (dấu *: Sở đã thêm hoặc sửa); «Phát hành bản cập nhật» ghi tệp đã ký gửi cho các đơn vị. Bản đã phát hành gần nhất: số {v}.</source>
             <translation>Yellow cells: draft targets. Edit a cell, then “Save targets”; “Add indicator…”, “Edit indicator…” (mark *: added or corrected by the Department); “Publish an update” writes the signed file for the units. Latest published: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="346" />
+            <location filename="../../ui/dialogs/returns.py" line="325" />
+            <source>Bỏ qua: {s}</source>
+            <translation>Skipped: {s}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/returns.py" line="347" />
             <source>Chọn một chỉ tiêu trong bảng để sửa.</source>
             <translation>Choose an indicator in the table to edit.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="247" />
-            <location filename="../../ui/dialogs/returns.py" line="251" />
+            <location filename="../../ui/dialogs/returns.py" line="248" />
+            <location filename="../../ui/dialogs/returns.py" line="252" />
             <source>chưa có</source>
             <translation>none yet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="250" />
+            <location filename="../../ui/dialogs/returns.py" line="251" />
             <source>Mục tiêu đang dùng. Ô vàng: mục tiêu dự thảo. Bản cập nhật đã áp dụng: số {v}.</source>
             <translation>Targets in force. Yellow cells: draft targets. Update applied: number {v}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="270" />
+            <location filename="../../ui/dialogs/returns.py" line="271" />
             <source>Mục tiêu «{t}» của {ind} năm {y} không phải là số.</source>
             <translation>The target “{t}” of {ind} for {y} is not a number.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="285" />
+            <location filename="../../ui/dialogs/returns.py" line="286" />
             <source>Chưa lưu được mục tiêu.</source>
             <translation>The targets were not saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="296" />
+            <location filename="../../ui/dialogs/returns.py" line="297" />
             <source>Chọn nơi lưu bản cập nhật</source>
             <translation>Choose where to save the update</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="305" />
+            <location filename="../../ui/dialogs/returns.py" line="306" />
             <source>Chưa phát hành được.</source>
             <translation>Not published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="308" />
+            <location filename="../../ui/dialogs/returns.py" line="309" />
             <source>Đã phát hành bản cập nhật danh mục số {v}.</source>
             <translation>Reference update number {v} published.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="312" />
+            <location filename="../../ui/dialogs/returns.py" line="313" />
             <source>Chọn thư mục «Gửi cho các đơn vị»</source>
             <translation>Choose the “Send to the units” folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="321" />
+            <location filename="../../ui/dialogs/returns.py" line="322" />
             <source>Chưa viết được biên nhận.</source>
             <translation>The receipts were not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="325" />
+            <location filename="../../ui/dialogs/returns.py" line="326" />
             <source>Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).</source>
             <translation>{n} folders written, one per unit (receipt, update, e-mail text).</translation>
         </message>
@@ -1442,77 +1447,77 @@ Thôn Kon Riêng</translation>
     <context>
         <name>CompletenessPage</name>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="35" />
+            <location filename="../../ui/pages/completeness.py" line="36" />
             <source>4 kỳ gần nhất</source>
             <translation>Last 4 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="36" />
+            <location filename="../../ui/pages/completeness.py" line="37" />
             <source>8 kỳ gần nhất</source>
             <translation>Last 8 periods</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="37" />
+            <location filename="../../ui/pages/completeness.py" line="38" />
             <source>Chỉ kỳ đang chọn</source>
             <translation>The chosen period only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="41" />
+            <location filename="../../ui/pages/completeness.py" line="42" />
             <source>Tình hình báo cáo</source>
             <translation>Reporting status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="50" />
+            <location filename="../../ui/pages/completeness.py" line="51" />
             <source>Tình hình báo cáo của các đơn vị</source>
             <translation>Reporting status of the units</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="59" />
+            <location filename="../../ui/pages/completeness.py" line="60" />
             <source>Tất cả huyện</source>
             <translation>All districts</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="63" />
+            <location filename="../../ui/pages/completeness.py" line="64" />
             <source>Mọi cơ quan theo dõi</source>
             <translation>All monitoring agencies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="66" />
+            <location filename="../../ui/pages/completeness.py" line="67" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="68" />
+            <location filename="../../ui/pages/completeness.py" line="69" />
             <source>Huyện</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="70" />
+            <location filename="../../ui/pages/completeness.py" line="71" />
             <source>Cơ quan theo dõi</source>
             <translation>Monitoring agency</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="72" />
+            <location filename="../../ui/pages/completeness.py" line="73" />
             <source>Đề nghị kiểm tra lại…</source>
             <translation>Correction requests…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="73" />
+            <location filename="../../ui/pages/completeness.py" line="74" />
             <source>Đánh dấu số liệu của một đơn vị để xã kiểm tra lại; xem các đề nghị đang mở và đã đóng</source>
             <translation>Mark a unit's figure for the commune to check again; see the open and closed requests</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="151" />
+            <location filename="../../ui/pages/completeness.py" line="152" />
             <source>Không đọc được: {error}</source>
             <translation>Could not read: {error}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="162" />
+            <location filename="../../ui/pages/completeness.py" line="163" />
             <source>Kỳ {p}: </source>
             <translation>Period {p}: </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/completeness.py" line="164" />
+            <location filename="../../ui/pages/completeness.py" line="165" />
             <source>Hạn nộp: {days} ngày sau khi hết kỳ.</source>
             <translation>Due: {days} days after the end of the period.</translation>
         </message>
@@ -1530,197 +1535,197 @@ Edited at {time} by {who}</translation>
     <context>
         <name>CoreLabels</name>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="10" />
+            <location filename="../../ui/models/core_labels.py" line="40" />
             <source>Xóa mù chữ, sau biết chữ</source>
             <translation>Literacy, post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="11" />
+            <location filename="../../ui/models/core_labels.py" line="41" />
             <source>Chuyển giao KHKT</source>
             <translation>Technology transfer</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="12" />
+            <location filename="../../ui/models/core_labels.py" line="28" />
             <source>Pháp luật, chính sách</source>
             <translation>Law and policy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="13" />
+            <location filename="../../ui/models/core_labels.py" line="29" />
             <source>Sức khỏe, dân số, môi trường</source>
             <translation>Health, population, environment</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="14" />
+            <location filename="../../ui/models/core_labels.py" line="30" />
             <source>Dạy nghề ngắn hạn</source>
             <translation>Short vocational training</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="15" />
+            <location filename="../../ui/models/core_labels.py" line="42" />
             <source>Tin học, ngoại ngữ, KN số</source>
             <translation>IT, languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="16" />
+            <location filename="../../ui/models/core_labels.py" line="32" />
             <source>Văn hóa, thể thao, đọc sách</source>
             <translation>Culture, sport, reading</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="17" />
+            <location filename="../../ui/models/core_labels.py" line="33" />
             <source>Kỹ năng sống</source>
             <translation>Life skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="43" />
+            <location filename="../../ui/models/core_labels.py" line="34" />
             <source>Lớp học</source>
             <translation>Class</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="44" />
+            <location filename="../../ui/models/core_labels.py" line="35" />
             <source>Chuyên đề</source>
             <translation>Thematic session</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="45" />
+            <location filename="../../ui/models/core_labels.py" line="36" />
             <source>Nói chuyện</source>
             <translation>Talk</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="46" />
+            <location filename="../../ui/models/core_labels.py" line="37" />
             <source>Hội thi</source>
             <translation>Contest</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="47" />
+            <location filename="../../ui/models/core_labels.py" line="38" />
             <source>Sinh hoạt câu lạc bộ</source>
             <translation>Club meeting</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="48" />
+            <location filename="../../ui/models/core_labels.py" line="39" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="25" />
+            <location filename="../../ui/models/core_labels.py" line="26" />
             <source>Xóa mù chữ và sau biết chữ</source>
             <translation>Literacy and post-literacy</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="26" />
+            <location filename="../../ui/models/core_labels.py" line="27" />
             <source>Chuyển giao khoa học kỹ thuật (trồng trọt, chăn nuôi, khuyến công)</source>
             <translation>Technology transfer (crops, livestock, industry extension)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="27" />
+            <location filename="../../ui/models/core_labels.py" line="31" />
             <source>Tin học, ngoại ngữ, kỹ năng số</source>
             <translation>IT, foreign languages, digital skills</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="28" />
+            <location filename="../../ui/models/core_labels.py" line="10" />
             <source>Ngày</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="29" />
+            <location filename="../../ui/models/core_labels.py" line="11" />
             <source>Ngày kết thúc</source>
             <translation>End date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="30" />
+            <location filename="../../ui/models/core_labels.py" line="12" />
             <source>Tên hoạt động</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="31" />
+            <location filename="../../ui/models/core_labels.py" line="13" />
             <source>Nhóm chuyên đề</source>
             <translation>Topic group</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="32" />
+            <location filename="../../ui/models/core_labels.py" line="14" />
             <source>Hình thức</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="33" />
+            <location filename="../../ui/models/core_labels.py" line="15" />
             <source>Địa điểm</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="34" />
+            <location filename="../../ui/models/core_labels.py" line="16" />
             <source>Số buổi</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="35" />
+            <location filename="../../ui/models/core_labels.py" line="17" />
             <source>Đơn vị phối hợp</source>
             <translation>Partner</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="36" />
+            <location filename="../../ui/models/core_labels.py" line="18" />
             <source>Lượt người học</source>
             <translation>Learner visits</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="37" />
+            <location filename="../../ui/models/core_labels.py" line="19" />
             <source>Nữ</source>
             <translation>Women</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="38" />
+            <location filename="../../ui/models/core_labels.py" line="20" />
             <source>Lao động nông thôn</source>
             <translation>Rural workers</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="39" />
+            <location filename="../../ui/models/core_labels.py" line="21" />
             <source>Số người (không trùng)</source>
             <translation>Persons (each counted once)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="40" />
+            <location filename="../../ui/models/core_labels.py" line="22" />
             <source>LĐNT học lần đầu trong năm</source>
             <translation>Rural workers learning for the first time this year</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="41" />
+            <location filename="../../ui/models/core_labels.py" line="23" />
             <source>Kinh phí (đồng)</source>
             <translation>Cost (VND)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="42" />
+            <location filename="../../ui/models/core_labels.py" line="24" />
             <source>Nguồn kinh phí</source>
             <translation>Funding source</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="24" />
+            <location filename="../../ui/models/core_labels.py" line="25" />
             <source>Ghi chú</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="18" />
+            <location filename="../../ui/models/core_labels.py" line="43" />
             <source>Tên trung tâm</source>
             <translation>Centre name</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="19" />
+            <location filename="../../ui/models/core_labels.py" line="44" />
             <source>Giám đốc</source>
             <translation>Director</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="20" />
+            <location filename="../../ui/models/core_labels.py" line="45" />
             <source>Số quyết định thành lập</source>
             <translation>Founding decision number</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="21" />
+            <location filename="../../ui/models/core_labels.py" line="46" />
             <source>Ngày quyết định</source>
             <translation>Decision date</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="22" />
+            <location filename="../../ui/models/core_labels.py" line="47" />
             <source>Kết hợp với Trung tâm Văn hóa - Thể thao xã</source>
             <translation>Combined with the commune's culture and sports centre</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="23" />
+            <location filename="../../ui/models/core_labels.py" line="48" />
             <source>Điểm học tập ở thôn, làng</source>
             <translation>Village learning points</translation>
         </message>
@@ -1800,7 +1805,7 @@ Edited at {time} by {who}</translation>
             <translation>report assessments and proposals</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="73" />
+            <location filename="../../ui/models/core_labels.py" line="68" />
             <source>Đã nhập</source>
             <translation>Imported</translation>
         </message>
@@ -1810,22 +1815,22 @@ Edited at {time} by {who}</translation>
             <translation>Duplicate – imported before</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="74" />
+            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Đã nhập, có xung đột</source>
             <translation>Imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="75" />
+            <location filename="../../ui/models/core_labels.py" line="71" />
             <source>Chờ xác nhận máy gửi</source>
             <translation>Held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="76" />
+            <location filename="../../ui/models/core_labels.py" line="72" />
             <source>Bị từ chối</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="68" />
+            <location filename="../../ui/models/core_labels.py" line="79" />
             <source>Sẽ nhập</source>
             <translation>Will be imported</translation>
         </message>
@@ -1850,49 +1855,49 @@ Edited at {time} by {who}</translation>
             <translation>closed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="77" />
-            <source>mới</source>
-            <translation>new</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models/core_labels.py" line="78" />
-            <source>cập nhật</source>
-            <translation>updated</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models/core_labels.py" line="79" />
-            <source>không đổi</source>
-            <translation>unchanged</translation>
-        </message>
-        <message>
             <location filename="../../ui/models/core_labels.py" line="80" />
-            <source>cũ hơn (bỏ qua)</source>
-            <translation>older (skipped)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models/core_labels.py" line="81" />
-            <source>xung đột</source>
-            <translation>conflicts</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models/core_labels.py" line="82" />
-            <source>xóa</source>
-            <translation>deleted</translation>
-        </message>
-        <message>
-            <location filename="../../ui/models/core_labels.py" line="70" />
             <source>Sẽ nhập, có xung đột</source>
             <translation>Will be imported, with conflicts</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="71" />
+            <location filename="../../ui/models/core_labels.py" line="81" />
             <source>Sẽ chờ xác nhận máy gửi</source>
             <translation>Will be held until the sender is confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/models/core_labels.py" line="72" />
+            <location filename="../../ui/models/core_labels.py" line="82" />
             <source>Sẽ bị từ chối</source>
             <translation>Will be refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="73" />
+            <source>mới</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="74" />
+            <source>cập nhật</source>
+            <translation>updated</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="75" />
+            <source>không đổi</source>
+            <translation>unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="76" />
+            <source>cũ hơn (bỏ qua)</source>
+            <translation>older (skipped)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="77" />
+            <source>xung đột</source>
+            <translation>conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/core_labels.py" line="78" />
+            <source>xóa</source>
+            <translation>deleted</translation>
         </message>
         <message>
             <location filename="../../ui/models/core_labels.py" line="83" />
@@ -2933,77 +2938,77 @@ at level {n}+</translation>
     <context>
         <name>DepartmentFilesCard</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="44" />
+            <location filename="../../ui/widgets/returns_card.py" line="45" />
             <source>Nhận tệp từ Sở</source>
             <translation>Files from the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="48" />
+            <location filename="../../ui/widgets/returns_card.py" line="49" />
             <source>Kéo thả biên nhận (.xhhtr) hoặc bản cập nhật danh mục (.xhhtu) của Sở vào đây, hoặc bấm nút bên cạnh. Tệp được kiểm tra chữ ký và hiện danh sách thay đổi trước khi áp dụng.</source>
             <translation>Drop the Department's receipts (.xhhtr) or reference updates (.xhhtu) here, or use the button. Signatures are checked and the list of changes is shown before anything is applied.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="53" />
+            <location filename="../../ui/widgets/returns_card.py" line="54" />
             <source>Nhận tệp từ Sở…</source>
             <translation>Open files from the Department…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="57" />
+            <location filename="../../ui/widgets/returns_card.py" line="58" />
             <source>Đề nghị kiểm tra lại của Sở</source>
             <translation>The Department's correction requests</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Kỳ</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Nội dung</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="60" />
+            <location filename="../../ui/widgets/returns_card.py" line="61" />
             <source>Chỉ tiêu / hoạt động</source>
             <translation>Indicator / activity</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="61" />
+            <location filename="../../ui/widgets/returns_card.py" line="62" />
             <source>Trạng thái</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="61" />
+            <location filename="../../ui/widgets/returns_card.py" line="62" />
             <source>Trả lời</source>
             <translation>Reply</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="69" />
+            <location filename="../../ui/widgets/returns_card.py" line="70" />
             <source>Trả lời đề nghị…</source>
             <translation>Reply to the request…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="95" />
+            <location filename="../../ui/widgets/returns_card.py" line="96" />
             <source>hoạt động TTHTCĐ {id}</source>
             <translation>learning-centre activity {id}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="96" />
+            <location filename="../../ui/widgets/returns_card.py" line="97" />
             <source>Hoạt động TTHTCĐ: {date} – {title}</source>
             <translation>Learning-centre activity: {date} – {title}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="101" />
+            <location filename="../../ui/widgets/returns_card.py" line="102" />
             <source>Chọn một đề nghị trong danh sách trước.</source>
             <translation>Choose a request in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="104" />
+            <location filename="../../ui/widgets/returns_card.py" line="105" />
             <source>Trả lời đề nghị của Sở</source>
             <translation>Reply to the Department's request</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="110" />
+            <location filename="../../ui/widgets/returns_card.py" line="111" />
             <source>Chưa ghi được trả lời.</source>
             <translation>The reply was not saved.</translation>
         </message>
@@ -3397,7 +3402,7 @@ at level {n}+</translation>
     <context>
         <name>ErrorPage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>Không mở được trang «{page}» ({module}). Hãy báo lỗi này cho người hỗ trợ kỹ thuật.</source>
             <translation>Could not open the page “{page}” ({module}). Please report this to technical support.</translation>
         </message>
@@ -3515,33 +3520,33 @@ at level {n}+</translation>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="261" />
-            <location filename="../../ui/dialogs/first_run.py" line="327" />
+            <location filename="../../ui/dialogs/first_run.py" line="262" />
+            <location filename="../../ui/dialogs/first_run.py" line="328" />
             <source>Thiết lập XHHT Desktop</source>
             <translation>XHHT Desktop set-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="273" />
+            <location filename="../../ui/dialogs/first_run.py" line="274" />
             <source>Tiếp theo  ›</source>
             <translation>Next  ›</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="274" />
+            <location filename="../../ui/dialogs/first_run.py" line="275" />
             <source>‹  Quay lại</source>
             <translation>‹  Back</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="275" />
+            <location filename="../../ui/dialogs/first_run.py" line="276" />
             <source>Hoàn tất</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="276" />
+            <location filename="../../ui/dialogs/first_run.py" line="277" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="328" />
+            <location filename="../../ui/dialogs/first_run.py" line="329" />
             <source>Đang thiết lập…</source>
             <translation>Setting up…</translation>
         </message>
@@ -4105,141 +4110,141 @@ at level {n}+</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
-            <location filename="../../ui/main_window.py" line="423" />
+            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="424" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="446" />
+            <location filename="../../ui/main_window.py" line="447" />
             <source>Mã {code}</source>
             <translation>Code {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="459" />
-            <location filename="../../ui/main_window.py" line="475" />
+            <location filename="../../ui/main_window.py" line="460" />
+            <location filename="../../ui/main_window.py" line="476" />
             <source>của kỳ đang mở</source>
             <translation>of the open period</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
-            <location filename="../../ui/main_window.py" line="568" />
+            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="569" />
             <source>&amp;Tệp</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="569" />
+            <location filename="../../ui/main_window.py" line="570" />
             <source>&amp;Lưu</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="575" />
+            <location filename="../../ui/main_window.py" line="576" />
             <source>&amp;Xuất biểu nhập Excel…</source>
             <translation>&amp;Export Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="578" />
+            <location filename="../../ui/main_window.py" line="579" />
             <source>&amp;Nhập biểu Excel…</source>
             <translation>&amp;Import Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="584" />
             <source>&amp;Sao lưu dữ liệu…</source>
             <translation>&amp;Back up data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="586" />
+            <location filename="../../ui/main_window.py" line="587" />
             <source>&amp;Khôi phục từ bản sao lưu…</source>
             <translation>&amp;Restore from a backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="590" />
+            <location filename="../../ui/main_window.py" line="591" />
             <source>T&amp;hoát</source>
             <translation>E&amp;xit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
-            <location filename="../../ui/main_window.py" line="594" />
+            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="595" />
             <source>Trợ &amp;giúp</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="595" />
+            <location filename="../../ui/main_window.py" line="596" />
             <source>&amp;Hướng dẫn sử dụng</source>
             <translation>&amp;User guide</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="602" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>&amp;Giới thiệu</source>
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="273" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>Dữ liệu: {path}</source>
             <translation>Data: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>Đang mở dữ liệu…</source>
             <translation>Opening the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="599" />
+            <location filename="../../ui/main_window.py" line="600" />
             <source>Mở thư mục &amp;nhật ký</source>
             <translation>Open the &amp;log folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="620" />
+            <location filename="../../ui/main_window.py" line="621" />
             <source>«{label}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
             <translation>«{label}» is waiting for «{other}» to finish and will run right after it.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="651" />
+            <location filename="../../ui/main_window.py" line="652" />
             <source>Đang hoàn tất bản sao lưu hằng ngày…</source>
             <translation>Finishing the daily backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="691" />
+            <location filename="../../ui/main_window.py" line="692" />
             <source>(biểu Excel lấy số liệu đã lưu)</source>
             <translation>(the Excel form takes the saved figures)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>Xuất biểu nhập Excel</source>
             <translation>Export Excel entry form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>Bảng tính Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="709" />
+            <location filename="../../ui/main_window.py" line="710" />
             <source>Đang xuất biểu nhập Excel…</source>
             <translation>Exporting the Excel entry form…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="710" />
+            <location filename="../../ui/main_window.py" line="711" />
             <source>Đã xuất biểu nhập: {path}</source>
             <translation>Entry form exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="711" />
+            <location filename="../../ui/main_window.py" line="712" />
             <source>Không xuất được biểu nhập Excel.</source>
             <translation>The Excel entry form could not be exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="717" />
+            <location filename="../../ui/main_window.py" line="718" />
             <source>trước khi nhập biểu Excel</source>
             <translation>before importing the Excel form</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="725" />
+            <location filename="../../ui/main_window.py" line="726" />
             <source>Đã nhập biểu Excel kỳ {period}: {n} số liệu thay đổi.</source>
             <translation>Excel form imported for {period}: {n} figures changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="734" />
+            <location filename="../../ui/main_window.py" line="735" />
             <source>trước khi thoát</source>
             <translation>before exiting</translation>
         </message>
@@ -4630,47 +4635,47 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>OfficialPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="213" />
+            <location filename="../../ui/dialogs/first_run.py" line="214" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="214" />
+            <location filename="../../ui/dialogs/first_run.py" line="215" />
             <source>Tên cán bộ được ghi vào lịch sử mỗi lần sửa số liệu và vào phiếu báo cáo.</source>
             <translation>The official's name is written to the history at every change and on the report sheets.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="221" />
+            <location filename="../../ui/dialogs/first_run.py" line="222" />
             <source>Họ và tên, ví dụ: Nguyễn Thị Hồng</source>
             <translation>Full name, e.g. Nguyễn Thị Hồng</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="223" />
+            <location filename="../../ui/dialogs/first_run.py" line="224" />
             <source>Ví dụ: Công chức Văn hóa - Xã hội</source>
             <translation>E.g. Culture and Social Affairs officer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="224" />
+            <location filename="../../ui/dialogs/first_run.py" line="225" />
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="225" />
+            <location filename="../../ui/dialogs/first_run.py" line="226" />
             <source>Chức vụ</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="227" />
+            <location filename="../../ui/dialogs/first_run.py" line="228" />
             <source>Nạp dữ liệu mẫu để làm quen</source>
             <translation>Load sample data to get to know the app</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="229" />
+            <location filename="../../ui/dialogs/first_run.py" line="230" />
             <source>Điền số liệu giả định các kỳ 2013–2020 để xem thử bảng tổng quan và báo cáo. Lịch sử ghi rõ nguồn «dữ liệu mẫu»; có thể nhập đè bằng số liệu thật. Không dùng trên máy báo cáo thật.</source>
             <translation>Fills made-up figures for 2013–2020 to try the overview and the reports. The history marks them as “sample data”; real figures can be typed over them. Do not use on a computer that reports for real.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="242" />
+            <location filename="../../ui/dialogs/first_run.py" line="243" />
             <source>Vai trò: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Đơn vị: &lt;b&gt;{unit} ({code})&lt;/b&gt;</source>
             <translation>Role: &lt;b&gt;{role}&lt;/b&gt;&lt;br&gt;Unit: &lt;b&gt;{unit} ({code})&lt;/b&gt;</translation>
         </message>
@@ -4678,22 +4683,22 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>Operation</name>
         <message>
-            <location filename="../../ui/operations.py" line="91" />
+            <location filename="../../ui/operations.py" line="92" />
             <source>Không thực hiện được.</source>
             <translation>Could not be done.</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="257" />
+            <location filename="../../ui/operations.py" line="258" />
             <source>«{this}» đang chờ «{other}» xong, sẽ tự thực hiện ngay sau đó.</source>
             <translation>«{this}» is waiting for «{other}» to finish and will run right after it.</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="259" />
+            <location filename="../../ui/operations.py" line="260" />
             <source>Đang thực hiện «{this}»…</source>
             <translation>Running «{this}»…</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="272" />
+            <location filename="../../ui/operations.py" line="273" />
             <source>«{this}» đã bắt đầu, không hủy được nữa…</source>
             <translation>«{this}» has started and can no longer be cancelled…</translation>
         </message>
@@ -4874,159 +4879,159 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ui/pages/reports.py" line="45" />
+            <location filename="../../ui/pages/reports.py" line="46" />
             <source>Phiếu theo dõi tiến độ</source>
             <translation>Progress sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="46" />
+            <location filename="../../ui/pages/reports.py" line="47" />
             <source>Báo cáo tổng hợp (huyện, tỉnh)</source>
             <translation>Consolidated report (district, province)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="47" />
+            <location filename="../../ui/pages/reports.py" line="48" />
             <source>PDF (để in, ký)</source>
             <translation>PDF (to print and sign)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="48" />
+            <location filename="../../ui/pages/reports.py" line="49" />
             <source>Excel (gửi Bộ, Sở)</source>
             <translation>Excel (for the Ministry, Department)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="57" />
-            <location filename="../../ui/pages/reports.py" line="71" />
+            <location filename="../../ui/pages/reports.py" line="58" />
+            <location filename="../../ui/pages/reports.py" line="72" />
             <source>Báo cáo, in ấn</source>
             <translation>Reports, printing</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="84" />
+            <location filename="../../ui/pages/reports.py" line="85" />
             <source>Loại báo cáo</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="85" />
+            <location filename="../../ui/pages/reports.py" line="86" />
             <source>Kỳ báo cáo</source>
             <translation>Reporting period</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="86" />
+            <location filename="../../ui/pages/reports.py" line="87" />
             <source>Đơn vị</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="87" />
+            <location filename="../../ui/pages/reports.py" line="88" />
             <source>Định dạng</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="90" />
+            <location filename="../../ui/pages/reports.py" line="91" />
             <source>Nhóm các xã, phường theo huyện cũ (chỉ để phân tích)</source>
             <translation>Group communes and wards by former district (analysis only)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="96" />
+            <location filename="../../ui/pages/reports.py" line="97" />
             <source>Tạo báo cáo</source>
             <translation>Make report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="98" />
+            <location filename="../../ui/pages/reports.py" line="99" />
             <source>Số, ngày, người ký…</source>
             <translation>Number, date, signer…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="99" />
+            <location filename="../../ui/pages/reports.py" line="100" />
             <source>Đánh giá, kiến nghị…</source>
             <translation>Assessment, proposals…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="100" />
+            <location filename="../../ui/pages/reports.py" line="101" />
             <source>In…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="101" />
+            <location filename="../../ui/pages/reports.py" line="102" />
             <source>Mở bằng trình xem</source>
             <translation>Open in viewer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="102" />
+            <location filename="../../ui/pages/reports.py" line="103" />
             <source>Lưu thành…</source>
             <translation>Save as…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="103" />
+            <location filename="../../ui/pages/reports.py" line="104" />
             <source>Mở thư mục báo cáo</source>
             <translation>Open reports folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="108" />
+            <location filename="../../ui/pages/reports.py" line="109" />
             <source>Chọn loại báo cáo, kỳ và đơn vị rồi bấm «Tạo báo cáo».</source>
             <translation>Choose the report, period and unit, then click “Make report”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="245" />
+            <location filename="../../ui/pages/reports.py" line="246" />
             <source>Lưu khung báo cáo</source>
             <translation>Save the report frame</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="277" />
-            <location filename="../../ui/pages/reports.py" line="280" />
+            <location filename="../../ui/pages/reports.py" line="278" />
+            <location filename="../../ui/pages/reports.py" line="281" />
             <source>Đang tạo báo cáo…</source>
             <translation>Making the report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="294" />
+            <location filename="../../ui/pages/reports.py" line="295" />
             <source>Đã tạo: {0} ({1} trang). Bấm «In…» để in, hoặc «Mở bằng trình xem».</source>
             <translation>Made: {0} ({1} pages). Click “Print…” to print, or “Open in viewer”.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="297" />
+            <location filename="../../ui/pages/reports.py" line="298" />
             <source>Đã tạo tệp Excel: {0}. Bấm «Mở bằng trình xem» để mở bằng Excel.</source>
             <translation>Excel file made: {0}. Click “Open in viewer” to open it in Excel.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="311" />
+            <location filename="../../ui/pages/reports.py" line="312" />
             <source>Đã hủy, không tạo tệp nào.</source>
             <translation>Cancelled, no file made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="314" />
+            <location filename="../../ui/pages/reports.py" line="315" />
             <source>Không tạo được báo cáo: {0}</source>
             <translation>The report could not be made: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="315" />
+            <location filename="../../ui/pages/reports.py" line="319" />
             <source>Không tạo được báo cáo.</source>
             <translation>The report could not be made.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="347" />
+            <location filename="../../ui/pages/reports.py" line="351" />
             <source>Đã gửi bản in tới máy in.</source>
             <translation>Sent to the printer.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="352" />
+            <location filename="../../ui/pages/reports.py" line="356" />
             <source>Đã hủy lệnh in.</source>
             <translation>Printing cancelled.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="354" />
+            <location filename="../../ui/pages/reports.py" line="358" />
             <source>Không in được.</source>
             <translation>Printing failed.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="360" />
+            <location filename="../../ui/pages/reports.py" line="364" />
             <source>Máy này chưa có chương trình mở được tệp này.</source>
             <translation>This computer has no program that opens this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="367" />
+            <location filename="../../ui/pages/reports.py" line="371" />
             <source>Lưu báo cáo</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/reports.py" line="377" />
+            <location filename="../../ui/pages/reports.py" line="381" />
             <source>Đã lưu bản sao: {0}</source>
             <translation>Copy saved: {0}</translation>
         </message>
@@ -5034,167 +5039,167 @@ The held packages of this computer will be imported.</translation>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="97" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="98" />
             <source>Khôi phục dữ liệu</source>
             <translation>Restore data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="101" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="102" />
             <source>Chọn một bản sao lưu để thay toàn bộ dữ liệu hiện tại. Dữ liệu hiện tại không mất: nó được giữ lại thành một bản sao lưu «Trước khôi phục».</source>
             <translation>Choose a backup to replace all current data. The current data is not lost: it is kept as a “Before restore” backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="108" />
             <source>Thời gian</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="108" />
             <source>Loại</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="107" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="108" />
             <source>Dung lượng</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="117" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="118" />
             <source>Chọn tệp khác…</source>
             <translation>Choose another file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="123" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="124" />
             <source>Chưa chọn bản sao lưu.</source>
             <translation>No backup chosen.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="129" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="130" />
             <source>Tôi hiểu bản sao lưu này thuộc đơn vị khác và muốn thay toàn bộ dữ liệu của máy này bằng nó.</source>
             <translation>I understand this backup belongs to another unit and want to replace all data on this computer with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="135" />
-            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="136" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="233" />
             <source>Khôi phục</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="140" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="141" />
             <source>Đóng</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
             <source>Hằng ngày</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="151" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
             <source>Trước nâng cấp</source>
             <translation>Before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="153" />
             <source>Trước khôi phục</source>
             <translation>Before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="152" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="153" />
             <source>Khác</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="165" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="166" />
             <source>Chọn tệp sao lưu</source>
             <translation>Choose a backup file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="166" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="167" />
             <source>Cơ sở dữ liệu XHHT (*.sqlite3 *.db);;Mọi tệp (*)</source>
             <translation>XHHT database (*.sqlite3 *.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="176" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="177" />
             <source>Đang kiểm tra «{name}»…</source>
             <translation>Checking “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="179" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="180" />
             <source>Đang kiểm tra bản sao lưu…</source>
             <translation>Checking the backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="200" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="201" />
             <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Đơn vị: {unit}&lt;br&gt;Số liệu đã lưu: {count}&lt;br&gt;Thay đổi gần nhất: {last}</source>
             <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Unit: {unit}&lt;br&gt;Figures stored: {count}&lt;br&gt;Last change: {last}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="202" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="203" />
             <source>chưa khởi tạo</source>
             <translation>not set up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="205" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="206" />
             <source>Bản sao lưu của phiên bản cũ hơn: sẽ được nâng cấp khi mở (có sao lưu trước).</source>
             <translation>Backup from an older version: it will be upgraded when opened (after a backup).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="209" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="210" />
             <source>Bản sao lưu này thuộc đơn vị khác với máy này ({unit}).</source>
             <translation>This backup belongs to a different unit than this computer ({unit}).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="228" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="229" />
             <source>trước khi khôi phục</source>
             <translation>before restoring</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="230" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
             <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này?</source>
             <translation>Replace all current data with this backup?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="231" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
             <source>Dữ liệu hiện tại được giữ lại trong thư mục sao lưu, có thể khôi phục lại nếu cần.</source>
             <translation>The current data is kept in the backup folder and can be restored if needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="232" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="233" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="240" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="241" />
             <source>Đang khôi phục…</source>
             <translation>Restoring…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="261" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="262" />
             <source>Không mở lại được cơ sở dữ liệu.</source>
             <translation>The database could not be reopened.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="262" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="263" />
             <source>{error}
 Bản dữ liệu trước khi khôi phục nằm trong thư mục {folder}.</source>
             <translation>{error}
 The data as it was before the restore is in the folder {folder}.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="279" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="280" />
             <source>Đã khôi phục dữ liệu.</source>
             <translation>The data has been restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="280" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="281" />
             <source>Dữ liệu trước khi khôi phục được giữ lại ở:
 {path}</source>
             <translation>The data as it was before the restore is kept at:
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup_restore.py" line="287" />
+            <location filename="../../ui/dialogs/backup_restore.py" line="288" />
             <source>Không khôi phục được. Dữ liệu hiện tại không thay đổi.</source>
             <translation>The restore failed. The current data has not changed.</translation>
         </message>
@@ -5202,32 +5207,32 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>RolePage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="38" />
+            <location filename="../../ui/dialogs/first_run.py" line="39" />
             <source>Nhập chỉ tiêu của xã mỗi 6 tháng và cả năm, ghi sổ trung tâm học tập cộng đồng, in phiếu tiến độ, gửi gói số liệu lên cấp trên.</source>
             <translation>Enters the commune's indicators every half-year and year, keeps the community learning centre log, prints the progress sheet, sends data packages upwards.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="40" />
+            <location filename="../../ui/dialogs/first_run.py" line="41" />
             <source>Nhập các chỉ tiêu cấp huyện và xem tổng hợp của các xã trong huyện (đến 30/6/2025).</source>
             <translation>Enters district indicators and sees the totals of the district's communes (until 30/6/2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="42" />
+            <location filename="../../ui/dialogs/first_run.py" line="43" />
             <source>Nhận gói số liệu của các xã, huyện; hợp nhất, theo dõi đơn vị đã/chưa báo cáo và lập báo cáo toàn tỉnh.</source>
             <translation>Receives the communes' and districts' packages, merges them, follows who has reported and makes the province report.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="51" />
+            <location filename="../../ui/dialogs/first_run.py" line="52" />
             <source>Chào mừng đến với XHHT Desktop</source>
             <translation>Welcome to XHHT Desktop</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="52" />
+            <location filename="../../ui/dialogs/first_run.py" line="53" />
             <source>Theo dõi Kế hoạch 2780/KH-UBND xây dựng xã hội học tập tỉnh Kon Tum. Trước hết, cho biết máy này dùng ở đâu.</source>
             <translation>Follows plan 2780/KH-UBND for building a learning society in Kon Tum province. First, tell us where this computer is used.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="56" />
+            <location filename="../../ui/dialogs/first_run.py" line="57" />
             <source>Vai trò của người dùng máy này</source>
             <translation>Role of this computer's user</translation>
         </message>
@@ -5253,196 +5258,226 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ui/pages/settings.py" line="43" />
-            <location filename="../../ui/pages/settings.py" line="61" />
+            <location filename="../../ui/pages/settings.py" line="45" />
+            <source>số liệu</source>
+            <translation>figures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="46" />
+            <source>dòng lịch sử</source>
+            <translation>history rows</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="47" />
+            <source>hoạt động TTHTCĐ</source>
+            <translation>learning-centre activities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="48" />
+            <source>TTHTCĐ</source>
+            <translation>learning centres</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="53" />
+            <location filename="../../ui/pages/settings.py" line="71" />
             <source>Cài đặt</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="66" />
+            <location filename="../../ui/pages/settings.py" line="76" />
             <source>Thư mục dữ liệu</source>
             <translation>Data folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="72" />
+            <location filename="../../ui/pages/settings.py" line="82" />
             <source>Số liệu nằm trong thư mục riêng của người dùng này, không nằm cạnh chương trình: cài lại hay nâng cấp chương trình không làm mất số liệu.</source>
             <translation>The figures live in this user's own folder, not next to the program: reinstalling or upgrading the program does not lose them.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="78" />
+            <location filename="../../ui/pages/settings.py" line="88" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="80" />
+            <location filename="../../ui/pages/settings.py" line="90" />
             <source>Mở thư mục sao lưu</source>
             <translation>Open backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="89" />
+            <location filename="../../ui/pages/settings.py" line="99" />
             <source>Sao lưu</source>
             <translation>Backups</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="94" />
+            <location filename="../../ui/pages/settings.py" line="104" />
             <source> bản</source>
             <translation> copies</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="97" />
+            <location filename="../../ui/pages/settings.py" line="107" />
             <source>Giữ lại bản sao lưu hằng ngày:</source>
             <translation>Daily backups to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="104" />
+            <location filename="../../ui/pages/settings.py" line="114" />
             <source>Sao lưu ngay…</source>
             <translation>Back up now…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="106" />
+            <location filename="../../ui/pages/settings.py" line="116" />
             <source>Khôi phục…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="108" />
+            <location filename="../../ui/pages/settings.py" line="118" />
             <source>Kiểm tra dữ liệu</source>
             <translation>Check data</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="117" />
+            <location filename="../../ui/pages/settings.py" line="127" />
             <source>Ngôn ngữ giao diện</source>
             <translation>Interface language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="126" />
+            <location filename="../../ui/pages/settings.py" line="136" />
             <source>Khi đổi ngôn ngữ, cửa sổ được dựng lại; số liệu đang sửa được hỏi lưu trước.</source>
             <translation>Changing the language rebuilds the window; you are asked to save figures being edited first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="133" />
+            <location filename="../../ui/pages/settings.py" line="143" />
             <source>Cán bộ phụ trách</source>
             <translation>Official in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="145" />
+            <location filename="../../ui/pages/settings.py" line="155" />
             <source>Họ và tên:</source>
             <translation>Full name:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="146" />
+            <location filename="../../ui/pages/settings.py" line="156" />
             <source>Chức vụ:</source>
             <translation>Title:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="147" />
+            <location filename="../../ui/pages/settings.py" line="157" />
             <source>Thư điện tử:</source>
             <translation>E-mail:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="149" />
+            <location filename="../../ui/pages/settings.py" line="159" />
             <source>Tên này ghi ở mục «Người lập biểu» trên các báo cáo và trong lịch sử thay đổi. Địa chỉ thư điện tử đi kèm gói gửi Sở sau; thư của Sở (biên nhận, bản cập nhật) gửi về địa chỉ này.</source>
             <translation>This name is written as «Người lập biểu» (prepared by) on reports and in the change history. The e-mail address travels in the next package sent to the Department; the Department's mail (receipts, updates) is sent to it.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="158" />
+            <location filename="../../ui/pages/settings.py" line="168" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="160" />
+            <location filename="../../ui/pages/settings.py" line="170" />
             <source>Khóa đồng bộ…</source>
             <translation>Sync keys…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="163" />
+            <location filename="../../ui/pages/settings.py" line="173" />
             <source>Danh mục và chỉ tiêu…</source>
             <translation>Catalogue and targets…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="175" />
-            <location filename="../../ui/pages/settings.py" line="279" />
+            <location filename="../../ui/pages/settings.py" line="185" />
+            <location filename="../../ui/pages/settings.py" line="289" />
             <source>Lưu cài đặt</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="251" />
             <source>hằng ngày</source>
             <translation>daily</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="241" />
+            <location filename="../../ui/pages/settings.py" line="251" />
             <source>trước nâng cấp</source>
             <translation>before upgrade</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="252" />
             <source>trước khôi phục</source>
             <translation>before restore</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="242" />
+            <location filename="../../ui/pages/settings.py" line="252" />
             <source>khác</source>
             <translation>other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="244" />
+            <location filename="../../ui/pages/settings.py" line="254" />
             <source>Bản sao lưu tự động gần nhất: {when} ({kind}). Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>Latest automatic backup: {when} ({kind}). Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="248" />
+            <location filename="../../ui/pages/settings.py" line="258" />
             <source>Chưa có bản sao lưu tự động. Mỗi ngày mở chương trình, một bản được chép vào thư mục sao lưu.</source>
             <translation>No automatic backup yet. Each day the program is opened, a copy goes to the backup folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="255" />
+            <location filename="../../ui/pages/settings.py" line="265" />
             <source>Có thay đổi chưa lưu.</source>
             <translation>Unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="281" />
+            <location filename="../../ui/pages/settings.py" line="291" />
             <source>Không lưu được cài đặt.</source>
             <translation>The settings could not be saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="288" />
+            <location filename="../../ui/pages/settings.py" line="298" />
             <source>Đã lưu cài đặt.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="296" />
+            <location filename="../../ui/pages/settings.py" line="306" />
             <source>trước khi đổi ngôn ngữ</source>
             <translation>before changing the language</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="297" />
+            <location filename="../../ui/pages/settings.py" line="307" />
             <source>Ngôn ngữ mới sẽ được dùng từ lần mở chương trình sau.</source>
             <translation>The new language will be used from the next start.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="300" />
+            <location filename="../../ui/pages/settings.py" line="310" />
             <source>Không tìm thấy bản dịch cho ngôn ngữ này.</source>
             <translation>No translation found for this language.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="315" />
+            <location filename="../../ui/pages/settings.py" line="325" />
             <source>Dữ liệu không có vấn đề.</source>
             <translation>No problems found in the data.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="319" />
+            <location filename="../../ui/pages/settings.py" line="329" />
             <source>… và {n} vấn đề khác.</source>
             <translation>… and {n} more problems.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="325" />
+            <location filename="../../ui/pages/settings.py" line="335" />
             <source>Đang kiểm tra dữ liệu…</source>
             <translation>Checking the data…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/settings.py" line="326" />
+            <location filename="../../ui/pages/settings.py" line="336" />
             <source>Không kiểm tra được dữ liệu.</source>
             <translation>The data could not be checked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="342" />
+            <source>Không phát hiện vấn đề nào (đã kiểm tra {looked}).</source>
+            <translation>No problems found (checked {looked}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/settings.py" line="343" />
+            <source>Phát hiện {n} vấn đề (đã kiểm tra {looked}).</source>
+            <translation>Found {n} problems (checked {looked}).</translation>
         </message>
     </context>
     <context>
@@ -6057,196 +6092,196 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/pages/sync.py" line="61" />
+            <location filename="../../ui/pages/sync.py" line="62" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="72" />
+            <location filename="../../ui/pages/sync.py" line="73" />
             <source>Đồng bộ – gửi số liệu về Sở</source>
             <translation>Sync – send figures to the Department</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="77" />
+            <location filename="../../ui/pages/sync.py" line="78" />
             <source>Gói tiếp theo</source>
             <translation>Next package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="84" />
+            <location filename="../../ui/pages/sync.py" line="85" />
             <source>Chọn…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="86" />
+            <location filename="../../ui/pages/sync.py" line="87" />
             <source>Lưu vào</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="91" />
+            <location filename="../../ui/pages/sync.py" line="92" />
             <source>Xuất gói mới</source>
             <translation>Export new package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="94" />
+            <location filename="../../ui/pages/sync.py" line="95" />
             <source>Xuất lại toàn bộ</source>
             <translation>Export everything again</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="95" />
+            <location filename="../../ui/pages/sync.py" line="96" />
             <source>Gửi lại mọi số liệu của đơn vị (khi Sở báo thiếu gói hoặc gói bị mất)</source>
             <translation>Send all of the unit's figures again (when the Department reports a missing or lost package)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="97" />
+            <location filename="../../ui/pages/sync.py" line="98" />
             <source>Mở thư mục</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="104" />
+            <location filename="../../ui/pages/sync.py" line="105" />
             <source>Chưa có khóa của Sở nên chưa xuất được gói: bấm «Nhận khóa của Sở…» và chọn tệp khóa do Sở gửi.</source>
             <translation>No Department key yet, so no package can be exported: click “Receive the Department's key…” and choose the key file the Department sent.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="115" />
+            <location filename="../../ui/pages/sync.py" line="116" />
             <source>Khóa</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="116" />
+            <location filename="../../ui/pages/sync.py" line="117" />
             <source>Mã nhận dạng máy này</source>
             <translation>This computer's identification code</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="119" />
+            <location filename="../../ui/pages/sync.py" line="120" />
             <source>Khóa của Sở</source>
             <translation>Department key</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="123" />
-            <location filename="../../ui/pages/sync.py" line="187" />
+            <location filename="../../ui/pages/sync.py" line="124" />
+            <location filename="../../ui/pages/sync.py" line="188" />
             <source>Nhận khóa của Sở…</source>
             <translation>Receive the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="125" />
+            <location filename="../../ui/pages/sync.py" line="126" />
             <source>Khóa, thư điện tử…</source>
             <translation>Keys, e-mail…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="134" />
+            <location filename="../../ui/pages/sync.py" line="135" />
             <source>Thư gửi Sở (chép vào hộp thư, đính kèm tệp gói)</source>
             <translation>E-mail to the Department (copy into your mailbox, attach the package file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="140" />
+            <location filename="../../ui/pages/sync.py" line="141" />
             <source>Gửi đến</source>
             <translation>To</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="141" />
+            <location filename="../../ui/pages/sync.py" line="142" />
             <source>Tiêu đề</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="148" />
+            <location filename="../../ui/pages/sync.py" line="149" />
             <source>Chép địa chỉ</source>
             <translation>Copy address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="149" />
+            <location filename="../../ui/pages/sync.py" line="150" />
             <source>Chép tiêu đề</source>
             <translation>Copy subject</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="150" />
+            <location filename="../../ui/pages/sync.py" line="151" />
             <source>Chép nội dung thư</source>
             <translation>Copy message</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="162" />
+            <location filename="../../ui/pages/sync.py" line="163" />
             <source>Các gói đã xuất</source>
             <translation>Exported packages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="186" />
+            <location filename="../../ui/pages/sync.py" line="187" />
             <source>Chưa có</source>
             <translation>None yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="187" />
+            <location filename="../../ui/pages/sync.py" line="188" />
             <source>Đổi khóa của Sở…</source>
             <translation>Change the Department's key…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="199" />
+            <location filename="../../ui/pages/sync.py" line="200" />
             <source> (trong đó {d} xóa)</source>
             <translation> (of which {d} deleted)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="202" />
+            <location filename="../../ui/pages/sync.py" line="203" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; (gói đầu tiên) sẽ gồm toàn bộ {total} bản ghi, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; (the first) will hold all {total} records, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="204" />
+            <location filename="../../ui/pages/sync.py" line="205" />
             <source>&lt;b&gt;Gói số {n}&lt;/b&gt; sẽ gồm {total} bản ghi thay đổi từ gói số {prev}, {periods}:</source>
             <translation>&lt;b&gt;Package {n}&lt;/b&gt; will hold {total} records changed since package {prev}, {periods}:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="208" />
+            <location filename="../../ui/pages/sync.py" line="209" />
             <source>Không có gì mới kể từ gói số {n}. «Xuất lại toàn bộ» để gửi lại mọi số liệu.</source>
             <translation>Nothing new since package {n}. “Export everything again” sends all figures again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="226" />
+            <location filename="../../ui/pages/sync.py" line="227" />
             <source>(Xuất một gói để có nội dung thư.)</source>
             <translation>(Export a package to get the message text.)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="229" />
+            <location filename="../../ui/pages/sync.py" line="230" />
             <source>(chưa có địa chỉ của Sở: «Khóa, thư điện tử…»)</source>
             <translation>(no Department address yet: “Keys, e-mail…”)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="240" />
+            <location filename="../../ui/pages/sync.py" line="241" />
             <source>Chọn nơi lưu gói (ví dụ ổ USB)</source>
             <translation>Choose where to save the package (e.g. a USB stick)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="258" />
+            <location filename="../../ui/pages/sync.py" line="259" />
             <source>Thư mục lưu gói không tồn tại.</source>
             <translation>The package folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="259" />
+            <location filename="../../ui/pages/sync.py" line="260" />
             <source>Cắm ổ USB rồi bấm «Chọn…» để chọn lại.</source>
             <translation>Plug in the USB stick, then click “Choose…” to choose again.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="270" />
+            <location filename="../../ui/pages/sync.py" line="271" />
             <source>Xuất gói đồng bộ</source>
             <translation>Export a sync package</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="271" />
+            <location filename="../../ui/pages/sync.py" line="272" />
             <source>Đang xuất gói đồng bộ…</source>
             <translation>Exporting the sync package…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="278" />
+            <location filename="../../ui/pages/sync.py" line="279" />
             <source>Đã xuất gói số {n}: {path}
 {counts}</source>
             <translation>Package {n} exported: {path}
 {counts}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="282" />
+            <location filename="../../ui/pages/sync.py" line="283" />
             <source>Đã xuất gói số {n}.</source>
             <translation>Package {n} exported.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/sync.py" line="290" />
-            <location filename="../../ui/pages/sync.py" line="292" />
+            <location filename="../../ui/pages/sync.py" line="291" />
+            <location filename="../../ui/pages/sync.py" line="293" />
             <source>Chưa xuất được gói.</source>
             <translation>The package could not be exported.</translation>
         </message>
@@ -6287,20 +6322,20 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/operations.py" line="177" />
-            <location filename="../../ui/operations.py" line="261" />
-            <location filename="../../ui/tasks.py" line="187" />
+            <location filename="../../ui/operations.py" line="178" />
+            <location filename="../../ui/operations.py" line="262" />
+            <location filename="../../ui/tasks.py" line="194" />
             <source>Hủy</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/operations.py" line="164" />
-            <location filename="../../ui/tasks.py" line="203" />
+            <location filename="../../ui/operations.py" line="165" />
+            <location filename="../../ui/tasks.py" line="210" />
             <source>Đang hủy…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="270" />
+            <location filename="../../ui/tasks.py" line="276" />
             <source>Không thực hiện được: {error}</source>
             <translation>Could not be done: {error}</translation>
         </message>
@@ -6308,57 +6343,57 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>UnitPage</name>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="88" />
+            <location filename="../../ui/dialogs/first_run.py" line="89" />
             <source>Chọn đơn vị</source>
             <translation>Choose the unit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="92" />
+            <location filename="../../ui/dialogs/first_run.py" line="93" />
             <source>Huyện, thành phố</source>
             <translation>District, city</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ui/dialogs/first_run.py" line="96" />
             <source>Gõ tên hoặc mã, có dấu hay không dấu đều được (ví dụ: dak pek)</source>
             <translation>Type a name or code, with or without accents (e.g. dak pek)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="97" />
+            <location filename="../../ui/dialogs/first_run.py" line="98" />
             <source>Tìm</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="105" />
+            <location filename="../../ui/dialogs/first_run.py" line="106" />
             <source>Hiện cả các đơn vị trước 01/07/2025 (trước sắp xếp; có ghi ngày)</source>
             <translation>Also show the units before 1 July 2025 (before the reorganisation; with their dates)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="126" />
+            <location filename="../../ui/dialogs/first_run.py" line="127" />
             <source>Chọn xã, phường (từ 01/07/2025, thuộc tỉnh Quảng Ngãi), hoặc gõ tên để tìm; đơn vị cũ vẫn tìm được, có ghi ngày.</source>
             <translation>Choose a commune or ward (from 1 July 2025, in Quảng Ngãi province), or type a name to search; old units can still be found, with their dates.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="128" />
+            <location filename="../../ui/dialogs/first_run.py" line="129" />
             <source>Chọn huyện, thành phố của phòng GD&amp;ĐT (đến 30/6/2025).</source>
             <translation>Choose the district of the education office (until 30 June 2025).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="138" />
+            <location filename="../../ui/dialogs/first_run.py" line="139" />
             <source>— Tất cả huyện, thành phố —</source>
             <translation>— All districts and cities —</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="184" />
+            <location filename="../../ui/dialogs/first_run.py" line="185" />
             <source>Đơn vị trước sắp xếp: chỉ báo cáo các kỳ đến 6 tháng đầu năm 2025.</source>
             <translation>A unit before the reorganisation: it reports periods up to the first half of 2025 only.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="190" />
+            <location filename="../../ui/dialogs/first_run.py" line="191" />
             <source>{n} đơn vị</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/first_run.py" line="191" />
+            <location filename="../../ui/dialogs/first_run.py" line="192" />
             <source>Không tìm thấy đơn vị nào. Thử gõ ít chữ hơn, hoặc gõ mã đơn vị.</source>
             <translation>No unit found. Try typing fewer letters, or the unit's code.</translation>
         </message>
@@ -6526,7 +6561,7 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>page</name>
         <message>
-            <location filename="../../ui/widgets/returns_card.py" line="148" />
+            <location filename="../../ui/widgets/returns_card.py" line="149" />
             <source>⚑ Sở đề nghị kiểm tra lại: «{m}» ({s}).</source>
             <translation>⚑ The Department asks to check: “{m}” ({s}).</translation>
         </message>
@@ -6534,12 +6569,12 @@ The data as it was before the restore is in the folder {folder}.</translation>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="124" />
+            <location filename="../../ui/dialogs/returns.py" line="125" />
             <source>Chọn biên nhận hoặc bản cập nhật của Sở</source>
             <translation>Choose the Department's receipts or updates</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/returns.py" line="130" />
+            <location filename="../../ui/dialogs/returns.py" line="131" />
             <source>Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.</source>
             <translation>The Department's machine publishes updates and receipts; it does not apply them.</translation>
         </message>

@@ -360,3 +360,54 @@ def test_a_package_table_of_the_wrong_shape_is_refused_in_either_language():
     problem = tables.check_int(nullable=True, lo=0, hi=5)([1, "x"])
     assert problem == "phải là số nguyên hoặc để trống" and english(problem) == "must be a whole number or empty"
     assert english(tables.SYNC_CHECKS["uuid"](["NOT-A-UUID"])) == "must be a lower-case UUID"
+
+
+# ---- the merge's own refusals (lead's block) --------------------------------------------------------
+
+def test_the_merges_own_refusals_are_coded_and_read_as_before(tmp_path, capsys, monkeypatch):
+    from xhht_desktop.cli import main
+
+    monkeypatch.delenv("XHHT_LANG", raising=False)
+    dept = department(tmp_path)
+    pek = sender(tmp_path, dept, "commune", PEK)
+    try:
+        with pytest.raises(keys.KeyProblem) as caught:
+            merge.confirm_installations(dept.db, ["AAAA-BBBB-CCCC-DDDD"])
+        assert coded(caught.value) == ("merge.no_such_sender", {"fp": "AAAA-BBBB-CCCC-DDDD"})
+        assert str(caught.value) == "Không có máy gửi nào mang mã AAAA-BBBB-CCCC-DDDD."
+        assert english(caught.value) == "No sending installation has the fingerprint AAAA-BBBB-CCCC-DDDD."
+
+        pek.save("2014-H1", Entry("XMC_15_60", None, 1150, 1200))
+        merge.merge_files(dept.db, [pek.export(tmp_path / "usb")])
+        with pytest.raises(keys.KeyProblem) as caught:
+            merge.confirm_installations(dept.db, [(pek.fingerprint, "99999")])
+        assert caught.value.args[0].code == "merge.unit_not_sent"
+        assert str(caught.value).startswith(f"Máy {pek.fingerprint} không gửi số liệu cho đơn vị «99999»")
+        assert english(caught.value, "Xã Đắk Pék").startswith(f"Installation {pek.fingerprint} sent no figures")
+
+        merge.revoke_installation(dept.db, pek.fingerprint)
+        with pytest.raises(keys.KeyProblem) as caught:
+            merge.confirm_installations(dept.db, [pek.fingerprint])
+        assert caught.value.args[0].code == "merge.sender_revoked"
+        assert str(caught.value).startswith(f"Máy gửi {pek.fingerprint} đã bị thu hồi")
+        english(caught.value)
+
+        with pytest.raises(merge.MergeError) as caught:
+            merge.resolve_conflict(dept.db, 4242, "incoming")
+        assert str(caught.value) == "Không có xung đột số 4242 đang chờ xử lý."
+        assert english(caught.value) == "There is no pending conflict no. 4242."
+        with pytest.raises(merge.MergeError) as caught:
+            merge.merge_files(pek.db, [])
+        assert str(caught.value) == "Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ."
+        english(caught.value)
+    finally:
+        pek.close()
+        dept.close()
+
+    dbp = str(tmp_path / "so.sqlite3")
+    assert main(["--db", dbp, "--lang", "en", "installations", "confirm", "AAAA-BBBB-CCCC-DDDD"]) == 1
+    err = capsys.readouterr().err
+    assert "No sending installation has the fingerprint AAAA-BBBB-CCCC-DDDD." in err
+    _no_vietnamese(err)
+    assert main(["--db", dbp, "installations", "confirm", "AAAA-BBBB-CCCC-DDDD"]) == 1
+    assert "Không có máy gửi nào mang mã AAAA-BBBB-CCCC-DDDD." in capsys.readouterr().err

@@ -225,3 +225,166 @@ def test_every_page_in_english(qtbot, db, db_path, monkeypatch, role, unit):
     finally:
         i18n.install_language("vi")
     assert not found, "\n".join(sorted(set(found)))
+
+
+# ---- message boxes -------------------------------------------------------------------------------
+class _Boxes:
+    """Every message box a user would have seen: (kind, text, details), nothing shown."""
+
+    def __init__(self, monkeypatch):
+        from PySide6.QtWidgets import QMessageBox
+
+        self.seen: list[tuple[str, str, str]] = []
+        for name in ("warn", "info", "error"):
+            monkeypatch.setattr(messages, name, self._recorder(name))
+        monkeypatch.setattr(messages, "confirm", self._confirm)
+        monkeypatch.setattr(messages, "ask_save_changes", self._ask_save)
+        for name in ("critical", "warning", "information", "question"):
+            monkeypatch.setattr(QMessageBox, name, staticmethod(self._static(name)))
+
+    def _recorder(self, kind):
+        def record(_parent, text, details=""):
+            self.seen.append((kind, str(text), str(details)))
+        return record
+
+    def _confirm(self, _parent, text, details="", yes="", no=""):
+        self.seen.append(("confirm", str(text), "\n".join(str(x) for x in (details, yes, no) if x)))
+        return False  # the user thinks better of it: nothing changes
+
+    def _ask_save(self, _parent, what=""):
+        self.seen.append(("ask_save_changes", str(what), ""))
+        return messages.CANCEL
+
+    def _static(self, kind):
+        def box(_parent, _title, text, *args, **kwargs):
+            from PySide6.QtWidgets import QMessageBox
+
+            self.seen.append((kind, str(text), ""))
+            return QMessageBox.StandardButton.No
+        return box
+
+    def wait_for(self, qtbot, n: int) -> None:
+        qtbot.waitUntil(lambda: len(self.seen) >= n, timeout=20000)
+
+
+def _page(win, name: str):
+    page = win.open_page(name)
+    assert page is not None, name
+    return page
+
+
+def _commune_package(tmp_path, department_db):
+    """A package of Xã Đắk Pék for the Department (a new sender: held until confirmed)."""
+    from xhht_desktop.domain.values import Entry
+    from xhht_desktop.installation import open_app_database
+    from xhht_desktop.db import values_repo
+    from xhht_desktop.sync import export, keys
+
+    xa = open_app_database(tmp_path / "xa.sqlite3")
+    try:
+        init_installation(xa, "commune", "23353", "Y Blong", "Công chức Văn hóa - Xã hội")
+        keys.trust_department(xa, keys.department_public_key_text(department_db))
+        inst = get_installation(xa)
+        values_repo.save_entries(xa, inst.unit.id, "2014", [Entry("XMC_15_60", None, 978, 1000)],
+                                 actor=inst.actor, origin=inst.installation_id)
+        (tmp_path / "usb").mkdir()
+        return export.export_package(xa, tmp_path / "usb").path
+    finally:
+        xa.conn.close()
+
+
+@pytest.mark.parametrize("role,unit", [("commune", "23353"), ("district", "610"), ("department", "62")])
+def test_message_boxes_in_english(qtbot, db, db_path, monkeypatch, tmp_path, settle, role, unit):
+    """The questions and notices the pages and dialogs raise, driven as a user would (a missing USB
+    folder, an export refused by the core, a bad key file, a backup, the data check, a report the core
+    refuses, unsaved settings; at the Department: confirming and revoking a sender, publishing an update,
+    sending receipts, exporting the secret key) — in English, with no Vietnamese but names and data."""
+    from ui.app import create_main_window
+    from ui.dialogs import backup_restore, sync_keys
+    from ui.pages import reports as reports_page
+    from xhht_desktop.reports.cli import ReportError
+    from xhht_desktop.sync import merge
+
+    boxes = _Boxes(monkeypatch)
+    init_installation(db, role, unit, "Y Blong", "Công chức Văn hóa - Xã hội")
+    inst = get_installation(db)
+    fill_sample_installation(db, inst.unit.id, origin=inst.installation_id)
+    if role == "department":
+        merge.merge_files(db, [_commune_package(tmp_path, db)])
+    bad_key = tmp_path / "khoa.pub"
+    bad_key.write_text("không phải khóa\n", encoding="utf-8")
+    monkeypatch.setattr(messages, "open_file_name", lambda *a, **k: str(bad_key))
+    monkeypatch.setattr(messages, "save_file_name", lambda *a, **k: str(tmp_path / "saoluu.sqlite3"))
+    i18n.install_language("en")
+    try:
+        ctx, win = create_main_window(db_path, db)
+        win.show()
+        ctx.set_period(Period(2014, 0))
+        n = 0
+        if role != "department":
+            sync = _page(win, "SyncPage")
+            sync.folder.setText(str(tmp_path / "no-usb"))
+            sync.export_now(full=False)  # the USB drive is not there
+            n += 1
+            sync.folder.setText(str(tmp_path))
+            sync.export_now(full=False)  # no key of the Department yet: the core refuses
+            settle(ctx)
+            n += 1
+            boxes.wait_for(qtbot, n)
+            sync_keys.trust_department_from_file(win, ctx)  # a file that is not a key
+            n += 1
+        else:
+            merge_page = _page(win, "MergePage")
+            merge_page.refresh()
+            settle(ctx)
+            qtbot.waitUntil(lambda: merge_page.installations_model.rowCount() > 0, timeout=20000)
+            merge_page.installations.selectRow(0)
+            merge_page.confirm_selected()  # "read the fingerprint over the phone?" — not yet
+            merge_page.revoke_selected()
+            n += 2
+            from ui.dialogs.returns import CatalogueTargetsDialog
+
+            targets = CatalogueTargetsDialog(ctx, win)
+            (tmp_path / "out").mkdir()
+            targets.publish(folder=str(tmp_path / "out"))
+            targets.send(folder=str(tmp_path / "out"))
+            n += 2
+            keys_dialog = sync_keys.SyncKeysDialog(ctx, win)
+            keys_dialog.body.export_identity()  # "export the SECRET key without a passphrase?" — no
+            keys_dialog.deleteLater()
+            n += 1
+        backup_restore.backup_now(win, ctx)
+        n += 1
+        boxes.wait_for(qtbot, n)
+        _page(win, "SettingsPage").check_data()
+        n += 1
+        boxes.wait_for(qtbot, n)
+        reports = _page(win, "ReportsPage")
+        monkeypatch.setattr(reports_page, "generate", lambda *a, **k: (_ for _ in ()).throw(
+            ReportError("report.consolidated_needs_higher_level", unit=inst.unit.name)))
+        reports.generate()
+        n += 1
+        boxes.wait_for(qtbot, n)
+        settings = _page(win, "SettingsPage")
+        settings.official_edit.setText("Y Blong Niê")
+        assert not win.confirm_leave()  # unsaved settings: "save them first?" — cancelled
+        n += 1
+        settle(ctx)
+        allowed = _allowed(db, inst) + PAPER_WORDS + [str(tmp_path)]
+        found = [f"{kind}: {text!r} / {details!r}" for kind, text, details in boxes.seen
+                 if _vietnamese_left(f"{text}\n{details}", allowed)]
+        kinds = [k for k, _t, _d in boxes.seen]
+        assert len(boxes.seen) >= n, boxes.seen
+        assert "ask_save_changes" in kinds and kinds.count("info") >= 2  # the backup, the data check
+        if role == "department":
+            assert kinds.count("confirm") >= 3  # confirm, revoke, the secret key
+        else:
+            assert any("Receive the Department's key" in d for _k, _t, d in boxes.seen)  # the core's refusal
+        settings.discard_changes()  # nothing left unsaved: the window closes and leaves no event loop waiting
+        settle(ctx)
+        win.close()
+        assert not win.isVisible()
+        win.deleteLater()
+    finally:
+        i18n.install_language("vi")
+    assert not found, "\n".join(found)

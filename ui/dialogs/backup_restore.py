@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.maintenance import backup as bk
 
+from ui.i18n import core_words
 from ui.tasks import Cancelled, run_task
 from ui.widgets import messages
 from ui.i18n import core_words
@@ -193,7 +194,7 @@ class RestoreDialog(QDialog):
             return  # the user picked another file meanwhile
         reason = bk.refusal_reason(info)
         if reason:
-            self._show_refusal(path, reason)
+            self._show_refusal(path, core_words(reason))
             return
         self.info = info
         current = self.ctx.installation

@@ -30,6 +30,7 @@ from xhht_desktop.domain.text import matches
 from xhht_desktop.domain.units import NEW_PROVINCE_CODE, NEW_SYSTEM_FROM, OLD_SYSTEM_END
 from xhht_desktop.installation import InitError, Installation, init_installation_by_key
 
+from ui.i18n import core_words
 from ui.models.presentation import role_label
 from ui.widgets import messages
 from ui.i18n import core_words

@@ -38,6 +38,7 @@ from xhht_desktop.sync import receipts, updates
 from xhht_desktop.sync.returns_cli import apply_paths
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.operations import CollectionOp
 from ui.widgets import messages
@@ -282,7 +283,7 @@ class CatalogueTargetsDialog(QDialog):
         try:
             CollectionOp(self, self.tr("Lưu mục tiêu"), op, ctx=self.ctx).run_and_wait()
         except (KeyError, ValueError) as exc:
-            messages.warn(self, self.tr("Chưa lưu được mục tiêu."), str(exc))
+            messages.warn(self, self.tr("Chưa lưu được mục tiêu."), core_words(exc))
             return False
         self.load()
         return True
@@ -302,7 +303,7 @@ class CatalogueTargetsDialog(QDialog):
         try:
             result = CollectionOp(self, self.tr("Phát hành bản cập nhật…").rstrip("…"), op, ctx=self.ctx).run_and_wait()
         except updates.PublishProblem as exc:
-            messages.warn(self, self.tr("Chưa phát hành được."), str(exc))
+            messages.warn(self, self.tr("Chưa phát hành được."), core_words(exc))
             return
         self.load()
         messages.info(self, self.tr("Đã phát hành bản cập nhật danh mục số {v}.").format(v=result.version),
@@ -318,10 +319,10 @@ class CatalogueTargetsDialog(QDialog):
         try:
             result = CollectionOp(self, self.tr("Gửi cho các đơn vị…").rstrip("…"), op, ctx=self.ctx).run_and_wait()
         except updates.PublishProblem as exc:
-            messages.warn(self, self.tr("Chưa viết được biên nhận."), str(exc))
+            messages.warn(self, self.tr("Chưa viết được biên nhận."), core_words(exc))
             return
         lines = [f"{w.unit_name} ({w.fingerprint}): {w.folder}" for w in result.written]
-        lines += [f"Bỏ qua: {s}" for s in result.skipped]
+        lines += [self.tr("Bỏ qua: {s}").format(s=core_words(s)) for s in result.skipped]
         messages.info(self, self.tr("Đã viết {n} thư mục, mỗi đơn vị một thư mục (biên nhận, bản cập nhật, thư gửi).")
                       .format(n=len(result.written)), "\n".join(lines))
 

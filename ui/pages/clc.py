@@ -57,6 +57,7 @@ from xhht_desktop.sync import corrections
 from xhht_desktop.domain.periods import LAST_YEAR, Period, all_periods
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.clc_activity import ClcActivityDialog
 from ui.dialogs.clc_centre import ClcCentreDialog
@@ -69,7 +70,6 @@ from ui.pages.base import Page
 from ui.widgets import messages
 from ui.widgets.clc_summary import ClcSummaryWidget
 from ui.models.core_labels import core_label
-from ui.i18n import core_words
 
 ALL_PERIODS = "all"
 HIDDEN_BY_DEFAULT = {"end_date", "place", "cost"}
@@ -451,7 +451,7 @@ class ClcPage(Page):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = False
-        self.status.setText(self.tr("Không đọc được: {error}").format(error=exc))
+        self.status.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()

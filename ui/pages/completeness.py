@@ -26,6 +26,7 @@ from xhht_desktop.domain.periods import all_periods
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.sync import completeness as comp
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.models.core_labels import core_label
 from ui.models.sync_models import CELL_COLOURS, CompletenessModel
@@ -148,7 +149,7 @@ class CompletenessPage(Page):
 
         def failed(exc: BaseException) -> None:
             self.task = None
-            self.totals.setText(self.tr("Không đọc được: {error}").format(error=exc))
+            self.totals.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
         self.task = QueryOp(self, lambda db: (comp.completeness(db, periods, district=district, agency=agency),
                                               comp.deadline_days(db)),

@@ -33,12 +33,12 @@ from xhht_desktop.sync.merge import COUNT_KEYS, COUNT_LABELS_VI, DRY_RUN_LABELS_
 from xhht_desktop.sync.receipt import receipt_html, receipt_text
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.models.sync_models import ConflictsModel, InstallationsModel, PreviewModel
 from ui.operations import CollectionOp, QueryOp
 from ui.pages.base import Page
 from ui.widgets import messages
-from ui.i18n import core_words
 from ui.models.core_labels import core_label
 
 
@@ -385,7 +385,7 @@ class MergePage(Page):
         chosen = [i for i in self._selected_installations() if i["status"] != "confirmed"]
         if not chosen or self.task is not None:
             return
-        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or 'không rõ cán bộ'})"
+        lines = "\n".join(f"{i['fingerprint']} – {i['unit_name']} ({i['official'] or self.tr('không rõ cán bộ')})"
                           for i in chosen)
         text = self.tr("Chỉ xác nhận khi cán bộ gửi đọc đúng mã:\n{lines}\n\nCác gói đang giữ của "
                        "máy này sẽ được nhập.").format(lines=lines)
@@ -469,7 +469,7 @@ class MergePage(Page):
         def failed(exc: BaseException) -> None:
             if generation == self._lists_generation:
                 self.lists_task = None
-                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=exc))
+                self.own_label.setText(self.tr("Không đọc được: {error}").format(error=core_words(exc)))
 
         self.lists_task = QueryOp(self, read).success(done).failure(failed).run_in_background()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xhht_desktop import messages as M
 from xhht_desktop.db import units_repo
 from xhht_desktop.domain.periods import Period, all_periods
 from xhht_desktop.reports import frame as F
@@ -312,7 +313,10 @@ class ReportsPage(Page):
             return
         self.last_error = core_words(exc)
         self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(self.last_error))
-        messages.error(self, self.tr("Không tạo được báo cáo."), f"{self.last_error}\n\n{tb}")
+        # A refusal of the core (a coded error: the kind, the unit's life, the frame) says all there is;
+        # anything else carries its traceback for whoever supports the user.
+        coded = isinstance(getattr(exc, "code", None), str) and exc.code in M.TEMPLATES
+        messages.error(self, self.tr("Không tạo được báo cáo."), self.last_error if coded else f"{self.last_error}\n\n{tb}")
 
     def _update_buttons(self) -> None:
         has = self.current_path is not None and self.current_path.exists()

@@ -30,13 +30,23 @@ from xhht_desktop.maintenance import backup as bk
 from xhht_desktop.sync import contact
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui import i18n
 from ui.context import AppContext
 from ui.dialogs import about, backup_restore
 from ui.operations import CollectionOp
 from ui.pages.base import Page
 from ui.widgets import messages
-from ui.i18n import core_words
+
+
+# What the data check counts (maintenance.check: the keys of CheckReport.checked), marked for
+# translation; check_summary words them with self.tr.
+CHECKED_LABELS = (
+    QT_TRANSLATE_NOOP("SettingsPage", "số liệu"),
+    QT_TRANSLATE_NOOP("SettingsPage", "dòng lịch sử"),
+    QT_TRANSLATE_NOOP("SettingsPage", "hoạt động TTHTCĐ"),
+    QT_TRANSLATE_NOOP("SettingsPage", "TTHTCĐ"),
+)
 
 
 class SettingsPage(Page):
@@ -278,7 +288,7 @@ class SettingsPage(Page):
             contact.check_email(str(values["email"]))
             CollectionOp(self, self.tr("Lưu cài đặt"), op).run_and_wait()
         except ValueError as exc:
-            messages.warn(self, self.tr("Không lưu được cài đặt."), i18n.core_words(exc))
+            messages.warn(self, self.tr("Không lưu được cài đặt."), core_words(exc))
             return False
         self._stored = values
         self._on_edit()
@@ -312,18 +322,25 @@ class SettingsPage(Page):
 
         def done(report):
             if report.ok:
-                messages.info(self, self.tr("Dữ liệu không có vấn đề."), report.summary_vi())
+                messages.info(self, self.tr("Dữ liệu không có vấn đề."), self.check_summary(report))
             else:
-                lines = [f.text() for f in report.findings[:15]]
+                lines = [f.words(i18n.current_language()) for f in report.findings[:15]]
                 if len(report.findings) > 15:
                     lines.append(self.tr("… và {n} vấn đề khác.").format(n=len(report.findings) - 15))
-                messages.warn(self, report.summary_vi(), "\n".join(lines))
+                messages.warn(self, self.check_summary(report), "\n".join(lines))
 
         # A read on a worker with its own connection; Hủy drops the result (the checks are one query
         # after another and do not report progress).
         self._check_task = QueryOp(self, lambda db, _progress: run_checks(db)).with_progress(
             self.tr("Đang kiểm tra dữ liệu…")).success(done).failure(
             lambda exc: messages.error(self, self.tr("Không kiểm tra được dữ liệu."), core_words(exc))).run_in_background()
+
+    def check_summary(self, report) -> str:
+        """CheckReport.summary_vi in the interface language (the same words in Vietnamese)."""
+        looked = ", ".join(f"{n} {self.tr(label)}" for label, n in report.checked.items())
+        if report.ok:
+            return self.tr("Không phát hiện vấn đề nào (đã kiểm tra {looked}).").format(looked=looked)
+        return self.tr("Phát hiện {n} vấn đề (đã kiểm tra {looked}).").format(n=len(report.findings), looked=looked)
 
     def open_sync_keys(self) -> None:
         from ui.dialogs.sync_keys import show_sync_keys

@@ -32,6 +32,7 @@ from xhht_desktop.sync import export, keys, repo
 from xhht_desktop.writer import Cancelled as WriterCancelled
 from xhht_desktop.writer import Changes, Outcome
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.sync_keys import fingerprint_label, show_sync_keys, trust_department_from_file
 from ui.models.sync_models import ExportsModel, periods_label

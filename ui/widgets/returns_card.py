@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.sync import corrections, receipts
 
+from ui.i18n import core_words
 from ui.context import AppContext
 from ui.dialogs.returns import receive_from_department
 from ui.i18n import core_words

@@ -28,7 +28,7 @@ from xhht_desktop.clc.domain import (
     parse_stored_date,
     validate_activity,
 )
-from xhht_desktop.db import meta, units_repo
+from xhht_desktop.db import history, meta, units_repo
 from xhht_desktop.db.values_repo import RECORD_NAMESPACE, now_iso
 from xhht_desktop.domain.text import fold
 
@@ -243,9 +243,7 @@ def restore_activity(db: sqlite_utils.Database, record_uuid: str, *, actor: str,
 
 def activity_history(db: sqlite_utils.Database, record_uuid: str) -> list[dict]:
     cols = ("changed_at", "changed_by", "field", "old_value", "new_value", "revision", "source", "origin")
-    rows = db.conn.execute(f"SELECT {', '.join(cols)} FROM history WHERE table_name=? AND record_uuid=? ORDER BY id",
-                           (ACTIVITIES, record_uuid))
-    return [dict(zip(cols, r)) for r in rows]
+    return [dict(zip(cols, r)) for r in history.record_rows(db, ACTIVITIES, record_uuid, cols)]
 
 
 def latest_activity_date(db: sqlite_utils.Database) -> dt.date | None:

@@ -120,13 +120,14 @@ MIGRATIONS(name="0004_programmes")(schema_programmes.migrate)
 from xhht_desktop.db import schema_units  # noqa: E402
 
 MIGRATIONS(name="0005_units_time")(schema_units.migrate)
-# 0006_trust_pairs (another branch) goes here, before 0007, when it lands.
+# (0006 was reserved for a branch that did not need it; the number stays unused.)
 MIGRATIONS(name="0007_narrative")(schema_narrative.migrate)
-# Register 0008_returns last (after 0006/0007 when they land).
 from xhht_desktop.db import schema_returns  # noqa: E402
 
 MIGRATIONS(name="0008_returns")(schema_returns.migrate)
-# 0009_merge_history (helper "nation") goes here, before 0010, when it lands.
+from xhht_desktop.db import schema_history  # noqa: E402
+
+MIGRATIONS(name="0009_merge_history")(schema_history.migrate)
 from xhht_desktop.db import schema_reference_rows  # noqa: E402
 
 MIGRATIONS(name="0010_reference_rows")(schema_reference_rows.migrate)

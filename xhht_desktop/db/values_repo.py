@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from xhht_desktop.db import history
 from xhht_desktop.domain.text import nfc
 from xhht_desktop.domain.values import Entry, Issue, errors_only, validate_entries
 from xhht_desktop.messages import Lines, Text
@@ -184,27 +185,23 @@ def _text(v) -> str | None:
 
 
 def history_for_unit(db: sqlite_utils.Database, unit_id: int, period: str | None = None, limit: int = 500):
-    """Recent changes of a unit's figures: newest first, as dicts."""
-    sql = """SELECT h.changed_at, h.changed_by, v.period, v.indicator, v.breakdown, h.field, h.old_value,
-                    h.new_value, h.revision, h.source
-             FROM history h JOIN indicator_values v ON v.uuid=h.record_uuid
-             WHERE v.unit_id=?"""
-    args: list = [unit_id]
+    """Recent changes of a unit's figures: newest first, as dicts (a first arrival by merge included:
+    xhht_desktop.db.history)."""
+    where, args = "t.unit_id=?", [unit_id]
     if period:
-        sql += " AND v.period=?"
+        where += " AND t.period=?"
         args.append(period)
-    sql += " ORDER BY h.id DESC LIMIT ?"
-    args.append(limit)
+    columns = ("h.id, h.changed_at, h.changed_by, t.period, t.indicator, t.breakdown, h.field, h.old_value, "
+               "h.new_value, h.revision, h.source")
+    sql = history.unit_rows_sql("indicator_values", columns, where) + " ORDER BY 1 DESC LIMIT ?"
     cols = ("changed_at", "changed_by", "period", "indicator", "breakdown", "field", "old_value",
             "new_value", "revision", "source")
-    return [dict(zip(cols, r)) for r in db.conn.execute(sql, args)]
+    return [dict(zip(cols, r[1:])) for r in db.conn.execute(sql, [*args, *args, limit])]
 
 
 def record_history(db: sqlite_utils.Database, record_uuid: str):
     cols = ("changed_at", "changed_by", "field", "old_value", "new_value", "revision", "source", "origin")
-    rows = db.conn.execute(
-        f"SELECT {', '.join(cols)} FROM history WHERE record_uuid=? ORDER BY id", (record_uuid,))
-    return [dict(zip(cols, r)) for r in rows]
+    return [dict(zip(cols, r)) for r in history.record_rows(db, "indicator_values", record_uuid, cols)]
 
 
 # ---- completeness marks ------------------------------------------------------------------------

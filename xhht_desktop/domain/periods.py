@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from xhht_desktop.messages import Text
+
 FIRST_YEAR = 2013
 LAST_YEAR = 2030
 _PATTERN = re.compile(r"^(\d{4})(?:-H([12]))?$")
@@ -94,10 +96,10 @@ def _in_range(p: Period) -> bool:
 def parse_period(code: str) -> Period:
     m = _PATTERN.match((code or "").strip())
     if not m:
-        raise PeriodError(f"Kỳ báo cáo «{code}» không hợp lệ (dạng đúng: 2014-H1, 2014-H2 hoặc 2014).")
+        raise PeriodError(Text("period.bad", code=code))
     period = Period(int(m.group(1)), int(m.group(2) or 0))
     if not _in_range(period):
-        raise PeriodError(f"Kỳ báo cáo «{code}» nằm ngoài khoảng 2013-H2 … {LAST_YEAR}.")
+        raise PeriodError(Text("period.out_of_range", code=code, last=LAST_YEAR))
     return period
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from xhht_desktop.messages import Text
 from xhht_desktop.db import meta, migrations
 from xhht_desktop.maintenance.check import schema_differences
 from xhht_desktop.storage import explain_storage_error, fsync_directory, replace_file
@@ -171,10 +172,10 @@ def set_keep(db: sqlite_utils.Database, keep: int) -> None:
 
 def _check_sqlite_file(path: Path) -> None:
     if not path.is_file():
-        raise BackupError(f"Không tìm thấy tệp «{path}».")
+        raise BackupError(Text("backup.not_found", path=str(path)))
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
-            raise RestoreRefused(f"Tệp «{path.name}» không phải là cơ sở dữ liệu XHHT (SQLite).")
+            raise RestoreRefused(Text("backup.not_sqlite", name=path.name))
 
 
 def _fsync_file(path: Path) -> None:
@@ -182,13 +183,20 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _storage_message(exc: BaseException, path: Path, fallback: str) -> str:
-    """Vietnamese words for a full disk, a read-only folder or a database another process is writing;
-    `fallback` + SQLite's text otherwise."""
+def _storage_message(exc: BaseException, path: Path, fallback: str, **params) -> Text:
+    """Words for a full disk, a read-only folder or a database another process is writing; the
+    code `fallback` (xhht_desktop/messages.py) with SQLite's or the OS's text otherwise."""
     from xhht_desktop.db.connection import DatabaseBusy, busy_cause
     if busy_cause(exc) is not None:
-        return str(DatabaseBusy())
-    return explain_storage_error(exc, path) or f"{fallback}: {getattr(exc, 'strerror', None) or exc}"
+        busy = DatabaseBusy()
+        return busy.args[0] if busy.args and isinstance(busy.args[0], Text) else Text(
+            "backup.failed_plain", text=str(busy))
+    explained = explain_storage_error(exc, path)
+    if isinstance(explained, Text):
+        return explained
+    if explained:
+        return Text("backup.failed_plain", text=str(explained))
+    return Text(fallback, error=str(getattr(exc, "strerror", None) or exc), **params)
 
 
 def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
@@ -212,7 +220,7 @@ def _write_copy(source: sqlite3.Connection, target: Path) -> Path:
         replace_file(tmp, target)  # retried briefly if the old copy is held open (Windows)
         fsync_directory(target.parent)
     except (sqlite3.Error, OSError) as exc:
-        raise BackupError(_storage_message(exc, target, f"Không sao lưu được vào «{target}»")) from exc
+        raise BackupError(_storage_message(exc, target, "backup.cannot_write", target=str(target))) from exc
     finally:
         with suppress(OSError):
             tmp.unlink()
@@ -275,27 +283,18 @@ def check_backup_target(db_path: Path | None, out: str | Path, *, force: bool = 
     if db_path is not None:
         for candidate in (db_path, *(db_path.with_name(db_path.name + s) for s in SIDE_SUFFIXES)):
             if _same_file(out, candidate):
-                raise BackupTargetRefused(
-                    "database_itself", out,
-                    f"Tệp sao lưu «{out}» chính là cơ sở dữ liệu đang dùng hoặc một tệp đi kèm của nó "
-                    f"(«{candidate.name}»). Hãy chọn một tệp khác, ngoài thư mục dữ liệu; không có gì bị "
-                    "thay đổi.")
+                raise BackupTargetRefused("database_itself", out,
+                                          Text("backup.target_database_itself", out=str(out), name=candidate.name))
     if out.is_dir():
-        raise BackupTargetRefused("is_directory", out, f"«{out}» là một thư mục: hãy ghi rõ tên tệp sao lưu "
-                                                      "(ví dụ …/xhht_sao-luu.sqlite3).")
+        raise BackupTargetRefused("is_directory", out, Text("backup.target_is_directory", out=str(out)))
     if not out.exists() and not out.is_symlink():
         return False
     side = [out.name + s for s in SIDE_SUFFIXES if out.with_name(out.name + s).exists()]
     if side:
-        raise BackupTargetRefused(
-            "live_database", out,
-            f"Bên cạnh tệp «{out}» có {', '.join(side)}: đó là một cơ sở dữ liệu đang được mở (hoặc bị "
-            "dừng giữa chừng). Không ghi đè lên nó; hãy chọn tên tệp khác. Không có gì bị thay đổi.")
+        raise BackupTargetRefused("live_database", out,
+                                  Text("backup.target_live_database", out=str(out), side=", ".join(side)))
     if not is_xhht_backup(out) and not force:
-        raise BackupTargetRefused(
-            "not_a_backup", out,
-            f"Tệp «{out}» đã có và không phải là bản sao lưu XHHT: không ghi đè để khỏi mất tệp đó. Hãy "
-            "chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay nó. Không có gì bị thay đổi.")
+        raise BackupTargetRefused("not_a_backup", out, Text("backup.target_not_a_backup", out=str(out)))
     return True
 
 
@@ -463,7 +462,7 @@ def _read_info(path: Path, shown_as: Path) -> DatabaseInfo:
         problems = tuple(p for p in problems if p != "ok")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"meta", "_sqlite_migrations"} <= tables:
-            raise RestoreRefused(f"Tệp «{shown_as.name}» không phải là cơ sở dữ liệu của XHHT Desktop.")
+            raise RestoreRefused(Text("backup.not_xhht", name=shown_as.name))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         known = set(migrations._names())
         # Before any data is read: the schema must be what the migrations create (no trigger, view,
@@ -486,7 +485,7 @@ def _read_info(path: Path, shown_as: Path) -> DatabaseInfo:
             count, last = conn.execute(
                 "SELECT count(*), max(updated_at) FROM indicator_values WHERE deleted=0").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise RestoreRefused(f"Tệp «{shown_as.name}» bị hỏng, không đọc được: {exc}") from exc
+        raise RestoreRefused(Text("backup.damaged", name=shown_as.name, error=str(exc))) from exc
     finally:
         conn.close()
     return DatabaseInfo(
@@ -507,26 +506,23 @@ def inspect_database_file(path: str | Path, *, work_dir: str | Path | None = Non
         with _private_copy(path, folder) as staged:
             return _read_info(staged, path)
     except sqlite3.DatabaseError as exc:
-        raise RestoreRefused(f"Tệp «{path.name}» bị hỏng, không đọc được: {exc}") from exc
+        raise RestoreRefused(Text("backup.damaged", name=path.name, error=str(exc))) from exc
     except OSError as exc:
-        raise BackupError(f"Không đọc được tệp «{path}»: {exc.strerror or exc}") from exc
+        raise BackupError(Text("backup.unreadable", path=str(path), error=str(exc.strerror or exc))) from exc
 
 
-def refusal_reason(info: DatabaseInfo) -> str | None:
-    """Why this copy must not be restored, in Vietnamese; None when it may be."""
+def refusal_reason(info: DatabaseInfo) -> Text | None:
+    """Why this copy must not be restored (a coded Text; str() is the Vietnamese sentence); None when
+    it may be."""
     if info.integrity_problems:
-        shown = "; ".join(info.integrity_problems[:3])
-        return f"Tệp «{info.path.name}» bị hỏng (kiểm tra toàn vẹn: {shown}). Không khôi phục từ tệp này."
+        return Text("backup.integrity", name=info.path.name, shown="; ".join(info.integrity_problems[:3]))
     if info.newer:
-        return (f"Tệp «{info.path.name}» được tạo bởi phiên bản XHHT Desktop mới hơn (lược đồ "
-                f"{info.schema_version}, phiên bản này chỉ hiểu đến {info.known_version}). "
-                "Hãy cài phiên bản mới hơn rồi khôi phục.")
+        return Text("backup.newer", name=info.path.name, version=info.schema_version, known=info.known_version)
     if info.schema_problems:
-        shown = "; ".join(info.schema_problems[:5])
-        more = f" (và {len(info.schema_problems) - 5} chỗ khác)" if len(info.schema_problems) > 5 else ""
-        return (f"Tệp «{info.path.name}» không phải là bản sao lưu nguyên vẹn của XHHT Desktop: lược đồ khác "
-                f"với lược đồ ứng dụng tạo ra — {shown}{more}. Tệp như vậy có thể đã bị sửa để chạy lệnh ẩn "
-                "trong cơ sở dữ liệu. Không khôi phục từ tệp này.")
+        more = len(info.schema_problems) - 5
+        return Text("backup.schema", name=info.path.name, shown="; ".join(info.schema_problems[:5]),
+                    more_vi=f" (và {more} chỗ khác)" if more > 0 else "",
+                    more_en=f" (and {more} more)" if more > 0 else "")
     return None
 
 
@@ -558,7 +554,7 @@ def _take_exclusive(db_path: Path) -> None:
     try:
         conn = sqlite3.connect(str(db_path), timeout=2.0)
     except sqlite3.Error as exc:
-        raise DatabaseInUse(f"Không mở được cơ sở dữ liệu hiện tại: {exc}") from exc
+        raise DatabaseInUse(Text("backup.cannot_open_current", error=str(exc))) from exc
     try:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
@@ -566,9 +562,7 @@ def _take_exclusive(db_path: Path) -> None:
         conn.execute("BEGIN EXCLUSIVE")
         conn.rollback()
     except (sqlite3.OperationalError, DatabaseInUse) as exc:
-        raise DatabaseInUse(
-            "Cơ sở dữ liệu đang được mở ở nơi khác (một cửa sổ XHHT Desktop khác hoặc một lệnh đang chạy). "
-            "Hãy đóng chúng rồi khôi phục lại.") from exc
+        raise DatabaseInUse(Text("backup.in_use")) from exc
     except sqlite3.DatabaseError:
         pass  # a damaged database in place: it is about to be replaced, and a copy was kept if possible
     finally:
@@ -611,13 +605,11 @@ class PreparedRestore:
             fsync_directory(db_path.parent)
         except PermissionError as exc:
             if os.name != "nt":
-                raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
+                raise BackupError(_storage_message(exc, db_path, "backup.cannot_restore")) from exc
             # Windows refuses to replace a file another process holds open (SQLite does not share delete).
-            raise DatabaseInUse(
-                "Không thay được cơ sở dữ liệu vì nó đang được mở ở nơi khác. Hãy đóng các cửa sổ XHHT "
-                f"Desktop khác rồi thử lại. ({exc.strerror or exc})") from exc
+            raise DatabaseInUse(Text("backup.cannot_replace", error=str(exc.strerror or exc))) from exc
         except OSError as exc:
-            raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
+            raise BackupError(_storage_message(exc, db_path, "backup.cannot_restore")) from exc
         return RestoreResult(restored=self.info, safety_copy=self.safety_copy)
 
     def discard(self) -> None:
@@ -641,7 +633,7 @@ def prepare_restore(db_path: str | Path, source: str | Path, *, allow_other_unit
     db_path, source = Path(db_path), Path(source)
     _check_sqlite_file(source)
     if db_path.exists() and source.resolve() == db_path.resolve():
-        raise RestoreRefused("Tệp được chọn chính là cơ sở dữ liệu đang dùng.")
+        raise RestoreRefused(Text("backup.same_file"))
     staged = None
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -656,8 +648,8 @@ def prepare_restore(db_path: str | Path, source: str | Path, *, allow_other_unit
             if current_key and current_key != info.unit_key and not allow_other_unit:
                 backup_name = f"{info.unit_name} ({info.unit_code})" if info.unit_name else "chưa khởi tạo"
                 raise OtherUnitError(
-                    f"Bản sao lưu thuộc đơn vị khác: {backup_name}, còn máy này đang dùng cho "
-                    f"{current_name}. Chỉ khôi phục khi chắc chắn (xác nhận rõ ràng, hoặc --force).",
+                    Text("backup.other_unit", backup=backup_name, current=current_name,
+                         backup_en=backup_name if info.unit_name else "not set up"),
                     current_name or "", backup_name)
             safety = backup_database(
                 db_path, backup_dir(db_path) / f"{db_path.stem}_{RESTORE_TAG}_{_stamp(now)}.sqlite3")
@@ -665,9 +657,9 @@ def prepare_restore(db_path: str | Path, source: str | Path, *, allow_other_unit
         if staged is not None:
             _discard_staged(staged)
         if isinstance(exc, sqlite3.DatabaseError):
-            raise RestoreRefused(f"Tệp «{source.name}» bị hỏng, không đọc được: {exc}") from exc
+            raise RestoreRefused(Text("backup.damaged", name=source.name, error=str(exc))) from exc
         if isinstance(exc, OSError) and not isinstance(exc, BackupError):
-            raise BackupError(_storage_message(exc, db_path, "Không khôi phục được")) from exc
+            raise BackupError(_storage_message(exc, db_path, "backup.cannot_restore")) from exc
         raise
     return PreparedRestore(db_path, source, staged, info, safety)
 

@@ -19,6 +19,7 @@ from xhht_desktop.db import migrations
 from xhht_desktop.domain.catalogue import programme_for_period
 from xhht_desktop.domain.periods import parse_period
 from xhht_desktop.domain.values import Entry, validate_entries
+from xhht_desktop.messages import Text, words
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class Finding:
 
     def text(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+    def words(self, lang: str) -> str:
+        """text() in `lang`: the message and the place are coded Texts where the check words them
+        (xhht_desktop/messages.py, check.*); a rule's own sentence stays as it came."""
+        message = words(self.message, lang)
+        return f"{words(self.where, lang)}: {message}" if self.where else message
 
 
 @dataclass(frozen=True)
@@ -58,18 +65,22 @@ def _tables(db: sqlite_utils.Database) -> set[str]:
     return {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
+def _columns(db: sqlite_utils.Database, table: str) -> set[str]:
+    return {r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")}  # table: from VERSIONED_TABLES
+
+
 def check_sqlite(db: sqlite_utils.Database) -> list[Finding]:
     """PRAGMA integrity_check and foreign_key_check."""
     out = []
     for (msg,) in db.conn.execute("PRAGMA integrity_check"):
         if msg != "ok":
-            out.append(Finding("integrity", f"SQLite báo lỗi toàn vẹn: {msg}"))
+            out.append(Finding("integrity", Text("check.integrity", msg=msg)))
     fk = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     by_table: dict[tuple[str, str], int] = defaultdict(int)
     for table, _rowid, parent, _fkid in fk:
         by_table[(table, parent)] += 1
     for (table, parent), n in sorted(by_table.items()):
-        out.append(Finding("foreign_key", f"{n} dòng của bảng {table} trỏ tới {parent} không tồn tại."))
+        out.append(Finding("foreign_key", Text("check.foreign_key", n=n, table=table, parent=parent)))
     return out
 
 
@@ -77,12 +88,10 @@ def check_schema(db: sqlite_utils.Database) -> list[Finding]:
     out = []
     unknown = migrations.unknown_applied(db)
     if unknown:
-        out.append(Finding("schema_newer", "Cơ sở dữ liệu có phần lược đồ của phiên bản mới hơn: "
-                           + ", ".join(unknown)))
+        out.append(Finding("schema_newer", Text("check.schema_newer", names=", ".join(unknown))))
     pending = migrations.pending(db)
     if pending:
-        out.append(Finding("schema_pending", "Chưa nâng cấp lược đồ: " + ", ".join(pending)
-                           + " (mở bằng ứng dụng để nâng cấp)."))
+        out.append(Finding("schema_pending", Text("check.schema_pending", names=", ".join(pending))))
     return out
 
 
@@ -203,8 +212,7 @@ def schema_differences(conn: sqlite3.Connection) -> list[SchemaDifference]:
 
 def check_schema_objects(db: sqlite_utils.Database) -> list[Finding]:
     """`schema_differences` as findings: code schema_extra / schema_missing / schema_altered."""
-    hint = " (tệp có thể đã bị sửa ngoài ứng dụng: hãy khôi phục từ một bản sao lưu tốt)"
-    return [Finding(f"schema_{d.code}", "Lược đồ " + d.text_vi() + hint + ".") for d in schema_differences(db.conn)]
+    return [Finding(f"schema_{d.code}", Text("check.schema", text=d.text_vi())) for d in schema_differences(db.conn)]
 
 
 def _unit_labels(db: sqlite_utils.Database) -> dict[int, str]:
@@ -231,23 +239,23 @@ def check_figures(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
         # are, neither counted nor sent; the unit re-enters them in the 2021–2030 catalogue.
         first, last = min(periods, key=_period_key), max(periods, key=_period_key)
         span = first if first == last else f"{first} … {last}"
+        programme = programme_for_period(first)
         out.append(Finding(
             "value_other_programme",
-            f"{len(periods)} số liệu kỳ {span} được nhập theo danh mục của chương trình khác (các kỳ này "
-            f"thuộc {programme_for_period(first).short_vi}): được giữ nguyên nhưng không được tính vào "
-            "báo cáo và không được gửi đi; hãy nhập lại theo danh mục của kỳ.",
+            Text("check.other_programme", n=len(periods), span=span, programme=programme.short_vi,
+                 programme_en=programme.name_en),
             labels.get(unit_id, unit_id)))
     for (unit_id, period), entries in sorted(groups.items()):
         try:
             programme = programme_for_period(period)
         except ValueError:  # a period outside 2013-H2 … 2030
-            out.append(Finding("value_bad_period", f"kỳ «{period}» không hợp lệ.", labels.get(unit_id, unit_id)))
+            out.append(Finding("value_bad_period", Text("check.bad_period", period=period), labels.get(unit_id, unit_id)))
             continue
         # the catalogue of the period's programme (plan 2780 up to 2020, the 2021–2030 programme after)
         for issue in validate_entries(entries, catalogue=_catalogue(db, programme.code)):
             if issue.severity == "error":
                 out.append(Finding(f"value_{issue.code}", issue.message,
-                                   f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
+                                   Text("check.where_period", unit=labels.get(unit_id, unit_id), period=period)))
     return out, len(rows)
 
 
@@ -306,7 +314,7 @@ def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[s
                                           catalogue=_catalogue(db, programme)):
                 if issue.field == "comment" and issue.severity == "error":
                     out.append(Finding(f"value_{issue.code}", issue.message,
-                                       f"{labels.get(unit_id, unit_id)}, kỳ {period}"))
+                                       Text("check.where_period", unit=labels.get(unit_id, unit_id), period=period)))
     from xhht_desktop.clc.domain import check_activity_record, check_centre_record
 
     today = dt.date.today()
@@ -318,8 +326,8 @@ def check_domain_rules(db: sqlite_utils.Database) -> tuple[list[Finding], dict[s
             n += 1
             values = dict(zip(cols, row))
             valid_from, valid_to = bounds.get(values["unit_id"], (None, None))
-            where = (f"{labels.get(values['unit_id'], values['unit_id'])}, hoạt động ngày "
-                     f"{_stored_date_vi(values['date'])} «{values['title']}»")
+            where = Text("check.where_activity", unit=labels.get(values["unit_id"], values["unit_id"]),
+                         date=_stored_date_vi(values["date"]), title=values["title"])
             for error in check_activity_record(values, unit_valid_from=valid_from, unit_valid_to=valid_to,
                                                today=today):
                 out.append(Finding(f"activity_{error.field}", error.message, where))
@@ -351,24 +359,30 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     for table in versioned:
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE revision < 1").fetchone()[0]
         if n:
-            out.append(Finding("revision", f"{n} bản ghi của bảng {table} có số phiên bản nhỏ hơn 1."))
+            out.append(Finding("revision", Text("check.revision", n=n, table=table)))
         # Every change is recorded in history; a record without any history row was written around it.
+        # Its rows: indexed ones, or the block of its first arrival by merge (xhht_desktop.db.history).
+        arrival = ("t.arrival_id IS NOT NULL AND EXISTS (SELECT 1 FROM history a WHERE a.id = t.arrival_id "
+                   "AND a.record_uuid = t.uuid AND a.arrival = 1) OR "
+                   if "arrival_id" in _columns(db, table) else "")
         n = conn.execute(
+            f"""SELECT count(*) FROM {table} t WHERE NOT ({arrival}EXISTS
+                (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid AND h.arrival = 0))"""
+            if arrival else
             f"""SELECT count(*) FROM {table} t WHERE NOT EXISTS
                 (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
         if n:
-            out.append(Finding("history_missing", f"{n} bản ghi của bảng {table} không có dòng lịch sử nào."))
+            out.append(Finding("history_missing", Text("check.history_missing", n=n, table=table)))
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE unit_id NOT IN (SELECT id FROM units)").fetchone()[0]
         if n:
-            out.append(Finding("unit_missing", f"{n} bản ghi của bảng {table} thuộc đơn vị không có trong danh mục."))
+            out.append(Finding("unit_missing", Text("check.unit_missing", n=n, table=table)))
     if "history" in tables:
         for table in versioned:
             n = conn.execute(
                 f"""SELECT count(*) FROM history h WHERE h.table_name = ? AND NOT EXISTS
                     (SELECT 1 FROM {table} t WHERE t.uuid = h.record_uuid)""", (table,)).fetchone()[0]
             if n:
-                out.append(Finding("history_orphan",
-                                   f"{n} dòng lịch sử của bảng {table} trỏ tới bản ghi không còn tồn tại."))
+                out.append(Finding("history_orphan", Text("check.history_orphan", n=n, table=table)))
     if "indicator_values" in tables:
         # An indicator is known by (programme, code): the period names the programme.
         known = set(conn.execute("SELECT programme, code FROM indicators"))
@@ -382,10 +396,10 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
             if (programme, ind) not in known and not _of_another_programme(period, ind, db):
                 n += count
         if n:
-            out.append(Finding("indicator_missing", f"{n} số liệu thuộc chỉ tiêu không có trong danh mục."))
+            out.append(Finding("indicator_missing", Text("check.indicator_missing", n=n)))
     key = conn.execute("SELECT value FROM meta WHERE key='unit_key'").fetchone()
     if key and key[0] and not conn.execute("SELECT 1 FROM units WHERE key=?", (key[0],)).fetchone():
-        out.append(Finding("installation_unit", f"Đơn vị của máy này («{key[0]}») không có trong danh mục."))
+        out.append(Finding("installation_unit", Text("check.installation_unit", key=key[0])))
     history_rows = conn.execute("SELECT count(*) FROM history").fetchone()[0] if "history" in tables else 0
     return out, history_rows
 

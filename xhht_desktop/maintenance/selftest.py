@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xhht_desktop.messages import Text
 from xhht_desktop.paths import resource_path, resource_root
 
 SELF_TEST_UNIT = "23353"  # Xã Đắk Pék, the plan's own example commune
@@ -93,7 +94,7 @@ def run_self_test(out_dir: str | Path | None = None, *,
     missing = missing_resources()
     if missing:
         raise SelfTestFailed("Thiếu tài nguyên trong bản cài: " + ", ".join(missing))
-    step("tài nguyên: đủ")
+    step(Text("selftest.resources"))
     work = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="xhht-selftest-"))
     work.mkdir(parents=True, exist_ok=True)
     db_path = work / "xhht.sqlite3"
@@ -104,25 +105,25 @@ def run_self_test(out_dir: str | Path | None = None, *,
         try:
             inst = init_installation(db, "commune", SELF_TEST_UNIT, "Kiểm tra", "Tự kiểm tra")
             n = fill_sample_data(db, inst.unit.id, origin=inst.installation_id, until_year=2015)
-            step(f"cơ sở dữ liệu tạm: {db_path} ({n} số liệu mẫu)")
+            step(Text("selftest.database", path=db_path, n=n))
             backup = daily_backup(db, db_path)
             if backup is None or not inspect_database_file(backup).ok:
                 raise SelfTestFailed("Sao lưu hằng ngày không tạo được bản sao hợp lệ.")
-            step(f"sao lưu: {backup.name}")
+            step(Text("selftest.backup", name=backup.name))
             xlsx = write_template(db, inst.unit, SELF_TEST_PERIOD, work / "bieu-nhap.xlsx")
             _assert_file(xlsx, b"PK", "Tệp Excel")
             checked = check_workbook(db, inst.unit, xlsx)
             if checked.problems:
                 raise SelfTestFailed("Biểu nhập Excel vừa tạo không đọc lại được: "
                                      + "; ".join(p.text() for p in checked.problems[:3]))
-            step(f"Excel: {xlsx.name} ({xlsx.stat().st_size} byte)")
+            step(Text("selftest.excel", name=xlsx.name, size=xlsx.stat().st_size))
             pdf = _progress_sheet_pdf(db, inst.unit, SELF_TEST_PERIOD, work / "bao-cao.pdf")
             _assert_file(pdf, b"%PDF", "Tệp PDF")
-            step(f"PDF: {pdf.name} ({pdf.stat().st_size} byte)")
+            step(Text("selftest.pdf", name=pdf.name, size=pdf.stat().st_size))
             report = run_checks(db)
             if not report.ok:
                 raise SelfTestFailed("Kiểm tra dữ liệu: " + "; ".join(f.text() for f in report.findings[:3]))
-            step("kiểm tra dữ liệu: " + report.summary_vi())
+            step(Text("selftest.checked", summary_vi=report.summary_vi(), findings=len(report.findings)))
         finally:
             db.conn.close()
         with zipfile.ZipFile(xlsx) as zf:

@@ -113,7 +113,7 @@ def former_district_view(db: sqlite_utils.Database, rep: R.Consolidated) -> R.Co
 
 
 def cmd_report(args, ctx) -> int:
-    from xhht_desktop.cli import EXIT_OK, CliError
+    from xhht_desktop.cli import EXIT_OK, CliError, tr
 
     period = parse_period(args.period)
     if args.unit:
@@ -132,12 +132,33 @@ def cmd_report(args, ctx) -> int:
     except ReportError as exc:
         raise CliError(exc) from exc
     except F.FrameError as exc:
-        raise CliError(F.message_vi(exc)) from exc
+        raise CliError(tr(F.message_vi(exc), frame_message_en(exc))) from exc
     except V.CoverageError as exc:
-        raise CliError(V.COVERAGE_MESSAGE_VI.format(**exc.params)) from exc
+        raise CliError(tr(V.COVERAGE_MESSAGE_VI.format(**exc.params), COVERAGE_MESSAGE_EN.format(**exc.params))) \
+            from exc
     F.issue(ctx.db, args.kind, unit, period, frame, remember=_frame_given(args))
     print(path)
     return EXIT_OK
+
+
+# The refusals of the frame and of the coverage threshold in English (`xhht --lang en report`).
+FRAME_MESSAGES_EN = {
+    "number": "The document number must be a positive whole number (got «{value}»).",
+    "date": "The date of issue must be day/month/year, for example 05/07/2014 (got «{value}»).",
+    "too_long": "«{field}» is longer than {limit} characters.",
+    "too_many": "«Nơi nhận» (recipients) has more than {limit} lines.",
+}
+FRAME_FIELDS_EN = {"prefix": "--prefix", "place": "--place", "collective": "--tm", "head_title": "--signer-title",
+                   "deputy_title": "--kt", "signer_name": "--signer-name", "preparer_name": "--preparer-name",
+                   "Nơi nhận": "--recipient"}
+COVERAGE_MESSAGE_EN = "The coverage threshold must be a percentage from 1 to 100 (got «{value}»)."
+
+
+def frame_message_en(exc: F.FrameError) -> str:
+    params = dict(exc.params)
+    if "field" in params:
+        params["field"] = FRAME_FIELDS_EN.get(params["field"], params["field"])
+    return FRAME_MESSAGES_EN[exc.code].format(**params)
 
 
 FRAME_OPTIONS = ("prefix", "place", "recipient", "tm", "kt", "signer_title", "signer_name", "preparer_name")
@@ -174,28 +195,53 @@ def frame_from_args(db: sqlite_utils.Database, args, unit: units_repo.Unit, peri
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("report", help="in phiếu theo dõi tiến độ hoặc báo cáo tổng hợp (PDF, Excel)")
-    p.add_argument("kind", choices=KINDS, help="progress: phiếu theo dõi tiến độ; consolidated: báo cáo tổng hợp")
-    p.add_argument("--period", required=True, help="kỳ báo cáo: 2014-H1, 2014-H2 hoặc 2014")
-    p.add_argument("--unit", help="mã đơn vị hoặc mã@ngày, ví dụ 23341@2025-07-01 (mặc định: đơn vị của "
-                   "máy này); tổng hợp: mã huyện (đến 2025-H1), 62 (đến 2025-H1) hoặc 51")
+    from xhht_desktop.cli import tr  # noqa: PLC0415 - the CLI imports this module
+
+    p = subparsers.add_parser("report", help=tr("in phiếu theo dõi tiến độ hoặc báo cáo tổng hợp (PDF, Excel)",
+                                                "print the progress sheet or the consolidated report (PDF, Excel)"))
+    p.add_argument("kind", choices=KINDS, help=tr("progress: phiếu theo dõi tiến độ; consolidated: báo cáo tổng hợp",
+                                                  "progress: the progress sheet; consolidated: the consolidated report"))
+    p.add_argument("--period", required=True, help=tr("kỳ báo cáo: 2014-H1, 2014-H2 hoặc 2014",
+                                                      "reporting period: 2014-H1, 2014-H2 or 2014"))
+    p.add_argument("--unit", help=tr("mã đơn vị hoặc mã@ngày, ví dụ 23341@2025-07-01 (mặc định: đơn vị của "
+                                     "máy này); tổng hợp: mã huyện (đến 2025-H1), 62 (đến 2025-H1) hoặc 51",
+                                     "unit code or code@date, for example 23341@2025-07-01 (default: this "
+                                     "installation's unit); consolidated: a district's code (up to 2025-H1), 62 (up "
+                                     "to 2025-H1) or 51"))
     p.add_argument("--format", choices=FORMATS, default="pdf")
-    p.add_argument("--out", type=Path, help="tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)")
+    p.add_argument("--out", type=Path, help=tr("tệp kết quả (mặc định: thư mục reports/ trong thư mục dữ liệu)",
+                                               "the file to write (default: the reports/ folder in the data folder)"))
     p.add_argument("--by-former-district", action="store_true",
-                   help="tổng hợp của tỉnh từ 01/07/2025: nhóm các xã, phường theo huyện cũ để phân tích "
-                        "(không phải cấp báo cáo)")
-    p.add_argument("--coverage", help="ngưỡng đánh giá cấp trên: phần trăm số đơn vị phải báo cáo (mặc định 66,67 "
-                                      "= hai phần ba; được nhớ cho lần sau)")
-    g = p.add_argument_group("khung văn bản (Nghị định 30/2020; trừ số và ngày, được nhớ cho lần in sau)")
-    g.add_argument("--number", help="số văn bản: một số, «next» (số tiếp theo), hoặc bỏ trống để văn thư ghi")
-    g.add_argument("--prefix", help="ký hiệu sau số, ví dụ BC-UBND, BC-SGDĐT")
-    g.add_argument("--date", help="ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
-    g.add_argument("--place", help="địa danh ở dòng ngày tháng")
-    g.add_argument("--recipient", action="append", help="một dòng «Nơi nhận» (lặp lại; «Lưu: VT» tự thêm cuối)")
-    g.add_argument("--tm", help="ký thay mặt tập thể: «ỦY BAN NHÂN DÂN» (chuỗi rỗng: không)")
-    g.add_argument("--kt", help="cấp phó ký thay: chức vụ người ký, ví dụ «PHÓ CHỦ TỊCH» (chuỗi rỗng: không)")
-    g.add_argument("--signer-title", help="chức vụ người đứng đầu, ví dụ CHỦ TỊCH, GIÁM ĐỐC")
-    g.add_argument("--signer-name", help="họ tên người ký")
-    g.add_argument("--preparer-name", help="họ tên người lập biểu")
+                   help=tr("tổng hợp của tỉnh từ 01/07/2025: nhóm các xã, phường theo huyện cũ để phân tích "
+                           "(không phải cấp báo cáo)",
+                           "the province's consolidated report from 01/07/2025: group communes and wards by former "
+                           "district for analysis (not a reporting level)"))
+    p.add_argument("--coverage", help=tr("ngưỡng đánh giá cấp trên: phần trăm số đơn vị phải báo cáo (mặc định 66,67 "
+                                         "= hai phần ba; được nhớ cho lần sau)",
+                                         "the threshold for a higher level's verdict: the percentage of units that "
+                                         "must have reported (default 66,67 = two thirds; remembered)"))
+    g = p.add_argument_group(tr("khung văn bản (Nghị định 30/2020; trừ số và ngày, được nhớ cho lần in sau)",
+                                "the document's frame (Decree 30/2020; remembered for the next print, except the "
+                                "number and the date); the paper itself stays in Vietnamese"))
+    g.add_argument("--number", help=tr("số văn bản: một số, «next» (số tiếp theo), hoặc bỏ trống để văn thư ghi",
+                                       "document number: a number, «next» (the next number), or empty for the "
+                                       "records clerk to write"))
+    g.add_argument("--prefix", help=tr("ký hiệu sau số, ví dụ BC-UBND, BC-SGDĐT",
+                                       "the symbol after the number, for example BC-UBND, BC-SGDĐT"))
+    g.add_argument("--date", help=tr("ngày ban hành dd/mm/yyyy (mặc định: hôm nay)",
+                                     "date of issue dd/mm/yyyy (default: today)"))
+    g.add_argument("--place", help=tr("địa danh ở dòng ngày tháng", "the place name on the date line"))
+    g.add_argument("--recipient", action="append", help=tr("một dòng «Nơi nhận» (lặp lại; «Lưu: VT» tự thêm cuối)",
+                                                           "one line of «Nơi nhận» (recipients; repeat it; «Lưu: VT» "
+                                                           "is added last)"))
+    g.add_argument("--tm", help=tr("ký thay mặt tập thể: «ỦY BAN NHÂN DÂN» (chuỗi rỗng: không)",
+                                   "signing on behalf of a body (TM.): «ỦY BAN NHÂN DÂN» (empty: none)"))
+    g.add_argument("--kt", help=tr("cấp phó ký thay: chức vụ người ký, ví dụ «PHÓ CHỦ TỊCH» (chuỗi rỗng: không)",
+                                   "a deputy signing for the head (KT.): the signer's title, for example «PHÓ CHỦ "
+                                   "TỊCH» (empty: none)"))
+    g.add_argument("--signer-title", help=tr("chức vụ người đứng đầu, ví dụ CHỦ TỊCH, GIÁM ĐỐC",
+                                             "the head's title, for example CHỦ TỊCH, GIÁM ĐỐC"))
+    g.add_argument("--signer-name", help=tr("họ tên người ký", "the signer's full name"))
+    g.add_argument("--preparer-name", help=tr("họ tên người lập biểu", "the preparer's full name"))
     p.set_defaults(func=cmd_report)
     narrative.register(subparsers)

@@ -61,6 +61,31 @@ def message_vi(exc: NarrativeError) -> str:
     return MESSAGES_VI[exc.code].format(**params)
 
 
+# The same in English (the CLI's --lang en); section titles stay as the paper prints them.
+SECTIONS_EN = {"danh_gia_chung": "General assessment", "ton_tai_han_che": "Shortcomings",
+               "kien_nghi_de_xuat": "Recommendations", "phuong_huong": "Direction and tasks for the next period"}
+MESSAGES_EN = {
+    "too_long": "Section «{section}» is {length} characters long, over the {limit} allowed.",
+    "control": "Section «{section}» holds control characters that cannot be printed ({chars}); delete them and "
+               "save again.",
+    "unknown_section": "Line {line}: «{heading}» is not the title of a section (the sections: {sections}).",
+    "text_before_heading": "Line {line}: there is text before the first section's title (each section starts "
+                           "with a line «# Section title»).",
+    "twice": "Section «{section}» appears twice (line {line}).",
+    "not_text": "The file cannot be read as UTF-8 text.",
+}
+
+
+def message_en(exc: NarrativeError) -> str:
+    params = dict(exc.params)
+    if "section" in params:
+        key = params["section"]
+        params["section"] = f"{dict(SECTIONS).get(key, key)}" + (f" ({SECTIONS_EN[key]})" if key in SECTIONS_EN else "")
+    if "sections" in params:  # the titles a file must use, as the paper prints them
+        params["sections"] = "; ".join(f"«{title}»" for _k, title in SECTIONS)
+    return MESSAGES_EN[exc.code].format(**params)
+
+
 def narrative_uuid(unit_key: str, period: str, section: str) -> str:
     from xhht_desktop.sync.tables import uuid5_text  # noqa: PLC0415 - the one uuid5 of synced records
 
@@ -169,46 +194,58 @@ def as_text(texts: dict[str, str]) -> str:
 # ---- CLI ------------------------------------------------------------------------------------------
 
 def cmd_narrative(args, ctx) -> int:
-    from xhht_desktop.cli import EXIT_OK, CliError  # noqa: PLC0415 - the CLI imports this module
+    from xhht_desktop.cli import EXIT_OK, CliError, period_label, tr  # noqa: PLC0415 - the CLI imports this module
 
     period = parse_period(args.period)
     inst = ctx.installation()
     if args.unit:
         unit = units_repo.find_unit(ctx.db, args.unit, period)
         if unit is None:
-            raise CliError(f"Không có đơn vị mã «{args.unit}».")
+            raise CliError("cli.unknown_unit", code=args.unit)
     else:
         unit = inst.unit
     if args.action == "show":
         print(as_text(load(ctx.db, unit.id, period.code)), end="")
         return EXIT_OK
     if unit.id != inst.unit.id:
-        raise CliError(f"Máy này chỉ viết phần đánh giá của {inst.unit.name}; phần của {unit.name} do "
-                       "đơn vị đó viết và gửi lên.")
+        raise CliError(tr(f"Máy này chỉ viết phần đánh giá của {inst.unit.name}; phần của {unit.name} do "
+                          "đơn vị đó viết và gửi lên.",
+                          f"This installation writes only the narrative of {inst.unit.name}; that of {unit.name} is "
+                          "written and sent by that unit."))
     try:
         content = Path(args.file).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CliError(MESSAGES_VI["not_text"]) from None
+        raise CliError(tr(MESSAGES_VI["not_text"], MESSAGES_EN["not_text"])) from None
     except OSError as exc:
-        raise CliError(f"Không đọc được tệp «{args.file}»: {exc.strerror or exc}") from exc
+        raise CliError(tr(f"Không đọc được tệp «{args.file}»: {exc.strerror or exc}",
+                          f"Cannot read file «{args.file}»: {exc.strerror or exc}")) from exc
     try:
         changed = save(ctx.db, unit.id, period.code, parse_text(content), actor=inst.actor,
                        origin=inst.installation_id, source="cli")
     except NarrativeError as exc:
-        raise CliError(message_vi(exc)) from exc
-    print(f"Đã lưu phần đánh giá của {unit.name}, {period.label_vi.lower()}: {changed} mục thay đổi.")
+        raise CliError(tr(message_vi(exc), message_en(exc))) from exc
+    print(tr(f"Đã lưu phần đánh giá của {unit.name}, {period.label_vi.lower()}: {changed} mục thay đổi.",
+             f"Saved the narrative of {unit.name}, {period_label(period).lower()}: {changed} sections changed."))
     return EXIT_OK
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("narrative", help="phần đánh giá, tồn tại, kiến nghị, phương hướng của báo cáo")
+    from xhht_desktop.cli import tr  # noqa: PLC0415 - the CLI imports this module
+
+    p = subparsers.add_parser("narrative", help=tr("phần đánh giá, tồn tại, kiến nghị, phương hướng của báo cáo",
+                                                   "the report's narrative: assessment, shortcomings, "
+                                                   "recommendations, direction"))
     sub = p.add_subparsers(dest="action", required=True)
-    s = sub.add_parser("set", help="lưu từ tệp văn bản: mỗi mục bắt đầu bằng dòng «# Tên mục»")
+    s = sub.add_parser("set", help=tr("lưu từ tệp văn bản: mỗi mục bắt đầu bằng dòng «# Tên mục»",
+                                      "save from a text file: each section starts with a line «# Section title» "
+                                      "(the Vietnamese titles, as «show» prints them)"))
     s.add_argument("--period", required=True)
     s.add_argument("--file", required=True, type=Path)
-    s.add_argument("--unit", help="mã đơn vị (chỉ đơn vị của máy này)")
+    s.add_argument("--unit", help=tr("mã đơn vị (chỉ đơn vị của máy này)", "unit code (only this installation's unit)"))
     s.set_defaults(func=cmd_narrative)
-    sh = sub.add_parser("show", help="in phần đánh giá của một kỳ (dạng tệp mà «set» đọc được)")
+    sh = sub.add_parser("show", help=tr("in phần đánh giá của một kỳ (dạng tệp mà «set» đọc được)",
+                                        "print the narrative of a period (as a file «set» reads)"))
     sh.add_argument("--period", required=True)
-    sh.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của máy này)")
+    sh.add_argument("--unit", help=tr("mã đơn vị (mặc định: đơn vị của máy này)",
+                                      "unit code (default: this installation's unit)"))
     sh.set_defaults(func=cmd_narrative)

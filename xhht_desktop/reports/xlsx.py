@@ -61,6 +61,7 @@ WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 SPREAD = Alignment(horizontal="centerContinuous", vertical="center")
+NARRATIVE_ALIGN = Alignment(horizontal="justify", vertical="top", wrap_text=True)
 
 
 def flag_format(ind: Indicator) -> str:
@@ -306,8 +307,55 @@ def _previous_cell(sh: Sheet, ind: Indicator, before, level: str) -> WriteOnlyCe
     return sh.c(before.value / 100, fmt=PCT_FORMAT, border=True)
 
 
+# The written sections (reports.narrative) after the tables, as in the PDF: a title line, then one
+# row per paragraph, wrapped in a cell merged across the printed width. A row is at most 409 points
+# high, so a long paragraph is cut into several rows (at a space) of at most NARRATIVE_ROW_LINES lines.
+NARRATIVE_ROW_LINES = 20
+LINE_HEIGHT = 15.0  # points, the 11 pt font with its leading
+
+
+def _chunks(paragraph: str, width_chars: int, max_lines: int) -> list[str]:
+    """`paragraph` in pieces that each wrap to at most `max_lines` lines of `width_chars`."""
+    limit = max(width_chars * max_lines, 200)
+    out: list[str] = []
+    rest = paragraph
+    while len(rest) > limit:
+        cut = rest.rfind(" ", 0, limit)
+        cut = cut if cut > limit // 2 else limit
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    out.append(rest)
+    return out
+
+
+def write_narrative(sh: Sheet, narrative: dict | None, widths: list[float]) -> None:
+    """The sections a person wrote, in the order of the PDF (empty ones left out); each paragraph in
+    a cell merged from column A to the last printed column, wrapped, its row as high as its lines."""
+    if not narrative:
+        return
+    from xhht_desktop.reports.narrative import SECTIONS  # noqa: PLC0415
+
+    last = get_column_letter(len(widths))
+    width_chars = max(int(sum(widths) * 1.05), 40)
+    for key, title in SECTIONS:
+        text = (narrative.get(key) or "").strip()
+        if not text:
+            continue
+        sh.append([])
+        r = sh.append([sh.c(title.upper(), font=F_BOLD)])
+        for paragraph in (p.strip() for p in text.split("\n")):
+            if not paragraph:
+                continue
+            for piece in _chunks(paragraph, width_chars, NARRATIVE_ROW_LINES):
+                lines = sum(max(1, -(-len(part) // width_chars)) for part in piece.split("\n"))
+                sh.ws.row_dimensions[sh.row + 1].height = LINE_HEIGHT * lines + 3
+                r = sh.append([sh.c(piece, align=NARRATIVE_ALIGN)] + [sh.c(None, align=NARRATIVE_ALIGN)
+                                                                       for _ in range(len(widths) - 1)])
+                sh.ws.merged_cells.add(f"A{r}:{last}{r}")
+
+
 def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHeader, title: str,
-                     name: str = "Bieu01") -> None:
+                     name: str = "Bieu01", narrative: dict | None = None) -> None:
     """The official form: one line per indicator (and its Nữ / DTTS lines) of one unit."""
     with_units = sheet.unit.level != "xa"
     widths = FORM_WIDTHS + ([10, 10] if with_units else [])
@@ -375,6 +423,7 @@ def write_form_sheet(wb: Workbook, sheet: R.ProgressSheet, header: R.DocumentHea
     for text in (sheet.coverage.text_vi() if sheet.coverage else "", sheet.derived_note):
         if text:
             sh.append([sh.c(text, font=F_ITALIC)])
+    write_narrative(sh, narrative if narrative is not None else sheet.narrative, widths)
     signature_footer(sh, header, R.vn_date_line(header.place, header.date_on(sheet.printed_at.date())),
                      left_col=1, right_col=6)
     sh.ws.print_area = f"A1:{get_column_letter(len(head))}{sh.row}"
@@ -576,7 +625,7 @@ def write_consolidated_xlsx(db: sqlite_utils.Database, root_id: int, period: str
     rep = report or R.consolidated(db, root_id, period, progress=progress, activities=False)
     wb = Workbook(write_only=True)
     assert rep.summary is not None
-    write_form_sheet(wb, rep.summary, rep.header, rep.title, name="Bieu02")
+    write_form_sheet(wb, rep.summary, rep.header, rep.title, name="Bieu02", narrative=rep.narrative or {})
     write_detail_sheet(wb, rep, progress)
     from xhht_desktop.reports.consolidated import AGENCY_INDICATORS
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from xhht_desktop.messages import Text
+from xhht_desktop.messages import CodedError, Text
 from xhht_desktop import __version__
 from xhht_desktop.db import meta, migrations, units_repo
 from xhht_desktop.domain.catalogue import catalogue_version
@@ -36,8 +36,9 @@ TABLE_LABELS_VI = {
 }
 
 
-class ExportProblem(ValueError):
-    """Export cannot proceed; the message tells the official what to do, in Vietnamese."""
+class ExportProblem(CodedError):
+    """Export cannot proceed: a code of xhht_desktop/messages.py with its parameters; str() tells the
+    official what to do, in Vietnamese."""
 
 
 @dataclass
@@ -72,9 +73,9 @@ class ExportResult:
 def _installation(db: sqlite_utils.Database):
     inst = get_installation(db)
     if inst is None:
-        raise ExportProblem("Máy này chưa được khởi tạo (chưa chọn đơn vị).")
+        raise ExportProblem("export.not_initialised")
     if inst.role == "department":
-        raise ExportProblem("Máy của Sở nhận gói, không xuất gói đồng bộ.")
+        raise ExportProblem("export.department")
     return inst
 
 
@@ -155,11 +156,10 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
     inst = _installation(db)
     recipients = keys.package_recipients(db)
     if not recipients:
-        raise ExportProblem("Chưa có khóa công khai của Sở: vào Cài đặt → «Nhận khóa của Sở…» "
-                            "(tệp khóa do Sở gửi), rồi xuất lại.")
+        raise ExportProblem("export.no_department_key")
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise ExportProblem(f"Thư mục «{out_dir}» không tồn tại (USB đã được rút ra?).")
+        raise ExportProblem("export.no_folder", folder=str(out_dir))
     signing_key = keys.signing_key(db)
     specs = table_specs(db)
     created = (now or dt.datetime.now()).astimezone().replace(microsecond=0)
@@ -173,9 +173,7 @@ def export_package(db: sqlite_utils.Database, out_dir: str | Path, *, full: bool
         from xhht_desktop.sync import corrections, receipts  # noqa: PLC0415 - the way back (issue 11)
 
         if total == 0 and not corrections.manifest_replies(db):  # a reply to the Department travels alone too
-            raise ExportProblem("Không có gì mới kể từ gói số "
-                                f"{last['sequence'] if last else 0}. Muốn gửi lại toàn bộ thì chọn "
-                                "«Xuất lại toàn bộ».")
+            raise ExportProblem("export.nothing_new", sequence=last["sequence"] if last else 0)
         sequence = (last["sequence"] if last else 0) + 1
         package_uuid = str(uuid.uuid4())
         counts = {name: len(r) for name, r in rows.items() if r}

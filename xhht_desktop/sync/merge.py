@@ -35,6 +35,7 @@ import sqlite_utils
 from xhht_desktop.db import meta
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.installation import get_installation
+from xhht_desktop.messages import Text
 from xhht_desktop.sync import keys, repo
 from xhht_desktop.sync import merge_plan, merge_write
 from xhht_desktop.sync.merge_common import (  # noqa: F401 - the public API, as before the split
@@ -86,23 +87,32 @@ from xhht_desktop.sync.merge_write import _Group
 from xhht_desktop.sync.package import OpenedPackage, PackageRejected, open_package
 from xhht_desktop.sync.tables import table_specs
 
-# Packages are committed together every few seconds: a crash loses at most that much merging (never
-# half a package, and re-merging is idempotent), while each commit's fsync and WAL checkpoint is
-# paid a few times per minute instead of once per package.
-COMMIT_EVERY_SECONDS = 30.0
-# A group's records and history rows wait in memory to be written sorted by UUID (see _Group); they
-# are written into the group's open transaction when FLUSH_ROWS of them wait, so memory stays
-# bounded however large the group. The larger the group, the fewer times the same index pages
-# (random UUIDs: all over the file) are written again by later commits: the group is committed at
-# GROUP_MAX_ROWS rows, or at the package and byte limits, which bound the files kept in memory to
-# merge a group again if one of its packages fails. (Before: committed every 10 s or 100,000 rows;
-# 1,000 packages into a 750 MB database wrote 3 groups.)
-FLUSH_ROWS = 100_000
-GROUP_MAX_ROWS = 1_000_000
-GROUP_MAX_PACKAGES = 1_500
+# Packages are committed together in groups: a crash loses at most the group under way (never half a
+# package, and re-merging is idempotent), while each commit's fsync and WAL checkpoint is paid a few
+# times per batch instead of once per package.
+# A group's records (and the history rows of their changes) wait in memory to be written sorted by UUID
+# (see _Group); they are written into the group's open transaction when FLUSH_ROWS of them wait, so
+# memory stays bounded however large the group. With random UUIDs each flush writes index pages all
+# over the file, and each commit's checkpoint copies every page the group changed into the database:
+# the fewer flushes and commits, the fewer times the same pages are written. The group is committed
+# at COMMIT_EVERY_SECONDS, GROUP_MAX_ROWS rows, or the package and byte limits, which bound the files
+# kept in memory to merge a group again if one of its packages fails.
+# Measured on the national batch (10,000 packages into the 7.9 GB nation; /proc I/O per phase):
+#   30 s / 1,000,000 rows, flush 100,000, cache 128 MB: 14 flushes, 7 commits, 9.45 GB, 344 MB peak
+#   120 s / 5,000,000 rows, flush 200,000, cache 32 MB:  6 flushes, 2 commits, 7.13 GB, 406 MB peak
+#   (then 0.3 KB less per waiting record: merge_plan._shared)
+#   120 s, one group, flush 250,000, cache 64 MB:       4 flushes, 1 commit,  5.91 GB, 509 MB peak
+# In the app every write goes through one writer (xhht_desktop.writer), so a save waits for the whole
+# merge operation, not for a group; a command run beside the app may wait a group's length.
+COMMIT_EVERY_SECONDS = 120.0
+FLUSH_ROWS = 200_000
+GROUP_MAX_ROWS = 5_000_000
+GROUP_MAX_PACKAGES = 10_000
 GROUP_MAX_BYTES = 64 * 1024 * 1024
-# Page cache of the merging connection (KiB): random-UUID index inserts touch pages all over.
-MERGE_CACHE_KIB = 128 * 1024
+# Page cache of the merging connection (KiB). A flush writes each table's rows in UUID order, so the
+# index pages pass through the cache once; what it must hold is the unit-keyed index pages of the
+# packages in the flush.
+MERGE_CACHE_KIB = 32 * 1024
 # The WAL is checkpointed beside the merge (repo.BackgroundCheckpointer); past this size the merge
 # waits for the checkpoint to finish so that the WAL starts again from its beginning.
 WAL_RESTART_BYTES = 768 * 1024 * 1024
@@ -113,8 +123,13 @@ WAL_RESTART_BYTES = 768 * 1024 * 1024
 # (FLUSH_ROWS) now do more for the bytes written.
 CHECKPOINT_EVERY_COMMIT = True
 WAL_KEEP_BYTES = 64 * 1024 * 1024  # journal_size_limit while merging: the WAL file shrinks back to this
-# Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread.
+# Packages opened (decrypted, verified, parsed) ahead of the one being merged, on a helper thread -
+# or, for a batch of OPEN_IN_PROCESS_FROM packages or more, in a helper process (merge_read.Opener):
+# opening is most of a package's CPU, and on a thread it takes turns with the merge on the GIL.
+# Below that, starting the process (an interpreter, ~0.3 s) costs more than it saves.
 OPEN_AHEAD = 4
+OPEN_AHEAD_IN_PROCESS = 16
+OPEN_IN_PROCESS_FROM = 300
 
 
 def merge_files(db: sqlite_utils.Database, paths: Iterable[str | Path], *, dry_run: bool = False,
@@ -149,7 +164,9 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                    commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS, flush_rows=FLUSH_ROWS,
                    max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
     done = 0
-    opener = Opener(batch, items, OPEN_AHEAD)  # packages being opened beside the merge
+    in_process = total >= OPEN_IN_PROCESS_FROM
+    opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
+                    processes=in_process)  # packages being opened beside the merge
     try:
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
         if not dry_run:
@@ -290,6 +307,11 @@ def ranges_vi(ranges: list[tuple[int, int]], shown: int = 20) -> str:
     return text
 
 
+def ranges_en(ranges: list[tuple[int, int]], shown: int = 20) -> str:
+    """ranges_vi in English (the CLI's --lang en)."""
+    return ranges_vi(ranges, shown).replace("tổng cộng", "in all").replace(" gói)", " packages)")
+
+
 def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> list[str]:
     out = []
     for fingerprint, unit_key in touched:
@@ -297,7 +319,8 @@ def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> 
         if ranges:
             unit = repo.unit_row(db, unit_key)
             name = unit[3] if unit else unit_key
-            out.append(f"Thiếu gói số {ranges_vi(ranges)} của {name} (máy {fingerprint}).")
+            out.append(Text("merge.gap", ranges_vi=ranges_vi(ranges), ranges=ranges_en(ranges), unit=name,  # english2
+                            fp=fingerprint))
     return out
 
 
@@ -328,7 +351,7 @@ def _pairs_of(db: sqlite_utils.Database, fingerprint: str) -> list[dict]:
     fp = keys.normalise_fingerprint(fingerprint)
     pairs = repo.key_pairs(db, fp)
     if not pairs:
-        raise keys.KeyProblem(f"Không có máy gửi nào mang mã {fp}.")
+        raise keys.KeyProblem(Text("merge.no_such_sender", fp=fp))
     return pairs
 
 
@@ -360,27 +383,23 @@ def resolve_pairs(db: sqlite_utils.Database, items: Iterable[str | tuple[str, st
         pairs = _pairs_of(db, fingerprint)
         fp = pairs[0]["fingerprint"]
         if any(p["status"] == "revoked" for p in pairs):
-            raise keys.KeyProblem(f"Máy gửi {fp} đã bị thu hồi: không xác nhận lại được cho đơn vị nào. Nếu đó là "
-                                  "máy thật, đề nghị đơn vị cài lại để có khóa mới, rồi xác nhận khóa mới.")
+            raise keys.KeyProblem(Text("merge.sender_revoked", fp=fp))
         if spec is None:
             # Seen in the same merge, the order of the files decides which came first: not the sender's
             # word to take. Once the first is confirmed, a bare fingerprint only ever means that one.
             first = [p for p in pairs if p["first_seen"] == pairs[0]["first_seen"] and p["status"] == "pending"]
             if pairs[0]["status"] == "pending" and len(first) > 1:
-                raise keys.KeyProblem(
-                    f"Máy {fp} lần đầu gửi số liệu cho {len(first)} đơn vị cùng lúc "
-                    f"({', '.join(p['unit_code'] or p['unit_key'] for p in first)}): {units_claimed_vi(len(pairs))}. "
-                    "Chỉ rõ đơn vị cần xác nhận bằng --unit MÃ.")
+                raise keys.KeyProblem(Text(
+                    "merge.bare_fingerprint_ambiguous", fp=fp, n=len(first), total=len(pairs),
+                    codes=", ".join(p["unit_code"] or p["unit_key"] for p in first)))
             chosen = pairs[0]
         else:
             matches = [p for p in pairs if _unit_matches(p, spec.strip())]
             if not matches:
-                raise keys.KeyProblem(
-                    f"Máy {fp} không gửi số liệu cho đơn vị «{spec}»; máy này chỉ gửi cho "
-                    f"{', '.join(_unit_label(p) for p in pairs)}.")
+                raise keys.KeyProblem(Text("merge.unit_not_sent", fp=fp, spec=spec,
+                                           units=", ".join(_unit_label(p) for p in pairs)))
             if len(matches) > 1:
-                raise keys.KeyProblem(f"Mã «{spec}» ứng với {len(matches)} đơn vị máy {fp} đã gửi; ghi thêm ngày: "
-                                      f"{spec}@NĂM-THÁNG-NGÀY.")
+                raise keys.KeyProblem(Text("merge.unit_spec_ambiguous", fp=fp, spec=spec, n=len(matches)))
             chosen = matches[0]
         pair = (fp, chosen["unit_key"])
         if pair not in out:
@@ -437,7 +456,7 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, choice: str, *
         raise ValueError("choice must be 'local' or 'incoming'")
     c = repo.get_conflict(db, conflict_id)
     if c is None or c["status"] != "open":
-        raise MergeError(f"Không có xung đột số {conflict_id} đang chờ xử lý.")
+        raise MergeError(Text("merge.no_pending_conflict", conflict_id=conflict_id))
     spec = table_specs(db)[c["table_name"]]
     inst = get_installation(db)
     who = actor or (inst.actor if inst else "")

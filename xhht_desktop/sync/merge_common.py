@@ -13,6 +13,7 @@ from xhht_desktop.installation import get_installation
 from xhht_desktop.sync import keys, repo
 from xhht_desktop.sync.package import OpenedPackage
 from xhht_desktop.sync.tables import TableSpec, table_specs
+from xhht_desktop.messages import Text
 
 Progress = Callable[[int, int, str], None]
 
@@ -50,7 +51,7 @@ LATEST_TIME = dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
 
 
 class MergeError(ValueError):
-    """The merge cannot start at all (not a Department, no key); message in Vietnamese."""
+    """The merge cannot start at all (not a Department, no key); raised with a coded Text."""
 
 
 @dataclass
@@ -151,10 +152,10 @@ class _Batch:
 def _start(db: sqlite_utils.Database, dry_run: bool, actor: str | None) -> _Batch:
     inst = get_installation(db)
     if inst is None or inst.role != "department":
-        raise MergeError("Chỉ máy của Sở (vai trò department) mới nhận và nhập gói đồng bộ.")
+        raise MergeError(Text("merge.not_department"))
     identities = keys.department_identities(db)
     if not identities:
-        raise MergeError("Máy của Sở chưa có khóa bí mật: khôi phục khóa từ bản sao lưu trước khi nhập gói.")
+        raise MergeError(Text("merge.no_secret_key"))
     return _Batch(db=db, identities=identities, own_fingerprints=keys.own_department_fingerprints(db),
                   specs=table_specs(db), actor=actor or inst.actor, origin=inst.installation_id,
                   dry_run=dry_run, now=now_iso(), units=repo.unit_rows(db))

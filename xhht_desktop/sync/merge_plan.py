@@ -7,6 +7,7 @@ written here: merge_write applies the decision."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from sys import intern
 
 import sqlite_utils
 
@@ -43,6 +44,7 @@ class _Plan:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     writes: dict[str, list[tuple]] = field(default_factory=dict)  # table -> upsert rows
     history: list[tuple] = field(default_factory=list)
+    arrived: set[str] = field(default_factory=set)  # records new here: their history is an arrival block
     new_conflicts: list[dict] = field(default_factory=list)
     updated_conflicts: list[tuple] = field(default_factory=list)  # (id, origin, revision, data)
     errors: list[str] = field(default_factory=list)
@@ -66,6 +68,16 @@ def _stored_data(spec: TableSpec, ex: tuple) -> dict:
 
 def _text(v) -> str | None:
     return None if v is None else str(v)
+
+
+# Text repeated across many records (each package's rows hold their own copies once decoded): records
+# wait in a group until its sorted write, so they share one copy. Measured in merge_write's terms: about
+# 0.3 KB less per waiting figure.
+_SHARED_FIELDS = frozenset({"period", "indicator", "breakdown", "section"})
+
+
+def _shared(v):
+    return intern(v) if type(v) is str else v
 
 
 def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepared: _Prepared) -> _Plan:
@@ -97,6 +109,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
         writes = plan.writes.setdefault(name, [])
         hist_idx = [(f, spec.columns.index(f), 5 + spec.fields.index(f)) for f in spec.history_fields]
         nfields = len(spec.fields)
+        shared = [i for i, f in enumerate(spec.fields) if f in _SHARED_FIELDS]
         record_history = spec.history_on_insert == "record"
         applied: list[tuple] = []
         aside: list[tuple] = []  # conflicts and older versions: not applied, still checked (_check_aside)
@@ -110,8 +123,13 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                 continue
             action = _classify(row, ex, conflicts.get(uuid_, ()))
             if action in ("new", "updated", "meta"):
-                writes.append((uuid_, unit_id, *row[8:8 + nfields], revision, row[3], updated_at, updated_by,
-                               origin, deleted))
+                data = row[8:8 + nfields]
+                if shared:
+                    data = list(data)
+                    for i in shared:
+                        data[i] = _shared(data[i])
+                writes.append((uuid_, unit_id, *data, revision, row[3], _shared(updated_at), _shared(updated_by),
+                               _shared(origin), deleted))
                 applied.append(row)
                 if action == "meta":
                     plan.counts["unchanged"] += 1
@@ -120,6 +138,8 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                     plan.counts["deleted"] += 1
                 else:
                     plan.counts[action] += 1
+                if ex is None:
+                    plan.arrived.add(uuid_)
                 if ex is None and record_history:
                     plan.history.append((name, uuid_, "created", None, prepared.created[uuid_], revision, updated_at,
                                          updated_by, origin, source))

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import sqlite3
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,17 +148,34 @@ def _read(path: Path) -> bytes | PackageResult:
 
 
 class Opener:
-    """Opens packages (`_open_item`) on a helper thread, `ahead` of the one being merged, in order.
+    """Opens packages (`_open_item`) `ahead` of the one being merged, in order: on a helper thread,
+    or with `processes=True` in a helper process (see _ReadState), so that opening (decrypt, verify,
+    check, prepare: most of a package's CPU) runs beside the merge instead of taking turns with it
+    on the GIL.
 
     `next()` gives (name, data, opened or refused result, prepared) for the next item, or None at
-    the end; `pending()` names the items not yet given (on cancel); `close()` stops the thread."""
+    the end; `pending()` names the items not yet given (on cancel); `close()` stops the helper. If
+    the helper process fails (it cannot start, or dies), the items it had are opened here instead:
+    the same checks, only slower."""
 
-    def __init__(self, batch: _Batch, items: Iterable[tuple[str, bytes | Path]], ahead: int):
+    def __init__(self, batch: _Batch, items: Iterable[tuple[str, bytes | Path]], ahead: int, *,
+                 processes: bool = False):
         self.batch = batch
         self.iterator: Iterator = iter(items)
         self.ahead_n = ahead
-        self.ahead: deque[tuple[str, Future]] = deque()
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xhht-open")
+        self.ahead: deque[tuple[str, bytes | Path, Future | None]] = deque()
+        self.pool: Executor | None = None
+        self.in_process = False
+        if processes:
+            try:
+                state = _ReadState.of(batch)
+                self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_ReadState.install, initargs=(state,))
+                self.in_process = True
+            except (OSError, ValueError, RuntimeError, sqlite3.Error):
+                self.pool = None  # opened on a thread, as before
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xhht-open")
         self._fill()
 
     def _fill(self) -> None:
@@ -163,20 +183,92 @@ class Opener:
             item = next(self.iterator, None)
             if item is None:
                 return
-            self.ahead.append((item[0], self.pool.submit(_open_item, self.batch, *item)))
+            name, source = item
+            if self.in_process:
+                future = self._submit(_open_in_process, name, source)
+            else:
+                future = self._submit(_open_item, self.batch, name, source)
+            self.ahead.append((name, source, future))
+
+    def _submit(self, fn, *args) -> Future | None:
+        try:
+            return self.pool.submit(fn, *args)
+        except (BrokenProcessPool, RuntimeError):
+            return None  # opened in next()
 
     def next(self) -> tuple[str, bytes, OpenedPackage | PackageResult, _Prepared | None] | None:
         if not self.ahead:
             return None
-        name, future = self.ahead.popleft()
-        data, opened, prepared = future.result()
+        name, source, future = self.ahead.popleft()
+        try:
+            if future is None:
+                raise BrokenProcessPool("not submitted")
+            data, opened, prepared = future.result()
+        except (BrokenProcessPool, OSError, EOFError):  # the helper process died: open it here
+            data, opened, prepared = _open_item(self.batch, name, source)
         self._fill()
         return name, data, opened, prepared
 
     def pending(self) -> list[str]:
-        return [n for n, _ in self.ahead] + [n for n, _ in self.iterator]
+        return [n for n, _s, _f in self.ahead] + [n for n, _ in self.iterator]
 
     def close(self) -> None:
-        for _n, future in self.ahead:
-            future.cancel()
-        self.pool.shutdown(wait=True)
+        for _n, _s, future in self.ahead:
+            if future is not None:
+                future.cancel()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---- opening in a helper process ----------------------------------------------------------------
+
+@dataclass
+class _ReadState:
+    """What opening a package needs, sent once to the helper process (spawned: on Windows, and in
+    the frozen app through multiprocessing.freeze_support in main.py). The table specs hold
+    functions, so the helper rebuilds them from the synced tables' CREATE statements; the
+    Department's keys travel as text over the pipe to our own child process, never to a file."""
+
+    identities: list[str]
+    own_fingerprints: set[str]
+    schema: list[str]
+    units: dict[str, tuple]
+
+    @classmethod
+    def of(cls, batch: _Batch) -> _ReadState:
+        names = list(batch.specs)
+        sql = [r[0] for r in batch.db.conn.execute(
+            f"SELECT sql FROM sqlite_master WHERE type='table' AND name IN ({','.join('?' * len(names))})", names)]
+        return cls([str(i) for i in batch.identities], set(batch.own_fingerprints), sql, dict(batch.units))
+
+    @staticmethod
+    def install(state: _ReadState) -> None:
+        global _PROCESS_BATCH  # noqa: PLW0603 - the helper process's one batch
+        import sqlite_utils  # noqa: PLC0415
+        from pyrage import x25519  # noqa: PLC0415
+
+        from xhht_desktop.sync.tables import table_specs  # noqa: PLC0415
+
+        db = sqlite_utils.Database(memory=True)
+        for statement in state.schema:
+            db.conn.execute(statement)
+        _PROCESS_BATCH = _ProcessBatch(identities=[x25519.Identity.from_str(i) for i in state.identities],
+                                       own_fingerprints=state.own_fingerprints, specs=table_specs(db),
+                                       units=state.units)
+        db.conn.close()
+
+
+@dataclass
+class _ProcessBatch:
+    """The part of a _Batch that `_open_item` reads."""
+
+    identities: list
+    own_fingerprints: set[str]
+    specs: dict
+    units: dict[str, tuple]
+
+
+_PROCESS_BATCH: _ProcessBatch | None = None
+
+
+def _open_in_process(name: str, source: bytes | Path):
+    return _open_item(_PROCESS_BATCH, name, source)  # type: ignore[arg-type]

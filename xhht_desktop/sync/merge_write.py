@@ -56,8 +56,9 @@ class _Group:
     back and its packages are merged again one at a time, each in its own savepoint: only the
     package at fault is rejected, and every package stays whole or absent.
 
-    A package's records and history rows are not written at once but kept and written with the
-    whole group, sorted by UUID (`flush`). Their keys are random, so each lands on its own index
+    A package's records and the history rows of its changes are not written at once but kept and
+    written with the whole group, sorted by UUID (`flush`); the history of a record's first arrival
+    is written at once, since it is only appended (`defer`). Their keys are random, so each lands on its own index
     page; sorted, the rows that share a page are written together and the page is written out
     once per group, not once per package (the small bookkeeping rows are written at once). Until
     then the database does not show them, so a package of a unit already in the group, or one that
@@ -87,6 +88,7 @@ class _Group:
         self.records: set[str] = set()   # record UUIDs waiting in `writes`
         self.writes: dict[str, list[tuple]] = {}  # table -> upsert rows waiting
         self.history: list[tuple] = []   # history rows waiting
+        self.firsts: dict[str, int] = {}  # record uuid -> first id of its arrival block, already written
 
     def begin(self) -> None:
         if not self.batch.dry_run:
@@ -103,17 +105,28 @@ class _Group:
 
     def _clear_waiting(self) -> None:
         self.units, self.records, self.writes, self.history = set(), set(), {}, []
+        self.firsts = {}
         self.waiting = 0
 
     def defer(self, plan: _Plan) -> None:
-        """Keep a planned package's records and history for the group's sorted write."""
+        """Keep a planned package's records and indexed history rows for the group's sorted write.
+        The history of its new records' first arrival is written at once: it is only appended to
+        the history table (an arrival block, migration 0009), and its records wait with their
+        pointer to it."""
         for name, rows in plan.writes.items():
             self.writes.setdefault(name, []).extend(rows)
             self.batch.rows_written += len(rows)
             self.waiting += len(rows)
-        self.history.extend(plan.history)
+        rest = plan.history
+        if plan.arrived:
+            arrived = plan.arrived
+            numbered, firsts = repo.number_history(self.batch.db, [h for h in rest if h[1] in arrived], arrived)
+            repo.insert_history_numbered(self.batch.db, numbered)
+            self.firsts.update(firsts)
+            rest = [h for h in rest if h[1] not in arrived]
+        self.history.extend(rest)
         self.batch.rows_written += len(plan.history)
-        self.waiting += len(plan.history)
+        self.waiting += len(rest)
 
     def flush_if_full(self, report: MergeReport) -> None:
         """Write what waits into the open transaction once `flush_rows` rows wait (memory bound)."""
@@ -126,15 +139,9 @@ class _Group:
         if not (self.writes or self.history):
             self.units, self.records = set(), set()
             return True
-        db = self.batch.db
         try:
-            for name, spec in self.batch.specs.items():  # write order: parents before children
-                rows = self.writes.get(name)
-                if rows:
-                    rows.sort(key=_first)
-                    repo.upsert_rows(db, spec, rows)
             self.history.sort(key=_second)
-            repo.insert_history(db, self.history)
+            _write_rows(self.batch, self.writes, self.history, set(), sort=True, firsts=self.firsts)
         except sqlite3.OperationalError:
             raise  # disk full, locked, I/O: stop (the group is undone)
         except sqlite3.DatabaseError:
@@ -207,15 +214,30 @@ class _Group:
         self.begin()
 
 
+def _write_rows(batch: _Batch, writes: dict[str, list[tuple]], history: list[tuple], arrived: set[str], *,
+               sort: bool, firsts: dict[str, int] | None = None) -> None:
+    """Records and their history rows, each record's rows together in `history`. The rows of a
+    record's first arrival get consecutive ids (an arrival block, migration 0009) and the record points
+    at the first: they are appended to the history table and never enter its record_uuid index."""
+    db = batch.db
+    numbered, new_firsts = repo.number_history(db, history, arrived)
+    firsts = {**firsts, **new_firsts} if firsts else new_firsts
+    for name, spec in batch.specs.items():  # write order: parents before children
+        rows = writes.get(name)
+        if rows:
+            if sort:
+                rows.sort(key=_first)
+            repo.upsert_rows(db, spec, rows, firsts)
+    repo.insert_history_numbered(db, numbered)
+
+
 def _write(batch: _Batch, opened: OpenedPackage, plan: _Plan, group: _Group | None) -> None:
     """Records and history now, or with the group's sorted write; conflicts now."""
     db = batch.db
     if group is not None:
         group.defer(plan)
     else:
-        for name, rows in plan.writes.items():
-            repo.upsert_rows(db, batch.specs[name], rows)
-        repo.insert_history(db, plan.history)
+        _write_rows(batch, plan.writes, plan.history, plan.arrived, sort=False)
     for record in plan.new_conflicts:
         repo.insert_conflict(db, record)
         batch.conflicts_possible = True

@@ -16,59 +16,100 @@ from xhht_desktop.sync.merge import (
 )
 
 
-def _when(iso: str) -> str:
+# The receipt on the command line in English (`xhht --lang en merge`); the printed paper (HTML) and
+# the default text stay Vietnamese.
+STATUS_LABELS_EN = {"imported": "Imported", "duplicate": "Duplicate – imported before",
+                    "conflict": "Imported, with conflicts", "held": "Awaiting confirmation of the sender",
+                    "rejected": "Rejected"}
+DRY_RUN_LABELS_EN = {"imported": "Would be imported", "duplicate": "Duplicate – imported before",
+                     "conflict": "Would be imported, with conflicts",
+                     "held": "Would await confirmation of the sender", "rejected": "Would be rejected"}
+COUNT_LABELS_EN = {"new": "new", "updated": "updated", "unchanged": "unchanged", "older": "older (skipped)",
+                   "conflicts": "conflicts", "deleted": "deleted"}
+_WORDS = {
+    "title_dry": ("KẾT QUẢ KIỂM TRA GÓI ĐỒNG BỘ (CHƯA NHẬP)", "CHECK OF SYNC PACKAGES (NOT IMPORTED)"),
+    "title": ("BIÊN NHẬN NHẬP GÓI ĐỒNG BỘ", "RECEIPT OF IMPORTED SYNC PACKAGES"),
+    "at": ("Lúc {when} – người thực hiện: {actor}", "At {when} – by: {actor}"),
+    "packages": ("{label}: {n} gói", "{label}: {n} packages"),
+    "records": ("Bản ghi: {counts}", "Records: {counts}"),
+    "cancelled": ("Đã dừng theo yêu cầu; {n} tệp chưa xử lý.", "Stopped on request; {n} files not processed."),
+    "unknown_unit": ("không rõ đơn vị", "unit unknown"),
+    "sequence": (", gói số {n}", ", package no. {n}"),
+    "sender": ("   Máy gửi: {fp}", "   Sending installation: {fp}"),
+    "problem": ("   Lỗi: {text}", "   Problem: {text}"),
+    "warning": ("   Lưu ý: {text}", "   Note: {text}"),
+    "gaps": ("Gói còn thiếu:", "Packages still missing:"),
+    "not_processed": ("Chưa xử lý:", "Not processed:"),
+}
+
+
+def _w(key: str, lang: str, **params) -> str:
+    vi, en = _WORDS[key]
+    return (en if lang == "en" else vi).format(**params)
+
+
+def _when(iso: str, lang: str = M.DEFAULT) -> str:
     try:
-        return dt.datetime.fromisoformat(iso).strftime("%H:%M ngày %d/%m/%Y")
+        return dt.datetime.fromisoformat(iso).strftime("%H:%M %d/%m/%Y" if lang == "en" else "%H:%M ngày %d/%m/%Y")
     except ValueError:
         return iso
 
 
-def _counts_text(counts: dict[str, int]) -> str:
-    return ", ".join(f"{format_int(counts.get(k, 0))} {COUNT_LABELS_VI[k]}" for k in COUNT_KEYS if counts.get(k))
+def _counts_text(counts: dict[str, int], lang: str = M.DEFAULT) -> str:
+    labels = COUNT_LABELS_EN if lang == "en" else COUNT_LABELS_VI
+    return ", ".join(f"{format_int(counts.get(k, 0))} {labels[k]}" for k in COUNT_KEYS if counts.get(k))
 
 
-def title(report: MergeReport) -> str:
-    return "KẾT QUẢ KIỂM TRA GÓI ĐỒNG BỘ (CHƯA NHẬP)" if report.dry_run else "BIÊN NHẬN NHẬP GÓI ĐỒNG BỘ"
+def _status_labels(report: MergeReport, lang: str) -> dict[str, str]:
+    if lang == "en":
+        return DRY_RUN_LABELS_EN if report.dry_run else STATUS_LABELS_EN
+    return DRY_RUN_LABELS_VI if report.dry_run else STATUS_LABELS_VI
 
 
-def summary_lines(report: MergeReport) -> list[str]:
-    labels = DRY_RUN_LABELS_VI if report.dry_run else STATUS_LABELS_VI
+def title(report: MergeReport, lang: str = M.DEFAULT) -> str:
+    return _w("title_dry" if report.dry_run else "title", lang)
+
+
+def summary_lines(report: MergeReport, lang: str = M.DEFAULT) -> list[str]:
+    labels = _status_labels(report, lang)
     sc = report.status_counts
-    lines = [f"{labels[s]}: {format_int(n)} gói" for s, n in sc.items() if n]
-    rc = _counts_text(report.record_counts)
+    lines = [_w("packages", lang, label=labels[s], n=format_int(n)).replace(" 1 packages", " 1 package")
+             for s, n in sc.items() if n]
+    rc = _counts_text(report.record_counts, lang)
     if rc:
-        lines.append(f"Bản ghi: {rc}")
+        lines.append(_w("records", lang, counts=rc))
     if report.cancelled:
-        lines.append(f"Đã dừng theo yêu cầu; {len(report.not_processed)} tệp chưa xử lý.")
+        lines.append(_w("cancelled", lang, n=len(report.not_processed)))
     return lines
 
 
 def receipt_text(report: MergeReport, lang: str = M.DEFAULT) -> str:
-    """The receipt as plain text; `lang` words the packages' reasons, problems and warnings (the CLI's
-    --lang); the frame is the Vietnamese paper's."""
-    labels = DRY_RUN_LABELS_VI if report.dry_run else STATUS_LABELS_VI
-    out = [title(report), f"Lúc {_when(report.finished_at or report.started_at)} – người thực hiện: {report.actor}", ""]
-    out += summary_lines(report)
+    """The receipt as plain text; `lang` "en" for the command line in English (the reasons worded by
+    their codes, xhht_desktop/messages.py)."""
+    labels = _status_labels(report, lang)
+    out = [title(report, lang), _w("at", lang, when=_when(report.finished_at or report.started_at, lang),
+                                   actor=report.actor), ""]
+    out += summary_lines(report, lang)
     out.append("")
     for i, p in enumerate(report.packages, 1):
-        who = f"{p.unit_name} ({p.unit_code})" if p.unit_code else "không rõ đơn vị"
-        seq = f", gói số {p.sequence}" if p.sequence else ""
+        who = f"{p.unit_name} ({p.unit_code})" if p.unit_code else _w("unknown_unit", lang)
+        seq = _w("sequence", lang, n=p.sequence) if p.sequence else ""
         out.append(f"{i}. {p.file} – {who}{seq} – {labels[p.status]}")
         if p.fingerprint:
-            out.append(f"   Máy gửi: {p.fingerprint}")
+            out.append(_w("sender", lang, fp=p.fingerprint))
         if p.reason:
             out.append(f"   {M.words(p.reason, lang)}")
-        counts = _counts_text(p.counts)
+        counts = _counts_text(p.counts, lang)
         if counts and p.status != "rejected":
-            out.append(f"   Bản ghi: {counts}")
+            out.append("   " + _w("records", lang, counts=counts))
         for problem in p.problems:
-            out.append(f"   Lỗi: {M.words(problem, lang)}")
+            out.append(_w("problem", lang, text=M.words(problem, lang)))
         for warning in p.warnings:
-            out.append(f"   Lưu ý: {M.words(warning, lang)}")
+            out.append(_w("warning", lang, text=M.words(warning, lang)))
     if report.gaps:
-        out += ["", "Gói còn thiếu:"] + [f"- {g}" for g in report.gaps]
+        out += ["", _w("gaps", lang)] + [f"- {M.words(g, lang)}" for g in report.gaps]
     if report.not_processed:
-        out += ["", "Chưa xử lý:"] + [f"- {n}" for n in report.not_processed]
+        out += ["", _w("not_processed", lang)] + [f"- {n}" for n in report.not_processed]
     return "\n".join(out) + "\n"
 
 

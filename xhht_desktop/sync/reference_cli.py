@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from xhht_desktop.cli import EXIT_OK, CliError, say
+from xhht_desktop.cli import EXIT_OK, CliError, say, tr
 from xhht_desktop.db import reference
 from xhht_desktop.domain.catalogue import KINDS, PERIODICITIES, PROGRAMMES, TARGET_OPS, programme
 from xhht_desktop.sync.updates import format_number
@@ -23,7 +23,7 @@ def _print_json(data) -> None:
 def _department(ctx):
     inst = ctx.installation()
     if inst.role != "department":
-        raise CliError("Lệnh này chỉ dùng trên máy của Sở.")
+        raise CliError(tr("Lệnh này chỉ dùng trên máy của Sở.", "This command is only for the Department's installation."))
     return inst
 
 
@@ -45,7 +45,8 @@ def _programme_of(ctx, code: str, given: str | None) -> str:
     found = [p.code for p in PROGRAMMES if _stored_row(ctx, p.code, code) is not None]
     if len(found) == 1:
         return found[0]
-    raise CliError(f"Hãy chọn chương trình bằng --programme (KH2780 hoặc XHHT2130) cho chỉ tiêu {code}.")
+    raise CliError(tr(f"Hãy chọn chương trình bằng --programme (KH2780 hoặc XHHT2130) cho chỉ tiêu {code}.",
+                      f"Choose the programme with --programme (KH2780 or XHHT2130) for indicator {code}."))
 
 
 def _parse_scale(text: str) -> list[int] | str:
@@ -62,7 +63,8 @@ def cmd_catalogue_set(args, ctx) -> int:
     prog = _programme_of(ctx, code, args.programme)
     old = _stored_row(ctx, prog, code)
     if old is None and (args.name_vi is None or args.kind is None or args.levels is None or args.group is None):
-        raise CliError(f"Chỉ tiêu mới {code}: cần ít nhất --group, --name-vi, --kind và --levels.")
+        raise CliError(tr(f"Chỉ tiêu mới {code}: cần ít nhất --group, --name-vi, --kind và --levels.",
+                          f"New indicator {code}: needs at least --group, --name-vi, --kind and --levels."))
     row = dict(old) if old else {
         "programme": prog, "code": code, "group": None, "name_vi": "", "name_en": "", "kind": "", "levels": [],
         "numerator_vi": "", "denominator_vi": "", "periodicity": "nam", "target_op": None, "breakdowns": [],
@@ -88,14 +90,17 @@ def cmd_catalogue_set(args, ctx) -> int:
         try:
             targets.append((int(year), None if value.strip() in ("", "-") else float(value.replace(",", "."))))
         except ValueError:
-            raise CliError(f"--target «{spec}»: viết NĂM=SỐ, ví dụ 2030=75.") from None
+            raise CliError(tr(f"--target «{spec}»: viết NĂM=SỐ, ví dụ 2030=75.",
+                              f"--target «{spec}»: write YEAR=NUMBER, for example 2030=75.")) from None
         if not sep:
-            raise CliError(f"--target «{spec}»: viết NĂM=SỐ, ví dụ 2030=75.")
+            raise CliError(tr(f"--target «{spec}»: viết NĂM=SỐ, ví dụ 2030=75.",
+                              f"--target «{spec}»: write YEAR=NUMBER, for example 2030=75."))
     years = programme(prog).target_years
     for year, _v in targets:
         if year not in years:
-            raise CliError(f"Năm mục tiêu {year} không có trong {prog} (năm mục tiêu: "
-                           f"{', '.join(map(str, years))}).")
+            raise CliError(tr(f"Năm mục tiêu {year} không có trong {prog} (năm mục tiêu: "
+                              f"{', '.join(map(str, years))}).",
+                              f"{prog} has no target year {year} (target years: {', '.join(map(str, years))})."))
     try:
         with ctx.db.atomic():
             changed = reference.set_indicator(ctx.db, row, actor=inst.actor, note=args.note or "")
@@ -104,7 +109,7 @@ def cmd_catalogue_set(args, ctx) -> int:
     except reference.ReferenceProblem as exc:
         raise CliError(exc) from None
     except ValueError as exc:
-        raise CliError(f"Mục tiêu không hợp lệ: {exc}.") from None
+        raise CliError(tr(f"Mục tiêu không hợp lệ: {exc}.", f"Target not valid: {exc}.")) from None
     print(say("refrow.saved_indicator", code=code, programme=prog) if changed or targets else say("refrow.unchanged"))
     return EXIT_OK
 
@@ -143,7 +148,8 @@ def cmd_agencies_set(args, ctx) -> int:
     old = next((r for r in reference._agency_rows(ctx.db)
                 if (r["name"], r["valid_from"]) == (name, args.valid_from)), None)
     if old is None and args.short is None:
-        raise CliError(f"Cơ quan mới «{name}»: cần ít nhất --short (tên viết tắt).")
+        raise CliError(tr(f"Cơ quan mới «{name}»: cần ít nhất --short (tên viết tắt).",
+                          f"New agency «{name}»: needs at least --short (the short name)."))
     row = dict(old) if old else {"name": name, "short": "", "name_en": "", "valid_from": args.valid_from,
                                  "valid_to": None, "successors": [], "note": ""}
     for key, value in (("short", args.short), ("name_en", args.name_en), ("note", args.note)):
@@ -178,45 +184,59 @@ def cmd_agencies_list(args, ctx) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("catalogue", help="danh mục chỉ tiêu đang áp dụng; Sở thêm hoặc sửa dòng")
+    p = sub.add_parser("catalogue", help=tr("danh mục chỉ tiêu đang áp dụng; Sở thêm hoặc sửa dòng",
+                                            "the indicator catalogue in force; the Department adds or corrects rows"))
     cs = p.add_subparsers(dest="catalogue_command", required=True, metavar="CATALOGUE_COMMAND")
-    q = cs.add_parser("list", help="các chỉ tiêu đang áp dụng trên máy này (* = Sở đã thêm hoặc sửa)")
+    q = cs.add_parser("list", help=tr("các chỉ tiêu đang áp dụng trên máy này (* = Sở đã thêm hoặc sửa)",
+                                      "the indicators in force on this installation (* = added or corrected by "
+                                      "the Department)"))
     q.add_argument("--programme", choices=[p.code for p in PROGRAMMES])
-    q.add_argument("--department", action="store_true", help="chỉ các dòng Sở đã thêm hoặc sửa")
+    q.add_argument("--department", action="store_true", help=tr("chỉ các dòng Sở đã thêm hoặc sửa",
+                                                                "only the rows the Department added or corrected"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_catalogue_list)
-    q = cs.add_parser("set", help="(máy Sở) thêm một chỉ tiêu hoặc sửa một dòng; gửi đi bằng publish")
-    q.add_argument("code", help="mã chỉ tiêu (chữ in hoa, số, _)")
+    q = cs.add_parser("set", help=tr("(máy Sở) thêm một chỉ tiêu hoặc sửa một dòng; gửi đi bằng publish",
+                                     "(Department) add an indicator or correct a row; sent by publish"))
+    q.add_argument("code", help=tr("mã chỉ tiêu (chữ in hoa, số, _)", "indicator code (capitals, digits, _)"))
     q.add_argument("--programme", choices=[p.code for p in PROGRAMMES])
     q.add_argument("--group", type=int)
     q.add_argument("--name-vi")
     q.add_argument("--name-en")
     q.add_argument("--kind", help="/".join(KINDS))
-    q.add_argument("--levels", help="cấp nhập: xa;huyen;tinh")
-    q.add_argument("--numerator", help="tử số (loại rate, trend)")
-    q.add_argument("--denominator", help="mẫu số")
+    q.add_argument("--levels", help=tr("cấp nhập: xa;huyen;tinh", "levels that enter it: xa;huyen;tinh"))
+    q.add_argument("--numerator", help=tr("tử số (loại rate, trend)", "numerator (kinds rate, trend)"))
+    q.add_argument("--denominator", help=tr("mẫu số", "denominator"))
     q.add_argument("--periodicity", help="/".join(PERIODICITIES))
-    q.add_argument("--op", help=f"so với mục tiêu: {', '.join(TARGET_OPS)}; «-» để không so")
+    q.add_argument("--op", help=tr(f"so với mục tiêu: {', '.join(TARGET_OPS)}; «-» để không so",
+                                   f"comparison with the target: {', '.join(TARGET_OPS)}; «-» for none"))
     q.add_argument("--breakdowns", help="nu;dtts")
-    q.add_argument("--owner", help="cơ quan chủ trì")
-    q.add_argument("--plan-ref", help="căn cứ")
-    q.add_argument("--scale", help="thang của loại level, ví dụ 0-2")
-    q.add_argument("--target", action="append", help="NĂM=SỐ (lặp lại), ví dụ 2030=75")
-    q.add_argument("--note", help="ghi chú (căn cứ của việc sửa)")
+    q.add_argument("--owner", help=tr("cơ quan chủ trì", "the agency in charge"))
+    q.add_argument("--plan-ref", help=tr("căn cứ", "the basis in the plan"))
+    q.add_argument("--scale", help=tr("thang của loại level, ví dụ 0-2", "the scale of a level indicator, for example 0-2"))
+    q.add_argument("--target", action="append", help=tr("NĂM=SỐ (lặp lại), ví dụ 2030=75",
+                                                        "YEAR=NUMBER (repeat it), for example 2030=75"))
+    q.add_argument("--note", help=tr("ghi chú (căn cứ của việc sửa)", "note (the basis of the change)"))
     q.set_defaults(func=cmd_catalogue_set)
 
-    p = sub.add_parser("agencies", help="các cơ quan của tỉnh (theo thời gian); Sở thêm hoặc sửa")
+    p = sub.add_parser("agencies", help=tr("các cơ quan của tỉnh (theo thời gian); Sở thêm hoặc sửa",
+                                           "the province's agencies (over time); the Department adds or corrects them"))
     as_ = p.add_subparsers(dest="agencies_command", required=True, metavar="AGENCIES_COMMAND")
-    q = as_.add_parser("list", help="các cơ quan đang áp dụng trên máy này (* = Sở đã thêm hoặc sửa)")
+    q = as_.add_parser("list", help=tr("các cơ quan đang áp dụng trên máy này (* = Sở đã thêm hoặc sửa)",
+                                       "the agencies in force on this installation (* = added or corrected by the "
+                                       "Department)"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_agencies_list)
-    q = as_.add_parser("set", help="(máy Sở) thêm hoặc sửa một cơ quan; gửi đi bằng publish")
-    q.add_argument("name", help="tên đầy đủ")
-    q.add_argument("--valid-from", required=True, help="có từ ngày YYYY-MM-DD (cùng tên: cùng một cơ quan)")
-    q.add_argument("--short", help="tên viết tắt, ví dụ Sở GD&ĐT")
+    q = as_.add_parser("set", help=tr("(máy Sở) thêm hoặc sửa một cơ quan; gửi đi bằng publish",
+                                      "(Department) add or correct an agency; sent by publish"))
+    q.add_argument("name", help=tr("tên đầy đủ", "full name"))
+    q.add_argument("--valid-from", required=True, help=tr("có từ ngày YYYY-MM-DD (cùng tên: cùng một cơ quan)",
+                                                          "in force from YYYY-MM-DD (same name: the same agency)"))
+    q.add_argument("--short", help=tr("tên viết tắt, ví dụ Sở GD&ĐT", "short name, for example «Sở GD&ĐT»"))
     q.add_argument("--name-en")
-    q.add_argument("--valid-to", help="hết hiệu lực ngày YYYY-MM-DD; «-» để bỏ")
+    q.add_argument("--valid-to", help=tr("hết hiệu lực ngày YYYY-MM-DD; «-» để bỏ",
+                                         "no longer in force from YYYY-MM-DD; «-» to clear"))
     q.add_argument("--successor", action="append",
-                   help="cơ quan kế nhiệm (lặp lại); TÊN:từ khóa;từ khóa cho phần việc theo chủ đề")
+                   help=tr("cơ quan kế nhiệm (lặp lại); TÊN:từ khóa;từ khóa cho phần việc theo chủ đề",
+                           "a successor agency (repeat it); NAME:keyword;keyword for the work it takes by topic"))
     q.add_argument("--note")
     q.set_defaults(func=cmd_agencies_set)

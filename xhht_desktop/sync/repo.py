@@ -333,17 +333,22 @@ def existing_by_uuids(db: sqlite_utils.Database, spec: TableSpec, uuids: Sequenc
 
 
 def upsert_sql(spec: TableSpec) -> str:
+    """Insert or update a record. `arrival_id` (migration 0009) is written when the record is new
+    here and never changed by an update: it points at the history rows of the record's first arrival."""
     cols = ["uuid", "unit_id", *spec.fields, "revision", "base_revision", "updated_at", "updated_by", "origin",
             "deleted"]
     updates = ", ".join(f"{c}=excluded.{c}" for c in cols[2:])
-    return (f"INSERT INTO {spec.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+    return (f"INSERT INTO {spec.name} ({', '.join(cols)}, arrival_id) VALUES ({', '.join('?' * (len(cols) + 1))}) "
             f"ON CONFLICT(uuid) DO UPDATE SET {updates}")
 
 
-def upsert_rows(db: sqlite_utils.Database, spec: TableSpec, rows: list[tuple]) -> None:
-    """rows: (uuid, unit_id, *fields, revision, base_revision, updated_at, updated_by, origin, deleted)."""
+def upsert_rows(db: sqlite_utils.Database, spec: TableSpec, rows: list[tuple],
+                arrival_ids: dict[str, int] | None = None) -> None:
+    """rows: (uuid, unit_id, *fields, revision, base_revision, updated_at, updated_by, origin, deleted);
+    arrival_ids: record uuid -> the first history id of its arrival, for records new here."""
     if rows:
-        db.conn.executemany(upsert_sql(spec), rows)
+        get = (arrival_ids or {}).get
+        db.conn.executemany(upsert_sql(spec), [(*r, get(r[0])) for r in rows])
 
 
 def insert_history(db: sqlite_utils.Database, rows: list[tuple]) -> None:
@@ -352,6 +357,47 @@ def insert_history(db: sqlite_utils.Database, rows: list[tuple]) -> None:
         db.conn.executemany(
             """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision, changed_at,
                    changed_by, origin, source) VALUES (?,?,?,?,?,?,?,?,?,?)""", rows)
+
+
+# The most history rows one record's first arrival may put in its block (a field each, and
+# `deleted`): a record with more gets ordinary indexed rows. xhht_desktop.db.history reads the block.
+from xhht_desktop.db.history import MAX_ARRIVAL_ROWS  # noqa: E402
+
+
+def number_history(db: sqlite_utils.Database, rows: list[tuple],
+                   arrived: set[str]) -> tuple[list[tuple], dict[str, int]]:
+    """Give history rows their ids (after the highest stored) and mark each first arrival's rows.
+
+    rows: as `insert_history`, one record's rows together; arrived: UUIDs of the records new here.
+    Returns the rows as `insert_history_numbered` takes them, and record uuid -> first id of its
+    arrival block (`arrival_id` of the record row). Call inside the write transaction that inserts them.
+    """
+    next_id = max_history_id(db) + 1
+    out: list[tuple] = []
+    firsts: dict[str, int] = {}
+    i, n = 0, len(rows)
+    while i < n:
+        uuid_ = rows[i][1]
+        j = i + 1
+        while j < n and rows[j][1] == uuid_:
+            j += 1
+        block = uuid_ in arrived and uuid_ not in firsts and j - i <= MAX_ARRIVAL_ROWS
+        if block:
+            firsts[uuid_] = next_id
+        flag = 1 if block else 0
+        for k in range(i, j):
+            out.append((next_id, *rows[k], flag))
+            next_id += 1
+        i = j
+    return out, firsts
+
+
+def insert_history_numbered(db: sqlite_utils.Database, rows: list[tuple]) -> None:
+    """rows: (id, *insert_history's row, arrival) from `number_history`."""
+    if rows:
+        db.conn.executemany(
+            """INSERT INTO history (id, table_name, record_uuid, field, old_value, new_value, revision, changed_at,
+                   changed_by, origin, source, arrival) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""", rows)
 
 
 def current_record(db: sqlite_utils.Database, spec: TableSpec, record_uuid: str) -> tuple | None:

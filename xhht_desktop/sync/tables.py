@@ -28,7 +28,7 @@ from xhht_desktop.messages import Text
 
 SYNC_COLUMNS = ("uuid", "unit", "revision", "base_revision", "updated_at", "updated_by", "origin", "deleted")
 # Stored columns that never travel: the local unit id (the unit key does) and local row ids.
-LOCAL_ONLY = {"unit_id", "id"}
+LOCAL_ONLY = {"unit_id", "id", "arrival_id"}  # arrival_id: migration 0009, never travels
 # Tables synced, in the order they are written (parents before children).
 KNOWN_TABLES = ("indicator_values", "period_status", "clc_centres", "clc_activities", "narratives")
 
