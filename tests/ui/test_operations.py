@@ -8,6 +8,7 @@ import sqlite3
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 
 from xhht_desktop.clc import repository as repo
@@ -414,3 +415,20 @@ def test_the_short_gil_switch_interval_lasts_only_while_background_work_runs(qtb
         assert sys.getswitchinterval() == before and meta.get(ctx.db, "y") == "1"
     finally:
         ctx.close_writer()
+
+
+def test_a_tasks_thread_ends_even_when_its_widget_went_away_before_the_result(qtbot):
+    """A worker whose widget (and so its Task) is deleted while it runs still ends its thread: no
+    thread left running for ever to hold up the exit (`_finish_running_tasks`)."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui import tasks
+
+    owner = QWidget()
+    gate = threading.Event()
+    task = tasks.run_task(owner, "", lambda _p: gate.wait(10), show_dialog=False)
+    thread = task.thread
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(task), timeout=5000)  # gone with its widget
+    gate.set()
+    qtbot.waitUntil(lambda: not thread.isRunning(), timeout=10000)
