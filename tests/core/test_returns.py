@@ -710,3 +710,19 @@ def test_receipts_skip_an_installation_that_has_not_sent_its_receipt_key(world):
     rc, out = run(w.so, "receipts", "--out", str(w.out))
     assert rc == 0 and out == ""
     assert not list(w.out.glob("*/*.xhhtr"))
+
+
+def test_apply_on_a_folder_with_nothing_to_apply_is_refused_not_silent(tmp_path, capsys):
+    """An empty folder (the wrong one chosen) must not look like success: exit 1 with the reason."""
+    from xhht_desktop.cli import main
+
+    dbp = str(tmp_path / "xa.sqlite3")
+    assert main(["--db", dbp, "init", "--role", "commune", "--unit", "23341", "--official", "Y Blong"]) == 0
+    empty = tmp_path / "tệp từ Sở"
+    empty.mkdir()
+    (empty / "ghi chú.txt").write_text("không phải tệp của Sở", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", dbp, "apply", str(empty)]) == 1
+    assert "Không thấy bản cập nhật danh mục (.xhhtu) hay biên nhận (.xhhtr)" in capsys.readouterr().err
+    assert main(["--db", dbp, "--lang", "en", "apply", "--json", str(empty)]) == 1
+    assert "No catalogue update (.xhhtu) or receipt (.xhhtr)" in capsys.readouterr().err

@@ -275,6 +275,11 @@ def cmd_apply(args, ctx) -> int:
         raise CliError(tr("Máy của Sở phát hành bản cập nhật và biên nhận, không áp dụng chúng.",
                           "The Department's installation issues updates and receipts; it does not apply them."))
     rows = apply_paths(ctx.db, args.paths, dry_run=args.dry_run, actor=inst.actor)
+    if not rows:  # an empty folder (or a folder of other files): saying nothing would look like success
+        raise CliError(tr("Không thấy bản cập nhật danh mục (.xhhtu) hay biên nhận (.xhhtr) nào của Sở trong: "
+                          + ", ".join(str(p) for p in args.paths) + ". Không có gì thay đổi.",
+                          "No catalogue update (.xhhtu) or receipt (.xhhtr) of the Department found in: "
+                          + ", ".join(str(p) for p in args.paths) + ". Nothing was changed."))
     if args.json:
         _print_json(rows)
     else:
