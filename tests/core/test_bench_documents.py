@@ -69,3 +69,20 @@ def test_a_document_without_markers_gets_the_table_appended_once(tmp_path):
     assert text.startswith("# Benchmarks\n\nNo table yet.\n")
     assert text.count(MARK_START) == 1 and text.count("| merge: province batch") == 1
     assert len(json.loads(docs_json.read_text(encoding="utf-8"))["rows"]) == 1
+
+
+def test_children_import_the_app_from_bytecode_unless_told_otherwise(tmp_path, monkeypatch):
+    """The measured children read compiled modules (as the built app does), from a cache outside the
+    checkout; nothing is written next to the sources."""
+    from bench import run
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.delenv("PYTHONPYCACHEPREFIX", raising=False)
+    condition = run.bytecode_like_the_bundle(tmp_path / "pycache")
+    assert "bytecode" in condition
+    assert "PYTHONDONTWRITEBYTECODE" not in run.os.environ
+    assert run.os.environ["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")
+    compiled = {p.name.split(".")[0] for p in (tmp_path / "pycache").rglob("*.pyc")}
+    assert {"app", "main_window", "writer", "merge", "gui_block", "main"} <= compiled
+    root = run.HERE.parent
+    assert not (root / "ui" / "__pycache__").exists() or not any((root / "ui" / "__pycache__").glob("app.*.pyc"))
