@@ -46,27 +46,45 @@ from ui.widgets import messages
 FILE_FILTER = "Tệp của Sở (*.xhhtu *.xhhtr);;Mọi tệp (*)"
 
 
-def describe_results(rows: list[dict], *, dry_run: bool) -> str:
-    """The list shown before (dry run) and after applying, in Vietnamese."""
+def describe_results(rows: list[dict], *, dry_run: bool, lang: str | None = None) -> str:
+    """The list shown before (dry run) and after applying, in the interface language (the CLI's
+    English wording of reasons and changes, `sync/returns_cli.py`, so both say the same)."""
+    from ui.i18n import current_language
+    from xhht_desktop.sync.returns_cli import change_text_en, doc_reason_en, unchanged_en
+
+    en = (lang or current_language()) == "en"
+
+    def say(vi: str, english: str) -> str:
+        return english if en else vi
+
     out = []
     for r in rows:
         name = Path(r["file"]).name
         if r["status"] == "rejected":
-            out.append(f"✗ {name}: bị từ chối – {r['reason']} Không có gì thay đổi.")
+            out.append(say(f"✗ {name}: bị từ chối – {r['reason']} Không có gì thay đổi.",
+                           f"✗ {name}: refused – {doc_reason_en(r)} Nothing was changed."))
         elif r["status"] == "unchanged":
-            out.append(f"• {name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.")
+            out.append(say(f"• {name}: {r['reason'][:1].lower()}{r['reason'][1:-1]} – không có gì phải làm.",
+                           f"• {name}: {unchanged_en(r)} – nothing to do."))
         elif r["kind"] == "update":
-            verb = "sẽ áp dụng" if dry_run else "đã áp dụng"
-            out.append(f"✓ {name}: bản cập nhật danh mục số {r['version']}, {verb} {len(r['changes'])} thay đổi:")
-            out += [f"    • {line}" for line in r["changes_vi"]] or ["    (không có thay đổi nào)"]
+            verb = say("sẽ áp dụng" if dry_run else "đã áp dụng", "will apply" if dry_run else "applied")
+            out.append(say(f"✓ {name}: bản cập nhật danh mục số {r['version']}, {verb} {len(r['changes'])} thay đổi:",
+                           f"✓ {name}: catalogue update no. {r['version']}, {verb} {len(r['changes'])} "
+                           f"change{'s' if len(r['changes']) != 1 else ''}:"))
+            lines = [change_text_en(c) for c in r["changes"]] if en else r["changes_vi"]
+            out += [f"    • {line}" for line in lines] or [say("    (không có thay đổi nào)", "    (no change)")]
         else:
-            verb = "sẽ mở" if dry_run else "đã mở"
-            acked = ", ".join(map(str, r["acknowledged"])) or "không gói nào"
-            out.append(f"✓ {name}: biên nhận số {r['number']} ({verb}): Sở đã nhận gói số {acked}.")
+            verb = say("sẽ mở" if dry_run else "đã mở", "will open" if dry_run else "opened")
+            acked = ", ".join(map(str, r["acknowledged"])) or say("không gói nào", "none")
+            out.append(say(f"✓ {name}: biên nhận số {r['number']} ({verb}): Sở đã nhận gói số {acked}.",
+                           f"✓ {name}: receipt no. {r['number']} ({verb}): the Department received packages {acked}."))
             if r["missing"]:
-                out.append(f"    • Sở chưa nhận gói số {', '.join(map(str, r['missing']))}: hãy gửi lại.")
+                missing = ", ".join(map(str, r["missing"]))
+                out.append(say(f"    • Sở chưa nhận gói số {missing}: hãy gửi lại.",
+                               f"    • The Department has not received packages {missing}: send them again."))
             if r["corrections"]:
-                out.append(f"    • {r['corrections']} đề nghị kiểm tra lại số liệu (xem trang Đồng bộ).")
+                out.append(say(f"    • {r['corrections']} đề nghị kiểm tra lại số liệu (xem trang Đồng bộ).",
+                               f"    • {r['corrections']} request(s) to check figures again (see the Sync page)."))
     return "\n".join(out)
 
 
