@@ -411,3 +411,45 @@ def test_the_merges_own_refusals_are_coded_and_read_as_before(tmp_path, capsys, 
     _no_vietnamese(err)
     assert main(["--db", dbp, "installations", "confirm", "AAAA-BBBB-CCCC-DDDD"]) == 1
     assert "Không có máy gửi nào mang mã AAAA-BBBB-CCCC-DDDD." in capsys.readouterr().err
+
+
+# ---- the learning-centre log's rules (lead's block) -------------------------------------------------
+
+def test_learning_centre_rules_are_coded_per_field_and_read_as_before():
+    import datetime as dt
+
+    from xhht_desktop.clc import domain as clc
+
+    today = dt.date(2026, 12, 5)
+    _activity, errors = clc.build_activity(
+        {"date": "31/02/2026", "end_date": "01/01/2020", "title": "", "category": "Bóng đá", "format": "x",
+         "sessions": "0", "visits": "10", "women": "12", "cost": "-5", "notes": "a" * 2001},
+        today=today, unit_valid_from="2025-07-01")
+    vietnamese = [str(e.message) for e in errors]
+    assert "Ngày: «31/02/2026» không phải là ngày có thật." in vietnamese
+    assert "Tên hoạt động: chưa nhập (bắt buộc)." in vietnamese
+    assert "Nhóm chuyên đề: «Bóng đá» không phải là một trong tám nhóm chuyên đề." in vietnamese
+    assert "Nữ: 12 lớn hơn Lượt người học (10)." in vietnamese
+    assert "Kinh phí (đồng): không được là số âm." in vietnamese
+    assert "Ghi chú: dài quá 2000 ký tự." in vietnamese
+    english = [M.words(e.message, "en") for e in errors]
+    assert "Date: «31/02/2026» is not a real date." in english
+    assert "Women: 12 is more than Learner visits (10)." in english
+    for line in english:
+        _no_vietnamese(line.replace("Bóng đá", "").split(" (Nói chuyện")[0].split(" (Lớp học")[0])
+    with pytest.raises(clc.ClcValidationError) as caught:
+        raise clc.ClcValidationError(errors)
+    assert str(caught.value) == "\n".join(vietnamese)
+    assert M.words(caught.value, "en") == "\n".join(english)
+
+    problems = clc.check_activity_record({"date": "2026-13-01", "title": "Họp", "category": "zz", "format": "zz",
+                                          "sessions": 1, "visits": "5"},
+                                         unit_valid_from=None, unit_valid_to=None, today=today)
+    assert [str(p.message) for p in problems][:2] == ["Ngày: «2026-13-01» không phải là ngày có thật.",
+                                                      "Lượt người học: phải là số nguyên."]
+    assert M.words(problems[1].message, "en") == "Learner visits: must be a whole number."
+    centre = clc.check_centre_record({"name": "", "combined_culture": 7}, today=today)
+    assert [str(p.message) for p in centre] == ["Tên trung tâm: chưa nhập (bắt buộc).",
+                                               "Kết hợp với Trung tâm Văn hóa - Thể thao xã: chỉ nhận có/không."]
+    assert [M.words(p.message, "en") for p in centre] == [
+        "Centre name: not entered (required).", "Combined with the commune's culture and sports centre: takes yes/no only."]

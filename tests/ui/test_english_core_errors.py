@@ -12,7 +12,7 @@ import pytest
 
 from tests.core.test_security_files import HOLDER
 from tests.core.test_sync_fixtures import PEK, department, sender
-from tests.ui.test_english_scan import _allowed, _texts, _vietnamese_left
+from tests.ui.test_english_scan import VIETNAMESE, _allowed, _texts, _vietnamese_left
 from xhht_desktop.domain.periods import Period
 from xhht_desktop.domain.values import Entry
 from xhht_desktop.installation import get_installation
@@ -182,3 +182,31 @@ def test_a_rejected_package_on_the_merge_page_in_english(qtbot, tmp_path, englis
     finally:
         pek.close()
         dept.close()
+
+
+def test_the_activity_and_centre_dialogs_say_what_is_wrong_in_english(qtbot, english):
+    """The learning-centre rules (clc/domain.py) reach the dialogs' "Chưa lưu được" list as codes,
+    worded in the interface language."""
+    import datetime as dt
+
+    from ui.dialogs.clc_activity import ClcActivityDialog
+    from ui.dialogs.clc_centre import ClcCentreDialog
+    from xhht_desktop.clc import domain as clc
+
+    _a, errors = clc.build_activity({"date": "31/02/2026", "sessions": "0", "visits": "3", "women": "9"},
+                                    today=dt.date(2026, 12, 5))
+    dialog = ClcActivityDialog(None, save=lambda values: errors, centre_name="TTHTCĐ")
+    qtbot.addWidget(dialog)
+    dialog.show_errors(errors)
+    text = dialog.errors.text()
+    assert "Date: «31/02/2026» is not a real date." in text and "Women: 9 is more than Learner visits (3)." in text
+    assert not VIETNAMESE.search(text), text
+
+    _c, centre_errors = clc.build_centre({"name": "", "combined_culture": 5})
+    centre = ClcCentreDialog(None, save=lambda values: centre_errors, centre=None, default_name="TTHTCĐ")
+    qtbot.addWidget(centre)
+    assert centre.submit() is False
+    shown = centre.errors.text()
+    assert "Centre name: not entered (required)." in shown
+    assert "Combined with the commune's culture and sports centre: takes yes/no only." in shown
+    assert not VIETNAMESE.search(shown), shown

@@ -51,6 +51,7 @@ from xhht_desktop.clc.domain import (
 )
 from xhht_desktop.domain.text import fold
 from xhht_desktop.domain.values import format_int
+from ui.i18n import core_words
 from ui.models.core_labels import core_label
 
 
@@ -560,7 +561,7 @@ class ClcActivityDialog(QDialog):
 
     def show_errors(self, errors: list[FieldError]) -> None:
         self._clear_errors()
-        self.errors.setText(self.tr("Chưa lưu được:") + "\n• " + "\n• ".join(e.message for e in errors))
+        self.errors.setText(self.tr("Chưa lưu được:") + "\n• " + "\n• ".join(core_words(e.message) for e in errors))
         self.errors.setVisible(True)
         first = None
         for e in errors:

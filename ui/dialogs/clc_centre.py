@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from xhht_desktop.clc.domain import CENTRE_LABELS_VI, Centre, FieldError
 
+from ui.i18n import core_words
 from ui.dialogs.clc_activity import DateField
 
 COMBINED_CHOICES = ((QT_TRANSLATE_NOOP("ClcCentreDialog", "Chưa rõ"), None),
@@ -126,7 +127,7 @@ class ClcCentreDialog(QDialog):
     def submit(self) -> bool:
         errors = self._save(self.values())
         if errors:
-            self.errors.setText(self.tr("Chưa lưu được:") + "\n• " + "\n• ".join(e.message for e in errors))
+            self.errors.setText(self.tr("Chưa lưu được:") + "\n• " + "\n• ".join(core_words(e.message) for e in errors))
             self.errors.setVisible(True)
             widget = self.fields.get(errors[0].field)
             if widget is not None:

@@ -25,6 +25,7 @@ from functools import cached_property
 
 from xhht_desktop.domain.text import control_problem_vi, fold, nfc, one_line
 from xhht_desktop.domain.values import format_int, parse_whole_number
+from xhht_desktop.messages import Lines, Text
 
 # The eight categories of the spec, in its order (codes are stable and language-neutral: they are
 # stored, exported as JSON and synced; the UI shows the Vietnamese labels).
@@ -114,10 +115,17 @@ MAX_TEXT = {"title": 300, "place": 200, "partner": 200, "funding": 200, "notes":
 
 @dataclass
 class FieldError:
-    """A problem with one field; `message` is Vietnamese and names the field."""
+    """A problem with one field; `message` names the field: a coded Text (xhht_desktop/messages.py,
+    "clc.*"), equal to its Vietnamese words, worded in English by the UI and the CLI."""
 
     field: str
     message: str
+
+
+def _problem(field_name: str, code: str, /, *, centre: bool = False, **params) -> FieldError:
+    """«<field label>: <problem>» as a coded Text."""
+    label = Text(f"clc.{'centre' if centre else 'label'}.{field_name}")
+    return FieldError(field_name, Text("clc.field_problem", field=label, problem=Text(code, **params)))
 
 
 class ClcValidationError(ValueError):
@@ -125,7 +133,7 @@ class ClcValidationError(ValueError):
 
     def __init__(self, errors: list[FieldError]):
         self.errors = errors
-        super().__init__("\n".join(e.message for e in errors))
+        super().__init__(Text("clc.errors", lines=Lines(e.message for e in errors)))
 
 
 @dataclass
@@ -276,7 +284,7 @@ def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
     if isinstance(raw, dt.date):
         return raw, None
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return None, "phải là ngày dạng dd/mm/yyyy, không phải một số"
+        return None, Text("clc.date.a_number")
     text = nfc(str(raw)).strip()
     if not text:
         return None, None
@@ -288,8 +296,8 @@ def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
     except ValueError:
-        return None, f"«{text}» không phải là ngày có thật"
-    return None, f"«{text}» không phải là ngày dạng dd/mm/yyyy"
+        return None, Text("clc.date.not_real", text=text)
+    return None, Text("clc.date.bad_form", text=text)
 
 
 _PARTIAL = re.compile(r"^(\d{1,2})(?:[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?)?$")
@@ -374,7 +382,7 @@ def build_activity(values: Mapping[str, object], *, today: dt.date | None = None
     for name in ("date", "end_date"):
         d, err = parse_date(values.get(name))
         if err:
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {err}."))
+            errors.append(_problem(name, "clc.p.sentence", text=err))
         parsed[name] = d
     for name in COUNT_FIELDS:
         raw = values.get(name)
@@ -383,7 +391,7 @@ def build_activity(values: Mapping[str, object], *, today: dt.date | None = None
             raw = re.sub(r"\s*(đồng|đ|vnđ|vnd)\.?$", "", nfc(raw).strip(), flags=re.IGNORECASE)
         number = parse_whole_number(raw)
         if number.error:
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {number.error}."))
+            errors.append(_problem(name, "clc.p.sentence", text=number.error))
         parsed[name] = number.value
     for name in TEXT_FIELDS:
         parsed[name] = _clean_text(values.get(name), multiline=name in MULTILINE_FIELDS)
@@ -391,11 +399,10 @@ def build_activity(values: Mapping[str, object], *, today: dt.date | None = None
     parsed["category"] = parse_category(raw_cat)
     parsed["format"] = parse_format(raw_fmt)
     if parsed["category"] is None and _clean_text(raw_cat):
-        errors.append(FieldError("category", f"{FIELD_LABELS_VI['category']}: «{_clean_text(raw_cat)}» không "
-                                             "phải là một trong tám nhóm chuyên đề."))
+        errors.append(_problem("category", "clc.p.not_a_category", value=_clean_text(raw_cat)))
     if parsed["format"] is None and _clean_text(raw_fmt):
-        errors.append(FieldError("format", f"{FIELD_LABELS_VI['format']}: «{_clean_text(raw_fmt)}» không phải "
-                                           "là hình thức đã biết (" + ", ".join(FORMAT_LABELS_VI.values()) + ")."))
+        errors.append(_problem("format", "clc.p.not_a_format", value=_clean_text(raw_fmt),
+                               known=", ".join(FORMAT_LABELS_VI.values())))
     errored = {e.field for e in errors}
     errors += check_activity(parsed, today=today, unit_valid_from=unit_valid_from,
                              unit_valid_to=unit_valid_to, skip=errored)
@@ -416,16 +423,16 @@ def validate_activity(activity: Activity, *, today: dt.date | None = None, unit_
     for name in COUNT_FIELDS:
         v = values[name]
         if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là số nguyên."))
+            errors.append(_problem(name, "clc.p.whole_number"))
     for name in ("date", "end_date"):
         v = values[name]
         if v is not None and not isinstance(v, dt.date):
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là ngày."))
+            errors.append(_problem(name, "clc.p.a_date"))
     if values["category"] is not None and values["category"] not in CATEGORY_LABELS_VI:
-        errors.append(FieldError("category", f"{FIELD_LABELS_VI['category']}: mã «{values['category']}» không có."))
+        errors.append(_problem("category", "clc.p.no_such_code", code=values["category"]))
         values["category"] = None
     if values["format"] is not None and values["format"] not in FORMAT_LABELS_VI:
-        errors.append(FieldError("format", f"{FIELD_LABELS_VI['format']}: mã «{values['format']}» không có."))
+        errors.append(_problem("format", "clc.p.no_such_code", code=values["format"]))
         values["format"] = None
     return errors + check_activity(values, today=today, unit_valid_from=unit_valid_from,
                                    unit_valid_to=unit_valid_to, skip={e.field for e in errors})
@@ -437,70 +444,71 @@ def check_activity(v: Mapping[str, object], *, today: dt.date | None, unit_valid
     today = today or dt.date.today()
     errors: list[FieldError] = []
 
-    def err(name: str, text: str) -> None:
-        errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {text}"))
+    def err(name: str, code: str, **params) -> None:
+        errors.append(_problem(name, code, **params))
 
     for name in REQUIRED_FIELDS:
         if name in skip:
             continue
         value = v.get(name)
         if value is None or value == "":
-            err(name, "chưa nhập (bắt buộc).")
+            err(name, "clc.p.required")
     latest = today + dt.timedelta(days=FUTURE_DAYS)
     start = v.get("date")
     if isinstance(start, dt.date) and "date" not in skip:
         if not EARLIEST_DATE <= start <= latest:
-            err("date", f"{format_date(start)} nằm ngoài khoảng cho phép "
-                        f"({format_date(EARLIEST_DATE)} – {format_date(latest)}).")
+            err("date", "clc.p.date_out_of_range", date=format_date(start), earliest=format_date(EARLIEST_DATE),
+                latest=format_date(latest))
         elif unit_valid_from and start.isoformat() < unit_valid_from:
-            err("date", f"{format_date(start)} trước ngày đơn vị được thành lập "
-                        f"({format_date(dt.date.fromisoformat(unit_valid_from))}).")
+            err("date", "clc.p.before_unit", date=format_date(start),
+                founded=format_date(dt.date.fromisoformat(unit_valid_from)))
         elif unit_valid_to and start.isoformat() > unit_valid_to:
-            err("date", f"{format_date(start)} sau ngày đơn vị thôi tồn tại "
-                        f"({format_date(dt.date.fromisoformat(unit_valid_to))}); hoạt động sau đó ghi vào "
-                        "sổ của đơn vị mới.")
+            err("date", "clc.p.after_unit", date=format_date(start),
+                ended=format_date(dt.date.fromisoformat(unit_valid_to)))
     end = v.get("end_date")
     if isinstance(end, dt.date) and isinstance(start, dt.date) and "end_date" not in skip and "date" not in skip:
         if end < start:
-            err("end_date", f"{format_date(end)} trước ngày bắt đầu ({format_date(start)}).")
+            err("end_date", "clc.p.end_before_start", end=format_date(end), start=format_date(start))
         elif (end - start).days > MAX_COURSE_DAYS:
-            err("end_date", f"{format_date(end)} cách ngày bắt đầu hơn một năm — kiểm tra lại.")
+            err("end_date", "clc.p.course_over_a_year", end=format_date(end))
     for name in COUNT_FIELDS:
         value = v.get(name)
         if name in skip or value is None:
             continue
         if value < 0:
-            err(name, "không được là số âm.")
+            err(name, "clc.p.negative")
             skip = set(skip) | {name}
             continue
         ceiling = {"sessions": MAX_SESSIONS, "cost": MAX_COST}.get(name, MAX_VISITS)
         if value > ceiling:
-            err(name, f"{format_int(value)} lớn bất thường (tối đa {format_int(ceiling)}).")
+            err(name, "clc.p.too_large", value=format_int(value), ceiling=format_int(ceiling))
             skip = set(skip) | {name}
     sessions = v.get("sessions")
     if sessions == 0 and "sessions" not in skip:
-        err("sessions", "phải có ít nhất 1 buổi.")
+        err("sessions", "clc.p.at_least_one_session")
     visits = v.get("visits")
     if visits is not None and "visits" not in skip:
         for name in (*VISIT_PARTS, "learners"):
             part = v.get(name)
             if part is not None and name not in skip and part > visits:
-                err(name, f"{format_int(part)} lớn hơn {FIELD_LABELS_VI['visits']} ({format_int(visits)}).")
+                err(name, "clc.p.more_than", value=format_int(part), other=Text("clc.label.visits"),
+                    bound=format_int(visits))
     new = v.get("rural_workers_new")
     if new is not None and "rural_workers_new" not in skip:
         for name in ("learners", "rural_workers"):
             bound = v.get(name)
             if bound is not None and name not in skip and new > bound:
-                err("rural_workers_new", f"{format_int(new)} lớn hơn {FIELD_LABELS_VI[name]} "
-                                         f"({format_int(bound)}).")
+                err("rural_workers_new", "clc.p.more_than", value=format_int(new), other=Text(f"clc.label.{name}"),
+                    bound=format_int(bound))
         if visits is not None and "visits" not in skip and new > visits:
-            err("rural_workers_new", f"{format_int(new)} lớn hơn {FIELD_LABELS_VI['visits']} ({format_int(visits)}).")
+            err("rural_workers_new", "clc.p.more_than", value=format_int(new), other=Text("clc.label.visits"),
+                bound=format_int(visits))
     for name, limit in MAX_TEXT.items():
         text = v.get(name) or ""
         if len(text) > limit:
-            err(name, f"dài quá {limit} ký tự.")
+            err(name, "clc.p.too_long", limit=limit)
         elif isinstance(text, str) and (problem := control_problem_vi(text, multiline=name in MULTILINE_FIELDS)):
-            err(name, problem)
+            err(name, "clc.p.as_is", text=problem)
     # One message per field and rule is enough: drop exact repeats.
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -518,14 +526,14 @@ def build_centre(values: Mapping[str, object], *, today: dt.date | None = None,
     errors: list[FieldError] = []
     name = _clean_text(values.get("name"))
     if not name:
-        errors.append(FieldError("name", f"{CENTRE_LABELS_VI['name']}: chưa nhập (bắt buộc)."))
+        errors.append(_problem("name", "clc.p.required", centre=True))
     decision_date, derr = parse_date(values.get("decision_date"))
     if derr:
-        errors.append(FieldError("decision_date", f"{CENTRE_LABELS_VI['decision_date']}: {derr}."))
+        errors.append(_problem("decision_date", "clc.p.sentence", centre=True, text=derr))
     elif decision_date and not EARLIEST_DECISION <= decision_date <= today:
-        errors.append(FieldError("decision_date", f"{CENTRE_LABELS_VI['decision_date']}: {format_date(decision_date)} "
-                                                  f"nằm ngoài khoảng {format_date(EARLIEST_DECISION)} – "
-                                                  f"{format_date(today)}."))
+        errors.append(_problem("decision_date", "clc.p.decision_out_of_range", centre=True,
+                               date=format_date(decision_date), earliest=format_date(EARLIEST_DECISION),
+                               latest=format_date(today)))
     raw_branches = values.get("branches") or []
     if isinstance(raw_branches, str):
         raw_branches = raw_branches.splitlines()
@@ -540,14 +548,14 @@ def build_centre(values: Mapping[str, object], *, today: dt.date | None = None,
                         ("branches", "\n".join(branches))):
         problem = control_problem_vi(text, multiline=fname in CENTRE_MULTILINE)
         if problem:
-            errors.append(FieldError(fname, f"{CENTRE_LABELS_VI[fname]}: {problem}"))
+            errors.append(_problem(fname, "clc.p.as_is", centre=True, text=problem))
     combined = values.get("combined_culture")
     if combined not in (None, True, False, 0, 1):
-        errors.append(FieldError("combined_culture", f"{CENTRE_LABELS_VI['combined_culture']}: chỉ nhận có/không."))
+        errors.append(_problem("combined_culture", "clc.p.yes_or_no", centre=True))
         combined = None
     for fname, limit in (("name", 200), ("director", 200), ("decision_no", 100), ("notes", 2000)):
         if len(_clean_text(values.get(fname))) > limit:
-            errors.append(FieldError(fname, f"{CENTRE_LABELS_VI[fname]}: dài quá {limit} ký tự."))
+            errors.append(_problem(fname, "clc.p.too_long", centre=True, limit=limit))
     if errors:
         return None, errors
     centre = Centre(name=name, director=_clean_text(values.get("director")),
@@ -572,11 +580,11 @@ def parse_stored_date(raw: object) -> tuple[dt.date | None, str | None]:
     if raw is None or raw == "":
         return None, None
     if not isinstance(raw, str) or not _STORED_DATE.match(raw):
-        return None, f"«{str(raw)[:40]}» không phải là ngày dạng YYYY-MM-DD"
+        return None, Text("clc.date.not_iso", text=str(raw)[:40])
     try:
         return dt.date.fromisoformat(raw), None
     except ValueError:
-        return None, f"«{raw}» không phải là ngày có thật"
+        return None, Text("clc.date.not_real", text=raw)
 
 
 def check_activity_record(values: Mapping[str, object], *, unit_valid_from: str | None,
@@ -590,25 +598,23 @@ def check_activity_record(values: Mapping[str, object], *, unit_valid_from: str 
     for name in ("date", "end_date"):
         d, problem = parse_stored_date(values.get(name))
         if problem:
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: {problem}."))
+            errors.append(_problem(name, "clc.p.sentence", text=problem))
             skip.add(name)
         parsed[name] = d
     for name in COUNT_FIELDS:
         v = values.get(name)
         if v is not None and (type(v) is not int):
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là số nguyên."))
+            errors.append(_problem(name, "clc.p.whole_number"))
             skip.add(name)
     for name in TEXT_FIELDS:
         if values.get(name) is not None and not isinstance(values.get(name), str):
-            errors.append(FieldError(name, f"{FIELD_LABELS_VI[name]}: phải là chữ."))
+            errors.append(_problem(name, "clc.p.text"))
             parsed[name] = ""
     if values.get("category") not in CATEGORY_LABELS_VI:
-        errors.append(FieldError("category", f"{FIELD_LABELS_VI['category']}: mã «{str(values.get('category'))[:40]}» "
-                                             "không có trong danh mục."))
+        errors.append(_problem("category", "clc.p.code_not_in_list", code=str(values.get("category"))[:40]))
         skip.add("category")
     if values.get("format") not in FORMAT_LABELS_VI:
-        errors.append(FieldError("format", f"{FIELD_LABELS_VI['format']}: mã «{str(values.get('format'))[:40]}» "
-                                           "không có trong danh mục."))
+        errors.append(_problem("format", "clc.p.code_not_in_list", code=str(values.get("format"))[:40]))
         skip.add("format")
     return errors + check_activity(parsed, today=today, unit_valid_from=unit_valid_from,
                                    unit_valid_to=unit_valid_to, skip=skip)
@@ -620,36 +626,36 @@ def check_centre_record(values: Mapping[str, object], *, today: dt.date | None =
     today = today or dt.date.today()
     errors: list[FieldError] = []
 
-    def err(name: str, text: str) -> None:
-        errors.append(FieldError(name, f"{CENTRE_LABELS_VI[name]}: {text}"))
+    def err(name: str, code: str, **params) -> None:
+        errors.append(_problem(name, code, centre=True, **params))
 
     texts = {}
     for fname in ("name", "director", "decision_no", "branches", "notes"):
         v = values.get(fname)
         if v is not None and not isinstance(v, str):
-            err(fname, "phải là chữ.")
+            err(fname, "clc.p.text")
             v = ""
         texts[fname] = v or ""
     if not texts["name"].strip():
-        err("name", "chưa nhập (bắt buộc).")
+        err("name", "clc.p.required")
     d, problem = parse_stored_date(values.get("decision_date"))
     if problem:
-        err("decision_date", f"{problem}.")
+        err("decision_date", "clc.p.sentence", text=problem)
     elif d is not None and not EARLIEST_DECISION <= d <= today:
-        err("decision_date", f"{format_date(d)} nằm ngoài khoảng {format_date(EARLIEST_DECISION)} – "
-                             f"{format_date(today)}.")
+        err("decision_date", "clc.p.decision_out_of_range", date=format_date(d),
+            earliest=format_date(EARLIEST_DECISION), latest=format_date(today))
     combined = values.get("combined_culture")
     if combined is not None and (type(combined) is not int or combined not in (0, 1)):
-        err("combined_culture", "chỉ nhận có/không.")
+        err("combined_culture", "clc.p.yes_or_no")
     for fname, limit in (("name", 200), ("director", 200), ("decision_no", 100), ("notes", 2000),
                          ("branches", 20_000)):
         if len(texts[fname]) > limit:
-            err(fname, f"dài quá {limit} ký tự.")
+            err(fname, "clc.p.too_long", limit=limit)
         elif problem := control_problem_vi(texts[fname], multiline=fname in CENTRE_MULTILINE):
-            err(fname, problem)
+            err(fname, "clc.p.as_is", text=problem)
     if not errors:
         for line in texts["branches"].split("\n"):
             if problem := control_problem_vi(line):
-                err("branches", problem)
+                err("branches", "clc.p.as_is", text=problem)
                 break
     return errors

@@ -308,14 +308,15 @@ def _validate_activities(rows: list[dict], valid_from: str | None, valid_to: str
     for row in rows:
         title = str(row.get("title", ""))[:60]
         for e in check_activity_record(row, unit_valid_from=valid_from, unit_valid_to=valid_to):
-            problems.append(f"Hoạt động «{title}» ({str(row.get('date'))[:20]}): {e.message}")
+            problems.append(Text("tables.activity_problem", title=title, date=str(row.get("date"))[:20],
+                                 problem=e.message))
     return problems
 
 
 def _validate_centre(rows: list[dict], _valid_from: str | None, _valid_to: str | None) -> list[str]:
     """The centre form's rules (xhht_desktop.clc.domain.check_centre_record) on an arriving centre."""
     from xhht_desktop.clc.domain import check_centre_record  # noqa: PLC0415 - only when the table exists
-    return [f"Thông tin trung tâm «{str(row.get('name', ''))[:60]}»: {e.message}"
+    return [Text("tables.centre_problem", name=str(row.get("name", ""))[:60], problem=e.message)
             for row in rows for e in check_centre_record(row)]
 
 
