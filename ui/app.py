@@ -349,11 +349,7 @@ def _finish_running_tasks(app, objects, patience_s: float = 120.0) -> None:
             _dump_thread_stacks(log)
             return
         for task in running:
-            task.progress.cancelled = True
-            if not shiboken6.isValid(task):
-                # Deleted with its parent (a page of a window closed meanwhile) before its result
-                # came: nothing would end its thread's event loop, and this loop would never end.
-                task.thread.quit()
+            task.progress.cancelled = True  # the worker ends its own thread (ui.tasks._Worker.run)
         app.processEvents()
         QThread.msleep(10)
 

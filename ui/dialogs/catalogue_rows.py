@@ -196,18 +196,25 @@ class IndicatorRowDialog(QDialog):
 
     def save(self) -> bool:
         row, actor, note = self.row(), self.ctx.installation.actor, self.note.text().strip()
+        return _save_row(self, row, self.tr("Lưu chỉ tiêu"), self.tr("Chưa lưu được chỉ tiêu."),
+                         lambda db: reference.set_indicator(db, row, actor=actor, note=note))
 
-        def op(db, _progress) -> Outcome:  # on the writer: the row or nothing
-            return Outcome(Changes.ALL, reference.set_indicator(db, row, actor=actor, note=note))
 
-        try:
-            CollectionOp(self, self.tr("Lưu chỉ tiêu"), op, ctx=self.ctx).run_and_wait()
-        except reference.ReferenceProblem as exc:
-            messages.warn(self, self.tr("Chưa lưu được chỉ tiêu."), core_words(exc))
-            return False
-        self.saved = row
-        self.accept()
-        return True
+def _save_row(dialog, row: dict, title: str, failure: str, write) -> bool:
+    """Write one catalogue row or agency through the writer (all of it or nothing); on success the
+    dialog keeps `row` as `saved` and closes, on a refusal it says why and stays open."""
+
+    def op(db, _progress) -> Outcome:  # on the writer
+        return Outcome(Changes.ALL, write(db))
+
+    try:
+        CollectionOp(dialog, title, op, ctx=dialog.ctx).run_and_wait()
+    except reference.ReferenceProblem as exc:
+        messages.warn(dialog, failure, core_words(exc))
+        return False
+    dialog.saved = row
+    dialog.accept()
+    return True
 
 
 class AgencyRowDialog(QDialog):
@@ -262,18 +269,8 @@ class AgencyRowDialog(QDialog):
 
     def save(self) -> bool:
         row, actor = self.row(), self.ctx.installation.actor
-
-        def op(db, _progress) -> Outcome:  # on the writer: the agency or nothing
-            return Outcome(Changes.ALL, reference.set_agency(db, row, actor=actor))
-
-        try:
-            CollectionOp(self, self.tr("Lưu cơ quan"), op, ctx=self.ctx).run_and_wait()
-        except reference.ReferenceProblem as exc:
-            messages.warn(self, self.tr("Chưa lưu được cơ quan."), core_words(exc))
-            return False
-        self.saved = row
-        self.accept()
-        return True
+        return _save_row(self, row, self.tr("Lưu cơ quan"), self.tr("Chưa lưu được cơ quan."),
+                         lambda db: reference.set_agency(db, row, actor=actor))
 
 
 class AgenciesDialog(QDialog):
