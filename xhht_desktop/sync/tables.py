@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -74,7 +74,8 @@ def check_one_line(max_len: int) -> ColumnCheck:
 
     def check(col: Sequence) -> str | None:
         problem = base(col)
-        if problem is None and any(map(_CONTROL_LINE.search, col)):
+        # Each distinct text once (all str here: base checked): a package repeats who made a change.
+        if problem is None and any(map(_CONTROL_LINE.search, set(col))):
             return Text("table.control")
         return problem
     return check
@@ -121,7 +122,7 @@ def check_regex(pattern: re.Pattern, what: str) -> ColumnCheck:
         if not _types_ok(col, {str}):
             return Text("table.must_be", what=Text(what))
         match = pattern.match
-        if not all(map(match, col)):
+        if not all(map(match, set(col))):  # each distinct text once: a package repeats its times
             return Text("table.must_be", what=Text(what))
         return None
     return check
@@ -151,6 +152,9 @@ class TableSpec:
     # For records whose UUID is derived from what they are: recompute it from (unit key, row).
     # A package cannot then touch another unit's record by borrowing its UUID.
     derive_uuid: Callable[[str, dict], str] | None = None
+    # The same derivation over a whole table at once, from its columns (name -> values), yielding the
+    # UUIDs in row order: check_table uses it when given (the figures: 69 rows a package).
+    derive_uuids: Callable[[str, dict[str, Sequence]], Iterable[str]] | None = None
     # Data fields compared to decide "unchanged" and written to history.
     history_fields: tuple[str, ...] = field(default=())
     # A record new to this database gets one history row per filled field ("fields", as the entry
@@ -175,16 +179,37 @@ class TableSpec:
 
 
 _NAMESPACE = values_repo.RECORD_NAMESPACE.bytes
+_NAMESPACE_SHA1 = {_NAMESPACE: hashlib.sha1(_NAMESPACE)}  # namespace -> its hash state, copied per name
+# The variant nibble (RFC 4122: 10xx) of each hex digit the hash gives there.
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+
+
+def _uuid5_of(state) -> str:
+    """The name-based UUID text of a SHA-1 state fed with namespace and name (uuid.uuid5's bits)."""
+    x = state.hexdigest()
+    return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
 
 def uuid5_text(name: str, namespace: bytes = _NAMESPACE) -> str:
     """uuid.uuid5(namespace, name) as text, without building UUID objects (the merge derives one per
     record, tens of thousands per package batch). tests/core/test_sync_package.py checks equality."""
-    h = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
-    h[6] = (h[6] & 0x0F) | 0x50
-    h[8] = (h[8] & 0x3F) | 0x80
-    x = h.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+    base = _NAMESPACE_SHA1.get(namespace)
+    if base is None:
+        base = hashlib.sha1(namespace)
+    state = base.copy()
+    state.update(name.encode("utf-8"))
+    return _uuid5_of(state)
+
+
+def _prefixed_uuids(prefix: str, names):
+    """uuid5_text(prefix + name) for each name, in order and one at a time (a name that cannot be
+    encoded raises where the row-by-row derivation did): the namespace and prefix are hashed once."""
+    base = _NAMESPACE_SHA1[_NAMESPACE].copy()
+    base.update(prefix.encode("utf-8"))
+    for name in names:
+        state = base.copy()
+        state.update(name.encode("utf-8"))
+        yield _uuid5_of(state)
 
 
 def _value_uuid(unit_key: str, row: dict) -> str:
@@ -192,8 +217,18 @@ def _value_uuid(unit_key: str, row: dict) -> str:
     return uuid5_text(f"value|{unit_key}|{row['period']}|{row['indicator']}|{row['breakdown'] or ''}")
 
 
+def _value_uuids(unit_key: str, cols: dict[str, Sequence]):
+    """_value_uuid of each row, from the table's columns."""
+    return _prefixed_uuids(f"value|{unit_key}|", (f"{p}|{i}|{b or ''}" for p, i, b in
+                                                  zip(cols["period"], cols["indicator"], cols["breakdown"])))
+
+
 def _status_uuid(unit_key: str, row: dict) -> str:
     return uuid5_text(f"status|{unit_key}|{row['period']}")
+
+
+def _status_uuids(unit_key: str, cols: dict[str, Sequence]):
+    return _prefixed_uuids(f"status|{unit_key}|", cols["period"])
 
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -235,6 +270,7 @@ INDICATOR_VALUES = TableSpec(
         "decision_body": check_one_line(max_len=200),
     },
     derive_uuid=_value_uuid,
+    derive_uuids=_value_uuids,
     history_fields=("numerator", "denominator", "value", "comment", "decision_no", "decision_date",
                     "decision_body"),
     optional_fields=(("decision_no", ""), ("decision_date", None), ("decision_body", "")),
@@ -245,6 +281,7 @@ PERIOD_STATUS = TableSpec(
     fields=("period", "complete"),
     checks={"period": check_choice(_PERIOD_CODES), "complete": check_choice({0, 1})},
     derive_uuid=_status_uuid,
+    derive_uuids=_status_uuids,
     history_fields=("complete",),
 )
 
@@ -376,7 +413,11 @@ def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> li
         raise SchemaProblem(Text("table.base_revision", table=spec.name))
     ordered = [by_name[name] for name in spec.columns]
     out = list(zip(*ordered))
-    if spec.derive_uuid is not None:
+    if spec.derive_uuids is not None:
+        for uuid_, derived in zip(by_name["uuid"], spec.derive_uuids(unit_key, by_name)):
+            if derived != uuid_:
+                raise SchemaProblem(Text("table.uuid_mismatch", table=spec.name, uuid=uuid_))
+    elif spec.derive_uuid is not None:
         names = spec.columns
         for row in out:
             if spec.derive_uuid(unit_key, dict(zip(names, row))) != row[0]:

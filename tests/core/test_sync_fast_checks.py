@@ -1,0 +1,85 @@
+"""The opener's fast paths agree with the slow ones they replace: the whole-table UUID derivation of
+check_table (sync/tables.py) against uuid.uuid5 and the row-by-row derivation, including the row a
+mismatch is reported for and what a name that cannot be encoded does."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+import pytest
+
+from xhht_desktop.db import values_repo
+from xhht_desktop.sync import tables
+from xhht_desktop.sync.tables import INDICATOR_VALUES, PERIOD_STATUS, SchemaProblem, check_table, uuid5_text
+
+UNIT = "23353@2013-12-02"
+
+
+def test_uuid5_text_is_uuid5_for_any_name_and_namespace():
+    rng = random.Random(7)
+    alphabet = "abcXYZ019|@-_ Đđắếộườ\u0301\n\t😀"
+    for n in range(500):
+        name = "".join(rng.choice(alphabet) for _ in range(n % 70))
+        assert uuid5_text(name) == str(uuid.uuid5(values_repo.RECORD_NAMESPACE, name))
+        other = uuid.UUID(int=rng.getrandbits(128))
+        assert uuid5_text(name, other.bytes) == str(uuid.uuid5(other, name))
+
+
+def _figure_rows(n: int, rng: random.Random) -> list[list]:
+    rows = []
+    for i in range(n):
+        period, ind, bd = rng.choice(["2024", "2024-H1", "2014-H2"]), f"IND_{i}_Đặc", rng.choice(["", "nu", "dtts"])
+        u = values_repo.value_uuid(UNIT, period, ind, bd or None)
+        rows.append([u, UNIT, 1, 0, "2024-07-01T08:00:00+07:00", "Cán bộ", "inst", 0, period, ind, bd, 1, 2, None,
+                     "", "", None, ""])
+    return rows
+
+
+def test_the_whole_table_derivation_gives_each_rows_own_uuid():
+    rng = random.Random(11)
+    rows = _figure_rows(200, rng)
+    cols = dict(zip(INDICATOR_VALUES.columns, zip(*rows)))
+    assert list(INDICATOR_VALUES.derive_uuids(UNIT, cols)) == [
+        INDICATOR_VALUES.derive_uuid(UNIT, dict(zip(INDICATOR_VALUES.columns, r))) for r in rows] == list(cols["uuid"])
+    statuses = [[values_repo.status_uuid(UNIT, p), UNIT, 1, 0, "2024-07-01T08:00:00+07:00", "x", "i", 0, p, 1]
+                for p in ("2024", "2024-H1", "2013-H2")]
+    scols = dict(zip(PERIOD_STATUS.columns, zip(*statuses)))
+    assert list(PERIOD_STATUS.derive_uuids(UNIT, scols)) == list(scols["uuid"])
+    assert check_table(INDICATOR_VALUES, list(INDICATOR_VALUES.columns), rows, UNIT) == [tuple(r) for r in rows]
+
+
+def _slow(spec):
+    """The spec as it was: the row-by-row derivation only."""
+    return tables.TableSpec(**{**spec.__dict__, "derive_uuids": None})
+
+
+def _outcome(spec, rows):
+    try:
+        return ("ok", check_table(spec, list(spec.columns), rows, UNIT))
+    except SchemaProblem as exc:
+        return ("refused", exc.args[0].code, str(exc.args[0]))
+    except Exception as exc:  # noqa: BLE001 - the same exception on both paths is the same behaviour
+        return ("raises", type(exc))
+
+
+@pytest.mark.parametrize("spec", [INDICATOR_VALUES, PERIOD_STATUS], ids=lambda s: s.name)
+def test_a_borrowed_or_broken_uuid_is_refused_the_same_way_on_both_paths(spec):
+    rng = random.Random(spec.name)
+    for trial in range(60):
+        if spec is INDICATOR_VALUES:
+            rows = _figure_rows(12, rng)
+        else:
+            rows = [[values_repo.status_uuid(UNIT, p), UNIT, 1, 0, "2024-07-01T08:00:00+07:00", "x", "i", 0, p, 1]
+                    for p in ("2024", "2024-H1", "2014-H2", "2015")]
+        for i in rng.sample(range(len(rows)), rng.randint(0, 3)):
+            kind = rng.choice(["other_unit", "random", "surrogate"])
+            if kind == "other_unit":  # another unit's record, its UUID borrowed
+                rows[i][0] = (values_repo.value_uuid("99999@2013-12-02", rows[i][8], rows[i][9], rows[i][10] or None)
+                              if spec is INDICATOR_VALUES else values_repo.status_uuid("99999@2013-12-02", rows[i][8]))
+            elif kind == "random":
+                rows[i][0] = str(uuid.UUID(int=rng.getrandbits(128)))
+            elif spec is INDICATOR_VALUES:  # a name that cannot be encoded (JSON lets "\ud800" through)
+                rows[i][9] = "X\ud800"
+        fast, slow = _outcome(spec, rows), _outcome(_slow(spec), rows)
+        assert fast == slow, trial
