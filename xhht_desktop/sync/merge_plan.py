@@ -6,6 +6,7 @@ written here: merge_write applies the decision."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from sys import intern
 
@@ -13,9 +14,9 @@ import sqlite_utils
 
 from xhht_desktop.db import units_repo
 from xhht_desktop.db.reference import catalogue_in_db
-from xhht_desktop.domain.catalogue import catalogue_version
+from xhht_desktop.domain.catalogue import Catalogue, catalogue_version
 from xhht_desktop.domain.text import control_problem_vi
-from xhht_desktop.domain.values import Entry, format_int, validate_entries
+from xhht_desktop.domain.values import Entry, entries_sound, format_int, validate_entries
 from xhht_desktop.messages import Text
 from xhht_desktop.sync import repo
 from xhht_desktop.sync.merge_common import (
@@ -245,51 +246,64 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
     if not applied:
         return
     col = {c: i for i, c in enumerate(spec.columns)}
-    pi, ii, bi = col["period"], col["indicator"], col["breakdown"]
-    by_period: dict[str, dict[tuple, Entry]] = {}
+    pi, ii, bi, di = col["period"], col["indicator"], col["breakdown"], col["deleted"]
     touched: dict[str, set[str]] = {}
-    catalogues: dict[str, dict] = {}  # period -> its programme's indicators (once per period, not per row)
+    catalogues: dict[str, Catalogue] = {}  # period -> its programme's catalogue (once per period, not per row)
     for row in applied:
-        by_code = catalogues.get(row[pi])
-        if by_code is None:
-            by_code = catalogues[row[pi]] = catalogue_in_db(db, row[pi]).by_code  # in force here
-        ind = by_code.get(row[ii])  # the catalogue of the period's programme
+        cat = catalogues.get(row[pi])
+        if cat is None:
+            cat = catalogues[row[pi]] = catalogue_in_db(db, row[pi])  # in force here
+        ind = cat.by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
             plan.errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
             continue
-        if level not in ind.levels and not row[col["deleted"]]:
+        if level not in ind.levels and not row[di]:
             plan.errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code,
                                     level=Text(f"merge.level.{level}")))
             continue
         touched.setdefault(row[pi], set()).add(row[ii])
     if not touched:
         return
-    # What is stored for those periods, then overlaid with what the package brings.
-    ef = {f: 5 + spec.fields.index(f) for f in spec.fields}
+    # What is stored for those periods, then overlaid with what the package brings: each figure as the
+    # fields of an Entry (built only for a period the fast check does not vouch for).
+    by_period: dict[str, dict[tuple, tuple]] = {}
+    ef = [5 + spec.fields.index(f) for f in _ENTRY_FIELDS]
+    ep = 5 + spec.fields.index("period")
     for ex in existing.values():
-        if ex[4] or ex[5 + spec.fields.index("period")] not in touched:
+        if ex[4] or ex[ep] not in touched:
             continue
-        e = Entry(ex[ef["indicator"]], ex[ef["breakdown"]] or None, ex[ef["numerator"]], ex[ef["denominator"]],
-                  ex[ef["value"]], ex[ef["comment"]] or "", ex[ef["decision_no"]] or "", ex[ef["decision_date"]],
-                  ex[ef["decision_body"]] or "")
-        by_period.setdefault(ex[ef["period"]], {})[e.key] = e
+        t = _entry_fields(ex, ef)
+        by_period.setdefault(ex[ep], {})[t[0], t[1]] = t
+    rf = [col[f] for f in _ENTRY_FIELDS]
     for row in applied:
         entries = by_period.setdefault(row[pi], {})
         key = (row[ii], row[bi] or None)
-        if row[col["deleted"]]:
+        if row[di]:
             entries.pop(key, None)
         else:
-            entries[key] = Entry(row[ii], row[bi] or None, row[col["numerator"]], row[col["denominator"]],
-                                 row[col["value"]], row[col["comment"]] or "", row[col["decision_no"]] or "",
-                                 row[col["decision_date"]], row[col["decision_body"]] or "")
+            entries[key] = _entry_fields(row, rf)
+    today = dt.date.today()
     for period, entries in by_period.items():
         if period not in touched:
             continue
-        for issue in validate_entries(list(entries.values()), catalogue=catalogue_in_db(db, period)):
+        cat = catalogues[period]
+        if entries_sound(entries.values(), cat.by_code, today):
+            continue  # validate_entries would find nothing
+        for issue in validate_entries([Entry(*t) for t in entries.values()], catalogue=cat, today=today):
             if issue.indicator not in touched[period]:
                 continue
             text = Text("merge.period_issue", period=period, issue=issue.message)
             (plan.errors if issue.severity == "error" else plan.warnings).append(text)
+
+
+# Entry's fields in its order; _entry_fields normalises them as the Entry of a stored or sent figure.
+_ENTRY_FIELDS = ("indicator", "breakdown", "numerator", "denominator", "value", "comment", "decision_no",
+                 "decision_date", "decision_body")
+
+
+def _entry_fields(r: tuple, at: list[int]) -> tuple:
+    i, b, n, d, v, c, dno, dd, dbo = at
+    return (r[i], r[b] or None, r[n], r[d], r[v], r[c] or "", r[dno] or "", r[dd], r[dbo] or "")
 
 
 # ---- the sender: what a package may do at all ---------------------------------------------------
