@@ -83,3 +83,52 @@ def test_a_borrowed_or_broken_uuid_is_refused_the_same_way_on_both_paths(spec):
                 rows[i][9] = "X\ud800"
         fast, slow = _outcome(spec, rows), _outcome(_slow(spec), rows)
         assert fast == slow, trial
+
+
+def test_the_history_text_of_a_new_record_is_json_dumps():
+    import json
+
+    from xhht_desktop.sync.merge_read import _json_text
+
+    for record in ({}, {"title": "Đắk Pék \"x\" \\ \n\t\x00\x1f\x7f\u2028\ud800😀", "visits": 10**20, "cost": -1,
+                        "ratio": 2.5, "nan": float("nan"), "inf": float("-inf"), "none": None, "flag": True},
+                   {"date": "2024-03-04", "sessions": 3}):
+        assert _json_text(record) == json.dumps(record, ensure_ascii=False)
+
+
+def test_prepare_names_the_records_a_table_rule_refuses_as_record_by_record(tmp_path):
+    """merge_read._prepare checks a package's live records all at once, then record by record only when
+    something is wrong: each record gets exactly the problems its own check gives."""
+    import types
+
+    from tests.core.test_sync_fixtures import department
+    from xhht_desktop.sync.merge_read import _prepare
+    from xhht_desktop.sync.package import OpenedPackage
+
+    dept = department(tmp_path)
+    specs = tables.table_specs(dept.db)
+    spec = specs["clc_activities"]
+    unit = (1, UNIT, "23353", "Xã", "xa", "2013-12-02", None)
+    batch = types.SimpleNamespace(units={UNIT: unit}, specs=specs)
+    good = {"date": "2024-03-04", "title": "Lớp kỹ thuật", "category": "agri_tech", "format": "class", "sessions": 2,
+            "visits": 40, "women": 20}
+    variants = [good, {**good, "women": 41}, {**good, "title": "a\x07b"}, {**good, "date": "2013-12-01"}, good,
+                {**good, "category": "nope", "sessions": 0}]
+    rows = []
+    for n, values in enumerate(variants):
+        deleted = 1 if n == 4 else 0
+        rows.append((str(uuid.UUID(int=n)), UNIT, 1, 0, "2024-07-01T08:00:00+07:00", "x", "i", deleted,
+                     *(values.get(f) for f in spec.fields)))
+    rows.append((str(uuid.UUID(int=99)), UNIT, 1, 0, "2024-07-01T08:00:00+07:00", "x", "i", 1,
+                 *({**good, "women": 99}.get(f) for f in spec.fields)))  # a tombstone is not checked
+    opened = OpenedPackage({"unit": {"key": UNIT}}, {"clc_activities": rows}, b"", "", "")
+    expected = {}
+    for r in rows:
+        found = spec.validate([dict(zip(spec.fields, r[8:]))], unit[5], unit[6])
+        if found and not r[7]:
+            expected[r[0]] = found
+    assert set(expected) == {str(uuid.UUID(int=n)) for n in (1, 2, 3, 5)}
+    assert _prepare(batch, opened).problems == expected
+    clean = OpenedPackage({"unit": {"key": UNIT}}, {"clc_activities": [rows[0], rows[4]]}, b"", "", "")
+    assert _prepare(batch, clean).problems == {}
+    dept.close()

@@ -19,8 +19,25 @@ from xhht_desktop.messages import Text
 from xhht_desktop.sync.merge_common import EARLIEST_TIME, LATEST_TIME, PackageResult, _Batch, _describe, _reject
 from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
 
-# json.dumps(..., ensure_ascii=False) without building an encoder per call (one per new activity).
-_json_text = json.JSONEncoder(ensure_ascii=False).encode
+def _record_json():
+    """json.dumps(..., ensure_ascii=False) of a record's flat dict of JSON values (one per new activity),
+    without building an encoder per call: the C encoder made once, as JSONEncoder.encode makes it on each
+    call, when this Python has it and it writes the same text; else JSONEncoder.encode."""
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    try:
+        from json.encoder import c_make_encoder, encode_basestring  # noqa: PLC0415
+
+        once = c_make_encoder(None, encoder.default, encode_basestring, None, encoder.key_separator,
+                              encoder.item_separator, False, False, True)
+        sample = {"tên": "Đ\n\"x\u2028\ud800", "n": 10**20, "x": 2.5, "y": float("nan"), "z": None, "t": True}
+        if "".join(once(sample, 0)) == encoder.encode(sample):
+            return lambda record: "".join(once(record, 0))
+    except (ImportError, TypeError, ValueError):
+        pass
+    return encoder.encode
+
+
+_json_text = _record_json()
 
 
 def _utc(text: str) -> str:
@@ -119,9 +136,13 @@ def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
     for name, rows in opened.tables.items():
         spec = batch.specs[name]
         if spec.validate is not None and unit is not None:
-            for r in rows:
-                if not r[7]:
-                    found = spec.validate([dict(zip(spec.fields, r[8:]))], unit[5], unit[6])
+            live = [r for r in rows if not r[7]]
+            records = [dict(zip(spec.fields, r[8:])) for r in live]
+            # Each table's rules speak of each record alone (tables.py: a list of each record's problems):
+            # all at once first, and record by record only when something is wrong, to say which.
+            if records and spec.validate(records, unit[5], unit[6]):
+                for r, record in zip(live, records):
+                    found = spec.validate([record], unit[5], unit[6])
                     if found:
                         prep.problems[r[0]] = found
         if spec.history_on_insert == "record":

@@ -12,6 +12,7 @@ merges thousands of packages in one go.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -236,8 +237,6 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 def check_date(nullable: bool = True) -> ColumnCheck:
     """YYYY-MM-DD (a real day), or null."""
-    import datetime as dt  # noqa: PLC0415
-
     def check(col: Sequence) -> str | None:
         for v in col:
             if v is None and nullable:
@@ -342,11 +341,11 @@ def _validate_activities(rows: list[dict], valid_from: str | None, valid_to: str
     the import, dates as stored, control characters) on arriving activities."""
     from xhht_desktop.clc.domain import check_activity_record  # noqa: PLC0415 - only when the table exists
     problems: list[str] = []
+    today = dt.date.today()  # once per call: a package's activities are checked on the same day
     for row in rows:
-        title = str(row.get("title", ""))[:60]
-        for e in check_activity_record(row, unit_valid_from=valid_from, unit_valid_to=valid_to):
-            problems.append(Text("tables.activity_problem", title=title, date=str(row.get("date"))[:20],
-                                 problem=e.message))
+        for e in check_activity_record(row, unit_valid_from=valid_from, unit_valid_to=valid_to, today=today):
+            problems.append(Text("tables.activity_problem", title=str(row.get("title", ""))[:60],
+                                 date=str(row.get("date"))[:20], problem=e.message))
     return problems
 
 
