@@ -4,6 +4,7 @@ mismatch is reported for and what a name that cannot be encoded does."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import uuid
 
@@ -51,7 +52,7 @@ def test_the_whole_table_derivation_gives_each_rows_own_uuid():
 
 def _slow(spec):
     """The spec as it was: the row-by-row derivation only."""
-    return tables.TableSpec(**{**spec.__dict__, "derive_uuids": None})
+    return dataclasses.replace(spec, derive_uuids=None)
 
 
 def _outcome(spec, rows):

@@ -26,6 +26,7 @@ import re
 import tarfile
 import zlib
 from dataclasses import dataclass
+from operator import itemgetter
 
 import pyrage
 from nacl.signing import SigningKey
@@ -441,8 +442,10 @@ def _check_payload(doc, manifest: dict, specs: dict[str, TableSpec]) -> dict[str
     if any(v for k, v in manifest["counts"].items() if k not in out):
         raise PackageRejected("bad_payload", Text("pkg.phantom_table"))
     # The periods the manifest announces (completeness reads them) are exactly those of the records.
-    carried = {r[specs[name].columns.index("period")] for name, rows in out.items() if specs[name].has_period
-               for r in rows}
+    carried: set = set()
+    for name, rows in out.items():
+        if specs[name].has_period:
+            carried.update(map(itemgetter(specs[name].columns.index("period")), rows))
     if set(manifest["periods"]) != carried or len(manifest["periods"]) != len(carried):
         raise PackageRejected("bad_payload", Text("pkg.periods_mismatch"))
     return out

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import sqlite_utils
 
@@ -169,7 +170,7 @@ class TableSpec:
     # version may leave them out, and they arrive with these values.
     optional_fields: tuple[tuple[str, object], ...] = field(default=())
 
-    @property
+    @cached_property  # worked out once per spec: the merge asks for it per record
     def columns(self) -> tuple[str, ...]:
         """The column list of this table in a package."""
         return SYNC_COLUMNS + self.fields
