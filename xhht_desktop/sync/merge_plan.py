@@ -7,6 +7,7 @@ written here: merge_write applies the decision."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from sys import intern
 
@@ -33,7 +34,7 @@ from xhht_desktop.sync.merge_common import (
     _Batch,
     _reject,
 )
-from xhht_desktop.sync.merge_read import _Prepared, _prepare, _utc
+from xhht_desktop.sync.merge_read import _Figures, _Prepared, _prepare, _utc
 from xhht_desktop.sync.package import OpenedPackage
 from xhht_desktop.sync.tables import TableSpec
 
@@ -176,7 +177,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                         "incoming_origin": origin, "incoming_revision": revision, "incoming_data": data,
                         "package_uuid": opened.package_uuid, "detected_at": batch.now})
         if name == "indicator_values":
-            _validate_figures(plan, spec, applied, existing, level, db)
+            _validate_figures(plan, spec, applied, existing, level, db, prepared)
         elif spec.validate is not None:
             for r in applied:
                 if not r[7]:
@@ -240,11 +241,41 @@ def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
 
 
 def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existing: dict[str, tuple],
-                      level: str, db: sqlite_utils.Database) -> None:
+                      level: str, db: sqlite_utils.Database, prepared: _Prepared | None = None) -> None:
     """The core rules (validate_entries) on each period as it will stand after the merge, and the
-    rule that a unit sends only what its level enters."""
+    rule that a unit sends only what its level enters. What the opener worked out for the package's
+    figures alone (`prepared.figures`) is taken instead when it is the same question: see _still_holds."""
     if not applied:
         return
+    today = dt.date.today()
+    pre = prepared.figures if prepared is not None else None
+    if pre is not None and _still_holds(pre, applied, existing, level, today, db):
+        errors, warnings = pre.errors, pre.warnings
+    else:
+        errors, warnings, _used = figure_problems(spec, applied, existing, level,
+                                                  lambda period: catalogue_in_db(db, period), today)
+    plan.errors.extend(errors)
+    plan.warnings.extend(warnings)
+
+
+def _still_holds(pre: _Figures, applied: list[tuple], existing: dict[str, tuple], level: str, today: dt.date,
+                 db: sqlite_utils.Database) -> bool:
+    """Whether the opener's answer for the package's figures alone is this one: nothing stored for the
+    unit in those periods (no overlay), every figure applied (none refused, older or unchanged: they
+    are a subsequence of the package's rows, in order, so the same count is the same rows), the same
+    level, day and catalogues (by their content version) as in the opener."""
+    return (not existing and len(applied) == pre.rows and pre.level == level and pre.today == today
+            and all(catalogue_in_db(db, period).version == version for period, version in pre.versions))
+
+
+def figure_problems(spec: TableSpec, applied: list[tuple], existing: dict[str, tuple], level: str,
+                    catalogue_of: Callable[[str], Catalogue], today: dt.date
+                    ) -> tuple[list[str], list[str], dict[str, Catalogue]]:
+    """_validate_figures' rules, with no database: (errors, warnings, the catalogue used per period).
+    `catalogue_of(period)` is the catalogue in force for a period: catalogue_in_db while planning, the
+    catalogues sent to the opener process there (merge_read._prepare)."""
+    errors: list[str] = []
+    warnings: list[str] = []
     col = {c: i for i, c in enumerate(spec.columns)}
     pi, ii, bi, di = col["period"], col["indicator"], col["breakdown"], col["deleted"]
     touched: dict[str, set[str]] = {}
@@ -252,18 +283,17 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
     for row in applied:
         cat = catalogues.get(row[pi])
         if cat is None:
-            cat = catalogues[row[pi]] = catalogue_in_db(db, row[pi])  # in force here
+            cat = catalogues[row[pi]] = catalogue_of(row[pi])  # in force here
         ind = cat.by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
-            plan.errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
+            errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
             continue
         if level not in ind.levels and not row[di]:
-            plan.errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code,
-                                    level=Text(f"merge.level.{level}")))
+            errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code, level=Text(f"merge.level.{level}")))
             continue
         touched.setdefault(row[pi], set()).add(row[ii])
     if not touched:
-        return
+        return errors, warnings, catalogues
     # What is stored for those periods, then overlaid with what the package brings: each figure as the
     # fields of an Entry (built only for a period the fast check does not vouch for).
     by_period: dict[str, dict[tuple, tuple]] = {}
@@ -282,7 +312,6 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
             entries.pop(key, None)
         else:
             entries[key] = _entry_fields(row, rf)
-    today = dt.date.today()
     for period, entries in by_period.items():
         if period not in touched:
             continue
@@ -293,7 +322,8 @@ def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existi
             if issue.indicator not in touched[period]:
                 continue
             text = Text("merge.period_issue", period=period, issue=issue.message)
-            (plan.errors if issue.severity == "error" else plan.warnings).append(text)
+            (errors if issue.severity == "error" else warnings).append(text)
+    return errors, warnings, catalogues
 
 
 # Entry's fields in its order; _entry_fields normalises them as the Entry of a stored or sent figure.

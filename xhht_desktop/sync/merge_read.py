@@ -10,6 +10,7 @@ import multiprocessing
 import sqlite3
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -96,11 +97,26 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 @dataclass
+class _Figures:
+    """merge_plan.figure_problems on a package's figures alone (as if nothing were stored for its unit
+    and periods), worked out in the opener process; planning takes it only while that is the question
+    (merge_plan._still_holds: nothing stored, every figure applied, same level, day and catalogues)."""
+
+    rows: int  # how many figures the package carries
+    level: str
+    today: dt.date
+    versions: tuple[tuple[str, str], ...]  # (period, version of the catalogue used)
+    errors: list[str]
+    warnings: list[str]
+
+
+@dataclass
 class _Prepared:
     """What can be worked out from a package alone, before it meets the database (see _prepare)."""
 
     problems: dict[str, list[str]] = field(default_factory=dict)  # record uuid -> its own rule breaches
     created: dict[str, str] = field(default_factory=dict)  # record uuid -> history text if it is new
+    figures: _Figures | None = None  # in the opener process only (it has the catalogues)
 
 
 def _open_item(batch: _Batch, name: str, source: bytes | Path
@@ -130,7 +146,9 @@ def _open_item(batch: _Batch, name: str, source: bytes | Path
 def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
     """Per record, what depends on the record alone: the table's own rules (the centre log's, for
     live records; the unit's dates bound the activity dates) and, for tables whose new records get
-    one history row, that row's text. Which records apply is decided later, against the database."""
+    one history row, that row's text. Which records apply is decided later, against the database.
+    In the opener process (its batch has the catalogues), also the figures' rules on the package
+    alone (`figures`), which planning takes while nothing is stored for them."""
     prep = _Prepared()
     unit = batch.units.get(opened.unit_key)
     for name, rows in opened.tables.items():
@@ -149,7 +167,26 @@ def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
             at = [(f, spec.columns.index(f)) for f in spec.history_fields]
             for r in rows:  # the history text of a record new here: its filled fields as JSON
                 prep.created[r[0]] = _json_text({f: r[i] for f, i in at if r[i] is not None and r[i] != ""})
+    catalogues = getattr(batch, "catalogues", None)  # a _ProcessBatch's: the opener process's
+    figures = opened.tables.get("indicator_values")
+    if catalogues is not None and figures and unit is not None:
+        prep.figures = _figures_alone(batch.specs["indicator_values"], figures, unit[4], catalogues)
     return prep
+
+
+def _figures_alone(spec, rows: list[tuple], level: str, catalogues: dict) -> _Figures | None:
+    """The figures' rules on the package alone (merge_plan.figure_problems with nothing stored), with
+    the catalogues the merge started with; None if that cannot be worked out here (planning then does)."""
+    from xhht_desktop.db.reference import _programme_of  # noqa: PLC0415
+    from xhht_desktop.sync.merge_plan import figure_problems  # noqa: PLC0415 - it imports this module
+
+    today = dt.date.today()
+    try:
+        errors, warnings, used = figure_problems(spec, rows, {}, level,
+                                                 lambda period: catalogues[_programme_of(period).code], today)
+    except Exception:  # noqa: BLE001 - worked out again while planning, where a failure rejects this package alone
+        return None
+    return _Figures(len(rows), level, today, tuple((p, c.version) for p, c in used.items()), errors, warnings)
 
 
 def _read(path: Path) -> bytes | PackageResult:
@@ -177,14 +214,16 @@ class Opener:
     `next()` gives (name, data, opened or refused result, prepared) for the next item, or None at
     the end; `pending()` names the items not yet given (on cancel); `close()` stops the helper. If
     the helper process fails (it cannot start, or dies), the items it had are opened here instead:
-    the same checks, only slower."""
+    the same checks, only slower. The helper process gets PROCESS_CHUNK items per task; what opening
+    one of them raises is raised for that item alone."""
 
     def __init__(self, batch: _Batch, items: Iterable[tuple[str, bytes | Path]], ahead: int, *,
                  processes: bool = False):
         self.batch = batch
         self.iterator: Iterator = iter(items)
         self.ahead_n = ahead
-        self.ahead: deque[tuple[str, bytes | Path, Future | None]] = deque()
+        # One slot per item: (name, source, future, place of its result in the future's list or None).
+        self.ahead: deque[tuple[str, bytes | Path, Future | None, int | None]] = deque()
         self.pool: Executor | None = None
         self.in_process = False
         if processes:
@@ -200,16 +239,21 @@ class Opener:
         self._fill()
 
     def _fill(self) -> None:
+        if self.in_process:  # a few items per task (each task costs the merge's thread a wake-up), sent
+            size = min(PROCESS_CHUNK, self.ahead_n)  # when there is room for a whole task
+            while self.ahead_n - len(self.ahead) >= size:
+                chunk = list(islice(self.iterator, size))
+                if not chunk:
+                    return
+                future = self._submit(_open_chunk_in_process, chunk)
+                self.ahead.extend((name, source, future, i) for i, (name, source) in enumerate(chunk))
+            return
         while len(self.ahead) < self.ahead_n:
             item = next(self.iterator, None)
             if item is None:
                 return
             name, source = item
-            if self.in_process:
-                future = self._submit(_open_in_process, name, source)
-            else:
-                future = self._submit(_open_item, self.batch, name, source)
-            self.ahead.append((name, source, future))
+            self.ahead.append((name, source, self._submit(_open_item, self.batch, name, source), None))
 
     def _submit(self, fn, *args) -> Future | None:
         try:
@@ -220,21 +264,24 @@ class Opener:
     def next(self) -> tuple[str, bytes, OpenedPackage | PackageResult, _Prepared | None] | None:
         if not self.ahead:
             return None
-        name, source, future = self.ahead.popleft()
+        name, source, future, place = self.ahead.popleft()
         try:
             if future is None:
                 raise BrokenProcessPool("not submitted")
-            data, opened, prepared = future.result()
+            got = future.result() if place is None else future.result()[place]
+            if isinstance(got, _Raised):
+                raise got.error
+            data, opened, prepared = got
         except (BrokenProcessPool, OSError, EOFError):  # the helper process died: open it here
             data, opened, prepared = _open_item(self.batch, name, source)
         self._fill()
         return name, data, opened, prepared
 
     def pending(self) -> list[str]:
-        return [n for n, _s, _f in self.ahead] + [n for n, _ in self.iterator]
+        return [slot[0] for slot in self.ahead] + [n for n, _ in self.iterator]
 
     def close(self) -> None:
-        for _n, _s, future in self.ahead:
+        for _n, _s, future, _p in self.ahead:
             if future is not None:
                 future.cancel()
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -253,13 +300,18 @@ class _ReadState:
     own_fingerprints: set[str]
     schema: list[str]
     units: dict[str, tuple]
+    catalogues: dict  # programme code -> its Catalogue in force in the database (db.reference)
 
     @classmethod
     def of(cls, batch: _Batch) -> _ReadState:
+        from xhht_desktop.db.reference import all_catalogues_in_db  # noqa: PLC0415
+
         names = list(batch.specs)
         sql = [r[0] for r in batch.db.conn.execute(
             f"SELECT sql FROM sqlite_master WHERE type='table' AND name IN ({','.join('?' * len(names))})", names)]
-        return cls([str(i) for i in batch.identities], set(batch.own_fingerprints), sql, dict(batch.units))
+        catalogues = {c.programme.code: c for c in all_catalogues_in_db(batch.db)}
+        return cls([str(i) for i in batch.identities], set(batch.own_fingerprints), sql, dict(batch.units),
+                   catalogues)
 
     @staticmethod
     def install(state: _ReadState) -> None:
@@ -274,7 +326,7 @@ class _ReadState:
             db.conn.execute(statement)
         _PROCESS_BATCH = _ProcessBatch(identities=[x25519.Identity.from_str(i) for i in state.identities],
                                        own_fingerprints=state.own_fingerprints, specs=table_specs(db),
-                                       units=state.units)
+                                       units=state.units, catalogues=state.catalogues)
         db.conn.close()
 
 
@@ -286,10 +338,31 @@ class _ProcessBatch:
     own_fingerprints: set[str]
     specs: dict
     units: dict[str, tuple]
+    catalogues: dict  # programme code -> Catalogue: the figures' rules are worked out here too
 
 
 _PROCESS_BATCH: _ProcessBatch | None = None
 
 
-def _open_in_process(name: str, source: bytes | Path):
-    return _open_item(_PROCESS_BATCH, name, source)  # type: ignore[arg-type]
+# Items per task sent to the helper process. Each task is a wake-up of the pool's manager thread and a
+# result to unpickle in the merge's process, and the wake-up hands the GIL to that thread: one package
+# per task cost the merge's thread 0.86 ms a package in ProcessPoolExecutor.submit (cProfile, 1,000
+# packages). The helper still works `ahead` items in front of the merge.
+PROCESS_CHUNK = 8
+
+
+@dataclass
+class _Raised:
+    """What opening one item of a task raised (it is raised for that item alone, as a task of its own did)."""
+
+    error: BaseException
+
+
+def _open_chunk_in_process(chunk: list[tuple[str, bytes | Path]]) -> list:
+    out: list = []
+    for name, source in chunk:
+        try:
+            out.append(_open_item(_PROCESS_BATCH, name, source))  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - given back with this item, not with the whole task
+            out.append(_Raised(exc))
+    return out
