@@ -29,8 +29,8 @@ def batch_files(tmp_path):
         s.close()
 
 
-def _open_all(batch, items, processes: bool):
-    opener = merge_read.Opener(batch, items, 2, processes=processes)
+def _open_all(batch, items, processes: bool, chunk: int = 1, ahead: int = 2):
+    opener = merge_read.Opener(batch, items, ahead, processes=processes, chunk=chunk)
     try:
         out = []
         while (item := opener.next()) is not None:
@@ -40,7 +40,8 @@ def _open_all(batch, items, processes: bool):
         opener.close()
 
 
-def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files, tmp_path):
+@pytest.mark.parametrize("chunk, ahead", [(1, 2), (2, 3), (3, 6)], ids=["one-per-call", "2-per-call", "3-per-call"])
+def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files, tmp_path, chunk, ahead):
     dept, seconds = batch_files
     broken = tmp_path / "broken.xhht"
     broken.write_bytes(seconds[0].read_bytes()[:-40])
@@ -51,7 +52,7 @@ def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files,
     batch = merge_common._start(dept.db, False, None)
 
     in_thread, by_thread = _open_all(batch, items, processes=False)
-    in_process, by_process = _open_all(batch, items, processes=True)
+    in_process, by_process = _open_all(batch, items, processes=True, chunk=chunk, ahead=ahead)
 
     assert not in_thread and in_process
     assert [i[0] for i in by_process] == [i[0] for i in by_thread] == ["a", "broken", "b", "forged", "gone"]
@@ -98,57 +99,3 @@ def test_if_the_helper_process_cannot_start_the_thread_opens(batch_files, monkey
     batch = merge_common._start(dept.db, False, None)
     in_process, out = _open_all(batch, [("a", seconds[0])], processes=True)
     assert not in_process and isinstance(out[0][2], OpenedPackage)
-
-
-def test_the_helper_process_opens_a_few_items_per_task_in_order(batch_files, tmp_path):
-    """Items go to the helper process PROCESS_CHUNK at a time (each task costs the merge's thread a
-    wake-up); they come back one by one, in order, as the thread opens them."""
-    dept, seconds = batch_files
-    names = [f"p{n}" for n in range(2 * merge_read.PROCESS_CHUNK + 3)]
-    items = [(n, seconds[i % 2] if i % 3 else seconds[i % 2].read_bytes()) for i, n in enumerate(names)]
-    items[4] = ("gone", tmp_path / "none.xhht")
-    batch = merge_common._start(dept.db, False, None)
-    _in_thread, by_thread = _open_all(batch, items, processes=False)
-    opener = merge_read.Opener(batch, items, 16, processes=True)
-    try:
-        assert opener.in_process and len({id(slot[2]) for slot in opener.ahead}) == 2  # two tasks of 8
-        by_process = []
-        while (item := opener.next()) is not None:
-            by_process.append(item)
-    finally:
-        opener.close()
-    assert [i[0] for i in by_process] == [i[0] for i in by_thread] == [n for n, _ in items]
-    for t, p in zip(by_thread, by_process, strict=True):
-        assert type(t[2]) is type(p[2]) and t[1] == p[1]
-        if isinstance(t[2], OpenedPackage):
-            assert t[2].tables == p[2].tables and t[3].created == p[3].created
-
-
-def test_an_error_opening_one_item_of_a_task_is_that_item_s_alone(batch_files, monkeypatch):
-    dept, seconds = batch_files
-    monkeypatch.setattr(merge_read, "_PROCESS_BATCH", None)
-
-    def pool(max_workers, mp_context, initializer, initargs):  # the task run on a thread of this process
-        from concurrent.futures import ThreadPoolExecutor
-        return ThreadPoolExecutor(max_workers=max_workers, initializer=initializer, initargs=initargs)
-
-    monkeypatch.setattr(merge_read, "ProcessPoolExecutor", pool)
-    real = merge_read._open_item
-
-    def open_item(batch, name, source):
-        if name == "bad":
-            raise LookupError("planted")
-        return real(batch, name, source)
-
-    monkeypatch.setattr(merge_read, "_open_item", open_item)
-    batch = merge_common._start(dept.db, False, None)
-    items = [("a", seconds[0]), ("b", seconds[1]), ("bad", seconds[0]), ("c", seconds[1])]
-    opener = merge_read.Opener(batch, items, 16, processes=True)
-    try:
-        assert opener.in_process and len({id(slot[2]) for slot in opener.ahead}) == 1  # one task of four
-        assert [opener.next()[0] for _ in range(2)] == ["a", "b"]
-        with pytest.raises(LookupError, match="planted"):
-            opener.next()
-        assert opener.next()[0] == "c"
-    finally:
-        opener.close()
