@@ -133,3 +133,24 @@ def test_prepare_names_the_records_a_table_rule_refuses_as_record_by_record(tmp_
     clean = OpenedPackage({"unit": {"key": UNIT}}, {"clc_activities": [rows[0], rows[4]]}, b"", "", "")
     assert _prepare(batch, clean).problems == {}
     dept.close()
+
+
+def test_a_choice_column_gets_the_same_answer_as_value_by_value():
+    """check_choice first asks whether every value has an allowed type and the distinct values are all
+    choices (C speed); its answer, and its message, are those of the value-by-value test."""
+    def by_value(choices, col):
+        bad = [v for v in col if type(v) not in (int, str, type(None)) or v not in choices]
+        return str(tables.Text("table.choice", values=", ".join(sorted({repr(v)[:20] for v in bad})[:3]))) \
+            if bad else None
+
+    pool = [0, 1, 2, -1, True, False, 1.0, 0.0, None, "", "nu", "dtts", "NU", "2024", "2024-H1", "1", [], [1], {},
+            {"a": 1}, 10**30]
+    rng = random.Random(3)
+    for choices in ({0, 1}, {"", "nu", "dtts"}, tables._PERIOD_CODES):
+        check = tables.check_choice(choices)
+        for _ in range(3000):
+            col = [rng.choice(pool) for _ in range(rng.randint(1, 6))]
+            if rng.random() < 0.5:
+                col = [rng.choice(sorted(choices, key=str))] * rng.randint(1, 4) + col[:rng.randint(0, 1)]
+            found = check(col)
+            assert (None if found is None else str(found)) == by_value(choices, col), col
