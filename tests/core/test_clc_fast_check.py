@@ -133,3 +133,8 @@ def test_a_broken_record_is_refused_with_its_usual_messages():
     assert {e.field for e in found} == {"title", "women", "ethnic_minority", "rural_workers", "learners",
                                         "rural_workers_new"}
     assert any(e.message.code == "clc.field_problem" and "U+0007" in e.message for e in found)
+
+
+def test_the_fast_path_reads_every_field_of_an_activity_and_knows_which_are_multi_line():
+    assert set(domain._SOUND_FIELDS) == set(domain.ACTIVITY_FIELDS)
+    assert domain.MULTILINE_FIELDS == {"notes"}  # _record_is_sound lets a line break through there only

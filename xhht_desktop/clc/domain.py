@@ -22,8 +22,9 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import itemgetter
 
-from xhht_desktop.domain.text import _CONTROL_LINE, _CONTROL_MULTI, control_problem_vi, fold, nfc, one_line
+from xhht_desktop.domain.text import _CONTROL_MULTI, control_problem_vi, fold, nfc, one_line
 from xhht_desktop.domain.values import format_int, parse_whole_number
 from xhht_desktop.messages import Lines, Text
 
@@ -587,12 +588,12 @@ def parse_stored_date(raw: object) -> tuple[dt.date | None, str | None]:
         return None, Text("clc.date.not_real", text=raw)
 
 
-# What `_record_is_sound` needs, worked out once: (field, ceiling) of the counts, (field, limit, pattern)
-# of the texts (the control characters each may not hold, as control_problem_vi refuses them).
-_COUNT_CEILINGS = tuple((name, {"sessions": MAX_SESSIONS, "cost": MAX_COST}.get(name, MAX_VISITS))
-                        for name in COUNT_FIELDS)
-_TEXT_LIMITS = tuple((name, MAX_TEXT[name], _CONTROL_MULTI if name in MULTILINE_FIELDS else _CONTROL_LINE)
-                     for name in TEXT_FIELDS)
+# What `_record_is_sound` needs, worked out once: the fields in one C call, the limits of the texts
+# (the control characters each may not hold, as control_problem_vi refuses them).
+_SOUND_FIELDS = ("date", "end_date", "title", "category", "format", "sessions", "visits", "women", "ethnic_minority",
+                 "rural_workers", "learners", "rural_workers_new", "cost", "place", "partner", "funding", "notes")
+_sound_fields = itemgetter(*_SOUND_FIELDS)
+_ONE_LINE_LIMITS = tuple(MAX_TEXT[name] for name in ("place", "partner", "funding"))
 _fromiso = dt.date.fromisoformat
 _FUTURE = dt.timedelta(days=FUTURE_DAYS)
 
@@ -604,8 +605,12 @@ def _record_is_sound(values: Mapping[str, object], unit_valid_from: str | None, 
     type, a bound, a character - gives False, and the full rules then speak with their usual messages;
     so this may say False for a sound record, never True for an unsound one
     (tests/core/test_clc_fast_check.py compares both on sound, broken and hostile records)."""
-    get = values.get
-    start = get("date")
+    try:
+        fields = _sound_fields(values)
+    except KeyError:  # a field left out is blank, as the full rules read it
+        fields = tuple(map(values.get, _SOUND_FIELDS))
+    (start, end, title, category, form, sessions, visits, women, ethnic, rural, learners, new, cost,
+     place, partner, funding, notes) = fields
     if type(start) is not str or not _STORED_DATE.match(start):
         return False
     try:
@@ -618,7 +623,6 @@ def _record_is_sound(values: Mapping[str, object], unit_valid_from: str | None, 
         iso = day.isoformat()
         if (unit_valid_from and iso < unit_valid_from) or (unit_valid_to and iso > unit_valid_to):
             return False
-    end = get("end_date")
     if end is not None and end != "":
         if type(end) is not str or not _STORED_DATE.match(end):
             return False
@@ -628,34 +632,30 @@ def _record_is_sound(values: Mapping[str, object], unit_valid_from: str | None, 
             return False
         if not 0 <= days <= MAX_COURSE_DAYS:
             return False
-    for name, ceiling in _COUNT_CEILINGS:
-        v = get(name)
-        if v is not None and (type(v) is not int or not 0 <= v <= ceiling):
-            return False
-    sessions, visits = get("sessions"), get("visits")
-    if sessions is None or sessions == 0 or visits is None:
+    # Counts: whole numbers (no bool) within their ceilings; sessions and visits required, sessions >= 1.
+    if type(sessions) is not int or not 1 <= sessions <= MAX_SESSIONS or type(visits) is not int \
+            or not 0 <= visits <= MAX_VISITS:
         return False
-    for name in ("women", "ethnic_minority", "rural_workers", "learners"):
-        v = get(name)
-        if v is not None and v > visits:
+    for v in (women, ethnic, rural, learners):  # parts of the visits
+        if v is not None and (type(v) is not int or not 0 <= v <= visits):
             return False
-    new = get("rural_workers_new")
-    if new is not None:
-        learners, rural = get("learners"), get("rural_workers")
-        if new > visits or (learners is not None and new > learners) or (rural is not None and new > rural):
-            return False
-    category, form = get("category"), get("format")
+    if new is not None and (type(new) is not int or not 0 <= new <= visits
+                            or (learners is not None and new > learners) or (rural is not None and new > rural)):
+        return False
+    if cost is not None and (type(cost) is not int or not 0 <= cost <= MAX_COST):
+        return False
     if type(category) is not str or category not in CATEGORY_LABELS_VI \
             or type(form) is not str or form not in FORMAT_LABELS_VI:
         return False
-    for name, limit, pattern in _TEXT_LIMITS:
-        text = get(name)
-        if text is None:
-            continue
-        if type(text) is not str or len(text) > limit or (not text.isprintable() and pattern.search(text)):
+    # Texts: one line and printable (no control character, nor a tab or line break: those only in the
+    # notes), within their lengths; the title required.
+    if type(title) is not str or not title or len(title) > MAX_TEXT["title"] or not title.isprintable():
+        return False
+    for text, limit in zip((place, partner, funding), _ONE_LINE_LIMITS):
+        if text is not None and (type(text) is not str or len(text) > limit or not text.isprintable()):
             return False
-    title = get("title")
-    return title is not None and title != ""
+    return notes is None or (type(notes) is str and len(notes) <= MAX_TEXT["notes"]
+                             and (notes.isprintable() or not _CONTROL_MULTI.search(notes)))
 
 
 def check_activity_record(values: Mapping[str, object], *, unit_valid_from: str | None,
