@@ -89,6 +89,8 @@ def test_a_package_the_database_refuses_is_rejected_alone_and_leaves_nothing(thr
     again = merge.merge_files(dept.db, files)
     assert statuses(again) == ["duplicate", "duplicate", "rejected", "duplicate"]
     assert _contents(dept) == before
+    # The records that waited for the group's write (temporary tables) leave nothing behind.
+    assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
 
 
 def test_a_package_cannot_take_over_a_record_another_package_of_the_same_batch_brought(three, tmp_path):
@@ -131,6 +133,7 @@ def test_a_storage_error_undoes_the_group_under_way_and_keeps_those_committed(th
     assert figure(dept, C47, "2014-H1", "XMC_15_60") == (100, 200, None)
     assert not repo.is_imported(dept.db, calls[2])
     assert not dept.db.conn.in_transaction
+    assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
     monkeypatch.setattr(repo, "insert_import", real_insert_import)
     assert statuses(merge.merge_files(dept.db, files)) == ["duplicate", "duplicate", "imported"]
     assert figure(dept, C47, "2014-H1", "XMC_15_60") == (160, 200, None)
@@ -152,3 +155,28 @@ def test_two_packages_of_one_unit_in_one_batch_keep_the_history_chain(three, tmp
     chain = dept.db.conn.execute("SELECT old_value, new_value, revision FROM history WHERE record_uuid=? "
                                  "AND field='numerator' AND source LIKE 'sync:%' ORDER BY id", (uuid_,)).fetchall()
     assert chain == [(None, "100", 1), ("100", "120", 2), ("120", "140", 3)]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4096])
+def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_path, monkeypatch, chunk):
+    """The records waiting for the group's write are written in UUID order, a few thousand per
+    statement: whatever the chunk, every record lands once, with its arrival pointer."""
+    from xhht_desktop.sync import merge_write
+    dept, sites = three
+    monkeypatch.setattr(merge_write._Waiting, "CHUNK", chunk)
+    out = tmp_path / "second"
+    for n, (code, site) in enumerate(sites.items()):
+        site.save("2014-H1", Entry("XMC_15_60", None, 150 + n, 200))
+        for k in range(3):
+            clc.add_activity(site.db, site.unit_id, _activity(f"Hoạt động {k} của {code}"), today=TODAY, **_who(site))
+    files = [sites[code].export(out) for code in (PEK, C44, C47)]
+
+    report = merge.merge_files(dept.db, files)
+
+    assert statuses(report) == ["imported"] * 3
+    for n, code in enumerate((PEK, C44, C47)):
+        assert figure(dept, code, "2014-H1", "XMC_15_60") == (150 + n, 200, None)
+    rows = dept.db.conn.execute("SELECT title, arrival_id FROM clc_activities ORDER BY title").fetchall()
+    assert [t for t, _a in rows] == sorted(f"Hoạt động {k} của {code}" for code in (PEK, C44, C47) for k in range(3))
+    assert all(a is not None for _t, a in rows)  # each new activity points at its arrival history
+    assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []

@@ -128,7 +128,8 @@ WAL_KEEP_BYTES = 64 * 1024 * 1024  # journal_size_limit while merging: the WAL f
 # opening is most of a package's CPU, and on a thread it takes turns with the merge on the GIL.
 # Below that, starting the process (an interpreter, ~0.3 s) costs more than it saves.
 OPEN_AHEAD = 4
-OPEN_AHEAD_IN_PROCESS = 16
+OPEN_AHEAD_IN_PROCESS = 48
+OPEN_CHUNK_IN_PROCESS = 12  # packages per call to the helper process (merge_read.Opener)
 OPEN_IN_PROCESS_FROM = 300
 
 
@@ -166,7 +167,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     done = 0
     in_process = total >= OPEN_IN_PROCESS_FROM
     opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
-                    processes=in_process)  # packages being opened beside the merge
+                    processes=in_process, chunk=OPEN_CHUNK_IN_PROCESS)  # packages being opened beside the merge
     try:
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
         if not dry_run:
@@ -192,7 +193,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 report.packages.append(_merge_one(batch, name, data, opened=opened, prepared=prepared,
                                                   held_package=held))
             else:
-                group.merge(report, name, data, opened, prepared, held)
+                group.merge(report, name, data, opened, prepared, held, source=opener.last_source)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
@@ -212,6 +213,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 conn.execute("ROLLBACK")
         finally:
             group.active = False
+            group.close()
             opener.close()
             if batch.checkpointer is not None:
                 batch.checkpointer.kick()
