@@ -32,7 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from xhht_desktop.db import meta
+from xhht_desktop.db import meta, reference
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.installation import get_installation
 from xhht_desktop.messages import Text
@@ -168,6 +168,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     in_process = total >= OPEN_IN_PROCESS_FROM
     opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
                     processes=in_process, chunk=OPEN_CHUNK_IN_PROCESS)  # packages being opened beside the merge
+    reference.pin_stamp(db)  # the merge changes no catalogue: read its stamp once, not per package
     try:
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
         if not dry_run:
@@ -213,6 +214,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 conn.execute("ROLLBACK")
         finally:
             group.active = False
+            reference.unpin_stamp(db)
             group.close()
             opener.close()
             if batch.checkpointer is not None:

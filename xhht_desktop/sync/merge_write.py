@@ -93,16 +93,14 @@ class _Group:
         self.rows_at_start = 0
         self.data_bytes = 0
         self.active = False
-        self.units: set[str] = set()     # units whose records wait
-        # UUIDs waiting of tables whose UUIDs the sender chooses (a derived UUID names its unit: `units`)
-        self.records: set[str] = set()
+        self.units: set[str] = set()     # units whose records wait (or whose packages were checked)
         self.wait = _Waiting(batch)      # the records waiting, in temporary tables
         self.history: list[tuple] = []   # history rows waiting
 
     def begin(self) -> None:
         if not self.batch.dry_run:
             self.conn.execute("PRAGMA temp_store=MEMORY")
-        self.wait.made = set()  # changing temp_store deletes the temporary tables: made again when needed
+        self.wait.made, self.wait.senders = set(), {}  # changing temp_store deletes the temporary tables
         self.conn.execute("BEGIN IMMEDIATE")
         # Read inside the transaction: another merge may have committed conflicts since the last group.
         self.batch.conflicts_possible = repo.any_conflicts(self.batch.db)
@@ -114,7 +112,7 @@ class _Group:
         self._clear_waiting()
 
     def _clear_waiting(self) -> None:
-        self.units, self.records, self.history = set(), set(), []
+        self.units, self.history = set(), []
         self.wait.clear()
         self.waiting = 0
 
@@ -142,8 +140,6 @@ class _Group:
         for name, rows in plan.writes.items():
             if rows:
                 self.wait.add(name, rows, firsts)
-                if self.batch.specs[name].derive_uuid is None:
-                    self.records.update(r[0] for r in rows)
             self.batch.rows_written += len(rows)
             self.waiting += len(rows)
         self.history.extend(rest)
@@ -159,7 +155,7 @@ class _Group:
         """Write the records and history waiting, sorted by UUID (history: by record, each record's
         rows in their order). False if that failed and the group was merged again one by one."""
         if not (self.wait.tables or self.history):
-            self.units, self.records = set(), set()
+            self.units = set()
             return True
         try:
             self.history.sort(key=_second)
@@ -198,9 +194,10 @@ class _Group:
         batch = self.batch
         waiting = self.flush_rows != 0
         if waiting:
-            records = [r[0] for name, rows in opened.tables.items() if batch.specs[name].derive_uuid is None
-                       for r in rows]
-            if opened.unit_key in self.units or not self.records.isdisjoint(records):
+            # A derived UUID names its unit (the unit check covers it); a UUID the sender chose may be
+            # another unit's record waiting in the group.
+            if opened.unit_key in self.units or self.wait.holds_any(
+                    {name: rows for name, rows in opened.tables.items() if batch.specs[name].derive_uuid is None}):
                 self.flush(report)  # it must be checked against what the group holds
         result = PackageResult(file=name)
         _describe(result, opened)
@@ -225,7 +222,6 @@ class _Group:
         if waiting:
             # Held, duplicate or refused packages wait for nothing, but their checks read the same records.
             self.units.add(opened.unit_key)
-            self.records.update(records)
 
     def _merge_again_one_by_one(self, report: MergeReport) -> None:
         """Undo the group and merge its packages again, each in its own savepoint."""
@@ -258,38 +254,73 @@ class _Waiting:
     the group is open: temp_store=MEMORY), WITHOUT ROWID and keyed by UUID, with the record's
     `arrival_id`. `write()` upserts each into its table in UUID order - parents before children -
     and empties it. Temporary tables belong to the connection's transaction: a rollback of the group
-    empties them too."""
+    empties them too.
+
+    Who saved a record (`updated_by`) and on which installation (`origin`) are the same for all the
+    records of a package: each pair is kept once, in `senders`, and a waiting row holds its number
+    (about 50 bytes less a row: 70 MB of a national batch)."""
 
     PREFIX = "xhht_wait_"
-
-    def __init__(self, batch: _Batch):
-        self.batch = batch
-        self.tables: set[str] = set()  # those holding rows now
-        self.made: set[str] = set()    # those created on this connection
-
-    def _columns(self, name: str) -> list[str]:
-        spec = self.batch.specs[name]
-        return ["uuid", "unit_id", *spec.fields, "revision", "base_revision", "updated_at", "updated_by", "origin",
-                "deleted", "arrival_id"]
-
-    def add(self, name: str, rows: list[tuple], firsts: dict[str, int]) -> None:
-        """rows: as repo.upsert_rows takes them; firsts: record uuid -> its arrival_id."""
-        conn = self.batch.db.conn
-        cols = self._columns(name)
-        if name not in self.made:
-            conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.PREFIX}{name} (uuid TEXT NOT NULL PRIMARY KEY, "
-                         f"{', '.join(cols[1:])}) WITHOUT ROWID")
-            self.made.add(name)
-        get = firsts.get
-        conn.executemany(f"INSERT OR REPLACE INTO temp.{self.PREFIX}{name} VALUES ({', '.join('?' * len(cols))})",
-                         [(*r, get(r[0])) for r in rows])
-        self.tables.add(name)
-
+    SENDERS = "temp.xhht_wait__senders"
     # Rows per INSERT ... SELECT. One statement for all would be simplest, but a statement that can fail
     # half-way keeps the original of every page it changes (its statement journal, in memory while
     # the group is open): for a national batch, 888 MB (measured). A few thousand rows change a few
     # thousand pages.
     CHUNK = 4096
+
+    def __init__(self, batch: _Batch):
+        self.batch = batch
+        self.tables: set[str] = set()  # those holding rows now
+        self.made: set[str] = set()    # those created on this connection
+        self.senders: dict[tuple, int] = {}  # (updated_by, origin) -> its number in SENDERS
+
+    def _columns(self, name: str) -> list[str]:
+        """The record's columns as `upsert_rows` takes them, then arrival_id."""
+        spec = self.batch.specs[name]
+        return ["uuid", "unit_id", *spec.fields, "revision", "base_revision", "updated_at", "updated_by", "origin",
+                "deleted", "arrival_id"]
+
+    def _make(self, name: str) -> None:
+        conn = self.batch.db.conn
+        if not self.made:
+            conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.SENDERS[5:]} "
+                         "(id INTEGER PRIMARY KEY, updated_by, origin)")
+        kept = [c for c in self._columns(name)[1:] if c not in ("updated_by", "origin")]
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.PREFIX}{name} (uuid TEXT NOT NULL PRIMARY KEY, "
+                     f"{', '.join(kept)}, sender INTEGER NOT NULL) WITHOUT ROWID")
+        self.made.add(name)
+
+    def add(self, name: str, rows: list[tuple], firsts: dict[str, int]) -> None:
+        """rows: as repo.upsert_rows takes them; firsts: record uuid -> its arrival_id."""
+        conn = self.batch.db.conn
+        if name not in self.made:
+            self._make(name)
+        senders = self.senders
+        get = firsts.get
+        out = []
+        for r in rows:
+            who = r[-3:-1]  # (updated_by, origin)
+            number = senders.get(who)
+            if number is None:
+                number = senders[who] = len(senders) + 1
+                conn.execute(f"INSERT INTO {self.SENDERS} (id, updated_by, origin) VALUES (?, ?, ?)", (number, *who))
+            out.append((*r[:-3], r[-1], get(r[0]), number))
+        width = len(self._columns(name)) - 1  # without updated_by and origin, with sender
+        conn.executemany(f"INSERT OR REPLACE INTO temp.{self.PREFIX}{name} VALUES ({', '.join('?' * width)})", out)
+        self.tables.add(name)
+
+    def holds_any(self, tables: dict[str, list[tuple]]) -> bool:
+        """Does any record of these rows (table -> package rows, UUID first) wait here?"""
+        conn = self.batch.db.conn
+        for name, rows in tables.items():
+            if name in self.tables and rows:
+                uuids = [r[0] for r in rows]
+                for i in range(0, len(uuids), 500):
+                    part = uuids[i:i + 500]
+                    if conn.execute(f"SELECT 1 FROM temp.{self.PREFIX}{name} WHERE uuid IN "
+                                    f"({','.join('?' * len(part))}) LIMIT 1", part).fetchone():
+                        return True
+        return False
 
     def write(self) -> None:
         conn = self.batch.db.conn
@@ -297,21 +328,26 @@ class _Waiting:
             if name not in self.tables:
                 continue
             table = f"temp.{self.PREFIX}{name}"
-            cols = ", ".join(self._columns(name))
-            updates = ", ".join(f"{c}=excluded.{c}" for c in self._columns(name)[2:-1])  # never arrival_id
-            insert = (f"INSERT INTO main.{name} ({cols}) SELECT {cols} FROM {table} WHERE uuid > ? AND uuid <= ? "
-                      f"ORDER BY uuid ON CONFLICT(uuid) DO UPDATE SET {updates}")
-            last = ""
+            columns = self._columns(name)
+            picked = ", ".join(f"s.{c}" if c in ("updated_by", "origin") else f"w.{c}" for c in columns)
+            updates = ", ".join(f"{c}=excluded.{c}" for c in columns[2:-1])  # never arrival_id
+            insert = (f"INSERT INTO main.{name} ({', '.join(columns)}) SELECT {picked} FROM {table} w "
+                      f"JOIN {self.SENDERS} s ON s.id = w.sender WHERE w.uuid > ? AND w.uuid <= ? "
+                      f"ORDER BY w.uuid ON CONFLICT(uuid) DO UPDATE SET {updates}")
+            expected = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            written, last = 0, ""
             while True:
                 upto = conn.execute(f"SELECT uuid FROM {table} WHERE uuid > ? ORDER BY uuid LIMIT 1 OFFSET ?",
                                     (last, self.CHUNK - 1)).fetchone()
                 if upto is None:
                     upto = conn.execute(f"SELECT max(uuid) FROM {table}").fetchone()
                     if upto[0] is not None and upto[0] > last:
-                        conn.execute(insert, (last, upto[0]))
+                        written += conn.execute(insert, (last, upto[0])).rowcount
                     break
-                conn.execute(insert, (last, upto[0]))
+                written += conn.execute(insert, (last, upto[0])).rowcount
                 last = upto[0]
+            if written != expected:  # never expected; undone with the group, merged again one by one
+                raise sqlite3.DatabaseError(f"{name}: {written} of {expected} waiting records written")
         self.clear()
 
     def clear(self) -> None:
@@ -321,13 +357,17 @@ class _Waiting:
         if conn.in_transaction:
             for name in self.tables:
                 conn.execute(f"DELETE FROM temp.{self.PREFIX}{name}")
-        self.tables = set()
+            if self.made:
+                conn.execute(f"DELETE FROM {self.SENDERS}")
+        self.tables, self.senders = set(), {}
 
     def drop(self) -> None:
         conn = self.batch.db.conn
         for name in self.made:
             conn.execute(f"DROP TABLE IF EXISTS temp.{self.PREFIX}{name}")
-        self.made, self.tables = set(), set()
+        if self.made:
+            conn.execute(f"DROP TABLE IF EXISTS {self.SENDERS}")
+        self.made, self.tables, self.senders = set(), set(), {}
 
 
 def _write_rows(batch: _Batch, writes: dict[str, list[tuple]], history: list[tuple], arrived: set[str], *,
