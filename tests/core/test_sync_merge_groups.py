@@ -11,6 +11,7 @@ import pytest
 from tests.core.test_sync_fixtures import C44, C47, PEK, confirm_all, department, figure, sender, statuses
 from xhht_desktop.clc import repository as clc
 from xhht_desktop.clc.domain import Activity
+from xhht_desktop.db import history
 from xhht_desktop.domain.values import Entry
 from xhht_desktop.sync import merge, repo
 
@@ -152,8 +153,9 @@ def test_two_packages_of_one_unit_in_one_batch_keep_the_history_chain(three, tmp
     assert [p.counts["updated"] for p in report.packages] == [1, 1]
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (140, 200, None)
     uuid_ = dept.db.conn.execute("SELECT uuid FROM indicator_values WHERE numerator=140").fetchone()[0]
-    chain = dept.db.conn.execute("SELECT old_value, new_value, revision FROM history WHERE record_uuid=? "
-                                 "AND field='numerator' AND source LIKE 'sync:%' ORDER BY id", (uuid_,)).fetchall()
+    rows = history.record_rows(dept.db, "indicator_values", uuid_, ("field", "old_value", "new_value", "revision",
+                                                                    "source"))
+    chain = [r[1:4] for r in rows if r[0] == "numerator" and r[4].startswith("sync:")]
     assert chain == [(None, "100", 1), ("100", "120", 2), ("120", "140", 3)]
 
 
