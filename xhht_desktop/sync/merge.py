@@ -105,14 +105,14 @@ from xhht_desktop.sync.tables import table_specs
 # In the app every write goes through one writer (xhht_desktop.writer), so a save waits for the whole
 # merge operation, not for a group; a command run beside the app may wait a group's length.
 COMMIT_EVERY_SECONDS = 120.0
-FLUSH_ROWS = 200_000
+FLUSH_ROWS = 1_000_000
 GROUP_MAX_ROWS = 5_000_000
 GROUP_MAX_PACKAGES = 10_000
 GROUP_MAX_BYTES = 64 * 1024 * 1024
 # Page cache of the merging connection (KiB). A flush writes each table's rows in UUID order, so the
 # index pages pass through the cache once; what it must hold is the unit-keyed index pages of the
 # packages in the flush.
-MERGE_CACHE_KIB = 32 * 1024
+MERGE_CACHE_KIB = 64 * 1024
 # The WAL is checkpointed beside the merge (repo.BackgroundCheckpointer); past this size the merge
 # waits for the checkpoint to finish so that the WAL starts again from its beginning.
 WAL_RESTART_BYTES = 768 * 1024 * 1024
