@@ -128,7 +128,7 @@ WAL_KEEP_BYTES = 64 * 1024 * 1024  # journal_size_limit while merging: the WAL f
 # opening is most of a package's CPU, and on a thread it takes turns with the merge on the GIL.
 # Below that, starting the process (an interpreter, ~0.3 s) costs more than it saves.
 OPEN_AHEAD = 4
-OPEN_AHEAD_IN_PROCESS = 48
+OPEN_AHEAD_IN_PROCESS = 600
 OPEN_CHUNK_IN_PROCESS = 12  # packages per call to the helper process (merge_read.Opener)
 OPEN_IN_PROCESS_FROM = 300
 
