@@ -636,6 +636,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "Would be imported; {n} records differ from those another installation sent: "
                                   "both would be kept, to choose in the Conflicts tab."},
     "merge.imported": {"vi": "Đã nhập.", "en": "Imported."},
+    "merge.writing": {"vi": "Đang ghi {done}/{total} bản ghi vào cơ sở dữ liệu…",
+                      "en": "Writing {done}/{total} records into the database…"},
+    "merge.finishing": {"vi": "Đang hoàn tất: chép các trang vừa ghi vào tệp cơ sở dữ liệu…",
+                        "en": "Finishing: copying the pages just written into the database file…"},
     "merge.would_import": {"vi": "Sẽ được nhập.", "en": "Would be imported."},
     "merge.claimed_origin": {"vi": "Bảng {table}: {n} bản ghi ghi nguồn là máy khác; được coi là bản của máy ký gói.",
                              "en": "Table {table}: {n} records name another installation as their source; they "

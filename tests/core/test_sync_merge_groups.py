@@ -182,3 +182,23 @@ def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_p
     assert [t for t, _a in rows] == sorted(f"Hoạt động {k} của {code}" for code in (PEK, C44, C47) for k in range(3))
     assert all(a is not None for _t, a in rows)  # each new activity points at its arrival history
     assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+
+
+def test_the_merge_says_it_is_writing_and_finishing_after_its_last_package(three, tmp_path, monkeypatch):
+    """At national scale the records wait for one write after the last package (tens of seconds): the
+    progress says so, in the core's codes (the window words them in its language)."""
+    from xhht_desktop.messages import Text, words
+    from xhht_desktop.sync import merge_write
+    dept, sites = three
+    monkeypatch.setattr(merge_write._Waiting, "CHUNK", 1)
+    out = tmp_path / "second"
+    for n, site in enumerate(sites.values()):
+        site.save("2014-H1", Entry("XMC_15_60", None, 150 + n, 200))
+    files = [site.export(out) for site in sites.values()]
+    seen = []
+    merge.merge_files(dept.db, files, progress=lambda d, t, text: seen.append((d, t, text)))
+    writing = [s for s in seen if isinstance(s[2], Text) and s[2].code == "merge.writing"]
+    assert writing and all(d == t == 3 for d, t, _ in writing)  # after the last package
+    assert words(writing[-1][2], "en").startswith("Writing ")
+    assert isinstance(seen[-1][2], Text) and seen[-1][2].code == "merge.finishing"
+    assert str(seen[-1][2]).startswith("Đang hoàn tất")

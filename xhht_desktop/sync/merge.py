@@ -165,6 +165,9 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                    commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS, flush_rows=FLUSH_ROWS,
                    max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
     done = 0
+    if progress is not None:
+        group.on_write = lambda written, waiting: progress(
+            done, total, Text("merge.writing", done=format_int(written), total=format_int(waiting)))
     in_process = total >= OPEN_IN_PROCESS_FROM
     opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
                     processes=in_process, chunk=OPEN_CHUNK_IN_PROCESS)  # packages being opened beside the merge
@@ -218,6 +221,8 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             group.close()
             opener.close()
             if batch.checkpointer is not None:
+                if progress is not None and report.packages:
+                    progress(done, total, Text("merge.finishing"))
                 batch.checkpointer.kick()
                 batch.checkpointer.close()  # waits for the last checkpoint
                 conn.execute(f"PRAGMA wal_autocheckpoint={int(old_autocheckpoint)}")

@@ -95,6 +95,7 @@ class _Group:
         self.active = False
         self.units: set[str] = set()     # units whose records wait (or whose packages were checked)
         self.wait = _Waiting(batch)      # the records waiting, in temporary tables
+        self.on_write: Callable[[int, int], None] | None = None  # (written, waiting) while they are written
         self.history: list[tuple] = []   # history rows waiting
 
     def begin(self) -> None:
@@ -159,7 +160,7 @@ class _Group:
             return True
         try:
             self.history.sort(key=_second)
-            self.wait.write()
+            self.wait.write(self.on_write)
             numbered, _firsts = repo.number_history(self.batch.db, self.history, set())
             repo.insert_history_numbered(self.batch.db, numbered)
         except sqlite3.OperationalError:
@@ -322,8 +323,13 @@ class _Waiting:
                         return True
         return False
 
-    def write(self) -> None:
+    def write(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Write what waits; `progress(written, waiting)` after each chunk (a national batch's
+        records take a while: the merge says so instead of sitting at its last package)."""
         conn = self.batch.db.conn
+        total = sum(conn.execute(f"SELECT count(*) FROM temp.{self.PREFIX}{name}").fetchone()[0]
+                    for name in self.tables) if progress is not None else 0
+        done = 0
         for name in self.batch.specs:  # write order: parents before children
             if name not in self.tables:
                 continue
@@ -346,8 +352,11 @@ class _Waiting:
                     break
                 written += conn.execute(insert, (last, upto[0])).rowcount
                 last = upto[0]
+                if progress is not None:
+                    progress(done + written, total)
             if written != expected:  # never expected; undone with the group, merged again one by one
                 raise sqlite3.DatabaseError(f"{name}: {written} of {expected} waiting records written")
+            done += written
         self.clear()
 
     def clear(self) -> None:
