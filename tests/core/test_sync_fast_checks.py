@@ -86,17 +86,6 @@ def test_a_borrowed_or_broken_uuid_is_refused_the_same_way_on_both_paths(spec):
         assert fast == slow, trial
 
 
-def test_the_history_text_of_a_new_record_is_json_dumps():
-    import json
-
-    from xhht_desktop.sync.merge_read import _json_text
-
-    for record in ({}, {"title": "Đắk Pék \"x\" \\ \n\t\x00\x1f\x7f\u2028\ud800😀", "visits": 10**20, "cost": -1,
-                        "ratio": 2.5, "nan": float("nan"), "inf": float("-inf"), "none": None, "flag": True},
-                   {"date": "2024-03-04", "sessions": 3}):
-        assert _json_text(record) == json.dumps(record, ensure_ascii=False)
-
-
 def test_prepare_names_the_records_a_table_rule_refuses_as_record_by_record(tmp_path):
     """merge_read._prepare checks a package's live records all at once, then record by record only when
     something is wrong: each record gets exactly the problems its own check gives."""

@@ -1,11 +1,10 @@
 """Reading packages: from a file or bytes to an opened, checked package and what can be worked out
-from it alone (its records' own rules, the history text of its new records), with no database.
+from it alone (its records' own rules, its figures' rules as if nothing were stored), with no database.
 Runs a few packages ahead of the merge (`Opener`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 import pickle
 import sqlite3
@@ -19,26 +18,6 @@ from pathlib import Path
 from xhht_desktop.messages import Text
 from xhht_desktop.sync.merge_common import EARLIEST_TIME, LATEST_TIME, PackageResult, _Batch, _describe, _reject
 from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
-
-def _record_json():
-    """json.dumps(..., ensure_ascii=False) of a record's flat dict of JSON values (one per new activity),
-    without building an encoder per call: the C encoder made once, as JSONEncoder.encode makes it on each
-    call, when this Python has it and it writes the same text; else JSONEncoder.encode."""
-    encoder = json.JSONEncoder(ensure_ascii=False)
-    try:
-        from json.encoder import c_make_encoder, encode_basestring  # noqa: PLC0415
-
-        once = c_make_encoder(None, encoder.default, encode_basestring, None, encoder.key_separator,
-                              encoder.item_separator, False, False, True)
-        sample = {"tên": "Đ\n\"x\u2028\ud800", "n": 10**20, "x": 2.5, "y": float("nan"), "z": None, "t": True}
-        if "".join(once(sample, 0)) == encoder.encode(sample):
-            return lambda record: "".join(once(record, 0))
-    except (ImportError, TypeError, ValueError):
-        pass
-    return encoder.encode
-
-
-_json_text = _record_json()
 
 
 def _utc(text: str) -> str:
@@ -115,7 +94,6 @@ class _Prepared:
     """What can be worked out from a package alone, before it meets the database (see _prepare)."""
 
     problems: dict[str, list[str]] = field(default_factory=dict)  # record uuid -> its own rule breaches
-    created: dict[str, str] = field(default_factory=dict)  # record uuid -> history text if it is new
     figures: _Figures | None = None  # in the opener process only (it has the catalogues)
 
 
@@ -145,8 +123,8 @@ def _open_item(batch: _Batch, name: str, source: bytes | Path
 
 def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
     """Per record, what depends on the record alone: the table's own rules (the centre log's, for
-    live records; the unit's dates bound the activity dates) and, for tables whose new records get
-    one history row, that row's text. Which records apply is decided later, against the database.
+    live records; the unit's dates bound the activity dates). Which records apply is decided later,
+    against the database.
     In the opener process (its batch has the catalogues), also the figures' rules on the package
     alone (`figures`), which planning takes while nothing is stored for them."""
     prep = _Prepared()
@@ -163,10 +141,6 @@ def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
                     found = spec.validate([record], unit[5], unit[6])
                     if found:
                         prep.problems[r[0]] = found
-        if spec.history_on_insert == "record":
-            at = [(f, spec.columns.index(f)) for f in spec.history_fields]
-            for r in rows:  # the history text of a record new here: its filled fields as JSON
-                prep.created[r[0]] = _json_text({f: r[i] for f, i in at if r[i] is not None and r[i] != ""})
     catalogues = getattr(batch, "catalogues", None)  # a _ProcessBatch's: the opener process's
     figures = opened.tables.get("indicator_values")
     if catalogues is not None and figures and unit is not None:
