@@ -62,7 +62,7 @@ def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files,
         if isinstance(opened_t, OpenedPackage):
             assert opened_p.tables == opened_t.tables and opened_p.manifest == opened_t.manifest
             assert opened_p.fingerprint == opened_t.fingerprint
-            assert prep_p.problems == prep_t.problems and prep_p.created == prep_t.created
+            assert prep_p.problems == prep_t.problems
         else:
             assert (opened_p.status, opened_p.code, opened_p.reason) == (opened_t.status, opened_t.code,
                                                                        opened_t.reason)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from xhht_desktop.domain.catalogue import BREAKDOWN_LABELS_VI, Catalogue, Indicator, by_code, catalogue_for
+from xhht_desktop.domain.text import _CONTROL_MULTI
 from xhht_desktop.messages import Text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -308,6 +309,55 @@ def validate_entries(
         if problem:
             issues.append(_issue("error", ind, e.breakdown, "comment", "control_char", problem))
     return issues
+
+
+def entries_sound(entries, catalogue: dict[str, Indicator], today: dt.date) -> bool:
+    """True only when `validate_entries(entries, catalogue=..., today=today)` (no previous period)
+    finds nothing: the merge's common case (a period of 69 sound figures) without building messages.
+    `entries` are Entry-shaped tuples (indicator, breakdown, numerator, denominator, value, comment,
+    decision_no, decision_date, decision_body), normalised as Entry holds them. Any doubt gives False
+    and the full rules speak; never True for a period they would refuse or warn about
+    (tests/core/test_values_fast_check.py compares both on sound, broken and hostile figures)."""
+    totals: dict[str, tuple] = {}
+    parts: list[tuple] = []
+    for t in entries:
+        code, bd, num, den, val, comment, dno, ddate, dbody = t
+        ind = catalogue.get(code)
+        if ind is None or (bd is not None and bd not in ind.breakdowns):
+            return False
+        kind = ind.kind
+        if kind == "level":
+            if _level_issues(ind, Entry(*t), today):
+                return False
+        elif dno or ddate or dbody:
+            return False
+        if kind == "rate" or kind == "trend":  # has_fraction
+            if val is not None:
+                return False
+            if num is None or den is None:
+                if num is not None or den is not None:
+                    return False
+            elif type(num) is not int or type(den) is not int or not 0 <= num <= den <= MAX_PEOPLE:
+                return False  # also a zero denominator over a numerator above 0: num > den
+        else:
+            if num is not None or den is not None:
+                return False
+            if val is not None and (type(val) is not int or not 0 <= val <= MAX_PEOPLE
+                                    or (kind == "flag" and val > 1)):
+                return False
+        if type(comment) is not str or (comment and not comment.isprintable() and _CONTROL_MULTI.search(comment)):
+            return False
+        if bd is None:
+            totals[code] = t  # as validate_entries finds a total: by its own indicator code
+        else:
+            parts.append((ind.code, t))
+    for code, t in parts:  # a breakdown within its total (every figure is a sound int or None by now)
+        total = totals.get(code)
+        if total is not None:
+            for i in (2, 3, 4):
+                if t[i] is not None and total[i] is not None and t[i] > total[i]:
+                    return False
+    return True
 
 
 def errors_only(issues: list[Issue]) -> list[Issue]:

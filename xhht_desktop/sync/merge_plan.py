@@ -6,6 +6,8 @@ written here: merge_write applies the decision."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from sys import intern
 
@@ -13,9 +15,9 @@ import sqlite_utils
 
 from xhht_desktop.db import history, units_repo
 from xhht_desktop.db.reference import catalogue_in_db
-from xhht_desktop.domain.catalogue import catalogue_version
+from xhht_desktop.domain.catalogue import Catalogue, catalogue_version
 from xhht_desktop.domain.text import control_problem_vi
-from xhht_desktop.domain.values import Entry, format_int, validate_entries
+from xhht_desktop.domain.values import Entry, entries_sound, format_int, validate_entries
 from xhht_desktop.messages import Text
 from xhht_desktop.sync import repo
 from xhht_desktop.sync.merge_common import (
@@ -32,7 +34,7 @@ from xhht_desktop.sync.merge_common import (
     _Batch,
     _reject,
 )
-from xhht_desktop.sync.merge_read import _Prepared, _prepare, _utc
+from xhht_desktop.sync.merge_read import _Figures, _Prepared, _prepare, _utc
 from xhht_desktop.sync.package import OpenedPackage
 from xhht_desktop.sync.tables import TableSpec
 
@@ -179,7 +181,7 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
             plan.history.append((name, token, *history.group_row(name, len(members), revision, updated_at,
                                                                  updated_by, origin, source)[2:]))
         if name == "indicator_values":
-            _validate_figures(plan, spec, applied, existing, level, db)
+            _validate_figures(plan, spec, applied, existing, level, db, prepared)
         elif spec.validate is not None:
             for r in applied:
                 if not r[7]:
@@ -243,57 +245,99 @@ def _classify(row: tuple, ex: tuple | None, conflicts) -> str:
 
 
 def _validate_figures(plan: _Plan, spec: TableSpec, applied: list[tuple], existing: dict[str, tuple],
-                      level: str, db: sqlite_utils.Database) -> None:
+                      level: str, db: sqlite_utils.Database, prepared: _Prepared | None = None) -> None:
     """The core rules (validate_entries) on each period as it will stand after the merge, and the
-    rule that a unit sends only what its level enters."""
+    rule that a unit sends only what its level enters. What the opener worked out for the package's
+    figures alone (`prepared.figures`) is taken instead when it is the same question: see _still_holds."""
     if not applied:
         return
+    today = dt.date.today()
+    pre = prepared.figures if prepared is not None else None
+    if pre is not None and _still_holds(pre, applied, existing, level, today, db):
+        errors, warnings = pre.errors, pre.warnings
+    else:
+        errors, warnings, _used = figure_problems(spec, applied, existing, level,
+                                                  lambda period: catalogue_in_db(db, period), today)
+    plan.errors.extend(errors)
+    plan.warnings.extend(warnings)
+
+
+def _still_holds(pre: _Figures, applied: list[tuple], existing: dict[str, tuple], level: str, today: dt.date,
+                 db: sqlite_utils.Database) -> bool:
+    """Whether the opener's answer for the package's figures alone is this one: nothing stored for the
+    unit in those periods (no overlay), every figure applied (none refused, older or unchanged: they
+    are a subsequence of the package's rows, in order, so the same count is the same rows), the same
+    level, day and catalogues (by their content version) as in the opener."""
+    return (not existing and len(applied) == pre.rows and pre.level == level and pre.today == today
+            and all(catalogue_in_db(db, period).version == version for period, version in pre.versions))
+
+
+def figure_problems(spec: TableSpec, applied: list[tuple], existing: dict[str, tuple], level: str,
+                    catalogue_of: Callable[[str], Catalogue], today: dt.date
+                    ) -> tuple[list[str], list[str], dict[str, Catalogue]]:
+    """_validate_figures' rules, with no database: (errors, warnings, the catalogue used per period).
+    `catalogue_of(period)` is the catalogue in force for a period: catalogue_in_db while planning, the
+    catalogues sent to the opener process there (merge_read._prepare)."""
+    errors: list[str] = []
+    warnings: list[str] = []
     col = {c: i for i, c in enumerate(spec.columns)}
-    pi, ii, bi = col["period"], col["indicator"], col["breakdown"]
-    by_period: dict[str, dict[tuple, Entry]] = {}
+    pi, ii, bi, di = col["period"], col["indicator"], col["breakdown"], col["deleted"]
     touched: dict[str, set[str]] = {}
-    catalogues: dict[str, dict] = {}  # period -> its programme's indicators (once per period, not per row)
+    catalogues: dict[str, Catalogue] = {}  # period -> its programme's catalogue (once per period, not per row)
     for row in applied:
-        by_code = catalogues.get(row[pi])
-        if by_code is None:
-            by_code = catalogues[row[pi]] = catalogue_in_db(db, row[pi]).by_code  # in force here
-        ind = by_code.get(row[ii])  # the catalogue of the period's programme
+        cat = catalogues.get(row[pi])
+        if cat is None:
+            cat = catalogues[row[pi]] = catalogue_of(row[pi])  # in force here
+        ind = cat.by_code.get(row[ii])  # the catalogue of the period's programme
         if ind is None:
-            plan.errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
+            errors.append(Text("merge.unknown_indicator", period=row[pi], code=row[ii]))
             continue
-        if level not in ind.levels and not row[col["deleted"]]:
-            plan.errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code,
-                                    level=Text(f"merge.level.{level}")))
+        if level not in ind.levels and not row[di]:
+            errors.append(Text("merge.wrong_level", period=row[pi], code=ind.code, level=Text(f"merge.level.{level}")))
             continue
         touched.setdefault(row[pi], set()).add(row[ii])
     if not touched:
-        return
-    # What is stored for those periods, then overlaid with what the package brings.
-    ef = {f: 5 + spec.fields.index(f) for f in spec.fields}
+        return errors, warnings, catalogues
+    # What is stored for those periods, then overlaid with what the package brings: each figure as the
+    # fields of an Entry (built only for a period the fast check does not vouch for).
+    by_period: dict[str, dict[tuple, tuple]] = {}
+    ef = [5 + spec.fields.index(f) for f in _ENTRY_FIELDS]
+    ep = 5 + spec.fields.index("period")
     for ex in existing.values():
-        if ex[4] or ex[5 + spec.fields.index("period")] not in touched:
+        if ex[4] or ex[ep] not in touched:
             continue
-        e = Entry(ex[ef["indicator"]], ex[ef["breakdown"]] or None, ex[ef["numerator"]], ex[ef["denominator"]],
-                  ex[ef["value"]], ex[ef["comment"]] or "", ex[ef["decision_no"]] or "", ex[ef["decision_date"]],
-                  ex[ef["decision_body"]] or "")
-        by_period.setdefault(ex[ef["period"]], {})[e.key] = e
+        t = _entry_fields(ex, ef)
+        by_period.setdefault(ex[ep], {})[t[0], t[1]] = t
+    rf = [col[f] for f in _ENTRY_FIELDS]
     for row in applied:
         entries = by_period.setdefault(row[pi], {})
         key = (row[ii], row[bi] or None)
-        if row[col["deleted"]]:
+        if row[di]:
             entries.pop(key, None)
         else:
-            entries[key] = Entry(row[ii], row[bi] or None, row[col["numerator"]], row[col["denominator"]],
-                                 row[col["value"]], row[col["comment"]] or "", row[col["decision_no"]] or "",
-                                 row[col["decision_date"]], row[col["decision_body"]] or "")
+            entries[key] = _entry_fields(row, rf)
     for period, entries in by_period.items():
         if period not in touched:
             continue
-        for issue in validate_entries(list(entries.values()), catalogue=catalogue_in_db(db, period)):
+        cat = catalogues[period]
+        if entries_sound(entries.values(), cat.by_code, today):
+            continue  # validate_entries would find nothing
+        for issue in validate_entries([Entry(*t) for t in entries.values()], catalogue=cat, today=today):
             if issue.indicator not in touched[period]:
                 continue
             text = Text("merge.period_issue", period=period, issue=issue.message)
-            (plan.errors if issue.severity == "error" else plan.warnings).append(text)
+            (errors if issue.severity == "error" else warnings).append(text)
+    return errors, warnings, catalogues
+
+
+# Entry's fields in its order; _entry_fields normalises them as the Entry of a stored or sent figure.
+_ENTRY_FIELDS = ("indicator", "breakdown", "numerator", "denominator", "value", "comment", "decision_no",
+                 "decision_date", "decision_body")
+
+
+def _entry_fields(r: tuple, at: list[int]) -> tuple:
+    i, b, n, d, v, c, dno, dd, dbo = at
+    return (r[i], r[b] or None, r[n], r[d], r[v], r[c] or "", r[dno] or "", r[dd], r[dbo] or "")
 
 
 # ---- the sender: what a package may do at all ---------------------------------------------------

@@ -1,11 +1,10 @@
 """Reading packages: from a file or bytes to an opened, checked package and what can be worked out
-from it alone (its records' own rules, the history text of its new records), with no database.
+from it alone (its records' own rules, its figures' rules as if nothing were stored), with no database.
 Runs a few packages ahead of the merge (`Opener`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 import pickle
 import sqlite3
@@ -19,9 +18,6 @@ from pathlib import Path
 from xhht_desktop.messages import Text
 from xhht_desktop.sync.merge_common import EARLIEST_TIME, LATEST_TIME, PackageResult, _Batch, _describe, _reject
 from xhht_desktop.sync.package import MAX_FILE_SIZE, SUFFIX, OpenedPackage, PackageRejected, open_package
-
-# json.dumps(..., ensure_ascii=False) without building an encoder per call (one per new activity).
-_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _utc(text: str) -> str:
@@ -80,11 +76,25 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 @dataclass
+class _Figures:
+    """merge_plan.figure_problems on a package's figures alone (as if nothing were stored for its unit
+    and periods), worked out in the opener process; planning takes it only while that is the question
+    (merge_plan._still_holds: nothing stored, every figure applied, same level, day and catalogues)."""
+
+    rows: int  # how many figures the package carries
+    level: str
+    today: dt.date
+    versions: tuple[tuple[str, str], ...]  # (period, version of the catalogue used)
+    errors: list[str]
+    warnings: list[str]
+
+
+@dataclass
 class _Prepared:
     """What can be worked out from a package alone, before it meets the database (see _prepare)."""
 
     problems: dict[str, list[str]] = field(default_factory=dict)  # record uuid -> its own rule breaches
-    created: dict[str, str] = field(default_factory=dict)  # record uuid -> history text if it is new
+    figures: _Figures | None = None  # in the opener process only (it has the catalogues)
 
 
 def _open_item(batch: _Batch, name: str, source: bytes | Path
@@ -113,23 +123,44 @@ def _open_item(batch: _Batch, name: str, source: bytes | Path
 
 def _prepare(batch: _Batch, opened: OpenedPackage) -> _Prepared:
     """Per record, what depends on the record alone: the table's own rules (the centre log's, for
-    live records; the unit's dates bound the activity dates) and, for tables whose new records get
-    one history row, that row's text. Which records apply is decided later, against the database."""
+    live records; the unit's dates bound the activity dates). Which records apply is decided later,
+    against the database.
+    In the opener process (its batch has the catalogues), also the figures' rules on the package
+    alone (`figures`), which planning takes while nothing is stored for them."""
     prep = _Prepared()
     unit = batch.units.get(opened.unit_key)
     for name, rows in opened.tables.items():
         spec = batch.specs[name]
         if spec.validate is not None and unit is not None:
-            for r in rows:
-                if not r[7]:
-                    found = spec.validate([dict(zip(spec.fields, r[8:]))], unit[5], unit[6])
+            live = [r for r in rows if not r[7]]
+            records = [dict(zip(spec.fields, r[8:])) for r in live]
+            # Each table's rules speak of each record alone (tables.py: a list of each record's problems):
+            # all at once first, and record by record only when something is wrong, to say which.
+            if records and spec.validate(records, unit[5], unit[6]):
+                for r, record in zip(live, records):
+                    found = spec.validate([record], unit[5], unit[6])
                     if found:
                         prep.problems[r[0]] = found
-        if spec.history_on_insert == "record":
-            at = [(f, spec.columns.index(f)) for f in spec.history_fields]
-            for r in rows:  # the history text of a record new here: its filled fields as JSON
-                prep.created[r[0]] = _json_text({f: r[i] for f, i in at if r[i] is not None and r[i] != ""})
+    catalogues = getattr(batch, "catalogues", None)  # a _ProcessBatch's: the opener process's
+    figures = opened.tables.get("indicator_values")
+    if catalogues is not None and figures and unit is not None:
+        prep.figures = _figures_alone(batch.specs["indicator_values"], figures, unit[4], catalogues)
     return prep
+
+
+def _figures_alone(spec, rows: list[tuple], level: str, catalogues: dict) -> _Figures | None:
+    """The figures' rules on the package alone (merge_plan.figure_problems with nothing stored), with
+    the catalogues the merge started with; None if that cannot be worked out here (planning then does)."""
+    from xhht_desktop.db.reference import _programme_of  # noqa: PLC0415
+    from xhht_desktop.sync.merge_plan import figure_problems  # noqa: PLC0415 - it imports this module
+
+    today = dt.date.today()
+    try:
+        errors, warnings, used = figure_problems(spec, rows, {}, level,
+                                                 lambda period: catalogues[_programme_of(period).code], today)
+    except Exception:  # noqa: BLE001 - worked out again while planning, where a failure rejects this package alone
+        return None
+    return _Figures(len(rows), level, today, tuple((p, c.version) for p, c in used.items()), errors, warnings)
 
 
 def _read(path: Path) -> bytes | PackageResult:
@@ -257,13 +288,18 @@ class _ReadState:
     own_fingerprints: set[str]
     schema: list[str]
     units: dict[str, tuple]
+    catalogues: dict  # programme code -> its Catalogue in force in the database (db.reference)
 
     @classmethod
     def of(cls, batch: _Batch) -> _ReadState:
+        from xhht_desktop.db.reference import all_catalogues_in_db  # noqa: PLC0415
+
         names = list(batch.specs)
         sql = [r[0] for r in batch.db.conn.execute(
             f"SELECT sql FROM sqlite_master WHERE type='table' AND name IN ({','.join('?' * len(names))})", names)]
-        return cls([str(i) for i in batch.identities], set(batch.own_fingerprints), sql, dict(batch.units))
+        catalogues = {c.programme.code: c for c in all_catalogues_in_db(batch.db)}
+        return cls([str(i) for i in batch.identities], set(batch.own_fingerprints), sql, dict(batch.units),
+                   catalogues)
 
     @staticmethod
     def install(state: _ReadState) -> None:
@@ -278,7 +314,7 @@ class _ReadState:
             db.conn.execute(statement)
         _PROCESS_BATCH = _ProcessBatch(identities=[x25519.Identity.from_str(i) for i in state.identities],
                                        own_fingerprints=state.own_fingerprints, specs=table_specs(db),
-                                       units=state.units)
+                                       units=state.units, catalogues=state.catalogues)
         db.conn.close()
 
 
@@ -290,6 +326,7 @@ class _ProcessBatch:
     own_fingerprints: set[str]
     specs: dict
     units: dict[str, tuple]
+    catalogues: dict  # programme code -> Catalogue: the figures' rules are worked out here too
 
 
 _PROCESS_BATCH: _ProcessBatch | None = None

@@ -12,11 +12,13 @@ merges thousands of packages in one go.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import sqlite_utils
 
@@ -74,7 +76,8 @@ def check_one_line(max_len: int) -> ColumnCheck:
 
     def check(col: Sequence) -> str | None:
         problem = base(col)
-        if problem is None and any(map(_CONTROL_LINE.search, col)):
+        # Each distinct text once (all str here: base checked): a package repeats who made a change.
+        if problem is None and any(map(_CONTROL_LINE.search, set(col))):
             return Text("table.control")
         return problem
     return check
@@ -107,8 +110,17 @@ def check_real(nullable: bool = False) -> ColumnCheck:
     return check
 
 
+_CHOICE_TYPES = {int, str, _NONE}
+
+
 def check_choice(choices: set) -> ColumnCheck:
+    choices = frozenset(choices)
+
     def check(col: Sequence) -> str | None:
+        # The common case at C speed: only the allowed types (no True for 1, nothing unhashable), then
+        # the distinct values among the choices; the message, when there is one, from the loop below.
+        if _types_ok(col, _CHOICE_TYPES) and choices.issuperset(col):
+            return None
         # The type test comes first: it keeps True from passing for 1 and lists from being hashed.
         bad = [v for v in col if type(v) not in (int, str, _NONE) or v not in choices]
         return Text("table.choice", values=", ".join(sorted({repr(v)[:20] for v in bad})[:3])) if bad else None
@@ -121,7 +133,7 @@ def check_regex(pattern: re.Pattern, what: str) -> ColumnCheck:
         if not _types_ok(col, {str}):
             return Text("table.must_be", what=Text(what))
         match = pattern.match
-        if not all(map(match, col)):
+        if not all(map(match, set(col))):  # each distinct text once: a package repeats its times
             return Text("table.must_be", what=Text(what))
         return None
     return check
@@ -151,6 +163,9 @@ class TableSpec:
     # For records whose UUID is derived from what they are: recompute it from (unit key, row).
     # A package cannot then touch another unit's record by borrowing its UUID.
     derive_uuid: Callable[[str, dict], str] | None = None
+    # The same derivation over a whole table at once, from its columns (name -> values), yielding the
+    # UUIDs in row order: check_table uses it when given (the figures: 69 rows a package).
+    derive_uuids: Callable[[str, dict[str, Sequence]], Iterable[str]] | None = None
     # Data fields compared to decide "unchanged" and written to history.
     history_fields: tuple[str, ...] = field(default=())
     # A record new to this database gets one history row per filled field ("fields", as the entry
@@ -164,7 +179,7 @@ class TableSpec:
     # version may leave them out, and they arrive with these values.
     optional_fields: tuple[tuple[str, object], ...] = field(default=())
 
-    @property
+    @cached_property  # worked out once per spec: the merge asks for it per record
     def columns(self) -> tuple[str, ...]:
         """The column list of this table in a package."""
         return SYNC_COLUMNS + self.fields
@@ -175,16 +190,37 @@ class TableSpec:
 
 
 _NAMESPACE = values_repo.RECORD_NAMESPACE.bytes
+_NAMESPACE_SHA1 = {_NAMESPACE: hashlib.sha1(_NAMESPACE)}  # namespace -> its hash state, copied per name
+# The variant nibble (RFC 4122: 10xx) of each hex digit the hash gives there.
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+
+
+def _uuid5_of(state) -> str:
+    """The name-based UUID text of a SHA-1 state fed with namespace and name (uuid.uuid5's bits)."""
+    x = state.hexdigest()
+    return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
 
 def uuid5_text(name: str, namespace: bytes = _NAMESPACE) -> str:
     """uuid.uuid5(namespace, name) as text, without building UUID objects (the merge derives one per
     record, tens of thousands per package batch). tests/core/test_sync_package.py checks equality."""
-    h = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
-    h[6] = (h[6] & 0x0F) | 0x50
-    h[8] = (h[8] & 0x3F) | 0x80
-    x = h.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+    base = _NAMESPACE_SHA1.get(namespace)
+    if base is None:
+        base = hashlib.sha1(namespace)
+    state = base.copy()
+    state.update(name.encode("utf-8"))
+    return _uuid5_of(state)
+
+
+def _prefixed_uuids(prefix: str, names):
+    """uuid5_text(prefix + name) for each name, in order and one at a time (a name that cannot be
+    encoded raises where the row-by-row derivation did): the namespace and prefix are hashed once."""
+    base = _NAMESPACE_SHA1[_NAMESPACE].copy()
+    base.update(prefix.encode("utf-8"))
+    for name in names:
+        state = base.copy()
+        state.update(name.encode("utf-8"))
+        yield _uuid5_of(state)
 
 
 def _value_uuid(unit_key: str, row: dict) -> str:
@@ -192,8 +228,18 @@ def _value_uuid(unit_key: str, row: dict) -> str:
     return uuid5_text(f"value|{unit_key}|{row['period']}|{row['indicator']}|{row['breakdown'] or ''}")
 
 
+def _value_uuids(unit_key: str, cols: dict[str, Sequence]):
+    """_value_uuid of each row, from the table's columns."""
+    return _prefixed_uuids(f"value|{unit_key}|", (f"{p}|{i}|{b or ''}" for p, i, b in
+                                                  zip(cols["period"], cols["indicator"], cols["breakdown"])))
+
+
 def _status_uuid(unit_key: str, row: dict) -> str:
     return uuid5_text(f"status|{unit_key}|{row['period']}")
+
+
+def _status_uuids(unit_key: str, cols: dict[str, Sequence]):
+    return _prefixed_uuids(f"status|{unit_key}|", cols["period"])
 
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -201,8 +247,6 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 def check_date(nullable: bool = True) -> ColumnCheck:
     """YYYY-MM-DD (a real day), or null."""
-    import datetime as dt  # noqa: PLC0415
-
     def check(col: Sequence) -> str | None:
         for v in col:
             if v is None and nullable:
@@ -235,6 +279,7 @@ INDICATOR_VALUES = TableSpec(
         "decision_body": check_one_line(max_len=200),
     },
     derive_uuid=_value_uuid,
+    derive_uuids=_value_uuids,
     history_fields=("numerator", "denominator", "value", "comment", "decision_no", "decision_date",
                     "decision_body"),
     optional_fields=(("decision_no", ""), ("decision_date", None), ("decision_body", "")),
@@ -245,6 +290,7 @@ PERIOD_STATUS = TableSpec(
     fields=("period", "complete"),
     checks={"period": check_choice(_PERIOD_CODES), "complete": check_choice({0, 1})},
     derive_uuid=_status_uuid,
+    derive_uuids=_status_uuids,
     history_fields=("complete",),
 )
 
@@ -305,11 +351,11 @@ def _validate_activities(rows: list[dict], valid_from: str | None, valid_to: str
     the import, dates as stored, control characters) on arriving activities."""
     from xhht_desktop.clc.domain import check_activity_record  # noqa: PLC0415 - only when the table exists
     problems: list[str] = []
+    today = dt.date.today()  # once per call: a package's activities are checked on the same day
     for row in rows:
-        title = str(row.get("title", ""))[:60]
-        for e in check_activity_record(row, unit_valid_from=valid_from, unit_valid_to=valid_to):
-            problems.append(Text("tables.activity_problem", title=title, date=str(row.get("date"))[:20],
-                                 problem=e.message))
+        for e in check_activity_record(row, unit_valid_from=valid_from, unit_valid_to=valid_to, today=today):
+            problems.append(Text("tables.activity_problem", title=str(row.get("title", ""))[:60],
+                                 date=str(row.get("date"))[:20], problem=e.message))
     return problems
 
 
@@ -338,6 +384,18 @@ def table_specs(db: sqlite_utils.Database) -> dict[str, TableSpec]:
         if spec is not None:
             out[name] = spec
     return out
+
+
+# Columns whose few texts repeat on every row of a package: they are made one object each (JSON gives
+# every occurrence its own), so a package is half the size to send from the opener process and to
+# unpickle in the merge's, and the merge's interning finds them faster.
+_REPEATED = frozenset({"unit", "updated_at", "updated_by", "origin", "period", "breakdown", "section", "category",
+                       "format"})
+
+
+def _shared_texts(col: Sequence) -> Sequence:
+    memo: dict = {}
+    return tuple(map(memo.setdefault, col, col))
 
 
 def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> list[tuple]:
@@ -374,9 +432,13 @@ def check_table(spec: TableSpec, columns: list, rows: list, unit_key: str) -> li
         raise SchemaProblem(Text("table.twice", table=spec.name))
     if any(b >= r for b, r in zip(by_name["base_revision"], by_name["revision"])):
         raise SchemaProblem(Text("table.base_revision", table=spec.name))
-    ordered = [by_name[name] for name in spec.columns]
+    ordered = [_shared_texts(by_name[name]) if name in _REPEATED else by_name[name] for name in spec.columns]
     out = list(zip(*ordered))
-    if spec.derive_uuid is not None:
+    if spec.derive_uuids is not None:
+        for uuid_, derived in zip(by_name["uuid"], spec.derive_uuids(unit_key, by_name)):
+            if derived != uuid_:
+                raise SchemaProblem(Text("table.uuid_mismatch", table=spec.name, uuid=uuid_))
+    elif spec.derive_uuid is not None:
         names = spec.columns
         for row in out:
             if spec.derive_uuid(unit_key, dict(zip(names, row))) != row[0]:
