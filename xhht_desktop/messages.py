@@ -492,6 +492,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "pkg.detail.bad_gzip": {"vi": "nén hỏng", "en": "damaged compression"},
     "pkg.detail.gzip_incomplete": {"vi": "dữ liệu nén không trọn vẹn", "en": "incomplete compressed data"},
     "pkg.detail.manifest_unreadable": {"vi": "bản kê không đọc được", "en": "the manifest cannot be read"},
+    "pkg.detail.unexpected": {"vi": "lỗi không lường trước khi mở gói: {error}",
+                              "en": "an unexpected error while opening it: {error}"},
     "pkg.too_large_mb": {"vi": "Tệp quá lớn ({mb} MB) để là một gói XHHT.",
                          "en": "The file is too large ({mb} MB) to be an XHHT package."},
     "pkg.too_large": {"vi": "Tệp quá lớn để là một gói XHHT.", "en": "The file is too large to be an XHHT package."},

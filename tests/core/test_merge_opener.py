@@ -99,3 +99,20 @@ def test_if_the_helper_process_cannot_start_the_thread_opens(batch_files, monkey
     batch = merge_common._start(dept.db, False, None)
     in_process, out = _open_all(batch, [("a", seconds[0])], processes=True)
     assert not in_process and isinstance(out[0][2], OpenedPackage)
+
+
+def test_an_unforeseen_failure_opening_one_package_refuses_that_package_alone(batch_files, monkeypatch):
+    """Opening runs a dozen packages per call to the helper process: a check nobody foresaw that
+    raises must refuse the package it met, not stop the merge or take its neighbours with it."""
+    dept, seconds = batch_files
+    real = merge_read.open_package
+
+    def fails_on_the_first(data, *args, **kwargs):
+        if data == seconds[0].read_bytes():
+            raise RuntimeError("unforeseen")
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(merge_read, "open_package", fails_on_the_first)
+    report = merge.merge_files(dept.db, seconds)
+    assert [p.status for p in report.packages] == ["rejected", "imported"]
+    assert report.packages[0].code == "damaged" and "RuntimeError" in report.packages[0].reason

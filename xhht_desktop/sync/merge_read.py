@@ -109,6 +109,9 @@ def _open_item(batch: _Batch, name: str, source: bytes | Path
         opened = open_package(data, batch.identities, batch.own_fingerprints, batch.specs)
     except PackageRejected as exc:
         return data, _reject(PackageResult(file=name), exc.code, exc.reason), None
+    except Exception as exc:  # noqa: BLE001 - a check we did not foresee: this file is refused, not the batch
+        detail = Text("pkg.detail.unexpected", error=type(exc).__name__)
+        return data, _reject(PackageResult(file=name), "damaged", Text("pkg.damaged", detail=detail)), None
     try:
         _check_times(opened)
     except PackageRejected as exc:
