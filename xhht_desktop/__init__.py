@@ -49,8 +49,11 @@ def _sqlite_utils_without_numpy() -> None:
 
     if "sqlite_utils" not in sys.modules:
         _lazy_module("dateutil.parser")
-        if not getattr(sys, "frozen", False):
+        frozen = getattr(sys, "frozen", False)
+        spec = None if frozen else PathFinder.find_spec("sqlite_utils")  # before Finder is installed
+        if not frozen:
             sys.meta_path.insert(0, Finder)
+        _lazy_package("sqlite_utils", spec)
 
 
 def _lazy_module(name: str) -> None:
@@ -75,6 +78,69 @@ def _lazy_module(name: str) -> None:
     parent, _, child = name.rpartition(".")
     if parent and parent in sys.modules:
         setattr(sys.modules[parent], child, module)
+
+
+def _lazy_package(name: str, spec=None) -> None:
+    """Put a stand-in for the package `name` in sys.modules: `import name` costs nothing, and the
+    package is imported for real (once, under a lock, whatever the thread) the first time an
+    attribute is looked up on it; from then on the stand-in hands out the real package's attributes.
+    Its submodules can be imported without it (`from sqlite_utils.migrations import Migrations`
+    needs neither sqlite-utils' Database nor click).
+
+    Used for sqlite-utils (35 ms to import: click, pluggy, its regexes), which every module of the
+    database layer imports for its annotations (`db: sqlite_utils.Database`) while the app's
+    connections are xhht_desktop.db.database.Database, which does not need it (see there)."""
+    import importlib
+    import importlib.util
+    import sys
+    import threading
+    import types
+
+    if name in sys.modules:
+        return
+    if spec is None:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return
+    if spec is None or spec.submodule_search_locations is None:
+        return
+    lock = threading.RLock()
+    real: list[types.ModuleType] = []
+
+    class LazyPackage(types.ModuleType):
+        def __getattr__(self, attr: str):  # only for what the stand-in itself does not have
+            if attr.startswith("__") and attr.endswith("__"):
+                raise AttributeError(attr)
+            return getattr(load(), attr)
+
+        def __dir__(self):
+            return dir(load())
+
+    stand_in = LazyPackage(name)
+    stand_in.__spec__ = spec
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    stand_in.__file__ = spec.origin
+    stand_in.__package__ = name
+
+    def load() -> types.ModuleType:
+        with lock:
+            if not real:
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
+                try:
+                    module = importlib.import_module(name)
+                except BaseException:
+                    sys.modules.setdefault(name, stand_in)
+                    raise
+                for key, sub in list(sys.modules.items()):  # submodules imported through the stand-in
+                    head, _, child = key.rpartition(".")
+                    if head == name and sub is not None and not hasattr(module, child):
+                        setattr(module, child, sub)
+                real.append(module)
+            return real[0]
+
+    sys.modules[name] = stand_in
 
 
 _sqlite_utils_without_numpy()
