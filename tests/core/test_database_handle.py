@@ -110,6 +110,19 @@ def test_the_first_use_from_many_threads_imports_sqlite_utils_once():
     assert out.split() == ["8", "1", "[]", "True", "True"]
 
 
+def test_a_submodule_imported_before_the_package_is_the_packages_own():
+    out = _run("""
+        import sys
+        import xhht_desktop
+        from sqlite_utils.migrations import Migrations
+        print("sqlite_utils.db" in sys.modules)
+        import sqlite_utils
+        print(sqlite_utils.migrations.Migrations is Migrations, sqlite_utils.Migrations is Migrations,
+              "sqlite_utils.db" in sys.modules)
+    """)
+    assert out.split() == ["False", "True", "True", "True"]
+
+
 def test_a_reader_is_the_same_handle(tmp_path):
     path = tmp_path / "x.sqlite3"
     open_database(path).conn.close()
