@@ -110,8 +110,8 @@ def _lazy_package(name: str, spec=None) -> None:
 
     class LazyPackage(types.ModuleType):
         def __getattr__(self, attr: str):  # only for what the stand-in itself does not have
-            if attr.startswith("__") and attr.endswith("__"):
-                raise AttributeError(attr)
+            if attr.startswith("__") and attr.endswith("__") and attr not in ("__all__", "__version__"):
+                raise AttributeError(attr)  # what the import system and inspect probe for
             return getattr(load(), attr)
 
         def __dir__(self):

@@ -123,6 +123,15 @@ def test_a_submodule_imported_before_the_package_is_the_packages_own():
     assert out.split() == ["False", "True", "True", "True"]
 
 
+def test_a_star_import_of_sqlite_utils_gets_its_names():
+    out = _run("""
+        import xhht_desktop
+        from sqlite_utils import *
+        print(Database.__name__, Migrations.__name__)
+    """)
+    assert out.split() == ["Database", "Migrations"]
+
+
 def test_a_reader_is_the_same_handle(tmp_path):
     path = tmp_path / "x.sqlite3"
     open_database(path).conn.close()
