@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -74,9 +74,20 @@ class _Label(QLabel):
     more of the GUI thread (290 → 173 ms for 31 rows, 88 → 60 ms for new figures in place)."""
 
     def enterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt  # see _qt()
+
         if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
             self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         super().enterEvent(event)
+
+
+def _qt():
+    """PySide6's `Qt` namespace, imported where a row needs it: importing it builds all its enums
+    (13 ms), and the page's first paint (no rows yet, or none in a half-year of the 2021–2030
+    programme) needs none of them."""
+    from PySide6.QtCore import Qt
+
+    return Qt
 
 
 def _label(text: str = "", *, name: str | None = None, wrap: bool = False,
@@ -106,6 +117,7 @@ class IndicatorRowWidgets:
         self.summary = summary
         self.name = _label(wrap=True, name="indicatorName")
         self.detail = _label(wrap=True, name="muted")
+        Qt = _qt()
         self.value = _label(name="indicatorValue", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.bar = TargetBar()
         self.targets = _label(name="muted", wrap=True)
@@ -489,6 +501,7 @@ class DashboardPage(Page):
 
     def _add_rows(self, grid: QGridLayout, r: int, summaries, period, province: bool) -> int:
         """Put these indicators' rows into a card's grid from row `r`; returns the next row."""
+        Qt = _qt()
         for s in summaries:
             widgets = IndicatorRowWidgets(s)
             if province:
