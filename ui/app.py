@@ -273,9 +273,13 @@ class _Startup:
             if not wizard.exec() or wizard.installation is None:
                 return 0
         elif not os.environ.get("XHHT_NO_FIRST_RUN_DIALOGS"):
-            from ui.dialogs.move_to import offer_move  # an abolished unit: offer its successor
+            from xhht_desktop.installation import move_offer
 
-            offer_move(db, self.window)
+            if move_offer(db):  # an abolished unit: offer its successor (the dialog's module, with
+                # PySide6's `Qt` namespace, only then: 13-16 ms before the first page otherwise)
+                from ui.dialogs.move_to import offer_move
+
+                offer_move(db, self.window)
         from ui.context import AppContext
         from ui.main_window import default_period
 
