@@ -150,6 +150,35 @@ def insert_units(conn: sqlite3.Connection, units: list[tuple[str, str, str, str 
     conn.executemany("INSERT INTO unit_parents (unit_id, parent_id, valid_from, valid_to) VALUES (?,?,?,?)", links)
 
 
+def ensure_tree(path: Path, communes: int = 10_000) -> int:
+    """Put back the nation's synthetic units under their parents if the app took them away; return how
+    many links were missing.
+
+    Opening a database whose stored reference data is older than the app's refreshes it, and that
+    rebuilds `unit_parents` from the shipped unit lists (db/reference.write_units): the synthetic
+    provinces, districts and communes, which no list ships, lose their parents, and a national
+    figure or report then covers Kon Tum alone (seen on 5 December: "values: whole nation" 0.003 s).
+    So the database is opened by the app first (any refresh happens now), then the links are checked."""
+    from xhht_desktop.installation import open_app_database
+
+    open_app_database(path).conn.close()
+    units = synthetic_units(communes)
+    conn = sqlite3.connect(str(path))
+    try:
+        ids = {code: uid for code, uid in conn.execute("SELECT code, id FROM units WHERE valid_from=?", (BASE_DATE,))}
+        have = {(u, p) for u, p in conn.execute("SELECT unit_id, parent_id FROM unit_parents")}
+        wanted = [(ids[code], ids[parent]) for code, _, _, parent in units if parent]
+        wanted.append((ids[PROVINCE_CODE], ids[NATION_ROOT]))
+        missing = [(u, p, BASE_DATE, OLD_SYSTEM_END) for u, p in wanted if (u, p) not in have]
+        if missing:
+            conn.executemany("INSERT OR IGNORE INTO unit_parents (unit_id, parent_id, valid_from, valid_to) "
+                             "VALUES (?,?,?,?)", missing)
+            conn.commit()
+        return len(missing)
+    finally:
+        conn.close()
+
+
 # ---- figures, activities, history -------------------------------------------------------------------
 
 VALUE_SQL = """INSERT INTO indicator_values (uuid, unit_id, period, indicator, breakdown, numerator, denominator,

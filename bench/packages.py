@@ -54,9 +54,32 @@ def copy_db(src: Path, dst: Path) -> Path:
         Path(str(dst) + suffix).unlink(missing_ok=True)
     conn = sqlite3.connect(str(src))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
-    shutil.copyfile(src, dst)
+    _copy_in_pages(src, dst, page)
     return dst
+
+
+def _copy_in_pages(src: Path, dst: Path, page: int) -> None:
+    """Copy `src` writing one database page per write() - the way SQLite itself writes its file -
+    rather than in large blocks (shutil.copyfile).
+
+    Why it matters to the figures: on Linux 6.18 with ext4 the page cache of a file written in large
+    blocks is held in large folios, and `/proc/self/io` `write_bytes` counts a whole folio each time
+    one 4 KB page of it is dirtied. A merge (or its floor) writing pages at random into a block-copied
+    database was charged 3.85 GB for a checkpoint that wrote 1.05-1.17 GB of pages (measured on the
+    national copy, 5 December: 3.89 GB counted, 2.29 GB seen by the disk; after a page-by-page copy
+    1.05 GB counted). A Department's database is written by SQLite a page at a time, so this copy is
+    the one that behaves like it; both the merge and its floor get it."""
+    with open(src, "rb", buffering=0) as fin, open(dst, "wb", buffering=0) as fout:
+        while True:
+            chunk = fin.read(256 * page)
+            if not chunk:
+                break
+            view = memoryview(chunk)
+            for i in range(0, len(view), page):
+                fout.write(view[i:i + page])
+        os.fsync(fout.fileno())
 
 
 @dataclass

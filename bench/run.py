@@ -605,6 +605,10 @@ def main(argv: list[str] | None = None) -> int:
     print("Preparing databases (bench/generate.py; cached)…", file=sys.stderr)
     province = generate.build("province")
     nation = generate.build("nation", communes=communes) if args.scale == "nation" else None
+    if nation is not None and ({"values", "reports"} & only):
+        repaired = generate.ensure_tree(nation, communes)
+        if repaired:
+            print(f"  {nation.name}: {repaired:,} synthetic units put back under their parents", file=sys.stderr)
     today = generate.build("today") if args.scale == "nation" and "merge" in only else None
     table = Table()
     with tempfile.TemporaryDirectory(prefix="xhht-bench-") as tmp_name:

@@ -636,6 +636,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "Would be imported; {n} records differ from those another installation sent: "
                                   "both would be kept, to choose in the Conflicts tab."},
     "merge.imported": {"vi": "Đã nhập.", "en": "Imported."},
+    "merge.writing": {"vi": "Đang ghi {done}/{total} bản ghi vào cơ sở dữ liệu…",
+                      "en": "Writing {done}/{total} records into the database…"},
+    "merge.finishing": {"vi": "Đang hoàn tất: chép các trang vừa ghi vào tệp cơ sở dữ liệu…",
+                        "en": "Finishing: copying the pages just written into the database file…"},
     "merge.would_import": {"vi": "Sẽ được nhập.", "en": "Would be imported."},
     "merge.claimed_origin": {"vi": "Bảng {table}: {n} bản ghi ghi nguồn là máy khác; được coi là bản của máy ký gói.",
                              "en": "Table {table}: {n} records name another installation as their source; they "
@@ -862,6 +866,14 @@ TEMPLATES.update({
                            "en": "{n} records of table {table} belong to a unit not in the list of units."},
     "check.history_orphan": {"vi": "{n} dòng lịch sử của bảng {table} trỏ tới bản ghi không còn tồn tại.",
                              "en": "{n} history rows of table {table} point to records that no longer exist."},
+    "check.history_arrival": {"vi": "{n} bản ghi của bảng {table} trỏ tới dòng lịch sử lần nhận đầu tiên không còn "
+                                    "tồn tại (hoặc không phải của nó).",
+                              "en": "{n} records of table {table} point to a first-arrival history row that no longer "
+                                    "exists (or is not theirs)."},
+    "check.history_orphan_arrival": {"vi": "Lịch sử lần nhận đầu tiên của {n} bản ghi bảng {table} còn đó nhưng "
+                                           "các bản ghi không còn tồn tại.",
+                                     "en": "The first-arrival history of {n} records of table {table} remains, but "
+                                           "the records no longer exist."},
     "check.indicator_missing": {"vi": "{n} số liệu thuộc chỉ tiêu không có trong danh mục.",
                                 "en": "{n} figures belong to indicators not in the catalogue."},
     "check.installation_unit": {"vi": "Đơn vị của máy này («{key}») không có trong danh mục.",

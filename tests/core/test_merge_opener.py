@@ -29,8 +29,8 @@ def batch_files(tmp_path):
         s.close()
 
 
-def _open_all(batch, items, processes: bool):
-    opener = merge_read.Opener(batch, items, 2, processes=processes)
+def _open_all(batch, items, processes: bool, chunk: int = 1, ahead: int = 2):
+    opener = merge_read.Opener(batch, items, ahead, processes=processes, chunk=chunk)
     try:
         out = []
         while (item := opener.next()) is not None:
@@ -40,7 +40,8 @@ def _open_all(batch, items, processes: bool):
         opener.close()
 
 
-def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files, tmp_path):
+@pytest.mark.parametrize("chunk, ahead", [(1, 2), (2, 3), (3, 6)], ids=["one-per-call", "2-per-call", "3-per-call"])
+def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files, tmp_path, chunk, ahead):
     dept, seconds = batch_files
     broken = tmp_path / "broken.xhht"
     broken.write_bytes(seconds[0].read_bytes()[:-40])
@@ -51,7 +52,7 @@ def test_the_helper_process_opens_and_refuses_exactly_as_the_thread(batch_files,
     batch = merge_common._start(dept.db, False, None)
 
     in_thread, by_thread = _open_all(batch, items, processes=False)
-    in_process, by_process = _open_all(batch, items, processes=True)
+    in_process, by_process = _open_all(batch, items, processes=True, chunk=chunk, ahead=ahead)
 
     assert not in_thread and in_process
     assert [i[0] for i in by_process] == [i[0] for i in by_thread] == ["a", "broken", "b", "forged", "gone"]

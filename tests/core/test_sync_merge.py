@@ -405,12 +405,14 @@ def test_cancel_keeps_finished_packages_whole_and_lists_the_rest(world, tmp_path
     dept.db.conn.execute("DELETE FROM sync_held")  # start again: confirmed, nothing held
     dept.db.conn.execute("UPDATE sync_installations SET status='confirmed'")
     dept.db.conn.commit()
-    seen: list[tuple[int, int]] = []
-    report = merge.merge_files(dept.db, files, progress=lambda d, t, _s: seen.append((d, t)),
+    seen: list[tuple[int, int, str]] = []
+    report = merge.merge_files(dept.db, files, progress=lambda d, t, s: seen.append((d, t, s)),
                                should_cancel=lambda: len(seen) >= 1)
     assert report.cancelled and statuses(report) == ["imported"]
     assert report.not_processed == [files[1].name, files[2].name]
-    assert seen == [(1, 3)]
+    # One package's progress; then, as the finished package is kept, the merge finishing (a coded text).
+    assert [(d, t) for d, t, s in seen if getattr(s, "code", None) is None] == [(1, 3)]
+    assert [s.code for _d, _t, s in seen if getattr(s, "code", None)] == ["merge.finishing"]
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (1150, 1200, None)
     assert figure(dept, C44, "2014-H1", "XMC_15_60") is None
     rest = merge.merge_files(dept.db, files)

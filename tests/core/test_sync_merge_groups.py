@@ -11,6 +11,7 @@ import pytest
 from tests.core.test_sync_fixtures import C44, C47, PEK, confirm_all, department, figure, sender, statuses
 from xhht_desktop.clc import repository as clc
 from xhht_desktop.clc.domain import Activity
+from xhht_desktop.db import history
 from xhht_desktop.domain.values import Entry
 from xhht_desktop.sync import merge, repo
 
@@ -89,6 +90,8 @@ def test_a_package_the_database_refuses_is_rejected_alone_and_leaves_nothing(thr
     again = merge.merge_files(dept.db, files)
     assert statuses(again) == ["duplicate", "duplicate", "rejected", "duplicate"]
     assert _contents(dept) == before
+    # The records that waited for the group's write (temporary tables) leave nothing behind.
+    assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
 
 
 def test_a_package_cannot_take_over_a_record_another_package_of_the_same_batch_brought(three, tmp_path):
@@ -131,6 +134,7 @@ def test_a_storage_error_undoes_the_group_under_way_and_keeps_those_committed(th
     assert figure(dept, C47, "2014-H1", "XMC_15_60") == (100, 200, None)
     assert not repo.is_imported(dept.db, calls[2])
     assert not dept.db.conn.in_transaction
+    assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
     monkeypatch.setattr(repo, "insert_import", real_insert_import)
     assert statuses(merge.merge_files(dept.db, files)) == ["duplicate", "duplicate", "imported"]
     assert figure(dept, C47, "2014-H1", "XMC_15_60") == (160, 200, None)
@@ -149,6 +153,52 @@ def test_two_packages_of_one_unit_in_one_batch_keep_the_history_chain(three, tmp
     assert [p.counts["updated"] for p in report.packages] == [1, 1]
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (140, 200, None)
     uuid_ = dept.db.conn.execute("SELECT uuid FROM indicator_values WHERE numerator=140").fetchone()[0]
-    chain = dept.db.conn.execute("SELECT old_value, new_value, revision FROM history WHERE record_uuid=? "
-                                 "AND field='numerator' AND source LIKE 'sync:%' ORDER BY id", (uuid_,)).fetchall()
+    rows = history.record_rows(dept.db, "indicator_values", uuid_, ("field", "old_value", "new_value", "revision",
+                                                                    "source"))
+    chain = [r[1:4] for r in rows if r[0] == "numerator" and r[4].startswith("sync:")]
     assert chain == [(None, "100", 1), ("100", "120", 2), ("120", "140", 3)]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4096])
+def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_path, monkeypatch, chunk):
+    """The records waiting for the group's write are written in UUID order, a few thousand per
+    statement: whatever the chunk, every record lands once, with its arrival pointer."""
+    from xhht_desktop.sync import merge_write
+    dept, sites = three
+    monkeypatch.setattr(merge_write._Waiting, "CHUNK", chunk)
+    out = tmp_path / "second"
+    for n, (code, site) in enumerate(sites.items()):
+        site.save("2014-H1", Entry("XMC_15_60", None, 150 + n, 200))
+        for k in range(3):
+            clc.add_activity(site.db, site.unit_id, _activity(f"Hoạt động {k} của {code}"), today=TODAY, **_who(site))
+    files = [sites[code].export(out) for code in (PEK, C44, C47)]
+
+    report = merge.merge_files(dept.db, files)
+
+    assert statuses(report) == ["imported"] * 3
+    for n, code in enumerate((PEK, C44, C47)):
+        assert figure(dept, code, "2014-H1", "XMC_15_60") == (150 + n, 200, None)
+    rows = dept.db.conn.execute("SELECT title, arrival_id FROM clc_activities ORDER BY title").fetchall()
+    assert [t for t, _a in rows] == sorted(f"Hoạt động {k} của {code}" for code in (PEK, C44, C47) for k in range(3))
+    assert all(a is not None for _t, a in rows)  # each new activity points at its arrival history
+    assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+
+
+def test_the_merge_says_it_is_writing_and_finishing_after_its_last_package(three, tmp_path, monkeypatch):
+    """At national scale the records wait for one write after the last package (tens of seconds): the
+    progress says so, in the core's codes (the window words them in its language)."""
+    from xhht_desktop.messages import Text, words
+    from xhht_desktop.sync import merge_write
+    dept, sites = three
+    monkeypatch.setattr(merge_write._Waiting, "CHUNK", 1)
+    out = tmp_path / "second"
+    for n, site in enumerate(sites.values()):
+        site.save("2014-H1", Entry("XMC_15_60", None, 150 + n, 200))
+    files = [site.export(out) for site in sites.values()]
+    seen = []
+    merge.merge_files(dept.db, files, progress=lambda d, t, text: seen.append((d, t, text)))
+    writing = [s for s in seen if isinstance(s[2], Text) and s[2].code == "merge.writing"]
+    assert writing and all(d == t == 3 for d, t, _ in writing)  # after the last package
+    assert words(writing[-1][2], "en").startswith("Writing ")
+    assert isinstance(seen[-1][2], Text) and seen[-1][2].code == "merge.finishing"
+    assert str(seen[-1][2]).startswith("Đang hoàn tất")

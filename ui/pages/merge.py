@@ -238,7 +238,7 @@ class MergePage(Page):
 
         def work(db, progress) -> Outcome:  # on the writer: the one write connection
             report = merge.merge_files(db, paths, dry_run=dry_run, actor=actor,
-                                       progress=lambda d, t, text: progress.report(d, t, text),
+                                       progress=lambda d, t, text: progress.report(d, t, core_words(text)),
                                        should_cancel=lambda: progress.cancelled)
             return Outcome(Changes() if report.dry_run else Changes.ALL, report)
 

@@ -1,5 +1,9 @@
 """History of a record's first arrival by merge (migration 0009_merge_history, issue 15).
 
+Since written differently: one row per arrival group (`arrival = 2`), see xhht_desktop.db.history,
+which describes both forms and reads them. What follows is what this migration set up, and how the
+databases merged since it (until the arrival groups) keep their first arrivals.
+
 A record that arrives by merge for the first time still gets its history rows - one per filled field
 (or one `created` row for the wide tables), who, when, from which package and installation, old →
 new - exactly as before. What changes is how they are found: they are written in a block of

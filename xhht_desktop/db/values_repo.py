@@ -156,14 +156,15 @@ def save_entries(
                        WHERE uuid=?""",
                     (*new_vals, revision, revision - 1, stamp, actor, origin, rec),
                 )
+            changes = [(rec, name, _text(o), _text(n), revision, stamp, actor, origin, source)
+                       for name, o, n in zip(FIELDS, old_vals, new_vals)
+                       if o != n and not (name in _TEXT_FIELDS and not o and not n)]
+            if old is not None and deleted:  # entered again over a deletion: that is a change too
+                changes.append((rec, "deleted", "1", "0", revision, stamp, actor, origin, source))
             conn.executemany(
                 """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision,
                        changed_at, changed_by, origin, source) VALUES ('indicator_values',?,?,?,?,?,?,?,?,?)""",
-                [
-                    (rec, name, _text(o), _text(n), revision, stamp, actor, origin, source)
-                    for name, o, n in zip(FIELDS, old_vals, new_vals)
-                    if o != n and not (name in _TEXT_FIELDS and not o and not n)
-                ],
+                changes,
             )
             result.changed += 1
     return result
@@ -191,12 +192,10 @@ def history_for_unit(db: sqlite_utils.Database, unit_id: int, period: str | None
     if period:
         where += " AND t.period=?"
         args.append(period)
-    columns = ("h.id, h.changed_at, h.changed_by, t.period, t.indicator, t.breakdown, h.field, h.old_value, "
-               "h.new_value, h.revision, h.source")
-    sql = history.unit_rows_sql("indicator_values", columns, where) + " ORDER BY 1 DESC LIMIT ?"
-    cols = ("changed_at", "changed_by", "period", "indicator", "breakdown", "field", "old_value",
-            "new_value", "revision", "source")
-    return [dict(zip(cols, r[1:])) for r in db.conn.execute(sql, [*args, *args, limit])]
+    hcols = ("changed_at", "changed_by", "field", "old_value", "new_value", "revision", "source")
+    tcols = ("period", "indicator", "breakdown")
+    return [dict(zip(hcols + tcols, r))
+            for r in history.unit_rows(db, "indicator_values", where, args, hcols, tcols, limit=limit)]
 
 
 def record_history(db: sqlite_utils.Database, record_uuid: str):
@@ -218,7 +217,7 @@ def set_complete(db: sqlite_utils.Database, unit_id: int, period: str, complete:
     stamp = now_iso()
     conn = db.conn
     with db.atomic():
-        old = conn.execute("SELECT uuid, complete, revision FROM period_status WHERE unit_id=? AND period=?",
+        old = conn.execute("SELECT uuid, complete, revision, deleted FROM period_status WHERE unit_id=? AND period=?",
                            (unit_id, period)).fetchone()
         if old is None:
             rec, revision, before = status_uuid(_unit_key(db, unit_id), period), 1, None
@@ -227,18 +226,23 @@ def set_complete(db: sqlite_utils.Database, unit_id: int, period: str, complete:
                        updated_at, updated_by, origin) VALUES (?,?,?,?,1,0,?,?,?)""",
                 (rec, unit_id, period, int(complete), stamp, actor, origin))
         else:
-            rec, before, revision = old
-            if bool(before) == complete:
+            rec, before, revision, deleted = old
+            if bool(before) == complete and not (deleted and complete):  # a deleted mark is not complete
                 return
             revision += 1
             conn.execute(
                 """UPDATE period_status SET complete=?, revision=?, base_revision=?, updated_at=?,
                        updated_by=?, origin=?, deleted=0 WHERE uuid=?""",
                 (int(complete), revision, revision - 1, stamp, actor, origin, rec))
-        conn.execute(
+        changes = [("complete", _text(before), str(int(complete)))]
+        if old is not None and bool(before) == complete:
+            changes = []
+        if old is not None and deleted:  # marked again over a deletion: that is a change too
+            changes.append(("deleted", "1", "0"))
+        conn.executemany(
             """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision, changed_at,
-                   changed_by, origin, source) VALUES ('period_status',?,'complete',?,?,?,?,?,?,?)""",
-            (rec, _text(before), str(int(complete)), revision, stamp, actor, origin, source))
+                   changed_by, origin, source) VALUES ('period_status',?,?,?,?,?,?,?,?,?)""",
+            [(rec, f, o, n, revision, stamp, actor, origin, source) for f, o, n in changes])
 
 
 def reported_periods(db: sqlite_utils.Database, unit_id: int) -> list[str]:

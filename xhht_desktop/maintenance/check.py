@@ -16,6 +16,7 @@ from functools import lru_cache
 import sqlite_utils
 
 from xhht_desktop.db import migrations
+from xhht_desktop.db.history import ARRIVAL_BLOCK, ARRIVAL_GROUP
 from xhht_desktop.domain.catalogue import programme_for_period
 from xhht_desktop.domain.periods import parse_period
 from xhht_desktop.domain.values import Entry, validate_entries
@@ -350,6 +351,30 @@ def _stored_date_vi(text) -> str:
     return "/".join(reversed(parts)) if len(parts) == 3 else str(text or "?")
 
 
+def _arrival_findings(conn, table: str, pointer: str) -> list[Finding]:
+    """A record's first arrival by merge is read through its `arrival_id` (xhht_desktop.db.history):
+    a pointer to no arrival row loses those rows; an arrival group counts its records, so a group
+    with fewer records pointing at it than it counts names records that are gone."""
+    out = []
+    n = conn.execute(f"SELECT count(*) FROM {table} t WHERE t.arrival_id IS NOT NULL AND NOT {pointer}").fetchone()[0]
+    pointing = dict(conn.execute(
+        f"SELECT arrival_id, count(*) FROM {table} WHERE arrival_id IS NOT NULL GROUP BY arrival_id"))
+    missing = 0
+    for gid, count in conn.execute("SELECT id, new_value FROM history WHERE arrival = ? AND table_name = ?",
+                                   (ARRIVAL_GROUP, table)):
+        found = pointing.get(gid, 0)
+        expected = int(count) if str(count).isdigit() else 0
+        if found > expected:
+            n += found - expected  # records pointing at another group's row
+        elif found < expected:
+            missing += expected - found
+    if n:
+        out.append(Finding("history_arrival", Text("check.history_arrival", n=n, table=table)))
+    if missing:
+        out.append(Finding("history_orphan", Text("check.history_orphan_arrival", n=missing, table=table)))
+    return out
+
+
 def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
     """Revisions, history and references of the versioned tables."""
     conn = db.conn
@@ -361,25 +386,28 @@ def check_records(db: sqlite_utils.Database) -> tuple[list[Finding], int]:
         if n:
             out.append(Finding("revision", Text("check.revision", n=n, table=table)))
         # Every change is recorded in history; a record without any history row was written around it.
-        # Its rows: indexed ones, or the block of its first arrival by merge (xhht_desktop.db.history).
-        arrival = ("t.arrival_id IS NOT NULL AND EXISTS (SELECT 1 FROM history a WHERE a.id = t.arrival_id "
-                   "AND a.record_uuid = t.uuid AND a.arrival = 1) OR "
-                   if "arrival_id" in _columns(db, table) else "")
+        # Its rows: indexed ones, or those of its first arrival by merge (xhht_desktop.db.history).
+        pointer = (f"EXISTS (SELECT 1 FROM history a WHERE a.id = t.arrival_id AND ((a.arrival = {ARRIVAL_BLOCK} "
+                   f"AND a.record_uuid = t.uuid) OR (a.arrival = {ARRIVAL_GROUP} AND a.table_name = '{table}')))")
+        has_arrival = "arrival_id" in _columns(db, table)
         n = conn.execute(
-            f"""SELECT count(*) FROM {table} t WHERE NOT ({arrival}EXISTS
+            f"""SELECT count(*) FROM {table} t WHERE NOT ((t.arrival_id IS NOT NULL AND {pointer}) OR EXISTS
                 (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid AND h.arrival = 0))"""
-            if arrival else
+            if has_arrival else
             f"""SELECT count(*) FROM {table} t WHERE NOT EXISTS
                 (SELECT 1 FROM history h WHERE h.record_uuid = t.uuid)""").fetchone()[0]
         if n:
             out.append(Finding("history_missing", Text("check.history_missing", n=n, table=table)))
+        if has_arrival:
+            out += _arrival_findings(conn, table, pointer)
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE unit_id NOT IN (SELECT id FROM units)").fetchone()[0]
         if n:
             out.append(Finding("unit_missing", Text("check.unit_missing", n=n, table=table)))
     if "history" in tables:
         for table in versioned:
+            groups = f" AND h.arrival <> {ARRIVAL_GROUP}" if "arrival" in _columns(db, "history") else ""
             n = conn.execute(
-                f"""SELECT count(*) FROM history h WHERE h.table_name = ? AND NOT EXISTS
+                f"""SELECT count(*) FROM history h WHERE h.table_name = ?{groups} AND NOT EXISTS
                     (SELECT 1 FROM {table} t WHERE t.uuid = h.record_uuid)""", (table,)).fetchone()[0]
             if n:
                 out.append(Finding("history_orphan", Text("check.history_orphan", n=n, table=table)))

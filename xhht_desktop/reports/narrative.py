@@ -146,10 +146,13 @@ def save(db: sqlite_utils.Database, unit_id: int, period: str, texts: dict[str, 
                     """UPDATE narratives SET text=?, revision=?, base_revision=?, updated_at=?, updated_by=?,
                            origin=?, deleted=0 WHERE uuid=?""",
                     (text, revision, revision - 1, stamp, actor, origin, rec))
-            db.conn.execute(
+            changes = [("text", before, text)] if old is None or before != text else []
+            if old is not None and deleted:  # written again over a deletion: that is a change too
+                changes.append(("deleted", "1", "0"))
+            db.conn.executemany(
                 """INSERT INTO history (table_name, record_uuid, field, old_value, new_value, revision,
-                       changed_at, changed_by, origin, source) VALUES ('narratives',?,'text',?,?,?,?,?,?,?)""",
-                (rec, before, text, revision, stamp, actor, origin, source))
+                       changed_at, changed_by, origin, source) VALUES ('narratives',?,?,?,?,?,?,?,?,?)""",
+                [(rec, f, o, n, revision, stamp, actor, origin, source) for f, o, n in changes])
             changed += 1
     return changed
 

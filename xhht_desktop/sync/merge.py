@@ -32,7 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from xhht_desktop.db import meta
+from xhht_desktop.db import meta, reference
 from xhht_desktop.domain.values import format_int
 from xhht_desktop.installation import get_installation
 from xhht_desktop.messages import Text
@@ -105,14 +105,14 @@ from xhht_desktop.sync.tables import table_specs
 # In the app every write goes through one writer (xhht_desktop.writer), so a save waits for the whole
 # merge operation, not for a group; a command run beside the app may wait a group's length.
 COMMIT_EVERY_SECONDS = 120.0
-FLUSH_ROWS = 200_000
+FLUSH_ROWS = 1_000_000
 GROUP_MAX_ROWS = 5_000_000
 GROUP_MAX_PACKAGES = 10_000
 GROUP_MAX_BYTES = 64 * 1024 * 1024
 # Page cache of the merging connection (KiB). A flush writes each table's rows in UUID order, so the
 # index pages pass through the cache once; what it must hold is the unit-keyed index pages of the
 # packages in the flush.
-MERGE_CACHE_KIB = 32 * 1024
+MERGE_CACHE_KIB = 64 * 1024
 # The WAL is checkpointed beside the merge (repo.BackgroundCheckpointer); past this size the merge
 # waits for the checkpoint to finish so that the WAL starts again from its beginning.
 WAL_RESTART_BYTES = 768 * 1024 * 1024
@@ -128,7 +128,8 @@ WAL_KEEP_BYTES = 64 * 1024 * 1024  # journal_size_limit while merging: the WAL f
 # opening is most of a package's CPU, and on a thread it takes turns with the merge on the GIL.
 # Below that, starting the process (an interpreter, ~0.3 s) costs more than it saves.
 OPEN_AHEAD = 4
-OPEN_AHEAD_IN_PROCESS = 16
+OPEN_AHEAD_IN_PROCESS = 600
+OPEN_CHUNK_IN_PROCESS = 12  # packages per call to the helper process (merge_read.Opener)
 OPEN_IN_PROCESS_FROM = 300
 
 
@@ -164,9 +165,13 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                    commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS, flush_rows=FLUSH_ROWS,
                    max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
     done = 0
+    if progress is not None:
+        group.on_write = lambda written, waiting: progress(
+            done, total, Text("merge.writing", done=format_int(written), total=format_int(waiting)))
     in_process = total >= OPEN_IN_PROCESS_FROM
     opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
-                    processes=in_process)  # packages being opened beside the merge
+                    processes=in_process, chunk=OPEN_CHUNK_IN_PROCESS)  # packages being opened beside the merge
+    reference.pin_stamp(db)  # the merge changes no catalogue: read its stamp once, not per package
     try:
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
         if not dry_run:
@@ -192,7 +197,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 report.packages.append(_merge_one(batch, name, data, opened=opened, prepared=prepared,
                                                   held_package=held))
             else:
-                group.merge(report, name, data, opened, prepared, held)
+                group.merge(report, name, data, opened, prepared, held, source=opener.last_source)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
@@ -212,8 +217,12 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 conn.execute("ROLLBACK")
         finally:
             group.active = False
+            reference.unpin_stamp(db)
+            group.close()
             opener.close()
             if batch.checkpointer is not None:
+                if progress is not None and report.packages:
+                    progress(done, total, Text("merge.finishing"))
                 batch.checkpointer.kick()
                 batch.checkpointer.close()  # waits for the last checkpoint
                 conn.execute(f"PRAGMA wal_autocheckpoint={int(old_autocheckpoint)}")

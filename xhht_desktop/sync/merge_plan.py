@@ -11,7 +11,7 @@ from sys import intern
 
 import sqlite_utils
 
-from xhht_desktop.db import units_repo
+from xhht_desktop.db import history, units_repo
 from xhht_desktop.db.reference import catalogue_in_db
 from xhht_desktop.domain.catalogue import catalogue_version
 from xhht_desktop.domain.text import control_problem_vi
@@ -44,7 +44,9 @@ class _Plan:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     writes: dict[str, list[tuple]] = field(default_factory=dict)  # table -> upsert rows
     history: list[tuple] = field(default_factory=list)
-    arrived: set[str] = field(default_factory=set)  # records new here: their history is an arrival block
+    # Records new here, by arrival group (xhht_desktop.db.history): the group's token - the record_uuid
+    # of its row in `history` until repo.number_history writes it - -> the UUIDs of its records.
+    arrived: dict[str, list[str]] = field(default_factory=dict)
     new_conflicts: list[dict] = field(default_factory=list)
     updated_conflicts: list[tuple] = field(default_factory=list)  # (id, origin, revision, data)
     errors: list[str] = field(default_factory=list)
@@ -110,7 +112,8 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
         hist_idx = [(f, spec.columns.index(f), 5 + spec.fields.index(f)) for f in spec.history_fields]
         nfields = len(spec.fields)
         shared = [i for i, f in enumerate(spec.fields) if f in _SHARED_FIELDS]
-        record_history = spec.history_on_insert == "record"
+        # Records new here: one arrival group per (revision, updated_at, updated_by, origin), no row each.
+        groups: dict[tuple, list[str]] = {}
         applied: list[tuple] = []
         aside: list[tuple] = []  # conflicts and older versions: not applied, still checked (_check_aside)
         for row in rows:
@@ -139,22 +142,18 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                 else:
                     plan.counts[action] += 1
                 if ex is None:
-                    plan.arrived.add(uuid_)
-                if ex is None and record_history:
-                    plan.history.append((name, uuid_, "created", None, prepared.created[uuid_], revision, updated_at,
+                    key = (revision, updated_at, updated_by, origin)
+                    members = groups.get(key)
+                    if members is None:
+                        members = groups[key] = []
+                    members.append(uuid_)
+                    continue
+                plan.history.extend(
+                    (name, uuid_, f, _text(ex[ei]), _text(row[ri]), revision, updated_at, updated_by, origin, source)
+                    for f, ri, ei in hist_idx if row[ri] != ex[ei])
+                if deleted != ex[4]:
+                    plan.history.append((name, uuid_, "deleted", str(ex[4]), str(deleted), revision, updated_at,
                                          updated_by, origin, source))
-                elif ex is None:
-                    plan.history.extend(
-                        (name, uuid_, f, None, _text(row[ri]), revision, updated_at, updated_by, origin, source)
-                        for f, ri, _ei in hist_idx if row[ri] is not None and row[ri] != "")
-                else:
-                    plan.history.extend(
-                        (name, uuid_, f, _text(ex[ei]), _text(row[ri]), revision, updated_at, updated_by, origin,
-                         source)
-                        for f, ri, ei in hist_idx if row[ri] != ex[ei])
-                if deleted != (ex[4] if ex is not None else 0):
-                    plan.history.append((name, uuid_, "deleted", None if ex is None else str(ex[4]), str(deleted),
-                                         revision, updated_at, updated_by, origin, source))
             elif action == "unchanged":
                 plan.counts["unchanged"] += 1
             elif action == "older":
@@ -174,6 +173,11 @@ def _plan(batch: _Batch, opened: OpenedPackage, unit_id: int, level: str, prepar
                         "local_origin": ex[3], "local_revision": ex[2], "local_data": _stored_data(spec, ex),
                         "incoming_origin": origin, "incoming_revision": revision, "incoming_data": data,
                         "package_uuid": opened.package_uuid, "detected_at": batch.now})
+        for n, ((revision, updated_at, updated_by, origin), members) in enumerate(groups.items()):
+            token = f"{source}#{name}#{n}"  # never a record's UUID (tables.check_table)
+            plan.arrived[token] = members
+            plan.history.append((name, token, *history.group_row(name, len(members), revision, updated_at,
+                                                                 updated_by, origin, source)[2:]))
         if name == "indicator_values":
             _validate_figures(plan, spec, applied, existing, level, db)
         elif spec.validate is not None:

@@ -8,10 +8,12 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xhht_desktop.sync import repo
 from xhht_desktop.sync.merge_common import HELD, MergeReport, PackageResult, _Batch, _describe
+from xhht_desktop.sync.merge_read import _read
 from xhht_desktop.sync.package import OpenedPackage
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ class _Member:
 
     index: int          # position in report.packages
     name: str
-    data: bytes
+    source: bytes | Path  # the file's path (read again then), or its bytes when it came without one
     package_uuid: str
     held_package: bool
     marked_seen: bool   # this member put its package UUID in batch.seen
@@ -64,6 +66,11 @@ class _Group:
     then the database does not show them, so a package of a unit already in the group, or one that
     touches a record the group holds, flushes the group before it is checked.
 
+    The waiting records are kept in SQLite's own format, in an in-memory temporary table per synced
+    table keyed by UUID (`_Waiting`), not as Python tuples: about a third of the memory, so that a
+    whole national batch waits for one sorted write (each index page written once) within the
+    merge's memory budget, and the write is one INSERT ... SELECT with no Python per row.
+
     While a group is open the connection keeps its statement journals in memory (temp_store=MEMORY;
     each covers one row's statement, so it stays small); the one-by-one path, whose savepoints can
     cover a whole package, goes back to temporary files. A dry run does not use groups: it is one
@@ -76,7 +83,9 @@ class _Group:
         self.apply_one, self.merge_one = apply_one, merge_one
         self.commit_every_seconds, self.max_rows = commit_every_seconds, max_rows
         self.max_packages, self.max_bytes = max_packages, max_bytes
-        self.flush_rows = flush_rows  # rows waiting in memory before they are written (None: at commit)
+        # Rows waiting in memory before they are written (None: at commit; 0: none wait, each package's
+        # records are written as soon as it is planned - see merge.FLUSH_ROWS).
+        self.flush_rows = flush_rows
         self.waiting = 0
         self.conn = batch.db.conn
         self.members: list[_Member] = []
@@ -84,15 +93,15 @@ class _Group:
         self.rows_at_start = 0
         self.data_bytes = 0
         self.active = False
-        self.units: set[str] = set()     # units whose records wait in `writes`
-        self.records: set[str] = set()   # record UUIDs waiting in `writes`
-        self.writes: dict[str, list[tuple]] = {}  # table -> upsert rows waiting
+        self.units: set[str] = set()     # units whose records wait (or whose packages were checked)
+        self.wait = _Waiting(batch)      # the records waiting, in temporary tables
+        self.on_write: Callable[[int, int], None] | None = None  # (written, waiting) while they are written
         self.history: list[tuple] = []   # history rows waiting
-        self.firsts: dict[str, int] = {}  # record uuid -> first id of its arrival block, already written
 
     def begin(self) -> None:
         if not self.batch.dry_run:
             self.conn.execute("PRAGMA temp_store=MEMORY")
+        self.wait.made, self.wait.senders = set(), {}  # changing temp_store deletes the temporary tables
         self.conn.execute("BEGIN IMMEDIATE")
         # Read inside the transaction: another merge may have committed conflicts since the last group.
         self.batch.conflicts_possible = repo.any_conflicts(self.batch.db)
@@ -104,26 +113,36 @@ class _Group:
         self._clear_waiting()
 
     def _clear_waiting(self) -> None:
-        self.units, self.records, self.writes, self.history = set(), set(), {}, []
-        self.firsts = {}
+        self.units, self.history = set(), []
+        self.wait.clear()
         self.waiting = 0
+
+    def close(self) -> None:
+        """Drop the temporary tables (their memory) once the merge is over."""
+        self.wait.drop()
 
     def defer(self, plan: _Plan) -> None:
         """Keep a planned package's records and indexed history rows for the group's sorted write.
         The history of its new records' first arrival is written at once: it is only appended to
         the history table (an arrival block, migration 0009), and its records wait with their
-        pointer to it."""
-        for name, rows in plan.writes.items():
-            self.writes.setdefault(name, []).extend(rows)
-            self.batch.rows_written += len(rows)
-            self.waiting += len(rows)
+        pointer to it. With `flush_rows == 0` nothing waits: everything is written now, in the
+        package's order."""
+        if self.flush_rows == 0:
+            _write_rows(self.batch, plan.writes, plan.history, plan.arrived, sort=False)
+            self.batch.rows_written += sum(len(rows) for rows in plan.writes.values()) + len(plan.history)
+            return
         rest = plan.history
+        firsts: dict[str, int] = {}
         if plan.arrived:
             arrived = plan.arrived
             numbered, firsts = repo.number_history(self.batch.db, [h for h in rest if h[1] in arrived], arrived)
             repo.insert_history_numbered(self.batch.db, numbered)
-            self.firsts.update(firsts)
             rest = [h for h in rest if h[1] not in arrived]
+        for name, rows in plan.writes.items():
+            if rows:
+                self.wait.add(name, rows, firsts)
+            self.batch.rows_written += len(rows)
+            self.waiting += len(rows)
         self.history.extend(rest)
         self.batch.rows_written += len(plan.history)
         self.waiting += len(rest)
@@ -136,12 +155,14 @@ class _Group:
     def flush(self, report: MergeReport) -> bool:
         """Write the records and history waiting, sorted by UUID (history: by record, each record's
         rows in their order). False if that failed and the group was merged again one by one."""
-        if not (self.writes or self.history):
-            self.units, self.records = set(), set()
+        if not (self.wait.tables or self.history):
+            self.units = set()
             return True
         try:
             self.history.sort(key=_second)
-            _write_rows(self.batch, self.writes, self.history, set(), sort=True, firsts=self.firsts)
+            self.wait.write(self.on_write)
+            numbered, _firsts = repo.number_history(self.batch.db, self.history, set())
+            repo.insert_history_numbered(self.batch.db, numbered)
         except sqlite3.OperationalError:
             raise  # disk full, locked, I/O: stop (the group is undone)
         except sqlite3.DatabaseError:
@@ -167,19 +188,27 @@ class _Group:
                 self.batch.checkpointer.after_commit()
 
     def merge(self, report: MergeReport, name: str, data: bytes, opened: OpenedPackage, prepared: _Prepared,
-              held_package: bool) -> None:
-        """Check and apply one opened package in the group's transaction; append its result."""
+              held_package: bool, source: bytes | Path | None = None) -> None:
+        """Check and apply one opened package in the group's transaction; append its result.
+        `source`: the file it was read from, kept instead of its bytes to merge it again if the group
+        fails (the group then holds no package bytes: `max_bytes` bounds only packages given as bytes)."""
         batch = self.batch
-        records = {r[0] for rows in opened.tables.values() for r in rows}
-        if opened.unit_key in self.units or not self.records.isdisjoint(records):
-            self.flush(report)  # it must be checked against what the group holds
+        waiting = self.flush_rows != 0
+        if waiting:
+            # A derived UUID names its unit (the unit check covers it); a UUID the sender chose may be
+            # another unit's record waiting in the group.
+            if opened.unit_key in self.units or self.wait.holds_any(
+                    {name: rows for name, rows in opened.tables.items() if batch.specs[name].derive_uuid is None}):
+                self.flush(report)  # it must be checked against what the group holds
         result = PackageResult(file=name)
         _describe(result, opened)
         was_seen = opened.package_uuid in batch.seen
-        member = _Member(len(report.packages), name, data, opened.package_uuid, held_package, False)
+        kept = source if isinstance(source, Path) else data
+        member = _Member(len(report.packages), name, kept, opened.package_uuid, held_package, False)
         report.packages.append(result)
         self.members.append(member)
-        self.data_bytes += len(data)
+        if not isinstance(kept, Path):
+            self.data_bytes += len(data)
         try:
             self.apply_one(batch, result, opened, data, held_package, prepared, self)
             if held_package and result.status != HELD:
@@ -191,9 +220,9 @@ class _Group:
             self._merge_again_one_by_one(report)
             return
         member.marked_seen = not was_seen and opened.package_uuid in batch.seen
-        # Held, duplicate or refused packages wait for nothing, but their checks read the same records.
-        self.units.add(opened.unit_key)
-        self.records |= records
+        if waiting:
+            # Held, duplicate or refused packages wait for nothing, but their checks read the same records.
+            self.units.add(opened.unit_key)
 
     def _merge_again_one_by_one(self, report: MergeReport) -> None:
         """Undo the group and merge its packages again, each in its own savepoint."""
@@ -207,11 +236,147 @@ class _Group:
         self.conn.execute("PRAGMA temp_store=DEFAULT")
         self.conn.execute("BEGIN IMMEDIATE")
         for m in members:
-            report.packages[m.index] = self.merge_one(self.batch, m.name, m.data, held_package=m.held_package)
+            if isinstance(m.source, Path):
+                data = _read(m.source)
+                if isinstance(data, PackageResult):  # gone or changed since: said so, never half-merged
+                    report.packages[m.index] = data
+                    continue
+            else:
+                data = m.source
+            report.packages[m.index] = self.merge_one(self.batch, m.name, data, held_package=m.held_package)
         # Kept at once: a failure in the next group must not undo them (they are no longer members).
         self.active = True
         self.commit(report)
         self.begin()
+
+
+class _Waiting:
+    """Records waiting for their group's write: one temporary table per synced table (in memory while
+    the group is open: temp_store=MEMORY), WITHOUT ROWID and keyed by UUID, with the record's
+    `arrival_id`. `write()` upserts each into its table in UUID order - parents before children -
+    and empties it. Temporary tables belong to the connection's transaction: a rollback of the group
+    empties them too.
+
+    Who saved a record (`updated_by`) and on which installation (`origin`) are the same for all the
+    records of a package: each pair is kept once, in `senders`, and a waiting row holds its number
+    (about 50 bytes less a row: 70 MB of a national batch)."""
+
+    PREFIX = "xhht_wait_"
+    SENDERS = "temp.xhht_wait__senders"
+    # Rows per INSERT ... SELECT. One statement for all would be simplest, but a statement that can fail
+    # half-way keeps the original of every page it changes (its statement journal, in memory while
+    # the group is open): for a national batch, 888 MB (measured). A few thousand rows change a few
+    # thousand pages.
+    CHUNK = 4096
+
+    def __init__(self, batch: _Batch):
+        self.batch = batch
+        self.tables: set[str] = set()  # those holding rows now
+        self.made: set[str] = set()    # those created on this connection
+        self.senders: dict[tuple, int] = {}  # (updated_by, origin) -> its number in SENDERS
+
+    def _columns(self, name: str) -> list[str]:
+        """The record's columns as `upsert_rows` takes them, then arrival_id."""
+        spec = self.batch.specs[name]
+        return ["uuid", "unit_id", *spec.fields, "revision", "base_revision", "updated_at", "updated_by", "origin",
+                "deleted", "arrival_id"]
+
+    def _make(self, name: str) -> None:
+        conn = self.batch.db.conn
+        if not self.made:
+            conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.SENDERS[5:]} "
+                         "(id INTEGER PRIMARY KEY, updated_by, origin)")
+        kept = [c for c in self._columns(name)[1:] if c not in ("updated_by", "origin")]
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self.PREFIX}{name} (uuid TEXT NOT NULL PRIMARY KEY, "
+                     f"{', '.join(kept)}, sender INTEGER NOT NULL) WITHOUT ROWID")
+        self.made.add(name)
+
+    def add(self, name: str, rows: list[tuple], firsts: dict[str, int]) -> None:
+        """rows: as repo.upsert_rows takes them; firsts: record uuid -> its arrival_id."""
+        conn = self.batch.db.conn
+        if name not in self.made:
+            self._make(name)
+        senders = self.senders
+        get = firsts.get
+        out = []
+        for r in rows:
+            who = r[-3:-1]  # (updated_by, origin)
+            number = senders.get(who)
+            if number is None:
+                number = senders[who] = len(senders) + 1
+                conn.execute(f"INSERT INTO {self.SENDERS} (id, updated_by, origin) VALUES (?, ?, ?)", (number, *who))
+            out.append((*r[:-3], r[-1], get(r[0]), number))
+        width = len(self._columns(name)) - 1  # without updated_by and origin, with sender
+        conn.executemany(f"INSERT OR REPLACE INTO temp.{self.PREFIX}{name} VALUES ({', '.join('?' * width)})", out)
+        self.tables.add(name)
+
+    def holds_any(self, tables: dict[str, list[tuple]]) -> bool:
+        """Does any record of these rows (table -> package rows, UUID first) wait here?"""
+        conn = self.batch.db.conn
+        for name, rows in tables.items():
+            if name in self.tables and rows:
+                uuids = [r[0] for r in rows]
+                for i in range(0, len(uuids), 500):
+                    part = uuids[i:i + 500]
+                    if conn.execute(f"SELECT 1 FROM temp.{self.PREFIX}{name} WHERE uuid IN "
+                                    f"({','.join('?' * len(part))}) LIMIT 1", part).fetchone():
+                        return True
+        return False
+
+    def write(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Write what waits; `progress(written, waiting)` after each chunk (a national batch's
+        records take a while: the merge says so instead of sitting at its last package)."""
+        conn = self.batch.db.conn
+        total = sum(conn.execute(f"SELECT count(*) FROM temp.{self.PREFIX}{name}").fetchone()[0]
+                    for name in self.tables) if progress is not None else 0
+        done = 0
+        for name in self.batch.specs:  # write order: parents before children
+            if name not in self.tables:
+                continue
+            table = f"temp.{self.PREFIX}{name}"
+            columns = self._columns(name)
+            picked = ", ".join(f"s.{c}" if c in ("updated_by", "origin") else f"w.{c}" for c in columns)
+            updates = ", ".join(f"{c}=excluded.{c}" for c in columns[2:-1])  # never arrival_id
+            insert = (f"INSERT INTO main.{name} ({', '.join(columns)}) SELECT {picked} FROM {table} w "
+                      f"JOIN {self.SENDERS} s ON s.id = w.sender WHERE w.uuid > ? AND w.uuid <= ? "
+                      f"ORDER BY w.uuid ON CONFLICT(uuid) DO UPDATE SET {updates}")
+            expected = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            written, last = 0, ""
+            while True:
+                upto = conn.execute(f"SELECT uuid FROM {table} WHERE uuid > ? ORDER BY uuid LIMIT 1 OFFSET ?",
+                                    (last, self.CHUNK - 1)).fetchone()
+                if upto is None:
+                    upto = conn.execute(f"SELECT max(uuid) FROM {table}").fetchone()
+                    if upto[0] is not None and upto[0] > last:
+                        written += conn.execute(insert, (last, upto[0])).rowcount
+                    break
+                written += conn.execute(insert, (last, upto[0])).rowcount
+                last = upto[0]
+                if progress is not None:
+                    progress(done + written, total)
+            if written != expected:  # never expected; undone with the group, merged again one by one
+                raise sqlite3.DatabaseError(f"{name}: {written} of {expected} waiting records written")
+            done += written
+        self.clear()
+
+    def clear(self) -> None:
+        """Empty them. Outside a transaction there is nothing to do: the rollback that ended it emptied
+        them (and a statement here would open a transaction of its own)."""
+        conn = self.batch.db.conn
+        if conn.in_transaction:
+            for name in self.tables:
+                conn.execute(f"DELETE FROM temp.{self.PREFIX}{name}")
+            if self.made:
+                conn.execute(f"DELETE FROM {self.SENDERS}")
+        self.tables, self.senders = set(), {}
+
+    def drop(self) -> None:
+        conn = self.batch.db.conn
+        for name in self.made:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{self.PREFIX}{name}")
+        if self.made:
+            conn.execute(f"DROP TABLE IF EXISTS {self.SENDERS}")
+        self.made, self.tables, self.senders = set(), set(), {}
 
 
 def _write_rows(batch: _Batch, writes: dict[str, list[tuple]], history: list[tuple], arrived: set[str], *,

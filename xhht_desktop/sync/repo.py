@@ -101,7 +101,9 @@ def _select_sql(spec: TableSpec, since: int | None) -> str:
                       "t.origin", "t.deleted", *(f"t.{f}" for f in spec.fields)])
     sql = f"SELECT {cols} FROM {spec.name} t JOIN units u ON u.id=t.unit_id WHERE t.unit_id=?"
     if since is not None:
-        sql += (" AND t.uuid IN (SELECT record_uuid FROM history WHERE table_name=? AND id>? AND id<=?)")
+        # Changed since: a change row, or a first arrival by merge (its arrival group: db.history).
+        sql += (" AND (t.uuid IN (SELECT record_uuid FROM history WHERE table_name=? AND id>? AND id<=?)"
+                " OR (t.arrival_id > ? AND t.arrival_id <= ?))")
     return sql + " ORDER BY t.uuid"
 
 
@@ -111,7 +113,7 @@ def rows_to_export(db: sqlite_utils.Database, spec: TableSpec, unit_id: int, sin
     with since < id <= upto."""
     args: list = [unit_id]
     if since is not None:
-        args += [spec.name, since, upto]
+        args += [spec.name, since, upto, since, upto]
     rows = db.conn.execute(_select_sql(spec, since), args).fetchall()
     if spec.name == "indicator_values":
         level = db.conn.execute("SELECT level FROM units WHERE id=?", (unit_id,)).fetchone()
@@ -334,7 +336,8 @@ def existing_by_uuids(db: sqlite_utils.Database, spec: TableSpec, uuids: Sequenc
 
 def upsert_sql(spec: TableSpec) -> str:
     """Insert or update a record. `arrival_id` (migration 0009) is written when the record is new
-    here and never changed by an update: it points at the history rows of the record's first arrival."""
+    here and never changed by an update: it points at the history row of the record's first arrival
+    (its arrival group, xhht_desktop.db.history)."""
     cols = ["uuid", "unit_id", *spec.fields, "revision", "base_revision", "updated_at", "updated_by", "origin",
             "deleted"]
     updates = ", ".join(f"{c}=excluded.{c}" for c in cols[2:])
@@ -345,7 +348,7 @@ def upsert_sql(spec: TableSpec) -> str:
 def upsert_rows(db: sqlite_utils.Database, spec: TableSpec, rows: list[tuple],
                 arrival_ids: dict[str, int] | None = None) -> None:
     """rows: (uuid, unit_id, *fields, revision, base_revision, updated_at, updated_by, origin, deleted);
-    arrival_ids: record uuid -> the first history id of its arrival, for records new here."""
+    arrival_ids: record uuid -> the history id of its arrival group, for records new here."""
     if rows:
         get = (arrival_ids or {}).get
         db.conn.executemany(upsert_sql(spec), [(*r, get(r[0])) for r in rows])
@@ -359,36 +362,31 @@ def insert_history(db: sqlite_utils.Database, rows: list[tuple]) -> None:
                    changed_by, origin, source) VALUES (?,?,?,?,?,?,?,?,?,?)""", rows)
 
 
-# The most history rows one record's first arrival may put in its block (a field each, and
-# `deleted`): a record with more gets ordinary indexed rows. xhht_desktop.db.history reads the block.
-from xhht_desktop.db.history import MAX_ARRIVAL_ROWS  # noqa: E402
+from xhht_desktop.db.history import ARRIVAL_GROUP, CHANGE  # noqa: E402
 
 
 def number_history(db: sqlite_utils.Database, rows: list[tuple],
-                   arrived: set[str]) -> tuple[list[tuple], dict[str, int]]:
-    """Give history rows their ids (after the highest stored) and mark each first arrival's rows.
+                   arrived: dict[str, list[str]] | None) -> tuple[list[tuple], dict[str, int]]:
+    """Give history rows their ids (after the highest stored) and write each first arrival as its
+    arrival group's one row (xhht_desktop.db.history).
 
-    rows: as `insert_history`, one record's rows together; arrived: UUIDs of the records new here.
-    Returns the rows as `insert_history_numbered` takes them, and record uuid -> first id of its
-    arrival block (`arrival_id` of the record row). Call inside the write transaction that inserts them.
+    rows: as `insert_history`; a row whose record_uuid is a key (token) of `arrived` is an arrival
+    group's row (merge_plan._plan): it is written with record_uuid '' and `arrival` 2. Returns the
+    rows as `insert_history_numbered` takes them, and record uuid -> the id of its arrival group
+    (`arrival_id` of the record row). Call inside the write transaction that inserts them.
     """
     next_id = max_history_id(db) + 1
     out: list[tuple] = []
     firsts: dict[str, int] = {}
-    i, n = 0, len(rows)
-    while i < n:
-        uuid_ = rows[i][1]
-        j = i + 1
-        while j < n and rows[j][1] == uuid_:
-            j += 1
-        block = uuid_ in arrived and uuid_ not in firsts and j - i <= MAX_ARRIVAL_ROWS
-        if block:
-            firsts[uuid_] = next_id
-        flag = 1 if block else 0
-        for k in range(i, j):
-            out.append((next_id, *rows[k], flag))
-            next_id += 1
-        i = j
+    groups = arrived if isinstance(arrived, dict) and arrived else None
+    for row in rows:
+        members = groups.get(row[1]) if groups is not None else None
+        if members is None:
+            out.append((next_id, *row, CHANGE))
+        else:
+            out.append((next_id, row[0], "", *row[2:], ARRIVAL_GROUP))
+            firsts.update(dict.fromkeys(members, next_id))
+        next_id += 1
     return out, firsts
 
 
