@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-
 from xhht_desktop import messages
 from xhht_desktop.db import meta
 from xhht_desktop.paths import resource_path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 log = logging.getLogger(__name__)
 

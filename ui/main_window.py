@@ -122,6 +122,18 @@ def default_period(db, unit: units_repo.Unit, today: dt.date | None = None) -> P
     return (halves or options)[-1]
 
 
+def set_by_name(obj, **properties: str) -> None:
+    """Set Qt properties from their values' names ("NoFocus", "Ctrl+S"), converted by Qt itself.
+
+    The first time a value of one of the `Qt` namespace's enums or a QKeySequence crosses between
+    Python and Qt, PySide6 builds the whole namespace with all its enums (13–16 ms); nothing else
+    the window needs before its first page shows its figures does. So the frame and the menus set
+    the sidebar's focus policy and the shortcuts by name."""
+    for name, value in properties.items():
+        if not obj.setProperty(name, value):
+            raise ValueError(f"{type(obj).__name__} has no property {name!r}")
+
+
 def icon(name: str, fallback: str = "") -> QIcon:
     """An SVG of resources/icons by name (`fallback` when that one is missing)."""
     from xhht_desktop.paths import resource_path
@@ -247,11 +259,9 @@ class MainWindow(QMainWindow):
         assert self.ctx is None, "attach() once"
         inst = ctx.installation
         assert inst is not None, "the main window needs an installation (first-run wizard first)"
-        from PySide6.QtCore import Qt
-
         self.ctx = ctx
         self._role = inst.role
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_by_name(self.sidebar, focusPolicy="NoFocus")
         # Start-up stays light: only the first page's module is imported before the window shows
         # its content; the others (reports, sync…) are imported right after the next paint, or as
         # soon as one is asked for.
@@ -562,14 +572,13 @@ class MainWindow(QMainWindow):
     # ---- menu and status bar -----------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtGui import QAction
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Tệp"))
         self.save_action = QAction(icon("save"), self.tr("&Lưu"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # QKeySequence.StandardKey.Save (Ctrl+S) in the window; by name, see set_by_name.
+        set_by_name(self.save_action, shortcut="Ctrl+S", shortcutContext="WindowShortcut")
         self.save_action.triggered.connect(self.save_current)
         self.file_menu.addAction(self.save_action)
         self.file_menu.addSeparator()
@@ -589,12 +598,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self.tr("T&hoát"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        set_by_name(self.quit_action, shortcut="Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.help_menu = bar.addMenu(self.tr("Trợ &giúp"))
         guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
-        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        set_by_name(guide, shortcut="F1")  # QKeySequence.StandardKey.HelpContents on Windows and Linux
         guide.triggered.connect(self.show_user_guide)
         self.help_menu.addAction(guide)
         self.logs_action = QAction(self.tr("Mở thư mục &nhật ký"), self)

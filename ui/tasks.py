@@ -48,10 +48,12 @@ class _GuiThreadGarbageCollector(QObject):
         super().__init__(app)
         self.threshold = gc.get_threshold()
         gc.disable()
-        gc.collect()  # whatever is already garbage goes now, on this thread
-        gc.freeze()
+        # Whatever is already garbage goes at the first tick, on this thread, and what lives then is
+        # frozen: a full collection walks every object made at start-up (8 ms on the GUI thread), and
+        # the first worker is started while the window is being filled (the first page's figures).
+        self._first_collection_done = False
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.tick)
         self.timer.start(500)
 
     @classmethod
@@ -76,7 +78,17 @@ class _GuiThreadGarbageCollector(QObject):
             background_ended()
 
     @Slot()
+    def tick(self) -> None:
+        if not self._first_collection_done:
+            self._first_collection_done = True
+            gc.collect()
+            gc.freeze()
+            return
+        self.check()
+
     def check(self) -> None:
+        if not self._first_collection_done:
+            return  # the first tick collects everything
         l0, l1, l2 = gc.get_count()
         if l0 > self.threshold[0]:
             gc.collect(0)

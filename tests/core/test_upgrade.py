@@ -51,7 +51,7 @@ def _dump(path: Path, tables=USER_TABLES, columns: dict[str, list[str]] | None =
             cols = ", ".join(columns[t]) if columns and t in columns else "*"
             rows = conn.execute(f"SELECT {cols} FROM {t} ORDER BY 1").fetchall()
             if t == "meta":  # reference data is refreshed at every open; the user's settings stay
-                rows = [r for r in rows if r[0] != "reference_hash"]
+                rows = [r for r in rows if r[0] not in ("reference_hash", "reference_files")]
             out[t] = rows
         return out
     finally:

@@ -11,19 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from xhht_desktop import diagnostics
 
@@ -65,6 +55,11 @@ def open_logs_folder(parent: QWidget | None = None) -> bool:
 
 class ErrorDialog(QDialog):
     def __init__(self, error_text: str, parent: QWidget | None = None):
+        # Imported here, not with the module: ui.app installs the reporter before the window's first
+        # paint, and PySide6 makes a class (the `Qt` namespace: 15 ms) when it is first imported.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QStyle, QVBoxLayout
+
         super().__init__(parent)
         self.setWindowTitle(APP_TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,7 +14,10 @@ Other features add their own sections to `extra_sections_layout` (e.g. the TTHTC
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+import sys
+
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -71,9 +74,20 @@ class _Label(QLabel):
     more of the GUI thread (290 → 173 ms for 31 rows, 88 → 60 ms for new figures in place)."""
 
     def enterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt  # see _qt()
+
         if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
             self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         super().enterEvent(event)
+
+
+def _qt():
+    """PySide6's `Qt` namespace, imported where a row needs it: importing it builds all its enums
+    (13 ms), and the page's first paint (no rows yet, or none in a half-year of the 2021–2030
+    programme) needs none of them."""
+    from PySide6.QtCore import Qt
+
+    return Qt
 
 
 def _label(text: str = "", *, name: str | None = None, wrap: bool = False,
@@ -103,6 +117,7 @@ class IndicatorRowWidgets:
         self.summary = summary
         self.name = _label(wrap=True, name="indicatorName")
         self.detail = _label(wrap=True, name="muted")
+        Qt = _qt()
         self.value = _label(name="indicatorValue", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.bar = TargetBar()
         self.targets = _label(name="muted", wrap=True)
@@ -204,10 +219,15 @@ class DashboardPage(Page):
         self.extra_sections_layout.setSpacing(14)
         self.body_layout.addLayout(self.extra_sections_layout)
         self.body_layout.addStretch(1)
-        # They sit below the fold: added just after the first paint, so start-up stays light.
+        # They sit below the fold: added once the page has been painted with its figures, so
+        # start-up stays light (their module is imported on a worker, their own query runs after
+        # the figures' — not beside it, sharing the interpreter).
         self.extra_sections: list[QWidget] = []
         self._sections_added = False
         self._sections_scheduled = False
+        self._sections_importing = False
+        self._sections_overdue = False  # the figures never came (SECTIONS_WAIT_MS): add them anyway
+        self._sections_timer_armed = False
 
         ctx.period_changed.connect(self._mark_stale)
         ctx.data_changed.connect(self._mark_stale)
@@ -215,13 +235,17 @@ class DashboardPage(Page):
         self.refresh()
 
     def add_extra_sections(self) -> None:
-        """Add the extra sections (the learning centres' summary), once."""
-        if self._sections_added:
+        """Add the extra sections (the learning centres' summary), once. Their module (9 ms with
+        what it imports) is imported on a worker first if it is not yet."""
+        if self._sections_added or self._sections_importing:
             return
         if not self.isVisible():
             # The window was closed (or the page left) meanwhile: building the sections now may
             # flash a parentless label as a window and cancel the application's quit. Next paint.
             self._sections_scheduled = False
+            return
+        if "ui.widgets.clc_summary" not in sys.modules:
+            self._import_sections_module()
             return
         self._sections_added = True
         from ui.widgets.clc_summary import ClcSummaryWidget
@@ -230,6 +254,31 @@ class DashboardPage(Page):
             self.extra_sections.append(section)
             self.extra_sections_layout.addWidget(section)
 
+    def _import_sections_module(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from ui.tasks import run_task
+
+        self._sections_importing = True
+
+        def work(_progress) -> None:
+            import ui.widgets.clc_summary  # noqa: F401, PLC0415
+
+        def imported(*_args) -> None:
+            if shiboken6.isValid(self):  # the page may be gone (the window closed at once)
+                self._sections_importing = False
+                self._sections_scheduled = False
+                self.update()  # added at the next paint (add_extra_sections; a failed import shows there)
+
+        # Parented to the application: a task deleted with its page before its result arrives
+        # would leave its thread running.
+        task = run_task(None, "", work, on_done=imported, on_error=imported, show_dialog=False)
+        task.setParent(QCoreApplication.instance())
+
+    def _sections_wait_over(self) -> None:
+        self._sections_overdue = True
+        self.update()
+
     # ---- refreshing --------------------------------------------------------------------------
 
     def _mark_stale(self, *args) -> None:
@@ -237,11 +286,21 @@ class DashboardPage(Page):
         if self.isVisible():
             self.refresh()
 
+    # Figures still not delivered after this long (a failed or very slow read) do not hold the
+    # extra sections back any longer.
+    SECTIONS_WAIT_MS = 3000
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
-        if not self._sections_scheduled:
-            self._sections_scheduled = True
-            QTimer.singleShot(0, self, self.add_extra_sections)  # not after the page is gone
+        if self._sections_scheduled:
+            return
+        if self.busy and not self._sections_overdue:
+            if not self._sections_timer_armed:
+                self._sections_timer_armed = True
+                QTimer.singleShot(self.SECTIONS_WAIT_MS, self, self._sections_wait_over)
+            return
+        self._sections_scheduled = True
+        QTimer.singleShot(0, self, self.add_extra_sections)  # not after the page is gone
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -269,10 +328,6 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("Tổng quan — {period}").format(period=period_name(period)))
         self.subheading.setText(self.tr("Đang tổng hợp số liệu của các đơn vị cấp dưới…"))
         def load(db) -> DashboardData:
-            # The section added below the groups after the first paint: its module (40 ms) is
-            # imported here, off the GUI thread.
-            import ui.widgets.clc_summary  # noqa: F401, PLC0415
-
             return load_dashboard(db, unit, period)
 
         self._task = QueryOp(self, load, key="dashboard").success(self._apply_when_current).run_in_background()
@@ -446,6 +501,7 @@ class DashboardPage(Page):
 
     def _add_rows(self, grid: QGridLayout, r: int, summaries, period, province: bool) -> int:
         """Put these indicators' rows into a card's grid from row `r`; returns the next row."""
+        Qt = _qt()
         for s in summaries:
             widgets = IndicatorRowWidgets(s)
             if province:

@@ -5,8 +5,7 @@ on a hatched grey track, never as an empty (zero) bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.models.presentation import NOT_REPORTED, STATUS_COLOURS
@@ -55,6 +54,12 @@ class TargetBar(QWidget):
         return self._status
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Imported at the first bar's paint, not with the module: the dashboard imports this before
+        # its first paint, which may have no bar (PySide6 builds QPainter's class, its enums and the
+        # `Qt` namespace the first time: ~16 ms; see main_window.set_by_name).
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = self.width() - 2

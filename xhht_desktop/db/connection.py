@@ -20,6 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from xhht_desktop.db import migrations
+from xhht_desktop.db.database import Database
 from xhht_desktop.messages import TEMPLATES, Text
 
 
@@ -101,9 +102,11 @@ def _connect(path: str | Path) -> sqlite3.Connection:
 
 
 def _wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    # No sqlite-utils plugins: the app uses none, and looking for them scans the entry points of
-    # every installed package (~15 ms at each start) and would run whatever code it found there.
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    # The app's Database (xhht_desktop.db.database): the connection and sqlite-utils' atomic(),
+    # without importing sqlite-utils at start-up; the rest of sqlite-utils' Database on demand
+    # (with no sqlite-utils plugins: the app uses none, and looking for them scans the entry points
+    # of every installed package, ~15 ms, and would run whatever code it found there).
+    return Database(conn)
 
 
 def apply_pragmas(db: sqlite_utils.Database) -> None:

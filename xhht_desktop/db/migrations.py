@@ -4,7 +4,35 @@ add a new one at the end. PRAGMA user_version mirrors the number applied."""
 from __future__ import annotations
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from sqlite_utils.migrations import Migrations as _SqliteUtilsMigrations
+
+
+class Migrations(_SqliteUtilsMigrations):
+    """sqlite-utils' Migrations, whose list of applied migrations (read at every open, by
+    `open_database`'s checks) is read with plain SQL, and whose `apply` returns at once when
+    nothing is pending: sqlite-utils' own go through its Table API, which imports sqlite-utils'
+    Database (xhht_desktop.db.database). Applying pending migrations is sqlite-utils' own."""
+
+    def apply(self, db: sqlite_utils.Database, *, stop_before=None) -> None:
+        if stop_before is None and not self.pending(db) and self._table_is_current(db):
+            return  # what sqlite-utils' apply would do: nothing
+        super().apply(db, stop_before=stop_before)
+
+    def _table_is_current(self, db: sqlite_utils.Database) -> bool:
+        """The migrations table has sqlite-utils' current shape (primary key `id`): its apply
+        would not transform it."""
+        columns = db.conn.execute(f"PRAGMA table_info([{self.migrations_table}])").fetchall()
+        return [c[1] for c in sorted((c for c in columns if c[5]), key=lambda c: c[5])] == ["id"]
+
+    def applied(self, db: sqlite_utils.Database) -> list[_SqliteUtilsMigrations._AppliedMigration]:
+        conn = db.conn
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                        (self.migrations_table,)).fetchone() is None:
+            return []
+        return [self._AppliedMigration(name=name, applied_at=applied_at) for name, applied_at in conn.execute(
+            f"SELECT name, applied_at FROM [{self.migrations_table}] WHERE migration_set = ? ORDER BY rowid",
+            (self.name,))]
+
 
 MIGRATIONS = Migrations("xhht")
 

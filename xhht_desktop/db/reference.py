@@ -1,7 +1,8 @@
 """Catalogue and unit lists shipped under resources/, copied into the database.
 
-Run at every open: cheap when nothing changed (one meta lookup), and a new app version with an
-updated catalogue refreshes it without a migration.
+Run at every open: cheap when nothing changed (one meta lookup and the shipped files' sizes and
+times, `refresh_reference_data`), and a new app version with an updated catalogue refreshes it
+without a migration.
 
 Catalogues: both programmes (`programmes`), their indicators keyed by (programme, code) and their
 targets per (programme, indicator, target year) with the draft flag; the provincial agencies
@@ -21,10 +22,13 @@ import datetime as _dt
 import hashlib
 import json
 import sqlite3
+import sys
 import weakref
+from pathlib import Path
 
 import sqlite_utils
 
+from xhht_desktop import __version__
 from xhht_desktop.domain import agencies as agencies_mod
 from xhht_desktop.domain.catalogue import (
     KINDS,
@@ -68,20 +72,77 @@ def _reference_hash() -> str:
     return h.hexdigest()[:16]
 
 
+def _reference_files() -> list[Path]:
+    """What `_reference_hash` is computed from: the shipped catalogue and unit lists, and the code
+    that reads the unit lists (its names and dates are constants there). In the built app the code
+    is inside the executable."""
+    from xhht_desktop.domain import catalogue as catalogue_mod
+    from xhht_desktop.domain import units as units_mod
+
+    files = sorted(resource_path("catalogue").glob("*.csv")) + sorted(resource_path("units").glob("*.csv"))
+    files += [Path(catalogue_mod.__file__), Path(units_mod.__file__)]
+    if getattr(sys, "frozen", False):
+        files.append(Path(sys.executable))
+    return files
+
+
+def _files_stamp() -> str:
+    """The app's version, and the size and modification time of every file of `_reference_files`:
+    a fraction of a millisecond, where the hash reads and parses every unit list (4 ms at each
+    open). Equal to the stamp stored with the hash: those files are the ones the hash was
+    computed from, the hash is not computed again."""
+    parts = [__version__]
+    for path in _reference_files():
+        try:
+            st = path.stat()
+        except OSError:
+            parts.append(f"{path.name} -")
+            continue
+        parts.append(f"{path.name} {st.st_size} {st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+_PUT_META = "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"
+
+
 def refresh_reference_data(db: sqlite_utils.Database) -> None:
+    """Write the shipped reference data into the database when it changed since the last open.
+
+    `reference_hash` is the content hash of what was written; `reference_files` the stamp of the
+    files it was computed from (`_files_stamp`) beside it. When the files' stamp is the stored one,
+    nothing is read; otherwise the hash is computed: a different one refreshes the data, an equal
+    one (the app moved, a new build with the same lists) only stores the new stamp — skipped,
+    not waited for, when the database is busy or read-only (the next open tries again).
+    """
     conn = db.conn
+    stamp = _files_stamp()
+    stored = dict(conn.execute(
+        "SELECT key, value FROM meta WHERE key IN ('reference_hash', 'reference_files')").fetchall())
+    stored_hash = stored.get("reference_hash")
+    if stored_hash is not None and stored.get("reference_files") == f"{stamp} {stored_hash}":
+        return
     wanted = _reference_hash()
-    row = conn.execute("SELECT value FROM meta WHERE key='reference_hash'").fetchone()
-    if row and row[0] == wanted:
+    if stored_hash == wanted:
+        _store_stamp(db, f"{stamp} {wanted}")
         return
     with db.atomic():
         refresh_catalogues(db)
         write_units(conn)
-        conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('reference_hash', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-            (wanted,),
-        )
+        conn.execute(_PUT_META, ("reference_hash", wanted))
+        conn.execute(_PUT_META, ("reference_files", f"{stamp} {wanted}"))
+
+
+def _store_stamp(db: sqlite_utils.Database, value: str) -> None:
+    conn = db.conn
+    timeout_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout=0")
+    try:
+        with db.atomic():
+            conn.execute(_PUT_META, ("reference_files", value))
+    except sqlite3.OperationalError:
+        pass  # another program is writing, or the file is read-only: the hash is computed again next time
+    finally:
+        conn.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
 
 
 # ---- catalogues ---------------------------------------------------------------------------------------

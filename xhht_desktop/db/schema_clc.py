@@ -8,6 +8,8 @@ No CHECK on category/format codes: a newer version (or a sync package from one) 
 them, and a CHECK could only be widened by rebuilding the table. The application validates them.
 """
 
+from __future__ import annotations
+
 import sqlite_utils
 
 

@@ -5,6 +5,8 @@ Keys live in `meta` (see xhht_desktop/sync/keys.py). Units are referred to by `u
 tables that mirror what a package said, and by `units.id` where only local data is concerned.
 """
 
+from __future__ import annotations
+
 import sqlite_utils
 
 

@@ -7,6 +7,8 @@
   a refresh never wipes them.
 """
 
+from __future__ import annotations
+
 import sqlite_utils
 
 

@@ -307,8 +307,10 @@ def backup_database(source: sqlite_utils.Database | sqlite3.Connection | str | P
     spirit: no pragma is changed and nothing is migrated.
     """
     out = Path(out)
-    if isinstance(source, sqlite_utils.Database | sqlite3.Connection):
-        conn = source.conn if isinstance(source, sqlite_utils.Database) else source
+    if isinstance(source, sqlite3.Connection) or isinstance(getattr(source, "conn", None), sqlite3.Connection):
+        # A connection, or a database object holding one (xhht_desktop.db.database.Database, or
+        # sqlite-utils' own).
+        conn = source if isinstance(source, sqlite3.Connection) else source.conn
         check_backup_target(_main_file(conn), out, force=force)
         return _write_copy(conn, out)
     path = Path(source)
