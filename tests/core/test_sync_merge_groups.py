@@ -42,6 +42,19 @@ def three(tmp_path):
         s.close()
 
 
+SHIPPED_THRESHOLDS = (merge.SORTED_WRITE_FROM_PACKAGES, merge.SORTED_WRITE_FROM_BYTES)
+
+
+@pytest.fixture(params=["sorted", "at_once"], autouse=True)
+def write_mode(request, monkeypatch):
+    """Every test here runs both ways a group writes its records: waiting for one sorted write (a big
+    batch into a big database) and written as each package is planned (every other batch)."""
+    if request.param == "sorted":
+        monkeypatch.setattr(merge, "SORTED_WRITE_FROM_PACKAGES", 1)
+        monkeypatch.setattr(merge, "SORTED_WRITE_FROM_BYTES", 0)
+    return request.param
+
+
 def _contents(dept) -> dict:
     conn = dept.db.conn
     return {
@@ -184,7 +197,7 @@ def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_p
     assert dept.db.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
 
 
-def test_the_merge_says_it_is_writing_and_finishing_after_its_last_package(three, tmp_path, monkeypatch):
+def test_the_merge_says_it_is_writing_and_finishing_after_its_last_package(three, tmp_path, monkeypatch, write_mode):
     """At national scale the records wait for one write after the last package (tens of seconds): the
     progress says so, in the core's codes (the window words them in its language)."""
     from xhht_desktop.messages import Text, words
@@ -198,7 +211,26 @@ def test_the_merge_says_it_is_writing_and_finishing_after_its_last_package(three
     seen = []
     merge.merge_files(dept.db, files, progress=lambda d, t, text: seen.append((d, t, text)))
     writing = [s for s in seen if isinstance(s[2], Text) and s[2].code == "merge.writing"]
-    assert writing and all(d == t == 3 for d, t, _ in writing)  # after the last package
-    assert words(writing[-1][2], "en").startswith("Writing ")
+    if write_mode == "sorted":
+        assert writing and all(d == t == 3 for d, t, _ in writing)  # after the last package
+        assert words(writing[-1][2], "en").startswith("Writing ")
+    else:
+        assert not writing  # each package was written as it came: nothing left to write
+        assert [(d, t) for d, t, _s in seen[:-1]] == [(1, 3), (2, 3), (3, 3)]
     assert isinstance(seen[-1][2], Text) and seen[-1][2].code == "merge.finishing"
     assert str(seen[-1][2]).startswith("Đang hoàn tất")
+
+
+def test_only_a_big_batch_into_a_big_database_waits_for_the_sorted_write(three, monkeypatch):
+    """A province's round is written as each package is planned; the sorted write (each index page
+    changed once) is for thousands of packages into a database of gigabytes."""
+    dept, _sites = three
+    monkeypatch.setattr(merge, "SORTED_WRITE_FROM_PACKAGES", SHIPPED_THRESHOLDS[0])  # not the fixture's
+    monkeypatch.setattr(merge, "SORTED_WRITE_FROM_BYTES", SHIPPED_THRESHOLDS[1])
+    assert not merge.sorted_write(dept.db, 100)
+    assert not merge.sorted_write(dept.db, 10_000)  # a small database: its indexes stay in the page cache
+    pages, size = (dept.db.conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size"))
+    assert pages * size < merge.SORTED_WRITE_FROM_BYTES
+    monkeypatch.setattr(merge, "SORTED_WRITE_FROM_BYTES", pages * size)  # as if it were gigabytes
+    assert merge.sorted_write(dept.db, merge.SORTED_WRITE_FROM_PACKAGES)
+    assert not merge.sorted_write(dept.db, merge.SORTED_WRITE_FROM_PACKAGES - 1)

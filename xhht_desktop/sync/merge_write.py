@@ -58,9 +58,11 @@ class _Group:
     back and its packages are merged again one at a time, each in its own savepoint: only the
     package at fault is rejected, and every package stays whole or absent.
 
-    A package's records and the history rows of its changes are not written at once but kept and
-    written with the whole group, sorted by UUID (`flush`); the history of a record's first arrival
-    is written at once, since it is only appended (`defer`). Their keys are random, so each lands on its own index
+    With `flush_rows == 0` (every batch but a big one into a big database: merge.sorted_write) each
+    package's records are written as soon as it is planned. Otherwise a package's records and the
+    history rows of its changes are not written at once but kept and written with the whole group,
+    sorted by UUID (`flush`); the history of a record's first arrival is written at once, since it
+    is only appended (`defer`). Their keys are random, so each lands on its own index
     page; sorted, the rows that share a page are written together and the page is written out
     once per group, not once per package (the small bookkeeping rows are written at once). Until
     then the database does not show them, so a package of a unit already in the group, or one that
