@@ -340,3 +340,40 @@ def test_the_dashboards_texts_can_be_selected_with_the_mouse(main_window):
         point = QPointF(2, 2)
         QApplication.sendEvent(label, QEnterEvent(point, point, QPointF(label.mapToGlobal(point.toPoint()))))
         assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_a_district_dashboard_imports_its_sections_only_after_its_figures_are_shown(qtbot, db, db_path,
+                                                                                     monkeypatch):
+    """The sections' module builds PySide6's `Qt` namespace when imported (~13 ms holding Python's
+    lock): while the figures are computed it waits, so the first page's content comes first; the
+    sections still join the page afterwards."""
+    import sys
+
+    from xhht_desktop.installation import init_installation
+    from ui.app import create_main_window
+    from ui.pages import dashboard as dashboard_module
+
+    monkeypatch.delitem(sys.modules, "ui.widgets.clc_summary", raising=False)
+    imports_started_while_busy = []
+    real_import = dashboard_module.DashboardPage._import_sections_module
+
+    def watched(self):
+        imports_started_while_busy.append(self.busy)
+        real_import(self)
+
+    monkeypatch.setattr(dashboard_module.DashboardPage, "_import_sections_module", watched)
+    init_installation(db, "district", "610", "A Tuấn", "Chuyên viên")
+    ctx, window = create_main_window(db_path, db)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.open_page("DashboardPage")
+    assert dashboard.busy  # its figures are being computed in a worker
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        dashboard.add_extra_sections()  # what its first paint asks for
+        assert imports_started_while_busy == []  # not now: after the figures
+    # The figures are shown; at the next paint the sections are asked for again (called here).
+    dashboard.add_extra_sections()
+    assert imports_started_while_busy == [False]
+    qtbot.waitUntil(lambda: not dashboard._sections_importing, timeout=10_000)
+    dashboard.add_extra_sections()
+    assert [type(w).__name__ for w in dashboard.extra_sections] == ["ClcSummaryWidget"]
