@@ -243,10 +243,7 @@ class DashboardPage(Page):
             self._sections_scheduled = False
             return
         if "ui.widgets.clc_summary" not in sys.modules:
-            if self.busy:
-                self._import_sections_after_figures()
-            else:
-                self._import_sections_module()
+            self._import_sections_module()
             return
         self._sections_added = True
         from ui.widgets.clc_summary import ClcSummaryWidget
@@ -254,35 +251,6 @@ class DashboardPage(Page):
         for section in (ClcSummaryWidget(self.ctx),):
             self.extra_sections.append(section)
             self.extra_sections_layout.addWidget(section)
-
-    # A page whose figures never come (an error shown instead) still gets its sections after this.
-    SECTIONS_WAIT_MS = 3000
-
-    def _import_sections_after_figures(self) -> None:
-        """Import the sections' module once the figures are on screen. Its import builds PySide6's
-        `Qt` namespace, ~13 ms holding Python's lock, which on a worker beside the figures' own
-        worker and the first paint delayed the first page's content by as much (bench/gui_probe.py
-        `content`); the sections come a paint later."""
-        self._sections_importing = True
-        done = False
-
-        def go() -> None:
-            nonlocal done
-            if done or not shiboken6.isValid(self):
-                return
-            done = True
-            try:
-                self.refreshed.disconnect(go)
-            except (RuntimeError, TypeError):  # the timer came first
-                pass
-            # At the paint that shows the figures (after the window's own "content shown", which
-            # sees that paint first), add_extra_sections is asked again: it imports them then.
-            self._sections_importing = False
-            self._sections_scheduled = False
-            self.update()
-
-        self.refreshed.connect(go)
-        QTimer.singleShot(self.SECTIONS_WAIT_MS, self, go)
 
     def _import_sections_module(self) -> None:
         from PySide6.QtCore import QCoreApplication
