@@ -173,10 +173,14 @@ def test_two_packages_of_one_unit_in_one_batch_keep_the_history_chain(three, tmp
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 4096])
-def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_path, monkeypatch, chunk):
+def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_path, monkeypatch, chunk,
+                                                                    write_mode):
     """The records waiting for the group's write are written in UUID order, a few thousand per
-    statement: whatever the chunk, every record lands once, with its arrival pointer."""
+    statement: whatever the chunk, every record lands once, with its arrival pointer. (Written at
+    once, nothing waits: the chunk plays no part, one run of it is enough.)"""
     from xhht_desktop.sync import merge_write
+    if write_mode == "at_once" and chunk != 4096:
+        pytest.skip("written at once: no chunks")
     dept, sites = three
     monkeypatch.setattr(merge_write._Waiting, "CHUNK", chunk)
     out = tmp_path / "second"

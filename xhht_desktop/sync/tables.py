@@ -388,7 +388,7 @@ def table_specs(db: sqlite_utils.Database) -> dict[str, TableSpec]:
 
 # Columns whose few texts repeat on every row of a package: they are made one object each (JSON gives
 # every occurrence its own), so a package is half the size to send from the opener process and to
-# unpickle in the merge's, and the merge's interning finds them faster.
+# unpickle in the merge's.
 _REPEATED = frozenset({"unit", "updated_at", "updated_by", "origin", "period", "breakdown", "section", "category",
                        "format"})
 
