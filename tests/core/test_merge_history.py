@@ -37,7 +37,7 @@ FIGURE = "SELECT uuid, arrival_id FROM indicator_values WHERE indicator='XMC_15_
 def path(request, monkeypatch):
     """The merge's two ways of writing: a group's transaction, or each package in its own savepoint."""
     if request.param == "one_by_one":
-        def merge_alone(self, report, name, data, opened, prepared, held_package, source=None):
+        def merge_alone(self, report, name, data, opened, prepared, held_package, source=None, planned=None):
             report.packages.append(self.merge_one(self.batch, name, data, held_package=held_package))
         monkeypatch.setattr(merge_write._Group, "merge", merge_alone)
     return request.param

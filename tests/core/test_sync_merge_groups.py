@@ -13,7 +13,7 @@ from xhht_desktop.clc import repository as clc
 from xhht_desktop.clc.domain import Activity
 from xhht_desktop.db import history
 from xhht_desktop.domain.values import Entry
-from xhht_desktop.sync import merge, repo
+from xhht_desktop.sync import merge, merge_read, repo
 
 TODAY = dt.date(2014, 7, 1)
 
@@ -45,13 +45,19 @@ def three(tmp_path):
 SHIPPED_THRESHOLDS = (merge.SORTED_WRITE_FROM_PACKAGES, merge.SORTED_WRITE_FROM_BYTES)
 
 
-@pytest.fixture(params=["sorted", "at_once"], autouse=True)
+@pytest.fixture(params=["sorted", "at_once", "ahead"], autouse=True)
 def write_mode(request, monkeypatch):
-    """Every test here runs both ways a group writes its records: waiting for one sorted write (a big
-    batch into a big database) and written as each package is planned (every other batch)."""
+    """Every test here runs each way a group writes its records: waiting for one sorted write (a big
+    batch into a big database), written as each package is planned (every other batch), and - as a
+    large batch - planned in the helper process that opens the packages, their records written
+    together per window (merge_plan.AheadPlanner, merge_write._Window; here every package of every
+    batch, whatever the batch's size or how far ahead the helper is)."""
     if request.param == "sorted":
         monkeypatch.setattr(merge, "SORTED_WRITE_FROM_PACKAGES", 1)
         monkeypatch.setattr(merge, "SORTED_WRITE_FROM_BYTES", 0)
+    elif request.param == "ahead":
+        monkeypatch.setattr(merge, "OPEN_IN_PROCESS_FROM", 1)
+        monkeypatch.setattr(merge_read.Opener, "PLAN_WHEN_AHEAD", 0)
     return request.param
 
 
@@ -179,7 +185,7 @@ def test_the_group_write_in_chunks_writes_every_waiting_record_once(three, tmp_p
     statement: whatever the chunk, every record lands once, with its arrival pointer. (Written at
     once, nothing waits: the chunk plays no part, one run of it is enough.)"""
     from xhht_desktop.sync import merge_write
-    if write_mode == "at_once" and chunk != 4096:
+    if write_mode != "sorted" and chunk != 4096:
         pytest.skip("written at once: no chunks")
     dept, sites = three
     monkeypatch.setattr(merge_write._Waiting, "CHUNK", chunk)

@@ -144,6 +144,13 @@ OPEN_AHEAD = 4
 OPEN_AHEAD_IN_PROCESS = 600
 OPEN_CHUNK_IN_PROCESS = 12  # packages per call to the helper process (merge_read.Opener)
 OPEN_IN_PROCESS_FROM = 300
+# Whether that helper process also plans the packages (merge_plan.AheadPlanner), so that the merge's
+# thread only writes. Measured on the national batch (10,000 packages into the 7.9 GB database): see
+# docs/benchmarks.md.
+PLAN_AHEAD = True
+# Records of packages planned there wait for this many rows, then are written table by table in UUID
+# order (merge_write._Window); 0: each package's as soon as it is applied.
+PLANNED_WINDOW_ROWS = 50_000
 
 
 def merge_files(db: sqlite_utils.Database, paths: Iterable[str | Path], *, dry_run: bool = False,
@@ -174,17 +181,26 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     old_temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     old_autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     old_size_limit = conn.execute("PRAGMA journal_size_limit").fetchone()[0]
+    in_process = total >= OPEN_IN_PROCESS_FROM
+    # Planned in the helper process too (merge_plan.AheadPlanner), unless the batch is a dry run (one
+    # transaction, nothing committed to plan against) or held packages (few, and held_package rules).
+    plan_path = _file_of(db) if in_process and PLAN_AHEAD and not dry_run and not held else None
+    # Another program's commit between two groups (this merge holds the write lock during each) would
+    # make the helper's plans stale: the merge then plans the rest itself (_Group.begin).
+    batch.outside_version = conn.execute("PRAGMA data_version").fetchone()[0]
+    # Planned ahead, the records are written as they come (in windows): the sorted write would wait
+    # for the helper's last package, then write alone (see SORTED_WRITE_FROM_PACKAGES).
     group = _Group(batch, apply_one=_classify_and_apply, merge_one=_merge_one,
                    commit_every_seconds=COMMIT_EVERY_SECONDS, max_rows=GROUP_MAX_ROWS,
-                   flush_rows=FLUSH_ROWS if sorted_write(db, total) else 0,
-                   max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
+                   flush_rows=FLUSH_ROWS if plan_path is None and sorted_write(db, total) else 0,
+                   window_rows=PLANNED_WINDOW_ROWS, max_packages=GROUP_MAX_PACKAGES, max_bytes=GROUP_MAX_BYTES)
     done = 0
     if progress is not None:
         group.on_write = lambda written, waiting: progress(
             done, total, Text("merge.writing", done=format_int(written), total=format_int(waiting)))
-    in_process = total >= OPEN_IN_PROCESS_FROM
     opener = Opener(batch, items, OPEN_AHEAD_IN_PROCESS if in_process else OPEN_AHEAD,
-                    processes=in_process, chunk=OPEN_CHUNK_IN_PROCESS)  # packages being opened beside the merge
+                    processes=in_process, chunk=OPEN_CHUNK_IN_PROCESS,
+                    plan_path=plan_path)  # packages being opened (and planned) beside the merge
     reference.pin_stamp(db)  # the merge changes no catalogue: read its stamp once, not per package
     try:
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
@@ -211,7 +227,8 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 report.packages.append(_merge_one(batch, name, data, opened=opened, prepared=prepared,
                                                   held_package=held))
             else:
-                group.merge(report, name, data, opened, prepared, held, source=opener.last_source)
+                planned = opener.last_planned if batch.plans_trusted else None
+                group.merge(report, name, data, opened, prepared, held, source=opener.last_source, planned=planned)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")
@@ -245,6 +262,14 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     report.finished_at = now_iso()
     return report
+
+
+def _file_of(db: sqlite_utils.Database) -> str | None:
+    """The database's file, if it is one in WAL mode (a reader beside the writer), else None."""
+    path = next((r[2] for r in db.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not path or db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        return None
+    return path
 
 
 def sorted_write(db: sqlite_utils.Database, packages: int) -> bool:
@@ -285,9 +310,14 @@ def _merge_one(batch: _Batch, name: str, data: bytes, *, opened: OpenedPackage |
 
 
 def _classify_and_apply(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: bytes,
-                        held_package: bool, prepared: _Prepared | None = None, group: _Group | None = None) -> None:
-    """Decide (merge_plan, reading only), then write the decision (merge_write)."""
-    decision = merge_plan.decide(batch, result, opened, data, held_package, prepared)
+                        held_package: bool, prepared: _Prepared | None = None, group: _Group | None = None,
+                        planned: merge_plan.Planned | None = None) -> None:
+    """Decide (merge_plan, reading only) - or take the helper process's plan - then write the
+    decision (merge_write)."""
+    if planned is not None:
+        decision = planned.adopt(batch, result)
+    else:
+        decision = merge_plan.decide(batch, result, opened, data, held_package, prepared)
     merge_write.apply(batch, opened, decision, group)
 
 

@@ -147,6 +147,10 @@ class _Batch:
     conflicts_possible: bool = True
     checkpointer: repo.BackgroundCheckpointer | None = None
     now: str = ""
+    # Plans made in the helper process (merge_plan.AheadPlanner) are taken while no other connection
+    # has committed since the batch began (PRAGMA data_version: `outside_version`).
+    plans_trusted: bool = True
+    outside_version: int | None = None
 
 
 def _start(db: sqlite_utils.Database, dry_run: bool, actor: str | None) -> _Batch:

@@ -31,6 +31,7 @@ from xhht_desktop.sync.merge_common import (
     MAX_SEQUENCE_JUMP,
     PackageResult,
     _Batch,
+    _describe,
     _reject,
 )
 from xhht_desktop.sync.merge_read import _Figures, _Prepared, _prepare, _utc
@@ -53,6 +54,7 @@ class _Plan:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # records whose revision jumps beyond MAX_REVISION_JUMP
+    ahead: bool = False  # made in the helper process (AheadPlanner): its records may wait in a window
 
 
 def _record_data(spec: TableSpec, row: tuple) -> dict:
@@ -454,3 +456,87 @@ def decide(batch: _Batch, result: PackageResult, opened: OpenedPackage, data: by
         "received_by": batch.actor, "file_name": result.file, "file_sha256": opened.file_sha256,
         "counts": plan.counts, "catalogue_version": m["catalogue_version"]},
         import_periods=[(unit_key, p, _utc(m["created_at"])) for p in m["periods"]])
+
+
+# ---- planning ahead, in the helper process -------------------------------------------------------
+# A large batch is planned by the helper process that opens it (merge_read.Opener), against the
+# database as last committed, while the merge's thread only writes: planning (~10 s of a national
+# batch) then runs beside the writing instead of before each package's writes. A plan made there is
+# the plan the merge would make if nothing the package's planning reads was written by an earlier
+# package of the batch (committed since, or still in the merge's open transaction): `dependencies`
+# names what it reads, and a package that shares any of it with an earlier package of the batch is
+# planned by the merge itself, as before. Writes from outside the batch (another program, between
+# two groups) are caught by the merge (merge.merge_items: PRAGMA data_version), which then plans
+# everything left itself.
+
+def dependencies(batch: _Batch, opened: OpenedPackage) -> set[tuple[str, str]]:
+    """What `decide` reads that a package of the batch can write: the package UUID (imported, held),
+    the unit (its records, by unit and period), the key (its pairs, sequences and held packages),
+    the installation (its keys), and each record UUID the sender chose (such a record may be
+    another unit's; a derived UUID names its unit). Units, catalogues and the sender's own rows
+    are not written by a merge."""
+    m = opened.manifest
+    out = {("package", m["package_uuid"]), ("unit", opened.unit_key), ("key", opened.fingerprint),
+           ("installation", m["installation_id"])}
+    for name, rows in opened.tables.items():
+        if batch.specs[name].derive_uuid is None:
+            out.update(("record", r[0]) for r in rows)
+    return out
+
+
+@dataclass
+class Planned:
+    """A package decided ahead (AheadPlanner): the result `decide` filled, its decision, and what it
+    added to the batch's state (the package UUID to `seen`, the (key, unit) pair to `touched`)."""
+
+    result: PackageResult
+    decision: Decision
+    seen: bool
+    touched: tuple[str, str] | None
+
+    def adopt(self, batch: _Batch, result: PackageResult) -> Decision:
+        """Take this plan in the merge: `result` says what `decide` would have said."""
+        for name, value in vars(self.result).items():
+            if name != "file":
+                setattr(result, name, value)
+        if self.seen:
+            batch.seen.add(result.package_uuid)
+        if self.touched is not None:
+            batch.touched.add(self.touched)
+        if self.decision.plan is not None:
+            self.decision.plan.ahead = True
+        return self.decision
+
+
+class AheadPlanner:
+    """Decides packages in order against the committed database, on a read-only connection of its
+    own (`batch.db`), in the helper process. `plan()` returns None for a package the merge must
+    plan itself: one sharing a dependency with an earlier package of the batch, or one whose
+    planning failed here (the merge then meets the same failure and rejects that package alone)."""
+
+    def __init__(self, batch: _Batch):
+        self.batch = batch
+        self.claimed: set[tuple[str, str]] = set()  # every earlier package's dependencies
+        self.planned = self.deferred = 0
+
+    def plan(self, name: str, data: bytes, opened: OpenedPackage, prepared, *, wanted: bool = True) -> Planned | None:
+        """Its plan, or None; `wanted=False`: the merge plans it (this process is behind), but its
+        dependencies are still noted, for the packages after it."""
+        deps = dependencies(self.batch, opened)
+        clash = not self.claimed.isdisjoint(deps)
+        self.claimed |= deps
+        if clash or not wanted:
+            self.deferred += 1
+            return None
+        batch = self.batch
+        batch.seen, batch.touched = set(), set()
+        result = PackageResult(file=name)
+        _describe(result, opened)
+        try:
+            batch.conflicts_possible = repo.any_conflicts(batch.db)
+            decision = decide(batch, result, opened, data, False, prepared)
+        except Exception:  # noqa: BLE001 - planned again by the merge, where a failure rejects this package alone
+            self.deferred += 1
+            return None
+        self.planned += 1
+        return Planned(result, decision, opened.package_uuid in batch.seen, next(iter(batch.touched), None))

@@ -17,10 +17,10 @@ from xhht_desktop.sync.merge_read import _read
 from xhht_desktop.sync.package import OpenedPackage
 
 if TYPE_CHECKING:
-    from xhht_desktop.sync.merge_plan import Decision, _Plan
+    from xhht_desktop.sync.merge_plan import Decision, Planned, _Plan
     from xhht_desktop.sync.merge_read import _Prepared
 
-# (batch, result, opened, data, held_package, prepared, group) -> None: check and apply one package.
+# (batch, result, opened, data, held_package, prepared, group, planned) -> None: check and apply one package.
 ApplyOne = Callable[..., None]
 # (batch, name, data, held_package=) -> PackageResult: one package in its own savepoint.
 MergeOne = Callable[..., PackageResult]
@@ -80,7 +80,8 @@ class _Group:
     """
 
     def __init__(self, batch: _Batch, *, apply_one: ApplyOne, merge_one: MergeOne, commit_every_seconds: float,
-                 max_rows: int, max_packages: int, max_bytes: int, flush_rows: int | None = None):
+                 max_rows: int, max_packages: int, max_bytes: int, flush_rows: int | None = None,
+                 window_rows: int = 0):
         self.batch = batch
         self.apply_one, self.merge_one = apply_one, merge_one
         self.commit_every_seconds, self.max_rows = commit_every_seconds, max_rows
@@ -99,6 +100,10 @@ class _Group:
         self.wait = _Waiting(batch)      # the records waiting, in temporary tables
         self.on_write: Callable[[int, int], None] | None = None  # (written, waiting) while they are written
         self.history: list[tuple] = []   # history rows waiting
+        # Written at once (flush_rows == 0), the records of packages planned in the helper process wait
+        # in a window of about `window_rows` rows (`_Window`), written table by table in UUID order.
+        self.window_rows = window_rows
+        self.window = _Window()
 
     def begin(self) -> None:
         if not self.batch.dry_run:
@@ -107,6 +112,9 @@ class _Group:
         self.conn.execute("BEGIN IMMEDIATE")
         # Read inside the transaction: another merge may have committed conflicts since the last group.
         self.batch.conflicts_possible = repo.any_conflicts(self.batch.db)
+        if self.batch.plans_trusted and self.batch.outside_version is not None and \
+                self.conn.execute("PRAGMA data_version").fetchone()[0] != self.batch.outside_version:
+            self.batch.plans_trusted = False  # another connection committed: the helper's plans may be stale
         self.members = []
         self.started = time.monotonic()
         self.rows_at_start = self.batch.rows_written
@@ -118,6 +126,7 @@ class _Group:
         self.units, self.history = set(), []
         self.wait.clear()
         self.waiting = 0
+        self.window = _Window()
 
     def close(self) -> None:
         """Drop the temporary tables (their memory) once the merge is over."""
@@ -130,8 +139,12 @@ class _Group:
         pointer to it. With `flush_rows == 0` nothing waits: everything is written now, in the
         package's order."""
         if self.flush_rows == 0:
-            _write_rows(self.batch, plan.writes, plan.history, plan.arrived, sort=False)
-            self.batch.rows_written += sum(len(rows) for rows in plan.writes.values()) + len(plan.history)
+            rows = sum(len(rows) for rows in plan.writes.values()) + len(plan.history)
+            if plan.ahead and self.window_rows:
+                self.window.add(plan, rows)  # written by flush_if_full (or before the next package planned here)
+            else:
+                _write_rows(self.batch, plan.writes, plan.history, plan.arrived, sort=False)
+            self.batch.rows_written += rows
             return
         rest = plan.history
         firsts: dict[str, int] = {}
@@ -150,13 +163,25 @@ class _Group:
         self.waiting += len(rest)
 
     def flush_if_full(self, report: MergeReport) -> None:
-        """Write what waits into the open transaction once `flush_rows` rows wait (memory bound)."""
-        if self.active and self.flush_rows is not None and self.waiting >= self.flush_rows:
+        """Write what waits into the open transaction once `flush_rows` rows wait (memory bound), or
+        once the window holds `window_rows`."""
+        if self.active and self.flush_rows and self.waiting >= self.flush_rows:
+            self.flush(report)
+        elif self.active and self.window.rows and self.window.rows >= self.window_rows:
             self.flush(report)
 
     def flush(self, report: MergeReport) -> bool:
         """Write the records and history waiting, sorted by UUID (history: by record, each record's
         rows in their order). False if that failed and the group was merged again one by one."""
+        if self.window.rows:
+            try:
+                self.window.write(self.batch)
+            except sqlite3.OperationalError:
+                raise  # disk full, locked, I/O: stop (the group is undone)
+            except sqlite3.DatabaseError:
+                self._merge_again_one_by_one(report)
+                return False
+            self.window = _Window()
         if not (self.wait.tables or self.history):
             self.units = set()
             return True
@@ -190,13 +215,19 @@ class _Group:
                 self.batch.checkpointer.after_commit()
 
     def merge(self, report: MergeReport, name: str, data: bytes, opened: OpenedPackage, prepared: _Prepared,
-              held_package: bool, source: bytes | Path | None = None) -> None:
+              held_package: bool, source: bytes | Path | None = None, planned: Planned | None = None) -> None:
         """Check and apply one opened package in the group's transaction; append its result.
         `source`: the file it was read from, kept instead of its bytes to merge it again if the group
-        fails (the group then holds no package bytes: `max_bytes` bounds only packages given as bytes)."""
+        fails (the group then holds no package bytes: `max_bytes` bounds only packages given as bytes).
+        `planned`: its plan made in the helper process, which read nothing an earlier package of the
+        batch writes (merge_plan.dependencies): it needs no flush of what waits."""
         batch = self.batch
         waiting = self.flush_rows != 0
-        if waiting:
+        if held_package:
+            planned = None
+        if planned is None and self.window.rows:
+            self.flush(report)  # planned here: it must see what the window holds
+        if waiting and planned is None:
             # A derived UUID names its unit (the unit check covers it); a UUID the sender chose may be
             # another unit's record waiting in the group.
             if opened.unit_key in self.units or self.wait.holds_any(
@@ -212,7 +243,7 @@ class _Group:
         if not isinstance(kept, Path):
             self.data_bytes += len(data)
         try:
-            self.apply_one(batch, result, opened, data, held_package, prepared, self)
+            self.apply_one(batch, result, opened, data, held_package, prepared, self, planned)
             if held_package and result.status != HELD:
                 repo.delete_held(batch.db, opened.package_uuid)
         except sqlite3.OperationalError:
@@ -250,6 +281,32 @@ class _Group:
         self.active = True
         self.commit(report)
         self.begin()
+
+
+class _Window:
+    """Records (and their history rows) of packages planned in the helper process, waiting to be
+    written together: each table's rows in one statement, sorted by UUID, instead of every package
+    writing a few rows into each table in turn (which keeps the index pages of every table competing
+    for the page cache). Nothing planned by the merge itself reads them (its packages share nothing
+    with these: merge_plan.dependencies), and a package it plans writes them first (_Group.merge).
+    The ids of their history rows follow the packages' order, as if each had been written at once."""
+
+    def __init__(self):
+        self.writes: dict[str, list[tuple]] = {}
+        self.history: list[tuple] = []
+        self.arrived: dict[str, list[str]] = {}
+        self.rows = 0
+
+    def add(self, plan: _Plan, rows: int) -> None:
+        for name, table_rows in plan.writes.items():
+            if table_rows:
+                self.writes.setdefault(name, []).extend(table_rows)
+        self.history.extend(plan.history)
+        self.arrived.update(plan.arrived)
+        self.rows += rows
+
+    def write(self, batch: _Batch) -> None:
+        _write_rows(batch, self.writes, self.history, self.arrived, sort=True)
 
 
 class _Waiting:
