@@ -143,8 +143,23 @@ def _write_bytes() -> int:
 
 def child_merge(db_path: str, packages_dir: str) -> None:
     from xhht_desktop.installation import open_app_database
+    from xhht_desktop.sync import merge_read
     from xhht_desktop.sync.merge import merge_files
 
+    # The helper process that opens (and plans) a large batch has its own memory: its peak (VmHWM) is
+    # read just before it is stopped and reported beside the merge's own.
+    helper_peaks: list[float] = []
+    real_close = merge_read.Opener.close
+
+    def close(self) -> None:
+        for pid in list(getattr(self.pool, "_processes", None) or {}):
+            try:
+                helper_peaks.append(vm_hwm_mb(pid))
+            except OSError:
+                pass
+        real_close(self)
+
+    merge_read.Opener.close = close
     db = open_app_database(db_path)
     w0 = _write_bytes()
     t, c = time.perf_counter(), time.process_time()
@@ -155,7 +170,8 @@ def child_merge(db_path: str, packages_dir: str) -> None:
     for p in report.packages:
         key = p.status if p.status != "rejected" else f"rejected:{p.code}"
         codes[key] = codes.get(key, 0) + 1
-    _emit(seconds=seconds, cpu=cpu, packages=len(report.packages), codes=codes, write_bytes=written)
+    _emit(seconds=seconds, cpu=cpu, packages=len(report.packages), codes=codes, write_bytes=written,
+          helper_peak_mb=round(max(helper_peaks), 1) if helper_peaks else None)
 
 
 def child_merge_floor(db_path: str, rows_file: str, history_file: str) -> None:
@@ -419,6 +435,8 @@ def bench_merge(table: Table, source_db: Path, communes: int | None, tmp: Path, 
     note = (f"floor: the same {batch.rows:,} records and {n_history if floor else 0:,} history rows, one "
             f"transaction + checkpoint; written {gb:.2f} GB (floor {floor_gb:.2f} GB); "
             f"outcomes {app.get('codes')}" if floor and "error" not in floor else "")
+    if app and app.get("helper_peak_mb") is not None:
+        note += f"; helper process peak {app['helper_peak_mb']:.0f} MB (not in 'peak MB')"
     table.add(f"merge: {label}", app, floor, goal_s=goal_s, goal_ratio=goal_ratio, goal_mb=400.0, note=note,
               extra={"write_gb": gb, "goal_write_gb": goal_gb})
     if floor and "error" not in floor:
