@@ -273,3 +273,19 @@ def test_the_frame_then_the_saved_language(qapp, installed, monkeypatch):
     assert _event_loops_still_work()
     assert driver.first_paint_state == ["&Tệp", "Trợ &giúp"]  # same height, same place
     assert seen == {"menus": ["&File", "&Help"], "caption": "Reporting period"}
+
+
+def test_the_dashboard_and_its_sections_import_without_building_pysides_qt_namespace():
+    """Building PySide6's `Qt` namespace (all its enums) holds the interpreter's lock ~13 ms; the
+    dashboard imports its sections' module on a worker while its first figures are computed and
+    shown, so neither module may build it when imported (only their rows use it)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import PySide6.QtCore as core; "
+            "import ui.pages.dashboard, ui.widgets.clc_summary; print('Qt' in core.__dict__)")
+    proc = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["False"]
