@@ -390,3 +390,23 @@ def test_collection_pause_gives_collection_back_unless_the_gui_thread_collects(m
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "/data/xhht.sqlite3"], ["--db=C:\\XHHT\\xhht.sqlite3"], ["--self-test"],
+                                  ["--gui", "--db", "dữ liệu.sqlite3"], ["--db", ""], ["--gui", "--gui"]])
+def test_the_usual_command_lines_are_read_as_argparse_reads_them(argv):
+    import argparse
+    from pathlib import Path
+
+    reference = argparse.ArgumentParser(prog="xhht")
+    reference.add_argument("--db", type=Path, default=None)
+    reference.add_argument("--self-test", action="store_true")
+    reference.add_argument("--gui", action="store_true")
+    expected, _unknown = reference.parse_known_args(argv)
+    assert ui_app._plain_args(argv) == expected
+    assert ui_app.parse_args(argv) == expected
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--self"], ["-style", "fusion"], ["--db"], ["--db", "-style"], ["x"]])
+def test_anything_else_is_left_to_argparse(argv):
+    assert ui_app._plain_args(argv) is None
