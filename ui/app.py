@@ -7,6 +7,7 @@ pages and the wizard are imported when they are about to be shown.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -24,12 +25,36 @@ FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    args = _plain_args(argv)
+    if args is not None:
+        return args
     parser = argparse.ArgumentParser(prog="xhht", add_help=True)
     parser.add_argument("--db", type=Path, default=None, help="tệp cơ sở dữ liệu")
     parser.add_argument("--self-test", action="store_true", help="mở cửa sổ trên CSDL tạm rồi thoát (0 = tốt)")
     parser.add_argument("--gui", action="store_true", help=argparse.SUPPRESS)
     args, _unknown = parser.parse_known_args(argv)  # Qt options (-style …) pass through
     return args
+
+
+def _plain_args(argv: list[str]) -> argparse.Namespace | None:
+    """What `parse_args` gives for the command lines the app is started with (nothing, `--db PATH`,
+    `--db=PATH`, `--self-test`, `--gui`), without building argparse's parser (1.6 ms at every
+    start); None for anything else (`--help`, abbreviations, Qt's options, a missing value), which
+    argparse reads as before."""
+    db, self_test, gui = None, False, False
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--db":
+            db = next(rest, None)
+            if db is None or db.startswith("-"):
+                return None
+        elif arg.startswith("--db="):
+            db = arg[len("--db="):]
+        elif arg in ("--self-test", "--gui"):
+            self_test, gui = self_test or arg == "--self-test", gui or arg == "--gui"
+        else:
+            return None
+    return argparse.Namespace(db=None if db is None else Path(db), self_test=self_test, gui=gui)
 
 
 def load_fonts() -> str:
@@ -89,7 +114,10 @@ def make_application(argv: list[str]):
 
     from xhht_desktop.paths import resource_path
 
-    for name in ("app.ico", "app.png"):
+    # The SVG first (tools/make_icon.py draws all three from the same shapes; the ICO is for the
+    # Windows executable): crisp at every size, and its icon engine is the one the sidebar's icons
+    # load anyway, where reading the ICO's seven images took 3-4 ms before the window's first paint.
+    for name in ("app.svg", "app.ico", "app.png"):
         if resource_path("icons", name).exists():
             app.setWindowIcon(QIcon(str(resource_path("icons", name))))
             break
@@ -124,13 +152,16 @@ def _open_database_or_explain(db_path: Path, parent=None):
     from xhht_desktop.installation import open_app_database
 
     from ui.i18n import core_words
-    from ui.widgets import messages
 
     try:
         return open_app_database(db_path)
     except DatabaseError as exc:
+        from ui.widgets import messages  # only to explain a failure
+
         messages.error(parent, core_words(exc), QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
     except OSError as exc:
+        from ui.widgets import messages
+
         messages.error(parent, QCoreApplication.translate("App", "Không mở được tệp dữ liệu «{path}»: {error}.").format(
             path=db_path, error=exc.strerror or exc),
                        QCoreApplication.translate("App", "Tệp dữ liệu không bị thay đổi."))
@@ -222,10 +253,11 @@ class _Startup:
     kept and raised again by `run` once the loop has ended (as before the frame came first).
     """
 
-    def __init__(self, app, window, db_path: Path):
+    def __init__(self, app, window, db_path: Path, pause: CollectionPause | None = None):
         self.app = app
         self.window = window
         self.db_path = db_path
+        self.pause = pause
         self.db = None
         self.ctx = None
         self.error: BaseException | None = None
@@ -267,6 +299,7 @@ class _Startup:
                 # Tests and benchmarks: never block on a modal wizard nobody will answer.
                 write_stderr("XHHT Desktop: chưa khởi tạo (XHHT_NO_FIRST_RUN_DIALOGS đang bật)\n")
                 return 2
+            self._end_pause()  # the official may spend minutes in the wizard
             from ui.dialogs.first_run import FirstRunWizard
 
             wizard = FirstRunWizard(db, self.db_path, self.window)
@@ -277,6 +310,7 @@ class _Startup:
 
             if move_offer(db):  # an abolished unit: offer its successor (the dialog's module, with
                 # PySide6's `Qt` namespace, only then: 13-16 ms before the first page otherwise)
+                self._end_pause()
                 from ui.dialogs.move_to import offer_move
 
                 offer_move(db, self.window)
@@ -286,10 +320,20 @@ class _Startup:
         inst = get_installation(db)
         self.ctx = AppContext(db, self.db_path, default_period(db, inst.unit))
         self.window.attach(self.ctx)
+        if self.pause is not None:
+            from PySide6.QtCore import QTimer
+
+            self.window.after_content_shown(self._end_pause)
+            # A window never painted (started minimised) never shows its content.
+            QTimer.singleShot(self.window.CONTENT_WAIT_MS, self.window, self._end_pause)
         # The rolling daily copy once the window shows its content: it reads the whole database
         # (seconds for a province, minutes at national scale) and never blocks the official.
         self.window.after_content_shown(self.start_daily_backup)
         return None
+
+    def _end_pause(self) -> None:
+        if self.pause is not None:
+            self.pause.end()
 
     def start_daily_backup(self) -> None:
         """`daily_backup_at_start` in a worker, on its own connection (a failure is only logged)."""
@@ -384,8 +428,9 @@ def run(argv: list[str]) -> int:
     if args.self_test:
         return self_test()
     diagnostics = Diagnostics()
+    pause = CollectionPause()
     try:
-        return _run(args, argv, diagnostics)
+        return _run(args, argv, diagnostics, pause)
     except Exception as exc:
         # Raised after the event loop ended (see _Startup): logged, and shown in a modal dialog
         # (the loop is over) unless offscreen — the windowed build has no console to print it.
@@ -393,8 +438,33 @@ def run(argv: list[str]) -> int:
         _show_fatal_error(text)
         raise
     finally:
+        pause.end()
         log.info("window closed")
         diagnostics.uninstall()
+
+
+class CollectionPause:
+    """Python's automatic garbage collection is off from the start of `run` until the first page
+    shows its content (or the first-run wizard is shown, or CONTENT_WAIT_MS after the database is
+    opened). Importing the database layer and the first page and building the window make
+    collections run every few hundred objects, ~20 of them before the content (3 ms); nearly all
+    of what start-up makes lives as long as the window. Afterwards collection is automatic again,
+    unless a worker has started meanwhile: ui.tasks then collects on the GUI thread (it switches
+    automatic collection off itself), and this leaves it so."""
+
+    def __init__(self):
+        self.active = gc.isenabled()
+        if self.active:
+            gc.disable()
+
+    def end(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        tasks = sys.modules.get("ui.tasks")
+        if tasks is not None and tasks.gui_thread_collects():
+            return
+        gc.enable()
 
 
 def _show_fatal_error(text: str) -> None:
@@ -410,7 +480,7 @@ def _show_fatal_error(text: str) -> None:
         log.exception("the error dialog could not be shown")
 
 
-def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics) -> int:
+def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics, pause: CollectionPause) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
     from xhht_desktop.paths import default_db_path
@@ -421,7 +491,7 @@ def _run(args: argparse.Namespace, argv: list[str], diagnostics: Diagnostics) ->
     diagnostics.attach(app)
     db_path = Path(args.db) if args.db else default_db_path()
     window = MainWindow()
-    startup = _Startup(app, window, db_path)
+    startup = _Startup(app, window, db_path, pause)
     window.first_painted.connect(startup.start)
     window.show()
     QTimer.singleShot(PAINT_FALLBACK_MS, window, startup.start)

@@ -148,7 +148,7 @@ def icon(name: str, fallback: str = "") -> QIcon:
 def app_icon() -> QIcon:
     from xhht_desktop.paths import resource_path
 
-    for name in ("app.ico", "app.png", "app.svg"):
+    for name in ("app.svg", "app.ico", "app.png"):  # as ui.app.make_application
         path = resource_path("icons", name)
         if path.exists():
             return QIcon(str(path))

@@ -27,8 +27,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from xhht_desktop.writer import Cancelled as _WriterCancelled
-
 from ui.i18n import core_words
 
 
@@ -105,6 +103,12 @@ class _GuiThreadGarbageCollector(QObject):
                     gc.freeze()
 
 
+def gui_thread_collects() -> bool:
+    """Whether garbage is collected on the GUI thread (a worker has been started in this
+    application): automatic collection is then off, and must stay so."""
+    return _GuiThreadGarbageCollector._instance is not None
+
+
 # ---- the GIL switch interval, while background work runs ---------------------------------------
 # A thread running Python holds the GIL for up to the switch interval (CPython: 5 ms) each time
 # another thread asks for it, and the GUI thread asks at every data() call of a table it paints
@@ -136,9 +140,21 @@ def background_ended() -> None:
         _switch_before = None
 
 
-# Raised inside a worker when the user pressed Hủy: the writer's own class, so that a page catches
-# one `Cancelled` whether its work ran on a worker (QueryOp) or on the writer (CollectionOp).
-Cancelled = _WriterCancelled
+# `Cancelled`, raised inside a worker when the user pressed Hủy, is the writer's own class, so that a
+# page catches one `Cancelled` whether its work ran on a worker (QueryOp) or on the writer
+# (CollectionOp). Taken from xhht_desktop.writer when first asked for (`from ui.tasks import
+# Cancelled` included): the writer's module, with its queue and futures, is not needed before the
+# first page shows its figures (2.8 ms of the GUI start).
+def _cancelled() -> type[Exception]:
+    from xhht_desktop.writer import Cancelled
+
+    return Cancelled
+
+
+def __getattr__(name: str):
+    if name == "Cancelled":
+        return _cancelled()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Progress(QObject):
@@ -154,7 +170,7 @@ class Progress(QObject):
 
     def check(self) -> None:
         if self.cancelled:
-            raise Cancelled()
+            raise _cancelled()()
 
 
 class _Worker(QObject):
@@ -282,7 +298,7 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[Progress], object
 
 def _default_error(parent, exc) -> None:
     from PySide6.QtWidgets import QMessageBox
-    if isinstance(exc, Cancelled):
+    if isinstance(exc, _cancelled()):
         return
     QMessageBox.critical(parent, "XHHT Desktop",
                          QCoreApplication.translate("Task", "Không thực hiện được: {error}").format(error=core_words(exc)))

@@ -295,6 +295,44 @@ def test_feature_sections_join_the_dashboard_after_it_is_painted(qtbot, main_win
         assert dashboard.extra_sections_layout.indexOf(dashboard.extra_sections[0]) == 0
 
 
+def test_a_departments_sections_wait_until_its_figures_are_on_screen(qtbot, db, db_path, monkeypatch):
+    """The figures computed on a worker come first: shown and painted while they are computed, the
+    dashboard neither adds its sections nor imports their module (their import and their own read
+    beside the figures held the interpreter's lock from them); once the figures are on screen, the
+    sections join."""
+    import threading
+
+    from ui.app import create_main_window
+    from ui.pages import dashboard as dashboard_module
+    from xhht_desktop.installation import init_installation_by_key
+
+    init_installation_by_key(db, "department", "51@2025-07-01", "Trần Thị B", "Chuyên viên")
+    release = threading.Event()
+    real = dashboard_module.load_dashboard
+
+    def held(*args):
+        release.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(dashboard_module, "load_dashboard", held)
+    ctx, window = create_main_window(db_path, db)
+    qtbot.addWidget(window)
+    dashboard = window.page_by_class("DashboardPage")
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(200)  # painted, shown, turns of the event loop: the figures still on their way
+        assert dashboard.isVisible() and dashboard.busy
+        assert not dashboard._sections_scheduled and not dashboard._sections_importing
+        assert dashboard.extra_sections == []
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: dashboard._sections_added, timeout=10000)
+    assert not dashboard.busy and dashboard.data is not None
+    assert [type(w).__name__ for w in dashboard.extra_sections] == ["ClcSummaryWidget"]
+    settle_operations(ctx)
+
+
 def test_another_year_of_the_same_programme_updates_the_dashboards_rows_in_place(qtbot, db, db_path):
     """The same indicators in the same groups: the figures change in the rows on screen (no
     rebuild, which froze a province's window 200 ms at every period change); back again too."""

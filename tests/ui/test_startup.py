@@ -273,3 +273,140 @@ def test_the_frame_then_the_saved_language(qapp, installed, monkeypatch):
     assert _event_loops_still_work()
     assert driver.first_paint_state == ["&Tệp", "Trợ &giúp"]  # same height, same place
     assert seen == {"menus": ["&File", "&Help"], "caption": "Reporting period"}
+
+
+# ---- start to the first page's figures (issue 15) --------------------------------------------------
+
+_CHILD = r'''
+import gc, json, sys
+sys.path.insert(0, sys.argv[2])
+import ui.app as ui_app
+from ui.main_window import MainWindow
+
+seen = {}
+real_attach = MainWindow.attach
+
+
+def attach(self, ctx):
+    seen["collecting_while_starting"] = gc.isenabled()
+    real_attach(self, ctx)
+
+    def shown():
+        page = self.pages[0]
+        seen.update(page=type(page).__name__, busy=page.busy, period=page.data.period.code if page.data else None,
+                    heading=page.heading.text(), tiles={k: v.text() for k, v in page.tiles.items()},
+                    values={code: w.value.text() for code, w in page.rows.items()},
+                    modules=sorted(m for m in ("xhht_desktop.writer", "xhht_desktop.domain.agencies",
+                                               "ui.widgets.messages") if m in sys.modules))
+        self.close()
+
+    self.after_content_shown(shown)
+
+
+MainWindow.attach = attach
+code = ui_app.run(["--db", sys.argv[1]])
+seen["collecting_after"] = gc.isenabled() or sys.modules["ui.tasks"].gui_thread_collects()
+print("SEEN " + json.dumps(seen, ensure_ascii=False))
+sys.exit(code)
+'''
+
+
+def test_a_departments_first_page_shows_its_figures_and_start_up_loads_only_what_they_need(db, db_path):
+    """In a fresh process, as the app starts: the Department's dashboard computes its figures in a
+    worker and the window says it shows its content once they are painted (the row of a figure
+    saved below shows it). Until then the window imported nothing those figures do not need (the
+    writer's module, the agencies, the message boxes) and Python's automatic garbage collection
+    was off (ui.app.CollectionPause); afterwards garbage is collected again."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from xhht_desktop.db import units_repo, values_repo
+    from xhht_desktop.db.aggregate import compute_values
+    from xhht_desktop.domain.periods import parse_period
+    from xhht_desktop.domain.values import Entry
+    from xhht_desktop.installation import init_installation_by_key
+
+    ward = units_repo.unit_by_key(db, "23293@2025-07-01")  # Phường Kon Tum, below Quảng Ngãi
+    rate = next(r.indicator for r in compute_values(db, ward.id, parse_period("2025"))
+                if r.kind == "rate" and r.breakdown is None)
+    values_repo.save_entries(db, ward.id, "2025", [Entry(rate, None, 45, 50)], actor="test", origin="t")
+    inst = init_installation_by_key(db, "department", "51@2025-07-01", "Trần Thị B", "Chuyên viên")
+    values_repo.save_entries(db, inst.unit.id, "2025", [Entry(rate, None, 45, 50)], actor="test", origin="t")
+    db.conn.close()
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", _CHILD, str(db_path), str(root)], capture_output=True, text=True,
+                          timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen", XHHT_NO_FIRST_RUN_DIALOGS="1"))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    seen = json.loads(next(line[5:] for line in proc.stdout.splitlines() if line.startswith("SEEN ")))
+    assert seen["page"] == "DashboardPage" and not seen["busy"] and seen["period"] == "2025"
+    assert "2025" in seen["heading"]
+    assert seen["tiles"] and "–" not in seen["tiles"].values()  # the counts, not the placeholder
+    assert "90,00%" in seen["values"][rate]  # 90/100 from the ward and the province's own row
+    assert seen["modules"] == []
+    assert seen["collecting_while_starting"] is False and seen["collecting_after"] is True
+
+
+def test_the_dashboard_and_its_sections_import_without_building_pysides_qt_namespace():
+    """Building PySide6's `Qt` namespace (all its enums) holds the interpreter's lock ~13 ms; the
+    dashboard imports its sections' module on a worker while its first figures are computed and
+    shown, so neither module may build it when imported (only their rows use it)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import PySide6.QtCore as core; "
+            "import ui.pages.dashboard, ui.widgets.clc_summary; print('Qt' in core.__dict__)")
+    proc = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["False"]
+
+
+def test_collection_pause_gives_collection_back_unless_the_gui_thread_collects(monkeypatch):
+    import gc
+
+    from ui import tasks
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        monkeypatch.setattr(tasks._GuiThreadGarbageCollector, "_instance", None)
+        pause = ui_app.CollectionPause()
+        assert not gc.isenabled()
+        pause.end()
+        assert gc.isenabled()
+        pause.end()  # twice: nothing more
+        assert gc.isenabled()
+        pause = ui_app.CollectionPause()
+        monkeypatch.setattr(tasks._GuiThreadGarbageCollector, "_instance", object())  # a worker started meanwhile
+        pause.end()
+        assert not gc.isenabled()  # ui.tasks collects on the GUI thread from now on
+        gc.disable()
+        pause = ui_app.CollectionPause()  # already off (tests, or ui.tasks): left as it is
+        pause.end()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "/data/xhht.sqlite3"], ["--db=C:\\XHHT\\xhht.sqlite3"], ["--self-test"],
+                                  ["--gui", "--db", "dữ liệu.sqlite3"], ["--db", ""], ["--gui", "--gui"]])
+def test_the_usual_command_lines_are_read_as_argparse_reads_them(argv):
+    import argparse
+    from pathlib import Path
+
+    reference = argparse.ArgumentParser(prog="xhht")
+    reference.add_argument("--db", type=Path, default=None)
+    reference.add_argument("--self-test", action="store_true")
+    reference.add_argument("--gui", action="store_true")
+    expected, _unknown = reference.parse_known_args(argv)
+    assert ui_app._plain_args(argv) == expected
+    assert ui_app.parse_args(argv) == expected
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--self"], ["-style", "fusion"], ["--db"], ["--db", "-style"], ["x"]])
+def test_anything_else_is_left_to_argparse(argv):
+    assert ui_app._plain_args(argv) is None

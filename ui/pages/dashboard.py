@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -230,6 +230,7 @@ class DashboardPage(Page):
         ctx.period_changed.connect(self._mark_stale)
         ctx.data_changed.connect(self._mark_stale)
         ctx.installation_changed.connect(self._mark_stale)
+        body.installEventFilter(self)  # its paints: _sections_due
         self.refresh()
 
     def add_extra_sections(self) -> None:
@@ -280,16 +281,25 @@ class DashboardPage(Page):
         if self.isVisible():
             self.refresh()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().paintEvent(event)
-        if self._sections_scheduled:
+    def _sections_due(self) -> None:
+        """Add the extra sections at the next turn once the page has been painted with figures (its
+        own paint, or its body's in the scroll area: covered by it, the page is not always painted).
+        Not while the first figures are computed on a worker: the sections' module import (8 ms of
+        Python with what it imports) and their own read, on workers beside the figures' computation
+        and paint, held the interpreter's lock from them and delayed the first figures at start."""
+        if self._sections_scheduled or self.busy:
             return
-        # At the first paint, whether the figures have come or not. Holding the sections back until
-        # the figures were shown (07536af) brought the figures ~18 ms sooner at start, but opening the
-        # dashboard in a working session then kept the GUI thread away 107-111 ms instead of 67-85
-        # (bench/gui_block.py, "open DashboardPage"; goal <= 100 ms): reverted.
         self._sections_scheduled = True
         QTimer.singleShot(0, self, self.add_extra_sections)  # not after the page is gone
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        self._sections_due()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:  # the page's body, in the scroll area (see __init__)
+            self._sections_due()
+        return False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from xhht_desktop.clc.domain import CATEGORY_LABELS_VI, CATEGORY_SHORT_VI, format_date
@@ -177,6 +177,11 @@ class ClcSummaryWidget(QFrame):
         self.grid_host.setVisible(bool(shown))
         if not shown:
             return
+        # PySide6's `Qt` namespace only here, where rows are shown: building it (all its enums, ~13 ms
+        # holding the interpreter's lock) is what importing this module cost, and the dashboard
+        # imports it on a worker while its own figures are being computed and shown.
+        from PySide6.QtCore import Qt
+
         header = QLabel(self.tr("Nhóm chuyên đề"))
         header.setObjectName("columnHeader")
         self.grid.addWidget(header, 0, 0)
