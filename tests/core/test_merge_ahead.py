@@ -30,16 +30,21 @@ def three(tmp_path):
         s.close()
 
 
+class _Taken(list):
+    light: list[bool]
+
+
 @pytest.fixture
 def adopted(monkeypatch):
     """Every batch opened and planned in the helper process; the packages whose plan the merge took."""
     monkeypatch.setattr(merge, "OPEN_IN_PROCESS_FROM", 1)
     monkeypatch.setattr(merge_read.Opener, "PLAN_WHEN_AHEAD", 0)
-    taken: list[str] = []
+    taken = _Taken()
     real = merge_plan.Planned.adopt
 
     def adopt(self, batch, result):
         taken.append(self.result.unit_code)
+        taken.light = [*getattr(taken, "light", []), self.light]
         return real(self, batch, result)
 
     monkeypatch.setattr(merge_plan.Planned, "adopt", adopt)
@@ -146,3 +151,19 @@ def test_a_dry_run_is_never_planned_ahead(three, tmp_path, adopted):
     assert statuses(report) == ["imported"] * 3
     assert adopted == []
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (100, 200, None)
+
+
+def test_a_package_answering_a_correction_request_keeps_its_rows_and_closes_it(three, tmp_path, adopted):
+    """A plan is sent without the package's rows (the merge writes from the plan), except for a unit
+    with an open correction request: closing it reads the figures the package brings."""
+    from xhht_desktop.sync import corrections
+    dept, sites = three
+    corrections.request_correction(dept.db, PEK, "2014-H1", "Kiểm tra lại tỷ lệ", indicator="XMC_15_60",
+                                   now="2014-07-01T08:00:00+07:00")
+    report = merge.merge_files(dept.db, _second_round(sites, tmp_path))
+    assert statuses(report) == ["imported"] * 3
+    assert adopted == [PEK, C44, C47] and adopted.light == [False, True, True]
+    (request,) = corrections.list_requests(dept.db)
+    assert (request["status"], request["closed_how"]) == ("closed", "figure")
+    for code in (PEK, C44, C47):
+        assert figure(dept, code, "2014-H1", "XMC_15_60") == (150, 200, None)

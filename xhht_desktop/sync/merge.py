@@ -233,8 +233,8 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 report.packages.append(_merge_one(batch, name, data, opened=opened, prepared=prepared,
                                                   held_package=held))
             else:
-                planned = opener.last_planned if batch.plans_trusted else None
-                group.merge(report, name, data, opened, prepared, held, source=opener.last_source, planned=planned)
+                group.merge(report, name, data, opened, prepared, held, source=opener.last_source,
+                            planned=opener.last_planned)
             done += 1
             if progress is not None:
                 progress(done, total, f"{done}/{total}: {name}")

@@ -493,6 +493,9 @@ class Planned:
     decision: Decision
     seen: bool
     touched: tuple[str, str] | None
+    # Sent without the package's bytes and rows (merge_read._open_many_in_process): if the merge does
+    # not take this plan, it opens the package again.
+    light: bool = False
 
     def adopt(self, batch: _Batch, result: PackageResult) -> Decision:
         """Take this plan in the merge: `result` says what `decide` would have said."""
@@ -518,6 +521,15 @@ class AheadPlanner:
         self.batch = batch
         self.claimed: set[tuple[str, str]] = set()  # every earlier package's dependencies
         self.planned = self.deferred = 0
+
+    def light(self, planned: Planned, opened: OpenedPackage) -> bool:
+        """Whether the merge can apply this plan without the package's rows: an import (a held package
+        keeps its bytes), answering no correction request (receipts.on_package_imported reads the
+        figures and activities of a package that may close one)."""
+        return (planned.decision.kind == "import" and not opened.manifest.get("correction_replies")
+                and self.batch.db.conn.execute(
+                    "SELECT 1 FROM correction_requests WHERE unit_key=? AND status='open' LIMIT 1",
+                    (opened.unit_key,)).fetchone() is None)
 
     def plan(self, name: str, data: bytes, opened: OpenedPackage, prepared, *, wanted: bool = True) -> Planned | None:
         """Its plan, or None; `wanted=False`: the merge plans it (this process is behind), but its

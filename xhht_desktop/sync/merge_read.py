@@ -4,6 +4,7 @@ Runs a few packages ahead of the merge (`Opener`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import pickle
@@ -269,7 +270,11 @@ class Opener:
         except (BrokenProcessPool, OSError, EOFError):  # the helper process died: open it here
             data, opened, prepared = _open_item(self.batch, name, source)
             planned, self.plans_valid = None, False
-        self.last_planned = planned if self.plans_valid else None
+        if planned is not None and not (self.plans_valid and self.batch.plans_trusted):
+            if planned.light:  # sent without what only its plan made unneeded: opened here again
+                data, opened, prepared = _open_item(self.batch, name, source)
+            planned = None
+        self.last_planned = planned
         self._fill()
         return name, data, opened, prepared
 
@@ -423,5 +428,11 @@ def _open_many_in_process(items: list[tuple[str, bytes | Path]], plan: bool = Fa
         planned = None
         if _PLANNER is not None and isinstance(opened, OpenedPackage):
             planned = _PLANNER.plan(name, data, opened, prepared, wanted=plan)
+            if planned is not None and isinstance(source, Path) and _PLANNER.light(planned, opened):
+                # The merge needs neither the bytes (it reads the file again if it must merge the
+                # package again) nor the rows (its plan holds the records to write): a third of what
+                # it unpickles for a national batch.
+                data, opened = b"", dataclasses.replace(opened, tables={})
+                planned.light = True
         out.append((data, opened, prepared, planned))
     return pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
