@@ -215,12 +215,19 @@ class Opener:
         self.plans_valid = plan_path is not None
         self._last_future: Future | None = None
         self._last_results: list = []
-        self._chunks: deque[Future] = deque()  # the helper's calls not yet given out, in order
+        # Items given out so far, shared with the helper process (which plans only while far enough
+        # ahead of it: PLAN_WHEN_AHEAD) and `submitted`, the items sent to it.
+        self.given = self.submitted = 0
+        self._given_shared = None
         if processes:
             try:
+                context = multiprocessing.get_context("spawn")
                 state = _ReadState.of(batch, plan_path)
-                self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                initializer=_ReadState.install, initargs=(state,))
+                if plan_path is not None:
+                    self._given_shared = context.Value("q", 0, lock=False)
+                self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_ReadState.install,
+                                                initargs=(state, self._given_shared,
+                                                          max(0, self.PLAN_WHEN_AHEAD)))
                 self.in_process = True
             except (OSError, ValueError, RuntimeError, sqlite3.Error):
                 self.pool = None  # opened on a thread, as before
@@ -235,9 +242,8 @@ class Opener:
                 items = [item for item in (next(self.iterator, None) for _ in range(self.chunk)) if item is not None]
                 if not items:
                     return
-                future = self._submit(_open_many_in_process, items, self.plans_valid and self._helper_ahead())
-                if future is not None:
-                    self._chunks.append(future)
+                future = self._submit(_open_many_in_process, items, self.submitted)
+                self.submitted += len(items)
                 self.ahead.extend((name, source, future, i) for i, (name, source) in enumerate(items))
                 if len(items) < self.chunk:
                     return
@@ -275,29 +281,20 @@ class Opener:
                 data, opened, prepared = _open_item(self.batch, name, source)
             planned = None
         self.last_planned = planned
+        self.given += 1
+        if self._given_shared is not None:
+            self._given_shared.value = self.given
         self._fill()
         return name, data, opened, prepared
 
-    # The helper plans a call's packages only while it has this many calls finished that the merge has
-    # not taken yet (0: always). Planning there frees the merge's thread; but when writing is cheap (a
-    # small database) opening alone keeps the helper as busy as the merge, and planning there too
-    # made the merge wait (measured: today's 3,321 communes, 5.8 s planned by the merge, 8.0 s all
-    # planned in the helper, 6.3 s with this rule).
-    PLAN_WHEN_AHEAD = 3
-
-    def _helper_ahead(self) -> bool:
-        """Whether the helper is PLAN_WHEN_AHEAD calls ahead of the merge (its calls finish in order)."""
-        need = self.PLAN_WHEN_AHEAD
-        if need <= 0:
-            return True
-        done = 0
-        for future in self._chunks:
-            if not future.done():
-                return False
-            done += 1
-            if done >= need:
-                return True
-        return False
+    # The helper plans a package only while it is this many packages ahead of the merge (0: always),
+    # judged when it comes to the package (the merge's count is shared with it). Planning there frees
+    # the merge's thread; but when writing is cheap (a small database) opening alone keeps the helper
+    # about as busy as the merge, and planning there too made the merge wait (measured: today's
+    # 3,321 communes, 5.8 s planned by the merge, 8.0 s all planned in the helper). Judged when a
+    # call was sent (600 packages earlier) instead, the helper planned calls it no longer had time
+    # for: 8.3 s.
+    PLAN_WHEN_AHEAD = 36
 
     def _decoded(self, future: Future) -> list:
         """A call's results, unpickled here, once. The helper process sends them pickled as one bytes
@@ -306,10 +303,6 @@ class Opener:
         the merge's SQLite calls waited that long for it that they took 40 s of wall time for 12 s
         of work, 10,000 packages profiled)."""
         if future is not self._last_future:
-            while self._chunks and self._chunks[0] is not future:
-                self._chunks.popleft()  # given out already
-            if self._chunks:
-                self._chunks.popleft()  # this one: being given out now
             self._last_future, self._last_results = future, pickle.loads(future.result())
         return self._last_results
 
@@ -356,8 +349,11 @@ class _ReadState:
                    catalogues, plan_path, batch.now, batch.actor, batch.origin)
 
     @staticmethod
-    def install(state: _ReadState) -> None:
-        global _PROCESS_BATCH, _PLANNER  # noqa: PLW0603 - the helper process's one batch
+    def install(state: _ReadState, given=None, plan_when_ahead: int = 0) -> None:
+        """In the helper process: `given` is the merge's count of items given out (a shared integer),
+        against which it judges whether it is `plan_when_ahead` items ahead (Opener.PLAN_WHEN_AHEAD)."""
+        global _PROCESS_BATCH, _PLANNER, _GIVEN, _PLAN_WHEN_AHEAD  # noqa: PLW0603 - the helper process's one batch
+        _GIVEN, _PLAN_WHEN_AHEAD = given, plan_when_ahead
         import sqlite_utils  # noqa: PLC0415
         from pyrage import x25519  # noqa: PLC0415
 
@@ -413,21 +409,25 @@ class _ProcessBatch:
 
 _PROCESS_BATCH: _ProcessBatch | None = None
 _PLANNER = None  # merge_plan.AheadPlanner when the helper plans too
+_GIVEN = None  # the merge's count of items given out (multiprocessing.Value), with a planner
+_PLAN_WHEN_AHEAD = 0
 
 
 def _open_in_process(name: str, source: bytes | Path):
     return _open_item(_PROCESS_BATCH, name, source)  # type: ignore[arg-type]
 
 
-def _open_many_in_process(items: list[tuple[str, bytes | Path]], plan: bool = False) -> bytes:
-    """Open `items` (and with `plan`, plan them: see Opener._fill); their results - (data, opened,
-    prepared, planned or None) - pickled as one bytes object (see Opener._decoded)."""
+def _open_many_in_process(items: list[tuple[str, bytes | Path]], first: int = 0) -> bytes:
+    """Open `items` (the batch's from its `first`; with a planner, plan those it is far enough ahead
+    of the merge to plan: Opener.PLAN_WHEN_AHEAD); their results - (data, opened, prepared, planned
+    or None) - pickled as one bytes object (see Opener._decoded)."""
     out = []
-    for name, source in items:
+    for place, (name, source) in enumerate(items, first):
         data, opened, prepared = _open_item(_PROCESS_BATCH, name, source)  # type: ignore[arg-type]
         planned = None
         if _PLANNER is not None and isinstance(opened, OpenedPackage):
-            planned = _PLANNER.plan(name, data, opened, prepared, wanted=plan)
+            wanted = _GIVEN is None or place - _GIVEN.value >= _PLAN_WHEN_AHEAD
+            planned = _PLANNER.plan(name, data, opened, prepared, wanted=wanted)
             if planned is not None and isinstance(source, Path) and _PLANNER.light(planned, opened):
                 # The merge needs neither the bytes (it reads the file again if it must merge the
                 # package again) nor the rows (its plan holds the records to write): a third of what
