@@ -167,3 +167,31 @@ def test_a_package_answering_a_correction_request_keeps_its_rows_and_closes_it(t
     assert (request["status"], request["closed_how"]) == ("closed", "figure")
     for code in (PEK, C44, C47):
         assert figure(dept, code, "2014-H1", "XMC_15_60") == (150, 200, None)
+
+
+def test_the_merge_leaves_no_broken_reference_and_foreign_keys_checked_again(three, tmp_path, adopted,
+                                                                              monkeypatch):
+    """SQLite does not check the merge's own writes against their parents (merge.CHECK_FOREIGN_KEYS:
+    the merge guarantees them); what it wrote must still hold every reference, and the connection
+    checks them again afterwards, even when the merge stops on a storage error."""
+    from xhht_desktop.clc import repository as clc
+    from xhht_desktop.sync import repo
+    from tests.core.test_sync_merge_groups import TODAY, _activity, _who
+    dept, sites = three
+    for code, site in sites.items():
+        clc.add_activity(site.db, site.unit_id, _activity(f"Hoạt động của {code}"), today=TODAY, **_who(site))
+    report = merge.merge_files(dept.db, _second_round(sites, tmp_path))
+    assert statuses(report) == ["imported"] * 3
+    conn = dept.db.conn
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM clc_activities").fetchone() == (3,)
+
+    def disk_full(*_a, **_k):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(repo, "insert_import", disk_full)
+    with pytest.raises(sqlite3.OperationalError):
+        merge.merge_files(dept.db, _second_round(sites, tmp_path, numerator=160))
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert not conn.in_transaction
