@@ -194,7 +194,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     in_process = total >= OPEN_IN_PROCESS_FROM
     # Planned in the helper process too (merge_plan.AheadPlanner), unless the batch is a dry run (one
     # transaction, nothing committed to plan against) or held packages (few, and held_package rules).
-    plan_path = _file_of(db) if in_process and PLAN_AHEAD and not dry_run and not held else None
+    plan_path = repo.wal_file(db) if in_process and PLAN_AHEAD and not dry_run and not held else None
     # Another program's commit between two groups (this merge holds the write lock during each) would
     # make the helper's plans stale: the merge then plans the rest itself (_Group.begin).
     batch.outside_version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -281,14 +281,6 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
             conn.execute(f"PRAGMA foreign_keys={int(old_foreign_keys)}")  # outside any transaction here
     report.finished_at = now_iso()
     return report
-
-
-def _file_of(db: sqlite_utils.Database) -> str | None:
-    """The database's file, if it is one in WAL mode (a reader beside the writer), else None."""
-    path = next((r[2] for r in db.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
-    if not path or db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        return None
-    return path
 
 
 def sorted_write(db: sqlite_utils.Database, packages: int) -> bool:

@@ -544,8 +544,7 @@ class AheadPlanner:
         batch.seen, batch.touched = set(), set()
         result = PackageResult(file=name)
         _describe(result, opened)
-        try:
-            batch.conflicts_possible = repo.any_conflicts(batch.db)
+        try:  # batch.conflicts_possible stays True: repo.conflicts_for asks the database itself
             decision = decide(batch, result, opened, data, False, prepared)
         except Exception:  # noqa: BLE001 - planned again by the merge, where a failure rejects this package alone
             self.deferred += 1

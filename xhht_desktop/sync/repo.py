@@ -532,6 +532,15 @@ def held_periods(db: sqlite_utils.Database) -> dict[str, set[str]]:
 
 # ---- WAL checkpoints beside a long merge ----------------------------------------------------------
 
+def wal_file(db: sqlite_utils.Database) -> str | None:
+    """The database's file if it is one in WAL mode (another connection can read or checkpoint it
+    beside this one's writes), else None (in memory, or another journal mode)."""
+    path = next((r[2] for r in db.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not path or db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        return None
+    return path
+
+
 class BackgroundCheckpointer:
     """Copies committed pages from the WAL into the database file on its own connection and thread
     while the merge goes on writing.
@@ -571,10 +580,8 @@ class BackgroundCheckpointer:
     def for_database(cls, db: sqlite_utils.Database, restart_bytes: int, *,
                      every_commit: bool = True) -> BackgroundCheckpointer | None:
         """One for `db`'s file, or None (in memory, or not in WAL mode: nothing to do beside it)."""
-        path = next((r[2] for r in db.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
-        if not path or db.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            return None
-        return cls(path, restart_bytes, every_commit=every_commit)
+        path = wal_file(db)
+        return None if path is None else cls(path, restart_bytes, every_commit=every_commit)
 
     def _run(self) -> None:
         while True:
