@@ -5,6 +5,7 @@ reads with an earlier package of the batch, never after another program committe
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 
 import pytest
@@ -81,6 +82,39 @@ def test_a_package_of_a_unit_an_earlier_package_of_the_batch_wrote_is_planned_by
     assert statuses(report) == ["imported", "imported"]
     assert adopted == [PEK]
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (140, 200, None)
+
+
+@pytest.mark.parametrize("window_rows", [3, 50_000])
+def test_a_package_the_merge_plans_itself_sees_the_records_waiting_in_the_window(three, tmp_path, adopted,
+                                                                              monkeypatch, window_rows):
+    """The helper plans PEK's first package, C44's and C47's; their records wait in the window (with
+    windows of 3 rows, each package fills one and it is written). PEK's second package follows its
+    first, so the merge plans it itself: it must be judged against the first's figure, written from
+    the window before it is planned - an update - not against what the database held before the
+    batch, which would make it a conflict with the first or a lost change."""
+    dept, sites = three
+    monkeypatch.setattr(merge, "PLANNED_WINDOW_ROWS", window_rows)
+    pek = sites[PEK]
+    pek.save("2014-H1", Entry("XMC_15_60", None, 120, 200))
+    first = pek.export(tmp_path / "second")
+    others = []
+    for code in (C44, C47):
+        sites[code].save("2014-H1", Entry("XMC_15_60", None, 130, 200))
+        others.append(sites[code].export(tmp_path / "second"))
+    pek.save("2014-H1", Entry("XMC_15_60", None, 140, 200))
+    second = pek.export(tmp_path / "second")
+    report = merge.merge_files(dept.db, [first, *others, second])
+    assert statuses(report) == ["imported"] * 4
+    assert adopted == [PEK, C44, C47]
+    assert [p.counts["updated"] for p in report.packages] == [1, 1, 1, 1]
+    assert [p.counts["conflicts"] for p in report.packages] == [0, 0, 0, 0]
+    assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (140, 200, None)
+    assert figure(dept, C44, "2014-H1", "XMC_15_60") == (130, 200, None)
+    assert figure(dept, C47, "2014-H1", "XMC_15_60") == (130, 200, None)
+    # Each change is in the history once, in the packages' order.
+    rows = dept.db.conn.execute("SELECT new_value FROM history WHERE field='numerator' AND source LIKE 'sync:%' "
+                                "ORDER BY id").fetchall()
+    assert [r[0] for r in rows] == ["120", "130", "130", "140"]
 
 
 def test_another_programs_commit_between_two_groups_makes_the_merge_plan_the_rest(three, tmp_path, adopted,
@@ -173,14 +207,22 @@ def test_the_merge_leaves_no_broken_reference_and_foreign_keys_checked_again(thr
                                                                               monkeypatch):
     """SQLite does not check the merge's own writes against their parents (merge.CHECK_FOREIGN_KEYS:
     the merge guarantees them); what it wrote must still hold every reference, and the connection
-    checks them again afterwards, even when the merge stops on a storage error."""
+    checks them again afterwards, even when the merge stops on a storage error. Python's collection
+    of old objects, made rarer while merging (merge.GC_FULL_EVERY), is back as it was either way."""
     from xhht_desktop.clc import repository as clc
     from xhht_desktop.sync import repo
     from tests.core.test_sync_merge_groups import TODAY, _activity, _who
     dept, sites = three
     for code, site in sites.items():
         clc.add_activity(site.db, site.unit_id, _activity(f"Hoạt động của {code}"), today=TODAY, **_who(site))
+    thresholds = gc.get_threshold()
+    during = []
+    real_flush = merge_write._Group.flush_if_full
+    monkeypatch.setattr(merge_write._Group, "flush_if_full",
+                        lambda self, report: (during.append(gc.get_threshold()), real_flush(self, report))[1])
     report = merge.merge_files(dept.db, _second_round(sites, tmp_path))
+    assert during and all(t[2] >= merge.GC_FULL_EVERY for t in during)
+    assert gc.get_threshold() == thresholds
     assert statuses(report) == ["imported"] * 3
     conn = dept.db.conn
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -195,3 +237,4 @@ def test_the_merge_leaves_no_broken_reference_and_foreign_keys_checked_again(thr
         merge.merge_files(dept.db, _second_round(sites, tmp_path, numerator=160))
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     assert not conn.in_transaction
+    assert gc.get_threshold() == thresholds

@@ -27,6 +27,7 @@ when it is ahead (merge_plan.AheadPlanner): then this process only writes.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -157,6 +158,11 @@ PLAN_AHEAD = True
 # Whether SQLite checks the foreign keys of the merge's own writes (see merge_items: the merge
 # guarantees them; SQLite's check cost a fifth of the national batch's inserts).
 CHECK_FOREIGN_KEYS = False
+# Python's collection of its oldest objects (every object alive: a national batch's waiting records,
+# report and plans) runs at most once per this many collections of the middle generation while a
+# batch is merged, instead of Python's 10 (gc.set_threshold); the young generations are collected as
+# usual, so cycles made while merging are still freed within a package or two.
+GC_FULL_EVERY = 100
 # Records of packages planned there wait for this many rows, then are written table by table in UUID
 # order (merge_write._Window); 0: each package's as soon as it is applied.
 PLANNED_WINDOW_ROWS = 50_000
@@ -191,6 +197,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
     old_autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     old_size_limit = conn.execute("PRAGMA journal_size_limit").fetchone()[0]
     old_foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    old_gc = gc.get_threshold()
     in_process = total >= OPEN_IN_PROCESS_FROM
     # Planned in the helper process too (merge_plan.AheadPlanner), unless the batch is a dry run (one
     # transaction, nothing committed to plan against) or held packages (few, and held_package rules).
@@ -213,6 +220,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                     plan_path=plan_path)  # packages being opened (and planned) beside the merge
     reference.pin_stamp(db)  # the merge changes no catalogue: read its stamp once, not per package
     try:
+        gc.set_threshold(old_gc[0], old_gc[1], max(old_gc[2], GC_FULL_EVERY))
         conn.execute(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
         if not dry_run and not CHECK_FOREIGN_KEYS:
             # The merge's rows point only at parents it knows exist: a record's unit_id is the id of
@@ -266,6 +274,7 @@ def merge_items(db: sqlite_utils.Database, items: Iterable[tuple[str, bytes | Pa
                 conn.execute("ROLLBACK")
         finally:
             group.active = False
+            gc.set_threshold(*old_gc)
             reference.unpin_stamp(db)
             group.close()
             opener.close()
