@@ -45,17 +45,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.i18n import core_words
 from ui.tasks import background_ended, background_started, run_task
+from ui.tasks import writer_module as _writer  # a QueryOp, such as the dashboard's first figures, needs none of it
 
 if TYPE_CHECKING:
     from xhht_desktop.writer import Outcome
-
-
-def _writer():
-    """xhht_desktop.writer (its `Cancelled`, `Outcome`, `Changes`), imported when first needed: a
-    QueryOp, such as the dashboard's first figures, needs none of it (2.8 ms of the GUI start)."""
-    from xhht_desktop import writer
-
-    return writer
 
 
 def __getattr__(name: str):

@@ -145,10 +145,16 @@ def background_ended() -> None:
 # (CollectionOp). Taken from xhht_desktop.writer when first asked for (`from ui.tasks import
 # Cancelled` included): the writer's module, with its queue and futures, is not needed before the
 # first page shows its figures (2.8 ms of the GUI start).
-def _cancelled() -> type[Exception]:
-    from xhht_desktop.writer import Cancelled
+def writer_module():
+    """xhht_desktop.writer (its `Cancelled`, `Outcome`, `Changes`), imported when first needed (here
+    and in ui.operations)."""
+    from xhht_desktop import writer
 
-    return Cancelled
+    return writer
+
+
+def _cancelled() -> type[Exception]:
+    return writer_module().Cancelled
 
 
 def __getattr__(name: str):

@@ -521,15 +521,18 @@ class AheadPlanner:
         self.batch = batch
         self.claimed: set[tuple[str, str]] = set()  # every earlier package's dependencies
         self.planned = self.deferred = 0
+        # Units with a correction request open when the batch began, read once. A merge only closes
+        # requests (a unit still listed here then keeps its rows: heavier, never wrong); one opened
+        # by another program meanwhile makes every plan untrusted (merge_write._Group.begin).
+        self.requests_open = {r[0] for r in batch.db.conn.execute(
+            "SELECT DISTINCT unit_key FROM correction_requests WHERE status='open'")}
 
     def light(self, planned: Planned, opened: OpenedPackage) -> bool:
         """Whether the merge can apply this plan without the package's rows: an import (a held package
         keeps its bytes), answering no correction request (receipts.on_package_imported reads the
         figures and activities of a package that may close one)."""
         return (planned.decision.kind == "import" and not opened.manifest.get("correction_replies")
-                and self.batch.db.conn.execute(
-                    "SELECT 1 FROM correction_requests WHERE unit_key=? AND status='open' LIMIT 1",
-                    (opened.unit_key,)).fetchone() is None)
+                and opened.unit_key not in self.requests_open)
 
     def plan(self, name: str, data: bytes, opened: OpenedPackage, prepared, *, wanted: bool = True) -> Planned | None:
         """Its plan, or None; `wanted=False`: the merge plans it (this process is behind), but its

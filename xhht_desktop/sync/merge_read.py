@@ -373,22 +373,20 @@ class _ReadState:
 def _planner(state: _ReadState, opening: _ProcessBatch):
     """The helper process's AheadPlanner, on a read-only connection of its own to the database; None
     if it cannot be opened (the merge then plans every package itself)."""
-    import sqlite_utils  # noqa: PLC0415
-
     from xhht_desktop.db import reference  # noqa: PLC0415
+    from xhht_desktop.db.connection import DatabaseError, open_reader  # noqa: PLC0415
     from xhht_desktop.sync.merge_plan import AheadPlanner  # noqa: PLC0415 - it imports this module
 
     try:
-        conn = sqlite3.connect(state.plan_path, timeout=30.0, isolation_level=None)
-        conn.execute("PRAGMA query_only=ON")  # this process never writes the database
-        conn.execute(f"PRAGMA cache_size=-{PLAN_CACHE_KIB}")
-        db = sqlite_utils.Database(conn)
+        db = open_reader(state.plan_path)
+        db.conn.execute("PRAGMA query_only=ON")  # this process never writes the database
+        db.conn.execute(f"PRAGMA cache_size=-{PLAN_CACHE_KIB}")
         batch = _Batch(db=db, identities=opening.identities, own_fingerprints=opening.own_fingerprints,
                        specs=opening.specs, actor=state.actor, origin=state.origin, dry_run=False,
                        units=opening.units, now=state.now)
         reference.pin_stamp(db)  # a merge changes no catalogue (see merge.merge_items)
         return AheadPlanner(batch)
-    except (sqlite3.Error, OSError):
+    except (sqlite3.Error, DatabaseError, OSError):
         return None
 
 
@@ -411,10 +409,6 @@ _PROCESS_BATCH: _ProcessBatch | None = None
 _PLANNER = None  # merge_plan.AheadPlanner when the helper plans too
 _GIVEN = None  # the merge's count of items given out (multiprocessing.Value), with a planner
 _PLAN_WHEN_AHEAD = 0
-
-
-def _open_in_process(name: str, source: bytes | Path):
-    return _open_item(_PROCESS_BATCH, name, source)  # type: ignore[arg-type]
 
 
 def _open_many_in_process(items: list[tuple[str, bytes | Path]], first: int = 0) -> bytes:
