@@ -375,6 +375,30 @@ def test_confirm_applies_held_packages_in_sequence_and_reports_gaps(world, tmp_p
     assert figure(dept, PEK, "2014-H1", "XMC_15_60") == (0, 2, None)
 
 
+def test_sequences_received_are_read_for_many_senders_at_once_each_pair_apart(world):
+    """repo.received_sequences_of (a national batch's 10,000 gap checks in a few queries) gives each
+    (key, unit) pair what received_sequences gives it alone: a key's packages for another unit and
+    held packages kept apart, imported ones first."""
+    dept, _sites = world
+    conn = dept.db.conn
+    imports = [("p1", "KEY-A", "U1", 1, 1), ("p2", "KEY-A", "U1", 4, 0), ("p3", "KEY-A", "U2", 2, 0),
+               ("p4", "KEY-B", "U1", 7, 0)]
+    for uuid_, fp, unit, seq, full in imports:
+        conn.execute("INSERT INTO sync_imports (package_uuid, fingerprint, installation_id, unit_key, sequence, "
+                     "full, created_at, received_at, file_sha256, counts) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     (uuid_, fp, "inst", unit, seq, full, "2026-01-01", "2026-01-02", "x", "{}"))
+    for uuid_, fp, unit, seq in [("h1", "KEY-A", "U1", 6), ("h2", "KEY-A", "U1", 4), ("h3", "KEY-B", "U2", 3)]:
+        conn.execute("INSERT INTO sync_held (package_uuid, fingerprint, unit_key, sequence, created_at, received_at, "
+                     "periods, data) VALUES (?,?,?,?,?,?,?,?)", (uuid_, fp, unit, seq, "2026-01-01", "2026-01-02",
+                                                                  "[]", b""))
+    conn.commit()
+    pairs = [("KEY-A", "U1"), ("KEY-A", "U2"), ("KEY-B", "U1"), ("KEY-B", "U2"), ("KEY-C", "U1")]
+    many = repo.received_sequences_of(dept.db, pairs)
+    assert many == {pair: repo.received_sequences(dept.db, *pair) for pair in pairs}
+    assert many[("KEY-A", "U1")] == {1: ("p1", True), 4: ("p2", False), 6: ("h1", False)}
+    assert many[("KEY-B", "U2")] == {3: ("h3", False)} and many[("KEY-C", "U1")] == {}
+
+
 def test_key_changed_for_a_known_installation_is_refused(world, tmp_path):
     dept, sites = world
     pek = sites[PEK]

@@ -395,8 +395,9 @@ def ranges_en(ranges: list[tuple[int, int]], shown: int = 20) -> str:
 
 def _gap_messages(db: sqlite_utils.Database, touched: list[tuple[str, str]]) -> list[str]:
     out = []
+    received = repo.received_sequences_of(db, touched)
     for fingerprint, unit_key in touched:
-        ranges = missing_ranges(repo.received_sequences(db, fingerprint, unit_key))
+        ranges = missing_ranges(received[(fingerprint, unit_key)])
         if ranges:
             unit = repo.unit_row(db, unit_key)
             name = unit[3] if unit else unit_key
@@ -414,8 +415,10 @@ def list_installations(db: sqlite_utils.Database) -> list[dict]:
     (`missing`: the first MAX_MISSING_LISTED, `missing_ranges`, `missing_count`) and `units_claimed`:
     how many units the key signs for (more than one is flagged wherever pairs are shown)."""
     out = []
-    for inst in repo.list_installations(db):
-        ranges = missing_ranges(repo.received_sequences(db, inst["fingerprint"], inst["unit_key"]))
+    installations = repo.list_installations(db)
+    received = repo.received_sequences_of(db, ((i["fingerprint"], i["unit_key"]) for i in installations))
+    for inst in installations:
+        ranges = missing_ranges(received[(inst["fingerprint"], inst["unit_key"])])
         inst["missing_ranges"] = ranges
         inst["missing_count"] = sum(b - a + 1 for a, b in ranges)
         inst["missing"] = _first_numbers(ranges, MAX_MISSING_LISTED)
