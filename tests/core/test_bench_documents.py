@@ -86,3 +86,40 @@ def test_children_import_the_app_from_bytecode_unless_told_otherwise(tmp_path, m
     assert {"app", "main_window", "writer", "merge", "gui_block", "main"} <= compiled
     root = run.HERE.parent
     assert not (root / "ui" / "__pycache__").exists() or not any((root / "ui" / "__pycache__").glob("app.*.pyc"))
+
+
+def test_a_merge_benchmark_repeated_runs_merge_and_floor_in_turn_and_gives_medians(tmp_path, monkeypatch):
+    """--repeats 3: merge, floor, merge, floor, merge, floor (a minute of a slow machine slows both);
+    the row gives the median times and the largest peak and bytes written, its note every pair."""
+    from bench import packages, run
+
+    batch = packages.Batch(tmp_path / "dept.sqlite3", tmp_path / "packages", tmp_path / "rows.pickle", 960, 10)
+    monkeypatch.setattr(packages, "national_batch", lambda *a, **k: batch)
+    monkeypatch.setattr(packages, "copy_db", lambda src, dst: dst)
+    monkeypatch.setattr(run, "_migrate", lambda db: None)
+    monkeypatch.setattr(run, "_max_history_id", lambda db: 0)
+    monkeypatch.setattr(run, "_history_written", lambda db, after, out: 30)
+    merges = iter([(31.0, 180.0, 2.3e9), (29.0, 190.0, 2.4e9), (35.0, 170.0, 2.2e9)])
+    floors = iter([20.0, 22.0, 19.0])
+    order = []
+
+    def child(name, *args, timeout=0):
+        order.append(name)
+        if name == "merge":
+            seconds, peak, written = next(merges)
+            return {"seconds": seconds, "cpu": seconds - 1, "peak_mb": peak, "write_bytes": written,
+                    "codes": {"imported": 10}}
+        seconds = next(floors)
+        return {"seconds": seconds, "cpu": seconds, "bare_seconds": seconds / 2, "write_bytes": 2.0e9}
+
+    monkeypatch.setattr(run, "run_child", child)
+    table = run.Table()
+    run.bench_merge(table, tmp_path / "nation.sqlite3", 10, tmp_path, label="national batch", goal_s=30.0,
+                    repeats=3)
+    assert order == ["merge", "merge_floor"] * 3
+    row, bare = table.rows
+    assert row["app_s"] == 31.0 and row["base_s"] == 20.0 and abs(row["ratio"] - 1.55) < 1e-9
+    assert row["peak_mb"] == 190.0 and row["write_gb"] == 2.4
+    assert row["status"] == "MISSED"  # 31 s > 30 s and 1.55x > 1.5x, though one run met both
+    assert "31.00/20.00, 29.00/22.00, 35.00/19.00" in row["note"] and "median of 3 runs" in row["note"]
+    assert bare["app_s"] == 10.0
