@@ -447,7 +447,7 @@ def bench_merge(table: Table, source_db: Path, communes: int | None, tmp: Path, 
         if repeats > 1:
             print(f"    run {turn + 1}: merge {app['seconds']:.2f} s, floor {floor['seconds']:.2f} s", file=sys.stderr)
     app = _median_run(apps)
-    floor = _median_run(floors) if floors and all("error" not in f for f in floors) else (floors[0] if floors else None)
+    floor = _median_run(floors) if floors else None
     gb = app.get("write_bytes", -1) / 1e9 if app and "error" not in app else None
     floor_gb = floor.get("write_bytes", -1) / 1e9 if floor and "error" not in floor else None
     note = (f"floor: the same {batch.rows:,} records and {n_history:,} history rows, one "

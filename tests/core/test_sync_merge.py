@@ -377,8 +377,9 @@ def test_confirm_applies_held_packages_in_sequence_and_reports_gaps(world, tmp_p
 
 def test_sequences_received_are_read_for_many_senders_at_once_each_pair_apart(world):
     """repo.received_sequences_of (a national batch's 10,000 gap checks in a few queries) gives each
-    (key, unit) pair what received_sequences gives it alone: a key's packages for another unit and
-    held packages kept apart, imported ones first."""
+    (key, unit) pair its own sequences: a key's packages for another unit and another key's for the
+    same unit kept apart, held packages beside imported ones, an imported one first for a number
+    both hold; received_sequences gives one pair the same."""
     dept, _sites = world
     conn = dept.db.conn
     imports = [("p1", "KEY-A", "U1", 1, 1), ("p2", "KEY-A", "U1", 4, 0), ("p3", "KEY-A", "U2", 2, 0),
@@ -394,9 +395,10 @@ def test_sequences_received_are_read_for_many_senders_at_once_each_pair_apart(wo
     conn.commit()
     pairs = [("KEY-A", "U1"), ("KEY-A", "U2"), ("KEY-B", "U1"), ("KEY-B", "U2"), ("KEY-C", "U1")]
     many = repo.received_sequences_of(dept.db, pairs)
-    assert many == {pair: repo.received_sequences(dept.db, *pair) for pair in pairs}
-    assert many[("KEY-A", "U1")] == {1: ("p1", True), 4: ("p2", False), 6: ("h1", False)}
-    assert many[("KEY-B", "U2")] == {3: ("h3", False)} and many[("KEY-C", "U1")] == {}
+    assert many == {("KEY-A", "U1"): {1: ("p1", True), 4: ("p2", False), 6: ("h1", False)},
+                    ("KEY-A", "U2"): {2: ("p3", False)}, ("KEY-B", "U1"): {7: ("p4", False)},
+                    ("KEY-B", "U2"): {3: ("h3", False)}, ("KEY-C", "U1"): {}}
+    assert repo.received_sequences(dept.db, "KEY-A", "U1") == many[("KEY-A", "U1")]
 
 
 def test_key_changed_for_a_known_installation_is_refused(world, tmp_path):
